@@ -1,0 +1,146 @@
+"""Command line for the analysis module; the only place that reads or writes files.
+
+    python -m analysis classify --train TRAIN.csv --input INPUT.csv --output OUT.csv
+    python -m analysis sentiment --input INPUT.csv --output OUT.csv
+    python -m analysis themes --input INPUT.csv [--codebook FILE] [--coded CODED.csv] --output REPORT.json
+    python -m analysis fit-sentiment --input LABELLED.csv [--output MODEL.json]
+
+Problems with the inputs exit with status 2 and a message naming the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+# Answers can be long; the csv module's default field limit is 128 KB.
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+class InputError(Exception):
+    """A problem with the user's files; reported with exit status 2."""
+
+
+def read_csv(path: str, required: Sequence[str]) -> list[dict[str, str]]:
+    """Rows of a UTF-8 CSV, checking the required columns are present."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames or []
+            missing = [c for c in required if c not in columns]
+            if missing:
+                raise InputError(f"{path}: missing column(s): {', '.join(missing)}")
+            return [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: cannot read CSV: {exc}") from exc
+
+
+def write_csv(path: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            writer.writerows(rows)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc}") from exc
+
+
+def write_json(path: str, data: object) -> None:
+    try:
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc}") from exc
+
+
+def progress(total: int, desc: str) -> Callable[[int], None]:
+    """A progress callback drawing a tqdm bar only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return lambda _n: None
+    from tqdm import tqdm  # noqa: PLC0415 - only needed interactively
+
+    bar = tqdm(total=total, desc=desc, file=sys.stderr, leave=False)
+
+    def step(n: int) -> None:
+        bar.update(n)
+        if bar.n >= total:
+            bar.close()
+
+    return step
+
+
+def _questions(rows: list[dict[str, str]]) -> list[str]:
+    return [r.get("question", "") for r in rows]
+
+
+def _jobs() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def cmd_sentiment(args: argparse.Namespace) -> None:
+    from analysis.sentiment import default_scorer  # noqa: PLC0415 - keep --help fast
+
+    rows = read_csv(args.input, ["id", "text"])
+    step = progress(len(rows), "sentiment")
+    results = default_scorer(_jobs()).predict([r["text"] for r in rows], _questions(rows))
+    step(len(rows))
+    write_csv(
+        args.output,
+        ["id", "compound", "label"],
+        ((r["id"], s.compound, s.label) for r, s in zip(rows, results, strict=True)),
+    )
+
+
+def cmd_fit_sentiment(args: argparse.Namespace) -> None:
+    from analysis.sentiment import SentimentScorer  # noqa: PLC0415
+
+    rows = [r for r in read_csv(args.input, ["text", "sentiment"]) if r["sentiment"].strip()]
+    try:
+        ratings = [int(r["sentiment"]) for r in rows]
+    except ValueError as exc:
+        raise InputError(f"{args.input}: column 'sentiment' must hold 1-5: {exc}") from exc
+    if not rows or not all(1 <= x <= 5 for x in ratings):
+        raise InputError(f"{args.input}: column 'sentiment' must hold ratings 1-5")
+    scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings)
+    write_json(args.output, scorer.to_dict())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("sentiment", help="score sentiment per response")
+    p.add_argument("--input", required=True, help="CSV with id,text[,question]")
+    p.add_argument("--output", required=True, help="CSV id,compound,label")
+    p.set_defaults(run=cmd_sentiment)
+
+    p = sub.add_parser(
+        "fit-sentiment",
+        help="refit the shipped sentiment model from 1-5 coded feedback",
+        description="Writes the JSON parameters loaded by analysis.sentiment.default_scorer. "
+        "The shipped file was made with: python -m analysis fit-sentiment "
+        "--input ../shared/data/feedback-labelled-dev.csv",
+    )
+    p.add_argument("--input", required=True, help="CSV with text,sentiment[,question]")
+    p.add_argument(
+        "--output",
+        default=str(Path(__file__).parent / "data" / "sentiment_model.json"),
+        help="JSON file to write (default: the package's own model)",
+    )
+    p.set_defaults(run=cmd_fit_sentiment)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.run(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,284 @@
+"""Sentiment for service feedback: VADER tuned for the domain, plus a learned layer.
+
+Two layers:
+
+1. ``rule_compound``: nltk's VADER (lexicon from the ``vaderSentiment``
+   package) with domain words added and rules for the question answered.
+2. ``SentimentScorer``: a ridge regression over VADER's scores, the question
+   and negation-marked word n-grams, fitted on 1-5 coded feedback. The
+   shipped parameters (``analysis/data/sentiment_model.json``) are produced
+   by ``python -m analysis fit-sentiment`` and are plain JSON, not a pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from multiprocessing import get_context
+
+import nltk
+import numpy as np
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from scipy import sparse
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import KFold
+from sklearn.preprocessing import normalize
+
+from analysis.text import clean, negated_tokens, question_kind
+
+LABELS = ("negative", "neutral", "positive")
+
+# Words whose meaning in service feedback VADER misses or gets backwards.
+DOMAIN_LEXICON: dict[str, float] = {
+    "waiting": -1.2, "wait": -0.8, "waited": -1.2, "delay": -1.2, "delays": -1.2,
+    "delayed": -1.5, "cancelled": -1.6, "canceled": -1.6, "late": -1.2, "slow": -1.2,
+    "rude": -2.3, "dismissive": -2.0, "judged": -1.6, "judgemental": -2.0,
+    "unhelpful": -2.0, "disorganised": -1.8, "chaotic": -1.6, "ignored": -1.8,
+    "uninformed": -1.2, "unsupported": -1.8, "passed": -0.4, "chase": -1.0,
+    "chasing": -1.2, "nobody": -0.8, "rushed": -1.4, "cold": -1.0,
+    "listened": 1.8, "listening": 1.4, "listen": 1.0, "believed": 1.8,
+    "understanding": 1.6, "professional": 1.8, "polite": 1.8, "prompt": 1.6,
+    "promptly": 1.6, "quick": 1.2, "quickly": 1.2, "informed": 1.0,
+    "reassured": 1.6, "respectful": 2.0, "caring": 2.4,
+    "approachable": 1.8, "attentive": 1.8, "thorough": 1.4, "punctual": 1.6,
+    "safe": 2.0, "empathetic": 2.0, "non-judgemental": 2.0,
+    # Suggestions ("could be better", "improve the parking") are not praise.
+    "improve": 0.0, "improved": 0.3, "improvement": 0.0, "better": 0.4,
+    "more": 0.0, "need": -0.2, "needs": -0.2,
+}
+
+# Short answers meaning "nothing to add/nothing to improve".
+_NOTHING = re.compile(
+    r"^\W*(?:no|none|nothing|nil|nope|n/?a|na|no comments?|not really|nothing really|"
+    r"nothing at all|no improvements?(?: needed)?|nothing to improve|all good|"
+    r"can'?t think of anything|cannot think of anything|nothing i can think of|"
+    r"nothing,? (?:it was|all) (?:fine|good|great|excellent|perfect))\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """One text's sentiment: ``compound`` in [-1, 1] and a three-way label."""
+
+    compound: float
+    label: str
+
+
+@lru_cache(maxsize=2)
+def vader(domain: bool = True) -> SentimentIntensityAnalyzer:
+    """nltk's VADER with the lexicon shipped by ``vaderSentiment``.
+
+    nltk refuses an absolute ``lexicon_file`` path, so the package folder goes
+    on ``nltk.data.path`` and only the file name is passed; nothing is
+    downloaded.
+    """
+    import vaderSentiment  # noqa: PLC0415 - only needed to locate its lexicon
+
+    folder = os.path.dirname(vaderSentiment.__file__)
+    if folder not in nltk.data.path:
+        nltk.data.path.append(folder)
+    analyzer = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+    if domain:
+        analyzer.lexicon.update(DOMAIN_LEXICON)
+    return analyzer
+
+
+def _vader_rows(args: tuple[list[str], bool]) -> list[tuple[float, float, float, float]]:
+    texts, domain = args
+    analyzer = vader(domain)
+    rows = []
+    for text in texts:
+        s = analyzer.polarity_scores(text)
+        rows.append((s["compound"], s["pos"], s["neg"], s["neu"]))
+    return rows
+
+
+def vader_scores(texts: Sequence[str], domain: bool = True, n_jobs: int = 1) -> np.ndarray:
+    """VADER (compound, pos, neg, neu) per text, shape (n, 4).
+
+    VADER is pure Python, so large batches are split over processes.
+    """
+    cleaned = [clean(t) for t in texts]
+    if n_jobs == 1 or len(cleaned) < 5000:
+        return np.array(_vader_rows((cleaned, domain)), dtype=float).reshape(-1, 4)
+    size = -(-len(cleaned) // (n_jobs * 4))
+    chunks = [(cleaned[i : i + size], domain) for i in range(0, len(cleaned), size)]
+    with get_context("fork").Pool(n_jobs) as pool:
+        parts = pool.map(_vader_rows, chunks)
+    return np.array([row for part in parts for row in part], dtype=float).reshape(-1, 4)
+
+
+def is_nothing_answer(text: str) -> bool:
+    """True for empty or "nothing/none/n/a"-style answers."""
+    return not clean(text) or bool(_NOTHING.match(clean(text)))
+
+
+def rule_compound(
+    texts: Sequence[str], questions: Sequence[str | None], scores: np.ndarray | None = None
+) -> np.ndarray:
+    """Domain-tuned VADER compound with rules for the question answered.
+
+    "Nothing" answering "what could be better?" is praise; answers to
+    improvement questions are suggestions, so their praise is discounted.
+    """
+    compound = (scores if scores is not None else vader_scores(texts))[:, 0].copy()
+    for i, (text, question) in enumerate(zip(texts, questions, strict=True)):
+        kind = question_kind(question)
+        if is_nothing_answer(text):
+            compound[i] = {"improve": 0.6, "good": -0.3}.get(kind, 0.0)
+        elif kind == "improve":
+            compound[i] = 0.6 * compound[i] - 0.25
+    return compound
+
+
+def _dense_features(
+    texts: Sequence[str], questions: Sequence[str | None], scores: np.ndarray
+) -> np.ndarray:
+    kinds = [question_kind(q) for q in questions]
+    improve = np.array([k == "improve" for k in kinds], dtype=float)
+    good = np.array([k == "good" for k in kinds], dtype=float)
+    nothing = np.array([is_nothing_answer(t) for t in texts], dtype=float)
+    length = np.log1p([len(clean(t).split()) for t in texts])
+    rules = rule_compound(texts, questions, scores)
+    return np.column_stack(
+        [scores, rules, improve, good, nothing, nothing * improve, scores[:, 0] * improve, length]
+    )
+
+
+def _ngrams(text: str, question: str | None) -> set[str]:
+    tokens = [t for t in negated_tokens(text) if t[0].isalnum()]
+    grams = set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    # Question-specific unigrams: "staff" praised vs "staff" to improve.
+    kind = question_kind(question)
+    return grams | {f"{kind}:{t}" for t in tokens}
+
+
+class SentimentScorer:
+    """Learned sentiment for service feedback, scikit-learn style.
+
+    ``fit`` takes 1-5 ratings (1 very positive ... 5 very negative, as the
+    NHS Friends and Family coding); ``score`` returns a compound in [-1, 1]
+    (positive = good) and ``predict`` adds a three-way label.
+    """
+
+    def __init__(self, alpha: float = 1.0, min_df: int = 2, n_jobs: int = 1) -> None:
+        self.alpha = alpha
+        self.min_df = min_df
+        self.n_jobs = n_jobs
+
+    def fit(
+        self, texts: Sequence[str], questions: Sequence[str | None], ratings: Sequence[int]
+    ) -> SentimentScorer:
+        target = (3.0 - np.asarray(ratings, dtype=float)) / 2.0
+        grams = [_ngrams(t, q) for t, q in zip(texts, questions, strict=True)]
+        df: dict[str, int] = {}
+        for g in grams:
+            for term in g:
+                df[term] = df.get(term, 0) + 1
+        kept = sorted(t for t, c in df.items() if c >= self.min_df)
+        self.vocabulary_ = {t: i for i, t in enumerate(kept)}
+        n = len(grams)
+        self.idf_ = np.array([np.log((1 + n) / (1 + df[t])) + 1 for t in kept])
+        X = self._design(texts, questions, grams)
+        self.thresholds_ = self._choose_thresholds(X, target)
+        model = Ridge(alpha=self.alpha).fit(X, target)
+        self.coef_ = model.coef_
+        self.intercept_ = float(model.intercept_)
+        return self
+
+    def _choose_thresholds(self, X: sparse.csr_matrix, target: np.ndarray) -> tuple[float, float]:
+        # Cut points chosen on out-of-fold predictions, so they match unseen text.
+        oof = np.zeros(len(target))
+        for train, test in KFold(3, shuffle=True, random_state=0).split(target):
+            oof[test] = Ridge(alpha=self.alpha).fit(X[train], target[train]).predict(X[test])
+        truth = np.digitize(target, [-0.25, 0.25])
+        grid = np.linspace(-0.6, 0.6, 49)
+        best, cuts = -1.0, (-0.25, 0.25)
+        for i, lo in enumerate(grid):
+            for hi in grid[i + 1 :]:
+                accuracy = float(np.mean(np.digitize(oof, [lo, hi]) == truth))
+                if accuracy > best:
+                    best, cuts = accuracy, (float(lo), float(hi))
+        return cuts
+
+    def _design(
+        self,
+        texts: Sequence[str],
+        questions: Sequence[str | None],
+        grams: list[set[str]] | None = None,
+    ) -> sparse.csr_matrix:
+        grams = grams if grams is not None else [
+            _ngrams(t, q) for t, q in zip(texts, questions, strict=True)
+        ]
+        rows, cols = [], []
+        for i, g in enumerate(grams):
+            for term in g:
+                j = self.vocabulary_.get(term)
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+        terms = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(grams), len(self.vocabulary_))
+        )
+        terms = normalize(terms @ sparse.diags(self.idf_))
+        dense = _dense_features(texts, questions, vader_scores(texts, n_jobs=self.n_jobs))
+        return sparse.hstack([terms, sparse.csr_matrix(dense)]).tocsr()
+
+    def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> np.ndarray:
+        """Compound sentiment in [-1, 1] per text."""
+        questions = questions if questions is not None else [None] * len(texts)
+        if not texts:
+            return np.zeros(0)
+        X = self._design(texts, questions)
+        return np.clip(X @ self.coef_ + self.intercept_, -1.0, 1.0)
+
+    def predict(
+        self, texts: Sequence[str], questions: Sequence[str | None] | None = None
+    ) -> list[Sentiment]:
+        """Compound and label (negative/neutral/positive) per text."""
+        compound = self.score(texts, questions)
+        labels = np.digitize(compound, self.thresholds_)
+        # A blank answer says nothing, whatever the question's baseline is.
+        blank = np.array([not clean(t) for t in texts], dtype=bool)
+        compound[blank] = 0.0
+        labels[blank] = LABELS.index("neutral")
+        return [Sentiment(round(float(c), 4), LABELS[k]) for c, k in zip(compound, labels)]
+
+    def to_dict(self) -> dict:
+        """JSON-safe fitted parameters."""
+        return {
+            "alpha": self.alpha,
+            "min_df": self.min_df,
+            "vocabulary": list(self.vocabulary_),
+            "idf": [round(float(x), 6) for x in self.idf_],
+            "coef": [round(float(x), 6) for x in self.coef_],
+            "intercept": self.intercept_,
+            "thresholds": list(self.thresholds_),
+        }
+
+    @classmethod
+    def from_dict(cls, params: dict, n_jobs: int = 1) -> SentimentScorer:
+        """Rebuild a fitted scorer from ``to_dict`` output."""
+        scorer = cls(alpha=params["alpha"], min_df=params["min_df"], n_jobs=n_jobs)
+        scorer.vocabulary_ = {t: i for i, t in enumerate(params["vocabulary"])}
+        scorer.idf_ = np.array(params["idf"])
+        scorer.coef_ = np.array(params["coef"])
+        scorer.intercept_ = float(params["intercept"])
+        scorer.thresholds_ = tuple(params["thresholds"])
+        return scorer
+
+
+MODEL_FILE = "sentiment_model.json"
+
+
+@lru_cache(maxsize=2)
+def default_scorer(n_jobs: int = 1) -> SentimentScorer:
+    """The scorer shipped in ``analysis/data/sentiment_model.json``."""
+    text = resources.files("analysis.data").joinpath(MODEL_FILE).read_text("utf-8")
+    return SentimentScorer.from_dict(json.loads(text), n_jobs=n_jobs)

@@ -1,0 +1,88 @@
+"""Text preparation using only the parts of nltk that need no downloaded data."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from nltk.sentiment.util import mark_negation
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+
+# Very long answers are cut before analysis so one pasted essay cannot
+# dominate run time or memory; the cut keeps far more than any real answer.
+MAX_CHARS = 5000
+
+# Words (with inner apostrophes/hyphens) or single non-space symbols such as
+# emoji; everything runs offline, unlike nltk's punkt-based word_tokenize.
+_TOKENIZER = RegexpTokenizer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]")
+_STEMMER = SnowballStemmer("english")
+
+# "satisfied and/or dissatisfied" questions match neither: they are mixed.
+_IMPROVE_QUESTION = re.compile(r"improv|better|change|differently|worse", re.I)
+_GOOD_QUESTION = re.compile(r"\bgood|went well|helped|\blike|\bbest", re.I)
+
+
+def clean(text: str) -> str:
+    """Normalise unicode and whitespace and cap the length."""
+    text = unicodedata.normalize("NFKC", text or "")[:MAX_CHARS]
+    return " ".join(text.replace("’", "'").split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased tokens, punctuation and emoji kept as single tokens."""
+    return _TOKENIZER.tokenize(clean(text).lower())
+
+
+def words(text: str) -> list[str]:
+    """Word tokens only (no punctuation, digits or emoji)."""
+    return [t for t in tokenize(text) if _WORD.match(t)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Snowball stem, cached because feedback reuses a small vocabulary."""
+    return _STEMMER.stem(token)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The stopword list shipped in ``analysis/data/stopwords.txt``."""
+    text = resources.files("analysis.data").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stopword words: the unit theming works on."""
+    stop = stopwords()
+    return [stem(w) for w in words(text) if w not in stop and len(w) > 1]
+
+
+def stems(text: str) -> list[str]:
+    """Stems of all words and numbers, stopwords included, for phrase matching."""
+    return [stem(t) for t in tokenize(text) if t[0].isalnum()]
+
+
+def negated_tokens(text: str) -> list[str]:
+    """Tokens with nltk's ``_NEG`` suffix after a negation, up to punctuation."""
+    return mark_negation(tokenize(text))
+
+
+def question_kind(question: str | None) -> str:
+    """Classify the question a text answers: 'improve', 'good' or 'other'.
+
+    The same words mean different things by question: "nothing" answering
+    "what could be better?" is praise, answering "what was good?" is not.
+    """
+    if not question:
+        return "other"
+    if _IMPROVE_QUESTION.search(question):
+        return "improve"
+    if _GOOD_QUESTION.search(question):
+        return "good"
+    return "other"
