@@ -1,0 +1,60 @@
+# Heard: `make run` to try it, `make test` to check it. `make help` lists everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app webapp
+ASSET_SOURCES := $(shell find webapp/static/src -type f)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup setup-test assets db-upgrade seed run test serve worker clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+webapp/static/dist/heard.css: node_modules/.installed $(ASSET_SOURCES)
+	npm run --silent build
+
+setup: $(VENV)/.installed ## Create .venv and install Heard
+
+setup-test: $(VENV)/.installed-test ## Also install the test tools
+
+assets: webapp/static/dist/heard.css ## Build the stylesheet and script from GOV.UK Frontend
+
+db-upgrade: setup ## Apply database migrations (DATABASE_URL, default instance/heard.sqlite3)
+	@mkdir -p instance
+	$(FLASK) db upgrade
+
+seed: db-upgrade ## Add demo data if the database is empty
+	$(FLASK) seed-demo
+
+run: setup assets seed ## Set up and serve with demo data at http://127.0.0.1:$(PORT)
+	@echo "Heard is at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: setup-test assets ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL and SECRET_KEY)
+	HEARD_CONFIG=production $(FLASK) db upgrade
+	HEARD_CONFIG=production $(BIN)/gunicorn --config gunicorn.conf.py 'webapp:create_app("production")'
+
+clean: ## Remove the virtualenv, node modules, built assets and the dev database
+	rm -rf $(VENV) node_modules webapp/static/dist instance

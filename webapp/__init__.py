@@ -1,0 +1,94 @@
+"""Heard: anonymous feedback and consultation for domestic-abuse partnerships."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+
+from webapp.config import CONFIGS, Config, ProductionConfig
+
+
+def create_app(config: str | type[Config] | None = None, overrides: dict | None = None) -> Flask:
+    """Build the app. `config` is a config name or class (default: HEARD_CONFIG,
+    else development); `overrides` are one-off settings, as tests use."""
+    app = Flask(__name__)
+    _load_config(app, config, overrides or {})
+
+    from webapp import assets, commands, errors, extensions, logs, models, security  # noqa: F401
+
+    logs.configure_logging(app)
+    _configure_templates(app)
+    _init_extensions(app, extensions)
+    security.init_app(app)
+    assets.init_app(app)
+    errors.init_app(app)
+    commands.init_app(app)
+
+    from webapp.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    return app
+
+
+def _load_config(app: Flask, config, overrides: dict) -> None:
+    if config is None:
+        config = os.environ.get("HEARD_CONFIG", "development")
+    config_class = CONFIGS[config] if isinstance(config, str) else config
+    app.config.from_object(config_class)
+    if not app.config.get("TESTING"):
+        app.config.update(Config.from_env())
+    app.config.update(overrides)
+    if config_class is ProductionConfig:
+        ProductionConfig.validate(app.config)
+
+
+def _configure_templates(app: Flask) -> None:
+    from govuk_frontend_wtf.main import WTFormsHelpers
+
+    app.jinja_loader = ChoiceLoader([
+        PackageLoader("webapp"),
+        PrefixLoader({
+            "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+            "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+        }),
+    ])
+    from webapp.public.support import NATIONAL_HELPLINES
+
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["national_helplines"] = NATIONAL_HELPLINES
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    WTFormsHelpers(app)
+
+
+def _init_extensions(app: Flask, ext) -> None:
+    redis_client = _redis_client(app)
+    app.config["SESSION_TYPE"] = "redis" if redis_client else "cachelib"
+    if redis_client:
+        app.config["SESSION_REDIS"] = redis_client
+        app.extensions["heard_redis"] = redis_client
+    else:
+        from cachelib import SimpleCache
+
+        # In-process memory: one process only (make run; make serve without Redis).
+        app.config["SESSION_CACHELIB"] = SimpleCache(
+            threshold=5000, default_timeout=int(app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()))
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+
+    ext.db.init_app(app)
+    ext.migrate.init_app(app, ext.db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
+    ext.csrf.init_app(app)
+    ext.server_session.init_app(app)
+    ext.compress.init_app(app)
+    ext.limiter.init_app(app)
+
+
+def _redis_client(app: Flask):
+    url = app.config.get("REDIS_URL")
+    if not url:
+        return None
+    import redis
+
+    return redis.Redis.from_url(url)

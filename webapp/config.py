@@ -1,0 +1,120 @@
+"""Configuration classes. Nothing here is read at import time of the app factory;
+`create_app` picks a class and `Config.from_env` reads the environment once."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the app is started without settings it cannot run safely without."""
+
+
+class Config:
+    """Settings shared by every environment. Values come from the environment."""
+
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    # hide_parameters: a failed statement must not print free text into a log.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
+    REDIS_URL: str | None = None
+
+    PARTNERSHIP_NAME = "Northshire Partnership"
+    SERVICE_NAME = "Share your experience"
+    # Colours must keep 4.5:1 contrast with white text; checked in tests.
+    BRAND_COLOUR = "#1d4f6e"
+    BRAND_ACCENT = "#0f7a52"
+    EXIT_URL = "https://www.bbc.co.uk/weather"
+    RETENTION_MONTHS = 12
+
+    # Sessions exist only while a form is being filled: server-side, short-lived,
+    # one cookie with no Expires (SESSION_PERMANENT False).
+    SESSION_COOKIE_NAME = "heard"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Strict"
+    SESSION_COOKIE_SECURE = False
+    SESSION_PERMANENT = False
+    SESSION_KEY_PREFIX = "heard:session:"
+    PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
+
+    WTF_CSRF_TIME_LIMIT = 60 * 60
+    MAX_CONTENT_LENGTH = 64 * 1024
+    FREE_TEXT_MAX = 1500
+
+    RATELIMIT_HEADERS_ENABLED = False
+    FEEDBACK_RATE_LIMIT = "20 per hour"
+    RATELIMIT_STRATEGY = "moving-window"
+
+    COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_MIN_SIZE = 256
+    # HTML pages that carry a CSRF token beside reflected input are never compressed (BREACH).
+
+    TRUST_PROXY_HOPS = 0
+    DEMO = False
+
+    @classmethod
+    def from_env(cls) -> dict:
+        """Environment overrides, read once when the app is created."""
+        env = os.environ
+        values: dict = {}
+        for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "SERVICE_NAME",
+                    "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT"):
+            if env.get(key):
+                values[key] = env[key]
+        if env.get("DATABASE_URL"):
+            values["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
+        for key in ("RETENTION_MONTHS", "TRUST_PROXY_HOPS"):
+            if env.get(key):
+                values[key] = int(env[key])
+        return values
+
+
+class DevelopmentConfig(Config):
+    """`make run`: embedded SQLite with demo data, a fixed throwaway key."""
+
+    SQLALCHEMY_DATABASE_URI = f"sqlite:///{INSTANCE_DIR / 'heard.sqlite3'}"
+    SECRET_KEY = "development-only-not-secret"  # nosec B105: dev config only, production refuses it
+    DEMO = True
+
+
+class TestConfig(Config):
+    TESTING = True
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    SECRET_KEY = "test-only-not-secret"  # nosec B105
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    TRUST_PROXY_HOPS = 1
+
+    @staticmethod
+    def validate(settings: dict) -> None:
+        missing = [name for name, key in (("DATABASE_URL", "SQLALCHEMY_DATABASE_URI"),
+                                          ("SECRET_KEY", "SECRET_KEY"))
+                   if not settings.get(key)]
+        if missing:
+            raise ConfigurationError(
+                "Heard will not start in production without " + " and ".join(missing)
+                + ". Set them in the environment (see README, Configuration).")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs written the common way."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

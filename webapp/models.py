@@ -1,0 +1,61 @@
+"""Database models. Free text columns only ever hold redacted text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+
+
+class Service(db.Model):
+    """A service the partnership asks about, and lists under Get help now."""
+
+    __tablename__ = "service"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    opening_hours: Mapped[str] = mapped_column(String(200), default="")
+    # Closed services stay in the database so old feedback keeps its service,
+    # but drop out of the journey and the directory.
+    accepting_feedback: Mapped[bool] = mapped_column(Boolean, default=True)
+    listed_in_directory: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    responses: Mapped[list[FeedbackResponse]] = relationship(back_populates="service")
+
+
+class FeedbackResponse(db.Model):
+    """One anonymous piece of feedback. No identifiers, no time of day."""
+
+    __tablename__ = "feedback_response"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submitted_on: Mapped[date] = mapped_column(Date, index=True)
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
+    other_service: Mapped[str] = mapped_column(String(200), default="")
+
+    ease: Mapped[str] = mapped_column(String(20), default="")
+    listened: Mapped[str] = mapped_column(String(20), default="")
+    overall: Mapped[str] = mapped_column(String(20), default="")
+
+    what_helped: Mapped[str] = mapped_column(Text, default="")
+    could_be_better: Mapped[str] = mapped_column(Text, default="")
+
+    age_band: Mapped[str] = mapped_column(String(20), default="")
+    gender: Mapped[str] = mapped_column(String(20), default="")
+    disability: Mapped[str] = mapped_column(String(20), default="")
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    sexuality: Mapped[str] = mapped_column(String(20), default="")
+
+    risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Comma-separated risk categories (never the matching words: staff need the
+    # kind of risk, not more of the writer's text).
+    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+
+    service: Mapped[Service | None] = relationship(back_populates="responses")

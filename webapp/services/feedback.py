@@ -1,0 +1,175 @@
+"""The feedback journey's state, kept in the server-side session.
+
+The journey lives on one URL: the session says which step to show. Only redacted
+free text is ever put into the session or the database; what a person typed is
+held only for the request that redacts it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.redaction import redact
+from analysis.risk import assess
+
+from webapp.extensions import db
+from webapp.models import FeedbackResponse
+from webapp.public import questions as q
+from webapp.services.directory import service_by_slug
+
+STEPS = ("service", "experience", "comments", "about-you", "check")
+SESSION_KEY = "feedback"
+THANKS_KEY = "feedback_thanks"
+
+
+class ServiceUnavailable(Exception):
+    """The chosen service stopped taking feedback while the person was answering."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+@dataclass
+class Journey:
+    """A view over the session dict; every change marks the session modified."""
+
+    session: dict
+
+    @property
+    def state(self) -> dict:
+        return self.session[SESSION_KEY]
+
+    @property
+    def step(self) -> str:
+        return self.state["step"]
+
+    @property
+    def answers(self) -> dict:
+        return self.state["answers"]
+
+    @property
+    def step_number(self) -> int:
+        return STEPS.index(self.step) + 1
+
+    def previous_step(self) -> str | None:
+        index = STEPS.index(self.step)
+        return STEPS[index - 1] if index else None
+
+    def can_visit(self, step: str) -> bool:
+        return step in STEPS and STEPS.index(step) <= self.state["reached"]
+
+    def go_to(self, step: str) -> None:
+        self.state["step"] = step
+        self.session.modified = True
+
+    def save(self, step: str, values: dict) -> None:
+        """Store a step's answers and move on; after a first check, go back to it."""
+        self.answers.update(values)
+        index = STEPS.index(step)
+        self.state["reached"] = max(self.state["reached"], index + 1)
+        self.state["step"] = "check" if self.state.get("checked") else STEPS[index + 1]
+        self.session.modified = True
+
+    def mark_checked(self) -> None:
+        self.state["checked"] = True
+        self.session.modified = True
+
+    def first_missing_step(self) -> str | None:
+        """A required answer can go missing if a session ended mid-journey."""
+        if not self.answers.get("service"):
+            return "service"
+        if not self.answers.get("overall"):
+            return "experience"
+        return None
+
+
+def current_journey(session) -> Journey | None:
+    return Journey(session) if SESSION_KEY in session else None
+
+
+def start_journey(session, service_slug: str = "", step: str = "service") -> Journey:
+    answers = {"service": service_slug} if service_slug else {}
+    session[SESSION_KEY] = {"step": step, "reached": STEPS.index(step), "answers": answers}
+    return Journey(session)
+
+
+def end_session(session) -> None:
+    """Forget everything: the cookie is deleted on this response."""
+    session.clear()
+
+
+def redact_comments(form_data: dict) -> dict:
+    """Redact free text before it goes anywhere; assess risk on what was typed."""
+    texts = {field: (form_data.get(field) or "").strip() for field in q.FREE_TEXT_FIELDS}
+    risk = assess("\n".join(texts.values()))
+    values = {field: redact(text).text for field, text in texts.items()}
+    values["risk_categories"] = list(risk.categories)
+    return values
+
+
+def redact_other_service(name: str) -> str:
+    return redact(name.strip()).text
+
+
+def submit(journey: Journey) -> FeedbackResponse:
+    """Write the response: day-precision date, redacted text, no identifiers."""
+    answers = journey.answers
+    service = None
+    if answers.get("service") and answers["service"] != q.ANOTHER_SERVICE:
+        service = service_by_slug(answers["service"])
+        if service is None or not service.accepting_feedback:
+            raise ServiceUnavailable(service.name if service else "That service")
+    categories = answers.get("risk_categories") or []
+    response = FeedbackResponse(
+        submitted_on=date.today(),
+        service=service,
+        other_service=answers.get("other_service", "") if service is None else "",
+        risk_flagged=bool(categories),
+        risk_categories=",".join(categories),
+        **{field: answers.get(field, "") for field in
+           (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
+    )
+    db.session.add(response)
+    db.session.commit()
+    return response
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    question: str
+    answer: str
+    step: str
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    title: str
+    rows: tuple[SummaryRow, ...]
+
+
+def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
+    """What the person will send, in their words, as the check page shows it."""
+    answers = journey.answers
+
+    def rows(step: str, fields: tuple[str, ...]) -> tuple[SummaryRow, ...]:
+        return tuple(SummaryRow(q.QUESTION_TEXT[field], q.label_for(field, answers.get(field, "")), step)
+                     for field in fields)
+
+    return (
+        SummarySection("The service", (SummaryRow("Service", _service_name(answers), "service"),)),
+        SummarySection("How it went", rows("experience", q.RATING_FIELDS)),
+        SummarySection("In your own words", tuple(
+            SummaryRow(q.QUESTION_TEXT[field], answers.get(field, ""), "comments")
+            for field in q.FREE_TEXT_FIELDS)),
+        SummarySection("About you", rows("about-you", q.EQUALITY_FIELDS)),
+    )
+
+
+def _service_name(answers: dict) -> str:
+    slug = answers.get("service", "")
+    if slug == q.ANOTHER_SERVICE:
+        return answers.get("other_service", "")
+    service = service_by_slug(slug) if slug else None
+    return service.name if service else ""

@@ -1,0 +1,50 @@
+// Heard's script: only the GOV.UK components the pages use, plus an exit that
+// replaces the current history entry so Back does not return to a form.
+import { Button, CharacterCount, ErrorSummary, ExitThisPage, NotificationBanner, SkipLink } from 'govuk-frontend'
+
+class HeardExitThisPage extends ExitThisPage {
+  exitPage () {
+    if (!this.$updateSpan) {
+      return
+    }
+    this.$updateSpan.textContent = ''
+    document.body.classList.add('govuk-exit-this-page-hide-content')
+    this.$overlay = document.createElement('div')
+    this.$overlay.className = 'govuk-exit-this-page-overlay'
+    this.$overlay.setAttribute('role', 'alert')
+    document.body.appendChild(this.$overlay)
+    this.$overlay.textContent = this.i18n.t('activated')
+    this.exited = true
+    // replace, not assign: the page being filled in leaves the history.
+    window.location.replace(this.$button.href)
+  }
+
+  resetPage (event) {
+    // Back-forward cache: never show a page again after an exit; fetch it anew.
+    if (this.exited || (event && event.persisted)) {
+      window.location.reload()
+      return
+    }
+    super.resetPage()
+  }
+}
+
+function initAll () {
+  document.body.classList.add('js-enabled', 'govuk-frontend-supported')
+  const $exit = document.querySelector('[data-module="govuk-exit-this-page"]')
+  if ($exit) {
+    new HeardExitThisPage($exit) // eslint-disable-line no-new
+  }
+  const components = [
+    [Button, '[data-module="govuk-button"]'],
+    [CharacterCount, '[data-module="govuk-character-count"]'],
+    [ErrorSummary, '[data-module="govuk-error-summary"]'],
+    [NotificationBanner, '[data-module="govuk-notification-banner"]'],
+    [SkipLink, '[data-module="govuk-skip-link"]']
+  ]
+  for (const [Component, selector] of components) {
+    document.querySelectorAll(selector).forEach(($el) => new Component($el))
+  }
+}
+
+initAll()
