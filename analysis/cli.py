@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -77,22 +76,82 @@ def _questions(rows: list[dict[str, str]]) -> list[str]:
     return [r.get("question", "") for r in rows]
 
 
-def _jobs() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
-
-
 def cmd_sentiment(args: argparse.Namespace) -> None:
     from analysis.sentiment import default_scorer  # noqa: PLC0415 - keep --help fast
 
     rows = read_csv(args.input, ["id", "text"])
     step = progress(len(rows), "sentiment")
-    results = default_scorer(_jobs()).predict([r["text"] for r in rows], _questions(rows))
+    results = default_scorer().predict([r["text"] for r in rows], _questions(rows))
     step(len(rows))
     write_csv(
         args.output,
         ["id", "compound", "label"],
         ((r["id"], s.compound, s.label) for r, s in zip(rows, results, strict=True)),
     )
+
+
+def _labels(value: str) -> list[str]:
+    return [code.strip() for code in value.split("|") if code.strip()]
+
+
+def cmd_classify(args: argparse.Namespace) -> None:
+    from analysis.classify import ThemeClassifier  # noqa: PLC0415
+
+    train = [r for r in read_csv(args.train, ["id", "text", "labels"]) if _labels(r["labels"])]
+    if not train:
+        raise InputError(f"{args.train}: no rows with labels to learn from")
+    rows = read_csv(args.input, ["id", "text"])
+    step = progress(2, "classify")
+    model = ThemeClassifier(random_state=args.seed).fit(
+        [r["text"] for r in train], [_labels(r["labels"]) for r in train], _questions(train)
+    )
+    step(1)
+    proba = model.predict_proba([r["text"] for r in rows], _questions(rows))
+    predicted = model.decide(proba)
+    step(1)
+    write_csv(
+        args.output,
+        ["id", "labels", *(f"score_{c}" for c in model.classes_)],
+        (
+            [r["id"], "|".join(codes), *(f"{p:.4f}" for p in scores)]
+            for r, codes, scores in zip(rows, predicted, proba, strict=True)
+        ),
+    )
+
+
+def _records(rows: list[dict[str, str]]) -> list:
+    from analysis.themes import Record  # noqa: PLC0415
+
+    return [
+        Record(id=r["id"], text=r["text"], question=r.get("question") or None,
+               period=r.get("period") or None, group=r.get("group") or None)
+        for r in rows
+    ]
+
+
+def cmd_themes(args: argparse.Namespace) -> None:
+    from analysis.codebook import CodebookError, default_codebook, parse_codebook  # noqa: PLC0415
+    from analysis.themes import Coded, build_report  # noqa: PLC0415
+
+    codebook = default_codebook()
+    if args.codebook:
+        try:
+            codebook = parse_codebook(Path(args.codebook).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{args.codebook}: cannot read codebook: {exc}") from exc
+        except CodebookError as exc:
+            raise InputError(f"{args.codebook}: bad codebook: {exc}") from exc
+    coded = []
+    if args.coded:
+        coded_rows = read_csv(args.coded, ["id", "text", "labels"])
+        coded = [Coded(rec, tuple(_labels(r["labels"])))
+                 for rec, r in zip(_records(coded_rows), coded_rows) if _labels(r["labels"])]
+    records = _records(read_csv(args.input, ["id", "text"]))
+    stages = ["preparing text", "sentiment", "themes", "emergent themes", "summaries"]
+    step = progress(len(stages), "themes")
+    report = build_report(records, codebook=codebook, coded=coded, random_state=args.seed,
+                          progress=lambda _stage: step(1))
+    write_json(args.output, report)
 
 
 def cmd_fit_sentiment(args: argparse.Namespace) -> None:
@@ -112,6 +171,21 @@ def cmd_fit_sentiment(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("classify", help="learn themes from TRAIN and label INPUT")
+    p.add_argument("--train", required=True, help="CSV with id,text,labels (labels |-separated)")
+    p.add_argument("--input", required=True, help="CSV with id,text[,question]")
+    p.add_argument("--output", required=True, help="CSV id,labels,score_<label>...")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=cmd_classify)
+
+    p = sub.add_parser("themes", help="write the full themed report as JSON")
+    p.add_argument("--input", required=True, help="CSV with id,text[,question,period,group]")
+    p.add_argument("--codebook", help="YAML codebook (default: the package's)")
+    p.add_argument("--coded", help="CSV of staff-coded examples: id,text,labels")
+    p.add_argument("--output", required=True, help="JSON report")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=cmd_themes)
 
     p = sub.add_parser("sentiment", help="score sentiment per response")
     p.add_argument("--input", required=True, help="CSV with id,text[,question]")

@@ -88,6 +88,7 @@ class Codebook:
         self._max_n = max((k.count(" ") + 1 for k in keys), default=1)
         self._include = self._phrase_theme_matrix("include")
         self._exclude = self._phrase_theme_matrix("exclude")
+        self._own = [set(self._include[:, j].nonzero()[0]) for j in range(len(themes))]
         self._display: dict[int, str] = {}
         for phrase in (p for t in themes for p in t.include):
             self._display.setdefault(self._index[_phrase_key(phrase)], phrase)
@@ -120,9 +121,8 @@ class Codebook:
 
     def explain(self, hits: sparse.csr_matrix, row: int, code: str) -> tuple[str, ...]:
         """The include phrases of theme ``code`` found in text ``row``."""
-        j = self.codes.index(code)
-        phrases = hits[row].indices
-        own = set(self._include[:, j].nonzero()[0])
+        own = self._own[self.codes.index(code)]
+        phrases = hits.indices[hits.indptr[row] : hits.indptr[row + 1]]
         return tuple(sorted(self._display[p] for p in phrases if p in own))
 
     def match(self, texts: Sequence[str]) -> list[list[Match]]:

@@ -15,15 +15,15 @@ from __future__ import annotations
 import json
 import os
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from multiprocessing import get_context
 
 import nltk
 import numpy as np
-from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer
 from scipy import sparse
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
@@ -70,6 +70,55 @@ class Sentiment:
     label: str
 
 
+class _LinearSentiText(SentiText):
+    """nltk's SentiText with the same tokens found in linear time.
+
+    nltk builds every (punctuation x word) string per text, which is most of
+    VADER's run time; here only tokens starting or ending with punctuation
+    are checked against the punctuation list.
+    """
+
+    def _words_and_emoticons(self) -> list[str]:
+        plain = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+        edges = {p[0] for p in self.PUNC_LIST} | {p[-1] for p in self.PUNC_LIST}
+        tokens = [t for t in self.text.split() if len(t) > 1]
+        return [self._strip(t, plain) if t[0] in edges or t[-1] in edges else t for t in tokens]
+
+    def _strip(self, token: str, plain: set[str]) -> str:
+        for p in self.PUNC_LIST:
+            if token.startswith(p) and token[len(p):] in plain:
+                return token[len(p):]
+            if token.endswith(p) and token[: -len(p)] in plain:
+                return token[: -len(p)]
+        return token
+
+
+class ServiceVader(SentimentIntensityAnalyzer):
+    """VADER with the linear-time tokenisation; scores equal nltk's."""
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        # Mirrors nltk 3.10's polarity_scores, swapping in _LinearSentiText.
+        sentitext = _LinearSentiText(
+            text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION
+        )
+        tokens = sentitext.words_and_emoticons
+        first_index: dict[str, int] = {}
+        for idx, token in enumerate(tokens):
+            first_index.setdefault(token, idx)
+        sentiments: list[float] = []
+        for item in tokens:
+            i = first_index[item]
+            lower = item.lower()
+            if (i < len(tokens) - 1 and lower == "kind" and tokens[i + 1].lower() == "of") or (
+                lower in self.constants.BOOSTER_DICT
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(tokens, sentiments)
+        return self.score_valence(sentiments, text)
+
+
 @lru_cache(maxsize=2)
 def vader(domain: bool = True) -> SentimentIntensityAnalyzer:
     """nltk's VADER with the lexicon shipped by ``vaderSentiment``.
@@ -83,35 +132,20 @@ def vader(domain: bool = True) -> SentimentIntensityAnalyzer:
     folder = os.path.dirname(vaderSentiment.__file__)
     if folder not in nltk.data.path:
         nltk.data.path.append(folder)
-    analyzer = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+    analyzer = ServiceVader(lexicon_file="vader_lexicon.txt")
     if domain:
         analyzer.lexicon.update(DOMAIN_LEXICON)
     return analyzer
 
 
-def _vader_rows(args: tuple[list[str], bool]) -> list[tuple[float, float, float, float]]:
-    texts, domain = args
+def vader_scores(texts: Sequence[str], domain: bool = True) -> np.ndarray:
+    """VADER (compound, pos, neg, neu) per text, shape (n, 4)."""
     analyzer = vader(domain)
     rows = []
     for text in texts:
-        s = analyzer.polarity_scores(text)
+        s = analyzer.polarity_scores(clean(text))
         rows.append((s["compound"], s["pos"], s["neg"], s["neu"]))
-    return rows
-
-
-def vader_scores(texts: Sequence[str], domain: bool = True, n_jobs: int = 1) -> np.ndarray:
-    """VADER (compound, pos, neg, neu) per text, shape (n, 4).
-
-    VADER is pure Python, so large batches are split over processes.
-    """
-    cleaned = [clean(t) for t in texts]
-    if n_jobs == 1 or len(cleaned) < 5000:
-        return np.array(_vader_rows((cleaned, domain)), dtype=float).reshape(-1, 4)
-    size = -(-len(cleaned) // (n_jobs * 4))
-    chunks = [(cleaned[i : i + size], domain) for i in range(0, len(cleaned), size)]
-    with get_context("fork").Pool(n_jobs) as pool:
-        parts = pool.map(_vader_rows, chunks)
-    return np.array([row for part in parts for row in part], dtype=float).reshape(-1, 4)
+    return np.array(rows, dtype=float).reshape(-1, 4)
 
 
 def is_nothing_answer(text: str) -> bool:
@@ -167,25 +201,22 @@ class SentimentScorer:
     (positive = good) and ``predict`` adds a three-way label.
     """
 
-    def __init__(self, alpha: float = 1.0, min_df: int = 2, n_jobs: int = 1) -> None:
+    def __init__(self, alpha: float = 1.0, min_df: int = 2) -> None:
         self.alpha = alpha
         self.min_df = min_df
-        self.n_jobs = n_jobs
 
     def fit(
         self, texts: Sequence[str], questions: Sequence[str | None], ratings: Sequence[int]
     ) -> SentimentScorer:
         target = (3.0 - np.asarray(ratings, dtype=float)) / 2.0
-        grams = [_ngrams(t, q) for t, q in zip(texts, questions, strict=True)]
         df: dict[str, int] = {}
-        for g in grams:
-            for term in g:
+        for text, question in zip(texts, questions, strict=True):
+            for term in _ngrams(text, question):
                 df[term] = df.get(term, 0) + 1
         kept = sorted(t for t, c in df.items() if c >= self.min_df)
         self.vocabulary_ = {t: i for i, t in enumerate(kept)}
-        n = len(grams)
-        self.idf_ = np.array([np.log((1 + n) / (1 + df[t])) + 1 for t in kept])
-        X = self._design(texts, questions, grams)
+        self.idf_ = np.array([np.log((1 + len(texts)) / (1 + df[t])) + 1 for t in kept])
+        X = self._design(texts, questions)
         self.thresholds_ = self._choose_thresholds(X, target)
         model = Ridge(alpha=self.alpha).fit(X, target)
         self.coef_ = model.coef_
@@ -207,27 +238,22 @@ class SentimentScorer:
                     best, cuts = accuracy, (float(lo), float(hi))
         return cuts
 
-    def _design(
-        self,
-        texts: Sequence[str],
-        questions: Sequence[str | None],
-        grams: list[set[str]] | None = None,
-    ) -> sparse.csr_matrix:
-        grams = grams if grams is not None else [
-            _ngrams(t, q) for t, q in zip(texts, questions, strict=True)
-        ]
-        rows, cols = [], []
-        for i, g in enumerate(grams):
-            for term in g:
-                j = self.vocabulary_.get(term)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
+    def _design(self, texts: Sequence[str], questions: Sequence[str | None]) -> sparse.csr_matrix:
+        # Streamed into flat int arrays: keeping every text's n-gram strings
+        # or lists of Python ints would cost most of a gigabyte at 100,000.
+        lookup = self.vocabulary_
+        indices = array("i")
+        indptr = array("l", [0])
+        for text, question in zip(texts, questions, strict=True):
+            indices.extend(j for j in map(lookup.get, _ngrams(text, question)) if j is not None)
+            indptr.append(len(indices))
         terms = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(grams), len(self.vocabulary_))
+            (np.ones(len(indices), dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
+             np.frombuffer(indptr, dtype=np.int64)),
+            shape=(len(texts), len(lookup)),
         )
         terms = normalize(terms @ sparse.diags(self.idf_))
-        dense = _dense_features(texts, questions, vader_scores(texts, n_jobs=self.n_jobs))
+        dense = _dense_features(texts, questions, vader_scores(texts))
         return sparse.hstack([terms, sparse.csr_matrix(dense)]).tocsr()
 
     def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> np.ndarray:
@@ -263,9 +289,9 @@ class SentimentScorer:
         }
 
     @classmethod
-    def from_dict(cls, params: dict, n_jobs: int = 1) -> SentimentScorer:
+    def from_dict(cls, params: dict) -> SentimentScorer:
         """Rebuild a fitted scorer from ``to_dict`` output."""
-        scorer = cls(alpha=params["alpha"], min_df=params["min_df"], n_jobs=n_jobs)
+        scorer = cls(alpha=params["alpha"], min_df=params["min_df"])
         scorer.vocabulary_ = {t: i for i, t in enumerate(params["vocabulary"])}
         scorer.idf_ = np.array(params["idf"])
         scorer.coef_ = np.array(params["coef"])
@@ -277,8 +303,8 @@ class SentimentScorer:
 MODEL_FILE = "sentiment_model.json"
 
 
-@lru_cache(maxsize=2)
-def default_scorer(n_jobs: int = 1) -> SentimentScorer:
+@lru_cache(maxsize=1)
+def default_scorer() -> SentimentScorer:
     """The scorer shipped in ``analysis/data/sentiment_model.json``."""
     text = resources.files("analysis.data").joinpath(MODEL_FILE).read_text("utf-8")
-    return SentimentScorer.from_dict(json.loads(text), n_jobs=n_jobs)
+    return SentimentScorer.from_dict(json.loads(text))

@@ -1,0 +1,117 @@
+"""Small-cell suppression for published tables (e.g. theme x service counts).
+
+Primary suppression withholds every cell with 0 < count < k. Zero cells are
+shown: they identify nobody. Secondary (complementary) suppression then
+withholds further cells, and if need be row or column totals, until no
+withheld cell can be worked out from what is shown: neither by subtracting
+from a total nor by combining several row and column totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """Which parts of a table to withhold (True = withhold)."""
+
+    cells: tuple[tuple[bool, ...], ...]
+    row_totals: tuple[bool, ...]
+    column_totals: tuple[bool, ...]
+
+    def apply(self, table: Sequence[Sequence[int]]) -> list[list[int | None]]:
+        """The table with withheld cells replaced by ``None``."""
+        return [
+            [None if hidden else value for value, hidden in zip(row, mask, strict=True)]
+            for row, mask in zip(table, self.cells, strict=True)
+        ]
+
+
+def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[tuple[int, int]]:
+    """Withheld cells whose value follows from the published totals.
+
+    Unknowns are the withheld cells and totals; each row, each column and the
+    grand total give one linear equation. An unknown is determined exactly
+    when its unit vector lies in the row space of the equations.
+    """
+    n_rows, n_cols = cells.shape
+    unknown = [("c", r, c) for r, c in zip(*np.nonzero(cells))]
+    unknown += [("r", r, -1) for r in np.nonzero(rows)[0]]
+    unknown += [("k", -1, c) for c in np.nonzero(cols)[0]]
+    if not unknown:
+        return []
+    index = {u: i for i, u in enumerate(unknown)}
+    equations = np.zeros((n_rows + n_cols + 2, len(unknown)))
+    for (kind, r, c), i in index.items():
+        if kind == "c":
+            equations[r, i] = 1
+            equations[n_rows + c, i] = 1
+        elif kind == "r":
+            equations[r, i] = -1
+            equations[n_rows + n_cols, i] = 1
+        else:
+            equations[n_rows + c, i] = -1
+            equations[n_rows + n_cols + 1, i] = 1
+    rank = np.linalg.matrix_rank(equations)
+    found = []
+    for (kind, r, c), i in index.items():
+        if kind == "c":
+            unit = np.zeros((1, len(unknown)))
+            unit[0, i] = 1
+            if np.linalg.matrix_rank(np.vstack([equations, unit])) == rank:
+                found.append((int(r), int(c)))
+    return found
+
+
+def _protect(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+             r: int, c: int) -> bool:
+    """Withhold one more cell (or total) to protect cell (r, c); False if none left."""
+    line = [(r, j) for j in range(values.shape[1])] + [(i, c) for i in range(values.shape[0])]
+    candidates = sorted({(i, j) for i, j in line if not cells[i, j]})
+    if candidates:
+        # Greedy: the cell leaving fewest cells exposed, then the smallest
+        # (loses least information); zeros protect nothing.
+        def cost(ij: tuple[int, int]) -> tuple[int, bool, int]:
+            trial = cells.copy()
+            trial[ij] = True
+            return (len(_determined(trial, rows, cols)), bool(values[ij] == 0), int(values[ij]))
+
+        cells[min(candidates, key=cost)] = True
+        return True
+    # The lines are fully withheld, so totals must go too (a one-row table's
+    # column totals are its cells); pick the one leaving fewest exposed.
+    totals = [(rows, i) for i in np.nonzero(~rows)[0]] + [(cols, j) for j in np.nonzero(~cols)[0]]
+    if not totals:
+        return False
+
+    def exposure(total: tuple[np.ndarray, int]) -> int:
+        mask, i = total
+        mask[i] = True
+        count = len(_determined(cells, rows, cols))
+        mask[i] = False
+        return count
+
+    mask, i = min(totals, key=exposure)
+    mask[i] = True
+    return True
+
+
+def suppress(table: Sequence[Sequence[int]], k: int = 5) -> Suppressed:
+    """Decide which cells and totals of a count table to withhold."""
+    values = np.asarray(table, dtype=int).reshape(len(table), -1) if len(table) else np.zeros((0, 0), int)
+    cells = (values > 0) & (values < k)
+    rows = np.zeros(values.shape[0], dtype=bool)
+    cols = np.zeros(values.shape[1], dtype=bool)
+    while True:
+        exposed = _determined(cells, rows, cols)
+        if not exposed or not _protect(values, cells, rows, cols, *exposed[0]):
+            break
+    return Suppressed(
+        cells=tuple(tuple(bool(x) for x in row) for row in cells),
+        row_totals=tuple(bool(x) for x in rows),
+        column_totals=tuple(bool(x) for x in cols),
+    )
