@@ -1,0 +1,201 @@
+"""Consultations: surveys the engagement team builds, co-produces with the
+service-user group, opens to the public and reports on.
+
+Free text columns only ever hold redacted text. Like feedback, responses carry
+no identifiers and no time of day: dates are stored to the day.
+
+Group access codes are stored hashed. A code is shared among the members of the
+service-user group, so it is low value, but the database may one day be
+disclosed; Heard generates short human-friendly codes (e.g. ``MAPLE-4821``),
+shows a new code to staff once, and keeps only its hash. Staff issue a new code
+whenever they need one (which retires the old one).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS, access_code_matches
+from webapp.extensions import db
+
+
+class Consultation(db.Model):
+    __tablename__ = "consultation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    introduction: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[str] = mapped_column(String(20), default="public")
+    access_code_hash: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    opens_on: Mapped[date | None] = mapped_column(Date)
+    closes_on: Mapped[date | None] = mapped_column(Date)
+    results_due_on: Mapped[date | None] = mapped_column(Date)
+    results_where: Mapped[str] = mapped_column(String(300), default="")
+    results_published_on: Mapped[date | None] = mapped_column(Date)
+    results_summary: Mapped[str] = mapped_column(Text, default="")
+    created_on: Mapped[date] = mapped_column(Date, default=date.today)
+
+    pages: Mapped[list[ConsultationPage]] = relationship(
+        back_populates="consultation", order_by="ConsultationPage.position",
+        cascade="all, delete-orphan")
+    comments: Mapped[list[ReviewComment]] = relationship(
+        back_populates="consultation", order_by="ReviewComment.id", cascade="all, delete-orphan")
+    changes: Mapped[list[ChangeRecord]] = relationship(
+        back_populates="consultation", order_by="ChangeRecord.id", cascade="all, delete-orphan")
+    responses: Mapped[list[ConsultationResponse]] = relationship(
+        back_populates="consultation", cascade="all, delete-orphan")
+
+    @property
+    def questions(self) -> list[Question]:
+        return [question for page in self.pages for question in page.questions]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def access_code_matches(self, code: str) -> bool:
+        return access_code_matches(code, self.access_code_hash)
+
+
+class ConsultationPage(db.Model):
+    """A group of questions shown together; optionally shown only when an
+    earlier single-choice style answer matches `show_if_value`."""
+
+    __tablename__ = "consultation_page"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    show_if_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consultation_question.id", use_alter=True, name="fk_page_show_if_question"))
+    show_if_value: Mapped[str] = mapped_column(String(200), default="")
+
+    consultation: Mapped[Consultation] = relationship(back_populates="pages")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="page", order_by="Question.position", cascade="all, delete-orphan",
+        foreign_keys="Question.page_id")
+    show_if_question: Mapped[Question | None] = relationship(foreign_keys=[show_if_question_id],
+                                                             post_update=True)
+
+    @property
+    def question_ids(self) -> tuple[int, ...]:
+        """For `rules.visible_pages`, which hides pages that depend on a hidden page."""
+        return tuple(question.id for question in self.questions)
+
+
+class Question(db.Model):
+    __tablename__ = "consultation_question"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("consultation_page.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(String(400))
+    hint: Mapped[str] = mapped_column(String(600), default="")
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    options: Mapped[list] = mapped_column(JSON, default=list)
+    char_limit: Mapped[int | None] = mapped_column(Integer)
+    # Set when the first response arrives: from then on only wording may change.
+    meaning_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    page: Mapped[ConsultationPage] = relationship(back_populates="questions", foreign_keys=[page_id])
+    wording_changes: Mapped[list[WordingChange]] = relationship(
+        back_populates="question", order_by="WordingChange.id", cascade="all, delete-orphan")
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(FIXED_OPTIONS.get(self.kind, self.options or ()))
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+
+class WordingChange(db.Model):
+    """A wording fix made after responses existed, kept so reports can say so."""
+
+    __tablename__ = "consultation_wording_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
+    field: Mapped[str] = mapped_column(String(20), default="text")
+    old: Mapped[str] = mapped_column(Text)
+    new: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[date] = mapped_column(Date, default=date.today)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+
+    question: Mapped[Question] = relationship(back_populates="wording_changes")
+
+
+class ReviewComment(db.Model):
+    """An anonymous comment from the service-user group. `question_id` is empty
+    for "something is missing" comments."""
+
+    __tablename__ = "consultation_review_comment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consultation_question.id", ondelete="SET NULL"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_on: Mapped[date] = mapped_column(Date, default=date.today)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="comments")
+    question: Mapped[Question | None] = relationship()
+
+
+class ChangeRecord(db.Model):
+    """What changed because of the group: shown on the consultation and in the board pack."""
+
+    __tablename__ = "consultation_change_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("consultation_review_comment.id"))
+    description: Mapped[str] = mapped_column(Text)
+    recorded_on: Mapped[date] = mapped_column(Date, default=date.today)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="changes")
+    comment: Mapped[ReviewComment | None] = relationship()
+
+
+class ConsultationResponse(db.Model):
+    """One anonymous set of answers. No identifiers, no time of day."""
+
+    __tablename__ = "consultation_response"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
+    submitted_on: Mapped[date] = mapped_column(Date, index=True)
+    risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden_reason: Mapped[str] = mapped_column(String(200), default="")
+    safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="responses")
+    answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")
+
+
+class Answer(db.Model):
+    """One answer: `value` for free text (redacted) and single answers,
+    `values` for multiple choice."""
+
+    __tablename__ = "consultation_answer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("consultation_response.id"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    values: Mapped[list | None] = mapped_column(JSON)
+
+    response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
+    question: Mapped[Question] = relationship()

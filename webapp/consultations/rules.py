@@ -1,0 +1,226 @@
+"""The rules of a consultation, as plain functions over plain values so they can
+be used by the builder, the public journey and the review pages alike, and
+tested without a database.
+
+- Lifecycle: draft -> review (co-production) -> open -> closed -> published.
+  A consultation in review can go back to draft for revision; nothing else
+  moves backwards, and no step is skipped.
+- Show a page if: a page with a condition is shown only when the earlier
+  answer it names equals (or, for multiple choice, includes) the value.
+- Meaning lock: once responses exist, a question's kind, options, required
+  flag, character limit and page condition cannot change; wording (text, hint)
+  can, and each wording change is recorded.
+- Access codes: short human-friendly codes, stored only as a hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+STATUSES = ("draft", "review", "open", "closed", "published")
+STATUS_LABELS = {
+    "draft": "Draft",
+    "review": "In review with the group",
+    "open": "Open",
+    "closed": "Closed",
+    "published": "Results published",
+}
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("review",),
+    "review": ("draft", "open"),
+    "open": ("closed",),
+    "closed": ("published",),
+    "published": (),
+}
+AUDIENCES = {"public": "Anyone (public)", "group": "The service-user group (access code)"}
+
+KINDS = {
+    "free_text": "Free text",
+    "single": "Single choice",
+    "multiple": "Multiple choice",
+    "agreement": "Agreement scale",
+    "rating": "Rating from 1 to 5",
+    "yes_no": "Yes or no",
+}
+AGREEMENT = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree")
+RATING = ("1", "2", "3", "4", "5")
+YES_NO = ("Yes", "No")
+FIXED_OPTIONS = {"agreement": AGREEMENT, "rating": RATING, "yes_no": YES_NO}
+KINDS_WITH_OWN_OPTIONS = ("single", "multiple")
+DEFAULT_CHAR_LIMIT = 1500
+
+# Changing any of these changes what earlier answers mean.
+MEANING_FIELDS = ("kind", "options", "required", "char_limit")
+WORDING_FIELDS = ("text", "hint")
+
+
+class RuleError(ValueError):
+    """A change the rules do not allow; the message is written for staff."""
+
+
+# Lifecycle -------------------------------------------------------------------
+
+def allowed_transitions(status: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(status, ())
+
+
+def check_transition(current: str, target: str, *, question_count: int = 0,
+                     opens_on: date | None = None, closes_on: date | None = None) -> None:
+    """Raise RuleError unless `current` -> `target` is allowed now."""
+    if target not in STATUSES:
+        raise RuleError(f"There is no status called {target!r}.")
+    if target not in allowed_transitions(current):
+        raise RuleError(f"A consultation that is {STATUS_LABELS.get(current, current).lower()} "
+                        f"cannot be moved to {STATUS_LABELS[target].lower()}.")
+    if target in ("review", "open") and question_count == 0:
+        raise RuleError("Add at least one question first.")
+    if target == "open":
+        if not (opens_on and closes_on):
+            raise RuleError("Set the opening and closing dates before opening the consultation.")
+        if closes_on < opens_on:
+            raise RuleError("The closing date must be on or after the opening date.")
+
+
+def availability(status: str, opens_on: date | None, closes_on: date | None,
+                 today: date | None = None) -> str:
+    """What a respondent meets: "open", "not-yet-open", "closed" or "not-found"."""
+    today = today or date.today()
+    if status in ("closed", "published"):
+        return "closed"
+    if status != "open":
+        return "not-found"
+    if opens_on and today < opens_on:
+        return "not-yet-open"
+    if closes_on and today > closes_on:
+        return "closed"
+    return "open"
+
+
+# Show a page if ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageRule:
+    """What visibility needs to know about a page."""
+
+    id: int
+    show_if_question_id: int | None = None
+    show_if_value: str = ""
+
+
+def page_is_shown(page: PageRule, answers: Mapping[str, object]) -> bool:
+    if not page.show_if_question_id:
+        return True
+    answer = answers.get(str(page.show_if_question_id))
+    if isinstance(answer, (list, tuple)):
+        return page.show_if_value in answer
+    return answer == page.show_if_value
+
+
+def visible_pages(pages: Sequence[PageRule], answers: Mapping[str, object]) -> list[PageRule]:
+    """Pages in order, skipping any whose condition is not met. A condition on
+    a question from a hidden page is not met either."""
+    shown: list[PageRule] = []
+    hidden_questions: set[int] = set()
+    for page in pages:
+        if page.show_if_question_id in hidden_questions or not page_is_shown(page, answers):
+            hidden_questions.update(_questions_of(page))
+            continue
+        shown.append(page)
+    return shown
+
+
+def _questions_of(page) -> Iterable[int]:
+    return getattr(page, "question_ids", ())
+
+
+def check_condition(condition_question_position: tuple[int, int] | None,
+                    page_position: int, value: str, choices: Sequence[str]) -> None:
+    """A page may depend only on a question from an earlier page, and on one of its choices."""
+    if condition_question_position is None:
+        return
+    question_page_position, _ = condition_question_position
+    if question_page_position >= page_position:
+        raise RuleError("A page can only depend on an answer from an earlier page.")
+    if value not in choices:
+        raise RuleError("Choose one of that question's answers for the condition.")
+
+
+# Meaning lock ------------------------------------------------------------------
+
+def normalise_options(kind: str, options: Iterable[str]) -> list[str]:
+    """Options as staff type them (one a line) -> a clean list; fixed scales ignore them."""
+    if kind not in KINDS_WITH_OWN_OPTIONS:
+        return []
+    seen: list[str] = []
+    for option in options:
+        option = option.strip()
+        if option and option not in seen:
+            seen.append(option)
+    return seen
+
+
+def check_question(kind: str, options: Sequence[str], char_limit: int | None) -> None:
+    if kind not in KINDS:
+        raise RuleError("Choose a type of question.")
+    if kind in KINDS_WITH_OWN_OPTIONS and len(options) < 2:
+        raise RuleError("Give at least 2 answers to choose from, one on each line.")
+    if kind == "free_text" and char_limit is not None and not 1 <= char_limit <= 5000:
+        raise RuleError("The character limit must be between 1 and 5000.")
+
+
+def meaning_changes(current: Mapping[str, object], proposed: Mapping[str, object]) -> list[str]:
+    """Fields whose change would alter what existing answers mean."""
+    return [field for field in MEANING_FIELDS
+            if field in proposed and proposed[field] != current.get(field)]
+
+
+def wording_changes(current: Mapping[str, object], proposed: Mapping[str, object]) -> list[tuple[str, str, str]]:
+    """(field, old, new) for each wording field that changes."""
+    return [(field, str(current.get(field) or ""), str(proposed[field] or ""))
+            for field in WORDING_FIELDS
+            if field in proposed and (proposed[field] or "") != (current.get(field) or "")]
+
+
+def check_edit(locked: bool, current: Mapping[str, object], proposed: Mapping[str, object]) -> list[tuple[str, str, str]]:
+    """Validate an edit; return the wording changes to record (only when locked)."""
+    if not locked:
+        return []
+    if meaning_changes(current, proposed):
+        raise RuleError("People have already answered this question, so its type, answers, "
+                        "whether it is required and its character limit cannot change. "
+                        "You can still fix its wording, and the change will be recorded.")
+    return wording_changes(current, proposed)
+
+
+# Access codes ------------------------------------------------------------------
+
+CODE_WORDS = ("MAPLE", "RIVER", "CEDAR", "HARBOUR", "MEADOW", "ORCHARD", "WILLOW", "HEATHER",
+              "BRIDGE", "LANTERN", "BIRCH", "HAZEL", "STONE", "SPRING", "FERN", "ASPEN")
+
+
+def new_access_code() -> str:
+    """Easy to read out in a group session: a word and four digits, e.g. MAPLE-4821."""
+    return f"{secrets.choice(CODE_WORDS)}-{secrets.randbelow(10000):04d}"
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def hash_access_code(code: str, salt: str | None = None) -> str:
+    """`salt$hex` with scrypt; small parameters, since codes are checked on every try."""
+    salt = salt or secrets.token_hex(8)
+    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt.encode(), n=2**14, r=8, p=1)
+    return f"{salt}${digest.hex()}"
+
+
+def access_code_matches(code: str, stored: str) -> bool:
+    if not stored or "$" not in stored or not normalise_code(code):
+        return False
+    salt, _ = stored.split("$", 1)
+    return hmac.compare_digest(hash_access_code(code, salt), stored)
