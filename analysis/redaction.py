@@ -77,6 +77,8 @@ class _Lexicon:
     names: frozenset[str]  # names redacted wherever they appear, in any case
     ambiguous: frozenset[str]  # names that are also words: redacted only with name context
     keep: frozenset[str]  # service, place, day and month words: never a name on their own
+    any_name: frozenset[str]  # names | ambiguous
+    not_surname: frozenset[str]  # words that end a title or a name: keep, stopwords, facilities
 
 
 @cache
@@ -84,7 +86,13 @@ def _lexicon() -> _Lexicon:
     names = _read_list("redaction_first_names.txt")
     keep = _read_list("redaction_keep_words.txt")
     ambiguous = _read_list("redaction_ambiguous_names.txt") | (names & keep)
-    return _Lexicon(names=names - ambiguous, ambiguous=ambiguous, keep=keep)
+    return _Lexicon(
+        names=names - ambiguous,
+        ambiguous=ambiguous,
+        keep=keep,
+        any_name=names | ambiguous,
+        not_surname=keep | _STOPWORDS | _FACILITY,
+    )
 
 
 # Function words and common sentence words that are never a surname or street name.
@@ -103,7 +111,7 @@ _FACILITY = frozenset(
     """hospital house centre center road street avenue lane close drive way park school academy
     college court infirmary hall ward unit clinic surgery station square gardens place trust
     foundation project service services line team hub estate church mosque temple library
-    university health practice medical primary nursery refuge""".split()
+    university health practice medical primary nursery refuge law scheme programme""".split()
 )
 # Words before a capitalised word that make it part of a place name ("St Mary's", "Queen Elizabeth").
 _PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".split())
@@ -113,10 +121,13 @@ _PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_SPOKEN = re.compile(
-    r"(?<![\w.])[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
+    r"(?<![\w.])[\w+-]{1,40}(?:\s*(?:\.|\bdot\b)\s*[\w+-]{1,40}){0,3}\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
     r"(?:com|co\s*(?:\.|\bdot\b)\s*uk|org|net|uk)\b",
     re.I,
 )
+# Cheap checks that let most texts skip the costlier link and email patterns.
+_TLD_WORD = re.compile(r"\b(?:com|uk|org|net)\b", re.I)
+_LINK_HINT = re.compile(r"\.[a-z]{2}|@", re.I)
 _TLD = r"(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|info|biz|tv|gov\.uk|nhs\.uk|police\.uk|ac\.uk)"
 _URL = re.compile(
     r"(?:\b(?:https?://|www\.)[^\s<>\"'\x00]+"
@@ -145,12 +156,21 @@ def _strip_trailing_punctuation(start: int, end: int, text: str) -> Span:
 
 
 def _emails(text: str) -> Iterator[Span]:
-    for pattern in (_EMAIL, _EMAIL_SPOKEN):
-        for match in pattern.finditer(text):
-            yield match.span()
+    for match in _EMAIL.finditer(text):
+        yield match.span()
+
+
+def _spoken_emails(text: str) -> Iterator[Span]:
+    """"sarah dot k at gmail dot com": run after links so "profile at instagram.com" is a link."""
+    if not _TLD_WORD.search(text):
+        return
+    for match in _EMAIL_SPOKEN.finditer(text):
+        yield match.span()
 
 
 def _links(text: str) -> Iterator[Span]:
+    if not _LINK_HINT.search(text):
+        return
     for match in _URL.finditer(text):
         start, end = _strip_trailing_punctuation(*match.span(), text)
         if end > start and not _is_public_link(text[start:end]):
@@ -233,9 +253,10 @@ def _numbers(text: str) -> Iterator[Span]:
 
 # --- dates --------------------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|may(?=\s*\d)|june?|july?|"
-    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
@@ -259,6 +280,8 @@ _DATE_CONTEXT = re.compile(
 
 
 def _dates(text: str) -> Iterator[Span]:
+    if not _DIGIT.search(text):
+        return
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             yield match.span()
@@ -373,6 +396,7 @@ def _addresses(text: str) -> Iterator[Span]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
+_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms)\.?\s+(?P<first>[a-z][a-z'’-]+)")
 _TITLE = re.compile(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
     r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle)"
@@ -396,6 +420,14 @@ _NAME_VERB_AFTER = re.compile(
     r"^\s+(?:said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|"
     r"came|kept|believed|sorted|arranged|referred|shouted|hit|threatened)\b"
 )
+# What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
+_PERSON_AFTER = re.compile(
+    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[A-Z]|(?:housing|council|police|refuge|hub|centre|center|"
+    r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery)\b)"
+    r"|(?:is|was)\s+(?:my|our|the|a)\s+(?:\w+\s+){0,2}?(?:worker|idva|isva|advocate|counsellor|"
+    r"officer|nurse|doctor|solicitor|volunteer|manager|caseworker|midwife|visitor|teacher)\b)"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|our|their|your|this|that|of|in|on|for)\s+$", re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;\"“(]\s*)$")
 
 
@@ -466,10 +498,18 @@ def _has_name_context(tokens: list[_Token], i: int, text: str, lex: _Lexicon) ->
         return True
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True
-    if _NAME_VERB_AFTER.match(after):
+    if _NAME_VERB_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
+        return True
+    # A capitalised ambiguous word mid-sentence is a name ("I told Frank"), unless it is a
+    # month or place or follows a determiner ("the Sky box").
+    if _plain_ambiguous(token, lex) and not _SENTENCE_END.search(before) and not _DETERMINER_BEFORE.search(before):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return bool(nxt and _adjacent(token, nxt, text) and _surname_like(nxt, lex) and text[token.end] == " ")
+
+
+def _plain_ambiguous(token: _Token, lex: _Lexicon) -> bool:
+    return token.lower in lex.ambiguous and token.lower not in lex.keep and not token.word.isupper()
 
 
 def _unknown_name_context(tokens: list[_Token], i: int, text: str, lex: _Lexicon) -> bool:
@@ -487,22 +527,27 @@ def _names(text: str) -> Iterator[Span]:
     lex = _lexicon()
     for match in _TITLE.finditer(text):
         first = match.group("first")
-        if first.lower() in lex.keep or first.lower() in _STOPWORDS:
+        if first.lower() in lex.not_surname:
             continue
         second = match.group("second")
-        end = match.end("second") if second and second.lower() not in lex.keep | _STOPWORDS | _FACILITY else match.end("first")
+        end = match.end("second") if second and second.lower() not in lex.not_surname else match.end("first")
         yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
+    for match in _LOWER_TITLE.finditer(text):
+        if match.group("first") not in lex.not_surname:
+            yield match.start(), match.end()
     tokens = _tokens(text)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         lower = token.lower
-        is_name = False
-        if _in_place_name(tokens, i, text):
+        listed = _is_name_word(lower, lex.any_name)
+        if not listed and not token.capitalised:
+            is_name = False  # the common case: a lower-case word that no rule makes a name
+        elif _in_place_name(tokens, i, text):
             is_name = False
-        elif _is_name_word(lower, lex.names) and lower not in lex.ambiguous:
-            is_name = lower != "i"
-        elif lower in lex.ambiguous or _is_name_word(lower, lex.names | lex.ambiguous):
+        elif listed and _is_name_word(lower, lex.names):
+            is_name = True
+        elif listed:
             is_name = _has_name_context(tokens, i, text, lex)
         else:
             is_name = _unknown_name_context(tokens, i, text, lex)
@@ -533,6 +578,7 @@ def _names(text: str) -> Iterator[Span]:
 _DETECTORS: tuple[tuple[str, Callable[[str], Iterable[Span]]], ...] = (
     ("email", _emails),
     ("link", _links),
+    ("email", _spoken_emails),
     ("date", _dates),
     ("phone", _phones),
     ("address", _addresses),
