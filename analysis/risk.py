@@ -93,9 +93,9 @@ def _clause_before(text: str, start: int) -> str:
     return " ".join(head.split()[-_NEGATION_WINDOW:])
 
 
-def _clause_after(text: str, end: int) -> str:
-    tail = text[end:end + 60]
-    found = _CLAUSE_BREAK.search(tail)
+def _sentence_after(text: str, end: int) -> str:
+    tail = text[end:end + 80]
+    found = re.search(r"[.!?\n]", tail)
     return tail[: found.start()] if found else tail
 
 
@@ -110,7 +110,7 @@ def _is_negated(text: str, start: int, end: int, category: str, rules: _Rules) -
     if category == "suicidal":
         # States can end: "I used to self-harm", "not suicidal any more".
         sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start))
-        context = text[sentence_start + 1:start] + " " + _clause_after(text, end)
+        context = text[sentence_start + 1:start] + " " + _sentence_after(text, end)
         return bool(rules.past_clears.search(context))
     return False
 
