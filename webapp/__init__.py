@@ -17,6 +17,7 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     _load_config(app, config, overrides or {})
 
     from webapp import assets, commands, errors, extensions, logs, models, security  # noqa: F401
+    from webapp.staff import models as staff_models  # noqa: F401
 
     logs.configure_logging(app)
     _configure_templates(app)
@@ -29,6 +30,9 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     from webapp.public import bp as public_bp
 
     app.register_blueprint(public_bp)
+    from webapp.staff import bp as staff_bp
+
+    app.register_blueprint(staff_bp)
     return app
 
 
@@ -83,6 +87,9 @@ def _init_extensions(app: Flask, ext) -> None:
     ext.server_session.init_app(app)
     ext.compress.init_app(app)
     ext.limiter.init_app(app)
+    ext.login_manager.init_app(app)
+    ext.login_manager.login_view = "staff.sign_in"
+    ext.login_manager.session_protection = None  # sessions are server-side and rotated at sign-in
 
 
 def _redis_client(app: Flask):

@@ -2,6 +2,7 @@
 
 from flask_compress import Compress
 from flask_limiter import Limiter
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_session import Session
 from flask_sqlalchemy import SQLAlchemy
@@ -21,3 +22,4 @@ csrf = CSRFProtect()
 server_session = Session()
 compress = Compress()
 limiter = Limiter(key_func=rate_limit_key)
+login_manager = LoginManager()

@@ -1,0 +1,107 @@
+"""Staff forms: GOV.UK widgets, "Enter…"/"Select…" messages."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovDateInput,
+    GovPasswordInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
+
+from webapp.services.accounts import password_problem
+from webapp.services.audit import ACTIONS
+from webapp.staff.access import ROLE_LABELS, ROLES
+
+
+class DateInput(GovDateInput):
+    """GovDateInput that copes with a GET form sent without the date (no raw data)."""
+
+    def map_gov_params(self, field, **kwargs):
+        if field.raw_data is not None and len(field.raw_data) != 3:
+            field.raw_data = None
+        return super().map_gov_params(field, **kwargs)
+
+
+class OptionalDateField(DateField):
+    """Empty day, month and year mean "no date", not an error."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not any(value.strip() for value in valuelist):
+            self.data = None
+            self.raw_data = None
+            return
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(f"Enter a real date for {self.label.text.lower()}, like 27 3 2026") from error
+
+
+class SignInForm(FlaskForm):
+    email = StringField("Email address", widget=GovTextInput(),
+                        validators=[DataRequired(message="Enter your email address"), Length(max=254)])
+    password = PasswordField("Password", widget=GovPasswordInput(),
+                             validators=[DataRequired(message="Enter your password"), Length(max=128)])
+    submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class TwoFactorForm(FlaskForm):
+    code = StringField("Security code", widget=GovTextInput(),
+                       validators=[DataRequired(message="Enter the security code from your authenticator app, "
+                                                        "or one of your recovery codes"),
+                                   Length(max=20)])
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+
+class EnrolForm(FlaskForm):
+    code = StringField("Security code", widget=GovTextInput(),
+                       validators=[DataRequired(message="Enter the 6-digit security code from your authenticator app"),
+                                   Length(max=20)])
+    submit = SubmitField("Turn on two-factor authentication", widget=GovSubmitInput())
+
+
+class CreateUserForm(FlaskForm):
+    email = StringField("Email address", widget=GovTextInput(),
+                        validators=[DataRequired(message="Enter their email address"),
+                                    Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                                           message="Enter an email address in the correct format, like name@example.org"),
+                                    Length(max=254)])
+    role = RadioField("Role", widget=GovRadioInput(),
+                      choices=[(role, ROLE_LABELS[role]) for role in ROLES],
+                      validators=[InputRequired(message="Select a role")])
+    password = PasswordField("Password (optional)", widget=GovPasswordInput(),
+                             validators=[Optional(), Length(max=128)])
+    submit = SubmitField("Add user", widget=GovSubmitInput())
+
+    def validate_password(self, field) -> None:
+        if field.data:
+            problem = password_problem(field.data, self.email.data or "")
+            if problem:
+                raise ValidationError(problem)
+
+
+class ConfirmForm(FlaskForm):
+    """A bare POST with a CSRF token: disable, enable, reset two-factor."""
+
+
+class SignOutForm(FlaskForm):
+    pass
+
+
+class AuditFilterForm(FlaskForm):
+    """A GET form, so no CSRF token: filtering changes nothing."""
+
+    class Meta:
+        csrf = False
+
+    action = SelectField("Action", widget=GovSelect(), validators=[Optional()],
+                         choices=[("", "All actions")] + [(a, a) for a in ACTIONS])
+    user = SelectField("Staff member", widget=GovSelect(), validators=[Optional()], choices=[("", "Everyone")])
+    date_from = OptionalDateField("From", widget=DateInput(), format="%d %m %Y")
+    date_to = OptionalDateField("To", widget=DateInput(), format="%d %m %Y")
+    submit = SubmitField("Filter", widget=GovSubmitInput())
