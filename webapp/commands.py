@@ -48,3 +48,11 @@ def init_app(app: Flask) -> None:
         from webapp.demo import seed_if_empty
 
         click.echo("Demo data added." if seed_if_empty() else "Database already has data; left as it is.")
+        from webapp.demo import DEMO_STAFF_PASSWORD, seed_demo_staff
+
+        staff = seed_demo_staff()
+        if staff:
+            click.echo("Demo staff sign-in at /staff/sign-in (no two-factor; demo only), password "
+                       f"{DEMO_STAFF_PASSWORD}:")
+            for email, role in staff:
+                click.echo(f"  {role:<11} {email}")

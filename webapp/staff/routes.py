@@ -16,9 +16,11 @@ from webapp.services import audit_log as audit_search
 from webapp.services.audit import record_event
 from webapp.staff import forms as f
 from webapp.staff.access import PERMISSIONS, ROLE_LABELS, can, permission_required, staff_required
+from webapp.staff.commands import users_cli
 from webapp.staff.navigation import staff_navigation
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
+bp.record_once(lambda state: state.app.cli.add_command(users_cli))
 
 PENDING_KEY = "staff_pending"
 LAST_SEEN_KEY = "staff_last_seen"
