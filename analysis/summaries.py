@@ -94,4 +94,5 @@ def breakdown(
         "group_totals": [
             None if hidden.column_totals[c] else int(table[:, c].sum()) for c in range(len(names))
         ],
+        "grand_total": None if hidden.grand_total else int(table.sum()),
     }

@@ -22,6 +22,7 @@ class Suppressed:
     cells: tuple[tuple[bool, ...], ...]
     row_totals: tuple[bool, ...]
     column_totals: tuple[bool, ...]
+    grand_total: bool = False
 
     def apply(self, table: Sequence[Sequence[int]]) -> list[list[int | None]]:
         """The table with withheld cells replaced by ``None``."""
@@ -31,7 +32,8 @@ class Suppressed:
         ]
 
 
-def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[tuple[int, int]]:
+def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                grand: bool = False) -> list[tuple[int, int]]:
     """Withheld cells whose value follows from the published totals.
 
     Unknowns are the withheld cells and totals; each row, each column and the
@@ -45,17 +47,20 @@ def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[t
     if not unknown:
         return []
     index = {u: i for i, u in enumerate(unknown)}
-    equations = np.zeros((n_rows + n_cols + 2, len(unknown)))
+    # With the grand total withheld, its two equations add nothing known.
+    equations = np.zeros((n_rows + n_cols + (0 if grand else 2), len(unknown)))
     for (kind, r, c), i in index.items():
         if kind == "c":
             equations[r, i] = 1
             equations[n_rows + c, i] = 1
         elif kind == "r":
             equations[r, i] = -1
-            equations[n_rows + n_cols, i] = 1
+            if not grand:
+                equations[n_rows + n_cols, i] = 1
         else:
             equations[n_rows + c, i] = -1
-            equations[n_rows + n_cols + 1, i] = 1
+            if not grand:
+                equations[n_rows + n_cols + 1, i] = 1
     rank = np.linalg.matrix_rank(equations)
     found = []
     for (kind, r, c), i in index.items():
@@ -106,12 +111,19 @@ def suppress(table: Sequence[Sequence[int]], k: int = 5) -> Suppressed:
     cells = (values > 0) & (values < k)
     rows = np.zeros(values.shape[0], dtype=bool)
     cols = np.zeros(values.shape[1], dtype=bool)
+    grand = False
     while True:
-        exposed = _determined(cells, rows, cols)
-        if not exposed or not _protect(values, cells, rows, cols, *exposed[0]):
+        exposed = _determined(cells, rows, cols, grand)
+        if not exposed:
             break
+        if not _protect(values, cells, rows, cols, *exposed[0]):
+            if grand:
+                break
+            # Everything else is withheld: a table this small cannot show its total.
+            grand = True
     return Suppressed(
         cells=tuple(tuple(bool(x) for x in row) for row in cells),
         row_totals=tuple(bool(x) for x in rows),
         column_totals=tuple(bool(x) for x in cols),
+        grand_total=grand,
     )

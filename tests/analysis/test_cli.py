@@ -1,0 +1,136 @@
+"""The command-line contract, run as the evaluation runs it: a subprocess."""
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.themes import Coded, Record, build_report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TRAIN = [
+    ("The driver was late and I waited two hours", "access", "How could we improve?"),
+    ("Waiting times are too long", "access", "How could we improve?"),
+    ("Ambulance took ages to arrive", "access", "FFT Why?"),
+    ("Staff were kind and caring", "staff", "What was good?"),
+    ("Lovely friendly nurses", "staff", "What was good?"),
+    ("The doctor was rude", "staff", "FFT Why?"),
+    ("Nobody told me what would happen next", "communication", "FFT Why?"),
+    ("Kept informed throughout", "communication", "What was good?"),
+    ("Waited ages and the staff were rude", "access|staff", "FFT Why?"),
+    ("No updates and a long wait", "access|communication", "How could we improve?"),
+] * 3
+
+INPUT = [
+    ("a", "waited hours for the ambulance", "How could we improve?", "2026-Q2"),
+    ("b", "Nothing", "How could we improve?", "2026-Q2"),
+    ("c", "", "", "2026-Q1"),
+    ("d", "😀😀😀", "", "2026-Q2"),
+    ("e", "Le personnel était très gentil", "", "2026-Q1"),
+    ("f", "The police officer listened and believed me. " * 400, "", "2026-Q2"),
+    ("g", "My IDVA helped me find a refuge for me and the kids", "What helped?", "2026-Q2"),
+]
+
+
+def write(path: Path, header: list[str], rows) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    return {
+        "train": write(tmp_path / "train.csv", ["id", "text", "labels", "question"],
+                       [(i, t, l, q) for i, (t, l, q) in enumerate(TRAIN)]),
+        "input": write(tmp_path / "input.csv", ["id", "text", "question", "period"], INPUT),
+        "dir": tmp_path,
+    }
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_classify_contract(files):
+    out = files["dir"] / "out.csv"
+    result = run("classify", "--train", str(files["train"]), "--input", str(files["input"]),
+                 "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = read(out)
+    assert [r["id"] for r in rows] == [r[0] for r in INPUT]
+    assert set(rows[0]) == {"id", "labels", "score_access", "score_communication", "score_staff"}
+    assert all(r["labels"] for r in rows)
+    assert "access" in rows[0]["labels"].split("|")
+
+
+def test_sentiment_contract(files):
+    out = files["dir"] / "sent.csv"
+    result = run("sentiment", "--input", str(files["input"]), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = read(out)
+    assert list(rows[0]) == ["id", "compound", "label"]
+    assert {r["label"] for r in rows} <= {"positive", "neutral", "negative"}
+    assert rows[1]["label"] == "positive"  # "Nothing" to improve
+    assert rows[2]["label"] == "neutral"  # empty
+
+
+def test_themes_report(files):
+    out = files["dir"] / "report.json"
+    result = run("themes", "--input", str(files["input"]), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text("utf-8"))
+    assert report["period"] == "2026-Q2" and report["previous_period"] == "2026-Q1"
+    codes = {t["code"]: t for t in report["themes"]}
+    assert codes["police"]["count"] == 1 and codes["housing"]["count"] == 1
+    g = next(r for r in report["responses"] if r["id"] == "g")
+    assert {"advocacy", "housing", "children"} <= {t["code"] for t in g["themes"]}
+    assert all(t["matched"] for t in g["themes"])
+
+
+def test_themes_with_coded_examples(files):
+    out = files["dir"] / "report.json"
+    result = run("themes", "--input", str(files["input"]), "--coded", str(files["train"]),
+                 "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text("utf-8"))["method"] == "learned from staff coding"
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["sentiment", "--input", "{dir}/missing.csv"], "cannot read"),
+        (["sentiment", "--input", "{dir}/nocol.csv"], "missing column(s): text"),
+        (["themes", "--input", "{input}", "--codebook", "{dir}/bad.yaml"], "bad codebook"),
+        (["classify", "--train", "{dir}/nocol.csv", "--input", "{input}"], "labels"),
+    ],
+)
+def test_errors_exit_2_naming_the_problem(files, args, problem):
+    write(files["dir"] / "nocol.csv", ["id", "body"], [("1", "x")])
+    (files["dir"] / "bad.yaml").write_text("themes:\n  - label: no code\n", "utf-8")
+    filled = [a.format(dir=files["dir"], input=files["input"]) for a in args]
+    result = run(*filled, "--output", str(files["dir"] / "o"))
+    assert result.returncode == 2
+    assert problem in result.stderr
+
+
+def test_whole_pipeline_runs_offline():
+    # The autouse fixture makes nltk.download and outside connections raise.
+    records = [Record(id=i, text=t, question=q, period=p) for i, t, q, p in INPUT]
+    coded = [Coded(Record(id=str(n), text=t, question=q), tuple(l.split("|")))
+             for n, (t, l, q) in enumerate(TRAIN)]
+    for report in (build_report(records), build_report(records, coded=coded)):
+        assert report["total_responses"] == len(INPUT)
+        assert len(report["responses"]) == len(INPUT)

@@ -1,0 +1,39 @@
+import pytest
+
+from analysis.codebook import CodebookError, default_codebook, parse_codebook
+
+
+def test_default_codebook_has_product_codes():
+    codes = set(default_codebook().codes)
+    assert {"believed", "police", "housing", "peer-support", "inclusion"} <= codes
+    assert len(codes) == 19
+
+
+def test_matching_explains_itself():
+    [matches] = default_codebook().match(["The police officer listened to me and believed me"])
+    by_code = {m.code: m.matched for m in matches}
+    assert "believed" in by_code and "believed" in by_code["believed"]
+    assert "police" in by_code
+
+
+def test_exclude_phrase_blocks_theme():
+    codebook = parse_codebook(
+        "themes:\n  - code: money\n    label: Money\n    include: [work]\n    exclude: [social work]\n"
+    )
+    assert codebook.match(["I lost my work"])[0][0].code == "money"
+    assert codebook.match(["the social worker"]) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("themes: [", "not valid YAML"),
+        ("foo: 1", "'themes' list"),
+        ("themes:\n  - label: x", "no 'code'"),
+        ("themes:\n  - code: a\n  - code: a", "duplicate"),
+        ("themes:\n  - code: a\n    include: word", "must be a list"),
+    ],
+)
+def test_bad_codebooks_name_the_problem(text, problem):
+    with pytest.raises(CodebookError, match=problem):
+        parse_codebook(text)
