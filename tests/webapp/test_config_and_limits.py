@@ -1,0 +1,72 @@
+"""Configuration safety and rate limiting that keeps what was typed."""
+
+import pytest
+
+from tests.webapp.helpers import page
+from webapp import create_app
+from webapp.config import ConfigurationError
+
+
+def test_production_refuses_to_start_without_secrets(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigurationError, match="DATABASE_URL and SECRET_KEY"):
+        create_app("production")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db.invalid/heard")
+    with pytest.raises(ConfigurationError, match="SECRET_KEY"):
+        create_app("production")
+
+
+def test_production_uses_psycopg3_and_secure_cookies(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db.invalid/heard")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    app = create_app("production")
+    assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql+psycopg://")
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    response = app.test_client().get("/accessibility")
+    assert "max-age" in response.headers["Strict-Transport-Security"]
+
+
+def test_development_default_is_embedded_sqlite(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app("development")
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("instance/heard.sqlite3")
+
+
+@pytest.fixture
+def app_overrides():
+    return {"RATELIMIT_ENABLED": True, "FEEDBACK_RATE_LIMIT": "3 per hour"}
+
+
+def test_rate_limited_post_keeps_what_was_typed(client, demo_data):
+    client.get("/feedback?step=service")
+    client.post("/feedback", data={"step": "service", "service": "outreach"})
+    client.post("/feedback", data={"step": "experience", "overall": "good"})
+    client.post("/feedback", data={"step": "comments", "what_helped": "first", "could_be_better": ""})
+    response = client.post("/feedback", data={"step": "about-you", "age_band": "35-44", "gender": "woman"})
+    assert response.status_code == 429
+    html = page(response)
+    assert "Please wait" in html.get_text()
+    assert html.find("input", attrs={"name": "age_band", "value": "35-44"}).has_attr("checked")
+    assert html.find("input", attrs={"name": "gender", "value": "woman"}).has_attr("checked")
+
+
+def test_rate_limit_key_is_a_salted_hash_not_the_address(app):
+    from webapp.privacy import rate_limit_key
+
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.9"}):
+        key = rate_limit_key()
+    assert "203.0.113.9" not in key
+    assert len(key) == 32
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_expired_token_keeps_what_was_typed(client, demo_data, app_overrides):
+    client.get("/feedback?step=service")
+    response = client.post("/feedback", data={"step": "comments", "what_helped": "Words I typed",
+                                              "could_be_better": "More words", "csrf_token": "stale"})
+    assert response.status_code == 400
+    html = page(response)
+    assert "open for a long time" in html.get_text()
+    assert html.find("textarea", attrs={"name": "what_helped"}).get_text().strip() == "Words I typed"
+    assert html.find("textarea", attrs={"name": "could_be_better"}).get_text().strip() == "More words"
