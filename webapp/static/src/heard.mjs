@@ -1,6 +1,6 @@
 // Heard's script: only the GOV.UK components the pages use, plus an exit that
 // replaces the current history entry so Back does not return to a form.
-import { Button, CharacterCount, ErrorSummary, ExitThisPage, NotificationBanner, SkipLink } from 'govuk-frontend'
+import { Button, CharacterCount, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, SkipLink } from 'govuk-frontend'
 
 class HeardExitThisPage extends ExitThisPage {
   exitPage () {
@@ -40,6 +40,7 @@ function initAll () {
     [CharacterCount, '[data-module="govuk-character-count"]'],
     [ErrorSummary, '[data-module="govuk-error-summary"]'],
     [NotificationBanner, '[data-module="govuk-notification-banner"]'],
+    [PasswordInput, '[data-module="govuk-password-input"]'],
     [SkipLink, '[data-module="govuk-skip-link"]']
   ]
   for (const [Component, selector] of components) {
