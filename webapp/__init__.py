@@ -18,6 +18,7 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
 
     from webapp import assets, commands, errors, extensions, logs, models, security  # noqa: F401
     from webapp.staff import models as staff_models  # noqa: F401
+    from webapp.consultations import models as consultation_models  # noqa: F401
 
     logs.configure_logging(app)
     _configure_templates(app)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS, access_code_matches
 from webapp.extensions import db
+from webapp.staff.models import StaffUser
 
 
 class Consultation(db.Model):
@@ -73,7 +74,8 @@ class ConsultationPage(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(String(200), default="")
     show_if_question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("consultation_question.id", use_alter=True, name="fk_page_show_if_question"))
+        ForeignKey("consultation_question.id", use_alter=True, name="fk_page_show_if_question",
+                   ondelete="SET NULL"))
     show_if_value: Mapped[str] = mapped_column(String(200), default="")
 
     consultation: Mapped[Consultation] = relationship(back_populates="pages")
@@ -128,9 +130,12 @@ class WordingChange(db.Model):
     old: Mapped[str] = mapped_column(Text)
     new: Mapped[str] = mapped_column(Text)
     changed_on: Mapped[date] = mapped_column(Date, default=date.today)
-    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    # Empty once the staff account is deleted; the audit log keeps the email.
+    changed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
 
     question: Mapped[Question] = relationship(back_populates="wording_changes")
+    changed_by: Mapped[StaffUser | None] = relationship()
 
 
 class ReviewComment(db.Model):
