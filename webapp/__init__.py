@@ -31,6 +31,9 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     from webapp.public import bp as public_bp
 
     app.register_blueprint(public_bp)
+    from webapp.consultations.respond import bp as respond_bp
+
+    app.register_blueprint(respond_bp)
     from webapp.staff import bp as staff_bp
 
     app.register_blueprint(staff_bp)

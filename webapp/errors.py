@@ -18,6 +18,12 @@ def init_app(app: Flask) -> None:
             response = csrf_error_on_feedback(error)
             if response is not None:
                 return response
+        if request.endpoint == "respond.consultation_post":
+            from webapp.consultations.respond import csrf_error_on_consultation
+
+            response = csrf_error_on_consultation(request.view_args["slug"])
+            if response is not None:
+                return response
         return render_template("error/400.html"), 400
 
     @app.errorhandler(HTTPException)

@@ -1,0 +1,237 @@
+"""Answering a consultation: the journey's state in the server-side session,
+and writing the response.
+
+Like the feedback journey it lives on one URL (`/c/<slug>`): the session says
+which page to show. Each consultation has its own key in the session, so two
+consultations answered in one sitting do not mix. Only redacted free text is
+ever put into the session or the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.redaction import redact
+from analysis.risk import assess
+from sqlalchemy import select
+
+from webapp.consultations import rules
+from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
+from webapp.extensions import db
+
+CHECK = "check"
+CODE = "code"
+THANKS_KEY = "consultation_thanks"
+
+
+def session_key(slug: str) -> str:
+    return f"consultation:{slug}"
+
+
+def consultation_by_slug(slug: str) -> Consultation | None:
+    return db.session.scalar(select(Consultation).where(Consultation.slug == slug))
+
+
+def availability(consultation: Consultation | None, today: date | None = None) -> str:
+    if consultation is None:
+        return "not-found"
+    return rules.availability(consultation.status, consultation.opens_on, consultation.closes_on, today)
+
+
+def field_name(question) -> str:
+    return f"q{question.id}"
+
+
+@dataclass
+class Journey:
+    """A view over one consultation's part of the session."""
+
+    session: dict
+    consultation: Consultation
+
+    @property
+    def state(self) -> dict:
+        return self.session[session_key(self.consultation.slug)]
+
+    @property
+    def answers(self) -> dict:
+        return self.state["answers"]
+
+    @property
+    def step(self) -> str:
+        """A page id (as text), "code" or "check"."""
+        return self.state["step"]
+
+    @property
+    def unlocked(self) -> bool:
+        return self.consultation.audience != "group" or self.state.get("unlocked", False)
+
+    def visible_pages(self) -> list[ConsultationPage]:
+        return rules.visible_pages(self.consultation.pages, self.answers)
+
+    @property
+    def page(self) -> ConsultationPage | None:
+        return next((page for page in self.visible_pages() if str(page.id) == self.step), None)
+
+    def page_number(self) -> int:
+        pages = self.visible_pages()
+        return next((n for n, page in enumerate(pages, 1) if str(page.id) == self.step), len(pages))
+
+    def previous_step(self) -> str | None:
+        if self.step == CHECK:
+            pages = self.visible_pages()
+            return str(pages[-1].id) if pages else None
+        pages = self.visible_pages()
+        index = next((i for i, page in enumerate(pages) if str(page.id) == self.step), 0)
+        return str(pages[index - 1].id) if index else None
+
+    def can_visit(self, step: str) -> bool:
+        if not self.unlocked:
+            return False
+        if step == CHECK:
+            return self.state.get("checked", False)
+        return step in self.state["seen"] and any(str(page.id) == step for page in self.visible_pages())
+
+    def go_to(self, step: str) -> None:
+        self.state["step"] = step
+        self.session.modified = True
+
+    def unlock(self) -> None:
+        self.state["unlocked"] = True
+        self.go_to(self._first_step())
+
+    def save_page(self, page: ConsultationPage, values: dict, risks: dict) -> None:
+        """Store a page's (redacted) answers and move on. Before the first check,
+        the next page in order; after it, any page now shown but never seen,
+        else back to the check page."""
+        self.answers.update(values)
+        self.state["risks"].update(risks)
+        if str(page.id) not in self.state["seen"]:
+            self.state["seen"].append(str(page.id))
+        pages = self.visible_pages()
+        if self.state.get("checked"):
+            unseen = [p for p in pages if str(p.id) not in self.state["seen"]]
+            self.state["step"] = str(unseen[0].id) if unseen else CHECK
+        else:
+            later = [p for p in pages if p.position > page.position]
+            self.state["step"] = str(later[0].id) if later else CHECK
+        self.session.modified = True
+
+    def mark_checked(self) -> None:
+        self.state["checked"] = True
+        self.session.modified = True
+
+    def first_incomplete_page(self) -> ConsultationPage | None:
+        """A required answer can be missing if a condition changed, or the session was cut short."""
+        for page in self.visible_pages():
+            if str(page.id) not in self.state["seen"]:
+                return page
+            for question in page.questions:
+                if question.required and not self.answers.get(str(question.id)):
+                    return page
+        return None
+
+    def risk_categories(self) -> list[str]:
+        shown = {str(q.id) for page in self.visible_pages() for q in page.questions}
+        categories = {c for qid, cats in self.state["risks"].items() if qid in shown for c in cats}
+        return sorted(categories)
+
+    def _first_step(self) -> str:
+        pages = self.visible_pages()
+        return str(pages[0].id) if pages else CHECK
+
+
+def current_journey(session, consultation: Consultation) -> Journey | None:
+    return Journey(session, consultation) if session_key(consultation.slug) in session else None
+
+
+def start_journey(session, consultation: Consultation) -> Journey:
+    session[session_key(consultation.slug)] = {
+        "step": CODE, "answers": {}, "risks": {}, "seen": [], "checked": False, "unlocked": False}
+    journey = Journey(session, consultation)
+    if journey.unlocked:
+        journey.go_to(journey._first_step())
+    return journey
+
+
+def end_session(session) -> None:
+    session.clear()
+
+
+def page_values(page: ConsultationPage, form_data: dict) -> tuple[dict, dict]:
+    """A page's answers for the session: free text redacted here, before it goes
+    anywhere; risk assessed on what was typed, keeping only the categories."""
+    values: dict = {}
+    risks: dict = {}
+    for question in page.questions:
+        raw = form_data.get(field_name(question))
+        key = str(question.id)
+        if question.kind == "free_text":
+            text = (raw or "").strip()
+            risks[key] = list(assess(text).categories) if text else []
+            values[key] = redact(text).text if text else ""
+        elif question.kind == "multiple":
+            values[key] = [choice for choice in question.choices if choice in (raw or [])]
+        else:
+            values[key] = raw if raw in question.choices else ""
+    return values, risks
+
+
+def form_data(page: ConsultationPage, answers: dict) -> dict:
+    """What a page's form shows when it is visited again."""
+    return {field_name(q): answers.get(str(q.id), [] if q.kind == "multiple" else "") for q in page.questions}
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    question: str
+    answer: str
+    step: str
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    title: str
+    rows: tuple[SummaryRow, ...]
+
+
+def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
+    sections = []
+    for number, page in enumerate(journey.visible_pages(), 1):
+        rows = []
+        for question in page.questions:
+            answer = journey.answers.get(str(question.id), "")
+            if isinstance(answer, list):
+                answer = "\n".join(answer)
+            rows.append(SummaryRow(question.text, answer or "", str(page.id)))
+        sections.append(SummarySection(page.title or f"Page {number}", tuple(rows)))
+    return tuple(sections)
+
+
+def has_free_text(journey: Journey) -> bool:
+    return any(q.kind == "free_text" and journey.answers.get(str(q.id))
+               for page in journey.visible_pages() for q in page.questions)
+
+
+def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
+    """Write the response: day-precision date, redacted text, answers only for
+    pages that were shown. The first response locks each question's meaning."""
+    consultation = journey.consultation
+    categories = journey.risk_categories()
+    response = ConsultationResponse(consultation=consultation, submitted_on=today or date.today(),
+                                    risk_flagged=bool(categories), risk_categories=",".join(categories))
+    for page in journey.visible_pages():
+        for question in page.questions:
+            answer = journey.answers.get(str(question.id))
+            if not answer:
+                continue
+            if isinstance(answer, list):
+                response.answers.append(Answer(question=question, value="", values=list(answer)))
+            else:
+                response.answers.append(Answer(question=question, value=str(answer)))
+    for question in consultation.questions:
+        question.meaning_locked = True
+    db.session.add(response)
+    db.session.commit()
+    return response
