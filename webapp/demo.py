@@ -166,6 +166,7 @@ def seed_if_empty(seed: int = 2026) -> bool:
         return False
     services = _add_services()
     _add_feedback(services, random.Random(seed))
+    _add_consultations(random.Random(seed))
     db.session.commit()
     return True
 
@@ -188,6 +189,13 @@ def seed_demo_staff() -> list[tuple[str, str]]:
             accounts.create_user(email, role, DEMO_STAFF_PASSWORD, is_demo=True, totp_required=False)
     db.session.commit()
     return list(DEMO_STAFF)
+
+
+def _add_consultations(rng: random.Random) -> None:
+    """One consultation in each state, with a few hundred answers to the open one."""
+    from webapp.consultations.demo import add_demo_consultations
+
+    add_demo_consultations(rng)
 
 
 def _add_services() -> dict[str, Service]:

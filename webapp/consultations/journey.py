@@ -235,3 +235,11 @@ def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
     db.session.add(response)
     db.session.commit()
     return response
+
+
+def open_public_consultations(today: date | None = None) -> list[Consultation]:
+    """Public consultations people can answer today, closing soonest first."""
+    candidates = db.session.scalars(
+        select(Consultation).where(Consultation.status == "open", Consultation.audience == "public")
+        .order_by(Consultation.closes_on, Consultation.title))
+    return [c for c in candidates if availability(c, today) == "open"]

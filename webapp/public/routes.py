@@ -27,7 +27,9 @@ STEP_FIELDS = {"experience": q.RATING_FIELDS, "about-you": q.EQUALITY_FIELDS}
 
 @bp.get("/")
 def home():
-    return render_template("public/home.html")
+    from webapp.consultations.journey import open_public_consultations
+
+    return render_template("public/home.html", consultations=open_public_consultations())
 
 
 @bp.get("/get-help")
