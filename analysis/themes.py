@@ -48,12 +48,21 @@ def _themes_by_codebook(codebook: Codebook, stem_lists: list[list[str]]
     return assigned, np.where(assigned, PRIOR_HIT, 0.0), hits
 
 
-def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded], records: Sequence[Record]
+def _distinct(items: list) -> tuple[list, np.ndarray]:
+    """The distinct items in first-seen order, and each item's index among them."""
+    index: dict = {}
+    positions = np.fromiter((index.setdefault(x, len(index)) for x in items), dtype=np.intp,
+                            count=len(items))
+    return list(index), positions
+
+
+def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
+                          pairs: Sequence[tuple[str, str | None]]
                           ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     model = ThemeClassifier(codebook=codebook).fit(
         [c.record.text for c in coded], [c.codes for c in coded], [c.record.question for c in coded]
     )
-    proba = model.predict_proba([r.text for r in records], [r.question for r in records])
+    proba = model.predict_proba([t for t, _ in pairs], [q for _, q in pairs])
     # No forced label here: texts no theme explains feed the emergent themes.
     assigned = proba >= model.thresholds_
     return assigned, proba, list(model.classes_)
@@ -84,21 +93,29 @@ def build_report(
     """
     codebook = codebook or default_codebook()
     texts = [clean(r.text) for r in records]
+    questions = [r.question for r in records]
+    # Feedback repeats itself ("Nothing", "N/A", "Staff were lovely"), so the
+    # per-text work runs once per distinct text (or text and question).
+    distinct, of_text = _distinct(texts)
+    pairs, of_pair = _distinct(list(zip(texts, questions)))
     progress("preparing text")
-    stem_lists = [stems(t) for t in texts]
+    distinct_stems = [stems(t) for t in distinct]
     progress("sentiment")
-    scorer = default_scorer()
-    sentiment = scorer.predict(texts, [r.question for r in records])
-    compound = np.array([s.compound for s in sentiment])
+    scored = default_scorer().predict([t for t, _ in pairs], [q for _, q in pairs])
+    sentiment = [scored[k] for k in of_pair]
+    compound = np.array([s.compound for s in scored])[of_pair]
     progress("themes")
-    assigned, confidence, hits = _themes_by_codebook(codebook, stem_lists)
+    assigned, confidence, hits = _themes_by_codebook(codebook, distinct_stems)
+    assigned, confidence, hits = assigned[of_text], confidence[of_text], hits[of_text]
     codes = list(codebook.codes)
     if coded:
-        assigned, confidence, codes = _themes_by_classifier(codebook, coded, records)
+        assigned, confidence, codes = _themes_by_classifier(codebook, coded, pairs)
+        assigned, confidence = assigned[of_pair], confidence[of_pair]
     labels = [codebook.label(c) if c in codebook.codes else c for c in codes]
 
     progress("emergent themes")
-    content = [content_stems(t) for t in texts]
+    distinct_content = [content_stems(t) for t in distinct]
+    content = [distinct_content[k] for k in of_text]
     unexplained = np.nonzero(~assigned.any(axis=1))[0]
     emergent = EmergentThemes(n_themes=n_emergent, random_state=random_state).fit(
         [texts[i] for i in unexplained], [content[i] for i in unexplained]
