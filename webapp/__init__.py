@@ -37,6 +37,9 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     from webapp.staff import bp as staff_bp
 
     app.register_blueprint(staff_bp)
+    from webapp.consultations.builder import bp as consultations_bp
+
+    app.register_blueprint(consultations_bp)
     return app
 
 

@@ -1,0 +1,325 @@
+"""The staff consultation builder under /staff/consultations: details, pages,
+questions, the question bank, reordering, duplicating, previewing and the
+lifecycle. Views validate, call `building`, and redirect; every change is audited.
+Every view carries `permission_required` ("build" to edit, "publish" to move
+a consultation through its lifecycle)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from webapp.consultations import building
+from webapp.consultations import forms as f
+from webapp.consultations import rules
+from webapp.consultations.models import ConsultationPage, Question, ReviewComment
+from webapp.consultations.rules import RuleError
+from webapp.extensions import db
+from webapp.staff.access import permission_required
+
+bp = Blueprint("consultations", __name__, url_prefix="/staff/consultations")
+
+NEW_CODE_KEY = "consultation_new_code"
+
+
+def _consultation_or_404(consultation_id: int):
+    consultation = building.get_consultation(consultation_id)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _page_or_404(consultation, page_id: int) -> ConsultationPage:
+    page = db.session.get(ConsultationPage, page_id)
+    if page is None or page.consultation_id != consultation.id:
+        abort(404)
+    return page
+
+
+def _question_or_404(consultation, question_id: int) -> Question:
+    question = db.session.get(Question, question_id)
+    if question is None or question.page.consultation_id != consultation.id:
+        abort(404)
+    return question
+
+
+def _to_consultation(consultation, anchor: str = ""):
+    return redirect(url_for(".show", consultation_id=consultation.id) + (f"#{anchor}" if anchor else ""))
+
+
+def _refused(consultation, error: RuleError):
+    db.session.rollback()
+    flash(str(error), "error")
+    return _to_consultation(consultation)
+
+
+@bp.get("")
+@permission_required("build")
+def index():
+    consultations = building.all_consultations()
+    groups = [(status, rules.STATUS_LABELS[status], [c for c in consultations if c.status == status])
+              for status in rules.STATUSES]
+    return render_template("consultations/builder/index.html", groups=groups)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@permission_required("build")
+def new():
+    form = f.ConsultationForm()
+    if form.validate_on_submit():
+        consultation, code = building.create_consultation(form.data)
+        if code:
+            session[NEW_CODE_KEY] = code
+        return _to_consultation(consultation)
+    return make_response(render_template("consultations/builder/details.html", form=form, consultation=None),
+                         400 if form.errors else 200)
+
+
+@bp.get("/<int:consultation_id>")
+@permission_required("build")
+def show(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    return render_template("consultations/builder/show.html", consultation=consultation,
+                           new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
+                           editable=building.can_change_structure(consultation),
+                           transitions=rules.allowed_transitions(consultation.status),
+                           status_labels=rules.STATUS_LABELS)
+
+
+@bp.route("/<int:consultation_id>/edit", methods=["GET", "POST"])
+@permission_required("build")
+def edit(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    form = f.ConsultationForm(obj=consultation)
+    if form.validate_on_submit():
+        code = building.update_details(consultation, form.data)
+        if code:
+            session[NEW_CODE_KEY] = code
+        return _to_consultation(consultation)
+    return make_response(render_template("consultations/builder/details.html", form=form,
+                                         consultation=consultation), 400 if form.errors else 200)
+
+
+@bp.post("/<int:consultation_id>/access-code")
+@permission_required("build")
+def access_code(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if f.ActionForm().validate_on_submit():
+        session[NEW_CODE_KEY] = building.issue_access_code(consultation)
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/status")
+@permission_required("publish")
+def change_status(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    form = f.ActionForm()
+    if form.validate_on_submit():
+        try:
+            building.transition(consultation, form.value.data or "")
+        except RuleError as error:
+            return _refused(consultation, error)
+        flash(f"The consultation is now: {consultation.status_label.lower()}.", "success")
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/duplicate")
+@permission_required("build")
+def duplicate(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if not f.ActionForm().validate_on_submit():
+        return _to_consultation(consultation)
+    copy = building.duplicate(consultation)
+    flash("This is a copy. It is a draft: check it, set its dates and send it for review.", "success")
+    return _to_consultation(copy)
+
+
+# Pages ------------------------------------------------------------------------------
+
+@bp.post("/<int:consultation_id>/pages")
+@permission_required("build")
+def add_page(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if not f.ActionForm().validate_on_submit():
+        return _to_consultation(consultation)
+    try:
+        page = building.add_page(consultation, f"Page {len(consultation.pages) + 1}")
+    except RuleError as error:
+        return _refused(consultation, error)
+    return redirect(url_for(".edit_page", consultation_id=consultation.id, page_id=page.id))
+
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>", methods=["GET", "POST"])
+@permission_required("build")
+def edit_page(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.PageForm(obj=page) if request.method == "GET" else f.PageForm()
+    form.set_conditions(building.condition_choices(page))
+    if request.method == "GET" and page.show_if_question_id:
+        form.show_if_question.data = f"{page.show_if_question_id}|{page.show_if_value}"
+    if form.validate_on_submit():
+        try:
+            building.update_page(page, form.title.data.strip(), form.show_if_question.data or "")
+        except RuleError as error:
+            db.session.rollback()
+            form.show_if_question.errors = [str(error)]
+        else:
+            return _to_consultation(consultation, f"page-{page.id}")
+    return make_response(render_template("consultations/builder/page.html", form=form, consultation=consultation,
+                                         page=page), 400 if form.errors else 200)
+
+
+@bp.post("/<int:consultation_id>/pages/<int:page_id>/delete")
+@permission_required("build")
+def delete_page(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    if f.ActionForm().validate_on_submit():
+        try:
+            building.delete_page(page)
+        except RuleError as error:
+            return _refused(consultation, error)
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/pages/<int:page_id>/move")
+@permission_required("build")
+def move_page(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.ActionForm()
+    if form.validate_on_submit():
+        try:
+            building.move_page(page, form.value.data or "")
+        except RuleError as error:
+            return _refused(consultation, error)
+    return _to_consultation(consultation, f"page-{page.id}")
+
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>/question-bank", methods=["GET", "POST"])
+@permission_required("build")
+def question_bank(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.QuestionBankForm()
+    if form.validate_on_submit():
+        try:
+            building.add_from_bank(page, form.questions.data)
+        except RuleError as error:
+            return _refused(consultation, error)
+        return _to_consultation(consultation, f"page-{page.id}")
+    return make_response(render_template("consultations/builder/question-bank.html", form=form,
+                                         consultation=consultation, page=page), 400 if form.errors else 200)
+
+
+# Questions --------------------------------------------------------------------------
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>/questions/new", methods=["GET", "POST"])
+@permission_required("build")
+def new_question(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.QuestionForm()
+    if form.validate_on_submit():
+        try:
+            building.add_question(page, form.data)
+        except RuleError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            return _to_consultation(consultation, f"page-{page.id}")
+    return _question_page(form, consultation, page, None)
+
+
+@bp.route("/<int:consultation_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@permission_required("build")
+def edit_question(consultation_id: int, question_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    question = _question_or_404(consultation, question_id)
+    if request.method == "GET":
+        form = f.QuestionForm(obj=question)
+        form.options.data = "\n".join(question.options or [])
+    else:
+        form = f.QuestionForm()
+    if form.validate_on_submit():
+        try:
+            building.update_question(question, form.data, current_user._get_current_object())
+        except RuleError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            return _to_consultation(consultation, f"page-{question.page_id}")
+    return _question_page(form, consultation, question.page, question)
+
+
+def _question_page(form, consultation, page, question):
+    status = 400 if (form.errors or form.form_errors) else 200
+    return make_response(render_template("consultations/builder/question.html", form=form,
+                                         consultation=consultation, page=page, question=question), status)
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/delete")
+@permission_required("build")
+def delete_question(consultation_id: int, question_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    question = _question_or_404(consultation, question_id)
+    if f.ActionForm().validate_on_submit():
+        try:
+            building.delete_question(question)
+        except RuleError as error:
+            return _refused(consultation, error)
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/move")
+@permission_required("build")
+def move_question(consultation_id: int, question_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    question = _question_or_404(consultation, question_id)
+    form = f.ActionForm()
+    if form.validate_on_submit():
+        try:
+            building.move_question(question, form.value.data or "")
+        except RuleError as error:
+            return _refused(consultation, error)
+    return _to_consultation(consultation, f"page-{question.page_id}")
+
+
+# Preview: the respondent's pages, storing nothing -----------------------------------
+
+@bp.route("/<int:consultation_id>/preview", methods=["GET", "POST"])
+@permission_required("build")
+def preview(consultation_id: int):
+    """Every page in order, as respondents see it. Posted answers are validated
+    (so staff see the error messages) and then forgotten: nothing goes into the
+    session or the database."""
+    from webapp.consultations import answer_forms
+
+    consultation = _consultation_or_404(consultation_id)
+    pages = consultation.pages
+    if not pages:
+        flash("Add a page and a question before previewing.", "error")
+        return _to_consultation(consultation)
+    number = max(1, min(request.args.get("page", 1, type=int), len(pages)))
+    page = pages[number - 1]
+    form = answer_forms.page_form(page) if request.method == "POST" else answer_forms.page_form(page, {})
+    if request.method == "POST" and form.validate_on_submit():
+        if number == len(pages):
+            flash("That was the last page. In the live consultation, people check their answers next.", "success")
+            return _to_consultation(consultation)
+        return redirect(url_for(".preview", consultation_id=consultation.id, page=number + 1), code=303)
+    journey = _PreviewJourney(str(page.id))
+    body = render_template(
+        "consultations/respond/page.html", form=form, consultation=consultation, journey=journey, page=page,
+        page_number=number, page_count=len(pages), preview=True, notice="",
+        action=url_for(".preview", consultation_id=consultation.id, page=number),
+        back_url=(url_for(".preview", consultation_id=consultation.id, page=number - 1) if number > 1
+                  else url_for(".show", consultation_id=consultation.id)))
+    return make_response(body, 400 if form.errors else 200)
+
+
+class _PreviewJourney:
+    def __init__(self, step: str):
+        self.step = step
+

@@ -1,0 +1,108 @@
+"""Staff forms for building consultations: details, pages, questions, the
+question bank, lifecycle and review decisions. GOV.UK widgets, "Enter…" messages."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovCheckboxInput,
+                                                GovDateInput, GovRadioInput, GovSelect, GovSubmitInput,
+                                                GovTextArea, GovTextInput)
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField,
+                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+from webapp.consultations.rules import AUDIENCES, KINDS
+from webapp.public import questions as bank
+
+
+class DayMonthYearField(DateField):
+    """A GOV.UK date input (day, month, year boxes). A post without the boxes
+    counts as three empty ones, so the widget can always show them again."""
+
+    def process(self, formdata, *args, **kwargs):
+        super().process(formdata, *args, **kwargs)
+        if formdata is not None and len(self.raw_data or []) != 3:
+            self.raw_data = ((self.raw_data or []) + ["", "", ""])[:3]
+
+
+def _date(label: str, hint: str = "For example, 27 3 2027") -> DateField:
+    return DayMonthYearField(label, description=hint, format="%d %m %Y", widget=GovDateInput(),
+                     validators=[Optional()])
+
+
+class ConsultationForm(FlaskForm):
+    title = StringField("Title", widget=GovTextInput(), description="Calm and plain, for example "
+                        "\u201cImproving support after leaving\u201d. People see it on their screen.",
+                        validators=[InputRequired(message="Enter a title"),
+                                    Length(max=200, message="Keep the title to 200 characters or fewer")])
+    introduction = TextAreaField("Introduction", widget=GovTextArea(),
+                                 description="Shown before the first question. What you are asking about and why.",
+                                 validators=[Length(max=3000, message="Keep the introduction to 3000 characters or fewer")])
+    audience = RadioField("Who can answer", choices=list(AUDIENCES.items()), default="public",
+                          widget=GovRadioInput(), validators=[InputRequired(message="Choose who can answer")])
+    opens_on = _date("Opens on")
+    closes_on = _date("Closes on")
+    results_due_on = _date("Results published by")
+    results_where = StringField("Where results will be published", widget=GovTextInput(),
+                                description="For example, \u201con this site and at the partnership board\u201d",
+                                validators=[Length(max=300, message="Keep this to 300 characters or fewer")])
+    submit = SubmitField("Save", widget=GovSubmitInput())
+
+    def validate_closes_on(self, field) -> None:
+        if field.data and self.opens_on.data and field.data < self.opens_on.data:
+            raise ValidationError("The closing date must be on or after the opening date")
+
+
+class PageForm(FlaskForm):
+    title = StringField("Page heading", widget=GovTextInput(),
+                        description="A short heading, like \u201cYour support\u201d.",
+                        validators=[InputRequired(message="Enter a page heading"),
+                                    Length(max=200, message="Keep the heading to 200 characters or fewer")])
+    show_if_question = SelectField("Show this page only if", widget=GovSelect(), coerce=str, default="",
+                                   description="Optional. Choose an answer to a question on an earlier page.")
+    submit = SubmitField("Save page", widget=GovSubmitInput())
+
+    def set_conditions(self, conditions: list[tuple[str, str]]) -> None:
+        self.show_if_question.choices = [("", "Always show this page")] + conditions
+
+
+class QuestionForm(FlaskForm):
+    kind = RadioField("Type of question", choices=list(KINDS.items()), widget=GovRadioInput(),
+                      validators=[InputRequired(message="Choose a type of question")])
+    text = StringField("Question", widget=GovTextInput(),
+                       validators=[InputRequired(message="Enter the question"),
+                                   Length(max=400, message="Keep the question to 400 characters or fewer")])
+    hint = StringField("Hint (optional)", widget=GovTextInput(),
+                       validators=[Length(max=600, message="Keep the hint to 600 characters or fewer")])
+    required = BooleanField("People must answer this question", widget=GovCheckboxInput())
+    options = TextAreaField("Answers to choose from", widget=GovTextArea(),
+                            description="For single and multiple choice: one answer on each line.",
+                            validators=[Length(max=3000, message="Keep the answers to 3000 characters or fewer")])
+    char_limit = IntegerField("Character limit", widget=GovTextInput(),
+                              description="For free text. Leave blank for 1500.",
+                              validators=[Optional(), NumberRange(min=1, max=5000,
+                                                                  message="The character limit must be between 1 and 5000")])
+    submit = SubmitField("Save question", widget=GovSubmitInput())
+
+
+class QuestionBankForm(FlaskForm):
+    questions = SelectMultipleField("Equality questions", widget=GovCheckboxesInput(),
+                                    choices=[(field, bank.QUESTION_TEXT[field]) for field in bank.EQUALITY_FIELDS],
+                                    validators=[InputRequired(message="Choose at least one question to add")])
+    submit = SubmitField("Add questions", widget=GovSubmitInput())
+
+
+class ActionForm(FlaskForm):
+    """A POST button (move, delete, duplicate, lifecycle): only a CSRF token and a value."""
+
+    value = HiddenField()
+
+
+class DecisionForm(FlaskForm):
+    decision = RadioField("Decision", choices=[("accepted", "Accept: we will change the consultation"),
+                                               ("declined", "Decline")],
+                          widget=GovRadioInput(), validators=[InputRequired(message="Choose accept or decline")])
+    reason = TextAreaField("What will change, or why not", widget=GovCharacterCount(),
+                           validators=[InputRequired(message="Say what will change, or why not"),
+                                       Length(max=1000, message="Keep this to 1000 characters or fewer")])
+    submit = SubmitField("Save decision", widget=GovSubmitInput())
