@@ -34,6 +34,9 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     from webapp.consultations.respond import bp as respond_bp
 
     app.register_blueprint(respond_bp)
+    from webapp.consultations.review import bp as review_bp
+
+    app.register_blueprint(review_bp)
     from webapp.staff import bp as staff_bp
 
     app.register_blueprint(staff_bp)

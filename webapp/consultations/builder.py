@@ -323,3 +323,42 @@ class _PreviewJourney:
     def __init__(self, step: str):
         self.step = step
 
+
+# Co-production: the group's comments and what the team did with them ----------------
+
+@bp.get("/<int:consultation_id>/comments")
+@permission_required("build")
+def comments(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    return _comments_page(consultation)
+
+
+@bp.post("/<int:consultation_id>/comments/<int:comment_id>")
+@permission_required("build")
+def decide_comment(consultation_id: int, comment_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    comment = db.session.get(ReviewComment, comment_id)
+    if comment is None or comment.consultation_id != consultation.id:
+        abort(404)
+    form = f.DecisionForm(prefix=f"c{comment.id}")
+    if comment.status != "pending":
+        return redirect(url_for(".comments", consultation_id=consultation.id))
+    if not form.validate_on_submit():
+        return _comments_page(consultation, forms={comment.id: form}, status=400)
+    building.decide_comment(comment, form.decision.data, form.reason.data)
+    return redirect(url_for(".comments", consultation_id=consultation.id) + f"#comment-{comment.id}")
+
+
+def _comments_page(consultation, forms: dict | None = None, status: int = 200):
+    forms = forms or {}
+    for comment in consultation.comments:
+        if comment.status == "pending" and comment.id not in forms:
+            forms[comment.id] = f.DecisionForm(prefix=f"c{comment.id}", formdata=None)
+    sections = [(question, [c for c in consultation.comments if c.question_id == question.id])
+                for question in consultation.questions]
+    missing = [c for c in consultation.comments if c.question_id is None]
+    error_form = next((form for form in forms.values() if form.errors), None)
+    return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
+                                         sections=sections, missing=missing, forms=forms, form=error_form,
+                                         review_url=url_for("review.review", slug=consultation.slug, _external=True)),
+                         status)
