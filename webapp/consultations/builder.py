@@ -59,7 +59,8 @@ def index():
     consultations = building.all_consultations()
     groups = [(status, rules.STATUS_LABELS[status], [c for c in consultations if c.status == status])
               for status in rules.STATUSES]
-    return render_template("consultations/builder/index.html", groups=groups)
+    return render_template("consultations/builder/index.html", groups=groups,
+                           counts=building.response_counts())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -81,6 +82,7 @@ def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
                            new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
+                           response_count=building.response_count(consultation),
                            editable=building.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
                            status_labels=rules.STATUS_LABELS)

@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from webapp.consultations import rules
-from webapp.consultations.models import (ChangeRecord, Consultation, ConsultationPage, Question,
-                                         ReviewComment, WordingChange)
+from webapp.consultations.models import (ChangeRecord, Consultation, ConsultationPage, ConsultationResponse,
+                                         Question, ReviewComment, WordingChange)
 from webapp.consultations.rules import RuleError
 from webapp.extensions import db
 from webapp.public import questions as bank
 from webapp.services.audit import record_event
 
 EDITABLE_STATUSES = ("draft", "review")
+TRANSITION_ACTIONS = {"review": "consultation.send_for_review", "draft": "consultation.back_to_draft",
+                      "open": "consultation.open", "closed": "consultation.close",
+                      "published": "consultation.publish"}
 
 
 def all_consultations() -> list[Consultation]:
@@ -34,8 +37,19 @@ def get_consultation(consultation_id: int) -> Consultation | None:
     return db.session.get(Consultation, consultation_id)
 
 
+def response_counts() -> dict[int, int]:
+    """Responses per consultation id, counted in the database."""
+    return dict(db.session.execute(select(ConsultationResponse.consultation_id, func.count(ConsultationResponse.id))
+                                   .group_by(ConsultationResponse.consultation_id)).all())
+
+
+def response_count(consultation: Consultation) -> int:
+    return db.session.scalar(select(func.count(ConsultationResponse.id))
+                             .where(ConsultationResponse.consultation_id == consultation.id)) or 0
+
+
 def can_change_structure(consultation: Consultation) -> bool:
-    return consultation.status in EDITABLE_STATUSES and not consultation.responses
+    return consultation.status in EDITABLE_STATUSES and not response_count(consultation)
 
 
 def _require_structure(consultation: Consultation) -> None:
@@ -100,7 +114,7 @@ def transition(consultation: Consultation, target: str) -> None:
     consultation.status = target
     if target == "published":
         consultation.results_published_on = date.today()
-    record_event(f"consultation.{target}", target=consultation.slug, detail=f"{previous} -> {target}")
+    record_event(TRANSITION_ACTIONS[target], target=consultation.slug, detail=f"{previous} -> {target}")
 
 
 # Pages ----------------------------------------------------------------------------

@@ -6,7 +6,11 @@ Actions are short dotted names:
     auth.sign_in  auth.sign_in_failed  auth.locked  auth.sign_out  auth.idle_timeout
     auth.2fa_enrolled  auth.recovery_code_used
     user.create  user.disable  user.enable  user.reset_2fa
-    consultation.publish  consultation.close
+    consultation.create  consultation.edit  consultation.access_code  consultation.duplicate
+    consultation.send_for_review  consultation.back_to_draft  consultation.open
+    consultation.close  consultation.publish
+    consultation.page_{add,edit,move,delete}  consultation.question_{add,edit,move,delete}
+    consultation.question_bank  consultation.comment_{accepted,declined}
     free_text.view  free_text.redact  export.csv  export.json
 
 `record_event` adds the row and commits the session. Call it once the change
@@ -26,7 +30,13 @@ ACTIONS = (
     "auth.sign_in", "auth.sign_in_failed", "auth.locked", "auth.sign_out", "auth.idle_timeout",
     "auth.2fa_enrolled", "auth.recovery_code_used",
     "user.create", "user.disable", "user.enable", "user.reset_2fa",
-    "consultation.publish", "consultation.close",
+    "consultation.create", "consultation.edit", "consultation.access_code", "consultation.duplicate",
+    "consultation.send_for_review", "consultation.back_to_draft", "consultation.open",
+    "consultation.close", "consultation.publish",
+    "consultation.page_add", "consultation.page_edit", "consultation.page_move", "consultation.page_delete",
+    "consultation.question_add", "consultation.question_edit", "consultation.question_move",
+    "consultation.question_delete", "consultation.question_bank",
+    "consultation.comment_accepted", "consultation.comment_declined",
     "free_text.view", "free_text.redact", "export.csv", "export.json",
 )
 
