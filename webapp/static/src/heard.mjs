@@ -1,6 +1,6 @@
 // Heard's script: only the GOV.UK components the pages use, plus an exit that
 // replaces the current history entry so Back does not return to a form.
-import { Button, CharacterCount, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, SkipLink } from 'govuk-frontend'
+import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, SkipLink } from 'govuk-frontend'
 
 class HeardExitThisPage extends ExitThisPage {
   exitPage () {
@@ -29,6 +29,16 @@ class HeardExitThisPage extends ExitThisPage {
   }
 }
 
+// GOV.UK's Radios reveal a conditional question and mark the radio aria-expanded,
+// which ARIA does not allow on a radio (axe: aria-allowed-attr). Keep the reveal and
+// aria-controls; drop aria-expanded.
+class HeardRadios extends Radios {
+  syncConditionalRevealWithInputState ($input) {
+    super.syncConditionalRevealWithInputState($input)
+    $input.removeAttribute('aria-expanded')
+  }
+}
+
 function initAll () {
   document.body.classList.add('js-enabled', 'govuk-frontend-supported')
   const $exit = document.querySelector('[data-module="govuk-exit-this-page"]')
@@ -38,9 +48,13 @@ function initAll () {
   const components = [
     [Button, '[data-module="govuk-button"]'],
     [CharacterCount, '[data-module="govuk-character-count"]'],
+    // Radios and Checkboxes reveal conditional questions ("Another service": which one?);
+    // without them the stylesheet keeps those questions hidden once the script runs.
+    [Checkboxes, '[data-module="govuk-checkboxes"]'],
     [ErrorSummary, '[data-module="govuk-error-summary"]'],
     [NotificationBanner, '[data-module="govuk-notification-banner"]'],
     [PasswordInput, '[data-module="govuk-password-input"]'],
+    [HeardRadios, '[data-module="govuk-radios"]'],
     [SkipLink, '[data-module="govuk-skip-link"]']
   ]
   for (const [Component, selector] of components) {

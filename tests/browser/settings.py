@@ -1,0 +1,15 @@
+"""Values shared by the conftest and the tests. Imported as `tests.browser.settings`
+from both, so there is one copy per run (conftest itself is imported under another name)."""
+
+from __future__ import annotations
+
+import secrets
+
+PHONE = {"width": 390, "height": 844}
+NARROW = {"width": 320, "height": 640}
+
+# One run's identifying probes, sent by every browser context: a documentation-range
+# address as X-Forwarded-For and a unique user agent. They must never reach a log or
+# the database.
+PROBE_IP = f"203.0.113.{secrets.randbelow(250) + 2}"
+PROBE_UA = f"Mozilla/5.0 (Linux; Android 14) HeardProbe/{secrets.token_hex(6)} Mobile"
