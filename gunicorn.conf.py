@@ -7,6 +7,7 @@ from gunicorn.glogging import Logger
 
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 accesslog = None
+control_socket_disable = True  # no control socket left in the home directory
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "warning")
 
