@@ -43,6 +43,9 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     from webapp.consultations.builder import bp as consultations_bp
 
     app.register_blueprint(consultations_bp)
+    from webapp.consultations.results import bp as consultation_results_bp
+
+    app.register_blueprint(consultation_results_bp)
     return app
 
 

@@ -12,6 +12,7 @@ Actions are short dotted names:
     consultation.page_{add,edit,move,delete}  consultation.question_{add,edit,move,delete}
     consultation.question_bank  consultation.comment_{accepted,declined}
     free_text.view  free_text.redact  export.csv  export.json
+    response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
 
 `record_event` adds the row and commits the session. Call it once the change
 it records is ready in the same session, so the change and its audit row are
@@ -38,6 +39,7 @@ ACTIONS = (
     "consultation.question_delete", "consultation.question_bank",
     "consultation.comment_accepted", "consultation.comment_declined",
     "free_text.view", "free_text.redact", "export.csv", "export.json",
+    "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
 )
 
 _UNSET = object()

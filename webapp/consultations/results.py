@@ -1,0 +1,198 @@
+"""Staff pages for a consultation's responses under /staff/consultations/<id>:
+the summary (`view_reports`: counts only, never free text), the moderation
+queue for free text (`moderate`: redact more, flag for safeguarding, hide with
+a reason, unhide) and streamed CSV/JSON exports of redacted data (`export`).
+Every view of free text, every moderation action and every export is audited;
+the audit row never holds the free text itself."""
+
+from __future__ import annotations
+
+from flask import (Blueprint, Response, abort, flash, make_response, redirect, render_template, request,
+                   stream_with_context, url_for)
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
+from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import InputRequired, Length
+
+from webapp.consultations import building, reporting
+from webapp.consultations.models import Answer, ConsultationResponse
+from webapp.extensions import db
+from webapp.services.audit import record_event
+from webapp.staff.access import permission_required
+
+bp = Blueprint("consultation_results", __name__, url_prefix="/staff/consultations")
+
+PER_PAGE = 50
+
+
+class HideForm(FlaskForm):
+    reason = RadioField("Why hide this response?", choices=list(reporting.HIDE_REASONS.items()),
+                        widget=GovRadioInput(), validators=[InputRequired(message="Choose why you are hiding it")])
+    detail = StringField("Say more", widget=GovTextInput(),
+                         validators=[InputRequired(message="Say why you are hiding it"),
+                                     Length(max=150, message="Keep this to 150 characters or fewer")])
+    submit = SubmitField("Hide response", widget=GovSubmitInput())
+
+
+class RedactForm(FlaskForm):
+    words = SelectMultipleField("Choose the words to replace with [redacted]", coerce=int,
+                                widget=GovCheckboxesInput(),
+                                validators=[InputRequired(message="Choose at least one word")])
+    version = HiddenField()
+    submit = SubmitField("Redact the chosen words", widget=GovSubmitInput())
+
+
+class ToggleForm(FlaskForm):
+    """A POST button: only the CSRF token."""
+
+
+def _consultation_or_404(consultation_id: int):
+    consultation = building.get_consultation(consultation_id)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _response_or_404(consultation, response_id: int) -> ConsultationResponse:
+    response = db.session.get(ConsultationResponse, response_id)
+    if response is None or response.consultation_id != consultation.id:
+        abort(404)
+    return response
+
+
+def _answer_or_404(consultation, answer_id: int) -> Answer:
+    answer = db.session.get(Answer, answer_id)
+    if (answer is None or answer.response.consultation_id != consultation.id
+            or answer.question.kind != "free_text"):
+        abort(404)
+    return answer
+
+
+def _to_queue(consultation, anchor: str = ""):
+    page = request.args.get("page", type=int) or 1
+    return redirect(url_for(".moderation", consultation_id=consultation.id, page=page if page > 1 else None)
+                    + (f"#{anchor}" if anchor else ""))
+
+
+# Summary ------------------------------------------------------------------------------
+
+@bp.get("/<int:consultation_id>/responses")
+@permission_required("view_reports")
+def responses(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    return render_template("consultations/results/responses.html", consultation=consultation,
+                           counts=reporting.counts(consultation),
+                           weeks=reporting.responses_per_week(consultation),
+                           summaries=reporting.summaries(consultation))
+
+
+# Moderation -------------------------------------------------------------------------
+
+@bp.get("/<int:consultation_id>/moderation")
+@permission_required("moderate")
+def moderation(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = max(request.args.get("page", type=int) or 1, 1)
+    answers, total = reporting.free_text_answers(consultation, page, PER_PAGE)
+    if answers:
+        record_event("free_text.view", target=f"consultation:{consultation.id}",
+                     detail=f"moderation queue, {len(answers)} answers (page {page})")
+    return render_template("consultations/results/moderation.html", consultation=consultation,
+                           answers=answers, total=total, page=page,
+                           pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
+                           toggle=ToggleForm(), hide_form=HideForm())
+
+
+@bp.route("/<int:consultation_id>/moderation/answers/<int:answer_id>/redact", methods=["GET", "POST"])
+@permission_required("moderate")
+def redact(consultation_id: int, answer_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    answer = _answer_or_404(consultation, answer_id)
+    form = RedactForm()
+    form.words.choices = reporting.words(answer.value)
+    if form.validate_on_submit():
+        if form.version.data != reporting.text_version(answer.value):
+            flash("The text changed since you opened it. Choose the words again.", "error")
+            return redirect(url_for(".redact", consultation_id=consultation.id, answer_id=answer.id))
+        chosen = set(form.words.data)
+        answer.value = reporting.redact_words(answer.value, chosen)
+        record_event("free_text.redact", target=f"answer:{answer.id}",
+                     detail=f"consultation:{consultation.id}, {len(chosen)} words")
+        flash(f"{len(chosen)} {'word' if len(chosen) == 1 else 'words'} redacted.", "success")
+        return _to_queue(consultation, f"answer-{answer.id}")
+    if request.method == "GET":
+        record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
+    form.version.data = reporting.text_version(answer.value)
+    return make_response(render_template("consultations/results/redact.html", consultation=consultation,
+                                         answer=answer, form=form), 400 if form.errors else 200)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/safeguarding")
+@permission_required("moderate")
+def safeguarding(consultation_id: int, response_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    if ToggleForm().validate_on_submit():
+        response.safeguarding_flag = not response.safeguarding_flag
+        record_event("response.safeguarding_flag" if response.safeguarding_flag else "response.safeguarding_unflag",
+                     target=f"response:{response.id}", detail=f"consultation:{consultation.id}")
+        flash("Flagged for safeguarding." if response.safeguarding_flag else "Safeguarding flag removed.", "success")
+    return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/hide")
+@permission_required("moderate")
+def hide(consultation_id: int, response_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    form = HideForm()
+    if not form.validate_on_submit():
+        flash("To hide a response, choose why and say more.", "error")
+        return _to_queue(consultation)
+    response.hidden = True
+    response.hidden_reason = f"{reporting.HIDE_REASONS[form.reason.data]}: {form.detail.data.strip()}"[:200]
+    record_event("response.hide", target=f"response:{response.id}",
+                 detail=f"consultation:{consultation.id}, {form.reason.data}")
+    flash("Response hidden. It is left out of summaries and exports.", "success")
+    return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/unhide")
+@permission_required("moderate")
+def unhide(consultation_id: int, response_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    if ToggleForm().validate_on_submit() and response.hidden:
+        response.hidden = False
+        response.hidden_reason = ""
+        record_event("response.unhide", target=f"response:{response.id}", detail=f"consultation:{consultation.id}")
+        flash("Response shown again.", "success")
+    return _to_queue(consultation)
+
+
+# Exports ----------------------------------------------------------------------------
+
+def _export(consultation_id: int, kind: str):
+    consultation = _consultation_or_404(consultation_id)
+    include_hidden = request.args.get("include_hidden") == "1"
+    questions = consultation.questions
+    record_event(f"export.{kind}", target=f"consultation:{consultation.id}",
+                 detail="hidden responses included" if include_hidden else "")
+    generate = reporting.export_csv if kind == "csv" else reporting.export_json
+    body = stream_with_context(generate(consultation, questions, include_hidden))
+    filename = f"{consultation.slug}{'-with-hidden' if include_hidden else ''}.{kind}"
+    mimetype = "text/csv" if kind == "csv" else "application/json"
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/<int:consultation_id>/export.csv")
+@permission_required("export")
+def export_csv(consultation_id: int):
+    return _export(consultation_id, "csv")
+
+
+@bp.get("/<int:consultation_id>/export.json")
+@permission_required("export")
+def export_json(consultation_id: int):
+    return _export(consultation_id, "json")
