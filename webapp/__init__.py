@@ -15,6 +15,7 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     else development); `overrides` are one-off settings, as tests use."""
     app = Flask(__name__)
     _load_config(app, config, overrides or {})
+    _trust_proxy(app)
 
     from webapp import assets, commands, errors, extensions, logs, models, security  # noqa: F401
     from webapp.staff import models as staff_models  # noqa: F401
@@ -59,6 +60,17 @@ def _load_config(app: Flask, config, overrides: dict) -> None:
     app.config.update(overrides)
     if config_class is ProductionConfig:
         ProductionConfig.validate(app.config)
+
+
+def _trust_proxy(app: Flask) -> None:
+    """Behind a TLS proxy, take the client address and scheme from its headers, so
+    rate limits are per visitor and cookies are Secure. The address is still never
+    stored or logged: it only feeds the salted rate-limit hash."""
+    hops = app.config.get("TRUST_PROXY_HOPS", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _configure_templates(app: Flask) -> None:

@@ -119,10 +119,6 @@ def test_rate_limit_keeps_what_was_typed(limited_server, new_phone):
         expect(page.locator('input[name="service"][value="refuge"]')).to_be_checked()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Product bug: TRUST_PROXY_HOPS is read from the environment but no ProxyFix is applied, "
-    "so behind the production reverse proxy every visitor has the proxy's address and all "
-    "of them share one FEEDBACK_RATE_LIMIT bucket (20 posts an hour for the whole site)."))
 def test_rate_limit_is_per_visitor_behind_the_proxy(limited_server, new_phone):
     first = new_phone(forwarded_for="203.0.113.211")
     driver = TouchDriver(first.page)
