@@ -29,6 +29,9 @@ class Config:
     BRAND_COLOUR = "#1d4f6e"
     BRAND_ACCENT = "#0f7a52"
     EXIT_URL = "https://www.bbc.co.uk/weather"
+    # Scheme and host of the public site, for share links and posters
+    # (e.g. https://feedback.example.org). Unset: the host staff are using.
+    PUBLIC_BASE_URL: str | None = None
     RETENTION_MONTHS = 12
 
     # Sessions exist only while a form is being filled: server-side, short-lived,
@@ -63,7 +66,8 @@ class Config:
         env = os.environ
         values: dict = {}
         for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "SERVICE_NAME",
-                    "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT"):
+                    "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT",
+                    "PUBLIC_BASE_URL"):
             if env.get(key):
                 values[key] = env[key]
         if env.get("DATABASE_URL"):

@@ -11,10 +11,11 @@ from flask_login import current_user
 
 from webapp.consultations import building
 from webapp.consultations import forms as f
-from webapp.consultations import rules
+from webapp.consultations import rules, sharing
 from webapp.consultations.models import ConsultationPage, Question, ReviewComment
 from webapp.consultations.rules import RuleError
 from webapp.extensions import db
+from webapp.services.audit import record_event
 from webapp.staff.access import permission_required
 
 bp = Blueprint("consultations", __name__, url_prefix="/staff/consultations")
@@ -324,6 +325,31 @@ def preview(consultation_id: int):
 class _PreviewJourney:
     def __init__(self, step: str):
         self.step = step
+
+
+# Sharing: the plain public link, its QR code and an A4 poster ------------------------
+# "build", like the builder page that links here: preparing the link and poster is
+# part of getting a consultation ready, and changes nothing about it.
+
+@bp.get("/<int:consultation_id>/share")
+@permission_required("build")
+def share(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    url = sharing.public_url(consultation)
+    return render_template("consultations/share/share.html", consultation=consultation, url=url,
+                           qr=sharing.qr_data_uri(url))
+
+
+@bp.get("/<int:consultation_id>/poster.pdf")
+@permission_required("build")
+def poster(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    pdf = sharing.poster_pdf(consultation)
+    record_event("consultation.poster", target=consultation.slug)
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{sharing.poster_filename(consultation)}"'
+    return response
 
 
 # Co-production: the group's comments and what the team did with them ----------------

@@ -10,7 +10,7 @@ Actions are short dotted names:
     consultation.send_for_review  consultation.back_to_draft  consultation.open
     consultation.close  consultation.publish
     consultation.page_{add,edit,move,delete}  consultation.question_{add,edit,move,delete}
-    consultation.question_bank  consultation.comment_{accepted,declined}
+    consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
     free_text.view  free_text.redact  export.csv  export.json
     response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
 
@@ -37,7 +37,7 @@ ACTIONS = (
     "consultation.page_add", "consultation.page_edit", "consultation.page_move", "consultation.page_delete",
     "consultation.question_add", "consultation.question_edit", "consultation.question_move",
     "consultation.question_delete", "consultation.question_bank",
-    "consultation.comment_accepted", "consultation.comment_declined",
+    "consultation.comment_accepted", "consultation.comment_declined", "consultation.poster",
     "free_text.view", "free_text.redact", "export.csv", "export.json",
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
 )
