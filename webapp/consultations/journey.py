@@ -19,6 +19,7 @@ from sqlalchemy import select
 from webapp.consultations import rules
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
+from webapp.services.summary import SummaryRow, SummarySection
 
 CHECK = "check"
 CODE = "code"
@@ -181,19 +182,6 @@ def page_values(page: ConsultationPage, form_data: dict) -> tuple[dict, dict]:
 def form_data(page: ConsultationPage, answers: dict) -> dict:
     """What a page's form shows when it is visited again."""
     return {field_name(q): answers.get(str(q.id), [] if q.kind == "multiple" else "") for q in page.questions}
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    question: str
-    answer: str
-    step: str
-
-
-@dataclass(frozen=True)
-class SummarySection:
-    title: str
-    rows: tuple[SummaryRow, ...]
 
 
 def check_answers(journey: Journey) -> tuple[SummarySection, ...]:

@@ -17,6 +17,7 @@ from webapp.extensions import db
 from webapp.models import FeedbackResponse
 from webapp.public import questions as q
 from webapp.services.directory import service_by_slug
+from webapp.services.summary import SummaryRow, SummarySection
 
 STEPS = ("service", "experience", "comments", "about-you", "check")
 SESSION_KEY = "feedback"
@@ -134,19 +135,6 @@ def submit(journey: Journey) -> FeedbackResponse:
     db.session.add(response)
     db.session.commit()
     return response
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    question: str
-    answer: str
-    step: str
-
-
-@dataclass(frozen=True)
-class SummarySection:
-    title: str
-    rows: tuple[SummaryRow, ...]
 
 
 def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
