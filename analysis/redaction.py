@@ -236,7 +236,9 @@ _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|crime (?:ref(?:erence)?|number|no)|case (?:ref(?:erence)?|number|no)|"
     r"incident (?:number|no)|log (?:number|no)|NI (?:number|no)|national insurance(?: number)?|"
     r"NHS (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#))*\s*"
-    r"(?P<ref>[A-Za-z]{0,4}[/ -]?\d[\dA-Za-z/-]{2,20})",
+    # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
+    # only the first group would leave digits that a second pass redacts.
+    r"(?P<ref>[A-Za-z]{0,4}[/ -]?\d[\dA-Za-z/-]{2,20}(?: \d[\dA-Za-z/-]{2,20})*)",
     re.I,
 )
 

@@ -7,11 +7,18 @@ import os
 
 import pytest
 from flask_migrate import upgrade
+from hypothesis import settings
 from sqlalchemy import text
 
 from webapp import create_app
 from webapp.config import normalise_database_url
 from webapp.extensions import db
+
+# CI runs the same generated examples every time, so a landing never depends on luck;
+# local runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
