@@ -175,9 +175,12 @@ def unhide(consultation_id: int, response_id: int):
 def _export(consultation_id: int, kind: str):
     consultation = _consultation_or_404(consultation_id)
     include_hidden = request.args.get("include_hidden") == "1"
-    questions = consultation.questions
     record_event(f"export.{kind}", target=f"consultation:{consultation.id}",
                  detail="hidden responses included" if include_hidden else "")
+    # Loaded after the audit commit (which expires everything), so the streamed
+    # body can read them after the view has returned.
+    db.session.refresh(consultation)
+    questions = list(consultation.questions)
     generate = reporting.export_csv if kind == "csv" else reporting.export_json
     body = stream_with_context(generate(consultation, questions, include_hidden))
     filename = f"{consultation.slug}{'-with-hidden' if include_hidden else ''}.{kind}"
