@@ -30,6 +30,19 @@ def test_classifier_learns_and_gives_every_text_a_label():
     assert proba.shape == (1, 3) and ((0 <= proba) & (proba <= 1)).all()
 
 
+def test_nb_scaling_weights_words_by_how_much_they_favour_the_label():
+    from scipy import sparse
+
+    from analysis.classify import _NBSVM
+
+    # Columns: a word only in positives, a word only in negatives, a word in both.
+    X = sparse.csr_matrix([[1, 0, 1], [1, 0, 1], [0, 1, 1], [0, 1, 1]], dtype=float)
+    model = _NBSVM(C=1.0, random_state=0).fit(X, np.array([1, 1, 0, 0]))
+    ratio = model.ratio_.diagonal()
+    assert ratio[0] > 0 > ratio[1] and abs(ratio[2]) < 1e-9
+    assert model.decision_function(X[:1])[0] > 0 > model.decision_function(X[2:3])[0]
+
+
 def test_codebook_prior_covers_codes_without_examples():
     model = ThemeClassifier(char_ngrams=False, codebook=default_codebook()).fit(
         [t for t, _ in TRAIN], [c for _, c in TRAIN]
