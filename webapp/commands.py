@@ -30,6 +30,10 @@ def feedback_stats() -> dict:
 
 
 def init_app(app: Flask) -> None:
+    from webapp import retention
+
+    retention.init_app(app)  # purge
+
     @app.cli.command("stats")
     @click.option("--json", "as_json", is_flag=True, help="Print one line of JSON.")
     def stats(as_json: bool) -> None:

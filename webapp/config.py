@@ -33,6 +33,9 @@ class Config:
     # (e.g. https://feedback.example.org). Unset: the host staff are using.
     PUBLIC_BASE_URL: str | None = None
     RETENTION_MONTHS = 12
+    # Fernet keys for free text at rest, newest first (HEARD_ENCRYPTION_KEYS; see webapp/crypto.py).
+    ENCRYPTION_KEYS: list[str] = []
+    ENCRYPTION_KEY_FILE: Path | None = None
 
     # Sessions exist only while a form is being filled: server-side, short-lived,
     # one cookie with no Expires (SESSION_PERMANENT False).
@@ -72,6 +75,10 @@ class Config:
                 values[key] = env[key]
         if env.get("DATABASE_URL"):
             values["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
+        if env.get("HEARD_ENCRYPTION_KEYS"):
+            from webapp.crypto import parse_keys
+
+            values["ENCRYPTION_KEYS"] = parse_keys(env["HEARD_ENCRYPTION_KEYS"])
         for key in ("RETENTION_MONTHS", "TRUST_PROXY_HOPS"):
             if env.get(key):
                 values[key] = int(env[key])
@@ -82,14 +89,17 @@ class DevelopmentConfig(Config):
     """`make run`: embedded SQLite with demo data, a fixed throwaway key."""
 
     SQLALCHEMY_DATABASE_URI = f"sqlite:///{INSTANCE_DIR / 'heard.sqlite3'}"
-    SECRET_KEY = "development-only-not-secret"  # nosec B105: dev config only, production refuses it
+    SECRET_KEY = "development-only-not-secret"  # nosec B105 # dev config only, production refuses it
+    # Made on first start and kept (mode 0600) unless HEARD_ENCRYPTION_KEYS is set.
+    ENCRYPTION_KEY_FILE = INSTANCE_DIR / "heard-dev.key"
     DEMO = True
 
 
 class TestConfig(Config):
     TESTING = True
     SQLALCHEMY_DATABASE_URI = "sqlite://"
-    SECRET_KEY = "test-only-not-secret"  # nosec B105
+    SECRET_KEY = "test-only-not-secret"  # nosec B105 # tests only
+    ENCRYPTION_KEYS = ["6svifmZPPbWG7yDml-PO2sSYbVssD5VdcATTimnUlVo="]  # tests only
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
 
@@ -107,6 +117,14 @@ class ProductionConfig(Config):
             raise ConfigurationError(
                 "Heard will not start in production without " + " and ".join(missing)
                 + ". Set them in the environment (see README, Configuration).")
+        from webapp.crypto import GENERATE_COMMAND, key_problem
+
+        problem = key_problem(settings.get("ENCRYPTION_KEYS"))
+        if problem:
+            raise ConfigurationError(
+                f"Heard will not start in production: {problem}. Free text is encrypted at rest; "
+                f"generate a key with {GENERATE_COMMAND} and set HEARD_ENCRYPTION_KEYS to it "
+                "(see README, Encryption and retention).")
 
 
 CONFIGS = {

@@ -1,12 +1,14 @@
-"""Database models. Free text columns only ever hold redacted text."""
+"""Database models. Free text columns only ever hold redacted text, encrypted
+(`webapp.crypto`)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from webapp.crypto import EncryptedText
 from webapp.extensions import db
 
 
@@ -38,14 +40,14 @@ class FeedbackResponse(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     submitted_on: Mapped[date] = mapped_column(Date, index=True)
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
-    other_service: Mapped[str] = mapped_column(String(200), default="")
+    other_service: Mapped[str] = mapped_column(EncryptedText, default="")
 
     ease: Mapped[str] = mapped_column(String(20), default="")
     listened: Mapped[str] = mapped_column(String(20), default="")
     overall: Mapped[str] = mapped_column(String(20), default="")
 
-    what_helped: Mapped[str] = mapped_column(Text, default="")
-    could_be_better: Mapped[str] = mapped_column(Text, default="")
+    what_helped: Mapped[str] = mapped_column(EncryptedText, default="")
+    could_be_better: Mapped[str] = mapped_column(EncryptedText, default="")
 
     age_band: Mapped[str] = mapped_column(String(20), default="")
     gender: Mapped[str] = mapped_column(String(20), default="")
@@ -57,5 +59,10 @@ class FeedbackResponse(db.Model):
     # Comma-separated risk categories (never the matching words: staff need the
     # kind of risk, not more of the writer's text).
     risk_categories: Mapped[str] = mapped_column(String(200), default="")
+
+    # Moderation, as for consultation responses: hidden responses leave reports.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden_reason: Mapped[str] = mapped_column(String(200), default="")
+    safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
 
     service: Mapped[Service | None] = relationship(back_populates="responses")

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.settings import PHONE, PROBE_IP, PROBE_UA
+from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -135,6 +135,7 @@ def _base_env(**extra) -> dict:
            if k not in {"DATABASE_URL", "REDIS_URL", "HEARD_CONFIG", "LOG_LEVEL", "EXIT_URL",
                         "FEEDBACK_RATE_LIMIT", "TRUST_PROXY_HOPS", "PORT", "FLASK_DEBUG"}}
     env["PYTHONUNBUFFERED"] = "1"  # every line reaches the log file at once
+    env["HEARD_ENCRYPTION_KEYS"] = ENCRYPTION_KEY
     env.update(extra)
     return env
 

@@ -8,7 +8,10 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from playwright.sync_api import Page, expect
+
+from tests.browser.settings import ENCRYPTION_KEY
 
 PUBLIC_PAGES = ("/", "/get-help", "/staying-safe-online", "/privacy", "/accessibility", "/feedback")
 
@@ -213,13 +216,19 @@ def change_and_send(page: Page, driver, typed: Typed, each_step=None) -> str:
     return final
 
 
+ENCRYPTED_FIELDS = ("other_service", "what_helped", "could_be_better")
+
+
 def stored_rows(db_path: Path, token: str) -> list[dict]:
+    """Feedback rows whose (decrypted) free text contains `token`."""
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as connection:
         connection.row_factory = sqlite3.Row
-        rows = connection.execute(
-            "SELECT * FROM feedback_response WHERE what_helped LIKE ? OR could_be_better LIKE ?",
-            (f"%{token}%", f"%{token}%")).fetchall()
-    return [dict(row) for row in rows]
+        rows = [dict(row) for row in connection.execute("SELECT * FROM feedback_response")]
+    key = Fernet(ENCRYPTION_KEY)
+    for row in rows:
+        for name in ENCRYPTED_FIELDS:
+            row[name] = key.decrypt(row[name]).decode() if row[name] else ""
+    return [row for row in rows if token in row["what_helped"] or token in row["could_be_better"]]
 
 
 def assert_stored_redacted(db_path: Path, typed: Typed, what_helped: str) -> dict:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import secrets
 
+from cryptography.fernet import Fernet
+
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
 
@@ -13,3 +15,7 @@ NARROW = {"width": 320, "height": 640}
 # the database.
 PROBE_IP = f"203.0.113.{secrets.randbelow(250) + 2}"
 PROBE_UA = f"Mozilla/5.0 (Linux; Android 14) HeardProbe/{secrets.token_hex(6)} Mobile"
+
+# One run's encryption key, shared by every server (they copy one seeded database)
+# and by the tests that read what a server stored.
+ENCRYPTION_KEY = Fernet.generate_key().decode()

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.browser.settings import PROBE_IP, PROBE_UA
 from tests.browser.journey import (TouchDriver, Typed, answer_to_check, assert_stored_redacted,
-                                   change_and_send, expect_step, start)
+                                   change_and_send, expect_step, start, stored_rows)
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,8 @@ def test_no_address_agent_or_personal_detail_in_logs_or_database(request, new_ph
 
     log = server.log_text()
     database = server.db_bytes()
-    assert typed.token.encode() in database, "the scan is not reading the database the server wrote"
+    assert stored_rows(server.db_path, typed.token), "the scan is not reading the database the server wrote"
+    assert typed.token.encode() not in database, "free text is stored unencrypted"
     agent_marker = PROBE_UA.split("HeardProbe/")[1].split()[0]
     secrets = {"X-Forwarded-For address": PROBE_IP, "user agent": PROBE_UA, "user agent marker": agent_marker}
     for person in (refused, typed):

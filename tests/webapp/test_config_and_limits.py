@@ -20,6 +20,7 @@ def test_production_refuses_to_start_without_secrets(monkeypatch):
 def test_production_uses_psycopg3_and_secure_cookies(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://db.invalid/heard")
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("HEARD_ENCRYPTION_KEYS", "6svifmZPPbWG7yDml-PO2sSYbVssD5VdcATTimnUlVo=")
     app = create_app("production")
     assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql+psycopg://")
     assert app.config["SESSION_COOKIE_SECURE"] is True

@@ -19,6 +19,7 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS, access_code_matches
+from webapp.crypto import EncryptedText
 from webapp.extensions import db
 from webapp.staff.models import StaffUser
 
@@ -148,7 +149,7 @@ class ReviewComment(db.Model):
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
     question_id: Mapped[int | None] = mapped_column(
         ForeignKey("consultation_question.id", ondelete="SET NULL"), index=True)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     reason: Mapped[str] = mapped_column(Text, default="")
     created_on: Mapped[date] = mapped_column(Date, default=date.today)
@@ -199,7 +200,7 @@ class Answer(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("consultation_response.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
-    value: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[str] = mapped_column(EncryptedText, default="")
     values: Mapped[list | None] = mapped_column(JSON)
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")

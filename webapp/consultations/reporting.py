@@ -1,6 +1,7 @@
 """Responses, summaries, moderation and exports for one consultation.
 
-Counting happens in the database where it can (per day, per answer value);
+Counting happens in the database where it can (per day); answer values are
+encrypted, so they are counted in Python;
 multiple-choice answers (a JSON list) and exports are read in batches
 (`yield_per`) so a large consultation never sits in memory. Hidden responses
 (spam, abuse) are left out of summaries and exports unless asked for.
@@ -122,9 +123,9 @@ def summaries(consultation: Consultation) -> list[Summary]:
                     answered += 1
                     tally.update(set(values))
         else:
-            tally = Counter(dict(db.session.execute(
-                base.with_only_columns(Answer.value, func.count(Answer.id))
-                .where(Answer.value != "").group_by(Answer.value)).all()))
+            # Answers are encrypted (webapp.crypto), so they are counted here, not grouped in SQL.
+            tally = Counter(db.session.scalars(base.where(Answer.value != "")
+                                               .execution_options(yield_per=BATCH)))
             answered = sum(tally.values())
         summary = Summary(question, answered)
         if question.kind in CHOICE_KINDS:

@@ -13,6 +13,11 @@ Actions are short dotted names:
     consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
     free_text.view  free_text.redact  export.csv  export.json
     response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
+    encryption.rotate_key  retention.purge  (commands, no actor)
+    themes.run  themes.code  themes.emergent_add  themes.emergent_dismiss
+    codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
+    report.board_pack  report.action_record  report.action_update
+    quote.publish  quote.unpublish  group.access_code
 
 `record_event` adds the row and commits the session. Call it once the change
 it records is ready in the same session, so the change and its audit row are
@@ -40,6 +45,11 @@ ACTIONS = (
     "consultation.comment_accepted", "consultation.comment_declined", "consultation.poster",
     "free_text.view", "free_text.redact", "export.csv", "export.json",
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
+    "encryption.rotate_key", "retention.purge",
+    "quote.publish", "quote.unpublish", "group.access_code",
+    "report.board_pack", "report.action_record", "report.action_update",
+    "themes.run", "themes.code", "themes.emergent_add", "themes.emergent_dismiss",
+    "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",
 )
 
 _UNSET = object()

@@ -1,0 +1,244 @@
+"""What a theming run, a board summary, an action or a group view is about:
+a consultation, or feedback for a quarter or a date range. A scope has a
+short key kept in the database:
+
+    consultation:<slug>
+    feedback:2026Q3
+    feedback:2026-07-01..2026-08-15
+
+`items(scope)` gives the scope's free-text items as plain records, each named
+by a `ref` (``f:<feedback id>:<field>`` or ``a:<answer id>``), with what
+reports break them down by. Hidden (moderated-out) responses are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from webapp.consultations.models import Answer, Consultation, ConsultationResponse
+from webapp.extensions import db
+from webapp.models import FeedbackResponse
+from webapp.public import questions as bank
+
+QUARTER_KEY = re.compile(r"^(\d{4})Q([1-4])$")
+RANGE_KEY = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+# Equality questions added from the bank keep the bank's wording, which is how
+# their answers are found in consultations.
+EQUALITY_BY_TEXT = {bank.QUESTION_TEXT[f]: f for f in bank.EQUALITY_FIELDS}
+EQUALITY_LABELS = {
+    "age_band": "Age", "gender": "Gender", "disability": "Disability",
+    "ethnicity": "Ethnic group", "sexuality": "Sexual orientation",
+}
+
+
+class ScopeError(ValueError):
+    """A scope key or period that Heard cannot read; the message is for staff."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str  # "consultation" or "feedback"
+    slug: str = ""
+    start: date | None = None
+    end: date | None = None  # inclusive
+
+    @property
+    def key(self) -> str:
+        if self.kind == "consultation":
+            return f"consultation:{self.slug}"
+        if self.is_quarter:
+            return f"feedback:{quarter_of(self.start)}"
+        return f"feedback:{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def is_quarter(self) -> bool:
+        return (self.kind == "feedback" and self.start is not None
+                and quarter_dates(quarter_of(self.start)) == (self.start, self.end))
+
+    def consultation(self) -> Consultation | None:
+        if self.kind != "consultation":
+            return None
+        return db.session.scalar(select(Consultation).where(Consultation.slug == self.slug))
+
+    @property
+    def label(self) -> str:
+        if self.kind == "consultation":
+            consultation = self.consultation()
+            return consultation.title if consultation else self.slug
+        if self.is_quarter:
+            return f"Feedback, {MONTHS[self.start.month - 1]} to {MONTHS[self.end.month - 1]} {self.end.year}"
+        return f"Feedback, {long_date(self.start)} to {long_date(self.end)}"
+
+    def previous(self) -> Scope | None:
+        """The period before, of the same length (a quarter before a quarter);
+        consultations have none."""
+        if self.kind != "feedback":
+            return None
+        if self.is_quarter:
+            return feedback_quarter(quarter_of(self.start - timedelta(days=1)))
+        length = self.end - self.start
+        end = self.start - timedelta(days=1)
+        return Scope("feedback", start=end - length, end=end)
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_dates(quarter: str) -> tuple[date, date]:
+    match = QUARTER_KEY.match(quarter.strip().upper())
+    if not match:
+        raise ScopeError(f"“{quarter}” is not a quarter. Write it like 2026Q3.")
+    year, number = int(match[1]), int(match[2])
+    start = date(year, 3 * number - 2, 1)
+    next_start = date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)
+    return start, next_start - timedelta(days=1)
+
+
+def feedback_quarter(quarter: str) -> Scope:
+    start, end = quarter_dates(quarter)
+    return Scope("feedback", start=start, end=end)
+
+
+def feedback_range(start: date, end: date) -> Scope:
+    if end < start:
+        raise ScopeError("The end date must be the same as or after the start date.")
+    return Scope("feedback", start=start, end=end)
+
+
+def consultation_scope(slug: str) -> Scope:
+    return Scope("consultation", slug=slug)
+
+
+def parse_scope(key: str) -> Scope:
+    """The scope for a key; ScopeError when it cannot be read."""
+    kind, _, rest = (key or "").partition(":")
+    if kind == "consultation" and rest:
+        return consultation_scope(rest)
+    if kind == "feedback":
+        if QUARTER_KEY.match(rest):
+            return feedback_quarter(rest)
+        match = RANGE_KEY.match(rest)
+        if match:
+            try:
+                return feedback_range(date.fromisoformat(match[1]), date.fromisoformat(match[2]))
+            except ValueError as error:
+                raise ScopeError(f"“{rest}” is not a real date range.") from error
+    raise ScopeError(f"Heard does not recognise the report “{key}”.")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One free-text answer in a scope, with what reports group it by."""
+
+    ref: str
+    text: str
+    question: str
+    submitted_on: date
+    response_id: int
+    service: str = ""
+    equality: dict[str, str] = field(default_factory=dict)
+    risk_flagged: bool = False
+    safeguarding_flag: bool = False
+
+
+def feedback_ref(response_id: int, field_name: str) -> str:
+    return f"f:{response_id}:{field_name}"
+
+
+def answer_ref(answer_id: int) -> str:
+    return f"a:{answer_id}"
+
+
+def items(scope: Scope) -> list[Item]:
+    """The scope's non-empty free-text items from visible responses, oldest first."""
+    if scope.kind == "consultation":
+        consultation = scope.consultation()
+        return _consultation_items(consultation) if consultation else []
+    return _feedback_items(scope.start, scope.end)
+
+
+def _feedback_items(start: date, end: date) -> list[Item]:
+    responses = db.session.scalars(
+        select(FeedbackResponse)
+        .where(FeedbackResponse.submitted_on.between(start, end), FeedbackResponse.hidden.is_(False))
+        .order_by(FeedbackResponse.submitted_on, FeedbackResponse.id))
+    return [item for response in responses for item in _items_of_feedback(response)]
+
+
+def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
+    service = response.service.name if response.service else ("Another service" if response.other_service else "")
+    equality = {f: _choice_label(f, getattr(response, f)) for f in bank.EQUALITY_FIELDS}
+    return [
+        Item(ref=feedback_ref(response.id, field_name), text=getattr(response, field_name),
+             question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
+             response_id=response.id, service=service, equality=equality,
+             risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag)
+        for field_name in bank.FREE_TEXT_FIELDS
+        if (getattr(response, field_name) or "").strip()
+    ]
+
+
+def _choice_label(field_name: str, value: str) -> str:
+    """The answer as people read it; unanswered and "prefer not" both read as Not said."""
+    labels = dict(bank.CHOICES[field_name])
+    if not value or value == bank.PREFER_NOT[0]:
+        return "Not said"
+    return labels.get(value, value)
+
+
+def _consultation_items(consultation: Consultation) -> list[Item]:
+    questions = {q.id: q for q in consultation.questions}
+    equality_questions = {qid: EQUALITY_BY_TEXT[q.text] for qid, q in questions.items()
+                          if q.kind == "single" and q.text in EQUALITY_BY_TEXT}
+    responses = db.session.scalars(
+        select(ConsultationResponse)
+        .where(ConsultationResponse.consultation_id == consultation.id,
+               ConsultationResponse.hidden.is_(False))
+        .order_by(ConsultationResponse.submitted_on, ConsultationResponse.id))
+    found = []
+    for response in responses:
+        equality = {f: "Not said" for f in equality_questions.values()}
+        for answer in response.answers:
+            if answer.question_id in equality_questions and answer.value and answer.value != bank.PREFER_NOT[1]:
+                equality[equality_questions[answer.question_id]] = answer.value
+        for answer in sorted(response.answers, key=lambda a: a.id):
+            question = questions.get(answer.question_id)
+            if question and question.kind == "free_text" and answer.value and answer.value.strip():
+                found.append(Item(
+                    ref=answer_ref(answer.id), text=answer.value, question=question.text,
+                    submitted_on=response.submitted_on, response_id=response.id, equality=equality,
+                    risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag))
+    return found
+
+
+def resolve(refs: list[str]) -> dict[str, Item]:
+    """Items by ref, whatever their scope (e.g. quotes chosen for publication).
+    Refs whose response has gone (hidden or purged) are left out."""
+    feedback_ids = {int(r.split(":")[1]) for r in refs if r.startswith("f:")}
+    answer_ids = [int(r.split(":")[1]) for r in refs if r.startswith("a:")]
+    found: dict[str, Item] = {}
+    if feedback_ids:
+        visible = select(FeedbackResponse).where(FeedbackResponse.id.in_(feedback_ids),
+                                                 FeedbackResponse.hidden.is_(False))
+        for response in db.session.scalars(visible):
+            found.update((item.ref, item) for item in _items_of_feedback(response))
+    if answer_ids:
+        consultations = db.session.scalars(
+            select(Consultation).join(ConsultationResponse).join(Answer)
+            .where(Answer.id.in_(answer_ids)).distinct())
+        for consultation in consultations:
+            for item in _consultation_items(consultation):
+                if item.ref in refs:
+                    found[item.ref] = item
+    return {ref: found[ref] for ref in refs if ref in found}
