@@ -1,0 +1,69 @@
+"""The theming pages in Chromium as `make run` serves them (demo runs already
+made by seed-demo): zero axe-core violations on each page, errors included,
+and a run started from the review page followed to the end without JavaScript
+(the progress page refreshes itself)."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.browser.test_staff_pages import FLASK, REPO, check_page
+
+
+@pytest.fixture
+def analyst_page(dev_server, chromium):
+    subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
+                   timeout=120, check=True)
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.goto(dev_server.url("/staff/sign-in"))
+    page.get_by_label("Email address").fill("analyst@demo.heard.invalid")
+    page.get_by_label("Password", exact=True).fill("Northshire-demo-2026")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/staff/")
+    yield page
+    context.close()
+
+
+def test_theming_pages_pass_axe_and_a_run_finishes_without_js(dev_server, analyst_page, axe_source):
+    page = analyst_page
+    page.get_by_role("navigation", name="Staff menu").get_by_role("link", name="Themes").click()
+    check_page(page, axe_source, "Themes")
+    page.get_by_role("button", name="Review this period").click()
+    check_page(page, axe_source, "Error: Themes")
+
+    page.get_by_role("link", name="2026Q3").click()
+    check_page(page, axe_source, "Review themes")
+    page.locator("#code-next ~ ol a").first.click()
+    check_page(page, axe_source, "Choose the themes")
+    for box in page.locator("input[name=codes]:checked").all():
+        box.uncheck()
+    page.get_by_role("button", name="Save themes").click()
+    check_page(page, axe_source, "Error: Choose the themes")
+    page.get_by_label("No theme fits").check()
+    page.get_by_role("button", name="Save themes").click()
+    check_page(page, axe_source, "Review themes")
+
+    page.goto(dev_server.url("/staff/themes/scope/feedback:2026Q3"))
+    if page.locator("#emergent").count():
+        page.get_by_role("link", name="Add to codebook").first.click()
+        check_page(page, axe_source, "Add an emergent theme")
+        page.goto(dev_server.url("/staff/themes/scope/feedback:2026Q3"))
+    page.get_by_role("button", name="Retrain and re-code").click()
+    check_page(page, axe_source, "Theming")
+    page.wait_for_function("document.title.startsWith('Theming finished')", timeout=60_000)
+    check_page(page, axe_source, "Theming finished")
+
+    page.goto(dev_server.url("/staff/themes/codebook"))
+    check_page(page, axe_source, "Codebook")
+    page.get_by_role("link", name="Add a theme").click()
+    page.get_by_role("button", name="Save theme").click()
+    check_page(page, axe_source, "Error: Add a theme")
+    page.goto(dev_server.url("/staff/themes/codebook/police/edit"))
+    check_page(page, axe_source, "Change")
+    page.goto(dev_server.url("/staff/themes/codebook/police/merge"))
+    page.get_by_role("button", name="Merge themes").click()
+    check_page(page, axe_source, "Error: Merge")

@@ -1,0 +1,146 @@
+"""Changing the partnership's codebook: add, rename, edit phrases, retire,
+restore and merge themes, and turn an emergent theme into a new one. Every
+change is audited. Forms check input first; these functions check the rules
+that depend on the codebook as it is now and raise `CodebookChange` with a
+message for staff."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from analysis.text import stems
+from webapp.extensions import db
+from webapp.services.audit import record_event
+from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode
+from webapp.themes.service import active_themes, ensure_codebook
+
+CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class CodebookChange(ValueError):
+    """A change the codebook cannot take; `field` names the form field to blame."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def all_themes() -> list[ThemeCode]:
+    ensure_codebook()
+    return list(db.session.scalars(select(ThemeCode).order_by(ThemeCode.retired, ThemeCode.position, ThemeCode.id)))
+
+
+def find(code: str) -> ThemeCode | None:
+    ensure_codebook()
+    return db.session.scalar(select(ThemeCode).where(ThemeCode.code == code))
+
+
+def phrases(text: str) -> list[str]:
+    """One phrase per line, blank lines and repeats dropped."""
+    found: list[str] = []
+    for line in (text or "").splitlines():
+        phrase = " ".join(line.split())
+        if phrase and phrase.lower() not in {p.lower() for p in found}:
+            found.append(phrase)
+    return found
+
+
+def wordless(found: list[str]) -> list[str]:
+    """Phrases with no word Heard can match (only punctuation or emoji)."""
+    return [p for p in found if not stems(p)]
+
+
+def suggested_code(name: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:60]
+
+
+def add_theme(code: str, label: str, description: str, include: list[str], exclude: list[str],
+              audit_action: str = "codebook.add") -> ThemeCode:
+    if find(code) is not None:
+        raise CodebookChange(f"There is already a theme with the short name “{code}”. Choose another.", "code")
+    position = (db.session.scalar(select(func.max(ThemeCode.position))) or 0) + 1
+    theme = ThemeCode(code=code, label=label, description=description, include=include, exclude=exclude,
+                      position=position)
+    db.session.add(theme)
+    db.session.flush()
+    if audit_action:
+        record_event(audit_action, target=f"theme:{code}", detail=label)
+    return theme
+
+
+def edit_theme(theme: ThemeCode, label: str, description: str, include: list[str], exclude: list[str]) -> None:
+    changed = [name for name, old, new in (("label", theme.label, label), ("description", theme.description, description),
+                                           ("include phrases", list(theme.include or []), include),
+                                           ("exclude phrases", list(theme.exclude or []), exclude)) if old != new]
+    theme.label, theme.description, theme.include, theme.exclude = label, description, include, exclude
+    record_event("codebook.edit", target=f"theme:{theme.code}", detail="changed " + (", ".join(changed) or "nothing"))
+
+
+def retire_theme(theme: ThemeCode) -> None:
+    if theme.retired:
+        raise CodebookChange(f"“{theme.label}” is already retired.")
+    if len(active_themes()) <= 1:
+        raise CodebookChange("This is the last theme in use. Add another theme before retiring it.")
+    theme.retired = True
+    record_event("codebook.retire", target=f"theme:{theme.code}", detail=theme.label)
+
+
+def restore_theme(theme: ThemeCode) -> None:
+    if not theme.retired:
+        raise CodebookChange(f"“{theme.label}” is already in use.")
+    theme.retired, theme.merged_into = False, ""
+    record_event("codebook.restore", target=f"theme:{theme.code}", detail=theme.label)
+
+
+def merge_theme(theme: ThemeCode, into_code: str) -> ThemeCode:
+    """Retire `theme` as merged into another: staff coding moves across, its
+    phrases join the other theme's, and themes merged into it follow."""
+    into = find(into_code)
+    if into is None:
+        raise CodebookChange("Choose the theme to merge into.", "into")
+    if into.code == theme.code:
+        raise CodebookChange("A theme cannot be merged into itself. Choose a different theme.", "into")
+    if into.retired:
+        raise CodebookChange(f"“{into.label}” is retired. Restore it first or choose a theme in use.", "into")
+    if theme.retired:
+        raise CodebookChange(f"“{theme.label}” is already retired.")
+    into.include = _union(into.include, theme.include)
+    into.exclude = _union(into.exclude, theme.exclude)
+    theme.retired, theme.merged_into = True, into.code
+    for earlier in db.session.scalars(select(ThemeCode).where(ThemeCode.merged_into == theme.code)):
+        earlier.merged_into = into.code
+    moved = 0
+    for coding in db.session.scalars(select(StaffCoding)):
+        if theme.code in (coding.codes or []):
+            coding.codes = _union([into.code if c == theme.code else c for c in coding.codes], [])
+            moved += 1
+    record_event("codebook.merge", target=f"theme:{theme.code}",
+                 detail=f"merged into {into.code}; {moved} staff codings moved")
+    return into
+
+
+def _union(first, second) -> list[str]:
+    found: list[str] = []
+    for value in [*(first or []), *(second or [])]:
+        if value not in found:
+            found.append(value)
+    return found
+
+
+def emergent_or_none(emergent_id: int) -> EmergentTheme | None:
+    return db.session.get(EmergentTheme, emergent_id)
+
+
+def add_emergent(emergent: EmergentTheme, code: str, label: str, description: str,
+                 include: list[str], exclude: list[str]) -> ThemeCode:
+    theme = add_theme(code, label, description, include, exclude, audit_action="")
+    emergent.status, emergent.added_as = "added", code
+    record_event("themes.emergent_add", target=f"theme:{code}", detail=f"emergent theme {emergent.id}: {label}")
+    return theme
+
+
+def dismiss_emergent(emergent: EmergentTheme) -> None:
+    emergent.status = "dismissed"
+    record_event("themes.emergent_dismiss", target=f"emergent:{emergent.id}", detail=emergent.name)

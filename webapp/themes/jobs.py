@@ -1,0 +1,10 @@
+"""RQ jobs. The worker (`flask --app webapp worker`, `make worker`) runs them
+inside the app context, so they use the app's database settings."""
+
+from __future__ import annotations
+
+from webapp.themes.service import execute_run
+
+
+def run_theming(run_id: int) -> None:
+    execute_run(run_id)
