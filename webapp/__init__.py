@@ -17,13 +17,16 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     _load_config(app, config, overrides or {})
     _trust_proxy(app)
 
-    from webapp import assets, commands, errors, extensions, logs, models, security  # noqa: F401
+    from webapp import assets, commands, crypto, errors, extensions, logs, models, security  # noqa: F401
     from webapp.staff import models as staff_models  # noqa: F401
     from webapp.consultations import models as consultation_models  # noqa: F401
+    from webapp.themes import models as theme_models  # noqa: F401
+    from webapp.reports import models as report_models  # noqa: F401
 
     logs.configure_logging(app)
     _configure_templates(app)
     _init_extensions(app, extensions)
+    crypto.init_app(app)
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
@@ -47,6 +50,24 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     from webapp.consultations.results import bp as consultation_results_bp
 
     app.register_blueprint(consultation_results_bp)
+    from webapp.themes.routes import bp as themes_bp
+
+    app.register_blueprint(themes_bp)
+    from webapp.feedback_admin.routes import bp as feedback_admin_bp
+
+    app.register_blueprint(feedback_admin_bp)
+    from webapp.group.routes import bp as group_bp
+
+    app.register_blueprint(group_bp)
+    from webapp.yousaid.routes import bp as yousaid_bp
+
+    app.register_blueprint(yousaid_bp)
+    from webapp.health import bp as health_bp
+
+    app.register_blueprint(health_bp)
+    from webapp.reports.views import bp as reports_bp
+
+    app.register_blueprint(reports_bp)
     return app
 
 

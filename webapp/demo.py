@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from analysis.redaction import redact
@@ -161,17 +162,26 @@ ETHNICITIES = ("white", "white", "asian", "black", "mixed", "other", "prefer-not
 SEXUALITIES = ("straight", "straight", "gay-lesbian", "bisexual", "prefer-not", "")
 
 
-def seed_if_empty(seed: int = 2026) -> bool:
+def seed_if_empty(seed: int = 2026, themes: bool | None = None) -> bool:
+    """Add the demo data to an empty database. `themes` (default: on except in
+    tests, where it would slow every test that uses demo data) also themes the
+    demo consultations and feedback quarters."""
     if db.session.scalar(select(func.count(Service.id))):
         return False
     services = _add_services()
-    _add_feedback(services, random.Random(seed))
-    _add_consultations(random.Random(seed))
+    _add_feedback(services, random.Random(seed))  # nosec B311 # repeatable demo data, not security
+    _add_consultations(random.Random(seed))  # nosec B311 # repeatable demo data, not security
     db.session.commit()
+    if themes if themes is not None else not current_app.config.get("TESTING"):
+        from webapp.reports.demo import add_demo_actions
+        from webapp.themes.demo import add_demo_runs
+
+        add_demo_runs()
+        add_demo_actions()
     return True
 
 
-DEMO_STAFF_PASSWORD = "Northshire-demo-2026"  # nosec B105: demo accounts, DEMO config only
+DEMO_STAFF_PASSWORD = "Northshire-demo-2026"  # nosec B105 # demo accounts, DEMO config only
 DEMO_STAFF = tuple((f"{role}@demo.heard.invalid", role) for role in ("admin", "engagement", "analyst", "board"))
 
 
@@ -213,6 +223,35 @@ def _add_feedback(services: dict[str, Service], rng: random.Random) -> None:
         risk = assess(f"{helped}\n{better}")
         db.session.add(FeedbackResponse(
             submitted_on=today - timedelta(days=rng.randint(0, 180)),
+            service=services[slug], ease=ease, listened=listened, overall=overall,
+            what_helped=redact(helped).text, could_be_better=redact(better).text,
+            age_band=rng.choice(AGE_BANDS), gender=rng.choice(GENDERS),
+            disability=rng.choice(YES_NO), ethnicity=rng.choice(ETHNICITIES),
+            sexuality=rng.choice(SEXUALITIES),
+            risk_flagged=risk.flagged, risk_categories=",".join(risk.categories),
+        ))
+    _add_more_feedback(services, rng, today)
+
+
+EXTRA_FEEDBACK = 264
+
+
+def _add_more_feedback(services: dict[str, Service], rng: random.Random, today: date) -> None:
+    """About 300 responses in all, spread over 2026 up to today, so quarters can
+    be compared and small groups are suppressed as they would be. Each pairs
+    what helped in one demo response with what could be better in another
+    about the same service."""
+    by_service: dict[str, list[tuple]] = {}
+    for row in FEEDBACK:
+        by_service.setdefault(row[0], []).append(row)
+    first, last = date(2026, 1, 1), min(today, date(2026, 12, 31))
+    span = max((last - first).days, 0)
+    for _ in range(EXTRA_FEEDBACK):
+        slug, ease, listened, overall, helped, _better = rng.choice(FEEDBACK)
+        better = rng.choice(by_service[slug])[5] if rng.random() < 0.85 else ""
+        risk = assess(f"{helped}\n{better}")
+        db.session.add(FeedbackResponse(
+            submitted_on=first + timedelta(days=rng.randint(0, span)),
             service=services[slug], ease=ease, listened=listened, overall=overall,
             what_helped=redact(helped).text, could_be_better=redact(better).text,
             age_band=rng.choice(AGE_BANDS), gender=rng.choice(GENDERS),

@@ -32,8 +32,8 @@ def test_open_consultation_has_hundreds_of_redacted_answers_over_its_open_period
     assert len(responses) >= 200
     days = {r.submitted_on for r in responses}
     assert len(days) > 20 and min(days) >= consultation.opens_on
-    texts = list(db.session.scalars(select(Answer.value).join(Answer.question)
-                                    .where(Answer.value.like("%IDVA%"))))
+    # Answers are encrypted at rest: searched in Python, not with SQL LIKE.
+    texts = [t for t in db.session.scalars(select(Answer.value)) if "IDVA" in t]
     assert texts and all("Karen" not in t for t in texts) and any("[name]" in t for t in texts)
     assert any(r.risk_flagged for r in responses)
     assert all(q.meaning_locked for q in consultation.questions)

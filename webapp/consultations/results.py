@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import (Blueprint, Response, abort, flash, make_response, redirect, render_template, request,
                    stream_with_context, url_for)
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, SubmitField
@@ -17,6 +18,8 @@ from wtforms.validators import InputRequired, Length
 from webapp.consultations import building, reporting
 from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
+from webapp.feedback_admin.publication import published_refs, publication_message, toggle_publication
+from webapp.services import moderation as shared
 from webapp.services.audit import record_event
 from webapp.staff.access import permission_required
 
@@ -32,6 +35,10 @@ class HideForm(FlaskForm):
                          validators=[InputRequired(message="Say why you are hiding it"),
                                      Length(max=150, message="Keep this to 150 characters or fewer")])
     submit = SubmitField("Hide response", widget=GovSubmitInput())
+
+    def reason_text(self) -> str:
+        """What is stored as the hidden reason (the column holds 200 characters)."""
+        return f"{reporting.HIDE_REASONS[self.reason.data]}: {self.detail.data.strip()}"[:200]
 
 
 class RedactForm(FlaskForm):
@@ -100,7 +107,8 @@ def moderation(consultation_id: int):
     return render_template("consultations/results/moderation.html", consultation=consultation,
                            answers=answers, total=total, page=page,
                            pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
-                           toggle=ToggleForm(), hide_form=HideForm())
+                           toggle=ToggleForm(), hide_form=HideForm(),
+                           published=published_refs([f"a:{answer.id}" for answer in answers]))
 
 
 @bp.route("/<int:consultation_id>/moderation/answers/<int:answer_id>/redact", methods=["GET", "POST"])
@@ -133,10 +141,8 @@ def safeguarding(consultation_id: int, response_id: int):
     consultation = _consultation_or_404(consultation_id)
     response = _response_or_404(consultation, response_id)
     if ToggleForm().validate_on_submit():
-        response.safeguarding_flag = not response.safeguarding_flag
-        record_event("response.safeguarding_flag" if response.safeguarding_flag else "response.safeguarding_unflag",
-                     target=f"response:{response.id}", detail=f"consultation:{consultation.id}")
-        flash("Flagged for safeguarding." if response.safeguarding_flag else "Safeguarding flag removed.", "success")
+        flash(shared.toggle_safeguarding(response, f"response:{response.id}", f"consultation:{consultation.id}"),
+              "success")
     return _to_queue(consultation)
 
 
@@ -149,11 +155,8 @@ def hide(consultation_id: int, response_id: int):
     if not form.validate_on_submit():
         flash("To hide a response, choose why and say more.", "error")
         return _to_queue(consultation)
-    response.hidden = True
-    response.hidden_reason = f"{reporting.HIDE_REASONS[form.reason.data]}: {form.detail.data.strip()}"[:200]
-    record_event("response.hide", target=f"response:{response.id}",
-                 detail=f"consultation:{consultation.id}, {form.reason.data}")
-    flash("Response hidden. It is left out of summaries and exports.", "success")
+    flash(shared.hide(response, form.reason_text(), f"response:{response.id}",
+                          f"consultation:{consultation.id}, {form.reason.data}"), "success")
     return _to_queue(consultation)
 
 
@@ -163,11 +166,18 @@ def unhide(consultation_id: int, response_id: int):
     consultation = _consultation_or_404(consultation_id)
     response = _response_or_404(consultation, response_id)
     if ToggleForm().validate_on_submit() and response.hidden:
-        response.hidden = False
-        response.hidden_reason = ""
-        record_event("response.unhide", target=f"response:{response.id}", detail=f"consultation:{consultation.id}")
-        flash("Response shown again.", "success")
+        flash(shared.unhide(response, f"response:{response.id}", f"consultation:{consultation.id}"), "success")
     return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/answers/<int:answer_id>/publication")
+@permission_required("moderate")
+def publication(consultation_id: int, answer_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    answer = _answer_or_404(consultation, answer_id)
+    if ToggleForm().validate_on_submit():
+        flash(publication_message(toggle_publication(f"a:{answer.id}", current_user)), "success")
+    return _to_queue(consultation, f"answer-{answer.id}")
 
 
 # Exports ----------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""Every board report page in Chromium with zero axe-core violations: the
+chooser, dates (with errors), summaries of a consultation and a quarter, the
+actions ledger (new with errors, detail, all), as the demo admin."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import axe
+from tests.browser.test_staff_consultation_journey import demo_staff, sign_in, staff  # noqa: F401
+from webapp.themes.scope import feedback_quarter, quarter_of
+
+pytestmark = pytest.mark.browser
+
+
+def test_report_pages_pass_axe(dev_server, demo_staff, staff, axe_source):  # noqa: F811
+    from datetime import date
+
+    base, page = dev_server.base_url, staff
+    found: dict[str, list[str]] = {}
+
+    def check(title_part: str) -> None:
+        page.wait_for_load_state("load")
+        assert title_part in page.title(), (title_part, page.title())
+        violations = axe(page, axe_source)
+        if violations:
+            found[page.url] = violations
+
+    sign_in(page, base)
+    page.goto(f"{base}/staff/reports/")
+    check("Reports")
+    page.get_by_role("link", name="Feedback for dates you choose").click()
+    check("Feedback for dates you choose")
+    page.get_by_role("button", name="Show the summary").click()
+    check("Error: ")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the first day of the period")
+
+    for key in ("consultation:out-of-hours", feedback_quarter(quarter_of(date.today())).key):
+        page.goto(f"{base}/staff/reports/summary/{key}")
+        check("Board summary")
+        expect(page.locator("svg[role=img] title")).to_have_count(1)
+
+    page.get_by_role("link", name="Record an action").click()
+    check("Record an action")
+    page.get_by_role("button", name="Record action").click()
+    check("Error: ")
+    page.get_by_label("Theme").select_option(index=1)
+    page.get_by_label("What will be done").fill("Publish opening hours on every leaflet")
+    page.get_by_label("Owner organisation").fill("Partnership communications")
+    page.get_by_role("button", name="Record action").click()
+    check("Action:")
+    page.get_by_label("Update").fill("Draft leaflet with the printers.")
+    page.get_by_label("In progress").check()
+    page.get_by_role("button", name="Save update").click()
+    check("Action:")
+    expect(page.locator("#action-history")).to_contain_text("Draft leaflet with the printers.")
+    page.goto(f"{base}/staff/reports/actions?status=in_progress")
+    check("All actions")
+    assert found == {}, found

@@ -1,0 +1,1 @@
+"""Staff moderation of feedback free text and the publication mark (see routes.py)."""

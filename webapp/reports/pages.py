@@ -1,0 +1,99 @@
+"""What the report pages show, worked out here so templates only render."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.reports import ledger
+from webapp.reports.charts import bar_chart
+from webapp.reports.models import ACTION_STATUSES, BoardAction
+from webapp.reports.summary import BoardSummary, cell_words, shown_count
+from webapp.themes.scope import ScopeError, feedback_quarter, parse_scope, quarter_of
+
+
+def recent_quarters(count: int = 6, today: date | None = None) -> list:
+    """The current quarter and the ones before it, newest first."""
+    scopes = [feedback_quarter(quarter_of(today or date.today()))]
+    while len(scopes) < count:
+        scopes.append(scopes[-1].previous())
+    return scopes
+
+
+def action_status_counts() -> dict[str, int]:
+    counts = dict(db.session.execute(select(BoardAction.status, func.count(BoardAction.id))
+                                     .group_by(BoardAction.status)).all())
+    return {label: counts.get(status, 0) for status, label in ACTION_STATUSES.items()}
+
+
+def theme_choices(selected: str = "") -> list[tuple[str, str]]:
+    from webapp.themes.service import active_themes, theme_labels
+
+    choices = [(t.code, t.label) for t in active_themes()]
+    if selected and selected not in dict(choices):
+        label = theme_labels().get(selected)
+        if label:
+            choices.append((selected, label))
+    return [("", "Choose a theme")] + choices
+
+
+def scope_label(scope_key: str) -> str:
+    try:
+        return parse_scope(scope_key).label
+    except ScopeError:
+        return scope_key
+
+
+def action_rows(actions) -> list[dict]:
+    from webapp.themes.service import theme_labels
+
+    labels = theme_labels()
+    return [{"action": a, "theme": labels.get(a.theme_code, a.theme_code), "scope": scope_label(a.scope),
+             "due": long_or_blank(a.due_on)} for a in actions]
+
+
+def action_page(action) -> dict:
+    from webapp.themes.service import theme_labels
+
+    return {"action": action, "theme": theme_labels().get(action.theme_code, action.theme_code),
+            "scope_label": scope_label(action.scope), "due": long_or_blank(action.due_on),
+            "history": [{"change": u, "status": ACTION_STATUSES.get(u.status, u.status),
+                         "by": u.recorded_by.email if u.recorded_by else "Former staff member"}
+                        for u in reversed(action.updates)]}
+
+
+def long_or_blank(day: date | None) -> str:
+    from webapp.themes.scope import long_date
+
+    return long_date(day) if day else "No date set"
+
+
+def charts_for(summary: BoardSummary) -> dict:
+    """The themes chart (counts of themes shown, none under 5)."""
+    return {"themes": bar_chart("themes-chart", f"Responses by theme: {summary.label}",
+                                [(row.label, row.count) for row in summary.charted])}
+
+
+def group_rows(summary: BoardSummary) -> list[dict]:
+    """The group's view beside what the data says, per theme."""
+    view = summary.group_view
+    rows = []
+    for row in summary.themes:
+        priorities = view.priorities.get(row.code, 0) if view else 0
+        comments = view.comments.get(row.code, []) if view else []
+        if priorities or comments or row.count:
+            rows.append({"row": row, "priorities": priorities, "comments": comments})
+    return rows
+
+
+def summary_page(scope) -> dict:
+    from webapp.reports.summary import build_summary
+
+    summary = build_summary(scope)
+    return {"scope": scope, "summary": summary, "charts": charts_for(summary),
+            "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),
+            "cell_words": cell_words, "shown_count": shown_count}
+
+

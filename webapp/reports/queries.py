@@ -1,0 +1,93 @@
+"""What the board summary reads besides theme counts: quotes, emergent themes,
+the co-production record, breakdowns and the group's view."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+
+from analysis.redaction import redact
+from webapp.extensions import db
+from webapp.reports.models import GroupComment, GroupPriority
+from webapp.reports.summary import Breakdown, GroupView, Grouped, breakdown_table, count_table
+from webapp.themes.scope import EQUALITY_LABELS
+
+QUOTES_PER_THEME = 3
+QUOTE_CHARS = (20, 280)
+
+
+def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[str, tuple[str, ...]]:
+    """Up to n quotes per theme: the items the theming was most confident
+    about, from visible responses (hidden ones are never in `coded`), leaving
+    out responses with a safeguarding or risk flag. Text is redacted when
+    stored; redacting again changes nothing and guards older rows."""
+    wanted = set(codes)
+    candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for c in coded:
+        if c.item.safeguarding_flag or c.item.risk_flagged:
+            continue
+        text = " ".join(c.item.text.split())
+        if not QUOTE_CHARS[0] <= len(text) <= QUOTE_CHARS[1]:
+            continue
+        for code in set(c.codes) & wanted:
+            candidates[code].append((-float(c.scores.get(code, 0.0)), text))
+    quotes = {}
+    for code, found in candidates.items():
+        chosen: list[str] = []
+        for _, text in sorted(found):
+            if text.lower() not in {q.lower() for q in chosen}:
+                chosen.append(redact(text).text)
+            if len(chosen) == n:
+                break
+        quotes[code] = tuple(chosen)
+    return quotes
+
+
+def pending_emergent(run) -> list[str]:
+    """Names of the latest run's emergent themes still awaiting staff review."""
+    if run is None:
+        return []
+    return [e.name for e in run.emergent if e.status == "pending"]
+
+
+def change_record(scope) -> list[tuple[date, str]]:
+    """What changed because of the group (consultations only)."""
+    consultation = scope.consultation()
+    if consultation is None:
+        return []
+    return [(change.recorded_on, change.description)
+            for change in sorted(consultation.changes, key=lambda c: (c.recorded_on, c.id))]
+
+
+def breakdowns(coded, codes: list[str], labels: list[str], k: int) -> list[Breakdown]:
+    """Theme x service and theme x each equality group, suppressed."""
+    if not codes:
+        return []
+    tables = []
+    if any(c.item.service for c in coded):
+        tables.append(("Service", [Grouped(c.item.response_id, c.item.service or "Not given", c.codes)
+                                   for c in coded]))
+    asked = set().union(*(c.item.equality.keys() for c in coded))
+    fields = [f for f in EQUALITY_LABELS if f in asked]
+    for field_name in fields:
+        tables.append((EQUALITY_LABELS[field_name],
+                       [Grouped(c.item.response_id, c.item.equality.get(field_name, "Not said"), c.codes)
+                        for c in coded]))
+    result = []
+    for title, grouped in tables:
+        groups, table = count_table(grouped, codes)
+        result.append(breakdown_table(title, labels, groups, table, k))
+    return result
+
+
+def group_view(scope_key: str) -> GroupView:
+    priorities = dict(db.session.execute(
+        select(GroupPriority.theme_code, func.count(GroupPriority.id))
+        .where(GroupPriority.scope == scope_key).group_by(GroupPriority.theme_code)).all())
+    comments: dict[str, list[str]] = defaultdict(list)
+    for comment in db.session.scalars(select(GroupComment).where(GroupComment.scope == scope_key)
+                                      .order_by(GroupComment.submitted_on, GroupComment.id)):
+        comments[comment.theme_code].append(comment.text)
+    return GroupView(priorities, dict(comments), sum(priorities.values()))

@@ -1,0 +1,124 @@
+"""Staff pages for the board: choose a report, read the themed summary,
+download the board pack, and keep the actions ledger. All need view_reports
+(board members record actions too)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from webapp.consultations.models import Consultation
+from webapp.extensions import db
+from webapp.reports import ledger, pages
+from webapp.reports.forms import ActionForm, DateRangeForm, UpdateForm
+from webapp.reports.models import ACTION_STATUSES
+from webapp.services.audit import record_event
+from webapp.staff.access import permission_required
+from webapp.staff.navigation import add_nav_item
+from webapp.themes.scope import ScopeError, feedback_range, parse_scope
+
+bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
+add_nav_item("Reports", "reports.index", "view_reports", 30)
+
+
+@bp.record_once
+def _register_command(state) -> None:
+    from webapp.reports.commands import init_app
+
+    init_app(state.app)
+
+
+def _scope_or_404(scope_key: str):
+    try:
+        scope = parse_scope(scope_key)
+    except ScopeError:
+        abort(404)
+    if scope.kind == "consultation" and scope.consultation() is None:
+        abort(404)
+    return scope
+
+
+@bp.get("/")
+@permission_required("view_reports")
+def index():
+    consultations = db.session.scalars(select(Consultation).where(Consultation.status != "draft")
+                                       .order_by(Consultation.id.desc())).all()
+    return render_template("reports/index.html", consultations=consultations, quarters=pages.recent_quarters(),
+                           status_counts=pages.action_status_counts())
+
+
+@bp.route("/dates", methods=["GET", "POST"])
+@permission_required("view_reports")
+def dates():
+    form = DateRangeForm()
+    if form.validate_on_submit():
+        try:
+            scope = feedback_range(form.start.data, form.end.data)
+        except ScopeError as error:  # validate_end catches this first; kept for safety
+            form.end.errors.append(str(error))
+        else:
+            return redirect(url_for("reports.summary", scope_key=scope.key))
+    return render_template("reports/dates.html", form=form)
+
+
+@bp.get("/summary/<path:scope_key>")
+@permission_required("view_reports")
+def summary(scope_key: str):
+    scope = _scope_or_404(scope_key)
+    return render_template("reports/summary.html", **pages.summary_page(scope))
+
+
+@bp.get("/summary/<path:scope_key>/board-pack.pdf")
+@permission_required("view_reports")
+def board_pack(scope_key: str):
+    from webapp.reports.pack import board_pack_pdf, pack_filename
+
+    scope = _scope_or_404(scope_key)
+    pdf = board_pack_pdf(scope)
+    record_event("report.board_pack", target=scope.key)
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{pack_filename(scope)}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/summary/<path:scope_key>/actions/new", methods=["GET", "POST"])
+@permission_required("view_reports")
+def new_action(scope_key: str):
+    scope = _scope_or_404(scope_key)
+    form = ActionForm()
+    form.theme_code.choices = pages.theme_choices(request.args.get("theme", ""))
+    if request.method == "GET" and request.args.get("theme"):
+        form.theme_code.data = request.args["theme"]
+    if form.validate_on_submit():
+        action = ledger.record_action(
+            scope.key, theme_code=form.theme_code.data, description=form.description.data,
+            owner_org=form.owner_org.data, due_on=form.due_on.data, status=form.status.data,
+            reason=form.reason.data or "", user=current_user)
+        return redirect(url_for("reports.action", action_id=action.id))
+    return render_template("reports/action-new.html", form=form, scope=scope)
+
+
+@bp.get("/actions")
+@permission_required("view_reports")
+def actions():
+    status = request.args.get("status", "")
+    return render_template("reports/actions.html", rows=pages.action_rows(ledger.all_actions(status or None)),
+                           status=status if status in ACTION_STATUSES else "", statuses=ACTION_STATUSES)
+
+
+@bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
+@permission_required("view_reports")
+def action(action_id: int):
+    found = ledger.get_action(action_id) or abort(404)
+    form = UpdateForm()
+    form.current_status = found.status
+    if request.method == "GET":
+        form.status.data = found.status
+    if form.validate_on_submit():
+        ledger.add_update(found, status=form.status.data, note=form.note.data or "",
+                          reason=form.reason.data or "", user=current_user)
+        return redirect(url_for("reports.action", action_id=found.id, _anchor="history"))
+    return render_template("reports/action.html", form=form, **pages.action_page(found))

@@ -1,0 +1,1 @@
+"""Public "you said, we did" pages (see routes.py and summary.py)."""
