@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException
 
+from webapp.extensions import db
+
 ERROR_PAGES = {400, 404, 405, 413, 429, 500, 503}
+
+# The database is down, restarting or out of connections: a passing outage, so 503.
+# Other DBAPIErrors (IntegrityError, DataError) are bugs and stay 500s.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeoutError)
+# Journeys whose answers live in the server-side session (Redis), not the database:
+# the 503 page offers to send the same form again, so what was just typed is kept.
+RESENDABLE_ENDPOINTS = {"public.feedback_post", "respond.consultation_post"}
+RETRY_AFTER_SECONDS = 60
 
 
 def init_app(app: Flask) -> None:
@@ -33,7 +45,27 @@ def init_app(app: Flask) -> None:
             return error
         return render_template(f"error/{code}.html"), code
 
+    def database_unavailable(error: SQLAlchemyError):
+        app.logger.warning("Database unavailable on %s: %s", request.endpoint, type(error).__name__)
+        try:
+            db.session.rollback()  # the connection is already gone; forget the transaction
+        except SQLAlchemyError:
+            app.logger.warning("Rollback after a database outage failed too")
+        return database_unavailable_page()
+
+    for exception_class in DATABASE_UNAVAILABLE:
+        app.register_error_handler(exception_class, database_unavailable)
+
     @app.errorhandler(Exception)
     def server_error(error: Exception):
         app.logger.exception("Unhandled error on %s", request.endpoint)
         return render_template("error/500.html"), 500
+
+
+def database_unavailable_page():
+    """A kind 503 that keeps what was typed: on a journey POST, the same fields
+    go back into a form the person can send again in a minute."""
+    resend = request.method == "POST" and request.endpoint in RESENDABLE_ENDPOINTS
+    fields = list(request.form.items(multi=True)) if resend else []
+    body = render_template("error/503.html", resend_fields=fields, resend_url=request.full_path.rstrip("?"))
+    return body, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}

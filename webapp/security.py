@@ -5,8 +5,11 @@ cached stylesheet is a trace of the visit on a shared phone."""
 from __future__ import annotations
 
 import secrets
+from urllib.parse import parse_qsl
 
-from flask import Flask, g
+from flask import Flask, Request, g
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.utils import cached_property
 
 PERMISSIONS_POLICY = ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
                       "interest-cohort=(), browsing-topics=()")
@@ -27,7 +30,32 @@ def content_security_policy(nonce: str) -> str:
     ))
 
 
+def without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
+    return ImmutableMultiDict((key.replace("\x00", ""), value.replace("\x00", ""))
+                              for key, value in values.items(multi=True))
+
+
+class HeardRequest(Request):
+    """Form and query values arrive without NUL characters, and a query string
+    that is not UTF-8 is read, not a 500. Nobody types a NUL,
+    PostgreSQL refuses them in text, and dropping them keeps everything else
+    that was typed (refusing the whole form would not)."""
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        self.__dict__["form"] = without_nul(self.__dict__["form"])
+
+    @cached_property
+    def args(self) -> ImmutableMultiDict:
+        return without_nul(ImmutableMultiDict(
+            # Raw bytes that are not UTF-8 (no browser sends them) become U+FFFD, not a 500.
+            parse_qsl(self.query_string.decode("utf-8", "replace"), keep_blank_values=True,
+                      errors="werkzeug.url_quote")))
+
+
 def init_app(app: Flask) -> None:
+    app.request_class = HeardRequest
+
     @app.before_request
     def make_csp_nonce() -> None:
         g.csp_nonce = secrets.token_urlsafe(16)

@@ -1,0 +1,292 @@
+"""Hostile input over every form and query parameter.
+
+Forms are not listed by hand: the journeys (feedback, consultation, co-production
+review) are walked from their first page, and every POST form on every staff page
+found from the URL map is read from its HTML, so new fields and routes are
+covered automatically. Every case must get a clear response (never a 500), store
+nothing unsafe (no NUL characters) and render escaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import JSON, String, Text, select
+from werkzeug.datastructures import MultiDict
+
+from tests.webapp.consultation_helpers import ACCESS_CODE, make_consultation
+from tests.webapp.helpers import page
+from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
+from tests.webapp.test_headers_everywhere import get_urls
+from webapp.extensions import db
+from webapp.models import FeedbackResponse
+
+PAYLOADS = {
+    "xss-script": "<script>alert('heard')</script>",
+    "xss-attribute": '"><img src=x onerror=alert(1)>',
+    "xss-textarea": "</textarea><svg/onload=alert(1)>",
+    "sql-or": "' OR '1'='1' --",
+    "sql-drop": "1'); DROP TABLE feedback_response; --",
+    "nul": "before\x00after",
+    "right-to-left": "\u202eexe.txt\u202c \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+    "emoji-combining": "\U0001f469\U0001f3fd\u200d\U0001f467 Z\u0334\u0321\u031b\u0349a\u0335\u034el e\u0301",
+}
+# What a payload looks like when it reached the page as markup instead of text.
+UNESCAPED = ("<script>alert", "<img src=x", "<svg/onload", "\x00")
+HUGE = "x" * 1_000_000
+INVALID_UTF8_BODY = b"step=comments&what_helped=%FF%FE%C3%28\xff\xfe&could_be_better=\xc3\x28"
+INVALID_UTF8_QUERY = "step=%FF%FE&page=%C3%28&service=\xff\xfe"  # WSGI: raw bytes as latin-1
+KIND_ANSWER = "A kind answer"
+TEXT_TYPES = {"text", "email", "password", "search", "tel", "url", "number", "date", None}
+REVIEW = "/review/hostile-review"
+
+
+@dataclass
+class Form:
+    action: str
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (name, type, value)
+    options: dict[str, str] = field(default_factory=dict)  # first option of each choice
+
+    def valid_data(self, answer: str = KIND_ANSWER) -> dict[str, str]:
+        data = {}
+        for name, kind, value in self.fields:
+            if kind in ("radio", "checkbox", "select"):
+                data.setdefault(name, self.options.get(name, value))
+            elif kind == "textarea":
+                data[name] = answer  # text inputs stay as they are: one is the honeypot
+            else:
+                data[name] = value
+        return data
+
+    def hostile_data(self, payload: str, everywhere: bool) -> dict[str, str]:
+        """Payload in every typed field, or (everywhere) in every field but the token."""
+        data = self.valid_data()
+        for name, kind, _value in self.fields:
+            typed = kind == "textarea" or kind in TEXT_TYPES
+            if name != "csrf_token" and (everywhere or typed):
+                data[name] = payload
+        return data
+
+
+def post_forms(response) -> list[Form]:
+    forms = []
+    for html_form in page(response).find_all("form", method=lambda m: (m or "").lower() == "post"):
+        form = Form(action=html_form.get("action") or urlsplit(response.request.url).path)
+        for tag in html_form.find_all(["input", "textarea", "select", "button"]):
+            name = tag.get("name")
+            if not name:
+                continue
+            kind = tag.name if tag.name in ("textarea", "select") else tag.get("type")
+            if tag.name == "button":
+                kind = "submit"
+            if kind == "select":
+                values = [o.get("value", o.get_text()) for o in tag.find_all("option")]
+                form.options.setdefault(name, next((v for v in values if v), ""))
+            if kind in ("radio", "checkbox"):
+                form.options.setdefault(name, tag.get("value", "y"))
+            form.fields.append((name, kind, tag.get_text() if kind == "textarea" else tag.get("value", "")))
+        forms.append(form)
+    return forms
+
+
+def assert_clear_and_escaped(response, where) -> None:
+    body = response.get_data().decode("utf-8", "replace")  # also reads streamed exports to the end
+    assert response.status_code < 500, (where, response.status_code)
+    if response.mimetype == "text/html":
+        for marker in UNESCAPED:
+            assert marker not in body, (where, marker)
+
+
+def send(client, url: str, data, where) -> None:
+    """POST a dict, a list of pairs (repeated names) or raw bytes (invalid UTF-8)."""
+    if isinstance(data, bytes):
+        response = client.post(url, data=data, content_type="application/x-www-form-urlencoded")
+    else:
+        response = client.post(url, data=MultiDict(data) if isinstance(data, list) else data)
+    assert_clear_and_escaped(response, where)
+    if response.status_code in (302, 303) and response.location.startswith("/"):
+        assert_clear_and_escaped(client.get(response.location), (where, "after redirect"))
+
+
+def walk_journey(client, start: str, payload: str | None = None, everywhere: bool = False,
+                 answer: str = KIND_ANSWER, max_steps: int = 12) -> list[Form]:
+    """Walk a journey to its end, with `answer` in every free-text box; on the
+    way, send the hostile versions of every step first. Returns the step forms
+    seen. (A hostile honeypot value ends a journey as a bot's, storing nothing.)"""
+    seen = []
+    response = client.get(start, follow_redirects=True)
+    for _ in range(max_steps):
+        forms = [f for f in post_forms(response) if not f.action.startswith("/staff")]
+        if not forms:
+            break
+        form = forms[-1]
+        seen.append(form)
+        if payload is not None:
+            send(client, form.action, form.hostile_data(payload, everywhere), (start, form.fields, payload))
+            send(client, form.action, form.hostile_data(HUGE, False), (start, "1 MB"))
+            send(client, form.action, INVALID_UTF8_BODY, (start, "invalid UTF-8"))
+            send(client, form.action, [(name, "1") for name, *_ in form.fields] * 2, (start, "repeated"))
+            client.get(start)  # back on the step, wherever the hostile post left the journey
+        response = client.post(form.action, data=form.valid_data(answer), follow_redirects=True)
+        assert_clear_and_escaped(response, (start, "valid answers"))
+    return seen
+
+
+@pytest.fixture
+def journeys(app, demo_data):
+    make_consultation("support-after-leaving-2")
+    make_consultation("hostile-review", status="review", audience="group")
+    return {"/feedback?step=service": None, "/c/support-after-leaving-2?start=1": None, REVIEW: ACCESS_CODE}
+
+
+def start_client(app, start: str, access_code: str | None):
+    client = app.test_client()
+    if access_code:  # the review asks for its code first
+        assert client.post(start, data={"step": "code", "code": access_code}).status_code == 303
+    return client
+
+
+def test_the_walker_reaches_every_step_of_every_journey(app, journeys):
+    steps = {start: walk_journey(start_client(app, start, code), start) for start, code in journeys.items()}
+    assert len(steps["/feedback?step=service"]) >= 5
+    assert len(steps["/c/support-after-leaving-2?start=1"]) >= 4
+    assert len(steps[REVIEW]) >= 3
+    free_text = {name for forms in steps.values() for form in forms for name, kind, _ in form.fields
+                 if kind == "textarea"}
+    assert {"what_helped", "could_be_better"} <= free_text
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+@pytest.mark.parametrize("everywhere", [False, True], ids=["typed-fields", "every-field"])
+def test_hostile_answers_in_every_public_journey(app, journeys, name, everywhere):
+    before = stored_feedback()
+    for start, code in journeys.items():
+        walk_journey(start_client(app, start, code), start, PAYLOADS[name], everywhere)
+        walk_journey(start_client(app, start, code), start, answer=PAYLOADS[name])
+    assert stored_feedback() > before  # the payload as free text was really stored
+    assert_nothing_unsafe_stored()
+    assert_staff_pages_escape_what_was_stored(app)
+
+
+def stored_feedback() -> int:
+    return db.session.scalar(select(db.func.count(FeedbackResponse.id)))
+
+
+def assert_nothing_unsafe_stored() -> None:
+    """No NUL in any text anywhere (PostgreSQL refuses them; nobody types one)."""
+    db.session.expire_all()
+    for mapper in db.Model.registry.mappers:
+        columns = [c for c in mapper.columns if isinstance(c.type, (String, Text, JSON))
+                   or isinstance(getattr(c.type, "impl", None), (String, Text, JSON))]
+        for row in db.session.scalars(select(mapper.class_)):
+            for column in columns:
+                value = getattr(row, column.key, None)
+                assert "\x00" not in str(value or ""), (mapper.class_.__name__, column.key)
+
+
+def assert_staff_pages_escape_what_was_stored(app) -> None:
+    admin = make_user(f"reader-{stored_feedback()}@partnership.example", "admin")
+    client = app.test_client()
+    sign_in_as(client, admin)
+    for url in sorted(get_urls(app, admin)):
+        if url.startswith(("/staff", "/you-said")):
+            assert_clear_and_escaped(client.get(url), url)
+
+
+def staff_forms(app, admin) -> list[tuple[str, Form]]:
+    """One of each distinct POST form on every staff page, with the page it is on."""
+    client = app.test_client()
+    sign_in_as(client, admin)
+    found, keys = [], set()
+    for url in sorted(get_urls(app, admin)):
+        if not url.startswith("/staff"):
+            continue
+        response = client.get(url)
+        if response.mimetype != "text/html":
+            response.get_data()
+            continue
+        for form in post_forms(response):
+            key = (form.action, tuple(name for name, *_ in form.fields))
+            if key not in keys:
+                keys.add(key)
+                found.append((url, form))
+    return found
+
+
+STAFF_PAYLOADS = ("xss-script", "xss-attribute", "sql-drop", "nul", "right-to-left")
+
+
+def test_hostile_input_in_every_staff_form(app, demo_data):
+    make_consultation("support-after-leaving-2")
+    forms = staff_forms(app, make_user("finder@partnership.example", "admin"))
+    assert len(forms) >= 15
+    actions = {form.action for _, form in forms}
+    assert "/staff/users/new" in actions and "/staff/consultations/new" in actions
+    admin = make_user("hostile@partnership.example", "admin")
+    for name in STAFF_PAYLOADS:
+        for url, form in forms:
+            for everywhere in (False, True):
+                send(signed_in(app, admin), form.action, form.hostile_data(PAYLOADS[name], everywhere),
+                     (url, form.action, name))
+        assert_nothing_unsafe_stored()
+    for url, form in forms:
+        send(signed_in(app, admin), form.action, INVALID_UTF8_BODY, (url, "invalid UTF-8"))
+        send(signed_in(app, admin), form.action, [(n, "1") for n, *_ in form.fields] * 2, (url, "repeated"))
+    assert_staff_pages_escape_what_was_stored(app)
+
+
+def signed_in(app, admin):
+    """A fresh admin session, even if the last hostile form signed out or
+    rotated the session."""
+    client = app.test_client()
+    sign_in_as(client, db.session.get(type(admin), admin.id))
+    return client
+
+
+def test_hostile_staff_sign_in(client):
+    for payload in [*PAYLOADS.values(), HUGE]:
+        send(client, "/staff/sign-in", {"email": payload, "password": payload}, payload[:20])
+    send(client, "/staff/sign-in", INVALID_UTF8_BODY.replace(b"what_helped", b"email"), "invalid UTF-8")
+    send(client, "/staff/sign-in", [("email", "a@b.example"), ("email", "' OR 1=1"), ("password", "x")], "repeated")
+
+
+QUERY_NAMES = ("step", "service", "page", "start", "next", "q", "status", "filter", "sort", "period")
+
+
+def test_hostile_query_parameters_everywhere(app, demo_data):
+    make_consultation("support-after-leaving-2")
+    admin = make_user("query@partnership.example", "admin")
+    urls = sorted(u for u in get_urls(app, admin) if not u.startswith("/healthz"))
+    for url in urls:
+        client = app.test_client()
+        if url.startswith("/staff"):
+            sign_in_as(client, admin)
+        for payload in PAYLOADS.values():
+            query = "&".join(f"{name}={quote(payload)}" for name in QUERY_NAMES)
+            response = client.get(f"{url}?{query}")
+            assert_clear_and_escaped(response, (url, payload))
+        response = client.get(url, environ_overrides={"QUERY_STRING": INVALID_UTF8_QUERY})
+        assert_clear_and_escaped(response, (url, "invalid UTF-8"))
+        response = client.get(f"{url}?step=service&step=comments&page=1&page=2&service=a&service=b")
+        assert_clear_and_escaped(response, (url, "repeated"))
+        response = client.get(f"{url}?{'x' * 8000}={'y' * 8000}")
+        assert_clear_and_escaped(response, (url, "long query"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(codec="utf-8"), max_size=1500))
+def test_any_text_in_the_comments_step_is_kept_escaped_and_without_nul(client, demo_data, text):
+    client.get("/feedback?step=service")
+    client.post("/feedback", data={"step": "service", "service": "outreach"})
+    client.post("/feedback", data={"step": "experience", "ease": "easy", "listened": "yes", "overall": "good"})
+    response = client.post("/feedback", data={"step": "comments", "what_helped": text, "could_be_better": ""},
+                           follow_redirects=True)
+    assert_clear_and_escaped(response, text)
+    check = client.get("/feedback?step=check", follow_redirects=True)
+    assert_clear_and_escaped(check, text)
+    body = check.get_data(as_text=True)
+    assert "\x00" not in body
+    client.get("/exit")
