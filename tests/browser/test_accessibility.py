@@ -17,13 +17,18 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+def without_heard_script(context) -> None:
+    """axe needs JavaScript (with it off in Chromium, axe.run never settles), so
+    "without JavaScript" means Heard's own script is never delivered: pages render
+    exactly as they do with JavaScript off."""
+    context.route(re.compile(r"/assets/heard-\w+\.js$"),
+                  lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+
+
 def audited_phone(new_phone, js: bool):
-    """axe needs JavaScript, so "without JavaScript" here means Heard's own script is
-    never delivered: the page renders exactly as it does with JavaScript off."""
     phone = new_phone()
     if not js:
-        phone.context.route(re.compile(r"/assets/heard-\w+\.js$"),
-                            lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+        without_heard_script(phone.context)
     return phone
 
 

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from tests.browser.test_accessibility import without_heard_script
 from tests.browser.test_staff_pages import FLASK, REPO, check_page
 
 
@@ -16,7 +17,8 @@ from tests.browser.test_staff_pages import FLASK, REPO, check_page
 def analyst_page(dev_server, chromium):
     subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
                    timeout=120, check=True)
-    context = chromium.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    without_heard_script(context)
     context.set_default_timeout(20_000)
     page = context.new_page()
     page.goto(dev_server.url("/staff/sign-in"))
@@ -54,7 +56,7 @@ def test_theming_pages_pass_axe_and_a_run_finishes_without_js(dev_server, analys
         page.goto(dev_server.url("/staff/themes/scope/feedback:2026Q3"))
     page.get_by_role("button", name="Retrain and re-code").click()
     check_page(page, axe_source, "Theming")
-    page.wait_for_function("document.title.startsWith('Theming finished')", timeout=60_000)
+    page.wait_for_function("() => document.title.startsWith('Theming finished')", timeout=60_000)
     check_page(page, axe_source, "Theming finished")
 
     page.goto(dev_server.url("/staff/themes/codebook"))
