@@ -7,7 +7,8 @@ Every learned figure is 5-fold cross-validated: models (including the
 sentiment layer and per-label thresholds) are fitted on training folds only
 and scored on the held-out fold, beside plain baselines computed in the same
 run. Scale figures time ``python -m analysis themes`` on 10,000 and 100,000
-responses resampled from the data.
+responses resampled from the data, and on 100,000 made distinct by joining
+two drawn texts each (peak memory is the largest child process so far).
 """
 
 from __future__ import annotations
@@ -126,22 +127,26 @@ def sentiment(rows: list[dict[str, str]], seed: int) -> dict[str, float]:
     }
 
 
-def resample(rows: list[dict[str, str]], n: int, path: Path, seed: int) -> None:
+def resample(rows: list[dict[str, str]], n: int, path: Path, seed: int, distinct: bool = False) -> None:
+    """n responses drawn from the data. Plain resampling repeats texts, and the
+    themes command works once per distinct text, so `distinct` joins two drawn
+    texts into one: nearly every response is new, the worst case for speed."""
     rng = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text", "question", "period"])
         for i in range(n):
             row = rng.choice(rows)
-            writer.writerow([i, row["text"], row["question"], rng.choice(["2026-Q1", "2026-Q2"])])
+            text = f"{row['text']} {rng.choice(rows)['text']}" if distinct else row["text"]
+            writer.writerow([i, text, row["question"], rng.choice(["2026-Q1", "2026-Q2"])])
 
 
 def scale(rows: list[dict[str, str]], seed: int) -> dict[str, float]:
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in (10_000, 100_000):
+        for n, distinct in ((10_000, False), (100_000, False), (100_000, True)):
             source, report = Path(tmp, f"in{n}.csv"), Path(tmp, f"out{n}.json")
-            resample(rows, n, source, seed)
+            resample(rows, n, source, seed, distinct)
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "analysis", "themes", "--input", str(source),
@@ -151,10 +156,11 @@ def scale(rows: list[dict[str, str]], seed: int) -> dict[str, float]:
             seconds = time.perf_counter() - start
             # Children's peak RSS (Linux reports KiB); runs grow, so the max is this run's.
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            label = f"{n // 1000}k"
+            label = f"{n // 1000}k" + ("_distinct" if distinct else "")
             figures[f"themes_{label}_seconds"] = seconds
             figures[f"themes_{label}_peak_mb"] = peak
-            print(f"  themes on {n:,} responses: {seconds:.1f} s, peak {peak:.0f} MB")
+            kind = "all-distinct responses" if distinct else "responses"
+            print(f"  themes on {n:,} {kind}: {seconds:.1f} s, peak {peak:.0f} MB")
     return figures
 
 
