@@ -56,6 +56,18 @@ def init_app(app: Flask) -> None:
     for exception_class in DATABASE_UNAVAILABLE:
         app.register_error_handler(exception_class, database_unavailable)
 
+    # Registered after Flask-SQLAlchemy's teardown, so it runs first (teardowns run
+    # in reverse): if PostgreSQL went away mid-request, ending the session's
+    # transaction fails, and that must not turn a finished response into a 500.
+    @app.teardown_appcontext
+    def end_session_even_if_the_database_went_away(_error):
+        try:
+            db.session.remove()
+        except SQLAlchemyError:
+            app.logger.warning("Ending a database session failed; its connection is dropped")
+            db.session.registry().invalidate()
+            db.session.registry.clear()
+
     @app.errorhandler(Exception)
     def server_error(error: Exception):
         app.logger.exception("Unhandled error on %s", request.endpoint)

@@ -29,12 +29,15 @@ class DailySalt:
         self._salt = b""
 
     def current(self, redis_client=None) -> bytes:
+        """Today's salt. With Redis, every worker adopts the first salt stored
+        there today and then keeps it in memory until the date changes, so a
+        request costs no Redis round trip for it."""
         today = date.today()
-        if redis_client is not None:
-            return self._from_redis(redis_client, today)
         with self._lock:
             if self._day != today:
-                self._day, self._salt = today, secrets.token_bytes(32)
+                salt = (self._from_redis(redis_client, today) if redis_client is not None
+                        else secrets.token_bytes(32))
+                self._day, self._salt = today, salt
             return self._salt
 
     @staticmethod

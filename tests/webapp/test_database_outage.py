@@ -110,3 +110,24 @@ def test_a_consultation_page_sent_during_an_outage_keeps_every_answer(client, ap
     response = client.post(url, data=MultiDict(typed))
     assert response.status_code == 303
     assert "What was the refuge like?" in page(client.get(url)).get_text()
+
+
+def test_a_database_gone_when_a_request_ends_is_not_a_server_error(app, monkeypatch):
+    """PostgreSQL stopping after the response was made: ending the session's
+    transaction fails, and the connection is dropped instead of raising."""
+    from sqlalchemy.orm import Session
+
+    real_close, failures = Session.close, []
+
+    def close_fails_once(session):
+        if not failures:
+            failures.append(session)
+            raise OperationalError("ROLLBACK", None, Exception("terminating connection due to administrator command"))
+        return real_close(session)
+
+    monkeypatch.setattr(Session, "close", close_fails_once)
+    session_before = db.session.registry()
+    app.do_teardown_appcontext(None)  # raises without the handler
+    assert failures == [session_before]
+    assert db.session.registry() is not session_before
+    assert stored_count() == 0  # a new session works at once
