@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app webapp
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test assets db-upgrade seed run test serve worker clean
+.PHONY: help setup setup-test assets db-upgrade seed run test serve worker clean security-lint
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -52,9 +52,23 @@ run: setup assets seed ## Set up and serve with demo data at http://127.0.0.1:$(
 test: setup-test assets ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL and SECRET_KEY)
+serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL, SECRET_KEY and HEARD_ENCRYPTION_KEYS)
 	HEARD_CONFIG=production $(FLASK) db upgrade
 	HEARD_CONFIG=production $(BIN)/gunicorn --config gunicorn.conf.py 'webapp:create_app("production")'
 
+security-lint: setup-test ## bandit over webapp/ and analysis/ (also enforced by make test)
+	$(BIN)/bandit -q -r webapp analysis -c pyproject.toml
+
+worker: setup ## Run theming jobs in the background (needs REDIS_URL; same DATABASE_URL and keys as the web app)
+	$(FLASK) worker
+
 clean: ## Remove the virtualenv, node modules, built assets and the dev database
 	rm -rf $(VENV) node_modules webapp/static/dist instance
+
+.PHONY: bench-load
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	@touch $@
+
+bench-load: $(VENV)/.installed-bench assets ## Load + faults: make serve on a private PostgreSQL and Redis (BENCH_ARGS)
+	$(BIN)/python benchmarks/load.py $(BENCH_ARGS)
