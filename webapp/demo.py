@@ -220,17 +220,25 @@ def _add_services() -> dict[str, Service]:
 def _add_feedback(services: dict[str, Service], rng: random.Random) -> None:
     today = date.today()
     for slug, ease, listened, overall, helped, better in FEEDBACK:
-        risk = assess(f"{helped}\n{better}")
-        db.session.add(FeedbackResponse(
-            submitted_on=today - timedelta(days=rng.randint(0, 180)),
-            service=services[slug], ease=ease, listened=listened, overall=overall,
-            what_helped=redact(helped).text, could_be_better=redact(better).text,
-            age_band=rng.choice(AGE_BANDS), gender=rng.choice(GENDERS),
-            disability=rng.choice(YES_NO), ethnicity=rng.choice(ETHNICITIES),
-            sexuality=rng.choice(SEXUALITIES),
-            risk_flagged=risk.flagged, risk_categories=",".join(risk.categories),
-        ))
+        submitted_on = today - timedelta(days=rng.randint(0, 180))
+        _add_response(rng, submitted_on, services[slug], (ease, listened, overall), helped, better)
     _add_more_feedback(services, rng, today)
+
+
+def _add_response(rng: random.Random, submitted_on: date, service: Service,
+                  ratings: tuple[str, str, str], helped: str, better: str) -> None:
+    """One demo response, redacted and risk-assessed as a real one is, with
+    random equality answers."""
+    ease, listened, overall = ratings
+    risk = assess(f"{helped}\n{better}")
+    db.session.add(FeedbackResponse(
+        submitted_on=submitted_on, service=service, ease=ease, listened=listened, overall=overall,
+        what_helped=redact(helped).text, could_be_better=redact(better).text,
+        age_band=rng.choice(AGE_BANDS), gender=rng.choice(GENDERS),
+        disability=rng.choice(YES_NO), ethnicity=rng.choice(ETHNICITIES),
+        sexuality=rng.choice(SEXUALITIES),
+        risk_flagged=risk.flagged, risk_categories=",".join(risk.categories),
+    ))
 
 
 EXTRA_FEEDBACK = 264
@@ -249,13 +257,5 @@ def _add_more_feedback(services: dict[str, Service], rng: random.Random, today: 
     for _ in range(EXTRA_FEEDBACK):
         slug, ease, listened, overall, helped, _better = rng.choice(FEEDBACK)
         better = rng.choice(by_service[slug])[5] if rng.random() < 0.85 else ""
-        risk = assess(f"{helped}\n{better}")
-        db.session.add(FeedbackResponse(
-            submitted_on=first + timedelta(days=rng.randint(0, span)),
-            service=services[slug], ease=ease, listened=listened, overall=overall,
-            what_helped=redact(helped).text, could_be_better=redact(better).text,
-            age_band=rng.choice(AGE_BANDS), gender=rng.choice(GENDERS),
-            disability=rng.choice(YES_NO), ethnicity=rng.choice(ETHNICITIES),
-            sexuality=rng.choice(SEXUALITIES),
-            risk_flagged=risk.flagged, risk_categories=",".join(risk.categories),
-        ))
+        submitted_on = first + timedelta(days=rng.randint(0, span))
+        _add_response(rng, submitted_on, services[slug], (ease, listened, overall), helped, better)
