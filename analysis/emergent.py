@@ -20,7 +20,7 @@ from scipy import sparse
 from sklearn.cluster import MiniBatchKMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis.text import content_stems, stem, stopwords, words
+from analysis.text import content_stems, near_duplicate, stem, stopwords, words
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def stem_vectorizer(min_df: int = 2) -> TfidfVectorizer:
 def nearest_quotes(
     X: sparse.csr_matrix, texts: Sequence[str], centre: np.ndarray, n: int, max_chars: int
 ) -> tuple[str, ...]:
-    """Up to ``n`` distinct texts closest to ``centre`` and at most ``max_chars`` long."""
+    """Up to ``n`` texts closest to ``centre``, at most ``max_chars`` long, no two
+    saying the same thing (`near_duplicate`)."""
     similarity = np.asarray(X @ centre).ravel()
     order = [i for i in np.argsort(-similarity, kind="stable") if similarity[i] > 0]
     quotes: list[str] = []
@@ -54,7 +55,7 @@ def nearest_quotes(
             text = " ".join(texts[i].split())
             if len(quotes) == n:
                 return tuple(quotes)
-            if shortest <= len(text) <= max_chars and text.lower() not in {q.lower() for q in quotes}:
+            if shortest <= len(text) <= max_chars and not any(near_duplicate(text, q) for q in quotes):
                 quotes.append(text)
     return tuple(quotes)
 

@@ -68,6 +68,19 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in stop and len(w) > 1]
 
 
+# Two quotes whose content words overlap this much say the same thing.
+NEAR_DUPLICATE_OVERLAP = 0.7
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """True when most content stems of the shorter text are in the other: a
+    quote and the same quote with a sentence added count as one."""
+    first, second = set(content_stems(a)), set(content_stems(b))
+    if not first or not second:
+        return a.strip().lower() == b.strip().lower()
+    return len(first & second) / min(len(first), len(second)) >= NEAR_DUPLICATE_OVERLAP
+
+
 def stems(text: str) -> list[str]:
     """Stems of all words and numbers, stopwords included, for phrase matching."""
     return [stem(t) for t in tokenize(text) if t[0].isalnum()]

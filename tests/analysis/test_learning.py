@@ -68,6 +68,19 @@ def test_emergent_themes_are_reproducible_and_quoted():
     assert all(t.exemplars for t in first.themes_)
 
 
+def test_quotes_skip_a_quote_that_repeats_one_already_chosen():
+    from scipy import sparse
+
+    from analysis.emergent import nearest_quotes
+    from analysis.text import near_duplicate
+
+    base = "Follow up after support ends. One phone call months later would mean a lot."
+    texts = [base, base + " More help with debts too.", "The refuge staff believed me from the first day."]
+    assert near_duplicate(texts[0], texts[1]) and not near_duplicate(texts[0], texts[2])
+    X = sparse.csr_matrix(np.array([[1.0], [0.9], [0.5]]))
+    assert nearest_quotes(X, texts, np.array([1.0]), n=3, max_chars=200) == (texts[0], texts[2])
+
+
 def _determined(table, result) -> set[tuple[int, int]]:
     """Cells recoverable from published values (independent check via null space)."""
     values = np.array(table, dtype=float)

@@ -13,7 +13,15 @@ from webapp.themes.scope import feedback_quarter, feedback_ref
 
 QUARTER = feedback_quarter("2026Q3")
 PREVIOUS = feedback_quarter("2026Q2")
-STAFF_TEXT = "The worker on the phone was dismissive and rushed me off the call ({n})."
+# Six different complaints (quotes skip near-duplicates), each saying "dismissive".
+STAFF_TEXTS = (
+    "The worker on the phone was dismissive and rushed me off the call.",
+    "Reception staff were dismissive when I asked about the waiting list.",
+    "A dismissive duty officer told me the messages he sent were nothing.",
+    "My housing officer sounded dismissive and never rang back about repairs.",
+    "The front desk gave dismissive answers that put me off going back for weeks.",
+    "The counsellor seemed dismissive whenever I mentioned my children.",
+)
 HOUSING_TEXT = "They found us a refuge place within two days and it felt safe ({n})."
 
 
@@ -48,7 +56,7 @@ def seed_quarter() -> dict:
     day = date(2026, 8, 3)
     coded = []
     for n in range(6):
-        response = _response(day, STAFF_TEXT.format(n=n), refuge if n < 4 else advice,
+        response = _response(day, STAFF_TEXTS[n], refuge if n < 4 else advice,
                              gender="woman", age_band="25-34", safeguarding_flag=(n == 0))
         coded.append((response, ["staff-attitude"], -0.5))
     for n in range(5):

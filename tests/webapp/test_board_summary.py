@@ -310,9 +310,13 @@ def test_consultation_summary_has_the_co_production_record_and_no_earlier_period
     question = next(q for p in consultation.pages for q in p.questions if q.text == "Anything else?")
     run = ThemeRun(scope=consultation_scope(consultation.slug).key, status="done", finished_at=datetime(2026, 9, 1))
     db.session.add(run)
+    believed = ("The refuge staff believed me every time.", "My IDVA believed me when nobody else did.",
+                "Being believed by the police officer changed everything for us.",
+                "The nurse believed my account straight away.", "At court the advocate believed me.",
+                "Staff at the drop-in believed what I told them.")
     for n in range(6):
         response = ConsultationResponse(consultation_id=consultation.id, submitted_on=date(2026, 8, 1))
-        response.answers.append(Answer(question_id=question.id, value=f"The refuge staff believed me every time ({n})."))
+        response.answers.append(Answer(question_id=question.id, value=believed[n]))
         db.session.add(response)
         db.session.flush()
         db.session.add(ThemeRunItem(run=run, ref=answer_ref(response.answers[0].id), codes=["believed"],

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from analysis.redaction import redact
+from analysis.text import near_duplicate
 from webapp.extensions import db
 from webapp.reports.models import GroupComment, GroupPriority
 from webapp.reports.summary import Breakdown, GroupView, Grouped, breakdown_table, count_table
@@ -21,7 +22,8 @@ QUOTE_CHARS = (20, 280)
 def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[str, tuple[str, ...]]:
     """Up to n quotes per theme: the items the theming was most confident
     about, from visible responses (hidden ones are never in `coded`), leaving
-    out responses with a safeguarding or risk flag. Text is redacted when
+    out responses with a safeguarding or risk flag and near-duplicates of a
+    quote already chosen. Text is redacted when
     stored; redacting again changes nothing and guards older rows."""
     wanted = set(codes)
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
@@ -37,7 +39,7 @@ def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[
     for code, found in candidates.items():
         chosen: list[str] = []
         for _, text in sorted(found):
-            if text.lower() not in {q.lower() for q in chosen}:
+            if not any(near_duplicate(text, q) for q in chosen):
                 chosen.append(redact(text).text)
             if len(chosen) == n:
                 break
