@@ -101,14 +101,17 @@ def moderation(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = max(request.args.get("page", type=int) or 1, 1)
     answers, total = reporting.free_text_answers(consultation, page, PER_PAGE)
-    if answers:
-        record_event("free_text.view", target=f"consultation:{consultation.id}",
-                     detail=f"moderation queue, {len(answers)} answers (page {page})")
-    return render_template("consultations/results/moderation.html", consultation=consultation,
+    # Rendered before the audit row is committed: the commit expires the answers,
+    # and reading them afterwards would cost a query each.
+    body = render_template("consultations/results/moderation.html", consultation=consultation,
                            answers=answers, total=total, page=page,
                            pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
                            toggle=ToggleForm(), hide_form=HideForm(),
                            published=published_refs([f"a:{answer.id}" for answer in answers]))
+    if answers:
+        record_event("free_text.view", target=f"consultation:{consultation.id}",
+                     detail=f"moderation queue, {len(answers)} answers (page {page})")
+    return body
 
 
 @bp.route("/<int:consultation_id>/moderation/answers/<int:answer_id>/redact", methods=["GET", "POST"])

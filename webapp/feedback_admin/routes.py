@@ -58,12 +58,13 @@ def index():
         error = ""
     except ScopeError as problem:
         listing, error = None, str(problem)
-    if listing and listing.entries:
-        record_event("free_text.view", target=f"feedback:{filters['quarter'].upper()}",
-                     detail=f"moderation list, {len(listing.entries)} responses (page {listing.page})")
+    # Rendered before the audit row is committed, which would expire what is listed.
     body = render_template("feedback_admin/index.html", listing=listing, error=error, filters=filters,
                            services=moderation.services(), toggle=ToggleForm(), hide_form=HideForm(),
                            can_moderate=can(current_user, "moderate"))
+    if listing and listing.entries:
+        record_event("free_text.view", target=f"feedback:{filters['quarter'].upper()}",
+                     detail=f"moderation list, {len(listing.entries)} responses (page {listing.page})")
     return make_response(body, 400 if error else 200)
 
 

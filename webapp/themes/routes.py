@@ -65,13 +65,15 @@ def scope(key: str):
     rows, total, pages = review.review_rows(scope, _page_arg(), only_uncoded)
     page = min(_page_arg(), pages)
     run = latest_run(scope.key)
-    if rows:
-        record_event("free_text.view", target=scope.key, detail=f"theme review, {len(rows)} items (page {page})")
-    return render_template(
+    # Rendered before the audit row is committed, which would expire what is listed.
+    body = render_template(
         "themes/scope.html", scope=scope, rows=rows, total=total, page=page, pages=pages,
         only_uncoded=only_uncoded, run=run, going=review.unfinished_run(scope.key),
         runs=review.runs_of(scope.key), code_next=review.code_next(run),
         emergent=review.pending_emergent(run), learning=review.learning_note(), form=PostForm())
+    if rows:
+        record_event("free_text.view", target=scope.key, detail=f"theme review, {len(rows)} items (page {page})")
+    return body
 
 
 @bp.post("/scope/<key>/runs")
