@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.webapp.helpers import page, walk_to_check
 from webapp.extensions import db
@@ -152,9 +152,11 @@ def test_service_closing_mid_journey_keeps_answers(client, demo_data):
     walk_to_check(client, service="housing", what_helped="Kept words")
     service_by_slug("housing").accepting_feedback = False
     db.session.commit()
+    stored = db.session.scalar(select(func.count()).select_from(FeedbackResponse))
     response = client.post("/feedback", data={"step": "check"})
     html = page(response)
     assert "is no longer taking feedback" in html.get_text()
+    assert db.session.scalar(select(func.count()).select_from(FeedbackResponse)) == stored
     client.post("/feedback", data={"step": "service", "service": "police"})
     check = page(client.get("/feedback"))
     assert "Kept words" in check.get_text()

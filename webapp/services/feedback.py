@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+from sqlalchemy import bindparam, insert, select
 
 from analysis.redaction import redact
 from analysis.risk import assess
-
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.models import FeedbackResponse, Service
 from webapp.public import questions as q
 from webapp.services.directory import service_by_slug
 from webapp.services.summary import SummaryRow, SummarySection
@@ -114,27 +116,41 @@ def redact_other_service(name: str) -> str:
     return redact(name.strip()).text
 
 
-def submit(journey: Journey) -> FeedbackResponse:
-    """Write the response: day-precision date, redacted text, no identifiers."""
+def submit(journey: Journey) -> None:
+    """Write the response: day-precision date, redacted text, no identifiers.
+
+    One INSERT: for a chosen service it is `INSERT … SELECT … FROM service WHERE
+    slug = … AND accepting_feedback`, so the check that the service is still
+    open and the write cost one round trip, and nothing is stored if it closed."""
     answers = journey.answers
-    service = None
-    if answers.get("service") and answers["service"] != q.ANOTHER_SERVICE:
-        service = service_by_slug(answers["service"])
-        if service is None or not service.accepting_feedback:
-            raise ServiceUnavailable(service.name if service else "That service")
     categories = answers.get("risk_categories") or []
-    response = FeedbackResponse(
-        submitted_on=date.today(),
-        service=service,
-        other_service=answers.get("other_service", "") if service is None else "",
-        risk_flagged=bool(categories),
-        risk_categories=",".join(categories),
+    values = {
+        "submitted_on": date.today(),
+        "risk_flagged": bool(categories),
+        "risk_categories": ",".join(categories),
         **{field: answers.get(field, "") for field in
            (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
-    )
-    db.session.add(response)
+    }
+    slug = answers.get("service")
+    if not slug or slug == q.ANOTHER_SERVICE:
+        db.session.execute(insert(FeedbackResponse).values(other_service=answers.get("other_service", ""),
+                                                            **values))
+    elif db.session.scalar(_insert_if_open(tuple(values)),
+                           {"service_slug": slug, **{f"v_{name}": value for name, value in values.items()}}) is None:
+        db.session.rollback()
+        service = service_by_slug(slug)
+        raise ServiceUnavailable(service.name if service else "That service")
     db.session.commit()
-    return response
+
+
+@cache
+def _insert_if_open(names: tuple[str, ...]):
+    """Built once per set of columns (the values are bound), so a submission
+    pays neither statement construction nor cache-key work."""
+    table = FeedbackResponse.__table__  # the table, not the entity: ORM inserts with params are bulk inserts
+    chosen = (select(*(bindparam(f"v_{name}", type_=table.c[name].type) for name in names), Service.id)
+              .where(Service.slug == bindparam("service_slug"), Service.accepting_feedback.is_(True)))
+    return insert(table).from_select([*names, "service_id"], chosen).returning(table.c.id)
 
 
 def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
