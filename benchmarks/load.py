@@ -91,12 +91,19 @@ class Figures:
     dropped: int = 0  # connection errors (worker killed mid-request)
     retries: int = 0
     last_unavailable_at: float = 0.0  # perf_counter of the latest 503
+    failures: Counter = field(default_factory=Counter)  # why journeys failed
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, seconds: float, status: int) -> None:
         with self.lock:
             self.latencies.append(seconds)
             self.statuses[status] += 1
+
+    def fail(self, failure: Exception) -> None:
+        """A journey that could not finish: counted, with its reason."""
+        with self.lock:
+            self.errors += 1
+            self.failures[f"{type(failure).__name__}: {failure}"[:120]] += 1
 
     def add(self, **counts: int) -> None:
         with self.lock:
@@ -275,8 +282,8 @@ def walk_phase(base: str, journeys: int, concurrency: int, figures: Figures):
             person = Respondent(http, base, figures)
             try:
                 check = person.walk_to_check()
-            except (JourneyFailed, requests.RequestException):
-                figures.add(errors=1)
+            except (JourneyFailed, requests.RequestException) as failure:
+                figures.fail(failure)
                 continue
             with lock:
                 ready.append((person.cookie, check, person.address))
@@ -299,8 +306,8 @@ def burst_phase(base: str, ready: list, concurrency: int, figures: Figures) -> t
             person.cookie = cookie
             try:
                 location = person.submit(check)
-            except (JourneyFailed, requests.RequestException):
-                figures.add(errors=1)
+            except (JourneyFailed, requests.RequestException) as failure:
+                figures.fail(failure)
                 continue
             with lock:
                 sent.append((person.cookie, location, person.address))
@@ -321,8 +328,8 @@ def thanks_phase(base: str, sent: list, concurrency: int, figures: Figures) -> i
             person.cookie = cookie
             try:
                 person.see_thanks(location)
-            except (JourneyFailed, requests.RequestException):
-                figures.add(errors=1)
+            except (JourneyFailed, requests.RequestException) as failure:
+                figures.fail(failure)
                 continue
             completed[threading.get_ident()] += 1
 
@@ -342,8 +349,8 @@ def fault_phase(base: str, args, figures: Figures, servers: "Servers") -> dict:
                                 retry_pause=args.retry_pause)
             try:
                 person.send_feedback(person.walk_to_check())
-            except (JourneyFailed, requests.RequestException):
-                figures.add(errors=1)
+            except (JourneyFailed, requests.RequestException) as failure:
+                figures.fail(failure)
                 continue
             with lock:
                 done[0] += 1
@@ -621,6 +628,8 @@ def phase_line(name: str, count: int, seconds: float, figures: Figures) -> None:
           f"{len(figures.latencies)} requests, p50 {figures.percentile_ms(50)} ms, "
           f"p95 {figures.percentile_ms(95)} ms, p99 {figures.percentile_ms(99)} ms, "
           f"errors {figures.errors}, statuses {dict(sorted(figures.statuses.items()))}", flush=True)
+    for reason, times in figures.failures.most_common(5):
+        print(f"  failed {times}x: {reason}", flush=True)
 
 
 def main() -> dict:

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.extensions import db
@@ -145,8 +146,9 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
              .where(ConsultationResponse.consultation_id == consultation.id,
                     Question.kind == "free_text", Answer.value != ""))
     total = db.session.scalar(query.with_only_columns(func.count(Answer.id))) or 0
-    answers = list(db.session.scalars(query.order_by(Answer.id.desc())
-                                      .offset((page - 1) * per_page).limit(per_page)))
+    # Each card shows its response's flags and its question: load them with the page.
+    answers = list(db.session.scalars(query.options(joinedload(Answer.response), joinedload(Answer.question))
+                                      .order_by(Answer.id.desc()).offset((page - 1) * per_page).limit(per_page)))
     return answers, total
 
 
