@@ -56,12 +56,12 @@ def test_date_range_errors_keep_what_was_typed(client, analyst):
     assert response.status_code == 400
     html = page(response)
     summary = html.select_one(".govuk-error-summary").get_text()
-    assert "The start date must be a real date" in summary
+    assert "Enter a real date for “From”" in summary
     assert html.find("input", attrs={"name": "start", "value": "31"}) is not None
     response = client.post("/staff/themes/", data={"start": ["1", "7", "2026"], "end": ["1", "6", "2026"]})
-    assert "The end date must be the same as or after the start date" in response.get_data(as_text=True)
+    assert "The last day must be the same as or after the first day" in response.get_data(as_text=True)
     response = client.post("/staff/themes/", data={"start": ["", "", ""], "end": ["", "", ""]})
-    assert "Enter the start date" in response.get_data(as_text=True)
+    assert "Enter the first day of the period" in response.get_data(as_text=True)
     response = client.post("/staff/themes/", data={"start": ["1", "7", "2026"], "end": ["15", "8", "2026"]})
     assert response.location.endswith("/staff/themes/scope/feedback:2026-07-01..2026-08-15")
 

@@ -5,46 +5,19 @@ errors is shown again with what was typed."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from webapp.consultations.forms import DayMonthYearField
+from webapp.reports.forms import DateRangeForm
 from webapp.themes import codebook as book
 from webapp.themes.scope import feedback_range
 
 
-class KindDateField(DayMonthYearField):
-    """A GOV.UK date input that names the problem when the date is not real."""
+class RangeForm(DateRangeForm):
+    """The board summary's date range (same fields and messages), for theming."""
 
-    def __init__(self, label: str, **kwargs) -> None:
-        super().__init__(label, description="For example, 1 7 2026", format="%d %m %Y",
-                         widget=GovDateInput(), **kwargs)
-
-    def process_formdata(self, valuelist) -> None:
-        if not any((v or "").strip() for v in valuelist or []):
-            self.data = None
-            raise ValueError(f"Enter the {self.label.text.lower()}")
-        try:
-            super().process_formdata([" ".join((v or "").strip() for v in valuelist)])
-        except ValueError:
-            self.data = None
-            raise ValueError(f"The {self.label.text.lower()} must be a real date, like 1 7 2026") from None
-
-    def pre_validate(self, form) -> None:
-        # A post without the boxes at all never reaches process_formdata.
-        if self.data is None and not self.process_errors:
-            raise ValidationError(f"Enter the {self.label.text.lower()}")
-
-
-class RangeForm(FlaskForm):
-    start = KindDateField("Start date")
-    end = KindDateField("End date")
     submit = SubmitField("Review this period", widget=GovSubmitInput())
-
-    def validate_end(self, field) -> None:
-        if field.data and self.start.data and field.data < self.start.data:
-            raise ValidationError("The end date must be the same as or after the start date")
 
     def scope(self):
         return feedback_range(self.start.data, self.end.data)
