@@ -14,19 +14,25 @@ Phases (figures are printed as they come; the last line is one JSON object):
    journeys from a shared queue: GET /feedback, start, then each step's form is
    fetched, its CSRF token read with a regex, and POSTed; every 303 is followed.
    Journeys stop at the check page, sessions held in Redis.
-2. burst: all those journeys are sent at once: the check page's POST, the one that
-   stores. `rps` is these submissions per second (the bare endpoint's counterpart);
-   then each browser follows its redirect to the thank-you page, which is what
-   makes a journey `completed`. `walk_journeys_per_s` is whole journeys per second.
-3. faults (on unless --no-faults): more journeys, end to end; PostgreSQL is
+2. burst and bare, in turns (--rounds, default 5): a share of the waiting journeys
+   sends at once the check page's POST, the one that stores; then
+   benchmarks/bare_app.py (bare Flask + SQLAlchemy, one row per POST, same
+   gunicorn config and database, started beside Heard) takes as many POSTs at the
+   same concurrency. `rps` is Heard's submissions per second over its rounds,
+   `bare_rps` the bare inserts per second over its rounds, `ratio` = rps / bare_rps.
+   Taking turns means a slow or fast spell on a shared machine falls on both.
+   Each round's figures are printed, and the CPU milliseconds each request cost
+   the app server, PostgreSQL, Redis and this client: all four share the cores,
+   so together they set both throughputs.
+3. thank-you: each sender's browser follows its redirect to the thank-you page,
+   which is what makes a journey `completed`. `walk_journeys_per_s` is whole
+   journeys per second.
+4. faults (on unless --no-faults): more journeys, end to end; PostgreSQL is
    stopped mid-run for --outage-seconds and started again, then one gunicorn
    worker gets SIGTERM (restart) and another SIGKILL (crash). A respondent who
    gets the 503 page (which must say their answers are saved) or a dropped
    connection waits --retry-pause and sends the same request again, as the page's
    "Try again" button does. Rows stored before the outage are counted again after.
-4. bare: the same number of POSTs, at the same concurrency, to
-   benchmarks/bare_app.py under the same gunicorn config; `bare_rps` is its
-   inserts per second and `ratio` = rps / bare_rps.
 Finally the stored count must equal the completed journeys (`lost` == 0).
 
 Rate limits stay on at the production default: each journey has its own client
@@ -58,7 +64,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
-import requests
+import urllib3
+from urllib3.exceptions import HTTPError
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -124,20 +131,37 @@ class JourneyFailed(Exception):
 # ---------------------------------------------------------------- the client
 
 
+class Http:
+    """A virtual browser's connections: urllib3, with no cookie jar and no
+    redirect handling of its own. Respondents carry their cookie and follow
+    redirects themselves, so the client does the same small amount of work for
+    every response, Heard's or the bare endpoint's (requests parsed each
+    Set-Cookie three times and prepared every 303's next request in advance:
+    a client cost that only Heard's responses paid, on the cores the servers use)."""
+
+    def __init__(self) -> None:
+        self.pool = urllib3.PoolManager(retries=False, timeout=urllib3.Timeout(60))
+
+    def request(self, method: str, url: str, data: dict | None = None,
+                headers: dict | None = None) -> urllib3.BaseHTTPResponse:
+        form = {"fields": data, "encode_multipart": False} if data is not None else {}
+        return self.pool.request(method, url, headers=headers, redirect=False, **form)
+
+
 class Respondent:
     """One person's browser: their own cookie, a reused connection pool.
 
     The session cookie is Secure in production and this runs over plain HTTP on
-    127.0.0.1, so the cookie is carried by hand rather than by the cookie jar."""
+    127.0.0.1, so the cookie is carried by hand."""
 
-    def __init__(self, http: requests.Session, base: str, figures: Figures,
+    def __init__(self, http: Http, base: str, figures: Figures,
                  retry_for: float = 0.0, retry_pause: float = 0.5, address: str = ""):
         self.http, self.base, self.figures = http, base, figures
         self.cookie = ""
         self.address = address or next_address()
         self.retry_for, self.retry_pause = retry_for, retry_pause
 
-    def send(self, method: str, path: str, data: dict | None = None) -> requests.Response:
+    def send(self, method: str, path: str, data: dict | None = None) -> urllib3.BaseHTTPResponse:
         """One request; with retry_for, 503s and dropped connections are retried."""
         give_up = time.monotonic() + self.retry_for
         while True:
@@ -146,20 +170,19 @@ class Respondent:
                 headers["Cookie"] = f"heard={self.cookie}"
             started = time.perf_counter()
             try:
-                response = self.http.request(method, self.base + path, data=data, headers=headers,
-                                             allow_redirects=False, timeout=60)
-            except requests.ConnectionError:
+                response = self.http.request(method, self.base + path, data=data, headers=headers)
+            except HTTPError:
                 self.figures.add(dropped=1)
                 if time.monotonic() < give_up:
                     self._pause()
                     continue
                 raise JourneyFailed(f"{method} {path}: connection failed")
-            self.figures.record(time.perf_counter() - started, response.status_code)
+            self.figures.record(time.perf_counter() - started, response.status)
             self._keep_cookie(response)
-            if response.status_code == 503:
+            if response.status == 503:
                 self.figures.add(unavailable=1)
                 self.figures.last_unavailable_at = time.perf_counter()
-                if method == "POST" and SAVED_MESSAGE not in response.text:
+                if method == "POST" and SAVED_MESSAGE not in response.data.decode():
                     self.figures.add(unkind=1)
                 if time.monotonic() < give_up:
                     self._pause()
@@ -170,18 +193,18 @@ class Respondent:
         self.figures.add(retries=1)
         time.sleep(self.retry_pause)
 
-    def _keep_cookie(self, response: requests.Response) -> None:
+    def _keep_cookie(self, response: urllib3.BaseHTTPResponse) -> None:
         match = HEARD_COOKIE.search(response.headers.get("Set-Cookie", ""))
         if match:
             self.cookie = match.group(1)
 
     def page(self, path: str) -> str:
         response = self.send("GET", path)
-        if response.status_code == 303:
+        if response.status == 303:
             response = self.send("GET", response.headers["Location"])
-        if response.status_code != 200:
-            raise JourneyFailed(f"GET {path}: {response.status_code}")
-        return response.text
+        if response.status != 200:
+            raise JourneyFailed(f"GET {path}: {response.status}")
+        return response.data.decode()
 
     def answer(self, html: str, data: dict) -> str:
         """POST a step with the page's CSRF token; follow the redirect."""
@@ -189,8 +212,8 @@ class Respondent:
         if not token:
             raise JourneyFailed("no CSRF token on the page")
         response = self.send("POST", "/feedback", {"csrf_token": token.group(1), **data})
-        if response.status_code != 303:
-            raise JourneyFailed(f"POST {data['step']}: {response.status_code}")
+        if response.status != 303:
+            raise JourneyFailed(f"POST {data['step']}: {response.status}")
         return self.page(response.headers["Location"])
 
     def walk_to_check(self) -> str:
@@ -215,8 +238,8 @@ class Respondent:
         token = TOKEN.search(check_page)
         response = self.send("POST", "/feedback", {"csrf_token": token.group(1), "step": "check",
                                                    "website": ""})
-        if response.status_code != 303:
-            raise JourneyFailed(f"POST check: {response.status_code}")
+        if response.status != 303:
+            raise JourneyFailed(f"POST check: {response.status}")
         return response.headers["Location"]
 
     def see_thanks(self, location: str) -> None:
@@ -262,12 +285,6 @@ def next_address() -> str:
     return f"198.{18 + n // 65536 % 2}.{n // 256 % 256}.{n % 256}"
 
 
-def new_http() -> requests.Session:
-    http = requests.Session()
-    http.trust_env = False  # no proxies from the environment for 127.0.0.1
-    return http
-
-
 # ---------------------------------------------------------------- phases
 
 
@@ -277,12 +294,12 @@ def walk_phase(base: str, journeys: int, concurrency: int, figures: Figures):
     started = time.perf_counter()
 
     def work(_):
-        http = new_http()
+        http = Http()
         while queue.take() is not None:
             person = Respondent(http, base, figures)
             try:
                 check = person.walk_to_check()
-            except (JourneyFailed, requests.RequestException) as failure:
+            except (JourneyFailed, HTTPError) as failure:
                 figures.fail(failure)
                 continue
             with lock:
@@ -299,14 +316,14 @@ def burst_phase(base: str, ready: list, concurrency: int, figures: Figures) -> t
     queue, sent, lock = Queue(len(ready)), [], threading.Lock()
 
     def work(_):
-        http = new_http()
+        http = Http()
         while (index := queue.take()) is not None:
             cookie, check, address = ready[index]
             person = Respondent(http, base, figures, address=address)
             person.cookie = cookie
             try:
                 location = person.submit(check)
-            except (JourneyFailed, requests.RequestException) as failure:
+            except (JourneyFailed, HTTPError) as failure:
                 figures.fail(failure)
                 continue
             with lock:
@@ -321,14 +338,14 @@ def thanks_phase(base: str, sent: list, concurrency: int, figures: Figures) -> i
     queue, completed = Queue(len(sent)), Counter()
 
     def work(_):
-        http = new_http()
+        http = Http()
         while (index := queue.take()) is not None:
             cookie, location, address = sent[index]
             person = Respondent(http, base, figures, address=address)
             person.cookie = cookie
             try:
                 person.see_thanks(location)
-            except (JourneyFailed, requests.RequestException) as failure:
+            except (JourneyFailed, HTTPError) as failure:
                 figures.fail(failure)
                 continue
             completed[threading.get_ident()] += 1
@@ -343,13 +360,13 @@ def fault_phase(base: str, args, figures: Figures, servers: "Servers") -> dict:
     report: dict = {}
 
     def work(_):
-        http = new_http()
+        http = Http()
         while queue.take() is not None:
             person = Respondent(http, base, figures, retry_for=args.retry_for,
                                 retry_pause=args.retry_pause)
             try:
                 person.send_feedback(person.walk_to_check())
-            except (JourneyFailed, requests.RequestException) as failure:
+            except (JourneyFailed, HTTPError) as failure:
                 figures.fail(failure)
                 continue
             with lock:
@@ -397,33 +414,77 @@ def fault_phase(base: str, args, figures: Figures, servers: "Servers") -> dict:
     return report
 
 
-def bare_phase(base: str, posts: int, concurrency: int, figures: Figures) -> tuple[int, float, int]:
-    """Timed inserts after an untimed warm-up; returns (stored, seconds, warm-up rows)."""
+def bare_posts(base: str, posts: int, concurrency: int, figures: Figures) -> tuple[int, float]:
+    """`posts` inserts at the given concurrency; returns (stored, seconds)."""
     queue, stored = Queue(posts), Counter()
     body = {"body": WHAT_HELPED}
 
     def work(_):
-        http = new_http()
+        http = Http()
         while queue.take() is not None:
             started = time.perf_counter()
             try:
-                response = http.post(base + "/rows", data=body, timeout=60)
-            except requests.RequestException:
+                response = http.request("POST", base + "/rows", data=body)
+            except HTTPError:
                 figures.add(errors=1)
                 continue
-            figures.record(time.perf_counter() - started, response.status_code)
-            if response.status_code == 201:
+            figures.record(time.perf_counter() - started, response.status)
+            if response.status == 201:
                 stored[threading.get_ident()] += 1
             else:
                 figures.add(errors=1)
 
-    warm_up = Queue(concurrency * 2)  # every worker connects to PostgreSQL first, as Heard's did
-    queue, figures.latencies = warm_up, []
-    run_threads(concurrency, work)
-    warmed = sum(stored.values())
-    queue, figures.latencies, figures.statuses, stored = Queue(posts), [], Counter(), Counter()
     seconds = run_threads(concurrency, work)
-    return sum(stored.values()), seconds, warmed
+    return sum(stored.values()), seconds
+
+
+def chunks(items: list, parts: int) -> list[list]:
+    size = -(-len(items) // parts)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@dataclass
+class Throughput:
+    """Heard's submissions and the bare inserts, measured round by round in turn."""
+
+    sent: list = field(default_factory=list)
+    heard_seconds: float = 0.0
+    bare_stored: int = 0
+    bare_seconds: float = 0.0
+    bare_warm_up: int = 0  # untimed inserts, counted so `bare_lost` can check every row
+    heard_cpu: Counter = field(default_factory=Counter)
+    bare_cpu: Counter = field(default_factory=Counter)
+
+    @property
+    def rps(self) -> float:
+        return len(self.sent) / self.heard_seconds
+
+    @property
+    def bare_rps(self) -> float:
+        return self.bare_stored / self.bare_seconds
+
+
+def throughput_rounds(servers: "Servers", base: str, bare_base: str, ready: list, args,
+                      burst: Figures, bare: Figures) -> Throughput:
+    """The waiting journeys submit in `args.rounds` bursts; after each, the bare
+    endpoint takes as many inserts. Taking turns puts both under the same
+    conditions: on a shared machine a few seconds can run fast or slow."""
+    measured = Throughput()
+    measured.bare_warm_up, _ = bare_posts(bare_base, args.concurrency * 2, args.concurrency,
+                                          Figures())  # untimed: pools connect
+    for number, chunk in enumerate(chunks(ready, args.rounds), 1):
+        with cpu_used(servers, servers.app, measured.heard_cpu):
+            sent, heard_seconds = burst_phase(base, chunk, args.concurrency, burst)
+        with cpu_used(servers, servers.bare, measured.bare_cpu):
+            stored, bare_seconds = bare_posts(bare_base, len(chunk), args.concurrency, bare)
+        measured.sent += sent
+        measured.heard_seconds += heard_seconds
+        measured.bare_stored += stored
+        measured.bare_seconds += bare_seconds
+        print(f"  round {number}: Heard {len(sent) / heard_seconds:.1f} submissions/s, "
+              f"bare {stored / bare_seconds:.1f} inserts/s, "
+              f"ratio {len(sent) / heard_seconds / (stored / bare_seconds):.3f}", flush=True)
+    return measured
 
 
 # ---------------------------------------------------------------- servers
@@ -446,7 +507,7 @@ class Servers:
         self.pg_data, self.socket_dir = self.dir / "pg", self.dir / "sock"
         self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         self.database_url = f"postgresql://postgres@127.0.0.1:{self.pg_port}/heard"
-        self.redis = self.app = None
+        self.redis = self.app = self.bare = None
         self.log = None
 
     def pg(self, *command: str, check: bool = True):
@@ -510,24 +571,24 @@ class Servers:
         env = self.env(port)
         subprocess.run([sys.executable, "benchmarks/bare_app.py", "create-table"], cwd=ROOT, env=env,
                        check=True)
-        self.app = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py",
-                                     "benchmarks.bare_app:create_app()"], cwd=ROOT, env=env,
-                                    start_new_session=True, stdout=self.log, stderr=subprocess.STDOUT)
-        return self.wait_for(port, None)
+        self.bare = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py",
+                                      "benchmarks.bare_app:create_app()"], cwd=ROOT, env=env,
+                                     start_new_session=True, stdout=self.log, stderr=subprocess.STDOUT)
+        return self.wait_for(port, None, self.bare)
 
-    def wait_for(self, port: int, path: str | None) -> str:
+    def wait_for(self, port: int, path: str | None, server: subprocess.Popen | None = None) -> str:
         base = f"http://127.0.0.1:{port}"
         give_up = time.monotonic() + 180
         while time.monotonic() < give_up:
-            if self.app.poll() is not None:
+            if (server or self.app).poll() is not None:
                 raise RuntimeError("the app server exited while starting")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     pass
-                if path is None or requests.get(base + path, timeout=10).status_code == 200:
+                if path is None or urllib3.request("GET", base + path, timeout=10, retries=False).status == 200:
                     time.sleep(1)  # let every worker finish booting
                     return base
-            except OSError:
+            except (OSError, HTTPError):
                 pass
             time.sleep(0.5)
         raise RuntimeError(f"nothing answered on port {port}")
@@ -544,13 +605,12 @@ class Servers:
         return pid
 
     def stop_app(self) -> None:
-        if self.app and self.app.poll() is None:
-            os.killpg(self.app.pid, signal.SIGTERM)
-            try:
-                self.app.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.app.pid, signal.SIGKILL)
+        stop_group(self.app)
         self.app = None
+
+    def stop_bare(self) -> None:
+        stop_group(self.bare)
+        self.bare = None
 
     def connect(self):
         return psycopg.connect(f"host=127.0.0.1 port={self.pg_port} user=postgres dbname=heard")
@@ -576,6 +636,7 @@ class Servers:
 
     def stop_all(self) -> None:
         self.stop_app()
+        self.stop_bare()
         errors = self.server_errors()
         for line in errors[:5]:
             print("  server error:", line[:400], flush=True)
@@ -589,6 +650,50 @@ class Servers:
         if (self.pg_data / "postmaster.pid").exists():
             self.stop_postgres()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU a process has used so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def cpu_by_role(servers: "Servers", app: subprocess.Popen) -> Counter:
+    """CPU seconds so far of an app server (make or gunicorn, its master and
+    workers), PostgreSQL, Redis and this client: all four share the cores."""
+    postmaster = int((servers.pg_data / "postmaster.pid").read_text().split()[0])
+    roles = {"app": [app.pid, *descendants(app.pid)],
+             "postgres": [postmaster, *descendants(postmaster)],
+             "redis": [servers.redis.pid], "client": [os.getpid()]}
+    return Counter({role: sum(map(cpu_seconds, pids)) for role, pids in roles.items()})
+
+
+@contextmanager
+def cpu_used(servers: "Servers", app: subprocess.Popen, total: Counter):
+    """Adds the CPU seconds each role used inside the block to `total`."""
+    before = cpu_by_role(servers, app)
+    yield
+    total.update(cpu_by_role(servers, app) - before)
+
+
+def per_request(cpu: Counter, requests_made: int) -> dict:
+    return {role: round(cpu[role] * 1000 / requests_made, 2) for role in ("app", "postgres", "redis", "client")}
+
+
+def stop_group(server: subprocess.Popen | None) -> None:
+    """SIGTERM a server's process group (SIGKILL if it takes over 30 s)."""
+    if server and server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
 
 
 def children(pid: int) -> list[int]:
@@ -636,6 +741,8 @@ def main() -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--journeys", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="Heard's submissions and the bare inserts take turns in this many rounds")
     parser.add_argument("--faults", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--fault-journeys", type=int, default=600)
     parser.add_argument("--outage-seconds", type=float, default=5.0)
@@ -655,12 +762,19 @@ def main() -> dict:
         workers = len(servers.workers())
         print(f"heard: make serve on {base}, {workers} gunicorn workers; {baseline} demo rows", flush=True)
 
-        walk, burst = Figures(), Figures()
+        walk, burst, bare = Figures(), Figures(), Figures()
         ready, seconds = walk_phase(base, args.journeys, args.concurrency, walk)
         phase_line("walk (to the check page)", len(ready), seconds, walk)
-        sent, burst_seconds = burst_phase(base, ready, args.concurrency, burst)
-        phase_line("burst (submission POSTs)", len(sent), burst_seconds, burst)
-        rps = len(sent) / burst_seconds
+        bare_base = servers.start_bare(free_port(port + 1))
+        measured = throughput_rounds(servers, base, bare_base, ready, args, burst, bare)
+        servers.stop_bare()
+        sent = measured.sent
+        phase_line("burst (submission POSTs)", len(sent), measured.heard_seconds, burst)
+        burst_cpu = per_request(measured.heard_cpu, len(sent))
+        print(f"  CPU ms per submission: {burst_cpu}", flush=True)
+        phase_line("bare insert POSTs", measured.bare_stored, measured.bare_seconds, bare)
+        bare_cpu = per_request(measured.bare_cpu, measured.bare_stored)
+        print(f"  CPU ms per bare insert: {bare_cpu}", flush=True)
         thanks = Figures()
         completed = thanks_phase(base, sent, args.concurrency, thanks)
         print(f"thank-you pages: {completed} of {len(sent)}; errors {thanks.errors}", flush=True)
@@ -670,27 +784,23 @@ def main() -> dict:
         if args.faults:
             phase_line("faults (whole journeys)", fault_report["completed"], fault_report["seconds"], faults)
         stored = servers.count("feedback_response") - baseline
-        servers.stop_app()
-
-        bare = Figures()
-        bare_base = servers.start_bare(free_port(port + 1))
-        bare_stored, bare_seconds, bare_warm_up = bare_phase(bare_base, args.journeys, args.concurrency, bare)
-        phase_line("bare insert POSTs", bare_stored, bare_seconds, bare)
         bare_rows = servers.count("bare_row")
+        servers.stop_app()
 
     everything = Figures(latencies=walk.latencies + burst.latencies + thanks.latencies)
     all_completed = completed + fault_report["completed"]
     result = {
         "journeys": args.journeys, "concurrency": args.concurrency, "workers": workers,
         "completed": all_completed, "stored": stored, "lost": all_completed - stored,
-        "rps": round(rps, 1), "bare_rps": round(bare_stored / bare_seconds, 1),
-        "ratio": round(rps / (bare_stored / bare_seconds), 3),
+        "rps": round(measured.rps, 1), "bare_rps": round(measured.bare_rps, 1),
+        "ratio": round(measured.rps / measured.bare_rps, 3),
         "walk_journeys_per_s": round(len(ready) / seconds, 1),
         "p50_ms": everything.percentile_ms(50), "p95_ms": everything.percentile_ms(95),
         "p99_ms": everything.percentile_ms(99),
         "submit_p50_ms": burst.percentile_ms(50), "submit_p99_ms": burst.percentile_ms(99),
         "errors": walk.errors + burst.errors + thanks.errors,
-        "bare_lost": bare_stored + bare_warm_up - bare_rows,
+        "bare_lost": measured.bare_stored + measured.bare_warm_up - bare_rows,
+        "cpu_ms_per_submission": burst_cpu, "cpu_ms_per_bare_insert": bare_cpu,
     }
     if args.faults:
         result.update({
