@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from webapp import create_app
 from webapp.config import normalise_database_url
-from webapp.extensions import db
+from webapp.extensions import db, limiter
 
 # CI runs the same generated examples every time, so a landing never depends on luck;
 # local runs keep exploring new ones.
@@ -80,3 +80,11 @@ def demo_data(app):
 
     seed_if_empty()
     return app
+
+
+@pytest.fixture
+def default_limit_for_one_test():
+    """Flask-Limiter keeps a configured default limit on its shared Limiter for
+    every later app, so it is cleared after a test that sets one."""
+    yield
+    limiter.limit_manager.set_default_limits([])

@@ -133,9 +133,21 @@ def _init_extensions(app: Flask, ext) -> None:
     ext.server_session.init_app(app)
     ext.compress.init_app(app)
     ext.limiter.init_app(app)
+    _check_limits_per_request_only_if_configured(app, ext.limiter)
     ext.login_manager.init_app(app)
     ext.login_manager.login_view = "staff.sign_in"
     ext.login_manager.session_protection = None  # sessions are server-side and rotated at sign-in
+
+
+def _check_limits_per_request_only_if_configured(app: Flask, limiter) -> None:
+    """Heard's own limit (feedback POSTs) is applied by the view, which can then
+    keep what was typed. Flask-Limiter's before-request check only matters when a
+    deployment sets default or application-wide limits; otherwise it costs every
+    request about 7% of a submission's CPU to find nothing to check."""
+    hooks = app.before_request_funcs[None]
+    configured = app.config.get("RATELIMIT_DEFAULT") or app.config.get("RATELIMIT_APPLICATION")
+    if not configured and limiter._check_request_limit in hooks:  # not added when limits are disabled
+        hooks.remove(limiter._check_request_limit)
 
 
 def _redis_client(app: Flask):

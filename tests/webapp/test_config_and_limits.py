@@ -71,3 +71,14 @@ def test_expired_token_keeps_what_was_typed(client, demo_data, app_overrides):
     assert "open for a long time" in html.get_text()
     assert html.find("textarea", attrs={"name": "what_helped"}).get_text().strip() == "Words I typed"
     assert html.find("textarea", attrs={"name": "could_be_better"}).get_text().strip() == "More words"
+
+
+@pytest.mark.parametrize(("app_overrides", "checks_each_request"), [
+    ({"RATELIMIT_ENABLED": True}, False),
+    ({"RATELIMIT_ENABLED": True, "RATELIMIT_DEFAULT": "100 per minute"}, True),
+])
+def test_flask_limiter_checks_each_request_only_when_limits_are_configured(
+        default_limit_for_one_test, app, app_overrides, checks_each_request):
+    from webapp.extensions import limiter
+
+    assert (limiter._check_request_limit in app.before_request_funcs[None]) is checks_each_request

@@ -11,7 +11,6 @@ import pytest
 
 from tests.webapp.helpers import walk_to_check
 from webapp import create_app
-from webapp.extensions import limiter
 from webapp.logs import JsonLinesHandler
 
 BROKEN_DATABASE = "postgresql+psycopg://heard:secret-password@127.0.0.1:1/no_such_db?connect_timeout=2"
@@ -43,14 +42,6 @@ def test_healthz_503_when_redis_is_configured_but_down(database_url, app_overrid
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json() == {"status": "unavailable"}
-
-
-@pytest.fixture
-def default_limit_for_one_test():
-    """Flask-Limiter keeps a configured default limit on its shared Limiter for
-    every later app, so it is cleared after the one test that sets it."""
-    yield
-    limiter.limit_manager.set_default_limits([])
 
 
 @pytest.mark.parametrize("app_overrides", [{"RATELIMIT_ENABLED": True, "RATELIMIT_DEFAULT": "2 per minute"}])
