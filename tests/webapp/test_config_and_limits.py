@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.webapp.helpers import page
+from tests.webapp.helpers import csrf_token, page
 from webapp import create_app
 from webapp.config import ConfigurationError
 
@@ -71,6 +71,17 @@ def test_expired_token_keeps_what_was_typed(client, demo_data, app_overrides):
     assert "open for a long time" in html.get_text()
     assert html.find("textarea", attrs={"name": "what_helped"}).get_text().strip() == "Words I typed"
     assert html.find("textarea", attrs={"name": "could_be_better"}).get_text().strip() == "More words"
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_each_step_carries_a_token_that_is_checked(client, demo_data, app_overrides):
+    """Journey forms have no token field of their own: the page renders the
+    token and CSRFProtect checks it, so a step with it is saved."""
+    token = csrf_token(client.get("/feedback?step=service", follow_redirects=True))
+    assert token
+    response = client.post("/feedback", data={"step": "service", "service": "outreach", "csrf_token": token})
+    assert response.status_code == 303
+    assert "Step 2 of" in page(client.get("/feedback")).get_text()
 
 
 @pytest.mark.parametrize(("app_overrides", "checks_each_request"), [

@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from webapp.consultations.journey import field_name
 from webapp.consultations.rules import DEFAULT_CHAR_LIMIT
+from webapp.public.forms import JourneyForm
 
 
 class _OptionalRadio(RadioField):
@@ -52,7 +53,7 @@ def _field_for(question):
     return cls(label, description=hint, choices=choices, widget=GovRadioInput(), validators=validators)
 
 
-class AnswerPageForm(FlaskForm):
+class AnswerPageForm(JourneyForm):
     submit = SubmitField("Continue", widget=GovSubmitInput())
 
 
@@ -66,7 +67,7 @@ def page_form(page, data: dict | None = None) -> FlaskForm:
     return form
 
 
-class CheckForm(FlaskForm):
+class CheckForm(JourneyForm):
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField("Send your answers", widget=GovSubmitInput())

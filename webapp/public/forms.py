@@ -33,7 +33,17 @@ class OptionalRadioField(RadioField):
         super().pre_validate(form)
 
 
-class ServiceForm(FlaskForm):
+class JourneyForm(FlaskForm):
+    """A step of a respondent's journey. CSRFProtect checks the token on every
+    POST before the view runs, and the step page renders it with `csrf_token()`,
+    so the form carries no token field of its own: a step that is saved and
+    redirects then never signs a new token it would not show."""
+
+    class Meta:
+        csrf = False
+
+
+class ServiceForm(JourneyForm):
     service = RadioField(
         q.QUESTION_TEXT["service"],
         widget=GovRadioInput(),
@@ -56,7 +66,7 @@ class ServiceForm(FlaskForm):
             raise ValidationError("Tell us which service it was, or choose one from the list")
 
 
-class ExperienceForm(FlaskForm):
+class ExperienceForm(JourneyForm):
     ease = OptionalRadioField(q.QUESTION_TEXT["ease"], choices=q.EASE)
     listened = OptionalRadioField(q.QUESTION_TEXT["listened"], choices=q.LISTENED)
     overall = RadioField(
@@ -79,13 +89,13 @@ def _free_text(label: str, hint: str) -> TextAreaField:
     )
 
 
-class CommentsForm(FlaskForm):
+class CommentsForm(JourneyForm):
     what_helped = _free_text(q.QUESTION_TEXT["what_helped"], "Anything they did that made a difference. You can leave this blank.")
     could_be_better = _free_text(q.QUESTION_TEXT["could_be_better"], "Anything that was hard or that they should change. You can leave this blank.")
     submit = SubmitField("Continue", widget=GovSubmitInput())
 
 
-class AboutYouForm(FlaskForm):
+class AboutYouForm(JourneyForm):
     age_band = OptionalRadioField(q.QUESTION_TEXT["age_band"], choices=q.AGE_BAND)
     gender = OptionalRadioField(q.QUESTION_TEXT["gender"], choices=q.GENDER)
     disability = OptionalRadioField(
@@ -96,7 +106,7 @@ class AboutYouForm(FlaskForm):
     skip = SubmitField("Skip these questions", widget=GovSubmitInput())
 
 
-class CheckForm(FlaskForm):
+class CheckForm(JourneyForm):
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField("Send feedback", widget=GovSubmitInput())
