@@ -36,6 +36,12 @@ def expect_step(page: Page, step: str) -> None:
     page.wait_for_load_state("load")  # the deferred script has run (when JavaScript is on)
 
 
+def marker_word(length: int = 8) -> str:
+    """A word unique to one test run, in letters only: a marker of digits can
+    be redacted as a number or phone and would no longer be found."""
+    return "".join(secrets.choice(string.ascii_lowercase) for _ in range(length))
+
+
 @dataclass(frozen=True)
 class Typed:
     """What one person types: a unique marker word and personal details to redact."""
@@ -47,7 +53,7 @@ class Typed:
 
     @classmethod
     def new(cls) -> Typed:
-        word = "".join(secrets.choice(string.ascii_lowercase) for _ in range(8))
+        word = marker_word()
         return cls(token=f"kestrel{word}", name="Sarah Jones",
                    phone=f"07700 900{secrets.randbelow(1000):03d}", email=f"{word}.survivor@example.com")
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import io
 import re
-import secrets
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from tests.browser.journey import marker_word
 from tests.browser.test_accessibility import audited_phone, axe
 from tests.browser.test_staff_consultation_journey import demo_staff, sign_in  # noqa: F401
 from webapp.public.questions import QUESTION_TEXT
@@ -73,7 +73,7 @@ def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_pho
     page = new_phone().page  # staff on a phone-sized window too: every page is checked at 390x844
     quarter = recent_quarters()[1]
     scope = feedback_quarter(quarter)
-    marker = secrets.token_hex(3)
+    marker = marker_word()
     audit = Audit(axe_source)
 
     # --- Staff: the board summary before the group has spoken ---------------------------

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.journey import marker_word
 from tests.browser.test_accessibility import axe as public_axe_violations
 from tests.browser.test_staff_pages import DESKTOP, FLASK, REPO, axe_violations
 
@@ -128,7 +129,7 @@ def answer(new_phone, base_url: str, slug: str, code: str, *, js: bool, choice: 
 def test_consultation_from_building_to_export(dev_server, demo_staff, staff, new_phone, axe_source):
     base = dev_server.base_url
     page = staff
-    marker = secrets.token_hex(4)
+    marker = marker_word()
     title = f"Support after court {marker}"
     today = date.today()
 
