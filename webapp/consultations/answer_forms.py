@@ -40,7 +40,7 @@ def _field_for(question):
         if question.required:
             validators.insert(0, InputRequired(message=f"Answer the question: {question.text}"))
         return TextAreaField(label, description=hint, widget=GovCharacterCount(), validators=validators)
-    choices = [(choice, choice) for choice in question.choices]
+    choices = list(question.choices)  # each its own value and label
     if question.kind == "multiple":
         cls = SelectMultipleField if question.required else _OptionalCheckboxes
         validators = ([InputRequired(message=f"Choose at least one answer to: {question.text}")]

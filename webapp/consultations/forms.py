@@ -38,7 +38,7 @@ class ConsultationForm(FlaskForm):
     introduction = TextAreaField("Introduction", widget=GovTextArea(),
                                  description="Shown before the first question. What you are asking about and why.",
                                  validators=[Length(max=3000, message="Keep the introduction to 3000 characters or fewer")])
-    audience = RadioField("Who can answer", choices=list(AUDIENCES.items()), default="public",
+    audience = RadioField("Who can answer", choices=AUDIENCES, default="public",
                           widget=GovRadioInput(), validators=[InputRequired(message="Choose who can answer")])
     opens_on = _date("Opens on")
     closes_on = _date("Closes on")
@@ -63,11 +63,11 @@ class PageForm(FlaskForm):
     submit = SubmitField("Save page", widget=GovSubmitInput())
 
     def set_conditions(self, conditions: list[tuple[str, str]]) -> None:
-        self.show_if_question.choices = [("", "Always show this page")] + conditions
+        self.show_if_question.choices = {"": "Always show this page"} | dict(conditions)
 
 
 class QuestionForm(FlaskForm):
-    kind = RadioField("Type of question", choices=list(KINDS.items()), widget=GovRadioInput(),
+    kind = RadioField("Type of question", choices=KINDS, widget=GovRadioInput(),
                       validators=[InputRequired(message="Choose a type of question")])
     text = StringField("Question", widget=GovTextInput(),
                        validators=[InputRequired(message="Enter the question"),
@@ -87,7 +87,7 @@ class QuestionForm(FlaskForm):
 
 class QuestionBankForm(FlaskForm):
     questions = SelectMultipleField("Equality questions", widget=GovCheckboxesInput(),
-                                    choices=[(field, bank.QUESTION_TEXT[field]) for field in bank.EQUALITY_FIELDS],
+                                    choices={field: bank.QUESTION_TEXT[field] for field in bank.EQUALITY_FIELDS},
                                     validators=[InputRequired(message="Choose at least one question to add")])
     submit = SubmitField("Add questions", widget=GovSubmitInput())
 
@@ -99,8 +99,8 @@ class ActionForm(FlaskForm):
 
 
 class DecisionForm(FlaskForm):
-    decision = RadioField("Decision", choices=[("accepted", "Accept: we will change the consultation"),
-                                               ("declined", "Decline")],
+    decision = RadioField("Decision", choices={"accepted": "Accept: we will change the consultation",
+                                               "declined": "Decline"},
                           widget=GovRadioInput(), validators=[InputRequired(message="Choose accept or decline")])
     reason = TextAreaField("What will change, or why not", widget=GovCharacterCount(),
                            validators=[InputRequired(message="Say what will change, or why not"),

@@ -29,7 +29,7 @@ PER_PAGE = 50
 
 
 class HideForm(FlaskForm):
-    reason = RadioField("Why hide this response?", choices=list(reporting.HIDE_REASONS.items()),
+    reason = RadioField("Why hide this response?", choices=reporting.HIDE_REASONS,
                         widget=GovRadioInput(), validators=[InputRequired(message="Choose why you are hiding it")])
     detail = StringField("Say more", widget=GovTextInput(),
                          validators=[InputRequired(message="Say why you are hiding it"),
@@ -120,7 +120,7 @@ def redact(consultation_id: int, answer_id: int):
     consultation = _consultation_or_404(consultation_id)
     answer = _answer_or_404(consultation, answer_id)
     form = RedactForm()
-    form.words.choices = reporting.words(answer.value)
+    form.words.choices = dict(reporting.words(answer.value))
     if form.validate_on_submit():
         if form.version.data != reporting.text_version(answer.value):
             flash("The text changed since you opened it. Choose the words again.", "error")

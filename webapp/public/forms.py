@@ -58,8 +58,7 @@ class ServiceForm(JourneyForm):
     submit = SubmitField("Continue", widget=GovSubmitInput())
 
     def set_services(self, services) -> None:
-        self.service.choices = [(s.slug, s.name) for s in services] + [
-            (q.ANOTHER_SERVICE, "Another service")]
+        self.service.choices = {s.slug: s.name for s in services} | {q.ANOTHER_SERVICE: "Another service"}
 
     def validate_other_service(self, field) -> None:
         if self.service.data == q.ANOTHER_SERVICE and not (field.data or "").strip():
@@ -67,11 +66,11 @@ class ServiceForm(JourneyForm):
 
 
 class ExperienceForm(JourneyForm):
-    ease = OptionalRadioField(q.QUESTION_TEXT["ease"], choices=q.EASE)
-    listened = OptionalRadioField(q.QUESTION_TEXT["listened"], choices=q.LISTENED)
+    ease = OptionalRadioField(q.QUESTION_TEXT["ease"], choices=dict(q.EASE))
+    listened = OptionalRadioField(q.QUESTION_TEXT["listened"], choices=dict(q.LISTENED))
     overall = RadioField(
         q.QUESTION_TEXT["overall"],
-        choices=q.OVERALL,
+        choices=dict(q.OVERALL),
         widget=GovRadioInput(),
         validators=[InputRequired(message="Choose how the support was overall")],
     )
@@ -96,12 +95,12 @@ class CommentsForm(JourneyForm):
 
 
 class AboutYouForm(JourneyForm):
-    age_band = OptionalRadioField(q.QUESTION_TEXT["age_band"], choices=q.AGE_BAND)
-    gender = OptionalRadioField(q.QUESTION_TEXT["gender"], choices=q.GENDER)
+    age_band = OptionalRadioField(q.QUESTION_TEXT["age_band"], choices=dict(q.AGE_BAND))
+    gender = OptionalRadioField(q.QUESTION_TEXT["gender"], choices=dict(q.GENDER))
     disability = OptionalRadioField(
-        q.QUESTION_TEXT["disability"], choices=q.DISABILITY)
-    ethnicity = OptionalRadioField(q.QUESTION_TEXT["ethnicity"], choices=q.ETHNICITY)
-    sexuality = OptionalRadioField(q.QUESTION_TEXT["sexuality"], choices=q.SEXUALITY)
+        q.QUESTION_TEXT["disability"], choices=dict(q.DISABILITY))
+    ethnicity = OptionalRadioField(q.QUESTION_TEXT["ethnicity"], choices=dict(q.ETHNICITY))
+    sexuality = OptionalRadioField(q.QUESTION_TEXT["sexuality"], choices=dict(q.SEXUALITY))
     submit = SubmitField("Continue", widget=GovSubmitInput())
     skip = SubmitField("Skip these questions", widget=GovSubmitInput())
 

@@ -66,7 +66,7 @@ class ActionForm(FlaskForm):
                             validators=[DataRequired(message="Enter the organisation responsible"),
                                         Length(max=200, message="Keep this to 200 characters or fewer")])
     due_on = GovDateField("Due by (optional)")
-    status = RadioField("Status", choices=list(ACTION_STATUSES.items()), default="planned",
+    status = RadioField("Status", choices=ACTION_STATUSES, default="planned",
                         widget=GovRadioInput(), validators=[InputRequired(message="Choose a status")])
     reason = TextAreaField("Reason, if not doing", widget=GovTextArea(),
                            description="Needed when the status is “Not doing”: it is shown to the public.",
@@ -79,7 +79,7 @@ class ActionForm(FlaskForm):
 
 
 class UpdateForm(FlaskForm):
-    status = RadioField("Status", choices=list(ACTION_STATUSES.items()), widget=GovRadioInput(),
+    status = RadioField("Status", choices=ACTION_STATUSES, widget=GovRadioInput(),
                         validators=[InputRequired(message="Choose a status")])
     note = TextAreaField("Update", widget=GovTextArea(), description="What has happened since the last update.",
                          validators=[Length(max=2000, message="Keep the update to 2000 characters or fewer")])

@@ -89,7 +89,7 @@ def board_pack(scope_key: str):
 def new_action(scope_key: str):
     scope = _scope_or_404(scope_key)
     form = ActionForm()
-    form.theme_code.choices = pages.theme_choices(request.args.get("theme", ""))
+    form.theme_code.choices = dict(pages.theme_choices(request.args.get("theme", "")))
     if request.method == "GET" and request.args.get("theme"):
         form.theme_code.data = request.args["theme"]
     if form.validate_on_submit():

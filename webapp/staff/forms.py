@@ -72,7 +72,7 @@ class CreateUserForm(FlaskForm):
                                            message="Enter an email address in the correct format, like name@example.org"),
                                     Length(max=254)])
     role = RadioField("Role", widget=GovRadioInput(),
-                      choices=[(role, ROLE_LABELS[role]) for role in ROLES],
+                      choices={role: ROLE_LABELS[role] for role in ROLES},
                       validators=[InputRequired(message="Select a role")])
     password = PasswordField("Password (optional)", widget=GovPasswordInput(),
                              validators=[Optional(), Length(max=128)])
@@ -100,8 +100,8 @@ class AuditFilterForm(FlaskForm):
         csrf = False
 
     action = SelectField("Action", widget=GovSelect(), validators=[Optional()],
-                         choices=[("", "All actions")] + [(a, a) for a in ACTIONS])
-    user = SelectField("Staff member", widget=GovSelect(), validators=[Optional()], choices=[("", "Everyone")])
+                         choices={"": "All actions"} | {a: a for a in ACTIONS})
+    user = SelectField("Staff member", widget=GovSelect(), validators=[Optional()], choices={"": "Everyone"})
     date_from = OptionalDateField("From", widget=DateInput(), format="%d %m %Y")
     date_to = OptionalDateField("To", widget=DateInput(), format="%d %m %Y")
     submit = SubmitField("Filter", widget=GovSubmitInput())

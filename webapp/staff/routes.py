@@ -239,7 +239,7 @@ def reset_user_2fa(user_id: int):
 @permission_required("view_audit")
 def audit_log():
     form = f.AuditFilterForm(request.args)
-    form.user.choices = [("", "Everyone")] + [(str(u.id), u.email) for u in accounts.list_users()]
+    form.user.choices = {"": "Everyone"} | {str(u.id): u.email for u in accounts.list_users()}
     valid = form.validate() if request.args else True
     filters = audit_search.AuditFilter.from_form(form) if valid else audit_search.AuditFilter()
     page = audit_search.search(filters, page=request.args.get("page", 1, type=int))

@@ -283,8 +283,8 @@ def merge_theme(code: str):
         flash(f"“{theme.label}” is retired, so it cannot be merged. Restore it first.", "error")
         return redirect(url_for(".codebook"))
     form = MergeForm()
-    form.into.choices = [("", "Choose a theme")] + [(t.code, t.label + (" (retired)" if t.retired else ""))
-                                                    for t in book.all_themes()]
+    form.into.choices = {"": "Choose a theme"} | {t.code: t.label + (" (retired)" if t.retired else "")
+                                                  for t in book.all_themes()}
     if form.validate_on_submit():
         try:
             into = book.merge_theme(theme, form.into.data)
