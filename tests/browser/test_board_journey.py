@@ -146,7 +146,8 @@ def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_pho
 
     # --- The board pack -------------------------------------------------------------------
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("link", name="Download the board pack (PDF)").click()
+        # The click waits until the download starts, after the PDF is made: seconds, more on a busy machine.
+        page.get_by_role("link", name="Download the board pack (PDF)").click(timeout=60_000)
     pdf = info.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
