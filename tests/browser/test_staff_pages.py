@@ -17,6 +17,7 @@ FLASK = [str(Path(sys.prefix) / "bin" / "flask"), "--app", "webapp"]
 DESKTOP = {"width": 1280, "height": 800}
 EMAIL = "browser.admin@partnership.example"
 PASSWORD = "Copper-Kettle-Lantern-58"
+NEW_PASSWORD = "Harbour-Violet-Stapler-41"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -54,6 +55,16 @@ def tab_to(page, selector: str, limit: int = 30) -> None:
         if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def choose_password(page, confirm: str) -> None:
+    for name, value in (("current_password", PASSWORD), ("new_password", NEW_PASSWORD),
+                        ("confirm_password", confirm)):
+        tab_to(page, f"input[name={name}]")
+        page.keyboard.press("Control+A")
+        page.keyboard.type(value)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def check_page(page, axe_source, title_part: str) -> None:
@@ -97,10 +108,19 @@ def test_first_sign_in_with_two_factor_by_keyboard(dev_server, staff_admin, desk
     check_page(page, axe_source, "Save your recovery codes")
     assert page.locator("#recovery-codes li").count() == 10
 
+    # The users command set the password, so its owner now chooses their own.
     tab_to(page, "a.govuk-button")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/password")
+    check_page(page, axe_source, "Change your password")
+    choose_password(page, confirm="Harbour-Violet-Stapler-42")
+    assert page.title().startswith("Error: ")
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    check_page(page, axe_source, "Change your password")
+    choose_password(page, confirm=NEW_PASSWORD)
     page.wait_for_url("**/staff/")
     check_page(page, axe_source, "Staff home")
+    assert "Your password has been changed" in page.locator("main").inner_text()
 
     for path, title in (("/staff/users", "Users"), ("/staff/users/new", "Add a user"),
                         ("/staff/audit", "Audit log")):

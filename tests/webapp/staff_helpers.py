@@ -29,8 +29,9 @@ def fresh_login_per_request(app):
 
 
 def make_user(email: str = "sam@partnership.example", role: str = "admin", *, demo: bool = False,
-              password: str = PASSWORD):
-    user = accounts.create_user(email, role, password, is_demo=demo, totp_required=not demo)
+              password: str = PASSWORD, must_change_password: bool = False):
+    user = accounts.create_user(email, role, password, is_demo=demo, totp_required=not demo,
+                                must_change_password=must_change_password)
     db.session.commit()
     return user
 

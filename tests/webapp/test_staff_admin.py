@@ -41,6 +41,7 @@ def test_admin_adds_a_user_with_a_temporary_password_shown_once(admin_client):
     assert page(admin_client.get("/staff/users")).find(id="temporary-password") is None
     user = accounts.find_user("alex@partnership.example")
     assert user.role == "analyst" and user.totp_required and not user.two_factor_enrolled
+    assert user.must_change_password  # the administrator knows it: its owner replaces it
     created = events("user.create")[-1]
     assert created.target == "alex@partnership.example" and created.actor_email == "admin@partnership.example"
     assert password not in created.detail
@@ -93,6 +94,7 @@ def test_users_cli(runner):
     assert result.exit_code == 0, result.output
     assert "Added kim@partnership.example as engagement" in result.output
     assert accounts.find_user("kim@partnership.example").role == "engagement"
+    assert accounts.find_user("kim@partnership.example").must_change_password
 
     weak = runner.invoke(args=["users", "create", "lee@partnership.example", "--role", "board",
                                "--password", "password1234"])

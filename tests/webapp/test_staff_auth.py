@@ -1,5 +1,6 @@
 """Signing in and out: passwords, lockout with back-off, two-factor enrolment
-and verification, recovery codes, session rotation, idle timeout."""
+and verification, recovery codes, session rotation, idle timeout, and changing
+a password (first, when someone else set it)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import (PASSWORD, code_for, enrol, fresh_login_per_request,  # noqa: F401
-                                        make_user, sign_out)
+                                        make_user, sign_in_as, sign_out)
 from webapp.extensions import db
 from webapp.services import accounts
 from webapp.staff.models import AuditEvent, StaffUser, utcnow
@@ -256,3 +257,76 @@ def test_passwords_are_hashed_with_argon2(app):
     user = make_user()
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
+
+
+NEW_PASSWORD = "Harbour-Violet-Stapler-41"
+
+
+def change(client, current: str = PASSWORD, new: str = NEW_PASSWORD, confirm: str | None = None):
+    return client.post("/staff/password", data={"current_password": current, "new_password": new,
+                                                "confirm_password": new if confirm is None else confirm})
+
+
+def test_a_password_someone_else_set_must_be_replaced_before_anything_else(client):
+    user = make_user(must_change_password=True)
+    enrol(client, user)  # two-factor set-up and the recovery codes come first
+    for path in ("/staff/", "/staff/users", "/staff/reports/", "/staff/consultations"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.location == "/staff/password", path
+    html = page(client.get("/staff/password"))
+    assert "Your password was set by someone else" in html.get_text()
+    assert html.find("input", attrs={"name": "new_password"})["autocomplete"] == "new-password"
+
+    response = change(client)
+    assert response.status_code == 302 and response.location == "/staff/"
+    assert "Your password has been changed" in page(client.get("/staff/")).get_text()
+    assert client.get("/staff/users").status_code == 200
+    user = db.session.get(StaffUser, user.id)
+    assert not user.must_change_password and user.password_changed_at is not None
+    assert "user.password_change" in actions()
+    assert accounts.check_password(user.email, PASSWORD).user is None
+    assert accounts.check_password(user.email, NEW_PASSWORD).user is not None
+
+
+@pytest.mark.parametrize(("current", "new", "confirm", "message"), [
+    ("", NEW_PASSWORD, None, "Enter your current password"),
+    (PASSWORD, "", "", "Enter a new password"),
+    (PASSWORD, NEW_PASSWORD, "Harbour-Violet-Stapler-42", "The new passwords do not match"),
+    (PASSWORD, "password1234", None, "harder to guess"),
+    (PASSWORD, "sam-Harbour-Violet", None, "does not contain your email address"),
+    (PASSWORD, PASSWORD, None, "not the one you have now"),
+    ("Not-My-Password-99", NEW_PASSWORD, None, "Your current password is not right"),
+])
+def test_password_change_errors_are_kind_and_change_nothing(client, current, new, confirm, message):
+    user = make_user()
+    enrol(client, user)
+    response = change(client, current, new, confirm)
+    assert response.status_code == 400
+    html = page(response)
+    assert message in html.select_one(".govuk-error-summary").get_text()
+    assert accounts.check_password(user.email, PASSWORD).user is not None
+    assert client.get("/staff/").status_code == 200  # still signed in
+
+
+def test_changing_the_password_ends_the_other_sessions_and_rotates_this_one(app, client):
+    user = make_user()
+    enrol(client, user)
+    elsewhere = app.test_client()
+    sign_in_as(elsewhere, db.session.get(StaffUser, user.id))
+    assert elsewhere.get("/staff/").status_code == 200
+    before = session_cookie(client)
+    assert change(client).status_code == 302
+    assert session_cookie(client) not in (None, before)
+    assert client.get("/staff/").status_code == 200
+    assert elsewhere.get("/staff/").status_code == 302
+
+
+def test_wrong_current_passwords_count_towards_the_lockout(client):
+    user = make_user()
+    enrol(client, user)
+    for _ in range(4):
+        assert change(client, current="Not-My-Password-99").status_code == 400
+    response = change(client, current="Not-My-Password-99")
+    assert response.status_code == 302 and "locked" in response.location
+    assert client.get("/staff/").status_code == 302
+    assert accounts.is_locked(db.session.get(StaffUser, user.id))

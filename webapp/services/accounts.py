@@ -29,6 +29,7 @@ PASSWORD_MIN_LENGTH = 12
 PASSWORD_MAX_LENGTH = 128
 MAX_FAILURES = 5
 LOCKOUT_CAP_MINUTES = 60
+LOCKED_MESSAGE = "There have been too many attempts. Wait a few minutes before you try again."
 RECOVERY_CODE_COUNT = 10
 TOTP_ISSUER = "Heard"
 
@@ -261,7 +262,7 @@ def unused_recovery_codes(user: StaffUser) -> int:
 # --- administration ----------------------------------------------------------
 
 def create_user(email: str, role: str, password: str, *, actor=None, is_demo: bool = False,
-                totp_required: bool = True) -> StaffUser:
+                totp_required: bool = True, must_change_password: bool = False) -> StaffUser:
     email = normalise_email(email)
     if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):
         raise AccountError("Enter an email address in the correct format, like name@example.org")
@@ -273,11 +274,32 @@ def create_user(email: str, role: str, password: str, *, actor=None, is_demo: bo
     if problem:
         raise AccountError(problem)
     user = StaffUser(email=email, role=role, password_hash=hash_password(password),
-                     is_demo=is_demo, totp_required=totp_required)
+                     is_demo=is_demo, totp_required=totp_required, must_change_password=must_change_password)
     db.session.add(user)
     db.session.flush()
     record_event("user.create", target=email, detail=f"role {role}", user=actor)
     return user
+
+
+def change_password(user: StaffUser, current: str, new: str) -> tuple[str, str] | None:
+    """Replace a signed-in user's password once their current one is confirmed.
+    Returns (field, message) saying what is wrong, or None once changed. A wrong
+    current password counts towards the lockout, and the change ends the
+    account's other sessions."""
+    if is_locked(user):
+        return "current_password", LOCKED_MESSAGE
+    if not _password_matches(user, current):
+        register_failure(user, "wrong password at password change")
+        return "current_password", "Your current password is not right"
+    if _password_matches(user, new):
+        return "new_password", "Enter a new password, not the one you have now"
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    user.password_changed_at = utcnow()
+    user.failed_attempts = 0
+    user.rotate_session_token()
+    record_event("user.password_change", target=user.email, user=user)
+    return None
 
 
 def set_active(user: StaffUser, active: bool, *, actor=None) -> None:

@@ -24,16 +24,17 @@ def _user_or_exit(email: str):
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What they may do (see README).")
 @click.option("--password", help="Their first password. Asked for if left out.")
 def create(email: str, role: str, password: str | None) -> None:
-    """Add a staff member. They set up two-factor when they first sign in."""
+    """Add a staff member. They set up two-factor and choose their own password when they first sign in."""
     if password is None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = accounts.create_user(email, role, password)
+        user = accounts.create_user(email, role, password, must_change_password=True)
     except accounts.AccountError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from error
     db.session.commit()
-    click.echo(f"Added {user.email} as {role}. They will set up two-factor authentication when they first sign in.")
+    click.echo(f"Added {user.email} as {role}. When they first sign in they will set up two-factor "
+               "authentication, then choose their own password.")
 
 
 @users_cli.command("disable")

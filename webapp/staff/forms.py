@@ -12,7 +12,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.services.accounts import password_problem
 from webapp.services.audit import ACTIONS
@@ -83,6 +83,28 @@ class CreateUserForm(FlaskForm):
             problem = password_problem(field.data, self.email.data or "")
             if problem:
                 raise ValidationError(problem)
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", widget=GovPasswordInput(),
+                                     validators=[DataRequired(message="Enter your current password"),
+                                                 Length(max=128)])
+    new_password = PasswordField("New password", widget=GovPasswordInput(),
+                                 validators=[DataRequired(message="Enter a new password"), Length(max=128)])
+    confirm_password = PasswordField("Confirm new password", widget=GovPasswordInput(),
+                                     validators=[DataRequired(message="Enter your new password again"),
+                                                 EqualTo("new_password", message="The new passwords do not match. "
+                                                                                 "Enter the same password twice")])
+    submit = SubmitField("Change password", widget=GovSubmitInput())
+
+    def __init__(self, *args, email: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def validate_new_password(self, field) -> None:
+        problem = password_problem(field.data, self.email)
+        if problem:
+            raise ValidationError(problem)
 
 
 class ConfirmForm(FlaskForm):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-from flask import (Blueprint, abort, current_app, redirect, render_template, request, session,
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
 from flask_login import current_user, login_user, logout_user
 
@@ -38,6 +38,11 @@ OPEN_ENDPOINTS = frozenset({"staff.sign_in", "staff.sign_in_post", "staff.two_fa
                             "staff.set_up_two_factor_post", "staff.sign_out"})
 
 
+# What someone whose password was set by somebody else may reach before choosing their own.
+BEFORE_OWN_PASSWORD = frozenset({"staff.change_password", "staff.change_password_post", "staff.sign_out",
+                                 "staff.recovery_codes"})
+
+
 @login_manager.user_loader
 def load_user(token: str):
     return accounts.load_user_by_token(token)
@@ -62,6 +67,16 @@ def sign_out_when_idle():
         _end_session()
         return redirect(url_for("staff.sign_in", **{"timed-out": 1}))
     session[LAST_SEEN_KEY] = now
+    return None
+
+
+@bp.before_app_request
+def choose_own_password_first():
+    """A password an administrator (or the CLI) set works once: to sign in and
+    replace it with one only its owner knows."""
+    if (request.path.startswith("/staff") and current_user.is_authenticated
+            and current_user.must_change_password and request.endpoint not in BEFORE_OWN_PASSWORD):
+        return redirect(url_for("staff.change_password"))
     return None
 
 
@@ -174,6 +189,39 @@ def sign_out():
     return redirect(url_for(".sign_in", **{"signed-out": 1}))
 
 
+@bp.get("/password")
+@staff_required
+def change_password():
+    return _password_page(f.ChangePasswordForm(email=current_user.email))
+
+
+@bp.post("/password")
+@staff_required
+def change_password_post():
+    form = f.ChangePasswordForm(email=current_user.email)
+    if not form.validate_on_submit():
+        return _password_page(form, status=400)
+    user = current_user._get_current_object()
+    problem = accounts.change_password(user, form.current_password.data, form.new_password.data)
+    db.session.commit()
+    if problem is None:
+        # The user's token was rotated (other sessions end); this one carries the new one.
+        current_app.session_interface.regenerate(session)
+        login_user(user)
+        flash("Your password has been changed", "success")
+        return redirect(url_for(".home"))
+    if accounts.is_locked(user):
+        _end_session()
+        return redirect(url_for(".sign_in", locked=1))
+    field, message = problem
+    getattr(form, field).errors = [message]
+    return _password_page(form, status=400)
+
+
+def _password_page(form, status: int = 200):
+    return render_template("staff/password.html", form=form), status
+
+
 # --- staff home ---------------------------------------------------------------
 
 @bp.get("/")
@@ -206,7 +254,8 @@ def new_user_post():
         return render_template("staff/user-new.html", form=form), 400
     password = form.password.data or accounts.generate_temporary_password()
     try:
-        user = accounts.create_user(form.email.data, form.role.data, password, actor=current_user)
+        user = accounts.create_user(form.email.data, form.role.data, password, actor=current_user,
+                                    must_change_password=True)
     except accounts.AccountError as error:
         form.email.errors = [str(error)]
         return render_template("staff/user-new.html", form=form), 400
