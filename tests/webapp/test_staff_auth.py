@@ -279,7 +279,8 @@ def test_a_password_someone_else_set_must_be_replaced_before_anything_else(clien
 
     response = change(client)
     assert response.status_code == 302 and response.location == "/staff/"
-    assert "Your password has been changed" in page(client.get("/staff/")).get_text()
+    banner = page(client.get("/staff/")).select_one(".govuk-notification-banner__heading")
+    assert banner.get_text() == "Your password has been changed"  # markup, not escaped tags
     assert client.get("/staff/users").status_code == 200
     user = db.session.get(StaffUser, user.id)
     assert not user.must_change_password and user.password_changed_at is not None
