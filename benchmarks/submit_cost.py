@@ -87,6 +87,10 @@ class Meter:
         spent = time.process_time() - started
         self.counted.append(((self.instructions.read() - instructions) if self.instructions else 0, spent))
 
+    def describe(self, taken: tuple[float, float]) -> str:
+        instructions, cpu_ms = taken
+        return (f"{instructions:.3f}M instructions, " if self.instructions else "") + f"{cpu_ms:.2f} ms CPU"
+
     def take(self) -> tuple[float, float]:
         """Mean (million instructions, CPU ms) of what was measured since the last take."""
         instructions, seconds = zip(*self.counted)
@@ -200,16 +204,17 @@ def main() -> dict:
         for _ in range(args.submissions):
             meter.measure(bare)
         bare_rounds.append(meter.take())
-        print(f"round {number}: Heard {heard_rounds[-1][0]:.3f}M instructions, {heard_rounds[-1][1]:.2f} ms CPU; "
-              f"bare {bare_rounds[-1][0]:.3f}M, {bare_rounds[-1][1]:.2f} ms", flush=True)
+        print(f"round {number}: Heard {meter.describe(heard_rounds[-1])}; bare {meter.describe(bare_rounds[-1])}",
+              flush=True)
 
     def median(rounds: list, index: int) -> float:
         return round(statistics.median(r[index] for r in rounds), 3)
 
     result = {"submissions": args.submissions * args.rounds,
-              "heard_minstructions": median(heard_rounds, 0), "bare_minstructions": median(bare_rounds, 0),
               "heard_cpu_ms": median(heard_rounds, 1), "bare_cpu_ms": median(bare_rounds, 1)}
-    if result["heard_minstructions"]:
+    if meter.instructions:  # a machine without hardware counters reports CPU time only
+        result["heard_minstructions"] = median(heard_rounds, 0)
+        result["bare_minstructions"] = median(bare_rounds, 0)
         result["instruction_ratio"] = round(result["bare_minstructions"] / result["heard_minstructions"], 3)
     result["cpu_ratio"] = round(result["bare_cpu_ms"] / result["heard_cpu_ms"], 3)
     return result
