@@ -284,6 +284,8 @@ def test_a_password_someone_else_set_must_be_replaced_before_anything_else(clien
     assert client.get("/staff/users").status_code == 200
     user = db.session.get(StaffUser, user.id)
     assert not user.must_change_password and user.password_changed_at is not None
+    changed_on = page(client.get("/staff/password")).find(id="password-changed-on").get_text()
+    assert user.password_changed_at.strftime("%-d %B %Y") in changed_on
     assert "user.password_change" in actions()
     assert accounts.check_password(user.email, PASSWORD).user is None
     assert accounts.check_password(user.email, NEW_PASSWORD).user is not None
