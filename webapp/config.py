@@ -48,6 +48,11 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
 
     WTF_CSRF_TIME_LIMIT = 60 * 60
+    # Flask-WTF's HTTPS check wants a same-origin Referer, which no browser sends
+    # under Heard's `Referrer-Policy: no-referrer`: it refused every POST behind
+    # TLS. The session-bound token and SameSite=Strict still protect every form,
+    # and `security.refuse_cross_site_posts` checks Sec-Fetch-Site and Origin.
+    WTF_CSRF_SSL_STRICT = False
     MAX_CONTENT_LENGTH = 64 * 1024
     FREE_TEXT_MAX = 1500
 

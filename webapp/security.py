@@ -8,7 +8,8 @@ from __future__ import annotations
 import secrets
 from urllib.parse import parse_qsl
 
-from flask import Flask, Request, has_request_context, request
+from flask import Flask, Request, current_app, has_request_context, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.utils import cached_property
 
@@ -90,8 +91,42 @@ class SecurityHeaders:
         return self.wsgi_app(environ, start_with_headers)
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Sec-Fetch-Site values a browser sends for a form that another site submitted.
+CROSS_SITE = frozenset({"cross-site", "same-site"})
+
+
+def origin_of(url: str) -> str:
+    """`https://host` from `https://host/path`: the form an Origin header takes."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}".lower()
+
+
+def allowed_origins() -> set[str]:
+    origins = {origin_of(request.host_url)}
+    if current_app.config.get("PUBLIC_BASE_URL"):
+        origins.add(origin_of(current_app.config["PUBLIC_BASE_URL"]))
+    return origins
+
+
+def refuse_cross_site_posts() -> None:
+    """A second line behind the CSRF token: a browser says where a form came
+    from. `Sec-Fetch-Site` names another site outright; `Origin` is `null` under
+    `Referrer-Policy: no-referrer`, so only a real origin that is not Heard's is
+    refused. Requests without either header (older browsers, scripts) still need
+    the token."""
+    if request.method in SAFE_METHODS:
+        return
+    if request.headers.get("Sec-Fetch-Site", "").lower() in CROSS_SITE:
+        raise CSRFError("The form was sent from another site.")
+    origin = request.headers.get("Origin", "null").lower()
+    if origin != "null" and origin not in allowed_origins():
+        raise CSRFError("The form was sent from another site.")
+
+
 def init_app(app: Flask) -> None:
     app.request_class = HeardRequest
+    app.before_request(refuse_cross_site_posts)
     app.wsgi_app = SecurityHeaders(app.wsgi_app, hsts=bool(app.config.get("SESSION_COOKIE_SECURE")))
 
     @app.before_request

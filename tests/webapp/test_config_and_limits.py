@@ -93,3 +93,37 @@ def test_flask_limiter_checks_each_request_only_when_limits_are_configured(
     from webapp.extensions import limiter
 
     assert (limiter._check_request_limit in app.before_request_funcs[None]) is checks_each_request
+
+
+BEHIND_TLS_PROXY = {"WTF_CSRF_ENABLED": True, "TRUST_PROXY_HOPS": 1, "SESSION_COOKIE_SECURE": True}
+HTTPS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7"}
+
+
+def _service_step_token(client) -> str:
+    token = csrf_token(client.get("/feedback?step=service", headers=HTTPS, follow_redirects=True))
+    assert token
+    return token
+
+
+@pytest.mark.parametrize("app_overrides", [BEHIND_TLS_PROXY])
+@pytest.mark.parametrize("origin", [None, "null", "https://localhost"])
+def test_posts_behind_a_tls_proxy_need_no_referer(client, demo_data, app_overrides, origin):
+    """Under `Referrer-Policy: no-referrer` a browser sends no Referer and an
+    Origin of `null`: the token alone carries the form (it was refused before)."""
+    token = _service_step_token(client)
+    headers = {**HTTPS, "Sec-Fetch-Site": "same-origin", **({"Origin": origin} if origin else {})}
+    response = client.post("/feedback", headers=headers,
+                           data={"step": "service", "service": "outreach", "csrf_token": token})
+    assert response.status_code == 303
+    assert "Step 2 of" in page(client.get("/feedback", headers=HTTPS)).get_text()
+
+
+@pytest.mark.parametrize("app_overrides", [BEHIND_TLS_PROXY])
+@pytest.mark.parametrize("headers", [{"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
+                                     {"Origin": "https://evil.example"}])
+def test_a_form_sent_from_another_site_is_refused_even_with_a_token(client, demo_data, app_overrides, headers):
+    token = _service_step_token(client)
+    response = client.post("/feedback", headers={**HTTPS, **headers},
+                           data={"step": "service", "service": "outreach", "csrf_token": token})
+    assert response.status_code == 400
+    assert "Step 1 of" in page(client.get("/feedback", headers=HTTPS)).get_text()
