@@ -17,7 +17,7 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     _load_config(app, config, overrides or {})
     _trust_proxy(app)
 
-    from webapp import assets, commands, crypto, errors, extensions, logs, models, security  # noqa: F401
+    from webapp import assets, audit, commands, crypto, errors, extensions, logs, models, security  # noqa: F401
     from webapp.staff import models as staff_models  # noqa: F401
     from webapp.consultations import models as consultation_models  # noqa: F401
     from webapp.themes import models as theme_models  # noqa: F401

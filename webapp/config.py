@@ -7,11 +7,34 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+KEY_ENV = "HEARD_ENCRYPTION_KEYS"
+GENERATE_COMMAND = ('.venv/bin/python -c "from cryptography.fernet import Fernet; '
+                    'print(Fernet.generate_key().decode())"')
 
 
 class ConfigurationError(RuntimeError):
     """Raised when the app is started without settings it cannot run safely without."""
+
+
+def parse_keys(value: str) -> list[str]:
+    """HEARD_ENCRYPTION_KEYS: comma-separated Fernet keys, newest first."""
+    return [key.strip() for key in (value or "").split(",") if key.strip()]
+
+
+def key_problem(keys) -> str | None:
+    """Why these encryption keys cannot be used, or None."""
+    if not keys:
+        return f"no encryption key is set ({KEY_ENV})"
+    for position, key in enumerate(keys, 1):
+        try:
+            Fernet(key)
+        except (ValueError, TypeError):
+            return (f"encryption key {position} in {KEY_ENV} is not a Fernet key "
+                    "(32 url-safe base64-encoded bytes)")
+    return None
 
 
 class Config:
@@ -80,10 +103,8 @@ class Config:
                 values[key] = env[key]
         if env.get("DATABASE_URL"):
             values["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
-        if env.get("HEARD_ENCRYPTION_KEYS"):
-            from webapp.crypto import parse_keys
-
-            values["ENCRYPTION_KEYS"] = parse_keys(env["HEARD_ENCRYPTION_KEYS"])
+        if env.get(KEY_ENV):
+            values["ENCRYPTION_KEYS"] = parse_keys(env[KEY_ENV])
         for key in ("RETENTION_MONTHS", "TRUST_PROXY_HOPS"):
             if env.get(key):
                 values[key] = int(env[key])
@@ -122,13 +143,11 @@ class ProductionConfig(Config):
             raise ConfigurationError(
                 "Heard will not start in production without " + " and ".join(missing)
                 + ". Set them in the environment (see README, Configuration).")
-        from webapp.crypto import GENERATE_COMMAND, key_problem
-
         problem = key_problem(settings.get("ENCRYPTION_KEYS"))
         if problem:
             raise ConfigurationError(
                 f"Heard will not start in production: {problem}. Free text is encrypted at rest; "
-                f"generate a key with {GENERATE_COMMAND} and set HEARD_ENCRYPTION_KEYS to it "
+                f"generate a key with {GENERATE_COMMAND} and set {KEY_ENV} to it "
                 "(see README, Encryption and retention).")
 
 

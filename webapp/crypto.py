@@ -33,11 +33,9 @@ from sqlalchemy import Integer, Text, bindparam, column, select, table, update
 from sqlalchemy.sql import operators
 from sqlalchemy.types import TypeDecorator
 
-from webapp.config import ConfigurationError
-
-KEY_ENV = "HEARD_ENCRYPTION_KEYS"
-GENERATE_COMMAND = ('.venv/bin/python -c "from cryptography.fernet import Fernet; '
-                    'print(Fernet.generate_key().decode())"')
+from webapp.audit import record_event
+from webapp.config import GENERATE_COMMAND, KEY_ENV, ConfigurationError, key_problem
+from webapp.extensions import db
 # Every Fernet token starts with version byte 0x80, "gAAAAA" in urlsafe base64.
 _TOKEN = re.compile(r"^gAAAAA[A-Za-z0-9_-]{90,}={0,2}$")
 BATCH = 500
@@ -49,23 +47,6 @@ class DecryptionError(RuntimeError):
 
 class EncryptedColumnError(TypeError):
     """SQL cannot compare ciphertext: filter or group such columns in Python."""
-
-
-def parse_keys(value: str) -> list[str]:
-    return [key.strip() for key in (value or "").split(",") if key.strip()]
-
-
-def key_problem(keys) -> str | None:
-    """Why these keys cannot be used, or None."""
-    if not keys:
-        return f"no encryption key is set ({KEY_ENV})"
-    for position, key in enumerate(keys, 1):
-        try:
-            Fernet(key)
-        except (ValueError, TypeError):
-            return (f"encryption key {position} in {KEY_ENV} is not a Fernet key "
-                    "(32 url-safe base64-encoded bytes)")
-    return None
 
 
 def development_key(path: Path) -> str:
@@ -104,14 +85,13 @@ def init_app(app: Flask) -> None:
     def rotate_key_command(batch: int) -> None:
         """Re-encrypt every encrypted column with the newest key (and encrypt any
         text stored before encryption). Safe to run again."""
-        from webapp.services.audit import record_event
-
         report = rotate_all(batch)
         for name, counts in report.columns.items():
             click.echo(f"{name}: " + ", ".join(f"{counts[kind]} {kind}" for kind in OUTCOMES))
         click.echo("Total: " + ", ".join(f"{report.total[kind]} {kind}" for kind in OUTCOMES))
         record_event("encryption.rotate_key", user=None,
                      detail=", ".join(f"{report.total[kind]} {kind}" for kind in OUTCOMES))
+        db.session.commit()
         if report.total["unreadable"]:
             raise click.ClickException(
                 f"{report.total['unreadable']} values could not be decrypted with any key in {KEY_ENV}. "
@@ -197,8 +177,6 @@ class RotationReport:
 
 def encrypted_columns() -> list[tuple[str, str]]:
     """(table, column) for every encrypted column in the models."""
-    from webapp.extensions import db
-
     return [(tbl.name, col.name) for tbl in db.metadata.sorted_tables for col in tbl.columns
             if isinstance(col.type, (EncryptedText, EncryptedJSON))]
 
@@ -217,8 +195,6 @@ def rotate_all(batch: int = BATCH) -> RotationReport:
 def rotate_column(table_name: str, column_name: str, batch: int = BATCH) -> Counter:
     """Rewrite one column's stored tokens with the newest key, one committed
     batch at a time, reading and writing the raw TEXT (not the decrypted value)."""
-    from webapp.extensions import db
-
     raw = table(table_name, column("id", Integer), column(column_name, Text))
     value = raw.c[column_name]
     rewrite = update(raw).where(raw.c.id == bindparam("row_id")).values({column_name: bindparam("token")})

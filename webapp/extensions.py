@@ -1,5 +1,7 @@
 """Extensions are created unbound here and bound in `create_app`."""
 
+from datetime import UTC, datetime
+
 from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -23,3 +25,8 @@ server_session = Session()
 compress = Compress()
 limiter = Limiter(key_func=rate_limit_key)
 login_manager = LoginManager()
+
+
+def utcnow() -> datetime:
+    """Naive UTC, how every timestamp column stores time (the same on SQLite and PostgreSQL)."""
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -110,10 +110,11 @@ def purge(months: int | None = None, today: date | None = None, dry_run: bool = 
         db.session.rollback()
         return report
     _store_aggregates(report.aggregates)
-    from webapp.services.audit import record_event
+    from webapp.audit import record_event
 
     record_event("retention.purge", user=None, target=f"before {report.cutoff.isoformat()}",
                  detail="; ".join(f"{report.deleted[kind]} {kind}" for kind in report.KINDS))
+    db.session.commit()
     return report
 
 

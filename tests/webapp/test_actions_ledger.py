@@ -14,7 +14,7 @@ from tests.webapp.helpers import csrf_token, page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.extensions import db
 from webapp.reports.models import BoardAction, BoardActionUpdate
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 
 NEW = f"/staff/reports/summary/{QUARTER.key}/actions/new"
 

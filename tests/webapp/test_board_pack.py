@@ -14,7 +14,7 @@ from tests.webapp.board_helpers import QUARTER, seed_quarter
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.extensions import db
 from webapp.reports import ledger
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 
 
 def pdf_text(data: bytes) -> tuple[PdfReader, str]:

@@ -15,8 +15,8 @@ from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_
 from webapp.consultations.building import TRANSITION_ACTIONS
 from webapp.consultations.models import Consultation, ConsultationResponse, Question, WordingChange
 from webapp.extensions import db
-from webapp.services.audit import ACTIONS
-from webapp.staff.models import AuditEvent
+from webapp.audit import ACTIONS
+from webapp.audit import AuditEvent
 
 BASE = "/staff/consultations"
 

@@ -13,7 +13,7 @@ from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.consultations.models import ChangeRecord, ReviewComment
 from webapp.extensions import db
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 
 URL = "/review/family-courts"
 

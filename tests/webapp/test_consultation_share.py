@@ -16,8 +16,8 @@ from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.consultations import sharing
 from webapp.extensions import db
-from webapp.services.audit import ACTIONS
-from webapp.staff.models import AuditEvent
+from webapp.audit import ACTIONS
+from webapp.audit import AuditEvent
 
 BASE = "/staff/consultations"
 A4_POINTS = (595, 842)

@@ -18,7 +18,7 @@ from webapp.crypto import DecryptionError, EncryptedColumnError, encrypted_colum
 from webapp.extensions import db
 from webapp.models import FeedbackResponse
 from webapp.reports.models import GroupComment
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 from webapp.themes.models import ThemeRun
 from tests.webapp.consultation_helpers import make_consultation
 

@@ -19,7 +19,7 @@ from webapp.extensions import db
 from webapp.feedback_admin import moderation
 from webapp.models import FeedbackResponse, Service
 from webapp.reports.models import GroupAccessCode, PublishedQuote
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 
 DAY = date(2026, 8, 12)
 LIST = "/staff/feedback/?quarter=2026Q3"

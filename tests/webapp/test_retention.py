@@ -15,7 +15,7 @@ from webapp.extensions import db
 from webapp.models import FeedbackResponse, Service
 from webapp.reports.models import PublishedQuote, ThemeAggregate
 from webapp.retention import AggregateCount, aggregate_counts, months_before, purge
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 from webapp.themes.models import StaffCoding, ThemeCode, ThemeRun, ThemeRunItem
 from webapp.themes.scope import answer_ref, consultation_scope, feedback_quarter, feedback_ref
 

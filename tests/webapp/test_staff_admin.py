@@ -11,8 +11,10 @@ from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.extensions import db
 from webapp.services import accounts
-from webapp.services.audit import record_event
-from webapp.staff.models import AuditEvent, AuditLogIsAppendOnly, StaffUser, utcnow
+from webapp.audit import record_event
+from webapp.audit import AuditEvent, AuditLogIsAppendOnly
+from webapp.extensions import utcnow
+from webapp.staff.models import StaffUser
 
 
 def events(action: str | None = None) -> list[AuditEvent]:
@@ -117,6 +119,7 @@ def test_users_cli(runner):
 
 def test_audit_events_cannot_be_changed_or_deleted(app):
     record_event("export.csv", target="consultation 1", user=None)
+    db.session.commit()
     event = events()[0]
     event.detail = "something else"
     with pytest.raises(AuditLogIsAppendOnly):
@@ -165,7 +168,7 @@ def test_audit_log_filters_by_action_user_and_date(admin_client):
 
 def test_audit_log_is_paginated(admin_client):
     for number in range(60):
-        record_event("free_text.view", target=f"response {number}", user=admin_client.admin, commit=False)
+        record_event("free_text.view", target=f"response {number}", user=admin_client.admin)
     db.session.commit()
     html = page(admin_client.get("/staff/audit"))
     assert len(html.select("#audit-table tbody tr")) == 50

@@ -15,7 +15,9 @@ from tests.webapp.staff_helpers import (PASSWORD, code_for, enrol, fresh_login_p
                                         make_user, sign_in_as, sign_out)
 from webapp.extensions import db
 from webapp.services import accounts
-from webapp.staff.models import AuditEvent, StaffUser, utcnow
+from webapp.audit import AuditEvent
+from webapp.extensions import utcnow
+from webapp.staff.models import StaffUser
 
 
 def actions() -> list[str]:

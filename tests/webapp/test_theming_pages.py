@@ -12,7 +12,7 @@ from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from tests.webapp.test_theming_service import HOUSING, POLICE, WAITING, add_feedback, run_now
 from webapp.extensions import db
-from webapp.staff.models import AuditEvent
+from webapp.audit import AuditEvent
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode, ThemeRun
 from webapp.themes.scope import feedback_quarter, feedback_ref
 

@@ -15,7 +15,7 @@ from webapp.consultations import rules, sharing
 from webapp.consultations.models import ConsultationPage, Question, ReviewComment
 from webapp.consultations.rules import RuleError
 from webapp.extensions import db
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff.access import permission_required
 
 bp = Blueprint("consultations", __name__, url_prefix="/staff/consultations")
@@ -70,6 +70,7 @@ def new():
     form = f.ConsultationForm()
     if form.validate_on_submit():
         consultation, code = building.create_consultation(form.data)
+        db.session.commit()
         if code:
             session[NEW_CODE_KEY] = code
         return _to_consultation(consultation)
@@ -96,6 +97,7 @@ def edit(consultation_id: int):
     form = f.ConsultationForm(obj=consultation)
     if form.validate_on_submit():
         code = building.update_details(consultation, form.data)
+        db.session.commit()
         if code:
             session[NEW_CODE_KEY] = code
         return _to_consultation(consultation)
@@ -109,6 +111,7 @@ def access_code(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     if f.ActionForm().validate_on_submit():
         session[NEW_CODE_KEY] = building.issue_access_code(consultation)
+        db.session.commit()
     return _to_consultation(consultation)
 
 
@@ -122,6 +125,7 @@ def change_status(consultation_id: int):
             building.transition(consultation, form.value.data or "")
         except RuleError as error:
             return _refused(consultation, error)
+        db.session.commit()
         flash(f"The consultation is now: {consultation.status_label.lower()}.", "success")
     return _to_consultation(consultation)
 
@@ -133,6 +137,7 @@ def duplicate(consultation_id: int):
     if not f.ActionForm().validate_on_submit():
         return _to_consultation(consultation)
     copy = building.duplicate(consultation)
+    db.session.commit()
     flash("This is a copy. It is a draft: check it, set its dates and send it for review.", "success")
     return _to_consultation(copy)
 
@@ -149,6 +154,7 @@ def add_page(consultation_id: int):
         page = building.add_page(consultation, f"Page {len(consultation.pages) + 1}")
     except RuleError as error:
         return _refused(consultation, error)
+    db.session.commit()
     return redirect(url_for(".edit_page", consultation_id=consultation.id, page_id=page.id))
 
 
@@ -168,6 +174,7 @@ def edit_page(consultation_id: int, page_id: int):
             db.session.rollback()
             form.show_if_question.errors = [str(error)]
         else:
+            db.session.commit()
             return _to_consultation(consultation, f"page-{page.id}")
     return make_response(render_template("consultations/builder/page.html", form=form, consultation=consultation,
                                          page=page), 400 if form.errors else 200)
@@ -183,6 +190,7 @@ def delete_page(consultation_id: int, page_id: int):
             building.delete_page(page)
         except RuleError as error:
             return _refused(consultation, error)
+        db.session.commit()
     return _to_consultation(consultation)
 
 
@@ -197,6 +205,7 @@ def move_page(consultation_id: int, page_id: int):
             building.move_page(page, form.value.data or "")
         except RuleError as error:
             return _refused(consultation, error)
+        db.session.commit()
     return _to_consultation(consultation, f"page-{page.id}")
 
 
@@ -211,6 +220,7 @@ def question_bank(consultation_id: int, page_id: int):
             building.add_from_bank(page, form.questions.data)
         except RuleError as error:
             return _refused(consultation, error)
+        db.session.commit()
         return _to_consultation(consultation, f"page-{page.id}")
     return make_response(render_template("consultations/builder/question-bank.html", form=form,
                                          consultation=consultation, page=page), 400 if form.errors else 200)
@@ -231,6 +241,7 @@ def new_question(consultation_id: int, page_id: int):
             db.session.rollback()
             form.form_errors.append(str(error))
         else:
+            db.session.commit()
             return _to_consultation(consultation, f"page-{page.id}")
     return _question_page(form, consultation, page, None)
 
@@ -252,6 +263,7 @@ def edit_question(consultation_id: int, question_id: int):
             db.session.rollback()
             form.form_errors.append(str(error))
         else:
+            db.session.commit()
             return _to_consultation(consultation, f"page-{question.page_id}")
     return _question_page(form, consultation, question.page, question)
 
@@ -272,6 +284,7 @@ def delete_question(consultation_id: int, question_id: int):
             building.delete_question(question)
         except RuleError as error:
             return _refused(consultation, error)
+        db.session.commit()
     return _to_consultation(consultation)
 
 
@@ -286,6 +299,7 @@ def move_question(consultation_id: int, question_id: int):
             building.move_question(question, form.value.data or "")
         except RuleError as error:
             return _refused(consultation, error)
+        db.session.commit()
     return _to_consultation(consultation, f"page-{question.page_id}")
 
 
@@ -346,6 +360,7 @@ def poster(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     pdf = sharing.poster_pdf(consultation)
     record_event("consultation.poster", target=consultation.slug)
+    db.session.commit()
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{sharing.poster_filename(consultation)}"'
@@ -374,6 +389,7 @@ def decide_comment(consultation_id: int, comment_id: int):
     if not form.validate_on_submit():
         return _comments_page(consultation, forms={comment.id: form}, status=400)
     building.decide_comment(comment, form.decision.data, form.reason.data)
+    db.session.commit()
     return redirect(url_for(".comments", consultation_id=consultation.id) + f"#comment-{comment.id}")
 
 

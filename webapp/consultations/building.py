@@ -20,7 +20,7 @@ from webapp.consultations.models import (ChangeRecord, Consultation, Consultatio
 from webapp.consultations.rules import RuleError
 from webapp.extensions import db
 from webapp.public import questions as bank
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 
 EDITABLE_STATUSES = ("draft", "review")
 TRANSITION_ACTIONS = {"review": "consultation.send_for_review", "draft": "consultation.back_to_draft",

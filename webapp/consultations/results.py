@@ -20,7 +20,7 @@ from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
 from webapp.feedback_admin.publication import published_refs, publication_message, toggle_publication
 from webapp.services import moderation as shared
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff.access import permission_required
 
 bp = Blueprint("consultation_results", __name__, url_prefix="/staff/consultations")
@@ -101,16 +101,15 @@ def moderation(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = max(request.args.get("page", type=int) or 1, 1)
     answers, total = reporting.free_text_answers(consultation, page, PER_PAGE)
-    # Rendered before the audit row is committed: the commit expires the answers,
-    # and reading them afterwards would cost a query each.
+    if answers:
+        record_event("free_text.view", target=f"consultation:{consultation.id}",
+                     detail=f"moderation queue, {len(answers)} answers (page {page})")
     body = render_template("consultations/results/moderation.html", consultation=consultation,
                            answers=answers, total=total, page=page,
                            pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
                            toggle=ToggleForm(), hide_form=HideForm(),
                            published=published_refs([f"a:{answer.id}" for answer in answers]))
-    if answers:
-        record_event("free_text.view", target=f"consultation:{consultation.id}",
-                     detail=f"moderation queue, {len(answers)} answers (page {page})")
+    db.session.commit()
     return body
 
 
@@ -129,13 +128,15 @@ def redact(consultation_id: int, answer_id: int):
         answer.value = reporting.redact_words(answer.value, chosen)
         record_event("free_text.redact", target=f"answer:{answer.id}",
                      detail=f"consultation:{consultation.id}, {len(chosen)} words")
+        db.session.commit()
         flash(f"{len(chosen)} {'word' if len(chosen) == 1 else 'words'} redacted.", "success")
         return _to_queue(consultation, f"answer-{answer.id}")
     if request.method == "GET":
         record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
     form.version.data = reporting.text_version(answer.value)
-    return make_response(render_template("consultations/results/redact.html", consultation=consultation,
-                                         answer=answer, form=form), 400 if form.errors else 200)
+    body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form)
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
 
 
 @bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/safeguarding")
@@ -146,6 +147,7 @@ def safeguarding(consultation_id: int, response_id: int):
     if ToggleForm().validate_on_submit():
         flash(shared.toggle_safeguarding(response, f"response:{response.id}", f"consultation:{consultation.id}"),
               "success")
+        db.session.commit()
     return _to_queue(consultation)
 
 
@@ -160,6 +162,7 @@ def hide(consultation_id: int, response_id: int):
         return _to_queue(consultation)
     flash(shared.hide(response, form.reason_text(), f"response:{response.id}",
                           f"consultation:{consultation.id}, {form.reason.data}"), "success")
+    db.session.commit()
     return _to_queue(consultation)
 
 
@@ -170,6 +173,7 @@ def unhide(consultation_id: int, response_id: int):
     response = _response_or_404(consultation, response_id)
     if ToggleForm().validate_on_submit() and response.hidden:
         flash(shared.unhide(response, f"response:{response.id}", f"consultation:{consultation.id}"), "success")
+        db.session.commit()
     return _to_queue(consultation)
 
 
@@ -180,6 +184,7 @@ def publication(consultation_id: int, answer_id: int):
     answer = _answer_or_404(consultation, answer_id)
     if ToggleForm().validate_on_submit():
         flash(publication_message(toggle_publication(f"a:{answer.id}", current_user)), "success")
+        db.session.commit()
     return _to_queue(consultation, f"answer-{answer.id}")
 
 
@@ -190,9 +195,7 @@ def _export(consultation_id: int, kind: str):
     include_hidden = request.args.get("include_hidden") == "1"
     record_event(f"export.{kind}", target=f"consultation:{consultation.id}",
                  detail="hidden responses included" if include_hidden else "")
-    # Loaded after the audit commit (which expires everything), so the streamed
-    # body can read them after the view has returned.
-    db.session.refresh(consultation)
+    db.session.commit()
     questions = list(consultation.questions)
     generate = reporting.export_csv if kind == "csv" else reporting.export_json
     body = stream_with_context(generate(consultation, questions, include_hidden))

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.reports.models import PublishedQuote
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 
 
 def published_refs(refs: list[str] | None = None) -> set[str]:

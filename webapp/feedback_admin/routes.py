@@ -18,7 +18,7 @@ from webapp.feedback_admin.publication import publication_message, toggle_public
 from webapp.models import FeedbackResponse
 from webapp.reports.models import GroupAccessCode
 from webapp.services import moderation as shared
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff.access import can, permission_required
 from webapp.staff.navigation import add_nav_item
 from webapp.themes.scope import ScopeError
@@ -58,13 +58,13 @@ def index():
         error = ""
     except ScopeError as problem:
         listing, error = None, str(problem)
-    # Rendered before the audit row is committed, which would expire what is listed.
-    body = render_template("feedback_admin/index.html", listing=listing, error=error, filters=filters,
-                           services=moderation.services(), toggle=ToggleForm(), hide_form=HideForm(),
-                           can_moderate=can(current_user, "moderate"))
     if listing and listing.entries:
         record_event("free_text.view", target=f"feedback:{filters['quarter'].upper()}",
                      detail=f"moderation list, {len(listing.entries)} responses (page {listing.page})")
+    body = render_template("feedback_admin/index.html", listing=listing, error=error, filters=filters,
+                           services=moderation.services(), toggle=ToggleForm(), hide_form=HideForm(),
+                           can_moderate=can(current_user, "moderate"))
+    db.session.commit()
     return make_response(body, 400 if error else 200)
 
 
@@ -74,6 +74,7 @@ def _change(response_id: int, change):
     response = _response_or_404(response_id)
     if ToggleForm().validate_on_submit():
         message = change(response)
+        db.session.commit()
         if message:
             flash(message, "success")
     return _back_to_list(f"response-{response.id}")
@@ -94,6 +95,7 @@ def hide(response_id: int):
         flash("To hide a response, choose why and say more.", "error")
         return _back_to_list(f"response-{response.id}")
     flash(shared.hide(response, form.reason_text(), f"feedback:{response.id}", form.reason.data), "success")
+    db.session.commit()
     return _back_to_list(f"response-{response.id}")
 
 
@@ -134,6 +136,7 @@ def issue_group_code():
         code = rules.new_access_code()
         db.session.add(GroupAccessCode(code_hash=rules.hash_access_code(code), issued_by_id=current_user.id))
         record_event("group.access_code", target="feedback", detail="new code issued")
+        db.session.commit()
         # Shown once, on the next page; only the hash is stored.
         session[NEW_GROUP_CODE_KEY] = code
     return redirect(url_for(".group_code"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 from flask import Flask
 
+from webapp.extensions import db
 from webapp.themes.scope import ScopeError, consultation_scope, feedback_quarter
 
 
@@ -32,11 +33,12 @@ def init_app(app: Flask) -> None:
     def board_pack_command(consultation: str | None, period: str | None, output: str) -> None:
         """Write the board pack PDF for a consultation or a feedback quarter."""
         from webapp.reports.pack import board_pack_pdf
-        from webapp.services.audit import record_event
+        from webapp.audit import record_event
 
         scope = _scope(consultation, period)
         pdf = board_pack_pdf(scope)
         with open(output, "wb") as file:
             file.write(pdf)
         record_event("report.board_pack", user=None, target=scope.key, detail="command line")
+        db.session.commit()
         click.echo(f"Wrote the board pack for {scope.label} to {output} ({len(pdf) // 1024} KB).")

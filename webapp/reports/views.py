@@ -13,7 +13,7 @@ from webapp.extensions import db
 from webapp.reports import ledger, pages
 from webapp.reports.forms import ActionForm, DateRangeForm, UpdateForm
 from webapp.reports.models import ACTION_STATUSES
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff.access import permission_required
 from webapp.staff.navigation import add_nav_item
 from webapp.themes.scope import ScopeError, feedback_range, parse_scope
@@ -77,6 +77,7 @@ def board_pack(scope_key: str):
     scope = _scope_or_404(scope_key)
     pdf = board_pack_pdf(scope)
     record_event("report.board_pack", target=scope.key)
+    db.session.commit()
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{pack_filename(scope)}"'
@@ -97,6 +98,7 @@ def new_action(scope_key: str):
             scope.key, theme_code=form.theme_code.data, description=form.description.data,
             owner_org=form.owner_org.data, due_on=form.due_on.data, status=form.status.data,
             reason=form.reason.data or "", user=current_user)
+        db.session.commit()
         return redirect(url_for("reports.action", action_id=action.id))
     return render_template("reports/action-new.html", form=form, scope=scope)
 
@@ -120,5 +122,6 @@ def action(action_id: int):
     if form.validate_on_submit():
         ledger.add_update(found, status=form.status.data, note=form.note.data or "",
                           reason=form.reason.data or "", user=current_user)
+        db.session.commit()
         return redirect(url_for("reports.action", action_id=found.id, _anchor="history"))
     return render_template("reports/action.html", form=form, **pages.action_page(found))

@@ -11,7 +11,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pyotp
@@ -21,9 +21,10 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff.access import ROLES
-from webapp.staff.models import RecoveryCode, StaffUser, utcnow
+from webapp.extensions import utcnow
+from webapp.staff.models import RecoveryCode, StaffUser
 
 PASSWORD_MIN_LENGTH = 12
 PASSWORD_MAX_LENGTH = 128
@@ -34,8 +35,6 @@ RECOVERY_CODE_COUNT = 10
 TOTP_ISSUER = "Heard"
 
 _hasher = PasswordHasher()
-# Verified against when the email is unknown, so both paths cost the same.
-_DUMMY_HASH = _hasher.hash("heard-timing-equaliser-" + secrets.token_hex(8))
 
 
 class AccountError(ValueError):
@@ -79,9 +78,17 @@ def hash_password(password: str) -> str:
 
 def _password_matches(user: StaffUser | None, password: str) -> bool:
     try:
-        return _hasher.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+        return _hasher.verify(user.password_hash if user else _dummy_hash(), password) and user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so both paths cost the same.
+    Made on first use: hashing is slow by design, and a `flask` command or a
+    worker that never signs anyone in should not pay for it at start-up."""
+    return _hasher.hash("heard-timing-equaliser-" + secrets.token_hex(8))
 
 
 def generate_temporary_password() -> str:
@@ -132,7 +139,6 @@ def check_password(email: str, password: str, *, demo_allowed: bool = False) -> 
         return SignInResult(None)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-        db.session.commit()
     if user.two_factor_enrolled:
         return SignInResult(user, needs_two_factor=True)
     if user.totp_required or not (demo_allowed and user.is_demo):
@@ -149,7 +155,7 @@ def register_failure(user: StaffUser, reason: str) -> None:
         user.locked_until = utcnow() + timedelta(minutes=minutes)
         user.lockouts = (user.lockouts or 0) + 1
         user.failed_attempts = 0
-        record_event("auth.sign_in_failed", target=user.email, detail=reason, user=None, commit=False)
+        record_event("auth.sign_in_failed", target=user.email, detail=reason, user=None)
         record_event("auth.locked", target=user.email, detail=f"locked for {minutes} minute(s)", user=None)
         return
     record_event("auth.sign_in_failed", target=user.email, detail=reason, user=None)
@@ -202,7 +208,7 @@ def verify_enrolment(user: StaffUser, secret: str, code: str) -> list[str] | Non
     user.totp_enrolled_at = utcnow()
     user.totp_last_step = step
     codes = _replace_recovery_codes(user)
-    record_event("auth.2fa_enrolled", target=user.email, user=user, commit=False)
+    record_event("auth.2fa_enrolled", target=user.email, user=user)
     return codes
 
 
@@ -218,7 +224,7 @@ def verify_second_factor(user: StaffUser, code: str) -> str | None:
     recovery = _matching_recovery_code(user, code)
     if recovery is not None:
         recovery.used_at = utcnow()
-        record_event("auth.recovery_code_used", target=user.email, user=user, commit=False)
+        record_event("auth.recovery_code_used", target=user.email, user=user)
         return "recovery code"
     register_failure(user, "wrong two-factor code")
     return None

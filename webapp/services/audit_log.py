@@ -1,5 +1,5 @@
 """Reading the audit log: filters and pages for the admin audit page. Nothing
-here writes; `webapp.services.audit.record_event` is the only writer."""
+here writes; `webapp.audit.record_event` is the only writer."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import or_, select
 
 from webapp.extensions import db
-from webapp.staff.models import AuditEvent, StaffUser
+from webapp.audit import AuditEvent
+from webapp.staff.models import StaffUser
 
 PER_PAGE = 50
 

@@ -5,7 +5,7 @@ Each returns the message to show staff."""
 
 from __future__ import annotations
 
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 
 
 def toggle_safeguarding(response, target: str, detail: str = "") -> str:

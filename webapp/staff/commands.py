@@ -43,6 +43,7 @@ def disable(email: str) -> None:
     """Stop someone signing in, and end their sessions."""
     user = _user_or_exit(email)
     accounts.set_active(user, False)
+    db.session.commit()
     click.echo(f"Disabled {user.email}. Their sessions have ended.")
 
 
@@ -52,6 +53,7 @@ def enable(email: str) -> None:
     """Let a disabled user sign in again."""
     user = _user_or_exit(email)
     accounts.set_active(user, True)
+    db.session.commit()
     click.echo(f"Enabled {user.email}.")
 
 
@@ -61,6 +63,7 @@ def reset_2fa(email: str) -> None:
     """Clear someone's two-factor so they set it up again at their next sign-in."""
     user = _user_or_exit(email)
     accounts.reset_two_factor(user)
+    db.session.commit()
     click.echo(f"Reset two-factor authentication for {user.email}. They will set it up again when they next sign in.")
 
 

@@ -15,7 +15,7 @@ from wtforms import DateField, PasswordField, RadioField, SelectField, StringFie
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.services.accounts import password_problem
-from webapp.services.audit import ACTIONS
+from webapp.audit import ACTIONS
 from webapp.staff.access import ROLE_LABELS, ROLES
 
 

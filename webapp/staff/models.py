@@ -1,20 +1,15 @@
-"""Staff accounts, their recovery codes and the audit log."""
+"""Staff accounts and their recovery codes."""
 
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, event, false
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.extensions import db
-
-
-def utcnow() -> datetime:
-    """Naive UTC: stored the same way on SQLite and PostgreSQL."""
-    return datetime.now(UTC).replace(tzinfo=None)
+from webapp.extensions import db, utcnow
 
 
 def new_session_token() -> str:
@@ -82,32 +77,3 @@ class RecoveryCode(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     user: Mapped[StaffUser] = relationship(back_populates="recovery_codes")
-
-
-class AuditEvent(db.Model):
-    """One staff action. Append-only: the ORM refuses updates and deletes."""
-
-    __tablename__ = "audit_event"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    # No foreign key: the log outlives the account and must never cascade.
-    actor_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
-    actor_email: Mapped[str] = mapped_column(String(254), default="")
-    action: Mapped[str] = mapped_column(String(60), index=True)
-    target: Mapped[str] = mapped_column(String(200), default="")
-    detail: Mapped[str] = mapped_column(String(500), default="")
-
-
-class AuditLogIsAppendOnly(RuntimeError):
-    """Raised on any attempt to change or delete an audit row through the ORM."""
-
-
-@event.listens_for(AuditEvent, "before_update")
-def _refuse_update(mapper, connection, target) -> None:
-    raise AuditLogIsAppendOnly("Audit events cannot be changed")
-
-
-@event.listens_for(AuditEvent, "before_delete")
-def _refuse_delete(mapper, connection, target) -> None:
-    raise AuditLogIsAppendOnly("Audit events cannot be deleted")

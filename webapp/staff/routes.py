@@ -13,7 +13,7 @@ from flask_login import current_user, login_user, logout_user
 from webapp.extensions import db, login_manager
 from webapp.services import accounts
 from webapp.services import audit_log as audit_search
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff import forms as f
 from webapp.staff.access import PERMISSIONS, ROLE_LABELS, can, permission_required, staff_required
 from webapp.staff.commands import users_cli
@@ -64,6 +64,7 @@ def sign_out_when_idle():
     last_seen = session.get(LAST_SEEN_KEY)
     if last_seen is None or now - float(last_seen) > idle.total_seconds():
         record_event("auth.idle_timeout", target=current_user.email)
+        db.session.commit()
         _end_session()
         return redirect(url_for("staff.sign_in", **{"timed-out": 1}))
     session[LAST_SEEN_KEY] = now
@@ -96,6 +97,7 @@ def sign_in_post():
         return render_template("staff/sign-in.html", form=form), 400
     result = accounts.check_password(form.email.data, form.password.data,
                                      demo_allowed=bool(current_app.config.get("DEMO")))
+    db.session.commit()
     if not result.ok:
         form.password.errors = [SIGN_IN_ERROR]
         form.password.data = ""
@@ -164,7 +166,6 @@ def set_up_two_factor_post():
                             "then enter the code your authenticator app shows now"]
         form.code.data = ""
         return _enrolment_page(user, pending, form, status=400)
-    db.session.commit()
     _finish_sign_in(user, "password and new two-factor", pending.get("next"))
     session[RECOVERY_CODES_KEY] = {"codes": codes, "next": _safe_next(pending.get("next") or "")}
     return redirect(url_for(".recovery_codes"))
@@ -185,6 +186,7 @@ def recovery_codes():
 def sign_out():
     if current_user.is_authenticated:
         record_event("auth.sign_out", target=current_user.email)
+        db.session.commit()
     _end_session()
     return redirect(url_for(".sign_in", **{"signed-out": 1}))
 
@@ -259,6 +261,7 @@ def new_user_post():
     except accounts.AccountError as error:
         form.email.errors = [str(error)]
         return render_template("staff/user-new.html", form=form), 400
+    db.session.commit()
     session[CREATED_KEY] = {"email": user.email,
                             "password": None if form.password.data else password}
     return redirect(url_for(".users"))
@@ -305,6 +308,7 @@ def _finish_sign_in(user, method: str, next_path: str | None):
     login_user(user)
     session[LAST_SEEN_KEY] = time.time()
     accounts.complete_sign_in(user, method=method)
+    db.session.commit()
     return redirect(_safe_next(next_path or "") or url_for(".home"))
 
 
@@ -339,7 +343,8 @@ def _change_user(user_id: int, change):
         change(user)
     except accounts.AccountError:
         db.session.rollback()
-        return redirect(url_for(".users"))
+    else:
+        db.session.commit()
     return redirect(url_for(".users"))
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from analysis.text import stems
 from webapp.extensions import db
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode
 from webapp.themes.service import active_themes, ensure_codebook
 

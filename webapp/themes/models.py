@@ -16,7 +16,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedJSON
 from webapp.extensions import db
-from webapp.staff.models import StaffUser, utcnow
+from webapp.extensions import utcnow
+from webapp.staff.models import StaffUser
 
 RUN_STATUSES = ("queued", "running", "done", "failed")
 

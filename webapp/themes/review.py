@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.models import FeedbackResponse
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeRun, ThemeRunItem
 from webapp.themes.scope import (Item, Scope, ScopeError, consultation_scope, feedback_quarter, parse_scope,
                                  quarter_of, resolve)

@@ -15,7 +15,7 @@ from flask import (Blueprint, abort, current_app, flash, make_response, redirect
 from flask_login import current_user
 
 from webapp.extensions import db
-from webapp.services.audit import record_event
+from webapp.audit import record_event
 from webapp.staff.access import permission_required
 from webapp.staff.navigation import add_nav_item
 from webapp.themes import codebook as book
@@ -65,14 +65,14 @@ def scope(key: str):
     rows, total, pages = review.review_rows(scope, _page_arg(), only_uncoded)
     page = min(_page_arg(), pages)
     run = latest_run(scope.key)
-    # Rendered before the audit row is committed, which would expire what is listed.
+    if rows:
+        record_event("free_text.view", target=scope.key, detail=f"theme review, {len(rows)} items (page {page})")
     body = render_template(
         "themes/scope.html", scope=scope, rows=rows, total=total, page=page, pages=pages,
         only_uncoded=only_uncoded, run=run, going=review.unfinished_run(scope.key),
         runs=review.runs_of(scope.key), code_next=review.code_next(run),
         emergent=review.pending_emergent(run), learning=review.learning_note(), form=PostForm())
-    if rows:
-        record_event("free_text.view", target=scope.key, detail=f"theme review, {len(rows)} items (page {page})")
+    db.session.commit()
     return body
 
 
@@ -81,6 +81,7 @@ def scope(key: str):
 def start(key: str):
     scope = _scope_or_404(key)
     run, started = review.begin_run(scope, current_user)
+    db.session.commit()
     if not started:
         flash("Theming is already running for this. Here is its progress.", "success")
     return redirect(url_for(".run_status", run_id=run.id))
@@ -122,14 +123,16 @@ def code_item(key: str, ref: str):
             error = "Choose themes or \u201cNo theme fits\u201d, not both"
         else:
             review.save_coding(ref, [] if NO_THEME in chosen else chosen, current_user)
+            db.session.commit()
             flash("Themes saved. Heard learns from them at the next run.", "success")
             return redirect(_back_to_review(scope, ref))
     else:
         record_event("free_text.view", target=ref, detail=f"theme coding, {scope.key}")
         chosen = chosen if chosen or not staff_coded else [NO_THEME]
-    return make_response(render_template(
-        "themes/code.html", scope=scope, item=item, form=form, choices=choices, chosen=chosen,
-        staff_coded=staff_coded, error=error, back=_back_to_review(scope, ref)), 400 if error else 200)
+    body = render_template("themes/code.html", scope=scope, item=item, form=form, choices=choices, chosen=chosen,
+                           staff_coded=staff_coded, error=error, back=_back_to_review(scope, ref))
+    db.session.commit()
+    return make_response(body, 400 if error else 200)
 
 
 @bp.post("/scope/<key>/items/<ref>/confirm")
@@ -140,6 +143,7 @@ def confirm(key: str, ref: str):
         abort(404)
     codes, _ = review.current_codes(scope, ref)
     review.save_coding(ref, codes, current_user)
+    db.session.commit()
     flash("Themes confirmed.", "success")
     return redirect(_back_to_review(scope, ref))
 
@@ -184,6 +188,7 @@ def add_emergent(emergent_id: int):
         except book.CodebookChange as error:
             getattr(form, error.field or "code").errors.append(str(error))
         else:
+            db.session.commit()
             flash(f"“{theme.label}” is in the codebook. Run theming again to find it in responses.", "success")
             return redirect(url_for(".codebook"))
     return make_response(render_template("themes/theme-form.html", form=form, emergent=emergent, theme=None,
@@ -196,6 +201,7 @@ def add_emergent(emergent_id: int):
 def dismiss_emergent(emergent_id: int):
     emergent = _emergent_or_404(emergent_id)
     book.dismiss_emergent(emergent)
+    db.session.commit()
     flash(f"“{emergent.name}” dismissed.", "success")
     return redirect(url_for(".scope", key=emergent.run.scope) + "#emergent")
 
@@ -228,6 +234,7 @@ def new_theme():
         except book.CodebookChange as error:
             form.code.errors.append(str(error))
         else:
+            db.session.commit()
             flash(f"“{theme.label}” added to the codebook.", "success")
             return redirect(url_for(".codebook"))
     return make_response(render_template("themes/theme-form.html", form=form, emergent=None, theme=None,
@@ -245,6 +252,7 @@ def edit_theme(code: str):
     if form.validate_on_submit():
         book.edit_theme(theme, form.label.data, form.description.data or "",
                         book.phrases(form.include.data), book.phrases(form.exclude.data))
+        db.session.commit()
         flash(f"“{theme.label}” saved.", "success")
         return redirect(url_for(".codebook"))
     return make_response(render_template("themes/theme-form.html", form=form, emergent=None, theme=theme,
@@ -271,6 +279,7 @@ def _change(code: str, change, message: str):
         db.session.rollback()
         flash(str(error), "error")
     else:
+        db.session.commit()
         flash(message.format(theme.label), "success")
     return redirect(url_for(".codebook") + f"#theme-{theme.code}")
 
@@ -292,6 +301,7 @@ def merge_theme(code: str):
             db.session.rollback()
             form.into.errors = [str(error)]
         else:
+            db.session.commit()
             flash(f"“{theme.label}” merged into “{into.label}”.", "success")
             return redirect(url_for(".codebook"))
     return make_response(render_template("themes/merge.html", form=form, theme=theme),

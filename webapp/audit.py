@@ -1,5 +1,5 @@
 """The audit log of staff actions. Rows are only ever added: there is no route
-to change or delete one, and the ORM refuses to (see `webapp.staff.models`).
+to change or delete one, and the ORM refuses to.
 
 Actions are short dotted names:
 
@@ -19,18 +19,23 @@ Actions are short dotted names:
     report.board_pack  report.action_record  report.action_update
     quote.publish  quote.unpublish  group.access_code
 
-`record_event` adds the row and commits the session. Call it once the change
-it records is ready in the same session, so the change and its audit row are
-committed together; a failed sign-in (which changes nothing else) is still
-recorded. Never put a typed password, or the email typed for an unknown
-account, in `target` or `detail`.
+`record_event` adds the row to the session and never commits: the view or
+command that does the work commits once, so a change and its audit row are
+stored together or not at all. Never put a typed password, or the email typed
+for an unknown account, in `target` or `detail`.
+
+The audit pages (filters, paging) are the staff room's (`webapp.staff.audit_log`).
 """
 
 from __future__ import annotations
 
-from flask_login import current_user
+from datetime import datetime
 
-from webapp.extensions import db
+from flask_login import current_user
+from sqlalchemy import DateTime, Integer, String, event
+from sqlalchemy.orm import Mapped, mapped_column
+
+from webapp.extensions import db, utcnow
 
 ACTIONS = (
     "auth.sign_in", "auth.sign_in_failed", "auth.locked", "auth.sign_out", "auth.idle_timeout",
@@ -52,16 +57,44 @@ ACTIONS = (
     "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",
 )
 
+
+
+class AuditEvent(db.Model):
+    """One staff action. Append-only: the ORM refuses updates and deletes."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # No foreign key: the log outlives the account and must never cascade.
+    actor_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    actor_email: Mapped[str] = mapped_column(String(254), default="")
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    target: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(String(500), default="")
+
+
+class AuditLogIsAppendOnly(RuntimeError):
+    """Raised on any attempt to change or delete an audit row through the ORM."""
+
+
+@event.listens_for(AuditEvent, "before_update")
+def _refuse_update(mapper, connection, target) -> None:
+    raise AuditLogIsAppendOnly("Audit events cannot be changed")
+
+
+@event.listens_for(AuditEvent, "before_delete")
+def _refuse_delete(mapper, connection, target) -> None:
+    raise AuditLogIsAppendOnly("Audit events cannot be deleted")
+
+
 _UNSET = object()
 
 
-def record_event(action: str, *, target: str = "", detail: str = "", user=_UNSET,
-                 commit: bool = True) -> None:
-    """Write one AuditEvent. `user` defaults to the signed-in staff member;
-    pass `user=None` for events with no actor (e.g. an unknown account).
-    `commit=False` leaves committing to the caller."""
-    from webapp.staff.models import AuditEvent
-
+def record_event(action: str, *, target: str = "", detail: str = "", user=_UNSET) -> None:
+    """Add one AuditEvent to the session (the caller commits). `user` defaults
+    to the signed-in staff member; pass `user=None` for events with no actor
+    (e.g. an unknown account)."""
     if user is _UNSET:
         user = current_user if getattr(current_user, "is_authenticated", False) else None
         user = getattr(user, "_get_current_object", lambda: user)()
@@ -72,5 +105,3 @@ def record_event(action: str, *, target: str = "", detail: str = "", user=_UNSET
         target=(target or "")[:200],
         detail=(detail or "")[:500],
     ))
-    if commit:
-        db.session.commit()
