@@ -15,6 +15,7 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 # Answers can be long; the csv module's default field limit is 128 KB.
@@ -152,11 +153,43 @@ def cmd_themes(args: argparse.Namespace) -> None:
         coded = [Coded(rec, tuple(_labels(r["labels"])))
                  for rec, r in zip(_records(coded_rows), coded_rows) if _labels(r["labels"])]
     records = _records(read_csv(args.input, ["id", "text"]))
-    stages = ["preparing text", "sentiment", "themes", "emergent themes", "summaries"]
+    stages = ["preparing text", "sentiment", "themes", "emergent themes"]
     step = progress(len(stages), "themes")
     report = build_report(records, codebook=codebook, coded=coded, random_state=args.seed,
                           progress=lambda _stage: step(1))
-    write_json(args.output, report)
+    labels = {code: codebook.label(code) for code in codebook.codes}
+    write_json(args.output, {**report, **period_summary(records, report["responses"], labels)})
+
+
+def period_summary(records: Sequence, responses: Sequence[dict], labels: dict[str, str]) -> dict:
+    """The board summary's figures (`analysis.board`) for the latest ``period``
+    (every record if none), with change against the period before, and a
+    breakdown by ``group`` when the input has one. Each record counts as one
+    response, and no figure under 5 is shown or can be worked out."""
+    from analysis.board import Coded, Grouped, count_table, summarise_items  # noqa: PLC0415
+    from analysis.suppression import breakdown_table  # noqa: PLC0415
+
+    periods = sorted({r.period for r in records if r.period})
+    current = periods[-1] if periods else None
+    previous = periods[-2] if len(periods) > 1 else None
+
+    def coded(period: str | None) -> list[Coded]:
+        return [Coded(n, tuple(t["code"] for t in response["themes"]), response["sentiment"]["compound"])
+                for n, (record, response) in enumerate(zip(records, responses, strict=True))
+                if period is None or record.period == period]
+
+    now = coded(current)
+    total, previous_total, rows = summarise_items(now, coded(previous) if previous else None, labels)
+    summary = {"period": current, "previous_period": previous, "responses_in_period": len(now),
+               "themes": [asdict(row) for row in rows]}
+    in_period = [n for n, r in enumerate(records) if current is None or r.period == current]
+    if any(records[n].group for n in in_period):
+        ranked = [row for row in rows if row.count]
+        grouped = [Grouped(n, records[n].group or "Not given", tuple(t["code"] for t in responses[n]["themes"]))
+                   for n in in_period]
+        groups, table = count_table(grouped, [row.code for row in ranked])
+        summary["breakdown"] = asdict(breakdown_table("Group", [row.label for row in ranked], groups, table))
+    return summary
 
 
 def cmd_fit_sentiment(args: argparse.Namespace) -> None:

@@ -5,6 +5,9 @@ shown: they identify nobody. Secondary (complementary) suppression then
 withholds further cells, and if need be row or column totals, until no
 withheld cell can be worked out from what is shown: neither by subtracting
 from a total nor by combining several row and column totals.
+
+`suppress` decides for any count table; `breakdown_table` applies it to a
+board summary's theme x group table, whose row totals are already public.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from analysis.board import K, Breakdown
 
 
 @dataclass(frozen=True)
@@ -127,3 +132,71 @@ def suppress(table: Sequence[Sequence[int]], k: int = 5) -> Suppressed:
         column_totals=tuple(bool(x) for x in cols),
         grand_total=grand,
     )
+
+
+def breakdown_table(title: str, labels: Sequence[str], groups: Sequence[str],
+                    table: Sequence[Sequence[int]], k: int = K) -> Breakdown:
+    """A board summary's theme x group table with every count under k withheld,
+    and with enough other cells and totals withheld that none can be worked out.
+
+    A row's total is its theme's count, which the themes table already shows
+    when it is k or more, so those totals are treated as public: when they
+    would let a withheld cell be worked out, more cells are withheld. Totals
+    under k are withheld; withholding more never reveals anything. Every
+    withheld figure reads the same ("fewer than 5"), because telling the
+    held-back larger ones apart would narrow down the small ones."""
+    if not table or not groups:
+        return Breakdown(title, tuple(groups), tuple((label, (), 0) for label in labels), (), 0, False)
+    values = np.asarray(table, dtype=int)
+    hidden = suppress(table, k=k)
+    cells = np.array(hidden.cells, dtype=bool)
+    rows = _small(values.sum(axis=1), k)
+    cols = np.array(hidden.column_totals, dtype=bool) | _small(values.sum(axis=0), k)
+    grand = bool(hidden.grand_total or 0 < values.sum() < k)
+    grand = _withhold_until_safe(values, cells, rows, cols, grand, k)
+
+    def shown(value, withheld: bool) -> int | None:
+        return None if withheld else int(value)
+
+    shown_rows = tuple(
+        (label, tuple(shown(v, w) for v, w in zip(values[i], cells[i], strict=True)), shown(values[i].sum(), rows[i]))
+        for i, label in enumerate(labels))
+    column_totals = tuple(shown(values[:, j].sum(), cols[j]) for j in range(len(groups)))
+    withheld = bool(cells.any() or rows.any() or cols.any() or grand)
+    return Breakdown(title, tuple(groups), shown_rows, column_totals, shown(values.sum(), grand), withheld)
+
+
+def _small(totals: np.ndarray, k: int) -> np.ndarray:
+    return (totals > 0) & (totals < k)
+
+
+def _withhold_until_safe(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                         grand: bool, k: int) -> bool:
+    """Withhold further cells (then column totals, then the grand total) until
+    no withheld count under k follows from what is shown. Changes the masks
+    in place; returns whether the grand total is withheld."""
+    def exposed() -> list[tuple[int, int]]:
+        return [(r, c) for r, c in _determined(cells, rows, cols, grand) if 0 < values[r, c] < k]
+
+    while found := exposed():
+        r, c = found[0]
+        line = {(r, j) for j in range(values.shape[1])} | {(i, c) for i in range(values.shape[0])}
+        candidates = sorted(ij for ij in line if not cells[ij])
+        if candidates:
+            def cost(ij: tuple[int, int]) -> tuple[int, bool, int]:
+                cells[ij] = True
+                left = len(exposed())
+                cells[ij] = False
+                return (left, bool(values[ij] == 0), int(values[ij]))
+
+            cells[min(candidates, key=cost)] = True
+        elif not cols[c]:
+            cols[c] = True
+        elif not grand:
+            grand = True
+        else:
+            cols[:] = True  # last resort: show no column totals at all
+            if not exposed():
+                break
+            cells[:] = True
+    return grand

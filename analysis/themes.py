@@ -1,4 +1,4 @@
-"""The full themed report: codebook or learned themes, sentiment, emergent themes, summaries.
+"""The full themed report: codebook or learned themes, sentiment and emergent themes.
 
 This is what ``python -m analysis themes`` writes and what the web app calls::
 
@@ -16,9 +16,8 @@ from scipy import sparse
 
 from analysis.classify import PRIOR_HIT, ThemeClassifier
 from analysis.codebook import Codebook, default_codebook
-from analysis.emergent import EmergentThemes, stem_vectorizer
-from analysis.sentiment import LABELS, Sentiment, default_scorer
-from analysis.summaries import breakdown, summarise
+from analysis.emergent import EmergentThemes
+from analysis.sentiment import Sentiment, default_scorer
 from analysis.text import clean, content_stems, stems
 
 
@@ -68,28 +67,20 @@ def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
     return assigned, proba, list(model.classes_)
 
 
-def _periods(records: Sequence[Record]) -> tuple[str | None, str | None]:
-    periods = sorted({r.period for r in records if r.period})
-    current = periods[-1] if periods else None
-    previous = periods[-2] if len(periods) > 1 else None
-    return current, previous
-
-
 def build_report(
     records: Sequence[Record],
     codebook: Codebook | None = None,
     coded: Sequence[Coded] = (),
     n_emergent: int = 8,
-    k: int = 5,
     random_state: int = 0,
     progress: Callable[[str], None] = lambda _stage: None,
 ) -> dict:
-    """Theme, score and summarise ``records``; returns a JSON-ready dict.
+    """Theme and score ``records``; returns a JSON-ready dict.
 
     With ``coded`` examples the themes are learned from staff (using the
     codebook as a prior); without, they come from codebook phrase matches,
-    each explained by the phrases that matched. Summaries cover the latest
-    ``period`` (all records if none), with change against the one before.
+    each explained by the phrases that matched. Counting them for a period
+    is ``analysis.board``'s job (the board summary's figures).
     """
     codebook = codebook or default_codebook()
     texts = [clean(r.text) for r in records]
@@ -103,7 +94,6 @@ def build_report(
     progress("sentiment")
     scored = default_scorer().predict([t for t, _ in pairs], [q for _, q in pairs])
     sentiment = [scored[k] for k in of_pair]
-    compound = np.array([s.compound for s in scored])[of_pair]
     progress("themes")
     assigned, confidence, hits = _themes_by_codebook(codebook, distinct_stems)
     assigned, confidence, hits = assigned[of_text], confidence[of_text], hits[of_text]
@@ -111,7 +101,6 @@ def build_report(
     if coded:
         assigned, confidence, codes = _themes_by_classifier(codebook, coded, pairs)
         assigned, confidence = assigned[of_pair], confidence[of_pair]
-    labels = [codebook.label(c) if c in codebook.codes else c for c in codes]
 
     progress("emergent themes")
     distinct_content = [content_stems(t) for t in distinct]
@@ -123,51 +112,15 @@ def build_report(
     emergent_of = np.full(len(texts), -1)
     emergent_of[unexplained] = emergent.labels_
 
-    progress("summaries")
-    current, previous = _periods(records)
-    now = np.array([current is None or r.period == current for r in records], dtype=bool)
-    before = np.array([previous is not None and r.period == previous for r in records], dtype=bool)
-    X = _quote_matrix(content)
-    previous_counts = (
-        {c: int(assigned[before, j].sum()) for j, c in enumerate(codes)} if previous else None
-    )
-    idx = np.nonzero(now)[0]
-    summaries = summarise(
-        assigned[idx], codes, labels, [texts[i] for i in idx], compound[idx], X[idx],
-        previous=previous_counts, previous_total=int(before.sum()) or None,
-    )
-    report = {
+    return {
         "total_responses": len(records),
-        "period": current,
-        "previous_period": previous,
-        "responses_in_period": int(now.sum()),
         "method": "learned from staff coding" if coded else "codebook phrases",
-        "sentiment": _sentiment_totals([sentiment[i].label for i in idx], compound[idx]),
-        "themes": [asdict(s) for s in summaries],
         "emergent_themes": [asdict(t) for t in emergent.themes_],
         "responses": [
             _response(r, i, codes, assigned, confidence, codebook, hits, sentiment[i],
                       emergent_of[i])
             for i, r in enumerate(records)
         ],
-    }
-    groups = [records[i].group or "" for i in idx]
-    if any(groups):
-        report["breakdown"] = breakdown(assigned[idx], codes, groups, k=k)
-    return report
-
-
-def _quote_matrix(content: list[list[str]]) -> sparse.csr_matrix:
-    try:
-        return stem_vectorizer(min_df=1).fit_transform(content)
-    except ValueError:  # no words at all (e.g. only emoji): no quotes to rank
-        return sparse.csr_matrix((len(content), 1), dtype=np.float32)
-
-
-def _sentiment_totals(labels: list[str], compound: np.ndarray) -> dict:
-    return {
-        "mean": round(float(compound.mean()), 4) if len(compound) else None,
-        **{label: labels.count(label) for label in LABELS},
     }
 
 

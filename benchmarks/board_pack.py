@@ -28,16 +28,16 @@ from sqlalchemy import insert  # noqa: E402
 
 from webapp import create_app  # noqa: E402
 from webapp.extensions import db  # noqa: E402
-from webapp.models import FeedbackResponse  # noqa: E402
+from webapp.feedback.models import FeedbackResponse  # noqa: E402
 
 OPENINGS = ("", "Honestly, ", "To be fair, ", "Looking back, ", "I'd say ")
 
 
 def build(count: int, seed: int = 7) -> None:
-    from webapp import demo
+    from webapp.feedback import demo
 
     rng = random.Random(seed)  # nosec B311 # repeatable benchmark data
-    services = demo._add_services()
+    services = demo.add_services()
     db.session.flush()
     start = date(2026, 7, 1)
     rows = []
@@ -74,7 +74,7 @@ def main() -> None:
 
             from webapp.reports.pack import board_pack_pdf
             from webapp.reports.summary import build_summary
-            from webapp.themes import service
+            from webapp.themes import runs
             from webapp.themes.models import ThemeRun
             from webapp.themes.scope import feedback_quarter
 
@@ -87,7 +87,7 @@ def main() -> None:
             run = ThemeRun(scope=scope.key)
             db.session.add(run)
             db.session.commit()
-            service.execute_run(run.id)
+            runs.execute_run(run.id)
             db.session.refresh(run)
             themed = time.perf_counter() - started
             if run.status != "done":

@@ -87,7 +87,7 @@ def main() -> None:
         app = create_app("test", {"SQLALCHEMY_DATABASE_URI": url})
         with app.app_context():
             upgrade()
-            from webapp.services import accounts
+            from webapp.staff import accounts
 
             user = accounts.create_user("bench@partnership.example", "analyst", "Copper-Kettle-Lantern-58",
                                         is_demo=False, totp_required=True)

@@ -48,7 +48,7 @@ def prepare(url: str, responses: int) -> None:
             db.session.execute(text("CREATE SCHEMA public"))
             db.session.commit()
         upgrade()
-        from webapp.themes import service
+        from webapp.themes import runs
         from webapp.themes.models import ThemeRun
         from webapp.themes.scope import feedback_quarter
 
@@ -56,7 +56,7 @@ def prepare(url: str, responses: int) -> None:
         run = ThemeRun(scope=feedback_quarter("2026Q3").key)
         db.session.add(run)
         db.session.commit()
-        service.execute_run(run.id)
+        runs.execute_run(run.id)
         db.session.remove()
         db.engine.dispose()
 
@@ -74,7 +74,7 @@ def timed(url: str, keys: list[str], work) -> tuple[float, object]:
 
 def measure(name: str, url: str, responses: int) -> dict:
     from webapp.crypto import rotate_all
-    from webapp.retention import purge
+    from webapp.retention.purge import purge
 
     prepare(url, responses)
     keys = [Fernet.generate_key().decode(), *TestConfig.ENCRYPTION_KEYS]

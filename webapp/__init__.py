@@ -1,13 +1,52 @@
-"""Heard: anonymous feedback and consultation for domestic-abuse partnerships."""
+"""Heard: anonymous feedback and consultation for domestic-abuse partnerships.
+
+`create_app` builds the app: configuration, extensions, security headers,
+templates, then every room's blueprints and commands. ARCHITECTURE.md maps
+the rooms and the direction of their imports.
+"""
 
 from __future__ import annotations
 
 import os
 
+import redis
+from cachelib import SimpleCache
 from flask import Flask
+from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from webapp import assets, crypto, errors, formatters, logs, security
+from webapp import demo as demo_data
+from webapp import extensions as ext
 from webapp.config import CONFIGS, Config, ProductionConfig
+from webapp.consultations.views import builder, respond, results, review
+from webapp.feedback.commands import stats
+from webapp.feedback.views import journey as feedback_journey
+from webapp.feedback.views import moderation as feedback_moderation
+from webapp.forms import FREE_TEXT_MAX
+from webapp.group import views as group
+from webapp.health import bp as health_bp
+from webapp.helplines import NATIONAL_HELPLINES
+from webapp.pages import views as pages
+from webapp.reports import views as reports
+from webapp.reports.commands import board_pack_command
+from webapp.retention.purge import purge_command
+from webapp.staff import views as staff
+from webapp.staff.commands import users_cli
+from webapp.themes import views as themes
+from webapp.themes.commands import worker
+from webapp.yousaid import views as yousaid
+
+BLUEPRINTS = (
+    pages.bp, feedback_journey.bp, respond.bp, review.bp, group.bp, yousaid.bp,  # public
+    staff.bp, builder.bp, results.bp, feedback_moderation.bp, themes.bp, reports.bp,  # staff
+    health_bp,
+)
+COMMANDS = (
+    stats, demo_data.seed_demo_command, users_cli, board_pack_command, purge_command,
+    crypto.rotate_key_command, worker,
+)
 
 
 def create_app(config: str | type[Config] | None = None, overrides: dict | None = None) -> Flask:
@@ -16,58 +55,18 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     app = Flask(__name__)
     _load_config(app, config, overrides or {})
     _trust_proxy(app)
-
-    from webapp import assets, audit, commands, crypto, errors, extensions, logs, models, security  # noqa: F401
-    from webapp.staff import models as staff_models  # noqa: F401
-    from webapp.consultations import models as consultation_models  # noqa: F401
-    from webapp.themes import models as theme_models  # noqa: F401
-    from webapp.reports import models as report_models  # noqa: F401
-
     logs.configure_logging(app)
     _configure_templates(app)
-    _init_extensions(app, extensions)
+    _init_extensions(app)
     crypto.init_app(app)
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
-    commands.init_app(app)
-
-    from webapp.public import bp as public_bp
-
-    app.register_blueprint(public_bp)
-    from webapp.consultations.respond import bp as respond_bp
-
-    app.register_blueprint(respond_bp)
-    from webapp.consultations.review import bp as review_bp
-
-    app.register_blueprint(review_bp)
-    from webapp.staff import bp as staff_bp
-
-    app.register_blueprint(staff_bp)
-    from webapp.consultations.builder import bp as consultations_bp
-
-    app.register_blueprint(consultations_bp)
-    from webapp.consultations.results import bp as consultation_results_bp
-
-    app.register_blueprint(consultation_results_bp)
-    from webapp.themes.routes import bp as themes_bp
-
-    app.register_blueprint(themes_bp)
-    from webapp.feedback_admin.routes import bp as feedback_admin_bp
-
-    app.register_blueprint(feedback_admin_bp)
-    from webapp.group.routes import bp as group_bp
-
-    app.register_blueprint(group_bp)
-    from webapp.yousaid.routes import bp as yousaid_bp
-
-    app.register_blueprint(yousaid_bp)
-    from webapp.health import bp as health_bp
-
-    app.register_blueprint(health_bp)
-    from webapp.reports.views import bp as reports_bp
-
-    app.register_blueprint(reports_bp)
+    formatters.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    for command in COMMANDS:
+        app.cli.add_command(command)
     return app
 
 
@@ -89,14 +88,10 @@ def _trust_proxy(app: Flask) -> None:
     stored or logged: it only feeds the salted rate-limit hash."""
     hops = app.config.get("TRUST_PROXY_HOPS", 0)
     if hops:
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _configure_templates(app: Flask) -> None:
-    from govuk_frontend_wtf.main import WTFormsHelpers
-
     app.jinja_loader = ChoiceLoader([
         PackageLoader("webapp"),
         PrefixLoader({
@@ -104,24 +99,20 @@ def _configure_templates(app: Flask) -> None:
             "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
         }),
     ])
-    from webapp.public.support import NATIONAL_HELPLINES
-
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals["national_helplines"] = NATIONAL_HELPLINES
+    app.jinja_env.globals.update(national_helplines=NATIONAL_HELPLINES, free_text_max=FREE_TEXT_MAX)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
 
 
-def _init_extensions(app: Flask, ext) -> None:
+def _init_extensions(app: Flask) -> None:
     redis_client = _redis_client(app)
     app.config["SESSION_TYPE"] = "redis" if redis_client else "cachelib"
     if redis_client:
         app.config["SESSION_REDIS"] = redis_client
         app.extensions["heard_redis"] = redis_client
     else:
-        from cachelib import SimpleCache
-
         # In-process memory: one process only (make run; make serve without Redis).
         app.config["SESSION_CACHELIB"] = SimpleCache(
             threshold=5000, default_timeout=int(app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()))
@@ -140,7 +131,7 @@ def _init_extensions(app: Flask, ext) -> None:
 
 
 def _check_limits_per_request_only_if_configured(app: Flask, limiter) -> None:
-    """Heard's own limit (feedback POSTs) is applied by the view, which can then
+    """Heard's own limit (journey posts) is applied by the view, which can then
     keep what was typed. Flask-Limiter's before-request check only matters when a
     deployment sets default or application-wide limits; otherwise it costs every
     request about 7% of a submission's CPU to find nothing to check."""
@@ -152,8 +143,4 @@ def _check_limits_per_request_only_if_configured(app: Flask, limiter) -> None:
 
 def _redis_client(app: Flask):
     url = app.config.get("REDIS_URL")
-    if not url:
-        return None
-    import redis
-
-    return redis.Redis.from_url(url)
+    return redis.Redis.from_url(url) if url else None

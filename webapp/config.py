@@ -77,7 +77,6 @@ class Config:
     # and `security.refuse_cross_site_posts` checks Sec-Fetch-Site and Origin.
     WTF_CSRF_SSL_STRICT = False
     MAX_CONTENT_LENGTH = 64 * 1024
-    FREE_TEXT_MAX = 1500
 
     RATELIMIT_HEADERS_ENABLED = False
     FEEDBACK_RATE_LIMIT = "20 per hour"

@@ -29,6 +29,7 @@ from pathlib import Path
 import click
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import Integer, Text, bindparam, column, select, table, update
 from sqlalchemy.sql import operators
 from sqlalchemy.types import TypeDecorator
@@ -80,22 +81,24 @@ def init_app(app: Flask) -> None:
     app.extensions["heard_fernet"] = MultiFernet([Fernet(key) for key in keys])
     app.extensions["heard_fernet_newest"] = Fernet(keys[0])
 
-    @app.cli.command("rotate-key")
-    @click.option("--batch", default=BATCH, show_default=True, help="Rows per transaction.")
-    def rotate_key_command(batch: int) -> None:
-        """Re-encrypt every encrypted column with the newest key (and encrypt any
-        text stored before encryption). Safe to run again."""
-        report = rotate_all(batch)
-        for name, counts in report.columns.items():
-            click.echo(f"{name}: " + ", ".join(f"{counts[kind]} {kind}" for kind in OUTCOMES))
-        click.echo("Total: " + ", ".join(f"{report.total[kind]} {kind}" for kind in OUTCOMES))
-        record_event("encryption.rotate_key", user=None,
-                     detail=", ".join(f"{report.total[kind]} {kind}" for kind in OUTCOMES))
-        db.session.commit()
-        if report.total["unreadable"]:
-            raise click.ClickException(
-                f"{report.total['unreadable']} values could not be decrypted with any key in {KEY_ENV}. "
-                "Put the key they were written with back in the list (after the newest) and run again.")
+
+@click.command("rotate-key")
+@click.option("--batch", default=BATCH, show_default=True, help="Rows per transaction.")
+@with_appcontext
+def rotate_key_command(batch: int) -> None:
+    """Re-encrypt every encrypted column with the newest key (and encrypt any
+    text stored before encryption). Safe to run again."""
+    report = rotate_all(batch)
+    for name, counts in report.columns.items():
+        click.echo(f"{name}: " + ", ".join(f"{counts[kind]} {kind}" for kind in OUTCOMES))
+    click.echo("Total: " + ", ".join(f"{report.total[kind]} {kind}" for kind in OUTCOMES))
+    record_event("encryption.rotate_key", user=None,
+                 detail=", ".join(f"{report.total[kind]} {kind}" for kind in OUTCOMES))
+    db.session.commit()
+    if report.total["unreadable"]:
+        raise click.ClickException(
+            f"{report.total['unreadable']} values could not be decrypted with any key in {KEY_ENV}. "
+            "Put the key they were written with back in the list (after the newest) and run again.")
 
 
 def _fernet() -> MultiFernet:

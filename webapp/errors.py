@@ -1,4 +1,5 @@
-"""Friendly error pages. Every one carries the exit control (it is in the layout)."""
+"""Friendly error pages, and a kind 503 while the database is away. Every one
+carries the exit control (it is in the layout)."""
 
 from __future__ import annotations
 
@@ -17,25 +18,15 @@ ERROR_PAGES = {400, 404, 405, 413, 429, 500, 503}
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeoutError)
 # Journeys whose answers live in the server-side session (Redis), not the database:
 # the 503 page offers to send the same form again, so what was just typed is kept.
-RESENDABLE_ENDPOINTS = {"public.feedback_post", "respond.consultation_post"}
+RESENDABLE_ENDPOINTS = {"feedback.journey_post", "respond.consultation_post"}
 RETRY_AFTER_SECONDS = 60
 
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
-        from webapp.public.routes import csrf_error_on_feedback
-
-        if request.endpoint == "public.feedback_post":
-            response = csrf_error_on_feedback(error)
-            if response is not None:
-                return response
-        if request.endpoint == "respond.consultation_post":
-            from webapp.consultations.respond import csrf_error_on_consultation
-
-            response = csrf_error_on_consultation(request.view_args["slug"])
-            if response is not None:
-                return response
+        # The journeys' own blueprints handle an expired token by asking again
+        # with what was typed kept (see `token_expired` in their views).
         return render_template("error/400.html"), 400
 
     @app.errorhandler(HTTPException)

@@ -24,9 +24,9 @@ from pypdf import PdfReader
 from tests.browser.journey import marker_word
 from tests.browser.test_accessibility import audited_phone, axe
 from tests.browser.test_staff_consultation_journey import demo_staff, sign_in  # noqa: F401
-from webapp.public.questions import QUESTION_TEXT
+from webapp.feedback.questions import QUESTION_TEXT
 from webapp.themes.scope import feedback_quarter
-from webapp.yousaid.routes import recent_quarters
+from webapp.periods import recent_quarters
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def correct_first_response(page: Page, theme: str) -> tuple[str, str]:
 def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_phone, axe_source):
     base = dev_server.base_url
     page = new_phone().page  # staff on a phone-sized window too: every page is checked at 390x844
-    quarter = recent_quarters()[1]
+    quarter = recent_quarters(4)[1]
     scope = feedback_quarter(quarter)
     marker = marker_word()
     audit = Audit(axe_source)

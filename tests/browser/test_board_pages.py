@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import axe
 from tests.browser.test_staff_consultation_journey import demo_staff, sign_in, staff  # noqa: F401
-from webapp.themes.scope import feedback_quarter, quarter_of
+from webapp.themes.scope import feedback_quarter
+from webapp.periods import quarter_of
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from webapp.extensions import db
-from webapp.models import FeedbackResponse, Service
+from webapp.feedback.models import FeedbackResponse, Service
 from webapp.reports.models import GroupComment, GroupPriority
 from webapp.themes.models import EmergentTheme, ThemeRun, ThemeRunItem
-from webapp.themes.scope import feedback_quarter, feedback_ref
+from webapp.themes.scope import feedback_quarter
+from webapp.feedback.models import feedback_ref
 
 QUARTER = feedback_quarter("2026Q3")
 PREVIOUS = feedback_quarter("2026Q2")

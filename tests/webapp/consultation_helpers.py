@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from webapp.consultations.models import Consultation, ConsultationPage, Question
-from webapp.consultations.rules import hash_access_code
+from webapp.access_codes import hash_access_code
 from webapp.extensions import db
 
 ACCESS_CODE = "MAPLE-4821"

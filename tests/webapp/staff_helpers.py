@@ -9,7 +9,7 @@ import pytest
 from flask import g, request_started
 
 from webapp.extensions import db
-from webapp.services import accounts
+from webapp.staff import accounts
 
 PASSWORD = "Copper-Kettle-Lantern-58"
 

@@ -10,10 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.webapp.staff_helpers import fresh_login_per_request  # noqa: F401
-from webapp.reports.summary import (
-    Coded, Extra, Grouped, breakdown_table, change_between, count_table, sentiment_words,
-    summarise_items,
-)
+from analysis.board import Coded, Extra, Grouped, change_between, count_table, sentiment_words, summarise_items
+from analysis.suppression import breakdown_table
 
 LABELS = {"access": "Getting help", "staff": "Staff attitude", "wait": "Waiting times",
           "cost": "Costs"}
@@ -277,7 +275,7 @@ def test_purged_months_count_from_text_free_aggregates(app):
 
     from tests.webapp.board_helpers import QUARTER, seed_quarter
     from webapp.extensions import db
-    from webapp.reports.models import ThemeAggregate
+    from webapp.retention.models import ThemeAggregate
     from webapp.reports.summary import build_summary
 
     seed_quarter()
@@ -304,7 +302,8 @@ def test_consultation_summary_has_the_co_production_record_and_no_earlier_period
     from webapp.extensions import db
     from webapp.reports.summary import build_summary
     from webapp.themes.models import ThemeRun, ThemeRunItem
-    from webapp.themes.scope import answer_ref, consultation_scope
+    from webapp.consultations.models import answer_ref
+    from webapp.themes.scope import consultation_scope
 
     consultation = make_consultation(status="closed")
     question = next(q for p in consultation.pages for q in p.questions if q.text == "Anything else?")

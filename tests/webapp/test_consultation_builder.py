@@ -12,7 +12,7 @@ from sqlalchemy import select
 from tests.webapp.consultation_helpers import field, make_consultation
 from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
-from webapp.consultations.building import TRANSITION_ACTIONS
+from webapp.consultations.editing import TRANSITION_ACTIONS
 from webapp.consultations.models import Consultation, ConsultationResponse, Question, WordingChange
 from webapp.extensions import db
 from webapp.audit import ACTIONS

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 from webapp.consultations.models import (Answer, Consultation, ConsultationPage, ConsultationResponse,
                                          Question, WordingChange)
 from webapp.extensions import db
-from webapp.services import accounts
+from webapp.staff import accounts
 
 TABLES = {"consultation", "consultation_page", "consultation_question", "consultation_wording_change",
           "consultation_review_comment", "consultation_change_record", "consultation_response",

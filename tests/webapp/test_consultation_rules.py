@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from webapp import access_codes
 from webapp.consultations import rules
 from webapp.consultations.rules import PageRule, RuleError
 
@@ -122,18 +123,18 @@ def test_wording_fixes_are_allowed_and_returned_for_the_record():
 
 
 def test_access_codes_are_friendly_and_stored_hashed():
-    code = rules.new_access_code()
+    code = access_codes.new_access_code()
     word, digits = code.split("-")
-    assert word in rules.CODE_WORDS and len(digits) == 4 and digits.isdigit()
-    stored = rules.hash_access_code(code)
+    assert word in access_codes.CODE_WORDS and len(digits) == 4 and digits.isdigit()
+    stored = access_codes.hash_access_code(code)
     assert code not in stored and normalise(code) not in stored
-    assert rules.access_code_matches(code, stored)
-    assert rules.access_code_matches(f"  {code.lower().replace('-', ' ')} ", stored)
-    assert not rules.access_code_matches("MAPLE-0000" if code != "MAPLE-0000" else "RIVER-0000", stored)
-    assert not rules.access_code_matches("", stored)
-    assert not rules.access_code_matches(code, "")
-    assert rules.hash_access_code(code) != stored  # a fresh salt each time
+    assert access_codes.access_code_matches(code, stored)
+    assert access_codes.access_code_matches(f"  {code.lower().replace('-', ' ')} ", stored)
+    assert not access_codes.access_code_matches("MAPLE-0000" if code != "MAPLE-0000" else "RIVER-0000", stored)
+    assert not access_codes.access_code_matches("", stored)
+    assert not access_codes.access_code_matches(code, "")
+    assert access_codes.hash_access_code(code) != stored  # a fresh salt each time
 
 
 def normalise(code: str) -> str:
-    return rules.normalise_code(code)
+    return access_codes.normalise_code(code)

@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from tests.webapp.helpers import page, walk_to_check
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from webapp.config import ConfigurationError, TestConfig
 from webapp.consultations.models import Answer, ReviewComment
 from webapp.crypto import DecryptionError, EncryptedColumnError, encrypted_columns
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
 from webapp.reports.models import GroupComment
 from webapp.audit import AuditEvent
 from webapp.themes.models import ThemeRun

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from tests.webapp.helpers import page, walk_to_check
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
 
 
 def stored() -> list[FeedbackResponse]:
@@ -136,7 +136,7 @@ def test_honeypot_drops_bot_submissions_quietly(client, demo_data):
 
 
 def test_closed_service_link_gets_a_kind_message(client, demo_data):
-    from webapp.services.directory import service_by_slug
+    from webapp.feedback.directory import service_by_slug
 
     service_by_slug("housing").accepting_feedback = False
     db.session.commit()
@@ -147,7 +147,7 @@ def test_closed_service_link_gets_a_kind_message(client, demo_data):
 
 
 def test_service_closing_mid_journey_keeps_answers(client, demo_data):
-    from webapp.services.directory import service_by_slug
+    from webapp.feedback.directory import service_by_slug
 
     walk_to_check(client, service="housing", what_helped="Kept words")
     service_by_slug("housing").accepting_feedback = False

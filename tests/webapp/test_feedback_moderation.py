@@ -14,11 +14,12 @@ from tests.webapp.consultation_helpers import make_consultation
 from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.consultations.models import Answer, ConsultationResponse
-from webapp.consultations.rules import access_code_matches
+from webapp.access_codes import access_code_matches
 from webapp.extensions import db
-from webapp.feedback_admin import moderation
-from webapp.models import FeedbackResponse, Service
-from webapp.reports.models import GroupAccessCode, PublishedQuote
+from webapp.feedback import moderation
+from webapp.feedback.models import FeedbackResponse, Service
+from webapp.feedback.models import GroupAccessCode
+from webapp.moderation.models import PublishedQuote
 from webapp.audit import AuditEvent
 
 DAY = date(2026, 8, 12)

@@ -12,9 +12,10 @@ from tests.webapp.consultation_helpers import ACCESS_CODE
 from tests.webapp.helpers import page
 from tests.webapp.yousaid_helpers import (POLICE_LABEL, PUBLISHED, SMALL_THEME_QUOTE, STAFF_LABEL, UNPUBLISHED, seed_closed_consultation,
                                           seed_feedback_quarter)
-from webapp.consultations.rules import hash_access_code
+from webapp.access_codes import hash_access_code
 from webapp.extensions import db
-from webapp.reports.models import GroupAccessCode, GroupComment, GroupPriority
+from webapp.feedback.models import GroupAccessCode
+from webapp.reports.models import GroupComment, GroupPriority
 
 GROUP_CODE = "RIVER-2026"
 

@@ -17,7 +17,7 @@ from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_
 from webapp import create_app
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
 
 NONCE = re.compile(r"script-src 'self' 'nonce-([A-Za-z0-9_-]{16,})'")
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)

@@ -96,7 +96,7 @@ def test_exceptions_are_logged_without_their_message(app, log_lines):
     try:
         raise ValueError(f"could not parse {FREE_TEXT}")
     except ValueError:
-        app.logger.exception("Unhandled error on %s", "public.feedback_post")
+        app.logger.exception("Unhandled error on %s", "feedback.journey_post")
     [line] = log_lines()
     record = json.loads(line)
     assert record["exception"]["type"] == "ValueError"

@@ -22,7 +22,7 @@ from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from tests.webapp.test_headers_everywhere import get_urls
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
 
 PAYLOADS = {
     "xss-script": "<script>alert('heard')</script>",

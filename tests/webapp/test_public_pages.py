@@ -40,7 +40,7 @@ def test_get_help_lists_national_and_local_services(client, demo_data):
 
 def test_unlisted_services_are_not_in_directory(client, demo_data):
     from webapp.extensions import db
-    from webapp.services.directory import service_by_slug
+    from webapp.feedback.directory import service_by_slug
 
     service_by_slug("refuge").listed_in_directory = False
     db.session.commit()

@@ -12,12 +12,15 @@ from sqlalchemy import select
 from tests.webapp.consultation_helpers import make_consultation
 from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
-from webapp.models import FeedbackResponse, Service
-from webapp.reports.models import PublishedQuote, ThemeAggregate
-from webapp.retention import AggregateCount, aggregate_counts, months_before, purge
+from webapp.feedback.models import FeedbackResponse, Service
+from webapp.moderation.models import PublishedQuote
+from webapp.retention.models import ThemeAggregate
+from webapp.retention.purge import AggregateCount, aggregate_counts, months_before, purge
 from webapp.audit import AuditEvent
 from webapp.themes.models import StaffCoding, ThemeCode, ThemeRun, ThemeRunItem
-from webapp.themes.scope import answer_ref, consultation_scope, feedback_quarter, feedback_ref
+from webapp.consultations.models import answer_ref
+from webapp.themes.scope import consultation_scope, feedback_quarter
+from webapp.feedback.models import feedback_ref
 
 TODAY = date(2026, 11, 23)  # retention 12 months: responses before 2025-11-23 go
 OLD = date(2025, 3, 10)

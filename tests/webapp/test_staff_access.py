@@ -9,7 +9,7 @@ from werkzeug.routing import Rule
 
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.staff.access import PERMISSIONS, ROLES, ROUTE_PERMISSIONS, SIGNED_IN, can
-from webapp.staff.routes import OPEN_ENDPOINTS
+from webapp.staff.views import OPEN_ENDPOINTS
 
 METHODS = ("GET", "POST")
 

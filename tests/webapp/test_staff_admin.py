@@ -10,7 +10,7 @@ from sqlalchemy import select
 from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
 from webapp.extensions import db
-from webapp.services import accounts
+from webapp.staff import accounts
 from webapp.audit import record_event
 from webapp.audit import AuditEvent, AuditLogIsAppendOnly
 from webapp.extensions import utcnow

@@ -14,7 +14,7 @@ from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import (PASSWORD, code_for, enrol, fresh_login_per_request,  # noqa: F401
                                         make_user, sign_in_as, sign_out)
 from webapp.extensions import db
-from webapp.services import accounts
+from webapp.staff import accounts
 from webapp.audit import AuditEvent
 from webapp.extensions import utcnow
 from webapp.staff.models import StaffUser

@@ -14,7 +14,8 @@ from tests.webapp.test_theming_service import HOUSING, POLICE, WAITING, add_feed
 from webapp.extensions import db
 from webapp.audit import AuditEvent
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode, ThemeRun
-from webapp.themes.scope import feedback_quarter, feedback_ref
+from webapp.themes.scope import feedback_quarter
+from webapp.feedback.models import feedback_ref
 
 Q3 = "/staff/themes/scope/feedback:2026Q3"
 
@@ -108,7 +109,7 @@ def test_progress_page_refreshes_itself_until_the_run_ends(client, analyst):
     assert response.headers["Refresh"] == "3"
     html = page(response)
     assert html.h1.get_text() == "Theming in progress"
-    assert "Step 4 of 10: sentiment" in html.find(id="progress-stage").get_text()
+    assert "Step 4 of 9: sentiment" in html.find(id="progress-stage").get_text()
     assert "Refresh" not in client.get(f"/staff/themes/runs/{run.id}?auto=off").headers
     # A second start while it runs goes to the same run.
     assert client.post(f"{Q3}/runs").location.endswith(f"/staff/themes/runs/{run.id}")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tests.webapp.staff_helpers import make_user
 from tests.webapp.test_theming_service import HOUSING, POLICE, add_feedback
 from webapp.extensions import db
-from webapp.themes import service
+from webapp.themes import codebook, runs
 from webapp.themes.models import ThemeRun, ThemeRunItem
 from webapp.themes.scope import feedback_quarter
 
@@ -37,8 +37,8 @@ def app_overrides(redis_db):
 def test_a_run_is_an_rq_job_a_worker_completes(app, redis_db):
     add_feedback(HOUSING)
     add_feedback(POLICE)
-    run = service.start_run(feedback_quarter("2026Q3"), make_user("analyst@partnership.example", "analyst"))
-    queue = Queue(service.QUEUE_NAME, connection=redis_db)
+    run = runs.start_run(feedback_quarter("2026Q3"), make_user("analyst@partnership.example", "analyst"))
+    queue = Queue(runs.QUEUE_NAME, connection=redis_db)
     assert run.status == "queued" and run.job_id and queue.job_ids == [run.job_id]
     assert SimpleWorker([queue], connection=redis_db).work(burst=True)
     db.session.expire_all()
@@ -51,7 +51,7 @@ def test_a_run_is_an_rq_job_a_worker_completes(app, redis_db):
 
 def test_the_worker_command_runs_queued_jobs(app, runner, redis_db):
     add_feedback(POLICE)
-    run = service.start_run(feedback_quarter("2026Q3"), None)
+    run = runs.start_run(feedback_quarter("2026Q3"), None)
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code == 0, result.output
     db.session.expire_all()
@@ -60,7 +60,7 @@ def test_the_worker_command_runs_queued_jobs(app, runner, redis_db):
 
 @pytest.mark.parametrize("app_overrides", [{"REDIS_URL": "redis://127.0.0.1:1/0"}])
 def test_an_unreachable_queue_fails_the_run_kindly(app, app_overrides):
-    run = service.start_run(feedback_quarter("2026Q3"), None)
+    run = runs.start_run(feedback_quarter("2026Q3"), None)
     db.session.expire_all()
     failed = db.session.get(ThemeRun, run.id)
     assert failed.status == "failed" and "could not reach its job queue" in failed.error

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from tests.webapp.staff_helpers import make_user
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
-from webapp.themes import service
+from webapp.feedback.models import FeedbackResponse
+from webapp.themes import codebook, runs
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode, ThemeRun, ThemeRunItem
-from webapp.themes.scope import feedback_quarter, feedback_ref
+from webapp.themes.scope import feedback_quarter
+from webapp.feedback.models import feedback_ref
 
 HOUSING = "The refuge found us temporary accommodation quickly and the staff were kind."
 POLICE = "The police officer arrested him the same night."
@@ -34,27 +35,27 @@ def run_now(scope) -> ThemeRun:
     run = ThemeRun(scope=scope.key)
     db.session.add(run)
     db.session.commit()
-    service.execute_run(run.id)
+    runs.execute_run(run.id)
     db.session.refresh(run)
     return run
 
 
 def test_codebook_seeded_once_from_the_default(app):
-    service.ensure_codebook()
-    service.ensure_codebook()
+    codebook.ensure_codebook()
+    codebook.ensure_codebook()
     codes = db.session.scalars(select(ThemeCode.code).order_by(ThemeCode.position)).all()
     assert codes[:3] == ["believed", "staff-attitude", "police"] and len(codes) == len(set(codes)) == 19
-    assert service.current_codebook().codes == tuple(codes)
-    assert service.theme_labels()["housing"] == "Housing, refuge and safe accommodation"
+    assert codebook.current_codebook().codes == tuple(codes)
+    assert codebook.theme_labels()["housing"] == "Housing, refuge and safe accommodation"
 
 
 def test_retired_themes_leave_the_codebook_but_keep_their_names(app):
-    service.ensure_codebook()
+    codebook.ensure_codebook()
     police = db.session.scalar(select(ThemeCode).where(ThemeCode.code == "police"))
     police.retired = True
     db.session.commit()
-    assert "police" not in service.current_codebook().codes
-    assert service.theme_labels()["police"].startswith("Police response")
+    assert "police" not in codebook.current_codebook().codes
+    assert codebook.theme_labels()["police"].startswith("Police response")
 
 
 def test_a_run_stores_codes_confidence_matched_words_and_sentiment(app):
@@ -75,7 +76,7 @@ def test_a_run_stores_codes_confidence_matched_words_and_sentiment(app):
     assert housing.scores["housing"] == pytest.approx(0.85)
     assert housing.sentiment == "positive" and housing.compound > 0
     assert "access" in rows[feedback_ref(first.id, "could_be_better")].codes
-    assert service.latest_run(quarter.key).id == run.id
+    assert runs.latest_run(quarter.key).id == run.id
 
 
 def test_coded_items_staff_coding_merges_and_retirements(app):
@@ -89,7 +90,7 @@ def test_coded_items_staff_coding_merges_and_retirements(app):
         theme = db.session.scalar(select(ThemeCode).where(ThemeCode.code == code))
         theme.retired, theme.merged_into = True, merged_into
     db.session.commit()
-    found = {c.item.ref: c for c in service.coded_items(quarter)}
+    found = {c.item.ref: c for c in runs.coded_items(quarter)}
     # housing retired; staff-attitude merged into believed
     assert found[helped].codes[0] == "believed" and not found[helped].staff_coded
     assert not {"housing", "staff-attitude"} & set(found[helped].codes)
@@ -102,7 +103,7 @@ def test_coded_items_staff_coding_merges_and_retirements(app):
 
 def test_coded_items_without_any_run(app):
     response = add_feedback(POLICE)
-    [only] = service.coded_items(feedback_quarter("2026Q3"))
+    [only] = runs.coded_items(feedback_quarter("2026Q3"))
     assert only.item.response_id == response.id and only.codes == () and not only.staff_coded
 
 
@@ -110,7 +111,7 @@ def test_learns_from_staff_coding_once_there_are_enough_examples(app):
     quarter = feedback_quarter("2026Q3")
     parking = [add_feedback(f"{PARKING} Visit {n}.") for n in range(6)]
     others = [add_feedback(text) for text in (HOUSING, POLICE, WAITING) * 2]
-    service.ensure_codebook()
+    codebook.ensure_codebook()
     db.session.add(ThemeCode(code="parking", label="Parking", include=["car park"], position=99))
     for response in parking[:4]:
         db.session.add(StaffCoding(ref=feedback_ref(response.id, "what_helped"), codes=["parking"]))
@@ -148,10 +149,10 @@ def test_a_failed_run_keeps_a_readable_message(app):
     run = ThemeRun(scope="feedback:not-a-period")
     db.session.add(run)
     db.session.commit()
-    service.execute_run(run.id)
+    runs.execute_run(run.id)
     db.session.refresh(run)
     assert run.status == "failed" and "does not recognise" in run.error and "Traceback" not in run.error
-    assert service.latest_run("feedback:not-a-period") is None
+    assert runs.latest_run("feedback:not-a-period") is None
 
 
 def test_an_empty_scope_finishes_with_no_items(app):
@@ -163,7 +164,7 @@ def test_start_run_without_redis_runs_in_a_background_thread(app):
     assert not app.config.get("REDIS_URL")
     add_feedback(HOUSING)
     user = make_user("analyst@partnership.example", "analyst")
-    run = service.start_run(feedback_quarter("2026Q3"), user)
+    run = runs.start_run(feedback_quarter("2026Q3"), user)
     assert run.started_by_id == user.id
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -181,8 +182,8 @@ def test_demo_themes_every_consultation_with_answers_and_every_quarter(demo_data
     quarters = [s.key for s in demo_scopes() if s.kind == "feedback"]
     assert quarters[0] == "feedback:2026Q1" and len(quarters) >= 3
     assert db.session.scalar(select(func.count(FeedbackResponse.id))) >= 280
-    runs = add_demo_runs()
-    assert {r.scope for r in runs} >= {"consultation:support-after-leaving", *quarters}
-    assert all(r.status == "done" and r.n_items > 0 for r in runs)
+    demo_runs = add_demo_runs()
+    assert {r.scope for r in demo_runs} >= {"consultation:support-after-leaving", *quarters}
+    assert all(r.status == "done" and r.n_items > 0 for r in demo_runs)
     assert db.session.scalar(select(func.count(StaffCoding.id))) == DEMO_CODED
-    assert all(service.latest_run(key) for key in quarters)
+    assert all(runs.latest_run(key) for key in quarters)

@@ -9,11 +9,13 @@ from datetime import date, timedelta
 from tests.webapp.consultation_helpers import make_consultation
 from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
-from webapp.reports.models import PublishedQuote
+from webapp.feedback.models import FeedbackResponse
+from webapp.moderation.models import PublishedQuote
 from webapp.themes.models import StaffCoding
-from webapp.themes.scope import answer_ref, feedback_quarter, feedback_ref
-from webapp.yousaid.routes import recent_quarters
+from webapp.consultations.models import answer_ref
+from webapp.themes.scope import feedback_quarter
+from webapp.feedback.models import feedback_ref
+from webapp.periods import recent_quarters
 
 PUBLISHED = "The worker on the phone was kind and patient (published)."
 UNPUBLISHED = "The worker on the phone rushed me (not published)."
@@ -23,7 +25,7 @@ POLICE_LABEL = "Police response, protection orders, disclosure scheme"
 
 
 def last_quarter() -> str:
-    return recent_quarters()[1]
+    return recent_quarters(4)[1]
 
 
 def seed_feedback_quarter() -> str:

@@ -4,22 +4,12 @@ with GOV.UK widgets (radios, checkboxes, character count) and kind messages."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovRadioInput,
-                                                GovSubmitInput, GovTextInput)
-from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import InputRequired, Optional
 
 from webapp.consultations.journey import field_name
-from webapp.consultations.rules import DEFAULT_CHAR_LIMIT
-from webapp.public.forms import JourneyForm
-
-
-class _OptionalRadio(RadioField):
-    def pre_validate(self, form):
-        if self.data in (None, "", "None"):
-            self.data = ""
-            return
-        super().pre_validate(form)
+from webapp.forms import FREE_TEXT_MAX, JourneyForm, OptionalRadioField, free_text_field
 
 
 class _OptionalCheckboxes(SelectMultipleField):
@@ -34,12 +24,8 @@ def _field_for(question):
     label = question.text
     hint = question.hint or None
     if question.kind == "free_text":
-        limit = question.char_limit or DEFAULT_CHAR_LIMIT
-        validators = [Length(max=limit, message=f"Keep your answer to {limit} characters or fewer. "
-                                                "You can shorten it, or say the most important part.")]
-        if question.required:
-            validators.insert(0, InputRequired(message=f"Answer the question: {question.text}"))
-        return TextAreaField(label, description=hint, widget=GovCharacterCount(), validators=validators)
+        required = f"Answer the question: {question.text}" if question.required else ""
+        return free_text_field(label, hint, question.char_limit or FREE_TEXT_MAX, required_message=required)
     choices = list(question.choices)  # each its own value and label
     if question.kind == "multiple":
         cls = SelectMultipleField if question.required else _OptionalCheckboxes
@@ -47,10 +33,10 @@ def _field_for(question):
                       if question.required else [Optional()])
         return cls(label, description=hint, choices=choices, widget=GovCheckboxesInput(),
                    validators=validators)
-    cls = RadioField if question.required else _OptionalRadio
-    validators = ([InputRequired(message=f"Choose an answer to: {question.text}")]
-                  if question.required else [Optional()])
-    return cls(label, description=hint, choices=choices, widget=GovRadioInput(), validators=validators)
+    if not question.required:
+        return OptionalRadioField(label, description=hint, choices=choices)
+    return RadioField(label, description=hint, choices=choices, widget=GovRadioInput(),
+                      validators=[InputRequired(message=f"Choose an answer to: {question.text}")])
 
 
 class AnswerPageForm(JourneyForm):
@@ -71,10 +57,3 @@ class CheckForm(JourneyForm):
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField("Send your answers", widget=GovSubmitInput())
-
-
-class AccessCodeForm(FlaskForm):
-    code = StringField("Access code", widget=GovTextInput(),
-                       validators=[InputRequired(message="Enter the access code you were given"),
-                                   Length(max=40, message="Enter the access code you were given")])
-    submit = SubmitField("Continue", widget=GovSubmitInput())

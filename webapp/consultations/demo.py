@@ -17,7 +17,7 @@ from analysis.risk import assess
 
 from webapp.consultations.models import (Answer, ChangeRecord, Consultation, ConsultationPage,
                                          ConsultationResponse, Question, ReviewComment)
-from webapp.consultations.rules import hash_access_code
+from webapp.access_codes import hash_access_code
 from webapp.extensions import db
 
 # The demo group consultation's access code. Real codes are random and shown once.

@@ -1,5 +1,6 @@
 """Staff forms for building consultations: details, pages, questions, the
-question bank, lifecycle and review decisions. GOV.UK widgets, "Enter…" messages."""
+question bank, lifecycle and review decisions, and redacting more words of an
+answer in moderation. GOV.UK widgets, "Enter…" messages."""
 
 from __future__ import annotations
 
@@ -11,18 +12,9 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioFi
                      SelectMultipleField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from webapp import equality
 from webapp.consultations.rules import AUDIENCES, KINDS
-from webapp.public import questions as bank
-
-
-class DayMonthYearField(DateField):
-    """A GOV.UK date input (day, month, year boxes). A post without the boxes
-    counts as three empty ones, so the widget can always show them again."""
-
-    def process(self, formdata, *args, **kwargs):
-        super().process(formdata, *args, **kwargs)
-        if formdata is not None and len(self.raw_data or []) != 3:
-            self.raw_data = ((self.raw_data or []) + ["", "", ""])[:3]
+from webapp.forms import FREE_TEXT_MAX, DayMonthYearField
 
 
 def _date(label: str, hint: str = "For example, 27 3 2027") -> DateField:
@@ -79,7 +71,7 @@ class QuestionForm(FlaskForm):
                             description="For single and multiple choice: one answer on each line.",
                             validators=[Length(max=3000, message="Keep the answers to 3000 characters or fewer")])
     char_limit = IntegerField("Character limit", widget=GovTextInput(),
-                              description="For free text. Leave blank for 1500.",
+                              description=f"For free text. Leave blank for {FREE_TEXT_MAX}.",
                               validators=[Optional(), NumberRange(min=1, max=5000,
                                                                   message="The character limit must be between 1 and 5000")])
     submit = SubmitField("Save question", widget=GovSubmitInput())
@@ -87,7 +79,7 @@ class QuestionForm(FlaskForm):
 
 class QuestionBankForm(FlaskForm):
     questions = SelectMultipleField("Equality questions", widget=GovCheckboxesInput(),
-                                    choices={field: bank.QUESTION_TEXT[field] for field in bank.EQUALITY_FIELDS},
+                                    choices=equality.QUESTION_TEXT,
                                     validators=[InputRequired(message="Choose at least one question to add")])
     submit = SubmitField("Add questions", widget=GovSubmitInput())
 
@@ -106,3 +98,11 @@ class DecisionForm(FlaskForm):
                            validators=[InputRequired(message="Say what will change, or why not"),
                                        Length(max=1000, message="Keep this to 1000 characters or fewer")])
     submit = SubmitField("Save decision", widget=GovSubmitInput())
+
+
+class RedactForm(FlaskForm):
+    words = SelectMultipleField("Choose the words to replace with [redacted]", coerce=int,
+                                widget=GovCheckboxesInput(),
+                                validators=[InputRequired(message="Choose at least one word")])
+    version = HiddenField()
+    submit = SubmitField("Redact the chosen words", widget=GovSubmitInput())

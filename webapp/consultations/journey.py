@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.redaction import redact
-from analysis.risk import assess
 from sqlalchemy import select
 
+from analysis.redaction import redact
+from analysis.risk import assess
 from webapp.consultations import rules
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
-from webapp.services.summary import SummaryRow, SummarySection
+from webapp.journeys import SummaryRow, SummarySection
 
 CHECK = "check"
 CODE = "code"
@@ -154,10 +154,6 @@ def start_journey(session, consultation: Consultation) -> Journey:
     if journey.unlocked:
         journey.go_to(journey._first_step())
     return journey
-
-
-def end_session(session) -> None:
-    session.clear()
 
 
 def page_values(page: ConsultationPage, form_data: dict) -> tuple[dict, dict]:

@@ -18,7 +18,8 @@ from datetime import date
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS, access_code_matches
+from webapp.access_codes import access_code_matches
+from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS
 from webapp.crypto import EncryptedText
 from webapp.extensions import db
 from webapp.staff.models import StaffUser
@@ -205,3 +206,8 @@ class Answer(db.Model):
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
+
+
+def answer_ref(answer_id: int) -> str:
+    """How theming, moderation and publication name one free-text answer: ``a:<answer id>``."""
+    return f"a:{answer_id}"

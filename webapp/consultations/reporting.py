@@ -13,13 +13,14 @@ redact more (`redact_words`), never restore.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -30,7 +31,6 @@ from webapp.extensions import db
 BATCH = 500
 CHOICE_KINDS = ("single", "multiple", "agreement", "rating", "yes_no")
 REDACTED = "[redacted]"
-HIDE_REASONS = {"spam": "Spam", "abuse": "Abuse", "other": "Other"}
 
 # Words a moderator may select: letters/digits with inner ' ’ . @ + - (so an
 # email or a hyphenated name is one word). Markers like [name] are skipped.
@@ -180,8 +180,6 @@ def redact_words(text: str, indexes: set[int]) -> str:
 
 def text_version(text: str) -> str:
     """A short fingerprint so a redact form refers to the text it was made from."""
-    import hashlib
-
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -10,17 +10,13 @@ tested without a database.
 - Meaning lock: once responses exist, a question's kind, options, required
   flag, character limit and page condition cannot change; wording (text, hint)
   can, and each wording change is recorded.
-- Access codes: short human-friendly codes, stored only as a hash.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 STATUSES = ("draft", "review", "open", "closed", "published")
 STATUS_LABELS = {
@@ -52,7 +48,6 @@ RATING = ("1", "2", "3", "4", "5")
 YES_NO = ("Yes", "No")
 FIXED_OPTIONS = {"agreement": AGREEMENT, "rating": RATING, "yes_no": YES_NO}
 KINDS_WITH_OWN_OPTIONS = ("single", "multiple")
-DEFAULT_CHAR_LIMIT = 1500
 
 # Changing any of these changes what earlier answers mean.
 MEANING_FIELDS = ("kind", "options", "required", "char_limit")
@@ -195,32 +190,3 @@ def check_edit(locked: bool, current: Mapping[str, object], proposed: Mapping[st
                         "whether it is required and its character limit cannot change. "
                         "You can still fix its wording, and the change will be recorded.")
     return wording_changes(current, proposed)
-
-
-# Access codes ------------------------------------------------------------------
-
-CODE_WORDS = ("MAPLE", "RIVER", "CEDAR", "HARBOUR", "MEADOW", "ORCHARD", "WILLOW", "HEATHER",
-              "BRIDGE", "LANTERN", "BIRCH", "HAZEL", "STONE", "SPRING", "FERN", "ASPEN")
-
-
-def new_access_code() -> str:
-    """Easy to read out in a group session: a word and four digits, e.g. MAPLE-4821."""
-    return f"{secrets.choice(CODE_WORDS)}-{secrets.randbelow(10000):04d}"
-
-
-def normalise_code(code: str) -> str:
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
-
-
-def hash_access_code(code: str, salt: str | None = None) -> str:
-    """`salt$hex` with scrypt; small parameters, since codes are checked on every try."""
-    salt = salt or secrets.token_hex(8)
-    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt.encode(), n=2**14, r=8, p=1)
-    return f"{salt}${digest.hex()}"
-
-
-def access_code_matches(code: str, stored: str) -> bool:
-    if not stored or "$" not in stored or not normalise_code(code):
-        return False
-    salt, _ = stored.split("$", 1)
-    return hmac.compare_digest(hash_access_code(code, salt), stored)

@@ -15,9 +15,9 @@ import segno
 from flask import current_app, render_template, request, url_for
 
 from webapp.consultations.models import Consultation
+from webapp.helplines import NATIONAL_DOMESTIC_ABUSE_HELPLINE
 
 POSTER_CSS = Path(__file__).resolve().parent.parent / "templates" / "consultations" / "share" / "poster.css"
-HELPLINE = "0808 2000 247"
 
 
 def public_url(consultation: Consultation) -> str:
@@ -54,6 +54,8 @@ def poster_pdf(consultation: Consultation) -> bytes:
     """An A4 poster: title, a one-line invitation, a large QR code, the link,
     the safety line and the national helpline. Only `data:` URLs are fetched
     while rendering, so nothing in a title can make the server fetch anything."""
+    # WeasyPrint (and Pango under it) is imported on the first poster, not at
+    # start-up: most workers and commands never draw one.
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
 
@@ -62,7 +64,7 @@ def poster_pdf(consultation: Consultation) -> bytes:
     host, _, path = display_url.partition("/")
     html = render_template("consultations/share/poster.html", consultation=consultation, url=url,
                            display_url=display_url, url_host=host, url_path="/" + path, url_size=url_font_size(display_url),
-                           qr=qr_data_uri(url, scale=10), helpline=HELPLINE)
+                           qr=qr_data_uri(url, scale=10), helpline=NATIONAL_DOMESTIC_ABUSE_HELPLINE.number)
     fetcher = URLFetcher(allowed_protocols={"data"})
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
         stylesheets=[CSS(string=POSTER_CSS.read_text(encoding="utf-8"), url_fetcher=fetcher)])

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
+from webapp.periods import quarter_of
 from webapp.reports.models import BoardAction, BoardActionUpdate
-from webapp.themes.scope import consultation_scope, feedback_quarter, quarter_of
+from webapp.themes.scope import consultation_scope, feedback_quarter
 
 # (theme, what will be done, owner, due in days, [(status, note)...], reason if not doing)
 CONSULTATION_ACTIONS = (

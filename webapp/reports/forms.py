@@ -1,54 +1,14 @@
-"""Forms for choosing a report period and for the actions ledger."""
+"""Forms for the actions ledger. The report period form is shared with theming (`webapp.forms.DateRangeForm`)."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovRadioInput, GovSelect, GovSubmitInput, GovTextArea,
-                                                GovTextInput)
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from webapp.consultations.forms import DayMonthYearField
+from webapp.forms import GovDateField
 from webapp.reports.models import ACTION_STATUSES
-from webapp.staff.forms import DateInput
-
-HINT = "For example, 27 3 2026"
-
-
-class GovDateField(DayMonthYearField):
-    """Day, month and year boxes: all empty means no date (so `required` can
-    say what is missing); anything else must be a real date."""
-
-    def __init__(self, label: str, required: str | None = None, **kwargs):
-        super().__init__(label, description=HINT, format="%d %m %Y", widget=DateInput(), **kwargs)
-        self.required_message = required
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not any((value or "").strip() for value in valuelist):
-            self.data = None
-            return
-        try:
-            super().process_formdata([(value or "").strip() for value in valuelist])
-        except ValueError as error:
-            raise ValueError(f"Enter a real date for “{self.label.text}”, like 27 3 2026") from error
-
-    def pre_validate(self, form) -> None:
-        if self.data is None and not self.process_errors and self.required_message:
-            raise ValidationError(self.required_message)
-
-
-def _date(label: str, required: str | None = None):
-    return GovDateField(label, required)
-
-
-class DateRangeForm(FlaskForm):
-    start = _date("From", "Enter the first day of the period")
-    end = _date("To", "Enter the last day of the period")
-    submit = SubmitField("Show the summary", widget=GovSubmitInput())
-
-    def validate_end(self, field) -> None:
-        if field.data and self.start.data and field.data < self.start.data:
-            raise ValidationError("The last day must be the same as or after the first day")
 
 
 def _strip(value):

@@ -8,9 +8,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from webapp.audit import record_event
 from webapp.extensions import db
 from webapp.reports.models import ACTION_STATUSES, BoardAction, BoardActionUpdate
-from webapp.audit import record_event
 
 
 def record_action(scope_key: str, *, theme_code: str, description: str, owner_org: str,

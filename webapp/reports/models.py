@@ -1,6 +1,7 @@
-"""What the board receives and what goes back: quotes chosen for publication,
-the actions ledger, the service-user group's view, and the text-free theme
-aggregates that outlive purged responses.
+"""What the board keeps: the actions ledger, and what the service-user group
+sends back (priorities and comments on a summary's themes). The group's
+pages write those (`webapp.group`); the board summary reads them beside what
+the data says, so they are the board's data.
 
 A report's `scope` is the key from `webapp.themes.scope` (a consultation, or a
 feedback quarter or date range).
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedText
@@ -23,19 +24,6 @@ ACTION_STATUSES = {
     "done": "Done",
     "not_doing": "Not doing",
 }
-
-
-class PublishedQuote(db.Model):
-    """A redacted free-text item staff marked as fit to publish (to the group
-    and on the public "you said, we did" pages)."""
-
-    __tablename__ = "published_quote"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    ref: Mapped[str] = mapped_column(String(60), unique=True)
-    marked_on: Mapped[date] = mapped_column(Date, default=date.today)
-    marked_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
 
 
 class BoardAction(db.Model):
@@ -82,20 +70,6 @@ class BoardActionUpdate(db.Model):
     recorded_by: Mapped[StaffUser | None] = relationship()
 
 
-class GroupAccessCode(db.Model):
-    """The service-user group's code for themed summaries of feedback periods
-    (consultation summaries use the consultation's own review code). Stored
-    hashed; the newest row is the current code."""
-
-    __tablename__ = "group_access_code"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code_hash: Mapped[str] = mapped_column(String(200))
-    issued_on: Mapped[date] = mapped_column(Date, default=date.today)
-    issued_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
-
-
 class GroupPriority(db.Model):
     """One group member's "this theme matters most to me" for a scope."""
 
@@ -117,23 +91,3 @@ class GroupComment(db.Model):
     theme_code: Mapped[str] = mapped_column(String(60))
     text: Mapped[str] = mapped_column(EncryptedText)
     submitted_on: Mapped[date] = mapped_column(Date, default=date.today)
-
-
-class ThemeAggregate(db.Model):
-    """Counts that survive the retention purge: per source, month, service and
-    theme, with no text. `theme_code` "" counts all responses."""
-
-    __tablename__ = "theme_aggregate"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(20))  # feedback | consultation
-    consultation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("consultation.id", ondelete="SET NULL"), index=True)
-    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id", ondelete="SET NULL"))
-    month: Mapped[date] = mapped_column(Date, index=True)
-    theme_code: Mapped[str] = mapped_column(String(60), default="")
-    responses: Mapped[int] = mapped_column(Integer, default=0)
-    sentiment_sum: Mapped[float] = mapped_column(Float, default=0.0)
-    positive: Mapped[int] = mapped_column(Integer, default=0)
-    neutral: Mapped[int] = mapped_column(Integer, default=0)
-    negative: Mapped[int] = mapped_column(Integer, default=0)

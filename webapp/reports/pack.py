@@ -14,7 +14,8 @@ from flask import current_app, render_template
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart
 from webapp.reports.pages import action_rows, charts_for, group_rows
-from webapp.reports.summary import BoardSummary, ThemeRow, build_summary, cell_words, shown_count
+from analysis.board import ThemeRow, cell_words, shown_count
+from webapp.reports.summary import BoardSummary, build_summary
 
 PACK_CSS = Path(__file__).resolve().parent.parent / "templates" / "reports" / "pack.css"
 PDF_VARIANT = "pdf/ua-1"
@@ -64,6 +65,8 @@ def pack_html(scope, summary: BoardSummary | None = None) -> str:
 
 
 def board_pack_pdf(scope, summary: BoardSummary | None = None) -> bytes:
+    # WeasyPrint (and Pango under it) is imported on the first pack, not at
+    # start-up: most workers and commands never draw one.
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
 

@@ -6,20 +6,22 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from analysis.board import cell_words, shown_count
+from webapp import periods
 from webapp.extensions import db
+from webapp.formatters import long_date
+from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart
 from webapp.reports.models import ACTION_STATUSES, BoardAction
-from webapp.reports.summary import BoardSummary, cell_words, shown_count
-from webapp.themes.scope import ScopeError, feedback_quarter, parse_scope, quarter_of
+from webapp.reports.summary import BoardSummary, build_summary
+from webapp.themes.codebook import active_themes, theme_labels
+from webapp.themes.scope import feedback_quarter, parse_scope
 
 
 def recent_quarters(count: int = 6, today: date | None = None) -> list:
-    """The current quarter and the ones before it, newest first."""
-    scopes = [feedback_quarter(quarter_of(today or date.today()))]
-    while len(scopes) < count:
-        scopes.append(scopes[-1].previous())
-    return scopes
+    """The current quarter's scope and the ones before it, newest first."""
+    return [feedback_quarter(quarter) for quarter in periods.recent_quarters(count, today)]
 
 
 def action_status_counts() -> dict[str, int]:
@@ -29,8 +31,6 @@ def action_status_counts() -> dict[str, int]:
 
 
 def theme_choices(selected: str = "") -> list[tuple[str, str]]:
-    from webapp.themes.service import active_themes, theme_labels
-
     choices = [(t.code, t.label) for t in active_themes()]
     if selected and selected not in dict(choices):
         label = theme_labels().get(selected)
@@ -47,16 +47,12 @@ def scope_label(scope_key: str) -> str:
 
 
 def action_rows(actions) -> list[dict]:
-    from webapp.themes.service import theme_labels
-
     labels = theme_labels()
     return [{"action": a, "theme": labels.get(a.theme_code, a.theme_code), "scope": scope_label(a.scope),
              "due": long_or_blank(a.due_on)} for a in actions]
 
 
 def action_page(action) -> dict:
-    from webapp.themes.service import theme_labels
-
     return {"action": action, "theme": theme_labels().get(action.theme_code, action.theme_code),
             "scope_label": scope_label(action.scope), "due": long_or_blank(action.due_on),
             "history": [{"change": u, "status": ACTION_STATUSES.get(u.status, u.status),
@@ -65,8 +61,6 @@ def action_page(action) -> dict:
 
 
 def long_or_blank(day: date | None) -> str:
-    from webapp.themes.scope import long_date
-
     return long_date(day) if day else "No date set"
 
 
@@ -89,8 +83,6 @@ def group_rows(summary: BoardSummary) -> list[dict]:
 
 
 def summary_page(scope) -> dict:
-    from webapp.reports.summary import build_summary
-
     summary = build_summary(scope)
     return {"scope": scope, "summary": summary, "charts": charts_for(summary),
             "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),

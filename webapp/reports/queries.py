@@ -4,16 +4,16 @@ the co-production record, breakdowns and the group's view."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 
+from analysis.board import Breakdown, Grouped, count_table
 from analysis.redaction import redact
-from analysis.text import near_duplicate
+from webapp.equality import REPORT_LABELS
 from webapp.extensions import db
 from webapp.reports.models import GroupComment, GroupPriority
-from webapp.reports.summary import Breakdown, GroupView, Grouped, breakdown_table, count_table
-from webapp.themes.scope import EQUALITY_LABELS
 
 QUOTES_PER_THEME = 3
 QUOTE_CHARS = (20, 280)
@@ -25,6 +25,8 @@ def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[
     out responses with a safeguarding or risk flag and near-duplicates of a
     quote already chosen. Text is redacted when
     stored; redacting again changes nothing and guards older rows."""
+    from analysis.text import near_duplicate  # nltk: loaded with the first summary, not at start-up
+
     wanted = set(codes)
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for c in coded:
@@ -67,14 +69,15 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int) -> list[Break
     """Theme x service and theme x each equality group, suppressed."""
     if not codes:
         return []
+    from analysis.suppression import breakdown_table  # NumPy: loaded with the first summary
     tables = []
     if any(c.item.service for c in coded):
         tables.append(("Service", [Grouped(c.item.response_id, c.item.service or "Not given", c.codes)
                                    for c in coded]))
     asked = set().union(*(c.item.equality.keys() for c in coded))
-    fields = [f for f in EQUALITY_LABELS if f in asked]
+    fields = [f for f in REPORT_LABELS if f in asked]
     for field_name in fields:
-        tables.append((EQUALITY_LABELS[field_name],
+        tables.append((REPORT_LABELS[field_name],
                        [Grouped(c.item.response_id, c.item.equality.get(field_name, "Not said"), c.codes)
                         for c in coded]))
     result = []
@@ -82,6 +85,13 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int) -> list[Break
         groups, table = count_table(grouped, codes)
         result.append(breakdown_table(title, labels, groups, table, k))
     return result
+
+
+@dataclass(frozen=True)
+class GroupView:
+    priorities: dict[str, int]  # theme code -> members who said it matters most
+    comments: dict[str, list[str]]  # theme code -> redacted comments
+    total_priorities: int
 
 
 def group_view(scope_key: str) -> GroupView:

@@ -8,25 +8,19 @@ from flask import Blueprint, abort, make_response, redirect, render_template, re
 from flask_login import current_user
 from sqlalchemy import select
 
+from webapp.audit import record_event
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
+from webapp.forms import DateRangeForm
+from webapp.periods import ScopeError
 from webapp.reports import ledger, pages
-from webapp.reports.forms import ActionForm, DateRangeForm, UpdateForm
+from webapp.reports.forms import ActionForm, UpdateForm
 from webapp.reports.models import ACTION_STATUSES
-from webapp.audit import record_event
+from webapp.reports.pack import board_pack_pdf, pack_filename
 from webapp.staff.access import permission_required
-from webapp.staff.navigation import add_nav_item
-from webapp.themes.scope import ScopeError, feedback_range, parse_scope
+from webapp.themes.scope import feedback_range, parse_scope
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
-add_nav_item("Reports", "reports.index", "view_reports", 30)
-
-
-@bp.record_once
-def _register_command(state) -> None:
-    from webapp.reports.commands import init_app
-
-    init_app(state.app)
 
 
 def _scope_or_404(scope_key: str):
@@ -72,8 +66,6 @@ def summary(scope_key: str):
 @bp.get("/summary/<path:scope_key>/board-pack.pdf")
 @permission_required("view_reports")
 def board_pack(scope_key: str):
-    from webapp.reports.pack import board_pack_pdf, pack_filename
-
     scope = _scope_or_404(scope_key)
     pdf = board_pack_pdf(scope)
     record_event("report.board_pack", target=scope.key)

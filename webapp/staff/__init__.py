@@ -1,15 +1,11 @@
-"""Pages for staff: sign-in with two-factor, users, the audit log. Every view
-is guarded by `webapp.staff.access.permission_required`.
+"""Staff accounts and the pages every staff member meets (/staff): sign-in
+with two-factor, changing one's password, the staff home, users and the audit
+log for administrators.
 
-`bp` is imported lazily, so `webapp.staff.access` and `webapp.staff.models`
-can be imported by services without pulling in the routes."""
-
-__all__ = ["bp"]
-
-
-def __getattr__(name: str):
-    if name == "bp":
-        from webapp.staff.routes import bp
-
-        return bp
-    raise AttributeError(name)
+- `access`: roles, the permission matrix and `permission_required`, which
+  every staff view in every room carries; `navigation`: the staff menu.
+- `accounts`: passwords, sign-in with lockout, TOTP and recovery codes, and
+  the changes an administrator or the `users` command makes.
+- `audit_log`: searching the audit log (`webapp.audit` writes it).
+- `views`, `forms`, `commands` (`flask users ...`), `demo`, `models`.
+"""

@@ -29,7 +29,7 @@ any blueprint without a list to keep up to date.
 from __future__ import annotations
 
 from functools import wraps
-from typing import Callable
+from collections.abc import Callable
 
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -67,10 +67,6 @@ def can(user, permission: str) -> bool:
     if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return False
     return permission in PERMISSIONS.get(getattr(user, "role", ""), frozenset())
-
-
-def roles_with(permission: str) -> tuple[str, ...]:
-    return tuple(role for role in ROLES if permission in PERMISSIONS[role])
 
 
 def permission_required(permission: str) -> Callable:

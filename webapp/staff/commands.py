@@ -6,7 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from webapp.extensions import db
-from webapp.services import accounts
+from webapp.staff import accounts
 from webapp.staff.access import ROLES
 
 users_cli = AppGroup("users", help="Add staff accounts, disable them and reset their two-factor.")

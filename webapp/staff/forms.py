@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovDateInput,
     GovPasswordInput,
     GovRadioInput,
     GovSelect,
@@ -14,18 +13,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
-from webapp.services.accounts import password_problem
 from webapp.audit import ACTIONS
+from webapp.forms import DateInput
 from webapp.staff.access import ROLE_LABELS, ROLES
-
-
-class DateInput(GovDateInput):
-    """GovDateInput that copes with a GET form sent without the date (no raw data)."""
-
-    def map_gov_params(self, field, **kwargs):
-        if field.raw_data is not None and len(field.raw_data) != 3:
-            field.raw_data = None
-        return super().map_gov_params(field, **kwargs)
+from webapp.staff.accounts import password_problem
 
 
 class OptionalDateField(DateField):
@@ -105,14 +96,6 @@ class ChangePasswordForm(FlaskForm):
         problem = password_problem(field.data, self.email)
         if problem:
             raise ValidationError(problem)
-
-
-class ConfirmForm(FlaskForm):
-    """A bare POST with a CSRF token: disable, enable, reset two-factor."""
-
-
-class SignOutForm(FlaskForm):
-    pass
 
 
 class AuditFilterForm(FlaskForm):

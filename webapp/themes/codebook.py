@@ -1,22 +1,91 @@
-"""Changing the partnership's codebook: add, rename, edit phrases, retire,
-restore and merge themes, and turn an emergent theme into a new one. Every
-change is audited. Forms check input first; these functions check the rules
-that depend on the codebook as it is now and raise `CodebookChange` with a
-message for staff."""
+"""The partnership's codebook in the database: reading it (seeded from the
+shipped default, PRODUCT.md §4), and changing it: add, rename, edit phrases,
+retire, restore and merge themes, and turn an emergent theme into a new one.
+Every change is audited (the view commits). Forms check input first; these
+functions check the rules that depend on the codebook as it is now and raise
+`CodebookChange` with a message for staff.
+
+`analysis.codebook` and `analysis.text` bring SciPy and nltk, so they are
+imported by the functions that need them, not when the app starts."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from analysis.text import stems
-from webapp.extensions import db
 from webapp.audit import record_event
+from webapp.extensions import db
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode
-from webapp.themes.service import active_themes, ensure_codebook
+
+if TYPE_CHECKING:
+    from analysis.codebook import Codebook
 
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+# Reading ----------------------------------------------------------------------------------
+
+def ensure_codebook() -> None:
+    """Seed the codebook from the shipped default (PRODUCT.md §4) when empty.
+    Seeding is its own unit of work, committed here, whichever page first needs it."""
+    if db.session.scalar(select(func.count(ThemeCode.id))):
+        return
+    from analysis.codebook import default_codebook
+
+    for position, theme in enumerate(default_codebook().themes):
+        db.session.add(ThemeCode(code=theme.code, label=theme.label, description=theme.description,
+                                 include=list(theme.include), exclude=list(theme.exclude),
+                                 position=position))
+    db.session.commit()
+
+
+def active_themes() -> list[ThemeCode]:
+    ensure_codebook()
+    return list(db.session.scalars(select(ThemeCode).where(ThemeCode.retired.is_(False))
+                                   .order_by(ThemeCode.position, ThemeCode.id)))
+
+
+def current_codebook() -> Codebook:
+    """The active themes as an analysis codebook."""
+    from analysis.codebook import Codebook, Theme
+
+    return Codebook([Theme(t.code, t.label, t.description or "", tuple(t.include or ()),
+                           tuple(t.exclude or ())) for t in active_themes()])
+
+
+def theme_labels() -> dict[str, str]:
+    """code -> label for every theme, retired ones too, so old data keeps its names."""
+    ensure_codebook()
+    return dict(db.session.execute(select(ThemeCode.code, ThemeCode.label)).all())
+
+
+def current_code_map() -> dict[str, str | None]:
+    """code -> the active code it counts as now: a merged theme counts as the
+    theme it joined (following chains of merges); a retired theme, as nothing."""
+    rows = {t.code: t for t in db.session.scalars(select(ThemeCode))}
+    mapping: dict[str, str | None] = {}
+    for code in rows:
+        seen, current = set(), code
+        while current in rows and rows[current].retired and current not in seen:
+            seen.add(current)
+            current = rows[current].merged_into or None
+        mapping[code] = current if current in rows else None
+    return mapping
+
+
+def mapped_codes(codes, mapping: dict[str, str | None]) -> tuple[str, ...]:
+    """`codes` as they count now under `mapping` (`current_code_map`), once each."""
+    found = []
+    for code in codes or ():
+        now = mapping.get(code, code)
+        if now and now not in found:
+            found.append(now)
+    return tuple(found)
+
+
+# Changing ---------------------------------------------------------------------------------
 
 
 class CodebookChange(ValueError):
@@ -49,6 +118,8 @@ def phrases(text: str) -> list[str]:
 
 def wordless(found: list[str]) -> list[str]:
     """Phrases with no word Heard can match (only punctuation or emoji)."""
+    from analysis.text import stems
+
     return [p for p in found if not stems(p)]
 
 

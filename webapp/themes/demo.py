@@ -9,10 +9,12 @@ from sqlalchemy import select
 
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
+from webapp.feedback.models import FeedbackResponse
+from webapp.periods import quarter_of
+from webapp.themes.codebook import current_codebook, ensure_codebook
 from webapp.themes.models import StaffCoding, ThemeRun
-from webapp.themes.scope import Scope, consultation_scope, feedback_quarter, items, quarter_of
-from webapp.themes.service import current_codebook, ensure_codebook, execute_run
+from webapp.themes.runs import execute_run
+from webapp.themes.scope import Scope, consultation_scope, feedback_quarter, items
 
 DEMO_CODED = 20
 

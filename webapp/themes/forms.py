@@ -9,7 +9,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTex
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from webapp.reports.forms import DateRangeForm
+from webapp.forms import DateRangeForm
 from webapp.themes import codebook as book
 from webapp.themes.scope import feedback_range
 
@@ -21,15 +21,6 @@ class RangeForm(DateRangeForm):
 
     def scope(self):
         return feedback_range(self.start.data, self.end.data)
-
-
-class PostForm(FlaskForm):
-    """A POST button: only the CSRF token."""
-
-
-class CodingForm(FlaskForm):
-    """Checked themes come from request.form.getlist("codes"), so the page can
-    offer a "No theme fits" choice beside them."""
 
 
 def _phrase_lines(label: str, hint: str) -> TextAreaField:

@@ -3,7 +3,7 @@ inside the app context, so they use the app's database settings."""
 
 from __future__ import annotations
 
-from webapp.themes.service import execute_run
+from webapp.themes.runs import execute_run
 
 
 def run_theming(run_id: int) -> None:

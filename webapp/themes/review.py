@@ -9,15 +9,16 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from webapp.audit import record_event
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
-from webapp.audit import record_event
+from webapp.feedback.models import FeedbackResponse
+from webapp.periods import quarter_of
+from webapp.themes.codebook import active_themes, current_code_map, theme_labels
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeRun, ThemeRunItem
-from webapp.themes.scope import (Item, Scope, ScopeError, consultation_scope, feedback_quarter, parse_scope,
-                                 quarter_of, resolve)
-from webapp.themes.service import (JOB_TIMEOUT_SECONDS, MIN_CODED_EXAMPLES, STAGES, CodedItem, active_themes, coded_items,
-                                   current_code_map, latest_run, start_run, theme_labels)
+from webapp.themes.runs import (JOB_TIMEOUT_SECONDS, MIN_CODED_EXAMPLES, STAGES, CodedItem, coded_items, latest_run,
+                                start_run)
+from webapp.themes.scope import Item, Scope, ScopeError, consultation_scope, feedback_quarter, parse_scope, resolve
 
 PER_PAGE = 20
 CODE_NEXT_SHOWN = 5

@@ -19,26 +19,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from webapp.consultations.models import Answer, Consultation, ConsultationResponse
+from webapp import equality
+from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
 from webapp.extensions import db
-from webapp.models import FeedbackResponse
-from webapp.public import questions as bank
+from webapp.feedback import questions as bank
+from webapp.feedback.models import FeedbackResponse, feedback_ref
+from webapp.formatters import MONTHS, long_date
+from webapp.periods import QUARTER_KEY, ScopeError, quarter_dates, quarter_of
 
-QUARTER_KEY = re.compile(r"^(\d{4})Q([1-4])$")
 RANGE_KEY = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-# Equality questions added from the bank keep the bank's wording, which is how
-# their answers are found in consultations.
-EQUALITY_BY_TEXT = {bank.QUESTION_TEXT[f]: f for f in bank.EQUALITY_FIELDS}
-EQUALITY_LABELS = {
-    "age_band": "Age", "gender": "Gender", "disability": "Disability",
-    "ethnicity": "Ethnic group", "sexuality": "Sexual orientation",
-}
-
-
-class ScopeError(ValueError):
-    """A scope key or period that Heard cannot read; the message is for staff."""
 
 
 @dataclass(frozen=True)
@@ -85,24 +74,6 @@ class Scope:
         length = self.end - self.start
         end = self.start - timedelta(days=1)
         return Scope("feedback", start=end - length, end=end)
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def quarter_of(day: date) -> str:
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-
-
-def quarter_dates(quarter: str) -> tuple[date, date]:
-    match = QUARTER_KEY.match(quarter.strip().upper())
-    if not match:
-        raise ScopeError(f"“{quarter}” is not a quarter. Write it like 2026Q3.")
-    year, number = int(match[1]), int(match[2])
-    start = date(year, 3 * number - 2, 1)
-    next_start = date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)
-    return start, next_start - timedelta(days=1)
 
 
 def feedback_quarter(quarter: str) -> Scope:
@@ -152,14 +123,6 @@ class Item:
     safeguarding_flag: bool = False
 
 
-def feedback_ref(response_id: int, field_name: str) -> str:
-    return f"f:{response_id}:{field_name}"
-
-
-def answer_ref(answer_id: int) -> str:
-    return f"a:{answer_id}"
-
-
 def items(scope: Scope) -> list[Item]:
     """The scope's non-empty free-text items from visible responses, oldest first."""
     if scope.kind == "consultation":
@@ -178,11 +141,11 @@ def _feedback_items(start: date, end: date) -> list[Item]:
 
 def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
     service = response.service.name if response.service else ("Another service" if response.other_service else "")
-    equality = {f: _choice_label(f, getattr(response, f)) for f in bank.EQUALITY_FIELDS}
+    said = {f: _choice_label(f, getattr(response, f)) for f in bank.EQUALITY_FIELDS}
     return [
         Item(ref=feedback_ref(response.id, field_name), text=getattr(response, field_name),
              question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
-             response_id=response.id, service=service, equality=equality,
+             response_id=response.id, service=service, equality=said,
              risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag)
         for field_name in bank.FREE_TEXT_FIELDS
         if (getattr(response, field_name) or "").strip()
@@ -192,15 +155,15 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
 def _choice_label(field_name: str, value: str) -> str:
     """The answer as people read it; unanswered and "prefer not" both read as Not said."""
     labels = dict(bank.CHOICES[field_name])
-    if not value or value == bank.PREFER_NOT[0]:
+    if not value or value == equality.PREFER_NOT[0]:
         return "Not said"
     return labels.get(value, value)
 
 
 def _consultation_items(consultation: Consultation) -> list[Item]:
     questions = {q.id: q for q in consultation.questions}
-    equality_questions = {qid: EQUALITY_BY_TEXT[q.text] for qid, q in questions.items()
-                          if q.kind == "single" and q.text in EQUALITY_BY_TEXT}
+    equality_questions = {qid: equality.FIELD_BY_TEXT[q.text] for qid, q in questions.items()
+                          if q.kind == "single" and q.text in equality.FIELD_BY_TEXT}
     responses = db.session.scalars(
         select(ConsultationResponse)
         .where(ConsultationResponse.consultation_id == consultation.id,
@@ -208,16 +171,16 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
         .order_by(ConsultationResponse.submitted_on, ConsultationResponse.id))
     found = []
     for response in responses:
-        equality = {f: "Not said" for f in equality_questions.values()}
+        said = {f: "Not said" for f in equality_questions.values()}
         for answer in response.answers:
-            if answer.question_id in equality_questions and answer.value and answer.value != bank.PREFER_NOT[1]:
-                equality[equality_questions[answer.question_id]] = answer.value
+            if answer.question_id in equality_questions and answer.value and answer.value != equality.PREFER_NOT[1]:
+                said[equality_questions[answer.question_id]] = answer.value
         for answer in sorted(response.answers, key=lambda a: a.id):
             question = questions.get(answer.question_id)
             if question and question.kind == "free_text" and answer.value and answer.value.strip():
                 found.append(Item(
                     ref=answer_ref(answer.id), text=answer.value, question=question.text,
-                    submitted_on=response.submitted_on, response_id=response.id, equality=equality,
+                    submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag))
     return found
 

@@ -1,0 +1,196 @@
+"""The board summary's figures: themes ranked with count, share, sentiment and
+change against the previous period, and breakdowns by group with small-cell
+suppression, as pure functions over plain coded items so every figure can be
+checked by hand. The web app's board summary (`webapp.reports.summary`) reads
+the database and calls these; so does `python -m analysis themes`.
+
+Counting unit: a *response*. A theme's count is the number of responses with
+at least one free-text item coded with it; its share is that count over the
+responses with any free text; its mean sentiment is the mean, over those
+responses, of the mean compound score of the response's items carrying the
+theme (the same rule the web app's retention uses for the text-free
+aggregates purged responses leave behind, so the two add up).
+
+No figure under K is shown, and none can be worked out from what is shown:
+`analysis.suppression.breakdown_table` withholds what a breakdown must not show.
+Nothing here needs NumPy, so the web app can import it at start-up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+K = 5
+FEWER = f"fewer than {K}"
+
+
+# Figures ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ThemeRow:
+    code: str
+    label: str
+    count: int
+    shown: str  # the number, or "fewer than 5"
+    share: float | None  # None when suppressed
+    mean_sentiment: float | None  # None when suppressed or no responses
+    sentiment_words: str
+    previous_count: int | None  # None when there is no earlier period
+    change: int | None  # None when there is no earlier figure or a figure is under 5
+    direction: str  # "up", "down", "no change", "new", "no earlier figures"
+    change_words: str  # "up 3", "down 2", "no change", "new", "no earlier figures"
+    suppressed: bool = False
+    quotes: tuple[str, ...] = ()
+
+    @property
+    def share_words(self) -> str:
+        return "—" if self.share is None else f"{round(self.share * 100)}%"
+
+    @property
+    def sentiment_number(self) -> str:
+        return "—" if self.mean_sentiment is None else f"{self.mean_sentiment:+.2f}"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A theme x group table after suppression: None marks a withheld figure."""
+
+    title: str
+    groups: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[int | None, ...], int | None], ...]  # (theme label, cells, row total)
+    group_totals: tuple[int | None, ...]
+    grand_total: int | None
+    any_withheld: bool
+
+
+def shown_count(count: int, k: int = K) -> str:
+    return f"fewer than {k}" if 0 < count < k else str(count)
+
+
+def sentiment_words(mean: float | None) -> str:
+    """A mean compound score (-1..1) in words, so the number is never alone."""
+    if mean is None:
+        return "not shown"
+    if mean >= 0.25:
+        return "mostly positive"
+    if mean >= 0.05:
+        return "slightly positive"
+    if mean > -0.05:
+        return "mixed or neutral"
+    if mean > -0.25:
+        return "slightly negative"
+    return "mostly negative"
+
+
+def change_between(count: int, previous: int | None, k: int = K) -> tuple[int | None, str, str]:
+    """(change, direction, words). A change is shown only when both figures may
+    be: otherwise subtracting would reveal a count under k."""
+    if previous is None:
+        return None, "no earlier figures", "no earlier figures"
+    if previous == 0 and count > 0:
+        return None, "new", "new"
+    difference = count - previous
+    direction = "up" if difference > 0 else "down" if difference < 0 else "no change"
+    hidden = 0 < count < k or 0 < previous < k
+    if hidden:
+        return None, direction, direction
+    if difference == 0:
+        return 0, direction, direction
+    return difference, direction, f"{direction} {abs(difference)}"
+
+
+@dataclass(frozen=True)
+class Coded:
+    """The plain facts `summarise_items` needs about one coded free-text item."""
+
+    response_id: int
+    codes: tuple[str, ...]
+    compound: float
+
+
+@dataclass(frozen=True)
+class Extra:
+    """Counts of purged responses (text-free aggregates) for one theme."""
+
+    responses: int
+    sentiment_sum: float
+
+
+def _by_response(items: Iterable[Coded]) -> tuple[set[int], dict[str, dict[int, list[float]]]]:
+    responses: set[int] = set()
+    by_code: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for item in items:
+        responses.add(item.response_id)
+        for code in item.codes:
+            by_code[code][item.response_id].append(item.compound)
+    return responses, by_code
+
+
+def summarise_items(items: Sequence[Coded], previous_items: Sequence[Coded] | None,
+                    labels: Mapping[str, str], k: int = K,
+                    extra: Mapping[str, Extra] | None = None,
+                    previous_extra: Mapping[str, Extra] | None = None) -> tuple[int, int | None, list[ThemeRow]]:
+    """(responses, previous responses, ranked theme rows). `previous_items` is
+    None when the scope has no earlier period; `extra` maps code ("" = all
+    responses) to purged-response counts."""
+    extra = extra or {}
+    responses, by_code = _by_response(items)
+    total = len(responses) + extra.get("", Extra(0, 0.0)).responses
+    previous_total = None
+    previous_counts: dict[str, int] = {}
+    if previous_items is not None:
+        previous_extra = previous_extra or {}
+        before, before_by_code = _by_response(previous_items)
+        previous_total = len(before) + previous_extra.get("", Extra(0, 0.0)).responses
+        previous_counts = {code: len(members) for code, members in before_by_code.items()}
+        for code, counted in previous_extra.items():
+            if code:
+                previous_counts[code] = previous_counts.get(code, 0) + counted.responses
+        if not previous_total:
+            previous_total = None  # an empty earlier period gives no figures to compare
+    codes = set(by_code) | {c for c in extra if c} | set(previous_counts)
+    rows = []
+    for code in codes:
+        members = by_code.get(code, {})
+        purged = extra.get(code, Extra(0, 0.0))
+        count = len(members) + purged.responses
+        sentiment_total = sum(sum(v) / len(v) for v in members.values()) + purged.sentiment_sum
+        hidden = 0 < count < k
+        mean = round(sentiment_total / count, 4) if count and not hidden else None
+        share = round(count / total, 4) if total and not hidden else None
+        previous = None if previous_total is None else previous_counts.get(code, 0)
+        change, direction, words = change_between(count, previous, k)
+        rows.append(ThemeRow(
+            code=code, label=labels.get(code, code), count=count, shown=shown_count(count, k),
+            share=share, mean_sentiment=mean, sentiment_words=sentiment_words(mean),
+            previous_count=previous, change=change, direction=direction, change_words=words,
+            suppressed=hidden))
+    rows.sort(key=lambda row: (-row.count, row.label.lower(), row.code))
+    return total, previous_total, rows
+
+
+# Breakdowns ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Grouped:
+    """One response's group (a service, an age band...) and its themes."""
+
+    response_id: int
+    group: str
+    codes: tuple[str, ...]
+
+
+def count_table(grouped: Sequence[Grouped], codes: Sequence[str]) -> tuple[list[str], list[list[int]]]:
+    """(groups, theme x group counts of responses)."""
+    groups = sorted({g.group for g in grouped}, key=lambda g: (g in ("Not said", "Not given"), g))
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for g in grouped:
+        for code in g.codes:
+            seen[(code, g.group)].add(g.response_id)
+    return groups, [[len(seen[(code, group)]) for group in groups] for code in codes]
+
+
+def cell_words(value: int | None) -> str:
+    return FEWER if value is None else str(value)

@@ -1,0 +1,301 @@
+"""Editing consultations: every change the staff builder makes, checked
+against `rules` and added to the audit log with the change (the view commits).
+
+Structure (pages, questions, their order and page conditions) can change only
+while a consultation is a draft or in review. Once people have answered, a
+question's meaning is locked: only its wording can change, and each wording
+change is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import func, select
+
+from analysis.redaction import redact
+from webapp import access_codes, equality
+from webapp.audit import record_event
+from webapp.consultations import rules
+from webapp.consultations.models import (ChangeRecord, Consultation, ConsultationPage, ConsultationResponse,
+                                         Question, ReviewComment, WordingChange)
+from webapp.consultations.rules import RuleError
+from webapp.extensions import db
+
+EDITABLE_STATUSES = ("draft", "review")
+TRANSITION_ACTIONS = {"review": "consultation.send_for_review", "draft": "consultation.back_to_draft",
+                      "open": "consultation.open", "closed": "consultation.close",
+                      "published": "consultation.publish"}
+
+
+def all_consultations() -> list[Consultation]:
+    return list(db.session.scalars(select(Consultation).order_by(Consultation.created_on.desc(),
+                                                                 Consultation.id.desc())))
+
+
+def get_consultation(consultation_id: int) -> Consultation | None:
+    return db.session.get(Consultation, consultation_id)
+
+
+def response_counts() -> dict[int, int]:
+    """Responses per consultation id, counted in the database."""
+    return dict(db.session.execute(select(ConsultationResponse.consultation_id, func.count(ConsultationResponse.id))
+                                   .group_by(ConsultationResponse.consultation_id)).all())
+
+
+def response_count(consultation: Consultation) -> int:
+    return db.session.scalar(select(func.count(ConsultationResponse.id))
+                             .where(ConsultationResponse.consultation_id == consultation.id)) or 0
+
+
+def can_change_structure(consultation: Consultation) -> bool:
+    return consultation.status in EDITABLE_STATUSES and not response_count(consultation)
+
+
+def _require_structure(consultation: Consultation) -> None:
+    if not can_change_structure(consultation):
+        raise RuleError("Pages and questions can only be added, removed or reordered while the "
+                        "consultation is a draft or in review and nobody has answered it.")
+
+
+def _slug_for(title: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "consultation"
+    slug, n = base, 2
+    while db.session.scalar(select(Consultation.id).where(Consultation.slug == slug)):
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+DETAIL_FIELDS = ("title", "introduction", "audience", "opens_on", "closes_on", "results_due_on", "results_where")
+
+
+def create_consultation(details: dict) -> tuple[Consultation, str]:
+    """A new draft. Returns it and, for a group consultation, its new access code (shown once)."""
+    consultation = Consultation(slug=_slug_for(details["title"]), status="draft",
+                                **{f: details.get(f) if details.get(f) is not None else "" for f in DETAIL_FIELDS
+                                   if f not in ("opens_on", "closes_on", "results_due_on")},
+                                opens_on=details.get("opens_on"), closes_on=details.get("closes_on"),
+                                results_due_on=details.get("results_due_on"))
+    db.session.add(consultation)
+    db.session.flush()
+    code = _issue_code(consultation) if consultation.audience == "group" else ""
+    record_event("consultation.create", target=consultation.slug)
+    return consultation, code
+
+
+def update_details(consultation: Consultation, details: dict) -> str:
+    """Returns a new access code when the consultation has just become a group one."""
+    for field in DETAIL_FIELDS:
+        setattr(consultation, field, details.get(field) if details.get(field) is not None else
+                (None if field.endswith("_on") else ""))
+    code = ""
+    if consultation.audience == "group" and not consultation.access_code_hash:
+        code = _issue_code(consultation)
+    record_event("consultation.edit", target=consultation.slug)
+    return code
+
+
+def _issue_code(consultation: Consultation) -> str:
+    code = access_codes.new_access_code()
+    consultation.access_code_hash = access_codes.hash_access_code(code)
+    return code
+
+
+def issue_access_code(consultation: Consultation) -> str:
+    code = _issue_code(consultation)
+    record_event("consultation.access_code", target=consultation.slug, detail="new code issued")
+    return code
+
+
+def transition(consultation: Consultation, target: str) -> None:
+    rules.check_transition(consultation.status, target, question_count=len(consultation.questions),
+                           opens_on=consultation.opens_on, closes_on=consultation.closes_on)
+    previous = consultation.status
+    consultation.status = target
+    if target == "published":
+        consultation.results_published_on = date.today()
+    record_event(TRANSITION_ACTIONS[target], target=consultation.slug, detail=f"{previous} -> {target}")
+
+
+# Pages ----------------------------------------------------------------------------
+
+def add_page(consultation: Consultation, title: str) -> ConsultationPage:
+    _require_structure(consultation)
+    page = ConsultationPage(title=title, position=len(consultation.pages))
+    consultation.pages.append(page)
+    db.session.flush()
+    record_event("consultation.page_add", target=consultation.slug, detail=title)
+    return page
+
+
+def condition_choices(page: ConsultationPage) -> list[tuple[str, str]]:
+    """Answers on earlier pages a page can depend on: ("<question id>|<answer>", label)."""
+    choices = []
+    for earlier in page.consultation.pages:
+        if earlier.position >= page.position:
+            break
+        for question in earlier.questions:
+            if question.kind in ("single", "multiple", "yes_no", "agreement", "rating"):
+                choices += [(f"{question.id}|{choice}", f"{question.text} \u2192 {choice}")
+                            for choice in question.choices]
+    return choices
+
+
+def update_page(page: ConsultationPage, title: str, condition: str) -> None:
+    consultation = page.consultation
+    question_id, value = (int(condition.split("|", 1)[0]), condition.split("|", 1)[1]) if condition else (None, "")
+    if (question_id, value) != (page.show_if_question_id, page.show_if_value or ""):
+        _require_structure(consultation)
+        if question_id is not None:
+            question = db.session.get(Question, question_id)
+            if question is None or question.page.consultation_id != consultation.id:
+                raise RuleError("Choose a question from this consultation.")
+            rules.check_condition((question.page.position, question.position), page.position, value,
+                                  question.choices)
+    page.title = title
+    page.show_if_question_id = question_id
+    page.show_if_value = value
+    record_event("consultation.page_edit", target=consultation.slug, detail=title)
+
+
+def delete_page(page: ConsultationPage) -> None:
+    consultation = page.consultation
+    _require_structure(consultation)
+    ids = set(page.question_ids)
+    for other in consultation.pages:
+        if other.show_if_question_id in ids:
+            other.show_if_question_id, other.show_if_value = None, ""
+    consultation.pages.remove(page)
+    _renumber(consultation.pages)
+    record_event("consultation.page_delete", target=consultation.slug, detail=page.title)
+
+
+def move_page(page: ConsultationPage, direction: str) -> None:
+    consultation = page.consultation
+    _require_structure(consultation)
+    _swap(consultation.pages, page, direction)
+    # A page may depend only on an earlier page: clear conditions the move broke.
+    for other in consultation.pages:
+        if other.show_if_question_id:
+            source = db.session.get(Question, other.show_if_question_id)
+            if source is None or source.page.position >= other.position:
+                other.show_if_question_id, other.show_if_value = None, ""
+    record_event("consultation.page_move", target=consultation.slug, detail=f"{page.title} {direction}")
+
+
+# Questions ------------------------------------------------------------------------
+
+def _question_values(values: dict) -> dict:
+    kind = values["kind"]
+    options = rules.normalise_options(kind, (values.get("options") or "").splitlines())
+    char_limit = values.get("char_limit") if kind == "free_text" else None
+    rules.check_question(kind, options, char_limit)
+    return {"kind": kind, "text": values["text"].strip(), "hint": (values.get("hint") or "").strip(),
+            "required": bool(values.get("required")), "options": options, "char_limit": char_limit}
+
+
+def add_question(page: ConsultationPage, values: dict) -> Question:
+    _require_structure(page.consultation)
+    question = Question(position=len(page.questions), **_question_values(values))
+    page.questions.append(question)
+    db.session.flush()
+    record_event("consultation.question_add", target=page.consultation.slug, detail=question.text)
+    return question
+
+
+def update_question(question: Question, values: dict, staff_user) -> None:
+    proposed = _question_values(values)
+    current = {field: getattr(question, field) for field in proposed}
+    current["options"] = list(current["options"] or [])
+    for field, old, new in rules.check_edit(question.meaning_locked, current, proposed):
+        question.wording_changes.append(WordingChange(field=field, old=old, new=new, changed_by=staff_user))
+    for field, value in proposed.items():
+        setattr(question, field, value)
+    record_event("consultation.question_edit", target=question.page.consultation.slug, detail=question.text)
+
+
+def delete_question(question: Question) -> None:
+    page = question.page
+    _require_structure(page.consultation)
+    for other in page.consultation.pages:
+        if other.show_if_question_id == question.id:
+            other.show_if_question_id, other.show_if_value = None, ""
+    page.questions.remove(question)
+    _renumber(page.questions)
+    record_event("consultation.question_delete", target=page.consultation.slug, detail=question.text)
+
+
+def move_question(question: Question, direction: str) -> None:
+    _require_structure(question.page.consultation)
+    _swap(question.page.questions, question, direction)
+    record_event("consultation.question_move", target=question.page.consultation.slug,
+                 detail=f"{question.text} {direction}")
+
+
+def add_from_bank(page: ConsultationPage, fields: list[str]) -> list[Question]:
+    """Equality questions as the feedback journey asks them: optional, each with Prefer not to say."""
+    _require_structure(page.consultation)
+    added = []
+    for field in fields:
+        if field not in equality.EQUALITY_FIELDS:
+            continue
+        question = Question(kind="single", text=equality.QUESTION_TEXT[field], required=False,
+                            options=[label for _, label in equality.CHOICES[field]], position=len(page.questions))
+        page.questions.append(question)
+        added.append(question)
+    record_event("consultation.question_bank", target=page.consultation.slug,
+                 detail=", ".join(q.text for q in added))
+    return added
+
+
+def duplicate(consultation: Consultation) -> Consultation:
+    """A new draft with the same details, pages and questions; no responses,
+    comments or access code, and no dates (they are for the new run to set)."""
+    copy = Consultation(slug=_slug_for(consultation.title + " copy"), title=f"{consultation.title} (copy)",
+                        introduction=consultation.introduction, audience=consultation.audience,
+                        status="draft", results_where=consultation.results_where)
+    mapping: dict[int, Question] = {}
+    for page in consultation.pages:
+        new_page = ConsultationPage(title=page.title, position=page.position)
+        for question in page.questions:
+            new_question = Question(kind=question.kind, text=question.text, hint=question.hint,
+                                    required=question.required, options=list(question.options or []),
+                                    char_limit=question.char_limit, position=question.position)
+            new_page.questions.append(new_question)
+            mapping[question.id] = new_question
+        copy.pages.append(new_page)
+    db.session.add(copy)
+    db.session.flush()
+    for page, new_page in zip(consultation.pages, copy.pages):
+        if page.show_if_question_id in mapping:
+            new_page.show_if_question_id = mapping[page.show_if_question_id].id
+            new_page.show_if_value = page.show_if_value
+    record_event("consultation.duplicate", target=copy.slug, detail=f"from {consultation.slug}")
+    return copy
+
+
+def _swap(items: list, item, direction: str) -> None:
+    index = items.index(item)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(items):
+        return
+    items[index].position, items[other].position = items[other].position, items[index].position
+    items.sort(key=lambda thing: thing.position)
+    _renumber(items)
+
+
+def _renumber(items: list) -> None:
+    for position, item in enumerate(sorted(items, key=lambda thing: thing.position)):
+        item.position = position
+
+
+# Co-production decisions -------------------------------------------------------------
+
+def decide_comment(comment: ReviewComment, decision: str, reason: str) -> None:
+    comment.status = decision
+    comment.reason = redact(reason.strip()).text
+    if decision == "accepted":
+        comment.consultation.changes.append(ChangeRecord(comment=comment, description=comment.reason))
+    record_event(f"consultation.comment_{decision}", target=comment.consultation.slug,
+                 detail=f"comment {comment.id}")

@@ -1,0 +1,1 @@
+"""The consultation blueprints: `builder`, `respond`, `review` and `results`."""

@@ -1,0 +1,406 @@
+"""The staff consultation builder under /staff/consultations: details, pages,
+questions, the question bank, reordering, duplicating, previewing and the
+lifecycle. Views validate, call `webapp.consultations.editing`, commit and
+redirect; every change is audited.
+Every view carries `permission_required` ("build" to edit, "publish" to move
+a consultation through its lifecycle)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from webapp.audit import record_event
+from webapp.consultations import answer_forms, editing, rules, sharing
+from webapp.consultations import forms as f
+from webapp.consultations.models import ConsultationPage, Question, ReviewComment
+from webapp.consultations.rules import RuleError
+from webapp.extensions import db
+from webapp.staff.access import permission_required
+
+bp = Blueprint("consultations", __name__, url_prefix="/staff/consultations")
+
+NEW_CODE_KEY = "consultation_new_code"
+
+
+def _consultation_or_404(consultation_id: int):
+    consultation = editing.get_consultation(consultation_id)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _page_or_404(consultation, page_id: int) -> ConsultationPage:
+    page = db.session.get(ConsultationPage, page_id)
+    if page is None or page.consultation_id != consultation.id:
+        abort(404)
+    return page
+
+
+def _question_or_404(consultation, question_id: int) -> Question:
+    question = db.session.get(Question, question_id)
+    if question is None or question.page.consultation_id != consultation.id:
+        abort(404)
+    return question
+
+
+def _to_consultation(consultation, anchor: str = ""):
+    return redirect(url_for(".show", consultation_id=consultation.id) + (f"#{anchor}" if anchor else ""))
+
+
+def _refused(consultation, error: RuleError):
+    db.session.rollback()
+    flash(str(error), "error")
+    return _to_consultation(consultation)
+
+
+@bp.get("")
+@permission_required("build")
+def index():
+    consultations = editing.all_consultations()
+    groups = [(status, rules.STATUS_LABELS[status], [c for c in consultations if c.status == status])
+              for status in rules.STATUSES]
+    return render_template("consultations/builder/index.html", groups=groups,
+                           counts=editing.response_counts())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@permission_required("build")
+def new():
+    form = f.ConsultationForm()
+    if form.validate_on_submit():
+        consultation, code = editing.create_consultation(form.data)
+        db.session.commit()
+        if code:
+            session[NEW_CODE_KEY] = code
+        return _to_consultation(consultation)
+    return make_response(render_template("consultations/builder/details.html", form=form, consultation=None),
+                         400 if form.errors else 200)
+
+
+@bp.get("/<int:consultation_id>")
+@permission_required("build")
+def show(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    return render_template("consultations/builder/show.html", consultation=consultation,
+                           new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
+                           response_count=editing.response_count(consultation),
+                           editable=editing.can_change_structure(consultation),
+                           transitions=rules.allowed_transitions(consultation.status),
+                           status_labels=rules.STATUS_LABELS)
+
+
+@bp.route("/<int:consultation_id>/edit", methods=["GET", "POST"])
+@permission_required("build")
+def edit(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    form = f.ConsultationForm(obj=consultation)
+    if form.validate_on_submit():
+        code = editing.update_details(consultation, form.data)
+        db.session.commit()
+        if code:
+            session[NEW_CODE_KEY] = code
+        return _to_consultation(consultation)
+    return make_response(render_template("consultations/builder/details.html", form=form,
+                                         consultation=consultation), 400 if form.errors else 200)
+
+
+@bp.post("/<int:consultation_id>/access-code")
+@permission_required("build")
+def access_code(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if f.ActionForm().validate_on_submit():
+        session[NEW_CODE_KEY] = editing.issue_access_code(consultation)
+        db.session.commit()
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/status")
+@permission_required("publish")
+def change_status(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    form = f.ActionForm()
+    if form.validate_on_submit():
+        try:
+            editing.transition(consultation, form.value.data or "")
+        except RuleError as error:
+            return _refused(consultation, error)
+        db.session.commit()
+        flash(f"The consultation is now: {consultation.status_label.lower()}.", "success")
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/duplicate")
+@permission_required("build")
+def duplicate(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if not f.ActionForm().validate_on_submit():
+        return _to_consultation(consultation)
+    copy = editing.duplicate(consultation)
+    db.session.commit()
+    flash("This is a copy. It is a draft: check it, set its dates and send it for review.", "success")
+    return _to_consultation(copy)
+
+
+# Pages ------------------------------------------------------------------------------
+
+@bp.post("/<int:consultation_id>/pages")
+@permission_required("build")
+def add_page(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if not f.ActionForm().validate_on_submit():
+        return _to_consultation(consultation)
+    try:
+        page = editing.add_page(consultation, f"Page {len(consultation.pages) + 1}")
+    except RuleError as error:
+        return _refused(consultation, error)
+    db.session.commit()
+    return redirect(url_for(".edit_page", consultation_id=consultation.id, page_id=page.id))
+
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>", methods=["GET", "POST"])
+@permission_required("build")
+def edit_page(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.PageForm(obj=page) if request.method == "GET" else f.PageForm()
+    form.set_conditions(editing.condition_choices(page))
+    if request.method == "GET" and page.show_if_question_id:
+        form.show_if_question.data = f"{page.show_if_question_id}|{page.show_if_value}"
+    if form.validate_on_submit():
+        try:
+            editing.update_page(page, form.title.data.strip(), form.show_if_question.data or "")
+        except RuleError as error:
+            db.session.rollback()
+            form.show_if_question.errors = [str(error)]
+        else:
+            db.session.commit()
+            return _to_consultation(consultation, f"page-{page.id}")
+    return make_response(render_template("consultations/builder/page.html", form=form, consultation=consultation,
+                                         page=page), 400 if form.errors else 200)
+
+
+@bp.post("/<int:consultation_id>/pages/<int:page_id>/delete")
+@permission_required("build")
+def delete_page(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    if f.ActionForm().validate_on_submit():
+        try:
+            editing.delete_page(page)
+        except RuleError as error:
+            return _refused(consultation, error)
+        db.session.commit()
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/pages/<int:page_id>/move")
+@permission_required("build")
+def move_page(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.ActionForm()
+    if form.validate_on_submit():
+        try:
+            editing.move_page(page, form.value.data or "")
+        except RuleError as error:
+            return _refused(consultation, error)
+        db.session.commit()
+    return _to_consultation(consultation, f"page-{page.id}")
+
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>/question-bank", methods=["GET", "POST"])
+@permission_required("build")
+def question_bank(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.QuestionBankForm()
+    if form.validate_on_submit():
+        try:
+            editing.add_from_bank(page, form.questions.data)
+        except RuleError as error:
+            return _refused(consultation, error)
+        db.session.commit()
+        return _to_consultation(consultation, f"page-{page.id}")
+    return make_response(render_template("consultations/builder/question-bank.html", form=form,
+                                         consultation=consultation, page=page), 400 if form.errors else 200)
+
+
+# Questions --------------------------------------------------------------------------
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>/questions/new", methods=["GET", "POST"])
+@permission_required("build")
+def new_question(consultation_id: int, page_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = _page_or_404(consultation, page_id)
+    form = f.QuestionForm()
+    if form.validate_on_submit():
+        try:
+            editing.add_question(page, form.data)
+        except RuleError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            return _to_consultation(consultation, f"page-{page.id}")
+    return _question_page(form, consultation, page, None)
+
+
+@bp.route("/<int:consultation_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@permission_required("build")
+def edit_question(consultation_id: int, question_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    question = _question_or_404(consultation, question_id)
+    if request.method == "GET":
+        form = f.QuestionForm(obj=question)
+        form.options.data = "\n".join(question.options or [])
+    else:
+        form = f.QuestionForm()
+    if form.validate_on_submit():
+        try:
+            editing.update_question(question, form.data, current_user._get_current_object())
+        except RuleError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            return _to_consultation(consultation, f"page-{question.page_id}")
+    return _question_page(form, consultation, question.page, question)
+
+
+def _question_page(form, consultation, page, question):
+    status = 400 if (form.errors or form.form_errors) else 200
+    return make_response(render_template("consultations/builder/question.html", form=form,
+                                         consultation=consultation, page=page, question=question), status)
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/delete")
+@permission_required("build")
+def delete_question(consultation_id: int, question_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    question = _question_or_404(consultation, question_id)
+    if f.ActionForm().validate_on_submit():
+        try:
+            editing.delete_question(question)
+        except RuleError as error:
+            return _refused(consultation, error)
+        db.session.commit()
+    return _to_consultation(consultation)
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/move")
+@permission_required("build")
+def move_question(consultation_id: int, question_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    question = _question_or_404(consultation, question_id)
+    form = f.ActionForm()
+    if form.validate_on_submit():
+        try:
+            editing.move_question(question, form.value.data or "")
+        except RuleError as error:
+            return _refused(consultation, error)
+        db.session.commit()
+    return _to_consultation(consultation, f"page-{question.page_id}")
+
+
+# Preview: the respondent's pages, storing nothing -----------------------------------
+
+@bp.route("/<int:consultation_id>/preview", methods=["GET", "POST"])
+@permission_required("build")
+def preview(consultation_id: int):
+    """Every page in order, as respondents see it. Posted answers are validated
+    (so staff see the error messages) and then forgotten: nothing goes into the
+    session or the database."""
+    consultation = _consultation_or_404(consultation_id)
+    pages = consultation.pages
+    if not pages:
+        flash("Add a page and a question before previewing.", "error")
+        return _to_consultation(consultation)
+    number = max(1, min(request.args.get("page", 1, type=int), len(pages)))
+    page = pages[number - 1]
+    form = answer_forms.page_form(page) if request.method == "POST" else answer_forms.page_form(page, {})
+    if request.method == "POST" and form.validate_on_submit():
+        if number == len(pages):
+            flash("That was the last page. In the live consultation, people check their answers next.", "success")
+            return _to_consultation(consultation)
+        return redirect(url_for(".preview", consultation_id=consultation.id, page=number + 1), code=303)
+    journey = _PreviewJourney(str(page.id))
+    body = render_template(
+        "consultations/respond/page.html", form=form, consultation=consultation, journey=journey, page=page,
+        page_number=number, page_count=len(pages), preview=True, notice="",
+        action=url_for(".preview", consultation_id=consultation.id, page=number),
+        back_url=(url_for(".preview", consultation_id=consultation.id, page=number - 1) if number > 1
+                  else url_for(".show", consultation_id=consultation.id)))
+    return make_response(body, 400 if form.errors else 200)
+
+
+class _PreviewJourney:
+    def __init__(self, step: str):
+        self.step = step
+
+
+# Sharing: the plain public link, its QR code and an A4 poster ------------------------
+# "build", like the builder page that links here: preparing the link and poster is
+# part of getting a consultation ready, and changes nothing about it.
+
+@bp.get("/<int:consultation_id>/share")
+@permission_required("build")
+def share(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    url = sharing.public_url(consultation)
+    return render_template("consultations/share/share.html", consultation=consultation, url=url,
+                           qr=sharing.qr_data_uri(url))
+
+
+@bp.get("/<int:consultation_id>/poster.pdf")
+@permission_required("build")
+def poster(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    pdf = sharing.poster_pdf(consultation)
+    record_event("consultation.poster", target=consultation.slug)
+    db.session.commit()
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{sharing.poster_filename(consultation)}"'
+    return response
+
+
+# Co-production: the group's comments and what the team did with them ----------------
+
+@bp.get("/<int:consultation_id>/comments")
+@permission_required("build")
+def comments(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    return _comments_page(consultation)
+
+
+@bp.post("/<int:consultation_id>/comments/<int:comment_id>")
+@permission_required("build")
+def decide_comment(consultation_id: int, comment_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    comment = db.session.get(ReviewComment, comment_id)
+    if comment is None or comment.consultation_id != consultation.id:
+        abort(404)
+    form = f.DecisionForm(prefix=f"c{comment.id}")
+    if comment.status != "pending":
+        return redirect(url_for(".comments", consultation_id=consultation.id))
+    if not form.validate_on_submit():
+        return _comments_page(consultation, forms={comment.id: form}, status=400)
+    editing.decide_comment(comment, form.decision.data, form.reason.data)
+    db.session.commit()
+    return redirect(url_for(".comments", consultation_id=consultation.id) + f"#comment-{comment.id}")
+
+
+def _comments_page(consultation, forms: dict | None = None, status: int = 200):
+    forms = forms or {}
+    for comment in consultation.comments:
+        if comment.status == "pending" and comment.id not in forms:
+            forms[comment.id] = f.DecisionForm(prefix=f"c{comment.id}", formdata=None)
+    sections = [(question, [c for c in consultation.comments if c.question_id == question.id])
+                for question in consultation.questions]
+    missing = [c for c in consultation.comments if c.question_id is None]
+    error_form = next((form for form in forms.values() if form.errors), None)
+    return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
+                                         sections=sections, missing=missing, forms=forms, form=error_form,
+                                         review_url=url_for("review.review", slug=consultation.slug, _external=True)),
+                         status)

@@ -1,0 +1,148 @@
+"""Answering a consultation at `/c/<slug>`: the feedback journey's safety shell
+(exit control, interruption page first with no cookie, one URL, POST/redirect/GET,
+redaction before anything is kept) for a consultation's pages of questions."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import CSRFError
+
+from webapp.consultations import answer_forms as f
+from webapp.consultations import journey as j
+from webapp.forms import AccessCodeForm
+from webapp.journeys import end_session, post_allowed
+
+bp = Blueprint("respond", __name__)
+
+
+@bp.get("/c/<slug>")
+def consultation(slug: str):
+    consultation = j.consultation_by_slug(slug)
+    thanks = session.get(j.THANKS_KEY)
+    if consultation is not None and thanks and thanks.get("slug") == slug:
+        end_session(session)
+        return render_template("consultations/respond/thank-you.html", consultation=consultation,
+                               flagged=thanks.get("flagged", False))
+    unavailable = _unavailable(consultation)
+    if unavailable:
+        return unavailable
+    journey = j.current_journey(session, consultation)
+    if "start" in request.args or "page" in request.args:
+        if journey is None:
+            j.start_journey(session, consultation)
+        elif journey.can_visit(request.args.get("page", "")):
+            journey.go_to(request.args["page"])
+        return redirect(url_for(".consultation", slug=slug), code=303)
+    if journey is None:
+        return render_template("consultations/respond/before-you-start.html", consultation=consultation)
+    return _render_step(journey)
+
+
+@bp.post("/c/<slug>")
+def consultation_post(slug: str):
+    consultation = j.consultation_by_slug(slug)
+    unavailable = _unavailable(consultation)
+    if unavailable:
+        return unavailable
+    journey = j.current_journey(session, consultation) or j.start_journey(session, consultation)
+    posted = request.form.get("step", "")
+    if posted != journey.step and journey.can_visit(posted):
+        journey.go_to(posted)
+    if posted != journey.step:
+        # An old tab or a session that ended: show where the journey really is.
+        return redirect(url_for(".consultation", slug=slug), code=303)
+    form = _form_for(journey)
+    if not post_allowed():
+        return _render_step(journey, form, status=429, notice="rate-limited")
+    if not form.validate_on_submit():
+        return _render_step(journey, form, status=400 if form.errors else 200)
+    if journey.step == j.CODE:
+        if not consultation.access_code_matches(form.code.data):
+            form.code.errors = ["That access code is not right. Check it with the person who gave it "
+                                "to you, and try again."]
+            return _render_step(journey, form, status=400)
+        journey.unlock()
+        return redirect(url_for(".consultation", slug=slug), code=303)
+    if journey.step == j.CHECK:
+        return _send(journey, form)
+    values, risks = j.page_values(journey.page, form.data)
+    journey.save_page(journey.page, values, risks)
+    return redirect(url_for(".consultation", slug=slug), code=303)
+
+
+def _unavailable(consultation):
+    """A kind page instead of the journey when it cannot be answered now."""
+    state = j.availability(consultation)
+    if state == "open":
+        return None
+    if state == "not-found":
+        abort(404)
+    template = "closed.html" if state == "closed" else "not-yet-open.html"
+    return make_response(render_template(f"consultations/respond/{template}", consultation=consultation), 200)
+
+
+def _form_for(journey: j.Journey):
+    if journey.step == j.CODE:
+        return AccessCodeForm()
+    if journey.step == j.CHECK:
+        return f.CheckForm()
+    return f.page_form(journey.page)
+
+
+def _send(journey: j.Journey, form):
+    missing = journey.first_incomplete_page()
+    if missing is not None:
+        journey.go_to(str(missing.id))
+        return redirect(url_for(".consultation", slug=journey.consultation.slug), code=303)
+    flagged = bool(journey.risk_categories())
+    if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
+        j.submit(journey)
+    slug = journey.consultation.slug
+    session.clear()
+    session[j.THANKS_KEY] = {"slug": slug, "flagged": flagged}
+    return redirect(url_for(".consultation", slug=slug), code=303)
+
+
+def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str = ""):
+    consultation = journey.consultation
+    if journey.step not in (j.CODE, j.CHECK) and journey.page is None:
+        # The page it was on is no longer shown (or no longer exists).
+        journey.go_to(str(journey.first_incomplete_page().id) if journey.first_incomplete_page() else j.CHECK)
+    if journey.step == j.CODE and journey.unlocked:
+        journey.unlock()
+    context = {"consultation": consultation, "journey": journey, "notice": notice,
+               "action": url_for(".consultation_post", slug=consultation.slug), "preview": False}
+    if journey.step == j.CODE:
+        template = "access-code.html"
+        form = form or AccessCodeForm()
+    elif journey.step == j.CHECK:
+        journey.mark_checked()
+        template = "check.html"
+        form = form or f.CheckForm()
+        context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
+                       change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
+    else:
+        template = "page.html"
+        form = form or f.page_form(journey.page, j.form_data(journey.page, journey.answers))
+        context.update(page=journey.page, page_number=journey.page_number(),
+                       page_count=len(journey.visible_pages()))
+    previous = journey.previous_step() if journey.step != j.CODE else None
+    context["back_url"] = (url_for(".consultation", slug=consultation.slug, page=previous) if previous
+                           else url_for("public.home"))
+    body = render_template(f"consultations/respond/{template}", form=form, **context)
+    return make_response(body, status)
+
+
+@bp.errorhandler(CSRFError)
+def token_expired(error: CSRFError):
+    """The page was open so long its token expired: keep what was typed, ask again."""
+    refused = render_template("error/400.html"), 400
+    if request.endpoint != "respond.consultation_post":
+        return refused
+    consultation = j.consultation_by_slug(request.view_args["slug"])
+    if j.availability(consultation) != "open":
+        return refused
+    journey = j.current_journey(session, consultation) or j.start_journey(session, consultation)
+    if request.form.get("step", "") != journey.step:
+        return refused
+    return _render_step(journey, _form_for(journey), status=400, notice="expired")

@@ -1,0 +1,191 @@
+"""Staff pages for a consultation's responses under /staff/consultations/<id>:
+the summary (`view_reports`: counts only, never free text), the moderation
+queue for free text (`moderate`: redact more, flag for safeguarding, hide with
+a reason, unhide) and streamed CSV/JSON exports of redacted data (`export`).
+Every view of free text, every moderation action and every export is audited;
+the audit row never holds the free text itself."""
+
+from __future__ import annotations
+
+from flask import (Blueprint, Response, abort, flash, make_response, redirect, render_template, request,
+                   stream_with_context, url_for)
+from flask_login import current_user
+
+from webapp.audit import record_event
+from webapp.consultations import editing, reporting
+from webapp.consultations.forms import RedactForm
+from webapp.consultations.models import Answer, ConsultationResponse, answer_ref
+from webapp.extensions import db
+from webapp.forms import ButtonForm
+from webapp.moderation import actions
+from webapp.moderation.forms import HideForm
+from webapp.moderation.publication import publication_message, published_refs, toggle_publication
+from webapp.staff.access import permission_required
+
+bp = Blueprint("consultation_results", __name__, url_prefix="/staff/consultations")
+
+PER_PAGE = 50
+
+
+def _consultation_or_404(consultation_id: int):
+    consultation = editing.get_consultation(consultation_id)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _response_or_404(consultation, response_id: int) -> ConsultationResponse:
+    response = db.session.get(ConsultationResponse, response_id)
+    if response is None or response.consultation_id != consultation.id:
+        abort(404)
+    return response
+
+
+def _answer_or_404(consultation, answer_id: int) -> Answer:
+    answer = db.session.get(Answer, answer_id)
+    if (answer is None or answer.response.consultation_id != consultation.id
+            or answer.question.kind != "free_text"):
+        abort(404)
+    return answer
+
+
+def _to_queue(consultation, anchor: str = ""):
+    page = request.args.get("page", type=int) or 1
+    return redirect(url_for(".moderation", consultation_id=consultation.id, page=page if page > 1 else None)
+                    + (f"#{anchor}" if anchor else ""))
+
+
+# Summary ------------------------------------------------------------------------------
+
+@bp.get("/<int:consultation_id>/responses")
+@permission_required("view_reports")
+def responses(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    return render_template("consultations/results/responses.html", consultation=consultation,
+                           counts=reporting.counts(consultation),
+                           weeks=reporting.responses_per_week(consultation),
+                           summaries=reporting.summaries(consultation))
+
+
+# Moderation -------------------------------------------------------------------------
+
+@bp.get("/<int:consultation_id>/moderation")
+@permission_required("moderate")
+def moderation(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    page = max(request.args.get("page", type=int) or 1, 1)
+    answers, total = reporting.free_text_answers(consultation, page, PER_PAGE)
+    if answers:
+        record_event("free_text.view", target=f"consultation:{consultation.id}",
+                     detail=f"moderation queue, {len(answers)} answers (page {page})")
+    body = render_template("consultations/results/moderation.html", consultation=consultation,
+                           answers=answers, total=total, page=page,
+                           pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
+                           toggle=ButtonForm(), hide_form=HideForm(),
+                           published=published_refs([answer_ref(answer.id) for answer in answers]))
+    db.session.commit()
+    return body
+
+
+@bp.route("/<int:consultation_id>/moderation/answers/<int:answer_id>/redact", methods=["GET", "POST"])
+@permission_required("moderate")
+def redact(consultation_id: int, answer_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    answer = _answer_or_404(consultation, answer_id)
+    form = RedactForm()
+    form.words.choices = dict(reporting.words(answer.value))
+    if form.validate_on_submit():
+        if form.version.data != reporting.text_version(answer.value):
+            flash("The text changed since you opened it. Choose the words again.", "error")
+            return redirect(url_for(".redact", consultation_id=consultation.id, answer_id=answer.id))
+        chosen = set(form.words.data)
+        answer.value = reporting.redact_words(answer.value, chosen)
+        record_event("free_text.redact", target=f"answer:{answer.id}",
+                     detail=f"consultation:{consultation.id}, {len(chosen)} words")
+        db.session.commit()
+        flash(f"{len(chosen)} {'word' if len(chosen) == 1 else 'words'} redacted.", "success")
+        return _to_queue(consultation, f"answer-{answer.id}")
+    if request.method == "GET":
+        record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
+    form.version.data = reporting.text_version(answer.value)
+    body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form)
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/safeguarding")
+@permission_required("moderate")
+def safeguarding(consultation_id: int, response_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    if ButtonForm().validate_on_submit():
+        flash(actions.toggle_safeguarding(response, f"response:{response.id}", f"consultation:{consultation.id}"),
+              "success")
+        db.session.commit()
+    return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/hide")
+@permission_required("moderate")
+def hide(consultation_id: int, response_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    form = HideForm()
+    if not form.validate_on_submit():
+        flash("To hide a response, choose why and say more.", "error")
+        return _to_queue(consultation)
+    flash(actions.hide(response, form.reason_text(), f"response:{response.id}",
+                          f"consultation:{consultation.id}, {form.reason.data}"), "success")
+    db.session.commit()
+    return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/unhide")
+@permission_required("moderate")
+def unhide(consultation_id: int, response_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    if ButtonForm().validate_on_submit() and response.hidden:
+        flash(actions.unhide(response, f"response:{response.id}", f"consultation:{consultation.id}"), "success")
+        db.session.commit()
+    return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/answers/<int:answer_id>/publication")
+@permission_required("moderate")
+def publication(consultation_id: int, answer_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    answer = _answer_or_404(consultation, answer_id)
+    if ButtonForm().validate_on_submit():
+        flash(publication_message(toggle_publication(answer_ref(answer.id), current_user)), "success")
+        db.session.commit()
+    return _to_queue(consultation, f"answer-{answer.id}")
+
+
+# Exports ----------------------------------------------------------------------------
+
+def _export(consultation_id: int, kind: str):
+    consultation = _consultation_or_404(consultation_id)
+    include_hidden = request.args.get("include_hidden") == "1"
+    record_event(f"export.{kind}", target=f"consultation:{consultation.id}",
+                 detail="hidden responses included" if include_hidden else "")
+    db.session.commit()
+    questions = list(consultation.questions)
+    generate = reporting.export_csv if kind == "csv" else reporting.export_json
+    body = stream_with_context(generate(consultation, questions, include_hidden))
+    filename = f"{consultation.slug}{'-with-hidden' if include_hidden else ''}.{kind}"
+    mimetype = "text/csv" if kind == "csv" else "application/json"
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/<int:consultation_id>/export.csv")
+@permission_required("export")
+def export_csv(consultation_id: int):
+    return _export(consultation_id, "csv")
+
+
+@bp.get("/<int:consultation_id>/export.json")
+@permission_required("export")
+def export_json(consultation_id: int):
+    return _export(consultation_id, "json")

@@ -1,0 +1,174 @@
+"""The feedback journey's state, kept in the server-side session.
+
+The journey lives on one URL: the session says which step to show. Only redacted
+free text is ever put into the session or the database; what a person typed is
+held only for the request that redacts it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from sqlalchemy import bindparam, insert, select
+
+from analysis.redaction import redact
+from analysis.risk import assess
+from webapp.extensions import db
+from webapp.feedback import questions as q
+from webapp.feedback.directory import service_by_slug
+from webapp.feedback.models import FeedbackResponse, Service
+from webapp.journeys import SummaryRow, SummarySection
+
+STEPS = ("service", "experience", "comments", "about-you", "check")
+SESSION_KEY = "feedback"
+THANKS_KEY = "feedback_thanks"
+
+
+class ServiceUnavailable(Exception):
+    """The chosen service stopped taking feedback while the person was answering."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+@dataclass
+class Journey:
+    """A view over the session dict; every change marks the session modified."""
+
+    session: dict
+
+    @property
+    def state(self) -> dict:
+        return self.session[SESSION_KEY]
+
+    @property
+    def step(self) -> str:
+        return self.state["step"]
+
+    @property
+    def answers(self) -> dict:
+        return self.state["answers"]
+
+    @property
+    def step_number(self) -> int:
+        return STEPS.index(self.step) + 1
+
+    def previous_step(self) -> str | None:
+        index = STEPS.index(self.step)
+        return STEPS[index - 1] if index else None
+
+    def can_visit(self, step: str) -> bool:
+        return step in STEPS and STEPS.index(step) <= self.state["reached"]
+
+    def go_to(self, step: str) -> None:
+        self.state["step"] = step
+        self.session.modified = True
+
+    def save(self, step: str, values: dict) -> None:
+        """Store a step's answers and move on; after a first check, go back to it."""
+        self.answers.update(values)
+        index = STEPS.index(step)
+        self.state["reached"] = max(self.state["reached"], index + 1)
+        self.state["step"] = "check" if self.state.get("checked") else STEPS[index + 1]
+        self.session.modified = True
+
+    def mark_checked(self) -> None:
+        self.state["checked"] = True
+        self.session.modified = True
+
+    def first_missing_step(self) -> str | None:
+        """A required answer can go missing if a session ended mid-journey."""
+        if not self.answers.get("service"):
+            return "service"
+        if not self.answers.get("overall"):
+            return "experience"
+        return None
+
+
+def current_journey(session) -> Journey | None:
+    return Journey(session) if SESSION_KEY in session else None
+
+
+def start_journey(session, service_slug: str = "", step: str = "service") -> Journey:
+    answers = {"service": service_slug} if service_slug else {}
+    session[SESSION_KEY] = {"step": step, "reached": STEPS.index(step), "answers": answers}
+    return Journey(session)
+
+
+def redact_comments(form_data: dict) -> dict:
+    """Redact free text before it goes anywhere; assess risk on what was typed."""
+    texts = {field: (form_data.get(field) or "").strip() for field in q.FREE_TEXT_FIELDS}
+    risk = assess("\n".join(texts.values()))
+    values = {field: redact(text).text for field, text in texts.items()}
+    values["risk_categories"] = list(risk.categories)
+    return values
+
+
+def redact_other_service(name: str) -> str:
+    return redact(name.strip()).text
+
+
+def submit(journey: Journey) -> None:
+    """Write the response: day-precision date, redacted text, no identifiers.
+
+    One INSERT: for a chosen service it is `INSERT … SELECT … FROM service WHERE
+    slug = … AND accepting_feedback`, so the check that the service is still
+    open and the write cost one round trip, and nothing is stored if it closed."""
+    answers = journey.answers
+    categories = answers.get("risk_categories") or []
+    values = {
+        "submitted_on": date.today(),
+        "risk_flagged": bool(categories),
+        "risk_categories": ",".join(categories),
+        **{field: answers.get(field, "") for field in
+           (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
+    }
+    slug = answers.get("service")
+    if not slug or slug == q.ANOTHER_SERVICE:
+        db.session.execute(insert(FeedbackResponse).values(other_service=answers.get("other_service", ""),
+                                                            **values))
+    elif db.session.scalar(_insert_if_open(tuple(values)),
+                           {"service_slug": slug, **{f"v_{name}": value for name, value in values.items()}}) is None:
+        db.session.rollback()
+        service = service_by_slug(slug)
+        raise ServiceUnavailable(service.name if service else "That service")
+    db.session.commit()
+
+
+@cache
+def _insert_if_open(names: tuple[str, ...]):
+    """Built once per set of columns (the values are bound), so a submission
+    pays neither statement construction nor cache-key work."""
+    table = FeedbackResponse.__table__  # the table, not the entity: ORM inserts with params are bulk inserts
+    chosen = (select(*(bindparam(f"v_{name}", type_=table.c[name].type) for name in names), Service.id)
+              .where(Service.slug == bindparam("service_slug"), Service.accepting_feedback.is_(True)))
+    return insert(table).from_select([*names, "service_id"], chosen).returning(table.c.id)
+
+
+def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
+    """What the person will send, in their words, as the check page shows it."""
+    answers = journey.answers
+
+    def rows(step: str, fields: tuple[str, ...]) -> tuple[SummaryRow, ...]:
+        return tuple(SummaryRow(q.QUESTION_TEXT[field], q.label_for(field, answers.get(field, "")), step)
+                     for field in fields)
+
+    return (
+        SummarySection("The service", (SummaryRow("Service", _service_name(answers), "service"),)),
+        SummarySection("How it went", rows("experience", q.RATING_FIELDS)),
+        SummarySection("In your own words", tuple(
+            SummaryRow(q.QUESTION_TEXT[field], answers.get(field, ""), "comments")
+            for field in q.FREE_TEXT_FIELDS)),
+        SummarySection("About you", rows("about-you", q.EQUALITY_FIELDS)),
+    )
+
+
+def _service_name(answers: dict) -> str:
+    slug = answers.get("service", "")
+    if slug == q.ANOTHER_SERVICE:
+        return answers.get("other_service", "")
+    service = service_by_slug(slug) if slug else None
+    return service.name if service else ""

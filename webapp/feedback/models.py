@@ -1,0 +1,88 @@
+"""Feedback's tables: the services the partnership asks about, the anonymous
+responses, and the service-user group's code for feedback summaries. Free
+text columns only ever hold redacted text, encrypted (`webapp.crypto`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.crypto import EncryptedText
+from webapp.extensions import db
+
+
+class Service(db.Model):
+    """A service the partnership asks about, and lists under Get help now."""
+
+    __tablename__ = "service"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    opening_hours: Mapped[str] = mapped_column(String(200), default="")
+    # Closed services stay in the database so old feedback keeps its service,
+    # but drop out of the journey and the directory.
+    accepting_feedback: Mapped[bool] = mapped_column(Boolean, default=True)
+    listed_in_directory: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    responses: Mapped[list[FeedbackResponse]] = relationship(back_populates="service")
+
+
+class FeedbackResponse(db.Model):
+    """One anonymous piece of feedback. No identifiers, no time of day."""
+
+    __tablename__ = "feedback_response"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submitted_on: Mapped[date] = mapped_column(Date, index=True)
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
+    other_service: Mapped[str] = mapped_column(EncryptedText, default="")
+
+    ease: Mapped[str] = mapped_column(String(20), default="")
+    listened: Mapped[str] = mapped_column(String(20), default="")
+    overall: Mapped[str] = mapped_column(String(20), default="")
+
+    what_helped: Mapped[str] = mapped_column(EncryptedText, default="")
+    could_be_better: Mapped[str] = mapped_column(EncryptedText, default="")
+
+    age_band: Mapped[str] = mapped_column(String(20), default="")
+    gender: Mapped[str] = mapped_column(String(20), default="")
+    disability: Mapped[str] = mapped_column(String(20), default="")
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    sexuality: Mapped[str] = mapped_column(String(20), default="")
+
+    risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Comma-separated risk categories (never the matching words: staff need the
+    # kind of risk, not more of the writer's text).
+    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+
+    # Moderation, as for consultation responses: hidden responses leave reports.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden_reason: Mapped[str] = mapped_column(String(200), default="")
+    safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    service: Mapped[Service | None] = relationship(back_populates="responses")
+
+
+class GroupAccessCode(db.Model):
+    """The service-user group's code for themed summaries of feedback periods
+    (consultation summaries use the consultation's own review code). Stored
+    hashed; the newest row is the current code."""
+
+    __tablename__ = "group_access_code"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    issued_on: Mapped[date] = mapped_column(Date, default=date.today)
+    issued_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
+
+
+def feedback_ref(response_id: int, field_name: str) -> str:
+    """How theming, moderation and publication name one free-text answer: ``f:<id>:<field>``."""
+    return f"f:{response_id}:{field_name}"

@@ -1,0 +1,149 @@
+"""The feedback journey at /feedback: one URL, the session says which step to
+show, each step posts and redirects (POST/redirect/GET). Views validate, call
+`webapp.feedback.journey`, and redirect."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import CSRFError
+
+from webapp.feedback import directory
+from webapp.feedback import forms as f
+from webapp.feedback import journey as journeys
+from webapp.feedback import questions as q
+from webapp.journeys import end_session, post_allowed
+
+bp = Blueprint("feedback", __name__)
+
+STEP_FORMS = {
+    "service": f.ServiceForm,
+    "experience": f.ExperienceForm,
+    "comments": f.CommentsForm,
+    "about-you": f.AboutYouForm,
+    "check": f.CheckForm,
+}
+
+STEP_FIELDS = {"experience": q.RATING_FIELDS, "about-you": q.EQUALITY_FIELDS}
+
+
+@bp.get("/feedback")
+def journey():
+    if "step" in request.args:
+        return _visit_step(request.args["step"], request.args.get("service", ""))
+    if journeys.THANKS_KEY in session:
+        return _thank_you()
+    journey = journeys.current_journey(session)
+    if journey is None:
+        return _before_you_start(request.args.get("service", ""))
+    return _render_step(journey, _prefilled_form(journey))
+
+
+@bp.post("/feedback")
+def journey_post():
+    posted_step = request.form.get("step", "")
+    if posted_step not in STEP_FORMS:
+        abort(400)
+    journey = journeys.current_journey(session) or journeys.start_journey(session, step=posted_step)
+    if journey.can_visit(posted_step):
+        journey.go_to(posted_step)
+    form = _form_for(journey)
+    if not post_allowed():
+        return _render_step(journey, form, status=429, notice="rate-limited")
+    if not form.validate_on_submit():
+        return _render_step(journey, form, status=400 if form.errors else 200)
+    return _save_step(journey, form)
+
+
+@bp.errorhandler(CSRFError)
+def token_expired(error: CSRFError):
+    """The page was open so long its token expired: keep what was typed, ask again."""
+    posted_step = request.form.get("step", "")
+    if request.endpoint != "feedback.journey_post" or posted_step not in STEP_FORMS:
+        return render_template("error/400.html"), 400
+    journey = journeys.current_journey(session) or journeys.start_journey(session, step=posted_step)
+    journey.go_to(posted_step)
+    form = _form_for(journey)
+    return _render_step(journey, form, status=400, notice="expired")
+
+
+def _visit_step(step: str, service_slug: str):
+    journey = journeys.current_journey(session)
+    if journey is None:
+        journey = journeys.start_journey(session, service_slug if directory.is_taking_feedback(service_slug) else "")
+    elif journey.can_visit(step):
+        journey.go_to(step)
+    return redirect(url_for(".journey"), code=303)
+
+
+def _before_you_start(service_slug: str):
+    service = directory.service_by_slug(service_slug) if service_slug else None
+    if service_slug and not (service and service.accepting_feedback):
+        return render_template("feedback/service-closed.html", service=service)
+    return render_template("feedback/before-you-start.html", service=service)
+
+
+def _thank_you():
+    thanks = session.get(journeys.THANKS_KEY) or {}
+    end_session(session)
+    return render_template("feedback/thank-you.html", flagged=thanks.get("flagged", False))
+
+
+def _form_for(journey: journeys.Journey):
+    form = STEP_FORMS[journey.step]()
+    if isinstance(form, f.ServiceForm):
+        form.set_services(directory.services_taking_feedback())
+    return form
+
+
+def _prefilled_form(journey: journeys.Journey):
+    form = STEP_FORMS[journey.step](data=journey.answers)
+    if isinstance(form, f.ServiceForm):
+        form.set_services(directory.services_taking_feedback())
+    return form
+
+
+def _save_step(journey: journeys.Journey, form):
+    step = journey.step
+    if step == "check":
+        return _send(journey, form)
+    if step == "service":
+        values = {"service": form.service.data,
+                  "other_service": journeys.redact_other_service(form.other_service.data or "")
+                  if form.service.data == q.ANOTHER_SERVICE else ""}
+    elif step == "comments":
+        values = journeys.redact_comments(form.data)
+    elif step == "about-you" and form.skip.data:
+        values = {field: "" for field in q.EQUALITY_FIELDS}
+    else:
+        values = {name: form.data[name] or "" for name in STEP_FIELDS[step]}
+    journey.save(step, values)
+    return redirect(url_for(".journey"), code=303)
+
+
+def _send(journey: journeys.Journey, form):
+    missing = journey.first_missing_step()
+    if missing:
+        journey.go_to(missing)
+        return redirect(url_for(".journey"), code=303)
+    flagged = bool(journey.answers.get("risk_categories"))
+    if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
+        try:
+            journeys.submit(journey)
+        except journeys.ServiceUnavailable as closed:
+            journey.go_to("service")
+            return _render_step(journey, _prefilled_form(journey), notice="service-closed",
+                                closed_service=closed.name)
+    session.clear()
+    session[journeys.THANKS_KEY] = {"flagged": flagged}
+    return redirect(url_for(".journey"), code=303)
+
+
+def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str = "",
+                 closed_service: str = ""):
+    if journey.step == "check":
+        journey.mark_checked()
+    summary = journeys.check_answers(journey) if journey.step == "check" else ()
+    body = render_template(f"feedback/{journey.step}.html", form=form, journey=journey,
+                           steps=journeys.STEPS, summary=summary, notice=notice,
+                           closed_service=closed_service, q=q)
+    return make_response(body, status)

@@ -1,0 +1,140 @@
+"""Staff moderation of feedback free text under /staff/feedback: read a
+quarter's free text (`view_free_text`), and (`moderate`) hide a response with a
+reason, show it again, flag it for safeguarding, mark a text for publication;
+issue the service-user group's access code. The moderation actions, the hide
+form and the publication mark are shared with the consultation moderation
+queue (`webapp.moderation`). Every view of free text and every change is
+audited; the audit row never holds the text."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from webapp import access_codes
+from webapp.audit import record_event
+from webapp.extensions import db
+from webapp.feedback import moderation
+from webapp.feedback.models import FeedbackResponse, GroupAccessCode
+from webapp.forms import ButtonForm
+from webapp.moderation import actions
+from webapp.moderation.forms import HideForm
+from webapp.moderation.publication import publication_message, toggle_publication
+from webapp.periods import ScopeError
+from webapp.staff.access import can, permission_required
+
+bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
+
+NEW_GROUP_CODE_KEY = "new_group_code"
+
+
+def _filters() -> dict:
+    return {"quarter": (request.args.get("quarter") or "").strip() or moderation.default_quarter(),
+            "service": (request.args.get("service") or "").strip(),
+            "page": request.args.get("page", type=int) or 1}
+
+
+def _back_to_list(anchor: str = ""):
+    """Back to the page of the list the button was on (its filters ride in the query)."""
+    args = {k: v for k, v in _filters().items() if v and not (k == "page" and v == 1)}
+    return redirect(url_for(".index", **args) + (f"#{anchor}" if anchor else ""))
+
+
+def _response_or_404(response_id: int) -> FeedbackResponse:
+    response = db.session.get(FeedbackResponse, response_id)
+    if response is None:
+        abort(404)
+    return response
+
+
+@bp.get("/")
+@permission_required("view_free_text")
+def index():
+    filters = _filters()
+    try:
+        listing = moderation.listing(filters["quarter"], filters["service"], filters["page"])
+        error = ""
+    except ScopeError as problem:
+        listing, error = None, str(problem)
+    if listing and listing.entries:
+        record_event("free_text.view", target=f"feedback:{filters['quarter'].upper()}",
+                     detail=f"moderation list, {len(listing.entries)} responses (page {listing.page})")
+    body = render_template("feedback/moderation/index.html", listing=listing, error=error, filters=filters,
+                           services=moderation.services(), toggle=ButtonForm(), hide_form=HideForm(),
+                           can_moderate=can(current_user, "moderate"))
+    db.session.commit()
+    return make_response(body, 400 if error else 200)
+
+
+def _change(response_id: int, change):
+    """A one-button change to a response: `change(response)` returns the message
+    to show, or "" when there is nothing to do."""
+    response = _response_or_404(response_id)
+    if ButtonForm().validate_on_submit():
+        message = change(response)
+        db.session.commit()
+        if message:
+            flash(message, "success")
+    return _back_to_list(f"response-{response.id}")
+
+
+@bp.post("/<int:response_id>/safeguarding")
+@permission_required("moderate")
+def safeguarding(response_id: int):
+    return _change(response_id, lambda response: actions.toggle_safeguarding(response, f"feedback:{response.id}"))
+
+
+@bp.post("/<int:response_id>/hide")
+@permission_required("moderate")
+def hide(response_id: int):
+    response = _response_or_404(response_id)
+    form = HideForm()
+    if not form.validate_on_submit():
+        flash("To hide a response, choose why and say more.", "error")
+        return _back_to_list(f"response-{response.id}")
+    flash(actions.hide(response, form.reason_text(), f"feedback:{response.id}", form.reason.data), "success")
+    db.session.commit()
+    return _back_to_list(f"response-{response.id}")
+
+
+@bp.post("/<int:response_id>/unhide")
+@permission_required("moderate")
+def unhide(response_id: int):
+    return _change(response_id, lambda response: actions.unhide(response, f"feedback:{response.id}")
+                   if response.hidden else "")
+
+
+@bp.post("/<int:response_id>/publication")
+@permission_required("moderate")
+def publication(response_id: int):
+    ref = request.form.get("ref", "")
+
+    def toggle(response) -> str:
+        if not ref.startswith(f"f:{response.id}:") or not moderation.feedback_text_exists(ref):
+            return ""
+        return publication_message(toggle_publication(ref, current_user))
+
+    return _change(response_id, toggle)
+
+
+# The service-user group's access code for feedback summaries -----------------------------
+
+@bp.get("/group-code")
+@permission_required("moderate")
+def group_code():
+    latest = db.session.scalar(db.select(GroupAccessCode).order_by(GroupAccessCode.id.desc()).limit(1))
+    return render_template("feedback/moderation/group-code.html", latest=latest, toggle=ButtonForm(),
+                           new_code=session.pop(NEW_GROUP_CODE_KEY, None))
+
+
+@bp.post("/group-code")
+@permission_required("moderate")
+def issue_group_code():
+    if ButtonForm().validate_on_submit():
+        code = access_codes.new_access_code()
+        db.session.add(GroupAccessCode(code_hash=access_codes.hash_access_code(code), issued_by_id=current_user.id))
+        record_event("group.access_code", target="feedback", detail="new code issued")
+        db.session.commit()
+        # Shown once, on the next page; only the hash is stored.
+        session[NEW_GROUP_CODE_KEY] = code
+    return redirect(url_for(".group_code"))

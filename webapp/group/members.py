@@ -1,0 +1,83 @@
+"""The service-user group's view: which scopes it may open, its access code,
+and storing what members say (priorities and redacted comments, no identities)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from analysis.redaction import redact
+from analysis.risk import assess
+from webapp.access_codes import access_code_matches
+from webapp.extensions import db
+from webapp.feedback.models import GroupAccessCode
+from webapp.forms import FREE_TEXT_MAX
+from webapp.periods import ScopeError
+from webapp.reports.models import GroupComment, GroupPriority
+from webapp.themes.scope import Scope, consultation_scope, feedback_quarter
+
+MAX_PRIORITIES = 3
+COMMENT_MAX = FREE_TEXT_MAX
+# The group sees a consultation once it has closed (before results are published or after).
+CONSULTATION_STATUSES = ("closed", "published")
+
+
+def scope_for(kind: str, ident: str) -> Scope | None:
+    """The scope a group URL names, or None when the group cannot see it."""
+    if kind == "consultation":
+        scope = consultation_scope(ident)
+        consultation = scope.consultation()
+        return scope if consultation and consultation.status in CONSULTATION_STATUSES else None
+    if kind == "feedback":
+        try:
+            return feedback_quarter(ident)
+        except ScopeError:
+            return None
+    return None
+
+
+def current_group_code_hash() -> str:
+    latest = db.session.scalar(select(GroupAccessCode).order_by(GroupAccessCode.id.desc()).limit(1))
+    return latest.code_hash if latest else ""
+
+
+def has_access_code(scope: Scope) -> bool:
+    return bool(_code_hash(scope))
+
+
+def code_matches(scope: Scope, code: str) -> bool:
+    return access_code_matches(code, _code_hash(scope))
+
+
+def _code_hash(scope: Scope) -> str:
+    """A group consultation's own code; for feedback, and for public consultations
+    (which have no code), the group's current code."""
+    if scope.kind == "consultation" and scope.consultation().access_code_hash:
+        return scope.consultation().access_code_hash
+    return current_group_code_hash()
+
+
+def check_view(chosen: list[str], comments: dict[str, str], codes: list[str]) -> dict[str, str]:
+    """Field name -> message for what cannot be stored as typed."""
+    errors = {}
+    if len(chosen) > MAX_PRIORITIES:
+        errors["priorities"] = f"Choose up to {MAX_PRIORITIES} themes"
+    elif set(chosen) - set(codes):
+        errors["priorities"] = "Choose from the themes listed"
+    for code, text in comments.items():
+        if len(text) > COMMENT_MAX:
+            errors[f"comment-{code}"] = f"Keep your comment to {COMMENT_MAX} characters or fewer"
+    if not errors and not chosen and not any(text.strip() for text in comments.values()):
+        errors["priorities"] = "Choose at least one theme that matters most, or write a comment"
+    return errors
+
+
+def store_view(scope: Scope, chosen: list[str], comments: dict[str, str]) -> bool:
+    """Write the priorities and redacted comments; True when what was written
+    suggests someone may be in danger (the thank-you page then leads with help)."""
+    texts = {code: text.strip() for code, text in comments.items() if text.strip()}
+    risk = assess("\n".join(texts.values()))
+    db.session.add_all(GroupPriority(scope=scope.key, theme_code=code) for code in chosen)
+    db.session.add_all(GroupComment(scope=scope.key, theme_code=code, text=redact(text).text)
+                       for code, text in texts.items())
+    db.session.commit()
+    return bool(risk.categories)

@@ -1,0 +1,41 @@
+"""Calendar quarters, the periods feedback is reported, themed, moderated and
+purged by: ``2026Q3`` is July to September 2026."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+QUARTER_KEY = re.compile(r"^(\d{4})Q([1-4])$")
+
+
+class ScopeError(ValueError):
+    """A period or report scope that Heard cannot read; the message is for staff."""
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_dates(quarter: str) -> tuple[date, date]:
+    """The first and last day of a quarter written like 2026Q3."""
+    match = QUARTER_KEY.match(quarter.strip().upper())
+    if not match:
+        raise ScopeError(f"“{quarter}” is not a quarter. Write it like 2026Q3.")
+    year, number = int(match[1]), int(match[2])
+    start = date(year, 3 * number - 2, 1)
+    next_start = date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)
+    return start, next_start - timedelta(days=1)
+
+
+def previous_quarter(quarter: str) -> str:
+    start, _ = quarter_dates(quarter)
+    return quarter_of(start - timedelta(days=1))
+
+
+def recent_quarters(count: int, today: date | None = None) -> list[str]:
+    """This quarter and the `count - 1` before it, newest first."""
+    quarters = [quarter_of(today or date.today())]
+    while len(quarters) < count:
+        quarters.append(previous_quarter(quarters[-1]))
+    return quarters

@@ -1,0 +1,86 @@
+"""What people said and what was done, for pages outside the staff area (the
+service-user group view and the public "you said, we did" pages): the board
+summary as outsiders may see it.
+
+Theme counts come from the board summary, so they carry its small-cell
+suppression ("fewer than 5"). The only free text shown is what staff marked for
+publication, and only under a theme whose count is shown: a quote under a
+suppressed theme would say more about a small group than its count may."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.moderation.publication import published_refs
+from webapp.reports.models import BoardAction
+from webapp.reports.summary import build_summary
+from webapp.themes.runs import coded_items
+from webapp.themes.scope import Scope
+
+QUOTES_PER_THEME = 3
+
+
+@dataclass(frozen=True)
+class PublicTheme:
+    code: str
+    label: str
+    shown: str  # the count, or "fewer than 5"
+    suppressed: bool
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PublicAction:
+    theme: str
+    description: str
+    owner: str
+    status: str
+    status_label: str
+    due_on: date | None
+    reason: str
+    latest_update: str
+    latest_update_on: date | None
+
+
+def public_themes(scope: Scope) -> list[PublicTheme]:
+    """The scope's themes, ranked as the board sees them, with published quotes;
+    none when every count is suppressed (a table of "fewer than 5" says nothing)."""
+    rows = build_summary(scope).themes
+    if all(row.share is None for row in rows):
+        return []
+    quotes = _published_quotes_by_theme(scope)
+    return [PublicTheme(row.code, row.label, row.shown, row.share is None,
+                        () if row.share is None else tuple(quotes.get(row.code, ())[:QUOTES_PER_THEME]))
+            for row in rows]
+
+
+def _published_quotes_by_theme(scope: Scope) -> dict[str, list[str]]:
+    coded = coded_items(scope)
+    marked = published_refs([c.item.ref for c in coded])
+    found: dict[str, list[str]] = defaultdict(list)
+    for item in coded:
+        if item.item.ref in marked:
+            for code in item.codes:
+                found[code].append(item.item.text)
+    return found
+
+
+def public_actions(scope_key: str, labels: dict[str, str]) -> list[PublicAction]:
+    """What the board is doing about the scope's themes, oldest first."""
+    actions = db.session.scalars(select(BoardAction).where(BoardAction.scope == scope_key)
+                                 .order_by(BoardAction.created_on, BoardAction.id))
+    return [_public_action(action, labels) for action in actions]
+
+
+def _public_action(action: BoardAction, labels: dict[str, str]) -> PublicAction:
+    latest = action.updates[-1] if action.updates else None
+    return PublicAction(
+        theme=labels.get(action.theme_code, action.theme_code), description=action.description,
+        owner=action.owner_org, status=action.status, status_label=action.status_label, due_on=action.due_on,
+        reason=action.reason if action.status == "not_doing" else "",
+        latest_update=latest.note if latest else "", latest_update_on=latest.recorded_on if latest else None)

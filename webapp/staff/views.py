@@ -1,0 +1,366 @@
+"""Staff pages (blueprint `staff`): sign-in with two-factor, the staff home,
+users and the audit log. Views validate, call `webapp.staff.accounts`, commit
+and redirect."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, session,
+                   url_for)
+from flask_login import current_user, login_user, logout_user
+
+from webapp.audit import record_event
+from webapp.extensions import db, login_manager
+from webapp.forms import ButtonForm
+from webapp.staff import accounts
+from webapp.staff import audit_log as audit_search
+from webapp.staff import forms as f
+from webapp.staff.access import PERMISSIONS, ROLE_LABELS, can, permission_required, staff_required
+from webapp.staff.navigation import staff_navigation
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+PENDING_KEY = "staff_pending"
+LAST_SEEN_KEY = "staff_last_seen"
+RECOVERY_CODES_KEY = "staff_recovery_codes"
+CREATED_KEY = "staff_created_user"
+PENDING_LIFETIME = 10 * 60
+SIGN_IN_ERROR = ("The email address or password is not right. If you have tried several times, "
+                 "wait a few minutes before you try again.")
+CODE_ERROR = ("The security code is not right. Check your authenticator app and try again, "
+              "or use one of your recovery codes.")
+
+# Staff endpoints anyone may reach: signing in is how you stop being anonymous.
+OPEN_ENDPOINTS = frozenset({"staff.sign_in", "staff.sign_in_post", "staff.two_factor",
+                            "staff.two_factor_post", "staff.set_up_two_factor",
+                            "staff.set_up_two_factor_post", "staff.sign_out"})
+
+
+# What someone whose password was set by somebody else may reach before choosing their own.
+BEFORE_OWN_PASSWORD = frozenset({"staff.change_password", "staff.change_password_post", "staff.sign_out",
+                                 "staff.recovery_codes"})
+
+
+@login_manager.user_loader
+def load_user(token: str):
+    return accounts.load_user_by_token(token)
+
+
+@bp.app_context_processor
+def staff_template_helpers() -> dict:
+    return {"staff_navigation": staff_navigation, "can": can, "role_labels": ROLE_LABELS}
+
+
+@bp.before_app_request
+def sign_out_when_idle():
+    """Staff sessions end after 30 minutes without a request (on top of the
+    server-side session lifetime)."""
+    if not request.path.startswith("/staff") or not current_user.is_authenticated:
+        return None
+    idle = current_app.config.get("STAFF_IDLE_TIMEOUT", timedelta(minutes=30))
+    now = time.time()
+    last_seen = session.get(LAST_SEEN_KEY)
+    if last_seen is None or now - float(last_seen) > idle.total_seconds():
+        record_event("auth.idle_timeout", target=current_user.email)
+        db.session.commit()
+        _end_session()
+        return redirect(url_for("staff.sign_in", **{"timed-out": 1}))
+    session[LAST_SEEN_KEY] = now
+    return None
+
+
+@bp.before_app_request
+def choose_own_password_first():
+    """A password an administrator (or the CLI) set works once: to sign in and
+    replace it with one only its owner knows."""
+    if (request.path.startswith("/staff") and current_user.is_authenticated
+            and current_user.must_change_password and request.endpoint not in BEFORE_OWN_PASSWORD):
+        return redirect(url_for("staff.change_password"))
+    return None
+
+
+# --- signing in ------------------------------------------------------------------
+
+@bp.get("/sign-in")
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for(".home"))
+    return render_template("staff/sign-in.html", form=f.SignInForm(), notice=_sign_in_notice())
+
+
+@bp.post("/sign-in")
+def sign_in_post():
+    form = f.SignInForm()
+    if not form.validate_on_submit():
+        return render_template("staff/sign-in.html", form=form), 400
+    result = accounts.check_password(form.email.data, form.password.data,
+                                     demo_allowed=bool(current_app.config.get("DEMO")))
+    db.session.commit()
+    if not result.ok:
+        form.password.errors = [SIGN_IN_ERROR]
+        form.password.data = ""
+        return render_template("staff/sign-in.html", form=form), 400
+    user = result.user
+    next_path = _safe_next(request.args.get("next", ""))
+    if result.needs_two_factor or result.needs_enrolment:
+        session[PENDING_KEY] = {
+            "token": user.session_token,
+            "stage": "verify" if result.needs_two_factor else "enrol",
+            "secret": None if result.needs_two_factor else accounts.new_totp_secret(),
+            "next": next_path,
+            "started": time.time(),
+        }
+        return redirect(url_for(".two_factor" if result.needs_two_factor else ".set_up_two_factor"))
+    return _finish_sign_in(user, "password (demo account, no two-factor)", next_path)
+
+
+@bp.get("/two-factor")
+def two_factor():
+    user, pending = _pending("verify")
+    if user is None:
+        return redirect(url_for(".sign_in"))
+    return render_template("staff/two-factor.html", form=f.TwoFactorForm())
+
+
+@bp.post("/two-factor")
+def two_factor_post():
+    user, pending = _pending("verify")
+    if user is None:
+        return redirect(url_for(".sign_in"))
+    form = f.TwoFactorForm()
+    if not form.validate_on_submit():
+        return render_template("staff/two-factor.html", form=form), 400
+    method = accounts.verify_second_factor(user, form.code.data)
+    if method is None:
+        db.session.commit()
+        if accounts.is_locked(user):
+            session.pop(PENDING_KEY, None)
+            return redirect(url_for(".sign_in", locked=1))
+        form.code.errors = [CODE_ERROR]
+        form.code.data = ""
+        return render_template("staff/two-factor.html", form=form), 400
+    return _finish_sign_in(user, f"password and {method}", pending.get("next"))
+
+
+@bp.get("/two-factor/set-up")
+def set_up_two_factor():
+    user, pending = _pending("enrol")
+    if user is None:
+        return redirect(url_for(".sign_in"))
+    return _enrolment_page(user, pending, f.EnrolForm())
+
+
+@bp.post("/two-factor/set-up")
+def set_up_two_factor_post():
+    user, pending = _pending("enrol")
+    if user is None:
+        return redirect(url_for(".sign_in"))
+    form = f.EnrolForm()
+    if not form.validate_on_submit():
+        return _enrolment_page(user, pending, form, status=400)
+    codes = accounts.verify_enrolment(user, pending["secret"], form.code.data)
+    if codes is None:
+        form.code.errors = ["The security code is not right. Check the time on your phone is correct, "
+                            "then enter the code your authenticator app shows now"]
+        form.code.data = ""
+        return _enrolment_page(user, pending, form, status=400)
+    _finish_sign_in(user, "password and new two-factor", pending.get("next"))
+    session[RECOVERY_CODES_KEY] = {"codes": codes, "next": _safe_next(pending.get("next") or "")}
+    return redirect(url_for(".recovery_codes"))
+
+
+@bp.get("/two-factor/recovery-codes")
+@staff_required
+def recovery_codes():
+    """Shown once, straight after enrolment; the codes are only kept hashed."""
+    shown = session.pop(RECOVERY_CODES_KEY, None)
+    if not shown:
+        return redirect(url_for(".home"))
+    return render_template("staff/recovery-codes.html", codes=shown["codes"],
+                           next_path=shown["next"] or url_for(".home"))
+
+
+@bp.post("/sign-out")
+def sign_out():
+    if current_user.is_authenticated:
+        record_event("auth.sign_out", target=current_user.email)
+        db.session.commit()
+    _end_session()
+    return redirect(url_for(".sign_in", **{"signed-out": 1}))
+
+
+@bp.get("/password")
+@staff_required
+def change_password():
+    return _password_page(f.ChangePasswordForm(email=current_user.email))
+
+
+@bp.post("/password")
+@staff_required
+def change_password_post():
+    form = f.ChangePasswordForm(email=current_user.email)
+    if not form.validate_on_submit():
+        return _password_page(form, status=400)
+    user = current_user._get_current_object()
+    problem = accounts.change_password(user, form.current_password.data, form.new_password.data)
+    db.session.commit()
+    if problem is None:
+        # The user's token was rotated (other sessions end); this one carries the new one.
+        current_app.session_interface.regenerate(session)
+        login_user(user)
+        flash("Your password has been changed", "success")
+        return redirect(url_for(".home"))
+    if accounts.is_locked(user):
+        _end_session()
+        return redirect(url_for(".sign_in", locked=1))
+    field, message = problem
+    getattr(form, field).errors = [message]
+    return _password_page(form, status=400)
+
+
+def _password_page(form, status: int = 200):
+    return render_template("staff/password.html", form=form), status
+
+
+# --- staff home ---------------------------------------------------------------
+
+@bp.get("/")
+@staff_required
+def home():
+    return render_template("staff/home.html", permissions=PERMISSIONS[current_user.role],
+                           unused_codes=accounts.unused_recovery_codes(current_user))
+
+
+# --- users (admin) ------------------------------------------------------------
+
+@bp.get("/users")
+@permission_required("manage_users")
+def users():
+    return render_template("staff/users.html", users=accounts.list_users(), form=ButtonForm(),
+                           created=session.pop(CREATED_KEY, None))
+
+
+@bp.get("/users/new")
+@permission_required("manage_users")
+def new_user():
+    return render_template("staff/user-new.html", form=f.CreateUserForm())
+
+
+@bp.post("/users/new")
+@permission_required("manage_users")
+def new_user_post():
+    form = f.CreateUserForm()
+    if not form.validate_on_submit():
+        return render_template("staff/user-new.html", form=form), 400
+    password = form.password.data or accounts.generate_temporary_password()
+    try:
+        user = accounts.create_user(form.email.data, form.role.data, password, actor=current_user,
+                                    must_change_password=True)
+    except accounts.AccountError as error:
+        form.email.errors = [str(error)]
+        return render_template("staff/user-new.html", form=form), 400
+    db.session.commit()
+    session[CREATED_KEY] = {"email": user.email,
+                            "password": None if form.password.data else password}
+    return redirect(url_for(".users"))
+
+
+@bp.post("/users/<int:user_id>/disable")
+@permission_required("manage_users")
+def disable_user(user_id: int):
+    return _change_user(user_id, lambda user: accounts.set_active(user, False, actor=current_user))
+
+
+@bp.post("/users/<int:user_id>/enable")
+@permission_required("manage_users")
+def enable_user(user_id: int):
+    return _change_user(user_id, lambda user: accounts.set_active(user, True, actor=current_user))
+
+
+@bp.post("/users/<int:user_id>/reset-2fa")
+@permission_required("manage_users")
+def reset_user_2fa(user_id: int):
+    return _change_user(user_id, lambda user: accounts.reset_two_factor(user, actor=current_user))
+
+
+# --- audit log (admin) ------------------------------------------------------------
+
+@bp.get("/audit")
+@permission_required("view_audit")
+def audit_log():
+    form = f.AuditFilterForm(request.args)
+    form.user.choices = {"": "Everyone"} | {str(u.id): u.email for u in accounts.list_users()}
+    valid = form.validate() if request.args else True
+    filters = audit_search.AuditFilter.from_form(form) if valid else audit_search.AuditFilter()
+    page = audit_search.search(filters, page=request.args.get("page", 1, type=int))
+    return render_template("staff/audit-log.html", filter_form=form, form=None if valid else form,
+                           page=page, query=filters.query_args())
+
+
+# --- helpers ----------------------------------------------------------------------
+
+def _finish_sign_in(user, method: str, next_path: str | None):
+    """Rotate the session id, then sign in: nothing from before survives."""
+    current_app.session_interface.regenerate(session)
+    session.clear()
+    login_user(user)
+    session[LAST_SEEN_KEY] = time.time()
+    accounts.complete_sign_in(user, method=method)
+    db.session.commit()
+    return redirect(_safe_next(next_path or "") or url_for(".home"))
+
+
+def _end_session() -> None:
+    logout_user()
+    session.clear()
+
+
+def _pending(stage: str):
+    pending = session.get(PENDING_KEY)
+    if not pending or pending.get("stage") != stage or time.time() - pending.get("started", 0) > PENDING_LIFETIME:
+        return None, None
+    user = accounts.load_user_by_token(pending.get("token", ""))
+    return user, pending
+
+
+def _enrolment_page(user, pending, form, status: int = 200):
+    uri = accounts.provisioning_uri(pending["secret"], user.email, issuer=f"Heard {current_app.config['PARTNERSHIP_NAME']}")
+    secret = pending["secret"]
+    return render_template("staff/set-up-two-factor.html", form=form,
+                           qr_code=accounts.qr_code_data_uri(uri),
+                           secret_groups=[secret[i:i + 4] for i in range(0, len(secret), 4)]), status
+
+
+def _change_user(user_id: int, change):
+    user = accounts.user_by_id(user_id)
+    if user is None:
+        abort(404)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    try:
+        change(user)
+    except accounts.AccountError:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    return redirect(url_for(".users"))
+
+
+def _safe_next(path: str) -> str:
+    """Only ever go back to a staff page on this site."""
+    if path.startswith("/staff") and not path.startswith("//") and "\\" not in path:
+        return path
+    return ""
+
+
+def _sign_in_notice() -> str | None:
+    if "timed-out" in request.args:
+        return "You were signed out because you had not done anything for 30 minutes."
+    if "signed-out" in request.args:
+        return "You have signed out."
+    if "locked" in request.args:
+        return ("There have been too many attempts to sign in. Wait a few minutes before you try again.")
+    return None
+

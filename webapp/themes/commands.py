@@ -1,0 +1,24 @@
+"""`flask --app webapp worker`: run theming jobs from Redis (`make worker`)."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from webapp.themes.runs import QUEUE_NAME, redis_connection
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@with_appcontext
+def worker(burst: bool) -> None:
+    """Run theming jobs from Redis (needs REDIS_URL)."""
+    from rq import Queue, SimpleWorker  # only a worker needs RQ
+
+    if not current_app.config.get("REDIS_URL"):
+        raise click.ClickException("Set REDIS_URL first: without it, theming runs inside the web app.")
+    connection = redis_connection()
+    # SimpleWorker runs each job in this process, inside the app context the
+    # command already has, so jobs share its database settings and pool.
+    SimpleWorker([Queue(QUEUE_NAME, connection=connection)], connection=connection).work(burst=burst)

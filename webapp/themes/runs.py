@@ -1,0 +1,334 @@
+"""Theming runs and the codes each free-text item ends up with.
+
+Other parts of Heard (board summary, group view, retention) read themes only
+through `coded_items`, so staff coding, merged and retired themes are applied
+in one place. A run is started with `start_run`: on the embedded default it
+executes in a background thread of the web process; with `REDIS_URL` it is an
+RQ job on the "heard" queue that `make worker` picks up.
+
+The analysis library's theming, sentiment and text modules bring scikit-learn,
+SciPy and nltk (about 1.5 s of CPU to import), so they are imported inside the
+functions that theme: a web worker or a `flask` command that never themes
+does not pay for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from typing import TYPE_CHECKING
+
+from flask import current_app
+from sqlalchemy import func, insert, select
+
+from webapp.extensions import db
+from webapp.themes.codebook import current_code_map, current_codebook, mapped_codes
+from webapp.themes.models import EmergentTheme, StaffCoding, ThemeRun, ThemeRunItem
+from webapp.themes.scope import Item, Scope, ScopeError, items, parse_scope, resolve
+
+if TYPE_CHECKING:
+    from analysis.codebook import Codebook
+    from analysis.themes import Coded
+
+log = logging.getLogger(__name__)
+
+QUEUE_NAME = "heard"
+# Below this many staff-coded examples a learned model would only echo noise,
+# so runs use codebook phrases alone.
+MIN_CODED_EXAMPLES = 10
+JOB_TIMEOUT_SECONDS = 3 * 60 * 60
+FAILED_MESSAGE = ("Theming stopped because of a problem on our side. Try again; if it stops again, "
+                  "tell your Heard administrator.")
+_CHUNK = 500
+CODE_NEXT = 20
+# Progress is saved at most this often: each save is a commit, which on SQLite
+# costs more than a fast stage itself.
+PROGRESS_EVERY_SECONDS = 0.5
+# The stages a run reports as it goes, in order (build_report names the middle ones).
+STAGES = ("waiting to start", "reading responses", "preparing text", "sentiment", "themes",
+          "emergent themes", "choosing what to code next", "saving results", "finished")
+
+
+@dataclass(frozen=True)
+class CodedItem:
+    item: Item
+    codes: tuple[str, ...]
+    scores: dict[str, float] = field(default_factory=dict)
+    matched: dict[str, list[str]] = field(default_factory=dict)
+    compound: float = 0.0
+    sentiment: str = "neutral"  # "positive" | "neutral" | "negative"
+    staff_coded: bool = False
+
+
+# Runs -------------------------------------------------------------------------------------
+
+def latest_run(scope_key: str) -> ThemeRun | None:
+    """The newest finished run of the scope."""
+    return db.session.scalar(
+        select(ThemeRun).where(ThemeRun.scope == scope_key, ThemeRun.status == "done")
+        .order_by(ThemeRun.finished_at.desc(), ThemeRun.id.desc()).limit(1))
+
+
+def start_run(scope: Scope, user) -> ThemeRun:
+    """Queue a run of `scope` and set it going; returns at once."""
+    run = ThemeRun(scope=scope.key, status="queued", stage="waiting to start",
+                   started_by_id=getattr(user, "id", None))
+    db.session.add(run)
+    db.session.commit()
+    if current_app.config.get("REDIS_URL"):
+        _enqueue(run)
+    else:
+        thread = threading.Thread(target=_run_in_thread, args=(current_app._get_current_object(), run.id),
+                                  name=f"theme-run-{run.id}", daemon=True)
+        thread.start()
+    return run
+
+
+def _run_in_thread(app, run_id: int) -> None:
+    with app.app_context():
+        execute_run(run_id)
+
+
+def _enqueue(run: ThemeRun) -> None:
+    from redis.exceptions import RedisError
+    from rq import Queue
+
+    try:
+        job = Queue(QUEUE_NAME, connection=redis_connection()).enqueue(
+            "webapp.themes.jobs.run_theming", run.id, job_timeout=JOB_TIMEOUT_SECONDS)
+    except RedisError:
+        log.exception("theme run %s could not be queued", run.id)
+        _fail(run.id, "Heard could not reach its job queue, so theming did not start. "
+                      "Try again in a few minutes; if it still fails, tell your Heard administrator.")
+        return
+    run.job_id = job.id
+    db.session.commit()
+
+
+def redis_connection():
+    import redis
+
+    return current_app.extensions.get("heard_redis") or redis.Redis.from_url(current_app.config["REDIS_URL"])
+
+
+def execute_run(run_id: int) -> None:
+    """Theme every item of the run's scope and store what was found. Never
+    raises: a failure is kept on the run as a message staff can read."""
+    from analysis.codebook import CodebookError
+
+    run = db.session.get(ThemeRun, run_id)
+    if run is None or run.status in ("done", "failed"):
+        return
+    try:
+        _execute(run)
+    except (ScopeError, CodebookError) as error:
+        db.session.rollback()
+        _fail(run_id, str(error))
+    except Exception:  # noqa: BLE001 - any failure must end the run, not leave it "running"
+        db.session.rollback()
+        log.exception("theme run %s failed", run_id)
+        _fail(run_id, FAILED_MESSAGE)
+
+
+def _execute(run: ThemeRun) -> None:
+    from analysis.themes import Record, build_report
+
+    run.status = "running"
+    stage = _progress(run)
+    stage("reading responses")
+    found = items(parse_scope(run.scope))
+    codebook = current_codebook()
+    examples = training_examples(codebook)
+    coded = examples if len(examples) >= MIN_CODED_EXAMPLES else []
+    records = [Record(id=item.ref, text=item.text, question=item.question) for item in found]
+    report = build_report(records, codebook, coded, progress=stage) if records else _empty_report()
+    stage("choosing what to code next")
+    report["code_next"] = _code_next(codebook, examples, found, report["responses"])
+    stage("saving results")
+    _store_items(run, report["responses"])
+    _store_emergent(run, report, found)
+    # Per-item results are in theme_run_item and emergent themes in
+    # theme_emergent; the run keeps what the theming pages read.
+    run.report = {"method": report["method"], "code_next": report["code_next"]}
+    run.n_items = len(records)
+    run.n_coded = len(coded)
+    run.status, run.stage = "done", "finished"
+    run.finished_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    db.session.commit()
+
+
+def _progress(run: ThemeRun):
+    """A callback naming the stage a run has reached, saved for the progress page."""
+    saved = [0.0]
+
+    def stage(name: str) -> None:
+        run.stage = name[:60]
+        if time.monotonic() - saved[0] >= PROGRESS_EVERY_SECONDS:
+            db.session.commit()
+            saved[0] = time.monotonic()
+
+    return stage
+
+
+def _fail(run_id: int, message: str) -> None:
+    run = db.session.get(ThemeRun, run_id)
+    run.status, run.stage, run.error = "failed", "stopped", message[:300]
+    run.finished_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    db.session.commit()
+
+
+def _empty_report() -> dict:
+    return {"method": "codebook phrases", "emergent_themes": [], "responses": []}
+
+
+def training_examples(codebook: Codebook) -> list[Coded]:
+    """Every staff coding whose item still exists, with codes as they count now."""
+    from analysis.themes import Coded, Record
+
+    mapping = current_code_map()
+    codings = {c.ref: c.codes for c in db.session.scalars(select(StaffCoding))}
+    found = resolve(list(codings))
+    return [
+        Coded(Record(id=ref, text=item.text, question=item.question),
+              tuple(c for c in mapped_codes(codings[ref], mapping) if c in codebook.codes))
+        for ref, item in found.items()
+    ]
+
+
+def _code_next(codebook: Codebook, examples: list[Coded], found: list[Item],
+               responses: list[dict]) -> list[str]:
+    """Refs of uncoded items whose coding would teach the most: uncertainty
+    sampling by a classifier fitted on staff coding, or, before any coding,
+    the items the codebook explains least."""
+    from analysis.classify import ThemeClassifier
+
+    coded = {c.record.id for c in examples}
+    uncoded = [(item, response) for item, response in zip(found, responses) if item.ref not in coded]
+    if not uncoded:
+        return []
+    if len(examples) >= 2:
+        model = ThemeClassifier(codebook=codebook).fit(
+            [c.record.text for c in examples], [c.codes for c in examples], [c.record.question for c in examples])
+        order = model.suggest_next([i.text for i, _ in uncoded], len(uncoded), [i.question for i, _ in uncoded])
+        ranked = [uncoded[k][0] for k in order]
+    else:
+        ranked = [item for item, _ in sorted(uncoded, key=lambda pair: (
+            len(pair[1]["themes"]), max((t["confidence"] for t in pair[1]["themes"]), default=0)))]
+    return _distinct_texts(ranked)[:CODE_NEXT]
+
+
+def _distinct_texts(ranked: list[Item]) -> list[str]:
+    """Refs in order, one per text: coding the same words twice teaches nothing."""
+    from analysis.text import clean
+
+    seen: set[str] = set()
+    refs = []
+    for item in ranked:
+        text = clean(item.text).lower()
+        if text not in seen:
+            seen.add(text)
+            refs.append(item.ref)
+    return refs
+
+
+def _store_items(run: ThemeRun, responses: list[dict]) -> None:
+    rows = [{
+        "run_id": run.id, "ref": r["id"],
+        "codes": [t["code"] for t in r["themes"]],
+        "scores": {t["code"]: t["confidence"] for t in r["themes"]},
+        "matched": {t["code"]: t["matched"] for t in r["themes"]},
+        "compound": r["sentiment"]["compound"], "sentiment": r["sentiment"]["label"],
+    } for r in responses]
+    for start in range(0, len(rows), _CHUNK):
+        db.session.execute(insert(ThemeRunItem), rows[start:start + _CHUNK])
+
+
+def _store_emergent(run: ThemeRun, report: dict, found: list[Item]) -> None:
+    """One row per emergent theme, naming the items quoted as its examples."""
+    from analysis.text import clean
+
+    members: dict[int, list[Item]] = {}
+    for item, response in zip(found, report["responses"]):
+        if response["emergent_theme"] is not None:
+            members.setdefault(response["emergent_theme"], []).append(item)
+    for number, theme in enumerate(report["emergent_themes"]):
+        group = members.get(number, [])
+        by_text = {" ".join(clean(i.text).split()).lower(): i.ref for i in reversed(group)}
+        refs = [by_text[q.lower()] for q in theme["exemplars"] if q.lower() in by_text]
+        db.session.add(EmergentTheme(run=run, name=theme["name"][:200], terms=list(theme["terms"]),
+                                     size=theme["size"], refs=refs or [i.ref for i in group[:3]]))
+
+
+# Items with their codes ------------------------------------------------------------------------
+
+def coded_items(scope: Scope) -> list[CodedItem]:
+    """Each current item of the scope with its codes: staff coding first, else
+    the latest run's; codes as they count now (merged -> joined theme, retired
+    dropped). Items no run has seen get sentiment from the default scorer."""
+    found = items(scope)
+    refs = [item.ref for item in found]
+    run = latest_run(scope.key)
+    seen = ({row.ref: row for chunk in _chunks(refs) for row in db.session.scalars(
+        select(ThemeRunItem).where(ThemeRunItem.run_id == run.id, ThemeRunItem.ref.in_(chunk)))}
+            if run else {})
+    staff = staff_codes(refs)
+    mapping = current_code_map()
+    scored = _sentiment_of([item for item in found if item.ref not in seen])
+    result = []
+    for item in found:
+        row = seen.get(item.ref)
+        codes = mapped_codes(staff[item.ref] if item.ref in staff else (row.codes if row else ()), mapping)
+        if row:
+            compound, sentiment = row.compound, row.sentiment
+            scores = _mapped_scores(row.scores or {}, mapping)
+            matched = _mapped_matches(row.matched or {}, mapping)
+        else:
+            compound, sentiment = scored[item.ref].compound, scored[item.ref].label
+            scores, matched = {}, {}
+        result.append(CodedItem(item=item, codes=codes, scores=scores, matched=matched, compound=compound,
+                                sentiment=sentiment, staff_coded=item.ref in staff))
+    return result
+
+
+def _sentiment_of(unseen: list[Item]) -> dict:
+    """ref -> sentiment for items no run has seen, from the default scorer."""
+    if not unseen:
+        return {}
+    from analysis.sentiment import default_scorer
+
+    scores = default_scorer().predict([i.text for i in unseen], [i.question for i in unseen])
+    return dict(zip((i.ref for i in unseen), scores, strict=True))
+
+
+def staff_codes(refs: list[str]) -> dict[str, list[str]]:
+    """ref -> the codes staff gave it, for the refs staff have coded."""
+    return {ref: codes for chunk in _chunks(refs) for ref, codes in db.session.execute(
+        select(StaffCoding.ref, StaffCoding.codes).where(StaffCoding.ref.in_(chunk)))}
+
+
+def _mapped_scores(scores: dict, mapping: dict) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for code, score in scores.items():
+        now = mapping.get(code, code)
+        if now:
+            found[now] = max(found.get(now, 0.0), float(score))
+    return found
+
+
+def _mapped_matches(matched: dict, mapping: dict) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for code, words in matched.items():
+        now = mapping.get(code, code)
+        if now:
+            found.setdefault(now, [])
+            found[now] += [w for w in words if w not in found[now]]
+    return found
+
+
+def _chunks(values: list[str]):
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
