@@ -8,5 +8,10 @@ scikit-learn is imported here. Import what you need from the submodules:
 - ``analysis.codebook``: ``Codebook``, ``default_codebook``, ``parse_codebook``
 - ``analysis.classify``: ``ThemeClassifier``
 - ``analysis.themes``: ``build_report`` (the full themed report)
-- ``analysis.suppression``: ``suppress``
+- ``analysis.board``: the board summary's figures (``summarise_items``,
+  ``count_table``), pure Python
+- ``analysis.suppression``: ``suppress``, ``breakdown_table`` (NumPy)
+- ``analysis.redaction``, ``analysis.risk``: what the web app runs on every answer
+
+It imports nothing of Flask or ``webapp`` (an import contract checks this).
 """

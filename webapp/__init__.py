@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 
-import redis
 from cachelib import SimpleCache
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
@@ -27,7 +26,7 @@ from webapp.feedback.views import moderation as feedback_moderation
 from webapp.forms import FREE_TEXT_MAX
 from webapp.group import views as group
 from webapp.health import bp as health_bp
-from webapp.helplines import NATIONAL_HELPLINES
+from webapp.helplines import NATIONAL_DOMESTIC_ABUSE_HELPLINE, NATIONAL_HELPLINES
 from webapp.pages import views as pages
 from webapp.reports import views as reports
 from webapp.reports.commands import board_pack_command
@@ -100,7 +99,8 @@ def _configure_templates(app: Flask) -> None:
         }),
     ])
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(national_helplines=NATIONAL_HELPLINES, free_text_max=FREE_TEXT_MAX)
+    app.jinja_env.globals.update(national_helplines=NATIONAL_HELPLINES, free_text_max=FREE_TEXT_MAX,
+                                 domestic_abuse_helpline=NATIONAL_DOMESTIC_ABUSE_HELPLINE)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
@@ -143,4 +143,8 @@ def _check_limits_per_request_only_if_configured(app: Flask, limiter) -> None:
 
 def _redis_client(app: Flask):
     url = app.config.get("REDIS_URL")
-    return redis.Redis.from_url(url) if url else None
+    if not url:
+        return None
+    import redis  # only a deployment with REDIS_URL pays for the client
+
+    return redis.Redis.from_url(url)

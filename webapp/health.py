@@ -39,7 +39,7 @@ def redis_answers() -> bool:
     client = current_app.extensions.get("heard_redis")
     if client is None:
         return True
-    import redis
+    import redis  # loaded only where REDIS_URL is set (the client already is)
 
     try:
         return bool(client.ping())

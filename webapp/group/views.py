@@ -95,7 +95,8 @@ def _save_view(scope, kind: str, ident: str):
 
 
 def _render_code(scope, form, status: int = 200, notice: str = ""):
-    body = render_template("group/access-code.html", scope=scope, form=form, notice=notice, step="code")
+    body = render_template("group/access-code.html", scope=scope, form=form, notice=notice, step="code",
+                           **_shell(scope))
     return make_response(body, status)
 
 
@@ -104,5 +105,10 @@ def _render_view(scope, form, themes=None, status: int = 200, notice: str = "", 
     body = render_template("group/view.html", scope=scope, form=form, themes=themes or public_themes(scope),
                            notice=notice, errors=errors or {}, typed=typed,
                            chosen=typed.getlist("priorities") if typed else [], step="view",
-                           comment_max=members.COMMENT_MAX, max_priorities=members.MAX_PRIORITIES)
+                           comment_max=members.COMMENT_MAX, max_priorities=members.MAX_PRIORITIES, **_shell(scope))
     return make_response(body, status)
+
+
+def _shell(scope) -> dict:
+    """What the journey step shell needs: where the form posts, and the caption."""
+    return {"action": request.path, "caption": f"For the service-user group: {scope.label}"}

@@ -94,6 +94,7 @@ def _run_in_thread(app, run_id: int) -> None:
 
 
 def _enqueue(run: ThemeRun) -> None:
+    # RQ and the Redis client are loaded only where REDIS_URL is set.
     from redis.exceptions import RedisError
     from rq import Queue
 
@@ -110,7 +111,7 @@ def _enqueue(run: ThemeRun) -> None:
 
 
 def redis_connection():
-    import redis
+    import redis  # only with REDIS_URL, like _enqueue
 
     return current_app.extensions.get("heard_redis") or redis.Redis.from_url(current_app.config["REDIS_URL"])
 

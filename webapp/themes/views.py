@@ -127,7 +127,8 @@ def code_item(key: str, ref: str):
         record_event("free_text.view", target=ref, detail=f"theme coding, {scope.key}")
         chosen = chosen if chosen or not staff_coded else [NO_THEME]
     body = render_template("themes/code.html", scope=scope, item=item, form=form, choices=choices, chosen=chosen,
-                           staff_coded=staff_coded, error=error, back=_back_to_review(scope, ref))
+                           staff_coded=staff_coded, errors={"codes": error} if error else {},
+                           back=_back_to_review(scope, ref))
     db.session.commit()
     return make_response(body, 400 if error else 200)
 

@@ -324,19 +324,13 @@ def preview(consultation_id: int):
             flash("That was the last page. In the live consultation, people check their answers next.", "success")
             return _to_consultation(consultation)
         return redirect(url_for(".preview", consultation_id=consultation.id, page=number + 1), code=303)
-    journey = _PreviewJourney(str(page.id))
     body = render_template(
-        "consultations/respond/page.html", form=form, consultation=consultation, journey=journey, page=page,
-        page_number=number, page_count=len(pages), preview=True, notice="",
+        "consultations/respond/page.html", form=form, consultation=consultation, step=str(page.id), page=page,
+        page_number=number, page_count=len(pages), preview=True,
         action=url_for(".preview", consultation_id=consultation.id, page=number),
         back_url=(url_for(".preview", consultation_id=consultation.id, page=number - 1) if number > 1
                   else url_for(".show", consultation_id=consultation.id)))
     return make_response(body, 400 if form.errors else 200)
-
-
-class _PreviewJourney:
-    def __init__(self, step: str):
-        self.step = step
 
 
 # Sharing: the plain public link, its QR code and an A4 poster ------------------------

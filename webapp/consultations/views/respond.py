@@ -110,26 +110,27 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         journey.go_to(str(journey.first_incomplete_page().id) if journey.first_incomplete_page() else j.CHECK)
     if journey.step == j.CODE and journey.unlocked:
         journey.unlock()
-    context = {"consultation": consultation, "journey": journey, "notice": notice,
-               "action": url_for(".consultation_post", slug=consultation.slug), "preview": False}
+    context = {"consultation": consultation, "step": journey.step, "notice": notice,
+               "action": url_for(".consultation_post", slug=consultation.slug)}
     if journey.step == j.CODE:
-        template = "access-code.html"
+        template = "consultations/respond/access-code.html"
         form = form or AccessCodeForm()
     elif journey.step == j.CHECK:
         journey.mark_checked()
-        template = "check.html"
+        template = "journeys/check.html"
         form = form or f.CheckForm()
         context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
+                       sending="your answers",
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
     else:
-        template = "page.html"
+        template = "consultations/respond/page.html"
         form = form or f.page_form(journey.page, j.form_data(journey.page, journey.answers))
         context.update(page=journey.page, page_number=journey.page_number(),
                        page_count=len(journey.visible_pages()))
     previous = journey.previous_step() if journey.step != j.CODE else None
     context["back_url"] = (url_for(".consultation", slug=consultation.slug, page=previous) if previous
                            else url_for("public.home"))
-    body = render_template(f"consultations/respond/{template}", form=form, **context)
+    body = render_template(template, form=form, **context)
     return make_response(body, status)
 
 

@@ -120,7 +120,9 @@ def _store_comments(consultation, step: str) -> None:
 
 def _render(consultation, step: str, form=None, status: int = 200, notice: str = "", errors: dict | None = None):
     context = {"consultation": consultation, "step": step, "notice": notice, "errors": errors or {},
-               "typed": request.form if request.method == "POST" else {}, "comment_max": COMMENT_MAX}
+               "typed": request.form if request.method == "POST" else {}, "comment_max": COMMENT_MAX,
+               "action": url_for(".review_post", slug=consultation.slug),
+               "caption": f"Reviewing: {consultation.title}"}
     if step == "code":
         template = "access-code.html"
     elif step == MISSING:

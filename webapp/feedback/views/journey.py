@@ -140,10 +140,18 @@ def _send(journey: journeys.Journey, form):
 
 def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str = "",
                  closed_service: str = ""):
+    previous = journey.previous_step()
+    context = {"form": form, "step": journey.step, "notice": notice, "closed_service": closed_service,
+               "action": url_for(".journey_post"),
+               "caption": f"Step {journey.step_number} of {len(journeys.STEPS)}",
+               "back_url": url_for(".journey", step=previous) if previous else url_for("public.home")}
     if journey.step == "check":
         journey.mark_checked()
-    summary = journeys.check_answers(journey) if journey.step == "check" else ()
-    body = render_template(f"feedback/{journey.step}.html", form=form, journey=journey,
-                           steps=journeys.STEPS, summary=summary, notice=notice,
-                           closed_service=closed_service, q=q)
-    return make_response(body, status)
+        template = "journeys/check.html"
+        context.update(summary=journeys.check_answers(journey), sending="your feedback",
+                       has_free_text=any(journey.answers.get(field) for field in q.FREE_TEXT_FIELDS),
+                       change_url=lambda step: url_for(".journey", step=step))
+    else:
+        template = f"feedback/{journey.step}.html"
+        context.update(q=q)
+    return make_response(render_template(template, **context), status)

@@ -1,0 +1,2 @@
+"""The feedback blueprints: `journey` (`feedback`, /feedback) and `moderation`
+(`feedback_admin`, /staff/feedback)."""
