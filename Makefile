@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app webapp
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test assets db-upgrade seed run test serve worker clean security-lint
+.PHONY: help setup setup-test assets db-upgrade seed run test lint serve worker clean security-lint
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -51,6 +51,10 @@ run: setup assets seed ## Set up and serve with demo data at http://127.0.0.1:$(
 
 test: setup-test assets ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup-test ## ruff (rules E, F, I, B, UP) and the import contracts (lint-imports; see ARCHITECTURE.md)
+	$(BIN)/ruff check webapp analysis tests benchmarks
+	$(BIN)/lint-imports
 
 serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL, SECRET_KEY and HEARD_ENCRYPTION_KEYS)
 	HEARD_CONFIG=production $(FLASK) db upgrade

@@ -98,11 +98,11 @@ class ThemeClassifier:
                                 min_df=min_df, max_features=60_000)
             )
         columns = self._columns(texts, questions)
-        return sparse.hstack([v.fit_transform(c) for v, c in zip(self.vectorizers_, columns)]).tocsr()
+        return sparse.hstack([v.fit_transform(c) for v, c in zip(self.vectorizers_, columns, strict=True)]).tocsr()
 
     def _features(self, texts: list[str], questions: list[str | None]) -> sparse.csr_matrix:
         columns = self._columns(texts, questions)
-        return sparse.hstack([v.transform(c) for v, c in zip(self.vectorizers_, columns)]).tocsr()
+        return sparse.hstack([v.transform(c) for v, c in zip(self.vectorizers_, columns, strict=True)]).tocsr()
 
     def _columns(self, texts: list[str], questions: list[str | None]) -> list[list[str]]:
         cleaned = [clean(t) for t in texts]

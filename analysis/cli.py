@@ -151,7 +151,7 @@ def cmd_themes(args: argparse.Namespace) -> None:
     if args.coded:
         coded_rows = read_csv(args.coded, ["id", "text", "labels"])
         coded = [Coded(rec, tuple(_labels(r["labels"])))
-                 for rec, r in zip(_records(coded_rows), coded_rows) if _labels(r["labels"])]
+                 for rec, r in zip(_records(coded_rows), coded_rows, strict=True) if _labels(r["labels"])]
     records = _records(read_csv(args.input, ["id", "text"]))
     stages = ["preparing text", "sentiment", "themes", "emergent themes"]
     step = progress(len(stages), "themes")

@@ -327,7 +327,9 @@ def _postcodes(text: str) -> Iterator[Span]:
             yield match.span()
 
 
-_VEHICLE_COMMON = frozenset("the and for was not but you his her she are had has can did got off out all any now too two one who why how our day way yet see say saw".split())
+_VEHICLE_COMMON = frozenset(
+    "the and for was not but you his her she are had has can did got off out all any now too two one who why how "
+    "our day way yet see say saw".split())
 _VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
 _VEHICLE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
 _VEHICLE_CONTEXT = re.compile(
@@ -365,7 +367,8 @@ _ADDRESS_FLAT = re.compile(
     rf"\b(?:flat|apartment|apt)\s*\d{{1,4}}[a-z]?\b\s*,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b\.?",
     re.I,
 )
-_ADDRESS_NUMBER_ONLY = re.compile(r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
+_ADDRESS_NUMBER_ONLY = re.compile(
+    r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 # A named street without a house number, after a preposition: "lives on Acacia Avenue".
 _ADDRESS_NAMED = re.compile(
     r"\b(?:on|in|at|off|near|along|to|from)\s+(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2})"

@@ -24,7 +24,7 @@ from importlib import resources
 
 import nltk
 import numpy as np
-from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
 from scipy import sparse
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
@@ -198,7 +198,7 @@ def _dense_features(
 
 def _ngrams(text: str, question: str | None) -> set[str]:
     tokens = [t for t in negated_tokens(text) if t[0].isalnum()]
-    grams = set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    grams = set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
     # Question-specific unigrams: "staff" praised vs "staff" to improve.
     kind = question_kind(question)
     return grams | {f"{kind}:{t}" for t in tokens}
@@ -285,7 +285,7 @@ class SentimentScorer:
         blank = np.array([not clean(t) for t in texts], dtype=bool)
         compound[blank] = 0.0
         labels[blank] = LABELS.index("neutral")
-        return [Sentiment(round(float(c), 4), LABELS[k]) for c, k in zip(compound, labels)]
+        return [Sentiment(round(float(c), 4), LABELS[k]) for c, k in zip(compound, labels, strict=True)]
 
     def to_dict(self) -> dict:
         """JSON-safe fitted parameters."""

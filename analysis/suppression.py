@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.board import K, Breakdown
+from analysis.board import Breakdown, K
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,6 @@ class Suppressed:
     column_totals: tuple[bool, ...]
     grand_total: bool = False
 
-    def apply(self, table: Sequence[Sequence[int]]) -> list[list[int | None]]:
-        """The table with withheld cells replaced by ``None``."""
-        return [
-            [None if hidden else value for value, hidden in zip(row, mask, strict=True)]
-            for row, mask in zip(table, self.cells, strict=True)
-        ]
-
 
 def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
                 grand: bool = False) -> list[tuple[int, int]]:
@@ -46,7 +39,7 @@ def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
     when its unit vector lies in the row space of the equations.
     """
     n_rows, n_cols = cells.shape
-    unknown = [("c", r, c) for r, c in zip(*np.nonzero(cells))]
+    unknown = [("c", r, c) for r, c in zip(*np.nonzero(cells), strict=True)]
     unknown += [("r", r, -1) for r in np.nonzero(rows)[0]]
     unknown += [("k", -1, c) for c in np.nonzero(cols)[0]]
     if not unknown:

@@ -88,7 +88,7 @@ def build_report(
     # Feedback repeats itself ("Nothing", "N/A", "Staff were lovely"), so the
     # per-text work runs once per distinct text (or text and question).
     distinct, of_text = _distinct(texts)
-    pairs, of_pair = _distinct(list(zip(texts, questions)))
+    pairs, of_pair = _distinct(list(zip(texts, questions, strict=True)))
     progress("preparing text")
     distinct_stems = [stems(t) for t in distinct]
     progress("sentiment")

@@ -78,7 +78,7 @@ def classification(rows: list[dict[str, str]], seed: int) -> dict[str, float]:
         )
         predicted = model.predict([texts[i] for i in test], [questions[i] for i in test])
         ours[test] = [[c in row for c in classes] for row in predicted]
-    per_label = dict(zip(classes, f1_score(Y, ours, average=None).round(3).tolist()))
+    per_label = dict(zip(classes, f1_score(Y, ours, average=None).round(3).tolist(), strict=True))
     print(f"  seed {seed}: per-label F1 {per_label}")
     return {
         "micro_f1": f1_score(Y, ours, average="micro"),

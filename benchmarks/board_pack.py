@@ -41,7 +41,7 @@ def build(count: int, seed: int = 7) -> None:
     db.session.flush()
     start = date(2026, 7, 1)
     rows = []
-    for n in range(count):
+    for _ in range(count):
         slug, ease, listened, overall, helped, better = rng.choice(demo.FEEDBACK)
         rows.append({
             "submitted_on": start + timedelta(days=rng.randrange(92)), "service_id": services[slug].id,

@@ -33,7 +33,7 @@ from webapp.extensions import db  # noqa: E402
 
 
 def build(count: int, seed: int = 7) -> int:
-    from tests.webapp.consultation_helpers import make_consultation
+    from tests.webapp.helpers import make_consultation
 
     consultation = make_consultation("benchmark-export")
     rng = random.Random(seed)

@@ -52,7 +52,6 @@ import secrets
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -176,7 +175,7 @@ class Respondent:
                 if time.monotonic() < give_up:
                     self._pause()
                     continue
-                raise JourneyFailed(f"{method} {path}: connection failed")
+                raise JourneyFailed(f"{method} {path}: connection failed") from None
             self.figures.record(time.perf_counter() - started, response.status)
             self._keep_cookie(response)
             if response.status == 503:
@@ -354,7 +353,7 @@ def thanks_phase(base: str, sent: list, concurrency: int, figures: Figures) -> i
     return sum(completed.values())
 
 
-def fault_phase(base: str, args, figures: Figures, servers: "Servers") -> dict:
+def fault_phase(base: str, args, figures: Figures, servers: Servers) -> dict:
     """End-to-end journeys while PostgreSQL stops and starts and workers die."""
     queue, done, lock = Queue(args.fault_journeys), [0], threading.Lock()
     report: dict = {}
@@ -464,7 +463,7 @@ class Throughput:
         return self.bare_stored / self.bare_seconds
 
 
-def throughput_rounds(servers: "Servers", base: str, bare_base: str, ready: list, args,
+def throughput_rounds(servers: Servers, base: str, bare_base: str, ready: list, args,
                       burst: Figures, bare: Figures) -> Throughput:
     """The waiting journeys submit in `args.rounds` bursts; after each, the bare
     endpoint takes as many inserts. Taking turns puts both under the same
@@ -540,7 +539,8 @@ class Servers:
     def env(self, port: int) -> dict:
         from cryptography.fernet import Fernet
 
-        env = {k: v for k, v in os.environ.items() if k not in ("FLASK_APP", "HEARD_CONFIG", "FEEDBACK_RATE_LIMIT", "TRUST_PROXY_HOPS")}
+        unset = ("FLASK_APP", "HEARD_CONFIG", "FEEDBACK_RATE_LIMIT", "TRUST_PROXY_HOPS")
+        env = {k: v for k, v in os.environ.items() if k not in unset}
         env.update({
             "DATABASE_URL": self.database_url,
             "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0",
@@ -664,7 +664,7 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
-def cpu_by_role(servers: "Servers", app: subprocess.Popen) -> Counter:
+def cpu_by_role(servers: Servers, app: subprocess.Popen) -> Counter:
     """CPU seconds so far of an app server (make or gunicorn, its master and
     workers), PostgreSQL, Redis and this client: all four share the cores."""
     postmaster = int((servers.pg_data / "postmaster.pid").read_text().split()[0])
@@ -675,7 +675,7 @@ def cpu_by_role(servers: "Servers", app: subprocess.Popen) -> Counter:
 
 
 @contextmanager
-def cpu_used(servers: "Servers", app: subprocess.Popen, total: Counter):
+def cpu_used(servers: Servers, app: subprocess.Popen, total: Counter):
     """Adds the CPU seconds each role used inside the block to `total`."""
     before = cpu_by_role(servers, app)
     yield

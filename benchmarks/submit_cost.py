@@ -93,7 +93,7 @@ class Meter:
 
     def take(self) -> tuple[float, float]:
         """Mean (million instructions, CPU ms) of what was measured since the last take."""
-        instructions, seconds = zip(*self.counted)
+        instructions, seconds = zip(*self.counted, strict=True)
         self.counted = []
         return statistics.fmean(instructions) / 1e6, statistics.fmean(seconds) * 1000
 

@@ -37,6 +37,7 @@ from sqlalchemy.types import TypeDecorator
 from webapp.audit import record_event
 from webapp.config import GENERATE_COMMAND, KEY_ENV, ConfigurationError, key_problem
 from webapp.extensions import db
+
 # Every Fernet token starts with version byte 0x80, "gAAAAA" in urlsafe base64.
 _TOKEN = re.compile(r"^gAAAAA[A-Za-z0-9_-]{90,}={0,2}$")
 BATCH = 500

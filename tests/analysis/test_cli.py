@@ -53,7 +53,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def files(tmp_path: Path) -> dict[str, Path]:
     return {
         "train": write(tmp_path / "train.csv", ["id", "text", "labels", "question"],
-                       [(i, t, l, q) for i, (t, l, q) in enumerate(TRAIN)]),
+                       [(i, text, labels, q) for i, (text, labels, q) in enumerate(TRAIN)]),
         "input": write(tmp_path / "input.csv", ["id", "text", "question", "period"], INPUT),
         "dir": tmp_path,
     }
@@ -129,8 +129,8 @@ def test_errors_exit_2_naming_the_problem(files, args, problem):
 def test_whole_pipeline_runs_offline():
     # The autouse fixture makes nltk.download and outside connections raise.
     records = [Record(id=i, text=t, question=q, period=p) for i, t, q, p in INPUT]
-    coded = [Coded(Record(id=str(n), text=t, question=q), tuple(l.split("|")))
-             for n, (t, l, q) in enumerate(TRAIN)]
+    coded = [Coded(Record(id=str(n), text=t, question=q), tuple(labels.split("|")))
+             for n, (t, labels, q) in enumerate(TRAIN)]
     for report in (build_report(records), build_report(records, coded=coded)):
         assert report["total_responses"] == len(INPUT)
         assert len(report["responses"]) == len(INPUT)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import DESKTOP, FLASK, STAFF_EMAIL
 from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
 
 REPO = Path(__file__).resolve().parents[2]
@@ -296,3 +297,22 @@ def axe_source() -> str:
     if not AXE_PATH.exists():
         pytest.fail(f"{AXE_PATH} is missing: run `npm ci` (axe-core is a devDependency).")
     return AXE_PATH.read_text()
+
+
+# Staff -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def demo_staff(dev_server):
+    """The demo staff accounts exist only under the DEMO config: seed them as `make run` does."""
+    subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
+                   timeout=60, check=True)
+    return STAFF_EMAIL
+
+
+@pytest.fixture
+def staff(chromium):
+    context = chromium.new_context(viewport=DESKTOP, screen=DESKTOP, accept_downloads=True)
+    context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(15_000)
+    yield context.new_page()
+    context.close()

@@ -5,42 +5,12 @@ with their real CSP in force."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.journey import PUBLIC_PAGES, TouchDriver, Typed, expect_step, start
+from tests.browser.helpers import PUBLIC_PAGES, TouchDriver, Typed, audited_phone, axe, expect_step, start
 
 pytestmark = pytest.mark.browser
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def without_heard_script(context) -> None:
-    """axe needs JavaScript (with it off in Chromium, axe.run never settles), so
-    "without JavaScript" means Heard's own script is never delivered: pages render
-    exactly as they do with JavaScript off."""
-    context.route(re.compile(r"/assets/heard-\w+\.js$"),
-                  lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
-
-
-def audited_phone(new_phone, js: bool):
-    phone = new_phone()
-    if not js:
-        without_heard_script(phone.context)
-    return phone
-
-
-def axe(page, axe_source) -> list[str]:
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(axe_source)
-    return page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-             .then(result => result.violations.map(v =>
-                 `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`))""",
-        AXE_TAGS)
-
 
 class Audit:
     def __init__(self, page, axe_source, js: bool = True):

@@ -21,12 +21,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.browser.journey import marker_word
-from tests.browser.test_accessibility import audited_phone, axe
-from tests.browser.test_staff_consultation_journey import demo_staff, sign_in  # noqa: F401
+from tests.browser.helpers import audited_phone, axe, marker_word, sign_in
 from webapp.feedback.questions import QUESTION_TEXT
-from webapp.themes.scope import feedback_quarter
 from webapp.periods import recent_quarters
+from webapp.themes.scope import feedback_quarter
 
 pytestmark = pytest.mark.browser
 

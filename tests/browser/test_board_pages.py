@@ -7,15 +7,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import axe
-from tests.browser.test_staff_consultation_journey import demo_staff, sign_in, staff  # noqa: F401
-from webapp.themes.scope import feedback_quarter
+from tests.browser.helpers import axe, sign_in
 from webapp.periods import quarter_of
+from webapp.themes.scope import feedback_quarter
 
 pytestmark = pytest.mark.browser
 
 
-def test_report_pages_pass_axe(dev_server, demo_staff, staff, axe_source):  # noqa: F811
+def test_report_pages_pass_axe(dev_server, demo_staff, staff, axe_source):
     from datetime import date
 
     base, page = dev_server.base_url, staff

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.journey import TouchDriver, Typed, expect_step, start
+from tests.browser.helpers import TouchDriver, Typed, expect_step, start
 
 pytestmark = pytest.mark.browser
 

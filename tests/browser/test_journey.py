@@ -8,10 +8,18 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import (
+    KeyboardDriver,
+    TouchDriver,
+    Typed,
+    answer_to_check,
+    assert_stored_redacted,
+    change_and_send,
+    expect_step,
+    start,
+    stored_rows,
+)
 from tests.browser.settings import NARROW, PHONE
-from tests.browser.journey import (KeyboardDriver, TouchDriver, Typed, answer_to_check,
-                                   assert_stored_redacted, change_and_send, expect_step, start,
-                                   stored_rows)
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import (
+    TouchDriver,
+    Typed,
+    answer_to_check,
+    assert_stored_redacted,
+    change_and_send,
+    expect_step,
+    start,
+    stored_rows,
+)
 from tests.browser.settings import PROBE_IP, PROBE_UA
-from tests.browser.journey import (TouchDriver, Typed, answer_to_check, assert_stored_redacted,
-                                   change_and_send, expect_step, start, stored_rows)
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +85,7 @@ def test_no_address_agent_or_personal_detail_in_logs_or_database(request, new_ph
     secrets = {"X-Forwarded-For address": PROBE_IP, "user agent": PROBE_UA, "user agent marker": agent_marker}
     for person in (refused, typed):
         secrets.update({f"typed {kind}": value for kind, value in
-                        zip(("name", "phone", "phone digits", "email"), person.raw_pii)})
+                        zip(("name", "phone", "phone digits", "email"), person.raw_pii, strict=True)})
     for what, value in secrets.items():
         assert value not in log, f"{what} {value!r} is in the {server.name} log"
         assert value.encode() not in database, f"{what} {value!r} is in the {server.name} database"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.journey import PUBLIC_PAGES, TouchDriver, Typed, answer_to_check, expect_step, start
+from tests.browser.helpers import PUBLIC_PAGES, TouchDriver, Typed, answer_to_check, expect_step, start
 
 pytestmark = pytest.mark.browser
 

@@ -19,41 +19,19 @@ import csv
 import io
 import re
 import secrets
-import subprocess
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.journey import marker_word
-from tests.browser.test_accessibility import axe as public_axe_violations
-from tests.browser.test_staff_pages import DESKTOP, FLASK, REPO, axe_violations
+from tests.browser.helpers import axe, axe_violations, marker_word, sign_in
 
 pytestmark = pytest.mark.browser
 
-STAFF_EMAIL = "engagement@demo.heard.invalid"
-STAFF_PASSWORD = "Northshire-demo-2026"
 CHOICE_QUESTION = "Which part of the service did you use most?"
 CHOICES = ("Outreach", "Refuge", "Helpline")
 FREE_TEXT_QUESTION = "What would make the service better for you?"
 PAGE_HEADING = "Your support"
-
-
-@pytest.fixture
-def demo_staff(dev_server):
-    """The demo staff accounts exist only under the DEMO config: seed them as `make run` does."""
-    subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
-                   timeout=60, check=True)
-    return STAFF_EMAIL
-
-
-@pytest.fixture
-def staff(chromium):
-    context = chromium.new_context(viewport=DESKTOP, screen=DESKTOP, accept_downloads=True)
-    context.set_default_timeout(10_000)
-    context.set_default_navigation_timeout(15_000)
-    yield context.new_page()
-    context.close()
 
 
 def assert_axe_clean(page: Page, axe_source: str, *, best_practice: bool = False) -> None:
@@ -62,7 +40,7 @@ def assert_axe_clean(page: Page, axe_source: str, *, best_practice: bool = False
     staff-page audit of test_staff_pages.py), which a page with a back link does
     not yet pass: the link sits outside every landmark ("region")."""
     page.wait_for_load_state("load")
-    assert public_axe_violations(page, axe_source) == [], page.url
+    assert axe(page, axe_source) == [], page.url
     if best_practice:
         assert axe_violations(page, axe_source) == [], page.url
 
@@ -76,14 +54,6 @@ def fill_date(page: Page, legend: str, day: date) -> None:
     group.get_by_label("Day").fill(str(day.day))
     group.get_by_label("Month").fill(str(day.month))
     group.get_by_label("Year").fill(str(day.year))
-
-
-def sign_in(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/staff/sign-in")
-    page.get_by_label("Email address").fill(STAFF_EMAIL)
-    page.get_by_label("Password", exact=True).fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/staff/")
 
 
 def add_question(page: Page, kind: str, text: str, *, required: bool, options: tuple[str, ...] = ()) -> None:
@@ -271,7 +241,7 @@ def test_consultation_from_building_to_export(dev_server, demo_staff, staff, new
     header, data = rows[0], rows[1:]
     assert CHOICE_QUESTION in header and FREE_TEXT_QUESTION in header
     assert len(data) == 1, rows
-    record = dict(zip(header, data[0]))
+    record = dict(zip(header, data[0], strict=True))
     assert record[CHOICE_QUESTION] == "Outreach"
     assert record[FREE_TEXT_QUESTION] == f"Ring me on [phone] about kestrel{marker}"
     assert f"wren{marker}" not in text

@@ -6,21 +6,15 @@ page. Uses the `dev_server` (as `make run` serves it), `chromium` and
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 import pyotp
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-FLASK = [str(Path(sys.prefix) / "bin" / "flask"), "--app", "webapp"]
-DESKTOP = {"width": 1280, "height": 800}
+from tests.browser.helpers import DESKTOP, FLASK, REPO, check_page
+
 EMAIL = "browser.admin@partnership.example"
 PASSWORD = "Copper-Kettle-Lantern-58"
 NEW_PASSWORD = "Harbour-Violet-Stapler-41"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
 @pytest.fixture
 def desktop(chromium):
     context = chromium.new_context(viewport=DESKTOP, screen=DESKTOP)
@@ -37,15 +31,6 @@ def staff_admin(dev_server):
                             cwd=REPO, env=dev_server.env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 or "already a user" in result.stderr, result.stderr
     return EMAIL
-
-
-def axe_violations(page, axe_source) -> list[str]:
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(axe_source)
-    return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-        AXE_TAGS)
 
 
 def tab_to(page, selector: str, limit: int = 30) -> None:
@@ -65,12 +50,6 @@ def choose_password(page, confirm: str) -> None:
         page.keyboard.type(value)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-
-
-def check_page(page, axe_source, title_part: str) -> None:
-    assert title_part in page.title()
-    assert page.locator(".govuk-exit-this-page").count() == 0
-    assert axe_violations(page, axe_source) == [], page.url
 
 
 def test_first_sign_in_with_two_factor_by_keyboard(dev_server, staff_admin, desktop, axe_source):

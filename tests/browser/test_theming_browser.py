@@ -9,8 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.browser.test_accessibility import without_heard_script
-from tests.browser.test_staff_pages import FLASK, REPO, check_page
+from tests.browser.helpers import FLASK, REPO, check_page, without_heard_script
 
 
 @pytest.fixture

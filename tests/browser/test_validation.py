@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.journey import HEADINGS, TouchDriver, Typed, expect_step, start
+from tests.browser.helpers import HEADINGS, TouchDriver, Typed, expect_step, start
 
 pytestmark = pytest.mark.browser
 

@@ -5,6 +5,8 @@ import pytest
 from tests.webapp.helpers import csrf_token, page
 from webapp import create_app
 from webapp.config import ConfigurationError
+from webapp.extensions import limiter
+from webapp.privacy import rate_limit_key
 
 
 def test_production_refuses_to_start_without_secrets(monkeypatch):
@@ -53,8 +55,6 @@ def test_rate_limited_post_keeps_what_was_typed(client, demo_data):
 
 
 def test_rate_limit_key_is_a_salted_hash_not_the_address(app):
-    from webapp.privacy import rate_limit_key
-
     with app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.9"}):
         key = rate_limit_key()
     assert "203.0.113.9" not in key
@@ -90,7 +90,6 @@ def test_each_step_carries_a_token_that_is_checked(client, demo_data, app_overri
 ])
 def test_flask_limiter_checks_each_request_only_when_limits_are_configured(
         default_limit_for_one_test, app, app_overrides, checks_each_request):
-    from webapp.extensions import limiter
 
     assert (limiter._check_request_limit in app.before_request_funcs[None]) is checks_each_request
 

@@ -8,9 +8,10 @@ from contextlib import contextmanager
 
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
-from tests.webapp.helpers import page, walk_to_check
+from tests.webapp.helpers import field, make_consultation, page, page_id, walk_to_check
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 
@@ -93,8 +94,6 @@ def test_other_database_errors_are_still_server_errors(app, client):
 
 
 def test_a_consultation_page_sent_during_an_outage_keeps_every_answer(client, app):
-    from tests.webapp.consultation_helpers import field, make_consultation, page_id
-
     c = make_consultation()
     url = "/c/support-after-leaving"
     client.get(f"{url}?start=1")
@@ -115,7 +114,6 @@ def test_a_consultation_page_sent_during_an_outage_keeps_every_answer(client, ap
 def test_a_database_gone_when_a_request_ends_is_not_a_server_error(app, monkeypatch):
     """PostgreSQL stopping after the response was made: ending the session's
     transaction fails, and the connection is dropped instead of raising."""
-    from sqlalchemy.orm import Session
 
     real_close, failures = Session.close, []
 

@@ -11,16 +11,16 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
+from tests.webapp.helpers import make_consultation
 from webapp import create_app
+from webapp.audit import AuditEvent
 from webapp.config import ConfigurationError, TestConfig
-from webapp.consultations.models import Answer, ReviewComment
+from webapp.consultations.models import Answer, ConsultationResponse, ReviewComment
 from webapp.crypto import DecryptionError, EncryptedColumnError, encrypted_columns
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.reports.models import GroupComment
-from webapp.audit import AuditEvent
 from webapp.themes.models import ThemeRun
-from tests.webapp.consultation_helpers import make_consultation
 
 OLD_KEY = TestConfig.ENCRYPTION_KEYS[0]
 NEW_KEY = "vd9h3uTmu30j06zQ2A4juB3nzVE1wYs-s0sJIG0BEj4="
@@ -73,7 +73,6 @@ def test_database_holds_fresh_tokens_not_the_text(app):
 def test_answers_comments_and_reports_are_encrypted(app):
     consultation = make_consultation("encrypted")
     question = consultation.questions[0]
-    from webapp.consultations.models import ConsultationResponse
 
     response = ConsultationResponse(consultation_id=consultation.id, submitted_on=date(2026, 11, 2))
     response.answers.append(Answer(question_id=question.id, value="Waiting six weeks was hard"))
@@ -123,7 +122,7 @@ def test_rotate_key_moves_data_to_the_new_key(app, database_url):
         assert db.session.get(FeedbackResponse, kept).other_service == "Hope Street hub"
     with app_with_keys(database_url, [OLD_KEY]):
         with pytest.raises(DecryptionError, match="no key in HEARD_ENCRYPTION_KEYS can read it"):
-            db.session.get(FeedbackResponse, kept).what_helped
+            _ = db.session.get(FeedbackResponse, kept).what_helped
 
 
 def test_text_stored_before_encryption_is_refused_until_rotate_key_encrypts_it(app, runner):
@@ -134,7 +133,7 @@ def test_text_stored_before_encryption_is_refused_until_rotate_key_encrypts_it(a
         " '', 'Legacy plain text', '', '', '', '', '', '', false, '', false, '', false)"))
     db.session.commit()
     with pytest.raises(DecryptionError, match="stored before encryption: run `flask --app webapp rotate-key`"):
-        db.session.scalar(select(FeedbackResponse)).what_helped
+        _ = db.session.scalar(select(FeedbackResponse)).what_helped
     db.session.rollback()
     result = runner.invoke(args=["rotate-key"])
     assert "feedback_response.what_helped: 0 re-encrypted, 1 encrypted (were plain text)" in result.output

@@ -12,56 +12,14 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from tests.webapp.helpers import page, walk_to_check
-from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
+from tests.webapp.helpers import SKIP_PREFIXES, get_urls, make_consultation, make_user, page, sign_in_as, walk_to_check
 from webapp import create_app
-from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 
 NONCE = re.compile(r"script-src 'self' 'nonce-([A-Za-z0-9_-]{16,})'")
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
-# Links a crawl must not follow: leaving, or files rather than pages.
-SKIP_PREFIXES = ("/exit", "/static/", "/assets/")
 MAX_PAGES = 250
-
-
-def consultation_values(consultation: Consultation) -> dict:
-    """Ids of one thing of each kind inside a consultation, for nested routes."""
-    values = {"consultation_id": consultation.id, "slug": consultation.slug}
-    if consultation.pages:
-        values["page_id"] = consultation.pages[0].id
-    questions = [q for p in consultation.pages for q in p.questions]
-    if questions:
-        values["question_id"] = questions[0].id
-    if consultation.comments:
-        values["comment_id"] = consultation.comments[0].id
-    if consultation.responses:
-        values["response_id"] = consultation.responses[0].id
-        if consultation.responses[0].answers:
-            values["answer_id"] = consultation.responses[0].answers[0].id
-    return values
-
-
-def candidate_values(admin) -> list[dict]:
-    consultations = db.session.scalars(select(Consultation)).all()
-    feedback_id = db.session.scalar(select(FeedbackResponse.id).limit(1))
-    common = {"user_id": admin.id, "kind": "feedback", "ident": "x"}
-    sets = [{**common, **consultation_values(c)} for c in consultations]
-    sets.append({**common, "response_id": feedback_id, "slug": "no-such-consultation"})
-    return sets
-
-
-def get_urls(app, admin) -> set[str]:
-    """A URL for every GET route with every set of values that fills it."""
-    urls = set()
-    for rule in app.url_map.iter_rules():
-        if "GET" not in rule.methods or rule.rule.startswith(SKIP_PREFIXES):
-            continue
-        for values in candidate_values(admin):
-            if all(values.get(name) is not None for name in rule.arguments):
-                urls.add(rule.build({name: values[name] for name in rule.arguments}, append_unknown=False)[1])
-    return urls
 
 
 def local_links(html) -> set[str]:
@@ -168,8 +126,6 @@ PUBLIC_POSTS = ("/feedback", "/c/support-after-leaving", "/review/support-after-
 
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
 def test_every_public_post_needs_a_csrf_token(app, app_overrides):
-    from tests.webapp.consultation_helpers import make_consultation
-
     make_consultation()
     posts = {rule.rule for rule in app.url_map.iter_rules()
              if "POST" in rule.methods and not rule.rule.startswith("/staff")}

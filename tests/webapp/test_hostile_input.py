@@ -17,10 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import JSON, String, Text, select
 from werkzeug.datastructures import MultiDict
 
-from tests.webapp.consultation_helpers import ACCESS_CODE, make_consultation
-from tests.webapp.helpers import page
-from tests.webapp.staff_helpers import fresh_login_per_request, make_user, sign_in_as  # noqa: F401
-from tests.webapp.test_headers_everywhere import get_urls
+from tests.webapp.helpers import ACCESS_CODE, get_urls, make_consultation, make_user, page, sign_in_as
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 

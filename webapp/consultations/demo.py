@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from analysis.redaction import redact
 from analysis.risk import assess
-
-from webapp.consultations.models import (Answer, ChangeRecord, Consultation, ConsultationPage,
-                                         ConsultationResponse, Question, ReviewComment)
 from webapp.access_codes import hash_access_code
+from webapp.consultations.models import (
+    Answer,
+    ChangeRecord,
+    Consultation,
+    ConsultationPage,
+    ConsultationResponse,
+    Question,
+    ReviewComment,
+)
 from webapp.extensions import db
 
 # The demo group consultation's access code. Real codes are random and shown once.
@@ -80,7 +86,7 @@ FRAGMENTS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _prepared(fragment: str) -> tuple[str, tuple[str, ...]]:
     """(redacted text, risk categories) for one fragment, worked out once."""
     return redact(fragment).text, tuple(assess(fragment).categories)
@@ -160,7 +166,8 @@ def _family_courts(today: date) -> Consultation:
                      "so the partnership can press for changes locally.",
         pages=[
             _page("Going to court", 0,
-                  Question(kind="yes_no", required=True, text="Have you been to a family court hearing in the last 3 years?"),
+                  Question(kind="yes_no", required=True,
+                           text="Have you been to a family court hearing in the last 3 years?"),
                   Question(kind="agreement", text="I felt safe at the court building"),
                   Question(kind="multiple", text="Which special measures were you offered?",
                            options=["Separate waiting room", "Screens", "Video link", "Separate entrance", "None"])),
@@ -186,7 +193,8 @@ def _out_of_hours(today: date) -> Consultation:
         results_due_on=today + timedelta(days=40), results_where="on this site",
         introduction="Evenings and weekends: could you get help when you needed it?",
         pages=[_page("Out of hours", 0,
-                     Question(kind="yes_no", required=True, text="Have you needed help in the evening or at a weekend?"),
+                     Question(kind="yes_no", required=True,
+                              text="Have you needed help in the evening or at a weekend?"),
                      Question(kind="agreement", text="I could get help when I needed it"),
                      Question(kind="free_text", text="What should change?"))])
 

@@ -18,8 +18,15 @@ from analysis.redaction import redact
 from webapp import access_codes, equality
 from webapp.audit import record_event
 from webapp.consultations import rules
-from webapp.consultations.models import (ChangeRecord, Consultation, ConsultationPage, ConsultationResponse,
-                                         Question, ReviewComment, WordingChange)
+from webapp.consultations.models import (
+    ChangeRecord,
+    Consultation,
+    ConsultationPage,
+    ConsultationResponse,
+    Question,
+    ReviewComment,
+    WordingChange,
+)
 from webapp.consultations.rules import RuleError
 from webapp.extensions import db
 
@@ -267,7 +274,7 @@ def duplicate(consultation: Consultation) -> Consultation:
         copy.pages.append(new_page)
     db.session.add(copy)
     db.session.flush()
-    for page, new_page in zip(consultation.pages, copy.pages):
+    for page, new_page in zip(consultation.pages, copy.pages, strict=True):
         if page.show_if_question_id in mapping:
             new_page.show_if_question_id = mapping[page.show_if_question_id].id
             new_page.show_if_value = page.show_if_value

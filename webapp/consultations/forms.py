@@ -5,11 +5,29 @@ answer in moderation. GOV.UK widgets, "Enter…" messages."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovCheckboxInput,
-                                                GovDateInput, GovRadioInput, GovSelect, GovSubmitInput,
-                                                GovTextArea, GovTextInput)
-from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField,
-                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from webapp import equality
@@ -29,7 +47,8 @@ class ConsultationForm(FlaskForm):
                                     Length(max=200, message="Keep the title to 200 characters or fewer")])
     introduction = TextAreaField("Introduction", widget=GovTextArea(),
                                  description="Shown before the first question. What you are asking about and why.",
-                                 validators=[Length(max=3000, message="Keep the introduction to 3000 characters or fewer")])
+                                 validators=[Length(max=3000,
+                                                    message="Keep the introduction to 3000 characters or fewer")])
     audience = RadioField("Who can answer", choices=AUDIENCES, default="public",
                           widget=GovRadioInput(), validators=[InputRequired(message="Choose who can answer")])
     opens_on = _date("Opens on")
@@ -72,8 +91,9 @@ class QuestionForm(FlaskForm):
                             validators=[Length(max=3000, message="Keep the answers to 3000 characters or fewer")])
     char_limit = IntegerField("Character limit", widget=GovTextInput(),
                               description=f"For free text. Leave blank for {FREE_TEXT_MAX}.",
-                              validators=[Optional(), NumberRange(min=1, max=5000,
-                                                                  message="The character limit must be between 1 and 5000")])
+                              validators=[Optional(),
+                                          NumberRange(min=1, max=5000,
+                                                      message="The character limit must be between 1 and 5000")])
     submit = SubmitField("Save question", widget=GovSubmitInput())
 
 

@@ -18,9 +18,9 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from collections.abc import Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload

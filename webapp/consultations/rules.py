@@ -14,9 +14,9 @@ tested without a database.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Iterable, Mapping, Sequence
 
 STATUSES = ("draft", "review", "open", "closed", "published")
 STATUS_LABELS = {
@@ -181,7 +181,8 @@ def wording_changes(current: Mapping[str, object], proposed: Mapping[str, object
             if field in proposed and (proposed[field] or "") != (current.get(field) or "")]
 
 
-def check_edit(locked: bool, current: Mapping[str, object], proposed: Mapping[str, object]) -> list[tuple[str, str, str]]:
+def check_edit(locked: bool, current: Mapping[str, object],
+               proposed: Mapping[str, object]) -> list[tuple[str, str, str]]:
     """Validate an edit; return the wording changes to record (only when locked)."""
     if not locked:
         return []

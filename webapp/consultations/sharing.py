@@ -63,7 +63,8 @@ def poster_pdf(consultation: Consultation) -> bytes:
     display_url = url.split("://", 1)[-1]
     host, _, path = display_url.partition("/")
     html = render_template("consultations/share/poster.html", consultation=consultation, url=url,
-                           display_url=display_url, url_host=host, url_path="/" + path, url_size=url_font_size(display_url),
+                           display_url=display_url, url_host=host, url_path="/" + path,
+                           url_size=url_font_size(display_url),
                            qr=qr_data_uri(url, scale=10), helpline=NATIONAL_DOMESTIC_ABUSE_HELPLINE.number)
     fetcher = URLFetcher(allowed_protocols={"data"})
     return HTML(string=html, url_fetcher=fetcher).write_pdf(

@@ -101,10 +101,12 @@ FEEDBACK = (
      "Waiting lists for children's counselling are very long."),
     ("early-help", "neither", "partly", "neither",
      "They helped with school transport when we moved.",
-     "I was scared that if I told them everything they would take my children. Someone should explain that at the start."),
+     "I was scared that if I told them everything they would take my children. "
+     "Someone should explain that at the start."),
     ("early-help", "difficult", "no", "poor",
      "",
-     "Social workers changed four times in a year. Each one asked the same questions and my son stopped talking to them."),
+     "Social workers changed four times in a year. "
+     "Each one asked the same questions and my son stopped talking to them."),
     ("moving-on", "very-easy", "yes", "very-good",
      "The Freedom Programme opened my eyes. I finally understand it was abuse and not my fault.",
      "More groups please, and a crèche so mums can come."),

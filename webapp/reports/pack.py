@@ -11,10 +11,10 @@ from pathlib import Path
 
 from flask import current_app, render_template
 
+from analysis.board import ThemeRow, cell_words, shown_count
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart
 from webapp.reports.pages import action_rows, charts_for, group_rows
-from analysis.board import ThemeRow, cell_words, shown_count
 from webapp.reports.summary import BoardSummary, build_summary
 
 PACK_CSS = Path(__file__).resolve().parent.parent / "templates" / "reports" / "pack.css"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from analysis.board import K, Breakdown, Coded, Extra, ThemeRow, summarise_items
+from analysis.board import Breakdown, Coded, Extra, K, ThemeRow, summarise_items
 from webapp.reports import queries
 from webapp.reports.queries import GroupView
 from webapp.retention.purge import aggregate_counts

@@ -80,7 +80,7 @@ class PurgeReport:
     cutoff: date
     dry_run: bool
     deleted: Counter = field(default_factory=Counter)
-    aggregates: dict = field(default_factory=dict)  # AggregateKey -> AggregateCount
+    aggregates: dict[AggregateKey, AggregateCount] = field(default_factory=dict)
 
     KINDS = ("feedback responses", "consultation responses", "consultation answers", "staff codings",
              "theme run items", "theme runs", "published quotes")
@@ -153,7 +153,7 @@ def _add_response(report: PurgeReport, key: tuple, theming: _Theming | None) -> 
     source, consultation_id, service_id, submitted_on = key
     month = submitted_on.replace(day=1)
     theming = theming or _Theming()
-    pairs = list(zip(theming.compounds, theming.labels))
+    pairs = list(zip(theming.compounds, theming.labels, strict=True))
     for code, code_pairs in [(ALL, pairs)] + sorted(theming.by_code.items()):
         compound, label = _sentiment(code_pairs)
         count = report.aggregates.setdefault((source, consultation_id, service_id, month, code), AggregateCount())

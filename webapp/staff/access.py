@@ -28,8 +28,8 @@ any blueprint without a list to keep up to date.
 
 from __future__ import annotations
 
-from functools import wraps
 from collections.abc import Callable
+from functools import wraps
 
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask_login import current_user

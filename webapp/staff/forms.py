@@ -60,7 +60,8 @@ class CreateUserForm(FlaskForm):
     email = StringField("Email address", widget=GovTextInput(),
                         validators=[DataRequired(message="Enter their email address"),
                                     Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-                                           message="Enter an email address in the correct format, like name@example.org"),
+                                           message="Enter an email address in the correct format, "
+                                                   "like name@example.org"),
                                     Length(max=254)])
     role = RadioField("Role", widget=GovRadioInput(),
                       choices={role: ROLE_LABELS[role] for role in ROLES},

@@ -7,8 +7,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from webapp.audit import record_event
@@ -326,7 +325,8 @@ def _pending(stage: str):
 
 
 def _enrolment_page(user, pending, form, status: int = 200):
-    uri = accounts.provisioning_uri(pending["secret"], user.email, issuer=f"Heard {current_app.config['PARTNERSHIP_NAME']}")
+    issuer = f"Heard {current_app.config['PARTNERSHIP_NAME']}"
+    uri = accounts.provisioning_uri(pending["secret"], user.email, issuer=issuer)
     secret = pending["secret"]
     return render_template("staff/set-up-two-factor.html", form=form,
                            qr_code=accounts.qr_code_data_uri(uri),

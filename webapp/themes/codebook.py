@@ -142,7 +142,8 @@ def add_theme(code: str, label: str, description: str, include: list[str], exclu
 
 
 def edit_theme(theme: ThemeCode, label: str, description: str, include: list[str], exclude: list[str]) -> None:
-    changed = [name for name, old, new in (("label", theme.label, label), ("description", theme.description, description),
+    changed = [name for name, old, new in (("label", theme.label, label),
+                                           ("description", theme.description, description),
                                            ("include phrases", list(theme.include or []), include),
                                            ("exclude phrases", list(theme.exclude or []), exclude)) if old != new]
     theme.label, theme.description, theme.include, theme.exclude = label, description, include, exclude

@@ -47,7 +47,7 @@ def _add_staff_coding(scopes: list[Scope]) -> None:
     codebook = current_codebook()
     feedback = [item for scope in scopes if scope.kind == "feedback" for item in items(scope)]
     matches = codebook.match([item.text for item in feedback])
-    coded = [(item, [m.code for m in found]) for item, found in zip(feedback, matches) if found]
+    coded = [(item, [m.code for m in found]) for item, found in zip(feedback, matches, strict=True) if found]
     for item, codes in coded[:DEMO_CODED]:
         db.session.add(StaffCoding(ref=item.ref, codes=codes))
     db.session.commit()

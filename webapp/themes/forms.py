@@ -33,7 +33,8 @@ class ThemeForm(FlaskForm):
                         validators=[InputRequired(message="Enter a name for the theme"),
                                     Length(max=200, message="Keep the name to 200 characters or fewer")])
     description = TextAreaField("Description (optional)", widget=GovTextArea(),
-                                validators=[Length(max=1000, message="Keep the description to 1000 characters or fewer")])
+                                validators=[Length(max=1000,
+                                                   message="Keep the description to 1000 characters or fewer")])
     include = _phrase_lines("Phrases that suggest this theme",
                             "One phrase per line. Any one of them suggests the theme, for example "
                             "\u201crefuge\u201d. Word endings do not matter: \u201clistened\u201d also finds "
@@ -77,5 +78,6 @@ class NewThemeForm(ThemeForm):
 
 
 class MergeForm(FlaskForm):
-    into = SelectField("Merge into", widget=GovSelect(), validators=[InputRequired(message="Choose the theme to merge into")])
+    into = SelectField("Merge into", widget=GovSelect(),
+                       validators=[InputRequired(message="Choose the theme to merge into")])
     submit = SubmitField("Merge themes", widget=GovSubmitInput())

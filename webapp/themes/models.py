@@ -15,11 +15,8 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedJSON
-from webapp.extensions import db
-from webapp.extensions import utcnow
+from webapp.extensions import db, utcnow
 from webapp.staff.models import StaffUser
-
-RUN_STATUSES = ("queued", "running", "done", "failed")
 
 
 class ThemeCode(db.Model):
@@ -49,7 +46,7 @@ class ThemeRun(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scope: Mapped[str] = mapped_column(String(80), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")
+    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued, running, done, failed
     stage: Mapped[str] = mapped_column(String(60), default="")
     error: Mapped[str] = mapped_column(String(300), default="")
     job_id: Mapped[str] = mapped_column(String(64), default="")

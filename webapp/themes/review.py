@@ -16,8 +16,15 @@ from webapp.feedback.models import FeedbackResponse
 from webapp.periods import quarter_of
 from webapp.themes.codebook import active_themes, current_code_map, theme_labels
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeRun, ThemeRunItem
-from webapp.themes.runs import (JOB_TIMEOUT_SECONDS, MIN_CODED_EXAMPLES, STAGES, CodedItem, coded_items, latest_run,
-                                start_run)
+from webapp.themes.runs import (
+    JOB_TIMEOUT_SECONDS,
+    MIN_CODED_EXAMPLES,
+    STAGES,
+    CodedItem,
+    coded_items,
+    latest_run,
+    start_run,
+)
 from webapp.themes.scope import Item, Scope, ScopeError, consultation_scope, feedback_quarter, parse_scope, resolve
 
 PER_PAGE = 20
@@ -173,7 +180,8 @@ def learning_note() -> str:
     """What the next run will learn from, in words."""
     coded = db.session.scalar(select(func.count(StaffCoding.id))) or 0
     if coded >= MIN_CODED_EXAMPLES:
-        return f"The next run learns from the {coded} responses staff have coded, then themes every response here again."
+        return (f"The next run learns from the {coded} responses staff have coded, "
+                "then themes every response here again.")
     return (f"Staff have coded {coded} {'response' if coded == 1 else 'responses'}. Heard learns from staff coding "
             f"once there are {MIN_CODED_EXAMPLES}; until then it themes with the codebook's phrases.")
 

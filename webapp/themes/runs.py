@@ -18,12 +18,11 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from flask import current_app
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from webapp.extensions import db
 from webapp.themes.codebook import current_code_map, current_codebook, mapped_codes
@@ -158,7 +157,7 @@ def _execute(run: ThemeRun) -> None:
     run.n_items = len(records)
     run.n_coded = len(coded)
     run.status, run.stage = "done", "finished"
-    run.finished_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    run.finished_at = datetime.now(UTC).replace(tzinfo=None)
     db.session.commit()
 
 
@@ -178,7 +177,7 @@ def _progress(run: ThemeRun):
 def _fail(run_id: int, message: str) -> None:
     run = db.session.get(ThemeRun, run_id)
     run.status, run.stage, run.error = "failed", "stopped", message[:300]
-    run.finished_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    run.finished_at = datetime.now(UTC).replace(tzinfo=None)
     db.session.commit()
 
 
@@ -208,7 +207,7 @@ def _code_next(codebook: Codebook, examples: list[Coded], found: list[Item],
     from analysis.classify import ThemeClassifier
 
     coded = {c.record.id for c in examples}
-    uncoded = [(item, response) for item, response in zip(found, responses) if item.ref not in coded]
+    uncoded = [(item, response) for item, response in zip(found, responses, strict=True) if item.ref not in coded]
     if not uncoded:
         return []
     if len(examples) >= 2:
@@ -253,7 +252,7 @@ def _store_emergent(run: ThemeRun, report: dict, found: list[Item]) -> None:
     from analysis.text import clean
 
     members: dict[int, list[Item]] = {}
-    for item, response in zip(found, report["responses"]):
+    for item, response in zip(found, report["responses"], strict=True):
         if response["emergent_theme"] is not None:
             members.setdefault(response["emergent_theme"], []).append(item)
     for number, theme in enumerate(report["emergent_themes"]):

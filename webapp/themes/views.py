@@ -149,7 +149,8 @@ def confirm(key: str, ref: str):
 def _back_to_review(scope, ref: str) -> str:
     page = request.args.get("page", type=int)
     show = request.args.get("show") if request.args.get("show") == "uncoded" else None
-    return url_for(".scope", key=scope.key, page=page if page and page > 1 else None, show=show) + f"#item-{_anchor(ref)}"
+    url = url_for(".scope", key=scope.key, page=page if page and page > 1 else None, show=show)
+    return url + f"#item-{_anchor(ref)}"
 
 
 def _anchor(ref: str) -> str:

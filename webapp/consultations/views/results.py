@@ -7,8 +7,18 @@ the audit row never holds the free text itself."""
 
 from __future__ import annotations
 
-from flask import (Blueprint, Response, abort, flash, make_response, redirect, render_template, request,
-                   stream_with_context, url_for)
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user
 
 from webapp.audit import record_event

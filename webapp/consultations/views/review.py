@@ -6,12 +6,12 @@ POST/redirect/GET, a server-side session that ends on the thank-you page."""
 
 from __future__ import annotations
 
-from analysis.redaction import redact
 from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField
 
+from analysis.redaction import redact
 from webapp.consultations import answer_forms
 from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment

@@ -1,0 +1,183 @@
+"""The board summary's figures (`analysis.board`): a hand-computed fixture, and
+suppression (`analysis.suppression.breakdown_table`) that never reveals a count
+under 5, directly or by subtraction. The same figures read from the database
+are tested in tests/webapp/reports/test_board_summary.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.board import Coded, Extra, Grouped, change_between, count_table, sentiment_words, summarise_items
+from analysis.suppression import breakdown_table
+
+LABELS = {"access": "Getting help", "staff": "Staff attitude", "wait": "Waiting times",
+          "cost": "Costs"}
+
+# Eleven responses with text. By hand (a response counts once per theme; its
+# sentiment for a theme is the mean of its items carrying the theme):
+#   staff : r1 -0.3, r3 -0.6, r8 -0.5, r9 -0.4, r10 -0.1, r11 +0.3 -> 6, mean -1.6/6
+#   access: r1 mean(0.5, -0.3)=0.1, r2 0.2, r5 0.4, r6 -0.2, r7 0.1 -> 5, mean 0.6/5
+#   wait  : r8 -> 1 (fewer than 5)
+CURRENT = [
+    Coded(1, ("access",), 0.5), Coded(1, ("access", "staff"), -0.3),
+    Coded(2, ("access",), 0.2), Coded(3, ("staff",), -0.6), Coded(4, (), 0.0),
+    Coded(5, ("access",), 0.4), Coded(6, ("access",), -0.2), Coded(7, ("access",), 0.1),
+    Coded(8, ("staff",), -0.5), Coded(8, ("wait",), -0.8), Coded(9, ("staff",), -0.4),
+    Coded(10, ("staff",), -0.1), Coded(11, ("staff",), 0.3),
+]
+# Nine earlier responses: access 8, staff 3, cost 6, wait 0.
+PREVIOUS = ([Coded(i, ("access",), 0.1) for i in range(101, 109)]
+            + [Coded(i, ("staff",), 0.1) for i in range(101, 104)]
+            + [Coded(i, ("cost",), 0.1) for i in range(104, 110)])
+
+
+def test_hand_computed_figures():
+    total, previous_total, rows = summarise_items(CURRENT, PREVIOUS, LABELS)
+    assert (total, previous_total) == (11, 9)
+    assert [row.code for row in rows] == ["staff", "access", "wait", "cost"]
+    staff, access, wait, cost = rows
+
+    assert (staff.count, staff.shown, staff.share) == (6, "6", round(6 / 11, 4))
+    assert staff.mean_sentiment == round(-1.6 / 6, 4) and staff.sentiment_words == "mostly negative"
+    # 3 earlier is under 5, so the size of the rise would reveal it: words only.
+    assert (staff.previous_count, staff.change, staff.direction, staff.change_words) == (3, None, "up", "up")
+
+    assert (access.count, access.shown, access.share) == (5, "5", round(5 / 11, 4))
+    assert access.mean_sentiment == 0.12 and access.sentiment_words == "slightly positive"
+    assert (access.change, access.direction, access.change_words) == (-3, "down", "down 3")
+
+    assert (wait.count, wait.shown, wait.share, wait.mean_sentiment) == (1, "fewer than 5", None, None)
+    assert wait.suppressed and wait.direction == "new" and wait.change_words == "new"
+
+    assert (cost.count, cost.shown, cost.share) == (0, "0", 0.0)
+    assert (cost.change, cost.change_words) == (-6, "down 6")
+    assert staff.label == "Staff attitude" and staff.share_words == "55%"
+
+
+def test_purged_aggregates_add_to_counts_and_sentiment():
+    extra = {"": Extra(4, -0.4), "access": Extra(2, 0.4)}
+    total, _, rows = summarise_items(CURRENT, None, LABELS, extra=extra)
+    access = next(row for row in rows if row.code == "access")
+    assert total == 15
+    assert (access.count, access.share, access.mean_sentiment) == (7, round(7 / 15, 4), round(1.0 / 7, 4))
+    assert access.previous_count is None and access.change_words == "no earlier figures"
+
+
+def test_consultation_without_earlier_period_and_empty_earlier_period():
+    _, previous_total, rows = summarise_items(CURRENT, [], LABELS)
+    assert previous_total is None
+    assert all(row.direction == "no earlier figures" for row in rows)
+
+
+@pytest.mark.parametrize("count, previous, expected", [
+    (10, 7, (3, "up", "up 3")), (7, 9, (-2, "down", "down 2")), (6, 6, (0, "no change", "no change")),
+    (6, 0, (None, "new", "new")), (6, None, (None, "no earlier figures", "no earlier figures")),
+    (3, 9, (None, "down", "down")), (0, 0, (0, "no change", "no change")),
+])
+def test_change_words(count, previous, expected):
+    assert change_between(count, previous) == expected
+
+
+@pytest.mark.parametrize("mean, words", [
+    (0.3, "mostly positive"), (0.1, "slightly positive"), (0.0, "mixed or neutral"),
+    (-0.1, "slightly negative"), (-0.25, "mostly negative"), (None, "not shown")])
+def test_sentiment_words(mean, words):
+    assert sentiment_words(mean) == words
+
+
+def test_count_table_counts_responses_once():
+    grouped = [Grouped(1, "Refuge", ("a",)), Grouped(1, "Refuge", ("a", "b")), Grouped(2, "Not said", ("b",)),
+               Grouped(3, "Advice line", ("a",))]
+    groups, table = count_table(grouped, ["a", "b"])
+    assert groups == ["Advice line", "Refuge", "Not said"]
+    assert table == [[1, 1, 0], [0, 1, 1]]
+
+
+def _solvable(table, shown) -> list[tuple[int, int]]:
+    """Withheld cells an attacker can pin down from what is shown: a withheld
+    cell is determined when it is fixed by the published row/column/grand
+    totals and shown cells (linear algebra over the unknowns)."""
+    n_rows, n_cols = len(table), len(table[0])
+    unknown = [("c", r, c) for r in range(n_rows) for c in range(n_cols) if shown.rows[r][1][c] is None]
+    unknown += [("r", r, -1) for r in range(n_rows) if shown.rows[r][2] is None]
+    unknown += [("k", -1, c) for c in range(n_cols) if shown.group_totals[c] is None]
+    if shown.grand_total is None:
+        unknown.append(("g", -1, -1))
+    index = {u: i for i, u in enumerate(unknown)}
+    equations = []
+    for r in range(n_rows):  # sum of row cells - row total = 0
+        eq = np.zeros(len(unknown))
+        for c in range(n_cols):
+            if ("c", r, c) in index:
+                eq[index[("c", r, c)]] = 1
+        if ("r", r, -1) in index:
+            eq[index[("r", r, -1)]] = -1
+        equations.append(eq)
+    for c in range(n_cols):
+        eq = np.zeros(len(unknown))
+        for r in range(n_rows):
+            if ("c", r, c) in index:
+                eq[index[("c", r, c)]] = 1
+        if ("k", -1, c) in index:
+            eq[index[("k", -1, c)]] = -1
+        equations.append(eq)
+    for kind, length in (("r", n_rows), ("k", n_cols)):  # totals add up to the grand total
+        eq = np.zeros(len(unknown))
+        for i in range(length):
+            key = (kind, i, -1) if kind == "r" else (kind, -1, i)
+            if key in index:
+                eq[index[key]] = 1
+        if ("g", -1, -1) in index:
+            eq[index[("g", -1, -1)]] = -1
+        equations.append(eq)
+    matrix = np.array(equations) if unknown else np.zeros((0, 0))
+    if not unknown:
+        return []
+    rank = np.linalg.matrix_rank(matrix)
+    found = []
+    for (kind, r, c), i in index.items():
+        if kind == "c":
+            unit = np.zeros(len(unknown))
+            unit[i] = 1
+            if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+                found.append((r, c))
+    return found
+
+
+tables = st.integers(1, 5).flatmap(lambda rows: st.integers(1, 5).flatmap(
+    lambda cols: st.lists(st.lists(st.sampled_from([0, 1, 2, 3, 4, 5, 6, 9, 20]), min_size=cols, max_size=cols),
+                          min_size=rows, max_size=rows)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables)
+def test_suppression_never_reveals_a_small_cell(table):
+    labels = [f"theme {i}" for i in range(len(table))]
+    groups = [f"group {j}" for j in range(len(table[0]))]
+    shown = breakdown_table("Service", labels, groups, table)
+    for (_label, cells, total), row in zip(shown.rows, table, strict=True):
+        for value, original in zip(cells, row, strict=True):
+            # Directly: every figure under 5 (but not 0) is withheld.
+            assert value is None or not 0 < value < 5
+            assert value is None or value == original
+        assert total is None or not 0 < total < 5
+        # A theme's count of 5 or more is in the themes table anyway, so its row shows it.
+        assert total == sum(row) or sum(row) < 5
+    assert all(t is None or not 0 < t < 5 for t in shown.group_totals)
+    assert shown.grand_total is None or not 0 < shown.grand_total < 5
+    # By subtraction: no withheld count under 5 follows from what is shown
+    # (the row totals shown are the theme counts the themes table shows anyway).
+    for r, c in _solvable(table, shown):
+        assert not 0 < table[r][c] < 5, f"withheld cell {(r, c)} of {table} can be worked out: {shown}"
+
+
+def test_breakdown_example_shows_fewer_than_5():
+    table = [[3, 10], [7, 12]]
+    shown = breakdown_table("Age", ["A", "B"], ["18-24", "25-34"], table)
+    assert shown.rows[0][1][0] is None and shown.any_withheld
+    # Its partners are withheld too, so the 3 cannot be worked out from totals.
+    assert [cell for _, cells, _ in shown.rows for cell in cells].count(None) >= 2
+    assert _solvable(table, shown) == []

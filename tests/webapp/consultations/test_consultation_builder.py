@@ -1,0 +1,248 @@
+"""The staff builder: details and access codes, pages and questions, reordering,
+the question bank, duplicating, a preview that stores nothing, the meaning lock
+and the lifecycle, every change audited."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from tests.webapp.helpers import field, make_consultation, make_user, page, sign_in_as
+from webapp.audit import ACTIONS, AuditEvent
+from webapp.consultations.editing import TRANSITION_ACTIONS
+from webapp.consultations.models import Consultation, ConsultationResponse, Question, WordingChange
+from webapp.extensions import db
+
+BASE = "/staff/consultations"
+
+
+@pytest.fixture
+def staff(app):
+    return make_user("eng@partnership.example", "engagement")
+
+
+@pytest.fixture
+def signed_in(client, staff):
+    sign_in_as(client, staff)
+    return client
+
+
+def actions() -> list[str]:
+    return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def date_parts(day: date) -> list[str]:
+    return [str(day.day), str(day.month), str(day.year)]
+
+
+def create(client, title: str = "Support after leaving", audience: str = "public", **dates) -> Consultation:
+    today = date.today()
+    data = {"title": title, "introduction": "Why we ask.", "audience": audience,
+            "opens_on": date_parts(dates.get("opens_on", today)),
+            "closes_on": date_parts(dates.get("closes_on", today + timedelta(days=30))),
+            "results_due_on": ["", "", ""], "results_where": "on this site"}
+    response = client.post(f"{BASE}/new", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    return db.session.scalar(select(Consultation).where(Consultation.title == title))
+
+
+def add_page(client, consultation, title: str):
+    response = client.post(f"{BASE}/{consultation.id}/pages")
+    assert response.status_code == 302
+    page_id = int(response.location.rsplit("/", 1)[1])
+    assert client.post(response.location, data={"title": title, "show_if_question": ""}).status_code == 302
+    return page_id
+
+
+def add_question(client, consultation, page_id: int, **values):
+    data = {"kind": "free_text", "text": "Anything else?", "hint": "", "options": "", "char_limit": ""} | values
+    return client.post(f"{BASE}/{consultation.id}/pages/{page_id}/questions/new", data=data)
+
+
+def test_index_lists_by_status_and_nav_links_to_it(signed_in, app):
+    make_consultation("open-one")
+    make_consultation("draft-one", status="draft")
+    html = page(signed_in.get(BASE))
+    assert html.find(id="status-open") and html.find(id="status-draft")
+    assert html.find("a", string="Create a consultation")
+    nav = html.find(id="staff-navigation")
+    assert nav.find("a", href=BASE)
+
+
+def test_group_consultation_shows_its_access_code_once(signed_in):
+    consultation = create(signed_in, title="Family courts", audience="group")
+    html = page(signed_in.get(f"{BASE}/{consultation.id}"))
+    code = html.find(id="access-code").get_text()
+    assert consultation.access_code_matches(code) and code not in consultation.access_code_hash
+    assert not page(signed_in.get(f"{BASE}/{consultation.id}")).find(id="access-code")
+    signed_in.post(f"{BASE}/{consultation.id}/access-code")
+    new_code = page(signed_in.get(f"{BASE}/{consultation.id}")).find(id="access-code").get_text()
+    db.session.refresh(consultation)
+    assert consultation.access_code_matches(new_code) and not consultation.access_code_matches(code)
+    assert actions()[-2:] == ["consultation.create", "consultation.access_code"] or \
+        "consultation.access_code" in actions()
+
+
+def test_details_errors_keep_what_was_typed(signed_in):
+    response = signed_in.post(f"{BASE}/new", data={"title": "", "introduction": "Kept words", "audience": "public",
+                                                   "opens_on": ["2", "3", "2027"], "closes_on": ["1", "3", "2027"]})
+    assert response.status_code == 400
+    html = page(response)
+    summary = html.find(class_="govuk-error-summary").get_text()
+    assert "Enter a title" in summary and "closing date must be on or after" in summary
+    assert html.find("textarea", attrs={"name": "introduction"}).get_text().strip() == "Kept words"
+
+
+def test_pages_questions_reorder_and_show_if(signed_in):
+    consultation = create(signed_in)
+    first = add_page(signed_in, consultation, "Your support")
+    assert add_question(signed_in, consultation, first, kind="yes_no", text="Did you stay in a refuge?",
+                        required="y").status_code == 302
+    assert add_question(signed_in, consultation, first, kind="single", text="Which area?",
+                        options="North\nSouth\n\nNorth").status_code == 302
+    second = add_page(signed_in, consultation, "The refuge")
+    add_question(signed_in, consultation, second, text="What was it like?", char_limit="300")
+    db.session.expire_all()
+    refuge, area = consultation.pages[0].questions
+    assert area.options == ["North", "South"] and refuge.required
+    assert consultation.pages[1].questions[0].char_limit == 300
+
+    edit_second = f"{BASE}/{consultation.id}/pages/{second}"
+    options = [o["value"] for o in page(signed_in.get(edit_second)).select("select option")]
+    assert f"{refuge.id}|Yes" in options
+    assert signed_in.post(edit_second, data={"title": "The refuge",
+                                             "show_if_question": f"{refuge.id}|Yes"}).status_code == 302
+    db.session.expire_all()
+    assert consultation.pages[1].show_if_question_id == refuge.id
+
+    signed_in.post(f"{BASE}/{consultation.id}/questions/{area.id}/move", data={"value": "up"})
+    db.session.expire_all()
+    assert [q.text for q in consultation.pages[0].questions] == ["Which area?", "Did you stay in a refuge?"]
+
+    # Moving the conditional page above its question clears the condition it can no longer have.
+    signed_in.post(f"{BASE}/{consultation.id}/pages/{second}/move", data={"value": "up"})
+    db.session.expire_all()
+    assert [p.title for p in consultation.pages] == ["The refuge", "Your support"]
+    assert consultation.pages[0].show_if_question_id is None
+
+    signed_in.post(f"{BASE}/{consultation.id}/questions/{area.id}/delete")
+    db.session.expire_all()
+    assert [q.text for q in consultation.pages[1].questions] == ["Did you stay in a refuge?"]
+    assert {"consultation.page_add", "consultation.question_add", "consultation.page_edit",
+            "consultation.question_move", "consultation.page_move", "consultation.question_delete"} <= set(actions())
+
+
+def test_question_kind_errors_are_kind_and_keep_typed_values(signed_in):
+    consultation = create(signed_in)
+    first = add_page(signed_in, consultation, "Page one")
+    response = add_question(signed_in, consultation, first, kind="single", text="Pick one", options="Only one")
+    assert response.status_code == 400
+    html = page(response)
+    assert "Give at least 2 answers" in html.find(class_="govuk-error-summary").get_text()
+    assert html.find("input", attrs={"name": "text"})["value"] == "Pick one"
+    response = add_question(signed_in, consultation, first, kind="", text="")
+    summary = page(response).find(class_="govuk-error-summary").get_text()
+    assert "Choose a type of question" in summary and "Enter the question" in summary
+
+
+def test_question_bank_adds_optional_equality_questions(signed_in):
+    consultation = create(signed_in)
+    first = add_page(signed_in, consultation, "About you")
+    response = signed_in.post(f"{BASE}/{consultation.id}/pages/{first}/question-bank",
+                              data={"questions": ["age_band", "gender"]})
+    assert response.status_code == 302
+    db.session.expire_all()
+    age, gender = consultation.pages[0].questions
+    assert age.text == "How old are you?" and not age.required
+    assert "Prefer not to say" in age.options and "Prefer not to say" in gender.options
+
+
+def test_duplicate_copies_pages_questions_and_conditions_as_a_draft(signed_in, app):
+    original = make_consultation()
+    response = signed_in.post(f"{BASE}/{original.id}/duplicate")
+    copy = db.session.get(Consultation, int(response.location.rsplit("/", 1)[1]))
+    assert copy.status == "draft" and copy.title.endswith("(copy)") and copy.slug != original.slug
+    assert [p.title for p in copy.pages] == [p.title for p in original.pages]
+    assert len(copy.questions) == len(original.questions)
+    assert copy.pages[1].show_if_question_id == copy.pages[0].questions[0].id
+    assert not copy.responses and copy.opens_on is None
+    assert "consultation.duplicate" in actions()
+
+
+def test_preview_renders_the_respondent_pages_and_stores_nothing(signed_in, app):
+    consultation = make_consultation(status="draft")
+    url = f"{BASE}/{consultation.id}/preview"
+    html = page(signed_in.get(url))
+    assert html.h1.get_text() == "Your support" and "Nothing you enter is kept" in html.get_text()
+    assert html.find("input", attrs={"type": "radio", "value": "Yes"})
+    missing = signed_in.post(url, data={"step": "x"})
+    assert missing.status_code == 400
+    assert "Choose an answer to: Did you stay in a refuge?" in page(missing).get_text()
+    response = signed_in.post(url, data={field(consultation, "Did you stay in a refuge?"): "Yes"})
+    assert response.status_code == 303 and response.location.endswith("page=2")
+    assert page(signed_in.get(f"{url}?page=2")).h1.get_text() == "The refuge"
+    assert db.session.scalars(select(ConsultationResponse)).all() == []
+    with signed_in.session_transaction() as session:
+        assert not [key for key in session if key.startswith("consultation:")]
+    db.session.expire_all()
+    assert not any(q.meaning_locked for q in consultation.questions)
+
+
+def test_meaning_lock_allows_recorded_wording_changes_only(signed_in, staff, app):
+    consultation = make_consultation()
+    question = next(q for q in consultation.questions if q.text == "What matters most now?")
+    question.meaning_locked = True
+    db.session.commit()
+    url = f"{BASE}/{consultation.id}/questions/{question.id}"
+    assert "People have answered this question" in page(signed_in.get(url)).get_text()
+    base = {"kind": "single", "text": question.text, "hint": "", "options": "Housing\nMoney\nChildren",
+            "char_limit": ""}
+    refused = signed_in.post(url, data=base | {"options": "Housing\nMoney"})
+    assert refused.status_code == 400
+    assert "cannot change" in page(refused).find(class_="govuk-error-summary").get_text()
+    db.session.expire_all()
+    assert db.session.get(Question, question.id).options == ["Housing", "Money", "Children"]
+    assert signed_in.post(url, data=base | {"text": "What matters most to you now?"}).status_code == 302
+    [change] = db.session.scalars(select(WordingChange)).all()
+    assert (change.field, change.old, change.new) == ("text", "What matters most now?", "What matters most to you now?")
+    assert change.changed_by.email == staff.email
+    assert "What matters most now?" in page(signed_in.get(url)).find(id="wording-changes").get_text()
+
+
+def test_structure_is_fixed_once_open(signed_in, app):
+    consultation = make_consultation()
+    response = signed_in.post(f"{BASE}/{consultation.id}/pages")
+    assert response.status_code == 302
+    html = page(signed_in.get(response.location))
+    assert "only be added, removed or reordered" in html.find(class_="govuk-error-summary").get_text()
+    assert len(db.session.get(Consultation, consultation.id).pages) == 3
+
+
+def test_lifecycle_moves_forward_and_is_audited(signed_in, app):
+    consultation = create(signed_in, title="Lifecycle")
+    url = f"{BASE}/{consultation.id}/status"
+    refused = signed_in.post(url, data={"value": "review"}, follow_redirects=True)
+    assert "Add at least one question first" in page(refused).get_text()
+    first = add_page(signed_in, consultation, "Page")
+    add_question(signed_in, consultation, first)
+    assert "cannot be moved" in page(signed_in.post(url, data={"value": "closed"}, follow_redirects=True)).get_text()
+    for target in ("review", "draft", "review", "open", "closed", "published"):
+        signed_in.post(url, data={"value": target})
+        db.session.expire_all()
+        assert db.session.get(Consultation, consultation.id).status == target
+    assert db.session.get(Consultation, consultation.id).results_published_on == date.today()
+    assert [a for a in actions() if a in TRANSITION_ACTIONS.values()] == [
+        "consultation.send_for_review", "consultation.back_to_draft", "consultation.send_for_review",
+        "consultation.open", "consultation.close", "consultation.publish"]
+    assert set(actions()) <= set(ACTIONS)
+    assert page(signed_in.get(f"/c/{consultation.slug}")).h1.get_text() == "This consultation has closed"
+
+
+def test_lifecycle_buttons_need_publish_permission(client, app):
+    consultation = make_consultation(status="draft")
+    analyst = make_user("analyst@partnership.example", "analyst")
+    sign_in_as(client, analyst)
+    assert client.post(f"{BASE}/{consultation.id}/status", data={"value": "review"}).status_code == 403
+    assert db.session.get(Consultation, consultation.id).status == "draft"

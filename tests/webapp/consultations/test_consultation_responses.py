@@ -1,0 +1,312 @@
+"""Responses and moderation: summaries match hand-computed counts, moderation
+changes the stored text and flags and is audited, exports are streamed,
+well-formed, CSV-injection safe and leave hidden responses out unless asked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from tests.webapp.helpers import make_consultation, make_user, page, sign_in_as
+from webapp.audit import ACTIONS, AuditEvent
+from webapp.consultations import reporting
+from webapp.consultations.models import Answer, ConsultationResponse
+from webapp.extensions import db
+
+BASE = "/staff/consultations"
+
+
+def question(consultation, text):
+    [found] = [q for q in consultation.questions if q.text == text]
+    return found
+
+
+def add_response(consultation, day: date, *, hidden: bool = False, **answers) -> ConsultationResponse:
+    """answers: question text key (see KEYS) -> value (list for multiple choice)."""
+    response = ConsultationResponse(consultation_id=consultation.id, submitted_on=day, hidden=hidden,
+                                    hidden_reason="Spam: advert" if hidden else "")
+    for key, value in answers.items():
+        q = question(consultation, KEYS[key])
+        response.answers.append(Answer(question=q, value="" if isinstance(value, list) else value,
+                                       values=value if isinstance(value, list) else None))
+    db.session.add(response)
+    db.session.commit()
+    return response
+
+
+KEYS = {"refuge": "Did you stay in a refuge?", "services": "Which services did you use?",
+        "like": "What was the refuge like?", "rating": "How would you rate support overall?",
+        "matters": "What matters most now?", "else_": "Anything else?"}
+
+
+@pytest.fixture
+def fixture(app):
+    """Five shown responses over two weeks (Mon 2 Nov and Mon 9 Nov 2026) and one hidden."""
+    consultation = make_consultation()
+    add_response(consultation, date(2026, 11, 2), refuge="Yes", services=["Outreach", "Housing"],
+                 like="Calm and safe, [name] helped", rating="5", matters="Housing")
+    add_response(consultation, date(2026, 11, 4), refuge="No", services=["Housing"], rating="4",
+                 matters="Money")
+    add_response(consultation, date(2026, 11, 8), refuge="Yes", services=["Police"], like="Noisy",
+                 rating="5", matters="Housing")
+    add_response(consultation, date(2026, 11, 10), refuge="Yes", like="Staff were kind", rating="3",
+                 else_="=HYPERLINK(\"http://evil\")")
+    add_response(consultation, date(2026, 11, 12), refuge="No", services=["Outreach", "Housing", "Police"])
+    add_response(consultation, date(2026, 11, 12), hidden=True, refuge="Yes", services=["Police"],
+                 like="Buy cheap watches", rating="1", matters="Children")
+    return consultation
+
+
+@pytest.fixture
+def engagement(app):
+    return make_user("eng@partnership.example", "engagement")
+
+
+@pytest.fixture
+def signed_in(client, engagement):
+    sign_in_as(client, engagement)
+    return client
+
+
+def actions() -> list[str]:
+    return list(db.session.scalars(select(AuditEvent.action).where(AuditEvent.action.not_like("user.%"))
+                                   .order_by(AuditEvent.id)))
+
+
+def rows_of(summary):
+    return {row.label: (row.count, row.percent) for row in summary.rows}
+
+
+# Summaries -------------------------------------------------------------------------
+
+def test_summaries_equal_hand_computed_counts(fixture):
+    by_text = {s.question.text: s for s in reporting.summaries(fixture)}
+    refuge = by_text[KEYS["refuge"]]
+    assert refuge.answered == 5
+    assert rows_of(refuge) == {"Yes": (3, 60), "No": (2, 40)}
+    services = by_text[KEYS["services"]]
+    assert services.answered == 4
+    assert rows_of(services) == {"Outreach": (2, 50), "Housing": (3, 75), "Police": (2, 50)}
+    rating = by_text[KEYS["rating"]]
+    assert rating.answered == 4
+    assert rows_of(rating) == {"1": (0, 0), "2": (0, 0), "3": (1, 25), "4": (1, 25), "5": (2, 50)}
+    matters = by_text[KEYS["matters"]]
+    assert rows_of(matters) == {"Housing": (2, 67), "Money": (1, 33), "Children": (0, 0)}
+    agreement = by_text["I knew where to get help"]
+    assert agreement.answered == 0 and all(row.count == 0 for row in agreement.rows)
+    like = by_text[KEYS["like"]]
+    assert like.answered == 3 and like.rows == []
+    assert reporting.counts(fixture) == {"shown": 5, "hidden": 1}
+    weeks = reporting.responses_per_week(fixture)
+    assert [(w.starts_on, w.count, w.bar) for w in weeks] == [
+        (date(2026, 11, 2), 3, "heard-bar--100"), (date(2026, 11, 9), 2, "heard-bar--65")]
+
+
+def test_bar_classes_round_to_steps_of_five():
+    assert reporting.bar_class(0) == "heard-bar--0"
+    assert reporting.bar_class(33) == "heard-bar--35"
+    assert reporting.bar_class(67) == "heard-bar--65"
+    assert reporting.bar_class(100) == "heard-bar--100"
+    assert reporting.bar_class(140) == "heard-bar--100"
+
+
+def test_responses_page_shows_numbers_beside_bars_and_no_free_text(app, fixture):
+    board = make_user("board@partnership.example", "board")
+    client = app.test_client()
+    sign_in_as(client, board)
+    response = client.get(f"{BASE}/{fixture.id}/responses")
+    assert response.status_code == 200
+    html = page(response)
+    assert "5" in html.find(id="response-count").get_text() and "1 hidden" in html.find(id="response-count").get_text()
+    week_cells = [row.find("td").get_text(strip=True) for row in html.find(id="weeks").select("tbody tr")]
+    assert week_cells == ["3", "2"]
+    refuge = html.find(id=f"question-{question(fixture, KEYS['refuge']).id}")
+    cells = [[c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in refuge.select("tbody tr")]
+    assert cells == [["Yes", "3", "60%"], ["No", "2", "40%"]]
+    assert refuge.select(".heard-bar__fill.heard-bar--60[aria-hidden=true]")
+    text = html.get_text()
+    assert "Calm and safe" not in text and "Buy cheap watches" not in text
+    assert not html.find(attrs={"style": True})
+    assert "free_text.view" not in actions()
+    # Board members have no export or moderation links.
+    assert not html.find("a", href=f"{BASE}/{fixture.id}/export.csv")
+
+
+def test_builder_page_links_to_responses(signed_in, fixture):
+    html = page(signed_in.get(f"{BASE}/{fixture.id}"))
+    links = html.find(id="responses-links")
+    for path in ("responses", "moderation", "export.csv", "export.json"):
+        assert links.find("a", href=f"{BASE}/{fixture.id}/{path}"), path
+
+
+# Moderation ------------------------------------------------------------------------
+
+def test_moderation_queue_lists_redacted_free_text_and_audits_the_view(signed_in, fixture):
+    html = page(signed_in.get(f"{BASE}/{fixture.id}/moderation"))
+    text = html.get_text()
+    assert "Calm and safe, [name] helped" in text and "Buy cheap watches" in text
+    assert len(html.select(".govuk-summary-card")) == 5
+    assert actions() == ["free_text.view"]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "free_text.view"))
+    assert "Calm" not in event.detail and event.actor_email == "eng@partnership.example"
+
+
+def answer_with(value: str) -> Answer:
+    """Answers are encrypted at rest, so they are found in Python, not by SQL."""
+    [answer] = [a for a in db.session.scalars(select(Answer)) if a.value == value]
+    return answer
+
+
+def test_redact_more_replaces_chosen_words_and_is_audited(signed_in, fixture):
+    answer = answer_with("Calm and safe, [name] helped")
+    url = f"{BASE}/{fixture.id}/moderation/answers/{answer.id}/redact"
+    html = page(signed_in.get(url))
+    boxes = {box["value"]: box.find_next("label").get_text(strip=True)
+             for box in html.select("input[type=checkbox][name=words]")}
+    assert list(boxes.values()) == ["Calm", "and", "safe", "helped"]  # [name] is not offered
+    version = html.find("input", attrs={"name": "version"})["value"]
+    chosen = [value for value, word in boxes.items() if word in ("Calm", "safe")]
+    response = signed_in.post(url, data={"words": chosen, "version": version})
+    assert response.status_code == 302 and response.location.endswith(f"#answer-{answer.id}")
+    db.session.refresh(answer)
+    assert answer.value == "[redacted] and [redacted], [name] helped"
+    assert actions() == ["free_text.view", "free_text.redact"]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "free_text.redact"))
+    assert event.target == f"answer:{answer.id}" and "Calm" not in event.detail
+    # A stale form (made from the old text) changes nothing.
+    signed_in.post(url, data={"words": chosen, "version": version})
+    db.session.refresh(answer)
+    assert answer.value == "[redacted] and [redacted], [name] helped"
+    # Choosing nothing is an error.
+    assert signed_in.post(url, data={"version": reporting.text_version(answer.value)}).status_code == 400
+
+
+def test_redact_words_merges_neighbours_and_keeps_markers():
+    text = "I met John Smith at the [place] on Monday"
+    found = dict(reporting.words(text))
+    assert "place" not in found.values()
+    chosen = {i for i, w in found.items() if w in ("John", "Smith", "Monday")}
+    assert reporting.redact_words(text, chosen) == "I met [redacted] at the [place] on [redacted]"
+    assert reporting.words("email jo.b@x.com now")[1] == (1, "jo.b@x.com")
+
+
+def test_safeguarding_flag_toggles_and_is_audited(signed_in, fixture):
+    response = db.session.scalar(select(ConsultationResponse).where(ConsultationResponse.hidden.is_(False)))
+    url = f"{BASE}/{fixture.id}/moderation/responses/{response.id}/safeguarding"
+    assert signed_in.post(url).status_code == 302
+    db.session.refresh(response)
+    assert response.safeguarding_flag is True
+    signed_in.post(url)
+    db.session.refresh(response)
+    assert response.safeguarding_flag is False
+    assert actions() == ["response.safeguarding_flag", "response.safeguarding_unflag"]
+    assert set(actions()) <= set(ACTIONS)
+
+
+def test_hide_needs_a_reason_then_unhide(signed_in, fixture):
+    response = db.session.scalar(select(ConsultationResponse).where(ConsultationResponse.hidden.is_(False))
+                                 .order_by(ConsultationResponse.id))
+    hide = f"{BASE}/{fixture.id}/moderation/responses/{response.id}/hide"
+    signed_in.post(hide, data={"reason": "abuse", "detail": ""})
+    signed_in.post(hide, data={"reason": "", "detail": "Threats"})
+    db.session.refresh(response)
+    assert response.hidden is False and actions() == []
+    signed_in.post(hide, data={"reason": "abuse", "detail": "Threats to staff"})
+    db.session.refresh(response)
+    assert response.hidden is True and response.hidden_reason == "Abuse: Threats to staff"
+    assert reporting.counts(fixture) == {"shown": 4, "hidden": 2}
+    by_text = {s.question.text: s for s in reporting.summaries(fixture)}
+    assert rows_of(by_text[KEYS["refuge"]])["Yes"] == (2, 50)
+    signed_in.post(f"{BASE}/{fixture.id}/moderation/responses/{response.id}/unhide")
+    db.session.refresh(response)
+    assert response.hidden is False and response.hidden_reason == ""
+    assert actions() == ["response.hide", "response.unhide"]
+    assert set(actions()) <= set(ACTIONS)
+
+
+def test_moderation_refuses_other_consultations_answers(signed_in, fixture):
+    other = make_consultation("other-one")
+    answer = answer_with("Noisy")
+    assert signed_in.get(f"{BASE}/{other.id}/moderation/answers/{answer.id}/redact").status_code == 404
+    assert signed_in.post(f"{BASE}/{other.id}/moderation/responses/{answer.response_id}/hide",
+                          data={"reason": "spam", "detail": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize("role, allowed", [("admin", True), ("engagement", True), ("analyst", False),
+                                           ("board", False)])
+def test_moderation_needs_moderate(app, fixture, role, allowed):
+    client = app.test_client()
+    sign_in_as(client, make_user(f"{role}@partnership.example", role))
+    assert (client.get(f"{BASE}/{fixture.id}/moderation").status_code == 200) is allowed
+
+
+# Exports ---------------------------------------------------------------------------
+
+def read_csv(response) -> list[dict]:
+    assert response.is_streamed
+    return list(csv.DictReader(io.StringIO(b"".join(response.response).decode())))
+
+
+def test_csv_export_is_streamed_redacted_and_excludes_hidden(signed_in, fixture):
+    response = signed_in.get(f"{BASE}/{fixture.id}/export.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = read_csv(response)
+    assert len(rows) == 5
+    assert [r["submitted_on"] for r in rows] == ["2026-11-02", "2026-11-04", "2026-11-08", "2026-11-10", "2026-11-12"]
+    assert rows[0][KEYS["services"]] == "Outreach; Housing"
+    assert rows[0][KEYS["like"]] == "Calm and safe, [name] helped"
+    assert rows[3][KEYS["else_"]] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[4][KEYS["like"]] == ""
+    assert "hidden" not in rows[0]
+    assert all("Buy cheap" not in value for row in rows for value in row.values())
+    assert actions() == ["export.csv"]
+
+
+def test_csv_export_can_include_hidden(signed_in, fixture):
+    rows = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv?include_hidden=1"))
+    assert len(rows) == 6
+    assert [r["hidden"] for r in rows].count("yes") == 1
+    assert rows[-1]["hidden_reason"] == "Spam: advert" and rows[-1][KEYS["like"]] == "Buy cheap watches"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "export.csv"))
+    assert event and "hidden" in event.detail
+
+
+def test_json_export_is_well_formed(signed_in, fixture):
+    response = signed_in.get(f"{BASE}/{fixture.id}/export.json")
+    assert response.status_code == 200 and response.mimetype == "application/json" and response.is_streamed
+    data = json.loads(b"".join(response.response))
+    assert data["consultation"]["title"] == fixture.title and data["include_hidden"] is False
+    assert len(data["questions"]) == len(fixture.questions)
+    assert len(data["responses"]) == 5
+    services = str(question(fixture, KEYS["services"]).id)
+    assert data["responses"][0]["answers"][services] == ["Outreach", "Housing"]
+    assert data["responses"][0]["submitted_on"] == "2026-11-02"
+    with_hidden = json.loads(b"".join(signed_in.get(f"{BASE}/{fixture.id}/export.json?include_hidden=1").response))
+    assert len(with_hidden["responses"]) == 6 and with_hidden["responses"][-1]["hidden"] is True
+    assert actions() == ["export.json", "export.json"]
+
+
+def test_empty_consultation_exports_are_well_formed(signed_in, app):
+    consultation = make_consultation("empty-one")
+    assert read_csv(signed_in.get(f"{BASE}/{consultation.id}/export.csv")) == []
+    data = json.loads(b"".join(signed_in.get(f"{BASE}/{consultation.id}/export.json").response))
+    assert data["responses"] == []
+
+
+@pytest.mark.parametrize("role, allowed", [("analyst", True), ("board", False)])
+def test_export_needs_export(app, fixture, role, allowed):
+    client = app.test_client()
+    sign_in_as(client, make_user(f"{role}@partnership.example", role))
+    assert (client.get(f"{BASE}/{fixture.id}/export.csv").status_code == 200) is allowed
+
+
+def test_safe_cell():
+    for dangerous in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1"):
+        assert reporting.safe_cell(dangerous).startswith("'")
+    assert reporting.safe_cell("Fine") == "Fine"

@@ -1,0 +1,124 @@
+"""Co-production: the group reviews a consultation at /review/<slug> with the
+access code, comments per question and on what is missing (redacted before it
+is stored), and staff accept or decline each comment; accepted ones become
+"what changed because of the group"."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from tests.webapp.helpers import ACCESS_CODE, make_consultation, make_user, page, sign_in_as
+from webapp.audit import AuditEvent
+from webapp.consultations.models import ChangeRecord, ReviewComment
+from webapp.extensions import db
+
+URL = "/review/family-courts"
+
+
+@pytest.fixture
+def consultation(app):
+    return make_consultation("family-courts", status="review", audience="group")
+
+
+def comments() -> list[ReviewComment]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(ReviewComment).order_by(ReviewComment.id)))
+
+
+def unlock(client):
+    response = client.post(URL, data={"step": "code", "code": ACCESS_CODE})
+    assert response.status_code == 303
+
+
+def test_access_code_first_then_each_page_with_a_comment_box_per_question(client, consultation):
+    html = page(client.get(URL))
+    assert html.h1.get_text() == "Enter your access code"
+    assert html.find(id="exit-this-page")
+    wrong = client.post(URL, data={"step": "code", "code": "RIVER-1234"})
+    assert wrong.status_code == 400 and "not right" in page(wrong).get_text()
+    # Skipping the code does not show the pages.
+    assert client.post(URL, data={"step": "1", "comment-1": "x"}).status_code == 303
+    assert comments() == []
+    unlock(client)
+    html = page(client.get(URL))
+    assert html.h1.get_text() == "Page 1 of 3: Your support"
+    first_page = consultation.pages[0]
+    for question in first_page.questions:
+        assert html.find("textarea", attrs={"name": f"comment-{question.id}"})
+    assert html.find("input", attrs={"type": "radio", "value": "Yes"})  # as respondents see it
+
+
+def test_comments_are_redacted_and_anonymous_and_missing_is_kept(client, consultation):
+    unlock(client)
+    refuge = consultation.pages[0].questions[0]
+    response = client.post(URL, data={"step": "1", f"comment-{refuge.id}": "Ask about other safe places too, "
+                                      "like staying with my sister Jane Smith on 07700 900123.",
+                                      f"q{refuge.id}": "Yes"})
+    assert response.status_code == 303
+    client.post(URL, data={"step": "2"})
+    client.post(URL, data={"step": "3"})
+    assert page(client.get(URL)).h1.get_text() == "Is something missing?"
+    client.post(URL, data={"step": "missing", "comment-missing": "Nothing about the children."})
+    assert "We have your comments" in page(client.get(URL)).get_text()
+    about_refuge, missing = comments()
+    assert about_refuge.question_id == refuge.id and about_refuge.status == "pending"
+    assert "07700" not in about_refuge.text and "[phone]" in about_refuge.text and "Jane" not in about_refuge.text
+    assert missing.question_id is None and missing.text == "Nothing about the children."
+    # The thank-you page ended the session: the code is needed again.
+    assert page(client.get(URL)).h1.get_text() == "Enter your access code"
+
+
+def test_too_long_comment_keeps_what_was_typed(client, consultation):
+    unlock(client)
+    question = consultation.pages[0].questions[0]
+    text = "This question is confusing. " * 60
+    response = client.post(URL, data={"step": "1", f"comment-{question.id}": text})
+    assert response.status_code == 400
+    html = page(response)
+    assert "1500 characters or fewer" in html.find(class_="govuk-error-summary").get_text()
+    assert html.find("textarea", attrs={"name": f"comment-{question.id}"}).get_text().strip() == text.strip()
+    assert comments() == []
+
+
+def test_only_consultations_in_review_can_be_reviewed(client, app):
+    make_consultation("already-open", status="open", audience="public")
+    html = page(client.get("/review/already-open"))
+    assert html.h1.get_text() == "This review is not open"
+    assert html.find("a", href="/c/already-open")
+    assert client.get("/review/no-such-thing").status_code == 404
+
+
+def test_staff_accept_and_decline_with_a_change_record(client, consultation, app):
+    refuge = consultation.pages[0].questions[0]
+    consultation.comments += [ReviewComment(question=refuge, text="Say what counts as a refuge."),
+                              ReviewComment(question=None, text="Ask about pets.")]
+    db.session.commit()
+    first, second = comments()
+    staff = make_user("eng@partnership.example", "engagement")
+    sign_in_as(client, staff)
+    base = f"/staff/consultations/{consultation.id}"
+    html = page(client.get(f"{base}/comments"))
+    assert "Say what counts as a refuge." in html.get_text() and "Ask about pets." in html.get_text()
+    missing_reason = client.post(f"{base}/comments/{first.id}", data={f"c{first.id}-decision": "accepted"})
+    assert missing_reason.status_code == 400
+    assert "Say what will change, or why not" in page(missing_reason).get_text()
+    client.post(f"{base}/comments/{first.id}", data={
+        f"c{first.id}-decision": "accepted",
+        f"c{first.id}-reason": "Added a hint: a refuge or other safe accommodation."})
+    client.post(f"{base}/comments/{second.id}", data={
+        f"c{second.id}-decision": "declined", f"c{second.id}-reason": "Out of scope for this consultation."})
+    first, second = comments()
+    assert (first.status, second.status) == ("accepted", "declined")
+    assert second.reason == "Out of scope for this consultation."
+    [change] = db.session.scalars(select(ChangeRecord)).all()
+    assert change.comment_id == first.id and "safe accommodation" in change.description
+    shown = page(client.get(base))
+    changed = shown.find(id="what-changed").find_next("ul").get_text()
+    assert "Added a hint: a refuge or other safe accommodation." in changed
+    actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"consultation.comment_accepted", "consultation.comment_declined"} <= actions
+    analyst = make_user("analyst@partnership.example", "analyst")
+    other = app.test_client()
+    sign_in_as(other, analyst)
+    assert other.get(f"{base}/comments").status_code == 403

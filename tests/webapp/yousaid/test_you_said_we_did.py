@@ -1,0 +1,124 @@
+"""Public "you said, we did" pages: an index, a page per closed or published
+consultation, a rolling page for the last four quarters of feedback. Themes with
+counts suppressed below 5, only quotes marked for publication, the board's
+actions in words; the safety shell, no cookie, no-store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.webapp.helpers import (
+    POLICE_LABEL,
+    PUBLISHED,
+    SMALL_THEME_QUOTE,
+    STAFF_LABEL,
+    UNPUBLISHED,
+    page,
+    seed_closed_consultation,
+    seed_feedback_quarter,
+)
+from webapp.consultations.models import ConsultationResponse
+from webapp.extensions import db
+from webapp.periods import recent_quarters
+from webapp.reports.models import BoardAction, BoardActionUpdate
+
+HOUSING_LABEL = "Housing, refuge and safe accommodation"
+
+
+def themes_table(html, table_id: str) -> dict[str, str]:
+    return {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in html.select(f"#{table_id} tbody tr")}
+
+
+def assert_safe_public_page(response):
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "default-src" in response.headers["Content-Security-Policy"]
+    assert page(response).find(id="exit-this-page")
+
+
+def add_action(scope: str, code: str, description: str, status: str = "planned", **values) -> BoardAction:
+    action = BoardAction(scope=scope, theme_code=code, description=description, owner_org="Refuge provider",
+                         status=status, **values)
+    db.session.add(action)
+    db.session.commit()
+    return action
+
+
+def test_index_lists_finished_consultations_and_feedback(client, app):
+    closed = seed_closed_consultation()
+    response = client.get("/you-said-we-did/")
+    assert_safe_public_page(response)
+    html = page(response)
+    assert html.title.get_text().startswith("What changed")
+    links = [a["href"] for a in html.select("#finished-consultations a")]
+    assert links == [f"/you-said-we-did/consultations/{closed.slug}"]
+    assert html.find("a", href="/you-said-we-did/feedback")
+    closed.status = "open"
+    db.session.commit()
+    assert page(client.get("/you-said-we-did/")).select("#finished-consultations a") == []
+    assert client.get(f"/you-said-we-did/consultations/{closed.slug}").status_code == 404
+
+
+def test_consultation_page_said_and_did(client, app):
+    consultation = seed_closed_consultation("published")
+    consultation.results_published_on = date(2026, 11, 20)
+    scope = f"consultation:{consultation.slug}"
+    add_action(scope, "housing", "Add 4 refuge places for families", due_on=date(2027, 3, 31))
+    stopped = add_action(scope, "housing", "Open a second office", status="not_doing",
+                         reason="The building was not safe.")
+    stopped.updates.append(BoardActionUpdate(recorded_on=date(2026, 11, 21), status="not_doing",
+                                             note="Survey found damp."))
+    add_action("consultation:another", "housing", "Someone else's action")
+    db.session.commit()
+    response = client.get(f"/you-said-we-did/consultations/{consultation.slug}")
+    assert_safe_public_page(response)
+    html = page(response)
+    assert html.h1.get_text() == consultation.title
+    assert themes_table(html, "said-themes")[HOUSING_LABEL] == "5"
+    text = html.get_text(" ", strip=True)
+    assert "The refuge found us a safe place (0)." in text
+    assert "The refuge found us a safe place (1)." not in text
+    assert "We published what we learned on 20 November 2026." in text
+    actions = html.find(id="did-actions").get_text(" ", strip=True)
+    assert "Add 4 refuge places for families" in actions and "Due by 31 March 2027" in actions
+    assert "Planned" in actions and "Refuge provider" in actions
+    assert "Not doing. Why: The building was not safe." in actions
+    assert "21 November 2026: Survey found damp." in actions
+    assert "Someone else's action" not in actions
+
+
+def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes(client, app):
+    quarter = seed_feedback_quarter()
+    add_action(f"feedback:{quarter}", "staff-attitude", "Training on calling people back", status="in_progress")
+    response = client.get("/you-said-we-did/feedback")
+    assert_safe_public_page(response)
+    html = page(response)
+    assert [s["id"] for s in html.select("section")] == [f"quarter-{q}" for q in recent_quarters(4)]
+    table = themes_table(html, f"said-{quarter}-themes")
+    assert table[STAFF_LABEL] == "6" and table[POLICE_LABEL] == "fewer than 5"
+    assert "2" not in table.values()
+    text = html.get_text(" ", strip=True)
+    assert PUBLISHED in text
+    assert UNPUBLISHED not in text and SMALL_THEME_QUOTE not in text
+    did = html.find(id=f"did-{quarter}-actions").get_text(" ", strip=True)
+    assert "Training on calling people back" in did and "In progress" in did
+    # A quarter with no answers says so rather than showing a table of small numbers.
+    this_quarter = html.find(id=f"quarter-{recent_quarters(4)[0]}").get_text(" ", strip=True)
+    assert "We do not have enough answers to share yet." in this_quarter
+
+
+def test_all_small_counts_show_no_table(client, app):
+    consultation = seed_closed_consultation()
+    hidden = db.session.scalars(db.select(ConsultationResponse)).first()
+    hidden.hidden = True  # 4 housing answers left: under 5
+    db.session.commit()
+    html = page(client.get(f"/you-said-we-did/consultations/{consultation.slug}"))
+    assert html.find(id="said-themes") is None
+    assert "We do not have enough answers to share yet." in html.get_text()
+    assert "The refuge found us a safe place" not in html.get_text()
+
+
+def test_linked_from_home_and_footer(client, app):
+    html = page(client.get("/"))
+    assert len(html.find_all("a", href="/you-said-we-did/")) == 2  # home text and footer
