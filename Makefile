@@ -5,24 +5,36 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app webapp
+PIP := $(BIN)/python -m pip
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal --generate-hashes \
+	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test assets db-upgrade seed run test lint serve worker clean security-lint
+.PHONY: help setup setup-test assets db-upgrade seed run test lint serve worker clean security-lint lock
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Exactly the locked set, each file checked against its hash (pip and setuptools too),
+# then Heard itself, built by the locked setuptools and pulling in nothing else.
+# `pip check` fails when pyproject.toml asks for something the lock lacks.
+CHECK_LOCKED = @$(PIP) check >/dev/null || { $(PIP) check; echo "The lock lacks what pyproject.toml asks for: run make lock"; exit 1; }
+
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(CHECK_LOCKED)
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(DEV_LOCK) $(VENV)/.installed
+	$(PIP) install --quiet --require-hashes -r $(DEV_LOCK)
+	$(CHECK_LOCKED)
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -60,6 +72,12 @@ serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL, S
 	HEARD_CONFIG=production $(FLASK) db upgrade
 	HEARD_CONFIG=production $(BIN)/gunicorn --config gunicorn.conf.py 'webapp:create_app("production")'
 
+lock: | $(BIN)/python ## Re-lock every dependency with hashes after editing pyproject.toml (LOCK_ARGS=--upgrade: newest allowed)
+	$(PIP) install --quiet --require-hashes -r $(DEV_LOCK)
+	$(LOCK_COMPILE) -o $(LOCK)
+	$(LOCK_COMPILE) --all-extras -c $(LOCK) -o $(DEV_LOCK)
+	@echo "Locked. make setup-test installs exactly these; commit pyproject.toml, $(LOCK) and $(DEV_LOCK) together."
+
 security-lint: setup-test ## bandit over webapp/ and analysis/ (also enforced by make test)
 	$(BIN)/bandit -q -r webapp analysis -c pyproject.toml
 
@@ -70,9 +88,5 @@ clean: ## Remove the virtualenv, node modules, built assets and the dev database
 	rm -rf $(VENV) node_modules webapp/static/dist instance
 
 .PHONY: bench-load
-$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[bench]'
-	@touch $@
-
-bench-load: $(VENV)/.installed-bench assets ## Load + faults: make serve on a private PostgreSQL and Redis (BENCH_ARGS)
+bench-load: setup-test assets ## Load + faults: make serve on a private PostgreSQL and Redis (BENCH_ARGS)
 	$(BIN)/python benchmarks/load.py $(BENCH_ARGS)
