@@ -179,10 +179,11 @@ def period_summary(records: Sequence, responses: Sequence[dict], labels: dict[st
                 if period is None or record.period == period]
 
     now = coded(current)
-    total, previous_total, rows = summarise_items(now, coded(previous) if previous else None, labels)
-    summary = {"period": current, "previous_period": previous, "responses_in_period": len(now),
-               "themes": [asdict(row) for row in rows]}
+    _, _, rows = summarise_items(now, coded(previous) if previous else None, labels)
     in_period = [n for n, r in enumerate(records) if current is None or r.period == current]
+    summary = {"period": current, "previous_period": previous, "responses_in_period": len(now),
+               "sentiment": _sentiment_totals([responses[n]["sentiment"] for n in in_period]),
+               "themes": [asdict(row) for row in rows]}
     if any(records[n].group for n in in_period):
         ranked = [row for row in rows if row.count]
         grouped = [Grouped(n, records[n].group or "Not given", tuple(t["code"] for t in responses[n]["themes"]))
@@ -190,6 +191,15 @@ def period_summary(records: Sequence, responses: Sequence[dict], labels: dict[st
         groups, table = count_table(grouped, [row.code for row in ranked])
         summary["breakdown"] = asdict(breakdown_table("Group", [row.label for row in ranked], groups, table))
     return summary
+
+
+def _sentiment_totals(scores: list[dict]) -> dict:
+    from analysis.sentiment import LABELS  # noqa: PLC0415
+
+    compounds = [score["compound"] for score in scores]
+    said = [score["label"] for score in scores]
+    return {"mean": round(sum(compounds) / len(compounds), 4) if compounds else None,
+            **{label: said.count(label) for label in LABELS}}
 
 
 def cmd_fit_sentiment(args: argparse.Namespace) -> None:

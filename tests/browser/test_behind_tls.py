@@ -53,7 +53,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from sqlalchemy.engine import make_url
 
-from tests.browser.journey import TouchDriver, Typed, answer_to_check, change_and_send, marker_word, start
+from tests.browser.helpers import TouchDriver, Typed, answer_to_check, change_and_send, marker_word, start
 from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
 
 REPO = Path(__file__).resolve().parents[2]
