@@ -18,6 +18,7 @@ import pyotp
 import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from flask import current_app
 from sqlalchemy import func, select
 
 from webapp.extensions import db
@@ -33,9 +34,6 @@ LOCKED_MESSAGE = "There have been too many attempts. Wait a few minutes before y
 RECOVERY_CODE_COUNT = 10
 TOTP_ISSUER = "Heard"
 
-_hasher = PasswordHasher()
-# Verified against when the email is unknown, so both paths cost the same.
-_DUMMY_HASH = _hasher.hash("heard-timing-equaliser-" + secrets.token_hex(8))
 
 
 class AccountError(ValueError):
@@ -73,13 +71,25 @@ def _simple_variant(lowered: str) -> str:
     return lowered.rstrip("0123456789!@#$%^&*?.")
 
 
+def _hasher() -> PasswordHasher:
+    """The app's Argon2id hasher, made once from its ARGON2_PARAMETERS."""
+    if "argon2" not in current_app.extensions:
+        hasher = PasswordHasher.from_parameters(current_app.config["ARGON2_PARAMETERS"])
+        current_app.extensions["argon2"] = hasher
+        # Verified against when the email is unknown, so both paths cost the same.
+        current_app.extensions["argon2_dummy_hash"] = hasher.hash("heard-timing-equaliser-" + secrets.token_hex(8))
+    return current_app.extensions["argon2"]
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def _password_matches(user: StaffUser | None, password: str) -> bool:
     try:
-        return _hasher.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+        hasher = _hasher()
+        stored = user.password_hash if user else current_app.extensions["argon2_dummy_hash"]
+        return hasher.verify(stored, password) and user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -130,7 +140,7 @@ def check_password(email: str, password: str, *, demo_allowed: bool = False) -> 
     if not matches:
         register_failure(user, "wrong password")
         return SignInResult(None)
-    if _hasher.check_needs_rehash(user.password_hash):
+    if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         db.session.commit()
     if user.two_factor_enrolled:
