@@ -8,13 +8,12 @@ import time
 from datetime import timedelta
 
 import pytest
-from argon2 import Type, extract_parameters, profiles
+from argon2 import extract_parameters
 from sqlalchemy import select
 
 from tests.webapp.helpers import page
 from tests.webapp.staff_helpers import (PASSWORD, code_for, enrol, fresh_login_per_request,  # noqa: F401
                                         make_user, sign_in_as, sign_out)
-from webapp.config import DevelopmentConfig, ProductionConfig, TestConfig
 from webapp.extensions import db
 from webapp.services import accounts
 from webapp.staff.models import AuditEvent, StaffUser, utcnow
@@ -260,18 +259,6 @@ def test_passwords_are_hashed_with_argon2(app):
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
     assert extract_parameters(user.password_hash) == app.config["ARGON2_PARAMETERS"]
-
-
-@pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])
-def test_outside_tests_argon2_is_as_strong_as_rfc_9106_recommends(config):
-    """Tests hash with argon2-cffi's cheapest parameters; every other config keeps
-    RFC 9106's second recommended option, well above OWASP's minimum (19 MiB, 2 passes)."""
-    assert TestConfig.ARGON2_PARAMETERS == profiles.CHEAPEST
-    parameters = config.ARGON2_PARAMETERS
-    assert parameters == profiles.RFC_9106_LOW_MEMORY
-    assert parameters.type is Type.ID
-    assert (parameters.memory_cost, parameters.time_cost, parameters.parallelism) == (64 * 1024, 3, 4)
-    assert (parameters.salt_len, parameters.hash_len) == (16, 32)
 
 
 NEW_PASSWORD = "Harbour-Violet-Stapler-41"
