@@ -10,10 +10,13 @@ LOCK := requirements.lock
 DEV_LOCK := requirements-dev.lock
 LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal --generate-hashes \
 	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
+# pytest-xdist workers, one per CPU by default (TEST_WORKERS=0: no workers, one process)
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test assets db-upgrade seed run test lint serve worker clean security-lint lock
+.PHONY: help setup setup-test assets db-upgrade seed run test test-fast lint serve worker clean security-lint lock
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -61,8 +64,11 @@ run: setup assets seed ## Set up and serve with demo data at http://127.0.0.1:$(
 	@echo "Heard is at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-test: setup-test assets ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: setup-test assets ## Set up and run every test in parallel, browser ones too (also on PostgreSQL when TEST_DATABASE_URL is set)
+	$(PYTEST) --durations=25 $(PYTEST_ARGS)
+
+test-fast: setup-test assets ## Every test but the browser ones, in parallel: the inner loop
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 lint: setup-test ## ruff (rules E, F, I, B, UP) and the import contracts (lint-imports; see ARCHITECTURE.md)
 	$(BIN)/ruff check webapp analysis tests benchmarks

@@ -59,15 +59,13 @@ def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
             equations[n_rows + c, i] = -1
             if not grand:
                 equations[n_rows + n_cols + 1, i] = 1
-    rank = np.linalg.matrix_rank(equations)
-    found = []
-    for (kind, r, c), i in index.items():
-        if kind == "c":
-            unit = np.zeros((1, len(unknown)))
-            unit[0, i] = 1
-            if np.linalg.matrix_rank(np.vstack([equations, unit])) == rank:
-                found.append((int(r), int(c)))
-    return found
+    # A unit vector is in the row space exactly when it is orthogonal to the null
+    # space: one SVD for every unknown, not one rank per unknown. The rank uses
+    # numpy's matrix_rank tolerance.
+    _, singular, vt = np.linalg.svd(equations)
+    rank = int((singular > singular.max(initial=0.0) * max(equations.shape) * np.finfo(float).eps).sum())
+    solved = ~np.any(np.abs(vt[rank:]) > 1e-9, axis=0)
+    return [(int(r), int(c)) for (kind, r, c), i in index.items() if kind == "c" and solved[i]]
 
 
 def _protect(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,

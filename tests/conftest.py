@@ -1,17 +1,34 @@
 """Shared fixtures. Every database test runs on SQLite and, when TEST_DATABASE_URL
-is set (as in CI), on PostgreSQL too, each schema built by the real migrations."""
+is set (as in CI), on PostgreSQL too, each schema built by the real migrations.
+
+Speed without sharing state between tests:
+- each backend's schema is migrated once per run (per pytest-xdist worker: every
+  worker has its own SQLite file and its own PostgreSQL database, `<name>_gw0`, …);
+- the demo data is seeded once per run into a snapshot (an attached SQLite file, a
+  `demo_snapshot` schema on PostgreSQL); `demo_data` copies it back in with one
+  INSERT … SELECT per table, instead of redacting and encrypting it again;
+- `app` empties every table before its test, so each test starts from nothing;
+- templates are compiled once per run, not once per app (a shared bytecode cache);
+- commits skip the disk flush (the test databases are thrown away).
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
 from hypothesis import settings
-from sqlalchemy import text
+from jinja2 import BytecodeCache
+from sqlalchemy import create_engine, event, make_url, text
+from sqlalchemy.engine import Engine
 
 from webapp import create_app
 from webapp.config import normalise_database_url
+from webapp.demo import seed_if_empty
 from webapp.extensions import db, limiter
 
 # CI runs the same generated examples every time, so a landing never depends on luck;
@@ -21,24 +38,131 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", … under pytest-xdist
+SNAPSHOT = "demo_snapshot"
+
+
+@event.listens_for(Engine, "connect")
+def _commit_without_flushing(dbapi_connection, _record) -> None:
+    """Test databases are thrown away: a commit need not wait for the disk."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous = OFF")
+    else:
+        autocommit, dbapi_connection.autocommit = dbapi_connection.autocommit, True
+        dbapi_connection.execute("SET synchronous_commit = off")
+        dbapi_connection.autocommit = autocommit
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the whole run (Jinja checks each one's source
+    checksum, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = MemoryBytecodeCache()
+
+
+@dataclass
+class TestDatabase:
+    """One backend's migrated test database and its demo-data snapshot."""
+
+    url: str
+    snapshot_file: Path | None = None  # SQLite: the snapshot is another file
+
+    def empty(self) -> None:
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+
+    def take_snapshot(self) -> None:
+        """Keep a copy of every table as it is now."""
+        if self.snapshot_file:
+            self.snapshot_file.unlink(missing_ok=True)
+            db.session.execute(text("VACUUM INTO :path"), {"path": str(self.snapshot_file)})
+        else:
+            db.session.execute(text(f"DROP SCHEMA IF EXISTS {SNAPSHOT} CASCADE"))
+            db.session.execute(text(f"CREATE SCHEMA {SNAPSHOT}"))
+            for table in db.metadata.sorted_tables:
+                db.session.execute(text(f'CREATE TABLE {SNAPSHOT}."{table.name}" AS TABLE public."{table.name}"'))
+        db.session.commit()
+
+    def restore_snapshot(self) -> None:
+        """Copy the snapshot into the (empty) tables. The rows keep their ids; every
+        id sequence is already past them, since the snapshot was seeded through them."""
+        with db.engine.connect() as connection:
+            if self.snapshot_file:  # outside a transaction, as SQLite needs
+                connection.exec_driver_sql(f"ATTACH DATABASE ? AS {SNAPSHOT}", (str(self.snapshot_file),))
+            else:  # pages and questions refer to each other: check no key while copying
+                connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+            for table in db.metadata.sorted_tables:
+                columns = ", ".join(f'"{column.name}"' for column in table.columns)
+                connection.exec_driver_sql(
+                    f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} FROM {SNAPSHOT}."{table.name}"')
+            connection.commit()
+            if self.snapshot_file:
+                connection.exec_driver_sql(f"DETACH DATABASE {SNAPSHOT}")
+                connection.commit()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def database_url(request, tmp_path_factory) -> str:
-    """A database built from empty by `flask db upgrade`, once per backend."""
+def test_database(request, tmp_path_factory) -> TestDatabase:
+    """A database built from empty by `flask db upgrade`, and the demo data seeded
+    into a snapshot, once per backend (and per xdist worker)."""
     if request.param == "postgresql":
-        url = normalise_database_url(os.environ["TEST_DATABASE_URL"])
+        url = _worker_database(normalise_database_url(os.environ["TEST_DATABASE_URL"]), request)
+        database = TestDatabase(url)
     else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'heard-test.sqlite3'}"
-    app = create_app("test", {"SQLALCHEMY_DATABASE_URI": url})
+        folder = tmp_path_factory.mktemp("db")
+        database = TestDatabase(f"sqlite:///{folder / 'heard-test.sqlite3'}", folder / "demo-snapshot.sqlite3")
+    app = create_app("test", {"SQLALCHEMY_DATABASE_URI": database.url})
     with app.app_context():
         if request.param == "postgresql":
+            db.session.execute(text(f"DROP SCHEMA IF EXISTS {SNAPSHOT} CASCADE"))
             db.session.execute(text("DROP SCHEMA public CASCADE"))
             db.session.execute(text("CREATE SCHEMA public"))
             db.session.commit()
         upgrade()
+        seed_if_empty()
+        database.take_snapshot()
+        database.empty()
+        db.session.remove()
         db.engine.dispose()
-    return url
+    return database
+
+
+def _worker_database(url: str, request) -> str:
+    """Under pytest-xdist, this worker's own database beside the given one, made
+    now and dropped at the end of the run."""
+    if not WORKER:
+        return url
+    given = make_url(url)
+    name = f"{given.database}_{WORKER}"
+    server = create_engine(given, isolation_level="AUTOCOMMIT")
+
+    def drop() -> None:
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+    drop()
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    request.addfinalizer(drop)
+    return given.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def database_url(test_database) -> str:
+    return test_database.url
 
 
 @pytest.fixture
@@ -48,20 +172,14 @@ def app_overrides() -> dict:
 
 
 @pytest.fixture
-def app(database_url, app_overrides):
-    app = create_app("test", {"SQLALCHEMY_DATABASE_URI": database_url, **app_overrides})
+def app(test_database, app_overrides):
+    app = create_app("test", {"SQLALCHEMY_DATABASE_URI": test_database.url, **app_overrides})
+    app.jinja_env.bytecode_cache = TEMPLATES
     with app.app_context():
-        _empty_tables()
+        test_database.empty()
         yield app
         db.session.remove()
-        _empty_tables()
         db.engine.dispose()
-
-
-def _empty_tables() -> None:
-    for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
-    db.session.commit()
 
 
 @pytest.fixture
@@ -75,10 +193,10 @@ def runner(app):
 
 
 @pytest.fixture
-def demo_data(app):
-    from webapp.demo import seed_if_empty
-
-    seed_if_empty()
+def demo_data(app, test_database):
+    """The demo data (`seed_if_empty`, as `flask seed-demo` adds it in tests),
+    copied in from the run's snapshot."""
+    test_database.restore_snapshot()
     return app
 
 

@@ -7,6 +7,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from argon2 import profiles
 from cryptography.fernet import Fernet
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
@@ -78,6 +79,10 @@ class Config:
     WTF_CSRF_SSL_STRICT = False
     MAX_CONTENT_LENGTH = 64 * 1024
 
+    # Argon2id for staff passwords: RFC 9106's second recommended option (64 MiB,
+    # 3 passes, 4 lanes), argon2-cffi's default. Deliberately slow; only tests lower it.
+    ARGON2_PARAMETERS = profiles.RFC_9106_LOW_MEMORY
+
     RATELIMIT_HEADERS_ENABLED = False
     FEEDBACK_RATE_LIMIT = "20 per hour"
     RATELIMIT_STRATEGY = "moving-window"
@@ -127,6 +132,8 @@ class TestConfig(Config):
     ENCRYPTION_KEYS = ["6svifmZPPbWG7yDml-PO2sSYbVssD5VdcATTimnUlVo="]  # tests only
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
+    # Hashing a test password must not cost a fifth of a second.
+    ARGON2_PARAMETERS = profiles.CHEAPEST
 
 
 class ProductionConfig(Config):

@@ -26,6 +26,9 @@ from webapp.privacy import ScrubAddressesFilter
 
 REQUEST_LOGGER = "webapp.requests"
 REQUEST_FIELDS = ("path", "method", "status", "duration_ms")
+# One filter for the process: each app made in it (tests make hundreds) adds this
+# same one, which a logger or handler keeps only once, not one more copy per app.
+SCRUB = ScrubAddressesFilter()
 
 
 class JsonLinesFormatter(logging.Formatter):
@@ -62,11 +65,10 @@ class JsonLinesHandler(logging.StreamHandler):
 def configure_logging(app: Flask) -> None:
     # werkzeug's request log is "ADDRESS - - [date] request-line": silence it whole.
     logging.getLogger("werkzeug").setLevel(logging.CRITICAL)
-    scrub = ScrubAddressesFilter()
     for logger in (logging.getLogger(), app.logger, logging.getLogger("gunicorn.error")):
-        logger.addFilter(scrub)
+        logger.addFilter(SCRUB)
         for handler in logger.handlers:
-            handler.addFilter(scrub)
+            handler.addFilter(SCRUB)
     app.logger.removeHandler(default_handler)
     if not any(isinstance(handler, JsonLinesHandler) for handler in app.logger.handlers):
         app.logger.addHandler(JsonLinesHandler())

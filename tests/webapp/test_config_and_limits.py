@@ -1,10 +1,11 @@
 """Configuration safety and rate limiting that keeps what was typed."""
 
 import pytest
+from argon2 import Type, profiles
 
 from tests.webapp.helpers import csrf_token, page
 from webapp import create_app
-from webapp.config import ConfigurationError
+from webapp.config import ConfigurationError, DevelopmentConfig, ProductionConfig, TestConfig
 from webapp.extensions import limiter
 from webapp.privacy import rate_limit_key
 
@@ -126,3 +127,15 @@ def test_a_form_sent_from_another_site_is_refused_even_with_a_token(client, demo
                            data={"step": "service", "service": "outreach", "csrf_token": token})
     assert response.status_code == 400
     assert "Step 1 of" in page(client.get("/feedback", headers=HTTPS)).get_text()
+
+
+@pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])
+def test_outside_tests_argon2_is_as_strong_as_rfc_9106_recommends(config):
+    """Tests hash with argon2-cffi's cheapest parameters; every other config keeps
+    RFC 9106's second recommended option, well above OWASP's minimum (19 MiB, 2 passes)."""
+    assert TestConfig.ARGON2_PARAMETERS == profiles.CHEAPEST
+    parameters = config.ARGON2_PARAMETERS
+    assert parameters == profiles.RFC_9106_LOW_MEMORY
+    assert parameters.type is Type.ID
+    assert (parameters.memory_cost, parameters.time_cost, parameters.parallelism) == (64 * 1024, 3, 4)
+    assert (parameters.salt_len, parameters.hash_len) == (16, 32)

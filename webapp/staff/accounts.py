@@ -12,13 +12,14 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 import pyotp
 import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from flask import current_app
 from sqlalchemy import func, select
 
 from webapp.audit import record_event
@@ -34,7 +35,6 @@ LOCKED_MESSAGE = "There have been too many attempts. Wait a few minutes before y
 RECOVERY_CODE_COUNT = 10
 TOTP_ISSUER = "Heard"
 
-_hasher = PasswordHasher()
 
 
 class AccountError(ValueError):
@@ -72,23 +72,28 @@ def _simple_variant(lowered: str) -> str:
     return lowered.rstrip("0123456789!@#$%^&*?.")
 
 
+def _hasher() -> PasswordHasher:
+    """The app's Argon2id hasher, made once from its ARGON2_PARAMETERS."""
+    if "argon2" not in current_app.extensions:
+        hasher = PasswordHasher.from_parameters(current_app.config["ARGON2_PARAMETERS"])
+        current_app.extensions["argon2"] = hasher
+        # Verified against when the email is unknown, so both paths cost the same;
+        # made on first use, so a command that signs nobody in never pays for it.
+        current_app.extensions["argon2_dummy_hash"] = hasher.hash("heard-timing-equaliser-" + secrets.token_hex(8))
+    return current_app.extensions["argon2"]
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def _password_matches(user: StaffUser | None, password: str) -> bool:
     try:
-        return _hasher.verify(user.password_hash if user else _dummy_hash(), password) and user is not None
+        hasher = _hasher()
+        stored = user.password_hash if user else current_app.extensions["argon2_dummy_hash"]
+        return hasher.verify(stored, password) and user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
-
-
-@cache
-def _dummy_hash() -> str:
-    """Verified against when the email is unknown, so both paths cost the same.
-    Made on first use: hashing is slow by design, and a `flask` command or a
-    worker that never signs anyone in should not pay for it at start-up."""
-    return _hasher.hash("heard-timing-equaliser-" + secrets.token_hex(8))
 
 
 def generate_temporary_password() -> str:
@@ -137,7 +142,7 @@ def check_password(email: str, password: str, *, demo_allowed: bool = False) -> 
     if not matches:
         register_failure(user, "wrong password")
         return SignInResult(None)
-    if _hasher.check_needs_rehash(user.password_hash):
+    if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if user.two_factor_enrolled:
         return SignInResult(user, needs_two_factor=True)

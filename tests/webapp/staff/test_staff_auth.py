@@ -8,6 +8,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from argon2 import extract_parameters
 from sqlalchemy import select
 
 from tests.webapp.helpers import PASSWORD, code_for, enrol, make_user, page, sign_in_as, sign_out
@@ -257,6 +258,7 @@ def test_passwords_are_hashed_with_argon2(app):
     user = make_user()
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
+    assert extract_parameters(user.password_hash) == app.config["ARGON2_PARAMETERS"]
 
 
 NEW_PASSWORD = "Harbour-Violet-Stapler-41"

@@ -4,7 +4,11 @@ Only the test's own Redis database is flushed (TEST_REDIS_URL; CI uses db 15).""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
 import redis
@@ -22,10 +26,16 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 @pytest.fixture
 def redis_db():
-    connection = redis.Redis.from_url(REDIS_URL)
-    connection.flushdb()
-    yield connection
-    connection.flushdb()
+    """The test Redis database, emptied before and after. Tests take turns with it
+    (a lock file named after it), so that a pytest-xdist worker never empties it
+    under another."""
+    lock = Path(tempfile.gettempdir()) / f"heard-test-redis-{hashlib.sha256(REDIS_URL.encode()).hexdigest()[:16]}.lock"
+    with lock.open("a") as turn:
+        fcntl.flock(turn, fcntl.LOCK_EX)  # released when the file is closed
+        connection = redis.Redis.from_url(REDIS_URL)
+        connection.flushdb()
+        yield connection
+        connection.flushdb()
 
 
 @pytest.fixture
