@@ -115,7 +115,9 @@ def issue_access_code(consultation: Consultation) -> str:
     return code
 
 
-def transition(consultation: Consultation, target: str) -> None:
+def transition(consultation: Consultation, target: str) -> str:
+    """Moves the consultation on. Returns a new access code when it has just gone to the group for
+    review without one (a public consultation has none until then): the group cannot review without it."""
     rules.check_transition(consultation.status, target, question_count=len(consultation.questions),
                            opens_on=consultation.opens_on, closes_on=consultation.closes_on)
     previous = consultation.status
@@ -123,6 +125,9 @@ def transition(consultation: Consultation, target: str) -> None:
     if target == "published":
         consultation.results_published_on = date.today()
     record_event(TRANSITION_ACTIONS[target], target=consultation.slug, detail=f"{previous} -> {target}")
+    if target == "review" and not consultation.access_code_hash:
+        return issue_access_code(consultation)
+    return ""
 
 
 # Pages ----------------------------------------------------------------------------

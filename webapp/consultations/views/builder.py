@@ -84,6 +84,7 @@ def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
                            new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
+                           review_url=url_for("review.review", slug=consultation.slug, _external=True),
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
@@ -122,10 +123,12 @@ def change_status(consultation_id: int):
     form = f.ActionForm()
     if form.validate_on_submit():
         try:
-            editing.transition(consultation, form.value.data or "")
+            code = editing.transition(consultation, form.value.data or "")
         except RuleError as error:
             return _refused(consultation, error)
         db.session.commit()
+        if code:
+            session[NEW_CODE_KEY] = code
         flash(f"The consultation is now: {consultation.status_label.lower()}.", "success")
     return _to_consultation(consultation)
 
