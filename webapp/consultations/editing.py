@@ -25,6 +25,7 @@ from webapp.consultations.models import (
     ConsultationResponse,
     Question,
     ReviewComment,
+    ReviewDecision,
     WordingChange,
 )
 from webapp.consultations.rules import RuleError
@@ -305,9 +306,19 @@ def _renumber(items: list) -> None:
 # Co-production decisions -------------------------------------------------------------
 
 def decide_comment(comment: ReviewComment, decision: str, reason: str) -> None:
+    """Records a decision, or revises an earlier one: the history keeps every
+    decision, and the change record follows the latest (an accepted comment has
+    exactly one, a declined one none)."""
+    revising = comment.status != "pending"
     comment.status = decision
     comment.reason = redact(reason.strip()).text
-    if decision == "accepted":
+    comment.decisions.append(ReviewDecision(decision=decision, reason=comment.reason))
+    record = next((change for change in comment.consultation.changes if change.comment_id == comment.id), None)
+    if decision == "accepted" and record is None:
         comment.consultation.changes.append(ChangeRecord(comment=comment, description=comment.reason))
+    elif decision == "accepted":
+        record.description = comment.reason
+    elif record is not None:
+        comment.consultation.changes.remove(record)
     record_event(f"consultation.comment_{decision}", target=comment.consultation.slug,
-                 detail=f"comment {comment.id}")
+                 detail=f"comment {comment.id}" + (" (decision revised)" if revising else ""))

@@ -379,8 +379,6 @@ def decide_comment(consultation_id: int, comment_id: int):
     if comment is None or comment.consultation_id != consultation.id:
         abort(404)
     form = f.DecisionForm(prefix=f"c{comment.id}")
-    if comment.status != "pending":
-        return redirect(url_for(".comments", consultation_id=consultation.id))
     if not form.validate_on_submit():
         return _comments_page(consultation, forms={comment.id: form}, status=400)
     editing.decide_comment(comment, form.decision.data, form.reason.data)
@@ -391,7 +389,7 @@ def decide_comment(consultation_id: int, comment_id: int):
 def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     forms = forms or {}
     for comment in consultation.comments:
-        if comment.status == "pending" and comment.id not in forms:
+        if comment.id not in forms:
             forms[comment.id] = f.DecisionForm(prefix=f"c{comment.id}", formdata=None)
     sections = [(question, [c for c in consultation.comments if c.question_id == question.id])
                 for question in consultation.questions]
@@ -399,5 +397,7 @@ def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     error_form = next((form for form in forms.values() if form.errors), None)
     return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
                                          sections=sections, missing=missing, forms=forms, form=error_form,
-                                         review_url=url_for("review.review", slug=consultation.slug, _external=True)),
+                                         review_url=url_for("review.review", slug=consultation.slug, _external=True),
+                                         decisions_url=url_for("review.decisions", slug=consultation.slug,
+                                                               _external=True)),
                          status)
