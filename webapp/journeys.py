@@ -21,10 +21,17 @@ from webapp.privacy import rate_limit_key
 def post_allowed() -> bool:
     """Count one journey post against FEEDBACK_RATE_LIMIT. A person who is slowed
     down gets the form again with what they typed, not a bare 429 page."""
+    return throttle_allows("FEEDBACK_RATE_LIMIT", "feedback-post")
+
+
+def throttle_allows(setting: str, bucket: str) -> bool:
+    """Count one try against the limit in config `setting`, per visitor (the
+    salted hash of their address, `privacy.rate_limit_key`) in its own `bucket`,
+    so staff sign-in or wrong access codes never use up a respondent's posts."""
     if not current_app.config.get("RATELIMIT_ENABLED", True):
         return True
-    limit = _parsed(current_app.config["FEEDBACK_RATE_LIMIT"])
-    return limiter.limiter.hit(limit, "feedback-post", rate_limit_key())
+    limit = _parsed(current_app.config[setting])
+    return limiter.limiter.hit(limit, bucket, rate_limit_key())
 
 
 @cache

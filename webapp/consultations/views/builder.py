@@ -83,7 +83,8 @@ def new():
 def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
-                           new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
+                           share_link=sharing.public_url(consultation), new_code=session.pop(NEW_CODE_KEY, ""),
+                           action=f.ActionForm(),
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
@@ -396,5 +397,5 @@ def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     error_form = next((form for form in forms.values() if form.errors), None)
     return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
                                          sections=sections, missing=missing, forms=forms, form=error_form,
-                                         review_url=url_for("review.review", slug=consultation.slug, _external=True)),
+                                         review_url=sharing.review_url(consultation)),
                          status)
