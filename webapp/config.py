@@ -136,6 +136,9 @@ class Config:
     # Staff sign-in and two-factor tries per address (on top of each account's
     # lockout): enough for an office behind one address, too few to spray guesses.
     STAFF_SIGN_IN_RATE_LIMIT = "30 per 10 minutes"
+    # Wrong access codes per address (right ones are free: a group in one room
+    # shares an address). Each code also stops after 10 wrong tries in a row.
+    ACCESS_CODE_RATE_LIMIT = "10 per 10 minutes"
     RATELIMIT_STRATEGY = "moving-window"
 
     COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]
@@ -153,6 +156,7 @@ class Config:
         values: dict = {}
         for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "SERVICE_NAME",
                     "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT", "STAFF_SIGN_IN_RATE_LIMIT",
+                    "ACCESS_CODE_RATE_LIMIT",
                     "PUBLIC_BASE_URL"):
             if env.get(key):
                 values[key] = env[key]

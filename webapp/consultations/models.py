@@ -6,19 +6,19 @@ no identifiers and no time of day: dates are stored to the day.
 
 Group access codes are stored hashed. A code is shared among the members of the
 service-user group, so it is low value, but the database may one day be
-disclosed; Heard generates short human-friendly codes (e.g. ``MAPLE-4821``),
+disclosed; Heard generates codes of three short words (e.g. ``otter-lantern-plum``),
 shows a new code to staff once, and keeps only its hash. Staff issue a new code
 whenever they need one (which retires the old one).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.access_codes import access_code_matches
+from webapp.access_codes import CodeCheck, access_code_matches, check_counted
 from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS
 from webapp.crypto import EncryptedText
 from webapp.extensions import db
@@ -34,6 +34,10 @@ class Consultation(db.Model):
     introduction: Mapped[str] = mapped_column(Text, default="")
     audience: Mapped[str] = mapped_column(String(20), default="public")
     access_code_hash: Mapped[str] = mapped_column(String(200), default="")
+    # Tries at the access code since the last right one; MAX_WRONG_TRIES wrong in
+    # a row stop it (`code_stopped_at`) until staff issue a new one (access_codes.py).
+    code_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    code_stopped_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     opens_on: Mapped[date | None] = mapped_column(Date)
     closes_on: Mapped[date | None] = mapped_column(Date)
@@ -63,6 +67,10 @@ class Consultation(db.Model):
 
     def access_code_matches(self, code: str) -> bool:
         return access_code_matches(code, self.access_code_hash)
+
+    def check_access_code(self, code: str) -> CodeCheck:
+        """A counted try at this consultation's code (commits the count)."""
+        return check_counted(self, code, self.access_code_hash)
 
 
 class ConsultationPage(db.Model):

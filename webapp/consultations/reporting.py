@@ -185,8 +185,15 @@ def text_version(text: str) -> str:
 
 # Exports -----------------------------------------------------------------------------
 
+# Control characters other than tab and line breaks (escape, bell, backspace, the
+# C1 range): a terminal or spreadsheet that shows the export could act on them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def safe_cell(value: str) -> str:
-    """Prefix cells a spreadsheet would treat as a formula with a single quote."""
+    """Drop control characters, then prefix cells a spreadsheet would treat as
+    a formula with a single quote."""
+    value = _CONTROL.sub("", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

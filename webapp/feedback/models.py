@@ -4,9 +4,9 @@ text columns only ever hold redacted text, encrypted (`webapp.crypto`)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedText
@@ -81,6 +81,9 @@ class GroupAccessCode(db.Model):
     issued_on: Mapped[date] = mapped_column(Date, default=date.today)
     issued_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
+    # Tries since the last right one, and when wrong ones stopped it (access_codes.py).
+    code_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    code_stopped_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 def feedback_ref(response_id: int, field_name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from webapp import access_codes
 from webapp.audit import record_event
 from webapp.consultations import answer_forms, editing, rules, sharing
 from webapp.consultations import forms as f
@@ -84,6 +85,7 @@ def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
                            share_link=sharing.public_url(consultation), new_code=session.pop(NEW_CODE_KEY, ""),
+                           max_wrong_tries=access_codes.MAX_WRONG_TRIES,
                            action=f.ActionForm(),
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
