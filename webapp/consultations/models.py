@@ -20,8 +20,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
 from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS
-from webapp.crypto import EncryptedText
-from webapp.extensions import db
+from webapp.crypto import EncryptedJSON, EncryptedText
+from webapp.extensions import RandomId, db, random_id
 from webapp.staff.models import StaffUser
 
 
@@ -187,11 +187,12 @@ class ConsultationResponse(db.Model):
 
     __tablename__ = "consultation_response"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
     submitted_on: Mapped[date] = mapped_column(Date, index=True)
     risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
-    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+    # Derived from what was written ("suicidal"): encrypted like the text itself.
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="")
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_reason: Mapped[str] = mapped_column(String(200), default="")
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -206,11 +207,11 @@ class Answer(db.Model):
 
     __tablename__ = "consultation_answer"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("consultation_response.id"), index=True)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
+    response_id: Mapped[int] = mapped_column(RandomId, ForeignKey("consultation_response.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
     value: Mapped[str] = mapped_column(EncryptedText, default="")
-    values: Mapped[list | None] = mapped_column(JSON)
+    values: Mapped[list | None] = mapped_column(EncryptedJSON)  # choices are answers too
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

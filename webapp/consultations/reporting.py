@@ -182,7 +182,8 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
     total = db.session.scalar(query.with_only_columns(func.count(Answer.id))) or 0
     # Each card shows its response's flags and its question: load them with the page.
     answers = list(db.session.scalars(query.options(joinedload(Answer.response), joinedload(Answer.question))
-                                      .order_by(Answer.id.desc()).offset((page - 1) * per_page).limit(per_page)))
+                                      .order_by(ConsultationResponse.submitted_on.desc(), Answer.id.desc())
+                                      .offset((page - 1) * per_page).limit(per_page)))
     return answers, total
 
 
@@ -240,7 +241,8 @@ def _rows(consultation: Consultation, include_hidden: bool) -> Iterator[tuple[tu
         .outerjoin(Answer, Answer.response_id == ConsultationResponse.id)
         .where(ConsultationResponse.consultation_id == consultation.id), include_hidden)
     current, answers = None, {}
-    for row in db.session.execute(query.order_by(ConsultationResponse.id, Answer.id)
+    # By day, then by the random ids: the order people answered in is not kept.
+    for row in db.session.execute(query.order_by(ConsultationResponse.submitted_on, ConsultationResponse.id, Answer.id)
                                   .execution_options(yield_per=BATCH)):
         if current is not None and row[0] != current[0]:
             yield current, answers

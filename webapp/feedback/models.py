@@ -10,7 +10,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedText
-from webapp.extensions import db
+from webapp.extensions import RandomId, db, random_id
 
 
 class Service(db.Model):
@@ -38,7 +38,7 @@ class FeedbackResponse(db.Model):
 
     __tablename__ = "feedback_response"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
     submitted_on: Mapped[date] = mapped_column(Date, index=True)
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
     other_service: Mapped[str] = mapped_column(EncryptedText, default="")
@@ -59,7 +59,8 @@ class FeedbackResponse(db.Model):
     risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # Comma-separated risk categories (never the matching words: staff need the
     # kind of risk, not more of the writer's text).
-    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+    # Derived from what was written ("suicidal"): encrypted like the text itself.
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="")
 
     # Moderation, as for consultation responses: hidden responses leave reports.
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
