@@ -2,10 +2,11 @@
 
 Every line is one JSON object: time (only the day during a public request),
 level, logger, message, and for requests the route *template* (`/c/<slug>`,
-never the filled-in path or its query string), method, status and duration. No client address, user agent, query string or
-free text is ever written: the development server's request log (which starts
-with the client address) is silenced, and every record also passes through a
-filter that removes anything shaped like an IP address. Exceptions are logged
+never the filled-in path or its query string), method, status and duration.
+No client address, user agent, query string or free text is ever written: the
+development server's request log (which starts with the client address) is
+silenced, and every record also passes through a filter that removes anything
+shaped like an IP address. Exceptions are logged
 as their type and the code locations only: an exception message can quote what
 someone typed.
 """

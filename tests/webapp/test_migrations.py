@@ -32,7 +32,8 @@ def test_upgrading_encrypts_choices_risk_categories_and_emergent_themes_already_
                 "INSERT INTO consultation (id, slug, title, introduction, audience, access_code_hash, status,"
                 " results_where, results_summary, created_on, code_failures) VALUES"
                 " (1, 'c', 'C', '', 'public', '', 'open', '', '', '2026-11-02', 0)",
-                "INSERT INTO consultation_page (id, consultation_id, title, position, show_if_value) VALUES (1, 1, 'P', 0, '')",
+                "INSERT INTO consultation_page (id, consultation_id, title, position, show_if_value)"
+                " VALUES (1, 1, 'P', 0, '')",
                 "INSERT INTO consultation_question (id, page_id, kind, text, hint, required, position, options,"
                 " char_limit, meaning_locked) VALUES (1, 1, 'multiple', 'Q', '', 0, 0, '[\"Refuge\"]', 0, 0)",
                 "INSERT INTO consultation_response (id, consultation_id, submitted_on, risk_flagged,"
