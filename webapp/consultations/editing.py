@@ -107,6 +107,8 @@ def update_details(consultation: Consultation, details: dict) -> str:
 def _issue_code(consultation: Consultation) -> str:
     code = access_codes.new_access_code()
     consultation.access_code_hash = access_codes.hash_access_code(code)
+    consultation.code_failures = 0
+    consultation.code_stopped_at = None
     return code
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from webapp import access_codes
 from webapp.audit import record_event
 from webapp.consultations import answer_forms, editing, rules, sharing
 from webapp.consultations import forms as f
@@ -83,8 +84,10 @@ def new():
 def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
-                           new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
-                           review_url=url_for("review.review", slug=consultation.slug, _external=True),
+                           share_link=sharing.public_url(consultation), new_code=session.pop(NEW_CODE_KEY, ""),
+                           review_url=sharing.review_url(consultation),
+                           max_wrong_tries=access_codes.MAX_WRONG_TRIES,
+                           action=f.ActionForm(),
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
@@ -397,7 +400,6 @@ def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     error_form = next((form for form in forms.values() if form.errors), None)
     return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
                                          sections=sections, missing=missing, forms=forms, form=error_form,
-                                         review_url=url_for("review.review", slug=consultation.slug, _external=True),
-                                         decisions_url=url_for("review.decisions", slug=consultation.slug,
-                                                               _external=True)),
+                                         review_url=sharing.review_url(consultation),
+                                         decisions_url=sharing.decisions_url(consultation)),
                          status)

@@ -17,7 +17,7 @@ from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
 from webapp.extensions import db
 from webapp.forms import FREE_TEXT_MAX, AccessCodeForm
-from webapp.journeys import end_session, post_allowed
+from webapp.journeys import code_refused, code_tries_allowed, end_session, post_allowed
 
 bp = Blueprint("review", __name__)
 
@@ -55,13 +55,13 @@ def review_post(slug: str):
         return redirect(url_for(".review", slug=slug), code=303)
     if step == "code":
         form = AccessCodeForm()
-        if not post_allowed():
+        if not code_tries_allowed():
             return _render(consultation, step, form, status=429, notice="rate-limited")
         if not form.validate_on_submit():
             return _render(consultation, step, form, status=400)
-        if not consultation.access_code_matches(form.code.data):
-            form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                                "to you, and try again."]
+        refused = code_refused(j.check_access_code(consultation, form.code.data))
+        if refused:
+            form.code.errors = [refused]
             return _render(consultation, step, form, status=400)
         session[_key(slug)] = {"step": "1" if consultation.pages else MISSING}
         return redirect(url_for(".review", slug=slug), code=303)
