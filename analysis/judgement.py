@@ -122,6 +122,12 @@ _NON_ANSWER = re.compile(
     r"^\W*(?:no idea|dunno|don'?t know|not sure|no thanks|no thank you|nothing to (?:say|add)|"
     r"i don'?t know|idk|pass|no comment|can'?t say)\W*(?:sorry|really|thanks)?\W*$"
 )
+# Proposals and wishes: what the answer wants, not how the service was.
+_SUGGESTION = re.compile(
+    r"\b(?:i wish|there (?:should|needs? to) be|(?:you|they|services?|we|police|courts?|people|staff|workers?) "
+    r"(?:should|need to|needs to|ought to)|it would (?:help|have helped)|would (?:be|have been) (?:good|nice|better|great|"
+    r"helpful)|if (?:only )?there (?:was|were)|if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
+)
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
 
 
@@ -139,6 +145,7 @@ class Judgement:
     failures: int
     successes: int
     non_answer: bool
+    suggests: bool = False  # proposes or wishes for a change ("there should be", "I wish")
     unmatched: tuple[str, ...] = ()  # clauses matching no pattern (abuse set apart)
 
 
@@ -180,4 +187,5 @@ def judge(text: str) -> Judgement:
     unmatched = tuple(c for c, f, s, a in zip(parts, failed, succeeded, abuse, strict=True)
                       if not (f or s or a))
     return Judgement(scored_text=scored, failures=failures, successes=successes,
-                     non_answer=is_non_answer(text), unmatched=unmatched)
+                     non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(text.lower())),
+                     unmatched=unmatched)

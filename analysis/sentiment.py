@@ -357,7 +357,10 @@ def judged(compound: float, judgement: Judgement, question: str | None) -> float
         return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
     if helped:
         return max(compound, JUDGED_FLOOR) + JUDGED_STEP * (helped - 1)
-    if question and _SUGGESTION_QUESTION.search(question):
+    suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
+    # Proposals answering "what could be better?" are complaints in NHS coding;
+    # elsewhere (and to "what would make it easier?") they read as neutral.
+    if suggestion_asked or (judgement.suggests and question_kind(question) != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
 

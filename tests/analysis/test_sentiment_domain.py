@@ -81,3 +81,9 @@ def test_clauses_split_on_sentences_and_contrast():
 def test_non_answers():
     assert is_non_answer("Dunno") and is_non_answer("no thanks!") and is_non_answer("sdfghjk")
     assert not is_non_answer("Nobody called") and not is_non_answer("Thanks")
+
+
+def test_proposals_are_neutral_except_as_answers_to_what_could_be_better():
+    wish = "I wish somebody had told me about economic abuse earlier"
+    assert judge(wish).suggests and not judge("They told me it would be an hour").suggests
+    assert labels([(wish, ELSE)]) == ["neutral"]
