@@ -125,8 +125,8 @@ _NON_ANSWER = re.compile(
 # Proposals and wishes: what the answer wants, not how the service was.
 _SUGGESTION = re.compile(
     r"\b(?:i wish|there (?:should|needs? to) be|(?:you|they|services?|we|police|courts?|people|staff|workers?) "
-    r"(?:should|need to|needs to|ought to)|it would (?:help|have helped)|would (?:be|have been) (?:good|nice|better|great|"
-    r"helpful)|if (?:only )?there (?:was|were)|if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
+    r"(?:should|need to|needs to|ought to)|it would (?:help|have helped)|"
+    r"would (?:be|have been) (?:good|nice|better|great|helpful)|if (?:only )?there (?:was|were)|if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
 )
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
 
