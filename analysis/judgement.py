@@ -126,7 +126,8 @@ _NON_ANSWER = re.compile(
 _SUGGESTION = re.compile(
     r"\b(?:i wish|there (?:should|needs? to) be|(?:you|they|services?|we|police|courts?|people|staff|workers?) "
     r"(?:should|need to|needs to|ought to)|it would (?:help|have helped)|"
-    r"would (?:be|have been) (?:good|nice|better|great|helpful)|if (?:only )?there (?:was|were)|if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
+    r"would (?:be|have been) (?:good|nice|better|great|helpful)|if (?:only )?there (?:was|were)|"
+    r"if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
 )
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
 
