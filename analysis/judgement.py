@@ -129,6 +129,10 @@ _SUGGESTION = re.compile(
     r"would (?:be|have been) (?:good|nice|better|great|helpful)|if (?:only )?there (?:was|were)|"
     r"if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
 )
+# Not "no" or "none": NHS coders read "None" answering "what was good?" as
+# nothing to fault, and "No comments, everything was brilliant" is praise.
+_OPENS_WITH_NOTHING = re.compile(r"^\W*(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b")
+_SAYS_NOTHING = re.compile(r"^\W*(?:no|none|nothing|nope|nah|not really|nothing (?:else|more)(?: to add)?)\W*$")
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
 
 
@@ -147,6 +151,8 @@ class Judgement:
     successes: int
     non_answer: bool
     suggests: bool = False  # proposes or wishes for a change ("there should be", "I wish")
+    opens_with_nothing: bool = False  # "nothing helped...", "not much", "nobody"
+    says_nothing: bool = False  # the whole answer is "no", "none", "nothing else"
     unmatched: tuple[str, ...] = ()  # clauses matching no pattern (abuse set apart)
 
 
@@ -175,6 +181,11 @@ def is_non_answer(text: str) -> bool:
     return len(tokens) == 1 and len(tokens[0]) >= 5 and not _VOWEL.search(tokens[0][1:])
 
 
+def opens_with_nothing(text: str) -> bool:
+    """True for "nothing helped...", "not much...", "nobody...": see ``_OPENS_WITH_NOTHING``."""
+    return bool(_OPENS_WITH_NOTHING.match(clean(text).lower()))
+
+
 def judge(text: str) -> Judgement:
     """Clause-level reading of ``text`` (see the module docstring)."""
     parts = clauses(text.lower())
@@ -189,4 +200,6 @@ def judge(text: str) -> Judgement:
                       if not (f or s or a))
     return Judgement(scored_text=scored, failures=failures, successes=successes,
                      non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(text.lower())),
+                     opens_with_nothing=opens_with_nothing(text),
+                     says_nothing=bool(_SAYS_NOTHING.match(clean(text).lower())),
                      unmatched=unmatched)

@@ -30,7 +30,7 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import normalize
 
-from analysis.judgement import Judgement, judge
+from analysis.judgement import Judgement, judge, opens_with_nothing
 from analysis.text import clean, negated_tokens, question_kind
 
 LABELS = ("negative", "neutral", "positive")
@@ -49,6 +49,7 @@ SUGGESTION_SHRINK = 0.3
 # a clause praises when VADER scores it at least PRAISE_LEVEL.
 MIXED_SHRINK = 0.15
 PRAISE_LEVEL = 0.45
+_ELSE_QUESTION = re.compile(r"anything else", re.I)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
 # Words whose meaning in service feedback VADER misses or gets backwards.
@@ -344,13 +345,17 @@ class SentimentScorer:
 
 def judged(compound: float, judgement: Judgement, question: str | None) -> float:
     """``compound`` moved by what the answer says about the service."""
-    if judgement.non_answer:
-        return 0.0
-    failed, helped = judgement.failures, judgement.successes
-    if question_kind(question) == "improve":
+    kind = question_kind(question)
+    if judgement.non_answer or (judgement.says_nothing and _ELSE_QUESTION.search(question or "")):
+        return 0.0  # "no" to "anything else?" is nothing more to say, not praise
+    failed, helped, unmatched = judgement.failures, judgement.successes, judgement.unmatched
+    if kind == "good" and judgement.opens_with_nothing:
+        # "nothing helped", "not much" answering "what helped?"; that clause is no praise
+        failed, unmatched = failed + 1, tuple(c for c in unmatched if not opens_with_nothing(c))
+    if kind == "improve":
         helped = 0  # "listened to me" answering "what could be better?" asks for it
     elif failed and not helped:
-        helped = sum(vader().polarity_scores(c)["compound"] >= PRAISE_LEVEL for c in judgement.unmatched)
+        helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
     if failed and helped:
         return compound * MIXED_SHRINK
     if failed:
@@ -360,9 +365,13 @@ def judged(compound: float, judgement: Judgement, question: str | None) -> float
     suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
     # Proposals answering "what could be better?" are complaints in NHS coding;
     # elsewhere (and to "what would make it easier?") they read as neutral.
-    if suggestion_asked or (judgement.suggests and question_kind(question) != "improve"):
+    if suggestion_asked or (judgement.suggests and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
+
+
+def _clause_vader(clause: str) -> float:
+    return vader().polarity_scores(clause)["compound"]
 
 
 MODEL_FILE = "sentiment_model.json"

@@ -87,3 +87,11 @@ def test_proposals_are_neutral_except_as_answers_to_what_could_be_better():
     wish = "I wish somebody had told me about economic abuse earlier"
     assert judge(wish).suggests and not judge("They told me it would be an hour").suggests
     assert labels([(wish, ELSE)]) == ["neutral"]
+
+
+def test_nothing_reads_by_the_question():
+    assert labels([
+        ("No", ELSE),
+        ("nothing helped to be honest. I got myself out", "What helped?"),
+        ("Nothing", "How could we improve?"),
+    ]) == ["neutral", "negative", "positive"]
