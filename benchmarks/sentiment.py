@@ -10,8 +10,12 @@ Prints, each labelled with what it was measured on:
 - domestic-abuse answers (``da-feedback-dev.csv``, two coders): 3-way accuracy
   where the coders agree and Spearman against their mean, for the shipped
   scorer. The domain rules were tuned on these answers: a tuned-on figure;
-- a held-out set written after the rules were frozen
-  (``benchmarks/data/da-sentiment-heldout.csv``, one coder): the honest figure;
+- two sets written and coded (1-5, one coder) by the sentiment engineer after
+  the rules were frozen: ``da-sentiment-heldout.csv`` (112 answers; measured
+  once at 0.741 accuracy / 0.713 Spearman, after which two rules were changed
+  for what it showed, so its figure here is partly tuned on) and
+  ``da-sentiment-heldout-2.csv`` (65 answers, scored only after the second
+  freeze: the honest figure);
 - CPU seconds per 1,000 texts for sentiment;
 - the emergent themes found in a sample of NHS answers, and what was set aside.
 
@@ -40,7 +44,12 @@ from analysis.sentiment import SentimentScorer, default_scorer  # noqa: E402
 
 NHS_DATA = ROOT / "../shared/data/feedback-labelled-dev.csv"
 DA_DATA = ROOT / "../shared/data/da-feedback-dev.csv"
-HELD_OUT = ROOT / "benchmarks/data/da-sentiment-heldout.csv"
+HELD_OUT = (
+    ("first held-out set (PARTLY TUNED ON: two rules changed after it was first scored)",
+     ROOT / "benchmarks/data/da-sentiment-heldout.csv", "da_heldout1"),
+    ("second held-out set (HELD OUT: written after the last rule change, never tuned on)",
+     ROOT / "benchmarks/data/da-sentiment-heldout-2.csv", "da_heldout2"),
+)
 NAMES = {"negative": 0, "neutral": 1, "positive": 2}
 
 
@@ -146,10 +155,10 @@ def main() -> None:
     results |= {f"da_dev_{k}": v for k, v in dev.items()}
     print(f"  3-way accuracy where coders agree {dev['accuracy_agreed']:.3f} (n={dev['n_agreed']}), "
           f"Spearman against their mean {dev['spearman_mean']:.3f}")
-    if HELD_OUT.exists():
-        print("domestic-abuse held-out answers (HELD OUT: written and coded after the rules were frozen):")
-        held = one_coder(load(HELD_OUT), args.show_errors)
-        results |= {f"da_heldout_{k}": v for k, v in held.items()}
+    for title, path, key in HELD_OUT:
+        print(f"domestic-abuse {title}:")
+        held = one_coder(load(path), args.show_errors)
+        results |= {f"{key}_{k}": v for k, v in held.items()}
         print(f"  3-way accuracy {held['accuracy']:.3f} (n={held['n']}), Spearman {held['spearman']:.3f}")
 
     results["sentiment_cpu_s_per_1000"] = cpu_per_thousand(nhs)
