@@ -30,7 +30,12 @@ _NEGATED_BEFORE = re.compile(
     r"couldn'?t|won'?t|hardly|without)\b[\w' ]{0,20}$"
 )
 
-_SERVICE_FAILURES = tuple(re.compile(p) for p in (
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
+    """One alternation: a single scan per clause instead of one per pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_SERVICE_FAILURES = _any_of((
     # Nobody / no one did what a service should.
     r"\b(?:nobody|no ?one|no-one|noone|never (?:once )?(?:got|been))\b[\w' ]{0,25}?\b(?:call(?:ed)?|rang|ring|"
     r"phoned?|got back|came back|answer(?:ed|s)?|ask(?:ed)?|listen(?:ed)?|believ(?:ed|e)|check(?:ed)?|"
@@ -83,7 +88,7 @@ _SERVICE_FAILURES = tuple(re.compile(p) for p in (
 
 _ASKED_BEFORE = re.compile(r"\b(?:if|whether)\s*$")
 
-_SERVICE_SUCCESSES = tuple(re.compile(p) for p in (
+_SERVICE_SUCCESSES = _any_of((
     r"\b(?:arrested|charged|removed|convicted|sentenced) (?:him|my ex|the abuser)\b",
     r"\b(?:he|my ex) (?:was|got) (?:arrested|charged|convicted|sentenced|found guilty|removed)\b",
     r"\bfound guilty\b",
@@ -161,15 +166,11 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(clean(text)) if c and c.strip(" ,.")]
 
 
-def _matches(patterns: tuple[re.Pattern, ...], clause: str) -> list[re.Match]:
-    return [m for p in patterns for m in p.finditer(clause)]
-
-
 def _success(clause: str) -> bool:
     """A success pattern not negated or asked about just before it ("nobody
     believed me", "asked if I felt safe")."""
     return any(not _NEGATED_BEFORE.search(clause[: m.start()]) and not _ASKED_BEFORE.search(clause[: m.start()])
-               for m in _matches(_SERVICE_SUCCESSES, clause))
+               for m in _SERVICE_SUCCESSES.finditer(clause))
 
 
 def is_non_answer(text: str) -> bool:
@@ -188,9 +189,13 @@ def opens_with_nothing(text: str) -> bool:
 
 def judge(text: str) -> Judgement:
     """Clause-level reading of ``text`` (see the module docstring)."""
-    parts = clauses(text.lower())
-    failed = [bool(_matches(_SERVICE_FAILURES, c)) for c in parts]
-    succeeded = [_success(c) for c in parts]
+    lowered = clean(text).lower()
+    parts = clauses(lowered)
+    # Most answers match nothing: one scan of the whole text rules that out
+    # before the clause-by-clause scans.
+    none = [False] * len(parts)
+    failed = [bool(_SERVICE_FAILURES.search(c)) for c in parts] if _SERVICE_FAILURES.search(lowered) else none
+    succeeded = [_success(c) for c in parts] if _SERVICE_SUCCESSES.search(lowered) else none
     failures, successes = sum(failed), sum(succeeded)
     abuse = [bool(_ABUSE_CLAUSE.search(c)) and not _SERVICE_WORDS.search(c) for c in parts]
     judged = [c for c, is_abuse in zip(parts, abuse, strict=True) if not is_abuse]
@@ -199,7 +204,6 @@ def judge(text: str) -> Judgement:
     unmatched = tuple(c for c, f, s, a in zip(parts, failed, succeeded, abuse, strict=True)
                       if not (f or s or a))
     return Judgement(scored_text=scored, failures=failures, successes=successes,
-                     non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(text.lower())),
-                     opens_with_nothing=opens_with_nothing(text),
-                     says_nothing=bool(_SAYS_NOTHING.match(clean(text).lower())),
+                     non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(lowered)),
+                     opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
                      unmatched=unmatched)
