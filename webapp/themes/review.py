@@ -160,7 +160,8 @@ def pending_emergent(run: ThemeRun | None) -> list[EmergentRow]:
     still visible (hidden or purged responses drop out)."""
     if run is None:
         return []
-    pending = [e for e in run.emergent if e.status == "pending"]
+    # Runs from before issue 13 could store a theme with no name or words.
+    pending = [e for e in run.emergent if e.status == "pending" and e.name.strip() and e.terms]
     found = resolve([ref for e in pending for ref in e.refs[:EMERGENT_EXAMPLES]])
     return [EmergentRow(e, [found[r].text for r in e.refs[:EMERGENT_EXAMPLES] if r in found]) for e in pending]
 

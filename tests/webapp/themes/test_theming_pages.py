@@ -166,9 +166,11 @@ def test_emergent_theme_added_to_the_codebook_or_dismissed(client, analyst):
     refs = [feedback_ref(r.id, "what_helped") for r in (first, second)]
     parking = EmergentTheme(run=run, name="car park", terms=["parking", "car park"], size=7, refs=refs)
     fonts = EmergentTheme(run=run, name="website font", terms=["font"], size=5, refs=[])
-    db.session.add_all([parking, fonts])
+    blank = EmergentTheme(run=run, name=" ", terms=[], size=12, refs=refs)  # as runs before issue 13 stored
+    db.session.add_all([parking, fonts, blank])
     db.session.commit()
     html = page(client.get(Q3))
+    assert len(html.select(".emergent-theme")) == 2 and html.find(id=f"emergent-{blank.id}") is None
     card = html.find(id=f"emergent-{parking.id}")
     assert card.h3.get_text() == "car park"
     # Staff read the (redacted) answers behind the name, not only its words.
