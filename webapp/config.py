@@ -70,6 +70,10 @@ class Config:
     SESSION_PERMANENT = False
     SESSION_KEY_PREFIX = "heard:session:"
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
+    # Answers in a journey left alone this long (a tab closed without exiting)
+    # are forgotten: shorter than the session, which staff pages share. The
+    # journeys say so near their start and near Send.
+    JOURNEY_IDLE_MINUTES = 20
 
     WTF_CSRF_TIME_LIMIT = 60 * 60
     # Flask-WTF's HTTPS check wants a same-origin Referer, which no browser sends
@@ -84,7 +88,12 @@ class Config:
     ARGON2_PARAMETERS = profiles.RFC_9106_LOW_MEMORY
 
     RATELIMIT_HEADERS_ENABLED = False
-    FEEDBACK_RATE_LIMIT = "20 per hour"
+    # Per address: journeys started, access codes tried and answers sent, not
+    # every page. 30 people an hour finishing both journeys from one refuge
+    # Wi-Fi is 120 of these; a script is also capped at JOURNEY_STEP_LIMIT
+    # pages per visit (counted in the session, free).
+    FEEDBACK_RATE_LIMIT = "150 per hour"
+    JOURNEY_STEP_LIMIT = 300
     RATELIMIT_STRATEGY = "moving-window"
 
     COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]
