@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.webapp.helpers import field, make_consultation, page, page_id
+from tests.webapp.helpers import ACCESS_CODE, field, make_consultation, page, page_id
 from webapp import journeys
 
 TYPED = "kestrelwords he grabbed my neck"
@@ -148,3 +148,20 @@ def test_a_timed_out_page_that_depends_on_a_lost_answer_is_kept_for_later(client
     refuge = page(client.get(CONSULTATION))
     assert refuge.h1.get_text() == "The refuge"
     assert refuge.find("textarea").get_text().strip() == "Quiet and safe"
+
+
+def test_a_group_consultation_that_timed_out_asks_for_the_code_and_keeps_the_page(client, app):
+    c = make_consultation("group-timed-out", audience="group")
+    url = "/c/group-timed-out"
+    response = client.post(url, data={"step": page_id(c, "Looking ahead"),
+                                      field(c, "Anything else?"): "Call Sarah Jones back please"})
+    assert response.status_code == 400
+    html = page(response)
+    assert html.h1.get_text() == "Enter your access code"
+    assert "we need the access code again" in html.get_text()
+    assert "Sarah Jones" not in response.get_data(as_text=True)  # kept on the server only once redacted
+    client.post(url, data={"step": "code", "code": ACCESS_CODE})
+    client.post(url, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "No"})
+    kept = page(client.get(url))
+    assert kept.h1.get_text() == "Looking ahead"
+    assert kept.find("textarea").get_text().strip() == "Call [name] back please"
