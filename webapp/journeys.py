@@ -36,10 +36,13 @@ from werkzeug.datastructures import MultiDict
 from webapp.extensions import limiter
 from webapp.privacy import rate_limit_key
 
+STEPS_KEY = "journey_steps"
+LIMITED_EVENTS = "journey"  # the limiter's name for starts, access codes and sends together
+
 
 def start_allowed() -> bool:
     """Count a new journey (opened by a link, so no form to keep) against the address's limit."""
-    return _hit("journey")
+    return _hit()
 
 
 def post_allowed(session, *, starting: bool = False, counted: bool = False) -> bool:
@@ -49,7 +52,7 @@ def post_allowed(session, *, starting: bool = False, counted: bool = False) -> b
     what they typed, not a bare 429 page."""
     if not step_allowed(session):
         return False
-    return (not starting or _hit("journey")) and (not counted or _hit("journey"))
+    return (not starting or _hit()) and (not counted or _hit())
 
 
 def step_allowed(session) -> bool:
@@ -59,14 +62,11 @@ def step_allowed(session) -> bool:
     session[STEPS_KEY] = steps
     if steps <= current_app.config["JOURNEY_STEP_LIMIT"]:
         return True
-    g.heard_wait_minutes = 0
+    g.heard_wait_minutes = 0  # not a matter of waiting: the notice says so
     return False
 
 
-STEPS_KEY = "journey_steps"
-
-
-def _hit(event: str) -> bool:
+def _hit() -> bool:
     """FEEDBACK_RATE_LIMIT counts what a shared connection (a refuge's Wi-Fi, a
     library PC, a mobile network) does many times an hour for real people:
     journeys started, access codes tried and answers sent, never every Continue.
@@ -75,16 +75,12 @@ def _hit(event: str) -> bool:
         return True
     limit = _parsed(current_app.config["FEEDBACK_RATE_LIMIT"])
     key = rate_limit_key()
-    if limiter.limiter.hit(limit, event, key):
+    if limiter.limiter.hit(limit, LIMITED_EVENTS, key):
         return True
-    reset_at, _remaining = limiter.limiter.get_window_stats(limit, event, key)
+    # Only a refusal pays this second round trip; the notice and 429 page read it from g.
+    reset_at, _remaining = limiter.limiter.get_window_stats(limit, LIMITED_EVENTS, key)
     g.heard_wait_minutes = max(1, math.ceil((reset_at - time.time()) / 60))
     return False
-
-
-def wait_minutes() -> int:
-    """How long a refused person must wait (0: not a matter of waiting)."""
-    return g.get("heard_wait_minutes", 1)
 
 
 @cache

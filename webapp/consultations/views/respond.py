@@ -55,7 +55,7 @@ def consultation_post(slug: str):
     if posted != journey.step and journey.can_visit(posted):
         journey.go_to(posted)
     if starting and journey.resumed and journey.step != posted:
-        return _keep_typed(journey, posted)
+        return _keep_typed(journey, posted, limited=not post_allowed(session, starting=True))
     if posted != journey.step:
         # An old tab: show where the journey really is.
         return _to_the_journey(slug)
@@ -98,7 +98,7 @@ def _journey_for(consultation, posted: str) -> j.Journey:
     return journey
 
 
-def _keep_typed(journey: j.Journey, posted: str):
+def _keep_typed(journey: j.Journey, posted: str, limited: bool = False):
     """The visit timed out on a page that cannot be shown straight away (the
     access code is needed again, or the page depends on an answer that was
     deleted): what was typed there is kept, redacted as always, for when that
@@ -109,6 +109,8 @@ def _keep_typed(journey: j.Journey, posted: str):
         journey.answers.update(values)
         journey.state["risks"].update(risks)
         journey.session.modified = True
+    if limited:
+        return _render_step(journey, status=429, notice="rate-limited")
     notice = "timed-out-code" if journey.step == j.CODE else "timed-out-page"
     return _render_step(journey, status=400, notice=notice)
 
