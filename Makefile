@@ -14,9 +14,11 @@ LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal 
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
+CATALOGUES := $(wildcard webapp/translations/*/LC_MESSAGES/messages.po)
+PYBABEL := $(BIN)/pybabel
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test assets db-upgrade seed run test test-fast lint serve worker clean security-lint lock
+.PHONY: help setup setup-test assets translations translations-update db-upgrade seed run test test-fast lint serve worker clean security-lint lock
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -51,7 +53,16 @@ setup: $(VENV)/.installed ## Create .venv and install Heard
 
 setup-test: $(VENV)/.installed-test ## Also install the test tools
 
-assets: webapp/static/dist/heard.css ## Build the stylesheet and script from GOV.UK Frontend
+assets: webapp/static/dist/heard.css translations ## Build the stylesheet and script from GOV.UK Frontend, compile the translations
+
+translations: $(CATALOGUES:.po=.mo) ## Compile the language catalogues (webapp/translations/*/LC_MESSAGES/messages.po)
+
+%.mo: %.po | $(BIN)/python
+	$(PYBABEL) compile --statistics -i $< -o $@
+
+translations-update: setup ## After changing the public site's words: extract them and update every catalogue
+	$(PYBABEL) extract -F babel.cfg -k lazy_gettext -k _l -k N_ --no-location --sort-output --omit-header -o webapp/translations/messages.pot .
+	$(PYBABEL) update -i webapp/translations/messages.pot -d webapp/translations --no-wrap --omit-header --ignore-obsolete
 
 db-upgrade: setup ## Apply database migrations (DATABASE_URL, default instance/heard.sqlite3)
 	@mkdir -p instance

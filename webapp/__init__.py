@@ -15,7 +15,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from webapp import assets, crypto, errors, formatters, journeys, logs, security
+from webapp import assets, crypto, errors, formatters, i18n, journeys, logs, security
 from webapp import demo as demo_data
 from webapp import extensions as ext
 from webapp.config import CONFIGS, Config, ProductionConfig
@@ -63,6 +63,7 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     assets.init_app(app)
     errors.init_app(app)
     formatters.init_app(app)
+    i18n.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     for command in COMMANDS:

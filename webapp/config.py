@@ -95,6 +95,8 @@ class Config:
     BRAND_COLOUR = "#1d4f6e"
     BRAND_ACCENT = "#0f7a52"
     EXIT_URL = "https://www.bbc.co.uk/weather"
+    # Languages the public site offers, the first the default (LANGUAGES=cy,en puts Welsh first).
+    LANGUAGES: tuple[str, ...] = ("en",)
     # Scheme and host of the public site, for share links and posters
     # (e.g. https://feedback.example.org). Unset: the host staff are using.
     PUBLIC_BASE_URL: str | None = None
@@ -173,6 +175,8 @@ class Config:
             values["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
         if env.get(KEY_ENV):
             values["ENCRYPTION_KEYS"] = parse_keys(env[KEY_ENV])
+        if env.get("LANGUAGES"):
+            values["LANGUAGES"] = tuple(code.strip() for code in env["LANGUAGES"].split(",") if code.strip())
         for key in ("RETENTION_MONTHS", "TRUST_PROXY_HOPS"):
             if env.get(key):
                 values[key] = int(env[key])

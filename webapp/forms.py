@@ -4,6 +4,7 @@ a bare POST button. A room's own forms live in its `forms.py`."""
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
@@ -51,8 +52,8 @@ class OptionalRadioField(RadioField):
 
 
 def too_long_message(limit: int) -> str:
-    return (f"Keep your answer to {limit} characters or fewer. "
-            "You can shorten it, or say the most important part.")
+    return _l("Keep your answer to %(limit)s characters or fewer. "
+              "You can shorten it, or say the most important part.", limit=limit)
 
 
 def free_text_field(label: str, hint: str | None = None, limit: int = FREE_TEXT_MAX,
@@ -67,10 +68,10 @@ def free_text_field(label: str, hint: str | None = None, limit: int = FREE_TEXT_
 class AccessCodeForm(FlaskForm):
     """The service-user group's code, for a group consultation, its review and the group view."""
 
-    code = StringField("Access code", widget=GovTextInput(),
-                       validators=[InputRequired(message="Enter the access code you were given"),
-                                   Length(max=40, message="Enter the access code you were given")])
-    submit = SubmitField("Continue", widget=GovSubmitInput())
+    code = StringField(_l("Access code"), widget=GovTextInput(),
+                       validators=[InputRequired(message=_l("Enter the access code you were given")),
+                                   Length(max=40, message=_l("Enter the access code you were given"))])
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
 # Dates ----------------------------------------------------------------------------------
@@ -121,7 +122,7 @@ class DateRangeForm(FlaskForm):
 
     start = GovDateField("From", "Enter the first day of the period")
     end = GovDateField("To", "Enter the last day of the period")
-    submit = SubmitField("Show the summary", widget=GovSubmitInput())
+    submit = SubmitField(_l("Show the summary"), widget=GovSubmitInput())
 
     def validate_end(self, field) -> None:
         if field.data and self.start.data and field.data < self.start.data:

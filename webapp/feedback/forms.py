@@ -2,70 +2,75 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import RadioField, StringField, SubmitField
+from wtforms import RadioField, SelectChoice, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from webapp import equality
 from webapp.feedback import questions as q
 from webapp.forms import JourneyForm, OptionalRadioField, free_text_field
+from webapp.i18n import lazy_choices
 
 OTHER_SERVICE_MAX = 120
 
 
 class ServiceForm(JourneyForm):
     service = RadioField(
-        q.QUESTION_TEXT["service"],
+        _l(q.QUESTION_TEXT["service"]),
         widget=GovRadioInput(),
-        validators=[InputRequired(message="Choose the service you want to tell us about")],
+        validators=[InputRequired(message=_l("Choose the service you want to tell us about"))],
     )
     other_service = StringField(
-        q.QUESTION_TEXT["other_service"],
+        _l(q.QUESTION_TEXT["other_service"]),
         widget=GovTextInput(),
         validators=[Length(max=OTHER_SERVICE_MAX,
-                           message=f"Keep the name of the service to {OTHER_SERVICE_MAX} characters or fewer")],
+                           message=_l("Keep the name of the service to %(limit)s characters or fewer",
+                                      limit=OTHER_SERVICE_MAX))],
     )
-    submit = SubmitField("Continue", widget=GovSubmitInput())
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
     def set_services(self, services) -> None:
-        self.service.choices = {s.slug: s.name for s in services} | {q.ANOTHER_SERVICE: "Another service"}
+        self.service.choices = [SelectChoice(value=s.slug, label=s.name) for s in services] + [
+            SelectChoice(value=q.ANOTHER_SERVICE, label=_l("Another service"))]
 
     def validate_other_service(self, field) -> None:
         if self.service.data == q.ANOTHER_SERVICE and not (field.data or "").strip():
-            raise ValidationError("Tell us which service it was, or choose one from the list")
+            raise ValidationError(_l("Tell us which service it was, or choose one from the list"))
 
 
 class ExperienceForm(JourneyForm):
-    ease = OptionalRadioField(q.QUESTION_TEXT["ease"], choices=dict(q.EASE))
-    listened = OptionalRadioField(q.QUESTION_TEXT["listened"], choices=dict(q.LISTENED))
+    ease = OptionalRadioField(_l(q.QUESTION_TEXT["ease"]), choices=lazy_choices(q.EASE))
+    listened = OptionalRadioField(_l(q.QUESTION_TEXT["listened"]), choices=lazy_choices(q.LISTENED))
     overall = RadioField(
-        q.QUESTION_TEXT["overall"],
-        choices=dict(q.OVERALL),
+        _l(q.QUESTION_TEXT["overall"]),
+        choices=lazy_choices(q.OVERALL),
         widget=GovRadioInput(),
-        validators=[InputRequired(message="Choose how the support was overall")],
+        validators=[InputRequired(message=_l("Choose how the support was overall"))],
     )
-    submit = SubmitField("Continue", widget=GovSubmitInput())
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
 class CommentsForm(JourneyForm):
-    what_helped = free_text_field(q.QUESTION_TEXT["what_helped"],
-                                  "Anything they did that made a difference. You can leave this blank.")
-    could_be_better = free_text_field(q.QUESTION_TEXT["could_be_better"],
-                                      "Anything that was hard or that they should change. You can leave this blank.")
-    submit = SubmitField("Continue", widget=GovSubmitInput())
+    what_helped = free_text_field(_l(q.QUESTION_TEXT["what_helped"]),
+                                  _l("Anything they did that made a difference. You can leave this blank."))
+    could_be_better = free_text_field(
+        _l(q.QUESTION_TEXT["could_be_better"]),
+        _l("Anything that was hard or that they should change. You can leave this blank."))
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
 class AboutYouForm(JourneyForm):
-    age_band = OptionalRadioField(q.QUESTION_TEXT["age_band"], choices=dict(equality.AGE_BAND))
-    gender = OptionalRadioField(q.QUESTION_TEXT["gender"], choices=dict(equality.GENDER))
-    disability = OptionalRadioField(q.QUESTION_TEXT["disability"], choices=dict(equality.DISABILITY))
-    ethnicity = OptionalRadioField(q.QUESTION_TEXT["ethnicity"], choices=dict(equality.ETHNICITY))
-    sexuality = OptionalRadioField(q.QUESTION_TEXT["sexuality"], choices=dict(equality.SEXUALITY))
-    submit = SubmitField("Continue", widget=GovSubmitInput())
-    skip = SubmitField("Skip these questions", widget=GovSubmitInput())
+    age_band = OptionalRadioField(_l(q.QUESTION_TEXT["age_band"]), choices=lazy_choices(equality.AGE_BAND))
+    gender = OptionalRadioField(_l(q.QUESTION_TEXT["gender"]), choices=lazy_choices(equality.GENDER))
+    disability = OptionalRadioField(_l(q.QUESTION_TEXT["disability"]), choices=lazy_choices(equality.DISABILITY))
+    ethnicity = OptionalRadioField(_l(q.QUESTION_TEXT["ethnicity"]), choices=lazy_choices(equality.ETHNICITY))
+    sexuality = OptionalRadioField(_l(q.QUESTION_TEXT["sexuality"]), choices=lazy_choices(equality.SEXUALITY))
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+    skip = SubmitField(_l("Skip these questions"), widget=GovSubmitInput())
 
 
 class CheckForm(JourneyForm):
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
-    submit = SubmitField("Send feedback", widget=GovSubmitInput())
+    submit = SubmitField(_l("Send feedback"), widget=GovSubmitInput())

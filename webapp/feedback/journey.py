@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from flask_babel import gettext
 from sqlalchemy import bindparam, insert, select
 
 from analysis.redaction import redact
@@ -160,25 +161,31 @@ def _insert_if_open(names: tuple[str, ...]):
 
 
 def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
-    """What the person will send, in their words, as the check page shows it."""
+    """What the person will send, in their words, as the check page shows it,
+    the questions and choices in their language."""
     answers = journey.answers
 
     def rows(step: str, fields: tuple[str, ...]) -> tuple[SummaryRow, ...]:
-        return tuple(SummaryRow(q.QUESTION_TEXT[field], q.label_for(field, answers.get(field, "")), step)
+        return tuple(SummaryRow(gettext(q.QUESTION_TEXT[field]), _chosen(field, answers.get(field, "")), step)
                      for field in fields)
 
     needed = journey.missing_fields()
     experience = tuple(SummaryRow(row.question, row.answer, row.step, needed=field in needed)
                        for field, row in zip(q.RATING_FIELDS, rows("experience", q.RATING_FIELDS), strict=True))
     return (
-        SummarySection("The service", (SummaryRow("Service", _service_name(answers), "service",
-                                                  needed="service" in needed),)),
-        SummarySection("How it went", experience),
-        SummarySection("In your own words", tuple(
-            SummaryRow(q.QUESTION_TEXT[field], answers.get(field, ""), "comments")
+        SummarySection(gettext("The service"), (SummaryRow(gettext("Service"), _service_name(answers), "service",
+                                                           needed="service" in needed),)),
+        SummarySection(gettext("How it went"), experience),
+        SummarySection(gettext("In your own words"), tuple(
+            SummaryRow(gettext(q.QUESTION_TEXT[field]), answers.get(field, ""), "comments")
             for field in q.FREE_TEXT_FIELDS)),
-        SummarySection("About you", rows("about-you", q.EQUALITY_FIELDS)),
+        SummarySection(gettext("About you"), rows("about-you", q.EQUALITY_FIELDS)),
     )
+
+
+def _chosen(field: str, value: str) -> str:
+    label = q.label_for(field, value)
+    return gettext(label) if label else ""
 
 
 def _service_name(answers: dict) -> str:

@@ -3,46 +3,47 @@ forms, the check-answers page, the demo data and the reports all agree. The
 "about you" questions are the shared equality questions (`webapp.equality`)."""
 
 from webapp import equality
+from webapp.i18n import N_
 
 EASE = (
-    ("very-easy", "Very easy"),
-    ("easy", "Easy"),
-    ("neither", "Neither easy nor difficult"),
-    ("difficult", "Difficult"),
-    ("very-difficult", "Very difficult"),
+    ("very-easy", N_("Very easy")),
+    ("easy", N_("Easy")),
+    ("neither", N_("Neither easy nor difficult")),
+    ("difficult", N_("Difficult")),
+    ("very-difficult", N_("Very difficult")),
 )
 LISTENED = (
-    ("yes", "Yes, completely"),
-    ("partly", "Yes, partly"),
-    ("no", "No"),
-    ("not-sure", "Not sure"),
+    ("yes", N_("Yes, completely")),
+    ("partly", N_("Yes, partly")),
+    ("no", N_("No")),
+    ("not-sure", N_("Not sure")),
 )
 OVERALL = (
-    ("very-good", "Very good"),
-    ("good", "Good"),
-    ("neither", "Neither good nor poor"),
-    ("poor", "Poor"),
-    ("very-poor", "Very poor"),
+    ("very-good", N_("Very good")),
+    ("good", N_("Good")),
+    ("neither", N_("Neither good nor poor")),
+    ("poor", N_("Poor")),
+    ("very-poor", N_("Very poor")),
     # Required (the one answer every response has), so never forced: a person can decline it.
-    ("prefer-not", "Prefer not to say"),
+    ("prefer-not", N_("Prefer not to say")),
 )
 
 CHOICES = {"ease": EASE, "listened": LISTENED, "overall": OVERALL, **equality.CHOICES}
 
 RATING_FIELDS = ("ease", "listened", "overall")
-FREE_TEXT_FIELDS = ("what_helped", "could_be_better")
+FREE_TEXT_FIELDS = ("what_helped", N_("could_be_better"))
 EQUALITY_FIELDS = equality.EQUALITY_FIELDS  # the "about you" step
 
 ANOTHER_SERVICE = "another"
 
 QUESTION_TEXT = {
-    "service": "Which service would you like to tell us about?",
-    "other_service": "Which service was it?",
-    "ease": "How easy was it to get help from them?",
-    "listened": "Did you feel listened to and believed?",
-    "overall": "Overall, how was the support you got?",
-    "what_helped": "What helped?",
-    "could_be_better": "What could be better?",
+    "service": N_("Which service would you like to tell us about?"),
+    "other_service": N_("Which service was it?"),
+    "ease": N_("How easy was it to get help from them?"),
+    "listened": N_("Did you feel listened to and believed?"),
+    "overall": N_("Overall, how was the support you got?"),
+    "what_helped": N_("What helped?"),
+    "could_be_better": N_("What could be better?"),
     **equality.QUESTION_TEXT,
 }
 
