@@ -126,7 +126,7 @@ class _Rules:
     exclusions: re.Pattern[str]
     negators: re.Pattern[str]
     not_negating: re.Pattern[str]
-    negation_meaning: re.Pattern[str]
+    internal_negation: re.Pattern[str]
     distant_past: re.Pattern[str]
     far_past: re.Pattern[str]
     over: re.Pattern[str]
@@ -178,7 +178,7 @@ def _rules() -> _Rules:
         exclusions=re.compile("|".join(f"(?:{_expand(p, macros)})" for p in spec["exclusions"])),
         negators=re.compile(spec["negators"]),
         not_negating=re.compile(spec["not_negating"]),
-        negation_meaning=re.compile(spec["negation_meaning"]),
+        internal_negation=re.compile(spec["internal_negation"]),
         young_age=re.compile(young["age"]),
         young_harm=re.compile(young["harm"]),
         vocabulary=tuple(sorted(words | set(spec["vocabulary"]))),
@@ -231,7 +231,7 @@ def _clause_before(text: str, start: int) -> str:
 def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
     if rules.negators.search(hit.phrase):
         # "I don't feel safe" is read as written; "he never threatened to kill me" is negated.
-        return bool(rules.negators.search(rules.negation_meaning.sub(" ", hit.phrase)))
+        return bool(rules.internal_negation.search(hit.phrase))
     before = _clause_before(text, hit.start)
     return bool(rules.negators.search(before)) and not rules.not_negating.search(f"{before} {hit.phrase}")
 
@@ -296,14 +296,15 @@ class _Frames:
         following = self.text[slice(*self.sentences[index + 1])] if index + 1 < len(self.sentences) else ""
         now = self._is_now(start, sentence, hit)
         score = hit.strength + (_NOW_BONUS if now else 0.0)
+        segment = _segment(sentence, hit.start - start, hit.end - start)
         if not self.personal_now:
-            score -= self._past_penalty(_segment(sentence, hit.start - start, hit.end - start), following, now)
+            score -= self._past_penalty(segment, following, now)
         if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(self.text[max(0, hit.start - 12):hit.start]):
             score -= _HYPOTHETICAL_PENALTY
         # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe").
         if not now and any(e <= hit.start or s >= hit.end for s, e in self.over):
             score -= _OVER_PENALTY
-        if not now and not self.personal_now and self.rules.educational.search(sentence):
+        if not now and not self.personal_now and self.rules.educational.search(segment):
             score -= _EDUCATIONAL_PENALTY
         return score
 
