@@ -73,7 +73,10 @@ _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?\n;]+")
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|now)\b")
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|cos|coz)\b")
+# "I was scared", "the kids were crying": a feeling told in the past.
+_PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
+_PAST_STATE_PENALTY = 0.5
 _MACRO = re.compile(r"<([A-Z0-9_]+)>")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -284,38 +287,46 @@ class _Frames:
                 return _PAST_PENALTY
         return 0.0
 
-    def _is_now(self, sentence_start: int, sentence: str, hit: _Hit) -> bool:
-        """A "now" word near the match, not anywhere in a long sentence."""
-        return any(hit.start - 60 <= sentence_start + m.start() <= hit.end + 40
-                   for m in self.rules.now.finditer(sentence))
+    def _now_words(self, segment_start: int, segment: str, hit: _Hit) -> list[str]:
+        """The "now" words near the match in its own part of the sentence."""
+        return [m.group() for m in self.rules.now.finditer(segment)
+                if hit.start - 60 <= segment_start + m.start() <= hit.end + 40]
 
     def score(self, hit: _Hit) -> float:
         index = self._sentence_index(hit.start)
         start, end = self.sentences[index]
         sentence = self.text[start:end]
         following = self.text[slice(*self.sentences[index + 1])] if index + 1 < len(self.sentences) else ""
-        now = self._is_now(start, sentence, hit)
-        score = hit.strength + (_NOW_BONUS if now else 0.0)
-        segment = _segment(sentence, hit.start - start, hit.end - start)
+        left, right = _segment(sentence, hit.start - start, hit.end - start)
+        segment = sentence[left:right]
+        now_words = self._now_words(start + left, segment, hit)
+        # Talk about a course or the law, unless the writer ties it to now: "he still does
+        # it", "on Sunday" (but not a bare "now": "strangulation is now an offence").
+        educational = (not self.personal_now and bool(self.rules.educational.search(segment))
+                       and all(word == "now" for word in now_words))
+        now = bool(now_words) and not educational
+        score = hit.strength + (_NOW_BONUS if now else 0.0) - (_EDUCATIONAL_PENALTY if educational else 0.0)
         if not self.personal_now:
             score -= self._past_penalty(segment, following, now)
-        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(self.text[max(0, hit.start - 12):hit.start]):
+        before = self.text[max(0, hit.start - 24):hit.start]
+        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before[-12:]):
             score -= _HYPOTHETICAL_PENALTY
+        if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
+            score -= _PAST_STATE_PENALTY
         # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe").
         if not now and any(e <= hit.start or s >= hit.end for s, e in self.over):
             score -= _OVER_PENALTY
-        if not now and not self.personal_now and self.rules.educational.search(segment):
-            score -= _EDUCATIONAL_PENALTY
         return score
 
 
-def _segment(sentence: str, start: int, end: int) -> str:
-    """The part of a sentence around a match between contrast words: in "that was
-    years ago but he's out now", "years ago" says nothing about "he's out now"."""
+def _segment(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the part of a sentence around a match begins and ends, between contrast
+    words: in "that was years ago but he's out now", "years ago" says nothing about
+    "he's out now"."""
     cuts = [m.start() for m in _CONTRAST.finditer(sentence)]
     left = max([c for c in cuts if c <= start], default=0)
     right = min([c for c in cuts if c >= end], default=len(sentence))
-    return sentence[left:right]
+    return left, right
 
 
 def _blank(match: re.Match[str]) -> str:
