@@ -29,6 +29,7 @@ also says it is long over or is talking about a course.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ CATEGORIES: dict[str, str] = {
 
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0  # one category's score
-_FLAG_TOTAL_AT = 1.5  # several categories' scores together
+_FLAG_TOTAL_AT = 1.0  # several categories' scores together
 _NOW_BONUS = 0.5
 _PAST_PENALTY = 1.0
 _FAR_PAST_PENALTY = 1.5
@@ -67,7 +68,6 @@ _HYPOTHETICAL_PENALTY = 1.0
 _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
 _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
 _OVER_PENALTY = 1.0
-_EDUCATIONAL_PENALTY = 1.5
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
@@ -207,8 +207,10 @@ def _correct(word: str) -> str:
     if word.endswith("in") and word + "g" in rules.real_words:
         return word + "g"  # "thinkin", "followin"
     limit = 1 if len(word) <= 5 else 2
-    for target, distance, _ in process.extract(word, rules.vocabulary, scorer=OSA.distance,
-                                               score_cutoff=limit, limit=8):
+    candidates = process.extract(word, rules.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    # Among equally near words, the one sharing the longest start ("throte" -> "throat").
+    candidates.sort(key=lambda c: (c[1], -len(os.path.commonprefix([c[0], word])), c[2]))
+    for target, distance, _ in candidates:
         # Two edits only when the first letter agrees ("machetty", not "dresses"); a short
         # word only gains a letter ("knif" -> "knife"), as "staf" is no misspelling of "stab".
         if (distance == 1 or target[0] == word[0]) and (len(word) > 4 or len(target) > len(word)):
@@ -305,9 +307,12 @@ class _Frames:
         educational = (not self.personal_now and bool(self.rules.educational.search(segment))
                        and all(word == "now" for word in now_words))
         now = bool(now_words) and not educational
-        score = hit.strength + (_NOW_BONUS if now else 0.0) - (_EDUCATIONAL_PENALTY if educational else 0.0)
-        if not self.personal_now:
-            score -= self._past_penalty(segment, following, now)
+        past = 0.0 if self.personal_now else self._past_penalty(segment, following, now)
+        # "I used to think about it all the time": a habit in the past is not "now".
+        now = now and not (past and self.rules.distant_past.search(segment) or self.rules.far_past.search(segment))
+        if educational:
+            return 0.0  # a topic, not the writer's own danger: adds nothing to other matches
+        score = hit.strength + (_NOW_BONUS if now else 0.0) - past
         before = self.text[max(0, hit.start - 24):hit.start]
         if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before[-12:]):
             score -= _HYPOTHETICAL_PENALTY
