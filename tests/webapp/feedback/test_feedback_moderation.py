@@ -46,7 +46,8 @@ def engagement(app):
 
 
 def test_analyst_reads_a_quarter_with_risk_flags_but_cannot_moderate(app):
-    flagged = add_feedback("He said he would kill me.", risk_flagged=True, risk_categories="threat_to_kill_or_harm,weapons")
+    flagged = add_feedback("He said he would kill me.", risk_flagged=True,
+                           risk_categories="threat_to_kill_or_harm,weapons")
     add_feedback("Kind staff.", "Shorter waits.")
     add_feedback("", "")  # no free text: not listed
     add_feedback("Another quarter.", day=date(2026, 4, 2))
