@@ -93,4 +93,4 @@ class GroupComment(db.Model):
     submitted_on: Mapped[date] = mapped_column(Date, default=date.today)
     # analysis.risk categories of what was typed, comma-separated; such a comment is kept
     # out of the board's quotes and counted instead.
-    risk_categories: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")

@@ -1,7 +1,7 @@
 """Danger categories on co-production review comments and group comments
 
-Revision ID: 0007_risk
-Revises: 0006
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04 19:00:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_risk'
-down_revision = '0006'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
@@ -20,8 +20,9 @@ def upgrade():
     # Comments already stored were not assessed: they keep no categories.
     for table in ('consultation_review_comment', 'group_comment'):
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column('risk_categories', sa.String(length=200), nullable=False,
-                                          server_default=''))
+            # Encrypted like every value derived from what people wrote (webapp/crypto.py);
+            # the empty string is stored as it is.
+            batch_op.add_column(sa.Column('risk_categories', sa.Text(), nullable=False, server_default=''))
 
 
 def downgrade():
