@@ -77,6 +77,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 # "I was scared", "the kids were crying": a feeling told in the past.
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
+_STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
 _MACRO = re.compile(r"<([A-Z0-9_]+)>")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -239,6 +240,8 @@ def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
         # "I don't feel safe" is read as written; "he never threatened to kill me" is negated.
         return bool(rules.internal_negation.search(hit.phrase))
     before = _clause_before(text, hit.start)
+    if hit.category == "suicidal" and _STOPPED.search(before):
+        return True  # "helped me stop self-harming"
     return bool(rules.negators.search(before)) and not rules.not_negating.search(f"{before} {hit.phrase}")
 
 
