@@ -29,6 +29,7 @@ also says it is long over or is talking about a course.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -190,6 +191,13 @@ def _rules() -> _Rules:
         real_words=frozenset(real | stems | set(spec["vocabulary"]) | set(_SPELLED_OUT.values())),
         **frames,
     )
+
+
+def vocabulary_fingerprint() -> str:
+    """A short hash of the words misspellings are corrected to. data/risk_real_words.txt
+    records the one it was made for: a new lexicon word needs the list made again, or an
+    ordinary word near it ("section", near "station") could be "corrected" into it."""
+    return hashlib.sha256(" ".join(_rules().vocabulary).encode()).hexdigest()[:16]
 
 
 def categories() -> tuple[str, ...]:

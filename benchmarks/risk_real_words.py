@@ -48,7 +48,8 @@ def main() -> None:
     # Misspellings people make of danger words that happen to be English words too.
     kept = [w for w in kept if w not in {"rapped", "chocked", "stabed"}]
     header = ("# English words within one or two edits of a word in risk_phrases.yaml, never corrected to it.\n"
-              "# Made by benchmarks/risk_real_words.py from Debian's wbritish word list.\n")
+              "# Made by benchmarks/risk_real_words.py from Debian's wbritish word list.\n"
+              f"# lexicon: {risk.vocabulary_fingerprint()}\n")
     OUTPUT.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words written to {OUTPUT.relative_to(ROOT)}")
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.risk import CATEGORIES, RiskAssessment, assess, categories
+from analysis.risk import CATEGORIES, RiskAssessment, assess, categories, vocabulary_fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -168,6 +168,11 @@ def test_negation_past_education_and_figures_of_speech_are_not_flagged(text):
 )
 def test_recall_comes_first(text):
     assert assess(text).flagged, text
+
+
+def test_real_word_list_was_made_for_this_lexicon():
+    header = (ROOT / "analysis" / "data" / "risk_real_words.txt").read_text("utf-8").splitlines()[:3]
+    assert f"# lexicon: {vocabulary_fingerprint()}" in header, "run benchmarks/risk_real_words.py"
 
 
 def test_other_languages_basic_words():
