@@ -16,11 +16,13 @@ How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
 2. Match concepts, not sentences: each category is a family of patterns built
    from word lists (people, modal verbs, ways to kill or harm, weapons...),
    each strong (2), medium (1) or weak (0.5).
-3. Frame each match: a negation in its clause drops it; a distant past ("years
-   ago", "used to"), a "safe now" anywhere in the text, and an educational or
-   reported frame ("the course taught us about strangulation") lower it; a
-   "now" word in its sentence ("still", "tonight", "again") raises it.
-4. Flag when one category reaches 1, or the categories together reach 1.5.
+3. Frame each match: a negation in its clause drops it ("he never threatened to
+   kill me"); a distant past ("years ago", "used to") and a "safe now" anywhere in
+   the text lower it; a course, a leaflet or the law ("the course taught us about
+   strangulation") makes it count for nothing unless the writer ties it to now ("he
+   still does it"); a "now" word near it ("still", "tonight", "on Sunday") raises it.
+4. Flag when one category reaches 1, or the categories together reach 1: two weak
+   cues anywhere ("I'm shaking", "he's so angry today") are enough.
 
 Missing danger is the worse error, so a strong match survives one lowering
 frame: "he strangled me" is flagged whenever it happened, unless the writer
