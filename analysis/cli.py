@@ -4,6 +4,7 @@
     python -m analysis sentiment --input INPUT.csv --output OUT.csv
     python -m analysis themes --input INPUT.csv [--codebook FILE] [--coded CODED.csv] --output REPORT.json
     python -m analysis fit-sentiment --input LABELLED.csv [--output MODEL.json]
+    python -m analysis risk --input INPUT.csv --output OUT.csv
 
 Problems with the inputs exit with status 2 and a message naming the problem.
 """
@@ -93,6 +94,23 @@ def cmd_sentiment(args: argparse.Namespace) -> None:
         args.output,
         ["id", "compound", "label"],
         ((r["id"], s.compound, s.label) for r, s in zip(rows, results, strict=True)),
+    )
+
+
+def cmd_risk(args: argparse.Namespace) -> None:
+    from analysis.risk import assess  # noqa: PLC0415
+
+    rows = read_csv(args.input, ["id", "text"])
+    step = progress(len(rows), "risk")
+    results = []
+    for row in rows:
+        results.append(assess(row["text"]))
+        step(1)
+    write_csv(
+        args.output,
+        ["id", "flagged", "categories", "matched"],
+        ((r["id"], int(a.flagged), "|".join(a.categories), "|".join(a.matches))
+         for r, a in zip(rows, results, strict=True)),
     )
 
 
@@ -239,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", required=True, help="CSV with id,text[,question]")
     p.add_argument("--output", required=True, help="CSV id,compound,label")
     p.set_defaults(run=cmd_sentiment)
+
+    p = sub.add_parser("risk", help="flag answers that suggest danger now",
+                       description="Writes flagged (1/0), the danger categories and the matched phrases, "
+                       "each list |-separated, for every row of the input.")
+    p.add_argument("--input", required=True, help="CSV with id,text")
+    p.add_argument("--output", required=True, help="CSV id,flagged,categories,matched")
+    p.set_defaults(run=cmd_risk)
 
     p = sub.add_parser(
         "fit-sentiment",

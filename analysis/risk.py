@@ -1,87 +1,239 @@
 """Spot free text that suggests someone may be in danger now.
 
-``assess(text)`` looks for threats to kill, strangulation, weapons, children
-at risk, suicidal thoughts, the perpetrator being nearby, sexual violence and
-other signs of immediate danger. A flagged response's thank-you page leads
-with 999, the Silent Solution and the helplines, and staff see the flag.
+``assess(text)`` reports whether a text should be flagged, the danger
+categories found (``CATEGORIES``) and the phrases that triggered them. A
+flagged response's thank-you page leads with 999, the Silent Solution and the
+helplines, and staff see the categories.
 
-Missing a risk is the worse error, so matching is generous: a past threat
-still counts ("he threatened to kill me last year"). A match is dropped only
-when it is negated in its own clause ("no weapons were involved", "he never
-threatened to kill me"), when a state is over ("I don't feel suicidal any
-more", "I used to self-harm"), or when it is a figure of speech or the name
-of a service ("the wait was killing me", "Rape Crisis", "knife crime talk").
-The phrase lists live in ``data/risk_phrases.yaml``.
+How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
+
+1. Normalise as people write on a phone: lower case, straight apostrophes,
+   text-speak spelled out ("hes" -> "he's", "tonite" -> "tonight"), and any
+   unknown word within one or two edits of a lexicon word corrected to it
+   with rapidfuzz ("strangeled" -> "strangled", "knif" -> "knife"). Real
+   English words near a lexicon word ("bill", "stated") are never corrected:
+   ``data/risk_real_words.txt`` lists them.
+2. Match concepts, not sentences: each category is a family of patterns built
+   from word lists (people, modal verbs, ways to kill or harm, weapons...),
+   each strong (2), medium (1) or weak (0.5).
+3. Frame each match: a negation in its clause drops it ("he never threatened to
+   kill me"); a distant past ("years ago", "used to") and a "safe now" anywhere in
+   the text lower it; a course, a leaflet or the law ("the course taught us about
+   strangulation") makes it count for nothing unless the writer ties it to now ("he
+   still does it"); a "now" word near it ("still", "tonight", "on Sunday") raises it.
+4. Flag when one category reaches 1, or the categories together reach 1: two weak
+   cues anywhere ("I'm shaking", "he's so angry today") are enough.
+
+Missing danger is the worse error, so a strong match survives one lowering
+frame: "he strangled me" is flagged whenever it happened, unless the writer
+also says it is long over or is talking about a course.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-# Risk text in a long answer is near its start more often than not, but a
-# pasted 1 MB text must not stall a request: look at this much of it.
+# A pasted 1 MB text must not stall a request: look at this much of it.
 MAX_CHARS = 20_000
-# Words before a match searched for a negator, within the same clause.
-_NEGATION_WINDOW = 5
+
+CATEGORIES: dict[str, str] = {
+    "threat_to_kill_or_harm": "Threat to kill or harm",
+    "strangulation": "Strangulation, suffocation or choking",
+    "weapons": "Weapons",
+    "imminent_contact": "Abuser near or about to be",
+    "stalking_with_fear": "Stalking",
+    "child_at_risk": "Child or young person at risk",
+    "suicidal": "Suicidal thoughts or plans",
+    "sexual_violence_recent": "Sexual violence",
+    "trapped_or_controlled_now": "Trapped or controlled now",
+    "third_party_in_danger": "Someone else in danger",
+    "feeling_unsafe_now": "Feels unsafe now",
+}
+
+_STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
+_FLAG_AT = 1.0  # one category's score
+_FLAG_TOTAL_AT = 1.0  # several categories' scores together
+_NOW_BONUS = 0.5
+_PAST_PENALTY = 1.0
+_FAR_PAST_PENALTY = 1.5
+_HYPOTHETICAL_PENALTY = 1.0
+# Categories where "if" just before a match makes it a supposition ("if he comes back").
+_HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
+_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
+_OVER_PENALTY = 1.0
+_NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
 )
-_MACRO = re.compile(r"<([A-Z]+)>")
+_SENTENCE_BREAK = re.compile(r"[.!?\n;]+")
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|cos|coz)\b")
+# "I was scared", "the kids were crying": a feeling told in the past.
+_PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
+_PAST_STATE_PENALTY = 0.5
+_STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
+_MACRO = re.compile(r"<([A-Z0-9_]+)>")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+# Text-speak and common spellings that edit distance alone would not map well.
+_SPELLED_OUT = {
+    "u": "you", "ur": "your", "mi": "me", "seh": "says", "tek": "take", "r": "are", "im": "i'm", "ive": "i've",
+    "hes": "he's", "shes": "she's",
+    "theyre": "they're", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
+    "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "coudnt": "couldn't",
+    "cudnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "arent": "aren't",
+    "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "hed": "he'd", "shed": "she'd",
+    "hell": "hell", "youll": "you'll", "youre": "you're", "ill": "ill", "n": "and", "wiv": "with",
+    "wid": "with", "tonite": "tonight", "2nite": "tonight", "nite": "night", "2day": "today",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow", "yday": "yesterday",
+    "yest": "yesterday", "pls": "please", "plz": "please", "plse": "please", "bf": "boyfriend",
+    "gf": "girlfriend", "sed": "said", "sez": "says", "wud": "would", "wld": "would", "cud": "could",
+    "shud": "should", "wen": "when", "coz": "because", "cos": "because", "cuz": "because",
+    "bc": "because", "thru": "through", "wat": "what", "wot": "what", "rn": "right now",
+    "atm": "at the moment", "ppl": "people", "agen": "again", "agin": "again", "gona": "gonna",
+    "gunna": "gonna", "wanna": "want to", "wana": "want to", "kil": "kill", "kms": "kill myself",
+    "murda": "murder", "rapped": "raped", "raiped": "raped", "rapeing": "raping", "nek": "neck",
+    "knif": "knife", "nife": "knife", "stabed": "stabbed", "chocked": "choked", "chockd": "choked",
+    "showa": "shower", "munny": "money", "fone": "phone", "sis": "sister", "bro": "brother",
+    "bday": "birthday", "lyk": "like", "dnt": "don't", "cnt": "can't", "wnt": "won't", "bk": "back",
+    "outsid": "outside", "outsde": "outside", "comin": "coming", "sayin": "saying", "makin": "making",
+    "tryin": "trying", "goin": "going", "nothin": "nothing", "somethin": "something", "dyin": "dying",
+    "killin": "killing", "hittin": "hitting", "cuttin": "cutting", "followin": "following",
+}
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x00": " "})
 
 
 @dataclass(frozen=True)
 class RiskAssessment:
     flagged: bool
     categories: tuple[str, ...]  # sorted
-    matches: tuple[str, ...]  # the phrases that triggered, in order of appearance
+    matches: tuple[str, ...]  # the phrases that triggered, in order of appearance (normalised)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    category: str
+    strength: float
+    phrase: str
 
 
 @dataclass(frozen=True)
 class _Rules:
-    categories: dict[str, re.Pattern[str]]
+    patterns: tuple[tuple[str, float, re.Pattern[str]], ...]
     exclusions: re.Pattern[str]
     negators: re.Pattern[str]
     not_negating: re.Pattern[str]
-    past_clears: re.Pattern[str]
+    internal_negation: re.Pattern[str]
+    distant_past: re.Pattern[str]
+    far_past: re.Pattern[str]
+    over: re.Pattern[str]
+    educational: re.Pattern[str]
+    personal_now: re.Pattern[str]
+    now: re.Pattern[str]
+    young_age: re.Pattern[str]
+    young_harm: re.Pattern[str]
+    vocabulary: tuple[str, ...]  # lexicon words a misspelling may be corrected to
+    real_words: frozenset[str]  # English words never corrected
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
-    return _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+    for _ in range(3):  # macros may use macros
+        pattern = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+    return pattern
+
+
+def _whole_words(pattern: str) -> set[str]:
+    """The literal words of a pattern, leaving out stems ("strangl" in "strangl\\w*")."""
+    text = re.sub(r"\\[bBsSdD]", " ", re.sub(r"\\w[*+]?", "*", pattern))
+    return set(re.findall(r"(?<![a-z?\]\[])[a-z]{4,}(?![a-z?*+{(\[])", text))
+
+
+def _read(name: str) -> str:
+    return resources.files("analysis").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @cache
 def _rules() -> _Rules:
-    raw = resources.files("analysis").joinpath("data", "risk_phrases.yaml").read_text(encoding="utf-8")
-    spec = yaml.safe_load(raw)
+    spec = yaml.safe_load(_read("risk_phrases.yaml"))
     macros = spec["macros"]
-    categories = {
-        name: re.compile("|".join(f"(?:{_expand(p, macros)})" for p in patterns))
-        for name, patterns in spec["categories"].items()
-    }
+    patterns = []
+    words: set[str] = set()
+    stems: set[str] = set()  # every literal in a pattern, stems too: never corrected away
+    for category, strengths in spec["categories"].items():
+        for strength, items in strengths.items():
+            expanded = [_expand(p, macros) for p in items]
+            patterns.append((category, _STRENGTH[strength], re.compile("|".join(f"(?:{p})" for p in expanded))))
+            for p in expanded:
+                words.update(_whole_words(p))
+                stems.update(re.findall(r"[a-z]{3,}", p))
+    frames = {name: re.compile(p) for name, p in spec["frames"].items()}
+    young = spec["young_person"]
+    real = {w.strip() for w in _read("risk_real_words.txt").splitlines() if w.strip() and not w.startswith("#")}
+    real |= set(_read("stopwords.txt").split())
     return _Rules(
-        categories=categories,
+        patterns=tuple(patterns),
         exclusions=re.compile("|".join(f"(?:{_expand(p, macros)})" for p in spec["exclusions"])),
         negators=re.compile(spec["negators"]),
         not_negating=re.compile(spec["not_negating"]),
-        past_clears=re.compile(spec["past_clears"]),
+        internal_negation=re.compile(spec["internal_negation"]),
+        young_age=re.compile(young["age"]),
+        young_harm=re.compile(young["harm"]),
+        vocabulary=tuple(sorted(words | set(spec["vocabulary"]))),
+        real_words=frozenset(real | stems | set(spec["vocabulary"]) | set(_SPELLED_OUT.values())),
+        **frames,
     )
+
+
+def vocabulary_fingerprint() -> str:
+    """A short hash of the words misspellings are corrected to. data/risk_real_words.txt
+    records the one it was made for: a new lexicon word needs the list made again, or an
+    ordinary word near it ("section", near "station") could be "corrected" into it."""
+    return hashlib.sha256(" ".join(_rules().vocabulary).encode()).hexdigest()[:16]
 
 
 def categories() -> tuple[str, ...]:
     """Every category ``assess`` can report."""
-    return tuple(sorted(_rules().categories))
+    return tuple(sorted(CATEGORIES))
+
+
+@lru_cache(maxsize=65_536)
+def _correct(word: str) -> str:
+    """The word as the lexicon spells it: text-speak spelled out, a misspelling of
+    a lexicon word corrected, any other word unchanged."""
+    if word in _SPELLED_OUT:
+        return _SPELLED_OUT[word]
+    rules = _rules()
+    if len(word) < 4 or word in rules.real_words or "'" in word or not word.isascii():
+        return word
+    if word.endswith("in") and word + "g" in rules.real_words:
+        return word + "g"  # "thinkin", "followin"
+    limit = 1 if len(word) <= 5 else 2
+    candidates = process.extract(word, rules.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    # Among equally near words, the one sharing the longest start ("throte" -> "throat").
+    candidates.sort(key=lambda c: (c[1], -len(os.path.commonprefix([c[0], word])), c[2]))
+    for target, distance, _ in candidates:
+        # Two edits only when the first letter agrees ("machetty", not "dresses"); a short
+        # word only gains a letter ("knif" -> "knife"), as "staf" is no misspelling of "stab".
+        if (distance == 1 or target[0] == word[0]) and (len(word) > 4 or len(target) > len(word)):
+            return target
+    return word
 
 
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower()
-    text = text.replace("’", "'").replace("‘", "'").replace("\x00", " ")
-    return re.sub(r"\s+", " ", text)
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES).lower()
+    text = _WORD.sub(lambda m: _correct(m.group()), text)
+    return re.sub(r"[ \t\r\f\v]+", " ", text)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -93,26 +245,111 @@ def _clause_before(text: str, start: int) -> str:
     return " ".join(head.split()[-_NEGATION_WINDOW:])
 
 
-def _sentence_after(text: str, end: int) -> str:
-    tail = text[end:end + 80]
-    found = re.search(r"[.!?\n]", tail)
-    return tail[: found.start()] if found else tail
+def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
+    if rules.negators.search(hit.phrase):
+        # "I don't feel safe" is read as written; "he never threatened to kill me" is negated.
+        return bool(rules.internal_negation.search(hit.phrase))
+    before = _clause_before(text, hit.start)
+    if hit.category == "suicidal" and _STOPPED.search(before):
+        return True  # "helped me stop self-harming"
+    return bool(rules.negators.search(before)) and not rules.not_negating.search(f"{before} {hit.phrase}")
 
 
-def _is_negated(text: str, start: int, end: int, category: str, rules: _Rules) -> bool:
-    phrase = text[start:end]
-    if rules.negators.search(phrase):
-        # The phrase carries its own negation ("I don't want to live"): read as written.
-        return False
-    before = _clause_before(text, start)
-    if rules.negators.search(before) and not rules.not_negating.search(before + " " + phrase):
-        return True
-    if category == "suicidal":
-        # States can end: "I used to self-harm", "not suicidal any more".
-        sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start))
-        context = text[sentence_start + 1:start] + " " + _sentence_after(text, end)
-        return bool(rules.past_clears.search(context))
-    return False
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for brk in _SENTENCE_BREAK.finditer(text):
+        spans.append((start, brk.end()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [span for span in spans if text[span[0]:span[1]].strip()] or [(0, len(text))]
+
+
+def _find(text: str, rules: _Rules) -> list[_Hit]:
+    hits = [
+        _Hit(m.start(), m.end(), category, strength, m.group().strip())
+        for category, strength, pattern in rules.patterns
+        for m in pattern.finditer(text)
+        if m.group().strip()
+    ]
+    age = rules.young_age.search(text)
+    if age and any(m.start() >= age.end() or m.end() <= age.start() for m in rules.young_harm.finditer(text)):
+        hits.append(_Hit(age.start(), age.end(), "child_at_risk", _STRENGTH["strong"], age.group()))
+    return hits
+
+
+class _Frames:
+    """The frames around one text's matches, worked out once per text."""
+
+    def __init__(self, text: str, rules: _Rules):
+        self.text = text
+        self.rules = rules
+        self.sentences = _sentences(text)
+        self.over = [m.span() for m in rules.over.finditer(text)]
+        self.personal_now = bool(rules.personal_now.search(text))
+
+    def _sentence_index(self, position: int) -> int:
+        for index, (start, end) in enumerate(self.sentences):
+            if start <= position < end:
+                return index
+        return len(self.sentences) - 1
+
+    def _past_penalty(self, segment: str, following: str, now: bool) -> float:
+        """How far the match's part of its sentence (or the next sentence, unless a "now"
+        word stands by the match) puts the danger in the past."""
+        for text in (segment, "" if now else following):
+            if self.rules.far_past.search(text):
+                return _FAR_PAST_PENALTY
+            if self.rules.distant_past.search(text):
+                return _PAST_PENALTY
+        return 0.0
+
+    def _now_words(self, segment_start: int, segment: str, hit: _Hit) -> list[str]:
+        """The "now" words near the match in its own part of the sentence."""
+        return [m.group() for m in self.rules.now.finditer(segment)
+                if hit.start - 60 <= segment_start + m.start() <= hit.end + 40]
+
+    def score(self, hit: _Hit) -> float:
+        index = self._sentence_index(hit.start)
+        start, end = self.sentences[index]
+        sentence = self.text[start:end]
+        following = self.text[slice(*self.sentences[index + 1])] if index + 1 < len(self.sentences) else ""
+        left, right = _segment(sentence, hit.start - start, hit.end - start)
+        segment = sentence[left:right]
+        now_words = self._now_words(start + left, segment, hit)
+        # Talk about a course or the law, unless the writer ties it to now: "he still does
+        # it", "on Sunday" (but not a bare "now": "strangulation is now an offence").
+        educational = (not self.personal_now and bool(self.rules.educational.search(segment))
+                       and all(word == "now" for word in now_words))
+        now = bool(now_words) and not educational
+        past = 0.0 if self.personal_now else self._past_penalty(segment, following, now)
+        # "I used to think about it all the time": a habit in the past is not "now".
+        now = now and not (past and self.rules.distant_past.search(segment) or self.rules.far_past.search(segment))
+        if educational:
+            return 0.0  # a topic, not the writer's own danger: adds nothing to other matches
+        score = hit.strength + (_NOW_BONUS if now else 0.0) - past
+        before = self.text[max(0, hit.start - 24):hit.start]
+        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before[-12:]):
+            score -= _HYPOTHETICAL_PENALTY
+        if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
+            score -= _PAST_STATE_PENALTY
+        # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe").
+        if not now and any(e <= hit.start or s >= hit.end for s, e in self.over):
+            score -= _OVER_PENALTY
+        return score
+
+
+def _segment(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the part of a sentence around a match begins and ends, between contrast
+    words: in "that was years ago but he's out now", "years ago" says nothing about
+    "he's out now"."""
+    cuts = [m.start() for m in _CONTRAST.finditer(sentence)]
+    left = max([c for c in cuts if c <= start], default=0)
+    right = min([c for c in cuts if c >= end], default=len(sentence))
+    return left, right
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def assess(text: str) -> RiskAssessment:
@@ -120,14 +357,35 @@ def assess(text: str) -> RiskAssessment:
     if not isinstance(text, str):
         raise TypeError("assess() takes a str")
     rules = _rules()
-    normalised = rules.exclusions.sub(lambda m: " " * len(m.group()), _normalise(text))
-    found: list[tuple[int, str, str]] = []
-    for category, pattern in rules.categories.items():
-        for match in pattern.finditer(normalised):
-            start, end = match.span()
-            if not _is_negated(normalised, start, end, category, rules):
-                found.append((start, category, match.group().strip()))
-    found.sort()
-    matched_categories = tuple(sorted({category for _, category, _ in found}))
-    phrases = tuple(dict.fromkeys(phrase for _, _, phrase in found))
-    return RiskAssessment(flagged=bool(found), categories=matched_categories, matches=phrases)
+    normalised = rules.exclusions.sub(_blank, _normalise(text))
+    frames = _Frames(normalised, rules)
+    scored: dict[str, list[tuple[float, _Hit]]] = {}
+    for hit in _find(normalised, rules):
+        if not _is_negated(normalised, hit, rules):
+            scored.setdefault(hit.category, []).append((frames.score(hit), hit))
+    totals = {category: _category_score([s for s, _ in hits]) for category, hits in scored.items()}
+    flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
+    if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
+        flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
+    hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
+    return RiskAssessment(
+        flagged=bool(flagged_categories),
+        categories=tuple(sorted(flagged_categories)),
+        matches=_outermost(hits),
+    )
+
+
+def _outermost(hits: list[_Hit]) -> tuple[str, ...]:
+    """The phrases in reading order, leaving out any lying inside a longer one."""
+    spans = sorted({(h.start, h.end, h.phrase) for h in hits}, key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, phrase in spans:
+        if not any(s <= start and end <= e for s, e, _ in kept):
+            kept.append((start, end, phrase))
+    return tuple(dict.fromkeys(phrase for _, _, phrase in kept))
+
+
+def _category_score(scores: list[float]) -> float:
+    """The best match's score, plus half a point when another match agrees."""
+    ranked = sorted(scores, reverse=True)
+    return ranked[0] + (_STRENGTH["weak"] if len(ranked) > 1 and ranked[1] > 0 else 0.0)

@@ -6,6 +6,7 @@ template writes its own `strftime` and every page says a date the same way.
     {{ run.finished_at | long_date_time }}     27 March 2026 at 14:05
     {{ user.last_sign_in_at | short_date_time }}  27 Mar 2026 14:05
     {{ event.occurred_at | timestamp }}        2026-03-27 14:05:09
+    {{ response.risk_categories | risk_labels }}  ["Threat to kill or harm", "Weapons"]
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Flask
+
+from analysis.risk import CATEGORIES
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -39,7 +42,14 @@ def timestamp(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
-FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp)}
+def risk_labels(categories: str | None) -> list[str]:
+    """Staff-facing names of stored danger categories ("threat_to_kill_or_harm,weapons");
+    a name from an older version of the detector reads as its words."""
+    codes = [c.strip() for c in (categories or "").split(",") if c.strip()]
+    return [CATEGORIES.get(c, c.replace("_", " ").replace("-", " ").capitalize()) for c in codes]
+
+
+FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp, risk_labels)}
 
 
 def init_app(app: Flask) -> None:

@@ -134,3 +134,28 @@ def test_whole_pipeline_runs_offline():
     for report in (build_report(records), build_report(records, coded=coded)):
         assert report["total_responses"] == len(INPUT)
         assert len(report["responses"]) == len(INPUT)
+
+
+def test_risk_contract(tmp_path):
+    source = write(tmp_path / "in.csv", ["id", "text", "question"], [
+        ("a", "he threatend to kil me agen last nite", "What helped?"),
+        ("b", "The refuge staff were kind, thank you", ""),
+        ("c", "", ""),
+        ("d", "He's outside now and he's got a knife", ""),
+    ])
+    out = tmp_path / "risk.csv"
+    result = run("risk", "--input", str(source), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = read(out)
+    assert list(rows[0]) == ["id", "flagged", "categories", "matched"]
+    assert [r["id"] for r in rows] == ["a", "b", "c", "d"]
+    assert [r["flagged"] for r in rows] == ["1", "0", "0", "1"]
+    assert rows[0]["categories"] == "threat_to_kill_or_harm" and "kill" in rows[0]["matched"]
+    assert set(rows[3]["categories"].split("|")) == {"imminent_contact", "weapons"}
+    assert rows[1]["categories"] == rows[1]["matched"] == ""
+
+
+def test_risk_missing_text_column_exits_2(tmp_path):
+    source = write(tmp_path / "in.csv", ["id", "body"], [("1", "help")])
+    result = run("risk", "--input", str(source), "--output", str(tmp_path / "o.csv"))
+    assert result.returncode == 2 and "missing column(s): text" in result.stderr

@@ -1,4 +1,4 @@
-"""Risk-word detection in free text (analysis.risk)."""
+"""Danger-now detection in free text (analysis.risk)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.risk import RiskAssessment, assess, categories
+from analysis.risk import CATEGORIES, RiskAssessment, assess, categories, vocabulary_fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,37 +27,52 @@ def test_api_shape():
     result = assess("He said he'd kill me and he keeps a knife under the bed.")
     assert isinstance(result, RiskAssessment)
     assert result.flagged
-    assert result.categories == ("threat-to-kill", "weapon")
+    assert result.categories == ("threat_to_kill_or_harm", "weapons")
     assert result.matches and all(isinstance(m, str) for m in result.matches)
     assert assess("The refuge was lovely.") == RiskAssessment(False, (), ())
 
 
 def test_categories_are_the_documented_ones():
-    assert set(categories()) == {
-        "threat-to-kill", "strangulation", "weapon", "children-at-risk", "suicidal", "perpetrator-nearby",
-        "sexual-violence", "immediate-danger",
+    assert set(categories()) == set(CATEGORIES) == {
+        "threat_to_kill_or_harm", "strangulation", "weapons", "imminent_contact", "stalking_with_fear",
+        "child_at_risk", "suicidal", "sexual_violence_recent", "trapped_or_controlled_now",
+        "third_party_in_danger", "feeling_unsafe_now",
     }
+    # Stored comma-joined in a 200-character column.
+    assert len(",".join(CATEGORIES)) <= 200
 
 
 @pytest.mark.parametrize(
     "text, category",
     [
-        ("he said he'd kill me", "threat-to-kill"),
-        ("He threatened to kill me last year", "threat-to-kill"),
-        ("he never stopped threatening to kill me", "threat-to-kill"),
-        ("He strangled me", "strangulation"),
-        ("he put his hands around my neck", "strangulation"),
-        ("He grabbed me by the throat", "strangulation"),
-        ("He held a knife to my throat", "weapon"),
-        ("he keeps a gun in the shed", "weapon"),
-        ("he hurts the kids", "children-at-risk"),
-        ("He threatened to take the children abroad", "children-at-risk"),
-        ("I want to kill myself", "suicidal"),
-        ("I've been self-harming again", "suicidal"),
-        ("he's outside", "perpetrator-nearby"),
-        ("He found out where I live", "perpetrator-nearby"),
-        ("he raped me", "sexual-violence"),
-        ("I'm scared for my life", "immediate-danger"),
+        ("he said he'd kill me", "threat_to_kill_or_harm"),
+        ("he said next time I won't wake up", "threat_to_kill_or_harm"),
+        ("if I leave he'll make sure I regret it", "threat_to_kill_or_harm"),
+        ("he keeps saying he'll burn the house down with us in it", "threat_to_kill_or_harm"),
+        ("He put a hand over my mouth and nose until I blacked out", "strangulation"),
+        ("he had me by the throat on sunday", "strangulation"),
+        ("cant breathe when he does it", "strangulation"),
+        ("he's got a knife", "weapons"),
+        ("there's a shotgun in the house and he's talking about using it", "weapons"),
+        ("he's parked outside my flat right now", "imminent_contact"),
+        ("he gets out of prison next week whether I like it or not", "imminent_contact"),
+        ("he's found me again, that's the third move", "imminent_contact"),
+        ("writing this while he's in the shower", "imminent_contact"),
+        ("he follows me to work every day and I'm terrified", "stalking_with_fear"),
+        ("my baby isn't safe with him", "child_at_risk"),
+        ("I'm 14 and my stepdad hits me", "child_at_risk"),
+        ("My mum drinks and her boyfriend hits her. I'm 14.", "child_at_risk"),
+        ("i wanna die", "suicidal"),
+        ("I'm going to take all my tablets tonight", "suicidal"),
+        ("No one would miss me if I was gone", "suicidal"),
+        ("he raped me last week", "sexual_violence_recent"),
+        ("he forces me to have sex when he's been drinking", "sexual_violence_recent"),
+        ("he has my passport and I'm not allowed out", "trapped_or_controlled_now"),
+        ("he says he will send me back to my country if I leave", "trapped_or_controlled_now"),
+        ("my sister's husband has threatened to kill her", "third_party_in_danger"),
+        ("I hear the woman next door screaming every night", "third_party_in_danger"),
+        ("I'm not safe", "feeling_unsafe_now"),
+        ("I don't feel safe in my own home", "feeling_unsafe_now"),
     ],
 )
 def test_flags_each_category(text, category):
@@ -66,33 +81,109 @@ def test_flags_each_category(text, category):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, category",
     [
-        "he never threatened to kill me",
-        "I don't feel suicidal any more",
-        "no weapons were involved",
-        "the wait was killing me",
-        "I could have killed for a cup of tea",
-        "it was dead easy",
-        "the knife crime talk at school",
-        "Rape Crisis were brilliant",
-        "I choked up telling her",
-        "I used to self-harm",
-        "my back is killing me",
-        "the sexual violence team were kind",
+        ("he threatend to kil me agen last nite", "threat_to_kill_or_harm"),
+        ("he chocked me till i past out", "strangulation"),
+        ("he strangeled me on saterday", "strangulation"),
+        ("he had his hands rond my throte", "strangulation"),
+        ("he pulld a knif on me", "weapons"),
+        ("i feel sucidal all the time", "suicidal"),
+        ("hes outsid the hous now", "imminent_contact"),
+        ("he wont let me leav the hous", "trapped_or_controlled_now"),
+        ("HE SAID HE’D KILL ME", "threat_to_kill_or_harm"),
+        ("kms honestly", "suicidal"),
     ],
 )
-def test_negations_figures_of_speech_and_services_are_not_flagged(text):
+def test_misspellings_text_speak_and_capitals(text, category):
+    result = assess(text)
+    assert result.flagged and category in result.categories, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the staf were grate",  # not "stab"
+        "the bill was paid and the will was read",  # not "kill"
+        "the rate of referrals went up",  # not "rape"
+        "I had to pick up my pills from the pharmacy",
+        "the worker found me a flat near my mum",
+    ],
+)
+def test_ordinary_words_are_not_corrected_into_danger(text):
     assert not assess(text).flagged, assess(text)
 
 
-def test_a_negation_in_another_clause_does_not_hide_a_threat():
-    assert assess("He never hit me but he said he would kill me").flagged
-    assert assess("The police didn't take it seriously when he strangled me").flagged
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negation
+        "he never threatened to kill me, it was more about control",
+        "no weapons were involved",
+        "I don't think he would ever use a weapon",
+        "I was not in danger, I just needed advice",
+        "I've never felt unsafe at the refuge",
+        # long ago, and said to be over
+        "He used to threaten me all the time but that was ten years ago. I'm remarried and happy now.",
+        "Years ago he put his hands round my neck. He's been in prison for a long time and I've moved on.",
+        "I used to feel suicidal but the group got me through it",
+        "I self-harmed as a teenager but not for many years",
+        # educational or reported
+        "the Freedom Programme taught us about strangulation",
+        "In the training we learned about the DASH checklist, which asks about threats to kill and weapons",
+        "the knife crime talk at school",
+        "the worker asked about suicide in a gentle way",
+        # figures of speech and services
+        "the wait was killing me",
+        "I could have killed for a cup of tea",
+        "it was dead easy",
+        "Rape Crisis were brilliant",
+        "I choked up telling her",
+        "I felt like I was choking on all the paperwork",
+        "the sexual violence team were kind",
+        "my worker helped me with housing",
+    ],
+)
+def test_negation_past_education_and_figures_of_speech_are_not_flagged(text):
+    assert not assess(text).flagged, assess(text)
 
 
-def test_curly_apostrophes_and_capitals_are_normalised():
-    assert assess("HE SAID HE’D KILL ME").flagged
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negation in another clause hides nothing
+        "He never hit me but he said he would kill me",
+        "He didn't hit me, he choked me.",
+        "The police didn't take it seriously when he strangled me",
+        # the past is tied to now
+        "He threatened to kill me years ago and went to prison. He was released in the summer and the threats "
+        "have started again.",
+        "It was years ago that he first pulled a knife on me. He still has it and he still gets it out.",
+        "The course taught us that strangulation is a warning sign. That's exactly what he did on Friday.",
+        "He was convicted in 2020 but he's out now and he's been seen on my road.",
+        "Everyone thinks it's over because I left, but I'm not safe, he knows where the kids go to school.",
+        # a strong danger told in the past, with no sign it is over, stays flagged
+        "He strangled me.",
+    ],
+)
+def test_recall_comes_first(text):
+    assert assess(text).flagged, text
+
+
+def test_real_word_list_was_made_for_this_lexicon():
+    header = (ROOT / "analysis" / "data" / "risk_real_words.txt").read_text("utf-8").splitlines()[:3]
+    assert f"# lexicon: {vocabulary_fingerprint()}" in header, "run benchmarks/risk_real_words.py"
+
+
+def test_other_languages_basic_words():
+    assert assess("Mae e wedi dweud y bydd e'n fy lladd i").flagged
+    assert assess("Boję się go, nie jestem bezpieczna w domu.").flagged
+    assert not assess("Diolch am y cymorth gyda'r tai.").flagged
+
+
+def test_matches_are_the_outermost_phrases_in_order():
+    result = assess("He's outside now and he has got a knife")
+    assert result.matches == ("he's outside", "has got a knife")
 
 
 @pytest.mark.parametrize(
@@ -102,30 +193,55 @@ def test_odd_inputs_never_raise(text):
     assert isinstance(assess(text), RiskAssessment)
 
 
-@settings(max_examples=300, deadline=None)
+def test_rejects_non_strings():
+    with pytest.raises(TypeError):
+        assess(None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_property_never_raises_and_is_deterministic(text):
     assert assess(text) == assess(text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=100), st.text(max_size=100))
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+       st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_property_a_clear_threat_is_found_in_any_surrounding_text(before, after):
     result = assess(f"{before}. He said he would kill me. {after}")
-    assert result.flagged and "threat-to-kill" in result.categories
+    assert result.flagged and "threat_to_kill_or_harm" in result.categories
 
 
-def test_corpus_meets_the_benchmark_thresholds():
+def test_the_team_corpus_meets_the_targets():
     benchmark = _load_benchmark()
-    examples = benchmark.load_corpus()
-    assert len(examples) >= 150
-    for section in ("dev", "heldout"):
-        report = benchmark.evaluate([e for e in examples if e.section == section])
-        assert report["recall"] >= 0.95, (section, report["errors"])
-        assert report["precision"] >= 0.85, (section, report["errors"])
+    corpus = [e for path in sorted(benchmark.CORPUS_DIR.glob("*.tsv")) for e in benchmark.load_labelled(path)]
+    assert sum(e.flagged for e in corpus) >= 400 and sum(not e.flagged for e in corpus) >= 400
+    report = benchmark.evaluate(corpus)
+    # Tuned on: these guard against regressions, they are not results.
+    assert report.recall >= 0.95, report.errors
+    assert report.precision >= 0.9, report.errors
 
 
-def test_speed_under_two_milliseconds_per_thousand_characters():
+def test_the_earlier_corpus_still_passes():
     benchmark = _load_benchmark()
-    text = " ".join(e.text for e in benchmark.load_corpus())[:1000]
-    assert benchmark.time_per_call(text, repeat=50) < 4.0  # 2 ms target, headroom for a busy CI machine
+    report = benchmark.evaluate(benchmark.load_earlier_corpus())
+    assert report.recall >= 0.95 and report.precision >= 0.85, report.errors
+
+
+def test_heldout_format_is_read(tmp_path):
+    benchmark = _load_benchmark()
+    path = tmp_path / "heldout.tsv"
+    path.write_text("flagged\tcategory\tlanguage\ttext\n1\tsuicidal\ten\ti wanna die\n0\t\ten\tlovely staff\n"
+                    "1\tthreat-to-kill\ten\the said he'd kill me\n", "utf-8")
+    examples = benchmark.load_labelled(path)
+    assert [(e.flagged, e.category) for e in examples] == [
+        (True, "suicidal"), (False, ""), (True, "threat_to_kill_or_harm")]
+    report = benchmark.evaluate(examples)
+    assert (report.recall, report.precision) == (1.0, 1.0)
+    assert benchmark.main(["--heldout", str(path), "--only", "heldout"]) == 0
+
+
+def test_cpu_cost_per_thousand_texts():
+    benchmark = _load_benchmark()
+    texts = [e.text for e in benchmark.load_earlier_corpus()]
+    assert benchmark.cpu_ms_per_thousand(texts, rounds=1) < 2000  # about 300 ms; headroom for a busy CI machine

@@ -99,6 +99,6 @@ def test_risk_words_lead_the_thank_you_page_with_emergency_help(prod_server, pho
     expect(page.locator("h1")).to_have_text("If you are in danger now, call 999")
     expect(page.locator("main")).to_contain_text("press 55")
     [row] = stored_rows(prod_server.db_path, typed.token)
-    assert row["risk_flagged"] and "threat-to-kill" in row["risk_categories"]
+    assert row["risk_flagged"] and "threat_to_kill_or_harm" in row["risk_categories"]
     assert row["age_band"] == "" and row["gender"] == ""
 

@@ -243,7 +243,8 @@ def seed_quarter() -> dict:
                              gender="woman", age_band="25-34", safeguarding_flag=(n == 0))
         coded.append((response, ["staff-attitude"], -0.5))
     for n in range(5):
-        response = _response(day, HOUSING_TEXT.format(n=n), refuge, gender="woman", risk_flagged=(n == 4))
+        response = _response(day, HOUSING_TEXT.format(n=n), refuge, gender="woman", risk_flagged=(n == 4),
+                             risk_categories="suicidal,weapons" if n == 4 else "")
         coded.append((response, ["housing"], 0.4))
     police = _response(day, "The police came quickly when I called them that night.", advice)
     coded.append((police, ["police"], 0.2))

@@ -58,6 +58,7 @@ def test_every_free_text_column_is_encrypted(app):
         # What is derived from respondents' content (issue 11): choices, risk categories, emergent themes.
         ("consultation_answer", "values"), ("consultation_response", "risk_categories"),
         ("feedback_response", "risk_categories"), ("theme_emergent", "name"), ("theme_emergent", "terms"),
+        ("consultation_review_comment", "risk_categories"), ("group_comment", "risk_categories"),
     }
 
 

@@ -162,6 +162,7 @@ class ReviewComment(db.Model):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     reason: Mapped[str] = mapped_column(Text, default="")
     created_on: Mapped[date] = mapped_column(Date, default=date.today)
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")  # analysis.risk
 
     consultation: Mapped[Consultation] = relationship(back_populates="comments")
     question: Mapped[Question | None] = relationship()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
+from webapp.formatters import risk_labels
 from webapp.moderation.publication import published_refs
 from webapp.periods import quarter_dates, quarter_of
 
@@ -33,7 +34,7 @@ class Entry:
 
     @property
     def risk_labels(self) -> list[str]:
-        return [c.replace("_", " ") for c in (self.response.risk_categories or "").split(",") if c]
+        return risk_labels(self.response.risk_categories)
 
 
 @dataclass(frozen=True)

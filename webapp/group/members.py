@@ -90,9 +90,10 @@ def store_view(scope: Scope, chosen: list[str], comments: dict[str, str]) -> boo
     """Write the priorities and redacted comments; True when what was written
     suggests someone may be in danger (the thank-you page then leads with help)."""
     texts = {code: text.strip() for code, text in comments.items() if text.strip()}
-    risk = assess("\n".join(texts.values()))
+    risks = {code: assess(text) for code, text in texts.items()}
     db.session.add_all(GroupPriority(scope=scope.key, theme_code=code) for code in chosen)
-    db.session.add_all(GroupComment(scope=scope.key, theme_code=code, text=redact(text).text)
+    db.session.add_all(GroupComment(scope=scope.key, theme_code=code, text=redact(text).text,
+                                    risk_categories=",".join(risks[code].categories))
                        for code, text in texts.items())
     db.session.commit()
-    return bool(risk.categories)
+    return any(risk.flagged for risk in risks.values())

@@ -91,3 +91,6 @@ class GroupComment(db.Model):
     theme_code: Mapped[str] = mapped_column(String(60))
     text: Mapped[str] = mapped_column(EncryptedText)
     submitted_on: Mapped[date] = mapped_column(Date, default=date.today)
+    # analysis.risk categories of what was typed, comma-separated; such a comment is kept
+    # out of the board's quotes and counted instead.
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")

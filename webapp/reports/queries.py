@@ -93,6 +93,8 @@ class GroupView:
     priorities: dict[str, int]  # theme code -> members who said it matters most
     comments: dict[str, list[str]]  # theme code -> redacted comments
     total_priorities: int
+    # Comments suggesting someone is in danger are not quoted to the board; staff see them.
+    held_for_safeguarding: int = 0
 
 
 def group_view(scope_key: str) -> GroupView:
@@ -100,7 +102,11 @@ def group_view(scope_key: str) -> GroupView:
         select(GroupPriority.theme_code, func.count(GroupPriority.id))
         .where(GroupPriority.scope == scope_key).group_by(GroupPriority.theme_code)).all())
     comments: dict[str, list[str]] = defaultdict(list)
+    held = 0
     for comment in db.session.scalars(select(GroupComment).where(GroupComment.scope == scope_key)
                                       .order_by(GroupComment.submitted_on, GroupComment.id)):
-        comments[comment.theme_code].append(comment.text)
-    return GroupView(priorities, dict(comments), sum(priorities.values()))
+        if comment.risk_categories:
+            held += 1
+        else:
+            comments[comment.theme_code].append(comment.text)
+    return GroupView(priorities, dict(comments), sum(priorities.values()), held)

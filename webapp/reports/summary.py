@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from analysis.board import Breakdown, Coded, Extra, K, ThemeRow, summarise_items
+from analysis.risk import CATEGORIES
 from webapp.reports import queries
 from webapp.reports.queries import GroupView
 from webapp.retention.purge import aggregate_counts
@@ -33,6 +34,8 @@ class BoardSummary:
     emergent: list[str] = field(default_factory=list)
     safeguarding_flags: int = 0
     risk_flagged: int = 0
+    # (category label, responses) for each danger category found, in analysis.risk's order.
+    risk_by_category: list[tuple[str, int]] = field(default_factory=list)
     changes: list[tuple[date, str]] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     group_view: GroupView | None = None
@@ -85,6 +88,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True) -> BoardSummary:
         emergent=queries.pending_emergent(run),
         safeguarding_flags=len({c.item.response_id for c in coded if c.item.safeguarding_flag}),
         risk_flagged=len({c.item.response_id for c in coded if c.item.risk_flagged}),
+        risk_by_category=_risk_by_category(coded),
         changes=queries.change_record(scope),
         breakdowns=queries.breakdowns(coded, ranked_codes, ranked_labels, k),
         group_view=queries.group_view(scope.key),
@@ -93,6 +97,15 @@ def build_summary(scope, k: int = K, with_quotes: bool = True) -> BoardSummary:
         staff_coded=sum(1 for c in coded if c.staff_coded),
         k=k,
     )
+
+
+def _risk_by_category(coded) -> list[tuple[str, int]]:
+    """Responses flagged with each danger category (a response may have several)."""
+    responses: dict[str, set[int]] = {}
+    for c in coded:
+        for category in c.item.risk_categories:
+            responses.setdefault(category, set()).add(c.item.response_id)
+    return [(label, len(responses[code])) for code, label in CATEGORIES.items() if code in responses]
 
 
 def _with_quotes(row: ThemeRow, quotes: tuple[str, ...]) -> ThemeRow:

@@ -120,6 +120,11 @@ class Item:
     equality: dict[str, str] = field(default_factory=dict)
     risk_flagged: bool = False
     safeguarding_flag: bool = False
+    risk_categories: tuple[str, ...] = ()  # analysis.risk categories of the whole response
+
+
+def _categories(stored: str | None) -> tuple[str, ...]:
+    return tuple(c for c in (stored or "").split(",") if c)
 
 
 def items(scope: Scope) -> list[Item]:
@@ -145,7 +150,8 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
         Item(ref=feedback_ref(response.id, field_name), text=getattr(response, field_name),
              question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
              response_id=response.id, service=service, equality=said,
-             risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag)
+             risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
+             risk_categories=_categories(response.risk_categories))
         for field_name in bank.FREE_TEXT_FIELDS
         if (getattr(response, field_name) or "").strip()
     ]
@@ -180,7 +186,8 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                 found.append(Item(
                     ref=answer_ref(answer.id), text=answer.value, question=question.text,
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
-                    risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag))
+                    risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
+                    risk_categories=_categories(response.risk_categories)))
     return found
 
 

@@ -150,7 +150,7 @@ def test_risk_words_lead_the_thank_you_with_999_and_flag(client, consultation):
     assert html.h1.get_text() == "If you are in danger now, call 999"
     assert "press 55" in html.get_text()
     [row] = responses()
-    assert row.risk_flagged and "threat-to-kill" in row.risk_categories
+    assert row.risk_flagged and "threat_to_kill_or_harm" in row.risk_categories
 
 
 def test_honeypot_stores_nothing(client, consultation):

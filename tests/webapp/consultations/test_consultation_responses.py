@@ -182,6 +182,14 @@ def test_moderation_queue_lists_redacted_free_text_and_audits_the_view(signed_in
     assert "Calm" not in event.detail and event.actor_email == "eng@partnership.example"
 
 
+def test_moderation_queue_names_the_danger_categories(signed_in, fixture):
+    response = add_response(fixture, date(2026, 11, 13), like="He has a knife and says he will kill me")
+    response.risk_flagged, response.risk_categories = True, "threat_to_kill_or_harm,weapons"
+    db.session.commit()
+    card = page(signed_in.get(f"{BASE}/{fixture.id}/moderation")).find(id=f"answer-{response.answers[0].id}")
+    assert "Risk words: Threat to kill or harm, Weapons" in card.get_text()
+
+
 def answer_with(value: str) -> Answer:
     """Answers are encrypted at rest, so they are found in Python, not by SQL."""
     [answer] = [a for a in db.session.scalars(select(Answer)) if a.value == value]

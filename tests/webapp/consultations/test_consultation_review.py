@@ -125,6 +125,31 @@ def test_staff_accept_and_decline_with_a_change_record(client, consultation, app
     assert other.get(f"{base}/comments").status_code == 403
 
 
+def test_a_comment_suggesting_danger_leads_with_help_and_staff_see_its_categories(client, consultation, app):
+    unlock(client)
+    refuge = consultation.pages[0].questions[0]
+    client.post(URL, data={"step": "1", f"comment-{refuge.id}": "Fine. He is outside now and he has a knife."})
+    client.post(URL, data={"step": "2"})
+    client.post(URL, data={"step": "3"})
+    client.post(URL, data={"step": "missing", "comment-missing": "Nothing else."})
+    html = page(client.get(URL))
+    assert html.find(id="urgent-heading").get_text() == "If you are in danger now, call 999"
+    danger, other = comments()
+    assert danger.risk_categories == "imminent_contact,weapons" and other.risk_categories == ""
+    staff = app.test_client()
+    sign_in_as(staff, make_user("eng@partnership.example", "engagement"))
+    card = page(staff.get(f"/staff/consultations/{consultation.id}/comments")).find(id=f"comment-{danger.id}")
+    assert "Risk words: Abuser near or about to be, Weapons" in card.get_text()
+
+
+def test_comments_without_danger_thank_without_the_emergency_heading(client, consultation):
+    unlock(client)
+    for step in ("1", "2", "3"):
+        client.post(URL, data={"step": step})
+    client.post(URL, data={"step": "missing", "comment-missing": "Ask about pets."})
+    assert page(client.get(URL)).find(id="urgent-heading") is None
+
+
 def decide(client, consultation, comment, decision: str, reason: str):
     response = client.post(f"/staff/consultations/{consultation.id}/comments/{comment.id}", data={
         f"c{comment.id}-decision": decision, f"c{comment.id}-reason": reason})

@@ -125,7 +125,7 @@ def test_risk_words_lead_thank_you_with_emergency_help_and_flag(client, demo_dat
     assert html.h1.get_text() == "If you are in danger now, call 999"
     assert "press 55" in html.get_text()
     [row] = [r for r in stored() if r.risk_flagged and "knife" in r.could_be_better]
-    assert "threat-to-kill" in row.risk_categories
+    assert "threat_to_kill_or_harm" in row.risk_categories
 
 
 def test_honeypot_drops_bot_submissions_quietly(client, demo_data):

@@ -46,7 +46,8 @@ def engagement(app):
 
 
 def test_analyst_reads_a_quarter_with_risk_flags_but_cannot_moderate(app):
-    flagged = add_feedback("He said he would kill me.", risk_flagged=True, risk_categories="threat_to_life")
+    flagged = add_feedback("He said he would kill me.", risk_flagged=True,
+                           risk_categories="threat_to_kill_or_harm,weapons")
     add_feedback("Kind staff.", "Shorter waits.")
     add_feedback("", "")  # no free text: not listed
     add_feedback("Another quarter.", day=date(2026, 4, 2))
@@ -54,7 +55,7 @@ def test_analyst_reads_a_quarter_with_risk_flags_but_cannot_moderate(app):
     html = page(client.get(LIST))
     assert html.find(id="feedback-count").get_text(strip=True) == "2 responses with free text."
     card = html.find(id=f"response-{flagged.id}")
-    assert "Risk words: threat to life" in card.get_text()
+    assert "Risk words: Threat to kill or harm, Weapons" in card.get_text()
     assert "Shorter waits." in html.get_text() and "Another quarter." not in html.get_text()
     assert "Mark for publication" not in html.get_text() and "Hide this response" not in html.get_text()
     [viewed] = events("free_text.view")

@@ -125,6 +125,20 @@ def test_risk_words_lead_the_thank_you_page_with_help(client, quarter):
     client.post(url, data={"step": "view", "comment-staff-attitude": "He said he will kill me tonight."})
     html = page(client.get(url))
     assert html.find(id="urgent-heading").get_text() == "If you are in danger now, call 999"
+    [comment] = stored()[1]
+    assert comment.risk_categories == "threat_to_kill_or_harm"
+
+
+def test_comments_suggesting_danger_are_not_quoted_to_the_board(client, quarter):
+    from webapp.reports.queries import group_view  # noqa: PLC0415
+
+    url = f"/group/feedback/{quarter}"
+    unlock(client, url)
+    client.post(url, data={"step": "view", "comment-staff-attitude": "He said he will kill me tonight.",
+                           "comment-police": "The police were kind."})
+    [scope] = {c.scope for c in stored()[1]}
+    view = group_view(scope)
+    assert view.comments == {"police": ["The police were kind."]} and view.held_for_safeguarding == 1
 
 
 def test_consultation_uses_its_own_code_and_only_when_closed(client, app):

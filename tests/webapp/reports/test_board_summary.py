@@ -34,6 +34,7 @@ def test_build_summary_from_a_themed_quarter(app):
     assert not any("hidden" in q for q in housing.quotes)
     assert summary.emergent == ["Parking at the office"]
     assert (summary.safeguarding_flags, summary.risk_flagged) == (1, 1)
+    assert summary.risk_by_category == [("Weapons", 1), ("Suicidal thoughts or plans", 1)]
     assert summary.group_view.priorities == {"housing": 3}
     assert summary.group_view.comments == {"housing": ["Refuge places matter most to us."]}
     assert summary.run_learned_from == 12
@@ -64,6 +65,8 @@ def test_summary_page_shows_figures_in_words(app, client):
     assert "Parking at the office" in soup.select_one("#emergent").get_text()
     assert "Refuge places matter most to us." in soup.select_one("#group-view").get_text()
     assert "fewer than 5" in soup.select_one("#breakdown-1").get_text()
+    # Kinds of danger are counted for the board, small counts withheld like every figure.
+    assert "weapons fewer than 5; suicidal thoughts or plans fewer than 5" in " ".join(soup.get_text().split())
 
 
 def test_unknown_report_is_not_found(app, client):

@@ -13,6 +13,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField
 
 from analysis.redaction import redact
+from analysis.risk import assess
 from webapp.consultations import answer_forms
 from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
@@ -31,6 +32,7 @@ from webapp.journeys import (
 bp = Blueprint("review", __name__)
 
 THANKS_KEY = "review_thanks"
+FLAGGED_KEY = "review_flagged"  # a comment suggested danger: the thank-you page leads with help
 COMMENT_MAX = FREE_TEXT_MAX
 MISSING = "missing"
 
@@ -47,8 +49,9 @@ class ReviewPageForm(FlaskForm):
 def review(slug: str):
     consultation = _in_review_or_404(slug)
     if session.get(THANKS_KEY) == slug:
+        flagged = bool(session.get(FLAGGED_KEY))
         end_session(session)
-        return render_template("consultations/review/thank-you.html", consultation=consultation)
+        return render_template("consultations/review/thank-you.html", consultation=consultation, flagged=flagged)
     state = session.get(_key(slug))
     if not state:
         return _render(consultation, "code", AccessCodeForm())
@@ -73,10 +76,12 @@ def review_post(slug: str):
                        notice="rate-limited" if not too_long else "", errors=too_long)
     if not ReviewPageForm().validate_on_submit():
         return _render(consultation, step, status=400)
-    _store_comments(consultation, step)
+    flagged = _store_comments(consultation, step) or bool(session.get(FLAGGED_KEY))
+    session[FLAGGED_KEY] = flagged
     if step == MISSING:
         session.clear()
         session[THANKS_KEY] = slug
+        session[FLAGGED_KEY] = flagged
     else:
         number = int(step)
         session[_key(slug)] = {"step": str(number + 1) if number < len(consultation.pages) else MISSING}
@@ -208,13 +213,19 @@ def _too_long(consultation, step: str) -> dict:
             if len(request.form.get(name, "")) > COMMENT_MAX}
 
 
-def _store_comments(consultation, step: str) -> None:
-    """Only the redacted comment is written; nothing says who wrote it."""
+def _store_comments(consultation, step: str) -> bool:
+    """Only the redacted comment is written, with the danger categories of what was
+    typed; nothing says who wrote it. True when a comment suggests danger now."""
+    flagged = False
     for name, question in _comment_fields(consultation, step):
         text = (request.form.get(name) or "").strip()
         if text:
-            consultation.comments.append(ReviewComment(question=question, text=redact(text).text))
+            risk = assess(text)
+            flagged = flagged or risk.flagged
+            consultation.comments.append(ReviewComment(question=question, text=redact(text).text,
+                                                       risk_categories=",".join(risk.categories)))
     db.session.commit()
+    return flagged
 
 
 def _render(consultation, step: str, form=None, status: int = 200, notice: str = "", errors: dict | None = None,
