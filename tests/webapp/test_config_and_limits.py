@@ -63,7 +63,9 @@ def test_production_refuses_a_published_or_short_secret_key(monkeypatch, key):
     assert "secrets.token_urlsafe(32)" in str(refused.value)
 
 
-@pytest.mark.parametrize("key", [secrets.token_urlsafe(32), secrets.token_hex(32), secrets.token_urlsafe(48)])
+# Fixed ids: pytest-xdist workers must collect the same tests, and a random key is a different id each time.
+@pytest.mark.parametrize("key", [secrets.token_urlsafe(32), secrets.token_hex(32), secrets.token_urlsafe(48)],
+                         ids=["urlsafe-32", "hex-32", "urlsafe-48"])
 def test_production_accepts_32_random_bytes(monkeypatch, key):
     production_env(monkeypatch, SECRET_KEY=key)
     assert secret_key_problem(key) is None
