@@ -181,6 +181,15 @@ def test_consultation_from_building_to_export(dev_server, demo_staff, staff, new
     expect(changed).to_contain_text(reason)
     expect(changed).to_contain_text(CHOICE_QUESTION)
 
+    # --- The group hears back, behind the same code ------------------------------------------
+    reviewer.goto(f"{base}/review/{slug}/decisions")
+    assert_public_axe_clean(reviewer, axe_source)
+    reviewer.get_by_label("Access code").fill(code)
+    reviewer.get_by_role("button", name="Continue").click()
+    expect(reviewer.locator("h1")).to_have_text("What happened to the group's comments")
+    expect(reviewer.locator(".govuk-summary-card", has_text=comment)).to_contain_text(f"What changed: {reason}")
+    assert_public_axe_clean(reviewer, axe_source)
+
     # --- Open it, and look at the share page --------------------------------------------------
     page.get_by_role("button", name="Open to answers").click()
     expect(page.locator("main")).to_contain_text("The consultation is now: open.")

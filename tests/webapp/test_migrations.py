@@ -23,10 +23,10 @@ def test_models_match_the_migrations(tmp_path):
 
 
 def test_upgrading_encrypts_choices_risk_categories_and_emergent_themes_already_stored(tmp_path):
-    """Issue 11: these were plain text. Migration 0008_sec encrypts the rows it finds."""
+    """Issue 11: these were plain text. Migration 0009 encrypts the rows it finds."""
     app = create_app("test", {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite3'}"})
     with app.app_context():
-        flask_migrate.upgrade(revision="0007_sec")
+        flask_migrate.upgrade(revision="0008")
         with db.engine.begin() as connection:
             for statement in (
                 "INSERT INTO consultation (id, slug, title, introduction, audience, access_code_hash, status,"

@@ -165,6 +165,29 @@ class ReviewComment(db.Model):
 
     consultation: Mapped[Consultation] = relationship(back_populates="comments")
     question: Mapped[Question | None] = relationship()
+    decisions: Mapped[list[ReviewDecision]] = relationship(
+        back_populates="comment", order_by="ReviewDecision.id", cascade="all, delete-orphan")
+
+    @property
+    def earlier_decisions(self) -> list[ReviewDecision]:
+        return self.decisions[:-1]
+
+
+class ReviewDecision(db.Model):
+    """Every decision staff made on a group comment, oldest first: a revised
+    decision is added, never written over, so the group and the audit can see
+    what was decided before."""
+
+    __tablename__ = "consultation_review_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("consultation_review_comment.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_on: Mapped[date] = mapped_column(Date, default=date.today)
+
+    comment: Mapped[ReviewComment] = relationship(back_populates="decisions")
 
 
 class ChangeRecord(db.Model):

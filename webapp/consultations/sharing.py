@@ -38,6 +38,11 @@ def review_url(consultation: Consultation) -> str:
     return public_base_url() + url_for("review.review", slug=consultation.slug)
 
 
+def decisions_url(consultation: Consultation) -> str:
+    """The absolute link where the group sees what was decided about its comments."""
+    return public_base_url() + url_for("review.decisions", slug=consultation.slug)
+
+
 def qr_code(url: str) -> segno.QRCode:
     """A QR code whose payload is exactly `url`."""
     return segno.make(url, error="m")

@@ -85,6 +85,7 @@ def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
                            share_link=sharing.public_url(consultation), new_code=session.pop(NEW_CODE_KEY, ""),
+                           review_url=sharing.review_url(consultation),
                            max_wrong_tries=access_codes.MAX_WRONG_TRIES,
                            action=f.ActionForm(),
                            response_count=editing.response_count(consultation),
@@ -125,10 +126,12 @@ def change_status(consultation_id: int):
     form = f.ActionForm()
     if form.validate_on_submit():
         try:
-            editing.transition(consultation, form.value.data or "")
+            code = editing.transition(consultation, form.value.data or "")
         except RuleError as error:
             return _refused(consultation, error)
         db.session.commit()
+        if code:
+            session[NEW_CODE_KEY] = code
         flash(f"The consultation is now: {consultation.status_label.lower()}.", "success")
     return _to_consultation(consultation)
 
@@ -379,8 +382,6 @@ def decide_comment(consultation_id: int, comment_id: int):
     if comment is None or comment.consultation_id != consultation.id:
         abort(404)
     form = f.DecisionForm(prefix=f"c{comment.id}")
-    if comment.status != "pending":
-        return redirect(url_for(".comments", consultation_id=consultation.id))
     if not form.validate_on_submit():
         return _comments_page(consultation, forms={comment.id: form}, status=400)
     editing.decide_comment(comment, form.decision.data, form.reason.data)
@@ -391,7 +392,7 @@ def decide_comment(consultation_id: int, comment_id: int):
 def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     forms = forms or {}
     for comment in consultation.comments:
-        if comment.status == "pending" and comment.id not in forms:
+        if comment.id not in forms:
             forms[comment.id] = f.DecisionForm(prefix=f"c{comment.id}", formdata=None)
     sections = [(question, [c for c in consultation.comments if c.question_id == question.id])
                 for question in consultation.questions]
@@ -399,5 +400,6 @@ def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     error_form = next((form for form in forms.values() if form.errors), None)
     return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
                                          sections=sections, missing=missing, forms=forms, form=error_form,
-                                         review_url=sharing.review_url(consultation)),
+                                         review_url=sharing.review_url(consultation),
+                                         decisions_url=sharing.decisions_url(consultation)),
                          status)

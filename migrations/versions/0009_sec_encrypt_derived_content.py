@@ -7,8 +7,8 @@ stored are encrypted here when the app's keys are at hand, as they are under
 `flask --app webapp rotate-key` encrypts them, and Heard refuses to read them
 until then rather than show them unencrypted.
 
-Revision ID: 0008_sec
-Revises: 0007_sec
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-04 18:40:00
 
 """
@@ -21,8 +21,8 @@ from flask import current_app, has_app_context
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_sec'
-down_revision = '0007_sec'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Access codes count tries and stop after too many wrong ones
 
-Revision ID: 0007_sec
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-04 18:30:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_sec'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

@@ -5,8 +5,8 @@ from 2**31 up (webapp/extensions.py `random_id`); rows stored before keep the
 ids they have, since theming, moderation and published quotes name responses
 by id. SQLite's INTEGER already holds 64 bits: nothing changes there.
 
-Revision ID: 0009_sec
-Revises: 0008_sec
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-04 18:55:00
 
 """
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_sec'
-down_revision = '0008_sec'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
