@@ -101,13 +101,13 @@ def decisions(slug: str):
     form = AccessCodeForm()
     if request.method == "GET":
         return _decisions_code(consultation, form)
-    if not post_allowed():
+    if not code_tries_allowed():
         return _decisions_code(consultation, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _decisions_code(consultation, form, status=400)
-    if not consultation.access_code_matches(form.code.data):
-        form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                            "to you, and try again."]
+    refused = code_refused(j.check_access_code(consultation, form.code.data))
+    if refused:
+        form.code.errors = [refused]
         return _decisions_code(consultation, form, status=400)
     session[_decisions_key(slug)] = True
     return redirect(url_for(".decisions", slug=slug), code=303)
