@@ -165,3 +165,14 @@ def test_wrong_codes_have_their_own_bucket_and_right_ones_are_free(app, in_revie
     assert slowed.status_code == 429
     # The respondents' bucket was never touched: a feedback post still goes through.
     assert client.post("/feedback", data={"step": "service", "service": "x"}).status_code != 429
+
+
+def test_the_review_decisions_page_counts_tries_at_the_same_code(app, in_review):
+    client = app.test_client()
+    for _ in range(MAX_WRONG_TRIES):
+        assert client.post(f"{REVIEW}/decisions", data={"code": WRONG}).status_code == 400
+    refused = client.post(f"{REVIEW}/decisions", data={"code": ACCESS_CODE})
+    assert refused.status_code == 400 and STOPPED_CODE in error_text(refused)
+    # The same code is stopped everywhere it is used.
+    assert STOPPED_CODE in error_text(client.post(REVIEW, data={"step": "code", "code": ACCESS_CODE}))
+    assert len(audit("consultation.access_code_locked")) == 1

@@ -55,7 +55,7 @@ def production_env(monkeypatch, **settings) -> None:
     secrets.token_hex(16),                      # 16 random bytes as hex: 128 bits
     secrets.token_urlsafe(24),                  # 24 random bytes: 192 bits
     "correct horse battery staple",
-])
+], ids=["development", "test", "change-me", "one-character", "hex-16", "urlsafe-24", "passphrase"])
 def test_production_refuses_a_published_or_short_secret_key(monkeypatch, key):
     production_env(monkeypatch, SECRET_KEY=key)
     with pytest.raises(ConfigurationError, match="SECRET_KEY is (a published value|too weak)") as refused:

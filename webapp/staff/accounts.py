@@ -136,14 +136,20 @@ def is_locked(user: StaffUser) -> bool:
 # count must be stored before the check it guards, not when the view ends.
 
 
-def _commit_now(statement):
+def _commit_now(statement) -> int:
     """Run one UPDATE and commit it (with anything the session holds, which on
-    the sign-in paths is only audit rows). Returns the rows it returned (with
-    RETURNING) or how many it changed."""
-    result = db.session.execute(statement.execution_options(synchronize_session=False))
-    answer = result.all() if statement._returning else result.rowcount
+    the sign-in paths is only audit rows); returns how many rows it changed."""
+    changed = db.session.execute(statement.execution_options(synchronize_session=False)).rowcount
     db.session.commit()
-    return answer
+    return changed
+
+
+def _commit_returning(statement) -> list:
+    """Run one UPDATE … RETURNING and commit it; returns the rows it returned."""
+    rows = db.session.execute(statement.execution_options(synchronize_session=False)).all()
+    db.session.commit()
+    return rows
+
 
 @dataclass(frozen=True)
 class Attempt:
@@ -160,7 +166,7 @@ def _count_attempt(user: StaffUser) -> Attempt:
                  .values(failed_attempts=case((locked, StaffUser.failed_attempts),
                                               else_=StaffUser.failed_attempts + 1))
                  .returning(StaffUser.failed_attempts, StaffUser.locked_until))
-    [(number, locked_until)] = _commit_now(statement)
+    [(number, locked_until)] = _commit_returning(statement)
     refused = (locked_until is not None and locked_until > now) or number > MAX_FAILURES
     return Attempt(number, refused)
 
