@@ -157,11 +157,7 @@ def decisions(slug: str):
     form = AccessCodeForm()
     if request.method == "GET":
         return _decisions_code(consultation, form)
-<<<<<<< HEAD
     if not post_allowed(session) or not code_tries_allowed():
-=======
-    if not code_tries_allowed():
->>>>>>> sec
         return _decisions_code(consultation, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _decisions_code(consultation, form, status=400)
