@@ -17,7 +17,15 @@ from wtforms import SubmitField
 
 from webapp.forms import AccessCodeForm
 from webapp.group import members
-from webapp.journeys import carried_fields, end_session, post_allowed, still_carried, uncarried
+from webapp.journeys import (
+    carried_fields,
+    code_refused,
+    code_tries_allowed,
+    end_session,
+    post_allowed,
+    still_carried,
+    uncarried,
+)
 from webapp.reports.public import public_themes
 
 bp = Blueprint("group", __name__, url_prefix="/group")
@@ -94,13 +102,13 @@ def _check_code(scope, kind: str, ident: str):
     form = AccessCodeForm()
     resuming = request.form.get("resume") == "view"
     carried = [("resume", "view"), *still_carried(request.form)] if resuming else []
-    if not post_allowed(session, counted=True):
+    if not (post_allowed(session) and code_tries_allowed()):
         return _render_code(scope, form, status=429, notice="rate-limited", carried=carried)
     if not form.validate_on_submit():
         return _render_code(scope, form, status=400, carried=carried)
-    if not members.code_matches(scope, form.code.data):
-        form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                            "to you, and try again."]
+    refused = code_refused(members.check_code(scope, form.code.data))
+    if refused:
+        form.code.errors = [refused]
         return _render_code(scope, form, status=400, carried=carried)
     session[_key(scope)] = True
     if resuming:

@@ -10,7 +10,15 @@ from flask_wtf.csrf import CSRFError
 from webapp.consultations import answer_forms as f
 from webapp.consultations import journey as j
 from webapp.forms import AccessCodeForm
-from webapp.journeys import end_session, let_next_page_show_answers, may_show_answers, post_allowed, start_allowed
+from webapp.journeys import (
+    code_refused,
+    code_tries_allowed,
+    end_session,
+    let_next_page_show_answers,
+    may_show_answers,
+    post_allowed,
+    start_allowed,
+)
 
 bp = Blueprint("respond", __name__)
 
@@ -60,14 +68,19 @@ def consultation_post(slug: str):
         # An old tab: show where the journey really is.
         return _to_the_journey(slug)
     form = _form_for(journey)
-    if not post_allowed(session, starting=starting, counted=journey.step in (j.CODE, j.CHECK)):
+    # Access codes have their own throttle (wrong codes only), so a group typing
+    # the code in one room never uses up anyone's journeys.
+    allowed = post_allowed(session, starting=starting, counted=journey.step == j.CHECK)
+    if allowed and journey.step == j.CODE:
+        allowed = code_tries_allowed()
+    if not allowed:
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_step(journey, form, status=400 if form.errors else 200)
     if journey.step == j.CODE:
-        if not consultation.access_code_matches(form.code.data):
-            form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                                "to you, and try again."]
+        refused = code_refused(j.check_access_code(consultation, form.code.data))
+        if refused:
+            form.code.errors = [refused]
             return _render_step(journey, form, status=400)
         journey.unlock()
         return _to_the_journey(slug)

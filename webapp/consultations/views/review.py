@@ -18,7 +18,15 @@ from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
 from webapp.extensions import db
 from webapp.forms import FREE_TEXT_MAX, AccessCodeForm
-from webapp.journeys import carried_fields, end_session, post_allowed, still_carried, uncarried
+from webapp.journeys import (
+    carried_fields,
+    code_refused,
+    code_tries_allowed,
+    end_session,
+    post_allowed,
+    still_carried,
+    uncarried,
+)
 
 bp = Blueprint("review", __name__)
 
@@ -108,19 +116,67 @@ def _check_code(consultation):
     form = AccessCodeForm()
     resume = request.form.get("resume", "")
     carried = [("resume", resume), *still_carried(request.form)] if resume else []
-    if not post_allowed(session, counted=True):
+    if not (post_allowed(session) and code_tries_allowed()):
         return _render(consultation, "code", form, status=429, notice="rate-limited", carried=carried)
     if not form.validate_on_submit():
         return _render(consultation, "code", form, status=400, carried=carried)
-    if not consultation.access_code_matches(form.code.data):
-        form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                            "to you, and try again."]
+    refused = code_refused(j.check_access_code(consultation, form.code.data))
+    if refused:
+        form.code.errors = [refused]
         return _render(consultation, "code", form, status=400, carried=carried)
     if _is_page_step(consultation, resume):
         session[_key(consultation.slug)] = {"step": resume}
         return _render(consultation, resume, typed=uncarried(request.form))
     session[_key(consultation.slug)] = {"step": "1" if consultation.pages else MISSING}
     return redirect(url_for(".review", slug=consultation.slug), code=303)
+
+
+# What the team decided: the group hears back ------------------------------------------
+
+def _decisions_key(slug: str) -> str:
+    return f"review-decisions:{slug}"
+
+
+@bp.route("/review/<slug>/decisions", methods=["GET", "POST"])
+def decisions(slug: str):
+    """Each comment the group made, what the team decided and why, and what
+    changed, behind the same access code. Open for as long as the code is: the
+    team keeps deciding after the review ends."""
+    consultation = j.consultation_by_slug(slug)
+    if consultation is None or not consultation.access_code_hash:
+        abort(404)
+    if session.get(_decisions_key(slug)):
+        return render_template("consultations/review/decisions.html", consultation=consultation,
+                               sections=_comment_sections(consultation))
+    form = AccessCodeForm()
+    if request.method == "GET":
+        return _decisions_code(consultation, form)
+    if not post_allowed(session, counted=True):
+        return _decisions_code(consultation, form, status=429, notice="rate-limited")
+    if not form.validate_on_submit():
+        return _decisions_code(consultation, form, status=400)
+    if not consultation.access_code_matches(form.code.data):
+        form.code.errors = ["That access code is not right. Check it with the person who gave it "
+                            "to you, and try again."]
+        return _decisions_code(consultation, form, status=400)
+    session[_decisions_key(slug)] = True
+    return redirect(url_for(".decisions", slug=slug), code=303)
+
+
+def _decisions_code(consultation, form, status: int = 200, notice: str = ""):
+    return make_response(render_template(
+        "consultations/review/decisions-code.html", consultation=consultation, form=form, notice=notice,
+        step="code", typed={}, action=url_for(".decisions", slug=consultation.slug),
+        caption=f"Your comments on: {consultation.title}"), status)
+
+
+def _comment_sections(consultation) -> list[tuple[str, list[ReviewComment]]]:
+    """Comments under the question they were about, in the consultation's order,
+    then the "something is missing" ones."""
+    sections = [(question.text, [c for c in consultation.comments if c.question_id == question.id])
+                for question in consultation.questions]
+    sections.append(("Something is missing", [c for c in consultation.comments if c.question_id is None]))
+    return [(title, comments) for title, comments in sections if comments]
 
 
 def _in_review_or_404(slug: str):
