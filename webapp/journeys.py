@@ -82,13 +82,6 @@ def _hit() -> bool:
     return False
 
 
-def _note_the_wait(limit, bucket: str, key: str) -> None:
-    """How long a refused person really waits, for the notice and the 429 page
-    (they read g). Only a refusal pays this second round trip."""
-    reset_at, _remaining = limiter.limiter.get_window_stats(limit, bucket, key)
-    g.heard_wait_minutes = max(1, math.ceil((reset_at - time.time()) / 60))
-
-
 def throttle_allows(setting: str, bucket: str) -> bool:
     """Count one try against the limit in config `setting`, per visitor (the
     salted hash of their address, `privacy.rate_limit_key`) in its own `bucket`,

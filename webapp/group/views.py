@@ -102,7 +102,8 @@ def _check_code(scope, kind: str, ident: str):
     form = AccessCodeForm()
     resuming = request.form.get("resume") == "view"
     carried = [("resume", "view"), *still_carried(request.form)] if resuming else []
-    if not (post_allowed(session) and code_tries_allowed()):
+    # Access codes have their own throttle, so wrong codes never use up the connection's sends.
+    if not post_allowed(session) or not code_tries_allowed():
         return _render_code(scope, form, status=429, notice="rate-limited", carried=carried)
     if not form.validate_on_submit():
         return _render_code(scope, form, status=400, carried=carried)

@@ -68,12 +68,9 @@ def consultation_post(slug: str):
         # An old tab: show where the journey really is.
         return _to_the_journey(slug)
     form = _form_for(journey)
-    # Access codes have their own throttle (wrong codes only), so a group typing
-    # the code in one room never uses up anyone's journeys.
+    # Access codes have their own throttle, so wrong codes never use up the connection's sends.
     allowed = post_allowed(session, starting=starting, counted=journey.step == j.CHECK)
-    if allowed and journey.step == j.CODE:
-        allowed = code_tries_allowed()
-    if not allowed:
+    if not allowed or (journey.step == j.CODE and not code_tries_allowed()):
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_step(journey, form, status=400 if form.errors else 200)

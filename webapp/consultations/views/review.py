@@ -116,7 +116,8 @@ def _check_code(consultation):
     form = AccessCodeForm()
     resume = request.form.get("resume", "")
     carried = [("resume", resume), *still_carried(request.form)] if resume else []
-    if not (post_allowed(session) and code_tries_allowed()):
+    # Access codes have their own throttle, so wrong codes never use up the connection's sends.
+    if not post_allowed(session) or not code_tries_allowed():
         return _render(consultation, "code", form, status=429, notice="rate-limited", carried=carried)
     if not form.validate_on_submit():
         return _render(consultation, "code", form, status=400, carried=carried)
@@ -151,13 +152,13 @@ def decisions(slug: str):
     form = AccessCodeForm()
     if request.method == "GET":
         return _decisions_code(consultation, form)
-    if not post_allowed(session, counted=True):
+    if not post_allowed(session) or not code_tries_allowed():
         return _decisions_code(consultation, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _decisions_code(consultation, form, status=400)
-    if not consultation.access_code_matches(form.code.data):
-        form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                            "to you, and try again."]
+    refused = code_refused(j.check_access_code(consultation, form.code.data))
+    if refused:
+        form.code.errors = [refused]
         return _decisions_code(consultation, form, status=400)
     session[_decisions_key(slug)] = True
     return redirect(url_for(".decisions", slug=slug), code=303)
