@@ -49,8 +49,8 @@ def start_allowed() -> bool:
 def post_allowed(session, *, starting: bool = False, counted: bool = False) -> bool:
     """Every page posted counts against the visit's cap. Only a new journey or a
     submission (`starting`, `counted`) counts against the connection's limit
-    (wrong access codes have their own, `code_tries_allowed`). A person who is slowed down gets the form again with
-    what they typed, not a bare 429 page."""
+    (wrong access codes have their own, `code_tries_allowed`). A person who is
+    slowed down gets the form again with what they typed, not a bare 429 page."""
     if not step_allowed(session):
         return False
     return (not starting or _hit()) and (not counted or _hit())
@@ -80,6 +80,13 @@ def _hit() -> bool:
         return True
     _note_the_wait(limit, LIMITED_EVENTS, key)
     return False
+
+
+def _note_the_wait(limit, bucket: str, key: str) -> None:
+    """How long a refused person really waits, for the notice and the 429 page
+    (they read g). Only a refusal pays this second round trip."""
+    reset_at, _remaining = limiter.limiter.get_window_stats(limit, bucket, key)
+    g.heard_wait_minutes = max(1, math.ceil((reset_at - time.time()) / 60))
 
 
 def throttle_allows(setting: str, bucket: str) -> bool:
