@@ -47,10 +47,10 @@ def start_allowed() -> bool:
 
 
 def post_allowed(session, *, starting: bool = False, counted: bool = False) -> bool:
-    """Every page posted counts against the visit's cap. Only a new journey, an
-    access code tried or a submission (`starting`, `counted`) counts against
-    the connection's limit. A person who is slowed down gets the form again with
-    what they typed, not a bare 429 page."""
+    """Every page posted counts against the visit's cap. Only a new journey or a
+    submission (`starting`, `counted`) counts against the connection's limit
+    (wrong access codes have their own, `code_tries_allowed`). A person who is
+    slowed down gets the form again with what they typed, not a bare 429 page."""
     if not step_allowed(session):
         return False
     return (not starting or _hit()) and (not counted or _hit())
@@ -70,7 +70,7 @@ def step_allowed(session) -> bool:
 def _hit() -> bool:
     """FEEDBACK_RATE_LIMIT counts what a shared connection (a refuge's Wi-Fi, a
     library PC, a mobile network) does many times an hour for real people:
-    journeys started, access codes tried and answers sent, never every Continue.
+    journeys started and answers sent, never every Continue.
     A refusal works out how long the wait really is, for the message."""
     if not current_app.config.get("RATELIMIT_ENABLED", True):
         return True
@@ -78,10 +78,15 @@ def _hit() -> bool:
     key = rate_limit_key()
     if limiter.limiter.hit(limit, LIMITED_EVENTS, key):
         return True
-    # Only a refusal pays this second round trip; the notice and 429 page read it from g.
-    reset_at, _remaining = limiter.limiter.get_window_stats(limit, LIMITED_EVENTS, key)
-    g.heard_wait_minutes = max(1, math.ceil((reset_at - time.time()) / 60))
+    _note_the_wait(limit, LIMITED_EVENTS, key)
     return False
+
+
+def _note_the_wait(limit, bucket: str, key: str) -> None:
+    """How long a refused person really waits, for the notice and the 429 page
+    (they read g). Only a refusal pays this second round trip."""
+    reset_at, _remaining = limiter.limiter.get_window_stats(limit, bucket, key)
+    g.heard_wait_minutes = max(1, math.ceil((reset_at - time.time()) / 60))
 
 
 def throttle_allows(setting: str, bucket: str) -> bool:
@@ -106,8 +111,11 @@ def code_tries_allowed() -> bool:
     anyone's feedback posts (nor right ones, typed by a whole group in one room)."""
     if not current_app.config.get("RATELIMIT_ENABLED", True):
         return True
-    return limiter.limiter.test(_parsed(current_app.config["ACCESS_CODE_RATE_LIMIT"]), "access-code",
-                                rate_limit_key())
+    limit, key = _parsed(current_app.config["ACCESS_CODE_RATE_LIMIT"]), rate_limit_key()
+    if limiter.limiter.test(limit, "access-code", key):
+        return True
+    _note_the_wait(limit, "access-code", key)
+    return False
 
 
 def code_refused(result: CodeCheck) -> str | None:

@@ -92,3 +92,15 @@ def test_a_script_is_capped_per_visit_and_a_person_keeps_what_was_typed(client, 
     html = page(response)
     assert "has gone through 3 pages" in html.get_text()
     assert html.find("input", attrs={"name": "age_band", "value": "35-44"}).has_attr("checked")
+
+
+@pytest.mark.parametrize("app_overrides", [{**LIMITED, "ACCESS_CODE_RATE_LIMIT": "1 per 10 minutes"}])
+def test_too_many_wrong_codes_are_told_the_real_wait_too(client, app, app_overrides):
+    make_consultation("group-wait", audience="group")
+    url = "/c/group-wait"
+    client.get(f"{url}?start=1")
+    assert client.post(url, data={"step": "code", "code": "wrong-wrong-wrong"}).status_code == 400
+    slowed = client.post(url, data={"step": "code", "code": "wrong-wrong-wrong"})
+    assert slowed.status_code == 429
+    text = " ".join(page(slowed).get_text().split())
+    assert "Please wait 10 minutes, then press the button again" in text or "Please wait 9 minutes" in text
