@@ -47,6 +47,8 @@ from analysis.semantic import ASSIGN_AT, CodebookPrior, says_nothing
 from analysis.text import clean, question_kind
 
 MIN_POSITIVES_FOR_THRESHOLD = 20
+# Pseudo-neighbours at the label's share added to each vote.
+VOTE_SMOOTHING = 1.0
 # A label's learned signals count half once it has this many positives.
 RELIABILITY_AT = 10.0
 MAX_SHARE_RATIO = 3.0
@@ -99,7 +101,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 # The combiner starts as "the prior as it is" (weight 1 on its logit, 0 on
 # the rest) and is pulled back there with this strength, so a few coded
 # examples can only nudge it; many move it where the data say.
-COMBINER_START = np.array([1.0, 0.0, 0.0, 0.0, 0.0])
+COMBINER_START = np.array([1.0, 0.0, 0.0, 0.0, 0.0, -10.0])
 COMBINER_PULL = 20.0
 
 
@@ -184,7 +186,8 @@ class ThemeClassifier:
     def _neighbour_vote(self, vectors: np.ndarray, coded: np.ndarray, Y: np.ndarray,
                         leave_self_out: bool = False) -> np.ndarray:
         """Share of each label among the nearest coded texts, weighted by similarity."""
-        out = np.zeros((len(vectors), Y.shape[1]))
+        share = (Y.sum(axis=0) + 0.5) / (len(Y) + 1)
+        out = np.tile(share, (len(vectors), 1))
         k = min(self.neighbours, len(coded) - int(leave_self_out))
         if k < 1:
             return out
@@ -195,21 +198,27 @@ class ThemeClassifier:
                 sim[rows, rows + start] = -np.inf
             nearest = np.argpartition(-sim, k - 1, axis=1)[:, :k]
             weight = np.maximum(np.take_along_axis(sim, nearest, axis=1), 0) + 1e-6
-            out[start:start + BLOCK] = np.einsum("nk,nkl->nl", weight, Y[nearest]) / weight.sum(axis=1, keepdims=True)
+            # Smoothed towards the label's share, so "none of 10 neighbours"
+            # is strong evidence but not certainty.
+            votes = np.einsum("nk,nkl->nl", weight, Y[nearest])
+            out[start:start + BLOCK] = (votes + VOTE_SMOOTHING * share) / (weight.sum(axis=1, keepdims=True)
+                                                                             + VOTE_SMOOTHING)
         return out
 
     def _prior_logit(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        """Codebook logit per label; 0 where the label is not in the codebook."""
+        """Codebook logit per label; 0 where the label is not in the codebook.
+        Answers that say nothing are left to the ``nothing`` input."""
         out = np.zeros((len(texts), len(self.classes_)))
         if self.prior_ is not None:
-            p = self.prior_.proba(texts, vectors)
-            out[:, self.in_book_] = _logit(p)
+            out[:, self.in_book_] = np.clip(self.prior_.scores(texts, vectors), -10, 10)
         return out
 
-    def _inputs(self, prior_logit: np.ndarray, svm_p: np.ndarray, vote: np.ndarray) -> np.ndarray:
+    def _inputs(self, texts: list[str], prior_logit: np.ndarray, svm_p: np.ndarray,
+                vote: np.ndarray) -> np.ndarray:
         """(texts x labels x inputs) for the pooled combiner."""
         n = len(prior_logit)
         trust = self.positives_ / (self.positives_ + RELIABILITY_AT)
+        nothing = np.array([says_nothing(t) for t in texts], dtype=float)[:, None]
         has_prior = np.zeros(len(self.classes_))
         has_prior[self.in_book_] = 1.0
         base = _logit(np.clip(self.positives_ / max(self.n_coded_, 1), 1e-3, 1 - 1e-3))
@@ -219,6 +228,9 @@ class ThemeClassifier:
             trust * _logit(svm_p),
             trust * _logit(vote),
             np.broadcast_to(trust * base, (n, len(self.classes_))),
+            # Some partnerships code "nothing" answers (as praise, say): the
+            # learned signals may overrule this once a label has examples.
+            nothing * (1 - trust),
         ], axis=2)
 
     def _combine(self, inputs: np.ndarray) -> np.ndarray:
@@ -249,7 +261,7 @@ class ThemeClassifier:
         X = self._fit_features(texts, questions)
         margins = self._out_of_fold_margins(X, Y)
         self.platt_ = self._fit_platt(margins, Y)
-        inputs = self._inputs(self._prior_logit(texts, vectors), self._svm_proba(margins),
+        inputs = self._inputs(texts, self._prior_logit(texts, vectors), self._svm_proba(margins),
                               self._neighbour_vote(vectors, vectors, Y, leave_self_out=True))
         self.combiner_ = _fit_combiner(inputs.reshape(-1, inputs.shape[2]), Y.ravel())
         self.thresholds_ = self._choose_thresholds(self._combine(inputs), Y)
@@ -288,7 +300,7 @@ class ThemeClassifier:
         enough positives and only where the predicted share stays within
         ``MAX_SHARE_RATIO`` of the coded share; otherwise the prior's ``ASSIGN_AT``."""
         thresholds = np.full(Y.shape[1], ASSIGN_AT)
-        grid = np.linspace(0.1, 0.9, 33)
+        grid = np.linspace(0.04, 0.9, 44)
         predicted = fitted[:, :, None] >= grid
         truth = Y[:, :, None].astype(bool)
         tp = (predicted & truth).sum(axis=0)
@@ -304,25 +316,26 @@ class ThemeClassifier:
         self, texts: Sequence[str], questions: Sequence[str | None] | None = None
     ) -> np.ndarray:
         """Calibrated probability per (text, label), columns in ``classes_`` order.
-        Answers that say nothing ("n/a", "nothing") get none."""
+        Answers that say nothing ("n/a", "nothing") get next to none unless
+        staff coding has taught otherwise."""
         texts = [clean(t) for t in texts]
         if not texts:
             return np.zeros((0, len(self.classes_)))
         questions = list(questions) if questions is not None else [None] * len(texts)
         vectors = self.embedder_.encode(texts)
         proba = self._combine(self._inputs(
-            self._prior_logit(texts, vectors),
+            texts, self._prior_logit(texts, vectors),
             self._svm_proba(self._margins(self.svms_, self._features(texts, questions))),
             self._neighbour_vote(vectors, self.coded_vectors_, self.coded_Y_)))
-        proba[[says_nothing(t) for t in texts]] = 0.0
         return proba
 
-    def decide(self, proba: np.ndarray, at_least_one: bool = True) -> list[list[str]]:
-        """Labels at or above their thresholds; with ``at_least_one``, else
-        the single most probable (unless no label has any probability)."""
+    def decide(self, proba: np.ndarray, force: np.ndarray | None = None) -> list[list[str]]:
+        """Labels at or above their thresholds; where ``force`` (a mask of
+        texts, all by default) none is, the single most probable."""
         chosen = proba >= self.thresholds_
-        if at_least_one:
-            empty = ~chosen.any(axis=1) & (proba.max(axis=1, initial=0) > 0)
+        force = np.ones(len(proba), dtype=bool) if force is None else np.asarray(force, dtype=bool)
+        empty = ~chosen.any(axis=1) & force
+        if len(self.classes_):
             chosen[empty, proba[empty].argmax(axis=1)] = True
         return [[self.classes_[j] for j in np.nonzero(row)[0]] for row in chosen]
 
@@ -330,7 +343,9 @@ class ThemeClassifier:
         self, texts: Sequence[str], questions: Sequence[str | None] | None = None
     ) -> list[list[str]]:
         """Theme codes per text (at least one each, unless it says nothing)."""
-        return self.decide(self.predict_proba(texts, questions))
+        texts = list(texts)
+        return self.decide(self.predict_proba(texts, questions),
+                           force=np.array([not says_nothing(t) for t in texts], dtype=bool))
 
     def suggest_next(
         self, texts: Sequence[str], n: int, questions: Sequence[str | None] | None = None,
