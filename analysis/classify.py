@@ -46,7 +46,7 @@ from analysis.embedding import StaticEmbedder, default_embedder
 from analysis.semantic import ASSIGN_AT, CodebookPrior, says_nothing
 from analysis.text import clean, question_kind
 
-MIN_POSITIVES_FOR_THRESHOLD = 20
+MIN_POSITIVES_FOR_THRESHOLD = 30
 # Pseudo-neighbours at the label's share added to each vote.
 VOTE_SMOOTHING = 1.0
 # A label's learned signals count half once it has this many positives.
