@@ -11,8 +11,9 @@ The tokeniser is BERT's uncased WordPiece, which the distilled model keeps:
 lower-case, strip accents, split on whitespace and punctuation, then the
 longest known piece first. It gave the original tokenizer's pieces on 1,617
 of 1,620 answers checked; it also splits off symbols that BERT leaves glued
-to a word ("good🙂"), which keeps the word instead of losing it as unknown. It is written here so running needs neither torch
-nor the Rust tokenizers package; each distinct word is split once (cached).
+to a word ("good🙂"), which keeps the word instead of losing it as unknown.
+It is written here so running needs neither torch nor the Rust tokenizers
+package; each distinct word is split once (cached).
 """
 
 from __future__ import annotations
