@@ -6,7 +6,9 @@ scikit-learn is imported here. Import what you need from the submodules:
 
 - ``analysis.sentiment``: ``SentimentScorer``, ``default_scorer``
 - ``analysis.codebook``: ``Codebook``, ``default_codebook``, ``parse_codebook``
-- ``analysis.classify``: ``ThemeClassifier``
+- ``analysis.embedding``: ``default_embedder`` (the shipped static embeddings, numpy only)
+- ``analysis.semantic``: ``CodebookPrior`` (theming from the codebook alone), ``says_nothing``
+- ``analysis.classify``: ``ThemeClassifier`` (the prior refined by coded examples), ``choose_to_code``
 - ``analysis.themes``: ``build_report`` (the full themed report)
 - ``analysis.board``: the board summary's figures (``summarise_items``,
   ``count_table``), pure Python

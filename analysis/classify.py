@@ -1,36 +1,62 @@
-"""Multi-label theme classification learned from staff-coded examples.
+"""Multi-label theme classification that starts from the codebook and learns
+from every staff-coded example.
 
-Each label gets a one-vs-rest NB-SVM (a linear SVM on features scaled by
-their naive Bayes log-count ratio; optionally averaged with logistic
-regression) over word 1-2-gram and character 2-5-gram TF-IDF plus the
-question answered. In 5-fold cross-validation on the labelled NHS feedback
-the plain SVM beat the SVM + logistic regression ensemble on both micro- and
-macro-F1 (by ~0.005) and trained ~10x faster; NB scaling then added more.
-Per-label decision thresholds are chosen on out-of-fold predictions of the
-training data only. Every text gets at least one label: the most probable
-one when none reaches its threshold.
+Three signals per (text, label):
 
-When a label is also a codebook code, the codebook's phrase matches act as a
-prior that dominates while staff have coded few examples of that label and
-fades as examples accumulate.
+- the codebook prior (``analysis.semantic``): closeness in embedding space
+  to the theme's description and examples, with phrase matches;
+- the nearest coded neighbours in embedding space (a similarity-weighted
+  vote), the better learner while examples are few;
+- an NB-SVM (a linear SVM on features scaled by their naive Bayes log-count
+  ratio) over word 1-2-gram and character 2-5-gram TF-IDF plus the question
+  answered, Platt-scaled on out-of-fold margins; the better learner with
+  many examples (in 5-fold CV on the NHS feedback it beat the plain SVM and
+  an SVM + logistic regression ensemble).
+
+A small logistic regression, pooled over all labels, combines them: its
+inputs are the prior's logit and the learned signals scaled by how many
+positives the label has (``n / (n + RELIABILITY_AT)``), all computed out of
+fold for the training texts. With no or few examples the learned inputs are
+near zero and the result is the prior (recalibrated to the partnership's
+coding); they take over as examples accumulate. Its output is a calibrated
+probability.
+
+A label's threshold is learned only once it has
+``MIN_POSITIVES_FOR_THRESHOLD`` positives, and never one whose predicted
+share exceeds ``MAX_SHARE_RATIO`` times the coded share: with a handful of
+positives "label everything" maximises F1, which once made learning worse
+than the codebook alone. Otherwise the prior's ``ASSIGN_AT`` is kept.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import minimize
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.svm import LinearSVC
 
 from analysis.codebook import Codebook
-from analysis.text import clean, question_kind, stems
+from analysis.embedding import StaticEmbedder, default_embedder
+from analysis.semantic import ASSIGN_AT, CodebookPrior, says_nothing
+from analysis.text import clean, question_kind
 
-# Probability the codebook prior gives a label when a phrase does / does not match.
-PRIOR_HIT, PRIOR_MISS = 0.85, 0.05
+MIN_POSITIVES_FOR_THRESHOLD = 30
+# Pseudo-neighbours at the label's share added to each vote.
+VOTE_SMOOTHING = 1.0
+# A label's learned signals count half once it has this many positives.
+RELIABILITY_AT = 10.0
+MAX_SHARE_RATIO = 3.0
+# Platt scaling needs a few of each class; below, a fixed squashing is used.
+MIN_FOR_PLATT = 3
+# Rows per block when comparing many texts with anchors or coded examples,
+# so 100,000 texts never need a 100,000 x examples matrix at once.
+BLOCK = 4096
 
 
 def _question_tokens(question: str | None) -> str:
@@ -38,6 +64,11 @@ def _question_tokens(question: str | None) -> str:
     # different questions and their answers cover different themes.
     exact = "_".join((question or "").lower().split())[:80]
     return f"kind_{question_kind(question)} q_{exact}"
+
+
+def word_key(text: str) -> str:
+    """A text's words only, lower-cased: "Nothing." and "nothing!!" are one text."""
+    return " ".join(re.findall(r"[^\W_]+", clean(text).lower()))
 
 
 class _NBSVM:
@@ -63,25 +94,57 @@ class _NBSVM:
         return self.svm.decision_function(X @ self.ratio_)
 
 
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+# The combiner starts as "the prior as it is" (weight 1 on its logit, 0 on
+# the rest) and is pulled back there with this strength, so a few coded
+# examples can only nudge it; many move it where the data say.
+COMBINER_START = np.array([1.0, 0.0, 0.0, 0.0, 0.0, -10.0])
+COMBINER_PULL = 20.0
+
+
+def _fit_combiner(inputs: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Logistic regression penalised towards ``COMBINER_START`` (and bias 0)."""
+    start = np.append(COMBINER_START, 0.0)
+    design = np.hstack([inputs, np.ones((len(inputs), 1))])
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = design @ theta
+        p = _sigmoid(z)
+        nll = np.sum(np.logaddexp(0, z) - y * z)
+        gap = theta - start
+        return nll + COMBINER_PULL / 2 * gap @ gap, design.T @ (p - y) + COMBINER_PULL * gap
+
+    theta = minimize(loss, start, jac=True, method="L-BFGS-B").x
+    return theta[:-1], float(theta[-1])
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
 class ThemeClassifier:
-    """One-vs-rest theme classifier with learned per-label thresholds."""
+    """One-vs-rest theme classifier: codebook prior + coded examples."""
 
     def __init__(
         self,
-        C: float | None = None,
         svm_C: float = 0.3,
         char_ngrams: bool = True,
         threshold_folds: int = 4,
-        prior_strength: float = 10.0,
+        neighbours: int = 10,
         codebook: Codebook | None = None,
+        embedder: StaticEmbedder | None = None,
         random_state: int = 0,
     ) -> None:
-        self.C = C
         self.svm_C = svm_C
         self.char_ngrams = char_ngrams
         self.threshold_folds = threshold_folds
-        self.prior_strength = prior_strength
+        self.neighbours = neighbours
         self.codebook = codebook
+        self.embedder = embedder
         self.random_state = random_state
 
     # -- features -------------------------------------------------------
@@ -109,49 +172,70 @@ class ThemeClassifier:
         columns = [cleaned, [_question_tokens(q) for q in questions]]
         return columns + [cleaned] if self.char_ngrams else columns
 
-    # -- per-label models --------------------------------------------------
-    def _fit_label(self, X: sparse.csr_matrix, y: np.ndarray) -> list | float:
-        if y.min() == y.max():
-            return float(y[0])  # constant: no model can be learned
-        models = [_NBSVM(self.svm_C, self.random_state).fit(X, y)]
-        if self.C is not None:  # optional logistic regression in the ensemble
-            models.append(LogisticRegression(C=self.C, solver="liblinear").fit(X, y))
-        return models
+    # -- learned signals ------------------------------------------------------
+    def _fit_svms(self, X: sparse.csr_matrix, Y: np.ndarray) -> list:
+        # A constant label has nothing to learn: None, and the other signals decide.
+        return [_NBSVM(self.svm_C, self.random_state).fit(X, Y[:, j]) if 0 < Y[:, j].sum() < len(Y)
+                else None for j in range(Y.shape[1])]
 
     @staticmethod
-    def _label_proba(model: list | float, X: sparse.csr_matrix) -> np.ndarray:
-        if isinstance(model, float):
-            return np.full(X.shape[0], model)
-        svm, *rest = model
-        # A squashed SVM margin stands in for a probability; thresholds are
-        # learned on it, so it need not be calibrated.
-        scores = [1.0 / (1.0 + np.exp(-2.0 * svm.decision_function(X)))]
-        scores += [lr.predict_proba(X)[:, 1] for lr in rest]
-        return np.mean(scores, axis=0)
+    def _margins(svms: list, X: sparse.csr_matrix) -> np.ndarray:
+        return np.column_stack([svm.decision_function(X) if svm is not None else np.zeros(X.shape[0])
+                                for svm in svms])
 
-    def _model_proba(self, models: list, X: sparse.csr_matrix) -> np.ndarray:
-        return np.column_stack([self._label_proba(m, X) for m in models])
+    def _neighbour_vote(self, vectors: np.ndarray, coded: np.ndarray, Y: np.ndarray,
+                        leave_self_out: bool = False) -> np.ndarray:
+        """Share of each label among the nearest coded texts, weighted by similarity."""
+        share = (Y.sum(axis=0) + 0.5) / (len(Y) + 1)
+        out = np.tile(share, (len(vectors), 1))
+        k = min(self.neighbours, len(coded) - int(leave_self_out))
+        if k < 1:
+            return out
+        for start in range(0, len(vectors), BLOCK):
+            sim = vectors[start:start + BLOCK] @ coded.T
+            if leave_self_out:  # a training text is not its own neighbour
+                rows = np.arange(sim.shape[0])
+                sim[rows, rows + start] = -np.inf
+            nearest = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+            weight = np.maximum(np.take_along_axis(sim, nearest, axis=1), 0) + 1e-6
+            # Smoothed towards the label's share, so "none of 10 neighbours"
+            # is strong evidence but not certainty.
+            votes = np.einsum("nk,nkl->nl", weight, Y[nearest])
+            out[start:start + BLOCK] = (votes + VOTE_SMOOTHING * share) / (weight.sum(axis=1, keepdims=True)
+                                                                             + VOTE_SMOOTHING)
+        return out
 
-    # -- codebook prior ------------------------------------------------------
-    def _prior(self, texts: list[str]) -> np.ndarray | None:
-        """Codebook-based probability per label, NaN where the label has no code."""
-        known = [c for c in self.classes_ if self.codebook and c in self.codebook.codes]
-        if not known:
-            return None
-        hits = self.codebook.assign(self.codebook.phrase_hits([stems(t) for t in texts])).toarray()
-        prior = np.full((len(texts), len(self.classes_)), np.nan)
-        for j, label in enumerate(self.classes_):
-            if label in known:
-                prior[:, j] = np.where(hits[:, self.codebook.codes.index(label)], PRIOR_HIT, PRIOR_MISS)
-        return prior
+    def _prior_logit(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """Codebook logit per label; 0 where the label is not in the codebook.
+        Answers that say nothing are left to the ``nothing`` input."""
+        out = np.zeros((len(texts), len(self.classes_)))
+        if self.prior_ is not None:
+            out[:, self.in_book_] = np.clip(self.prior_.scores(texts, vectors), -10, 10)
+        return out
 
-    def _blend(self, proba: np.ndarray, prior: np.ndarray | None) -> np.ndarray:
-        if prior is None:
-            return proba
-        # Weight of the learned model grows with the label's positive examples.
-        weight = self.positives_ / (self.positives_ + self.prior_strength)
-        blended = weight * proba + (1 - weight) * prior
-        return np.where(np.isnan(prior), proba, blended)
+    def _inputs(self, texts: list[str], prior_logit: np.ndarray, svm_p: np.ndarray,
+                vote: np.ndarray) -> np.ndarray:
+        """(texts x labels x inputs) for the pooled combiner."""
+        n = len(prior_logit)
+        trust = self.positives_ / (self.positives_ + RELIABILITY_AT)
+        nothing = np.array([says_nothing(t) for t in texts], dtype=float)[:, None]
+        has_prior = np.zeros(len(self.classes_))
+        has_prior[self.in_book_] = 1.0
+        base = _logit(np.clip(self.positives_ / max(self.n_coded_, 1), 1e-3, 1 - 1e-3))
+        return np.stack([
+            prior_logit,
+            np.broadcast_to(1 - has_prior, (n, len(self.classes_))),
+            trust * _logit(svm_p),
+            trust * _logit(vote),
+            np.broadcast_to(trust * base, (n, len(self.classes_))),
+            # Some partnerships code "nothing" answers (as praise, say): the
+            # learned signals may overrule this once a label has examples.
+            nothing * (1 - trust),
+        ], axis=2)
+
+    def _combine(self, inputs: np.ndarray) -> np.ndarray:
+        weights, bias = self.combiner_
+        return _sigmoid(inputs @ weights + bias)
 
     # -- public API ------------------------------------------------------------
     def fit(
@@ -161,82 +245,148 @@ class ThemeClassifier:
         questions: Sequence[str | None] | None = None,
     ) -> ThemeClassifier:
         """Learn from coded texts; ``labels`` holds each text's theme codes."""
-        texts = list(texts)
+        texts = [clean(t) for t in texts]
         questions = list(questions) if questions is not None else [None] * len(texts)
         if not texts:
             raise ValueError("no coded examples to learn from")
         codebook_codes = list(self.codebook.codes) if self.codebook else []
         self.classes_ = sorted({c for row in labels for c in row} | set(codebook_codes))
+        self.in_book_ = [self.classes_.index(c) for c in codebook_codes]
         Y = np.array([[c in set(row) for c in self.classes_] for row in labels], dtype=int)
         self.positives_ = Y.sum(axis=0).astype(float)
+        self.n_coded_ = len(Y)
+        self.embedder_ = self.embedder or default_embedder()
+        self.prior_ = CodebookPrior(self.codebook, self.embedder_) if self.codebook else None
+        vectors = self.embedder_.encode(texts)
         X = self._fit_features(texts, questions)
-        prior = self._prior(texts)
-        self.thresholds_ = self._choose_thresholds(X, Y, prior)
-        self.models_ = [self._fit_label(X, Y[:, j]) for j in range(Y.shape[1])]
+        margins = self._out_of_fold_margins(X, Y)
+        self.platt_ = self._fit_platt(margins, Y)
+        inputs = self._inputs(texts, self._prior_logit(texts, vectors), self._svm_proba(margins),
+                              self._neighbour_vote(vectors, vectors, Y, leave_self_out=True))
+        self.combiner_ = _fit_combiner(inputs.reshape(-1, inputs.shape[2]), Y.ravel())
+        self.thresholds_ = self._choose_thresholds(self._combine(inputs), Y)
+        self.svms_ = self._fit_svms(X, Y)
+        self.coded_vectors_, self.coded_Y_ = vectors, Y
         return self
 
-    def _choose_thresholds(self, X: sparse.csr_matrix, Y: np.ndarray,
-                           prior: np.ndarray | None) -> np.ndarray:
-        """Per-label cut-offs maximising F1 on out-of-fold predictions."""
+    def _out_of_fold_margins(self, X: sparse.csr_matrix, Y: np.ndarray) -> np.ndarray:
+        margins = np.zeros(Y.shape)
         n_splits = min(self.threshold_folds, len(Y))
-        if n_splits < 2:
-            return np.full(Y.shape[1], 0.5)
-        oof = np.zeros(Y.shape, dtype=float)
-        folds = KFold(n_splits, shuffle=True, random_state=self.random_state)
-        for train, test in folds.split(X):
-            models = [self._fit_label(X[train], Y[train, j]) for j in range(Y.shape[1])]
-            oof[test] = self._model_proba(models, X[test])
-        oof = self._blend(oof, prior)
-        grid = np.linspace(0.02, 0.9, 45)
-        predicted = oof[:, :, None] >= grid
+        if n_splits >= 2:
+            for train, test in KFold(n_splits, shuffle=True, random_state=self.random_state).split(X):
+                margins[test] = self._margins(self._fit_svms(X[train], Y[train]), X[test])
+        return margins
+
+    def _svm_proba(self, margins: np.ndarray) -> np.ndarray:
+        return _sigmoid(self.platt_[:, 0] * margins + self.platt_[:, 1])
+
+    @staticmethod
+    def _fit_platt(margins: np.ndarray, Y: np.ndarray) -> np.ndarray:
+        """Per label (a, b) of sigmoid(a * margin + b), fitted on out-of-fold
+        margins; a label with too few of either class gets its base rate."""
+        platt = np.zeros((Y.shape[1], 2))
+        for j in range(Y.shape[1]):
+            positives = Y[:, j].sum()
+            if positives >= MIN_FOR_PLATT and len(Y) - positives >= MIN_FOR_PLATT:
+                lr = LogisticRegression(C=1.0).fit(margins[:, [j]], Y[:, j])
+                platt[j] = lr.coef_[0, 0], lr.intercept_[0]
+            else:
+                platt[j, 1] = _logit(np.clip((positives + 0.5) / (len(Y) + 1), 1e-3, 1 - 1e-3))
+        return platt
+
+    def _choose_thresholds(self, fitted: np.ndarray, Y: np.ndarray) -> np.ndarray:
+        """Per-label cut-offs maximising F1 on the combiner's output for the
+        training texts (whose inputs are all out of fold), for labels with
+        enough positives and only where the predicted share stays within
+        ``MAX_SHARE_RATIO`` of the coded share; otherwise the prior's ``ASSIGN_AT``."""
+        thresholds = np.full(Y.shape[1], ASSIGN_AT)
+        grid = np.linspace(0.04, 0.9, 44)
+        predicted = fitted[:, :, None] >= grid
         truth = Y[:, :, None].astype(bool)
         tp = (predicted & truth).sum(axis=0)
         f1 = 2 * tp / (predicted.sum(axis=0) + truth.sum(axis=0) + 1e-9)
         # Smoothing over neighbouring cut-offs keeps rare labels from chasing noise.
         smooth = np.apply_along_axis(lambda f: np.convolve(f, np.ones(3) / 3, "same"), 1, f1)
-        thresholds = grid[smooth.argmax(axis=1)]
-        return np.where(self.positives_ > 0, thresholds, 0.5)
+        share_ok = predicted.mean(axis=0) <= MAX_SHARE_RATIO * Y.mean(axis=0)[:, None]
+        smooth = np.where(share_ok, smooth, -1.0)
+        learnable = (self.positives_ >= MIN_POSITIVES_FOR_THRESHOLD) & share_ok.any(axis=1)
+        return np.where(learnable, grid[smooth.argmax(axis=1)], thresholds)
 
     def predict_proba(
         self, texts: Sequence[str], questions: Sequence[str | None] | None = None
     ) -> np.ndarray:
-        """Confidence per (text, label), columns in ``classes_`` order."""
-        texts = list(texts)
+        """Calibrated probability per (text, label), columns in ``classes_`` order.
+        Answers that say nothing ("n/a", "nothing") get next to none unless
+        staff coding has taught otherwise."""
+        texts = [clean(t) for t in texts]
         if not texts:
             return np.zeros((0, len(self.classes_)))
         questions = list(questions) if questions is not None else [None] * len(texts)
-        proba = self._model_proba(self.models_, self._features(texts, questions))
-        return self._blend(proba, self._prior(texts))
+        vectors = self.embedder_.encode(texts)
+        proba = self._combine(self._inputs(
+            texts, self._prior_logit(texts, vectors),
+            self._svm_proba(self._margins(self.svms_, self._features(texts, questions))),
+            self._neighbour_vote(vectors, self.coded_vectors_, self.coded_Y_)))
+        return proba
 
-    def decide(self, proba: np.ndarray) -> list[list[str]]:
-        """Labels at or above their thresholds, else the single most probable."""
+    def decide(self, proba: np.ndarray, force: np.ndarray | None = None) -> list[list[str]]:
+        """Labels at or above their thresholds; where ``force`` (a mask of
+        texts, all by default) none is, the single most probable."""
         chosen = proba >= self.thresholds_
-        empty = ~chosen.any(axis=1)
-        chosen[empty, proba[empty].argmax(axis=1)] = True
+        force = np.ones(len(proba), dtype=bool) if force is None else np.asarray(force, dtype=bool)
+        empty = ~chosen.any(axis=1) & force
+        if len(self.classes_):
+            chosen[empty, proba[empty].argmax(axis=1)] = True
         return [[self.classes_[j] for j in np.nonzero(row)[0]] for row in chosen]
 
     def predict(
         self, texts: Sequence[str], questions: Sequence[str | None] | None = None
     ) -> list[list[str]]:
-        """Theme codes per text (at least one each)."""
-        return self.decide(self.predict_proba(texts, questions))
+        """Theme codes per text (at least one each, unless it says nothing)."""
+        texts = list(texts)
+        return self.decide(self.predict_proba(texts, questions),
+                           force=np.array([not says_nothing(t) for t in texts], dtype=bool))
 
     def suggest_next(
-        self, texts: Sequence[str], n: int, questions: Sequence[str | None] | None = None
+        self, texts: Sequence[str], n: int, questions: Sequence[str | None] | None = None,
+        coded_texts: Sequence[str] = (),
     ) -> list[int]:
-        """Indices of the uncoded ``texts`` whose coding would help most.
-
-        Uncertainty sampling: texts whose confidence sits closest to a
-        label's threshold, weighted towards labels with few examples, since
-        one more example of a rare theme teaches the model most.
-        """
+        """Indices of the uncoded ``texts`` whose coding would teach most."""
         proba = self.predict_proba(texts, questions)
-        if not len(proba):
-            return []
-        margin = np.abs(proba - self.thresholds_)
-        scale = np.maximum(self.thresholds_, 1 - self.thresholds_)
-        closeness = 1 - margin / scale
-        rarity = 1 / np.sqrt(1 + self.positives_)
-        score = (closeness * rarity).max(axis=1)
-        order = np.lexsort((np.arange(len(score)), -score))
-        return [int(i) for i in order[:n]]
+        return choose_to_code(texts, proba, self.thresholds_, self.positives_,
+                              self.embedder_.encode([clean(t) for t in texts]), n, coded_texts)
+
+
+def choose_to_code(texts: Sequence[str], proba: np.ndarray, thresholds: np.ndarray | float,
+                   positives: np.ndarray, vectors: np.ndarray, n: int,
+                   coded_texts: Sequence[str] = ()) -> list[int]:
+    """Pick ``n`` texts to code: uncertain, of rare themes, and unlike each other.
+
+    Uncertainty is how close a label's probability sits to its threshold,
+    weighted towards labels with few coded positives (one more example of a
+    rare theme teaches most). Picks are greedy: each next pick's score is cut
+    by its similarity to the picks so far, so twenty suggestions are not
+    twenty wordings of one complaint. Texts that say nothing, and texts the
+    same in words as one coded or already picked, are never offered.
+    """
+    if not len(texts) or n <= 0:
+        return []
+    thresholds = np.broadcast_to(np.asarray(thresholds, dtype=float), (proba.shape[1],))
+    closeness = 1 - np.abs(proba - thresholds) / np.maximum(thresholds, 1 - thresholds)
+    rarity = 1 / np.sqrt(1 + np.asarray(positives, dtype=float))
+    score = (closeness * rarity).max(axis=1) if proba.shape[1] else np.zeros(len(texts))
+    seen = {word_key(t) for t in coded_texts}
+    keys = [word_key(t) for t in texts]
+    key_ids = np.array([hash(k) for k in keys])
+    usable = np.array([bool(k) and k not in seen and not says_nothing(t) for k, t in zip(keys, texts, strict=True)])
+    picked: list[int] = []
+    similarity_to_picked = np.zeros(len(texts))
+    while len(picked) < n:
+        adjusted = np.where(usable, score * (1 - np.clip(similarity_to_picked, 0, 1)), -np.inf)
+        best = int(np.argmax(adjusted))
+        if not np.isfinite(adjusted[best]):
+            break
+        picked.append(best)
+        usable &= key_ids != key_ids[best]  # nor the same words again
+        similarity_to_picked = np.maximum(similarity_to_picked, vectors @ vectors[best])
+    return picked

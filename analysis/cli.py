@@ -120,6 +120,7 @@ def _labels(value: str) -> list[str]:
 
 def cmd_classify(args: argparse.Namespace) -> None:
     from analysis.classify import ThemeClassifier  # noqa: PLC0415
+    from analysis.semantic import says_nothing  # noqa: PLC0415
 
     train = [r for r in read_csv(args.train, ["id", "text", "labels"]) if _labels(r["labels"])]
     if not train:
@@ -131,7 +132,8 @@ def cmd_classify(args: argparse.Namespace) -> None:
     )
     step(1)
     proba = model.predict_proba([r["text"] for r in rows], _questions(rows))
-    predicted = model.decide(proba)
+    # Answers that say nothing get a theme only if one reaches its threshold.
+    predicted = model.decide(proba, force=[not says_nothing(r["text"]) for r in rows])
     step(1)
     write_csv(
         args.output,

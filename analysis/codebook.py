@@ -8,9 +8,13 @@ Format (YAML)::
         description: One line.
         include: [refuge, temporary accommodation]   # any one assigns the theme
         exclude: [home office]                       # any one blocks it
+        examples:                                    # short answers in people's own words
+          - The refuge was full so I went back to him
 
 Phrases match on Snowball stems of whole words, in order, so "listened to
 me" also matches "listening to me" but "safe" does not match "safeguarding".
+The description and examples are what theming compares answers with by
+meaning (``analysis.semantic``); phrases are one signal beside them.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class Theme:
     description: str = ""
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,13 @@ def _phrases(entry: dict, field: str, code: str) -> tuple[str, ...]:
         if not _phrase_key(phrase):
             raise CodebookError(f"theme {code!r}: {field} phrase {phrase!r} has no words")
     return phrases
+
+
+def _examples(entry: dict, code: str) -> tuple[str, ...]:
+    value = entry.get("examples") or []
+    if not isinstance(value, list) or not all(isinstance(e, (str, int)) for e in value):
+        raise CodebookError(f"theme {code!r}: 'examples' must be a list of sentences")
+    return tuple(" ".join(str(e).split()) for e in value if str(e).strip())
 
 
 class Codebook:
@@ -160,6 +172,7 @@ def parse_codebook(text: str) -> Codebook:
                 description=str(entry.get("description") or ""),
                 include=_phrases(entry, "include", code),
                 exclude=_phrases(entry, "exclude", code),
+                examples=_examples(entry, code),
             )
         )
     return Codebook(themes)

@@ -14,9 +14,11 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from scipy import sparse
 
-from analysis.classify import PRIOR_HIT, ThemeClassifier
+from analysis.classify import ThemeClassifier, choose_to_code
 from analysis.codebook import Codebook, default_codebook
+from analysis.embedding import default_embedder
 from analysis.emergent import EmergentThemes
+from analysis.semantic import ASSIGN_AT, CodebookPrior
 from analysis.sentiment import Sentiment, default_scorer
 from analysis.text import clean, content_stems, stems
 
@@ -40,11 +42,10 @@ class Coded:
     codes: tuple[str, ...]
 
 
-def _themes_by_codebook(codebook: Codebook, stem_lists: list[list[str]]
-                        ) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
-    hits = codebook.phrase_hits(stem_lists)
-    assigned = codebook.assign(hits).toarray().astype(bool)
-    return assigned, np.where(assigned, PRIOR_HIT, 0.0), hits
+def _themes_by_codebook(codebook: Codebook, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Day one: the codebook's meaning and phrases, calibrated probabilities."""
+    proba = CodebookPrior(codebook).proba(texts)
+    return proba >= ASSIGN_AT, proba
 
 
 def _distinct(items: list) -> tuple[list, np.ndarray]:
@@ -57,14 +58,13 @@ def _distinct(items: list) -> tuple[list, np.ndarray]:
 
 def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
                           pairs: Sequence[tuple[str, str | None]]
-                          ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+                          ) -> tuple[np.ndarray, np.ndarray, ThemeClassifier]:
     model = ThemeClassifier(codebook=codebook).fit(
         [c.record.text for c in coded], [c.codes for c in coded], [c.record.question for c in coded]
     )
     proba = model.predict_proba([t for t, _ in pairs], [q for _, q in pairs])
     # No forced label here: texts no theme explains feed the emergent themes.
-    assigned = proba >= model.thresholds_
-    return assigned, proba, list(model.classes_)
+    return proba >= model.thresholds_, proba, model
 
 
 def build_report(
@@ -72,15 +72,19 @@ def build_report(
     codebook: Codebook | None = None,
     coded: Sequence[Coded] = (),
     n_emergent: int = 8,
+    n_code_next: int = 0,
     random_state: int = 0,
     progress: Callable[[str], None] = lambda _stage: None,
 ) -> dict:
     """Theme and score ``records``; returns a JSON-ready dict.
 
-    With ``coded`` examples the themes are learned from staff (using the
-    codebook as a prior); without, they come from codebook phrase matches,
-    each explained by the phrases that matched. Counting them for a period
-    is ``analysis.board``'s job (the board summary's figures).
+    Without ``coded`` examples themes come from the codebook alone (its
+    descriptions and examples by meaning, and its phrases); with them, the
+    codebook is the prior that staff coding refines (``analysis.classify``).
+    Each theme's confidence is a calibrated probability and lists the phrases
+    that matched. ``code_next`` holds the ids of up to ``n_code_next``
+    uncoded records whose coding would teach most. Counting themes for a
+    period is ``analysis.board``'s job (the board summary's figures).
     """
     codebook = codebook or default_codebook()
     texts = [clean(r.text) for r in records]
@@ -95,12 +99,20 @@ def build_report(
     scored = default_scorer().predict([t for t, _ in pairs], [q for _, q in pairs])
     sentiment = [scored[k] for k in of_pair]
     progress("themes")
-    assigned, confidence, hits = _themes_by_codebook(codebook, distinct_stems)
-    assigned, confidence, hits = assigned[of_text], confidence[of_text], hits[of_text]
+    hits = codebook.phrase_hits(distinct_stems)[of_text]
     codes = list(codebook.codes)
     if coded:
-        assigned, confidence, codes = _themes_by_classifier(codebook, coded, pairs)
-        assigned, confidence = assigned[of_pair], confidence[of_pair]
+        assigned, confidence, model = _themes_by_classifier(codebook, coded, pairs)
+        assigned, confidence, codes = assigned[of_pair], confidence[of_pair], list(model.classes_)
+        thresholds, positives = model.thresholds_, model.positives_
+    else:
+        assigned, confidence = _themes_by_codebook(codebook, distinct)
+        assigned, confidence = assigned[of_text], confidence[of_text]
+        thresholds, positives = ASSIGN_AT, np.zeros(len(codes))
+    code_next = []
+    if n_code_next:
+        progress("choosing what to code next")
+        code_next = _code_next(records, texts, coded, confidence, thresholds, positives, n_code_next)
 
     progress("emergent themes")
     distinct_content = [content_stems(t) for t in distinct]
@@ -114,7 +126,8 @@ def build_report(
 
     return {
         "total_responses": len(records),
-        "method": "learned from staff coding" if coded else "codebook phrases",
+        "method": "learned from staff coding" if coded else "codebook meaning and phrases",
+        "code_next": code_next,
         "emergent_themes": [asdict(t) for t in emergent.themes_],
         "responses": [
             _response(r, i, codes, assigned, confidence, codebook, hits, sentiment[i],
@@ -122,6 +135,16 @@ def build_report(
             for i, r in enumerate(records)
         ],
     }
+
+
+def _code_next(records: Sequence[Record], texts: list[str], coded: Sequence[Coded],
+               confidence: np.ndarray, thresholds, positives: np.ndarray, n: int) -> list[str]:
+    coded_ids = {c.record.id for c in coded}
+    pool = [i for i, r in enumerate(records) if r.id not in coded_ids]
+    pool_texts = [texts[i] for i in pool]
+    chosen = choose_to_code(pool_texts, confidence[pool], thresholds, positives,
+                            default_embedder().encode(pool_texts), n, [c.record.text for c in coded])
+    return [records[pool[k]].id for k in chosen]
 
 
 def _response(record: Record, i: int, codes: list[str], assigned: np.ndarray,

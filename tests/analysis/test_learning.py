@@ -21,11 +21,11 @@ TRAIN = [
 ] * 3
 
 
-def test_classifier_learns_and_gives_every_text_a_label():
+def test_classifier_learns_and_gives_every_text_that_says_something_a_label():
     model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in TRAIN], [c for _, c in TRAIN])
-    predicted = model.predict(["waited hours for the ambulance", "kind staff", "🙂"])
+    predicted = model.predict(["waited hours for the ambulance", "kind staff", "the parking", "🙂", "N/A."])
     assert "access" in predicted[0] and "staff" in predicted[1]
-    assert all(predicted)
+    assert predicted[2] and predicted[3] == predicted[4] == []
     proba = model.predict_proba(["kind staff"])
     assert proba.shape == (1, 3) and ((0 <= proba) & (proba <= 1)).all()
 
@@ -128,3 +128,78 @@ def test_suppression_withholds_small_cells_and_prevents_subtraction(table):
 def test_suppression_leaves_large_cells():
     result = suppress([[10, 20], [30, 40]])
     assert not any(any(row) for row in result.cells)
+
+
+DA_CODED = [
+    ("The refuge had no space for us", ["housing"]),
+    ("Council put us in a B&B for months", ["housing"]),
+    ("My IDVA came to court with me", ["advocacy", "justice"]),
+    ("The police took hours to come", ["police", "access"]),
+    ("Nobody told me what would happen next", ["information"]),
+    ("The judge let him question me", ["justice"]),
+    ("My worker got me a panic alarm", ["advocacy", "safety"]),
+    ("I had to wait months for counselling", ["mental-health", "access"]),
+]
+
+
+def test_a_few_coded_examples_keep_the_codebook_prior():
+    """With a handful of examples the codebook still decides unseen themes,
+    and the thresholds stay the prior's: no label is put on everything."""
+    from analysis.semantic import ASSIGN_AT
+
+    model = ThemeClassifier(codebook=default_codebook()).fit(
+        [t for t, _ in DA_CODED], [c for _, c in DA_CODED])
+    assert np.allclose(model.thresholds_, ASSIGN_AT)
+    predicted = model.predict(["The cops arrested him that night", "My kids' school was brilliant",
+                               "I wanted to end my life and the crisis team came"])
+    assert "police" in predicted[0] and "children" in predicted[1] and "mental-health" in predicted[2]
+    assert max(len(p) for p in predicted) <= 3
+
+
+def test_threshold_guard_refuses_labelling_everything():
+    """A label with few positives among many texts keeps the prior's threshold,
+    and no learned threshold predicts far more than the coded share."""
+    rng = np.random.default_rng(0)
+    texts = [f"visit number {i} was {rng.choice(['fine', 'ok', 'good', 'slow'])}" for i in range(60)]
+    labels = [["general"] if i % 10 else ["general", "rare"] for i in range(60)]
+    model = ThemeClassifier(char_ngrams=False).fit(texts, labels)
+    proba = model.predict_proba(texts)
+    share = (proba >= model.thresholds_).mean(axis=0)
+    rare = model.classes_.index("rare")
+    assert share[rare] <= 3 * 0.1 + 1e-9
+
+
+def test_learning_from_examples_the_codebook_does_not_know():
+    """Coded examples teach a label the codebook lacks, from its neighbours."""
+    coded = DA_CODED + [("He hacked my instagram", ["online"]), ("He tracked me through an app", ["online"]),
+                        ("He read my messages on facebook", ["online"])]
+    model = ThemeClassifier(codebook=default_codebook()).fit([t for t, _ in coded], [c for _, c in coded])
+    [labels] = model.predict(["he kept messaging me on instagram"])
+    assert "online" in labels
+
+
+def test_code_next_skips_nothing_answers_repeats_and_coded_texts():
+    from analysis.classify import choose_to_code, word_key
+
+    pool = ["Nothing.", "nothing!!", "N/A", "The refuge was full", "the refuge was FULL!!",
+            "The police never came", "My IDVA was brilliant", "The police never came.",
+            "Housing officer ignored me"]
+    proba = np.full((len(pool), 3), 0.4)
+    vectors = np.eye(len(pool))
+    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20, coded_texts=["Housing officer ignored me!"])
+    texts = [pool[i] for i in chosen]
+    assert len({word_key(t) for t in texts}) == len(texts) == 3
+    assert {word_key(t) for t in texts} == {"the refuge was full", "the police never came", "my idva was brilliant"}
+
+
+def test_code_next_prefers_uncertain_rare_and_varied():
+    from analysis.classify import choose_to_code
+
+    pool = ["a one", "a two", "b three", "c four"]
+    proba = np.array([[0.41, 0.0], [0.42, 0.0], [0.05, 0.0], [0.0, 0.45]])
+    vectors = np.array([[1.0, 0, 0], [0.99, 0.141, 0], [0, 1.0, 0], [0, 0, 1.0]])
+    first, second = choose_to_code(pool, proba, 0.4, np.array([50.0, 0.0]), vectors, 2)
+    assert first == 3  # near the threshold of the label with no examples
+    assert second in (0, 1)
+    picks = choose_to_code(pool, proba[:, :1], 0.4, np.zeros(1), vectors, 2)
+    assert set(picks) != {0, 1}  # two wordings of one thing are not both offered first

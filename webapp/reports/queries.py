@@ -14,14 +14,16 @@ from analysis.redaction import redact
 from webapp.equality import REPORT_LABELS
 from webapp.extensions import db
 from webapp.reports.models import GroupComment, GroupPriority
+from webapp.themes.runs import HIGH_CONFIDENCE
 
 QUOTES_PER_THEME = 3
 QUOTE_CHARS = (20, 280)
 
 
 def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[str, tuple[str, ...]]:
-    """Up to n quotes per theme: the items the theming was most confident
-    about, from visible responses (hidden ones are never in `coded`), leaving
+    """Up to n quotes per theme: the items staff confirmed or the theming
+    was highly confident about (a misfiled quote misleads the board more than
+    a missing one), most confident first, from visible responses (hidden ones are never in `coded`), leaving
     out responses with a safeguarding or risk flag and near-duplicates of a
     quote already chosen. Text is redacted when
     stored; redacting again changes nothing and guards older rows."""
@@ -36,7 +38,9 @@ def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[
         if not QUOTE_CHARS[0] <= len(text) <= QUOTE_CHARS[1]:
             continue
         for code in set(c.codes) & wanted:
-            candidates[code].append((-float(c.scores.get(code, 0.0)), text))
+            score = 1.0 if c.staff_coded else float(c.scores.get(code, 0.0))
+            if score >= HIGH_CONFIDENCE:
+                candidates[code].append((-score, text))
     quotes = {}
     for code, found in candidates.items():
         chosen: list[str] = []

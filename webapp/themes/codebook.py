@@ -37,7 +37,7 @@ def ensure_codebook() -> None:
     for position, theme in enumerate(default_codebook().themes):
         db.session.add(ThemeCode(code=theme.code, label=theme.label, description=theme.description,
                                  include=list(theme.include), exclude=list(theme.exclude),
-                                 position=position))
+                                 examples=list(theme.examples), position=position))
     db.session.commit()
 
 
@@ -52,7 +52,7 @@ def current_codebook() -> Codebook:
     from analysis.codebook import Codebook, Theme
 
     return Codebook([Theme(t.code, t.label, t.description or "", tuple(t.include or ()),
-                           tuple(t.exclude or ())) for t in active_themes()])
+                           tuple(t.exclude or ()), tuple(t.examples or ())) for t in active_themes()])
 
 
 def theme_labels() -> dict[str, str]:
@@ -116,6 +116,11 @@ def phrases(text: str) -> list[str]:
     return found
 
 
+def examples(text: str) -> list[str]:
+    """One example answer per line, blank lines and repeats dropped."""
+    return phrases(text)
+
+
 def wordless(found: list[str]) -> list[str]:
     """Phrases with no word Heard can match (only punctuation or emoji)."""
     from analysis.text import stems
@@ -128,12 +133,12 @@ def suggested_code(name: str) -> str:
 
 
 def add_theme(code: str, label: str, description: str, include: list[str], exclude: list[str],
-              audit_action: str = "codebook.add") -> ThemeCode:
+              audit_action: str = "codebook.add", examples: list[str] | None = None) -> ThemeCode:
     if find(code) is not None:
         raise CodebookChange(f"There is already a theme with the short name “{code}”. Choose another.", "code")
     position = (db.session.scalar(select(func.max(ThemeCode.position))) or 0) + 1
     theme = ThemeCode(code=code, label=label, description=description, include=include, exclude=exclude,
-                      position=position)
+                      examples=examples or [], position=position)
     db.session.add(theme)
     db.session.flush()
     if audit_action:
@@ -141,12 +146,16 @@ def add_theme(code: str, label: str, description: str, include: list[str], exclu
     return theme
 
 
-def edit_theme(theme: ThemeCode, label: str, description: str, include: list[str], exclude: list[str]) -> None:
+def edit_theme(theme: ThemeCode, label: str, description: str, include: list[str], exclude: list[str],
+               examples: list[str] | None = None) -> None:
+    examples = list(theme.examples or []) if examples is None else examples
     changed = [name for name, old, new in (("label", theme.label, label),
                                            ("description", theme.description, description),
                                            ("include phrases", list(theme.include or []), include),
-                                           ("exclude phrases", list(theme.exclude or []), exclude)) if old != new]
+                                           ("exclude phrases", list(theme.exclude or []), exclude),
+                                           ("examples", list(theme.examples or []), examples)) if old != new]
     theme.label, theme.description, theme.include, theme.exclude = label, description, include, exclude
+    theme.examples = examples
     record_event("codebook.edit", target=f"theme:{theme.code}", detail="changed " + (", ".join(changed) or "nothing"))
 
 
@@ -180,6 +189,7 @@ def merge_theme(theme: ThemeCode, into_code: str) -> ThemeCode:
         raise CodebookChange(f"“{theme.label}” is already retired.")
     into.include = _union(into.include, theme.include)
     into.exclude = _union(into.exclude, theme.exclude)
+    into.examples = _union(into.examples, theme.examples)
     theme.retired, theme.merged_into = True, into.code
     for earlier in db.session.scalars(select(ThemeCode).where(ThemeCode.merged_into == theme.code)):
         earlier.merged_into = into.code

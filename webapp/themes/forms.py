@@ -41,6 +41,12 @@ class ThemeForm(FlaskForm):
                             "\u201clistening\u201d.")
     exclude = _phrase_lines("Phrases that rule it out (optional)",
                             "One phrase per line, for example \u201cheard about\u201d for a theme about being heard.")
+    examples = TextAreaField(
+        "Example answers (optional)", widget=GovTextArea(),
+        description="One short answer per line, in the words people use, for example \u201cThe refuge was "
+                    "full so I went back to him\u201d. Heard looks for responses that mean the same, even in "
+                    "other words. Ten or more varied examples work best. Never paste a real person\u2019s answer.",
+        validators=[Length(max=10000, message="Keep the examples to 10000 characters or fewer")])
     submit = SubmitField("Save theme", widget=GovSubmitInput())
 
     def validate_label(self, field) -> None:

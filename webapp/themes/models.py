@@ -31,6 +31,9 @@ class ThemeCode(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     include: Mapped[list] = mapped_column(JSON, default=list)
     exclude: Mapped[list] = mapped_column(JSON, default=list)
+    # Short answers in people's words that the theme is about: theming
+    # compares responses with them by meaning (analysis.semantic).
+    examples: Mapped[list] = mapped_column(JSON, default=list)
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     # The code this theme was merged into; empty unless merged (then also retired).
@@ -55,7 +58,7 @@ class ThemeRun(db.Model):
     started_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
     n_items: Mapped[int] = mapped_column(Integer, default=0)
-    # How many staff-coded examples the run learned from (0: codebook phrases only).
+    # How many staff-coded examples the run learned from (0: the codebook alone).
     n_coded: Mapped[int] = mapped_column(Integer, default=0)
     report: Mapped[dict | None] = mapped_column(EncryptedJSON)
 

@@ -17,8 +17,9 @@ from webapp.periods import quarter_of
 from webapp.themes.codebook import active_themes, current_code_map, theme_labels
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeRun, ThemeRunItem
 from webapp.themes.runs import (
+    HIGH_CONFIDENCE,
     JOB_TIMEOUT_SECONDS,
-    MIN_CODED_EXAMPLES,
+    MEDIUM_CONFIDENCE,
     STAGES,
     CodedItem,
     coded_items,
@@ -108,7 +109,7 @@ def confidence_words(score: float | None, staff_coded: bool) -> str:
         return "Confirmed by staff"
     if score is None:
         return "No score"
-    words = "High" if score >= 0.8 else "Medium" if score >= 0.5 else "Low"
+    words = "High" if score >= HIGH_CONFIDENCE else "Medium" if score >= MEDIUM_CONFIDENCE else "Low"
     return f"{words} ({round(score * 100)}%)"
 
 
@@ -203,11 +204,11 @@ def current_codes(scope: Scope, ref: str) -> tuple[list[str], bool]:
 def learning_note() -> str:
     """What the next run will learn from, in words."""
     coded = db.session.scalar(select(func.count(StaffCoding.id))) or 0
-    if coded >= MIN_CODED_EXAMPLES:
-        return (f"The next run learns from the {coded} responses staff have coded, "
-                "then themes every response here again.")
-    return (f"Staff have coded {coded} {'response' if coded == 1 else 'responses'}. Heard learns from staff coding "
-            f"once there are {MIN_CODED_EXAMPLES}; until then it themes with the codebook's phrases.")
+    if coded:
+        return (f"The next run learns from the {coded} {'response' if coded == 1 else 'responses'} staff have "
+                "coded, then themes every response here again. Each coding you add helps.")
+    return ("Staff have not coded any responses yet. Until they do, Heard themes with the codebook: its "
+            "descriptions, example answers and phrases. Each response you code helps the next run.")
 
 
 def theme_choices() -> list[tuple[str, str]]:

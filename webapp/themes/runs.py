@@ -31,19 +31,21 @@ from webapp.themes.scope import Item, Scope, ScopeError, items, parse_scope, res
 
 if TYPE_CHECKING:
     from analysis.codebook import Codebook
-    from analysis.themes import Coded
 
 log = logging.getLogger(__name__)
 
 QUEUE_NAME = "heard"
-# Below this many staff-coded examples a learned model would only echo noise,
-# so runs use codebook phrases alone.
-MIN_CODED_EXAMPLES = 10
 JOB_TIMEOUT_SECONDS = 3 * 60 * 60
 FAILED_MESSAGE = ("Theming stopped because of a problem on our side. Try again; if it stops again, "
                   "tell your Heard administrator.")
 _CHUNK = 500
 CODE_NEXT = 20
+# Theme probabilities are calibrated (analysis.classify); at or above this a
+# suggestion is "high confidence": right at least 9 times in 10 on the
+# domestic-abuse dev answers (README.md, "Theming model"). Medium starts at 0.5;
+# themes are assigned from 0.4 (analysis.semantic.ASSIGN_AT), so some show as Low.
+HIGH_CONFIDENCE = 0.8
+MEDIUM_CONFIDENCE = 0.5
 # Progress is saved at most this often: each save is a commit, which on SQLite
 # costs more than a fast stage itself.
 PROGRESS_EVERY_SECONDS = 0.5
@@ -142,12 +144,12 @@ def _execute(run: ThemeRun) -> None:
     stage("reading responses")
     found = items(parse_scope(run.scope))
     codebook = current_codebook()
-    examples = training_examples(codebook)
-    coded = examples if len(examples) >= MIN_CODED_EXAMPLES else []
+    # Every coded example counts: the codebook stays the prior, so a few
+    # codings refine it and cannot make theming worse than the codebook alone.
+    coded = training_examples(codebook)
     records = [Record(id=item.ref, text=item.text, question=item.question) for item in found]
-    report = build_report(records, codebook, coded, progress=stage) if records else _empty_report()
-    stage("choosing what to code next")
-    report["code_next"] = _code_next(codebook, examples, found, report["responses"])
+    report = (build_report(records, codebook, coded, n_code_next=CODE_NEXT, progress=stage) if records
+              else _empty_report())
     stage("saving results")
     _store_items(run, report["responses"])
     _store_emergent(run, report, found)
@@ -183,10 +185,10 @@ def _fail(run_id: int, message: str) -> None:
 
 
 def _empty_report() -> dict:
-    return {"method": "codebook phrases", "emergent_themes": [], "responses": []}
+    return {"method": "codebook meaning and phrases", "emergent_themes": [], "responses": [], "code_next": []}
 
 
-def training_examples(codebook: Codebook) -> list[Coded]:
+def training_examples(codebook: Codebook) -> list:
     """Every staff coding whose item still exists, with codes as they count now."""
     from analysis.themes import Coded, Record
 
@@ -198,42 +200,6 @@ def training_examples(codebook: Codebook) -> list[Coded]:
               tuple(c for c in mapped_codes(codings[ref], mapping) if c in codebook.codes))
         for ref, item in found.items()
     ]
-
-
-def _code_next(codebook: Codebook, examples: list[Coded], found: list[Item],
-               responses: list[dict]) -> list[str]:
-    """Refs of uncoded items whose coding would teach the most: uncertainty
-    sampling by a classifier fitted on staff coding, or, before any coding,
-    the items the codebook explains least."""
-    from analysis.classify import ThemeClassifier
-
-    coded = {c.record.id for c in examples}
-    uncoded = [(item, response) for item, response in zip(found, responses, strict=True) if item.ref not in coded]
-    if not uncoded:
-        return []
-    if len(examples) >= 2:
-        model = ThemeClassifier(codebook=codebook).fit(
-            [c.record.text for c in examples], [c.codes for c in examples], [c.record.question for c in examples])
-        order = model.suggest_next([i.text for i, _ in uncoded], len(uncoded), [i.question for i, _ in uncoded])
-        ranked = [uncoded[k][0] for k in order]
-    else:
-        ranked = [item for item, _ in sorted(uncoded, key=lambda pair: (
-            len(pair[1]["themes"]), max((t["confidence"] for t in pair[1]["themes"]), default=0)))]
-    return _distinct_texts(ranked)[:CODE_NEXT]
-
-
-def _distinct_texts(ranked: list[Item]) -> list[str]:
-    """Refs in order, one per text: coding the same words twice teaches nothing."""
-    from analysis.text import clean
-
-    seen: set[str] = set()
-    refs = []
-    for item in ranked:
-        text = clean(item.text).lower()
-        if text not in seen:
-            seen.add(text)
-            refs.append(item.ref)
-    return refs
 
 
 def _store_items(run: ThemeRun, responses: list[dict]) -> None:

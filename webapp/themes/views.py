@@ -230,7 +230,8 @@ def new_theme():
     if form.validate_on_submit():
         try:
             theme = book.add_theme(form.code.data, form.label.data, form.description.data or "",
-                                   book.phrases(form.include.data), book.phrases(form.exclude.data))
+                                   book.phrases(form.include.data), book.phrases(form.exclude.data),
+                                   examples=book.examples(form.examples.data))
         except book.CodebookChange as error:
             form.code.errors.append(str(error))
         else:
@@ -249,9 +250,11 @@ def edit_theme(code: str):
     if request.method == "GET":
         form.label.data, form.description.data = theme.label, theme.description
         form.include.data, form.exclude.data = "\n".join(theme.include or []), "\n".join(theme.exclude or [])
+        form.examples.data = "\n".join(theme.examples or [])
     if form.validate_on_submit():
         book.edit_theme(theme, form.label.data, form.description.data or "",
-                        book.phrases(form.include.data), book.phrases(form.exclude.data))
+                        book.phrases(form.include.data), book.phrases(form.exclude.data),
+                        book.examples(form.examples.data))
         db.session.commit()
         flash(f"“{theme.label}” saved.", "success")
         return redirect(url_for(".codebook"))

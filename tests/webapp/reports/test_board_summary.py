@@ -138,3 +138,23 @@ def test_consultation_summary_has_the_co_production_record_and_no_earlier_period
     soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))
     assert "1 July 2026: Added a question about children" in soup.select_one("#changes").get_text()
     assert len(soup.select("#theme-believed blockquote")) == 3
+
+
+def test_quotes_come_only_from_confirmed_or_high_confidence_assignments(app):
+    from webapp.reports.queries import quotes_by_theme
+    from webapp.themes.runs import HIGH_CONFIDENCE, CodedItem
+    from webapp.themes.scope import Item
+
+    def coded(n: int, text: str, score: float | None, staff: bool = False) -> CodedItem:
+        item = Item(ref=f"f:{n}:what_helped", text=text, question="What helped?",
+                    submitted_on=date(2026, 7, 1), response_id=n)
+        return CodedItem(item=item, codes=("housing",), scores={} if score is None else {"housing": score},
+                         staff_coded=staff)
+
+    found = [coded(1, "My housing officer understood what I needed straight away", 0.55),
+             coded(2, "The refuge gave us our own flat within a week", HIGH_CONFIDENCE + 0.05),
+             coded(3, "Staff confirmed this one about the council moving us", None, staff=True)]
+    quotes = quotes_by_theme(found, ["housing"])["housing"]
+    # The medium-confidence one is left out, however well it reads.
+    assert set(quotes) == {"The refuge gave us our own flat within a week",
+                           "Staff confirmed this one about the council moving us"}

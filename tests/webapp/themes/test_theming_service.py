@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select
 
 from tests.webapp.helpers import HOUSING, PARKING, POLICE, WAITING, add_feedback, make_user, run_now
@@ -45,15 +44,15 @@ def test_a_run_stores_codes_confidence_matched_words_and_sentiment(app):
     run = run_now(quarter)
     assert (run.status, run.stage, run.error) == ("done", "finished", "")
     assert run.n_items == 3 and run.n_coded == 0 and run.finished_at
-    assert run.report["method"] == "codebook phrases" and "responses" not in run.report
+    assert run.report["method"] == "codebook meaning and phrases" and "responses" not in run.report
     rows = {r.ref: r for r in db.session.scalars(select(ThemeRunItem).where(ThemeRunItem.run_id == run.id))}
     assert set(rows) == {feedback_ref(first.id, "what_helped"), feedback_ref(first.id, "could_be_better"),
                          feedback_ref(second.id, "what_helped")}
     housing = rows[feedback_ref(first.id, "what_helped")]
-    assert {"housing", "staff-attitude"} <= set(housing.codes)
+    assert "housing" in housing.codes
     assert "temporary accommodation" in housing.matched["housing"]
-    assert housing.matched["staff-attitude"] == ["kind", "staff"]
-    assert housing.scores["housing"] == pytest.approx(0.85)
+    # A calibrated probability, high for an answer this plainly about housing.
+    assert 0.8 < housing.scores["housing"] <= 1
     assert housing.sentiment == "positive" and housing.compound > 0
     assert "access" in rows[feedback_ref(first.id, "could_be_better")].codes
     assert runs.latest_run(quarter.key).id == run.id
@@ -66,15 +65,15 @@ def test_coded_items_staff_coding_merges_and_retirements(app):
     later = add_feedback(POLICE)  # after the run: seen by no run
     helped, better = feedback_ref(first.id, "what_helped"), feedback_ref(first.id, "could_be_better")
     db.session.add(StaffCoding(ref=better, codes=["access", "information"]))
-    for code, merged_into in (("staff-attitude", "believed"), ("housing", "")):
+    for code, merged_into in (("housing", "believed"), ("staff-attitude", "")):
         theme = db.session.scalar(select(ThemeCode).where(ThemeCode.code == code))
         theme.retired, theme.merged_into = True, merged_into
     db.session.commit()
     found = {c.item.ref: c for c in runs.coded_items(quarter)}
-    # housing retired; staff-attitude merged into believed
+    # staff-attitude retired; housing merged into believed
     assert found[helped].codes[0] == "believed" and not found[helped].staff_coded
     assert not {"housing", "staff-attitude"} & set(found[helped].codes)
-    assert found[helped].matched["believed"] == ["kind", "staff"] and "housing" not in found[helped].matched
+    assert "refuge" in found[helped].matched["believed"] and "housing" not in found[helped].matched
     assert found[better].codes == ("access", "information") and found[better].staff_coded
     unseen = found[feedback_ref(later.id, "what_helped")]
     assert unseen.codes == () and unseen.sentiment in ("positive", "neutral", "negative")
@@ -105,12 +104,17 @@ def test_learns_from_staff_coding_once_there_are_enough_examples(app):
     assert "parking" in rows[feedback_ref(parking[5].id, "what_helped")].codes
 
 
-def test_too_few_examples_use_codebook_phrases_only(app):
+def test_one_coded_example_already_counts_and_keeps_the_codebook(app):
     response = add_feedback(POLICE)
+    other = add_feedback(HOUSING)
     db.session.add(StaffCoding(ref=feedback_ref(response.id, "what_helped"), codes=["police"]))
     db.session.commit()
     run = run_now(feedback_quarter("2026Q3"))
-    assert run.n_coded == 0 and run.report["method"] == "codebook phrases"
+    assert run.n_coded == 1 and run.report["method"] == "learned from staff coding"
+    rows = {r.ref: r for r in db.session.scalars(select(ThemeRunItem).where(ThemeRunItem.run_id == run.id))}
+    assert "housing" in rows[feedback_ref(other.id, "what_helped")].codes
+    # What to code next never offers the coded response again.
+    assert feedback_ref(response.id, "what_helped") not in run.report["code_next"]
 
 
 def test_emergent_themes_name_their_example_items(app):
