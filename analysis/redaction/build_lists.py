@@ -120,7 +120,8 @@ def build() -> dict[str, set[str]]:
     ambiguous |= curated_ambiguous
     ambiguous -= STOPWORDS - curated_ambiguous
     first -= ambiguous
-    surnames = {n for n in faker_last | {fold(n) for n in faker_last} if len(n) > 2} - keep
+    # Short Latin surnames ("Li", "Do") are words too often; Chinese family names are one character.
+    surnames = {n for n in faker_last | {fold(n) for n in faker_last} if len(n) > 2 or not n.isascii()} - keep
     frequent = set(top_n_list("en", ORDINARY_TOP_N))
     # Ordinary words: lower-case dictionary words and frequent words that are neither a
     # first name nor a family name the dictionary knows only as a proper noun.

@@ -61,6 +61,15 @@ _SCRIPT_KEEP = frozenset(
 # accents ("न", "ि" in "निशा"). The plain re module is several times faster here than regex.
 _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff]"
+# "husband", "wife", "brother", "sister", "son", "daughter" in Urdu, Arabic, Bengali, Gurmukhi, Hindi:
+# the next word is a name.
+_RELATIONS_OTHER_SCRIPTS = frozenset(
+    """شوہر خاوند بیوی بھائی بہن بیٹا بیٹی ساس سسر زوجي زوجتي زوج أخي أختي ابني ابنتي স্বামী স্ত্রী ভাই বোন ছেলে
+    মেয়ে শাশুড়ি ਪਤੀ ਪਤਨੀ ਭਰਾ ਭੈਣ ਪੁੱਤਰ ਧੀ ਸੱਸ पति पत्नी भाई बहन बेटा बेटी सास""".split()
+)
+_HAN_RELATION = re.compile("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
+# Characters that end a Chinese name: verbs and particles that follow one ("王伟打我").
+_HAN_FUNCTION = frozenset("打说是在把对和不要会让给也就又都很了的我你他她们来去")
 _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
 _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 _LATIN = regex.compile(r"[\p{Latin}\p{M}'’-]+")
@@ -83,6 +92,11 @@ _ROLE_WORDS = (
     r"bloke|receptionist|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law"
 )
+_RELATION_BEFORE = regex.compile(
+    r"\b(?:my|his|her|our|their)\s+(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|husband|wife|"
+    r"boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|abuser)\s+$",
+    regex.I)
+_MODALS = frozenset("may might must can did does do had has said says is was kept".split())
 _ROLE_BEFORE = regex.compile(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", regex.I)
 _ROLE_AFTER = regex.compile(
     rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", regex.I)
@@ -108,7 +122,7 @@ _PERSON_AFTER = regex.compile(
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
-_AND_NAME_AFTER = regex.compile(r"^\s+(?:and|&)\s+\p{Lu}\p{Ll}")
+_AND_NAME_AFTER = regex.compile(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 _DETERMINER_BEFORE = regex.compile(
     r"\b(?:the|a|an|my|his|her|our|their|your|this|that|of|in|on|for|by|since|until|till|last|next|every|"
     r"early|late|mid)\s+$", regex.I)
@@ -160,7 +174,7 @@ def find_names(text: str) -> Iterator[Span]:
                 if not all(t.key in _SCRIPT_KEEP for t in tokens[i:end]):
                     yield token.start, tokens[end - 1].end
             else:
-                yield from _listed_in_script(tokens[i:end], lex)
+                yield from _listed_in_script(tokens, i, end, lex)
             i = end
             continue
         if not _is_name(tokens, i, text, lex):
@@ -195,7 +209,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     if not token.capitalised:
         # The common case, kept cheap: a lower-case word is a name only if listed, with context.
         if lex.is_ambiguous(k):
-            return bool(_NAMING_BEFORE.search(text[max(0, token.start - 40):token.start]))
+            before = text[max(0, token.start - 40):token.start]
+            # "my ex jay", but not "my ex will" or "my son may".
+            return bool(_NAMING_BEFORE.search(before)) or (
+                k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before)))
         if k in STOPWORDS or k in lex.keep or not lex.is_first_name(k):
             return False
         return _lower_case_name_context(tokens, i, text, lex)
@@ -238,7 +255,9 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
     if _VERB_AFTER.match(after) or _ROLE_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex))
+    # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
+    return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
+                and not lex.is_first_name(nxt.key))
 
 
 def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
@@ -259,7 +278,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if at_start and _AND_NAME_AFTER.match(after):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex):
+    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex):
         return True
     if token.key in lex.keep or token.key in lex.places:  # months and places: only with the context above
         return False
@@ -347,18 +366,28 @@ def _other_script_run(tokens: list[_Token], i: int, text: str) -> int:
     return end
 
 
-def _listed_in_script(run: list[_Token], lex: Lexicon) -> Iterator[Span]:
-    """Names in an answer written in another script: listed names, and Chinese names
-    (a family name followed by a listed given name) inside runs of characters."""
-    for token in run:
+def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) -> Iterator[Span]:
+    """Names in an answer written in another script: listed names, the word after a
+    relation ("میرا شوہر عمران", "আমার স্বামী রাকিব"), and Chinese names inside runs of
+    characters (a family name with a listed given name, or after a relation)."""
+    for index in range(start, end):
+        token = tokens[index]
         if _HAN.match(token.word):
             yield from _han_names(token, lex)
         elif lex.is_first_name(token.key) or lex.is_surname(token.key):
+            yield token.start, token.end
+        elif index > 0 and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
             yield token.start, token.end
 
 
 def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:
     word = token.word
+    for cue in _HAN_RELATION.finditer(word):
+        # After "my husband" (丈夫) a family name starts a name of two or three characters.
+        after = cue.end()
+        if after < len(word) and word[after] in lex.surnames:
+            length = 3 if after + 2 < len(word) and word[after + 2] not in _HAN_FUNCTION else 2
+            yield token.start + after, token.start + min(after + length, len(word))
     position = 0
     while position < len(word):
         for given in (2, 1):

@@ -49,7 +49,7 @@ _ADDRESS_NUMBER_ONLY = re.compile(
 
 # A named street without a house number: "lives on Acacia Avenue", "the refuge is on Station Road".
 _STREET_NAMED = re.compile(
-    r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|behind|past)\s+(?:the\s+)?"
+    r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside)\s+(?:the\s+)?"
     r"(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
     r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green)\b)"
@@ -74,7 +74,7 @@ _GENERIC_SCHOOL_WORDS = frozenset(
 _WORK_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
     r"waiter|waitress|chef|cook|driver|guard|security|staff|supervisor|assistant|mechanic|porter|receptionist|"
-    r"nurse|carer)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
+    r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
     re.I,
 )
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*){0,3}")
@@ -105,7 +105,7 @@ def _street_words_ok(street: str) -> bool:
 _SCHOOL_HINT = re.compile(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth")
 _WORK_HINT = re.compile(
     r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|driver|guard|security|staff|"
-    r"supervisor|assistant|mechanic|porter|reception|nurse|carer", re.I)
+    r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
 _STREET_HINT = re.compile(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
     r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
