@@ -16,6 +16,7 @@ ordinary lower-case words) and the 40,000 most frequent English words of
 - ``ambiguous_names.txt``: first names that are also ordinary English words
   ("will", "may", "grace", "van"): names only in a name-like context.
 - ``surnames.txt``: family names, taken only after a first name or a title.
+- ``common_word_names.txt``: ambiguous names among the 3,000 commonest English words.
 - ``place_names.txt``: countries and states ("France", "Georgia"): a name only with context.
 - ``ordinary_words.txt.gz``: English words that are not names; a capitalised
   word outside this list (and the keep list) in the middle of a sentence is
@@ -38,6 +39,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "redaction"
 SOURCES = DATA / "sources"
 DICTIONARY = Path("/usr/share/dict/british-english")
 ORDINARY_TOP_N = 40_000
+COMMON_TOP_N = 3_000
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.
 _SKIPPED_LOCALES = {"en_TH", "th_TH", "ja_JP", "ko_KR", "ka_GE", "hy_AM", "he_IL", "el_GR", "si_LK"}
@@ -127,8 +129,11 @@ def build() -> dict[str, set[str]]:
     # first name nor a family name the dictionary knows only as a proper noun.
     ordinary = lower_words | (frequent - first - surnames) | (frequent & places) | not_names
     ordinary = {w for w in ordinary if w.isalpha() and w.isascii()}
+    # Ambiguous names that are among the most common English words ("made", "mark", "doctor"):
+    # a capital letter alone does not make them names.
+    common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
     return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
-            "place_names": places}
+            "place_names": places, "common_word_names": common}
 
 
 def write(lists: dict[str, set[str]]) -> None:

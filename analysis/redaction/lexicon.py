@@ -64,6 +64,7 @@ class Lexicon:
     ordinary: frozenset[str]  # English words that are not names
     keep: frozenset[str]  # services, places, days, months: never a name
     places: frozenset[str]  # countries and states, some also names ("France", "Georgia"): need context
+    common: frozenset[str]  # ambiguous names that are very common words ("made", "mark"): need clear context
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -75,8 +76,11 @@ class Lexicon:
         return _listed(word_key, self.surnames)
 
     def is_ordinary(self, word_key: str) -> bool:
-        return word_key in self.ordinary or word_key in self.keep or (
-            not word_key.isascii() and fold(word_key) in self.ordinary)
+        if word_key in self.ordinary or word_key in self.keep:
+            return True
+        if "-" in word_key:  # "x-ray", "co-ordinator"
+            return all(len(part) < 2 or self.is_ordinary(part) for part in word_key.split("-"))
+        return not word_key.isascii() and fold(word_key) in self.ordinary
 
 
 def _listed(word_key: str, words: frozenset[str]) -> bool:
@@ -96,4 +100,5 @@ def lexicon() -> Lexicon:
         ordinary=_read("ordinary_words.txt.gz"),
         keep=keep,
         places=_read("place_names.txt"),
+        common=_read("common_word_names.txt"),
     )

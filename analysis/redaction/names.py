@@ -43,6 +43,10 @@ _FACILITY = frozenset(
     university health practice medical primary nursery refuge law scheme programme bridge shopping
     retail market""".split()
 )
+# Facility words that make a place even in lower case: "Victoria station", "Amber ward", "Clare's law".
+_LOWER_FACILITY = frozenset(
+    "station hospital library park church mosque ward law lodge house centre hub court surgery clinic unit road "
+    "street lane avenue".split())
 # Words before a capitalised word that make it part of a place name ("St Mary's", "Queen Elizabeth").
 _PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".split())
 # Common surnames that are also words: after a first name in lower case ("darren smith").
@@ -70,13 +74,14 @@ _RELATIONS_OTHER_SCRIPTS = frozenset(
 _HAN_RELATION = re.compile("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
 # Characters that end a Chinese name: verbs and particles that follow one ("王伟打我").
 _HAN_FUNCTION = frozenset("打说是在把对和不要会让给也就又都很了的我你他她们来去")
+_CONTRACTION = re.compile(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
 _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
 _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 _LATIN = regex.compile(r"[\p{Latin}\p{M}'’-]+")
 _HAN = regex.compile(r"\p{Han}")
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
-_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
+_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
 _TITLE = re.compile(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
     r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor)"
@@ -96,11 +101,14 @@ _RELATION_BEFORE = regex.compile(
     r"\b(?:my|his|her|our|their)\s+(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|husband|wife|"
     r"boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|abuser)\s+$",
     regex.I)
+_STOP_AFTER = regex.compile(r"^\s*(?:[.,;:!?)]|$)")
 _MODALS = frozenset("may might must can did does do had has said says is was kept".split())
 _ROLE_BEFORE = regex.compile(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", regex.I)
 _ROLE_AFTER = regex.compile(
     rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", regex.I)
-_NAMING_BEFORE = regex.compile(r"\b(?:named|name is|name was|name's|names are|known as|aka|called)\s+$", regex.I)
+_NAMING_BEFORE = regex.compile(
+    r"\b(?:named|name is|name was|name's|names are|known as|aka|"
+    r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", regex.I)
 _CALLED_BEFORE = regex.compile(
     r"\b(?:ask for|asked for|thanks|thank you|and|&|told|tell|with|me and|ring|rang|text|texted|message|"
     r"messaged|saw|see|met|from)\s+$", regex.I)
@@ -123,6 +131,13 @@ _PERSON_AFTER = regex.compile(
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
 _AND_NAME_AFTER = regex.compile(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
+# The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
+_PLACE_OR_ROLE_AFTER = regex.compile(
+    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|"
+    r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
+    r"court|nursery)\b)"
+    rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
+)
 _DETERMINER_BEFORE = regex.compile(
     r"\b(?:the|a|an|my|his|her|our|their|your|this|that|of|in|on|for|by|since|until|till|last|next|every|"
     r"early|late|mid)\s+$", regex.I)
@@ -151,7 +166,9 @@ def _tokens(text: str) -> list[_Token]:
         if text[match.start() - 1:match.start()] == "[" and text[match.end():match.end() + 1] == "]":
             continue  # a label such as [name], from an earlier redaction
         word = match.group()
-        if word[-2:] in ("'s", "’s", "'S", "’S"):
+        if _CONTRACTION.search(word):
+            continue  # "I'm", "Don't", "I’ve": never a name
+        while word[-2:] in ("'s", "’s", "'S", "’S"):
             word = word[:-2]
         if word:
             latin = word.isascii() or bool(_LATIN.fullmatch(word))
@@ -188,7 +205,7 @@ def find_names(text: str) -> Iterator[Span]:
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _TITLE.finditer(text):
         first = match.group("first")
-        if not first[0].isupper() or _ends_a_name(key(first), lex):
+        if not first[0].isupper() or _ends_a_name(key(first), lex) or _plain_word(key(first), lex):
             continue
         second = match.group("second")
         capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
@@ -197,6 +214,12 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _LOWER_TITLE.finditer(text):
         if match.group("first")[0].islower() and not _ends_a_name(key(match.group("first")), lex):
             yield match.start(), match.end()
+
+
+def _plain_word(word_key: str, lex: Lexicon) -> bool:
+    """An ordinary word that is no name or surname ("dr. However")."""
+    return lex.is_ordinary(word_key) and not (
+        lex.is_first_name(word_key) or lex.is_ambiguous(word_key) or lex.is_surname(word_key))
 
 
 def _ends_a_name(word_key: str, lex: Lexicon) -> bool:
@@ -211,8 +234,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         if lex.is_ambiguous(k):
             before = text[max(0, token.start - 40):token.start]
             # "my ex jay", but not "my ex will" or "my son may".
+            after = text[token.end:token.end + 30]
             return bool(_NAMING_BEFORE.search(before)) or (
-                k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before)))
+                k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before))
+                and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after)))
         if k in STOPWORDS or k in lex.keep or not lex.is_first_name(k):
             return False
         return _lower_case_name_context(tokens, i, text, lex)
@@ -272,7 +297,14 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True
     after = text[token.end:token.end + 40]
-    if _ROLE_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
+    if _ROLE_AFTER.match(after) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+        return True
+    if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
+        return True
+    if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
+    if _PERSON_AFTER.match(text, token.end, token.end + 60):
         return True
     at_start = _SENTENCE_END.search(before)
     if at_start and _AND_NAME_AFTER.match(after):
@@ -349,8 +381,13 @@ def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
         return True
     if prev and prev.key.rstrip(".") in _PLACE_PREFIX and prev.capitalised and _adjacent(prev, tokens[i], text):
         return True
-    return bool(nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)
-                and (nxt.capitalised or nxt.key in {"station", "hospital", "library", "park", "church", "mosque"}))
+    if not (nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)):
+        return False
+    if nxt.capitalised:
+        return True
+    # "Victoria station", "Clare's law", but "Kerry's house" is Kerry's.
+    possessive = text[tokens[i].end:tokens[i].end + 1] in ("'", "’")
+    return nxt.key in _LOWER_FACILITY and (not possessive or nxt.key == "law")
 
 
 def _adjacent(left: _Token, right: _Token, text: str) -> bool:

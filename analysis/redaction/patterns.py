@@ -291,7 +291,7 @@ _VEHICLE_COMMON = frozenset(
 _VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
 _VEHICLE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
 _VEHICLE_CONTEXT = re.compile(
-    r"\b(?:reg(?:istration)?(?: number| no\.?| plate)?|number ?plate|plate)(?:\s+(?:is|was|:))*[\s:]*"
+    r"\b(?:reg(?:istration)?(?: number| no\.?| plate)?|number ?plate|plate)\b(?:\s+(?:is|was|:))*[\s:]*"
     r"(?P<reg>(?=[A-Z0-9 ]{4,9}\b)(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]+(?: [A-Z0-9]+)?)\b",
     re.I,
 )

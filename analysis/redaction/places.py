@@ -112,7 +112,15 @@ _STREET_HINT = re.compile(
     r"Rhodfa|Llys|Bryn|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ")
 
 
+# A town or a place that is in no list, after "in", "at", "to"... ("at Rampton", "near Peterlee"):
+# a place, not a person, unless it is a listed name. Small towns can identify someone, so it goes.
+_TOWN = re.compile(
+    r"\b(?:in|at|to|from|near|around|outside|of)\s+(?P<town>[A-Z][a-z]+(?:-[a-z]+-[A-Za-z]+|-[A-Z][a-z]+)?)\b"
+    r"(?!['’-])")
+
+
 def find_places(text: str) -> Iterator[Span]:
+    yield from _towns(text)
     if _SCHOOL_HINT.search(text):
         yield from _schools(text)
     if _STREET_HINT.search(text):
@@ -120,6 +128,17 @@ def find_places(text: str) -> Iterator[Span]:
         yield from _streets(text)
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+def _towns(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _TOWN.finditer(text):
+        word = key(match.group("town"))
+        if word in STOPWORDS or lex.is_ordinary(word) or lex.is_first_name(word) or lex.is_ambiguous(word):
+            continue
+        if lex.is_surname(word) or word in lex.places:
+            continue
+        yield match.span("town")
 
 
 def _streets(text: str) -> Iterator[Span]:
