@@ -292,7 +292,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if not token.capitalised:
         return False
-    if _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before):
+    if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places):
         return True
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True

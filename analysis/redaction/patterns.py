@@ -120,7 +120,8 @@ def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
 # A phone number starts with +, 00, 0 or a bracket, then digits with spaces,
 # dots, dashes or brackets between them. The digit count is checked after
 # matching because it depends on how the number starts.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
+# Not after "/": "CR/0098765/26" is a reference, not a number starting 00.
+_PHONE = re.compile(r"(?<![\w+/])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
 _PHONE_GROUP = re.compile(r"\d+")
 # Public numbers that identify nobody (digits only; +44 already turned into 0).
 _PUBLIC_NUMBERS = frozenset(
@@ -176,7 +177,7 @@ def _international_phones(text: str) -> Iterator[Span]:
     """Numbers of any country that libphonenumber knows: "+48 512 345 678", "0092 300 1234567"."""
     for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
         # UK numbers are found by the pattern below, which knows reference numbers from phones.
-        if not match.raw_string.lstrip("(").startswith(("+", "00")):
+        if not match.raw_string.lstrip("(").startswith(("+", "00")) or text[match.start - 1:match.start] == "/":
             continue
         if _national_digits(match.raw_string) not in _PUBLIC_NUMBERS and len(re.sub(r"\D", "", match.raw_string)) >= 9:
             yield match.start, match.end
@@ -222,7 +223,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _DATE_PATTERNS = (
     # 12/03/1985, 1.2.88, 3-4-2021
-    re.compile(r"(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d./-])"),
+    # (a full stop after it ends the sentence: "on 04.02.27.")
+    re.compile(r"(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d/-]|\.\d)"),
     # 1985-03-12
     re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     # 3rd March 1990, 3 of March, 12 Jan '89

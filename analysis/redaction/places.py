@@ -61,7 +61,7 @@ _GENERIC_STREETS = frozenset({"high", "main", "the"})
 # Schools and nurseries: "St Mary's Primary", "Bradwell Primary, year 2", "Oakfield Academy".
 _SCHOOL = re.compile(
     r"\b(?P<school>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
-    r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Community|Junior|Infants?|Primary|Secondary|"
+    r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Church in Wales|Community|Junior|Infants?|Primary|Secondary|"
     r"High|Grammar|Nursery|Academy|College|School|Sixth Form)\b\s*)*"
     r"(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form)\b)"
 )
@@ -78,6 +78,7 @@ _WORK_BEFORE = re.compile(
     re.I,
 )
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*){0,3}")
+_BRANCH_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # A shop or business with its street: "Tesco on the High Street", "the Costa in Market Square".
 _BRANCH = re.compile(
     r"\b(?P<branch>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)?\s+(?:on|in|at|off)\s+(?:the\s+)?"
@@ -172,9 +173,15 @@ def _branches(text: str) -> Iterator[Span]:
 
 
 def _workplaces(text: str) -> Iterator[Span]:
-    keep = lexicon().keep
+    lex = lexicon()
+    keep = lex.keep
     for match in _CAPITALISED_RUN.finditer(text):
         if not _WORK_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        # A chain's branch is a workplace even though the chain is a keep word: "Asda in Hunslet".
+        branch = _BRANCH_PLACE.match(text, match.end())
+        if branch and not all(lex.is_ordinary(key(word)) for word in branch.group("where").split()):
+            yield match.start(), branch.end()
             continue
         words = [key(word) for word in match.group().split()]
         if not all(word in keep for word in words):
