@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import RadioField, StringField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from webapp import equality
@@ -66,6 +66,10 @@ class AboutYouForm(JourneyForm):
 
 
 class CheckForm(JourneyForm):
+    # The words redaction removed (choices set from the session): ticked ones are put back.
+    put_back = SelectMultipleField("Put back words that do not identify anyone", coerce=int,
+                                   widget=GovCheckboxesInput(), validate_choice=True)
+    put_back_submit = SubmitField("Put back the ticked words", widget=GovSubmitInput())
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField("Send feedback", widget=GovSubmitInput())
