@@ -120,7 +120,8 @@ _VERBS = (
     r"turned|went|goes|knows|knew|got|gets|made|makes|wants|wanted|tried|tries|would|will|won't|wont|can|"
     r"can't|could|never|always|has|had|hasn't|was|is|isn't|wasn't|and me|did|does|didn't|doesn't|used|"
     r"started|stopped|lives|lived|works|worked|put|puts|sent|sends|messaged|messages|controls|controlled|"
-    r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at"
+    r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
+    r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
 )
 _VERB_AFTER = regex.compile(rf"^\s+(?:{_VERBS})\b", regex.I)
 # What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".

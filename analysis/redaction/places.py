@@ -54,6 +54,12 @@ _STREET_NAMED = re.compile(
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
     r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green)\b)"
 )
+# The same street types anywhere ("Station Road is where...", "the Station Road refuge"),
+# when the street's own words are capitalised and not a sentence's first word alone.
+_STREET_ANYWHERE = re.compile(
+    r"(?<![\w'’])(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
+    r"(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Gardens|Terrace|Grove|Mews|Parade)\b)"
+)
 _STREET_WELSH = re.compile(rf"\b(?P<street>{_WELSH_NAME})")
 # Shopping streets shared by a whole town name no one's home.
 _GENERIC_STREETS = frozenset({"high", "main", "the"})
@@ -148,6 +154,15 @@ def _streets(text: str) -> Iterator[Span]:
         words = [key(word) for word in match.group("street").split()[:-1]]
         if not set(words) & _GENERIC_STREETS and not all(word in keep for word in words):
             yield match.span("street")
+    for match in _STREET_ANYWHERE.finditer(text):
+        words = [key(word) for word in match.group("street").split()[:-1]]
+        start = match.start("street")
+        if words[0] in STOPWORDS:  # "The Station Road refuge": the street starts after "The"
+            start += len(match.group("street").split()[0]) + 1
+            words = words[1:]
+        if words and not set(words) & _GENERIC_STREETS and not all(word in keep or word in STOPWORDS
+                                                                  for word in words):
+            yield start, match.end("street")
     for match in _STREET_WELSH.finditer(text):
         yield match.span("street")
 

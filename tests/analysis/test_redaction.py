@@ -310,6 +310,9 @@ def test_lower_case_names_nicknames_and_context(text, expected):
         ("call her on +48 512 345 678", "call her on [phone]"),
         ("my mum in Romania is +40 721 234 567", "my mum in Romania is [phone]"),
         ("NI number QQ 12 34 56 C", "NI number [number]"),
+        ("Station Road is where the refuge is", "[place] is where the refuge is"),
+        ("The Station Road refuge was lovely", "The [place] refuge was lovely"),
+        ("me and my boyfriend jordan split up", "me and my boyfriend [name] split up"),
     ],
 )
 def test_dates_places_handles_and_numbers_from_the_issue(text, expected):
