@@ -5,6 +5,7 @@
     python -m analysis themes --input INPUT.csv [--codebook FILE] [--coded CODED.csv] --output REPORT.json
     python -m analysis fit-sentiment --input LABELLED.csv [--output MODEL.json]
     python -m analysis risk --input INPUT.csv --output OUT.csv
+    python -m analysis redact --input INPUT.csv --output OUT.csv
 
 Problems with the inputs exit with status 2 and a message naming the problem.
 """
@@ -112,6 +113,17 @@ def cmd_risk(args: argparse.Namespace) -> None:
         ((r["id"], int(a.flagged), "|".join(a.categories), "|".join(a.matches))
          for r, a in zip(rows, results, strict=True)),
     )
+def cmd_redact(args: argparse.Namespace) -> None:
+    from analysis.redaction import redact  # noqa: PLC0415 - keep --help fast
+
+    rows = read_csv(args.input, ["id", "text"])
+    step = progress(len(rows), "redact")
+
+    def redacted(row: dict[str, str]) -> tuple[str, str]:
+        step(1)
+        return row["id"], redact(row["text"]).text
+
+    write_csv(args.output, ["id", "text"], (redacted(r) for r in rows))
 
 
 def _labels(value: str) -> list[str]:
@@ -266,6 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", required=True, help="CSV with id,text")
     p.add_argument("--output", required=True, help="CSV id,flagged,categories,matched")
     p.set_defaults(run=cmd_risk)
+    p = sub.add_parser("redact", help="replace names, places, numbers and dates in each text")
+    p.add_argument("--input", required=True, help="CSV with id,text")
+    p.add_argument("--output", required=True, help="CSV id,text with the redacted text")
+    p.set_defaults(run=cmd_redact)
 
     p = sub.add_parser(
         "fit-sentiment",

@@ -127,6 +127,33 @@ def test_errors_exit_2_naming_the_problem(files, args, problem):
     assert problem in result.stderr
 
 
+def test_redact_contract(files):
+    source = write(files["dir"] / "free.csv", ["id", "text", "question"], [
+        ("1", "my ex dazza hit me, ring me on 07700 900123", "q"),
+        ("2", "Małgorzata from the refuge, St Mary's Primary", ""),
+        ("3", "", ""),
+        ("4", "The IDVA Service was kind", ""),
+    ])
+    out = files["dir"] / "redacted.csv"
+    result = run("redact", "--input", str(source), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows == [
+        ["id", "text"],
+        ["1", "my ex [name] hit me, ring me on [phone]"],
+        ["2", "[name] from the refuge, [place]"],
+        ["3", ""],
+        ["4", "The IDVA Service was kind"],
+    ]
+
+
+def test_redact_names_a_missing_column(files):
+    source = write(files["dir"] / "bad.csv", ["id", "answer"], [("1", "Sarah")])
+    result = run("redact", "--input", str(source), "--output", str(files["dir"] / "o.csv"))
+    assert result.returncode == 2 and "missing column(s): text" in result.stderr
+
+
 def test_whole_pipeline_runs_offline():
     # The autouse fixture makes nltk.download and outside connections raise.
     records = [Record(id=i, text=t, question=q, period=p) for i, t, q, p in INPUT]

@@ -41,7 +41,7 @@ def test_api_shapes_and_offsets_refer_to_original_text():
     assert isinstance(result, Redaction)
     assert result.text == "Call [name] on [phone]."
     assert result.changed
-    assert result.replacements == (Replacement("name", 5, 10), Replacement("phone", 14, 26))
+    assert result.replacements == (Replacement("name", 5, 10, "Sarah"), Replacement("phone", 14, 26, "07700 900123"))
     assert [text[r.start:r.end] for r in result.replacements] == ["Sarah", "07700 900123"]
 
 
@@ -94,7 +94,7 @@ def test_emails(text, expected):
         ("see https://example.com/page?x=1.", "see [link]."),
         ("at www.x.com today", "at [link] today"),
         ("on facebook.com/john.smith.9", "on [link]"),
-        ("he is @danny_b_1985 online", "he is [link] online"),
+        ("he is @danny_b_1985 online", "he is [handle] online"),
         ("I found it on gov.uk and nhs.uk", "I found it on gov.uk and nhs.uk"),
         ("the womensaid.org.uk chat", "the womensaid.org.uk chat"),
     ],
@@ -109,7 +109,7 @@ def test_links_and_handles(text, expected):
         ("He lives at 12 Acacia Avenue now", "He lives at [address] now"),
         ("moved to flat 3, 45 High Street", "moved to [address]"),
         ("Flat 12 Victoria Court has no lift", "[address] has no lift"),
-        ("he lives on Rosewood Close now", "he lives on [address] now"),
+        ("he lives on Rosewood Close now", "he lives on [place] now"),
         ("the office on the High Street", "the office on the High Street"),
         ("5 minutes down the road", "5 minutes down the road"),
         ("2 miles down the lane", "2 miles down the lane"),
@@ -240,6 +240,118 @@ def test_services_and_places_are_kept(text):
     assert redacted(f"I went to {text} today") == f"I went to {text} today"
 
 
+# --- issue 12: every name, in every script ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Małgorzata Wiśniewska helped me", "[name] helped me"),
+        ("I spoke to Łukasz, Zoltán, Jiří and Ştefan", "I spoke to [name], [name], [name] and [name]"),
+        ("Stefan and Malgorzata came", "[name] and [name] came"),
+        ("Nguyen Van An was my neighbour", "[name] was my neighbour"),
+        ("my friend Li Na said it was fine", "my friend [name] said it was fine"),
+        ("Jaspreet and Ananya from the group", "[name] and [name] from the group"),
+        ("Chidi and Hodan looked after us", "[name] and [name] looked after us"),
+    ],
+)
+def test_names_from_every_community(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my husband احمد hit me", "my husband [name] hit me"),
+        ("میرا شوہر عمران مجھے مارتا ہے", "میرا شوہر [name] مجھے مارتا ہے"),
+        ("her name is ਜਸਪ੍ਰੀਤ ਕੌਰ and she helped", "her name is [name] and she helped"),
+        ("my sister নুসরাত came with me", "my sister [name] came with me"),
+        ("the worker 王秀英 was kind", "the worker [name] was kind"),
+        ("my neighbour राहुल called the police", "my neighbour [name] called the police"),
+        ("Alhamdulillah, الحمد لله I am safe now", "Alhamdulillah, الحمد لله I am safe now"),
+    ],
+)
+def test_names_in_other_scripts(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("dazza hit me again", "[name] hit me again"),
+        ("darren smith came round", "[name] came round"),
+        ("my son kacper is scared", "my son [name] is scared"),
+        ("May was my IDVA and she was great", "[name] was my IDVA and she was great"),
+        ("Will, my caseworker, rang every week", "[name], my caseworker, rang every week"),
+        ("I will never go back and I left in May", "I will never go back and I left in May"),
+        ("my ex Darren and his brother", "my ex [name] and his brother"),
+        ("from the refuge, Sue, sorted it", "from the refuge, [name], sorted it"),
+        ("then I met Pryzmovic at court", "then I met [name] at court"),
+    ],
+)
+def test_lower_case_names_nicknames_and_context(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("DOB 12.03.85", "DOB [date]"),
+        ("Born 03/04/1985 in Leeds", "Born [date] in Leeds"),
+        ("St Mary's Primary was good to him", "[place] was good to him"),
+        ("he is at Bradwell Primary, year 2", "he is at [place], year 2"),
+        ("he works at Tesco on the High Street", "he works at [place]"),
+        ("he is a bouncer at Pryzm", "he is a bouncer at [place]"),
+        ("The refuge is on Station Road", "The refuge is on [place]"),
+        ("I live at 5 Maes yr Haf now", "I live at [address] now"),
+        ("she moved to Heol y Felin", "she moved to [place]"),
+        ("he is on snap as dazzaboy_99", "he is on snap as [handle]"),
+        ("his insta is jay.b.x", "his insta is [handle]"),
+        ("call her on +48 512 345 678", "call her on [phone]"),
+        ("my mum in Romania is +40 721 234 567", "my mum in Romania is [phone]"),
+        ("NI number QQ 12 34 56 C", "NI number [number]"),
+        ("Station Road is where the refuge is", "[place] is where the refuge is"),
+        ("The Station Road refuge was lovely", "The [place] refuge was lovely"),
+        ("me and my boyfriend jordan split up", "me and my boyfriend [name] split up"),
+    ],
+)
+def test_dates_places_handles_and_numbers_from_the_issue(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got off at Victoria station", "the IDVA Service was brilliant", "he drove a red Corsa at us",
+        "Women's Aid and the Men's Advice Line", "I had covid19 in the refuge", "we went to France in May",
+        "the Freedom Programme taught me a lot", "I will ring the police",
+    ],
+)
+def test_ordinary_words_and_services_are_kept(text):
+    assert redacted(text) == text
+
+
+def test_restore_puts_chosen_words_back_and_keeps_the_rest():
+    result = redact("Will, my caseworker, rang Sarah on 07700 900123.")
+    assert result.text == "[name], my caseworker, rang [name] on [phone]."
+    assert [r.original for r in result.replacements] == ["Will", "Sarah", "07700 900123"]
+    restored = result.restore([0])
+    assert restored.text == "Will, my caseworker, rang [name] on [phone]."
+    assert [r.original for r in restored.replacements] == ["Sarah", "07700 900123"]
+    assert result.restore([]).text == result.text
+    assert result.restore([0, 1, 2]).text == "Will, my caseworker, rang Sarah on 07700 900123."
+    with pytest.raises(IndexError):
+        result.restore([3])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["Sarah", "07700 900123", "dazza hit me", "Łukasz", "احمد", "x"]),
+                          st.text(max_size=8)), max_size=12).map(" ".join))
+def test_property_restoring_everything_gives_the_original(text):
+    result = redact(text)
+    assert result.restore(range(len(result.replacements))).text == text
+
+
 # --- robustness ---------------------------------------------------------------------------------
 
 
@@ -320,6 +432,41 @@ def test_corpus_meets_the_benchmark_thresholds():
         assert report["recall"] >= 0.95, (section, report["recall"])
         assert report["leak_free_recall"] >= 0.95, (section, report["leak_free_recall"])
         assert report["precision"] >= 0.9, (section, report["precision"])
+
+
+def test_issue_12_corpus_items_removed_and_words_kept():
+    """Tuned-on figures (the rules were written with this corpus in view): a regression
+    guard, not a result. The fresh corpus, written after freezing, is reported by the benchmark."""
+    benchmark = _load_benchmark()
+    rows = benchmark.load_rows(benchmark.TUNED)
+    assert len(rows) >= 200
+    report = benchmark.score(rows)
+    assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.95, report["misses"]
+    assert set(report["by_kind"]) >= {"name", "place", "date", "phone", "email", "handle", "postcode"}
+    assert {"Arabic", "Gurmukhi", "Bengali", "Han", "Devanagari"} <= set(report["by_script"])
+
+
+def test_heldout_scoring_is_lenient_on_labels_and_strict_on_leaks(tmp_path):
+    benchmark = _load_benchmark()
+    heldout = tmp_path / "heldout.tsv"
+    heldout.write_text(
+        "lang\tinput\texpected\n"
+        "en\tBorn 03/04/1985 in Leeds\tBorn [date] in Leeds\n"  # removed, right label
+        "en\tMy ex Darren works at Pryzm\tMy ex [name] works at [workplace]\n"  # removed, other label
+        "en\tI saw the red Corsa\tI saw the red Corsa\n", encoding="utf-8")
+    report = benchmark.score(benchmark.load_rows(heldout))
+    assert (report["items"], report["recall"], report["label_accuracy"]) == (3, 1.0, round(2 / 3, 4))
+    assert report["kept_rate"] == 1.0
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("input\texpected\nx\ty\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lang<TAB>input<TAB>expected"):
+        benchmark.load_rows(bad)
+
+
+def test_a_partly_removed_item_counts_as_left():
+    benchmark = _load_benchmark()
+    assert benchmark.items_of("Born 03/04/1985", "Born [date]") == [("date", 5, 15)]
+    assert benchmark.script_of("ਜਸਪ੍ਰੀਤ") == "Gurmukhi" and benchmark.script_of("王伟") == "Han"
 
 
 def test_speed_under_two_milliseconds_per_thousand_characters():

@@ -207,8 +207,16 @@ def change_and_send(page: Page, driver, typed: Typed, each_step=None) -> str:
     main = page.locator("main")
     expect(main).to_contain_text(typed.redacted_helped)
     expect(main).to_contain_text(typed.redacted_better)
+    answers = page.locator("main .govuk-summary-list")
     for raw in typed.raw_pii:
-        expect(main).not_to_contain_text(raw)
+        for section in answers.all():
+            expect(section).not_to_contain_text(raw)
+    # A removed name is listed only in the closed "put back" list; numbers and emails never are.
+    expect(page.locator("#put-back")).not_to_have_attribute("open", "")
+    outside_put_back = main.evaluate("m => { const c = m.cloneNode(true); c.querySelector('#put-back')?.remove();"
+                                     " return c.textContent; }")
+    for raw in typed.raw_pii:
+        assert raw not in outside_put_back
     expect(main).to_contain_text("Not answered")  # skipped questions say so
     driver.follow("Change what helped?")
     expect_step(page, "comments")

@@ -120,9 +120,3 @@ class DecisionForm(FlaskForm):
     submit = SubmitField("Save decision", widget=GovSubmitInput())
 
 
-class RedactForm(FlaskForm):
-    words = SelectMultipleField("Choose the words to replace with [redacted]", coerce=int,
-                                widget=GovCheckboxesInput(),
-                                validators=[InputRequired(message="Choose at least one word")])
-    version = HiddenField()
-    submit = SubmitField("Redact the chosen words", widget=GovSubmitInput())

@@ -13,7 +13,6 @@ redact more (`redact_words`), never restore.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -30,13 +29,14 @@ from analysis.suppression import suppress
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.extensions import db
 
+# Redacting more words is shared with feedback moderation.
+from webapp.moderation.redacting import REDACTED, redact_words, text_version, words  # noqa: F401
+
 BATCH = 500
 CHOICE_KINDS = ("single", "multiple", "agreement", "rating", "yes_no")
-REDACTED = "[redacted]"
 
 # Words a moderator may select: letters/digits with inner ' ’ . @ + - (so an
 # email or a hyphenated name is one word). Markers like [name] are skipped.
-_WORD = re.compile(r"[\w][\w'’.@+\-]*[\w]|[\w]")
 # A cell a spreadsheet would run as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -185,37 +185,6 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
                                       .order_by(ConsultationResponse.submitted_on.desc(), Answer.id.desc())
                                       .offset((page - 1) * per_page).limit(per_page)))
     return answers, total
-
-
-def words(text: str) -> list[tuple[int, str]]:
-    """(index, word) for each word a moderator may redact, skipping markers like [name]."""
-    found = []
-    for index, match in enumerate(_WORD.finditer(text)):
-        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
-        if before == "[" and after == "]":
-            continue
-        found.append((index, match.group()))
-    return found
-
-
-def redact_words(text: str, indexes: set[int]) -> str:
-    """`text` with the chosen words (by index from `words`) replaced by [redacted];
-    neighbouring chosen words separated only by spaces become one marker."""
-    spans = [match.span() for index, match in enumerate(_WORD.finditer(text)) if index in indexes]
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and not text[merged[-1][1]:start].strip():
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    for start, end in reversed(merged):
-        text = text[:start] + REDACTED + text[end:]
-    return text
-
-
-def text_version(text: str) -> str:
-    """A short fingerprint so a redact form refers to the text it was made from."""
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 # Exports -----------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import RadioField, SelectChoice, StringField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
+from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from webapp import equality
@@ -71,6 +71,10 @@ class AboutYouForm(JourneyForm):
 
 
 class CheckForm(JourneyForm):
+    # The words redaction removed (choices set from the session): ticked ones are put back.
+    put_back = SelectMultipleField(_l("Put back words that do not identify anyone"), coerce=int,
+                                   widget=GovCheckboxesInput(), validate_choice=True)
+    put_back_submit = SubmitField(_l("Put back the ticked words"), widget=GovSubmitInput())
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField(_l("Send feedback"), widget=GovSubmitInput())

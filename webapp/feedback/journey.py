@@ -1,8 +1,10 @@
 """The feedback journey's state, kept in the server-side session.
 
 The journey lives on one URL: the session says which step to show. Only redacted
-free text is ever put into the session or the database; what a person typed is
-held only for the request that redacts it.
+free text is ever put into the session or the database. The words redaction took
+out are kept in the session only encrypted (`webapp.crypto`), so the check page can
+list them and the writer can put back any that identify nobody; they go when the
+answers are sent or the session ends. What is stored is what the check page showed.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from functools import cache
 from flask_babel import gettext
 from sqlalchemy import bindparam, insert, select
 
-from analysis.redaction import redact
+from analysis.redaction import Redaction, Replacement, redact
 from analysis.risk import assess
+from webapp.crypto import decrypt, encrypt
 from webapp.extensions import db
 from webapp.feedback import questions as q
 from webapp.feedback.directory import service_by_slug
@@ -110,13 +113,73 @@ def start_journey(session, service_slug: str = "", step: str = "service") -> Jou
     return Journey(session)
 
 
+REMOVED = "removed"  # [field, kind, start, end, encrypted original] per redacted word
+RESTORED = "restored"  # [field, kind, word] per word the writer put back
+# How the check page names what a label stood for.
+KIND_LABELS = {
+    "name": "a name", "phone": "a phone number", "email": "an email address", "handle": "a social media name",
+    "address": "an address", "place": "a place", "postcode": "a postcode", "date": "a date",
+    "vehicle": "a car registration", "link": "a web link", "number": "a reference number",
+}
+
+
+@dataclass(frozen=True)
+class RemovedWord:
+    index: int
+    field: str
+    kind: str
+    words: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.words} ({KIND_LABELS.get(self.kind, self.kind)})"
+
+
 def redact_comments(form_data: dict) -> dict:
-    """Redact free text before it goes anywhere; assess risk on what was typed."""
+    """Redact free text before it goes anywhere; assess risk on what was typed.
+    New comments start the list of removed words afresh."""
     texts = {field: (form_data.get(field) or "").strip() for field in q.FREE_TEXT_FIELDS}
     risk = assess("\n".join(texts.values()))
-    values = {field: redact(text).text for field, text in texts.items()}
+    values: dict = {REMOVED: [], RESTORED: []}
+    for field, text in texts.items():
+        result = redact(text)
+        values[field] = result.text
+        values[REMOVED] += [[field, r.kind, r.start, r.end, encrypt(r.original)] for r in result.replacements]
     values["risk_categories"] = list(risk.categories)
     return values
+
+
+# Only kinds where redaction guesses can be put back: a word taken for a name or place,
+# a day taken for a date, a word taken for a handle. Numbers, emails, addresses and
+# postcodes are found by their shape, are never ordinary words, and are not listed.
+PUT_BACK_KINDS = frozenset({"name", "place", "date", "handle"})
+
+
+def removed_words(journey: Journey) -> list[RemovedWord]:
+    """What redaction took out of the comments that the writer may put back."""
+    return [RemovedWord(index, field, kind, decrypt(token))
+            for index, (field, kind, _start, _end, token) in enumerate(journey.answers.get(REMOVED) or [])
+            if kind in PUT_BACK_KINDS]
+
+
+def put_back(journey: Journey, indexes: set[int]) -> int:
+    """Put the chosen removed words back into the comments (the rest stay redacted);
+    returns how many. Each is remembered so staff can check it in moderation."""
+    removed = journey.answers.get(REMOVED) or []
+    chosen = {index for index in indexes if 0 <= index < len(removed)}
+    for field in q.FREE_TEXT_FIELDS:
+        entries = [(index, entry) for index, entry in enumerate(removed) if entry[0] == field]
+        redaction = Redaction(journey.answers.get(field, ""), tuple(
+            Replacement(kind, start, end, decrypt(token)) for _, (_, kind, start, end, token) in entries))
+        picked = [position for position, (index, _) in enumerate(entries) if index in chosen]
+        if picked:
+            journey.answers[field] = redaction.restore(picked).text
+            journey.answers.setdefault(RESTORED, []).extend(
+                [field, redaction.replacements[position].kind, redaction.replacements[position].original]
+                for position in picked)
+    journey.answers[REMOVED] = [entry for index, entry in enumerate(removed) if index not in chosen]
+    journey.session.modified = True
+    return len(chosen)
 
 
 def redact_other_service(name: str) -> str:
@@ -137,6 +200,7 @@ def submit(journey: Journey) -> None:
         "risk_categories": ",".join(categories),
         **{field: answers.get(field, "") for field in
            (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
+        "restored_words": "\n".join("\t".join(entry) for entry in answers.get(RESTORED) or []),
     }
     slug = answers.get("service")
     if not slug or slug == q.ANOTHER_SERVICE:

@@ -49,6 +49,9 @@ class FeedbackResponse(db.Model):
 
     what_helped: Mapped[str] = mapped_column(EncryptedText, default="")
     could_be_better: Mapped[str] = mapped_column(EncryptedText, default="")
+    # Words Heard redacted that the writer put back on the check page, one
+    # "field<TAB>kind<TAB>word" a line: moderation shows them for staff to check.
+    restored_words: Mapped[str] = mapped_column(EncryptedText, default="")
 
     age_band: Mapped[str] = mapped_column(String(20), default="")
     gender: Mapped[str] = mapped_column(String(20), default="")

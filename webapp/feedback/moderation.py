@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.feedback import questions as bank
+from webapp.feedback.journey import KIND_LABELS
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.formatters import risk_labels
 from webapp.moderation.publication import published_refs
@@ -25,6 +26,7 @@ class Text:
     question: str
     value: str
     published: bool
+    restored: tuple[str, ...] = ()  # words the writer put back after redaction, for staff to check
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,19 @@ def listing(quarter: str, service_slug: str = "", page: int = 1) -> Listing:
     shown = with_text[(page - 1) * PER_PAGE:page * PER_PAGE]
     marked = published_refs([feedback_ref(r.id, f) for r in shown for f in bank.FREE_TEXT_FIELDS])
     entries = [Entry(r, [Text(feedback_ref(r.id, f), bank.QUESTION_TEXT[f], getattr(r, f),
-                              feedback_ref(r.id, f) in marked) for f in _free_text_fields(r)])
+                              feedback_ref(r.id, f) in marked, restored_words(r).get(f, ()))
+                         for f in _free_text_fields(r)])
                for r in shown]
     return Listing(entries, len(with_text), page, pages)
+
+
+def restored_words(response: FeedbackResponse) -> dict[str, tuple[str, ...]]:
+    """{field: ("Will (a name)", ...)}: what the writer put back on the check page."""
+    found: dict[str, list[str]] = {}
+    for line in (response.restored_words or "").splitlines():
+        field, kind, word = (line.split("\t") + ["", ""])[:3]
+        found.setdefault(field, []).append(f"{word} ({KIND_LABELS.get(kind, kind)})")
+    return {field: tuple(words) for field, words in found.items()}
 
 
 def _free_text_fields(response: FeedbackResponse) -> list[str]:

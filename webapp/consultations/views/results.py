@@ -23,12 +23,11 @@ from flask_login import current_user
 
 from webapp.audit import record_event
 from webapp.consultations import editing, reporting
-from webapp.consultations.forms import RedactForm
 from webapp.consultations.models import Answer, ConsultationResponse, answer_ref
 from webapp.extensions import db
 from webapp.forms import ButtonForm
 from webapp.moderation import actions
-from webapp.moderation.forms import HideForm
+from webapp.moderation.forms import HideForm, RedactForm
 from webapp.moderation.publication import publication_message, published_refs, toggle_publication
 from webapp.staff.access import permission_required
 

@@ -4,7 +4,7 @@ show, each step posts and redirects (POST/redirect/GET). Views validate, call
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError
 
 from webapp.feedback import directory
@@ -53,7 +53,8 @@ def journey_post():
     if journey.can_visit(posted_step):
         journey.go_to(posted_step)
     form = _form_for(journey)
-    if not post_allowed(session, starting=starting, counted=journey.step == "check"):
+    sending = journey.step == "check" and not _putting_back()
+    if not post_allowed(session, starting=starting, counted=sending):
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_step(journey, form, status=400 if form.errors else 200)
@@ -98,21 +99,25 @@ def _thank_you():
 
 
 def _form_for(journey: journeys.Journey):
-    form = STEP_FORMS[journey.step]()
-    if isinstance(form, f.ServiceForm):
-        form.set_services(directory.services_taking_feedback())
-    return form
+    return _with_choices(journey, STEP_FORMS[journey.step]())
 
 
 def _prefilled_form(journey: journeys.Journey):
-    form = STEP_FORMS[journey.step](data=journey.answers)
+    return _with_choices(journey, STEP_FORMS[journey.step](data=journey.answers))
+
+
+def _with_choices(journey: journeys.Journey, form):
     if isinstance(form, f.ServiceForm):
         form.set_services(directory.services_taking_feedback())
+    elif isinstance(form, f.CheckForm):
+        form.put_back.choices = {word.index: word.label for word in journeys.removed_words(journey)}
     return form
 
 
 def _save_step(journey: journeys.Journey, form):
     step = journey.step
+    if step == "check" and (form.put_back_submit.data or form.put_back.data):
+        return _put_back(journey, set(form.put_back.data or []))
     if step == "check":
         return _send(journey, form)
     if step == "service":
@@ -128,6 +133,25 @@ def _save_step(journey: journeys.Journey, form):
     journey.save(step, values)
     let_next_page_show_answers(session)
     return redirect(url_for(".journey"), code=303)
+
+
+def _putting_back() -> bool:
+    """A check-page post that puts words back (a button or ticks): not a send, so
+    it does not count against the connection's sends."""
+    return bool(request.form.get("put_back_submit") or request.form.getlist("put_back"))
+
+
+def _put_back(journey: journeys.Journey, indexes: set[int]):
+    """Put ticked words back and show the check page again, so that what is sent is
+    what the writer saw (ticking and pressing Send also lands here first)."""
+    count = journeys.put_back(journey, indexes)
+    if count:
+        flash(f"We put back {count} {'word' if count == 1 else 'words'}. Check your answers again, then send them.",
+              "success")
+    else:
+        flash("Tick the words you want to put back, or send your feedback as it is.", "error")
+    let_next_page_show_answers(session)
+    return redirect(url_for(".journey") + "#main-content", code=303)
 
 
 def _send(journey: journeys.Journey, form):
@@ -160,6 +184,7 @@ def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str
         journey.mark_checked()
         template = "journeys/check.html"
         context.update(summary=journeys.check_answers(journey), sending="your feedback",
+                       removed_words=form.put_back.choices,
                        notice=notice or ("timed-out" if journey.missing_fields() else ""),
                        has_free_text=any(journey.answers.get(field) for field in q.FREE_TEXT_FIELDS),
                        change_url=lambda step: url_for(".journey", step=step))

@@ -1,6 +1,7 @@
 """Staff moderation of feedback free text under /staff/feedback: read a
 quarter's free text (`view_free_text`), and (`moderate`) hide a response with a
 reason, show it again, flag it for safeguarding, mark a text for publication;
+redact more words of a text (`redact`, offered where the writer put words back);
 issue the service-user group's access code. The moderation actions, the hide
 form and the publication mark are shared with the consultation moderation
 queue (`webapp.moderation`). Every view of free text and every change is
@@ -15,10 +16,11 @@ from webapp import access_codes
 from webapp.audit import record_event
 from webapp.extensions import db
 from webapp.feedback import moderation
+from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, GroupAccessCode
 from webapp.forms import ButtonForm
-from webapp.moderation import actions
-from webapp.moderation.forms import HideForm
+from webapp.moderation import actions, redacting
+from webapp.moderation.forms import HideForm, RedactForm
 from webapp.moderation.publication import publication_message, toggle_publication
 from webapp.periods import ScopeError
 from webapp.staff.access import can, permission_required
@@ -115,6 +117,37 @@ def publication(response_id: int):
         return publication_message(toggle_publication(ref, current_user))
 
     return _change(response_id, toggle)
+
+
+@bp.route("/<int:response_id>/redact", methods=["GET", "POST"])
+@permission_required("moderate")
+def redact(response_id: int):
+    response = _response_or_404(response_id)
+    field = request.args.get("field", "")
+    if field not in bank.FREE_TEXT_FIELDS:
+        abort(404)
+    text = getattr(response, field) or ""
+    form = RedactForm()
+    form.words.choices = dict(redacting.words(text))
+    if form.validate_on_submit():
+        if form.version.data != redacting.text_version(text):
+            flash("The text changed since you opened it. Choose the words again.", "error")
+            return redirect(url_for(".redact", response_id=response.id, field=field))
+        chosen = set(form.words.data)
+        setattr(response, field, redacting.redact_words(text, chosen))
+        record_event("free_text.redact", target=f"feedback:{response.id}", detail=f"{field}, {len(chosen)} words")
+        db.session.commit()
+        flash(f"{len(chosen)} {'word' if len(chosen) == 1 else 'words'} redacted.", "success")
+        return _back_to_list(f"response-{response.id}")
+    if request.method == "GET":
+        record_event("free_text.view", target=f"feedback:{response.id}", detail=f"{field}, redact")
+    form.version.data = redacting.text_version(text)
+    body = render_template("feedback/moderation/redact.html", response=response, field=field, text=text,
+                           question=bank.QUESTION_TEXT[field], form=form,
+                           restored=moderation.restored_words(response).get(field, ()),
+                           back_url=url_for(".index", **{k: v for k, v in _filters().items() if v}))
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
 
 
 # The service-user group's access code for feedback summaries -----------------------------

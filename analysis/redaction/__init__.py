@@ -1,0 +1,180 @@
+"""Redact identifying details from survivors' free text before it is stored.
+
+``redact(text)`` replaces people's names, phone numbers, emails, social media
+handles, postal addresses, places, postcodes, specific dates, vehicle
+registrations, links and long reference numbers with a label in brackets:
+
+| label | what |
+|---|---|
+| ``[name]`` | a person's name or nickname, in any script (``names.py``) |
+| ``[phone]`` | a phone number of any country (public helplines are kept) |
+| ``[email]`` | an email address, also spoken ("sarah dot k at gmail dot com") |
+| ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
+| ``[link]`` | a web address (public service sites are kept) |
+| ``[address]`` | a house or flat number with its street, in English or Welsh |
+| ``[place]`` | a street without a number, a school, a workplace (``places.py``) |
+| ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
+| ``[date]`` | a specific calendar date, or a month and year of birth |
+| ``[vehicle]`` | a vehicle registration |
+| ``[number]`` | a reference: crime, case, NHS or National Insurance number |
+
+Policy decisions (see PRODUCT.md section 2):
+
+- Dates: every specific calendar date (a day with a month, with or without a
+  year) is redacted, not only dates of birth: any exact date can tie a
+  response to an incident or a person. Months, years, month-and-year, days of
+  the week and relative phrases ("last week", "in March 2019") stay, except a
+  month-and-year after "born"/"DOB", which is a date of birth.
+- Public service numbers identify nobody and are kept: 999, 101, 111, 112,
+  the Silent Solution 55, Samaritans 116 123, Childline and the national
+  helplines of the support directory. Public service web sites (gov.uk,
+  nhs.uk, police.uk and the national charities) are kept too, and so are
+  hospitals, stations, towns and services ("Victoria station", "IDVA Service").
+- Staff names are names: the board sees only redacted quotes.
+
+Detectors run in a fixed order on a working copy of the text in which each
+accepted span is masked, so a later detector never re-reads redacted text and
+the result is idempotent. Offsets always refer to the original text.
+
+The writer may put back a word Heard removed that does not identify anyone
+(``Redaction.restore``); which ones were put back is for the caller to record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from analysis.redaction.names import find_names
+from analysis.redaction.patterns import (
+    dates,
+    emails,
+    handles,
+    links,
+    numbers,
+    phones,
+    postcodes,
+    spoken_emails,
+    vehicles,
+)
+from analysis.redaction.places import find_addresses, find_places
+
+KINDS = ("name", "phone", "email", "handle", "address", "place", "postcode", "date", "vehicle", "link", "number")
+
+# Masked characters are neither word characters nor spaces, so later
+# detectors see a hard boundary where redacted text was.
+_MASK = "\x00"
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Replacement:
+    kind: str
+    start: int  # offsets in the original text
+    end: int
+    original: str  # the words replaced: shown to the writer so they can put them back
+
+    @property
+    def label(self) -> str:
+        return f"[{self.kind}]"
+
+
+@dataclass(frozen=True)
+class Redaction:
+    text: str
+    replacements: tuple[Replacement, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.replacements)
+
+    def restore(self, indexes: Iterable[int]) -> Redaction:
+        """The same redaction with the chosen replacements (by index) put back as
+        written; the other labels stay, and offsets still refer to the original."""
+        chosen = set(indexes)
+        if not chosen <= set(range(len(self.replacements))):
+            raise IndexError("no such replacement")
+        pieces: list[str] = []
+        kept: list[Replacement] = []
+        for index, (before, replacement) in enumerate(zip(self._between(), self.replacements, strict=False)):
+            pieces.append(before)
+            if index in chosen:
+                pieces.append(replacement.original)
+            else:
+                pieces.append(replacement.label)
+                kept.append(replacement)
+        pieces.append(self._between()[-1])
+        return Redaction(text="".join(pieces), replacements=tuple(kept))
+
+    def _between(self) -> list[str]:
+        """The unredacted stretches of text around the labels (one more than replacements)."""
+        stretches, position, previous_end = [], 0, None
+        for replacement in self.replacements:
+            length = replacement.start - (previous_end if previous_end is not None else 0)
+            stretches.append(self.text[position:position + length])
+            position += length + len(replacement.label)
+            previous_end = replacement.end
+        stretches.append(self.text[position:])
+        return stretches
+
+
+# --- assembly ----------------------------------------------------------------------------------
+
+# Order matters: each detector sees the text with earlier findings masked.
+_DETECTORS: tuple[tuple[str, Callable[[str], Iterable[Span]]], ...] = (
+    ("email", emails),
+    ("link", links),
+    ("handle", handles),
+    ("email", spoken_emails),
+    ("date", dates),
+    ("phone", phones),
+    ("address", find_addresses),
+    ("postcode", postcodes),
+    ("vehicle", vehicles),
+    ("number", numbers),
+    ("place", find_places),
+    ("name", find_names),
+)
+
+
+def _accept(spans: Iterable[Span], occupied: bytearray) -> list[Span]:
+    """Longest spans first; skip any span that overlaps one already accepted."""
+    accepted: list[Span] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if end > start and not any(occupied[start:end]):
+            occupied[start:end] = b"\x01" * (end - start)
+            accepted.append((start, end))
+    return accepted
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        pieces += [text[position:start], _MASK * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def redact(text: str) -> Redaction:
+    """Replace identifying details in ``text``; never raises on any str."""
+    if not isinstance(text, str):
+        raise TypeError("redact() takes a str")
+    masked = text.replace(_MASK, " ")
+    occupied = bytearray(len(text))
+    found: list[Replacement] = []
+    for kind, detector in _DETECTORS:
+        accepted = _accept(detector(masked), occupied)
+        found.extend(Replacement(kind, start, end, text[start:end]) for start, end in accepted)
+        if accepted:
+            masked = _mask(masked, accepted)
+    found.sort(key=lambda r: r.start)
+    pieces: list[str] = []
+    position = 0
+    for replacement in found:
+        pieces.append(text[position:replacement.start])
+        pieces.append(f"[{replacement.kind}]")
+        position = replacement.end
+    pieces.append(text[position:])
+    return Redaction(text="".join(pieces), replacements=tuple(found))

@@ -1,0 +1,152 @@
+"""Build the name and ordinary-word lists that redaction ships (run by hand, never at run time).
+
+    pip install -e '.[names]'          # faker and wordfreq, pinned in pyproject.toml
+    apt-get install wbritish           # /usr/share/dict/british-english
+    python -m analysis.redaction.build_lists
+
+Inputs: the hand-kept lists in ``analysis/data/redaction/sources/`` (names the
+communities Heard serves use that no package lists, names that are also English
+words), first and last names from every locale of the ``faker`` package, the
+British English word list of Debian's ``wbritish`` package (which words are
+ordinary lower-case words) and the 40,000 most frequent English words of
+``wordfreq``. Outputs, committed beside the sources:
+
+- ``first_names.txt``: first names in any script, lower case, matched without
+  context (plus each Latin name without its accents, as people type them).
+- ``ambiguous_names.txt``: first names that are also ordinary English words
+  ("will", "may", "grace", "van"): names only in a name-like context.
+- ``surnames.txt``: family names, taken only after a first name or a title.
+- ``common_word_names.txt``: ambiguous names among the 3,000 commonest English words.
+- ``place_names.txt``: countries and states ("France", "Georgia"): a name only with context.
+- ``ordinary_words.txt.gz``: English words that are not names; a capitalised
+  word outside this list (and the keep list) in the middle of a sentence is
+  taken for a name.
+
+Licences of the sources are in ``analysis/data/redaction/README.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from analysis.redaction.lexicon import STOPWORDS, fold, key
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "redaction"
+SOURCES = DATA / "sources"
+DICTIONARY = Path("/usr/share/dict/british-english")
+ORDINARY_TOP_N = 40_000
+COMMON_TOP_N = 3_000
+# Locales whose names are in scripts or languages nobody in Heard's area writes
+# English around, or whose lists are mostly ordinary English words: left out.
+_SKIPPED_LOCALES = {"en_TH", "th_TH", "ja_JP", "ko_KR", "ka_GE", "hy_AM", "he_IL", "el_GR", "si_LK"}
+
+
+def _read_source(name: str) -> set[str]:
+    text = (SOURCES / name).read_text(encoding="utf-8")
+    return {_norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+def _norm(word: str) -> str:
+    return key(word.strip().strip(".’'"))
+
+
+def _words(values: object) -> Iterable[str]:
+    """Faker keeps names as lists, tuples or {name: weight} dicts."""
+    if isinstance(values, dict):
+        values = values.keys()
+    for value in values:  # type: ignore[union-attr]
+        for part in str(value).replace("-", " ").split():
+            if len(part) > 1 or not part.isascii():
+                yield _norm(part)
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    import faker.providers.person as person  # noqa: PLC0415 - a build-time dependency only
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        if module.name in _SKIPPED_LOCALES:
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attribute in dir(provider):
+            values = getattr(provider, attribute)
+            if attribute.startswith("_") or not isinstance(values, list | tuple | dict):
+                continue
+            if attribute.startswith(("first_name", "first_romanized", "middle_name")):
+                first.update(_words(values))
+            elif attribute.startswith(("last_name", "last_romanized")) or attribute.endswith("last_names"):
+                last.update(_words(values))
+    return first, last
+
+
+def faker_places() -> set[str]:
+    """Countries and states: proper nouns that are not people, though some are names too."""
+    import faker.providers.address as address  # noqa: PLC0415 - a build-time dependency only
+
+    places: set[str] = set()
+    for locale in ("en", "en_US", "en_GB", "en_IE", "en_IN", "en_NZ", "en_CA"):
+        provider = importlib.import_module(f"{address.__name__}.{locale}").Provider
+        for attribute in ("countries", "states"):
+            for place in getattr(provider, attribute, ()):
+                places.update(_norm(word) for word in str(place).split() if len(word) > 2)
+    return places
+
+
+def dictionary_words() -> set[str]:
+    """Words the dictionary lists in lower case: ordinary words, not names."""
+    lines = DICTIONARY.read_text(encoding="utf-8").splitlines()
+    return {_norm(word) for word in lines if word.islower() and "'" not in word}
+
+
+def build() -> dict[str, set[str]]:
+    from wordfreq import top_n_list  # noqa: PLC0415 - a build-time dependency only
+
+    faker_first, faker_last = faker_names()
+    lower_words = dictionary_words()
+    curated_first = _read_source("first_names.txt")
+    curated_ambiguous = _read_source("ambiguous_names.txt")
+    not_names = _read_source("not_names.txt")  # names in faker that are words here: never a name
+    keep = {_norm(w) for w in (DATA / "keep_words.txt").read_text("utf-8").splitlines() if w and w[0] != "#"}
+
+    first = (faker_first | curated_first) - not_names - keep
+    first |= {fold(name) for name in first if name.isascii() is False and fold(name).isascii()}
+    first -= not_names | keep | STOPWORDS
+    # A name that is also an ordinary word needs context; so does a very short Latin one ("li", "na").
+    places = faker_places()
+    ambiguous = {n for n in first if n in lower_words or n in places or (n.isascii() and len(n) <= 2)}
+    ambiguous |= curated_ambiguous
+    ambiguous -= STOPWORDS - curated_ambiguous
+    first -= ambiguous
+    # Short Latin surnames ("Li", "Do") are words too often; Chinese family names are one character.
+    surnames = {n for n in faker_last | {fold(n) for n in faker_last} if len(n) > 2 or not n.isascii()} - keep
+    frequent = set(top_n_list("en", ORDINARY_TOP_N))
+    # Ordinary words: lower-case dictionary words and frequent words that are neither a
+    # first name nor a family name the dictionary knows only as a proper noun.
+    ordinary = lower_words | (frequent - first - surnames) | (frequent & places) | not_names
+    ordinary = {w for w in ordinary if w.isalpha() and w.isascii()}
+    # Ambiguous names that are among the most common English words ("made", "mark", "doctor"):
+    # a capital letter alone does not make them names.
+    common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
+    return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
+            "place_names": places, "common_word_names": common}
+
+
+def write(lists: dict[str, set[str]]) -> None:
+    header = "# Generated by python -m analysis.redaction.build_lists; do not edit (edit sources/).\n"
+    for name, words in lists.items():
+        body = header + "\n".join(sorted(words)) + "\n"
+        if name == "ordinary_words":
+            # mtime=0: the same words give the same bytes, so a rebuild shows no diff.
+            (DATA / f"{name}.txt.gz").write_bytes(gzip.compress(body.encode("utf-8"), mtime=0))
+        else:
+            (DATA / f"{name}.txt").write_text(body, encoding="utf-8")
+        print(f"{name}: {len(words)}")
+
+
+if __name__ == "__main__":
+    write(build())

@@ -1,0 +1,104 @@
+"""The word lists redaction reads: names in any script, ordinary English words, service words.
+
+The lists are built by ``build_lists.py`` from public sources (see
+``analysis/data/redaction/README.md``) and shipped with the package: nothing is
+downloaded at run time. Every lookup is by ``key``: lower case, with the
+Romanian cedilla letters unified, so "Ştefan" and "Ștefan" are one name; names
+are also looked up without accents ("Malgorzata" as people type it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Cedilla and comma-below forms of the same Romanian letters; dotted capital I of Turkish.
+_UNIFY = str.maketrans({"ş": "ș", "ţ": "ț", "\u0307": None})
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+# Function words and common sentence words that are never a surname or street name.
+STOPWORDS = frozenset(
+    """a an and are as at be been but by can could did do does for from had has have he her him his
+    how i if in into is it its me my no not of off on or our out she so than that the their them
+    then there they this to too up us was we were what when where which while who why will with
+    would you your down over back just very all any some about after before again also am been
+    being both each few more most other own same such only once here now never always still yet
+    times time mins minutes hours days weeks months years miles kids children people things
+    lovely kind really great amazing rude helpful brilliant good bad nice""".split()
+)
+
+
+def key(word: str) -> str:
+    """How a word is looked up in the lists."""
+    if word.isascii():
+        return word.lower()
+    return unicodedata.normalize("NFC", word).lower().translate(_UNIFY)
+
+
+def fold(word: str) -> str:
+    """'wiśniewska' -> 'wisniewska', 'łukasz' -> 'lukasz': a key without accents."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _read(filename: str) -> frozenset[str]:
+    path = resources.files("analysis").joinpath("data", "redaction", filename)
+    raw = path.read_bytes()
+    if filename.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return frozenset(
+        key(line.strip()) for line in raw.decode("utf-8").splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]  # names wherever they stand (in lower case only with name context)
+    ambiguous: frozenset[str]  # names that are also words: names only with name context
+    surnames: frozenset[str]  # family names: taken after a first name or a title
+    ordinary: frozenset[str]  # English words that are not names
+    keep: frozenset[str]  # services, places, days, months: never a name
+    places: frozenset[str]  # countries and states, some also names ("France", "Georgia"): need context
+    common: frozenset[str]  # ambiguous names that are very common words ("made", "mark"): need clear context
+
+    def is_first_name(self, word_key: str) -> bool:
+        return _listed(word_key, self.first_names)
+
+    def is_ambiguous(self, word_key: str) -> bool:
+        return word_key in self.ambiguous
+
+    def is_surname(self, word_key: str) -> bool:
+        return _listed(word_key, self.surnames)
+
+    def is_ordinary(self, word_key: str) -> bool:
+        if word_key in self.ordinary or word_key in self.keep:
+            return True
+        if "-" in word_key:  # "x-ray", "co-ordinator"
+            return all(len(part) < 2 or self.is_ordinary(part) for part in word_key.split("-"))
+        return not word_key.isascii() and fold(word_key) in self.ordinary
+
+
+def _listed(word_key: str, words: frozenset[str]) -> bool:
+    if word_key in words or (not word_key.isascii() and fold(word_key) in words):
+        return True
+    # "Anna-Maria", "Kowalska-Nowak": every part a name.
+    return "-" in word_key and all(_listed(part, words) for part in word_key.split("-") if part)
+
+
+@cache
+def lexicon() -> Lexicon:
+    keep = _read("keep_words.txt")
+    return Lexicon(
+        first_names=_read("first_names.txt"),
+        ambiguous=_read("ambiguous_names.txt"),
+        surnames=_read("surnames.txt"),
+        ordinary=_read("ordinary_words.txt.gz"),
+        keep=keep,
+        places=_read("place_names.txt"),
+        common=_read("common_word_names.txt"),
+    )

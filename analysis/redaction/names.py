@@ -1,0 +1,437 @@
+"""People's names, in any script and any case.
+
+How a word becomes ``[name]`` (Latin script):
+
+1. After a title: "Mrs Khan", "PC Smith", "mrs begum".
+2. A listed first name ("Łukasz", "Jaspreet", "Zoltán", "Darren"), capitalised,
+   anywhere; in lower case only in a name-like context: after a relation or role
+   ("my ex darren", "my son kacper"), after "told", "called", "named", "and",
+   "with", before a verb ("dazza hit me") or before a surname ("darren smith").
+3. A first name that is also a word ("Will", "May", "Grace", "Sue") only with a
+   name-like context: a relation or role before it, a comma and a role after it
+   ("Will, my caseworker"), what a person does after it ("May was my IDVA",
+   "Grace said"), or capitalised in the middle of a sentence not after "the",
+   "in", "on"... ("I told Frank", but "in May").
+4. Any other capitalised word in the middle of a sentence that is not an
+   ordinary English word or a service, place or month ("Pryzm", "Wiśniewska").
+   At the start of a sentence, only with what a person does after it.
+5. Following surnames join the name: "Sarah Jones", "Nguyen Van An", "darren smith".
+
+Other scripts: in an answer written mostly in Latin letters, any run of words in
+another script (Arabic, Urdu, Bengali, Gurmukhi, Devanagari, Chinese, Cyrillic...)
+is taken for a name unless it is a common religious phrase; in an answer written
+mostly in another script, listed names in that script are redacted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+from analysis.redaction.lexicon import STOPWORDS, Lexicon, key, lexicon
+
+Span = tuple[int, int]
+
+# Capitalised words after a name that end a name: the name is part of a place or organisation.
+_FACILITY = frozenset(
+    """hospital house centre center road street avenue lane close drive way park school academy
+    college court infirmary hall ward unit clinic surgery station square gardens place trust
+    foundation project service services line team hub estate church mosque temple gurdwara library
+    university health practice medical primary nursery refuge law scheme programme bridge shopping
+    retail market""".split()
+)
+# Facility words that make a place even in lower case: "Victoria station", "Amber ward", "Clare's law".
+_LOWER_FACILITY = frozenset(
+    "station hospital library park church mosque ward law lodge house centre hub court surgery clinic unit road "
+    "street lane avenue".split())
+# Words before a capitalised word that make it part of a place name ("St Mary's", "Queen Elizabeth").
+_PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".split())
+# Common surnames that are also words: after a first name in lower case ("darren smith").
+_WORD_SURNAMES = frozenset(
+    """smith brown green white black wood hill king ward baker cook turner walker wright taylor hall young
+    clarke clark bell moore price lee rose marsh fox bird mason carter cooper fisher hunter parker
+    porter shaw stone webb west wells day little long""".split()
+)
+# In an English answer, words in another script that are religious phrases, not names.
+_SCRIPT_KEEP = frozenset(
+    """الله الحمد لله الحمدلله الحمد_لله ان إن شاء انشاءالله إن_شاء_الله ماشاءالله ما بسم سبحان اللہ
+    انشاء خدا ਵਾਹਿਗੁਰੂ ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ ਜੀ राम हरे कृष्ण ॐ নমস্কার আল্লাহ""".split()
+)
+
+# A word in any script: letters, with the combining marks of Indic and Arabic scripts and
+# accents ("न", "ि" in "निशा"). The plain re module is several times faster here than regex.
+_LETTER = r"[^\W\d_]"
+_MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff]"
+# "husband", "wife", "brother", "sister", "son", "daughter" in Urdu, Arabic, Bengali, Gurmukhi, Hindi:
+# the next word is a name.
+_RELATIONS_OTHER_SCRIPTS = frozenset(
+    """شوہر خاوند بیوی بھائی بہن بیٹا بیٹی ساس سسر زوجي زوجتي زوج أخي أختي ابني ابنتي স্বামী স্ত্রী ভাই বোন ছেলে
+    মেয়ে শাশুড়ি ਪਤੀ ਪਤਨੀ ਭਰਾ ਭੈਣ ਪੁੱਤਰ ਧੀ ਸੱਸ पति पत्नी भाई बहन बेटा बेटी सास""".split()
+)
+_HAN_RELATION = re.compile("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
+# Characters that end a Chinese name: verbs and particles that follow one ("王伟打我").
+_HAN_FUNCTION = frozenset("打说是在把对和不要会让给也就又都很了的我你他她们来去")
+_CONTRACTION = re.compile(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
+_WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
+_POSSESSIVE = regex.compile(r"['’]s$", regex.I)
+_LATIN = regex.compile(r"[\p{Latin}\p{M}'’-]+")
+_HAN = regex.compile(r"\p{Han}")
+
+# The plain re module: these scan every text, and re scans several times faster than regex.
+_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
+_TITLE = re.compile(
+    r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
+    r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor)"
+    r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
+)
+_ROLE_WORDS = (
+    r"ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|husband|hubby|wife|boyfriend|bf|"
+    r"girlfriend|gf|fianc[eé]e?|son|daughter|baby|child|kid|brother|sister|mum|mam|dad|mother|father|stepdad|"
+    r"stepfather|stepmum|stepson|stepdaughter|cousin|uncle|aunt|auntie|nan|nana|gran|grandad|grandson|"
+    r"granddaughter|niece|nephew|friend|mate|neighbour|abuser|perpetrator|worker|caseworker|advocate|idva|"
+    r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
+    r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
+    r"bloke|receptionist|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
+    r"mother-in-law|father-in-law"
+)
+_RELATION_BEFORE = regex.compile(
+    r"\b(?:my|his|her|our|their)\s+(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|husband|wife|"
+    r"boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|abuser)\s+$",
+    regex.I)
+_STOP_AFTER = regex.compile(r"^\s*(?:[.,;:!?)]|$)")
+_MODALS = frozenset("may might must can did does do had has said says is was kept".split())
+_ROLE_BEFORE = regex.compile(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", regex.I)
+_ROLE_AFTER = regex.compile(
+    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", regex.I)
+_NAMING_BEFORE = regex.compile(
+    r"\b(?:named|name is|name was|name's|names are|known as|aka|"
+    r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", regex.I)
+_CALLED_BEFORE = regex.compile(
+    r"\b(?:ask for|asked for|thanks|thank you|and|&|told|tell|with|me and|ring|rang|text|texted|message|"
+    r"messaged|saw|see|met|from)\s+$", regex.I)
+# What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
+_VERBS = (
+    r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
+    r"keeps|believed|sorted|arranged|referred|shouted|hit|hits|threatened|threatens|punched|kicked|pushed|"
+    r"grabbed|strangled|choked|raped|followed|stalks|stalked|tracked|broke|smashed|took|takes|left|found|"
+    r"turned|went|goes|knows|knew|got|gets|made|makes|wants|wanted|tried|tries|would|will|won't|wont|can|"
+    r"can't|could|never|always|has|had|hasn't|was|is|isn't|wasn't|and me|did|does|didn't|doesn't|used|"
+    r"started|stopped|lives|lived|works|worked|put|puts|sent|sends|messaged|messages|controls|controlled|"
+    r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
+    r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
+)
+_VERB_AFTER = regex.compile(rf"^\s+(?:{_VERBS})\b", regex.I)
+# What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
+_PERSON_AFTER = regex.compile(
+    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
+    r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery)\b)"
+    rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
+    r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
+)
+_AND_NAME_AFTER = regex.compile(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
+# The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
+_PLACE_OR_ROLE_AFTER = regex.compile(
+    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|"
+    r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
+    r"court|nursery)\b)"
+    rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
+)
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:the|a|an|my|his|her|our|their|your|this|that|of|in|on|for|by|since|until|till|last|next|every|"
+    r"early|late|mid)\s+$", regex.I)
+_SENTENCE_END = regex.compile(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
+
+
+class _Token(NamedTuple):  # a tuple: made for every word, so kept cheap
+    start: int
+    end: int  # without a possessive 's
+    word: str
+    key: str
+    latin: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[:1].isupper()
+
+    @property
+    def shouted(self) -> bool:
+        return len(self.word) > 1 and self.word.isupper()
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        if text[match.start() - 1:match.start()] == "[" and text[match.end():match.end() + 1] == "]":
+            continue  # a label such as [name], from an earlier redaction
+        word = match.group()
+        if _CONTRACTION.search(word):
+            continue  # "I'm", "Don't", "I’ve": never a name
+        while word[-2:] in ("'s", "’s", "'S", "’S"):
+            word = word[:-2]
+        if word:
+            latin = word.isascii() or bool(_LATIN.fullmatch(word))
+            tokens.append(_Token(match.start(), match.start() + len(word), word, key(word), latin))
+    return tokens
+
+
+def find_names(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    yield from _titled(text, lex)
+    tokens = _tokens(text)
+    latin_letters = sum(len(t.word) for t in tokens if t.latin)
+    mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.latin:
+            end = _other_script_run(tokens, i, text)
+            if mostly_latin:
+                if not all(t.key in _SCRIPT_KEEP for t in tokens[i:end]):
+                    yield token.start, tokens[end - 1].end
+            else:
+                yield from _listed_in_script(tokens, i, end, lex)
+            i = end
+            continue
+        if not _is_name(tokens, i, text, lex):
+            i += 1
+            continue
+        end_index = _surnames_after(tokens, i, text, lex)
+        yield token.start, tokens[end_index].end
+        i = end_index + 1
+
+
+def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _TITLE.finditer(text):
+        first = match.group("first")
+        if not first[0].isupper() or _ends_a_name(key(first), lex) or _plain_word(key(first), lex):
+            continue
+        second = match.group("second")
+        capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
+        end = match.end("second") if capitalised_second else match.end("first")
+        yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
+    for match in _LOWER_TITLE.finditer(text):
+        if match.group("first")[0].islower() and not _ends_a_name(key(match.group("first")), lex):
+            yield match.start(), match.end()
+
+
+def _plain_word(word_key: str, lex: Lexicon) -> bool:
+    """An ordinary word that is no name or surname ("dr. However")."""
+    return lex.is_ordinary(word_key) and not (
+        lex.is_first_name(word_key) or lex.is_ambiguous(word_key) or lex.is_surname(word_key))
+
+
+def _ends_a_name(word_key: str, lex: Lexicon) -> bool:
+    return word_key in lex.keep or word_key in STOPWORDS or word_key in _FACILITY
+
+
+def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    token = tokens[i]
+    k = token.key
+    if not token.capitalised:
+        # The common case, kept cheap: a lower-case word is a name only if listed, with context.
+        if lex.is_ambiguous(k):
+            before = text[max(0, token.start - 40):token.start]
+            # "my ex jay", but not "my ex will" or "my son may".
+            after = text[token.end:token.end + 30]
+            return bool(_NAMING_BEFORE.search(before)) or (
+                k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before))
+                and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after)))
+        if k in STOPWORDS or k in lex.keep or not lex.is_first_name(k):
+            return False
+        return _lower_case_name_context(tokens, i, text, lex)
+    if token.shouted:
+        # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name.
+        return lex.is_first_name(k) and len(k) > 3 and k not in lex.keep
+    if _in_place_name(tokens, i, text) or _in_title_case_phrase(tokens, i, text, lex):
+        return False
+    if lex.is_ambiguous(k):
+        return _ambiguous_is_name(tokens, i, text, lex)
+    if k in lex.keep or k in STOPWORDS:
+        return False
+    if lex.is_first_name(k):
+        return True
+    before = text[max(0, token.start - 40):token.start]
+    if lex.is_ordinary(k):
+        return bool(_NAMING_BEFORE.search(before))
+    if not _SENTENCE_END.search(before):
+        return True  # an unknown capitalised word mid-sentence
+    return _person_follows(tokens, i, text, lex)
+
+
+def _in_title_case_phrase(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    """'Men's Advice Line', 'Respect Phoneline': a capitalised word after a capitalised
+    ordinary word is part of an organisation's name, not a person's."""
+    prev = tokens[i - 1] if i > 0 else None
+    if not (prev and prev.capitalised and tokens[i].capitalised and _adjacent(prev, tokens[i], text)):
+        return False
+    if lex.is_first_name(tokens[i].key) or prev.shouted:  # "My IDVA Leanne"
+        return False
+    k = prev.key
+    if lex.is_first_name(k) or lex.is_ambiguous(k) or lex.is_surname(k) and not lex.is_ordinary(k):
+        return False
+    return k in lex.keep or lex.is_ordinary(k)
+
+
+def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    token = tokens[i]
+    after = text[token.end:token.end + 40]
+    if _VERB_AFTER.match(after) or _ROLE_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
+    return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
+                and not lex.is_first_name(nxt.key))
+
+
+def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    token = tokens[i]
+    before = text[max(0, token.start - 40):token.start]
+    if _NAMING_BEFORE.search(before):
+        return True
+    if not token.capitalised:
+        return False
+    if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places):
+        return True
+    if before.endswith("(") and text[token.end:token.end + 1] == ")":
+        return True
+    after = text[token.end:token.end + 40]
+    if _ROLE_AFTER.match(after) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+        return True
+    if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
+        return True
+    if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
+    if _PERSON_AFTER.match(text, token.end, token.end + 60):
+        return True
+    at_start = _SENTENCE_END.search(before)
+    if at_start and _AND_NAME_AFTER.match(after):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex):
+        return True
+    if token.key in lex.keep or token.key in lex.places:  # months and places: only with the context above
+        return False
+    if not at_start and _VERB_AFTER.match(after) and not _DETERMINER_BEFORE.search(before):
+        return True
+    # Capitalised in mid-sentence ("I told Frank"), unless after "the", "in"... ("the Sky box").
+    return not at_start and not _DETERMINER_BEFORE.search(before)
+
+
+def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    token = tokens[i]
+    before = text[max(0, token.start - 40):token.start]
+    if _NAMING_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before):
+        return True
+    if _VERB_AFTER.match(text[token.end:token.end + 30]) or _ROLE_AFTER.match(text[token.end:token.end + 40]):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(nxt and _adjacent(token, nxt, text) and _lower_surname(nxt, lex))
+
+
+def _lower_surname(token: _Token, lex: Lexicon) -> bool:
+    k = token.key
+    if k in STOPWORDS or k in lex.keep:
+        return False
+    return lex.is_surname(k) and (not lex.is_ordinary(k) or k in _WORD_SURNAMES)
+
+
+def _name_part(token: _Token, lex: Lexicon) -> bool:
+    """A capitalised word that can be part of a full name ("Van" in "Nguyen Van An", though a van is a word)."""
+    k = token.key
+    if lex.is_ambiguous(k) and not token.shouted:  # "An" too: ambiguous stopwords are listed by hand
+        return True
+    if token.shouted or k in STOPWORDS or k in _FACILITY or k in lex.places:
+        return False
+    return k not in lex.keep and (lex.is_first_name(k) or lex.is_surname(k) or not lex.is_ordinary(k))
+
+
+def _surname_part(token: _Token, lex: Lexicon) -> bool:
+    k = token.key
+    if token.shouted or k in lex.keep or k in STOPWORDS or k in _FACILITY:
+        return False
+    return lex.is_surname(k) or lex.is_first_name(k) or not lex.is_ordinary(k)
+
+
+def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> int:
+    """Index of the last token of the name starting at ``i``: "Sarah Jones", "Nguyen Van An"."""
+    end_index = i
+    lower = not tokens[i].capitalised
+    while end_index + 1 < len(tokens) and end_index - i < 3:
+        nxt = tokens[end_index + 1]
+        if not nxt.latin or text[tokens[end_index].end:nxt.start] != " ":
+            break
+        if lower:
+            fits = not nxt.capitalised and _lower_surname(nxt, lex)
+        else:
+            fits = nxt.capitalised and _name_part(nxt, lex) and not _in_place_name(tokens, end_index + 1, text)
+        if not fits:
+            break
+        end_index += 1
+    return end_index
+
+
+def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
+    """'St Mary's', 'Queen Elizabeth Hospital', 'Victoria station': a place, not a person."""
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i].key in _PLACE_PREFIX and nxt and nxt.capitalised:
+        return True
+    if prev and prev.key.rstrip(".") in _PLACE_PREFIX and prev.capitalised and _adjacent(prev, tokens[i], text):
+        return True
+    if not (nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)):
+        return False
+    if nxt.capitalised:
+        return True
+    # "Victoria station", "Clare's law", but "Kerry's house" is Kerry's.
+    possessive = text[tokens[i].end:tokens[i].end + 1] in ("'", "’")
+    return nxt.key in _LOWER_FACILITY and (not possessive or nxt.key == "law")
+
+
+def _adjacent(left: _Token, right: _Token, text: str) -> bool:
+    gap = text[left.end:right.start]
+    return gap.strip(" .'’s") == "" and len(gap) <= 4
+
+
+def _other_script_run(tokens: list[_Token], i: int, text: str) -> int:
+    """End index of the run of non-Latin words starting at ``i`` (separated by spaces only)."""
+    end = i + 1
+    while end < len(tokens) and not tokens[end].latin and text[tokens[end - 1].end:tokens[end].start].isspace():
+        end += 1
+    return end
+
+
+def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) -> Iterator[Span]:
+    """Names in an answer written in another script: listed names, the word after a
+    relation ("میرا شوہر عمران", "আমার স্বামী রাকিব"), and Chinese names inside runs of
+    characters (a family name with a listed given name, or after a relation)."""
+    for index in range(start, end):
+        token = tokens[index]
+        if _HAN.match(token.word):
+            yield from _han_names(token, lex)
+        elif lex.is_first_name(token.key) or lex.is_surname(token.key):
+            yield token.start, token.end
+        elif index > 0 and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
+            yield token.start, token.end
+
+
+def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:
+    word = token.word
+    for cue in _HAN_RELATION.finditer(word):
+        # After "my husband" (丈夫) a family name starts a name of two or three characters.
+        after = cue.end()
+        if after < len(word) and word[after] in lex.surnames:
+            length = 3 if after + 2 < len(word) and word[after + 2] not in _HAN_FUNCTION else 2
+            yield token.start + after, token.start + min(after + length, len(word))
+    position = 0
+    while position < len(word):
+        for given in (2, 1):
+            family, first = word[position], word[position + 1:position + 1 + given]
+            if len(first) == given and family in lex.surnames and first in lex.first_names:
+                yield token.start + position, token.start + position + 1 + given
+                position += given
+                break
+        position += 1

@@ -1,0 +1,311 @@
+"""Identifiers with a shape: emails, links, social handles, phone numbers, reference
+numbers, dates, postcodes and vehicle registrations.
+
+Each detector takes the working text (earlier findings masked) and yields
+``(start, end)`` spans; ``analysis.redaction`` decides the order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from analysis.redaction.lexicon import Lexicon, key, lexicon
+
+Span = tuple[int, int]
+
+# --- emails, links -------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_SPOKEN = re.compile(
+    r"(?<![\w.])[\w+-]{1,40}(?:\s*(?:\.|\bdot\b)\s*[\w+-]{1,40}){0,3}\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
+    r"(?:com|co\s*(?:\.|\bdot\b)\s*uk|org|net|uk)\b",
+    re.I,
+)
+# Cheap checks that let most texts skip the costlier link and email patterns.
+_TLD_WORD = re.compile(r"\b(?:com|uk|org|net)\b", re.I)
+_LINK_HINT = re.compile(r"\.[a-z]{2}|@", re.I)
+_TLD = r"(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|info|biz|tv|gov\.uk|nhs\.uk|police\.uk|ac\.uk)"
+_URL = re.compile(
+    r"(?:\b(?:https?://|www\.)[^\s<>\"'\x00]+"
+    r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLD + r"\b(?:/[^\s<>\"'\x00]*)?)",
+    re.I,
+)
+_HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_PUBLIC_HOSTS = (
+    "gov.uk", "nhs.uk", "police.uk", "refuge.org.uk", "womensaid.org.uk", "nationaldahelpline.org.uk",
+    "samaritans.org", "mensadviceline.org.uk", "galop.org.uk", "respectphoneline.org.uk",
+    "stalkinghelpline.org", "citizensadvice.org.uk", "victimsupport.org.uk", "safelives.org.uk",
+)
+_URL_HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.I)
+
+
+def _is_public_link(url: str) -> bool:
+    match = _URL_HOST.match(url)
+    host = match.group(1).lower() if match else ""
+    return any(host == public or host.endswith("." + public) for public in _PUBLIC_HOSTS)
+
+
+def _strip_trailing_punctuation(start: int, end: int, text: str) -> Span:
+    while end > start and text[end - 1] in ".,;:!?)]}'\"":
+        end -= 1
+    return start, end
+
+
+def emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL.finditer(text):
+        yield match.span()
+
+
+def spoken_emails(text: str) -> Iterator[Span]:
+    """"sarah dot k at gmail dot com": run after links so "profile at instagram.com" is a link."""
+    if not _TLD_WORD.search(text):
+        return
+    for match in _EMAIL_SPOKEN.finditer(text):
+        yield match.span()
+
+
+def links(text: str) -> Iterator[Span]:
+    if not _LINK_HINT.search(text):
+        return
+    for match in _URL.finditer(text):
+        start, end = _strip_trailing_punctuation(*match.span(), text)
+        if end > start and not _is_public_link(text[start:end]):
+            yield start, end
+
+
+# A handle written without "@" after the network's name: "on snap as dazzaboy_99",
+# "his insta is jay.b.x", "tiktok: dazza4life".
+_NETWORK_HANDLE = re.compile(
+    r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|fb|facebook|twitter|telegram|kik|discord|"
+    r"threads|youtube|twitch|reddit|x)(?:\s+(?:account|name|handle|username|page|profile|id))?"
+    r"(?:\s*(?:is|was|as|called|under|:|-|=))+\s*@?(?P<handle>[\w.]{3,30}\w)",
+    re.I,
+)
+# Anywhere: letters joined to digits or underscores the way usernames are ("dazzaboy_99").
+_HANDLE_SHAPE = re.compile(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}))[a-z][\w.]{3,29}(?<![._])(?![\w@])",
+                           re.I)
+
+
+_NETWORK_HINT = re.compile(r"snap|sc\b|insta|ig\b|tik|fb|face|twit|tele|kik|disc|thread|tube|twitch|redd|\bx\b", re.I)
+_HANDLE_HINT = re.compile(r"_|[a-z]{3}\d\d", re.I)
+
+
+def handles(text: str) -> Iterator[Span]:
+    if "@" in text:
+        for match in _HANDLE.finditer(text):
+            yield match.span()
+    ordinary = lexicon()
+    if _NETWORK_HINT.search(text):
+        yield from _network_handles(text, ordinary)
+    if not _HANDLE_HINT.search(text):
+        return
+    for match in _HANDLE_SHAPE.finditer(text):
+        letters = match.group().rstrip("0123456789")
+        if "_" in letters or "." in letters or not ordinary.is_ordinary(key(letters)):  # not "covid19"
+            yield match.span()
+
+
+def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
+    for match in _NETWORK_HANDLE.finditer(text):
+        handle = match.group("handle")
+        if not handle.isalpha() or not ordinary.is_ordinary(key(handle)):
+            yield match.span("handle")
+
+
+# --- phone numbers and reference numbers -----------------------------------------------------
+
+# A phone number starts with +, 00, 0 or a bracket, then digits with spaces,
+# dots, dashes or brackets between them. The digit count is checked after
+# matching because it depends on how the number starts.
+# Not after "/": "CR/0098765/26" is a reference, not a number starting 00.
+_PHONE = re.compile(r"(?<![\w+/])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
+_PHONE_GROUP = re.compile(r"\d+")
+# Public numbers that identify nobody (digits only; +44 already turned into 0).
+_PUBLIC_NUMBERS = frozenset(
+    {
+        "999", "112", "101", "111", "55", "116123", "116006", "08001111", "0800555111",
+        "08082000247", "08009995428", "08088010327", "08088020321", "08088020300",
+    }
+)
+
+
+def _national_digits(candidate: str) -> str:
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.lstrip("( ").startswith("+44"):
+        return "0" + digits[2:]
+    if digits.startswith("0044"):
+        return "0" + digits[4:]
+    return digits
+
+
+def _is_phone(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    stripped = candidate.lstrip("(")
+    if stripped.startswith("+") or digits.startswith("00"):
+        return 9 <= len(digits) <= 15
+    return digits.startswith("0") and len(digits) in (10, 11)
+
+
+_SEVEN_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
+
+
+def phones(text: str) -> Iterator[Span]:
+    if not _SEVEN_DIGITS.search(text):
+        return
+    yield from _international_phones(text)
+    for match in _PHONE.finditer(text):
+        start, end = match.span()
+        # Greedy matching can swallow a following number ("07700 900123 3 times"):
+        # drop trailing digit groups until the rest is a valid phone number.
+        groups = list(_PHONE_GROUP.finditer(text, start, end))
+        while groups:
+            last = groups[-1].end()
+            candidate = text[start:last]
+            if _is_phone(candidate):
+                if candidate.count("(") > candidate.count(")") and text[last:last + 1] == ")":
+                    last += 1
+                if _national_digits(text[start:last]) not in _PUBLIC_NUMBERS:
+                    yield start, last
+                break
+            groups.pop()
+
+
+def _international_phones(text: str) -> Iterator[Span]:
+    """Numbers of any country that libphonenumber knows: "+48 512 345 678", "0092 300 1234567"."""
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        # UK numbers are found by the pattern below, which knows reference numbers from phones.
+        if not match.raw_string.lstrip("(").startswith(("+", "00")) or text[match.start - 1:match.start] == "/":
+            continue
+        if _national_digits(match.raw_string) not in _PUBLIC_NUMBERS and len(re.sub(r"\D", "", match.raw_string)) >= 9:
+            yield match.start, match.end
+
+
+_MONEY_BEFORE = re.compile(r"[£$€]\s*$")
+_LONG_NUMBER = re.compile(r"(?<![\w£$€.,/:])\d(?:[ -]?\d){5,}(?![\w/:])")
+_REFERENCE = re.compile(
+    r"\b(?:ref(?:erence)?|crime (?:ref(?:erence)?|number|no)|case (?:ref(?:erence)?|number|no)|"
+    r"incident (?:number|no)|log (?:number|no)|NI (?:number|no)|national insurance(?: number)?|"
+    r"NHS (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#))*\s*"
+    # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
+    # only the first group would leave digits that a second pass redacts.
+    r"(?P<ref>[A-Za-z]{0,4}[/ -]?\d[\dA-Za-z/-]{2,20}(?: \d[\dA-Za-z/-]{2,20})*)",
+    re.I,
+)
+
+
+# National Insurance numbers: "QQ 12 34 56 C" (QQ is the prefix of examples).
+_NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
+
+
+def numbers(text: str) -> Iterator[Span]:
+    for match in _NI_NUMBER.finditer(text):
+        yield match.span()
+    for match in _LONG_NUMBER.finditer(text):
+        if _MONEY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            continue
+        if re.sub(r"\D", "", match.group()) not in _PUBLIC_NUMBERS:
+            yield match.span()
+    for match in _REFERENCE.finditer(text):
+        yield match.span("ref")
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|may(?=\s*\d)|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+_DATE_PATTERNS = (
+    # 12/03/1985, 1.2.88, 3-4-2021
+    # (a full stop after it ends the sentence: "on 04.02.27.")
+    re.compile(r"(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d/-]|\.\d)"),
+    # 1985-03-12
+    re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    # 3rd March 1990, 3 of March, 12 Jan '89
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w'])", re.I),
+    # March 3rd, 1990 / March 3
+    re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
+)
+# Day/month without a year, or month and year, count only as a date of birth or after "on".
+_DATE_CONTEXT = re.compile(
+    rf"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)(?:\s+(?:is|was|on|in|:))*:?\s*"
+    rf"(?P<date>{_MONTH}\s+(?:19|20)\d\d|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\b"
+    rf"|\bon\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])",
+    re.I,
+)
+
+
+def dates(text: str) -> Iterator[Span]:
+    if not _DIGIT.search(text):
+        return
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            yield match.span()
+    for match in _DATE_CONTEXT.finditer(text):
+        group = "date" if match.group("date") else "onDate"
+        if match.group(group) != "24/7":
+            yield match.span(group)
+
+
+# --- postcodes and vehicle registrations --------------------------------------------------------
+
+# Every UK postcode area; a match must start with one, which rules out most words.
+_POSTCODE_AREAS = frozenset(
+    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E
+    EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN
+    LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO
+    SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE""".split()
+)
+_POSTCODE_FULL = re.compile(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.I)
+_POSTCODE_OUTWARD = re.compile(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\b")
+_POSTCODE_CONTEXT_BEFORE = re.compile(r"(?:post\s?code|postal code)(?:\s+(?:is|was|of|:))*[\s:]*$", re.I)
+_LOCATION_BEFORE = re.compile(r"\b(?:in|from|near|around|live in|lived in|moved to|area)\s+$", re.I)
+_AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.I)
+
+
+def postcodes(text: str) -> Iterator[Span]:
+    for match in _POSTCODE_FULL.finditer(text):
+        if match.group("area").upper() in _POSTCODE_AREAS:
+            yield match.span()
+    for match in _POSTCODE_OUTWARD.finditer(text):
+        area = match.group("area")
+        if area not in _POSTCODE_AREAS:
+            continue
+        before = text[max(0, match.start() - 30):match.start()]
+        after = text[match.end():match.end() + 12]
+        if (
+            _POSTCODE_CONTEXT_BEFORE.search(before)
+            or _AREA_AFTER.match(after)
+            or (len(area) == 2 and _LOCATION_BEFORE.search(before))
+        ):
+            yield match.span()
+
+
+_VEHICLE_COMMON = frozenset(
+    "the and for was not but you his her she are had has can did got off out all any now too two one who why how "
+    "our day way yet see say saw".split())
+_VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
+_VEHICLE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
+_VEHICLE_CONTEXT = re.compile(
+    r"\b(?:reg(?:istration)?(?: number| no\.?| plate)?|number ?plate|plate)\b(?:\s+(?:is|was|:))*[\s:]*"
+    r"(?P<reg>(?=[A-Z0-9 ]{4,9}\b)(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]+(?: [A-Z0-9]+)?)\b",
+    re.I,
+)
+
+
+def vehicles(text: str) -> Iterator[Span]:
+    for match in _VEHICLE_CURRENT.finditer(text):
+        if match.group().isupper() or match.group("tail").lower() not in _VEHICLE_COMMON:
+            yield match.span()
+    for match in _VEHICLE_OLD.finditer(text):
+        yield match.span()
+    for match in _VEHICLE_CONTEXT.finditer(text):
+        yield match.span("reg")
+
+
