@@ -17,6 +17,7 @@ Actions are short dotted names:
     themes.run  themes.code  themes.emergent_add  themes.emergent_dismiss
     codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
     report.board_pack  report.action_record  report.action_update
+    report.action_edit  report.action_publish  report.action_withdraw
     quote.publish  quote.unpublish  group.access_code
 
 `record_event` adds the row to the session and never commits: the view or
@@ -53,6 +54,7 @@ ACTIONS = (
     "encryption.rotate_key", "retention.purge",
     "quote.publish", "quote.unpublish", "group.access_code",
     "report.board_pack", "report.action_record", "report.action_update",
+    "report.action_edit", "report.action_publish", "report.action_withdraw",
     "themes.run", "themes.code", "themes.emergent_add", "themes.emergent_dismiss",
     "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from analysis.board import cell_words, shown_count
@@ -13,8 +14,10 @@ from webapp.formatters import long_date
 from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart
-from webapp.reports.models import ACTION_STATUSES, BoardAction
+from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
+from webapp.reports.public import public_action
 from webapp.reports.summary import BoardSummary, build_summary
+from webapp.staff.access import can
 from webapp.themes.codebook import active_themes, theme_labels
 from webapp.themes.scope import feedback_quarter, parse_scope
 
@@ -53,11 +56,17 @@ def action_rows(actions) -> list[dict]:
 
 
 def action_page(action) -> dict:
-    return {"action": action, "theme": theme_labels().get(action.theme_code, action.theme_code),
+    labels = theme_labels()
+    return {"action": action, "theme": labels.get(action.theme_code, action.theme_code),
             "scope_label": scope_label(action.scope), "due": long_or_blank(action.due_on),
+            "preview": public_action(action, labels), "public_state": PUBLIC_STATES[action.public_state],
+            "can_publish": can(current_user, "publish_actions"),
             "history": [{"change": u, "status": ACTION_STATUSES.get(u.status, u.status),
+                         "public_state": PUBLIC_STATES.get(u.public_state, u.public_state),
                          "by": u.recorded_by.email if u.recorded_by else "Former staff member"}
-                        for u in reversed(action.updates)]}
+                        for u in reversed(action.updates)],
+            "revisions": [{"revision": r, "by": r.changed_by.email if r.changed_by else "Former staff member"}
+                          for r in reversed(action.revisions)]}
 
 
 def long_or_blank(day: date | None) -> str:
