@@ -14,7 +14,7 @@ from functools import cache
 
 from analysis.redaction import redact
 from analysis.risk import assess
-from webapp.access_codes import hash_access_code
+from webapp.access_codes import hash_access_code, new_access_code
 from webapp.consultations.models import (
     Answer,
     ChangeRecord,
@@ -26,8 +26,6 @@ from webapp.consultations.models import (
 )
 from webapp.extensions import db
 
-# The demo group consultation's access code. Real codes are random and shown once.
-DEMO_ACCESS_CODE = "CEDAR-2026"
 OPEN_RESPONSES = 260
 
 SERVICES_USED = ["Outreach worker or IDVA", "Refuge", "Council housing options", "Police",
@@ -159,7 +157,7 @@ def _link_show_if(consultation: Consultation) -> None:
 def _family_courts(today: date) -> Consultation:
     return Consultation(
         slug="family-courts", title="Your experience of the family courts", audience="group",
-        access_code_hash=hash_access_code(DEMO_ACCESS_CODE), status="review",
+        access_code_hash=hash_access_code(new_access_code()), status="review",
         opens_on=today + timedelta(days=21), closes_on=today + timedelta(days=70),
         results_due_on=today + timedelta(days=120), results_where="on this site and in the board pack",
         introduction="We want to understand what going through the family courts was like, "

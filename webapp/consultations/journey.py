@@ -16,6 +16,8 @@ from sqlalchemy import select
 
 from analysis.redaction import redact
 from analysis.risk import assess
+from webapp.access_codes import MAX_WRONG_TRIES, CodeCheck
+from webapp.audit import record_event
 from webapp.consultations import rules
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
@@ -32,6 +34,17 @@ def session_key(slug: str) -> str:
 
 def consultation_by_slug(slug: str) -> Consultation | None:
     return db.session.scalar(select(Consultation).where(Consultation.slug == slug))
+
+
+def check_access_code(consultation: Consultation, code: str) -> CodeCheck:
+    """A counted try at a group consultation's code (answering or reviewing it,
+    or the group's view of its summary); audited when wrong tries stop the code."""
+    result = consultation.check_access_code(code)
+    if result.just_stopped:
+        record_event("consultation.access_code_locked", target=consultation.slug, user=None,
+                     detail=f"stopped after {MAX_WRONG_TRIES} wrong tries in a row; issue a new code")
+        db.session.commit()
+    return result
 
 
 def availability(consultation: Consultation | None, today: date | None = None) -> str:

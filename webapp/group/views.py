@@ -16,7 +16,7 @@ from wtforms import SubmitField
 
 from webapp.forms import AccessCodeForm
 from webapp.group import members
-from webapp.journeys import end_session, post_allowed
+from webapp.journeys import code_refused, code_tries_allowed, end_session, post_allowed
 from webapp.reports.public import public_themes
 
 bp = Blueprint("group", __name__, url_prefix="/group")
@@ -66,13 +66,13 @@ def view_post(kind: str, ident: str):
 
 def _check_code(scope, kind: str, ident: str):
     form = AccessCodeForm()
-    if not post_allowed():
+    if not code_tries_allowed():
         return _render_code(scope, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_code(scope, form, status=400)
-    if not members.code_matches(scope, form.code.data):
-        form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                            "to you, and try again."]
+    refused = code_refused(members.check_code(scope, form.code.data))
+    if refused:
+        form.code.errors = [refused]
         return _render_code(scope, form, status=400)
     session[_key(scope)] = True
     return redirect(url_for(".view", kind=kind, ident=ident), code=303)

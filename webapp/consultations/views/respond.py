@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError
 from webapp.consultations import answer_forms as f
 from webapp.consultations import journey as j
 from webapp.forms import AccessCodeForm
-from webapp.journeys import end_session, post_allowed
+from webapp.journeys import code_refused, code_tries_allowed, end_session, post_allowed
 
 bp = Blueprint("respond", __name__)
 
@@ -52,14 +52,16 @@ def consultation_post(slug: str):
         # An old tab or a session that ended: show where the journey really is.
         return redirect(url_for(".consultation", slug=slug), code=303)
     form = _form_for(journey)
-    if not post_allowed():
+    # Access codes have their own throttle, so wrong codes never use up answers' posts.
+    allowed = code_tries_allowed() if journey.step == j.CODE else post_allowed()
+    if not allowed:
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_step(journey, form, status=400 if form.errors else 200)
     if journey.step == j.CODE:
-        if not consultation.access_code_matches(form.code.data):
-            form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                                "to you, and try again."]
+        refused = code_refused(j.check_access_code(consultation, form.code.data))
+        if refused:
+            form.code.errors = [refused]
             return _render_step(journey, form, status=400)
         journey.unlock()
         return redirect(url_for(".consultation", slug=slug), code=303)

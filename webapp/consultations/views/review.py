@@ -17,7 +17,7 @@ from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
 from webapp.extensions import db
 from webapp.forms import FREE_TEXT_MAX, AccessCodeForm
-from webapp.journeys import end_session, post_allowed
+from webapp.journeys import code_refused, code_tries_allowed, end_session, post_allowed
 
 bp = Blueprint("review", __name__)
 
@@ -55,13 +55,13 @@ def review_post(slug: str):
         return redirect(url_for(".review", slug=slug), code=303)
     if step == "code":
         form = AccessCodeForm()
-        if not post_allowed():
+        if not code_tries_allowed():
             return _render(consultation, step, form, status=429, notice="rate-limited")
         if not form.validate_on_submit():
             return _render(consultation, step, form, status=400)
-        if not consultation.access_code_matches(form.code.data):
-            form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                                "to you, and try again."]
+        refused = code_refused(j.check_access_code(consultation, form.code.data))
+        if refused:
+            form.code.errors = [refused]
             return _render(consultation, step, form, status=400)
         session[_key(slug)] = {"step": "1" if consultation.pages else MISSING}
         return redirect(url_for(".review", slug=slug), code=303)
@@ -79,6 +79,54 @@ def review_post(slug: str):
         number = int(step)
         session[_key(slug)] = {"step": str(number + 1) if number < len(consultation.pages) else MISSING}
     return redirect(url_for(".review", slug=slug), code=303)
+
+
+# What the team decided: the group hears back ------------------------------------------
+
+def _decisions_key(slug: str) -> str:
+    return f"review-decisions:{slug}"
+
+
+@bp.route("/review/<slug>/decisions", methods=["GET", "POST"])
+def decisions(slug: str):
+    """Each comment the group made, what the team decided and why, and what
+    changed, behind the same access code. Open for as long as the code is: the
+    team keeps deciding after the review ends."""
+    consultation = j.consultation_by_slug(slug)
+    if consultation is None or not consultation.access_code_hash:
+        abort(404)
+    if session.get(_decisions_key(slug)):
+        return render_template("consultations/review/decisions.html", consultation=consultation,
+                               sections=_comment_sections(consultation))
+    form = AccessCodeForm()
+    if request.method == "GET":
+        return _decisions_code(consultation, form)
+    if not post_allowed():
+        return _decisions_code(consultation, form, status=429, notice="rate-limited")
+    if not form.validate_on_submit():
+        return _decisions_code(consultation, form, status=400)
+    if not consultation.access_code_matches(form.code.data):
+        form.code.errors = ["That access code is not right. Check it with the person who gave it "
+                            "to you, and try again."]
+        return _decisions_code(consultation, form, status=400)
+    session[_decisions_key(slug)] = True
+    return redirect(url_for(".decisions", slug=slug), code=303)
+
+
+def _decisions_code(consultation, form, status: int = 200, notice: str = ""):
+    return make_response(render_template(
+        "consultations/review/decisions-code.html", consultation=consultation, form=form, notice=notice,
+        step="code", typed={}, action=url_for(".decisions", slug=consultation.slug),
+        caption=f"Your comments on: {consultation.title}"), status)
+
+
+def _comment_sections(consultation) -> list[tuple[str, list[ReviewComment]]]:
+    """Comments under the question they were about, in the consultation's order,
+    then the "something is missing" ones."""
+    sections = [(question.text, [c for c in consultation.comments if c.question_id == question.id])
+                for question in consultation.questions]
+    sections.append(("Something is missing", [c for c in consultation.comments if c.question_id is None]))
+    return [(title, comments) for title, comments in sections if comments]
 
 
 def _in_review_or_404(slug: str):
