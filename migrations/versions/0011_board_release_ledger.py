@@ -1,8 +1,8 @@
 """The release ledger: every count Heard has shown, by population and figure,
 so a new release is checked against all of them (differencing)
 
-Revision ID: 0007_board
-Revises: 0006
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04 18:30:00
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_board'
-down_revision = '0006'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
