@@ -52,7 +52,7 @@ class PublicAction:
 def public_themes(scope: Scope) -> list[PublicTheme]:
     """The scope's themes, ranked as the board sees them, with published quotes;
     none when every count is suppressed (a table of "fewer than 5" says nothing)."""
-    rows = build_summary(scope).themes
+    rows = build_summary(scope, with_quotes=False, with_closed=False).themes
     if all(row.share is None for row in rows):
         return []
     quotes = _published_quotes_by_theme(scope)

@@ -23,6 +23,7 @@ from analysis.board import (
     withhold_row,
 )
 from webapp import disclosure
+from webapp.consultations import reporting
 from webapp.reports import queries
 from webapp.reports.population import ReportPopulation, population_of
 from webapp.reports.queries import GroupView
@@ -56,6 +57,7 @@ class BoardSummary:
     staff_coded: int = 0
     k: int = K
     population_note: str = ""  # why the figures cover other dates than were chosen
+    closed_questions: list = field(default_factory=list)  # consultations: choice questions' released counts
     held: frozenset[str] = frozenset()  # figures the release ledger held back
 
     @property
@@ -107,7 +109,8 @@ def theme_key(code: str) -> str:
     return f"themes|theme|{code}"
 
 
-def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | None = None) -> BoardSummary:
+def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | None = None,
+                  with_closed: bool = True) -> BoardSummary:
     """Everything the board summary page and the board pack show for `scope`,
     counted over its population (whole months, or the whole consultation) and
     released through the ledger: what would give away a small number beside an
@@ -146,7 +149,17 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         run_learned_from=run.n_coded if run else 0,
         staff_coded=sum(1 for c in coded if c.staff_coded),
         k=k, population_note=population.note, held=released.held,
+        closed_questions=_closed_questions(scope) if with_closed else [],
     )
+
+
+def _closed_questions(scope) -> list:
+    """A consultation's closed questions (yes/no, agreement, ratings, choices)
+    as the responses page releases them: through the same ledger."""
+    consultation = scope.consultation()
+    if consultation is None:
+        return []
+    return [summary for summary in reporting.released_figures(consultation)[1] if summary.rows]
 
 
 @dataclass(frozen=True)

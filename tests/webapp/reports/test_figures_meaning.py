@@ -72,3 +72,27 @@ def test_a_quote_appears_under_one_theme_only(app):
     quotes = quotes_by_theme(coded, ["housing", "children"])
     assert quotes["housing"] == (shared,)
     assert shared not in quotes["children"] and len(quotes["children"]) == 1
+
+
+def test_a_consultation_summary_shows_its_closed_questions_suppressed(app, client):
+    from datetime import date as day
+
+    from tests.webapp.helpers import make_consultation, make_user, page, sign_in_as
+    from webapp.consultations.models import Answer, ConsultationResponse
+    from webapp.extensions import db
+
+    consultation = make_consultation("closed-questions", status="closed")
+    refuge = next(q for q in consultation.questions if q.text == "Did you stay in a refuge?")
+    for value in ["Yes"] * 7 + ["No"] * 2:
+        db.session.add(ConsultationResponse(consultation=consultation, submitted_on=day.today(),
+                                            answers=[Answer(question=refuge, value=value)]))
+    db.session.commit()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))
+    table = soup.select_one("#closed-questions").find_next("table")
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+            for tr in table.select("tbody tr")}
+    assert rows["No"] == ["fewer than 5", "—"]
+    # 9 answered beside 7 would give the 2 away: the 7 or the 9 is withheld too.
+    caption = table.caption.get_text()
+    assert rows["Yes"][0] != "7" or "9 answered" not in caption
