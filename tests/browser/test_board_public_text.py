@@ -1,6 +1,8 @@
 """The board pages issue 14 changed, in Chromium at a phone's 390x844 and a
-laptop's 1366x768, with zero axe-core violations: a summary for chosen dates
-(widened to whole months, saying so), and an action's public text: recorded
+laptop's 1366x768, with zero axe-core violations and no sideways scrolling: a
+summary for chosen dates (widened to whole months, saying so), a quarter's
+summary with its four-quarter trend, a consultation's with its closed
+questions, and an action's public text: recorded
 with a phone number and an address, previewed redacted, changed (history
 kept), published, withdrawn."""
 
@@ -44,6 +46,11 @@ def test_changed_board_pages_pass_axe(dev_server, demo_staff, chromium, axe_sour
     expect(page.locator("#population-note")).to_contain_text("whole calendar months")
 
     quarter = feedback_quarter(f"{date.today().year}Q{(date.today().month - 1) // 3 + 1}")
+    page.goto(f"{base}/staff/reports/summary/{quarter.key}")
+    check("Board summary")
+    expect(page.locator("#trend-table")).to_be_visible()
+    page.goto(f"{base}/staff/reports/summary/consultation:out-of-hours")
+    check("Board summary")
     page.goto(f"{base}/staff/reports/summary/{quarter.key}/actions/new")
     check("Record an action")
     page.get_by_label("Theme").select_option(index=1)

@@ -91,9 +91,39 @@ def group_rows(summary: BoardSummary) -> list[dict]:
     return rows
 
 
+TREND_PERIODS = 4
+TREND_THEMES = 5
+
+
+def trend(scope, summary: BoardSummary) -> dict | None:
+    """A quarter beside the three before it: responses per quarter (a small
+    chart) and the share of the quarter's top themes in each (a table).
+    Every figure is each quarter's own summary, so it is released like one."""
+    if scope.kind != "feedback" or not scope.is_quarter:
+        return None
+    quarters = [periods.quarter_of(scope.start)]
+    while len(quarters) < TREND_PERIODS:
+        quarters.insert(0, periods.previous_quarter(quarters[0]))
+    summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False) for q in quarters[:-1]]
+    summaries.append(summary)
+    labels = [short_quarter(q) for q in quarters]
+    top = [row for row in summary.charted][:TREND_THEMES]
+    rows = [(row.label, [(s.theme(row.code).share_words if s.theme(row.code) else "0%") for s in summaries])
+            for row in top]
+    figures = [(label, s.responses) for label, s in zip(labels, summaries, strict=True)
+               if s.responses_shown == str(s.responses)]
+    return {"labels": labels, "rows": rows, "responses": [s.responses_shown for s in summaries],
+            "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures)}
+
+
+def short_quarter(quarter: str) -> str:
+    start, end = periods.quarter_dates(quarter)
+    return f"{start:%b}–{end:%b} {end.year}"
+
+
 def summary_page(scope) -> dict:
     summary = build_summary(scope)
-    return {"scope": scope, "summary": summary, "charts": charts_for(summary),
+    return {"scope": scope, "summary": summary, "charts": charts_for(summary), "trend": trend(scope, summary),
             "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),
             "cell_words": cell_words, "shown_count": shown_count}
 

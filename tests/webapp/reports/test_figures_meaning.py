@@ -96,3 +96,19 @@ def test_a_consultation_summary_shows_its_closed_questions_suppressed(app, clien
     # 9 answered beside 7 would give the 2 away: the 7 or the 9 is withheld too.
     caption = table.caption.get_text()
     assert rows["Yes"][0] != "7" or "9 answered" not in caption
+
+
+def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
+    from tests.webapp.helpers import QUARTER, make_user, page, seed_quarter, sign_in_as
+
+    seed_quarter()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/{QUARTER.key}"))
+    table = soup.select_one("#trend-table")
+    assert [th.get_text(strip=True) for th in table.thead.select("th")][1:] == [
+        "Oct–Dec 2025", "Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026"]
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+            for tr in table.tbody.select("tr")}
+    assert rows["Responses with written answers"] == ["0", "0", "8", "12"]
+    assert rows["Housing, refuge and safe accommodation"][2:] == ["100%", "42%"]
+    assert soup.select_one("#trend-chart-title").get_text().startswith("Responses with written answers")
