@@ -12,7 +12,7 @@ from webapp.audit import record_event
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.forms import ButtonForm, DateRangeForm
-from webapp.periods import ScopeError
+from webapp.periods import ScopeError, month_end, month_start
 from webapp.reports import ledger, pages
 from webapp.reports.forms import ActionForm, EditActionForm, UpdateForm
 from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate
@@ -52,7 +52,9 @@ def dates():
         except ScopeError as error:  # validate_end catches this first; kept for safety
             form.end.errors.append(str(error))
         else:
-            return redirect(url_for("reports.summary", scope_key=scope.key))
+            # Reports count whole months: the address names the months counted.
+            whole = feedback_range(month_start(scope.start), month_end(scope.end))
+            return redirect(url_for("reports.summary", scope_key=whole.key))
     return render_template("reports/dates.html", form=form)
 
 

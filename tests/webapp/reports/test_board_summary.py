@@ -88,7 +88,8 @@ def test_date_range_chooser_keeps_input_and_explains(app, client):
     response = client.post("/staff/reports/dates", data={"start": ["", "", ""], "end": ["", "", ""]})
     assert "Enter the first day of the period" in response.get_data(as_text=True)
     response = client.post("/staff/reports/dates", data={"start": ["1", "7", "2026"], "end": ["15", "8", "2026"]})
-    assert response.location.endswith("/staff/reports/summary/feedback:2026-07-01..2026-08-15")
+    # Widened to whole months: the address names what is counted.
+    assert response.location.endswith("/staff/reports/summary/feedback:2026-07-01..2026-08-31")
     assert client.get(response.location).status_code == 200
 
 
