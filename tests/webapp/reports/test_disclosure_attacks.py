@@ -317,27 +317,79 @@ def test_totals_minus_shown_cells_pin_nothing_in_demo_data(demo_data):
     for scope in scopes:
         summary = build_summary(scope)
         assert not disclosed_cells(summary), scope.key
+        assert not _joint_pinned(summary.breakdowns), scope.key
         checked += sum(len(table.rows) * len(table.groups) for table in summary.breakdowns)
     assert checked > 500
 
 
 def test_equality_breakdowns_together_pin_nothing(refuge_months):
-    """All of one release's breakdowns in one programme: the tables share
-    their row totals (a theme's responses), so a total withheld in one and
-    shown in another, or cells bounded by several tables at once, would show."""
+    """All of one release's breakdowns in one linear programme: the tables
+    share their row totals (a theme's responses, one unknown when withheld),
+    so cells bounded by several tables at once, or a total withheld in one
+    and shown in another, would show."""
     summary = build_summary(feedback_range(refuge_months["first"], refuge_months["second"]))
     tables = summary.breakdowns
     assert len(tables) >= 5
-    themes = [set(row[2] for row in table.rows if row[2] is not None) for table in tables]
-    # A theme's total reads the same wherever it is shown.
-    for table in tables:
+    for table in tables:  # a theme's total reads the same wherever it is shown
         for code, (_, _, total) in zip(table.codes, table.rows, strict=True):
             totals = {t.rows[t.codes.index(code)][2] for t in tables if code in t.codes}
             assert len(totals - {None}) <= 1
             if total is None:
                 assert totals == {None}, "a total withheld in one table is shown in another"
-    assert themes
-    assert not disclosed_cells(summary)
+    pinned = _joint_pinned(tables)
+    assert not pinned, pinned
+
+
+def _joint_pinned(tables: list[Breakdown]) -> list[tuple[str, str, str, int]]:
+    """Withheld cells of all the tables pinned to 1..4 by every shown figure
+    together (cells, shared theme totals, column totals, grand totals)."""
+    unknown: dict[tuple, int] = {}
+    for t, table in enumerate(tables):
+        for r, (_, cells, total) in enumerate(table.rows):
+            unknown.update(((t, r, c), 0) for c, value in enumerate(cells) if value is None)
+            if total is None:
+                unknown[("theme", table.codes[r])] = 0
+        unknown.update(((t, "column", c), 0) for c, value in enumerate(table.group_totals) if value is None)
+        if table.grand_total is None:
+            unknown[(t, "grand")] = 0
+    index = {key: i for i, key in enumerate(unknown)}
+    equations, targets = [], []
+
+    def equation(terms: list[tuple[tuple | None, int]]) -> None:
+        row, constant = np.zeros(len(index)), 0.0
+        for key, value in terms:
+            if key is None:
+                constant -= value
+            else:
+                row[index[key]] += value
+        equations.append(row)
+        targets.append(constant)
+
+    for t, table in enumerate(tables):
+        for r, (_, cells, total) in enumerate(table.rows):
+            terms = [((t, r, c), 1) if value is None else (None, value) for c, value in enumerate(cells)]
+            terms.append((("theme", table.codes[r]), -1) if total is None else (None, -total))
+            equation(terms)
+        for c, column in enumerate(table.group_totals):
+            terms = [((t, r, c), 1) if cells[c] is None else (None, cells[c])
+                     for r, (_, cells, _) in enumerate(table.rows)]
+            terms.append(((t, "column", c), -1) if column is None else (None, -column))
+            equation(terms)
+        terms = [(("theme", code), 1) if total is None else (None, total)
+                 for code, (_, _, total) in zip(table.codes, table.rows, strict=True)]
+        terms.append(((t, "grand"), -1) if table.grand_total is None else (None, -table.grand_total))
+        equation(terms)
+    found = []
+    for key, i in index.items():
+        if len(key) != 3 or key[1] == "column":
+            continue
+        objective = np.zeros(len(index))
+        objective[i] = 1
+        low, high = _bounds(objective, np.array(equations), np.array(targets))
+        if high - low < 0.5 and 0.5 < low < K - 0.5:
+            t, r, c = key
+            found.append((tables[t].title, tables[t].rows[r][0], tables[t].groups[c], round(low)))
+    return found
 
 
 def test_public_pages_against_the_board(refuge_months, client):
