@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 K = 5
 FEWER = f"fewer than {K}"
+NOT_SHOWN = "not shown"
 
 
 # Figures ------------------------------------------------------------------------------------
@@ -33,20 +34,25 @@ class ThemeRow:
     code: str
     label: str
     count: int
-    shown: str  # the number, or "fewer than 5"
+    shown: str  # the number, "fewer than 5", or "not shown" (held back by the release ledger)
     share: float | None  # None when suppressed
     mean_sentiment: float | None  # None when suppressed or no responses
     sentiment_words: str
     previous_count: int | None  # None when there is no earlier period
-    change: int | None  # None when there is no earlier figure or a figure is under 5
+    change: int | None  # percentage points of share; None when there is no earlier figure or one is hidden
     direction: str  # "up", "down", "no change", "new", "no earlier figures"
-    change_words: str  # "up 3", "down 2", "no change", "new", "no earlier figures"
+    change_words: str  # "up 3 points", "down 2 points", "no change", "new", "no earlier figures"
     suppressed: bool = False
     quotes: tuple[str, ...] = ()
+    previous_share: float | None = None  # None when there is no earlier figure or it is hidden
 
     @property
     def share_words(self) -> str:
         return "—" if self.share is None else f"{round(self.share * 100)}%"
+
+    @property
+    def previous_share_words(self) -> str:
+        return "—" if self.previous_share is None else f"{round(self.previous_share * 100)}%"
 
     @property
     def sentiment_number(self) -> str:
@@ -63,6 +69,7 @@ class Breakdown:
     group_totals: tuple[int | None, ...]
     grand_total: int | None
     any_withheld: bool
+    codes: tuple[str, ...] = ()  # the rows' theme codes, in order (figure keys in the release ledger)
 
 
 def shown_count(count: int, k: int = K) -> str:
@@ -84,21 +91,37 @@ def sentiment_words(mean: float | None) -> str:
     return "mostly negative"
 
 
-def change_between(count: int, previous: int | None, k: int = K) -> tuple[int | None, str, str]:
-    """(change, direction, words). A change is shown only when both figures may
-    be: otherwise subtracting would reveal a count under k."""
+def change_between(share: float | None, previous: float | None, hidden: bool = False) -> tuple[int | None, str, str]:
+    """(change in percentage points, direction, words), comparing shares so
+    that periods of different sizes (a quarter still under way) compare like
+    for like. `previous` is None when there is no earlier period. A change is
+    put in figures only when both shares may be shown (`hidden` otherwise):
+    with the totals, a change in points would give back a count under k."""
     if previous is None:
         return None, "no earlier figures", "no earlier figures"
-    if previous == 0 and count > 0:
+    share = share or 0.0
+    if previous == 0 and share > 0:
         return None, "new", "new"
-    difference = count - previous
-    direction = "up" if difference > 0 else "down" if difference < 0 else "no change"
-    hidden = 0 < count < k or 0 < previous < k
+    points = round((share - previous) * 100)
+    direction = "up" if points > 0 else "down" if points < 0 else "no change"
     if hidden:
         return None, direction, direction
-    if difference == 0:
+    if points == 0:
         return 0, direction, direction
-    return difference, direction, f"{direction} {abs(difference)}"
+    return points, direction, f"{direction} {abs(points)} {'point' if abs(points) == 1 else 'points'}"
+
+
+def withhold_row(row: ThemeRow, previous_too: bool = False) -> ThemeRow:
+    """A theme row whose count the release ledger holds back (it would give
+    away a small number beside an earlier report): no count, share,
+    sentiment or change. `previous_too` when the earlier period's count is
+    the one held back: only the change and the earlier share go."""
+    change = replace(row, change=None, change_words=row.direction if row.change is not None else row.change_words,
+                     previous_share=None)
+    if previous_too:
+        return change
+    return replace(change, shown=FEWER if 0 < row.count < K else NOT_SHOWN, share=None, mean_sentiment=None,
+                   sentiment_words=sentiment_words(None), suppressed=True, quotes=())
 
 
 @dataclass(frozen=True)
@@ -161,12 +184,15 @@ def summarise_items(items: Sequence[Coded], previous_items: Sequence[Coded] | No
         mean = round(sentiment_total / count, 4) if count and not hidden else None
         share = round(count / total, 4) if total and not hidden else None
         previous = None if previous_total is None else previous_counts.get(code, 0)
-        change, direction, words = change_between(count, previous, k)
+        previous_share = None if previous is None else round(previous / previous_total, 4)
+        previous_hidden = previous is not None and 0 < previous < k
+        change, direction, words = change_between(count / total if total else 0.0, previous_share,
+                                                  hidden=hidden or previous_hidden)
         rows.append(ThemeRow(
             code=code, label=labels.get(code, code), count=count, shown=shown_count(count, k),
             share=share, mean_sentiment=mean, sentiment_words=sentiment_words(mean),
             previous_count=previous, change=change, direction=direction, change_words=words,
-            suppressed=hidden))
+            suppressed=hidden, previous_share=None if previous_hidden else previous_share))
     rows.sort(key=lambda row: (-row.count, row.label.lower(), row.code))
     return total, previous_total, rows
 

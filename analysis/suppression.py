@@ -31,7 +31,7 @@ class Suppressed:
 
 
 def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
-                grand: bool = False) -> list[tuple[int, int]]:
+                grand: bool = False, totals: bool = False) -> list[tuple[int, int]]:
     """Withheld cells whose value follows from the published totals.
 
     Unknowns are the withheld cells and totals; each row, each column and the
@@ -65,7 +65,8 @@ def _determined(cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
     _, singular, vt = np.linalg.svd(equations)
     rank = int((singular > singular.max(initial=0.0) * max(equations.shape) * np.finfo(float).eps).sum())
     solved = ~np.any(np.abs(vt[rank:]) > 1e-9, axis=0)
-    return [(int(r), int(c)) for (kind, r, c), i in index.items() if kind == "c" and solved[i]]
+    kinds = ("c", "r", "k") if totals else ("c",)
+    return [(int(r), int(c)) for (kind, r, c), i in index.items() if kind in kinds and solved[i]]
 
 
 def _protect(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
@@ -101,10 +102,14 @@ def _protect(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.n
     return True
 
 
-def suppress(table: Sequence[Sequence[int]], k: int = 5) -> Suppressed:
-    """Decide which cells and totals of a count table to withhold."""
+def suppress(table: Sequence[Sequence[int]], k: int = 5, held: np.ndarray | None = None) -> Suppressed:
+    """Decide which cells and totals of a count table to withhold. `held`
+    marks cells withheld for another reason (the release ledger): they are
+    protected like cells under k."""
     values = np.asarray(table, dtype=int).reshape(len(table), -1) if len(table) else np.zeros((0, 0), int)
     cells = (values > 0) & (values < k)
+    if held is not None:
+        cells |= held
     rows = np.zeros(values.shape[0], dtype=bool)
     cols = np.zeros(values.shape[1], dtype=bool)
     grand = False
@@ -125,8 +130,19 @@ def suppress(table: Sequence[Sequence[int]], k: int = 5) -> Suppressed:
     )
 
 
+@dataclass(frozen=True)
+class Held:
+    """Figures of a table the release ledger holds back (True = hold back)."""
+
+    cells: np.ndarray
+    rows: np.ndarray
+    columns: np.ndarray
+    grand: bool = False
+
+
 def breakdown_table(title: str, labels: Sequence[str], groups: Sequence[str],
-                    table: Sequence[Sequence[int]], k: int = K) -> Breakdown:
+                    table: Sequence[Sequence[int]], k: int = K, held: Held | None = None,
+                    codes: Sequence[str] = ()) -> Breakdown:
     """A board summary's theme x group table with every count under k withheld,
     and with enough other cells and totals withheld that none can be worked out.
 
@@ -137,14 +153,24 @@ def breakdown_table(title: str, labels: Sequence[str], groups: Sequence[str],
     withheld figure reads the same ("fewer than 5"), because telling the
     held-back larger ones apart would narrow down the small ones."""
     if not table or not groups:
-        return Breakdown(title, tuple(groups), tuple((label, (), 0) for label in labels), (), 0, False)
+        return Breakdown(title, tuple(groups), tuple((label, (), 0) for label in labels), (), 0, False,
+                         tuple(codes))
     values = np.asarray(table, dtype=int)
-    hidden = suppress(table, k=k)
+    hidden = suppress(table, k=k, held=None if held is None else held.cells)
     cells = np.array(hidden.cells, dtype=bool)
     rows = _small(values.sum(axis=1), k)
     cols = np.array(hidden.column_totals, dtype=bool) | _small(values.sum(axis=0), k)
     grand = bool(hidden.grand_total or 0 < values.sum() < k)
-    grand = _withhold_until_safe(values, cells, rows, cols, grand, k)
+    protect = (values > 0) & (values < k)  # what must never be worked out: counts under k...
+    if held is not None:
+        rows |= held.rows
+        cols |= held.columns
+        grand |= held.grand
+        # A total held back cannot be the sum of cells all shown: its line goes too.
+        cells[held.rows, :] |= values[held.rows, :] > 0
+        cells[:, held.columns] |= values[:, held.columns] > 0
+        protect |= held.cells  # ...and counts the release ledger holds back
+    grand = _withhold_until_safe(values, cells, rows, cols, grand, k, protect, held)
 
     def shown(value, withheld: bool) -> int | None:
         return None if withheld else int(value)
@@ -154,7 +180,8 @@ def breakdown_table(title: str, labels: Sequence[str], groups: Sequence[str],
         for i, label in enumerate(labels))
     column_totals = tuple(shown(values[:, j].sum(), cols[j]) for j in range(len(groups)))
     withheld = bool(cells.any() or rows.any() or cols.any() or grand)
-    return Breakdown(title, tuple(groups), shown_rows, column_totals, shown(values.sum(), grand), withheld)
+    return Breakdown(title, tuple(groups), shown_rows, column_totals, shown(values.sum(), grand), withheld,
+                     tuple(codes))
 
 
 def _small(totals: np.ndarray, k: int) -> np.ndarray:
@@ -162,12 +189,24 @@ def _small(totals: np.ndarray, k: int) -> np.ndarray:
 
 
 def _withhold_until_safe(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
-                         grand: bool, k: int) -> bool:
+                         grand: bool, k: int, protect: np.ndarray, held: Held | None = None) -> bool:
     """Withhold further cells (then column totals, then the grand total) until
-    no withheld count under k follows from what is shown. Changes the masks
-    in place; returns whether the grand total is withheld."""
+    no withheld count under k, and nothing the release ledger holds back
+    (`protect`, `held`), follows from what is shown. Changes the masks in
+    place; returns whether the grand total is withheld."""
+    held_rows = set() if held is None else {int(r) for r in np.nonzero(held.rows)[0]}
+    held_cols = set() if held is None else {int(c) for c in np.nonzero(held.columns)[0]}
+
     def exposed() -> list[tuple[int, int]]:
-        return [(r, c) for r, c in _determined(cells, rows, cols, grand) if 0 < values[r, c] < k]
+        found = []
+        for r, c in _determined(cells, rows, cols, grand, totals=True):
+            if r >= 0 and c >= 0 and (0 < values[r, c] < k or protect[r, c]):
+                found.append((r, c))
+            elif c < 0 and r in held_rows:
+                found.append((r, int(np.argmax(values[r]))))  # a held total: withhold along its row
+            elif r < 0 and c in held_cols:
+                found.append((int(np.argmax(values[:, c])), c))
+        return found
 
     while found := exposed():
         r, c = found[0]
@@ -185,9 +224,13 @@ def _withhold_until_safe(values: np.ndarray, cells: np.ndarray, rows: np.ndarray
             cols[c] = True
         elif not grand:
             grand = True
-        else:
+        elif not cols.all():
             cols[:] = True  # last resort: show no column totals at all
-            if not exposed():
-                break
+        elif not cells.all():
             cells[:] = True
+        else:
+            # Every cell is withheld and still a row total gives one away (a
+            # one-group table): the totals of those rows go too.
+            for r, _ in found:
+                rows[r] = True
     return grand

@@ -17,6 +17,7 @@ Actions are short dotted names:
     themes.run  themes.code  themes.emergent_add  themes.emergent_dismiss
     codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
     report.board_pack  report.action_record  report.action_update
+    report.action_edit  report.action_publish  report.action_withdraw
     quote.publish  quote.unpublish  group.access_code
     consultation.access_code_locked  group.access_code_locked  (wrong codes stopped a code; no actor)
 
@@ -55,6 +56,7 @@ ACTIONS = (
     "quote.publish", "quote.unpublish", "group.access_code",
     "consultation.access_code_locked", "group.access_code_locked",
     "report.board_pack", "report.action_record", "report.action_update",
+    "report.action_edit", "report.action_publish", "report.action_withdraw",
     "themes.run", "themes.code", "themes.emergent_add", "themes.emergent_dismiss",
     "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",
 )

@@ -57,3 +57,28 @@ def recent_quarters(count: int, today: date | None = None) -> list[str]:
     while len(quarters) < count:
         quarters.append(previous_quarter(quarters[-1]))
     return quarters
+
+
+# Months: the atoms every reported feedback population is built from ---------------------------
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    following = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def months_between(start: date, end: date) -> list[str]:
+    """The months (``2026-10``) from the one holding `start` to the one holding `end`."""
+    months, day = [], month_start(start)
+    while day <= end:
+        months.append(f"{day.year}-{day.month:02d}")
+        day = month_end(day) + timedelta(days=1)
+    return months
+
+
+def last_complete_day(today: date | None = None) -> date:
+    """The last day of the latest month that has ended."""
+    return month_start(today or date.today()) - timedelta(days=1)

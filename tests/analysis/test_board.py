@@ -42,18 +42,22 @@ def test_hand_computed_figures():
 
     assert (staff.count, staff.shown, staff.share) == (6, "6", round(6 / 11, 4))
     assert staff.mean_sentiment == round(-1.6 / 6, 4) and staff.sentiment_words == "mostly negative"
-    # 3 earlier is under 5, so the size of the rise would reveal it: words only.
+    # Change compares shares (55% now, 33% before); 3 earlier is under 5, so
+    # the size of the rise would reveal it: words only.
     assert (staff.previous_count, staff.change, staff.direction, staff.change_words) == (3, None, "up", "up")
+    assert staff.previous_share is None
 
     assert (access.count, access.shown, access.share) == (5, "5", round(5 / 11, 4))
     assert access.mean_sentiment == 0.12 and access.sentiment_words == "slightly positive"
-    assert (access.change, access.direction, access.change_words) == (-3, "down", "down 3")
+    # 5 of 11 (45%) against 8 of 9 (89%): down 43 points, though the count fell by only 3.
+    assert (access.change, access.direction, access.change_words) == (-43, "down", "down 43 points")
+    assert access.previous_share_words == "89%"
 
     assert (wait.count, wait.shown, wait.share, wait.mean_sentiment) == (1, "fewer than 5", None, None)
     assert wait.suppressed and wait.direction == "new" and wait.change_words == "new"
 
     assert (cost.count, cost.shown, cost.share) == (0, "0", 0.0)
-    assert (cost.change, cost.change_words) == (-6, "down 6")
+    assert (cost.change, cost.change_words) == (-67, "down 67 points")
     assert staff.label == "Staff attitude" and staff.share_words == "55%"
 
 
@@ -72,13 +76,14 @@ def test_consultation_without_earlier_period_and_empty_earlier_period():
     assert all(row.direction == "no earlier figures" for row in rows)
 
 
-@pytest.mark.parametrize("count, previous, expected", [
-    (10, 7, (3, "up", "up 3")), (7, 9, (-2, "down", "down 2")), (6, 6, (0, "no change", "no change")),
-    (6, 0, (None, "new", "new")), (6, None, (None, "no earlier figures", "no earlier figures")),
-    (3, 9, (None, "down", "down")), (0, 0, (0, "no change", "no change")),
+@pytest.mark.parametrize("share, previous, hidden, expected", [
+    (0.5, 0.2, False, (30, "up", "up 30 points")), (0.2, 0.21, False, (-1, "down", "down 1 point")),
+    (0.4, 0.4, False, (0, "no change", "no change")), (0.3, 0.0, False, (None, "new", "new")),
+    (0.3, None, False, (None, "no earlier figures", "no earlier figures")),
+    (0.1, 0.5, True, (None, "down", "down")), (0.0, 0.0, False, (0, "no change", "no change")),
 ])
-def test_change_words(count, previous, expected):
-    assert change_between(count, previous) == expected
+def test_change_words_compare_shares(share, previous, hidden, expected):
+    assert change_between(share, previous, hidden) == expected
 
 
 @pytest.mark.parametrize("mean, words", [

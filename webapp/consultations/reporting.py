@@ -21,11 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from analysis.board import FEWER, K, shown_count
+from analysis.board import FEWER, NOT_SHOWN, K, shown_count
 from analysis.suppression import suppress
+from webapp import disclosure
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.extensions import db
 
@@ -74,9 +76,15 @@ class Week:
     shown: str = ""  # the count, or "fewer than 5" (see `released`)
 
 
-def responses_per_week(consultation: Consultation) -> list[Week]:
+def week_key(starts_on: date) -> str:
+    """A week's count in the release ledger (`webapp.disclosure`)."""
+    return f"responses|week|{starts_on.isoformat()}"
+
+
+def responses_per_week(consultation: Consultation, held: frozenset[str] = frozenset()) -> list[Week]:
     """Shown responses per week (weeks start on Monday), with empty weeks between,
-    each count released as the board summary would release it."""
+    each count released as the board summary would release it (`held`: weeks
+    the release ledger holds back)."""
     per_day = db.session.execute(_visible(
         select(ConsultationResponse.submitted_on, func.count(ConsultationResponse.id))
         .where(ConsultationResponse.consultation_id == consultation.id))
@@ -90,7 +98,7 @@ def responses_per_week(consultation: Consultation) -> list[Week]:
     while start <= end:
         weeks.append(Week(start, weekly.get(start, 0)))
         start += timedelta(days=7)
-    withheld, _ = released([week.count for week in weeks])
+    withheld, _ = released([week.count for week in weeks], held=[week_key(week.starts_on) in held for week in weeks])
     top = max((week.count for week, hidden in zip(weeks, withheld, strict=True) if not hidden), default=0)
     for week, hidden in zip(weeks, withheld, strict=True):
         week.shown = FEWER if hidden else str(week.count)
@@ -98,15 +106,17 @@ def responses_per_week(consultation: Consultation) -> list[Week]:
     return weeks
 
 
-def released(counts: list[int], total_is_their_sum: bool = True) -> tuple[list[bool], bool]:
+def released(counts: list[int], total_is_their_sum: bool = True,
+             held: list[bool] | None = None) -> tuple[list[bool], bool]:
     """Which of one row of counts to withhold, and whether their total must be
     withheld too: the board summary's rule (`analysis.suppression`), every count
     under 5 and, when the counts add up to a total shown beside them, enough
     others that none can be worked out by subtraction. Choices of a
     multiple-choice question do not add up to anything: only those under 5 go."""
+    held = held or [False] * len(counts)
     if not total_is_their_sum:
-        return [0 < count < K for count in counts], 0 < sum(counts) < K
-    decided = suppress([counts])
+        return [0 < count < K or hold for count, hold in zip(counts, held, strict=True)], 0 < sum(counts) < K
+    decided = suppress([counts], held=np.array([held], dtype=bool) if counts else None)
     return list(decided.cells[0]), decided.row_totals[0] or decided.grand_total
 
 
@@ -128,7 +138,46 @@ class Summary:
     answered_shown: str = ""  # the count, or "fewer than 5"
 
 
-def summaries(consultation: Consultation) -> list[Summary]:
+def question_key(question_id: int, label: str = "*") -> str:
+    """A question's figure in the release ledger ("*": how many answered)."""
+    return f"question|{question_id}|{label}"
+
+
+def released_figures(consultation: Consultation) -> tuple[list[Week], list[Summary]]:
+    """The weekly counts and question summaries as the responses page shows
+    them: checked against every figure Heard has shown for this consultation
+    (`webapp.disclosure`: a count that moved by 1 to 4 since it was last shown
+    is held back), and recorded."""
+    population = frozenset({f"consultation:{consultation.slug}"})
+    disclosure.lock()
+    held: set[str] = set()
+    checked: set[str] = set()
+    while True:
+        weeks = responses_per_week(consultation, frozenset(held))
+        found = summaries(consultation, frozenset(held))
+        shown = {week_key(week.starts_on): week.count for week in weeks if week.shown == str(week.count)}
+        shown |= _shown_answers(found)
+        fresh = {key: value for key, value in shown.items() if key not in checked}
+        checked |= fresh.keys()
+        refused = disclosure.release(population, fresh)
+        if not refused:
+            break
+        held |= refused
+    disclosure.record(population, shown)
+    return weeks, found
+
+
+def _shown_answers(found: list[Summary]) -> dict[str, int]:
+    shown = {}
+    for summary in found:
+        if summary.answered_shown == str(summary.answered):
+            shown[question_key(summary.question.id)] = summary.answered
+        shown.update((question_key(summary.question.id, row.label), row.count)
+                     for row in summary.rows if not row.withheld)
+    return shown
+
+
+def summaries(consultation: Consultation, held: frozenset[str] = frozenset()) -> list[Summary]:
     """Per question: how many answered and, for choice-style questions, how many
     chose each option (percentages of those who answered; for multiple choice
     they can add up to more than 100). Free text: the count only. Every figure
@@ -151,19 +200,23 @@ def summaries(consultation: Consultation) -> list[Summary]:
             tally = Counter(db.session.scalars(base.where(Answer.value != "")
                                                .execution_options(yield_per=BATCH)))
             answered = sum(tally.values())
-        summary = Summary(question, answered, answered_shown=shown_count(answered))
+        answered_held = question_key(question.id) in held
+        summary = Summary(question, answered, answered_shown=NOT_SHOWN if answered_held else shown_count(answered))
         if question.kind in CHOICE_KINDS:
-            _add_rows(summary, question, tally)
+            _add_rows(summary, question, tally, held)
         result.append(summary)
     return result
 
 
-def _add_rows(summary: Summary, question: Question, tally: Counter[str]) -> None:
+def _add_rows(summary: Summary, question: Question, tally: Counter[str], held: frozenset[str]) -> None:
     labels = list(question.choices) + sorted(set(tally) - set(question.choices))
     counts = [tally.get(label, 0) for label in labels]
-    withheld, total_withheld = released(counts, total_is_their_sum=question.kind != "multiple")
+    withheld, total_withheld = released(counts, total_is_their_sum=question.kind != "multiple",
+                                        held=[question_key(question.id, label) in held for label in labels])
     if total_withheld:
         summary.answered_shown = FEWER
+    # A total held back by the ledger takes the percentages with it: beside the counts they would give it away.
+    total_withheld = total_withheld or question_key(question.id) in held
     for label, count, hidden in zip(labels, counts, withheld, strict=True):
         share = percent(count, summary.answered)
         if hidden or total_withheld:  # its percentage would give it away too

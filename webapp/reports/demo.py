@@ -50,11 +50,14 @@ def add_demo_actions(today: date | None = None) -> int:
 def _add(scope_key: str, actions, today: date) -> int:
     for theme, description, owner, due_in, updates, reason in actions:
         status = updates[-1][0]
+        # The demo's text was written for the public, so it is published.
         action = BoardAction(scope=scope_key, theme_code=theme, description=description, owner_org=owner,
                              due_on=today + timedelta(days=due_in), status=status, reason=reason,
-                             created_on=today - timedelta(days=14 * len(updates)))
+                             created_on=today - timedelta(days=14 * len(updates)),
+                             public_state="published", published_on=today)
         for step, (update_status, note) in enumerate(updates):
             action.updates.append(BoardActionUpdate(
-                status=update_status, note=note, recorded_on=today - timedelta(days=14 * (len(updates) - step - 1))))
+                status=update_status, note=note, recorded_on=today - timedelta(days=14 * (len(updates) - step - 1)),
+                public_state="published"))
         db.session.add(action)
     return len(actions)

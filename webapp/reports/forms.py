@@ -15,9 +15,16 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+MARKDOWN_HINT = ("Shown to the public once published. You can use paragraphs, lists (start lines with “- ”), "
+                 "**bold** and links to the partnership's published reports, like "
+                 "[what changed](/you-said-we-did/feedback). Names, phone numbers, emails and addresses are "
+                 "removed when you save.")
+
+
 class ActionForm(FlaskForm):
     theme_code = SelectField("Theme", widget=GovSelect(), validators=[InputRequired(message="Choose a theme")])
-    description = TextAreaField("What will be done", widget=GovTextArea(), filters=[_strip], validators=[
+    description = TextAreaField("What will be done", widget=GovTextArea(), description=MARKDOWN_HINT,
+                                filters=[_strip], validators=[
         DataRequired(message="Enter what will be done"),
         Length(max=2000, message="Keep this to 2000 characters or fewer")])
     owner_org = StringField("Owner organisation", widget=GovTextInput(),
@@ -35,6 +42,28 @@ class ActionForm(FlaskForm):
 
     def validate_reason(self, field) -> None:
         if self.status.data == "not_doing" and not (field.data or "").strip():
+            raise ValidationError("Enter why this will not be done")
+
+
+class EditActionForm(FlaskForm):
+    description = TextAreaField("What will be done", widget=GovTextArea(), description=MARKDOWN_HINT,
+                                filters=[_strip], validators=[
+                                    DataRequired(message="Enter what will be done"),
+                                    Length(max=2000, message="Keep this to 2000 characters or fewer")])
+    owner_org = StringField("Owner organisation", widget=GovTextInput(), filters=[_strip],
+                            validators=[DataRequired(message="Enter the organisation responsible"),
+                                        Length(max=200, message="Keep this to 200 characters or fewer")])
+    due_on = GovDateField("Due by (optional)")
+    reason = TextAreaField("Reason, if not doing", widget=GovTextArea(),
+                           validators=[Length(max=1000, message="Keep the reason to 1000 characters or fewer")])
+    submit = SubmitField("Save changes", widget=GovSubmitInput())
+
+    def __init__(self, *args, not_doing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.not_doing = not_doing
+
+    def validate_reason(self, field) -> None:
+        if self.not_doing and not (field.data or "").strip():
             raise ValidationError("Enter why this will not be done")
 
 

@@ -18,6 +18,14 @@ from webapp.crypto import EncryptedText
 from webapp.extensions import db
 from webapp.staff.models import StaffUser
 
+# Staff-written public text is a draft until someone with the board's or the
+# engagement team's role marks it ready; it can be withdrawn again.
+PUBLIC_STATES = {
+    "draft": "Draft: not on the public page",
+    "published": "Published",
+    "withdrawn": "Withdrawn from the public page",
+}
+
 ACTION_STATUSES = {
     "planned": "Planned",
     "in_progress": "In progress",
@@ -44,9 +52,14 @@ class BoardAction(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
 
+    public_state: Mapped[str] = mapped_column(String(20), default="draft", server_default="draft")
+    published_on: Mapped[date | None] = mapped_column(Date)
+
     created_by: Mapped[StaffUser | None] = relationship()
     updates: Mapped[list[BoardActionUpdate]] = relationship(
         back_populates="action", order_by="BoardActionUpdate.id", cascade="all, delete-orphan")
+    revisions: Mapped[list[BoardActionRevision]] = relationship(
+        back_populates="action", order_by="BoardActionRevision.id", cascade="all, delete-orphan")
 
     @property
     def status_label(self) -> str:
@@ -66,8 +79,29 @@ class BoardActionUpdate(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
 
+    public_state: Mapped[str] = mapped_column(String(20), default="draft", server_default="draft")
+
     action: Mapped[BoardAction] = relationship(back_populates="updates")
     recorded_by: Mapped[StaffUser | None] = relationship()
+
+
+class BoardActionRevision(db.Model):
+    """What an action's public text said before an edit: the history is kept."""
+
+    __tablename__ = "board_action_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("board_action.id"), index=True)
+    changed_on: Mapped[date] = mapped_column(Date, default=date.today)
+    description: Mapped[str] = mapped_column(Text)
+    owner_org: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    public_state: Mapped[str] = mapped_column(String(20))
+    changed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
+
+    action: Mapped[BoardAction] = relationship(back_populates="revisions")
+    changed_by: Mapped[StaffUser | None] = relationship()
 
 
 class GroupPriority(db.Model):

@@ -39,10 +39,11 @@ def theme_pages(summary: BoardSummary) -> list[dict]:
 
 
 def _comparison(summary: BoardSummary, row: ThemeRow, index: int):
-    if row.suppressed or row.previous_count is None or 0 < row.previous_count < summary.k:
+    if row.share is None or row.previous_share is None:
         return None
-    return bar_chart(f"theme-chart-{index + 1}", f"{row.label}: responses this period and the period before",
-                     [(summary.previous_label or "Period before", row.previous_count), (summary.label, row.count)])
+    return bar_chart(f"theme-chart-{index + 1}", f"{row.label}: share of responses this period and the period before",
+                     [(summary.previous_label or "Period before", round(row.previous_share * 100)),
+                      (summary.label, round(row.share * 100))], unit="per cent of responses")
 
 
 def _breakdown_rows(summary: BoardSummary, row: ThemeRow) -> list[dict]:

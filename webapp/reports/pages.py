@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from analysis.board import cell_words, shown_count
@@ -13,8 +14,10 @@ from webapp.formatters import long_date
 from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart
-from webapp.reports.models import ACTION_STATUSES, BoardAction
+from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
+from webapp.reports.public import public_action
 from webapp.reports.summary import BoardSummary, build_summary
+from webapp.staff.access import can
 from webapp.themes.codebook import active_themes, theme_labels
 from webapp.themes.scope import feedback_quarter, parse_scope
 
@@ -53,11 +56,17 @@ def action_rows(actions) -> list[dict]:
 
 
 def action_page(action) -> dict:
-    return {"action": action, "theme": theme_labels().get(action.theme_code, action.theme_code),
+    labels = theme_labels()
+    return {"action": action, "theme": labels.get(action.theme_code, action.theme_code),
             "scope_label": scope_label(action.scope), "due": long_or_blank(action.due_on),
+            "preview": public_action(action, labels), "public_state": PUBLIC_STATES[action.public_state],
+            "can_publish": can(current_user, "publish_actions"),
             "history": [{"change": u, "status": ACTION_STATUSES.get(u.status, u.status),
+                         "public_state": PUBLIC_STATES.get(u.public_state, u.public_state),
                          "by": u.recorded_by.email if u.recorded_by else "Former staff member"}
-                        for u in reversed(action.updates)]}
+                        for u in reversed(action.updates)],
+            "revisions": [{"revision": r, "by": r.changed_by.email if r.changed_by else "Former staff member"}
+                          for r in reversed(action.revisions)]}
 
 
 def long_or_blank(day: date | None) -> str:
@@ -82,9 +91,39 @@ def group_rows(summary: BoardSummary) -> list[dict]:
     return rows
 
 
+TREND_PERIODS = 4
+TREND_THEMES = 5
+
+
+def trend(scope, summary: BoardSummary) -> dict | None:
+    """A quarter beside the three before it: responses per quarter (a small
+    chart) and the share of the quarter's top themes in each (a table).
+    Every figure is each quarter's own summary, so it is released like one."""
+    if scope.kind != "feedback" or not scope.is_quarter:
+        return None
+    quarters = [periods.quarter_of(scope.start)]
+    while len(quarters) < TREND_PERIODS:
+        quarters.insert(0, periods.previous_quarter(quarters[0]))
+    summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False) for q in quarters[:-1]]
+    summaries.append(summary)
+    labels = [short_quarter(q) for q in quarters]
+    top = [row for row in summary.charted][:TREND_THEMES]
+    rows = [(row.label, [(s.theme(row.code).share_words if s.theme(row.code) else "0%") for s in summaries])
+            for row in top]
+    figures = [(label, s.responses) for label, s in zip(labels, summaries, strict=True)
+               if s.responses_shown == str(s.responses)]
+    return {"labels": labels, "rows": rows, "responses": [s.responses_shown for s in summaries],
+            "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures)}
+
+
+def short_quarter(quarter: str) -> str:
+    start, end = periods.quarter_dates(quarter)
+    return f"{start:%b}–{end:%b} {end.year}"
+
+
 def summary_page(scope) -> dict:
     summary = build_summary(scope)
-    return {"scope": scope, "summary": summary, "charts": charts_for(summary),
+    return {"scope": scope, "summary": summary, "charts": charts_for(summary), "trend": trend(scope, summary),
             "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),
             "cell_words": cell_words, "shown_count": shown_count}
 

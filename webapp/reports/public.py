@@ -13,10 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from markupsafe import Markup
 from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.moderation.publication import published_refs
+from webapp.public_text import render
 from webapp.reports.models import BoardAction
 from webapp.reports.summary import build_summary
 from webapp.themes.runs import coded_items
@@ -37,20 +39,20 @@ class PublicTheme:
 @dataclass(frozen=True)
 class PublicAction:
     theme: str
-    description: str
+    description: Markup  # staff-written text, redacted when stored, rendered through the allow-list
     owner: str
     status: str
     status_label: str
     due_on: date | None
-    reason: str
-    latest_update: str
+    reason: Markup
+    latest_update: Markup
     latest_update_on: date | None
 
 
 def public_themes(scope: Scope) -> list[PublicTheme]:
     """The scope's themes, ranked as the board sees them, with published quotes;
     none when every count is suppressed (a table of "fewer than 5" says nothing)."""
-    rows = build_summary(scope).themes
+    rows = build_summary(scope, with_quotes=False, with_closed=False).themes
     if all(row.share is None for row in rows):
         return []
     quotes = _published_quotes_by_theme(scope)
@@ -71,16 +73,22 @@ def _published_quotes_by_theme(scope: Scope) -> dict[str, list[str]]:
 
 
 def public_actions(scope_key: str, labels: dict[str, str]) -> list[PublicAction]:
-    """What the board is doing about the scope's themes, oldest first."""
-    actions = db.session.scalars(select(BoardAction).where(BoardAction.scope == scope_key)
+    """What the board is doing about the scope's themes, oldest first: only
+    actions someone with the board's or engagement role has published."""
+    actions = db.session.scalars(select(BoardAction).where(BoardAction.scope == scope_key,
+                                                           BoardAction.public_state == "published")
                                  .order_by(BoardAction.created_on, BoardAction.id))
-    return [_public_action(action, labels) for action in actions]
+    return [public_action(action, labels) for action in actions]
 
 
-def _public_action(action: BoardAction, labels: dict[str, str]) -> PublicAction:
-    latest = action.updates[-1] if action.updates else None
+def public_action(action: BoardAction, labels: dict[str, str]) -> PublicAction:
+    """An action as the public sees it (also the staff page's preview): its
+    latest published update with words in it is its news."""
+    published = [u for u in action.updates if u.public_state == "published" and u.note.strip()]
+    latest = published[-1] if published else None
     return PublicAction(
-        theme=labels.get(action.theme_code, action.theme_code), description=action.description,
+        theme=labels.get(action.theme_code, action.theme_code), description=render(action.description),
         owner=action.owner_org, status=action.status, status_label=action.status_label, due_on=action.due_on,
-        reason=action.reason if action.status == "not_doing" else "",
-        latest_update=latest.note if latest else "", latest_update_on=latest.recorded_on if latest else None)
+        reason=render(action.reason) if action.status == "not_doing" else Markup(""),
+        latest_update=render(latest.note) if latest else Markup(""),
+        latest_update_on=latest.recorded_on if latest else None)

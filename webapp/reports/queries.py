@@ -25,7 +25,8 @@ def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[
     was highly confident about (a misfiled quote misleads the board more than
     a missing one), most confident first, from visible responses (hidden ones are never in `coded`), leaving
     out responses with a safeguarding or risk flag and near-duplicates of a
-    quote already chosen. Text is redacted when
+    quote already chosen, for this theme or a higher ranked one (`codes` is
+    in rank order), so no quote repeats under several themes. Text is redacted when
     stored; redacting again changes nothing and guards older rows."""
     from analysis.text import near_duplicate  # nltk: loaded with the first summary, not at start-up
 
@@ -42,14 +43,17 @@ def quotes_by_theme(coded, codes: list[str], n: int = QUOTES_PER_THEME) -> dict[
             if score >= HIGH_CONFIDENCE:
                 candidates[code].append((-score, text))
     quotes = {}
-    for code, found in candidates.items():
+    used: list[str] = []  # a quote appears under one theme only: the highest ranked that has it
+    for code in codes:
         chosen: list[str] = []
-        for _, text in sorted(found):
-            if not any(near_duplicate(text, q) for q in chosen):
-                chosen.append(redact(text).text)
+        for _, text in sorted(candidates.get(code, ())):
+            if not any(near_duplicate(text, q) for q in chosen + used):
+                chosen.append(text)
             if len(chosen) == n:
                 break
-        quotes[code] = tuple(chosen)
+        used += chosen
+        if chosen:
+            quotes[code] = tuple(redact(text).text for text in chosen)
     return quotes
 
 
@@ -70,11 +74,21 @@ def change_record(scope) -> list[tuple[date, str]]:
             for change in sorted(consultation.changes, key=lambda c: (c.recorded_on, c.id))]
 
 
-def breakdowns(coded, codes: list[str], labels: list[str], k: int) -> list[Breakdown]:
-    """Theme x service and theme x each equality group, suppressed."""
+def breakdown_key(title: str, code: str = "*", group: str = "*") -> str:
+    """A breakdown figure's key in the release ledger ("*" = a total)."""
+    return f"breakdown|{title}|{code}|{group}"
+
+
+def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozenset[str] = frozenset(),
+               held_themes: frozenset[str] = frozenset()) -> list[Breakdown]:
+    """Theme x service and theme x each equality group, suppressed: cells
+    under k, cells the release ledger holds back (`held`, figure keys), and
+    the rows of themes whose count it holds back (`held_themes`)."""
     if not codes:
         return []
-    from analysis.suppression import breakdown_table  # NumPy: loaded with the first summary
+    import numpy as np  # with the suppression below: loaded with the first summary
+
+    from analysis.suppression import Held, breakdown_table
     tables = []
     if any(c.item.service for c in coded):
         tables.append(("Service", [Grouped(c.item.response_id, c.item.service or "Not given", c.codes)
@@ -88,8 +102,29 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int) -> list[Break
     result = []
     for title, grouped in tables:
         groups, table = count_table(grouped, codes)
-        result.append(breakdown_table(title, labels, groups, table, k))
+        mask = Held(
+            cells=np.array([[breakdown_key(title, code, group) in held for group in groups] for code in codes]),
+            rows=np.array([breakdown_key(title, code) in held or code in held_themes for code in codes]),
+            columns=np.array([breakdown_key(title, group=group) in held for group in groups]),
+            grand=breakdown_key(title) in held)
+        result.append(breakdown_table(title, labels, groups, table, k, held=mask, codes=codes))
     return result
+
+
+def breakdown_figures(tables: list[Breakdown]) -> dict[str, int]:
+    """Every figure the breakdowns show, by ledger key."""
+    shown = {}
+    for table in tables:
+        for code, (_, cells, total) in zip(table.codes, table.rows, strict=True):
+            shown.update((breakdown_key(table.title, code, group), value)
+                         for group, value in zip(table.groups, cells, strict=True) if value is not None)
+            if total is not None:
+                shown[breakdown_key(table.title, code)] = total
+        shown.update((breakdown_key(table.title, group=group), value)
+                     for group, value in zip(table.groups, table.group_totals, strict=True) if value is not None)
+        if table.grand_total is not None:
+            shown[breakdown_key(table.title)] = table.grand_total
+    return shown
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from analysis.board import Breakdown, Coded, Extra, K, ThemeRow, summarise_items
+from analysis.board import (
+    NOT_SHOWN,
+    Breakdown,
+    Coded,
+    Extra,
+    K,
+    ThemeRow,
+    shown_count,
+    summarise_items,
+    withhold_row,
+)
 from analysis.risk import CATEGORIES
+from webapp import disclosure
+from webapp.consultations import reporting
 from webapp.reports import queries
+from webapp.reports.population import ReportPopulation, population_of
 from webapp.reports.queries import GroupView
 from webapp.retention.purge import aggregate_counts
 from webapp.themes.codebook import theme_labels
 from webapp.themes.runs import coded_items, latest_run
+
+RESPONSES_KEY, PURGED_KEY, ITEMS_KEY = "themes|responses", "themes|purged", "themes|items"
+FLAG_KEYS = ("flags|safeguarding", "flags|risk")
 
 
 @dataclass
@@ -43,6 +59,29 @@ class BoardSummary:
     run_learned_from: int = 0
     staff_coded: int = 0
     k: int = K
+    population_note: str = ""  # why the figures cover other dates than were chosen
+    closed_questions: list = field(default_factory=list)  # consultations: choice questions' released counts
+    held: frozenset[str] = frozenset()  # figures the release ledger held back
+
+    @property
+    def responses_shown(self) -> str:
+        return self._figure(RESPONSES_KEY, self.responses)
+
+    @property
+    def purged_shown(self) -> str:
+        """The purged responses counted, or "" when there are none or they are held back."""
+        return "" if not self.purged_responses or PURGED_KEY in self.held else str(self.purged_responses)
+
+    @property
+    def items_shown(self) -> str:
+        return self._figure(ITEMS_KEY, self.items)
+
+    @property
+    def flags_shown(self) -> tuple[str, str]:
+        return (self._figure(FLAG_KEYS[0], self.safeguarding_flags), self._figure(FLAG_KEYS[1], self.risk_flagged))
+
+    def _figure(self, key: str, value: int) -> str:
+        return NOT_SHOWN if key in self.held else shown_count(value, self.k)
 
     def theme(self, code: str) -> ThemeRow | None:
         return next((row for row in self.themes if row.code == code), None)
@@ -57,45 +96,64 @@ def _coded(coded_items) -> list[Coded]:
     return [Coded(c.item.response_id, tuple(c.codes), c.compound) for c in coded_items]
 
 
-def _extra(scope) -> dict[str, Extra]:
+def _extra(counted) -> dict[str, Extra]:
     """Purged responses' counts, from the retention purge's text-free aggregates."""
+    if counted is None:
+        return {}
     return {code: Extra(count.responses, count.sentiment_sum)
-            for code, count in aggregate_counts(scope).items()}
+            for code, count in aggregate_counts(counted).items()}
 
 
-def build_summary(scope, k: int = K, with_quotes: bool = True) -> BoardSummary:
-    """Everything the board summary page and the board pack show for `scope`."""
+def _items(population: ReportPopulation):
+    return [] if population.counted is None else coded_items(population.counted, any_run=True)
+
+
+def theme_key(code: str) -> str:
+    return f"themes|theme|{code}"
+
+
+def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | None = None,
+                  with_closed: bool = True) -> BoardSummary:
+    """Everything the board summary page and the board pack show for `scope`,
+    counted over its population (whole months, or the whole consultation) and
+    released through the ledger: what would give away a small number beside an
+    earlier report is held back, and what is shown is recorded."""
     labels = theme_labels()
-    coded = coded_items(scope)
-    previous_scope = scope.previous()
-    previous = _coded(coded_items(previous_scope)) if previous_scope else None
-    extra = _extra(scope)
-    responses, previous_responses, rows = summarise_items(
-        _coded(coded), previous, labels, k, extra, _extra(previous_scope) if previous_scope else None)
+    population = population_of(scope, today)
+    coded = _items(population)
+    named_previous = scope.previous()
+    previous_population = population_of(named_previous, today) if named_previous else None
+    previous = _coded(_items(previous_population)) if previous_population else None
+    extra = _extra(population.counted)
+    previous_extra = _extra(previous_population.counted) if previous_population else None
+    responses, previous_responses, rows = summarise_items(_coded(coded), previous, labels, k, extra, previous_extra)
+    purged = extra.get("")
+    flags = (len({c.item.response_id for c in coded if c.item.safeguarding_flag}),
+             len({c.item.response_id for c in coded if c.item.risk_flagged}))
+    released = _release(population, previous_population, rows, responses, previous_responses,
+                        purged.responses if purged else 0, flags, coded, k)
+    rows = released.rows
     if with_quotes:
         quotes = queries.quotes_by_theme(coded, [row.code for row in rows])
         rows = [_with_quotes(row, quotes.get(row.code, ())) for row in rows]
     run = latest_run(scope.key)
-    ranked_codes = [row.code for row in rows if row.count]
-    ranked_labels = [row.label for row in rows if row.count]
-    purged = extra.get("")
     return BoardSummary(
-        scope_key=scope.key, label=scope.label, kind=scope.kind, responses=responses,
+        scope_key=scope.key, label=population.label, kind=scope.kind, responses=responses,
         purged_responses=purged.responses if purged else 0,
         items=len(coded), themes=rows,
-        previous_label=previous_scope.label if previous_scope else None,
-        previous_responses=previous_responses,
+        previous_label=previous_population.label if previous_population else None,
+        previous_responses=None if RESPONSES_KEY in released.previous_held else previous_responses,
         emergent=queries.pending_emergent(run),
-        safeguarding_flags=len({c.item.response_id for c in coded if c.item.safeguarding_flag}),
-        risk_flagged=len({c.item.response_id for c in coded if c.item.risk_flagged}),
+        safeguarding_flags=flags[0], risk_flagged=flags[1],
         risk_by_category=_risk_by_category(coded),
         changes=queries.change_record(scope),
-        breakdowns=queries.breakdowns(coded, ranked_codes, ranked_labels, k),
+        breakdowns=released.breakdowns,
         group_view=queries.group_view(scope.key),
         run_date=run.finished_at.date() if run and run.finished_at else None,
         run_learned_from=run.n_coded if run else 0,
         staff_coded=sum(1 for c in coded if c.staff_coded),
-        k=k,
+        k=k, population_note=population.note, held=released.held,
+        closed_questions=_closed_questions(scope) if with_closed else [],
     )
 
 
@@ -106,6 +164,90 @@ def _risk_by_category(coded) -> list[tuple[str, int]]:
         for category in c.item.risk_categories:
             responses.setdefault(category, set()).add(c.item.response_id)
     return [(label, len(responses[code])) for code, label in CATEGORIES.items() if code in responses]
+
+
+def _closed_questions(scope) -> list:
+    """A consultation's closed questions (yes/no, agreement, ratings, choices)
+    as the responses page releases them: through the same ledger."""
+    consultation = scope.consultation()
+    if consultation is None:
+        return []
+    return [summary for summary in reporting.released_figures(consultation)[1] if summary.rows]
+
+
+@dataclass(frozen=True)
+class _Released:
+    rows: list[ThemeRow]
+    breakdowns: list[Breakdown]
+    held: frozenset[str]
+    previous_held: frozenset[str]
+
+
+def _release(population: ReportPopulation, previous_population: ReportPopulation | None, rows: list[ThemeRow],
+             responses: int, previous_responses: int | None, purged: int, flags: tuple[int, int],
+             coded, k: int) -> _Released:
+    """Check every figure the summary would show against the release ledger,
+    hold back what it refuses (suppressing again around it, which may show
+    other cells: those are checked in turn), then record what is shown."""
+    disclosure.lock()
+    previous_shown = _previous_figures(rows, previous_responses, k) if previous_population else {}
+    held_previous = (disclosure.release(previous_population.atoms, previous_shown, k)
+                     if previous_shown else set())
+    held: set[str] = set()
+    checked: set[str] = set()
+    while True:
+        held_themes = frozenset(row.code for row in rows if theme_key(row.code) in held)
+        shown_rows = [_held_row(row, held, held_previous) for row in rows]
+        ranked = [row for row in rows if row.count]
+        tables = queries.breakdowns(coded, [row.code for row in ranked], [row.label for row in ranked], k,
+                                    frozenset(held), held_themes)
+        shown = {key: value for key, value in (_summary_figures(shown_rows, responses, len(coded), purged, flags, k)
+                                                | queries.breakdown_figures(tables)).items() if key not in held}
+        fresh = {key: value for key, value in shown.items() if key not in checked}
+        checked |= fresh.keys()
+        refused = disclosure.release(population.atoms, fresh, k) if population.atoms else set()
+        if not refused:
+            break
+        held |= refused
+    if population.atoms:
+        disclosure.record(population.atoms, shown)
+    if previous_shown:
+        disclosure.record(previous_population.atoms,
+                          {key: value for key, value in previous_shown.items() if key not in held_previous})
+    return _Released(shown_rows, tables, frozenset(held), frozenset(held_previous))
+
+
+def _held_row(row: ThemeRow, held: set[str], held_previous: set[str]) -> ThemeRow:
+    if theme_key(row.code) in held:
+        return withhold_row(row)
+    if RESPONSES_KEY in held:
+        # The total is held back: a share beside its count would give it away.
+        return replace(withhold_row(row, previous_too=True), share=None)
+    if theme_key(row.code) in held_previous or RESPONSES_KEY in held_previous:
+        return withhold_row(row, previous_too=True)
+    return row
+
+
+def _summary_figures(rows: list[ThemeRow], responses: int, items: int, purged: int, flags: tuple[int, int],
+                     k: int) -> dict[str, int]:
+    """The counts the summary shows outside the breakdowns, by ledger key."""
+    shown = {RESPONSES_KEY: responses, ITEMS_KEY: items}
+    if purged:
+        shown[PURGED_KEY] = purged
+    shown.update((key, value) for key, value in zip(FLAG_KEYS, flags, strict=True) if not 0 < value < k)
+    shown.update((theme_key(row.code), row.count) for row in rows if not row.suppressed)
+    return shown
+
+
+def _previous_figures(rows: list[ThemeRow], previous_responses: int | None, k: int) -> dict[str, int]:
+    """The earlier period's counts the summary gives away (its total, and each
+    share shown beside it)."""
+    if previous_responses is None:
+        return {}
+    shown = {RESPONSES_KEY: previous_responses}
+    shown.update((theme_key(row.code), row.previous_count) for row in rows
+                 if row.previous_count is not None and not 0 < row.previous_count < k)
+    return shown
 
 
 def _with_quotes(row: ThemeRow, quotes: tuple[str, ...]) -> ThemeRow:

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from webapp.audit import record_event
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
-from webapp.forms import DateRangeForm
-from webapp.periods import ScopeError
+from webapp.forms import ButtonForm, DateRangeForm
+from webapp.periods import ScopeError, month_end, month_start
 from webapp.reports import ledger, pages
-from webapp.reports.forms import ActionForm, UpdateForm
-from webapp.reports.models import ACTION_STATUSES
+from webapp.reports.forms import ActionForm, EditActionForm, UpdateForm
+from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate
 from webapp.reports.pack import board_pack_pdf, pack_filename
 from webapp.staff.access import permission_required
 from webapp.themes.scope import feedback_range, parse_scope
@@ -52,7 +52,9 @@ def dates():
         except ScopeError as error:  # validate_end catches this first; kept for safety
             form.end.errors.append(str(error))
         else:
-            return redirect(url_for("reports.summary", scope_key=scope.key))
+            # Reports count whole months: the address names the months counted.
+            whole = feedback_range(month_start(scope.start), month_end(scope.end))
+            return redirect(url_for("reports.summary", scope_key=whole.key))
     return render_template("reports/dates.html", form=form)
 
 
@@ -117,3 +119,54 @@ def action(action_id: int):
         db.session.commit()
         return redirect(url_for("reports.action", action_id=found.id, _anchor="history"))
     return render_template("reports/action.html", form=form, **pages.action_page(found))
+
+
+@bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@permission_required("view_reports")
+def edit_action(action_id: int):
+    found = ledger.get_action(action_id) or abort(404)
+    form = EditActionForm(obj=found if request.method == "GET" else None, not_doing=found.status == "not_doing")
+    if form.validate_on_submit():
+        ledger.edit_action(found, description=form.description.data, owner_org=form.owner_org.data,
+                           due_on=form.due_on.data, reason=form.reason.data or "", user=current_user)
+        db.session.commit()
+        return redirect(url_for("reports.action", action_id=found.id, _anchor="public-text"))
+    return render_template("reports/action-edit.html", form=form, action=found)
+
+
+@bp.post("/actions/<int:action_id>/publish")
+@permission_required("publish_actions")
+def publish_action(action_id: int):
+    return _set_public_state(action_id, "published")
+
+
+@bp.post("/actions/<int:action_id>/withdraw")
+@permission_required("publish_actions")
+def withdraw_action(action_id: int):
+    return _set_public_state(action_id, "withdrawn")
+
+
+@bp.post("/actions/<int:action_id>/updates/<int:update_id>/publish")
+@permission_required("publish_actions")
+def publish_update(action_id: int, update_id: int):
+    return _set_public_state(action_id, "published", update_id)
+
+
+@bp.post("/actions/<int:action_id>/updates/<int:update_id>/withdraw")
+@permission_required("publish_actions")
+def withdraw_update(action_id: int, update_id: int):
+    return _set_public_state(action_id, "withdrawn", update_id)
+
+
+def _set_public_state(action_id: int, state: str, update_id: int | None = None):
+    found = ledger.get_action(action_id) or abort(404)
+    update = None
+    if update_id is not None:
+        update = db.session.get(BoardActionUpdate, update_id)
+        if update is None or update.action_id != found.id:
+            abort(404)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    ledger.set_public_state(found, state, update)
+    db.session.commit()
+    return redirect(url_for("reports.action", action_id=found.id, _anchor="public-text"))

@@ -10,6 +10,7 @@
 | code_themes      |   ✓   |     ✓      |    ✓    |       |
 | export           |   ✓   |     ✓      |    ✓    |       |
 | view_reports     |   ✓   |     ✓      |    ✓    |   ✓   |
+| publish_actions  |   ✓   |     ✓      |         |   ✓   |
 | manage_users     |   ✓   |            |         |       |
 | view_audit       |   ✓   |            |         |       |
 
@@ -47,15 +48,15 @@ SIGNED_IN = "signed_in"
 
 ALL_PERMISSIONS = frozenset({
     "build", "publish", "moderate", "view_free_text", "code_themes", "export",
-    "view_reports", "manage_users", "view_audit",
+    "view_reports", "publish_actions", "manage_users", "view_audit",
 })
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": ALL_PERMISSIONS | {SIGNED_IN},
     "engagement": frozenset({"build", "publish", "moderate", "view_free_text", "code_themes",
-                             "export", "view_reports", SIGNED_IN}),
+                             "export", "view_reports", "publish_actions", SIGNED_IN}),
     "analyst": frozenset({"view_free_text", "code_themes", "export", "view_reports", SIGNED_IN}),
-    "board": frozenset({"view_reports", SIGNED_IN}),
+    "board": frozenset({"view_reports", "publish_actions", SIGNED_IN}),
 }
 
 # "module.qualname" of each protected view -> the permission it needs.

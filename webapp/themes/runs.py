@@ -241,16 +241,21 @@ def _store_emergent(run: ThemeRun, report: dict, found: list[Item]) -> None:
 
 # Items with their codes ------------------------------------------------------------------------
 
-def coded_items(scope: Scope) -> list[CodedItem]:
+def coded_items(scope: Scope, any_run: bool = False) -> list[CodedItem]:
     """Each current item of the scope with its codes: staff coding first, else
     the latest run's; codes as they count now (merged -> joined theme, retired
-    dropped). Items no run has seen get sentiment from the default scorer."""
+    dropped). Items no run has seen get sentiment from the default scorer.
+    With `any_run` (reports over whole months), an item the scope's own run
+    did not see takes its codes from the newest finished run that did: a
+    range of months is reported from the quarters' runs, not as zeros."""
     found = items(scope)
     refs = [item.ref for item in found]
     run = latest_run(scope.key)
     seen = ({row.ref: row for chunk in _chunks(refs) for row in db.session.scalars(
         select(ThemeRunItem).where(ThemeRunItem.run_id == run.id, ThemeRunItem.ref.in_(chunk)))}
             if run else {})
+    if any_run:
+        seen = _newest_run_items([ref for ref in refs if ref not in seen]) | seen
     staff = staff_codes(refs)
     mapping = current_code_map()
     scored = _sentiment_of([item for item in found if item.ref not in seen])
@@ -268,6 +273,18 @@ def coded_items(scope: Scope) -> list[CodedItem]:
         result.append(CodedItem(item=item, codes=codes, scores=scores, matched=matched, compound=compound,
                                 sentiment=sentiment, staff_coded=item.ref in staff))
     return result
+
+
+def _newest_run_items(refs: list[str]) -> dict[str, ThemeRunItem]:
+    """ref -> what the newest finished run that saw it decided."""
+    found: dict[str, ThemeRunItem] = {}
+    for chunk in _chunks(refs):
+        rows = db.session.scalars(
+            select(ThemeRunItem).join(ThemeRun)
+            .where(ThemeRun.status == "done", ThemeRunItem.ref.in_(chunk))
+            .order_by(ThemeRun.finished_at, ThemeRun.id))
+        found.update((row.ref, row) for row in rows)  # oldest first: the newest wins
+    return found
 
 
 def _sentiment_of(unseen: list[Item]) -> dict:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.periods import recent_quarters
+from webapp.reports.population import population_of
 from webapp.reports.public import public_actions, public_themes
 from webapp.themes.codebook import theme_labels
 from webapp.themes.scope import consultation_scope, feedback_quarter
@@ -51,6 +52,7 @@ def feedback():
     periods = []
     for quarter in recent_quarters(ROLLING_QUARTERS):
         scope = feedback_quarter(quarter)
-        periods.append({"label": scope.label, "key": quarter, "themes": public_themes(scope),
+        # A quarter still under way counts its finished months, and says so.
+        periods.append({"label": population_of(scope).label, "key": quarter, "themes": public_themes(scope),
                         "actions": public_actions(scope.key, labels)})
     return render_template("yousaid/feedback.html", periods=periods)

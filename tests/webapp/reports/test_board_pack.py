@@ -46,7 +46,7 @@ def test_pack_has_headings_figures_and_page_numbers(app, client, themed):
         assert heading in text, heading
     assert "Feedback, July to September 2026" in text
     assert "12 responses with written answers" in text
-    assert "Down 3" in text and "fewer than 5" in text
+    assert "Down 58 points" in text and "fewer than 5" in text
     assert "Fund two more refuge places" in text and "County council" in text
     assert "learned from 12 staff-coded examples" in text
     assert "Refuge places matter most to us." in text

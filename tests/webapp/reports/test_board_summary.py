@@ -24,8 +24,10 @@ def test_build_summary_from_a_themed_quarter(app):
     assert [row.code for row in summary.themes][:3] == ["staff-attitude", "housing", "police"]
     assert (staff.count, staff.share, staff.mean_sentiment, staff.sentiment_words) == (6, 0.5, -0.5, "mostly negative")
     assert (staff.direction, staff.change_words) == ("new", "new")
-    # The hidden response is not counted: 5, not 6; 8 before, so down 3.
-    assert (housing.count, housing.share, housing.change, housing.change_words) == (5, round(5 / 12, 4), -3, "down 3")
+    # The hidden response is not counted: 5, not 6. Change compares shares: 5 of
+    # 12 (42%) now, 8 of 8 (100%) before, so down 58 points.
+    assert (housing.count, housing.share, housing.change, housing.change_words) == (
+        5, round(5 / 12, 4), -58, "down 58 points")
     assert housing.sentiment_words == "mostly positive"
     assert (police.shown, police.share, police.quotes) == ("fewer than 5", None, ())
     assert len(staff.quotes) == 3 and all("dismissive" in q for q in staff.quotes)
@@ -58,7 +60,8 @@ def test_summary_page_shows_figures_in_words(app, client):
     rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
             for tr in soup.select("#themes-table tbody tr")}
     assert list(rows.values())[0][:3] == ["6", "50%", "Mostly negative (-0.50)"]
-    assert any(cells[:2] == ["5", "42%"] and cells[3].startswith("Down 3") for cells in rows.values())
+    assert any(cells[:2] == ["5", "42%"] and cells[3].startswith("Down 58 points (was 100%)")
+               for cells in rows.values())
     assert any(cells[0] == "fewer than 5" and cells[1] == "—" for cells in rows.values())
     svg = soup.select_one("svg[role=img]")
     assert svg.title.get_text().startswith("Responses by theme") and "Bar chart." in svg.desc.get_text()
@@ -88,7 +91,8 @@ def test_date_range_chooser_keeps_input_and_explains(app, client):
     response = client.post("/staff/reports/dates", data={"start": ["", "", ""], "end": ["", "", ""]})
     assert "Enter the first day of the period" in response.get_data(as_text=True)
     response = client.post("/staff/reports/dates", data={"start": ["1", "7", "2026"], "end": ["15", "8", "2026"]})
-    assert response.location.endswith("/staff/reports/summary/feedback:2026-07-01..2026-08-15")
+    # Widened to whole months: the address names what is counted.
+    assert response.location.endswith("/staff/reports/summary/feedback:2026-07-01..2026-08-31")
     assert client.get(response.location).status_code == 200
 
 
@@ -104,7 +108,7 @@ def test_purged_months_count_from_text_free_aggregates(app):
     housing = summary.theme("housing")
     assert (summary.responses, summary.purged_responses) == (16, 4)
     assert (housing.count, housing.share, housing.mean_sentiment) == (7, round(7 / 16, 4), 0.4)
-    assert housing.change_words == "down 1"
+    assert housing.change_words == "down 56 points"  # 7 of 16 against 8 of 8
 
 
 def test_consultation_summary_has_the_co_production_record_and_no_earlier_period(app, client):

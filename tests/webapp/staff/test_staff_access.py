@@ -73,7 +73,9 @@ def test_matrix_anonymous_wrong_role_right_role(app):
 
 def test_the_matrix_as_documented():
     assert can(None, "view_reports") is False
-    assert PERMISSIONS["board"] == frozenset({"view_reports", SIGNED_IN})
+    # The board publishes its own actions' public text (issue 14); analysts record actions but do not.
+    assert PERMISSIONS["board"] == frozenset({"view_reports", "publish_actions", SIGNED_IN})
+    assert "publish_actions" in PERMISSIONS["engagement"] and "publish_actions" not in PERMISSIONS["analyst"]
     assert "manage_users" in PERMISSIONS["admin"] and "view_audit" in PERMISSIONS["admin"]
     for role in ("engagement", "analyst", "board"):
         assert "manage_users" not in PERMISSIONS[role] and "view_audit" not in PERMISSIONS[role]

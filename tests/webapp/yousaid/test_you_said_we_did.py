@@ -38,6 +38,8 @@ def assert_safe_public_page(response):
 
 
 def add_action(scope: str, code: str, description: str, status: str = "planned", **values) -> BoardAction:
+    """An action someone has published (drafts never reach the public page)."""
+    values.setdefault("public_state", "published")
     action = BoardAction(scope=scope, theme_code=code, description=description, owner_org="Refuge provider",
                          status=status, **values)
     db.session.add(action)
@@ -68,8 +70,12 @@ def test_consultation_page_said_and_did(client, app):
     stopped = add_action(scope, "housing", "Open a second office", status="not_doing",
                          reason="The building was not safe.")
     stopped.updates.append(BoardActionUpdate(recorded_on=date(2026, 11, 21), status="not_doing",
-                                             note="Survey found damp."))
+                                             note="Survey found damp.", public_state="published"))
+    stopped.updates.append(BoardActionUpdate(recorded_on=date(2026, 11, 22), status="not_doing",
+                                             note="Draft news nobody has checked."))
     add_action("consultation:another", "housing", "Someone else's action")
+    add_action(scope, "housing", "A draft nobody has published", public_state="draft")
+    add_action(scope, "housing", "An action withdrawn from the page", public_state="withdrawn")
     db.session.commit()
     response = client.get(f"/you-said-we-did/consultations/{consultation.slug}")
     assert_safe_public_page(response)
@@ -86,6 +92,7 @@ def test_consultation_page_said_and_did(client, app):
     assert "Not doing. Why: The building was not safe." in actions
     assert "21 November 2026: Survey found damp." in actions
     assert "Someone else's action" not in actions
+    assert "draft" not in actions.lower() and "withdrawn" not in actions
 
 
 def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes(client, app):

@@ -70,10 +70,10 @@ def _to_queue(consultation, anchor: str = ""):
 @permission_required("view_reports")
 def responses(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
+    weeks, summaries = reporting.released_figures(consultation)
     return render_template("consultations/results/responses.html", consultation=consultation,
-                           counts=reporting.counts(consultation),
-                           weeks=reporting.responses_per_week(consultation),
-                           summaries=reporting.summaries(consultation), shown_count=reporting.shown_count)
+                           counts=reporting.counts(consultation), weeks=weeks,
+                           summaries=summaries, shown_count=reporting.shown_count)
 
 
 # Moderation -------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+"""Disclosure control across releases (`analysis.disclosure`), by hand: which
+new figures would let someone work out a count from 1 to 4 beside what was
+shown before. The attacks on the web app are in
+tests/webapp/reports/test_disclosure_attacks.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.disclosure import Shown, regions, withheld, would_disclose
+
+OCT, NOV, DEC = "feedback:2026-10", "feedback:2026-11", "feedback:2026-12"
+
+
+def pop(*atoms: str) -> frozenset[str]:
+    return frozenset(atoms)
+
+
+def test_small_counts_are_never_shown():
+    assert would_disclose(pop(OCT), 3, [])
+    assert not would_disclose(pop(OCT), 0, [])
+    assert not would_disclose(pop(OCT), 5, [])
+
+
+@pytest.mark.parametrize("before, now, disclosed", [(6, 7, True), (6, 10, True), (6, 11, False), (6, 6, False),
+                                                    (12, 8, True), (12, 7, False)])
+def test_same_population_may_only_move_by_zero_or_five(before, now, disclosed):
+    """A response hidden (or added to a consultation) between two releases:
+    the difference would be that response's figures."""
+    assert would_disclose(pop(OCT), now, [Shown(pop(OCT), before)]) is disclosed
+
+
+def test_every_earlier_value_of_the_same_population_counts():
+    earlier = [Shown(pop(OCT), 6), Shown(pop(OCT), 20)]
+    assert would_disclose(pop(OCT), 8, earlier)  # 2 from the first release
+
+
+@pytest.mark.parametrize("so_far, whole, disclosed", [(10, 12, True), (10, 15, False), (10, 10, False)])
+def test_nested_populations_differ_by_zero_or_five(so_far, whole, disclosed):
+    """A quarter so far (October, November) and the whole quarter: December's
+    count is their difference."""
+    assert would_disclose(pop(OCT, NOV, DEC), whole, [Shown(pop(OCT, NOV), so_far)]) is disclosed
+
+
+def test_smaller_population_after_a_larger_one():
+    assert would_disclose(pop(OCT), 9, [Shown(pop(OCT, NOV), 12)])  # November: 3
+    assert not would_disclose(pop(OCT), 7, [Shown(pop(OCT, NOV), 12)])
+
+
+def test_three_overlapping_populations_combine():
+    """October+November and November+December shown; October to December would
+    give October (12 - 10 = 2) by subtraction."""
+    earlier = [Shown(pop(OCT, NOV), 10), Shown(pop(NOV, DEC), 10)]
+    assert would_disclose(pop(OCT, NOV, DEC), 12, earlier)
+    assert not would_disclose(pop(OCT, NOV, DEC), 20, earlier)  # October 10, December 10, November 0
+
+
+def test_overlap_alone_pins_nothing():
+    """Two overlapping populations alone: October - December is known, but no count."""
+    assert not would_disclose(pop(NOV, DEC), 11, [Shown(pop(OCT, NOV), 10)])
+
+
+def test_populations_that_do_not_overlap_are_independent():
+    assert not would_disclose(pop(DEC), 6, [Shown(pop(OCT), 5), Shown(pop(OCT, NOV), 7)])
+
+
+def test_regions_known_to_be_zero_are_used_like_an_attacker_would():
+    """{a,b} = 5 and {a,b,c,d} = 5 force c = d = 0; then {c,e,f} = 8 and {f} = 5
+    give e = 3, which no subtraction of whole releases shows without knowing
+    that counts are never negative."""
+    a, b, c, d, e, f = "a", "b", "c", "d", "e", "f"
+    earlier = [Shown(pop(a, b), 5), Shown(pop(a, b, c, d), 5), Shown(pop(c, e, f), 8)]
+    assert would_disclose(pop(f), 5, earlier)
+    assert not would_disclose(pop(f), 0, earlier)  # e = 8
+
+
+def test_changed_history_is_not_compared_into_the_open():
+    """October shown as 6; a response is hidden; October+November as 12 would
+    then claim November = 6 while November itself is shown as 7: the three
+    together expose the hidden response."""
+    earlier = [Shown(pop(OCT), 6), Shown(pop(OCT, NOV), 12)]
+    assert would_disclose(pop(NOV), 7, earlier)
+    assert not would_disclose(pop(NOV), 6, earlier)
+
+
+def test_many_regions_use_the_integer_programme():
+    months = [f"m{n:02d}" for n in range(18)]
+    # Each month shown on its own (all 5), then everything but one month.
+    earlier = [Shown(pop(m), 5) for m in months[1:]]
+    everything = pop(*months)
+    assert would_disclose(everything, 5 * 17 + 2, earlier)  # the first month: 2
+    assert not would_disclose(everything, 5 * 17 + 6, earlier)
+
+
+def test_withheld_picks_the_figures():
+    history = {"theme|housing": [Shown(pop(OCT, NOV), 10)], "theme|police": [Shown(pop(OCT, NOV), 10)]}
+    assert withheld(pop(OCT, NOV, DEC), {"theme|housing": 12, "theme|police": 16, "theme|money": 0},
+                    history) == {"theme|housing"}
+
+
+def test_regions_group_atoms_by_membership():
+    matrix, found = regions([pop(OCT, NOV), pop(NOV, DEC)])
+    assert sorted(map(sorted, found)) == [[OCT], [NOV], [DEC]]
+    assert matrix.sum() == 4

@@ -1,0 +1,114 @@
+"""Figures that mean what they say (issue 14, part 3): reports count whole
+months and say when a period is still under way, chart labels are never cut
+off, and a quote does not repeat under several themes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from webapp.reports.charts import LABEL_CHARS, bar_chart
+from webapp.reports.population import population_of
+from webapp.reports.queries import quotes_by_theme
+from webapp.themes.runs import CodedItem
+from webapp.themes.scope import Item, consultation_scope, feedback_quarter, feedback_range
+
+LONG = "Kindness, respect and trauma-informed practice of staff, including reception and duty officers"
+
+
+def test_a_quarter_under_way_counts_its_finished_months_and_says_so(app):
+    population = population_of(feedback_quarter("2026Q4"), today=date(2026, 12, 4))
+    assert (population.counted.start, population.counted.end) == (date(2026, 10, 1), date(2026, 11, 30))
+    assert population.atoms == {"feedback:2026-10", "feedback:2026-11"}
+    assert population.label == "Feedback, October to December 2026: 1 October 2026 to 30 November 2026 so far"
+    assert "still under way" in population.note
+
+
+def test_a_quarter_with_no_finished_month_has_no_figures(app):
+    population = population_of(feedback_quarter("2026Q4"), today=date(2026, 10, 20))
+    assert population.counted is None and not population.atoms
+    assert "No month of this period has finished yet" in population.note
+
+
+def test_chosen_dates_widen_to_whole_months(app):
+    one = population_of(feedback_range(date(2026, 10, 1), date(2026, 11, 27)), today=date(2026, 12, 4))
+    two = population_of(feedback_range(date(2026, 10, 1), date(2026, 11, 28)), today=date(2026, 12, 4))
+    assert one.atoms == two.atoms == {"feedback:2026-10", "feedback:2026-11"}
+    assert one.widened and "whole calendar months" in one.note
+    assert one.label == "Feedback, 1 October 2026 to 30 November 2026"
+
+
+def test_a_consultation_is_one_population(app):
+    assert population_of(consultation_scope("refuge-life")).atoms == {"consultation:refuge-life"}
+
+
+def test_chart_labels_are_whole_and_start_inside_the_chart():
+    chart = bar_chart("c", "Themes", [(LONG, 12), ("Housing", 6)])
+    first, second = chart.bars
+    assert first.label == LONG and second.label == "Housing"
+    assert len(first.label_lines) == 2 and all(len(words) <= LABEL_CHARS for words, _ in first.label_lines)
+    assert second.label_lines[0][1] > first.y + 22  # the next label is below the bar above it
+    assert chart.height > second.y + 22
+
+
+def test_chart_labels_in_the_page_start_at_the_left_edge(app):
+    from flask import render_template_string
+
+    svg = render_template_string('{% from "reports/_chart.html" import barChart %}{{ barChart(chart) }}',
+                                 chart=bar_chart("c", "Themes", [(LONG, 12)]))
+    assert 'text-anchor="end"' not in svg and 'x="-' not in svg
+    assert "trauma-informed practice" in svg and "…" not in svg
+
+
+def _coded(response_id: int, text: str, codes: tuple[str, ...], score: float = 0.9) -> CodedItem:
+    item = Item(ref=f"f:{response_id}:what_helped", text=text, question="What helped?",
+                submitted_on=date(2026, 10, 1), response_id=response_id)
+    return CodedItem(item=item, codes=codes, scores={code: score for code in codes})
+
+
+def test_a_quote_appears_under_one_theme_only(app):
+    shared = "The refuge staff were patient and found my children a school place quickly."
+    coded = [_coded(1, shared, ("housing", "children")),
+             _coded(2, "They kept the children safe and helped with nursery forms.", ("children",), 0.5)]
+    quotes = quotes_by_theme(coded, ["housing", "children"])
+    assert quotes["housing"] == (shared,)
+    assert shared not in quotes["children"] and len(quotes["children"]) == 1
+
+
+def test_a_consultation_summary_shows_its_closed_questions_suppressed(app, client):
+    from datetime import date as day
+
+    from tests.webapp.helpers import make_consultation, make_user, page, sign_in_as
+    from webapp.consultations.models import Answer, ConsultationResponse
+    from webapp.extensions import db
+
+    consultation = make_consultation("closed-questions", status="closed")
+    refuge = next(q for q in consultation.questions if q.text == "Did you stay in a refuge?")
+    for value in ["Yes"] * 7 + ["No"] * 2:
+        db.session.add(ConsultationResponse(consultation=consultation, submitted_on=day.today(),
+                                            answers=[Answer(question=refuge, value=value)]))
+    db.session.commit()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))
+    table = soup.select_one("#closed-questions").find_next("table")
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+            for tr in table.select("tbody tr")}
+    assert rows["No"] == ["fewer than 5", "—"]
+    # 9 answered beside 7 would give the 2 away: the 7 or the 9 is withheld too.
+    caption = table.caption.get_text()
+    assert rows["Yes"][0] != "7" or "9 answered" not in caption
+
+
+def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
+    from tests.webapp.helpers import QUARTER, make_user, page, seed_quarter, sign_in_as
+
+    seed_quarter()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/{QUARTER.key}"))
+    table = soup.select_one("#trend-table")
+    assert [th.get_text(strip=True) for th in table.thead.select("th")][1:] == [
+        "Oct–Dec 2025", "Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026"]
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+            for tr in table.tbody.select("tr")}
+    assert rows["Responses with written answers"] == ["0", "0", "8", "12"]
+    assert rows["Housing, refuge and safe accommodation"][2:] == ["100%", "42%"]
+    assert soup.select_one("#trend-chart-title").get_text().startswith("Responses with written answers")

@@ -1,0 +1,70 @@
+"""Which responses a report counts: its *population*, built only from fixed
+atoms so that no two reports can differ by a handful of responses
+(`webapp.disclosure`, SECURITY.md "Disclosure control").
+
+- Feedback is counted by whole calendar months. A quarter is its three
+  months; dates someone chooses are widened to the whole months that hold
+  them (1 October to 27 November counts October and November, as does
+  1 October to 28 November). A month still under way is never counted: a
+  quarter in progress shows its finished months "so far".
+- A consultation is one population: all of its visible responses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.disclosure import Population
+from webapp.formatters import long_date
+from webapp.periods import last_complete_day, month_end, month_start, months_between
+from webapp.themes.scope import Scope
+
+
+@dataclass(frozen=True)
+class ReportPopulation:
+    named: Scope  # the report as chosen (its key names runs, actions, the group's view)
+    counted: Scope | None  # the whole months (or consultation) counted; None: no month has finished
+    atoms: Population
+    widened: bool = False  # chosen dates did not fall on whole months
+    so_far: bool = False  # the last month(s) of the chosen period have not finished
+
+    @property
+    def label(self) -> str:
+        """The report's name with the dates actually counted, when they differ."""
+        if self.named.kind != "feedback" or not (self.widened or self.so_far):
+            return self.named.label
+        if self.counted is None:
+            return f"{self.named.label} (no month has finished yet)"
+        counted = f"{long_date(self.counted.start)} to {long_date(self.counted.end)}"
+        return f"{self.named.label}: {counted} so far" if self.so_far else f"Feedback, {counted}"
+
+    @property
+    def note(self) -> str:
+        """Why the figures cover other dates than were chosen, for the page."""
+        notes = []
+        if self.widened:
+            notes.append("Figures are for whole calendar months, so the dates you chose have been widened "
+                         "to the months that hold them: two reports a few days apart could otherwise be "
+                         "compared to single people out.")
+        if self.counted is None:
+            notes.append("No month of this period has finished yet, so there are no figures to show.")
+        elif self.so_far:
+            notes.append(f"This period is still under way: the figures count the months that have finished, "
+                         f"up to {long_date(self.counted.end)}. A month is counted once it has ended.")
+        return " ".join(notes)
+
+
+def population_of(scope: Scope, today: date | None = None) -> ReportPopulation:
+    if scope.kind != "feedback":
+        return ReportPopulation(named=scope, counted=scope, atoms=frozenset({scope.key}))
+    start, end = month_start(scope.start), month_end(scope.end)
+    widened = (start, end) != (scope.start, scope.end)
+    finished = last_complete_day(today)
+    so_far = end > finished
+    end = min(end, finished)
+    if end < start:
+        return ReportPopulation(named=scope, counted=None, atoms=frozenset(), widened=widened, so_far=True)
+    counted = Scope("feedback", start=start, end=end)
+    atoms = frozenset(f"feedback:{month}" for month in months_between(start, end))
+    return ReportPopulation(named=scope, counted=counted, atoms=atoms, widened=widened, so_far=so_far)
