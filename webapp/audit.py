@@ -13,6 +13,7 @@ Actions are short dotted names:
     consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
     free_text.view  free_text.redact  export.csv  export.json
     response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
+    response.checked  response.unchecked  export.xlsx
     encryption.rotate_key  retention.purge  (commands, no actor)
     themes.run  themes.code  themes.emergent_add  themes.emergent_dismiss
     codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
@@ -50,6 +51,7 @@ ACTIONS = (
     "consultation.comment_accepted", "consultation.comment_declined", "consultation.poster",
     "free_text.view", "free_text.redact", "export.csv", "export.json",
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
+    "response.checked", "response.unchecked", "export.xlsx",
     "encryption.rotate_key", "retention.purge",
     "quote.publish", "quote.unpublish", "group.access_code",
     "report.board_pack", "report.action_record", "report.action_update",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import access_code_matches
@@ -187,6 +187,8 @@ class ConsultationResponse(db.Model):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_reason: Mapped[str] = mapped_column(String(200), default="")
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A moderator has read it: the queue's "unchecked" filter shows what is left.
+    checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     consultation: Mapped[Consultation] = relationship(back_populates="responses")
     answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")

@@ -121,6 +121,8 @@ def code_item(key: str, ref: str):
         else:
             review.save_coding(ref, [] if NO_THEME in chosen else chosen, current_user)
             db.session.commit()
+            if "next" in request.form:
+                return _to_next(scope, ref)
             flash("Themes saved. Heard learns from them at the next run.", "success")
             return redirect(_back_to_review(scope, ref))
     else:
@@ -144,6 +146,18 @@ def confirm(key: str, ref: str):
     db.session.commit()
     flash("Themes confirmed.", "success")
     return redirect(_back_to_review(scope, ref))
+
+
+def _to_next(scope, ref: str):
+    """After "Save and code the next": the next response nobody has coded, or
+    back to the review when none is left."""
+    following = review.next_uncoded(scope, ref)
+    if following is None:
+        flash("Themes saved. Every response here has now been coded by staff.", "success")
+        return redirect(_back_to_review(scope, ref))
+    flash("Themes saved. Here is the next response nobody has coded yet.", "success")
+    return redirect(url_for(".code_item", key=scope.key, ref=following, page=request.args.get("page", type=int),
+                            show=request.args.get("show") if request.args.get("show") == "uncoded" else None))
 
 
 def _back_to_review(scope, ref: str) -> str:

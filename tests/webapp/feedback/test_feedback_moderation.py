@@ -91,11 +91,11 @@ def test_pages_of_feedback(app, engagement):
 
 def test_hide_with_a_reason_then_show_again_audited(app, engagement):
     response = add_feedback("Buy cheap watches at example.com")
-    refused = engagement.post(f"/staff/feedback/{response.id}/hide?quarter=2026Q3", data={"reason": "spam"})
+    refused = engagement.post(f"/staff/feedback/{response.id}/hide?quarter=2026Q3", data={"reason": "abuse"})
     assert refused.status_code == 302 and "#response-" in refused.location
     db.session.refresh(response)
     assert not response.hidden
-    assert "choose why and say more" in page(engagement.get(refused.location)).get_text()
+    assert "choose why (and, unless it is spam, say why)" in page(engagement.get(refused.location)).get_text()
 
     done = engagement.post(f"/staff/feedback/{response.id}/hide?quarter=2026Q3&page=1",
                            data={"reason": "spam", "detail": "An advert"})

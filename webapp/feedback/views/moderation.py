@@ -90,7 +90,7 @@ def hide(response_id: int):
     response = _response_or_404(response_id)
     form = HideForm()
     if not form.validate_on_submit():
-        flash("To hide a response, choose why and say more.", "error")
+        flash("To hide a response, choose why (and, unless it is spam, say why).", "error")
         return _back_to_list(f"response-{response.id}")
     flash(actions.hide(response, form.reason_text(), f"feedback:{response.id}", form.reason.data), "success")
     db.session.commit()
