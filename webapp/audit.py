@@ -5,7 +5,7 @@ Actions are short dotted names:
 
     auth.sign_in  auth.sign_in_failed  auth.locked  auth.sign_out  auth.idle_timeout
     auth.2fa_enrolled  auth.recovery_code_used
-    user.create  user.disable  user.enable  user.reset_2fa
+    user.create  user.disable  user.enable  user.reset_2fa  user.role  user.reset_password
     consultation.create  consultation.edit  consultation.access_code  consultation.duplicate
     consultation.send_for_review  consultation.back_to_draft  consultation.open
     consultation.close  consultation.publish
@@ -41,7 +41,7 @@ from webapp.extensions import db, utcnow
 ACTIONS = (
     "auth.sign_in", "auth.sign_in_failed", "auth.locked", "auth.sign_out", "auth.idle_timeout",
     "auth.2fa_enrolled", "auth.recovery_code_used",
-    "user.create", "user.disable", "user.enable", "user.reset_2fa",
+    "user.create", "user.disable", "user.enable", "user.reset_2fa", "user.role", "user.reset_password",
     "consultation.create", "consultation.edit", "consultation.access_code", "consultation.duplicate",
     "consultation.send_for_review", "consultation.back_to_draft", "consultation.open",
     "consultation.close", "consultation.publish",

@@ -77,6 +77,12 @@ class CreateUserForm(FlaskForm):
                 raise ValidationError(problem)
 
 
+class RoleForm(FlaskForm):
+    role = RadioField("Role", widget=GovRadioInput(), choices=ROLE_LABELS,
+                      validators=[InputRequired(message="Select a role")])
+    submit = SubmitField("Change role", widget=GovSubmitInput())
+
+
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", widget=GovPasswordInput(),
                                      validators=[DataRequired(message="Enter your current password"),

@@ -49,7 +49,8 @@ def load_user(token: str):
 
 @bp.app_context_processor
 def staff_template_helpers() -> dict:
-    return {"staff_navigation": staff_navigation, "can": can, "role_labels": ROLE_LABELS}
+    return {"staff_navigation": staff_navigation, "can": can, "role_labels": ROLE_LABELS,
+            "administrators": accounts.administrators}
 
 
 @bp.before_app_request
@@ -284,6 +285,48 @@ def reset_user_2fa(user_id: int):
     return _change_user(user_id, lambda user: accounts.reset_two_factor(user, actor=current_user))
 
 
+ROLE_HINTS = {"admin": "Everything, including users and the audit log",
+              "engagement": "Build, publish and moderate consultations; read free text; export",
+              "analyst": "Read and theme free text; export; reports",
+              "board": "Summaries and board reports only"}
+
+
+@bp.route("/users/<int:user_id>/role", methods=["GET", "POST"])
+@permission_required("manage_users")
+def change_role(user_id: int):
+    user = _user_or_404(user_id)
+    form = f.RoleForm(data={"role": user.role}) if request.method == "GET" else f.RoleForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_role(user, form.role.data, actor=current_user)
+        except accounts.AccountError as error:
+            db.session.rollback()
+            form.role.errors = [str(error)]
+        else:
+            db.session.commit()
+            flash(f"{user.email} is now: {ROLE_LABELS[user.role].lower()}. It takes effect on their next page.",
+                  "success")
+            return redirect(url_for(".users"))
+    return render_template("staff/user-role.html", form=form, user=user, hints=ROLE_HINTS), \
+        400 if form.errors else 200
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
+@permission_required("manage_users")
+def reset_password(user_id: int):
+    """GET asks first; POST makes a temporary password, shown once on the users page."""
+    user = _user_or_404(user_id)
+    if user.id == current_user.id:
+        abort(404)  # your own password is changed on the password page, knowing the current one
+    form = ButtonForm()
+    if request.method == "POST" and form.validate_on_submit():
+        password = accounts.reset_password(user, actor=current_user)
+        db.session.commit()
+        session[CREATED_KEY] = {"email": user.email, "password": password, "reset": True}
+        return redirect(url_for(".users"))
+    return render_template("staff/user-reset-password.html", form=form, user=user)
+
+
 # --- audit log (admin) ------------------------------------------------------------
 
 @bp.get("/audit")
@@ -333,10 +376,15 @@ def _enrolment_page(user, pending, form, status: int = 200):
                            secret_groups=[secret[i:i + 4] for i in range(0, len(secret), 4)]), status
 
 
-def _change_user(user_id: int, change):
+def _user_or_404(user_id: int):
     user = accounts.user_by_id(user_id)
     if user is None:
         abort(404)
+    return user
+
+
+def _change_user(user_id: int, change):
+    user = _user_or_404(user_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
     try:

@@ -191,3 +191,64 @@ def test_seed_demo_makes_no_staff_without_demo(runner):
     result = runner.invoke(args=["seed-demo"])
     assert "demo.heard.invalid" not in result.output
     assert accounts.list_users() == []
+
+
+def test_admin_changes_a_role_which_applies_at_once(admin_client, app):
+    analyst = make_user("ana@partnership.example", "analyst")
+    analyst_client = app.test_client()
+    sign_in_as(analyst_client, analyst)
+    forbidden = analyst_client.get("/staff/consultations")
+    assert forbidden.status_code == 403
+    advice = page(forbidden).get_text()
+    assert "they can do it on the Users page" in advice and "admin@partnership.example" in advice
+
+    users = page(admin_client.get("/staff/users"))
+    assert users.find("a", href=f"/staff/users/{analyst.id}/role")
+    form = page(admin_client.get(f"/staff/users/{analyst.id}/role"))
+    assert form.find("input", attrs={"name": "role", "value": "analyst", "checked": True})
+    assert admin_client.post(f"/staff/users/{analyst.id}/role", data={"role": "boss"}).status_code == 400
+    done = admin_client.post(f"/staff/users/{analyst.id}/role", data={"role": "engagement"},
+                             follow_redirects=True)
+    assert "ana@partnership.example is now: engagement team" in page(done).get_text()
+    assert analyst_client.get("/staff/consultations").status_code == 200  # no new sign-in needed
+    [changed] = events("user.role")
+    assert (changed.target, changed.detail, changed.actor_id) == ("ana@partnership.example",
+                                                                  "analyst -> engagement", admin_client.admin.id)
+    # Nobody changes their own role.
+    own = admin_client.post(f"/staff/users/{admin_client.admin.id}/role", data={"role": "board"})
+    assert own.status_code == 400 and "cannot change your own role" in page(own).get_text()
+    assert db.session.get(StaffUser, admin_client.admin.id).role == "admin"
+
+
+def test_admin_resets_a_password_which_must_be_changed_at_next_sign_in(admin_client, app):
+    kim = make_user("kim@partnership.example", "engagement")
+    kim_client = app.test_client()
+    sign_in_as(kim_client, kim)
+    confirm = page(admin_client.get(f"/staff/users/{kim.id}/reset-password"))
+    assert confirm.h1.get_text() == "Reset their password?"
+    assert admin_client.post(f"/staff/users/{kim.id}/reset-password").status_code == 302
+    temporary = page(admin_client.get("/staff/users")).find(id="temporary-password").get_text()
+    assert not page(admin_client.get("/staff/users")).find(id="temporary-password")  # shown once
+    db.session.expire_all()
+    kim = db.session.get(StaffUser, kim.id)
+    assert kim.must_change_password and accounts.check_password("kim@partnership.example", temporary).ok
+    # Kim's open session has ended.
+    assert kim_client.get("/staff/").status_code == 302
+    assert [e.action for e in events("user.reset_password")] == ["user.reset_password"]
+    assert temporary not in " ".join(e.detail + e.target for e in events())
+    assert admin_client.get(f"/staff/users/{admin_client.admin.id}/reset-password").status_code == 404
+
+
+def test_users_cli_sets_roles_and_resets_passwords(runner, app):
+    make_user("kim@partnership.example", "analyst")
+    result = runner.invoke(args=["users", "set-role", "kim@partnership.example", "--role", "board"])
+    assert result.exit_code == 0 and "is now board" in result.output
+    assert accounts.find_user("kim@partnership.example").role == "board"
+    assert runner.invoke(args=["users", "set-role", "kim@partnership.example", "--role", "boss"]).exit_code != 0
+    result = runner.invoke(args=["users", "reset-password", "kim@partnership.example"])
+    assert result.exit_code == 0
+    temporary = result.output.split("is: ", 1)[1].split()[0]
+    db.session.expire_all()
+    user = accounts.find_user("kim@partnership.example")
+    assert user.must_change_password and accounts.check_password("kim@partnership.example", temporary).ok
+    assert [e.action for e in events()][-2:] == ["user.role", "user.reset_password"]
