@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from webapp.audit import record_event
+from webapp.audit import action_words, record_event
 from webapp.extensions import db, login_manager
 from webapp.forms import ButtonForm
 from webapp.staff import accounts
@@ -338,6 +338,7 @@ def audit_log():
     filters = audit_search.AuditFilter.from_form(form) if valid else audit_search.AuditFilter()
     page = audit_search.search(filters, page=request.args.get("page", 1, type=int))
     return render_template("staff/audit-log.html", filter_form=form, form=None if valid else form,
+                           action_words=action_words,
                            page=page, query=filters.query_args())
 
 

@@ -245,7 +245,8 @@ def new_theme():
             theme = book.add_theme(form.code.data, form.label.data, form.description.data or "",
                                    book.phrases(form.include.data), book.phrases(form.exclude.data))
         except book.CodebookChange as error:
-            form.code.errors.append(str(error))
+            db.session.rollback()
+            getattr(form, error.field or "code").errors.append(str(error))
         else:
             db.session.commit()
             flash(f"“{theme.label}” added to the codebook.", "success")
@@ -263,11 +264,16 @@ def edit_theme(code: str):
         form.label.data, form.description.data = theme.label, theme.description
         form.include.data, form.exclude.data = "\n".join(theme.include or []), "\n".join(theme.exclude or [])
     if form.validate_on_submit():
-        book.edit_theme(theme, form.label.data, form.description.data or "",
-                        book.phrases(form.include.data), book.phrases(form.exclude.data))
-        db.session.commit()
-        flash(f"“{theme.label}” saved.", "success")
-        return redirect(url_for(".codebook"))
+        try:
+            book.edit_theme(theme, form.label.data, form.description.data or "",
+                            book.phrases(form.include.data), book.phrases(form.exclude.data))
+        except book.CodebookChange as error:
+            db.session.rollback()
+            form.label.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"“{theme.label}” saved.", "success")
+            return redirect(url_for(".codebook"))
     return make_response(render_template("themes/theme-form.html", form=form, emergent=None, theme=theme,
                                          title=f"Change “{theme.label}”"), 400 if form.errors else 200)
 
