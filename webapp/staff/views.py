@@ -13,7 +13,7 @@ from flask_login import current_user, login_user, logout_user
 from webapp.audit import action_words, record_event
 from webapp.extensions import db, login_manager
 from webapp.forms import ButtonForm
-from webapp.staff import accounts
+from webapp.staff import accounts, resume
 from webapp.staff import audit_log as audit_search
 from webapp.staff import forms as f
 from webapp.staff.access import PERMISSIONS, ROLE_LABELS, can, permission_required, staff_required
@@ -50,7 +50,11 @@ def load_user(token: str):
 @bp.app_context_processor
 def staff_template_helpers() -> dict:
     return {"staff_navigation": staff_navigation, "can": can, "role_labels": ROLE_LABELS,
-            "administrators": accounts.administrators}
+            "administrators": accounts.administrators, "idle_seconds": _idle_seconds}
+
+
+def _idle_seconds() -> int:
+    return int(current_app.config.get("STAFF_IDLE_TIMEOUT", timedelta(minutes=30)).total_seconds())
 
 
 @bp.before_app_request
@@ -59,14 +63,19 @@ def sign_out_when_idle():
     server-side session lifetime)."""
     if not request.path.startswith("/staff") or not current_user.is_authenticated:
         return None
-    idle = current_app.config.get("STAFF_IDLE_TIMEOUT", timedelta(minutes=30))
     now = time.time()
     last_seen = session.get(LAST_SEEN_KEY)
-    if last_seen is None or now - float(last_seen) > idle.total_seconds():
+    if last_seen is None or now - float(last_seen) > _idle_seconds():
+        user_id = current_user.id
         record_event("auth.idle_timeout", target=current_user.email)
         db.session.commit()
         _end_session()
-        return redirect(url_for("staff.sign_in", **{"timed-out": 1}))
+        # What was being sent is kept for the same person to send after signing in again.
+        here = request.full_path if request.query_string else request.path
+        kept = request.method == "POST" and request.endpoint not in OPEN_ENDPOINTS and resume.keep(
+            session, user_id, here, request.form)
+        back_to = (_safe_next(here) or None) if request.method == "GET" else None
+        return redirect(url_for("staff.sign_in", **{"timed-out": 1, "kept": 1 if kept else None, "next": back_to}))
     session[LAST_SEEN_KEY] = now
     return None
 
@@ -224,6 +233,25 @@ def _password_page(form, status: int = 200):
     return render_template("staff/password.html", form=form), status
 
 
+# --- the idle time-out: keeping a form, staying signed in ----------------------
+
+@bp.get("/resume")
+@staff_required
+def resume_form():
+    """The form that was being sent when the time-out struck, ready to send again."""
+    kept = resume.carry_over(session.pop(resume.RESUME_KEY, None), current_user.id)
+    if not kept:
+        return redirect(url_for(".home"))
+    return render_template("staff/resume.html", kept=kept)
+
+
+@bp.get("/keep-alive")
+@staff_required
+def keep_alive():
+    """"Stay signed in" in the time-out warning: any staff request resets the idle clock."""
+    return "", 204, {"Cache-Control": "no-store"}
+
+
 # --- staff home ---------------------------------------------------------------
 
 @bp.get("/")
@@ -345,13 +373,18 @@ def audit_log():
 # --- helpers ----------------------------------------------------------------------
 
 def _finish_sign_in(user, method: str, next_path: str | None):
-    """Rotate the session id, then sign in: nothing from before survives."""
+    """Rotate the session id, then sign in: nothing from before survives, except
+    a form this same person was sending when the idle time-out struck."""
+    kept = resume.carry_over(session.get(resume.RESUME_KEY), user.id)
     current_app.session_interface.regenerate(session)
     session.clear()
     login_user(user)
     session[LAST_SEEN_KEY] = time.time()
     accounts.complete_sign_in(user, method=method)
     db.session.commit()
+    if kept:
+        session[resume.RESUME_KEY] = kept
+        return redirect(url_for(".resume_form"))
     return redirect(_safe_next(next_path or "") or url_for(".home"))
 
 
@@ -405,6 +438,9 @@ def _safe_next(path: str) -> str:
 
 
 def _sign_in_notice() -> str | None:
+    if "timed-out" in request.args and "kept" in request.args:
+        return ("You were signed out because you had not done anything for 30 minutes. Heard has kept what "
+                "you were sending: sign in again to carry on with it.")
     if "timed-out" in request.args:
         return "You were signed out because you had not done anything for 30 minutes."
     if "signed-out" in request.args:

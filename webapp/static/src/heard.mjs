@@ -1,6 +1,7 @@
 // Heard's script: only the GOV.UK components the pages use, plus an exit that
 // replaces the current history entry so Back does not return to a form.
 import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, SkipLink } from 'govuk-frontend'
+import { TimeoutWarning } from './heard/timeout-warning.mjs'
 
 class HeardExitThisPage extends ExitThisPage {
   exitPage () {
@@ -55,7 +56,8 @@ function initAll () {
     [NotificationBanner, '[data-module="govuk-notification-banner"]'],
     [PasswordInput, '[data-module="govuk-password-input"]'],
     [HeardRadios, '[data-module="govuk-radios"]'],
-    [SkipLink, '[data-module="govuk-skip-link"]']
+    [SkipLink, '[data-module="govuk-skip-link"]'],
+    [TimeoutWarning, '[data-module="heard-timeout-warning"]']
   ]
   for (const [Component, selector] of components) {
     document.querySelectorAll(selector).forEach(($el) => new Component($el))
