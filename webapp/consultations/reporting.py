@@ -18,7 +18,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -220,8 +220,10 @@ class AnswerThemes:
     sentiment: str = ""
 
 
-# answer id -> AnswerThemes; given by the themes room, which sits above this one.
+# answer id -> AnswerThemes, and the lookup that answers it for one batch of
+# answer ids; given by the themes room, which sits above this one.
 ThemeLookup = dict[int, AnswerThemes]
+ThemesFor = Callable[[Sequence[int]], ThemeLookup]
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 when it is double-clicked
 
 
@@ -247,6 +249,28 @@ def _rows(consultation: Consultation, include_hidden: bool
             ids[row[5]] = row[8]
     if current is not None:
         yield current, answers, ids
+
+
+def _rows_with_themes(consultation: Consultation, include_hidden: bool, questions: list[Question],
+                      themes_for: ThemesFor | None, batch: int = 100):
+    """`_rows` with each response's free-text themes: the lookup is asked once
+    per `batch` responses, so the export still streams in constant memory."""
+    free_text = {q.id for q in questions if q.kind == "free_text"}
+    pending: list = []
+
+    def flush():
+        ids = [answer_id for _, _, by_question in pending for qid, answer_id in by_question.items()
+               if qid in free_text]
+        themes = themes_for(ids) if themes_for and ids else {}
+        for row, answers, by_question in pending:
+            yield row, answers, by_question, themes
+        pending.clear()
+
+    for item in _rows(consultation, include_hidden):
+        pending.append(item)
+        if len(pending) >= batch:
+            yield from flush()
+    yield from flush()
 
 
 def _cell(answer) -> str:
@@ -283,10 +307,9 @@ def _cells(row: tuple, answers: dict, ids: dict, questions: list[Question], incl
 
 
 def export_csv(consultation: Consultation, questions: list[Question], include_hidden: bool,
-               themes: ThemeLookup | None = None) -> Iterator[str]:
+               themes_for: ThemesFor | None = None) -> Iterator[str]:
     """CSV, starting with a byte-order mark, with each free-text question's
     themes and sentiment in the two columns after it."""
-    themes = themes or {}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -298,7 +321,8 @@ def export_csv(consultation: Consultation, questions: list[Question], include_hi
 
     writer.writerow(_header(questions, include_hidden))
     yield BOM + flush()
-    for index, (row, answers, ids) in enumerate(_rows(consultation, include_hidden), 1):
+    for index, (row, answers, ids, themes) in enumerate(
+            _rows_with_themes(consultation, include_hidden, questions, themes_for), 1):
         writer.writerow(_cells(row, answers, ids, questions, include_hidden, themes))
         if index % 100 == 0:
             yield flush()
@@ -306,16 +330,15 @@ def export_csv(consultation: Consultation, questions: list[Question], include_hi
 
 
 def export_json(consultation: Consultation, questions: list[Question], include_hidden: bool,
-                themes: ThemeLookup | None = None) -> Iterator[str]:
-    themes = themes or {}
+                themes_for: ThemesFor | None = None) -> Iterator[str]:
     head = {"consultation": {"id": consultation.id, "title": consultation.title, "slug": consultation.slug},
             "include_hidden": include_hidden,
             "questions": [{"id": q.id, "text": q.text, "kind": q.kind, "choices": list(q.choices)}
                           for q in questions]}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "responses": ['
     chunk = []
-    for index, ((_id, day, flagged, hidden, reason), answers, ids) in enumerate(
-            _rows(consultation, include_hidden)):
+    for index, ((_id, day, flagged, hidden, reason), answers, ids, themes) in enumerate(
+            _rows_with_themes(consultation, include_hidden, questions, themes_for)):
         record = {"response": _id, "submitted_on": day.isoformat(), "safeguarding_flag": bool(flagged),
                   "answers": {str(q.id): answers[q.id] for q in questions if q.id in answers},
                   "themes": {str(q.id): {"themes": list(themes[ids[q.id]].themes),
@@ -331,7 +354,7 @@ def export_json(consultation: Consultation, questions: list[Question], include_h
 
 
 def export_xlsx(consultation: Consultation, questions: list[Question], include_hidden: bool,
-                themes: ThemeLookup | None = None) -> bytes:
+                themes_for: ThemesFor | None = None) -> bytes:
     """An Excel workbook: one sheet per type of question (free text, single
     choice, ...), each row a response with that sheet's questions as columns,
     and for free text its themes and sentiment. Written row by row (openpyxl's
@@ -339,7 +362,6 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
     # Imported here: only this export needs openpyxl, so web workers that never export skip loading it.
     from openpyxl import Workbook
 
-    themes = themes or {}
     workbook = Workbook(write_only=True)
     by_kind: dict[str, list[Question]] = {}
     for question in questions:
@@ -351,7 +373,7 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
         sheets[kind] = sheet
     if not sheets:
         workbook.create_sheet(title="No questions").append(["This consultation has no questions yet."])
-    for row, answers, ids in _rows(consultation, include_hidden):
+    for row, answers, ids, themes in _rows_with_themes(consultation, include_hidden, questions, themes_for):
         for kind, asked in by_kind.items():
             sheets[kind].append(_cells(row, answers, ids, asked, include_hidden, themes))
     buffer = io.BytesIO()

@@ -369,25 +369,40 @@ def test_csv_opens_in_excel_with_any_language(signed_in, fixture):
 
 
 def test_exports_carry_each_answers_themes_and_sentiment(signed_in, fixture):
-    from webapp.themes.models import StaffCoding
+    from tests.webapp.helpers import run_now
+    from webapp.themes.models import StaffCoding, ThemeRunItem
+    from webapp.themes.scope import consultation_scope
 
+    themes_column, sentiment_column = f"{KEYS['like']} (themes)", f"{KEYS['like']} (sentiment)"
+    # Before any theming run: the columns are there, and empty.
+    rows = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv"))
+    assert rows[0][themes_column] == "" and rows[0][sentiment_column] == ""
+    run = run_now(consultation_scope(fixture.slug))
     like = answer_with("Calm and safe, [name] helped")
-    db.session.add(StaffCoding(ref=f"a:{like.id}", codes=["housing"]))
+    noisy = answer_with("Noisy")
+    found = {ref: (codes, sentiment) for ref, codes, sentiment in db.session.execute(
+        select(ThemeRunItem.ref, ThemeRunItem.codes, ThemeRunItem.sentiment).where(ThemeRunItem.run_id == run.id))}
+    db.session.add(StaffCoding(ref=f"a:{like.id}", codes=["housing"]))  # staff coding wins over the run's
     db.session.commit()
     rows = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv"))
-    themes_column = f"{KEYS['like']} (themes)"
     assert rows[0][themes_column] == "Housing, refuge and safe accommodation"  # the codebook's label
-    assert rows[0][f"{KEYS['like']} (sentiment)"] in ("positive", "neutral", "negative")
-    assert rows[1][themes_column] == ""  # no answer to that question
+    assert rows[0][sentiment_column] == found[f"a:{like.id}"][1]  # the run's sentiment
+    assert rows[2][sentiment_column] == found[f"a:{noisy.id}"][1]
+    assert rows[1][themes_column] == "" and rows[1][sentiment_column] == ""  # no answer to that question
     data = json.loads(b"".join(signed_in.get(f"{BASE}/{fixture.id}/export.json").response))
-    found = data["responses"][0]["themes"][str(like.question_id)]
-    assert found["themes"] == [rows[0][themes_column]] and found["sentiment"]
+    assert data["responses"][0]["themes"][str(like.question_id)] == {
+        "themes": ["Housing, refuge and safe accommodation"], "sentiment": found[f"a:{like.id}"][1]}
+    assert str(like.question_id) not in data["responses"][1]["themes"]
 
 
 def test_xlsx_export_has_a_sheet_for_each_type_of_question(signed_in, fixture):
     from openpyxl import load_workbook
 
+    from webapp.themes.models import StaffCoding
+
     add_response(fixture, date(2026, 11, 13), refuge="No", else_="Zoë – café =1+1")
+    db.session.add(StaffCoding(ref=f"a:{answer_with('Calm and safe, [name] helped').id}", codes=["housing"]))
+    db.session.commit()
     response = signed_in.get(f"{BASE}/{fixture.id}/export.xlsx")
     assert response.status_code == 200
     assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -401,7 +416,9 @@ def test_xlsx_export_has_a_sheet_for_each_type_of_question(signed_in, fixture):
                             f"{KEYS['else_']} (themes)", f"{KEYS['else_']} (sentiment)")
     assert len(free_text) == 1 + 6  # five shown responses and the new one; hidden left out
     assert free_text[-1][6] == "Zoë – café =1+1"
-    assert free_text[-1][8] in ("positive", "neutral", "negative")
+    assert free_text[1][4] == "Housing, refuge and safe accommodation"  # staff coding, as a column
+    assert free_text[4][6] == "'=HYPERLINK(\"http://evil\")"  # never a formula in Excel either
+    assert free_text[-1][7] is None and free_text[-1][8] is None  # not themed yet: empty cells
     assert "Buy cheap watches" not in str(free_text)
     assert list(workbook["Yes or no"].values)[1][3] == "Yes"
     assert actions() == ["export.xlsx"]

@@ -249,10 +249,9 @@ def _export(consultation_id: int, kind: str):
                  detail="hidden responses included" if include_hidden else "")
     db.session.commit()
     questions = list(consultation.questions)
-    lookup = current_app.extensions.get(ANSWER_THEMES)
-    themes = lookup(consultation) if lookup else {}
+    source = current_app.extensions.get(ANSWER_THEMES)
     mimetype, generate = EXPORTS[kind]
-    output = generate(consultation, questions, include_hidden, themes)
+    output = generate(consultation, questions, include_hidden, source(consultation) if source else None)
     body = output if isinstance(output, bytes) else stream_with_context(output)
     filename = f"{consultation.slug}{'-with-hidden' if include_hidden else ''}.{kind}"
     return Response(body, content_type=mimetype,
