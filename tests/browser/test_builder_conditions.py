@@ -136,3 +136,38 @@ def test_conditions_survive_edits_and_the_preview_follows_them(dev_server, demo_
         expect(page.locator("main")).to_contain_text("Did you stay in a refuge?")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_results_and_filtered_moderation_pages_are_accessible(dev_server, demo_staff, chromium, axe_source, size):
+    """The results page (every role's way to responses and exports) and the
+    moderation queue with its filters, on the demo's open consultation."""
+    context = chromium.new_context(viewport=SIZES[size], screen=SIZES[size])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        sign_in(page, dev_server.base_url)
+        page.goto(dev_server.base_url + "/staff/")
+        page.get_by_role("link", name="Consultation results").first.click()
+        expect(page.locator("h1")).to_have_text("Consultation results")
+        assert_axe_clean(page, axe_source)
+        row = page.locator("#consultation-results tbody tr", has_text="Improving support after leaving")
+        row.get_by_role("link", name=re.compile("^Moderate free text")).click()
+        expect(page.locator("h1")).to_have_text("Moderate free text")
+        page.get_by_label("Show").select_option(label="Not checked yet")
+        page.get_by_role("button", name="Show answers").click()
+        expect(page.locator("#filter-count")).to_contain_text("match")
+        assert_axe_clean(page, axe_source)
+        first = page.locator(".govuk-summary-card").first
+        first.get_by_role("button", name=re.compile("^Mark as checked")).click()
+        expect(page.locator("main")).to_contain_text("marked as checked")
+        assert "show=unchecked" in page.url
+        first = page.locator(".govuk-summary-card").first
+        first.locator("summary").click()
+        first.get_by_label("Abuse", exact=True).check()
+        first.get_by_role("button", name=re.compile("^Hide response")).click()
+        expect(page.locator(".govuk-error-summary")).to_contain_text("Say why you are hiding it as abuse")
+        expect(page.locator(".govuk-summary-card").first.get_by_label("Abuse", exact=True)).to_be_checked()
+        assert_axe_clean(page, axe_source)
+    finally:
+        context.close()

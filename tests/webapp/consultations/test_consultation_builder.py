@@ -314,6 +314,9 @@ def test_page_edit_shows_the_real_condition_and_saving_keeps_it(signed_in, app):
     db.session.commit()
     html = page(signed_in.get(url))
     assert "no longer has the answer \u201cPerhaps\u201d" in html.find(id="condition-problem").get_text()
+    show = page(signed_in.get(f"{BASE}/{consultation.id}"))
+    assert "no longer has the answer" in show.find(id=f"page-{second.id}").select_one(
+        ".heard-condition-problem").get_text()
     assert html.find("option", selected=True)["value"] == f"{refuge.id}|Perhaps"
     assert signed_in.post(url, data={"title": "The refuge", "show_if_question": f"{refuge.id}|Perhaps"}
                           ).status_code == 302

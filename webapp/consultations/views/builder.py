@@ -89,7 +89,8 @@ def show(consultation_id: int):
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
-                           status_labels=rules.STATUS_LABELS)
+                           status_labels=rules.STATUS_LABELS,
+                           condition_problems={page.id: editing.condition_problem(page) for page in consultation.pages})
 
 
 @bp.route("/<int:consultation_id>/edit", methods=["GET", "POST"])
