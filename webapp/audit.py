@@ -66,6 +66,9 @@ ACTIONS = (
 ACTION_WORDS = {
     "auth.sign_in": "Signed in", "auth.sign_in_failed": "Sign-in failed", "auth.locked": "Account locked",
     "auth.sign_out": "Signed out", "auth.idle_timeout": "Signed out after 30 minutes without activity",
+    "auth.session_expired": "Signed out: signed in too long ago",
+    "consultation.access_code_locked": "A consultation's access code stopped after wrong tries",
+    "group.access_code_locked": "The group's access code stopped after wrong tries",
     "auth.2fa_enrolled": "Set up two-factor authentication", "auth.recovery_code_used": "Used a recovery code",
     "user.create": "Added a user", "user.disable": "Disabled a user", "user.enable": "Enabled a user",
     "user.reset_2fa": "Reset a user's two-factor authentication", "user.role": "Changed a user's role",

@@ -274,3 +274,10 @@ def test_audit_log_says_when_in_uk_time_and_refuses_to_before_from(admin_client)
                                       "&date_to=1&date_to=7&date_to=2026"))
     assert "The “to” date must be the same as or after the “from” date" in \
         backwards.select_one(".govuk-error-summary").get_text()
+
+
+def test_every_audit_action_has_plain_words():
+    from webapp.audit import ACTION_WORDS, ACTIONS
+
+    assert set(ACTION_WORDS) == set(ACTIONS)
+    assert all(words[0].isupper() and "." not in words for words in ACTION_WORDS.values())
