@@ -33,6 +33,7 @@ from webapp.reports.commands import board_pack_command
 from webapp.retention.purge import purge_command
 from webapp.staff import views as staff
 from webapp.staff.commands import users_cli
+from webapp.themes import exports as theme_exports
 from webapp.themes import views as themes
 from webapp.themes.commands import worker
 from webapp.yousaid import views as yousaid
@@ -68,6 +69,8 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
         app.register_blueprint(blueprint)
     for command in COMMANDS:
         app.cli.add_command(command)
+    # The consultation exports add each answer's themes; they sit below the themes room, so are handed it here.
+    app.extensions[theme_exports.EXTENSION_KEY] = theme_exports.answer_themes
     return app
 
 

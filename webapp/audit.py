@@ -5,7 +5,7 @@ Actions are short dotted names:
 
     auth.sign_in  auth.sign_in_failed  auth.locked  auth.sign_out  auth.idle_timeout
     auth.session_expired  auth.2fa_enrolled  auth.recovery_code_used
-    user.create  user.disable  user.enable  user.reset_2fa
+    user.create  user.disable  user.enable  user.reset_2fa  user.role  user.reset_password
     consultation.create  consultation.edit  consultation.access_code  consultation.duplicate
     consultation.send_for_review  consultation.back_to_draft  consultation.open
     consultation.close  consultation.publish
@@ -13,6 +13,7 @@ Actions are short dotted names:
     consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
     free_text.view  free_text.redact  export.csv  export.json
     response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
+    response.checked  response.unchecked  export.xlsx
     encryption.rotate_key  retention.purge  (commands, no actor)
     themes.run  themes.code  themes.emergent_add  themes.emergent_dismiss
     codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
@@ -42,7 +43,8 @@ from webapp.extensions import db, utcnow
 ACTIONS = (
     "auth.sign_in", "auth.sign_in_failed", "auth.locked", "auth.sign_out", "auth.idle_timeout",
     "auth.session_expired", "auth.2fa_enrolled", "auth.recovery_code_used",
-    "user.create", "user.disable", "user.enable", "user.reset_2fa",
+    "user.create", "user.disable", "user.enable", "user.reset_2fa", "user.role", "user.reset_password",
+    "user.password_change",
     "consultation.create", "consultation.edit", "consultation.access_code", "consultation.duplicate",
     "consultation.send_for_review", "consultation.back_to_draft", "consultation.open",
     "consultation.close", "consultation.publish",
@@ -52,6 +54,7 @@ ACTIONS = (
     "consultation.comment_accepted", "consultation.comment_declined", "consultation.poster",
     "free_text.view", "free_text.redact", "export.csv", "export.json",
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
+    "response.checked", "response.unchecked", "export.xlsx",
     "encryption.rotate_key", "retention.purge",
     "quote.publish", "quote.unpublish", "group.access_code",
     "consultation.access_code_locked", "group.access_code_locked",
@@ -61,6 +64,52 @@ ACTIONS = (
     "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",
 )
 
+# Each action in plain words, for the audit log page (the dotted names stay in the database).
+ACTION_WORDS = {
+    "auth.sign_in": "Signed in", "auth.sign_in_failed": "Sign-in failed", "auth.locked": "Account locked",
+    "auth.sign_out": "Signed out", "auth.idle_timeout": "Signed out after 30 minutes without activity",
+    "auth.session_expired": "Signed out: signed in too long ago",
+    "consultation.access_code_locked": "A consultation's access code stopped after wrong tries",
+    "group.access_code_locked": "The group's access code stopped after wrong tries",
+    "auth.2fa_enrolled": "Set up two-factor authentication", "auth.recovery_code_used": "Used a recovery code",
+    "user.create": "Added a user", "user.disable": "Disabled a user", "user.enable": "Enabled a user",
+    "user.reset_2fa": "Reset a user's two-factor authentication", "user.role": "Changed a user's role",
+    "user.reset_password": "Reset a user's password", "user.password_change": "Changed their password",
+    "consultation.create": "Created a consultation", "consultation.edit": "Edited a consultation's details",
+    "consultation.access_code": "Issued a new access code", "consultation.duplicate": "Duplicated a consultation",
+    "consultation.send_for_review": "Sent a consultation to the group for review",
+    "consultation.back_to_draft": "Took a consultation back to draft", "consultation.open": "Opened a consultation",
+    "consultation.close": "Closed a consultation", "consultation.publish": "Published a consultation's results",
+    "consultation.page_add": "Added a page", "consultation.page_edit": "Edited a page",
+    "consultation.page_move": "Moved a page", "consultation.page_delete": "Deleted a page",
+    "consultation.question_add": "Added a question", "consultation.question_edit": "Edited a question",
+    "consultation.question_move": "Moved a question", "consultation.question_delete": "Deleted a question",
+    "consultation.question_bank": "Added questions from the question bank",
+    "consultation.comment_accepted": "Accepted a comment from the group",
+    "consultation.comment_declined": "Declined a comment from the group",
+    "consultation.poster": "Downloaded a poster",
+    "free_text.view": "Read free text", "free_text.redact": "Redacted words in an answer",
+    "export.csv": "Exported responses (CSV)", "export.json": "Exported responses (JSON)",
+    "export.xlsx": "Exported responses (Excel)",
+    "response.hide": "Hid a response", "response.unhide": "Showed a hidden response again",
+    "response.safeguarding_flag": "Flagged a response for safeguarding",
+    "response.safeguarding_unflag": "Removed a safeguarding flag",
+    "response.checked": "Marked a response as checked", "response.unchecked": "Marked a response as not checked",
+    "encryption.rotate_key": "Rotated the encryption key", "retention.purge": "Deleted old responses",
+    "quote.publish": "Marked a quote for publication", "quote.unpublish": "Unmarked a quote for publication",
+    "group.access_code": "Issued the group's access code",
+    "report.board_pack": "Made a board pack", "report.action_record": "Recorded an action",
+    "report.action_update": "Updated an action",
+    "themes.run": "Ran theming", "themes.code": "Coded a response's themes",
+    "themes.emergent_add": "Added an emergent theme", "themes.emergent_dismiss": "Dismissed an emergent theme",
+    "codebook.add": "Added a theme", "codebook.edit": "Edited a theme", "codebook.retire": "Retired a theme",
+    "codebook.restore": "Restored a theme", "codebook.merge": "Merged two themes",
+}
+
+
+def action_words(action: str) -> str:
+    """An action in plain words; one recorded before it had words keeps its name."""
+    return ACTION_WORDS.get(action, action)
 
 
 class AuditEvent(db.Model):

@@ -7,15 +7,21 @@ template writes its own `strftime` and every page says a date the same way.
     {{ user.last_sign_in_at | short_date_time }}  27 Mar 2026 14:05
     {{ event.occurred_at | timestamp }}        2026-03-27 14:05:09
     {{ response.risk_categories | risk_labels }}  ["Threat to kill or harm", "Weapons"]
+    {{ event.occurred_at | local_time }}       27 Mar 2026, 15:05:09 BST
+
+Times are stored in UTC (without a zone); `local_time` shows one as the
+partnership's clocks read it (UK time, summer time included).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 from flask import Flask
 
 from analysis.risk import CATEGORIES
+LOCAL_ZONE = ZoneInfo("Europe/London")
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -50,6 +56,24 @@ def risk_labels(categories: str | None) -> list[str]:
 
 
 FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp, risk_labels)}
+def to_local(moment: datetime) -> datetime:
+    """A stored (naive, UTC) time as the partnership's local time."""
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_ZONE)
+
+
+def local_time(moment: datetime) -> str:
+    """To the second, in local time with its zone (GMT or BST): the audit log's form."""
+    local = to_local(moment)
+    return f"{short_date(local)}, {local:%H:%M:%S} {local.tzname()}"
+
+
+def local_midnight_utc(day: date) -> datetime:
+    """The start of a local day as a stored (naive, UTC) time, for filtering by local dates."""
+    return datetime.combine(day, time.min, tzinfo=LOCAL_ZONE).astimezone(UTC).replace(tzinfo=None)
+
+
+FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp,
+                                   local_time)}
 
 
 def init_app(app: Flask) -> None:

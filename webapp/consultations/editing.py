@@ -151,10 +151,39 @@ def condition_choices(page: ConsultationPage) -> list[tuple[str, str]]:
         if earlier.position >= page.position:
             break
         for question in earlier.questions:
-            if question.kind in ("single", "multiple", "yes_no", "agreement", "rating"):
+            if question.kind in rules.CONDITION_KINDS:
                 choices += [(f"{question.id}|{choice}", f"{question.text} \u2192 {choice}")
                             for choice in question.choices]
     return choices
+
+
+def condition_problem(page: ConsultationPage) -> str:
+    """Why a page's saved condition can never be met, for the page-edit screen
+    ("" when it works). Edits in the builder keep conditions working; this
+    catches conditions saved before they did."""
+    source = page.show_if_question
+    if source is None:
+        return ""
+    if source.kind not in rules.CONDITION_KINDS:
+        return (f"\u201c{source.text}\u201d is now a {source.kind_label.lower()} question, so this page "
+                "would never be shown. Choose another answer, or always show the page.")
+    if page.show_if_value not in source.choices:
+        return (f"\u201c{source.text}\u201d no longer has the answer \u201c{page.show_if_value}\u201d, so "
+                "this page would never be shown. Choose another answer, or always show the page.")
+    if source.page.position >= page.position:
+        return (f"\u201c{source.text}\u201d is not on an earlier page, so this page would never be shown. "
+                "Choose another answer, or always show the page.")
+    return ""
+
+
+def dependent_pages(question: Question) -> list[ConsultationPage]:
+    """Pages shown only after an answer to `question`."""
+    return [page for page in question.page.consultation.pages if page.show_if_question_id == question.id]
+
+
+def _page_name(page: ConsultationPage, capital: bool = False) -> str:
+    name = f"{'P' if capital else 'p'}age {page.position + 1}"
+    return f"{name} (\u201c{page.title}\u201d)" if page.title else name
 
 
 def update_page(page: ConsultationPage, title: str, condition: str) -> None:
@@ -187,15 +216,24 @@ def delete_page(page: ConsultationPage) -> None:
 
 
 def move_page(page: ConsultationPage, direction: str) -> None:
+    """Swap a page with its neighbour, unless that would put a page before the
+    answer it depends on: then refuse, saying which condition is in the way,
+    rather than drop the condition."""
     consultation = page.consultation
     _require_structure(consultation)
+    pages = list(consultation.pages)
+    index = pages.index(page)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(pages):
+        return
+    pages[index], pages[other] = pages[other], pages[index]
+    clash = rules.condition_out_of_order(pages)
+    if clash:
+        dependent, source = clash
+        raise RuleError(f"{_page_name(dependent, capital=True)} is shown only after an answer on "
+                        f"{_page_name(source)}, so it has to come after it. To move it, first change "
+                        f"the condition on {_page_name(dependent)}.")
     _swap(consultation.pages, page, direction)
-    # A page may depend only on an earlier page: clear conditions the move broke.
-    for other in consultation.pages:
-        if other.show_if_question_id:
-            source = db.session.get(Question, other.show_if_question_id)
-            if source is None or source.page.position >= other.position:
-                other.show_if_question_id, other.show_if_value = None, ""
     record_event("consultation.page_move", target=consultation.slug, detail=f"{page.title} {direction}")
 
 
@@ -219,15 +257,42 @@ def add_question(page: ConsultationPage, values: dict) -> Question:
     return question
 
 
-def update_question(question: Question, values: dict, staff_user) -> None:
+def update_question(question: Question, values: dict, staff_user) -> list[str]:
+    """Apply an edit. Returns what changed elsewhere because of it (a page
+    condition that now follows a renamed answer), for the view to tell staff.
+    An edit that would leave a page condition unable to match is refused."""
     proposed = _question_values(values)
     current = {field: getattr(question, field) for field in proposed}
     current["options"] = list(current["options"] or [])
     for field, old, new in rules.check_edit(question.meaning_locked, current, proposed):
         question.wording_changes.append(WordingChange(field=field, old=old, new=new, changed_by=staff_user))
+    followed = _follow_conditions(question, proposed)
     for field, value in proposed.items():
         setattr(question, field, value)
     record_event("consultation.question_edit", target=question.page.consultation.slug, detail=question.text)
+    return followed
+
+
+def _follow_conditions(question: Question, proposed: dict) -> list[str]:
+    """Keep the conditions that use `question` true to the edit: rename them
+    with a renamed answer, refuse an edit that removes the answer or makes the
+    question one a condition cannot use."""
+    kind = proposed["kind"]
+    new_choices = rules.FIXED_OPTIONS.get(kind, proposed["options"]) if kind in rules.CONDITION_KINDS else ()
+    notes = []
+    for dependent in dependent_pages(question):
+        value = rules.follow_condition(dependent.show_if_value, question.choices, tuple(new_choices))
+        if value is None:
+            raise RuleError(f"{_page_name(dependent, capital=True)} is shown only if this question is answered "
+                            f"\u201c{dependent.show_if_value}\u201d. Keep that answer (renaming it in place is "
+                            f"fine), or change the condition on {_page_name(dependent)} first.")
+        if value != dependent.show_if_value:
+            notes.append(f"The condition on {_page_name(dependent)} now uses the renamed answer "
+                         f"\u201c{value}\u201d (it was \u201c{dependent.show_if_value}\u201d).")
+            record_event("consultation.page_edit", target=question.page.consultation.slug,
+                         detail=f"{dependent.title}: condition follows {dependent.show_if_value!r} -> {value!r}")
+            dependent.show_if_value = value
+    return notes
 
 
 def delete_question(question: Question) -> None:

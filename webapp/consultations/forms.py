@@ -73,8 +73,14 @@ class PageForm(FlaskForm):
                                    description="Optional. Choose an answer to a question on an earlier page.")
     submit = SubmitField("Save page", widget=GovSubmitInput())
 
-    def set_conditions(self, conditions: list[tuple[str, str]]) -> None:
-        self.show_if_question.choices = {"": "Always show this page"} | dict(conditions)
+    def set_conditions(self, conditions: list[tuple[str, str]], saved: tuple[str, str] | None = None) -> None:
+        """The answers a page may depend on; `saved` is the page's current
+        condition, listed even when it no longer works, so it is never lost
+        by saving the page unchanged."""
+        choices = {"": "Always show this page"} | dict(conditions)
+        if saved and saved[0] not in choices:
+            choices[saved[0]] = saved[1]
+        self.show_if_question.choices = choices
 
 
 class QuestionForm(FlaskForm):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
@@ -220,6 +220,8 @@ class ConsultationResponse(db.Model):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_reason: Mapped[str] = mapped_column(String(200), default="")
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A moderator has read it: the queue's "unchecked" filter shows what is left.
+    checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     consultation: Mapped[Consultation] = relationship(back_populates="responses")
     answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")

@@ -17,7 +17,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,6 +29,7 @@ from analysis.board import FEWER, NOT_SHOWN, K, shown_count
 from analysis.suppression import suppress
 from webapp import disclosure
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
+from webapp.consultations.rules import KINDS
 from webapp.extensions import db
 
 # Redacting more words is shared with feedback moderation.
@@ -227,17 +228,37 @@ def _add_rows(summary: Summary, question: Question, tally: Counter[str], held: f
 
 # Moderation --------------------------------------------------------------------------
 
-def free_text_answers(consultation: Consultation, page: int = 1, per_page: int = 50):
-    """(answers, total): free-text answers newest first, hidden ones included."""
+MODERATION_FILTERS = {"all": "All answers", "unchecked": "Not checked yet",
+                      "flagged": "Flagged (safeguarding or risk words)", "hidden": "Hidden"}
+
+
+def free_text_answers(consultation: Consultation, page: int = 1, per_page: int = 50, *,
+                      show: str = "all", question_id: int | None = None):
+    """(answers, total): free-text answers newest first, hidden ones included
+    unless a filter says otherwise. `show` is a key of MODERATION_FILTERS;
+    `question_id` keeps one question's answers."""
     query = (select(Answer).join(ConsultationResponse).join(Question)
              .where(ConsultationResponse.consultation_id == consultation.id,
                     Question.kind == "free_text", Answer.value != ""))
+    if show == "unchecked":
+        query = query.where(ConsultationResponse.checked.is_(False))
+    elif show == "flagged":
+        query = query.where(ConsultationResponse.safeguarding_flag.is_(True)
+                            | ConsultationResponse.risk_flagged.is_(True))
+    elif show == "hidden":
+        query = query.where(ConsultationResponse.hidden.is_(True))
+    if question_id:
+        query = query.where(Answer.question_id == question_id)
     total = db.session.scalar(query.with_only_columns(func.count(Answer.id))) or 0
     # Each card shows its response's flags and its question: load them with the page.
     answers = list(db.session.scalars(query.options(joinedload(Answer.response), joinedload(Answer.question))
                                       .order_by(ConsultationResponse.submitted_on.desc(), Answer.id.desc())
                                       .offset((page - 1) * per_page).limit(per_page)))
     return answers, total
+
+
+def free_text_questions(consultation: Consultation) -> list[Question]:
+    return [question for question in consultation.questions if question.kind == "free_text"]
 
 
 # Exports -----------------------------------------------------------------------------
@@ -254,29 +275,106 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _rows(consultation: Consultation, include_hidden: bool) -> Iterator[tuple[tuple, dict[int, object]]]:
-    """(response columns, {question id: answer}) per response, read in batches."""
+@dataclass(frozen=True)
+class AnswerThemes:
+    """What theming says about one free-text answer: its theme labels (staff
+    coding first, else the latest run's) and its sentiment."""
+
+    themes: tuple[str, ...] = ()
+    sentiment: str = ""
+
+
+# answer id -> AnswerThemes, and the lookup that answers it for one batch of
+# answer ids; given by the themes room, which sits above this one.
+ThemeLookup = dict[int, AnswerThemes]
+ThemesFor = Callable[[Sequence[int]], ThemeLookup]
+BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 when it is double-clicked
+
+
+def _rows(consultation: Consultation, include_hidden: bool
+          ) -> Iterator[tuple[tuple, dict[int, object], dict[int, int]]]:
+    """(response columns, {question id: answer}, {question id: answer id}) per
+    response, read in batches."""
     query = _visible(
         select(ConsultationResponse.id, ConsultationResponse.submitted_on, ConsultationResponse.safeguarding_flag,
                ConsultationResponse.hidden, ConsultationResponse.hidden_reason,
-               Answer.question_id, Answer.value, Answer.values)
+               Answer.question_id, Answer.value, Answer.values, Answer.id)
         .outerjoin(Answer, Answer.response_id == ConsultationResponse.id)
         .where(ConsultationResponse.consultation_id == consultation.id), include_hidden)
-    current, answers = None, {}
+    current, answers, ids = None, {}, {}
     # By day, then by the random ids: the order people answered in is not kept.
     for row in db.session.execute(query.order_by(ConsultationResponse.submitted_on, ConsultationResponse.id, Answer.id)
                                   .execution_options(yield_per=BATCH)):
         if current is not None and row[0] != current[0]:
-            yield current, answers
-            answers = {}
+            yield current, answers, ids
+            answers, ids = {}, {}
         current = row[:5]
         if row[5] is not None:
             answers[row[5]] = row[7] if row[7] is not None else row[6]
+            ids[row[5]] = row[8]
     if current is not None:
-        yield current, answers
+        yield current, answers, ids
 
 
-def export_csv(consultation: Consultation, questions: list[Question], include_hidden: bool) -> Iterator[str]:
+def _rows_with_themes(consultation: Consultation, include_hidden: bool, questions: list[Question],
+                      themes_for: ThemesFor | None, batch: int = 100):
+    """`_rows` with each response's free-text themes: the lookup is asked once
+    per `batch` responses, so the export still streams in constant memory."""
+    free_text = {q.id for q in questions if q.kind == "free_text"}
+    pending: list = []
+
+    def flush():
+        ids = [answer_id for _, _, by_question in pending for qid, answer_id in by_question.items()
+               if qid in free_text]
+        themes = themes_for(ids) if themes_for and ids else {}
+        for row, answers, by_question in pending:
+            yield row, answers, by_question, themes
+        pending.clear()
+
+    for item in _rows(consultation, include_hidden):
+        pending.append(item)
+        if len(pending) >= batch:
+            yield from flush()
+    yield from flush()
+
+
+def _cell(answer) -> str:
+    return safe_cell("; ".join(answer) if isinstance(answer, list) else str(answer or ""))
+
+
+def _theme_cells(themes: ThemeLookup, answer_id: int | None) -> list[str]:
+    found = themes.get(answer_id) if answer_id is not None else None
+    return [safe_cell("; ".join(found.themes)), found.sentiment] if found else ["", ""]
+
+
+def _header(questions: list[Question], include_hidden: bool) -> list[str]:
+    header = ["response", "submitted_on", "safeguarding_flag"]
+    if include_hidden:
+        header += ["hidden", "hidden_reason"]
+    for question in questions:
+        header.append(safe_cell(question.text))
+        if question.kind == "free_text":
+            header += [safe_cell(f"{question.text} (themes)"), safe_cell(f"{question.text} (sentiment)")]
+    return header
+
+
+def _cells(row: tuple, answers: dict, ids: dict, questions: list[Question], include_hidden: bool,
+           themes: ThemeLookup) -> list:
+    _id, day, flagged, hidden, reason = row
+    cells = [_id, day.isoformat(), "yes" if flagged else "no"]
+    if include_hidden:
+        cells += ["yes" if hidden else "no", safe_cell(reason or "")]
+    for question in questions:
+        cells.append(_cell(answers.get(question.id, "")))
+        if question.kind == "free_text":
+            cells += _theme_cells(themes, ids.get(question.id))
+    return cells
+
+
+def export_csv(consultation: Consultation, questions: list[Question], include_hidden: bool,
+               themes_for: ThemesFor | None = None) -> Iterator[str]:
+    """CSV, starting with a byte-order mark, with each free-text question's
+    themes and sentiment in the two columns after it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -286,34 +384,31 @@ def export_csv(consultation: Consultation, questions: list[Question], include_hi
         buffer.truncate()
         return text
 
-    header = ["response", "submitted_on", "safeguarding_flag"]
-    if include_hidden:
-        header += ["hidden", "hidden_reason"]
-    writer.writerow(header + [safe_cell(q.text) for q in questions])
-    yield flush()
-    for index, ((_id, day, flagged, hidden, reason), answers) in enumerate(_rows(consultation, include_hidden), 1):
-        cells = [_id, day.isoformat(), "yes" if flagged else "no"]
-        if include_hidden:
-            cells += ["yes" if hidden else "no", safe_cell(reason or "")]
-        for question in questions:
-            answer = answers.get(question.id, "")
-            cells.append(safe_cell("; ".join(answer) if isinstance(answer, list) else str(answer or "")))
-        writer.writerow(cells)
+    writer.writerow(_header(questions, include_hidden))
+    yield BOM + flush()
+    for index, (row, answers, ids, themes) in enumerate(
+            _rows_with_themes(consultation, include_hidden, questions, themes_for), 1):
+        writer.writerow(_cells(row, answers, ids, questions, include_hidden, themes))
         if index % 100 == 0:
             yield flush()
     yield flush()
 
 
-def export_json(consultation: Consultation, questions: list[Question], include_hidden: bool) -> Iterator[str]:
+def export_json(consultation: Consultation, questions: list[Question], include_hidden: bool,
+                themes_for: ThemesFor | None = None) -> Iterator[str]:
     head = {"consultation": {"id": consultation.id, "title": consultation.title, "slug": consultation.slug},
             "include_hidden": include_hidden,
             "questions": [{"id": q.id, "text": q.text, "kind": q.kind, "choices": list(q.choices)}
                           for q in questions]}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "responses": ['
     chunk = []
-    for index, ((_id, day, flagged, hidden, reason), answers) in enumerate(_rows(consultation, include_hidden)):
+    for index, ((_id, day, flagged, hidden, reason), answers, ids, themes) in enumerate(
+            _rows_with_themes(consultation, include_hidden, questions, themes_for)):
         record = {"response": _id, "submitted_on": day.isoformat(), "safeguarding_flag": bool(flagged),
-                  "answers": {str(q.id): answers[q.id] for q in questions if q.id in answers}}
+                  "answers": {str(q.id): answers[q.id] for q in questions if q.id in answers},
+                  "themes": {str(q.id): {"themes": list(themes[ids[q.id]].themes),
+                                         "sentiment": themes[ids[q.id]].sentiment}
+                             for q in questions if ids.get(q.id) in themes}}
         if include_hidden:
             record |= {"hidden": bool(hidden), "hidden_reason": reason or ""}
         chunk.append(("," if index else "") + json.dumps(record, ensure_ascii=False))
@@ -321,3 +416,31 @@ def export_json(consultation: Consultation, questions: list[Question], include_h
             yield "".join(chunk)
             chunk = []
     yield "".join(chunk) + "]}\n"
+
+
+def export_xlsx(consultation: Consultation, questions: list[Question], include_hidden: bool,
+                themes_for: ThemesFor | None = None) -> bytes:
+    """An Excel workbook: one sheet per type of question (free text, single
+    choice, ...), each row a response with that sheet's questions as columns,
+    and for free text its themes and sentiment. Written row by row (openpyxl's
+    write-only mode)."""
+    # Imported here: only this export needs openpyxl, so web workers that never export skip loading it.
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    by_kind: dict[str, list[Question]] = {}
+    for question in questions:
+        by_kind.setdefault(question.kind, []).append(question)
+    sheets = {}
+    for kind, asked in by_kind.items():
+        sheet = workbook.create_sheet(title=KINDS[kind][:31])
+        sheet.append(_header(asked, include_hidden))
+        sheets[kind] = sheet
+    if not sheets:
+        workbook.create_sheet(title="No questions").append(["This consultation has no questions yet."])
+    for row, answers, ids, themes in _rows_with_themes(consultation, include_hidden, questions, themes_for):
+        for kind, asked in by_kind.items():
+            sheets[kind].append(_cells(row, answers, ids, asked, include_hidden, themes))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -157,6 +157,37 @@ def check_condition(condition_question_position: tuple[int, int] | None,
         raise RuleError("Choose one of that question's answers for the condition.")
 
 
+CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating")
+
+
+def condition_out_of_order(pages: Sequence) -> tuple[object, object] | None:
+    """In a proposed page order, the first (page, source page) whose condition
+    would depend on a page that is not earlier; None when every condition still
+    holds. Pages need `show_if_question_id` and `question_ids`."""
+    earlier: set[int] = set()
+    owner = {qid: page for page in pages for qid in _questions_of(page)}
+    for page in pages:
+        source = page.show_if_question_id
+        if source and source not in earlier:
+            return page, owner.get(source)
+        earlier.update(_questions_of(page))
+    return None
+
+
+def follow_condition(value: str, old_choices: Sequence[str], new_choices: Sequence[str]) -> str | None:
+    """The answer a condition should use once its question's answers change:
+    the same answer while it is still offered; the renamed answer when the
+    answers were edited in place (same number, and the one at that place is
+    new); None when the answer has gone, so the edit must be refused."""
+    if value in new_choices:
+        return value
+    if value in old_choices and len(old_choices) == len(new_choices):
+        renamed = new_choices[list(old_choices).index(value)]
+        if renamed not in old_choices:
+            return renamed
+    return None
+
+
 # Meaning lock ------------------------------------------------------------------
 
 def normalise_options(kind: str, options: Iterable[str]) -> list[str]:

@@ -431,6 +431,38 @@ def reset_two_factor(user: StaffUser, *, actor=None) -> None:
     record_event("user.reset_2fa", target=user.email, user=actor)
 
 
+def change_role(user: StaffUser, role: str, *, actor=None) -> None:
+    """Give someone another role. Nobody changes their own (another administrator
+    does), so the partnership can never be left without an administrator by a slip."""
+    if role not in ROLES:
+        raise AccountError(f"Select a role: one of {', '.join(ROLES)}")
+    if actor is not None and getattr(actor, "id", None) == user.id:
+        raise AccountError("You cannot change your own role. Ask another administrator.")
+    if role == user.role:
+        return
+    previous, user.role = user.role, role
+    record_event("user.role", target=user.email, detail=f"{previous} -> {role}", user=actor)
+
+
+def reset_password(user: StaffUser, *, actor=None) -> str:
+    """Give someone a new temporary password, returned once for the
+    administrator to pass on. It works only to sign in and choose their own
+    (`must_change_password`), and their other sessions end now."""
+    password = generate_temporary_password()
+    user.password_hash = hash_password(password)
+    user.must_change_password = True
+    user.rotate_session_token()
+    record_event("user.reset_password", target=user.email, user=actor)
+    return password
+
+
+def administrators() -> list[str]:
+    """Email addresses of the active administrators: who to ask for another role."""
+    return list(db.session.scalars(select(StaffUser.email).where(StaffUser.role == "admin",
+                                                                 StaffUser.active.is_(True))
+                                   .order_by(StaffUser.email)))
+
+
 def list_users() -> list[StaffUser]:
     return list(db.session.scalars(select(StaffUser).order_by(StaffUser.email)))
 

@@ -4,12 +4,13 @@ here writes; `webapp.audit.record_event` is the only writer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 
 from webapp.audit import AuditEvent
 from webapp.extensions import db
+from webapp.formatters import local_midnight_utc
 from webapp.staff.models import StaffUser
 
 PER_PAGE = 50
@@ -52,8 +53,9 @@ def search(filters: AuditFilter, page: int = 1, per_page: int = PER_PAGE):
         if user is not None:
             conditions.append(AuditEvent.target == user.email)
         query = query.where(or_(*conditions))
+    # The dates are the partnership's local days; times are stored in UTC.
     if filters.date_from:
-        query = query.where(AuditEvent.occurred_at >= datetime.combine(filters.date_from, time.min))
+        query = query.where(AuditEvent.occurred_at >= local_midnight_utc(filters.date_from))
     if filters.date_to:
-        query = query.where(AuditEvent.occurred_at < datetime.combine(filters.date_to + timedelta(days=1), time.min))
+        query = query.where(AuditEvent.occurred_at < local_midnight_utc(filters.date_to + timedelta(days=1)))
     return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False)

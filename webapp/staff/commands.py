@@ -1,4 +1,4 @@
-"""`flask --app webapp users create|disable|enable|reset-2fa|list`."""
+"""`flask --app webapp users create|disable|enable|reset-2fa|set-role|reset-password|list`."""
 
 from __future__ import annotations
 
@@ -65,6 +65,29 @@ def reset_2fa(email: str) -> None:
     accounts.reset_two_factor(user)
     db.session.commit()
     click.echo(f"Reset two-factor authentication for {user.email}. They will set it up again when they next sign in.")
+
+
+@users_cli.command("set-role")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(ROLES), help="What they may do from now on.")
+def set_role(email: str, role: str) -> None:
+    """Change what someone may do. It takes effect on their next page."""
+    user = _user_or_exit(email)
+    accounts.change_role(user, role)
+    db.session.commit()
+    click.echo(f"{user.email} is now {role}.")
+
+
+@users_cli.command("reset-password")
+@click.argument("email")
+def reset_password(email: str) -> None:
+    """Give someone a temporary password; they choose their own when they next sign in."""
+    user = _user_or_exit(email)
+    password = accounts.reset_password(user)
+    db.session.commit()
+    click.echo(f"The temporary password for {user.email} is: {password}")
+    click.echo("Give it to them in person or by phone. It works once: to sign in and choose their own. "
+               "Their other sessions have ended.")
 
 
 @users_cli.command("list")

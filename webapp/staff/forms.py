@@ -13,7 +13,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
-from webapp.audit import ACTIONS
+from webapp.audit import ACTIONS, action_words
 from webapp.forms import DateInput
 from webapp.staff.access import ROLE_LABELS, ROLES
 from webapp.staff.accounts import password_problem
@@ -77,6 +77,12 @@ class CreateUserForm(FlaskForm):
                 raise ValidationError(problem)
 
 
+class RoleForm(FlaskForm):
+    role = RadioField("Role", widget=GovRadioInput(), choices=ROLE_LABELS,
+                      validators=[InputRequired(message="Select a role")])
+    submit = SubmitField("Change role", widget=GovSubmitInput())
+
+
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", widget=GovPasswordInput(),
                                      validators=[DataRequired(message="Enter your current password"),
@@ -106,8 +112,12 @@ class AuditFilterForm(FlaskForm):
         csrf = False
 
     action = SelectField("Action", widget=GovSelect(), validators=[Optional()],
-                         choices={"": "All actions"} | {a: a for a in ACTIONS})
+                         choices={"": "All actions"} | {a: action_words(a) for a in ACTIONS})
     user = SelectField("Staff member", widget=GovSelect(), validators=[Optional()], choices={"": "Everyone"})
     date_from = OptionalDateField("From", widget=DateInput(), format="%d %m %Y")
     date_to = OptionalDateField("To", widget=DateInput(), format="%d %m %Y")
     submit = SubmitField("Filter", widget=GovSubmitInput())
+
+    def validate_date_to(self, field) -> None:
+        if field.data and self.date_from.data and field.data < self.date_from.data:
+            raise ValidationError("The \u201cto\u201d date must be the same as or after the \u201cfrom\u201d date")

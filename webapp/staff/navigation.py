@@ -23,6 +23,7 @@ class NavItem:
 NAV_ITEMS = (
     NavItem("Home", "staff.home", SIGNED_IN),
     NavItem("Consultations", "consultations.index", "build"),
+    NavItem("Consultation results", "consultation_results.index", "view_reports"),
     NavItem("Feedback", "feedback_admin.index", "view_free_text"),
     NavItem("Themes", "themes.index", "code_themes"),
     NavItem("Reports", "reports.index", "view_reports"),

@@ -10,11 +10,11 @@ from datetime import timedelta
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from webapp.audit import record_event
+from webapp.audit import action_words, record_event
 from webapp.extensions import db, login_manager
 from webapp.forms import ButtonForm
 from webapp.journeys import throttle_allows
-from webapp.staff import accounts
+from webapp.staff import accounts, resume
 from webapp.staff import audit_log as audit_search
 from webapp.staff import forms as f
 from webapp.staff.access import PERMISSIONS, ROLE_LABELS, can, permission_required, staff_required
@@ -53,7 +53,12 @@ def load_user(token: str):
 
 @bp.app_context_processor
 def staff_template_helpers() -> dict:
-    return {"staff_navigation": staff_navigation, "can": can, "role_labels": ROLE_LABELS}
+    return {"staff_navigation": staff_navigation, "can": can, "role_labels": ROLE_LABELS,
+            "administrators": accounts.administrators, "idle_seconds": _idle_seconds}
+
+
+def _idle_seconds() -> int:
+    return int(current_app.config.get("STAFF_IDLE_TIMEOUT", timedelta(minutes=30)).total_seconds())
 
 
 @bp.before_app_request
@@ -63,12 +68,11 @@ def sign_out_when_idle():
     cannot be kept alive by using it)."""
     if not request.path.startswith("/staff") or not current_user.is_authenticated:
         return None
-    idle = current_app.config.get("STAFF_IDLE_TIMEOUT", timedelta(minutes=30))
     max_age = current_app.config["STAFF_SESSION_MAX_AGE"]
     now = time.time()
     last_seen = session.get(LAST_SEEN_KEY)
     signed_in_at = session.get(SIGNED_IN_KEY)
-    if last_seen is None or now - float(last_seen) > idle.total_seconds():
+    if last_seen is None or now - float(last_seen) > _idle_seconds():
         return _time_out("auth.idle_timeout", "timed-out")
     if signed_in_at is None or now - float(signed_in_at) > max_age.total_seconds():
         return _time_out("auth.session_expired", "expired")
@@ -77,10 +81,16 @@ def sign_out_when_idle():
 
 
 def _time_out(action: str, reason: str):
+    user_id = current_user.id
     record_event(action, target=current_user.email)
     db.session.commit()
     _end_session()
-    return redirect(url_for("staff.sign_in", **{reason: 1}))
+    # What was being sent is kept for the same person to send after signing in again.
+    here = request.full_path if request.query_string else request.path
+    kept = request.method == "POST" and request.endpoint not in OPEN_ENDPOINTS and resume.keep(
+        session, user_id, here, request.form)
+    back_to = (_safe_next(here) or None) if request.method == "GET" else None
+    return redirect(url_for("staff.sign_in", **{reason: 1, "kept": 1 if kept else None, "next": back_to}))
 
 
 @bp.before_app_request
@@ -244,6 +254,25 @@ def _password_page(form, status: int = 200):
     return render_template("staff/password.html", form=form), status
 
 
+# --- the idle time-out: keeping a form, staying signed in ----------------------
+
+@bp.get("/resume")
+@staff_required
+def resume_form():
+    """The form that was being sent when the time-out struck, ready to send again."""
+    kept = resume.carry_over(session.pop(resume.RESUME_KEY, None), current_user.id)
+    if not kept:
+        return redirect(url_for(".home"))
+    return render_template("staff/resume.html", kept=kept)
+
+
+@bp.get("/keep-alive")
+@staff_required
+def keep_alive():
+    """"Stay signed in" in the time-out warning: any staff request resets the idle clock."""
+    return "", 204, {"Cache-Control": "no-store"}
+
+
 # --- staff home ---------------------------------------------------------------
 
 @bp.get("/")
@@ -305,6 +334,48 @@ def reset_user_2fa(user_id: int):
     return _change_user(user_id, lambda user: accounts.reset_two_factor(user, actor=current_user))
 
 
+ROLE_HINTS = {"admin": "Everything, including users and the audit log",
+              "engagement": "Build, publish and moderate consultations; read free text; export",
+              "analyst": "Read and theme free text; export; reports",
+              "board": "Summaries and board reports only"}
+
+
+@bp.route("/users/<int:user_id>/role", methods=["GET", "POST"])
+@permission_required("manage_users")
+def change_role(user_id: int):
+    user = _user_or_404(user_id)
+    form = f.RoleForm(data={"role": user.role}) if request.method == "GET" else f.RoleForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_role(user, form.role.data, actor=current_user)
+        except accounts.AccountError as error:
+            db.session.rollback()
+            form.role.errors = [str(error)]
+        else:
+            db.session.commit()
+            flash(f"{user.email} is now: {ROLE_LABELS[user.role].lower()}. It takes effect on their next page.",
+                  "success")
+            return redirect(url_for(".users"))
+    return render_template("staff/user-role.html", form=form, user=user, hints=ROLE_HINTS), \
+        400 if form.errors else 200
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
+@permission_required("manage_users")
+def reset_password(user_id: int):
+    """GET asks first; POST makes a temporary password, shown once on the users page."""
+    user = _user_or_404(user_id)
+    if user.id == current_user.id:
+        abort(404)  # your own password is changed on the password page, knowing the current one
+    form = ButtonForm()
+    if request.method == "POST" and form.validate_on_submit():
+        password = accounts.reset_password(user, actor=current_user)
+        db.session.commit()
+        session[CREATED_KEY] = {"email": user.email, "password": password, "reset": True}
+        return redirect(url_for(".users"))
+    return render_template("staff/user-reset-password.html", form=form, user=user)
+
+
 # --- audit log (admin) ------------------------------------------------------------
 
 @bp.get("/audit")
@@ -316,19 +387,25 @@ def audit_log():
     filters = audit_search.AuditFilter.from_form(form) if valid else audit_search.AuditFilter()
     page = audit_search.search(filters, page=request.args.get("page", 1, type=int))
     return render_template("staff/audit-log.html", filter_form=form, form=None if valid else form,
+                           action_words=action_words,
                            page=page, query=filters.query_args())
 
 
 # --- helpers ----------------------------------------------------------------------
 
 def _finish_sign_in(user, method: str, next_path: str | None):
-    """Rotate the session id, then sign in: nothing from before survives."""
+    """Rotate the session id, then sign in: nothing from before survives, except
+    a form this same person was sending when the idle time-out struck."""
+    kept = resume.carry_over(session.get(resume.RESUME_KEY), user.id)
     current_app.session_interface.regenerate(session)
     session.clear()
     login_user(user)
     session[LAST_SEEN_KEY] = session[SIGNED_IN_KEY] = time.time()
     accounts.complete_sign_in(user, method=method)
     db.session.commit()
+    if kept:
+        session[resume.RESUME_KEY] = kept
+        return redirect(url_for(".resume_form"))
     return redirect(_safe_next(next_path or "") or url_for(".home"))
 
 
@@ -354,10 +431,15 @@ def _enrolment_page(user, pending, form, status: int = 200):
                            secret_groups=[secret[i:i + 4] for i in range(0, len(secret), 4)]), status
 
 
-def _change_user(user_id: int, change):
+def _user_or_404(user_id: int):
     user = accounts.user_by_id(user_id)
     if user is None:
         abort(404)
+    return user
+
+
+def _change_user(user_id: int, change):
+    user = _user_or_404(user_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
     try:
@@ -379,11 +461,16 @@ def _safe_next(path: str) -> str:
 
 
 def _sign_in_notice() -> str | None:
+    if "timed-out" in request.args and "kept" in request.args:
+        return ("You were signed out because you had not done anything for 30 minutes. Heard has kept what "
+                "you were sending: sign in again to carry on with it.")
     if "timed-out" in request.args:
         return "You were signed out because you had not done anything for 30 minutes."
     if "expired" in request.args:
         hours = int(current_app.config["STAFF_SESSION_MAX_AGE"].total_seconds() // 3600)
-        return f"You were signed out because you signed in more than {hours} hours ago. Sign in again to carry on."
+        kept = " Heard has kept what you were sending." if "kept" in request.args else ""
+        return (f"You were signed out because you signed in more than {hours} hours ago.{kept} "
+                "Sign in again to carry on.")
     if "signed-out" in request.args:
         return "You have signed out."
     if "locked" in request.args:

@@ -132,10 +132,21 @@ def suggested_code(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:60]
 
 
+def _check_name_is_new(label: str, theme: ThemeCode | None = None) -> None:
+    """Two themes with one name would be told apart by nobody reading a report."""
+    wanted = " ".join(label.split()).casefold()
+    for other in all_themes():
+        if other is not theme and " ".join(other.label.split()).casefold() == wanted:
+            retired = " It is retired: restore it from the codebook instead." if other.retired else ""
+            raise CodebookChange(f"There is already a theme called “{other.label}”. Choose another name.{retired}",
+                                 "label")
+
+
 def add_theme(code: str, label: str, description: str, include: list[str], exclude: list[str],
               audit_action: str = "codebook.add", examples: list[str] | None = None) -> ThemeCode:
     if find(code) is not None:
         raise CodebookChange(f"There is already a theme with the short name “{code}”. Choose another.", "code")
+    _check_name_is_new(label)
     position = (db.session.scalar(select(func.max(ThemeCode.position))) or 0) + 1
     theme = ThemeCode(code=code, label=label, description=description, include=include, exclude=exclude,
                       examples=examples or [], position=position)
@@ -149,6 +160,7 @@ def add_theme(code: str, label: str, description: str, include: list[str], exclu
 def edit_theme(theme: ThemeCode, label: str, description: str, include: list[str], exclude: list[str],
                examples: list[str] | None = None) -> None:
     examples = list(theme.examples or []) if examples is None else examples
+    _check_name_is_new(label, theme)
     changed = [name for name, old, new in (("label", theme.label, label),
                                            ("description", theme.description, description),
                                            ("include phrases", list(theme.include or []), include),

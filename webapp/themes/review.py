@@ -24,9 +24,19 @@ from webapp.themes.runs import (
     CodedItem,
     coded_items,
     latest_run,
+    staff_codes,
     start_run,
 )
-from webapp.themes.scope import Item, Scope, ScopeError, consultation_scope, feedback_quarter, parse_scope, resolve
+from webapp.themes.scope import (
+    Item,
+    Scope,
+    ScopeError,
+    consultation_scope,
+    feedback_quarter,
+    items,
+    parse_scope,
+    resolve,
+)
 
 PER_PAGE = 20
 CODE_NEXT_SHOWN = 5
@@ -199,6 +209,15 @@ def current_codes(scope: Scope, ref: str) -> tuple[list[str], bool]:
     row = run and db.session.scalar(select(ThemeRunItem).where(ThemeRunItem.run_id == run.id,
                                                                ThemeRunItem.ref == ref))
     return ([mapping.get(c, c) for c in row.codes if mapping.get(c, c)] if row else []), False
+
+
+def next_uncoded(scope: Scope, ref: str) -> str | None:
+    """The next item of the scope (in review order, after `ref`, wrapping round)
+    that staff have not coded yet: where "Save and code the next" goes."""
+    refs = [item.ref for item in items(scope)]
+    coded = set(staff_codes(refs))
+    start = refs.index(ref) + 1 if ref in refs else 0
+    return next((other for other in refs[start:] + refs[:start] if other != ref and other not in coded), None)
 
 
 def learning_note() -> str:

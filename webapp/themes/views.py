@@ -122,6 +122,8 @@ def code_item(key: str, ref: str):
         else:
             review.save_coding(ref, [] if NO_THEME in chosen else chosen, current_user)
             db.session.commit()
+            if "next" in request.form:
+                return _to_next(scope, ref)
             flash("Themes saved. Heard learns from them at the next run.", "success")
             return redirect(_back_to_review(scope, ref))
     else:
@@ -145,6 +147,18 @@ def confirm(key: str, ref: str):
     db.session.commit()
     flash("Themes confirmed.", "success")
     return redirect(_back_to_review(scope, ref))
+
+
+def _to_next(scope, ref: str):
+    """After "Save and code the next": the next response nobody has coded, or
+    back to the review when none is left."""
+    following = review.next_uncoded(scope, ref)
+    if following is None:
+        flash("Themes saved. Every response here has now been coded by staff.", "success")
+        return redirect(_back_to_review(scope, ref))
+    flash("Themes saved. Here is the next response nobody has coded yet.", "success")
+    return redirect(url_for(".code_item", key=scope.key, ref=following, page=request.args.get("page", type=int),
+                            show=request.args.get("show") if request.args.get("show") == "uncoded" else None))
 
 
 def _back_to_review(scope, ref: str) -> str:
@@ -233,7 +247,8 @@ def new_theme():
                                    book.phrases(form.include.data), book.phrases(form.exclude.data),
                                    examples=book.examples(form.examples.data))
         except book.CodebookChange as error:
-            form.code.errors.append(str(error))
+            db.session.rollback()
+            getattr(form, error.field or "code").errors.append(str(error))
         else:
             db.session.commit()
             flash(f"“{theme.label}” added to the codebook.", "success")
@@ -252,12 +267,17 @@ def edit_theme(code: str):
         form.include.data, form.exclude.data = "\n".join(theme.include or []), "\n".join(theme.exclude or [])
         form.examples.data = "\n".join(theme.examples or [])
     if form.validate_on_submit():
-        book.edit_theme(theme, form.label.data, form.description.data or "",
-                        book.phrases(form.include.data), book.phrases(form.exclude.data),
-                        book.examples(form.examples.data))
-        db.session.commit()
-        flash(f"“{theme.label}” saved.", "success")
-        return redirect(url_for(".codebook"))
+        try:
+            book.edit_theme(theme, form.label.data, form.description.data or "",
+                            book.phrases(form.include.data), book.phrases(form.exclude.data),
+                            book.examples(form.examples.data))
+        except book.CodebookChange as error:
+            db.session.rollback()
+            form.label.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"“{theme.label}” saved.", "success")
+            return redirect(url_for(".codebook"))
     return make_response(render_template("themes/theme-form.html", form=form, emergent=None, theme=theme,
                                          title=f"Change “{theme.label}”"), 400 if form.errors else 200)
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.webapp.helpers import field, make_consultation, make_user, page, sign_in_as
+from tests.webapp.helpers import field, make_consultation, make_user, page, page_id, sign_in_as
 from webapp.audit import ACTIONS, AuditEvent
 from webapp.consultations.editing import TRANSITION_ACTIONS
 from webapp.consultations.models import Consultation, ConsultationResponse, Question, WordingChange
@@ -121,15 +121,23 @@ def test_pages_questions_reorder_and_show_if(signed_in):
     db.session.expire_all()
     assert [q.text for q in consultation.pages[0].questions] == ["Which area?", "Did you stay in a refuge?"]
 
-    # Moving the conditional page above its question clears the condition it can no longer have.
-    signed_in.post(f"{BASE}/{consultation.id}/pages/{second}/move", data={"value": "up"})
+    # Moving the conditional page above its question is refused, with the reason; the condition stays.
+    refused = signed_in.post(f"{BASE}/{consultation.id}/pages/{second}/move", data={"value": "up"},
+                             follow_redirects=True)
+    assert "Page 2 (\u201cThe refuge\u201d) is shown only after an answer on page 1" in page(refused).get_text()
     db.session.expire_all()
-    assert [p.title for p in consultation.pages] == ["The refuge", "Your support"]
-    assert consultation.pages[0].show_if_question_id is None
+    assert [p.title for p in consultation.pages] == ["Your support", "The refuge"]
+    assert consultation.pages[1].show_if_question_id == refuge.id
+    # A move that keeps every condition after its answer is allowed.
+    third = add_page(signed_in, consultation, "Looking ahead")
+    signed_in.post(f"{BASE}/{consultation.id}/pages/{third}/move", data={"value": "up"})
+    db.session.expire_all()
+    assert [p.title for p in consultation.pages] == ["Your support", "Looking ahead", "The refuge"]
+    assert consultation.pages[2].show_if_question_id == refuge.id
 
     signed_in.post(f"{BASE}/{consultation.id}/questions/{area.id}/delete")
     db.session.expire_all()
-    assert [q.text for q in consultation.pages[1].questions] == ["Did you stay in a refuge?"]
+    assert [q.text for q in consultation.pages[0].questions] == ["Did you stay in a refuge?"]
     assert {"consultation.page_add", "consultation.question_add", "consultation.page_edit",
             "consultation.question_move", "consultation.page_move", "consultation.question_delete"} <= set(actions())
 
@@ -171,21 +179,40 @@ def test_duplicate_copies_pages_questions_and_conditions_as_a_draft(signed_in, a
     assert "consultation.duplicate" in actions()
 
 
-def test_preview_renders_the_respondent_pages_and_stores_nothing(signed_in, app):
-    consultation = make_consultation(status="draft")
+def test_preview_follows_the_route_with_before_you_start_and_check_answers(signed_in, app):
+    consultation = make_consultation(status="draft", audience="group")
     url = f"{BASE}/{consultation.id}/preview"
-    html = page(signed_in.get(url))
-    assert html.h1.get_text() == "Your support" and "Nothing you enter is kept" in html.get_text()
-    assert html.find("input", attrs={"type": "radio", "value": "Yes"})
-    missing = signed_in.post(url, data={"step": "x"})
+    start = page(signed_in.get(url))
+    assert start.h1.get_text() == "Before you start" and "Nothing you enter is sent" in start.get_text()
+    assert start.find("a", string="Continue")["href"] == f"{url}?start=1"
+    assert signed_in.get(f"{url}?start=1").status_code == 303
+    html = page(signed_in.get(url))  # a group consultation's preview needs no access code
+    assert html.h1.get_text() == "Your support" and "Page 1 of 2" in html.get_text()
+    missing = signed_in.post(url, data={"step": html.find("input", attrs={"name": "step"})["value"]})
     assert missing.status_code == 400
     assert "Choose an answer to: Did you stay in a refuge?" in page(missing).get_text()
-    response = signed_in.post(url, data={field(consultation, "Did you stay in a refuge?"): "Yes"})
-    assert response.status_code == 303 and response.location.endswith("page=2")
-    assert page(signed_in.get(f"{url}?page=2")).h1.get_text() == "The refuge"
+    first = page_id(consultation, "Your support")
+    # "No" skips the refuge page, as it would for a respondent.
+    signed_in.post(url, data={"step": first, field(consultation, "Did you stay in a refuge?"): "No"})
+    html = page(signed_in.get(url))
+    assert html.h1.get_text() == "Looking ahead" and "Page 2 of 2" in html.get_text()
+    signed_in.post(url, data={"step": page_id(consultation, "Looking ahead"),
+                              field(consultation, "Anything else?"): "Call Jo on 07700 900123"})
+    check = page(signed_in.get(url))
+    assert check.h1.get_text() == "Check your answers before sending"
+    assert "The refuge" not in check.get_text() and "07700 900123" not in check.get_text()
+    # Changing the answer to "Yes" brings the refuge page into the route.
+    signed_in.get(f"{url}?page={first}")
+    signed_in.post(url, data={"step": first, field(consultation, "Did you stay in a refuge?"): "Yes"})
+    assert page(signed_in.get(url)).h1.get_text() == "The refuge"
+    signed_in.post(url, data={"step": page_id(consultation, "The refuge"),
+                              field(consultation, "What was the refuge like?"): "Safe"})
+    assert page(signed_in.get(url)).h1.get_text() == "Check your answers before sending"
+    done = signed_in.post(url, data={"step": "check"}, follow_redirects=True)
+    assert "That was the end of the preview" in page(done).get_text()
     assert db.session.scalars(select(ConsultationResponse)).all() == []
     with signed_in.session_transaction() as session:
-        assert not [key for key in session if key.startswith("consultation:")]
+        assert not [key for key in session if key.startswith(("consultation:", "preview:"))]
     db.session.expire_all()
     assert not any(q.meaning_locked for q in consultation.questions)
 
@@ -246,6 +273,78 @@ def test_lifecycle_buttons_need_publish_permission(client, app):
     sign_in_as(client, analyst)
     assert client.post(f"{BASE}/{consultation.id}/status", data={"value": "review"}).status_code == 403
     assert db.session.get(Consultation, consultation.id).status == "draft"
+
+
+def test_an_edit_that_would_break_a_condition_is_refused_and_a_rename_is_followed(signed_in, app):
+    consultation = make_consultation(status="draft")
+    refuge = next(q for q in consultation.questions if q.text == "Did you stay in a refuge?")
+    url = f"{BASE}/{consultation.id}/questions/{refuge.id}"
+    form = page(signed_in.get(url))
+    assert "Page 2 (\u201cThe refuge\u201d) is shown only if this question is answered \u201cYes\u201d" in \
+        form.find(id="used-by-conditions").get_text()
+    base = {"kind": "yes_no", "text": refuge.text, "hint": "", "options": "", "char_limit": "", "required": "y"}
+    for change in ({"kind": "free_text"}, {"kind": "single", "options": "No\nMaybe"}):
+        refused = signed_in.post(url, data=base | change)
+        assert refused.status_code == 400
+        summary = page(refused).find(class_="govuk-error-summary").get_text()
+        assert "change the condition on page 2" in summary
+        assert page(refused).find("input", attrs={"name": "kind", "checked": True})["value"] == change["kind"]
+    db.session.expire_all()
+    assert db.session.get(Question, refuge.id).kind == "yes_no"
+    # Yes/No to single choice keeping "Yes": the condition still holds.
+    assert signed_in.post(url, data=base | {"kind": "single", "options": "Yes\nNo"}).status_code == 302
+    # Renaming "Yes" in place: the condition follows it, and staff are told.
+    renamed = signed_in.post(url, data=base | {"kind": "single", "options": "Yes, for a while\nNo"},
+                             follow_redirects=True)
+    assert "now uses the renamed answer \u201cYes, for a while\u201d" in page(renamed).get_text()
+    db.session.expire_all()
+    second = db.session.get(Consultation, consultation.id).pages[1]
+    assert (second.show_if_question_id, second.show_if_value) == (refuge.id, "Yes, for a while")
+
+
+def test_page_edit_shows_the_real_condition_and_saving_keeps_it(signed_in, app):
+    consultation = make_consultation(status="draft")
+    second = consultation.pages[1]
+    refuge = consultation.pages[0].questions[0]
+    url = f"{BASE}/{consultation.id}/pages/{second.id}"
+    selected = page(signed_in.get(url)).find("option", selected=True)
+    assert selected["value"] == f"{refuge.id}|Yes"
+    # A condition saved before the builder kept conditions working (its answer has gone).
+    second.show_if_value = "Perhaps"
+    db.session.commit()
+    html = page(signed_in.get(url))
+    assert "no longer has the answer \u201cPerhaps\u201d" in html.find(id="condition-problem").get_text()
+    show = page(signed_in.get(f"{BASE}/{consultation.id}"))
+    assert "no longer has the answer" in show.find(id=f"page-{second.id}").select_one(
+        ".heard-condition-problem").get_text()
+    assert html.find("option", selected=True)["value"] == f"{refuge.id}|Perhaps"
+    assert signed_in.post(url, data={"title": "The refuge", "show_if_question": f"{refuge.id}|Perhaps"}
+                          ).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Consultation, consultation.id).pages[1].show_if_value == "Perhaps"
+
+
+def test_deleting_a_page_or_question_asks_first_and_names_what_goes(signed_in, app):
+    consultation = make_consultation(status="draft")
+    first = consultation.pages[0]
+    refuge = first.questions[0]
+    url = f"{BASE}/{consultation.id}/questions/{refuge.id}/delete"
+    html = page(signed_in.get(url))
+    assert html.h1.get_text() == "Are you sure you want to delete the question \u201cDid you stay in a refuge?\u201d?"
+    assert "Page 2 (\u201cThe refuge\u201d) is shown only after an answer to this question" in \
+        html.find(id="conditions-going").get_text()
+    assert html.find("a", string="No, keep it")["href"] == f"{BASE}/{consultation.id}"
+    db.session.expire_all()
+    assert db.session.get(Question, refuge.id) is not None
+    show = page(signed_in.get(f"{BASE}/{consultation.id}"))
+    assert show.find("a", href=f"{BASE}/{consultation.id}/pages/{first.id}/delete")
+    confirm = page(signed_in.get(f"{BASE}/{consultation.id}/pages/{first.id}/delete"))
+    assert "Which services did you use?" in confirm.find(id="questions-going").get_text()
+    assert signed_in.post(f"{BASE}/{consultation.id}/pages/{first.id}/delete").status_code == 302
+    db.session.expire_all()
+    kept = db.session.get(Consultation, consultation.id)
+    assert [p.title for p in kept.pages] == ["The refuge", "Looking ahead"]
+    assert kept.pages[0].show_if_question_id is None
 
 
 def test_a_public_consultation_sent_for_review_gets_a_code_the_group_can_use(signed_in, client, app):

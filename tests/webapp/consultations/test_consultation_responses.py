@@ -247,10 +247,18 @@ def test_hide_needs_a_reason_then_unhide(signed_in, fixture):
     response = db.session.scalar(select(ConsultationResponse).where(ConsultationResponse.hidden.is_(False))
                                  .order_by(ConsultationResponse.submitted_on))
     hide = f"{BASE}/{fixture.id}/moderation/responses/{response.id}/hide"
-    signed_in.post(hide, data={"reason": "abuse", "detail": ""})
-    signed_in.post(hide, data={"reason": "", "detail": "Threats"})
+    refused = signed_in.post(hide, data={"reason": "abuse", "detail": ""})
+    assert refused.status_code == 400
+    html = page(refused)
+    # The error says what to do and the chosen reason is still chosen, in an open form.
+    assert "Say why you are hiding it as abuse" in html.find(class_="govuk-error-summary").get_text()
+    assert html.find("input", attrs={"name": "reason", "value": "abuse", "checked": True})
+    assert html.find("details", attrs={"open": True})
+    refused = signed_in.post(hide, data={"reason": "", "detail": "Threats"})
+    assert refused.status_code == 400
+    assert page(refused).find("input", attrs={"name": "detail", "value": "Threats"})
     db.session.refresh(response)
-    assert response.hidden is False and actions() == []
+    assert response.hidden is False and "response.hide" not in actions()
     signed_in.post(hide, data={"reason": "abuse", "detail": "Threats to staff"})
     db.session.refresh(response)
     assert response.hidden is True and response.hidden_reason == "Abuse: Threats to staff"
@@ -260,7 +268,7 @@ def test_hide_needs_a_reason_then_unhide(signed_in, fixture):
     signed_in.post(f"{BASE}/{fixture.id}/moderation/responses/{response.id}/unhide")
     db.session.refresh(response)
     assert response.hidden is False and response.hidden_reason == ""
-    assert actions() == ["response.hide", "response.unhide"]
+    assert [a for a in actions() if a != "free_text.view"] == ["response.hide", "response.unhide"]
     assert set(actions()) <= set(ACTIONS)
 
 
@@ -346,3 +354,123 @@ def test_safe_cell():
     for dangerous in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1"):
         assert reporting.safe_cell(dangerous).startswith("'")
     assert reporting.safe_cell("Fine") == "Fine"
+
+
+def test_spam_is_hidden_without_a_note(signed_in, fixture):
+    response = db.session.scalar(select(ConsultationResponse).where(ConsultationResponse.hidden.is_(False)))
+    done = signed_in.post(f"{BASE}/{fixture.id}/moderation/responses/{response.id}/hide", data={"reason": "spam"})
+    assert done.status_code == 302
+    db.session.refresh(response)
+    assert response.hidden is True and response.hidden_reason == "Spam"
+
+
+def test_moderation_filters_and_the_checked_state(signed_in, fixture):
+    queue = f"{BASE}/{fixture.id}/moderation"
+    like = answer_with("Noisy")
+    flagged = like.response
+    flagged.safeguarding_flag = True
+    db.session.commit()
+
+    def cards(query: str = "") -> list[str]:
+        html = page(signed_in.get(queue + query))
+        return [card.find(class_="heard-free-text").get_text() for card in html.select(".govuk-summary-card")]
+
+    assert cards("?show=flagged") == ["Noisy"]
+    assert cards("?show=hidden") == ["Buy cheap watches"]
+    anything_else = question(fixture, KEYS["else_"]).id
+    assert cards(f"?question={anything_else}") == ['=HYPERLINK("http://evil")']
+    assert len(cards("?show=unchecked")) == 5
+    # Marking as checked keeps the filter, shows a tag, and leaves the unchecked list.
+    done = signed_in.post(f"{BASE}/{fixture.id}/moderation/responses/{flagged.id}/checked?show=unchecked")
+    assert done.status_code == 302 and "show=unchecked" in done.location
+    db.session.refresh(flagged)
+    assert flagged.checked is True
+    assert "Noisy" not in cards("?show=unchecked") and len(cards("?show=unchecked")) == 4
+    html = page(signed_in.get(queue + "?show=flagged"))
+    assert "Checked" in html.select_one(".govuk-summary-card .govuk-tag--green").get_text()
+    assert "Mark as not checked" in html.select_one(".govuk-summary-card").get_text()
+    assert html.find("select", id="show").find("option", selected=True)["value"] == "flagged"
+    assert "response.checked" in actions()
+    # An unknown filter shows every answer rather than failing.
+    assert len(cards("?show=nonsense")) == 5
+
+
+def test_csv_opens_in_excel_with_any_language(signed_in, fixture):
+    words = "Zoë – café; Łódź, źle; شكرا لكم; Diolch yn fawr, ŵyr ŷd"
+    add_response(fixture, date(2026, 11, 13), refuge="No", else_=words)
+    raw = b"".join(signed_in.get(f"{BASE}/{fixture.id}/export.csv").response)
+    assert raw.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark Excel looks for
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[-1][KEYS["else_"]] == words
+
+
+def test_exports_carry_each_answers_themes_and_sentiment(signed_in, fixture):
+    from tests.webapp.helpers import run_now
+    from webapp.themes.models import StaffCoding, ThemeRunItem
+    from webapp.themes.scope import consultation_scope
+
+    themes_column, sentiment_column = f"{KEYS['like']} (themes)", f"{KEYS['like']} (sentiment)"
+    # Before any theming run: the columns are there, and empty.
+    rows = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv"))
+    assert rows[0][themes_column] == "" and rows[0][sentiment_column] == ""
+    run = run_now(consultation_scope(fixture.slug))
+    like = answer_with("Calm and safe, [name] helped")
+    noisy = answer_with("Noisy")
+    found = {ref: (codes, sentiment) for ref, codes, sentiment in db.session.execute(
+        select(ThemeRunItem.ref, ThemeRunItem.codes, ThemeRunItem.sentiment).where(ThemeRunItem.run_id == run.id))}
+    db.session.add(StaffCoding(ref=f"a:{like.id}", codes=["housing"]))  # staff coding wins over the run's
+    db.session.commit()
+    rows = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv"))
+    assert rows[0][themes_column] == "Housing, refuge and safe accommodation"  # the codebook's label
+    assert rows[0][sentiment_column] == found[f"a:{like.id}"][1]  # the run's sentiment
+    assert rows[2][sentiment_column] == found[f"a:{noisy.id}"][1]
+    assert rows[1][themes_column] == "" and rows[1][sentiment_column] == ""  # no answer to that question
+    data = json.loads(b"".join(signed_in.get(f"{BASE}/{fixture.id}/export.json").response))
+    assert data["responses"][0]["themes"][str(like.question_id)] == {
+        "themes": ["Housing, refuge and safe accommodation"], "sentiment": found[f"a:{like.id}"][1]}
+    assert str(like.question_id) not in data["responses"][1]["themes"]
+
+
+def test_xlsx_export_has_a_sheet_for_each_type_of_question(signed_in, fixture):
+    from openpyxl import load_workbook
+
+    from webapp.themes.models import StaffCoding
+
+    add_response(fixture, date(2026, 11, 13), refuge="No", else_="Zoë – café =1+1")
+    db.session.add(StaffCoding(ref=f"a:{answer_with('Calm and safe, [name] helped').id}", codes=["housing"]))
+    db.session.commit()
+    response = signed_in.get(f"{BASE}/{fixture.id}/export.xlsx")
+    assert response.status_code == 200
+    assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'filename="support-after-leaving.xlsx"' in response.headers["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(response.get_data()))
+    assert workbook.sheetnames == ["Yes or no", "Multiple choice", "Free text", "Agreement scale",
+                                   "Rating from 1 to 5", "Single choice"]
+    free_text = list(workbook["Free text"].values)
+    assert free_text[0] == ("response", "submitted_on", "safeguarding_flag", KEYS["like"],
+                            f"{KEYS['like']} (themes)", f"{KEYS['like']} (sentiment)", KEYS["else_"],
+                            f"{KEYS['else_']} (themes)", f"{KEYS['else_']} (sentiment)")
+    assert len(free_text) == 1 + 6  # five shown responses and the new one; hidden left out
+    assert free_text[-1][6] == "Zoë – café =1+1"
+    assert free_text[1][4] == "Housing, refuge and safe accommodation"  # staff coding, as a column
+    assert free_text[4][6] == "'=HYPERLINK(\"http://evil\")"  # never a formula in Excel either
+    assert free_text[-1][7] is None and free_text[-1][8] is None  # not themed yet: empty cells
+    assert "Buy cheap watches" not in str(free_text)
+    assert list(workbook["Yes or no"].values)[1][3] == "Yes"
+    assert actions() == ["export.xlsx"]
+
+
+@pytest.mark.parametrize("role, moderate, export", [("analyst", False, True), ("board", False, False),
+                                                    ("engagement", True, True)])
+def test_results_page_links_to_what_each_role_may_open(app, fixture, role, moderate, export):
+    client = app.test_client()
+    sign_in_as(client, make_user(f"{role}@partnership.example", role))
+    html = page(client.get(f"{BASE}/results"))
+    assert html.find(id="staff-navigation").find("a", href=f"{BASE}/results")
+    row = html.find(id="consultation-results")
+    assert row.find("a", href=f"{BASE}/{fixture.id}/responses")
+    assert bool(row.find("a", href=f"{BASE}/{fixture.id}/moderation")) is moderate
+    for kind in ("xlsx", "csv", "json"):
+        assert bool(row.find("a", href=f"{BASE}/{fixture.id}/export.{kind}")) is export
+    responses = page(client.get(f"{BASE}/{fixture.id}/responses"))
+    assert bool(responses.find("a", href=f"{BASE}/{fixture.id}/export.xlsx")) is export

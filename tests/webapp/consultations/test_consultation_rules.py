@@ -137,3 +137,28 @@ def test_access_codes_are_friendly_and_stored_hashed():
 
 def normalise(code: str) -> str:
     return access_codes.normalise_code(code)
+
+
+@dataclass
+class _Page:
+    id: int
+    question_ids: tuple
+    show_if_question_id: int | None = None
+
+
+def test_a_page_order_that_puts_a_condition_before_its_answer_is_found():
+    first, second, third = _Page(1, (10,)), _Page(2, (20,), show_if_question_id=10), _Page(3, (30,))
+    assert rules.condition_out_of_order([first, second, third]) is None
+    assert rules.condition_out_of_order([first, third, second]) is None
+    assert rules.condition_out_of_order([second, first, third]) == (second, first)
+
+
+@pytest.mark.parametrize("value, old, new, expected", [
+    ("Yes", ("Yes", "No"), ("Yes", "No", "Maybe"), "Yes"),          # still offered
+    ("Yes", ("Yes", "No"), ("Yes, often", "No"), "Yes, often"),     # renamed in place
+    ("Yes", ("Yes", "No"), ("No",), None),                          # removed
+    ("Yes", ("Yes", "No"), ("No", "Yes please"), None),             # reordered and renamed: ambiguous
+    ("Yes", ("Yes", "No"), (), None),                               # no longer a choice question
+])
+def test_a_condition_follows_a_renamed_answer_but_not_a_removed_one(value, old, new, expected):
+    assert rules.follow_condition(value, old, new) == expected

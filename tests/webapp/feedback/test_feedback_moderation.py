@@ -94,11 +94,13 @@ def test_pages_of_feedback(app, engagement):
 
 def test_hide_with_a_reason_then_show_again_audited(app, engagement):
     response = add_feedback("Buy cheap watches at example.com")
-    refused = engagement.post(f"/staff/feedback/{response.id}/hide?quarter=2026Q3", data={"reason": "spam"})
-    assert refused.status_code == 302 and "#response-" in refused.location
+    refused = engagement.post(f"/staff/feedback/{response.id}/hide?quarter=2026Q3", data={"reason": "abuse"})
+    assert refused.status_code == 400
     db.session.refresh(response)
     assert not response.hidden
-    assert "choose why and say more" in page(engagement.get(refused.location)).get_text()
+    html = page(refused)
+    assert "Say why you are hiding it as abuse" in html.select_one(".govuk-error-summary").get_text()
+    assert html.find("input", attrs={"name": "reason", "value": "abuse", "checked": True})
 
     done = engagement.post(f"/staff/feedback/{response.id}/hide?quarter=2026Q3&page=1",
                            data={"reason": "spam", "detail": "An advert"})

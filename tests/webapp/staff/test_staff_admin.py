@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -149,15 +149,17 @@ def test_audit_log_filters_by_action_user_and_date(admin_client):
         html = page(admin_client.get("/staff/audit" + query))
         return [tr.select("td")[2].get_text(strip=True) for tr in html.select("#audit-table tbody tr")]
 
-    assert set(rows("")) >= {"consultation.publish", "export.csv", "free_text.view", "user.create"}
-    assert rows("?action=export.csv") == ["export.csv"]
-    assert set(rows(f"?user={other.id}")) == {"consultation.publish", "free_text.view", "user.create"}
+    published, exported, read, added = ("Published a consultation's results", "Exported responses (CSV)",
+                                        "Read free text", "Added a user")
+    assert set(rows("")) >= {published, exported, read, added}
+    assert rows("?action=export.csv") == [exported]
+    assert set(rows(f"?user={other.id}")) == {published, read, added}
     today = utcnow().date()
     since = f"?date_from={today.day}&date_from={today.month}&date_from={today.year}"
-    assert "free_text.view" not in rows(since)
+    assert read not in rows(since)
     before = utcnow().date() - timedelta(days=30)
     until = f"?date_to={before.day}&date_to={before.month}&date_to={before.year}"
-    assert rows(until) == ["free_text.view"]
+    assert rows(until) == [read]
     bad = admin_client.get("/staff/audit?date_from=40&date_from=2&date_from=2026")
     assert bad.status_code == 200
     assert "Enter a real date" in page(bad).select_one(".govuk-error-summary").get_text()
@@ -191,3 +193,91 @@ def test_seed_demo_makes_no_staff_without_demo(runner):
     result = runner.invoke(args=["seed-demo"])
     assert "demo.heard.invalid" not in result.output
     assert accounts.list_users() == []
+
+
+def test_admin_changes_a_role_which_applies_at_once(admin_client, app):
+    analyst = make_user("ana@partnership.example", "analyst")
+    analyst_client = app.test_client()
+    sign_in_as(analyst_client, analyst)
+    forbidden = analyst_client.get("/staff/consultations")
+    assert forbidden.status_code == 403
+    advice = page(forbidden).get_text()
+    assert "they can do it on the Users page" in advice and "admin@partnership.example" in advice
+
+    users = page(admin_client.get("/staff/users"))
+    assert users.find("a", href=f"/staff/users/{analyst.id}/role")
+    form = page(admin_client.get(f"/staff/users/{analyst.id}/role"))
+    assert form.find("input", attrs={"name": "role", "value": "analyst", "checked": True})
+    assert admin_client.post(f"/staff/users/{analyst.id}/role", data={"role": "boss"}).status_code == 400
+    done = admin_client.post(f"/staff/users/{analyst.id}/role", data={"role": "engagement"},
+                             follow_redirects=True)
+    assert "ana@partnership.example is now: engagement team" in page(done).get_text()
+    assert analyst_client.get("/staff/consultations").status_code == 200  # no new sign-in needed
+    [changed] = events("user.role")
+    assert (changed.target, changed.detail, changed.actor_id) == ("ana@partnership.example",
+                                                                  "analyst -> engagement", admin_client.admin.id)
+    # Nobody changes their own role.
+    own = admin_client.post(f"/staff/users/{admin_client.admin.id}/role", data={"role": "board"})
+    assert own.status_code == 400 and "cannot change your own role" in page(own).get_text()
+    assert db.session.get(StaffUser, admin_client.admin.id).role == "admin"
+
+
+def test_admin_resets_a_password_which_must_be_changed_at_next_sign_in(admin_client, app):
+    kim = make_user("kim@partnership.example", "engagement")
+    kim_client = app.test_client()
+    sign_in_as(kim_client, kim)
+    confirm = page(admin_client.get(f"/staff/users/{kim.id}/reset-password"))
+    assert confirm.h1.get_text() == "Reset their password?"
+    assert admin_client.post(f"/staff/users/{kim.id}/reset-password").status_code == 302
+    temporary = page(admin_client.get("/staff/users")).find(id="temporary-password").get_text()
+    assert not page(admin_client.get("/staff/users")).find(id="temporary-password")  # shown once
+    db.session.expire_all()
+    kim = db.session.get(StaffUser, kim.id)
+    assert kim.must_change_password and accounts.check_password("kim@partnership.example", temporary).ok
+    # Kim's open session has ended.
+    assert kim_client.get("/staff/").status_code == 302
+    assert [e.action for e in events("user.reset_password")] == ["user.reset_password"]
+    assert temporary not in " ".join(e.detail + e.target for e in events())
+    assert admin_client.get(f"/staff/users/{admin_client.admin.id}/reset-password").status_code == 404
+
+
+def test_users_cli_sets_roles_and_resets_passwords(runner, app):
+    make_user("kim@partnership.example", "analyst")
+    result = runner.invoke(args=["users", "set-role", "kim@partnership.example", "--role", "board"])
+    assert result.exit_code == 0 and "is now board" in result.output
+    assert accounts.find_user("kim@partnership.example").role == "board"
+    assert runner.invoke(args=["users", "set-role", "kim@partnership.example", "--role", "boss"]).exit_code != 0
+    result = runner.invoke(args=["users", "reset-password", "kim@partnership.example"])
+    assert result.exit_code == 0
+    temporary = result.output.split("is: ", 1)[1].split()[0]
+    db.session.expire_all()
+    user = accounts.find_user("kim@partnership.example")
+    assert user.must_change_password and accounts.check_password("kim@partnership.example", temporary).ok
+    assert [e.action for e in events()][-2:] == ["user.role", "user.reset_password"]
+
+
+def test_audit_log_says_when_in_uk_time_and_refuses_to_before_from(admin_client):
+    db.session.add(AuditEvent(action="export.csv", target="Summer", actor_email="a@partnership.example",
+                              occurred_at=datetime(2026, 7, 1, 23, 30, 5)))
+    db.session.add(AuditEvent(action="export.csv", target="Winter", actor_email="a@partnership.example",
+                              occurred_at=datetime(2026, 1, 15, 9, 0, 0)))
+    db.session.commit()
+    html = page(admin_client.get("/staff/audit?action=export.csv"))
+    assert html.select("#audit-table th")[0].get_text() == "When (UK time)"
+    when = [tr.select("td")[0].get_text(strip=True) for tr in html.select("#audit-table tbody tr")]
+    assert when == ["2 Jul 2026, 00:30:05 BST", "15 Jan 2026, 09:00:00 GMT"]
+    # A UK day filter counts by UK days: 00:30 BST on 2 July is 2 July.
+    second = page(admin_client.get("/staff/audit?action=export.csv&date_from=2&date_from=7&date_from=2026"
+                                   "&date_to=2&date_to=7&date_to=2026"))
+    assert [tr.select("td")[3].get_text(strip=True) for tr in second.select("#audit-table tbody tr")] == ["Summer"]
+    backwards = page(admin_client.get("/staff/audit?date_from=5&date_from=7&date_from=2026"
+                                      "&date_to=1&date_to=7&date_to=2026"))
+    assert "The “to” date must be the same as or after the “from” date" in \
+        backwards.select_one(".govuk-error-summary").get_text()
+
+
+def test_every_audit_action_has_plain_words():
+    from webapp.audit import ACTION_WORDS, ACTIONS
+
+    assert set(ACTION_WORDS) == set(ACTIONS)
+    assert all(words[0].isupper() and "." not in words for words in ACTION_WORDS.values())

@@ -290,3 +290,37 @@ def test_the_last_theme_in_use_cannot_be_retired(client, analyst):
     response = client.post("/staff/themes/codebook/police/retire", follow_redirects=True)
     assert "This is the last theme in use" in response.get_data(as_text=True)
     assert not theme("police").retired
+
+
+def test_save_and_next_goes_to_the_next_uncoded_response(client, analyst):
+    first, second, third = (add_feedback(f"{HOUSING} Visit {n}.") for n in range(3))
+    refs = [feedback_ref(response.id, "what_helped") for response in (first, second, third)]
+    db.session.add(StaffCoding(ref=refs[1], codes=["housing"]))  # already coded: skipped
+    db.session.commit()
+    form = page(client.get(f"{Q3}/items/{refs[0]}"))
+    assert form.find("button", attrs={"name": "next"}).get_text(strip=True) == "Save and code the next response"
+    response = client.post(f"{Q3}/items/{refs[0]}", data={"codes": ["housing"], "next": "1"})
+    assert response.status_code == 302 and response.location.endswith(f"{Q3}/items/{refs[2]}")
+    assert "Here is the next response" in page(client.get(response.location)).get_text()
+    response = client.post(f"{Q3}/items/{refs[2]}", data={"codes": ["none"], "next": "1"})
+    assert response.location.endswith(f"#item-f-{third.id}-what_helped")
+    assert "Every response here has now been coded" in page(client.get(response.location)).get_text()
+
+
+def test_duplicate_theme_names_are_refused(client, analyst):
+    client.get("/staff/themes/codebook")
+    police = theme("police").label
+    response = client.post("/staff/themes/codebook/new", data={"label": f"  {police.upper()} ", "code": "police-2",
+                                                               "include": "officer"})
+    assert response.status_code == 400
+    summary = page(response).select_one(".govuk-error-summary")
+    assert f"There is already a theme called “{police}”" in summary.get_text()
+    assert summary.find("a", href="#label")
+    assert theme("police-2") is None
+    other = page(client.get("/staff/themes/codebook")).select("#codebook tbody tr")
+    assert len(other) == 19
+    edited = client.post("/staff/themes/codebook/housing/edit", data={"label": police, "description": "",
+                                                                     "include": "housing", "exclude": ""})
+    assert edited.status_code == 400 and "already a theme called" in edited.get_data(as_text=True)
+    assert theme("housing").label != police
+    assert "codebook.add" not in actions() and "codebook.edit" not in actions()

@@ -14,6 +14,8 @@ from webapp import access_codes
 from webapp.audit import record_event
 from webapp.consultations import answer_forms, editing, rules, sharing
 from webapp.consultations import forms as f
+from webapp.consultations import journey as respond_journey
+from webapp.consultations import preview as pv
 from webapp.consultations.models import ConsultationPage, Question, ReviewComment
 from webapp.consultations.rules import RuleError
 from webapp.extensions import db
@@ -91,7 +93,8 @@ def show(consultation_id: int):
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
-                           status_labels=rules.STATUS_LABELS)
+                           status_labels=rules.STATUS_LABELS,
+                           condition_problems={page.id: editing.condition_problem(page) for page in consultation.pages})
 
 
 @bp.route("/<int:consultation_id>/edit", methods=["GET", "POST"])
@@ -170,9 +173,11 @@ def edit_page(consultation_id: int, page_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = _page_or_404(consultation, page_id)
     form = f.PageForm(obj=page) if request.method == "GET" else f.PageForm()
-    form.set_conditions(editing.condition_choices(page))
-    if request.method == "GET" and page.show_if_question_id:
-        form.show_if_question.data = f"{page.show_if_question_id}|{page.show_if_value}"
+    saved = f"{page.show_if_question_id}|{page.show_if_value}" if page.show_if_question_id else ""
+    problem = editing.condition_problem(page)
+    form.set_conditions(editing.condition_choices(page), saved=_saved_condition(page, problem))
+    if request.method == "GET":
+        form.show_if_question.data = saved
     if form.validate_on_submit():
         try:
             editing.update_page(page, form.title.data.strip(), form.show_if_question.data or "")
@@ -183,14 +188,30 @@ def edit_page(consultation_id: int, page_id: int):
             db.session.commit()
             return _to_consultation(consultation, f"page-{page.id}")
     return make_response(render_template("consultations/builder/page.html", form=form, consultation=consultation,
-                                         page=page), 400 if form.errors else 200)
+                                         page=page, problem=problem), 400 if form.errors else 200)
 
 
-@bp.post("/<int:consultation_id>/pages/<int:page_id>/delete")
+def _saved_condition(page: ConsultationPage, problem: str) -> tuple[str, str] | None:
+    """The page's saved condition as a choice even when it no longer works, so
+    the screen shows what is really saved and saving it unchanged keeps it."""
+    if not page.show_if_question:
+        return None
+    label = f"{page.show_if_question.text} \u2192 {page.show_if_value}"
+    return (f"{page.show_if_question_id}|{page.show_if_value}",
+            label + (" (no longer works: choose another)" if problem else ""))
+
+
+@bp.route("/<int:consultation_id>/pages/<int:page_id>/delete", methods=["GET", "POST"])
 @permission_required("build")
 def delete_page(consultation_id: int, page_id: int):
+    """GET asks "are you sure?", naming what goes with the page; POST deletes."""
     consultation = _consultation_or_404(consultation_id)
     page = _page_or_404(consultation, page_id)
+    if request.method == "GET":
+        losing = [p for q in page.questions for p in editing.dependent_pages(q) if p is not page]
+        return render_template("consultations/builder/delete.html", consultation=consultation,
+                               thing=f"page {page.position + 1}: {page.title}", questions=page.questions,
+                               losing=losing, action=request.path)
     if f.ActionForm().validate_on_submit():
         try:
             editing.delete_page(page)
@@ -264,12 +285,14 @@ def edit_question(consultation_id: int, question_id: int):
         form = f.QuestionForm()
     if form.validate_on_submit():
         try:
-            editing.update_question(question, form.data, current_user._get_current_object())
+            notes = editing.update_question(question, form.data, current_user._get_current_object())
         except RuleError as error:
             db.session.rollback()
             form.form_errors.append(str(error))
         else:
             db.session.commit()
+            for note in notes:
+                flash(note, "success")
             return _to_consultation(consultation, f"page-{question.page_id}")
     return _question_page(form, consultation, question.page, question)
 
@@ -277,14 +300,21 @@ def edit_question(consultation_id: int, question_id: int):
 def _question_page(form, consultation, page, question):
     status = 400 if (form.errors or form.form_errors) else 200
     return make_response(render_template("consultations/builder/question.html", form=form,
-                                         consultation=consultation, page=page, question=question), status)
+                                         consultation=consultation, page=page, question=question,
+                                         dependents=editing.dependent_pages(question) if question else []),
+                         status)
 
 
-@bp.post("/<int:consultation_id>/questions/<int:question_id>/delete")
+@bp.route("/<int:consultation_id>/questions/<int:question_id>/delete", methods=["GET", "POST"])
 @permission_required("build")
 def delete_question(consultation_id: int, question_id: int):
+    """GET asks "are you sure?", naming any page condition that goes with it; POST deletes."""
     consultation = _consultation_or_404(consultation_id)
     question = _question_or_404(consultation, question_id)
+    if request.method == "GET":
+        return render_template("consultations/builder/delete.html", consultation=consultation,
+                               thing=f"the question \u201c{question.text}\u201d", questions=[],
+                               losing=editing.dependent_pages(question), action=request.path)
     if f.ActionForm().validate_on_submit():
         try:
             editing.delete_question(question)
@@ -314,29 +344,85 @@ def move_question(consultation_id: int, question_id: int):
 @bp.route("/<int:consultation_id>/preview", methods=["GET", "POST"])
 @permission_required("build")
 def preview(consultation_id: int):
-    """Every page in order, as respondents see it. Posted answers are validated
-    (so staff see the error messages) and then forgotten: nothing goes into the
-    session or the database."""
+    """The respondent's route: before you start, each page a condition shows,
+    check your answers. Answers live in this member of staff's session until
+    the preview ends; nothing is sent or stored as a response."""
     consultation = _consultation_or_404(consultation_id)
-    pages = consultation.pages
-    if not pages:
+    if not consultation.pages:
         flash("Add a page and a question before previewing.", "error")
         return _to_consultation(consultation)
-    number = max(1, min(request.args.get("page", 1, type=int), len(pages)))
-    page = pages[number - 1]
-    form = answer_forms.page_form(page) if request.method == "POST" else answer_forms.page_form(page, {})
-    if request.method == "POST" and form.validate_on_submit():
-        if number == len(pages):
-            flash("That was the last page. In the live consultation, people check their answers next.", "success")
-            return _to_consultation(consultation)
-        return redirect(url_for(".preview", consultation_id=consultation.id, page=number + 1), code=303)
-    body = render_template(
-        "consultations/respond/page.html", form=form, consultation=consultation, step=str(page.id), page=page,
-        page_number=number, page_count=len(pages), preview=True,
-        action=url_for(".preview", consultation_id=consultation.id, page=number),
-        back_url=(url_for(".preview", consultation_id=consultation.id, page=number - 1) if number > 1
-                  else url_for(".show", consultation_id=consultation.id)))
-    return make_response(body, 400 if form.errors else 200)
+    here = url_for(".preview", consultation_id=consultation.id)
+    journey = pv.current_preview(session, consultation)
+    if request.method == "GET":
+        if "start" in request.args:
+            pv.start_preview(session, consultation)
+            return redirect(here, code=303)
+        if "page" in request.args:
+            if journey is not None and journey.can_visit(request.args["page"]):
+                journey.go_to(request.args["page"])
+            return redirect(here, code=303)
+        if journey is None:
+            return render_template("consultations/respond/before-you-start.html", consultation=consultation,
+                                   preview=True, start_url=url_for(".preview", consultation_id=consultation.id,
+                                                                   start=1))
+        return _preview_step(journey)
+    if journey is None:
+        return redirect(here, code=303)
+    posted = request.form.get("step", "")
+    if posted != journey.step and journey.can_visit(posted):
+        journey.go_to(posted)
+    if posted != journey.step:
+        return redirect(here, code=303)
+    if journey.step == respond_journey.CHECK:
+        return _end_preview(journey)
+    form = answer_forms.page_form(journey.page)
+    if not form.validate_on_submit():
+        return _preview_step(journey, form, status=400 if form.errors else 200)
+    values, risks = respond_journey.page_values(journey.page, form.data)
+    journey.save_page(journey.page, values, risks)
+    return redirect(here, code=303)
+
+
+def _end_preview(journey):
+    missing = journey.first_incomplete_page()
+    consultation = journey.consultation
+    if missing is not None:
+        journey.go_to(str(missing.id))
+        return redirect(url_for(".preview", consultation_id=consultation.id), code=303)
+    pv.end_preview(session, consultation)
+    flash("That was the end of the preview. In the live consultation, this sends the answers and shows "
+          "the thank-you page. Nothing was sent or kept.", "success")
+    return _to_consultation(consultation)
+
+
+def _preview_step(journey, form=None, status: int = 200):
+    consultation = journey.consultation
+    step = journey.step
+    if step != respond_journey.CHECK and journey.page is None:
+        # The page it was on is no longer shown: a changed answer hid it.
+        missing = journey.first_incomplete_page()
+        step = str(missing.id) if missing else respond_journey.CHECK
+        journey.go_to(step)
+    here = url_for(".preview", consultation_id=consultation.id)
+    previous = journey.previous_step()
+    context = {"consultation": consultation, "step": step, "preview": True, "action": here,
+               "back_url": (url_for(".preview", consultation_id=consultation.id, page=previous) if previous
+                            else url_for(".show", consultation_id=consultation.id))}
+    if step == respond_journey.CHECK:
+        journey.mark_checked()
+        body = render_template(
+            "journeys/check.html", form=form or answer_forms.CheckForm(),
+            summary=respond_journey.check_answers(journey), has_free_text=respond_journey.has_free_text(journey),
+            sending="your answers (in the preview, nothing is sent)",
+            change_url=lambda page_id: url_for(".preview", consultation_id=consultation.id, page=page_id),
+            **context)
+    else:
+        page = journey.page
+        form = form or answer_forms.page_form(page, respond_journey.form_data(page, journey.answers))
+        body = render_template("consultations/respond/page.html", form=form, page=page,
+                               page_number=journey.page_number(), page_count=len(journey.visible_pages()),
+                               **context)
+    return make_response(body, status)
 
 
 # Sharing: the plain public link, its QR code and an A4 poster ------------------------

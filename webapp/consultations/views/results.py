@@ -11,6 +11,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     make_response,
     redirect,
@@ -34,6 +35,8 @@ from webapp.staff.access import permission_required
 bp = Blueprint("consultation_results", __name__, url_prefix="/staff/consultations")
 
 PER_PAGE = 50
+# The themes room's per-answer themes, handed over by create_app (it sits above this room).
+ANSWER_THEMES = "heard_answer_themes"
 
 
 def _consultation_or_404(consultation_id: int):
@@ -58,10 +61,31 @@ def _answer_or_404(consultation, answer_id: int) -> Answer:
     return answer
 
 
-def _to_queue(consultation, anchor: str = ""):
+def _queue_args() -> dict:
+    """The moderation queue's page and filters, as query arguments (None when default),
+    so every action returns to the same view of the queue."""
     page = request.args.get("page", type=int) or 1
-    return redirect(url_for(".moderation", consultation_id=consultation.id, page=page if page > 1 else None)
+    show = request.args.get("show", "all")
+    return {"page": page if page > 1 else None,
+            "show": show if show in reporting.MODERATION_FILTERS and show != "all" else None,
+            "question": request.args.get("question", type=int) or None}
+
+
+def _to_queue(consultation, anchor: str = ""):
+    return redirect(url_for(".moderation", consultation_id=consultation.id, **_queue_args())
                     + (f"#{anchor}" if anchor else ""))
+
+
+# Consultations whose results the signed-in member of staff may see ----------------------
+
+@bp.get("/results")
+@permission_required("view_reports")
+def index():
+    """Every consultation that has been open, with the links this person's role
+    allows: analysts and board members do not build, so they start here."""
+    consultations = [c for c in editing.all_consultations() if c.status not in ("draft", "review")]
+    return render_template("consultations/results/index.html", consultations=consultations,
+                           counts=editing.response_counts())
 
 
 # Summary ------------------------------------------------------------------------------
@@ -82,18 +106,43 @@ def responses(consultation_id: int):
 @permission_required("moderate")
 def moderation(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
-    page = max(request.args.get("page", type=int) or 1, 1)
-    answers, total = reporting.free_text_answers(consultation, page, PER_PAGE)
+    return _moderation_page(consultation)
+
+
+def _moderation_page(consultation, refused: tuple[int, HideForm] | None = None):
+    """The queue, filtered. `refused` is (response id, its HideForm) when a hide
+    was refused: that card's form opens again with what was chosen and typed."""
+    args = _queue_args()
+    page = args["page"] or 1
+    answers, total = reporting.free_text_answers(consultation, page, PER_PAGE, show=args["show"] or "all",
+                                                 question_id=args["question"])
     if answers:
         record_event("free_text.view", target=f"consultation:{consultation.id}",
                      detail=f"moderation queue, {len(answers)} answers (page {page})")
     body = render_template("consultations/results/moderation.html", consultation=consultation,
-                           answers=answers, total=total, page=page,
+                           answers=answers, total=total, page=page, args=args,
+                           errors=_hide_errors(answers, refused),
+                           filters=reporting.MODERATION_FILTERS,
+                           questions=reporting.free_text_questions(consultation),
                            pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
-                           toggle=ButtonForm(), hide_form=HideForm(),
+                           toggle=ButtonForm(), hide_form=HideForm(formdata=None),
+                           refused=refused or (None, None),
                            published=published_refs([answer_ref(answer.id) for answer in answers]))
     db.session.commit()
-    return body
+    return make_response(body, 400 if refused else 200)
+
+
+def _hide_errors(answers, refused) -> dict[str, str]:
+    """The error summary's links for a refused hide: to the fields of the first
+    card of that response on the page."""
+    if not refused:
+        return {}
+    response_id, form = refused
+    card = next((answer for answer in answers if answer.response_id == response_id), None)
+    if card is None:
+        return {}
+    ids = {"reason": f"reason-{card.id}-spam", "detail": f"detail-{card.id}"}
+    return {ids[name]: messages[0] for name, messages in form.errors.items() if name in ids}
 
 
 @bp.route("/<int:consultation_id>/moderation/answers/<int:answer_id>/redact", methods=["GET", "POST"])
@@ -141,11 +190,25 @@ def hide(consultation_id: int, response_id: int):
     response = _response_or_404(consultation, response_id)
     form = HideForm()
     if not form.validate_on_submit():
-        flash("To hide a response, choose why and say more.", "error")
-        return _to_queue(consultation)
+        return _moderation_page(consultation, refused=(response.id, form))
     flash(actions.hide(response, form.reason_text(), f"response:{response.id}",
                           f"consultation:{consultation.id}, {form.reason.data}"), "success")
     db.session.commit()
+    return _to_queue(consultation)
+
+
+@bp.post("/<int:consultation_id>/moderation/responses/<int:response_id>/checked")
+@permission_required("moderate")
+def checked(consultation_id: int, response_id: int):
+    """Mark a response as read by a moderator (or not), so "Not checked yet" shows what is left."""
+    consultation = _consultation_or_404(consultation_id)
+    response = _response_or_404(consultation, response_id)
+    if ButtonForm().validate_on_submit():
+        response.checked = not response.checked
+        record_event("response.checked" if response.checked else "response.unchecked",
+                     target=f"response:{response.id}", detail=f"consultation:{consultation.id}")
+        db.session.commit()
+        flash(f"Response {response.id} marked as {'checked' if response.checked else 'not checked'}.", "success")
     return _to_queue(consultation)
 
 
@@ -173,6 +236,11 @@ def publication(consultation_id: int, answer_id: int):
 
 # Exports ----------------------------------------------------------------------------
 
+EXPORTS = {"csv": ("text/csv; charset=utf-8", reporting.export_csv),
+           "json": ("application/json", reporting.export_json),
+           "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reporting.export_xlsx)}
+
+
 def _export(consultation_id: int, kind: str):
     consultation = _consultation_or_404(consultation_id)
     include_hidden = request.args.get("include_hidden") == "1"
@@ -180,11 +248,12 @@ def _export(consultation_id: int, kind: str):
                  detail="hidden responses included" if include_hidden else "")
     db.session.commit()
     questions = list(consultation.questions)
-    generate = reporting.export_csv if kind == "csv" else reporting.export_json
-    body = stream_with_context(generate(consultation, questions, include_hidden))
+    source = current_app.extensions.get(ANSWER_THEMES)
+    mimetype, generate = EXPORTS[kind]
+    output = generate(consultation, questions, include_hidden, source(consultation) if source else None)
+    body = output if isinstance(output, bytes) else stream_with_context(output)
     filename = f"{consultation.slug}{'-with-hidden' if include_hidden else ''}.{kind}"
-    mimetype = "text/csv" if kind == "csv" else "application/json"
-    return Response(body, mimetype=mimetype,
+    return Response(body, content_type=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
@@ -198,3 +267,9 @@ def export_csv(consultation_id: int):
 @permission_required("export")
 def export_json(consultation_id: int):
     return _export(consultation_id, "json")
+
+
+@bp.get("/<int:consultation_id>/export.xlsx")
+@permission_required("export")
+def export_xlsx(consultation_id: int):
+    return _export(consultation_id, "xlsx")

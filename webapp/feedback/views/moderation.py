@@ -52,6 +52,12 @@ def _response_or_404(response_id: int) -> FeedbackResponse:
 @bp.get("/")
 @permission_required("view_free_text")
 def index():
+    return _index_page()
+
+
+def _index_page(refused: tuple[int, HideForm] | None = None):
+    """The list. `refused` is (response id, its HideForm) when a hide was
+    refused: that response's form opens again with what was chosen and typed."""
     filters = _filters()
     try:
         listing = moderation.listing(filters["quarter"], filters["service"], filters["page"])
@@ -62,10 +68,20 @@ def index():
         record_event("free_text.view", target=f"feedback:{filters['quarter'].upper()}",
                      detail=f"moderation list, {len(listing.entries)} responses (page {listing.page})")
     body = render_template("feedback/moderation/index.html", listing=listing, error=error, filters=filters,
-                           services=moderation.services(), toggle=ButtonForm(), hide_form=HideForm(),
-                           can_moderate=can(current_user, "moderate"))
+                           services=moderation.services(), toggle=ButtonForm(), hide_form=HideForm(formdata=None),
+                           can_moderate=can(current_user, "moderate"), refused=refused or (None, None),
+                           errors=_hide_errors(refused))
     db.session.commit()
-    return make_response(body, 400 if error else 200)
+    return make_response(body, 400 if error or refused else 200)
+
+
+def _hide_errors(refused) -> dict[str, str]:
+    """The error summary's links to the refused hide form's fields."""
+    if not refused:
+        return {}
+    response_id, form = refused
+    ids = {"reason": f"reason-{response_id}-spam", "detail": f"detail-{response_id}"}
+    return {ids[name]: messages[0] for name, messages in form.errors.items() if name in ids}
 
 
 def _change(response_id: int, change):
@@ -92,8 +108,7 @@ def hide(response_id: int):
     response = _response_or_404(response_id)
     form = HideForm()
     if not form.validate_on_submit():
-        flash("To hide a response, choose why and say more.", "error")
-        return _back_to_list(f"response-{response.id}")
+        return _index_page(refused=(response.id, form))
     flash(actions.hide(response, form.reason_text(), f"feedback:{response.id}", form.reason.data), "success")
     db.session.commit()
     return _back_to_list(f"response-{response.id}")

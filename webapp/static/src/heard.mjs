@@ -2,6 +2,7 @@
 // replaces the current history entry so Back does not return to a form, and
 // leaves a marker the server honours if the exit itself never arrives.
 import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, SkipLink } from 'govuk-frontend'
+import { TimeoutWarning } from './heard/timeout-warning.mjs'
 
 class HeardExitThisPage extends ExitThisPage {
   exitPage () {
@@ -66,7 +67,8 @@ function initAll () {
     [NotificationBanner, '[data-module="govuk-notification-banner"]'],
     [PasswordInput, '[data-module="govuk-password-input"]'],
     [HeardRadios, '[data-module="govuk-radios"]'],
-    [SkipLink, '[data-module="govuk-skip-link"]']
+    [SkipLink, '[data-module="govuk-skip-link"]'],
+    [TimeoutWarning, '[data-module="heard-timeout-warning"]']
   ]
   for (const [Component, selector] of components) {
     document.querySelectorAll(selector).forEach(($el) => new Component($el))
