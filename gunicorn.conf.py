@@ -11,6 +11,15 @@ control_socket_disable = True  # no control socket left in the home directory
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "warning")
 
+# Request limits, stated rather than inherited: a longer request line gets
+# gunicorn's own 414, too many or too long headers its 431, a short page naming
+# the limit and no stack (behind nginx, deploy/nginx-heard.conf adds Heard's
+# headers to them). Heard's longest URLs (a report range, a next= path) are far
+# shorter; a browser's headers with Heard's one cookie are about 1 KB.
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
+
 # Sessions and rate-limit counters live in Redis when it is configured; without
 # it they are in process memory, so there must be exactly one process.
 if os.environ.get("REDIS_URL"):

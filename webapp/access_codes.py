@@ -1,22 +1,42 @@
-"""Access codes for the service-user group: short human-friendly codes (a word
-and four digits, e.g. ``MAPLE-4821``), easy to read out in a group session.
-Staff see a new code once; only its salted scrypt hash is stored. Used by
-group consultations (their review and answering), and by the group view of
-feedback summaries."""
+"""Access codes for the service-user group: three short everyday words, e.g.
+``otter-lantern-plum``, easy to read out in a group session and to type (any
+case, spaces or hyphens). 391 words make about 60 million codes. Staff see a new
+code once; only its salted scrypt hash is stored. Used by group consultations
+(their review and answering), and by the group view of feedback summaries.
+
+A code cannot be walked: every try is counted against the code itself before it
+is compared (one UPDATE … RETURNING, committed at once, so parallel tries see
+each other), and after MAX_WRONG_TRIES wrong ones in a row the code stops
+working until staff issue a new one; staff see that on their pages and in the
+audit log. Wrong codes are also throttled per visitor in their own bucket
+(`ACCESS_CODE_RATE_LIMIT`), never the respondents' one."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-CODE_WORDS = ("MAPLE", "RIVER", "CEDAR", "HARBOUR", "MEADOW", "ORCHARD", "WILLOW", "HEATHER",
-              "BRIDGE", "LANTERN", "BIRCH", "HAZEL", "STONE", "SPRING", "FERN", "ASPEN")
+from sqlalchemy import update
+
+from webapp.extensions import db, utcnow
+
+WORDS_IN_A_CODE = 3
+MAX_WRONG_TRIES = 10
+
+
+@cache
+def code_words() -> tuple[str, ...]:
+    text = resources.files("webapp").joinpath("data/access-code-words.txt").read_text("utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def new_access_code() -> str:
-    """Easy to read out in a group session: a word and four digits, e.g. MAPLE-4821."""
-    return f"{secrets.choice(CODE_WORDS)}-{secrets.randbelow(10000):04d}"
+    """Three words from the list, e.g. otter-lantern-plum."""
+    return "-".join(secrets.choice(code_words()) for _ in range(WORDS_IN_A_CODE))
 
 
 def normalise_code(code: str) -> str:
@@ -35,3 +55,40 @@ def access_code_matches(code: str, stored: str) -> bool:
         return False
     salt, _ = stored.split("$", 1)
     return hmac.compare_digest(hash_access_code(code, salt), stored)
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """What one try at a code came to. `just_stopped`: this try stopped the code
+    (the caller audits it, once)."""
+
+    ok: bool
+    stopped: bool = False
+    just_stopped: bool = False
+
+
+def check_counted(row, code: str, stored: str) -> CodeCheck:
+    """Count a try at the code kept on `row` (a model with `code_failures` and
+    `code_stopped_at`), then compare it. Commits the count at once."""
+    model = type(row)
+    counted = db.session.execute(
+        update(model).where(model.id == row.id, model.code_stopped_at.is_(None))
+        .values(code_failures=model.code_failures + 1).returning(model.code_failures)
+        .execution_options(synchronize_session=False)).scalar_one_or_none()
+    db.session.commit()
+    if counted is None:
+        return CodeCheck(False, stopped=True)
+    if counted <= MAX_WRONG_TRIES and access_code_matches(code, stored):
+        _store(update(model).where(model.id == row.id).values(code_failures=0))
+        return CodeCheck(True)
+    if counted < MAX_WRONG_TRIES:
+        return CodeCheck(False)
+    stopped_now = _store(update(model).where(model.id == row.id, model.code_stopped_at.is_(None))
+                         .values(code_stopped_at=utcnow()))
+    return CodeCheck(False, stopped=True, just_stopped=stopped_now == 1)
+
+
+def _store(statement) -> int:
+    changed = db.session.execute(statement.execution_options(synchronize_session=False)).rowcount
+    db.session.commit()
+    return changed

@@ -4,7 +4,7 @@ to change or delete one, and the ORM refuses to.
 Actions are short dotted names:
 
     auth.sign_in  auth.sign_in_failed  auth.locked  auth.sign_out  auth.idle_timeout
-    auth.2fa_enrolled  auth.recovery_code_used
+    auth.session_expired  auth.2fa_enrolled  auth.recovery_code_used
     user.create  user.disable  user.enable  user.reset_2fa
     consultation.create  consultation.edit  consultation.access_code  consultation.duplicate
     consultation.send_for_review  consultation.back_to_draft  consultation.open
@@ -18,6 +18,7 @@ Actions are short dotted names:
     codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
     report.board_pack  report.action_record  report.action_update
     quote.publish  quote.unpublish  group.access_code
+    consultation.access_code_locked  group.access_code_locked  (wrong codes stopped a code; no actor)
 
 `record_event` adds the row to the session and never commits: the view or
 command that does the work commits once, so a change and its audit row are
@@ -39,7 +40,7 @@ from webapp.extensions import db, utcnow
 
 ACTIONS = (
     "auth.sign_in", "auth.sign_in_failed", "auth.locked", "auth.sign_out", "auth.idle_timeout",
-    "auth.2fa_enrolled", "auth.recovery_code_used",
+    "auth.session_expired", "auth.2fa_enrolled", "auth.recovery_code_used",
     "user.create", "user.disable", "user.enable", "user.reset_2fa",
     "consultation.create", "consultation.edit", "consultation.access_code", "consultation.duplicate",
     "consultation.send_for_review", "consultation.back_to_draft", "consultation.open",
@@ -52,6 +53,7 @@ ACTIONS = (
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
     "encryption.rotate_key", "retention.purge",
     "quote.publish", "quote.unpublish", "group.access_code",
+    "consultation.access_code_locked", "group.access_code_locked",
     "report.board_pack", "report.action_record", "report.action_update",
     "themes.run", "themes.code", "themes.emergent_add", "themes.emergent_dismiss",
     "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",

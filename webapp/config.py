@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -38,6 +39,47 @@ def key_problem(keys) -> str | None:
     return None
 
 
+SECRET_KEY_MIN_BITS = 256  # 32 random bytes
+SECRET_KEY_COMMAND = '.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))"'
+HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+URL_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
+# Values published in this repository or in examples everywhere: never secret.
+PUBLISHED_SECRET_KEYS = frozenset({"development-only-not-secret", "test-only-not-secret", "change-me",
+                                   "changeme", "secret", "secret-key", "your-secret-key"})
+
+
+def secret_key_problem(value: str | None) -> str | None:
+    """Why SECRET_KEY cannot sign production sessions, or None. The entropy is
+    an upper estimate from the key's length and alphabet (hex 4 bits a
+    character, url-safe base64 6, anything else 6.5), so a long run of a few
+    repeated characters is refused too: it needs 10 different characters."""
+    if not value:
+        return "SECRET_KEY is not set"
+    if value.strip().lower() in PUBLISHED_SECRET_KEYS:
+        return "SECRET_KEY is a published value (the development or test key, or an example)"
+    if set(value) <= HEX_DIGITS:
+        bits_each = 4.0
+    elif set(value) <= URL_SAFE:
+        bits_each = 6.0
+    else:
+        bits_each = 6.5
+    if len(set(value)) < 10 or math.floor(len(value) * bits_each) < SECRET_KEY_MIN_BITS:
+        return f"SECRET_KEY is too weak (it needs at least {SECRET_KEY_MIN_BITS // 8} random bytes)"
+    return None
+
+
+def public_base_url_problem(value: str | None) -> str | None:
+    """Production links, QR codes and posters use PUBLIC_BASE_URL, never the
+    Host header a request brings."""
+    if not value:
+        return "PUBLIC_BASE_URL is not set (e.g. https://feedback.example.org)"
+    scheme, _, rest = value.partition("://")
+    host = rest.split("/", 1)[0]
+    if scheme not in ("https", "http") or not host or any(ch in value for ch in " ?#\\"):
+        return "PUBLIC_BASE_URL must be the site's scheme and host, like https://feedback.example.org"
+    return None
+
+
 class Config:
     """Settings shared by every environment. Values come from the environment."""
 
@@ -56,6 +98,9 @@ class Config:
     # Scheme and host of the public site, for share links and posters
     # (e.g. https://feedback.example.org). Unset: the host staff are using.
     PUBLIC_BASE_URL: str | None = None
+    # `flask seed-demo` plants demo data (and, with DEMO, staff with a published
+    # password): never in production.
+    SEED_DEMO_ALLOWED = True
     RETENTION_MONTHS = 12
     # Fernet keys for free text at rest, newest first (HEARD_ENCRYPTION_KEYS; see webapp/crypto.py).
     ENCRYPTION_KEYS: list[str] = []
@@ -70,6 +115,13 @@ class Config:
     SESSION_PERMANENT = False
     SESSION_KEY_PREFIX = "heard:session:"
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
+    # A staff session ends 30 minutes after its last request (STAFF_IDLE_TIMEOUT)
+    # and, however busy, this long after signing in.
+    STAFF_SESSION_MAX_AGE = timedelta(hours=10)
+    # Answers in a journey left alone this long (a tab closed without exiting)
+    # are forgotten: shorter than the session, which staff pages share. The
+    # journeys say so near their start and near Send.
+    JOURNEY_IDLE_MINUTES = 20
 
     WTF_CSRF_TIME_LIMIT = 60 * 60
     # Flask-WTF's HTTPS check wants a same-origin Referer, which no browser sends
@@ -84,7 +136,18 @@ class Config:
     ARGON2_PARAMETERS = profiles.RFC_9106_LOW_MEMORY
 
     RATELIMIT_HEADERS_ENABLED = False
-    FEEDBACK_RATE_LIMIT = "20 per hour"
+    # Per address: journeys started and answers sent (access codes count apart), not
+    # every page. 30 people an hour finishing both journeys from one refuge
+    # Wi-Fi is 120 of these; a script is also capped at JOURNEY_STEP_LIMIT
+    # pages per visit (counted in the session, free).
+    FEEDBACK_RATE_LIMIT = "150 per hour"
+    JOURNEY_STEP_LIMIT = 300
+    # Staff sign-in and two-factor tries per address (on top of each account's
+    # lockout): enough for an office behind one address, too few to spray guesses.
+    STAFF_SIGN_IN_RATE_LIMIT = "30 per 10 minutes"
+    # Wrong access codes per address (right ones are free: a group in one room
+    # shares an address). Each code also stops after 10 wrong tries in a row.
+    ACCESS_CODE_RATE_LIMIT = "10 per 10 minutes"
     RATELIMIT_STRATEGY = "moving-window"
 
     COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]
@@ -101,7 +164,8 @@ class Config:
         env = os.environ
         values: dict = {}
         for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "SERVICE_NAME",
-                    "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT",
+                    "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT", "STAFF_SIGN_IN_RATE_LIMIT",
+                    "ACCESS_CODE_RATE_LIMIT",
                     "PUBLIC_BASE_URL"):
             if env.get(key):
                 values[key] = env[key]
@@ -139,6 +203,7 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     TRUST_PROXY_HOPS = 1
+    SEED_DEMO_ALLOWED = False
 
     @staticmethod
     def validate(settings: dict) -> None:
@@ -149,6 +214,14 @@ class ProductionConfig(Config):
             raise ConfigurationError(
                 "Heard will not start in production without " + " and ".join(missing)
                 + ". Set them in the environment (see README, Configuration).")
+        problem = secret_key_problem(settings.get("SECRET_KEY"))
+        if problem:
+            raise ConfigurationError(
+                f"Heard will not start in production: {problem}. Generate one with {SECRET_KEY_COMMAND} "
+                "(see README, Configuration).")
+        problem = public_base_url_problem(settings.get("PUBLIC_BASE_URL"))
+        if problem:
+            raise ConfigurationError(f"Heard will not start in production: {problem} (see README, Configuration).")
         problem = key_problem(settings.get("ENCRYPTION_KEYS"))
         if problem:
             raise ConfigurationError(

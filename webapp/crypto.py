@@ -30,7 +30,7 @@ import click
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import Flask, current_app
 from flask.cli import with_appcontext
-from sqlalchemy import Integer, Text, bindparam, column, select, table, update
+from sqlalchemy import BigInteger, Text, bindparam, column, select, table, update
 from sqlalchemy.sql import operators
 from sqlalchemy.types import TypeDecorator
 
@@ -199,7 +199,7 @@ def rotate_all(batch: int = BATCH) -> RotationReport:
 def rotate_column(table_name: str, column_name: str, batch: int = BATCH) -> Counter:
     """Rewrite one column's stored tokens with the newest key, one committed
     batch at a time, reading and writing the raw TEXT (not the decrypted value)."""
-    raw = table(table_name, column("id", Integer), column(column_name, Text))
+    raw = table(table_name, column("id", BigInteger), column(column_name, Text))  # random ids are 53-bit
     value = raw.c[column_name]
     rewrite = update(raw).where(raw.c.id == bindparam("row_id")).values({column_name: bindparam("token")})
     counts = Counter({kind: 0 for kind in OUTCOMES})

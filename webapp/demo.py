@@ -39,6 +39,11 @@ def seed_if_empty(seed: int = 2026, themes: bool | None = None) -> bool:
 @with_appcontext
 def seed_demo_command() -> None:
     """Add the demo partnership's services and feedback, if the database is empty."""
+    if not current_app.config.get("SEED_DEMO_ALLOWED"):
+        raise click.ClickException(
+            "seed-demo adds made-up feedback and demo staff accounts with a published password, "
+            "so it never runs in production. Run it with HEARD_CONFIG=development against a database "
+            "for trying Heard out.")
     click.echo("Demo data added." if seed_if_empty() else "Database already has data; left as it is.")
     staff = seed_demo_staff()
     if staff:

@@ -1,11 +1,12 @@
 """Logging that carries no personal data, as JSON lines.
 
-Every line is one JSON object: time, level, logger, message, and for requests the
-route *template* (`/c/<slug>`, never the filled-in path or its query string),
-method, status and duration. No client address, user agent, query string or
-free text is ever written: the development server's request log (which starts
-with the client address) is silenced, and every record also passes through a
-filter that removes anything shaped like an IP address. Exceptions are logged
+Every line is one JSON object: time (only the day during a public request),
+level, logger, message, and for requests the route *template* (`/c/<slug>`,
+never the filled-in path or its query string), method, status and duration.
+No client address, user agent, query string or free text is ever written: the
+development server's request log (which starts with the client address) is
+silenced, and every record also passes through a filter that removes anything
+shaped like an IP address. Exceptions are logged
 as their type and the code locations only: an exception message can quote what
 someone typed.
 """
@@ -19,7 +20,7 @@ import time
 import traceback
 from datetime import UTC, datetime
 
-from flask import Flask, g, request
+from flask import Flask, g, has_request_context, request
 from flask.logging import default_handler
 
 from webapp.privacy import ScrubAddressesFilter
@@ -34,7 +35,7 @@ SCRUB = ScrubAddressesFilter()
 class JsonLinesFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "time": log_time(record),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -43,6 +44,16 @@ class JsonLinesFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             line["exception"] = exception_summary(record.exc_info)
         return json.dumps(line, ensure_ascii=False)
+
+
+def log_time(record: logging.LogRecord) -> str:
+    """When, to the millisecond, except during a public request: then only the
+    day, as responses are stored. A stamped public POST next to responses in
+    the order they were stored would give each response its time of day."""
+    when = datetime.fromtimestamp(record.created, UTC)
+    if has_request_context() and not request.path.startswith("/staff"):
+        return when.date().isoformat()
+    return when.isoformat(timespec="milliseconds")
 
 
 def exception_summary(exc_info) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import parse_qsl
 
-from flask import Flask, Request, current_app, has_request_context, request
+from flask import Flask, Request, abort, current_app, has_request_context, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.utils import cached_property
@@ -124,8 +124,16 @@ def refuse_cross_site_posts() -> None:
         raise CSRFError("The form was sent from another site.")
 
 
+def refuse_control_characters_in_paths() -> None:
+    """A path with a NUL or another control character names no page: 404 before
+    any view looks it up (PostgreSQL refuses NUL in text, which made /c/%00 a 500)."""
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in request.path):
+        abort(404)
+
+
 def init_app(app: Flask) -> None:
     app.request_class = HeardRequest
+    app.before_request(refuse_control_characters_in_paths)
     app.before_request(refuse_cross_site_posts)
     app.wsgi_app = SecurityHeaders(app.wsgi_app, hsts=bool(app.config.get("SESSION_COOKIE_SECURE")))
 

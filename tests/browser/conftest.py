@@ -134,7 +134,8 @@ class AppServer:
 def _base_env(**extra) -> dict:
     env = {k: v for k, v in os.environ.items()
            if k not in {"DATABASE_URL", "REDIS_URL", "HEARD_CONFIG", "LOG_LEVEL", "EXIT_URL",
-                        "FEEDBACK_RATE_LIMIT", "TRUST_PROXY_HOPS", "PORT", "FLASK_DEBUG"}}
+                        "FEEDBACK_RATE_LIMIT", "TRUST_PROXY_HOPS", "PORT", "FLASK_DEBUG",
+                        "PUBLIC_BASE_URL", "SECRET_KEY", "STAFF_SIGN_IN_RATE_LIMIT"}}
     env["PYTHONUNBUFFERED"] = "1"  # every line reaches the log file at once
     env["HEARD_ENCRYPTION_KEYS"] = ENCRYPTION_KEY
     env.update(extra)
@@ -148,11 +149,11 @@ def _check_built() -> None:
 
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory) -> Path:
-    """A database migrated and seeded by the real CLI, copied for each server."""
+    """A database migrated and seeded by the real CLI, copied for each server
+    (seeded under the development config: production refuses seed-demo)."""
     _check_built()
     path = tmp_path_factory.mktemp("seed") / "heard.sqlite3"
-    env = _base_env(HEARD_CONFIG="production", SECRET_KEY=secrets.token_urlsafe(32),
-                    DATABASE_URL=f"sqlite:///{path}")
+    env = _base_env(HEARD_CONFIG="development", DATABASE_URL=f"sqlite:///{path}")
     for args in (["db", "upgrade"], ["seed-demo"]):
         subprocess.run([str(BIN / "flask"), "--app", "webapp", *args], cwd=REPO, env=env,
                        check=True, capture_output=True, timeout=120)
@@ -198,8 +199,8 @@ def _gunicorn(name, tmp_path_factory, seeded_db, neutral_server, **env_extra) ->
     shutil.copy(seeded_db, db_path)
     port = free_port()
     env = _base_env(HEARD_CONFIG="production", SECRET_KEY=secrets.token_urlsafe(32),
-                    DATABASE_URL=f"sqlite:///{db_path}", PORT=str(port),
-                    EXIT_URL=neutral_server.url, **env_extra)
+                    DATABASE_URL=f"sqlite:///{db_path}", PORT=str(port), PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
+                    EXIT_URL=neutral_server.url, STAFF_SIGN_IN_RATE_LIMIT="1000 per hour", **env_extra)
     return _start(name, [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py",
                          'webapp:create_app("production")'], env, port, db_path, workdir)
 
@@ -234,7 +235,8 @@ def dev_server(tmp_path_factory, seeded_db, neutral_server):
     shutil.copy(seeded_db, db_path)
     port = free_port()
     env = _base_env(HEARD_CONFIG="development", DATABASE_URL=f"sqlite:///{db_path}",
-                    EXIT_URL=neutral_server.url, FEEDBACK_RATE_LIMIT="1000 per hour")
+                    EXIT_URL=neutral_server.url, FEEDBACK_RATE_LIMIT="1000 per hour",
+                    STAFF_SIGN_IN_RATE_LIMIT="1000 per hour")
     server = _start("flask-run", [str(BIN / "flask"), "--app", "webapp", "run", "--host", "127.0.0.1",
                                   "--port", str(port)], env, port, db_path, workdir)
     yield server

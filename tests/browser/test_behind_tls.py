@@ -589,3 +589,39 @@ def test_consultation_answered_over_https(deployment, browser_context):
                if marker in (row[0] or "")]
     assert answers == [(f"A call back on [phone], {marker}",)]
     assert_logs_hold_no_address(deployment)
+
+
+# --- requests too large for gunicorn or nginx (issue 11, part 5) ------------------------------
+
+HEARD_HEADERS = {"content-security-policy": "default-src", "x-content-type-options": "nosniff",
+                 "x-frame-options": "DENY", "referrer-policy": "no-referrer", "cache-control": "no-store",
+                 "strict-transport-security": "max-age="}
+LONG_LINE = "/?q=" + "a" * 5000            # over gunicorn's 4094, under nginx's 8 KB
+LONGER_LINE = "/?q=" + "a" * 10000         # over nginx's 8 KB too
+MANY_HEADERS = {f"X-Filler-{n}": "x" for n in range(60)}  # over gunicorn's 50
+HUGE_HEADER = {"X-Filler": "x" * 9000}     # over nginx's 8 KB buffer
+
+
+def assert_plain_refusal(body: bytes) -> None:
+    """An answer naming the problem at most: no stack, no paths, no versions."""
+    text = body.decode(errors="replace")
+    for leak in ("Traceback", "File \"", ".py", "gunicorn/", "nginx/", "webapp"):
+        assert leak not in text, f"{leak!r} in {text[:300]!r}"
+
+
+@pytest.mark.parametrize(("path", "headers", "status"), [
+    (LONG_LINE, None, 414), (LONGER_LINE, None, 414), ("/", MANY_HEADERS, 431), ("/", HUGE_HEADER, 400),
+], ids=["gunicorn-414", "nginx-414", "gunicorn-431", "nginx-400"])
+def test_oversized_requests_get_heards_headers_and_no_stack(deployment, path, headers, status):
+    answer, sent, body = fetch(deployment.url(path), headers)
+    assert answer == status
+    for name, value in HEARD_HEADERS.items():
+        assert value in sent.get(name, ""), f"{name} missing from the {status}: {sent}"
+    assert_plain_refusal(body)
+
+
+@pytest.mark.parametrize(("path", "headers", "status"), [(LONG_LINE, None, 414), ("/", MANY_HEADERS, 431)])
+def test_gunicorn_alone_refuses_oversized_requests_without_a_stack(deployment, path, headers, status):
+    answer, _, body = fetch(f"http://127.0.0.1:{deployment.env['PORT']}{path}", headers)
+    assert answer == status
+    assert_plain_refusal(body)

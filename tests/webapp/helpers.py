@@ -119,7 +119,7 @@ def sign_in_as(client, user) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = user.session_token
         session["_fresh"] = True
-        session["staff_last_seen"] = time.time()
+        session["staff_last_seen"] = session["staff_signed_in_at"] = time.time()
 
 
 def code_for(secret: str, steps_ahead: int = 0) -> str:

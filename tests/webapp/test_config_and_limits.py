@@ -1,12 +1,17 @@
 """Configuration safety and rate limiting that keeps what was typed."""
 
+import secrets
+
 import pytest
 from argon2 import Type, profiles
+from sqlalchemy import select
 
 from tests.webapp.helpers import csrf_token, page
 from webapp import create_app
-from webapp.config import ConfigurationError, DevelopmentConfig, ProductionConfig, TestConfig
-from webapp.extensions import limiter
+from webapp.config import ConfigurationError, DevelopmentConfig, ProductionConfig, TestConfig, secret_key_problem
+from webapp.consultations import sharing
+from webapp.consultations.models import Consultation
+from webapp.extensions import db, limiter
 from webapp.privacy import rate_limit_key
 
 
@@ -22,13 +27,70 @@ def test_production_refuses_to_start_without_secrets(monkeypatch):
 
 def test_production_uses_psycopg3_and_secure_cookies(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://db.invalid/heard")
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://heard.example")
     monkeypatch.setenv("HEARD_ENCRYPTION_KEYS", "6svifmZPPbWG7yDml-PO2sSYbVssD5VdcATTimnUlVo=")
     app = create_app("production")
     assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql+psycopg://")
     assert app.config["SESSION_COOKIE_SECURE"] is True
     response = app.test_client().get("/accessibility")
     assert "max-age" in response.headers["Strict-Transport-Security"]
+
+
+def production_env(monkeypatch, **settings) -> None:
+    """What production needs, then `settings` (None unsets one)."""
+    values = {"DATABASE_URL": "postgresql://db.invalid/heard", "SECRET_KEY": secrets.token_urlsafe(32),
+              "PUBLIC_BASE_URL": "https://heard.example",
+              "HEARD_ENCRYPTION_KEYS": "6svifmZPPbWG7yDml-PO2sSYbVssD5VdcATTimnUlVo=", **settings}
+    for name, value in values.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+
+
+@pytest.mark.parametrize("key", [
+    DevelopmentConfig.SECRET_KEY, TestConfig.SECRET_KEY, "change-me",
+    "x" * 64,                                   # long, but one character
+    secrets.token_hex(16),                      # 16 random bytes as hex: 128 bits
+    secrets.token_urlsafe(24),                  # 24 random bytes: 192 bits
+    "correct horse battery staple",
+])
+def test_production_refuses_a_published_or_short_secret_key(monkeypatch, key):
+    production_env(monkeypatch, SECRET_KEY=key)
+    with pytest.raises(ConfigurationError, match="SECRET_KEY is (a published value|too weak)") as refused:
+        create_app("production")
+    assert "secrets.token_urlsafe(32)" in str(refused.value)
+
+
+@pytest.mark.parametrize("key", [secrets.token_urlsafe(32), secrets.token_hex(32), secrets.token_urlsafe(48)])
+def test_production_accepts_32_random_bytes(monkeypatch, key):
+    production_env(monkeypatch, SECRET_KEY=key)
+    assert secret_key_problem(key) is None
+    assert create_app("production").config["SECRET_KEY"] == key
+
+
+@pytest.mark.parametrize("base_url", [None, "feedback.example.org", "https://", "https://x.example/?a=b",
+                                      "javascript://x.example"])
+def test_production_requires_a_public_base_url(monkeypatch, base_url):
+    production_env(monkeypatch, PUBLIC_BASE_URL=base_url)
+    with pytest.raises(ConfigurationError, match="PUBLIC_BASE_URL"):
+        create_app("production")
+
+
+def test_production_refuses_seed_demo(monkeypatch, database_url):
+    production_env(monkeypatch, DATABASE_URL=database_url)
+    result = create_app("production").test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code != 0
+    assert "never runs in production" in result.output
+
+
+@pytest.mark.parametrize("app_overrides", [{"PUBLIC_BASE_URL": "https://feedback.example.org"}])
+def test_share_links_ignore_the_host_header(app, demo_data, app_overrides):
+    consultation = db.session.scalar(select(Consultation).where(Consultation.slug == "support-after-leaving"))
+    with app.test_request_context("/staff/consultations/1", base_url="https://attacker.example"):
+        assert sharing.public_url(consultation) == "https://feedback.example.org/c/support-after-leaving"
+        assert sharing.review_url(consultation) == "https://feedback.example.org/review/support-after-leaving"
 
 
 def test_development_default_is_embedded_sqlite(monkeypatch):
@@ -42,17 +104,30 @@ def app_overrides():
     return {"RATELIMIT_ENABLED": True, "FEEDBACK_RATE_LIMIT": "3 per hour"}
 
 
-def test_rate_limited_post_keeps_what_was_typed(client, demo_data):
+def finish_feedback(client, **about_you) -> int:
+    """One person's whole feedback journey; the status of the Send."""
     client.get("/feedback?step=service")
     client.post("/feedback", data={"step": "service", "service": "outreach"})
     client.post("/feedback", data={"step": "experience", "overall": "good"})
     client.post("/feedback", data={"step": "comments", "what_helped": "first", "could_be_better": ""})
-    response = client.post("/feedback", data={"step": "about-you", "age_band": "35-44", "gender": "woman"})
+    client.post("/feedback", data={"step": "about-you", **about_you})
+    response = client.post("/feedback", data={"step": "check", "website": ""})
+    if response.status_code == 303:
+        client.get("/feedback")  # the thank-you page ends the visit
+    return response.status_code
+
+
+def test_rate_limited_send_keeps_the_answers_and_says_how_long_to_wait(client, demo_data):
+    """3 an hour: a journey started and sent is 2, so the second send is refused."""
+    assert finish_feedback(client) == 303
+    assert finish_feedback(client, age_band="35-44", gender="woman") == 429
+    response = client.post("/feedback", data={"step": "check", "website": ""})
     assert response.status_code == 429
     html = page(response)
-    assert "Please wait" in html.get_text()
-    assert html.find("input", attrs={"name": "age_band", "value": "35-44"}).has_attr("checked")
-    assert html.find("input", attrs={"name": "gender", "value": "woman"}).has_attr("checked")
+    assert html.h1.get_text() == "Check your answers before sending"
+    text = " ".join(html.get_text().split())
+    assert "Please wait 60 minutes, then press the button again" in text or "Please wait 59 minutes" in text
+    assert "35 to 44" in text or "35-44" in text
 
 
 def test_rate_limit_key_is_a_salted_hash_not_the_address(app):
@@ -126,7 +201,9 @@ def test_a_form_sent_from_another_site_is_refused_even_with_a_token(client, demo
     response = client.post("/feedback", headers={**HTTPS, **headers},
                            data={"step": "service", "service": "outreach", "csrf_token": token})
     assert response.status_code == 400
-    assert "Step 1 of" in page(client.get("/feedback", headers=HTTPS)).get_text()
+    # The journey did not move on: step 2 cannot be visited yet.
+    assert "Step 1 of" in page(client.get("/feedback?step=experience", headers=HTTPS,
+                                          follow_redirects=True)).get_text()
 
 
 @pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])

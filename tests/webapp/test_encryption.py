@@ -4,6 +4,7 @@ and production will not start without a key."""
 
 from __future__ import annotations
 
+import secrets
 import stat
 from contextlib import contextmanager
 from datetime import date
@@ -54,6 +55,9 @@ def test_every_free_text_column_is_encrypted(app):
         ("feedback_response", "other_service"), ("feedback_response", "what_helped"),
         ("feedback_response", "could_be_better"), ("consultation_answer", "value"),
         ("consultation_review_comment", "text"), ("group_comment", "text"), ("theme_run", "report"),
+        # What is derived from respondents' content (issue 11): choices, risk categories, emergent themes.
+        ("consultation_answer", "values"), ("consultation_response", "risk_categories"),
+        ("feedback_response", "risk_categories"), ("theme_emergent", "name"), ("theme_emergent", "terms"),
     }
 
 
@@ -153,7 +157,8 @@ def test_rotate_key_reports_values_no_key_can_read(app, database_url):
 
 def test_production_refuses_to_start_without_a_good_key(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://db.invalid/heard")
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://heard.example")
     monkeypatch.delenv("HEARD_ENCRYPTION_KEYS", raising=False)
     with pytest.raises(ConfigurationError, match="no encryption key is set") as refused:
         create_app("production")

@@ -6,6 +6,7 @@ cookies, CSRF on public POSTs and the friendly 413 page."""
 from __future__ import annotations
 
 import re
+import secrets
 from collections import deque
 from urllib.parse import urlsplit
 
@@ -106,7 +107,8 @@ def test_hsts_only_in_production(monkeypatch, database_url):
 
 def production_app(monkeypatch, database_url):
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://heard.example")
     monkeypatch.setenv("HEARD_ENCRYPTION_KEYS", "6svifmZPPbWG7yDml-PO2sSYbVssD5VdcATTimnUlVo=")
     monkeypatch.delenv("REDIS_URL", raising=False)
     return create_app("production")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 
 import pytest
 
@@ -90,6 +91,21 @@ def test_a_feedback_journey_logs_json_lines_without_personal_data(client, demo_d
     for secret in (FREE_TEXT, "Zebra", "Priya", QUERY_SECRET, "Marmalade", USER_AGENT, "Secret-Phone", ADDRESS,
                    "?", "step=", "outreach"):
         assert secret not in everything, secret
+
+
+def test_public_requests_are_logged_with_the_day_only_and_staff_ones_to_the_millisecond(client, demo_data,
+                                                                                         log_lines):
+    """Issue 11: a public POST stamped to the millisecond, beside responses stored
+    in order, gave each response its time of day."""
+    walk_to_check(client, what_helped=FREE_TEXT, could_be_better="")
+    client.post("/feedback", data={"step": "check", "website": ""})
+    client.get("/staff/sign-in")
+    requests = [json.loads(line) for line in log_lines() if '"webapp.requests"' in line]
+    public = [r for r in requests if not r["path"].startswith("/staff")]
+    staff = [r for r in requests if r["path"].startswith("/staff")]
+    assert any(r["method"] == "POST" for r in public) and staff
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["time"]) for r in public)
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00", r["time"]) for r in staff)
 
 
 def test_exceptions_are_logged_without_their_message(app, log_lines):

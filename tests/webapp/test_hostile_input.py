@@ -9,6 +9,7 @@ nothing unsafe (no NUL characters) and render escaped."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -17,7 +18,8 @@ from hypothesis import strategies as st
 from sqlalchemy import JSON, String, Text, select
 from werkzeug.datastructures import MultiDict
 
-from tests.webapp.helpers import ACCESS_CODE, get_urls, make_consultation, make_user, page, sign_in_as
+from tests.webapp.helpers import ACCESS_CODE, PASSWORD, get_urls, make_consultation, make_user, page, sign_in_as
+from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 
@@ -293,3 +295,70 @@ def test_any_text_in_the_comments_step_is_kept_escaped_and_without_nul(client, d
     body = check.get_data(as_text=True)
     assert "\x00" not in body
     client.get("/exit")
+
+
+# --- paths, periods, ranges, redirects and exports (issue 11, part 6) ---------------------
+
+CONTROL_PATHS = ["/c/%00", "/c/a%00b", "/review/%00", "/you-said-we-did/consultations/%00",
+                 "/group/consultation/a%00b", "/group/feedback/2026Q1%00", "/c/%1b%5b31m", "/c/%07",
+                 "/staff/reports/summary/consultation:a%00b", "/staff/themes/scope/consultation:%00"]
+IMPOSSIBLE_PERIODS = ["/group/feedback/0000Q1", "/group/feedback/9999Q4", "/group/feedback/1999Q4",
+                      "/group/feedback/2026Q5", "/group/feedback/2026Q0"]
+EXTREME_RANGES = ["feedback:0001-01-01..9999-12-31", "feedback:0000-01-01..2026-12-31",
+                  "feedback:2026-01-01..9999-12-31", "feedback:1900-01-01..2026-12-31",
+                  "feedback:2000-01-01..2099-12-31", "feedback:2026-02-30..2026-03-01", "feedback:9999Q4",
+                  "feedback:0000Q1"]
+
+
+def test_control_characters_in_path_segments_are_not_found(app, demo_data):
+    """Before, PostgreSQL refused the NUL in the lookup and the page was a 500."""
+    client = app.test_client()
+    sign_in_as(client, make_user())
+    for path in CONTROL_PATHS:
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_impossible_group_periods_are_not_found(client, demo_data):
+    for path in IMPOSSIBLE_PERIODS:
+        assert client.get(path).status_code == 404, path
+
+
+def test_extreme_report_ranges_are_refused_kindly(app, demo_data):
+    client = app.test_client()
+    sign_in_as(client, make_user())
+    for scope in EXTREME_RANGES:
+        for path in (f"/staff/reports/summary/{scope}", f"/staff/reports/summary/{scope}/board-pack.pdf",
+                     f"/staff/themes/scope/{scope}", f"/staff/reports/summary/{scope}/actions/new"):
+            response = client.get(path)
+            assert response.status_code in (400, 404), (path, response.status_code)
+    ten_years = client.get("/staff/reports/summary/feedback:2016-01-01..2025-12-31")
+    assert ten_years.status_code == 200
+
+
+def test_line_breaks_in_next_after_sign_in_are_dropped(app):
+    client = app.test_client()
+    user = make_user(demo=True)
+    app.config["DEMO"] = True
+    for raw in ("/staff/users%0d%0aSet-Cookie:%20heard=x", "/staff/%0aLocation:%20https://evil.example",
+                "/staff/%E2%80%A8", "/staff/%09"):
+        response = client.post(f"/staff/sign-in?next={raw}", data={"email": user.email, "password": PASSWORD})
+        assert response.status_code == 302, raw
+        location = response.headers["Location"]
+        assert "\r" not in location and "\n" not in location and "evil" not in location
+        client.post("/staff/sign-out")
+
+
+def test_escape_and_bell_characters_never_reach_a_csv_export(app):
+    consultation = make_consultation("control-characters")
+    [free_text] = [q for q in consultation.questions if q.text == "Anything else?"]
+    response = ConsultationResponse(consultation_id=consultation.id, submitted_on=date.today())
+    response.answers.append(Answer(question=free_text, value="red \x1b[31malert\x1b[0m ring \x07\x08 end\x9b"))
+    db.session.add(response)
+    db.session.commit()
+    client = app.test_client()
+    sign_in_as(client, make_user())
+    export = client.get(f"/staff/consultations/{consultation.id}/export.csv").get_data(as_text=True)
+    assert "red [31malert[0m ring  end" in export
+    assert not any(ch in export for ch in "\x1b\x07\x08\x9b")

@@ -14,7 +14,7 @@ from functools import cache
 
 from analysis.redaction import redact
 from analysis.risk import assess
-from webapp.access_codes import hash_access_code
+from webapp.access_codes import hash_access_code, new_access_code
 from webapp.consultations.models import (
     Answer,
     ChangeRecord,
@@ -26,8 +26,6 @@ from webapp.consultations.models import (
 )
 from webapp.extensions import db
 
-# The demo group consultation's access code. Real codes are random and shown once.
-DEMO_ACCESS_CODE = "CEDAR-2026"
 OPEN_RESPONSES = 260
 
 SERVICES_USED = ["Outreach worker or IDVA", "Refuge", "Council housing options", "Police",
@@ -131,7 +129,8 @@ def _support_after_leaving(today: date) -> Consultation:
                      "should change. It takes about 5 minutes and every question is optional unless it says otherwise.",
         pages=[
             _page("Your support", 0,
-                  Question(kind="yes_no", required=True,
+                  # Optional: nobody has to say where they stayed (a refuge is a safety matter).
+                  Question(kind="yes_no",
                            text="Did you stay in a refuge or other safe accommodation after leaving?"),
                   Question(kind="multiple", text="Which kinds of support did you use after leaving?",
                            options=list(SERVICES_USED))),
@@ -159,7 +158,7 @@ def _link_show_if(consultation: Consultation) -> None:
 def _family_courts(today: date) -> Consultation:
     return Consultation(
         slug="family-courts", title="Your experience of the family courts", audience="group",
-        access_code_hash=hash_access_code(DEMO_ACCESS_CODE), status="review",
+        access_code_hash=hash_access_code(new_access_code()), status="review",
         opens_on=today + timedelta(days=21), closes_on=today + timedelta(days=70),
         results_due_on=today + timedelta(days=120), results_where="on this site and in the board pack",
         introduction="We want to understand what going through the family courts was like, "

@@ -25,6 +25,7 @@ from webapp.consultations.models import (
     ConsultationResponse,
     Question,
     ReviewComment,
+    ReviewDecision,
     WordingChange,
 )
 from webapp.consultations.rules import RuleError
@@ -106,6 +107,8 @@ def update_details(consultation: Consultation, details: dict) -> str:
 def _issue_code(consultation: Consultation) -> str:
     code = access_codes.new_access_code()
     consultation.access_code_hash = access_codes.hash_access_code(code)
+    consultation.code_failures = 0
+    consultation.code_stopped_at = None
     return code
 
 
@@ -115,7 +118,9 @@ def issue_access_code(consultation: Consultation) -> str:
     return code
 
 
-def transition(consultation: Consultation, target: str) -> None:
+def transition(consultation: Consultation, target: str) -> str:
+    """Moves the consultation on. Returns a new access code when it has just gone to the group for
+    review without one (a public consultation has none until then): the group cannot review without it."""
     rules.check_transition(consultation.status, target, question_count=len(consultation.questions),
                            opens_on=consultation.opens_on, closes_on=consultation.closes_on)
     previous = consultation.status
@@ -123,6 +128,9 @@ def transition(consultation: Consultation, target: str) -> None:
     if target == "published":
         consultation.results_published_on = date.today()
     record_event(TRANSITION_ACTIONS[target], target=consultation.slug, detail=f"{previous} -> {target}")
+    if target == "review" and not consultation.access_code_hash:
+        return issue_access_code(consultation)
+    return ""
 
 
 # Pages ----------------------------------------------------------------------------
@@ -300,9 +308,19 @@ def _renumber(items: list) -> None:
 # Co-production decisions -------------------------------------------------------------
 
 def decide_comment(comment: ReviewComment, decision: str, reason: str) -> None:
+    """Records a decision, or revises an earlier one: the history keeps every
+    decision, and the change record follows the latest (an accepted comment has
+    exactly one, a declined one none)."""
+    revising = comment.status != "pending"
     comment.status = decision
     comment.reason = redact(reason.strip()).text
-    if decision == "accepted":
+    comment.decisions.append(ReviewDecision(decision=decision, reason=comment.reason))
+    record = next((change for change in comment.consultation.changes if change.comment_id == comment.id), None)
+    if decision == "accepted" and record is None:
         comment.consultation.changes.append(ChangeRecord(comment=comment, description=comment.reason))
+    elif decision == "accepted":
+        record.description = comment.reason
+    elif record is not None:
+        comment.consultation.changes.remove(record)
     record_event(f"consultation.comment_{decision}", target=comment.consultation.slug,
-                 detail=f"comment {comment.id}")
+                 detail=f"comment {comment.id}" + (" (decision revised)" if revising else ""))

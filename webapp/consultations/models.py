@@ -6,22 +6,22 @@ no identifiers and no time of day: dates are stored to the day.
 
 Group access codes are stored hashed. A code is shared among the members of the
 service-user group, so it is low value, but the database may one day be
-disclosed; Heard generates short human-friendly codes (e.g. ``MAPLE-4821``),
+disclosed; Heard generates codes of three short words (e.g. ``otter-lantern-plum``),
 shows a new code to staff once, and keeps only its hash. Staff issue a new code
 whenever they need one (which retires the old one).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.access_codes import access_code_matches
+from webapp.access_codes import CodeCheck, access_code_matches, check_counted
 from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS
-from webapp.crypto import EncryptedText
-from webapp.extensions import db
+from webapp.crypto import EncryptedJSON, EncryptedText
+from webapp.extensions import RandomId, db, random_id
 from webapp.staff.models import StaffUser
 
 
@@ -34,6 +34,10 @@ class Consultation(db.Model):
     introduction: Mapped[str] = mapped_column(Text, default="")
     audience: Mapped[str] = mapped_column(String(20), default="public")
     access_code_hash: Mapped[str] = mapped_column(String(200), default="")
+    # Tries at the access code since the last right one; MAX_WRONG_TRIES wrong in
+    # a row stop it (`code_stopped_at`) until staff issue a new one (access_codes.py).
+    code_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    code_stopped_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     opens_on: Mapped[date | None] = mapped_column(Date)
     closes_on: Mapped[date | None] = mapped_column(Date)
@@ -63,6 +67,10 @@ class Consultation(db.Model):
 
     def access_code_matches(self, code: str) -> bool:
         return access_code_matches(code, self.access_code_hash)
+
+    def check_access_code(self, code: str) -> CodeCheck:
+        """A counted try at this consultation's code (commits the count)."""
+        return check_counted(self, code, self.access_code_hash)
 
 
 class ConsultationPage(db.Model):
@@ -157,6 +165,29 @@ class ReviewComment(db.Model):
 
     consultation: Mapped[Consultation] = relationship(back_populates="comments")
     question: Mapped[Question | None] = relationship()
+    decisions: Mapped[list[ReviewDecision]] = relationship(
+        back_populates="comment", order_by="ReviewDecision.id", cascade="all, delete-orphan")
+
+    @property
+    def earlier_decisions(self) -> list[ReviewDecision]:
+        return self.decisions[:-1]
+
+
+class ReviewDecision(db.Model):
+    """Every decision staff made on a group comment, oldest first: a revised
+    decision is added, never written over, so the group and the audit can see
+    what was decided before."""
+
+    __tablename__ = "consultation_review_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("consultation_review_comment.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_on: Mapped[date] = mapped_column(Date, default=date.today)
+
+    comment: Mapped[ReviewComment] = relationship(back_populates="decisions")
 
 
 class ChangeRecord(db.Model):
@@ -179,11 +210,12 @@ class ConsultationResponse(db.Model):
 
     __tablename__ = "consultation_response"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id"), index=True)
     submitted_on: Mapped[date] = mapped_column(Date, index=True)
     risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
-    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+    # Derived from what was written ("suicidal"): encrypted like the text itself.
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="")
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_reason: Mapped[str] = mapped_column(String(200), default="")
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -198,11 +230,11 @@ class Answer(db.Model):
 
     __tablename__ = "consultation_answer"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("consultation_response.id"), index=True)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
+    response_id: Mapped[int] = mapped_column(RandomId, ForeignKey("consultation_response.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
     value: Mapped[str] = mapped_column(EncryptedText, default="")
-    values: Mapped[list | None] = mapped_column(JSON)
+    values: Mapped[list | None] = mapped_column(EncryptedJSON)  # choices are answers too
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from analysis.board import FEWER, K, shown_count
+from analysis.suppression import suppress
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.extensions import db
 
@@ -69,10 +71,12 @@ class Week:
     starts_on: date
     count: int
     bar: str = ""
+    shown: str = ""  # the count, or "fewer than 5" (see `released`)
 
 
 def responses_per_week(consultation: Consultation) -> list[Week]:
-    """Shown responses per week (weeks start on Monday), with empty weeks between."""
+    """Shown responses per week (weeks start on Monday), with empty weeks between,
+    each count released as the board summary would release it."""
     per_day = db.session.execute(_visible(
         select(ConsultationResponse.submitted_on, func.count(ConsultationResponse.id))
         .where(ConsultationResponse.consultation_id == consultation.id))
@@ -86,10 +90,24 @@ def responses_per_week(consultation: Consultation) -> list[Week]:
     while start <= end:
         weeks.append(Week(start, weekly.get(start, 0)))
         start += timedelta(days=7)
-    top = max(week.count for week in weeks)
-    for week in weeks:
-        week.bar = bar_class(percent(week.count, top))
+    withheld, _ = released([week.count for week in weeks])
+    top = max((week.count for week, hidden in zip(weeks, withheld, strict=True) if not hidden), default=0)
+    for week, hidden in zip(weeks, withheld, strict=True):
+        week.shown = FEWER if hidden else str(week.count)
+        week.bar = "" if hidden else bar_class(percent(week.count, top))
     return weeks
+
+
+def released(counts: list[int], total_is_their_sum: bool = True) -> tuple[list[bool], bool]:
+    """Which of one row of counts to withhold, and whether their total must be
+    withheld too: the board summary's rule (`analysis.suppression`), every count
+    under 5 and, when the counts add up to a total shown beside them, enough
+    others that none can be worked out by subtraction. Choices of a
+    multiple-choice question do not add up to anything: only those under 5 go."""
+    if not total_is_their_sum:
+        return [0 < count < K for count in counts], 0 < sum(counts) < K
+    decided = suppress([counts])
+    return list(decided.cells[0]), decided.row_totals[0] or decided.grand_total
 
 
 @dataclass
@@ -97,7 +115,9 @@ class Row:
     label: str
     count: int
     percent: int
-    bar: str
+    bar: str  # "" when withheld
+    shown: str = ""  # the count, or "fewer than 5"
+    withheld: bool = False
 
 
 @dataclass
@@ -105,12 +125,15 @@ class Summary:
     question: Question
     answered: int
     rows: list[Row] = field(default_factory=list)
+    answered_shown: str = ""  # the count, or "fewer than 5"
 
 
 def summaries(consultation: Consultation) -> list[Summary]:
     """Per question: how many answered and, for choice-style questions, how many
     chose each option (percentages of those who answered; for multiple choice
-    they can add up to more than 100). Free text: the count only."""
+    they can add up to more than 100). Free text: the count only. Every figure
+    is released as the board summary releases it (`released`): equality
+    questions are questions here too."""
     result = []
     for question in consultation.questions:
         base = _visible(select(Answer.value).join(ConsultationResponse)
@@ -128,14 +151,25 @@ def summaries(consultation: Consultation) -> list[Summary]:
             tally = Counter(db.session.scalars(base.where(Answer.value != "")
                                                .execution_options(yield_per=BATCH)))
             answered = sum(tally.values())
-        summary = Summary(question, answered)
+        summary = Summary(question, answered, answered_shown=shown_count(answered))
         if question.kind in CHOICE_KINDS:
-            labels = list(question.choices) + sorted(set(tally) - set(question.choices))
-            for label in labels:
-                share = percent(tally.get(label, 0), answered)
-                summary.rows.append(Row(label, tally.get(label, 0), share, bar_class(share)))
+            _add_rows(summary, question, tally)
         result.append(summary)
     return result
+
+
+def _add_rows(summary: Summary, question: Question, tally: Counter[str]) -> None:
+    labels = list(question.choices) + sorted(set(tally) - set(question.choices))
+    counts = [tally.get(label, 0) for label in labels]
+    withheld, total_withheld = released(counts, total_is_their_sum=question.kind != "multiple")
+    if total_withheld:
+        summary.answered_shown = FEWER
+    for label, count, hidden in zip(labels, counts, withheld, strict=True):
+        share = percent(count, summary.answered)
+        if hidden or total_withheld:  # its percentage would give it away too
+            summary.rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True))
+        else:
+            summary.rows.append(Row(label, count, share, bar_class(share), str(count)))
 
 
 # Moderation --------------------------------------------------------------------------
@@ -148,7 +182,8 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
     total = db.session.scalar(query.with_only_columns(func.count(Answer.id))) or 0
     # Each card shows its response's flags and its question: load them with the page.
     answers = list(db.session.scalars(query.options(joinedload(Answer.response), joinedload(Answer.question))
-                                      .order_by(Answer.id.desc()).offset((page - 1) * per_page).limit(per_page)))
+                                      .order_by(ConsultationResponse.submitted_on.desc(), Answer.id.desc())
+                                      .offset((page - 1) * per_page).limit(per_page)))
     return answers, total
 
 
@@ -185,8 +220,15 @@ def text_version(text: str) -> str:
 
 # Exports -----------------------------------------------------------------------------
 
+# Control characters other than tab and line breaks (escape, bell, backspace, the
+# C1 range): a terminal or spreadsheet that shows the export could act on them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def safe_cell(value: str) -> str:
-    """Prefix cells a spreadsheet would treat as a formula with a single quote."""
+    """Drop control characters, then prefix cells a spreadsheet would treat as
+    a formula with a single quote."""
+    value = _CONTROL.sub("", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -199,7 +241,8 @@ def _rows(consultation: Consultation, include_hidden: bool) -> Iterator[tuple[tu
         .outerjoin(Answer, Answer.response_id == ConsultationResponse.id)
         .where(ConsultationResponse.consultation_id == consultation.id), include_hidden)
     current, answers = None, {}
-    for row in db.session.execute(query.order_by(ConsultationResponse.id, Answer.id)
+    # By day, then by the random ids: the order people answered in is not kept.
+    for row in db.session.execute(query.order_by(ConsultationResponse.submitted_on, ConsultationResponse.id, Answer.id)
                                   .execution_options(yield_per=BATCH)):
         if current is not None and row[0] != current[0]:
             yield current, answers

@@ -20,11 +20,27 @@ from webapp.helplines import NATIONAL_DOMESTIC_ABUSE_HELPLINE
 POSTER_CSS = Path(__file__).resolve().parent.parent / "templates" / "consultations" / "share" / "poster.css"
 
 
+def public_base_url() -> str:
+    """PUBLIC_BASE_URL, which production requires, so a forged Host header can
+    never change a link, QR code or poster; the request's host only in
+    development and tests."""
+    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
+
+
 def public_url(consultation: Consultation) -> str:
-    """The absolute link respondents use: PUBLIC_BASE_URL (or this request's
-    host) and the consultation's path. Never a query string or fragment."""
-    base = (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
-    return base + url_for("respond.consultation", slug=consultation.slug)
+    """The absolute link respondents use: the public base URL and the
+    consultation's path. Never a query string or fragment."""
+    return public_base_url() + url_for("respond.consultation", slug=consultation.slug)
+
+
+def review_url(consultation: Consultation) -> str:
+    """The absolute link the group uses to review a draft."""
+    return public_base_url() + url_for("review.review", slug=consultation.slug)
+
+
+def decisions_url(consultation: Consultation) -> str:
+    """The absolute link where the group sees what was decided about its comments."""
+    return public_base_url() + url_for("review.decisions", slug=consultation.slug)
 
 
 def qr_code(url: str) -> segno.QRCode:

@@ -4,13 +4,13 @@ text columns only ever hold redacted text, encrypted (`webapp.crypto`)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedText
-from webapp.extensions import db
+from webapp.extensions import RandomId, db, random_id
 
 
 class Service(db.Model):
@@ -38,7 +38,7 @@ class FeedbackResponse(db.Model):
 
     __tablename__ = "feedback_response"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
     submitted_on: Mapped[date] = mapped_column(Date, index=True)
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
     other_service: Mapped[str] = mapped_column(EncryptedText, default="")
@@ -59,7 +59,8 @@ class FeedbackResponse(db.Model):
     risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # Comma-separated risk categories (never the matching words: staff need the
     # kind of risk, not more of the writer's text).
-    risk_categories: Mapped[str] = mapped_column(String(200), default="")
+    # Derived from what was written ("suicidal"): encrypted like the text itself.
+    risk_categories: Mapped[str] = mapped_column(EncryptedText, default="")
 
     # Moderation, as for consultation responses: hidden responses leave reports.
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -81,6 +82,9 @@ class GroupAccessCode(db.Model):
     issued_on: Mapped[date] = mapped_column(Date, default=date.today)
     issued_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
+    # Tries since the last right one, and when wrong ones stopped it (access_codes.py).
+    code_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    code_stopped_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 def feedback_ref(response_id: int, field_name: str) -> str:

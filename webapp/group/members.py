@@ -7,7 +7,9 @@ from sqlalchemy import select
 
 from analysis.redaction import redact
 from analysis.risk import assess
-from webapp.access_codes import access_code_matches
+from webapp.access_codes import MAX_WRONG_TRIES, CodeCheck, check_counted
+from webapp.audit import record_event
+from webapp.consultations.journey import check_access_code
 from webapp.extensions import db
 from webapp.feedback.models import GroupAccessCode
 from webapp.forms import FREE_TEXT_MAX
@@ -35,25 +37,38 @@ def scope_for(kind: str, ident: str) -> Scope | None:
     return None
 
 
-def current_group_code_hash() -> str:
-    latest = db.session.scalar(select(GroupAccessCode).order_by(GroupAccessCode.id.desc()).limit(1))
-    return latest.code_hash if latest else ""
+def current_group_code() -> GroupAccessCode | None:
+    return db.session.scalar(select(GroupAccessCode).order_by(GroupAccessCode.id.desc()).limit(1))
 
 
 def has_access_code(scope: Scope) -> bool:
-    return bool(_code_hash(scope))
+    return _code_holder(scope) is not None
 
 
-def code_matches(scope: Scope, code: str) -> bool:
-    return access_code_matches(code, _code_hash(scope))
+def check_code(scope: Scope, code: str) -> CodeCheck:
+    """A counted try at the code for `scope`; when wrong tries stop the code,
+    the audit log says so (staff see it on the code's page too)."""
+    holder = _code_holder(scope)
+    if holder is None:
+        return CodeCheck(False)
+    if not isinstance(holder, GroupAccessCode):
+        return check_access_code(holder, code)
+    result = check_counted(holder, code, holder.code_hash)
+    if result.just_stopped:
+        record_event("group.access_code_locked", target="feedback", user=None,
+                     detail=f"stopped after {MAX_WRONG_TRIES} wrong tries in a row; issue a new code")
+        db.session.commit()
+    return result
 
 
-def _code_hash(scope: Scope) -> str:
-    """A group consultation's own code; for feedback, and for public consultations
-    (which have no code), the group's current code."""
+def _code_holder(scope: Scope):
+    """What keeps the code for `scope`: a group consultation itself; for
+    feedback, and for public consultations (which have no code), the group's
+    current code. None when there is no code."""
     if scope.kind == "consultation" and scope.consultation().access_code_hash:
-        return scope.consultation().access_code_hash
-    return current_group_code_hash()
+        return scope.consultation()
+    latest = current_group_code()
+    return latest if latest is not None and latest.code_hash else None
 
 
 def check_view(chosen: list[str], comments: dict[str, str], codes: list[str]) -> dict[str, str]:

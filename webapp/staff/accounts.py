@@ -20,7 +20,7 @@ import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select, update
 
 from webapp.audit import record_event
 from webapp.extensions import db, utcnow
@@ -126,22 +126,108 @@ def is_locked(user: StaffUser) -> bool:
     return user.locked_until is not None and user.locked_until > utcnow()
 
 
+# --- counting tries ----------------------------------------------------------
+# Every try at a password or second factor is counted *before* it is checked, by
+# one UPDATE … RETURNING committed at once, so parallel tries each get their own
+# number and see each other's: only the first MAX_FAILURES tries of a cycle are
+# ever checked, none while the account is locked, and a right answer is refused
+# if the account locked while it was being checked. (Read-then-write counting let
+# 30 parallel guesses through.) These are the only commits in this module: a
+# count must be stored before the check it guards, not when the view ends.
+
+
+def _commit_now(statement):
+    """Run one UPDATE and commit it (with anything the session holds, which on
+    the sign-in paths is only audit rows). Returns the rows it returned (with
+    RETURNING) or how many it changed."""
+    result = db.session.execute(statement.execution_options(synchronize_session=False))
+    answer = result.all() if statement._returning else result.rowcount
+    db.session.commit()
+    return answer
+
+@dataclass(frozen=True)
+class Attempt:
+    """One counted try: its number in the cycle, and whether it may be checked."""
+
+    number: int
+    refused: bool
+
+
+def _count_attempt(user: StaffUser) -> Attempt:
+    now = utcnow()
+    locked = and_(StaffUser.locked_until.is_not(None), StaffUser.locked_until > now)
+    statement = (update(StaffUser).where(StaffUser.id == user.id)
+                 .values(failed_attempts=case((locked, StaffUser.failed_attempts),
+                                              else_=StaffUser.failed_attempts + 1))
+                 .returning(StaffUser.failed_attempts, StaffUser.locked_until))
+    [(number, locked_until)] = _commit_now(statement)
+    refused = (locked_until is not None and locked_until > now) or number > MAX_FAILURES
+    return Attempt(number, refused)
+
+
+def _locked_now(user: StaffUser) -> bool:
+    """Whether the account is locked as the database says now, not as this
+    request last read it (a parallel try may just have locked it)."""
+    locked_until = db.session.execute(select(StaffUser.locked_until).where(StaffUser.id == user.id)).scalar_one()
+    return locked_until is not None and locked_until > utcnow()
+
+
+def _lock_if_due(user: StaffUser) -> int | None:
+    """Lock the account once MAX_FAILURES tries are counted, for 1, 2, 4 …
+    minutes (doubling with each lockout, capped at an hour). Of parallel tries,
+    exactly one locks: the first UPDATE resets the count the others' WHERE needs.
+    Returns the minutes, or None when this try did not lock."""
+    due = and_(StaffUser.id == user.id, StaffUser.failed_attempts >= MAX_FAILURES)
+    # Both statements in one transaction: the first holds the row (PostgreSQL) or
+    # the database (SQLite) until the lock time is written.
+    lockouts = db.session.execute(
+        update(StaffUser).where(due).values(failed_attempts=0, lockouts=StaffUser.lockouts + 1)
+        .returning(StaffUser.lockouts).execution_options(synchronize_session=False)).scalar_one_or_none()
+    if lockouts is None:
+        return None
+    minutes = min(2 ** min(lockouts - 1, 6), LOCKOUT_CAP_MINUTES)
+    _commit_now(update(StaffUser).where(StaffUser.id == user.id)
+                .values(locked_until=utcnow() + timedelta(minutes=minutes)))
+    return minutes
+
+
+def _uncount_attempt(user: StaffUser) -> None:
+    """A right password takes its own try off the count again (the second factor
+    is still to come), so signing in never uses up someone's tries."""
+    _commit_now(update(StaffUser).where(StaffUser.id == user.id, StaffUser.failed_attempts > 0)
+                .values(failed_attempts=StaffUser.failed_attempts - 1))
+
+
+def register_failure(user: StaffUser, reason: str, attempt: Attempt | None = None) -> None:
+    """Record a failed try (counting it now unless `attempt` already did) and
+    lock the account when it is due."""
+    if attempt is None:
+        attempt = _count_attempt(user)
+    record_event("auth.sign_in_failed", target=user.email,
+                 detail="account locked" if attempt.refused else reason, user=None)
+    minutes = _lock_if_due(user)
+    if minutes is not None:
+        record_event("auth.locked", target=user.email, detail=f"locked for {minutes} minute(s)", user=None)
+
+
 def check_password(email: str, password: str, *, demo_allowed: bool = False) -> SignInResult:
-    """The first sign-in step. Failures never say whether the account exists."""
+    """The first sign-in step. Failures never say whether the account exists;
+    the password is checked (Argon2) on every path, so all cost the same."""
     user = find_user(email)
+    if user is None or not user.active:
+        _password_matches(user, password)
+        detail = "unknown account" if user is None else "account disabled"
+        record_event("auth.sign_in_failed", target=user.email if user else "", detail=detail, user=None)
+        return SignInResult(None)
+    attempt = _count_attempt(user)
     matches = _password_matches(user, password)
-    if user is None:
-        record_event("auth.sign_in_failed", detail="unknown account", user=None)
+    if attempt.refused or not matches:
+        register_failure(user, "wrong password", attempt)
         return SignInResult(None)
-    if not user.active:
-        record_event("auth.sign_in_failed", target=user.email, detail="account disabled", user=None)
-        return SignInResult(None)
-    if is_locked(user):
+    if _locked_now(user):
         record_event("auth.sign_in_failed", target=user.email, detail="account locked", user=None)
         return SignInResult(None)
-    if not matches:
-        register_failure(user, "wrong password")
-        return SignInResult(None)
+    _uncount_attempt(user)
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if user.two_factor_enrolled:
@@ -149,21 +235,6 @@ def check_password(email: str, password: str, *, demo_allowed: bool = False) -> 
     if user.totp_required or not (demo_allowed and user.is_demo):
         return SignInResult(user, needs_enrolment=True)
     return SignInResult(user)
-
-
-def register_failure(user: StaffUser, reason: str) -> None:
-    """Count a failure; the fifth in a row locks the account for 1, 2, 4 …
-    minutes (doubling with each lockout, capped at an hour)."""
-    user.failed_attempts = (user.failed_attempts or 0) + 1
-    if user.failed_attempts >= MAX_FAILURES:
-        minutes = min(2 ** (user.lockouts or 0), LOCKOUT_CAP_MINUTES)
-        user.locked_until = utcnow() + timedelta(minutes=minutes)
-        user.lockouts = (user.lockouts or 0) + 1
-        user.failed_attempts = 0
-        record_event("auth.sign_in_failed", target=user.email, detail=reason, user=None)
-        record_event("auth.locked", target=user.email, detail=f"locked for {minutes} minute(s)", user=None)
-        return
-    record_event("auth.sign_in_failed", target=user.email, detail=reason, user=None)
 
 
 def complete_sign_in(user: StaffUser, *, method: str = "password") -> None:
@@ -219,20 +290,41 @@ def verify_enrolment(user: StaffUser, secret: str, code: str) -> list[str] | Non
 
 def verify_second_factor(user: StaffUser, code: str) -> str | None:
     """Check a TOTP code or an unused recovery code. Returns "totp",
-    "recovery code" or None; a failure counts towards the lockout."""
-    if is_locked(user) or not user.active or not user.two_factor_enrolled:
+    "recovery code" or None. Each try is counted before it is checked (see
+    `_count_attempt`); a right code is refused if the account locked meanwhile,
+    and is claimed by a conditional UPDATE, so parallel tries cannot use one twice."""
+    if not user.active or not user.two_factor_enrolled:
         return None
-    step = _totp_step(user.totp_secret or "", code, user.totp_last_step or 0)
-    if step is not None:
-        user.totp_last_step = step
-        return "totp"
-    recovery = _matching_recovery_code(user, code)
-    if recovery is not None:
-        recovery.used_at = utcnow()
+    attempt = _count_attempt(user)
+    step = None if attempt.refused else _totp_step(user.totp_secret or "", code, user.totp_last_step or 0)
+    recovery = None if attempt.refused or step is not None else _matching_recovery_code(user, code)
+    if step is None and recovery is None:
+        register_failure(user, "wrong two-factor code", attempt)
+        return None
+    if _locked_now(user):
+        record_event("auth.sign_in_failed", target=user.email, detail="account locked", user=None)
+        return None
+    method = _claim_totp_step(user, step) if step is not None else _claim_recovery_code(recovery)
+    if method is None:
+        register_failure(user, "two-factor code already used", attempt)
+        return None
+    if method == "recovery code":
         record_event("auth.recovery_code_used", target=user.email, user=user)
-        return "recovery code"
-    register_failure(user, "wrong two-factor code")
-    return None
+    return method
+
+
+def _claim_totp_step(user: StaffUser, step: int) -> str | None:
+    """Mark `step` used unless a parallel request already used it (or a later one)."""
+    claimed = _commit_now(update(StaffUser).where(StaffUser.id == user.id, StaffUser.totp_last_step < step)
+                          .values(totp_last_step=step))
+    return "totp" if claimed == 1 else None
+
+
+def _claim_recovery_code(recovery: RecoveryCode) -> str | None:
+    claimed = _commit_now(update(RecoveryCode)
+                          .where(RecoveryCode.id == recovery.id, RecoveryCode.used_at.is_(None))
+                          .values(used_at=utcnow()))
+    return "recovery code" if claimed == 1 else None
 
 
 def _normalise_recovery(code: str) -> str:
@@ -297,11 +389,14 @@ def change_password(user: StaffUser, current: str, new: str) -> tuple[str, str] 
     Returns (field, message) saying what is wrong, or None once changed. A wrong
     current password counts towards the lockout, and the change ends the
     account's other sessions."""
-    if is_locked(user):
+    attempt = _count_attempt(user)
+    if attempt.refused:
+        register_failure(user, "wrong password at password change", attempt)
         return "current_password", LOCKED_MESSAGE
     if not _password_matches(user, current):
-        register_failure(user, "wrong password at password change")
+        register_failure(user, "wrong password at password change", attempt)
         return "current_password", "Your current password is not right"
+    _uncount_attempt(user)
     if _password_matches(user, new):
         return "new_password", "Enter a new password, not the one you have now"
     user.password_hash = hash_password(new)

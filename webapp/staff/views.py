@@ -13,6 +13,7 @@ from flask_login import current_user, login_user, logout_user
 from webapp.audit import record_event
 from webapp.extensions import db, login_manager
 from webapp.forms import ButtonForm
+from webapp.journeys import throttle_allows
 from webapp.staff import accounts
 from webapp.staff import audit_log as audit_search
 from webapp.staff import forms as f
@@ -23,11 +24,14 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 PENDING_KEY = "staff_pending"
 LAST_SEEN_KEY = "staff_last_seen"
+SIGNED_IN_KEY = "staff_signed_in_at"
 RECOVERY_CODES_KEY = "staff_recovery_codes"
 CREATED_KEY = "staff_created_user"
 PENDING_LIFETIME = 10 * 60
 SIGN_IN_ERROR = ("The email address or password is not right. If you have tried several times, "
                  "wait a few minutes before you try again.")
+THROTTLED_ERROR = ("There have been too many sign-in attempts from where you are. "
+                   "Wait a few minutes before you try again.")
 CODE_ERROR = ("The security code is not right. Check your authenticator app and try again, "
               "or use one of your recovery codes.")
 
@@ -54,20 +58,29 @@ def staff_template_helpers() -> dict:
 
 @bp.before_app_request
 def sign_out_when_idle():
-    """Staff sessions end after 30 minutes without a request (on top of the
-    server-side session lifetime)."""
+    """Staff sessions end after 30 minutes without a request, and in any case
+    STAFF_SESSION_MAX_AGE after signing in, however busy (a stolen session
+    cannot be kept alive by using it)."""
     if not request.path.startswith("/staff") or not current_user.is_authenticated:
         return None
     idle = current_app.config.get("STAFF_IDLE_TIMEOUT", timedelta(minutes=30))
+    max_age = current_app.config["STAFF_SESSION_MAX_AGE"]
     now = time.time()
     last_seen = session.get(LAST_SEEN_KEY)
+    signed_in_at = session.get(SIGNED_IN_KEY)
     if last_seen is None or now - float(last_seen) > idle.total_seconds():
-        record_event("auth.idle_timeout", target=current_user.email)
-        db.session.commit()
-        _end_session()
-        return redirect(url_for("staff.sign_in", **{"timed-out": 1}))
+        return _time_out("auth.idle_timeout", "timed-out")
+    if signed_in_at is None or now - float(signed_in_at) > max_age.total_seconds():
+        return _time_out("auth.session_expired", "expired")
     session[LAST_SEEN_KEY] = now
     return None
+
+
+def _time_out(action: str, reason: str):
+    record_event(action, target=current_user.email)
+    db.session.commit()
+    _end_session()
+    return redirect(url_for("staff.sign_in", **{reason: 1}))
 
 
 @bp.before_app_request
@@ -94,6 +107,10 @@ def sign_in_post():
     form = f.SignInForm()
     if not form.validate_on_submit():
         return render_template("staff/sign-in.html", form=form), 400
+    if not throttle_allows("STAFF_SIGN_IN_RATE_LIMIT", "staff-sign-in"):
+        form.password.errors = [THROTTLED_ERROR]
+        form.password.data = ""
+        return render_template("staff/sign-in.html", form=form), 429
     result = accounts.check_password(form.email.data, form.password.data,
                                      demo_allowed=bool(current_app.config.get("DEMO")))
     db.session.commit()
@@ -131,6 +148,10 @@ def two_factor_post():
     form = f.TwoFactorForm()
     if not form.validate_on_submit():
         return render_template("staff/two-factor.html", form=form), 400
+    if not throttle_allows("STAFF_SIGN_IN_RATE_LIMIT", "staff-sign-in"):
+        form.code.errors = [THROTTLED_ERROR]
+        form.code.data = ""
+        return render_template("staff/two-factor.html", form=form), 429
     method = accounts.verify_second_factor(user, form.code.data)
     if method is None:
         db.session.commit()
@@ -305,7 +326,7 @@ def _finish_sign_in(user, method: str, next_path: str | None):
     current_app.session_interface.regenerate(session)
     session.clear()
     login_user(user)
-    session[LAST_SEEN_KEY] = time.time()
+    session[LAST_SEEN_KEY] = session[SIGNED_IN_KEY] = time.time()
     accounts.complete_sign_in(user, method=method)
     db.session.commit()
     return redirect(_safe_next(next_path or "") or url_for(".home"))
@@ -349,8 +370,10 @@ def _change_user(user_id: int, change):
 
 
 def _safe_next(path: str) -> str:
-    """Only ever go back to a staff page on this site."""
-    if path.startswith("/staff") and not path.startswith("//") and "\\" not in path:
+    """Only ever go back to a staff page on this site. Control characters (a CR
+    or LF would split the Location header) and backslashes make it no path."""
+    if (path.startswith("/staff") and not path.startswith("//") and "\\" not in path
+            and not any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in path)):
         return path
     return ""
 
@@ -358,6 +381,9 @@ def _safe_next(path: str) -> str:
 def _sign_in_notice() -> str | None:
     if "timed-out" in request.args:
         return "You were signed out because you had not done anything for 30 minutes."
+    if "expired" in request.args:
+        hours = int(current_app.config["STAFF_SESSION_MAX_AGE"].total_seconds() // 3600)
+        return f"You were signed out because you signed in more than {hours} hours ago. Sign in again to carry on."
     if "signed-out" in request.args:
         return "You have signed out."
     if "locked" in request.args:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.crypto import EncryptedJSON
+from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import db, utcnow
 from webapp.staff.models import StaffUser
 
@@ -96,8 +96,9 @@ class EmergentTheme(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("theme_run.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    terms: Mapped[list] = mapped_column(JSON, default=list)
+    # Words copied from the responses in `refs`: encrypted like the responses.
+    name: Mapped[str] = mapped_column(EncryptedText)
+    terms: Mapped[list] = mapped_column(EncryptedJSON, default=list)
     size: Mapped[int] = mapped_column(Integer, default=0)
     refs: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="pending")  # pending, added, dismissed

@@ -25,7 +25,7 @@ from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, feedback_ref
 from webapp.formatters import MONTHS, long_date
-from webapp.periods import QUARTER_KEY, ScopeError, quarter_dates, quarter_of
+from webapp.periods import EARLIEST, QUARTER_KEY, ScopeError, check_range, quarter_dates, quarter_of
 
 RANGE_KEY = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
@@ -67,8 +67,8 @@ class Scope:
     def previous(self) -> Scope | None:
         """The period before, of the same length (a quarter before a quarter);
         consultations have none."""
-        if self.kind != "feedback":
-            return None
+        if self.kind != "feedback" or self.start - (self.end - self.start) <= EARLIEST:
+            return None  # (nothing is reported before EARLIEST)
         if self.is_quarter:
             return feedback_quarter(quarter_of(self.start - timedelta(days=1)))
         length = self.end - self.start
@@ -82,8 +82,7 @@ def feedback_quarter(quarter: str) -> Scope:
 
 
 def feedback_range(start: date, end: date) -> Scope:
-    if end < start:
-        raise ScopeError("The end date must be the same as or after the start date.")
+    check_range(start, end)
     return Scope("feedback", start=start, end=end)
 
 

@@ -246,3 +246,35 @@ def test_lifecycle_buttons_need_publish_permission(client, app):
     sign_in_as(client, analyst)
     assert client.post(f"{BASE}/{consultation.id}/status", data={"value": "review"}).status_code == 403
     assert db.session.get(Consultation, consultation.id).status == "draft"
+
+
+def test_a_public_consultation_sent_for_review_gets_a_code_the_group_can_use(signed_in, client, app):
+    consultation = make_consultation("public-one", status="draft", audience="public")
+    assert consultation.access_code_hash == ""
+    response = signed_in.post(f"{BASE}/{consultation.id}/status", data={"value": "review"}, follow_redirects=True)
+    html = page(response)
+    code = html.find(id="access-code").get_text()
+    review_url = f"http://localhost/review/{consultation.slug}"
+    assert review_url in html.find(id="review-instructions").get_text()
+    assert review_url in html.find(class_="govuk-summary-list").get_text()
+    assert html.find("button", string=lambda s: s and "Issue a new access code" in s)
+    # Shown once: the next visit names the address but not the code.
+    again = page(signed_in.get(f"{BASE}/{consultation.id}"))
+    assert again.find(id="access-code") is None and code not in again.get_text()
+    # The group can now review with it.
+    signed_in.post("/staff/sign-out")
+    client.cookie_jar.clear() if hasattr(client, "cookie_jar") else None
+    unlocked = client.post(f"/review/{consultation.slug}", data={"step": "code", "code": code})
+    assert unlocked.status_code == 303
+    assert page(client.get(f"/review/{consultation.slug}")).find("textarea")
+
+
+def test_back_to_draft_and_review_again_keeps_the_code(signed_in, app):
+    consultation = make_consultation("public-two", status="draft", audience="public")
+    url = f"{BASE}/{consultation.id}/status"
+    signed_in.post(url, data={"value": "review"})
+    first_hash = db.session.get(Consultation, consultation.id).access_code_hash
+    signed_in.post(url, data={"value": "draft"})
+    signed_in.post(url, data={"value": "review"})
+    db.session.expire_all()
+    assert db.session.get(Consultation, consultation.id).access_code_hash == first_hash

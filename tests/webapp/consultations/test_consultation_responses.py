@@ -103,8 +103,32 @@ def test_summaries_equal_hand_computed_counts(fixture):
     assert like.answered == 3 and like.rows == []
     assert reporting.counts(fixture) == {"shown": 5, "hidden": 1}
     weeks = reporting.responses_per_week(fixture)
-    assert [(w.starts_on, w.count, w.bar) for w in weeks] == [
-        (date(2026, 11, 2), 3, "heard-bar--100"), (date(2026, 11, 9), 2, "heard-bar--65")]
+    # Counted, but released only as the board summary would release them.
+    assert [(w.starts_on, w.count, w.shown, w.bar) for w in weeks] == [
+        (date(2026, 11, 2), 3, "fewer than 5", ""), (date(2026, 11, 9), 2, "fewer than 5", "")]
+
+
+def test_the_responses_page_releases_equality_and_weekly_counts_as_the_board_summary_does(app):
+    """Issue 11: the page showed "Woman 3 100%" and "Week starting 30 November: 3"."""
+    consultation = make_consultation("small-numbers")
+    for n in range(12):
+        add_response(consultation, date(2026, 11, 2 if n < 9 else 30), refuge="Yes" if n < 7 else "No",
+                     matters="Housing" if n < 3 else "Money")
+    client = app.test_client()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    html = page(client.get(f"{BASE}/{consultation.id}/responses"))
+    week_cells = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in html.select("#weeks tbody tr")}
+    # 9 and 3 add up to the 12 shown above: the 9 would give the 3 away, so both go.
+    assert set(week_cells.values()) <= {"fewer than 5", "0"} and "3" not in week_cells.values()
+    def cells(key):
+        section = html.find(id=f"question-{question(consultation, KEYS[key]).id}")
+        return [[c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in section.select("tbody tr")]
+    assert cells("refuge") == [["Yes", "7", "58%"], ["No", "5", "42%"]]
+    # 3 and 9 answered of 12: the 9 would give the 3 away, so it is withheld too, and
+    # reads the same (as in the board summary: telling withheld figures apart narrows them).
+    assert cells("matters") == [["Housing", "fewer than 5", "—"], ["Money", "fewer than 5", "—"],
+                                ["Children", "0", "—"]]
+    assert "100%" not in html.get_text() and "3" not in [c for row in cells("matters") for c in row]
 
 
 def test_bar_classes_round_to_steps_of_five():
@@ -122,13 +146,15 @@ def test_responses_page_shows_numbers_beside_bars_and_no_free_text(app, fixture)
     response = client.get(f"{BASE}/{fixture.id}/responses")
     assert response.status_code == 200
     html = page(response)
-    assert "5" in html.find(id="response-count").get_text() and "1 hidden" in html.find(id="response-count").get_text()
+    count = html.find(id="response-count").get_text()
+    assert "5" in count and "fewer than 5 hidden" in count
+    # Released as the board summary releases figures: under 5 (and what would give it away) withheld.
     week_cells = [row.find("td").get_text(strip=True) for row in html.find(id="weeks").select("tbody tr")]
-    assert week_cells == ["3", "2"]
+    assert week_cells == ["fewer than 5", "fewer than 5"]
     refuge = html.find(id=f"question-{question(fixture, KEYS['refuge']).id}")
     cells = [[c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in refuge.select("tbody tr")]
-    assert cells == [["Yes", "3", "60%"], ["No", "2", "40%"]]
-    assert refuge.select(".heard-bar__fill.heard-bar--60[aria-hidden=true]")
+    assert cells == [["Yes", "fewer than 5", "—"], ["No", "fewer than 5", "—"]]
+    assert not refuge.select(".heard-bar__fill[class*=heard-bar--]")  # a bar would give the share away
     text = html.get_text()
     assert "Calm and safe" not in text and "Buy cheap watches" not in text
     assert not html.find(attrs={"style": True})
@@ -209,8 +235,9 @@ def test_safeguarding_flag_toggles_and_is_audited(signed_in, fixture):
 
 
 def test_hide_needs_a_reason_then_unhide(signed_in, fixture):
+    # The first day's (ids are random, so not "the lowest id"): it answered Yes.
     response = db.session.scalar(select(ConsultationResponse).where(ConsultationResponse.hidden.is_(False))
-                                 .order_by(ConsultationResponse.id))
+                                 .order_by(ConsultationResponse.submitted_on))
     hide = f"{BASE}/{fixture.id}/moderation/responses/{response.id}/hide"
     signed_in.post(hide, data={"reason": "abuse", "detail": ""})
     signed_in.post(hide, data={"reason": "", "detail": "Threats"})
@@ -288,7 +315,8 @@ def test_json_export_is_well_formed(signed_in, fixture):
     assert data["responses"][0]["answers"][services] == ["Outreach", "Housing"]
     assert data["responses"][0]["submitted_on"] == "2026-11-02"
     with_hidden = json.loads(b"".join(signed_in.get(f"{BASE}/{fixture.id}/export.json?include_hidden=1").response))
-    assert len(with_hidden["responses"]) == 6 and with_hidden["responses"][-1]["hidden"] is True
+    assert len(with_hidden["responses"]) == 6 and [r["hidden"] for r in with_hidden["responses"]].count(True) == 1
+    assert with_hidden["responses"][-1]["submitted_on"] == "2026-11-12"  # by day; random ids order a day's
     assert actions() == ["export.json", "export.json"]
 
 

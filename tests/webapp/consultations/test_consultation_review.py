@@ -37,8 +37,9 @@ def test_access_code_first_then_each_page_with_a_comment_box_per_question(client
     assert html.find(id="exit-this-page")
     wrong = client.post(URL, data={"step": "code", "code": "RIVER-1234"})
     assert wrong.status_code == 400 and "not right" in page(wrong).get_text()
-    # Skipping the code does not show the pages.
-    assert client.post(URL, data={"step": "1", "comment-1": "x"}).status_code == 303
+    # Skipping the code does not show the pages: the code is asked for (as after a time-out).
+    skipped = client.post(URL, data={"step": "1", "comment-1": "x"})
+    assert skipped.status_code == 400 and page(skipped).h1.get_text() == "Enter your access code"
     assert comments() == []
     unlock(client)
     html = page(client.get(URL))
@@ -122,3 +123,93 @@ def test_staff_accept_and_decline_with_a_change_record(client, consultation, app
     other = app.test_client()
     sign_in_as(other, analyst)
     assert other.get(f"{base}/comments").status_code == 403
+
+
+def decide(client, consultation, comment, decision: str, reason: str):
+    response = client.post(f"/staff/consultations/{consultation.id}/comments/{comment.id}", data={
+        f"c{comment.id}-decision": decision, f"c{comment.id}-reason": reason})
+    assert response.status_code == 302
+
+
+def test_staff_revise_a_decision_and_the_history_is_kept(client, consultation, app):
+    consultation.comments.append(ReviewComment(question=None, text="Ask about pets."))
+    db.session.commit()
+    [comment] = comments()
+    sign_in_as(client, make_user("eng@partnership.example", "engagement"))
+    decide(client, consultation, comment, "declined", "Out of scope.")
+    decide(client, consultation, comment, "accepted", "Added a question about pets in refuges.")
+    [comment] = comments()
+    assert comment.status == "accepted"
+    assert [(d.decision, d.reason) for d in comment.decisions] == [
+        ("declined", "Out of scope."), ("accepted", "Added a question about pets in refuges.")]
+    [change] = db.session.scalars(select(ChangeRecord)).all()
+    assert change.description == "Added a question about pets in refuges."
+    decide(client, consultation, comment, "declined", "The refuge question already covers pets.")
+    assert db.session.scalars(select(ChangeRecord)).all() == []
+    html = page(client.get(f"/staff/consultations/{consultation.id}/comments")).get_text()
+    assert "Earlier decisions" in html and "Out of scope." in html and "Change this decision" in html
+    details = [e.detail for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+               if e.action.startswith("consultation.comment_")]
+    assert details[1:] == [f"comment {comment.id} (decision revised)"] * 2
+
+
+def test_the_group_sees_each_decision_behind_the_code(client, consultation, app):
+    refuge = consultation.pages[0].questions[0]
+    consultation.comments += [ReviewComment(question=refuge, text="Say what counts as a refuge."),
+                              ReviewComment(question=None, text="Ask about pets."),
+                              ReviewComment(question=None, text="Ask about money.")]
+    db.session.commit()
+    first, second, _third = comments()
+    staff = app.test_client()
+    sign_in_as(staff, make_user("eng@partnership.example", "engagement"))
+    decide(staff, consultation, first, "accepted", "Added a hint: a refuge or other safe accommodation.")
+    decide(staff, consultation, second, "declined", "Out of scope for this consultation.")
+
+    locked = page(client.get(f"{URL}/decisions"))
+    assert "Ask about pets." not in locked.get_text() and locked.find("input", attrs={"name": "code"})
+    wrong = client.post(f"{URL}/decisions", data={"step": "code", "code": "NOT-IT"})
+    assert wrong.status_code == 400 and "not right" in page(wrong).get_text()
+    assert client.post(f"{URL}/decisions", data={"step": "code", "code": ACCESS_CODE}).status_code == 303
+    text = page(client.get(f"{URL}/decisions")).get_text(" ", strip=True)
+    assert "Say what counts as a refuge." in text and "What changed: Added a hint" in text
+    assert "Why we did not change it: Out of scope for this consultation." in text
+    assert "not decided about 1 comment yet" in text
+    assert text.index("Did you stay in a refuge?") < text.index("Something is missing")
+
+
+def test_decisions_page_stays_open_after_the_review_and_is_404_without_a_code(client, app):
+    open_one = make_consultation("family-courts", status="open", audience="group")
+    assert client.post(f"{URL}/decisions", data={"step": "code", "code": ACCESS_CODE}).status_code == 303
+    assert "has not made any comments" in page(client.get(f"{URL}/decisions")).get_text()
+    make_consultation("public-no-code", status="open", audience="public")
+    assert client.get("/review/public-no-code/decisions").status_code == 404
+    assert open_one.access_code_hash
+
+
+def test_thank_you_page_says_where_to_hear_back(client, consultation):
+    unlock(client)
+    for step in [str(n) for n in range(1, len(consultation.pages) + 1)] + ["missing"]:
+        client.post(URL, data={"step": step})
+    html = page(client.get(URL))
+    assert f"{URL}/decisions" in html.find(id="decisions-link").a["href"]
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_a_visit_that_timed_out_keeps_the_typed_comment_through_the_code(client, consultation, app_overrides):
+    """The session (and its token) expired while page 1 was open: the code is
+    asked for again, saying why, and the comment comes back once it is given."""
+    question = consultation.pages[0].questions[0]
+    name = f"comment-{question.id}"
+    expired = client.post(URL, data={"step": "1", name: "The wording feels like blame", "csrf_token": "gone"})
+    assert expired.status_code == 400
+    html = page(expired)
+    assert html.h1.get_text() == "Enter your access code"
+    assert "your visit ended" in html.get_text() and "has not been lost" in html.get_text()
+    carried = {field["name"]: field["value"] for field in html.find_all("input", attrs={"type": "hidden"})}
+    assert carried["resume"] == "1" and carried[f"carry-{name}"] == "The wording feels like blame"
+    assert comments() == []
+    resumed = client.post(URL, data={**carried, "step": "code", "code": ACCESS_CODE})
+    assert resumed.status_code == 200
+    again = page(resumed)
+    assert again.h1.get_text() == "Page 1 of 3: Your support"
+    assert again.find("textarea", attrs={"name": name}).get_text().strip() == "The wording feels like blame"

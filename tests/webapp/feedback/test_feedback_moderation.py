@@ -5,7 +5,7 @@ audited without the text."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -79,8 +79,10 @@ def test_filter_by_service_and_a_kind_error_for_a_bad_quarter(app, engagement):
 
 
 def test_pages_of_feedback(app, engagement):
+    # Days apart: responses keep only their day (ids are random, so within a day
+    # the order people answered in is not kept), and the list is newest day first.
     for number in range(moderation.PER_PAGE + 2):
-        add_feedback(f"Comment {number}.")
+        add_feedback(f"Comment {number}.", day=DAY - timedelta(days=moderation.PER_PAGE + 2 - number))
     first = page(engagement.get(LIST))
     second = page(engagement.get(LIST + "&page=2")).get_text()
     # Newest first: 25 on the first page, the two oldest on the second.

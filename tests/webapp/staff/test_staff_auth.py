@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from argon2 import extract_parameters
@@ -109,9 +110,9 @@ def test_lockout_after_five_failures_with_doubling_back_off(client):
     user.locked_until = utcnow() - timedelta(seconds=1)
     user.lockouts = 20
     db.session.commit()
-    accounts.register_failure(user, "test")
-    for _ in range(4):
+    for _ in range(5):
         accounts.register_failure(user, "test")
+    db.session.refresh(user)
     assert user.locked_until - utcnow() <= timedelta(minutes=accounts.LOCKOUT_CAP_MINUTES)
 
 
@@ -222,6 +223,34 @@ def test_idle_timeout_signs_out_after_30_minutes(client, app_overrides):
     assert "30 minutes" in page(client.get(response.location)).get_text()
     assert client.get("/staff/").status_code == 302
     assert "auth.idle_timeout" in actions()
+
+
+@pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
+def test_a_busy_session_still_ends_ten_hours_after_signing_in(client, app_overrides):
+    user = make_user(demo=True)
+    client.post("/staff/sign-in", data={"email": user.email, "password": PASSWORD})
+    with client.session_transaction() as session:
+        session["staff_signed_in_at"] = time.time() - 9 * 3600
+    assert client.get("/staff/").status_code == 200
+    with client.session_transaction() as session:
+        session["staff_signed_in_at"] = time.time() - 10 * 3600 - 60
+        session["staff_last_seen"] = time.time()  # busy: the idle time-out is not what ends it
+    response = client.get("/staff/")
+    assert response.status_code == 302 and "expired" in response.location
+    assert "signed in more than 10 hours ago" in page(client.get(response.location)).get_text()
+    assert client.get("/staff/").status_code == 302
+    assert "auth.session_expired" in actions()
+
+
+@pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
+@pytest.mark.parametrize("next_path", ["/staff/users\r\nSet-Cookie: x=1", "/staff/%0d%0aX: y", "/staff/\x00"])
+def test_control_characters_in_next_never_reach_the_location_header(client, app_overrides, next_path):
+    user = make_user(demo=True)
+    response = client.post("/staff/sign-in?next=" + quote(next_path.encode().decode("unicode_escape"), safe="/%"),
+                           data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert "\r" not in response.headers["Location"] and "\n" not in response.headers["Location"]
+    assert response.headers.get("X") is None and "x=1" not in str(response.headers)
 
 
 def test_disabling_a_user_ends_their_session(client):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from webapp import access_codes
 from webapp.audit import record_event
 from webapp.consultations import answer_forms, editing, rules, sharing
 from webapp.consultations import forms as f
@@ -83,7 +84,10 @@ def new():
 def show(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     return render_template("consultations/builder/show.html", consultation=consultation,
-                           new_code=session.pop(NEW_CODE_KEY, ""), action=f.ActionForm(),
+                           share_link=sharing.public_url(consultation), new_code=session.pop(NEW_CODE_KEY, ""),
+                           review_url=sharing.review_url(consultation),
+                           max_wrong_tries=access_codes.MAX_WRONG_TRIES,
+                           action=f.ActionForm(),
                            response_count=editing.response_count(consultation),
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
@@ -122,10 +126,12 @@ def change_status(consultation_id: int):
     form = f.ActionForm()
     if form.validate_on_submit():
         try:
-            editing.transition(consultation, form.value.data or "")
+            code = editing.transition(consultation, form.value.data or "")
         except RuleError as error:
             return _refused(consultation, error)
         db.session.commit()
+        if code:
+            session[NEW_CODE_KEY] = code
         flash(f"The consultation is now: {consultation.status_label.lower()}.", "success")
     return _to_consultation(consultation)
 
@@ -376,8 +382,6 @@ def decide_comment(consultation_id: int, comment_id: int):
     if comment is None or comment.consultation_id != consultation.id:
         abort(404)
     form = f.DecisionForm(prefix=f"c{comment.id}")
-    if comment.status != "pending":
-        return redirect(url_for(".comments", consultation_id=consultation.id))
     if not form.validate_on_submit():
         return _comments_page(consultation, forms={comment.id: form}, status=400)
     editing.decide_comment(comment, form.decision.data, form.reason.data)
@@ -388,7 +392,7 @@ def decide_comment(consultation_id: int, comment_id: int):
 def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     forms = forms or {}
     for comment in consultation.comments:
-        if comment.status == "pending" and comment.id not in forms:
+        if comment.id not in forms:
             forms[comment.id] = f.DecisionForm(prefix=f"c{comment.id}", formdata=None)
     sections = [(question, [c for c in consultation.comments if c.question_id == question.id])
                 for question in consultation.questions]
@@ -396,5 +400,6 @@ def _comments_page(consultation, forms: dict | None = None, status: int = 200):
     error_form = next((form for form in forms.values() if form.errors), None)
     return make_response(render_template("consultations/builder/comments.html", consultation=consultation,
                                          sections=sections, missing=missing, forms=forms, form=error_form,
-                                         review_url=url_for("review.review", slug=consultation.slug, _external=True)),
+                                         review_url=sharing.review_url(consultation),
+                                         decisions_url=sharing.decisions_url(consultation)),
                          status)

@@ -74,7 +74,7 @@ def responses(consultation_id: int):
     return render_template("consultations/results/responses.html", consultation=consultation,
                            counts=reporting.counts(consultation),
                            weeks=reporting.responses_per_week(consultation),
-                           summaries=reporting.summaries(consultation))
+                           summaries=reporting.summaries(consultation), shown_count=reporting.shown_count)
 
 
 # Moderation -------------------------------------------------------------------------

@@ -124,7 +124,8 @@ def publication(response_id: int):
 def group_code():
     latest = db.session.scalar(db.select(GroupAccessCode).order_by(GroupAccessCode.id.desc()).limit(1))
     return render_template("feedback/moderation/group-code.html", latest=latest, toggle=ButtonForm(),
-                           new_code=session.pop(NEW_GROUP_CODE_KEY, None))
+                           new_code=session.pop(NEW_GROUP_CODE_KEY, None),
+                           max_wrong_tries=access_codes.MAX_WRONG_TRIES)
 
 
 @bp.post("/group-code")
