@@ -1,7 +1,7 @@
 """Themes gain example answers, compared with responses by meaning
 
-Revision ID: 0007_theming
-Revises: 0006
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04 18:20:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_theming'
-down_revision = '0006'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
