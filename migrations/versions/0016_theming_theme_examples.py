@@ -1,12 +1,7 @@
 """Themes gain example answers, compared with responses by meaning
 
-<<<<<<<< HEAD:migrations/versions/0016_theming_theme_examples.py
 Revision ID: 0016
 Revises: 0015
-========
-Revision ID: 0011
-Revises: 0010
->>>>>>>> theming:migrations/versions/0011_theming_theme_examples.py
 Create Date: 2026-12-04 18:20:00
 
 """
@@ -15,13 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-<<<<<<<< HEAD:migrations/versions/0016_theming_theme_examples.py
 revision = '0016'
 down_revision = '0015'
-========
-revision = '0011'
-down_revision = '0010'
->>>>>>>> theming:migrations/versions/0011_theming_theme_examples.py
 branch_labels = None
 depends_on = None
 
