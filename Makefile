@@ -62,7 +62,7 @@ translations: $(CATALOGUES:.po=.mo) ## Compile the language catalogues (webapp/t
 
 translations-update: setup ## After changing the public site's words: extract them and update every catalogue
 	$(PYBABEL) extract -F babel.cfg -k lazy_gettext -k _l -k N_ --no-location --sort-output --omit-header -o webapp/translations/messages.pot .
-	$(PYBABEL) update -i webapp/translations/messages.pot -d webapp/translations --no-wrap --omit-header --ignore-obsolete
+	$(PYBABEL) update -i webapp/translations/messages.pot -d webapp/translations --no-wrap --ignore-obsolete
 
 db-upgrade: setup ## Apply database migrations (DATABASE_URL, default instance/heard.sqlite3)
 	@mkdir -p instance

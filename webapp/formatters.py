@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask
 
 from analysis.risk import CATEGORIES
+
 LOCAL_ZONE = ZoneInfo("Europe/London")
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

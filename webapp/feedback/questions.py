@@ -31,7 +31,7 @@ OVERALL = (
 CHOICES = {"ease": EASE, "listened": LISTENED, "overall": OVERALL, **equality.CHOICES}
 
 RATING_FIELDS = ("ease", "listened", "overall")
-FREE_TEXT_FIELDS = ("what_helped", N_("could_be_better"))
+FREE_TEXT_FIELDS = ("what_helped", "could_be_better")
 EQUALITY_FIELDS = equality.EQUALITY_FIELDS  # the "about you" step
 
 ANOTHER_SERVICE = "another"

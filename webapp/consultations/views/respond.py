@@ -5,6 +5,7 @@ redaction before anything is kept) for a consultation's pages of questions."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 
 from webapp.consultations import answer_forms as f
@@ -176,7 +177,7 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         form = form or f.CheckForm()
         context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
         context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
-                       sending="your answers",
+                       sending=gettext("your answers"),
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
     else:
         template = "consultations/respond/page.html"

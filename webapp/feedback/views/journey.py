@@ -5,6 +5,7 @@ show, each step posts and redirects (POST/redirect/GET). Views validate, call
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 
 from webapp.feedback import directory
@@ -183,7 +184,7 @@ def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str
     if journey.step == "check":
         journey.mark_checked()
         template = "journeys/check.html"
-        context.update(summary=journeys.check_answers(journey), sending="your feedback",
+        context.update(summary=journeys.check_answers(journey), sending=gettext("your feedback"),
                        removed_words=form.put_back.choices,
                        notice=notice or ("timed-out" if journey.missing_fields() else ""),
                        has_free_text=any(journey.answers.get(field) for field in q.FREE_TEXT_FIELDS),
