@@ -56,7 +56,6 @@ def risk_labels(categories: str | None) -> list[str]:
     return [CATEGORIES.get(c, c.replace("_", " ").replace("-", " ").capitalize()) for c in codes]
 
 
-FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp, risk_labels)}
 def to_local(moment: datetime) -> datetime:
     """A stored (naive, UTC) time as the partnership's local time."""
     return moment.replace(tzinfo=UTC).astimezone(LOCAL_ZONE)
@@ -74,7 +73,7 @@ def local_midnight_utc(day: date) -> datetime:
 
 
 FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp,
-                                   local_time)}
+                                   local_time, risk_labels)}
 
 
 def init_app(app: Flask) -> None:

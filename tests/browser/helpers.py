@@ -234,7 +234,7 @@ def change_and_send(page: Page, driver, typed: Typed, each_step=None) -> str:
     return final
 
 
-ENCRYPTED_FIELDS = ("other_service", "what_helped", "could_be_better")
+ENCRYPTED_FIELDS = ("other_service", "what_helped", "could_be_better", "risk_categories", "restored_words")
 
 
 def stored_rows(db_path: Path, token: str) -> list[dict]:

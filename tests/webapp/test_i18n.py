@@ -47,7 +47,7 @@ def test_choosing_welsh_on_a_page_without_a_form_sets_no_cookie_and_rides_in_lin
 
 def test_the_choice_joins_the_form_session_and_exit_ends_it(client):
     before = page(client.get("/feedback?lang=cy"))
-    assert before.find("a", string=lambda s: s and "Continue" in s)["href"].endswith("lang=cy")
+    assert before.find("a", string=lambda s: s and "Parhau" in s)["href"].endswith("lang=cy")  # Continue
     response = client.get("/feedback?step=service&lang=cy")
     assert "Set-Cookie" in response.headers  # the journey's own form session
     assert page(client.get("/")).html["lang"] == "cy"  # no argument needed now

@@ -94,7 +94,10 @@ def token_expired(error: CSRFError):
     what was typed and say what to do."""
     if request.endpoint != "review.review_post":
         return render_template("error/400.html"), 400
-    consultation = _in_review_or_404(request.view_args["slug"])
+    consultation = j.consultation_by_slug(request.view_args["slug"])
+    if consultation is None or consultation.status != "review":
+        # Nothing to keep: the review is over (or never was), so the token does not matter.
+        return render_template("error/400.html"), 400
     state = session.get(_key(consultation.slug))
     posted = request.form.get("step", "")
     if not state and _is_page_step(consultation, posted):
