@@ -74,7 +74,7 @@ ACTION_WORDS = {
     "auth.2fa_enrolled": "Set up two-factor authentication", "auth.recovery_code_used": "Used a recovery code",
     "user.create": "Added a user", "user.disable": "Disabled a user", "user.enable": "Enabled a user",
     "user.reset_2fa": "Reset a user's two-factor authentication", "user.role": "Changed a user's role",
-    "user.reset_password": "Reset a user's password", "user.password_change": "Changed their password",
+    "user.reset_password": "Reset a user's password", "user.password_change": "Changed their password",  # nosec B105 # words for the audit log, not a password
     "consultation.create": "Created a consultation", "consultation.edit": "Edited a consultation's details",
     "consultation.access_code": "Issued a new access code", "consultation.duplicate": "Duplicated a consultation",
     "consultation.send_for_review": "Sent a consultation to the group for review",

@@ -40,7 +40,7 @@ def key_problem(keys) -> str | None:
 
 
 SECRET_KEY_MIN_BITS = 256  # 32 random bytes
-SECRET_KEY_COMMAND = '.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))"'
+SECRET_KEY_COMMAND = '.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))"'  # nosec B105 # how to make one, not a key
 HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 URL_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
 # Values published in this repository or in examples everywhere: never secret.
