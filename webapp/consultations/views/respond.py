@@ -47,7 +47,7 @@ def consultation(slug: str):
     if journey is None:
         return render_template("consultations/respond/before-you-start.html", consultation=consultation)
     if not may_show_answers(session):
-        return render_template("journeys/resume.html", what="answers",
+        return render_template("journeys/resume.html", what=gettext("answers"),
                                continue_url=url_for(".consultation", slug=slug, page=journey.step))
     return _render_step(journey)
 

@@ -38,7 +38,7 @@ def journey():
         return _before_you_start(request.args.get("service", ""))
     if not may_show_answers(session):
         return render_template("journeys/resume.html", continue_url=url_for(".journey", step=journey.step),
-                               what="feedback")
+                               what=gettext("feedback"))
     return _render_step(journey, _prefilled_form(journey))
 
 
