@@ -164,6 +164,14 @@ def test_negation_past_education_and_figures_of_speech_are_not_flagged(text):
         "Everyone thinks it's over because I left, but I'm not safe, he knows where the kids go to school.",
         # a strong danger told in the past, with no sign it is over, stays flagged
         "He strangled me.",
+        # violence told in the present tense is happening now
+        "wife hits me with whatever's to hand",
+        # "teach me a lesson" is a threat, not a lesson about abuse
+        "He dangled my son over the balcony to teach me a lesson",
+        # indirect threats and danger told sideways
+        "He said this Christmas will be my last",
+        "I go quiet when he comes home so he doesn't start",
+        "he's been released early and my address is on the old court papers",
     ],
 )
 def test_recall_comes_first(text):
