@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from sqlalchemy import Date, Index, Integer, String, UniqueConstraint, select, text
+from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.board import K
@@ -40,7 +40,8 @@ class ReleasedFigure(db.Model):
                       Index("ix_released_figure_figure", "figure"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    population: Mapped[str] = mapped_column(String(1000))
+    # Up to 120 months (ten years, the longest range) of 17 characters each.
+    population: Mapped[str] = mapped_column(Text)
     figure: Mapped[str] = mapped_column(String(500))
     value: Mapped[int] = mapped_column(Integer)
     released_on: Mapped[date] = mapped_column(Date, default=date.today)

@@ -21,7 +21,7 @@ def upgrade():
     op.create_table(
         'released_figure',
         sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('population', sa.String(length=1000), nullable=False),
+        sa.Column('population', sa.Text(), nullable=False),
         sa.Column('figure', sa.String(length=500), nullable=False),
         sa.Column('value', sa.Integer(), nullable=False),
         sa.Column('released_on', sa.Date(), nullable=False),

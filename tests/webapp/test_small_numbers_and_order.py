@@ -55,7 +55,7 @@ def test_exports_list_responses_by_day_not_in_the_order_sent(app):
     client = app.test_client()
     sign_in_as(client, make_user())
     rows = list(csv.DictReader(io.StringIO(
-        client.get(f"/staff/consultations/{consultation.id}/export.csv").get_data(as_text=True))))
+        client.get(f"/staff/consultations/{consultation.id}/export.csv").get_data().decode("utf-8-sig"))))
     assert [r["submitted_on"] for r in rows] == sorted(r["submitted_on"] for r in rows)
     same_day = [int(r["response"]) for r in rows if r["submitted_on"] == "2026-11-04"]
     assert same_day == sorted(same_day)  # within a day, by the random id...

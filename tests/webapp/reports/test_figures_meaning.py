@@ -68,7 +68,7 @@ def _coded(response_id: int, text: str, codes: tuple[str, ...], score: float = 0
 def test_a_quote_appears_under_one_theme_only(app):
     shared = "The refuge staff were patient and found my children a school place quickly."
     coded = [_coded(1, shared, ("housing", "children")),
-             _coded(2, "They kept the children safe and helped with nursery forms.", ("children",), 0.5)]
+             _coded(2, "They kept the children safe and helped with nursery forms.", ("children",), 0.85)]
     quotes = quotes_by_theme(coded, ["housing", "children"])
     assert quotes["housing"] == (shared,)
     assert shared not in quotes["children"] and len(quotes["children"]) == 1
