@@ -30,9 +30,27 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import normalize
 
+from analysis.judgement import Judgement, judge, opens_with_nothing
 from analysis.text import clean, negated_tokens, question_kind
 
 LABELS = ("negative", "neutral", "positive")
+
+# Compounds within this distance of 0 are "neutral or mixed". The learned
+# cut points are mapped onto it, so 0 means neutral whatever the training data.
+NEUTRAL_BAND = 0.15
+# Where a service failure (or success) found by ``analysis.judgement`` puts an
+# answer at least, and how far each further one moves it.
+JUDGED_FLOOR = 0.35
+JUDGED_STEP = 0.08
+# Answers to open "what would make it easier / what should we do first"
+# questions are mostly suggestions: neutral unless they judge a service.
+SUGGESTION_SHRINK = 0.3
+# An answer that praises one thing and finds fault with another is mixed;
+# a clause praises when VADER scores it at least PRAISE_LEVEL.
+MIXED_SHRINK = 0.15
+PRAISE_LEVEL = 0.45
+_ELSE_QUESTION = re.compile(r"anything else", re.I)
+_SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
 # Words whose meaning in service feedback VADER misses or gets backwards.
 DOMAIN_LEXICON: dict[str, float] = {
@@ -278,14 +296,28 @@ class SentimentScorer:
     def predict(
         self, texts: Sequence[str], questions: Sequence[str | None] | None = None
     ) -> list[Sentiment]:
-        """Compound and label (negative/neutral/positive) per text."""
-        compound = self.score(texts, questions)
-        labels = np.digitize(compound, self.thresholds_)
+        """Compound and label (negative/neutral/positive) per text.
+
+        The learned score is read on the text without its abuse-description
+        clauses, mapped so its neutral cut points span ``NEUTRAL_BAND``, then
+        moved by what the answer says about the service (``judged``).
+        """
+        questions = questions if questions is not None else [None] * len(texts)
+        judgements = [judge(t) for t in texts]
+        learned = self._calibrated(self.score([j.scored_text for j in judgements], questions))
+        compound = np.clip([judged(c, j, q) for c, j, q in zip(learned, judgements, questions, strict=True)], -1.0, 1.0)
+        labels = np.digitize(compound, [-NEUTRAL_BAND, NEUTRAL_BAND + 1e-9])
         # A blank answer says nothing, whatever the question's baseline is.
         blank = np.array([not clean(t) for t in texts], dtype=bool)
         compound[blank] = 0.0
         labels[blank] = LABELS.index("neutral")
         return [Sentiment(round(float(c), 4), LABELS[k]) for c, k in zip(compound, labels, strict=True)]
+
+    def _calibrated(self, raw: np.ndarray) -> np.ndarray:
+        """Piecewise-linear map of the learned score sending its cut points to
+        -NEUTRAL_BAND and +NEUTRAL_BAND (monotone, so ranks are unchanged)."""
+        lo, hi = self.thresholds_
+        return np.interp(raw, [-1.0, lo, hi, 1.0], [-1.0, -NEUTRAL_BAND, NEUTRAL_BAND, 1.0])
 
     def to_dict(self) -> dict:
         """JSON-safe fitted parameters."""
@@ -309,6 +341,37 @@ class SentimentScorer:
         scorer.intercept_ = float(params["intercept"])
         scorer.thresholds_ = tuple(params["thresholds"])
         return scorer
+
+
+def judged(compound: float, judgement: Judgement, question: str | None) -> float:
+    """``compound`` moved by what the answer says about the service."""
+    kind = question_kind(question)
+    if judgement.non_answer or (judgement.says_nothing and _ELSE_QUESTION.search(question or "")):
+        return 0.0  # "no" to "anything else?" is nothing more to say, not praise
+    failed, helped, unmatched = judgement.failures, judgement.successes, judgement.unmatched
+    if kind == "good" and judgement.opens_with_nothing:
+        # "nothing helped", "not much" answering "what helped?"; that clause is no praise
+        failed, unmatched = failed + 1, tuple(c for c in unmatched if not opens_with_nothing(c))
+    if kind == "improve":
+        helped = 0  # "listened to me" answering "what could be better?" asks for it
+    elif failed and not helped:
+        helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
+    if failed and helped:
+        return compound * MIXED_SHRINK
+    if failed:
+        return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
+    if helped:
+        return max(compound, JUDGED_FLOOR) + JUDGED_STEP * (helped - 1)
+    suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
+    # Proposals answering "what could be better?" are complaints in NHS coding;
+    # elsewhere (and to "what would make it easier?") they read as neutral.
+    if suggestion_asked or (judgement.suggests and kind != "improve"):
+        return compound * SUGGESTION_SHRINK
+    return compound
+
+
+def _clause_vader(clause: str) -> float:
+    return vader().polarity_scores(clause)["compound"]
 
 
 MODEL_FILE = "sentiment_model.json"

@@ -15,7 +15,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from webapp import assets, crypto, errors, formatters, logs, security
+from webapp import assets, crypto, errors, formatters, journeys, logs, security
 from webapp import demo as demo_data
 from webapp import extensions as ext
 from webapp.config import CONFIGS, Config, ProductionConfig
@@ -59,6 +59,7 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
     _init_extensions(app)
     crypto.init_app(app)
     security.init_app(app)
+    journeys.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
     formatters.init_app(app)

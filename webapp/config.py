@@ -118,6 +118,10 @@ class Config:
     # A staff session ends 30 minutes after its last request (STAFF_IDLE_TIMEOUT)
     # and, however busy, this long after signing in.
     STAFF_SESSION_MAX_AGE = timedelta(hours=10)
+    # Answers in a journey left alone this long (a tab closed without exiting)
+    # are forgotten: shorter than the session, which staff pages share. The
+    # journeys say so near their start and near Send.
+    JOURNEY_IDLE_MINUTES = 20
 
     WTF_CSRF_TIME_LIMIT = 60 * 60
     # Flask-WTF's HTTPS check wants a same-origin Referer, which no browser sends
@@ -132,7 +136,12 @@ class Config:
     ARGON2_PARAMETERS = profiles.RFC_9106_LOW_MEMORY
 
     RATELIMIT_HEADERS_ENABLED = False
-    FEEDBACK_RATE_LIMIT = "20 per hour"
+    # Per address: journeys started and answers sent (access codes count apart), not
+    # every page. 30 people an hour finishing both journeys from one refuge
+    # Wi-Fi is 120 of these; a script is also capped at JOURNEY_STEP_LIMIT
+    # pages per visit (counted in the session, free).
+    FEEDBACK_RATE_LIMIT = "150 per hour"
+    JOURNEY_STEP_LIMIT = 300
     # Staff sign-in and two-factor tries per address (on top of each account's
     # lockout): enough for an office behind one address, too few to spray guesses.
     STAFF_SIGN_IN_RATE_LIMIT = "30 per 10 minutes"

@@ -104,17 +104,30 @@ def app_overrides():
     return {"RATELIMIT_ENABLED": True, "FEEDBACK_RATE_LIMIT": "3 per hour"}
 
 
-def test_rate_limited_post_keeps_what_was_typed(client, demo_data):
+def finish_feedback(client, **about_you) -> int:
+    """One person's whole feedback journey; the status of the Send."""
     client.get("/feedback?step=service")
     client.post("/feedback", data={"step": "service", "service": "outreach"})
     client.post("/feedback", data={"step": "experience", "overall": "good"})
     client.post("/feedback", data={"step": "comments", "what_helped": "first", "could_be_better": ""})
-    response = client.post("/feedback", data={"step": "about-you", "age_band": "35-44", "gender": "woman"})
+    client.post("/feedback", data={"step": "about-you", **about_you})
+    response = client.post("/feedback", data={"step": "check", "website": ""})
+    if response.status_code == 303:
+        client.get("/feedback")  # the thank-you page ends the visit
+    return response.status_code
+
+
+def test_rate_limited_send_keeps_the_answers_and_says_how_long_to_wait(client, demo_data):
+    """3 an hour: a journey started and sent is 2, so the second send is refused."""
+    assert finish_feedback(client) == 303
+    assert finish_feedback(client, age_band="35-44", gender="woman") == 429
+    response = client.post("/feedback", data={"step": "check", "website": ""})
     assert response.status_code == 429
     html = page(response)
-    assert "Please wait" in html.get_text()
-    assert html.find("input", attrs={"name": "age_band", "value": "35-44"}).has_attr("checked")
-    assert html.find("input", attrs={"name": "gender", "value": "woman"}).has_attr("checked")
+    assert html.h1.get_text() == "Check your answers before sending"
+    text = " ".join(html.get_text().split())
+    assert "Please wait 60 minutes, then press the button again" in text or "Please wait 59 minutes" in text
+    assert "35 to 44" in text or "35-44" in text
 
 
 def test_rate_limit_key_is_a_salted_hash_not_the_address(app):
@@ -188,7 +201,9 @@ def test_a_form_sent_from_another_site_is_refused_even_with_a_token(client, demo
     response = client.post("/feedback", headers={**HTTPS, **headers},
                            data={"step": "service", "service": "outreach", "csrf_token": token})
     assert response.status_code == 400
-    assert "Step 1 of" in page(client.get("/feedback", headers=HTTPS)).get_text()
+    # The journey did not move on: step 2 cannot be visited yet.
+    assert "Step 1 of" in page(client.get("/feedback?step=experience", headers=HTTPS,
+                                          follow_redirects=True)).get_text()
 
 
 @pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])

@@ -53,7 +53,7 @@ def test_sending_during_an_outage_gets_a_kind_503_and_nothing_is_lost(client, de
     assert stored_count() == before
 
     # Recovered: the check page still has the answers, and trying again sends them.
-    assert "Typed before the outage" in page(client.get("/feedback")).get_text()
+    assert "Typed before the outage" in page(client.get("/feedback?step=check", follow_redirects=True)).get_text()
     response = client.post("/feedback", data=resend_fields(response))
     assert response.status_code == 303
     assert "Thank you" in page(client.get("/feedback")).get_text()

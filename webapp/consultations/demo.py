@@ -129,7 +129,8 @@ def _support_after_leaving(today: date) -> Consultation:
                      "should change. It takes about 5 minutes and every question is optional unless it says otherwise.",
         pages=[
             _page("Your support", 0,
-                  Question(kind="yes_no", required=True,
+                  # Optional: nobody has to say where they stayed (a refuge is a safety matter).
+                  Question(kind="yes_no",
                            text="Did you stay in a refuge or other safe accommodation after leaving?"),
                   Question(kind="multiple", text="Which kinds of support did you use after leaving?",
                            options=list(SERVICES_USED))),

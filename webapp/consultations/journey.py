@@ -21,7 +21,7 @@ from webapp.audit import record_event
 from webapp.consultations import rules
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
-from webapp.journeys import SummaryRow, SummarySection
+from webapp.journeys import SummaryRow, SummarySection, fresh_state
 
 CHECK = "check"
 CODE = "code"
@@ -87,6 +87,15 @@ class Journey:
     @property
     def page(self) -> ConsultationPage | None:
         return next((page for page in self.visible_pages() if str(page.id) == self.step), None)
+
+    @property
+    def resumed(self) -> bool:
+        """Started again part-way after the visit timed out: earlier answers are gone."""
+        return self.state.get("resumed", False)
+
+    def page_count(self) -> tuple[int, bool]:
+        """(pages, whether some are still undecided), for the progress caption."""
+        return rules.pages_to_come(self.consultation.pages, self.answers)
 
     def page_number(self) -> int:
         pages = self.visible_pages()
@@ -157,12 +166,15 @@ class Journey:
 
 
 def current_journey(session, consultation: Consultation) -> Journey | None:
-    return Journey(session, consultation) if session_key(consultation.slug) in session else None
+    fresh = fresh_state(session, session_key(consultation.slug)) is not None
+    return Journey(session, consultation) if fresh else None
 
 
-def start_journey(session, consultation: Consultation) -> Journey:
+def start_journey(session, consultation: Consultation, resumed: bool = False) -> Journey:
+    """A journey from its start; `resumed` when a later page was posted after a time-out."""
     session[session_key(consultation.slug)] = {
-        "step": CODE, "answers": {}, "risks": {}, "seen": [], "checked": False, "unlocked": False}
+        "step": CODE, "answers": {}, "risks": {}, "seen": [], "checked": False, "unlocked": False,
+        "resumed": resumed}
     journey = Journey(session, consultation)
     if journey.unlocked:
         journey.go_to(journey._first_step())
@@ -201,9 +213,15 @@ def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
             answer = journey.answers.get(str(question.id), "")
             if isinstance(answer, list):
                 answer = "\n".join(answer)
-            rows.append(SummaryRow(question.text, answer or "", str(page.id)))
+            needed = question.required and not answer and journey.resumed
+            rows.append(SummaryRow(question.text, answer or "", str(page.id), needed=needed))
         sections.append(SummarySection(page.title or f"Page {number}", tuple(rows)))
     return tuple(sections)
+
+
+def lost_answers(journey: Journey) -> bool:
+    """After a time-out, some required answers (or pages) must be given again."""
+    return journey.resumed and journey.first_incomplete_page() is not None
 
 
 def has_free_text(journey: Journey) -> bool:

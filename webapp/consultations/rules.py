@@ -129,6 +129,18 @@ def visible_pages(pages: Sequence[PageRule], answers: Mapping[str, object]) -> l
     return shown
 
 
+def pages_to_come(pages: Sequence[PageRule], answers: Mapping[str, object]) -> tuple[int, bool]:
+    """How many pages the journey can have, for "Page 2 of 4": the pages shown
+    now plus any whose condition is still undecided (its question not answered
+    yet), and whether any are undecided ("of up to 4"). Counting only the pages
+    shown now made "Page 1 of 3" jump to "Page 2 of 4"."""
+    shown = visible_pages(pages, answers)
+    shown_ids = {id(page) for page in shown}
+    undecided = [page for page in pages if id(page) not in shown_ids and page.show_if_question_id
+                 and str(page.show_if_question_id) not in answers]
+    return len(shown) + len(undecided), bool(undecided)
+
+
 def _questions_of(page) -> Iterable[int]:
     return getattr(page, "question_ids", ())
 

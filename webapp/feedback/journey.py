@@ -19,7 +19,7 @@ from webapp.extensions import db
 from webapp.feedback import questions as q
 from webapp.feedback.directory import service_by_slug
 from webapp.feedback.models import FeedbackResponse, Service
-from webapp.journeys import SummaryRow, SummarySection
+from webapp.journeys import SummaryRow, SummarySection, fresh_state
 
 STEPS = ("service", "experience", "comments", "about-you", "check")
 SESSION_KEY = "feedback"
@@ -79,6 +79,15 @@ class Journey:
         self.state["checked"] = True
         self.session.modified = True
 
+    @property
+    def resumed(self) -> bool:
+        """Started again part-way after the visit timed out: earlier answers are gone."""
+        return self.state.get("resumed", False)
+
+    def missing_fields(self) -> tuple[str, ...]:
+        """Required answers not given (only after a time-out can there be any at the check)."""
+        return tuple(field for field in ("service", "overall") if not self.answers.get(field))
+
     def first_missing_step(self) -> str | None:
         """A required answer can go missing if a session ended mid-journey."""
         if not self.answers.get("service"):
@@ -89,12 +98,14 @@ class Journey:
 
 
 def current_journey(session) -> Journey | None:
-    return Journey(session) if SESSION_KEY in session else None
+    return Journey(session) if fresh_state(session, SESSION_KEY) is not None else None
 
 
 def start_journey(session, service_slug: str = "", step: str = "service") -> Journey:
+    """A journey from its start, or (a page posted after a time-out) from that page."""
     answers = {"service": service_slug} if service_slug else {}
-    session[SESSION_KEY] = {"step": step, "reached": STEPS.index(step), "answers": answers}
+    session[SESSION_KEY] = {"step": step, "reached": STEPS.index(step), "answers": answers,
+                            "resumed": step != STEPS[0]}
     return Journey(session)
 
 
@@ -156,9 +167,13 @@ def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
         return tuple(SummaryRow(q.QUESTION_TEXT[field], q.label_for(field, answers.get(field, "")), step)
                      for field in fields)
 
+    needed = journey.missing_fields()
+    experience = tuple(SummaryRow(row.question, row.answer, row.step, needed=field in needed)
+                       for field, row in zip(q.RATING_FIELDS, rows("experience", q.RATING_FIELDS), strict=True))
     return (
-        SummarySection("The service", (SummaryRow("Service", _service_name(answers), "service"),)),
-        SummarySection("How it went", rows("experience", q.RATING_FIELDS)),
+        SummarySection("The service", (SummaryRow("Service", _service_name(answers), "service",
+                                                  needed="service" in needed),)),
+        SummarySection("How it went", experience),
         SummarySection("In your own words", tuple(
             SummaryRow(q.QUESTION_TEXT[field], answers.get(field, ""), "comments")
             for field in q.FREE_TEXT_FIELDS)),

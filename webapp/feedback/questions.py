@@ -23,6 +23,8 @@ OVERALL = (
     ("neither", "Neither good nor poor"),
     ("poor", "Poor"),
     ("very-poor", "Very poor"),
+    # Required (the one answer every response has), so never forced: a person can decline it.
+    ("prefer-not", "Prefer not to say"),
 )
 
 CHOICES = {"ease": EASE, "listened": LISTENED, "overall": OVERALL, **equality.CHOICES}

@@ -57,7 +57,8 @@ def pending_emergent(run) -> list[str]:
     """Names of the latest run's emergent themes still awaiting staff review."""
     if run is None:
         return []
-    return [e.name for e in run.emergent if e.status == "pending"]
+    # Runs from before issue 13 could store a theme with no name or words.
+    return [e.name for e in run.emergent if e.status == "pending" and e.name.strip() and e.terms]
 
 
 def change_record(scope) -> list[tuple[date, str]]:

@@ -143,10 +143,34 @@ def code_next(run: ThemeRun | None, n: int = CODE_NEXT_SHOWN) -> list[Item]:
     return list(found.values())[:n]
 
 
-def pending_emergent(run: ThemeRun | None) -> list[EmergentTheme]:
+@dataclass(frozen=True)
+class EmergentRow:
+    """An emergent theme with the (redacted) answers it quotes as examples."""
+
+    theme: EmergentTheme
+    examples: list[str]
+
+
+# Staff see two or three example answers per emergent theme.
+EMERGENT_EXAMPLES = 3
+
+
+def pending_emergent(run: ThemeRun | None) -> list[EmergentRow]:
+    """The run's emergent themes awaiting review, each with its example answers
+    still visible (hidden or purged responses drop out)."""
     if run is None:
         return []
-    return [e for e in run.emergent if e.status == "pending"]
+    # Runs from before issue 13 could store a theme with no name or words.
+    pending = [e for e in run.emergent if e.status == "pending" and e.name.strip() and e.terms]
+    found = resolve([ref for e in pending for ref in e.refs[:EMERGENT_EXAMPLES]])
+    return [EmergentRow(e, [found[r].text for r in e.refs[:EMERGENT_EXAMPLES] if r in found]) for e in pending]
+
+
+def set_aside(run: ThemeRun | None) -> list[tuple[str, int]]:
+    """(question, count) of answers left out of emergent themes as "nothing"-style
+    or too short, most first."""
+    counts = (run.report or {}).get("set_aside", {}) if run else {}
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 def item_in_scope(scope: Scope, ref: str) -> Item | None:

@@ -153,7 +153,8 @@ def _execute(run: ThemeRun) -> None:
     _store_emergent(run, report, found)
     # Per-item results are in theme_run_item and emergent themes in
     # theme_emergent; the run keeps what the theming pages read.
-    run.report = {"method": report["method"], "code_next": report["code_next"]}
+    run.report = {"method": report["method"], "code_next": report["code_next"],
+                  "set_aside": _set_aside(found, report["responses"])}
     run.n_items = len(records)
     run.n_coded = len(coded)
     run.status, run.stage = "done", "finished"
@@ -245,6 +246,15 @@ def _store_items(run: ThemeRun, responses: list[dict]) -> None:
     } for r in responses]
     for start in range(0, len(rows), _CHUNK):
         db.session.execute(insert(ThemeRunItem), rows[start:start + _CHUNK])
+
+
+def _set_aside(found: list[Item], responses: list[dict]) -> dict[str, int]:
+    """question -> how many answers no theme explains were left out of emergent
+    themes as "nothing"-style or too short to group."""
+    from analysis.emergent import set_aside_by_question
+
+    unexplained = [item for item, response in zip(found, responses, strict=True) if not response["themes"]]
+    return set_aside_by_question([i.text for i in unexplained], [i.question for i in unexplained])
 
 
 def _store_emergent(run: ThemeRun, report: dict, found: list[Item]) -> None:

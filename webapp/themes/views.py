@@ -66,7 +66,8 @@ def scope(key: str):
         "themes/scope.html", scope=scope, rows=rows, total=total, page=page, pages=pages,
         only_uncoded=only_uncoded, run=run, going=review.unfinished_run(scope.key),
         runs=review.runs_of(scope.key), code_next=review.code_next(run),
-        emergent=review.pending_emergent(run), learning=review.learning_note(), form=ButtonForm())
+        emergent=review.pending_emergent(run), set_aside=review.set_aside(run), learning=review.learning_note(),
+        form=ButtonForm())
     db.session.commit()
     return body
 

@@ -37,8 +37,9 @@ def test_access_code_first_then_each_page_with_a_comment_box_per_question(client
     assert html.find(id="exit-this-page")
     wrong = client.post(URL, data={"step": "code", "code": "RIVER-1234"})
     assert wrong.status_code == 400 and "not right" in page(wrong).get_text()
-    # Skipping the code does not show the pages.
-    assert client.post(URL, data={"step": "1", "comment-1": "x"}).status_code == 303
+    # Skipping the code does not show the pages: the code is asked for (as after a time-out).
+    skipped = client.post(URL, data={"step": "1", "comment-1": "x"})
+    assert skipped.status_code == 400 and page(skipped).h1.get_text() == "Enter your access code"
     assert comments() == []
     unlock(client)
     html = page(client.get(URL))
@@ -191,3 +192,24 @@ def test_thank_you_page_says_where_to_hear_back(client, consultation):
         client.post(URL, data={"step": step})
     html = page(client.get(URL))
     assert f"{URL}/decisions" in html.find(id="decisions-link").a["href"]
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_a_visit_that_timed_out_keeps_the_typed_comment_through_the_code(client, consultation, app_overrides):
+    """The session (and its token) expired while page 1 was open: the code is
+    asked for again, saying why, and the comment comes back once it is given."""
+    question = consultation.pages[0].questions[0]
+    name = f"comment-{question.id}"
+    expired = client.post(URL, data={"step": "1", name: "The wording feels like blame", "csrf_token": "gone"})
+    assert expired.status_code == 400
+    html = page(expired)
+    assert html.h1.get_text() == "Enter your access code"
+    assert "your visit ended" in html.get_text() and "has not been lost" in html.get_text()
+    carried = {field["name"]: field["value"] for field in html.find_all("input", attrs={"type": "hidden"})}
+    assert carried["resume"] == "1" and carried[f"carry-{name}"] == "The wording feels like blame"
+    assert comments() == []
+    resumed = client.post(URL, data={**carried, "step": "code", "code": ACCESS_CODE})
+    assert resumed.status_code == 200
+    again = page(resumed)
+    assert again.h1.get_text() == "Page 1 of 3: Your support"
+    assert again.find("textarea", attrs={"name": name}).get_text().strip() == "The wording feels like blame"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from tests.webapp.helpers import (
     ACCESS_CODE,
@@ -53,8 +54,9 @@ def test_access_code_first_newest_group_code_for_feedback(client, quarter):
     html = page(first)
     assert html.h1.get_text() == "Enter your access code" and html.find(id="exit-this-page")
     assert UNPUBLISHED not in first.get_data(as_text=True) and PUBLISHED not in first.get_data(as_text=True)
-    # Posting the view before the code stores nothing.
-    assert client.post(url, data={"step": "view", "priorities": "staff-attitude"}).status_code == 303
+    # Posting the view before the code stores nothing: the code is asked for (as after a time-out).
+    skipped = client.post(url, data={"step": "view", "priorities": "staff-attitude"})
+    assert skipped.status_code == 400 and page(skipped).h1.get_text() == "Enter your access code"
     assert stored() == ([], [])
     for wrong in ("OLD-0001", "MAPLE-0000"):
         refused = client.post(url, data={"step": "code", "code": wrong})
@@ -155,3 +157,22 @@ def test_no_group_code_yet_and_unknown_scopes(client, app):
     assert client.get("/group/feedback/summer").status_code == 404
     assert client.get("/group/other/2026Q3").status_code == 404
     assert client.get("/group/consultation/no-such-thing").status_code == 404
+
+
+def test_a_visit_that_timed_out_keeps_what_was_typed_through_the_code(client, quarter):
+    url = f"/group/feedback/{quarter}"
+    expired = client.post(url, data={"step": "view", "priorities": "staff-attitude",
+                                     "comment-staff-attitude": "Call people back"})
+    assert expired.status_code == 400
+    html = page(expired)
+    assert html.h1.get_text() == "Enter your access code" and "your visit ended" in html.get_text()
+    carried = [(field["name"], field["value"]) for field in html.find_all("input", attrs={"type": "hidden"})
+               if field["name"] not in ("step", "csrf_token")]
+    assert ("carry-comment-staff-attitude", "Call people back") in carried
+    resumed = client.post(url, data=MultiDict([*carried, ("step", "code"), ("code", GROUP_CODE)]))
+    assert resumed.status_code == 200
+    view = page(resumed)
+    assert view.h1.get_text() == "What people told us"
+    assert view.find("textarea", attrs={"name": "comment-staff-attitude"}).get_text().strip() == "Call people back"
+    assert view.find("input", attrs={"name": "priorities", "value": "staff-attitude"}).has_attr("checked")
+    assert stored() == ([], [])

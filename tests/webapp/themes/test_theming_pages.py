@@ -160,13 +160,23 @@ def test_code_next_and_paging(client, analyst):
 
 
 def test_emergent_theme_added_to_the_codebook_or_dismissed(client, analyst):
+    first = add_feedback("The car park barrier was broken again.")
+    second = add_feedback("No parking spaces left by nine.")
     run = run_now(feedback_quarter("2026Q3"))
-    parking = EmergentTheme(run=run, name="car park", terms=["parking", "car park"], size=7, refs=["f:1:what_helped"])
+    refs = [feedback_ref(r.id, "what_helped") for r in (first, second)]
+    parking = EmergentTheme(run=run, name="car park", terms=["parking", "car park"], size=7, refs=refs)
     fonts = EmergentTheme(run=run, name="website font", terms=["font"], size=5, refs=[])
-    db.session.add_all([parking, fonts])
+    blank = EmergentTheme(run=run, name=" ", terms=[], size=12, refs=refs)  # as runs before issue 13 stored
+    db.session.add_all([parking, fonts, blank])
     db.session.commit()
     html = page(client.get(Q3))
-    assert "car park" in html.find(id="emergent").find_next("table").get_text()
+    assert len(html.select(".emergent-theme")) == 2 and html.find(id=f"emergent-{blank.id}") is None
+    card = html.find(id=f"emergent-{parking.id}")
+    assert card.h3.get_text() == "car park"
+    # Staff read the (redacted) answers behind the name, not only its words.
+    assert [p.get_text() for p in card.select(".emergent-example")] == [
+        "“The car park barrier was broken again.”", "“No parking spaces left by nine.”"]
+    assert "parking, car park" in card.get_text() and "Example" not in html.find(id=f"emergent-{fonts.id}").get_text()
     form = page(client.get(f"/staff/themes/emergent/{parking.id}/add"))
     assert form.find("input", attrs={"name": "label"})["value"] == "Car park"
     assert form.find("input", attrs={"name": "code"})["value"] == "car-park"
@@ -180,6 +190,17 @@ def test_emergent_theme_added_to_the_codebook_or_dismissed(client, analyst):
     assert (parking.status, parking.added_as, fonts.status) == ("added", "car-park", "dismissed")
     assert client.post(f"/staff/themes/emergent/{fonts.id}/dismiss").status_code == 404
     assert actions()[-2:] == ["themes.emergent_add", "themes.emergent_dismiss"]
+
+
+def test_answers_with_nothing_to_group_are_counted_per_question(client, analyst):
+    for text in ("Nothing", "nothing really", "All fine", "n/a", "Ok"):
+        add_feedback(text, better="Can't think of anything")
+    run_now(feedback_quarter("2026Q3"))
+    html = page(client.get(Q3))
+    table = html.find(id="set-aside").find_next("table")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in table.tbody("tr")]
+    assert sorted(rows) == [["What could be better?", "5"], ["What helped?", "5"]]
+    assert html.find(id="emergent") is None
 
 
 def test_codebook_add_with_kind_errors(client, analyst):

@@ -10,7 +10,15 @@ from flask_wtf.csrf import CSRFError
 from webapp.consultations import answer_forms as f
 from webapp.consultations import journey as j
 from webapp.forms import AccessCodeForm
-from webapp.journeys import code_refused, code_tries_allowed, end_session, post_allowed
+from webapp.journeys import (
+    code_refused,
+    code_tries_allowed,
+    end_session,
+    let_next_page_show_answers,
+    may_show_answers,
+    post_allowed,
+    start_allowed,
+)
 
 bp = Blueprint("respond", __name__)
 
@@ -29,12 +37,17 @@ def consultation(slug: str):
     journey = j.current_journey(session, consultation)
     if "start" in request.args or "page" in request.args:
         if journey is None:
+            if not start_allowed():
+                return render_template("error/429.html"), 429
             j.start_journey(session, consultation)
         elif journey.can_visit(request.args.get("page", "")):
             journey.go_to(request.args["page"])
-        return redirect(url_for(".consultation", slug=slug), code=303)
+        return _to_the_journey(slug)
     if journey is None:
         return render_template("consultations/respond/before-you-start.html", consultation=consultation)
+    if not may_show_answers(session):
+        return render_template("journeys/resume.html", what="answers",
+                               continue_url=url_for(".consultation", slug=slug, page=journey.step))
     return _render_step(journey)
 
 
@@ -44,17 +57,20 @@ def consultation_post(slug: str):
     unavailable = _unavailable(consultation)
     if unavailable:
         return unavailable
-    journey = j.current_journey(session, consultation) or j.start_journey(session, consultation)
     posted = request.form.get("step", "")
+    starting = j.current_journey(session, consultation) is None
+    journey = _journey_for(consultation, posted)
     if posted != journey.step and journey.can_visit(posted):
         journey.go_to(posted)
+    if starting and journey.resumed and journey.step != posted:
+        return _keep_typed(journey, posted, limited=not post_allowed(session, starting=True))
     if posted != journey.step:
-        # An old tab or a session that ended: show where the journey really is.
-        return redirect(url_for(".consultation", slug=slug), code=303)
+        # An old tab: show where the journey really is.
+        return _to_the_journey(slug)
     form = _form_for(journey)
-    # Access codes have their own throttle, so wrong codes never use up answers' posts.
-    allowed = code_tries_allowed() if journey.step == j.CODE else post_allowed()
-    if not allowed:
+    # Access codes have their own throttle, so wrong codes never use up the connection's sends.
+    allowed = post_allowed(session, starting=starting, counted=journey.step == j.CHECK)
+    if not allowed or (journey.step == j.CODE and not code_tries_allowed()):
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_step(journey, form, status=400 if form.errors else 200)
@@ -64,12 +80,49 @@ def consultation_post(slug: str):
             form.code.errors = [refused]
             return _render_step(journey, form, status=400)
         journey.unlock()
-        return redirect(url_for(".consultation", slug=slug), code=303)
+        return _to_the_journey(slug)
     if journey.step == j.CHECK:
         return _send(journey, form)
     values, risks = j.page_values(journey.page, form.data)
     journey.save_page(journey.page, values, risks)
+    return _to_the_journey(slug)
+
+
+def _to_the_journey(slug: str):
+    """POST/redirect/GET to the journey's own page, which may show the answers."""
+    let_next_page_show_answers(session)
     return redirect(url_for(".consultation", slug=slug), code=303)
+
+
+def _journey_for(consultation, posted: str) -> j.Journey:
+    """The journey in the session; or, when the visit timed out while a later
+    page was open, a new one that carries on from that page so what was typed
+    is kept (behind the access code again for a group consultation)."""
+    journey = j.current_journey(session, consultation)
+    if journey is not None:
+        return journey
+    journey = j.start_journey(session, consultation, resumed=posted not in ("", j.CODE))
+    if journey.resumed and journey.unlocked and (
+            posted == j.CHECK or any(str(page.id) == posted for page in journey.visible_pages())):
+        journey.go_to(posted)
+    return journey
+
+
+def _keep_typed(journey: j.Journey, posted: str, limited: bool = False):
+    """The visit timed out on a page that cannot be shown straight away (the
+    access code is needed again, or the page depends on an answer that was
+    deleted): what was typed there is kept, redacted as always, for when that
+    page comes round again, and the journey says so where it starts again."""
+    page = next((page for page in journey.consultation.pages if str(page.id) == posted), None)
+    if page is not None:
+        values, risks = j.page_values(page, f.page_form(page).data)
+        journey.answers.update(values)
+        journey.state["risks"].update(risks)
+        journey.session.modified = True
+    if limited:
+        return _render_step(journey, status=429, notice="rate-limited")
+    notice = "timed-out-code" if journey.step == j.CODE else "timed-out-page"
+    return _render_step(journey, status=400, notice=notice)
 
 
 def _unavailable(consultation):
@@ -93,9 +146,9 @@ def _form_for(journey: j.Journey):
 
 def _send(journey: j.Journey, form):
     missing = journey.first_incomplete_page()
-    if missing is not None:
+    if missing is not None:  # only after a time-out (or a changed condition): say so on that page
         journey.go_to(str(missing.id))
-        return redirect(url_for(".consultation", slug=journey.consultation.slug), code=303)
+        return _render_step(journey, notice="answer-needed" if journey.answers else "all-deleted")
     flagged = bool(journey.risk_categories())
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
         j.submit(journey)
@@ -121,14 +174,16 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         journey.mark_checked()
         template = "journeys/check.html"
         form = form or f.CheckForm()
+        context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
         context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
                        sending="your answers",
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
     else:
         template = "consultations/respond/page.html"
         form = form or f.page_form(journey.page, j.form_data(journey.page, journey.answers))
+        page_count, undecided = journey.page_count()
         context.update(page=journey.page, page_number=journey.page_number(),
-                       page_count=len(journey.visible_pages()))
+                       page_count=page_count, count_undecided=undecided)
     previous = journey.previous_step() if journey.step != j.CODE else None
     context["back_url"] = (url_for(".consultation", slug=consultation.slug, page=previous) if previous
                            else url_for("public.home"))
@@ -145,7 +200,10 @@ def token_expired(error: CSRFError):
     consultation = j.consultation_by_slug(request.view_args["slug"])
     if j.availability(consultation) != "open":
         return refused
-    journey = j.current_journey(session, consultation) or j.start_journey(session, consultation)
+    starting = j.current_journey(session, consultation) is None
+    journey = _journey_for(consultation, request.form.get("step", ""))
+    if starting and journey.resumed and journey.step != request.form.get("step", ""):
+        return _keep_typed(journey, request.form.get("step", ""))
     if request.form.get("step", "") != journey.step:
         return refused
     return _render_step(journey, _form_for(journey), status=400, notice="expired")

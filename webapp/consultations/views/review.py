@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField
 
@@ -17,7 +18,15 @@ from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
 from webapp.extensions import db
 from webapp.forms import FREE_TEXT_MAX, AccessCodeForm
-from webapp.journeys import code_refused, code_tries_allowed, end_session, post_allowed
+from webapp.journeys import (
+    carried_fields,
+    code_refused,
+    code_tries_allowed,
+    end_session,
+    post_allowed,
+    still_carried,
+    uncarried,
+)
 
 bp = Blueprint("review", __name__)
 
@@ -51,22 +60,15 @@ def review_post(slug: str):
     consultation = _in_review_or_404(slug)
     state = session.get(_key(slug))
     step = state["step"] if state else "code"
-    if request.form.get("step") != step:
+    posted = request.form.get("step", "")
+    if step == "code" and _is_page_step(consultation, posted):
+        return _ask_code_again(consultation, posted)
+    if posted != step:
         return redirect(url_for(".review", slug=slug), code=303)
     if step == "code":
-        form = AccessCodeForm()
-        if not code_tries_allowed():
-            return _render(consultation, step, form, status=429, notice="rate-limited")
-        if not form.validate_on_submit():
-            return _render(consultation, step, form, status=400)
-        refused = code_refused(j.check_access_code(consultation, form.code.data))
-        if refused:
-            form.code.errors = [refused]
-            return _render(consultation, step, form, status=400)
-        session[_key(slug)] = {"step": "1" if consultation.pages else MISSING}
-        return redirect(url_for(".review", slug=slug), code=303)
+        return _check_code(consultation)
     too_long = _too_long(consultation, step)
-    if not post_allowed() or too_long:
+    if not post_allowed(session, counted=step == MISSING) or too_long:
         return _render(consultation, step, status=429 if not too_long else 400,
                        notice="rate-limited" if not too_long else "", errors=too_long)
     if not ReviewPageForm().validate_on_submit():
@@ -79,6 +81,55 @@ def review_post(slug: str):
         number = int(step)
         session[_key(slug)] = {"step": str(number + 1) if number < len(consultation.pages) else MISSING}
     return redirect(url_for(".review", slug=slug), code=303)
+
+
+@bp.errorhandler(CSRFError)
+def token_expired(error: CSRFError):
+    """The page was open so long its token (or the whole visit) expired: keep
+    what was typed and say what to do."""
+    if request.endpoint != "review.review_post":
+        return render_template("error/400.html"), 400
+    consultation = _in_review_or_404(request.view_args["slug"])
+    state = session.get(_key(consultation.slug))
+    posted = request.form.get("step", "")
+    if not state and _is_page_step(consultation, posted):
+        return _ask_code_again(consultation, posted)
+    if state and posted == state["step"]:
+        return _render(consultation, posted, status=400, notice="expired")
+    return _render(consultation, "code", AccessCodeForm(formdata=None), status=400, notice="expired")
+
+
+def _is_page_step(consultation, step: str) -> bool:
+    return step == MISSING or (step.isdigit() and 1 <= int(step) <= len(consultation.pages))
+
+
+def _ask_code_again(consultation, posted: str):
+    """The visit timed out on a page: the code is needed again, and what was
+    typed there rides along in hidden fields until it is given."""
+    names = [name for name, _ in _comment_fields(consultation, posted)]
+    carried = [("resume", posted), *carried_fields(request.form, names)]
+    return _render(consultation, "code", AccessCodeForm(formdata=None), status=400,
+                   notice="timed-out-carried", carried=carried)
+
+
+def _check_code(consultation):
+    form = AccessCodeForm()
+    resume = request.form.get("resume", "")
+    carried = [("resume", resume), *still_carried(request.form)] if resume else []
+    # Access codes have their own throttle, so wrong codes never use up the connection's sends.
+    if not post_allowed(session) or not code_tries_allowed():
+        return _render(consultation, "code", form, status=429, notice="rate-limited", carried=carried)
+    if not form.validate_on_submit():
+        return _render(consultation, "code", form, status=400, carried=carried)
+    refused = code_refused(j.check_access_code(consultation, form.code.data))
+    if refused:
+        form.code.errors = [refused]
+        return _render(consultation, "code", form, status=400, carried=carried)
+    if _is_page_step(consultation, resume):
+        session[_key(consultation.slug)] = {"step": resume}
+        return _render(consultation, resume, typed=uncarried(request.form))
+    session[_key(consultation.slug)] = {"step": "1" if consultation.pages else MISSING}
+    return redirect(url_for(".review", slug=consultation.slug), code=303)
 
 
 # What the team decided: the group hears back ------------------------------------------
@@ -101,13 +152,13 @@ def decisions(slug: str):
     form = AccessCodeForm()
     if request.method == "GET":
         return _decisions_code(consultation, form)
-    if not post_allowed():
+    if not post_allowed(session) or not code_tries_allowed():
         return _decisions_code(consultation, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _decisions_code(consultation, form, status=400)
-    if not consultation.access_code_matches(form.code.data):
-        form.code.errors = ["That access code is not right. Check it with the person who gave it "
-                            "to you, and try again."]
+    refused = code_refused(j.check_access_code(consultation, form.code.data))
+    if refused:
+        form.code.errors = [refused]
         return _decisions_code(consultation, form, status=400)
     session[_decisions_key(slug)] = True
     return redirect(url_for(".decisions", slug=slug), code=303)
@@ -166,9 +217,12 @@ def _store_comments(consultation, step: str) -> None:
     db.session.commit()
 
 
-def _render(consultation, step: str, form=None, status: int = 200, notice: str = "", errors: dict | None = None):
+def _render(consultation, step: str, form=None, status: int = 200, notice: str = "", errors: dict | None = None,
+            carried=(), typed=None):
+    if typed is None:
+        typed = request.form if request.method == "POST" else {}
     context = {"consultation": consultation, "step": step, "notice": notice, "errors": errors or {},
-               "typed": request.form if request.method == "POST" else {}, "comment_max": COMMENT_MAX,
+               "typed": typed, "comment_max": COMMENT_MAX, "carried": carried,
                "action": url_for(".review_post", slug=consultation.slug),
                "caption": f"Reviewing: {consultation.title}"}
     if step == "code":

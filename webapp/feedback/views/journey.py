@@ -11,7 +11,7 @@ from webapp.feedback import directory
 from webapp.feedback import forms as f
 from webapp.feedback import journey as journeys
 from webapp.feedback import questions as q
-from webapp.journeys import end_session, post_allowed
+from webapp.journeys import end_session, let_next_page_show_answers, may_show_answers, post_allowed, start_allowed
 
 bp = Blueprint("feedback", __name__)
 
@@ -35,6 +35,9 @@ def journey():
     journey = journeys.current_journey(session)
     if journey is None:
         return _before_you_start(request.args.get("service", ""))
+    if not may_show_answers(session):
+        return render_template("journeys/resume.html", continue_url=url_for(".journey", step=journey.step),
+                               what="feedback")
     return _render_step(journey, _prefilled_form(journey))
 
 
@@ -43,11 +46,14 @@ def journey_post():
     posted_step = request.form.get("step", "")
     if posted_step not in STEP_FORMS:
         abort(400)
-    journey = journeys.current_journey(session) or journeys.start_journey(session, step=posted_step)
+    journey = journeys.current_journey(session)
+    starting = journey is None
+    if starting:
+        journey = journeys.start_journey(session, step=posted_step)
     if journey.can_visit(posted_step):
         journey.go_to(posted_step)
     form = _form_for(journey)
-    if not post_allowed():
+    if not post_allowed(session, starting=starting, counted=journey.step == "check"):
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
         return _render_step(journey, form, status=400 if form.errors else 200)
@@ -69,9 +75,12 @@ def token_expired(error: CSRFError):
 def _visit_step(step: str, service_slug: str):
     journey = journeys.current_journey(session)
     if journey is None:
+        if not start_allowed():
+            return render_template("error/429.html"), 429
         journey = journeys.start_journey(session, service_slug if directory.is_taking_feedback(service_slug) else "")
     elif journey.can_visit(step):
         journey.go_to(step)
+    let_next_page_show_answers(session)
     return redirect(url_for(".journey"), code=303)
 
 
@@ -117,14 +126,16 @@ def _save_step(journey: journeys.Journey, form):
     else:
         values = {name: form.data[name] or "" for name in STEP_FIELDS[step]}
     journey.save(step, values)
+    let_next_page_show_answers(session)
     return redirect(url_for(".journey"), code=303)
 
 
 def _send(journey: journeys.Journey, form):
     missing = journey.first_missing_step()
-    if missing:
+    if missing:  # only after a time-out: say so, on the step that needs an answer
         journey.go_to(missing)
-        return redirect(url_for(".journey"), code=303)
+        return _render_step(journey, _prefilled_form(journey),
+                            notice="answer-needed" if journey.answers else "all-deleted")
     flagged = bool(journey.answers.get("risk_categories"))
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
         try:
@@ -149,6 +160,7 @@ def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str
         journey.mark_checked()
         template = "journeys/check.html"
         context.update(summary=journeys.check_answers(journey), sending="your feedback",
+                       notice=notice or ("timed-out" if journey.missing_fields() else ""),
                        has_free_text=any(journey.answers.get(field) for field in q.FREE_TEXT_FIELDS),
                        change_url=lambda step: url_for(".journey", step=step))
     else:

@@ -1,5 +1,6 @@
 // Heard's script: only the GOV.UK components the pages use, plus an exit that
-// replaces the current history entry so Back does not return to a form.
+// replaces the current history entry so Back does not return to a form, and
+// leaves a marker the server honours if the exit itself never arrives.
 import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, SkipLink } from 'govuk-frontend'
 
 class HeardExitThisPage extends ExitThisPage {
@@ -15,6 +16,7 @@ class HeardExitThisPage extends ExitThisPage {
     document.body.appendChild(this.$overlay)
     this.$overlay.textContent = this.i18n.t('activated')
     this.exited = true
+    leaveExitMarker()
     // replace, not assign: the page being filled in leaves the history.
     window.location.replace(this.$button.href)
   }
@@ -27,6 +29,15 @@ class HeardExitThisPage extends ExitThisPage {
     }
     super.resetPage()
   }
+}
+
+// With no signal the request to /exit never reaches Heard. This cookie (no
+// Max-Age: gone when the browser closes) goes with the next request instead,
+// whenever that is, and Heard ends the session before showing anything
+// (webapp/journeys.py: honour_exit_marker). It holds nothing but "1".
+function leaveExitMarker () {
+  const secure = window.location.protocol === 'https:' ? '; Secure' : ''
+  document.cookie = 'heard_exit=1; Path=/; SameSite=Strict' + secure
 }
 
 // GOV.UK's Radios reveal a conditional question and mark the radio aria-expanded,

@@ -1,0 +1,209 @@
+"""What an answer says about the service, read clause by clause.
+
+General sentiment tools read domestic-abuse feedback wrongly in ways that
+matter: "Nobody called back" and "the refuge was full" carry no negative word,
+"they arrested him that night" carries one, and "he hit me but the police were
+brilliant" is praise of the service with a painful description in front of it.
+This module finds, in plain patterns a reader can check:
+
+- service failures (nobody called back, nothing happens, didn't meet the
+  threshold, was full, let him cross-examine me, waiting list, ...);
+- service successes (arrested him, believed me, kept me updated, ...);
+- clauses that describe the abuse rather than judge a service, which the
+  sentiment of the rest should not inherit;
+- answers that are no answer at all ("no idea", "asdfgh").
+
+``analysis.sentiment`` combines these with its learned score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.text import clean
+
+# A negation shortly before a success pattern turns it into a failure
+# ("nobody believed me", "they didn't keep me updated").
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|no ?one|no-one|nobody|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|wouldn'?t|"
+    r"couldn'?t|won'?t|hardly|without)\b[\w' ]{0,20}$"
+)
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
+    """One alternation: a single scan per clause instead of one per pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_SERVICE_FAILURES = _any_of((
+    # Nobody / no one did what a service should.
+    r"\b(?:nobody|no ?one|no-one|noone|never (?:once )?(?:got|been))\b[\w' ]{0,25}?\b(?:call(?:ed)?|rang|ring|"
+    r"phoned?|got back|came back|answer(?:ed|s)?|ask(?:ed)?|listen(?:ed)?|believ(?:ed|e)|check(?:ed)?|"
+    r"explain(?:ed)?|follow(?:ed)? up|turned up|came|contact(?:ed)?|offer(?:ed)?|help(?:ed)?|told me|"
+    r"told us|tell me|warned|noticed|cared?|bothered|knew|knows|com(?:es|ing)|driv(?:e|es|ing)|"
+    r"visit(?:ed|s)?|took (?:me|it) seriously|want(?:ed)? to know)\b",
+    r"\bthey never\b[\w' ]{0,15}?\b(?:call(?:ed)?|rang|asked|listened|believed|came|answer(?:ed)?|"
+    r"got back|told|helped|checked)\b",
+    # Nothing came of it.
+    r"\bnothing (?:ever )?(?:happens|happened|was done|changed|changes|came of it|gets done|got done)\b",
+    r"\band then nothing\b",
+    r"\b(?:still|i'?m|i am|was) (?:still )?waiting\b",
+    # Turned away.
+    r"\b(?:didn'?t|did not|don'?t|do not|doesn'?t|wasn'?t|not) (?:meet|reach|high enough for) "
+    r"(?:the|their|any) (?:threshold|criteria)\b",
+    r"\b(?:below|under) (?:the|their) threshold\b",
+    r"\bnot (?:high|serious) enough\b",
+    r"\b(?:was|were|is|are|always) (?:all )?full\b",
+    r"\bno (?:spaces?|room|rooms|beds?|places?|vacanc(?:y|ies))\b",
+    r"\bturned (?:me |us )?away\b|\bsent (?:me |us )?away\b|\bfob(?:bed)? (?:me |us )?off\b",
+    r"\b(?:closed|shut) (?:my|our|the) case\b|\bcase (?:was )?closed\b",
+    r"\bpillar to post\b|\bpassed (?:around|between|from one|back and forth)\b",
+    # The court or a service let him keep control.
+    r"\b(?:let|allowed|lets|allows) (?:him|my ex|the abuser|his)\b",
+    r"\bcross[- ]?examin",
+    # Waiting.
+    r"\bwaiting lists?\b",
+    r"\bwait(?:ed|ing)? (?:for )?(?:weeks|months|years|ages|forever)\b",
+    r"\btook (?:weeks|months|years|ages|forever|too long)\b|\btoo long\b|\btook \d+ (?:weeks|months|years)\b",
+    # Not believed, not taken seriously, blamed.
+    # ... but not "I didn't understand" or "I don't believe anything else could be done".
+    r"(?<!\bi )\b(?:didn'?t|did not|wouldn'?t|won'?t|never|don'?t|do not|doesn'?t) (?:seem to )?(?:believe|listen|care|"
+    r"help|call|ring|get back|understand|follow up|take (?:me|it|us) seriously|do anything|want to know|"
+    r"bother|explain|tell me|ask)\b",
+    r"\b(?:wasn'?t|weren'?t|not|never) (?:believed|listened to|taken seriously|helped|told|asked|"
+    r"contacted|offered)\b",
+    r"\bblamed (?:me|us)\b|\bjudged me\b|\bmade (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
+    r"like (?:a|an|i was (?:a|an|lying|making))\b)",
+    r"\b(?:asked|questioned|spoke to) (?:me )?(?:in front of|with) (?:him|my ex|my partner)\b",
+    r"\bfelt (?:dropped|abandoned|let down|fobbed|dismissed|ignored|alone)\b",
+    r"(?<!never )(?<!not )\blet (?:me|us) down\b",
+    r"\bno (?:answer|reply|response|follow[- ]?up|one to talk to|support)\b|\bnever answers?\b",
+    r"\b(?:went|go|nearly went|ended up going) back to him\b|\bnearly went back\b",
+    r"\bnowhere (?:to go|to turn|safe|to live)\b|\b(?:i'?m|i am|we'?re|we are|left|felt) (?:stuck|trapped)\b",
+    r"\bnothing (?:out here|round here|around here|local|nearby)\b",
+    # "Stop closing cases so fast": a demand to end what happens now.
+    r"^stop (?:the |\w+ing\b)",
+    r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not) (?:get through|get help|get an appointment)\b",
+))
+
+_ASKED_BEFORE = re.compile(r"\b(?:if|whether)\s*$")
+
+_SERVICE_SUCCESSES = _any_of((
+    r"\b(?:arrested|charged|removed|convicted|sentenced) (?:him|my ex|the abuser)\b",
+    r"\b(?:he|my ex) (?:was|got) (?:arrested|charged|convicted|sentenced|found guilty|removed)\b",
+    r"\bfound guilty\b",
+    r"\bgot (?:a|an|the|my) (?:non[- ]?mol(?:estation)?|protective|restraining|occupation) order\b",
+    r"\bsaved (?:my|our|us|me)\b",
+    r"\b(?:believed|listened to) (?:me|us)\b",
+    r"\bkept (?:me|us) (?:updated|informed|safe|in the loop)\b",
+    r"\b(?:made|helped) (?:me|us) feel (?:safe|safer|believed|heard|normal|human|less alone)\b",
+    r"\b(?:i|we) (?:feel|felt) (?:safe|safer|believed|heard)\b",
+    r"\b(?:took|taken) (?:me|it|us) seriously\b",
+    r"\b(?:got back to|rang me back|called me back|rang us back|called us back)\b",
+    r"\b(?:didn'?t|never|did not) (?:judge|rush|pressure|push)\b|\bwithout (?:judg|pressur)\w*",
+    r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
+    r"\bnever let (?:me|us) down\b",
+    r"\b(?:thank you|thanks to|so grateful|diolch)\b",
+))
+
+# A clause about what the abuser did or does: painful, but not a judgement
+# of the service the answer is about.
+_ABUSER = r"(?:he|he'?s|he'?d|he'?ll|him|his|my ex|the abuser|my partner|my husband|my boyfriend|their dad)"
+_ABUSE_CLAUSE = re.compile(
+    rf"\b{_ABUSER}\b[\w' ]{{0,40}}?\b(?:hit|hits|hitting|beat|beats|punch\w*|kick\w*|strangl\w*|chok\w*|"
+    r"threat\w*|kill\w*|hurt\w*|rap\w*|controll?\w*|shout\w*|scream\w*|smash\w*|stalk\w*|broke|"
+    r"abus\w*|push\w*|grab\w*|attack\w*|assault\w*|took my|takes my|stopped me)\b"
+)
+# Words that show a clause is about a service, so abuse clauses beside it can be set apart.
+_SERVICE_WORDS = re.compile(
+    r"\b(?:police|officers?|court|judge|cafcass|refuge|workers?|idva|helpline|social (?:worker|services)|gp|"
+    r"doctor|nurse|midwife|solicitor|council|housing|staff|service|services|group|counsell?or|programme|"
+    r"hospital|they|she|team|charity|advocate|outreach|mentor)\b"
+)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*,?\s+\b(?:but|although|though|however|whereas|yet)\b\s*")
+
+# Answers that say nothing: "no idea", "dunno", keyboard mash.
+_NON_ANSWER = re.compile(
+    r"^\W*(?:no idea|dunno|don'?t know|not sure|no thanks|no thank you|nothing to (?:say|add)|"
+    r"i don'?t know|idk|pass|no comment|can'?t say)\W*(?:sorry|really|thanks)?\W*$"
+)
+# Proposals and wishes: what the answer wants, not how the service was.
+_SUGGESTION = re.compile(
+    r"\b(?:i wish|there (?:should|needs? to) be|(?:you|they|services?|we|police|courts?|people|staff|workers?) "
+    r"(?:should|need to|needs to|ought to)|it would (?:help|have helped)|"
+    r"would (?:be|have been) (?:good|nice|better|great|helpful)|if (?:only )?there (?:was|were)|"
+    r"if (?:someone|somebody|they|the \w+) (?:just |had )?(?:asked|told))\b"
+)
+# Not "no" or "none": NHS coders read "None" answering "what was good?" as
+# nothing to fault, and "No comments, everything was brilliant" is praise.
+_OPENS_WITH_NOTHING = re.compile(r"^\W*(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b")
+_SAYS_NOTHING = re.compile(r"^\W*(?:no|none|nothing|nope|nah|not really|nothing (?:else|more)(?: to add)?)\W*$")
+_VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What one answer says about the service.
+
+    ``scored_text`` is the text with abuse-description clauses set apart
+    when other clauses judge a service (otherwise the whole text);
+    ``failures`` and ``successes`` count matched clauses; ``unmatched`` are
+    the service clauses left, which may still praise ("great staff, but...").
+    """
+
+    scored_text: str
+    failures: int
+    successes: int
+    non_answer: bool
+    suggests: bool = False  # proposes or wishes for a change ("there should be", "I wish")
+    opens_with_nothing: bool = False  # "nothing helped...", "not much", "nobody"
+    says_nothing: bool = False  # the whole answer is "no", "none", "nothing else"
+    unmatched: tuple[str, ...] = ()  # clauses matching no pattern (abuse set apart)
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences and contrast clauses ("... but ...") of ``text``."""
+    return [c for c in _CLAUSE_SPLIT.split(clean(text)) if c and c.strip(" ,.")]
+
+
+def _success(clause: str) -> bool:
+    """A success pattern not negated or asked about just before it ("nobody
+    believed me", "asked if I felt safe")."""
+    return any(not _NEGATED_BEFORE.search(clause[: m.start()]) and not _ASKED_BEFORE.search(clause[: m.start()])
+               for m in _SERVICE_SUCCESSES.finditer(clause))
+
+
+def is_non_answer(text: str) -> bool:
+    """True for "no idea"-style answers and keyboard mash with no word in it."""
+    lowered = clean(text).lower()
+    if _NON_ANSWER.match(lowered):
+        return True
+    tokens = re.findall(r"[a-z]+", lowered)
+    return len(tokens) == 1 and len(tokens[0]) >= 5 and not _VOWEL.search(tokens[0][1:])
+
+
+def opens_with_nothing(text: str) -> bool:
+    """True for "nothing helped...", "not much...", "nobody...": see ``_OPENS_WITH_NOTHING``."""
+    return bool(_OPENS_WITH_NOTHING.match(clean(text).lower()))
+
+
+def judge(text: str) -> Judgement:
+    """Clause-level reading of ``text`` (see the module docstring)."""
+    lowered = clean(text).lower()
+    parts = clauses(lowered)
+    # Most answers match nothing: one scan of the whole text rules that out
+    # before the clause-by-clause scans.
+    none = [False] * len(parts)
+    failed = [bool(_SERVICE_FAILURES.search(c)) for c in parts] if _SERVICE_FAILURES.search(lowered) else none
+    succeeded = [_success(c) for c in parts] if _SERVICE_SUCCESSES.search(lowered) else none
+    failures, successes = sum(failed), sum(succeeded)
+    abuse = [bool(_ABUSE_CLAUSE.search(c)) and not _SERVICE_WORDS.search(c) for c in parts]
+    judged = [c for c, is_abuse in zip(parts, abuse, strict=True) if not is_abuse]
+    about_service = any(_SERVICE_WORDS.search(c) for c in judged) or failures or successes
+    scored = ". ".join(judged) if any(abuse) and judged and about_service else clean(text)
+    unmatched = tuple(c for c, f, s, a in zip(parts, failed, succeeded, abuse, strict=True)
+                      if not (f or s or a))
+    return Judgement(scored_text=scored, failures=failures, successes=successes,
+                     non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(lowered)),
+                     opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
+                     unmatched=unmatched)

@@ -1,0 +1,173 @@
+"""Sentiment and emergent-theme benchmark for domestic-abuse and NHS feedback.
+
+    .venv/bin/python benchmarks/sentiment.py [--seeds 0 1 2] [--show-errors]
+
+Prints, each labelled with what it was measured on:
+
+- NHS Friends and Family answers (``feedback-labelled-dev.csv``): 3-way
+  accuracy and Spearman in 5-fold cross-validation (the learned layer is
+  fitted on training folds only);
+- domestic-abuse answers (``da-feedback-dev.csv``, two coders): 3-way accuracy
+  where the coders agree and Spearman against their mean, for the shipped
+  scorer. The domain rules were tuned on these answers: a tuned-on figure;
+- two sets written and coded (1-5, one coder) by the sentiment engineer after
+  the rules were frozen: ``da-sentiment-heldout.csv`` (112 answers; measured
+  once at 0.741 accuracy / 0.713 Spearman, after which two rules were changed
+  for what it showed, so its figure here is partly tuned on) and
+  ``da-sentiment-heldout-2.csv`` (65 answers, scored only after the second
+  freeze: the honest figure);
+- CPU seconds per 1,000 texts for sentiment;
+- the emergent themes found in a sample of NHS answers, and what was set aside.
+
+Ends with one line of JSON holding the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.stats import spearmanr
+from sklearn.model_selection import KFold
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.emergent import EmergentThemes  # noqa: E402
+from analysis.sentiment import SentimentScorer, default_scorer  # noqa: E402
+
+NHS_DATA = ROOT / "../shared/data/feedback-labelled-dev.csv"
+DA_DATA = ROOT / "../shared/data/da-feedback-dev.csv"
+HELD_OUT = (
+    ("first held-out set (PARTLY TUNED ON: two rules changed after it was first scored)",
+     ROOT / "benchmarks/data/da-sentiment-heldout.csv", "da_heldout1"),
+    ("second held-out set (HELD OUT: written after the last rule change, never tuned on)",
+     ROOT / "benchmarks/data/da-sentiment-heldout-2.csv", "da_heldout2"),
+)
+NAMES = {"negative": 0, "neutral": 1, "positive": 2}
+
+
+def load(path: Path) -> list[dict[str, str]]:
+    # The csv module never turns "N/A" into a missing value (keep_default_na=False).
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def three_way(ratings: np.ndarray) -> np.ndarray:
+    # 1-2 positive, 3 neutral, 4-5 negative, coded as 2/1/0 like NAMES.
+    return np.where(ratings <= 2, 2, np.where(ratings == 3, 1, 0))
+
+
+def nhs_cross_validated(rows: list[dict[str, str]], seed: int) -> dict[str, float]:
+    rows = [r for r in rows if r["sentiment"].strip()]
+    texts, questions = [r["text"] for r in rows], [r["question"] for r in rows]
+    ratings = np.array([int(r["sentiment"]) for r in rows])
+    compound, label = np.zeros(len(rows)), np.zeros(len(rows), dtype=int)
+    for train, test in KFold(5, shuffle=True, random_state=seed).split(texts):
+        scorer = SentimentScorer().fit([texts[i] for i in train], [questions[i] for i in train], ratings[train])
+        result = scorer.predict([texts[i] for i in test], [questions[i] for i in test])
+        compound[test] = [s.compound for s in result]
+        label[test] = [NAMES[s.label] for s in result]
+    return {"nhs_accuracy": float(np.mean(label == three_way(ratings))),
+            "nhs_spearman": float(spearmanr(compound, -ratings)[0])}
+
+
+def two_coder(rows: list[dict[str, str]], show_errors: bool) -> dict[str, float]:
+    """Shipped scorer on answers coded by two people."""
+    result = default_scorer().predict([r["text"] for r in rows], [r["question"] for r in rows])
+    first = np.array([int(r["sentiment"]) for r in rows])
+    second = np.array([int(r["sentiment_second"]) for r in rows])
+    agree = three_way(first) == three_way(second)
+    label = np.array([NAMES[s.label] for s in result])
+    compound = np.array([s.compound for s in result])
+    if show_errors:
+        for row, s, ok, a in zip(rows, result, label == three_way(first), agree, strict=True):
+            if a and not ok:
+                print(f"    coded {row['sentiment']}/{row['sentiment_second']}, scored {s.label} "
+                      f"{s.compound:+.2f}: {row['text'][:150]}")
+    return {"accuracy_agreed": float(np.mean(label[agree] == three_way(first)[agree])),
+            "n_agreed": int(agree.sum()),
+            "spearman_mean": float(spearmanr(compound, -(first + second) / 2)[0])}
+
+
+def one_coder(rows: list[dict[str, str]], show_errors: bool) -> dict[str, float]:
+    result = default_scorer().predict([r["text"] for r in rows], [r["question"] for r in rows])
+    ratings = np.array([int(r["sentiment"]) for r in rows])
+    label = np.array([NAMES[s.label] for s in result])
+    if show_errors:
+        for row, s, ok in zip(rows, result, label == three_way(ratings), strict=True):
+            if not ok:
+                print(f"    coded {row['sentiment']}, scored {s.label} {s.compound:+.2f}: {row['text'][:150]}")
+    return {"accuracy": float(np.mean(label == three_way(ratings))), "n": len(rows),
+            "spearman": float(spearmanr([s.compound for s in result], -ratings)[0])}
+
+
+def cpu_per_thousand(rows: list[dict[str, str]], n: int = 5000, seed: int = 0) -> float:
+    """CPU seconds of this thread per 1,000 distinct texts (two answers joined,
+    so no text repeats), after the model is loaded."""
+    rng = random.Random(seed)
+    texts = [f"{rng.choice(rows)['text']} {rng.choice(rows)['text']}" for _ in range(n)]
+    questions = [rng.choice(rows)["question"] for _ in range(n)]
+    scorer = default_scorer()
+    scorer.predict(texts[:10], questions[:10])
+    start = time.thread_time()
+    scorer.predict(texts, questions)
+    return (time.thread_time() - start) * 1000 / n
+
+
+def emergent_sample(rows: list[dict[str, str]], n: int, seed: int) -> dict[str, float]:
+    """Emergent themes on a sample of NHS answers, printed for reading."""
+    sample = random.Random(seed).sample(rows, min(n, len(rows)))
+    model = EmergentThemes().fit([r["text"] for r in sample], questions=[r["question"] for r in sample])
+    for theme in model.themes_:
+        print(f"  {theme.name!r} ({theme.size} answers, coherence {theme.coherence:.2f}; "
+              f"words: {', '.join(theme.terms)})")
+        for quote in theme.exemplars:
+            print(f"      “{quote[:110]}”")
+    print("  set aside (nothing to add, or too short to group), per question:")
+    for question, count in sorted(model.set_aside_.items()):
+        print(f"      {count:4d}  {question}")
+    return {"emergent_shown": len(model.themes_), "emergent_set_aside": sum(model.set_aside_.values())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--emergent-sample", type=int, default=2000)
+    args = parser.parse_args()
+    nhs, da = load(NHS_DATA), load(DA_DATA)
+    results: dict[str, float] = {}
+
+    runs = [nhs_cross_validated(nhs, seed) for seed in args.seeds]
+    results |= {k: float(np.mean([r[k] for r in runs])) for k in runs[0]}
+    print(f"NHS answers, 5-fold CV (seeds {args.seeds}): 3-way accuracy {results['nhs_accuracy']:.3f}, "
+          f"Spearman {results['nhs_spearman']:.3f}")
+
+    print("domestic-abuse dev answers (TUNED ON: the domain rules were written from these):")
+    dev = two_coder(da, args.show_errors)
+    results |= {f"da_dev_{k}": v for k, v in dev.items()}
+    print(f"  3-way accuracy where coders agree {dev['accuracy_agreed']:.3f} (n={dev['n_agreed']}), "
+          f"Spearman against their mean {dev['spearman_mean']:.3f}")
+    for title, path, key in HELD_OUT:
+        print(f"domestic-abuse {title}:")
+        held = one_coder(load(path), args.show_errors)
+        results |= {f"{key}_{k}": v for k, v in held.items()}
+        print(f"  3-way accuracy {held['accuracy']:.3f} (n={held['n']}), Spearman {held['spearman']:.3f}")
+
+    results["sentiment_cpu_s_per_1000"] = cpu_per_thousand(nhs)
+    print(f"sentiment speed: {results['sentiment_cpu_s_per_1000']:.3f} CPU s per 1,000 texts")
+
+    print(f"emergent themes on {args.emergent_sample} NHS answers (all unexplained, no codebook):")
+    results |= emergent_sample(nhs, args.emergent_sample, args.seeds[0])
+    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Sentiment on domestic-abuse feedback: service failures without negative
+words, arrests that read as violence, abuse described beside praise, mixed,
+suggested and non-answers (issue 13, part 4)."""
+
+import pytest
+
+from analysis.judgement import clauses, is_non_answer, judge
+from analysis.sentiment import NEUTRAL_BAND, default_scorer
+
+ELSE = "Is there anything else you want to tell us?"
+
+
+def labels(pairs: list[tuple[str, str | None]]) -> list[str]:
+    return [s.label for s in default_scorer().predict([t for t, _ in pairs], [q for _, q in pairs])]
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody called back",
+    "I rang the police three times and nothing happens",
+    "The refuge was full so I went back to my mum's",
+    "The court let him cross-examine me",
+    "Nobody asked if it was safe for me to talk",
+    "I was told I didn't meet the threshold for support",
+    "Passed from pillar to post for months",
+    "Stop closing the cases so fast",
+])
+def test_service_failures_without_negative_words_are_negative(text):
+    assert labels([(text, ELSE)]) == ["negative"]
+
+
+@pytest.mark.parametrize("text", [
+    "The police came straight away and arrested him that night",
+    "He hit me but the police were brilliant",
+    "She believed me and kept me updated the whole way",
+])
+def test_service_successes_are_positive_whatever_the_abuse(text):
+    assert labels([(text, "What helped?")]) == ["positive"]
+
+
+def test_mixed_suggested_and_non_answers_are_neutral():
+    assert labels([
+        ("My solicitor was brilliant but it still took two years which is far too long", ELSE),
+        ("A number that doesn't show up on the phone bill", "What would make it easier to ask for help?"),
+        ("no idea sorry", ELSE),
+        ("asdfghjk", ELSE),
+    ]) == ["neutral"] * 4
+
+
+def test_nhs_style_answers_keep_their_reading():
+    assert labels([
+        ("Nothing, it was perfect", "How could we improve?"),
+        ("Staff were rude and I waited hours", "FFT Why?"),
+        ("They have never let me down", "FFT Why?"),
+        ("Listen to me when I tell you it hurts", "How could we improve?"),
+    ]) == ["positive", "negative", "positive", "negative"]
+
+
+def test_compound_is_centred_on_neutral():
+    scores = default_scorer().predict(["no idea", "Nobody called back", "arrested him"], [ELSE, ELSE, ELSE])
+    assert scores[0].compound == 0.0
+    assert scores[1].compound < -NEUTRAL_BAND < NEUTRAL_BAND < scores[2].compound
+
+
+def test_abuse_clauses_are_set_apart_only_beside_a_service_judgement():
+    assert judge("He hit me. But the police were brilliant").scored_text == "but the police were brilliant"
+    alone = "I'm scared he'll kill my kids to punish me"
+    assert judge(alone).scored_text == alone
+
+
+def test_negated_or_asked_successes_do_not_count():
+    assert judge("Nobody believed me").successes == 0
+    assert judge("Nobody believed me").failures == 1
+    assert judge("The midwife asked if I felt safe at home").successes == 0
+
+
+def test_clauses_split_on_sentences_and_contrast():
+    assert clauses("Great staff, but nobody called back. Still waiting") == [
+        "Great staff", "nobody called back.", "Still waiting"]
+
+
+def test_non_answers():
+    assert is_non_answer("Dunno") and is_non_answer("no thanks!") and is_non_answer("sdfghjk")
+    assert not is_non_answer("Nobody called") and not is_non_answer("Thanks")
+
+
+def test_proposals_are_neutral_except_as_answers_to_what_could_be_better():
+    wish = "I wish somebody had told me about economic abuse earlier"
+    assert judge(wish).suggests and not judge("They told me it would be an hour").suggests
+    assert labels([(wish, ELSE)]) == ["neutral"]
+
+
+def test_nothing_reads_by_the_question():
+    assert labels([
+        ("No", ELSE),
+        ("nothing helped to be honest. I got myself out", "What helped?"),
+        ("Nothing", "How could we improve?"),
+    ]) == ["neutral", "negative", "positive"]

@@ -1,0 +1,167 @@
+"""What keeps answers from being seen again (webapp/journeys.py): the exit marker
+honoured on the next request, answers shown only on pages the journey asked for,
+a journey forgotten after JOURNEY_IDLE_MINUTES; and what a person is told when
+their visit timed out part-way (nothing silently lost or bounced)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.webapp.helpers import ACCESS_CODE, field, make_consultation, page, page_id
+from webapp import journeys
+
+TYPED = "kestrelwords he grabbed my neck"
+CONSULTATION = "/c/support-after-leaving"
+
+
+def to_comments(client) -> None:
+    client.get("/feedback?step=service")
+    client.post("/feedback", data={"step": "service", "service": "outreach"})
+    client.post("/feedback", data={"step": "experience", "overall": "good"})
+    client.post("/feedback", data={"step": "comments", "what_helped": TYPED, "could_be_better": ""})
+
+
+def test_the_exit_marker_ends_the_session_before_anything_is_shown(client, demo_data):
+    to_comments(client)
+    client.set_cookie("heard_exit", "1")
+    response = client.get("/feedback")
+    html = page(response)
+    assert html.h1.get_text() == "Before you start"
+    assert TYPED not in response.get_data(as_text=True)
+    cookies = response.headers.getlist("Set-Cookie")
+    assert any(c.startswith("heard_exit=;") for c in cookies), cookies  # the marker is spent
+    assert any(c.startswith("heard=;") for c in cookies), cookies  # and the session cookie is gone
+    # Continuing afterwards starts a new journey: nothing typed before comes back.
+    check = page(client.get("/feedback?step=check", follow_redirects=True))
+    assert TYPED not in check.get_text()
+
+
+def test_a_form_posted_after_an_exit_is_not_read(client, demo_data):
+    to_comments(client)
+    client.set_cookie("heard_exit", "1")
+    response = client.post("/feedback", data={"step": "about-you", "age_band": "35-44"})
+    assert response.status_code == 303 and response.location.endswith("/feedback")
+    assert page(client.get("/feedback")).h1.get_text() == "Before you start"
+
+
+def test_the_marker_works_on_any_page_and_for_consultations(client, app):
+    c = make_consultation()
+    client.get(f"{CONSULTATION}?start=1")
+    client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "Yes"})
+    client.set_cookie("heard_exit", "1")
+    client.get("/privacy")  # the next request, wherever it goes
+    assert page(client.get(CONSULTATION)).h1.get_text() == "Before you start"
+
+
+def test_back_reload_or_reopening_hides_the_answers_until_continue(client, demo_data):
+    to_comments(client)
+    assert page(client.get("/feedback")).h1.get_text() == "About you (optional)"  # the journey's own redirect
+    again = client.get("/feedback")  # Back, reload, or the site opened again
+    html = page(again)
+    assert html.h1.get_text() == "Your answers are hidden"
+    assert "deleted 20 minutes after" in html.get_text()
+    continue_link = html.find("a", string="Continue")["href"]
+    assert continue_link == "/feedback?step=about-you"
+    shown = page(client.get(continue_link, follow_redirects=True))
+    assert shown.h1.get_text() == "About you (optional)"
+
+
+def test_hidden_answers_for_a_consultation_too(client, app):
+    c = make_consultation()
+    client.get(f"{CONSULTATION}?start=1")
+    client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "Yes"})
+    client.post(CONSULTATION, data={"step": page_id(c, "The refuge"), field(c, "What was the refuge like?"): TYPED})
+    client.get(CONSULTATION)
+    html = page(client.get(CONSULTATION))
+    assert html.h1.get_text() == "Your answers are hidden"
+    assert TYPED not in html.get_text()
+
+
+def test_a_journey_left_alone_is_forgotten(client, demo_data, monkeypatch):
+    to_comments(client)
+    later = time.time() + 21 * 60
+    monkeypatch.setattr(journeys.time, "time", lambda: later)
+    assert page(client.get("/feedback")).h1.get_text() == "Before you start"
+    assert TYPED not in page(client.get("/feedback?step=comments", follow_redirects=True)).get_text()
+
+
+def test_the_journey_says_how_long_answers_are_kept(client, demo_data):
+    start = page(client.get("/feedback")).get_text()
+    assert "we keep your answers for 20 minutes after you last pressed a button" in " ".join(start.split())
+    to_comments(client)
+    client.post("/feedback", data={"step": "about-you", "skip": "y"})
+    check = " ".join(page(client.get("/feedback")).get_text().split())
+    assert "Until you send, we keep your answers for 20 minutes after you last pressed a button" in check
+
+
+def test_after_a_time_out_the_check_page_says_what_was_kept_and_what_is_needed(client, demo_data):
+    """The session expired while the comments page was open: its text is kept,
+    the check page says so and marks the lost required answers as needed, and
+    Send asks for them with a word, not a silent bounce to step 1."""
+    client.post("/feedback", data={"step": "comments", "what_helped": "Being believed", "could_be_better": ""})
+    client.post("/feedback", data={"step": "about-you", "skip": "y"})
+    html = page(client.get("/feedback"))
+    assert html.h1.get_text() == "Check your answers before sending"
+    text = " ".join(html.get_text().split())
+    assert "Some answers were deleted" in text and "We kept what you typed on the page that was open" in text
+    assert "Being believed" in text
+    assert text.count("Needed: please answer again") == 2  # the service and the overall rating
+    rows = {row.find("dt").get_text(strip=True): row.find("dd").get_text(strip=True)
+            for row in html.select(".govuk-summary-list__row")}
+    assert rows["Service"] == "Needed: please answer again"
+    assert rows["Overall, how was the support you got?"] == "Needed: please answer again"
+    sent = client.post("/feedback", data={"step": "check", "website": ""})
+    assert sent.status_code == 200
+    step = page(sent)
+    assert step.h1.get_text(strip=True) == "Which service would you like to tell us about?"
+    assert "We need this answer before we can send" in step.get_text()
+    assert "Your other answers are kept" in step.get_text()
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_a_consultation_page_open_too_long_keeps_what_was_typed(client, app, app_overrides):
+    """Any page after the first, with the session (and its token) gone."""
+    c = make_consultation()
+    response = client.post(CONSULTATION, data={
+        "step": page_id(c, "Looking ahead"), "csrf_token": "expired",
+        field(c, "Anything else?"): "More evening support please",
+        field(c, "What matters most now?"): "Housing"})
+    assert response.status_code == 400
+    html = page(response)
+    assert html.h1.get_text() == "Looking ahead"
+    assert "open for a long time" in html.get_text()
+    assert html.find("textarea").get_text().strip() == "More evening support please"
+    assert html.find("input", attrs={"value": "Housing", "type": "radio"}).has_attr("checked")
+
+
+def test_a_timed_out_page_that_depends_on_a_lost_answer_is_kept_for_later(client, app):
+    c = make_consultation()
+    response = client.post(CONSULTATION, data={"step": page_id(c, "The refuge"),
+                                               field(c, "What was the refuge like?"): "Quiet and safe"})
+    assert response.status_code == 400
+    html = page(response)
+    assert html.h1.get_text() == "Your support"
+    assert "We kept what you typed on the page that was open" in html.get_text()
+    client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "Yes"})
+    refuge = page(client.get(CONSULTATION))
+    assert refuge.h1.get_text() == "The refuge"
+    assert refuge.find("textarea").get_text().strip() == "Quiet and safe"
+
+
+def test_a_group_consultation_that_timed_out_asks_for_the_code_and_keeps_the_page(client, app):
+    c = make_consultation("group-timed-out", audience="group")
+    url = "/c/group-timed-out"
+    response = client.post(url, data={"step": page_id(c, "Looking ahead"),
+                                      field(c, "Anything else?"): "Call Sarah Jones back please"})
+    assert response.status_code == 400
+    html = page(response)
+    assert html.h1.get_text() == "Enter your access code"
+    assert "we need the access code again" in html.get_text()
+    assert "Sarah Jones" not in response.get_data(as_text=True)  # kept on the server only once redacted
+    client.post(url, data={"step": "code", "code": ACCESS_CODE})
+    client.post(url, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "No"})
+    kept = page(client.get(url))
+    assert kept.h1.get_text() == "Looking ahead"
+    assert kept.find("textarea").get_text().strip() == "Call [name] back please"
