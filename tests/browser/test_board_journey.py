@@ -163,8 +163,11 @@ def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_pho
     page.get_by_label("Owner organisation").fill("Northshire Outreach")
     page.get_by_label("In progress").check()
     page.get_by_role("button", name="Record action").click()
-    expect(page.locator("main")).to_contain_text(action)
+    expect(page.locator("#public-preview")).to_contain_text(action)
     audit(page)
+    # A draft until someone with the board's or engagement role publishes it (issue 14).
+    page.get_by_role("button", name="Publish on the public page").click()
+    expect(page.locator("#public-text").locator("xpath=following-sibling::p[1]")).to_contain_text("Published")
 
     # --- The public page shows what people said and what was done ---------------------------
     public = new_phone().page
