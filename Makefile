@@ -16,6 +16,8 @@ PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 CATALOGUES := $(wildcard webapp/translations/*/LC_MESSAGES/messages.po)
 PYBABEL := $(BIN)/pybabel
+# The demo offers every language Heard ships; a deployment chooses its own (LANGUAGES).
+DEMO_LANGUAGES := en,cy,pl,ur,pa,ro,bn
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test assets translations translations-update db-upgrade seed run test test-fast lint serve worker clean security-lint lock
@@ -73,7 +75,7 @@ seed: db-upgrade ## Add demo data if the database is empty
 
 run: setup assets seed ## Set up and serve with demo data at http://127.0.0.1:$(PORT)
 	@echo "Heard is at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	LANGUAGES=$${LANGUAGES:-$(DEMO_LANGUAGES)} $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: setup-test assets ## Set up and run every test in parallel, browser ones too (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(PYTEST) --durations=25 $(PYTEST_ARGS)
