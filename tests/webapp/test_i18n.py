@@ -102,3 +102,30 @@ def test_languages_must_have_a_catalogue(test_database):
 def test_staff_pages_stay_in_english_links(client):
     html = page(client.get("/?lang=cy"))
     assert all("lang=" not in a["href"] for a in html.find_all("a", href=True) if a["href"].startswith("/staff"))
+
+
+PUBLIC_PAGES = ("/", "/get-help", "/staying-safe-online", "/privacy", "/accessibility",
+                "/feedback", "/you-said-we-did/")
+# Proper names stay as they are in every language (helplines, the partnership, brands).
+NAMES_KEPT = ("Helpline", "Silent Solution", "Women's Aid", "Refuge", "Respect", "Samaritans",
+              "Galop", "Karma Nirvana", "Hourglass", "Men's Advice Line", "Heard")
+
+
+def _sentences(client, path: str, lang: str) -> set[str]:
+    html = page(client.get(f"{path}?lang={lang}"))
+    found = set()
+    for element in html.body.find_all(["p", "li", "h1", "h2", "h3", "a", "legend", "label", "button"]):
+        text = " ".join(element.get_text(" ", strip=True).split())
+        if len([word for word in text.split() if word.isalpha()]) >= 3:
+            found.add(text)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["cy", "ur"])
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_no_english_sentence_is_left_on_a_translated_page(client, path, lang):
+    """A sentence rendered the same in English and in the chosen language was never
+    translated (a template string outside `trans`, or a value not passed through `_`)."""
+    same = _sentences(client, path, "en") & _sentences(client, path, lang)
+    left = {text for text in same if not any(name in text for name in NAMES_KEPT)}
+    assert not left, left
