@@ -105,14 +105,14 @@ def test_staff_pages_stay_in_english_links(client):
 
 
 PUBLIC_PAGES = ("/", "/get-help", "/staying-safe-online", "/privacy", "/accessibility",
-                "/feedback", "/you-said-we-did/")
+                "/feedback", "/feedback?service=gone", "/you-said-we-did/")
 # Proper names stay as they are in every language (helplines, the partnership, brands).
 NAMES_KEPT = ("Helpline", "Silent Solution", "Women's Aid", "Refuge", "Respect", "Samaritans",
               "Galop", "Karma Nirvana", "Hourglass", "Men's Advice Line", "Heard")
 
 
 def _sentences(client, path: str, lang: str) -> set[str]:
-    html = page(client.get(f"{path}?lang={lang}"))
+    html = page(client.get(f"{path}{'&' if '?' in path else '?'}lang={lang}"))
     found = set()
     for element in html.body.find_all(["p", "li", "h1", "h2", "h3", "a", "legend", "label", "button"]):
         text = " ".join(element.get_text(" ", strip=True).split())
