@@ -16,6 +16,8 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import DateField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from webapp.i18n import character_count_words
+
 # The longest free-text answer anyone is asked for, unless a consultation
 # question sets its own limit; the character count shows it as people type.
 FREE_TEXT_MAX = 1500
@@ -62,7 +64,17 @@ def free_text_field(label: str, hint: str | None = None, limit: int = FREE_TEXT_
     validators = [Length(max=limit, message=too_long_message(limit))]
     if required_message:
         validators.insert(0, InputRequired(message=required_message))
-    return TextAreaField(label, description=hint, widget=GovCharacterCount(), validators=validators)
+    return TextAreaField(label, description=hint, widget=CharacterCount(), validators=validators)
+
+
+class CharacterCount(GovCharacterCount):
+    """GOV.UK's character count with its words in the visitor's language."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        if not params.get("maxlength"):
+            return params
+        return {**character_count_words(params["maxlength"]), **params}
 
 
 class AccessCodeForm(FlaskForm):

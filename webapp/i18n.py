@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request, session, url_for
-from flask_babel import Babel, get_locale, lazy_gettext, refresh
+from flask_babel import Babel, get_locale, gettext, lazy_gettext, ngettext, refresh
 from wtforms import SelectChoice
 
 # Catalogues shipped under webapp/translations/, in the order the list shows them.
@@ -100,7 +100,8 @@ def _language_context() -> dict:
     # A page rendered outside a request (the board pack command) has no list to offer.
     choices = language_choices(code) if has_request_context() else []
     return {"html_lang": code, "text_direction": Locale.parse(code).text_direction,
-            "language_choices": choices, "language_url": language_url}
+            "language_choices": choices, "language_url": language_url,
+            "character_count_words": character_count_words}
 
 
 def language_url(code: str) -> str:
@@ -122,3 +123,28 @@ def language_choices(current: str) -> list[dict]:
 def native_name(code: str) -> str:
     name = Locale.parse(code).get_display_name(code)
     return name[:1].upper() + name[1:]
+
+
+def character_count_words(limit: int) -> dict:
+    """GOV.UK's character count in the visitor's language: the hint shown without
+    JavaScript, and what its script says as people type, one message for each
+    plural category the language has (Polish: one, few, many, other; Welsh: six),
+    each with GOV.UK's `%{count}` where the number goes."""
+    under, over = {}, {}
+    for category, example in _plural_examples(get_locale()).items():
+        under[category] = ngettext("You have %(count)s character remaining",
+                                   "You have %(count)s characters remaining", example, count="%{count}")
+        over[category] = ngettext("You have %(count)s character too many",
+                                  "You have %(count)s characters too many", example, count="%{count}")
+    return {"textareaDescriptionText": ngettext("You can enter up to %(num)s character",
+                                                "You can enter up to %(num)s characters", limit),
+            "charactersUnderLimitText": under, "charactersOverLimitText": over,
+            "charactersAtLimitText": gettext("You have 0 characters remaining")}
+
+
+def _plural_examples(locale: Locale) -> dict[str, int]:
+    """The smallest number in each of the language's plural categories."""
+    examples: dict[str, int] = {}
+    for number in range(200):
+        examples.setdefault(locale.plural_form(number), number)
+    return examples

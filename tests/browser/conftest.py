@@ -219,6 +219,15 @@ def prod_server(tmp_path_factory, seeded_db, neutral_server):
 
 
 @pytest.fixture(scope="session")
+def languages_server(tmp_path_factory, seeded_db, neutral_server):
+    """Production offering every language Heard ships (English the default)."""
+    server = _gunicorn("gunicorn-languages", tmp_path_factory, seeded_db, neutral_server,
+                       FEEDBACK_RATE_LIMIT="1000 per hour", LANGUAGES="en,cy,pl,ur,pa,ro,bn")
+    yield server
+    _stop(server)
+
+
+@pytest.fixture(scope="session")
 def limited_server(tmp_path_factory, seeded_db, neutral_server):
     """Production with the shipped rate limit lowered so it is reached quickly."""
     server = _gunicorn("gunicorn-limited", tmp_path_factory, seeded_db, neutral_server,

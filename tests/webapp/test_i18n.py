@@ -129,3 +129,29 @@ def test_no_english_sentence_is_left_on_a_translated_page(client, path, lang):
     same = _sentences(client, path, "en") & _sentences(client, path, lang)
     left = {text for text in same if not any(name in text for name in NAMES_KEPT)}
     assert not left, left
+
+
+@pytest.mark.parametrize("lang,under_one,under_many", [
+    ("pl", "Pozostał Ci %{count} znak", "Pozostało Ci %{count} znaków"),
+    ("cy", "Mae gennych %{count} nod ar ôl", "Mae gennych %{count} nod ar ôl"),
+])
+def test_the_character_count_speaks_the_language_with_its_plural_forms(app, lang, under_one, under_many):
+    with app.test_request_context(f"/?lang={lang}"):
+        app.preprocess_request()
+        words = i18n.character_count_words(1500)
+    expected = {"pl": {"one", "few", "many"}, "cy": {"zero", "one", "two", "few", "many", "other"}}
+    assert set(words["charactersUnderLimitText"]) == expected[lang]
+    assert words["charactersUnderLimitText"]["one"] == under_one
+    assert words["charactersUnderLimitText"]["many"] == under_many
+    assert "1500" in words["textareaDescriptionText"]
+
+
+def test_the_comments_step_renders_the_count_in_polish(client, demo_data):
+    client.get("/feedback?step=service&lang=pl")
+    client.post("/feedback", data={"step": "service", "service": "outreach", "other_service": ""})
+    client.post("/feedback", data={"step": "experience", "overall": "good"})
+    html = page(client.get("/feedback"))
+    box = html.find("div", class_="govuk-character-count")
+    assert box["data-i18n.characters-under-limit.few"] == "Pozostały Ci %{count} znaki"
+    assert box["data-i18n.characters-over-limit.many"] == "Masz o %{count} znaków za dużo"
+    assert html.find(id="what_helped-info").get_text(strip=True) == "Możesz wpisać maksymalnie 1500 znaków"

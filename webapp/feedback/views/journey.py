@@ -179,7 +179,8 @@ def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str
     previous = journey.previous_step()
     context = {"form": form, "step": journey.step, "notice": notice, "closed_service": closed_service,
                "action": url_for(".journey_post"),
-               "caption": f"Step {journey.step_number} of {len(journeys.STEPS)}",
+               "caption": gettext("Step %(number)s of %(total)s", number=journey.step_number,
+                                  total=len(journeys.STEPS)),
                "back_url": url_for(".journey", step=previous) if previous else url_for("public.home")}
     if journey.step == "check":
         journey.mark_checked()

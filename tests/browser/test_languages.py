@@ -1,0 +1,130 @@
+"""The public site in every language it ships, as a phone sees it (issue 16 part 6):
+zero axe violations on every public page in each language, with and without
+JavaScript for Welsh and Urdu; the feedback journey end to end in Welsh and in
+Urdu (right to left), each step audited and photographed; no cookie on a GET before
+a form is started; Exit (by tap, or Shift three times) ends the language with
+everything else."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import PUBLIC_PAGES, audited_phone, axe
+
+pytestmark = pytest.mark.browser
+
+SHIPPED = ("cy", "pl", "ur", "pa", "ro", "bn")
+RIGHT_TO_LEFT = {"ur"}
+
+
+def with_lang(path: str, lang: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
+
+def assert_language(page, lang: str) -> None:
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if lang in RIGHT_TO_LEFT else "ltr")
+
+
+def audit(page, axe_source, failures: dict, label: str) -> None:
+    page.wait_for_load_state("load")
+    violations = axe(page, axe_source)
+    if violations:
+        failures[label] = violations
+
+
+@pytest.mark.parametrize("lang,js", [(lang, True) for lang in SHIPPED] + [("cy", False), ("ur", False)],
+                         ids=[f"{lang}-js" for lang in SHIPPED] + ["cy-nojs", "ur-nojs"])
+def test_every_public_page_has_no_axe_violations_in_each_language(languages_server, new_phone, axe_source,
+                                                                   lang, js):
+    phone = audited_phone(new_phone, js)
+    page, failures = phone.page, {}
+    for path in (*PUBLIC_PAGES, "/you-said-we-did/", "/feedback?service=gone"):
+        page.goto(languages_server.url(with_lang(path, lang)))
+        assert_language(page, lang)
+        audit(page, axe_source, failures, path)
+    assert failures == {}, failures
+    assert phone.context.cookies() == [], "a GET set a cookie"
+
+
+class Steps:
+    """The feedback journey by what is on each page, not by its words, so it reads
+    the same in any language; each step is audited and photographed."""
+
+    def __init__(self, page, axe_source, shots, lang: str):
+        self.page, self.axe_source, self.shots, self.lang = page, axe_source, shots, lang
+        self.failures: dict[str, list[str]] = {}
+        self.seen: list[str] = []
+
+    def arrive(self, label: str, marker: str) -> None:
+        expect(self.page.locator(marker).first).to_be_visible()
+        assert_language(self.page, self.lang)
+        audit(self.page, self.axe_source, self.failures, label)
+        self.page.screenshot(path=self.shots / f"{self.lang}-{len(self.seen):02d}-{label}.png", full_page=True)
+        self.seen.append(label)
+
+    def go_on(self) -> None:
+        self.page.locator("form button.govuk-button:not(.govuk-button--secondary)").first.tap()
+
+    def link_button(self) -> None:
+        self.page.locator("main a[role=button]").first.tap()
+
+
+def answer_feedback(page, server, steps: Steps, lang: str) -> None:
+    page.goto(server.url(f"/?lang={lang}"))
+    steps.arrive("home", "main a[role=button]")
+    steps.link_button()
+    steps.arrive("before-you-start", "main a[role=button]")
+    steps.link_button()
+    steps.arrive("service", "input[name=service]")
+    steps.go_on()
+    steps.arrive("service-error", ".govuk-error-summary")
+    page.locator('input[name=service][value="police"]').tap()
+    steps.go_on()
+    steps.arrive("experience", "input[name=overall]")
+    page.locator('input[name=overall][value="good"]').tap()
+    steps.go_on()
+    steps.arrive("comments", "textarea[name=what_helped]")
+    page.locator("textarea[name=what_helped]").fill("The officer listened to me.")
+    steps.go_on()
+    steps.arrive("about-you", "input[name=age_band]")
+    page.locator("form button.govuk-button--secondary").first.tap()
+    steps.arrive("check", ".govuk-summary-list")
+
+
+@pytest.mark.parametrize("lang", ["cy", "ur"])
+def test_the_feedback_journey_end_to_end_in_welsh_and_urdu(languages_server, neutral_server, new_phone,
+                                                           axe_source, tmp_path, lang):
+    phone = new_phone()
+    page = phone.page
+    steps = Steps(page, axe_source, tmp_path, lang)
+    answer_feedback(page, languages_server, steps, lang)
+    steps.go_on()
+    steps.arrive("thank-you", "main h1")
+    assert steps.failures == {}, steps.failures
+    assert len(list(tmp_path.glob(f"{lang}-*.png"))) == 9
+
+    # Exit ends the language with the journey: the next visit is in English.
+    page.locator(".govuk-exit-this-page__button").tap()
+    page.wait_for_url(neutral_server.url)
+    assert phone.context.cookies() == []
+    page.goto(languages_server.url("/"))
+    assert_language(page, "en")
+
+
+def test_shift_three_times_exits_in_urdu_and_forgets_the_language(languages_server, neutral_server, new_phone,
+                                                                   axe_source, tmp_path):
+    phone = new_phone()
+    page = phone.page
+    steps = Steps(page, axe_source, tmp_path, "ur")
+    page.goto(languages_server.url("/feedback?lang=ur"))
+    steps.link_button()
+    steps.arrive("service", "input[name=service]")
+    page.locator("h1").click()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(neutral_server.url)
+    assert phone.context.cookies() == []
+    page.goto(languages_server.url("/"))
+    assert_language(page, "en")
