@@ -128,3 +128,21 @@ def test_shift_three_times_exits_in_urdu_and_forgets_the_language(languages_serv
     assert phone.context.cookies() == []
     page.goto(languages_server.url("/"))
     assert_language(page, "en")
+
+
+@pytest.mark.parametrize("lang", ["cy", "ur"])
+@pytest.mark.parametrize("path", ["/", "/feedback?step=service"], ids=["home", "first-question"])
+def test_welsh_and_urdu_pages_stay_within_60_kb_with_no_third_party_request(languages_server, new_phone,
+                                                                            lang, path):
+    """The home page and the journey's first question, loaded cold: every byte they
+    transfer (headers and bodies, compressed as sent), all from Heard itself."""
+    page = new_phone().page
+    loaded: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda request: loaded.append(
+        (request.url, request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"])))
+    page.goto(languages_server.url(with_lang(path, lang)))
+    page.wait_for_load_state("load")
+    assert_language(page, lang)
+    assert all(url.startswith(languages_server.url("/")) for url, _ in loaded), loaded
+    total = sum(size for _, size in loaded)
+    assert total <= 60 * 1024, (total, loaded)
