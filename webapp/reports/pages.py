@@ -15,6 +15,7 @@ from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart
 from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
+from webapp.reports.population import population_of, short_range
 from webapp.reports.public import public_action
 from webapp.reports.summary import BoardSummary, build_summary
 from webapp.staff.access import can
@@ -107,6 +108,9 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False) for q in quarters[:-1]]
     summaries.append(summary)
     labels = [short_quarter(q) for q in quarters]
+    population = population_of(scope)
+    if population.so_far and population.counted is not None:
+        labels[-1] = f"{short_range(population.counted.start, population.counted.end)} so far"
     top = [row for row in summary.charted][:TREND_THEMES]
     rows = [(row.label, [(s.theme(row.code).share_words if s.theme(row.code) else "0%") for s in summaries])
             for row in top]

@@ -19,7 +19,7 @@ def test_a_quarter_under_way_counts_its_finished_months_and_says_so(app):
     population = population_of(feedback_quarter("2026Q4"), today=date(2026, 12, 4))
     assert (population.counted.start, population.counted.end) == (date(2026, 10, 1), date(2026, 11, 30))
     assert population.atoms == {"feedback:2026-10", "feedback:2026-11"}
-    assert population.label == "Feedback, October to December 2026: 1 October 2026 to 30 November 2026 so far"
+    assert population.label == "Feedback, October to December 2026: 1 Oct–30 Nov 2026 so far"
     assert "still under way" in population.note
 
 
