@@ -20,6 +20,7 @@ from webapp.reports.public import public_action
 from webapp.reports.summary import BoardSummary, build_summary
 from webapp.staff.access import can
 from webapp.themes.codebook import active_themes, theme_labels
+from webapp.themes.review import unfinished_run
 from webapp.themes.scope import feedback_quarter, parse_scope
 
 
@@ -125,9 +126,18 @@ def short_quarter(quarter: str) -> str:
     return f"{start:%b}–{end:%b} {end.year}"
 
 
+def theming_state(scope, summary: BoardSummary) -> str:
+    """"running", "needed" (written answers but no themes: the board can
+    start a run rather than read a table of zeros), or "" (themes to show)."""
+    if unfinished_run(scope.key) is not None:
+        return "running"
+    return "needed" if summary.responses and not any(row.count for row in summary.themes) else ""
+
+
 def summary_page(scope) -> dict:
     summary = build_summary(scope)
-    return {"scope": scope, "summary": summary, "charts": charts_for(summary), "trend": trend(scope, summary),
+    return {"scope": scope, "summary": summary, "theming": theming_state(scope, summary),
+            "charts": charts_for(summary), "trend": trend(scope, summary),
             "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),
             "cell_words": cell_words, "shown_count": shown_count}
 

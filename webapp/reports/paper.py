@@ -120,7 +120,7 @@ def group_top(summary: BoardSummary) -> tuple[str, int] | None:
     view = summary.group_view
     if view is None or not view.priorities:
         return None
-    labels = {row.code: row.label for row in summary.themes} | theme_labels()
+    labels = theme_labels() | {row.code: row.label for row in summary.themes}
     code, members = max(view.priorities.items(), key=lambda item: (item[1], labels.get(item[0], item[0])))
     return labels.get(code, code), members
 
