@@ -13,7 +13,7 @@ from webapp.extensions import db
 from webapp.formatters import long_date
 from webapp.periods import ScopeError
 from webapp.reports import ledger
-from webapp.reports.charts import bar_chart
+from webapp.reports.charts import bar_chart, share_trend_chart
 from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
 from webapp.reports.population import population_of, short_range
 from webapp.reports.public import public_action
@@ -113,12 +113,22 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     if population.so_far and population.counted is not None:
         labels[-1] = f"{short_range(population.counted.start, population.counted.end)} so far"
     top = [row for row in summary.charted][:TREND_THEMES]
-    rows = [(row.label, [(s.theme(row.code).share_words if s.theme(row.code) else "0%") for s in summaries])
-            for row in top]
+    shares = [(row.label, [_share(s, row.code) for s in summaries]) for row in top]
+    rows = [(label, ["—" if share is None else f"{round(share * 100)}%" for share in values])
+            for label, values in shares]
     figures = [(label, s.responses) for label, s in zip(labels, summaries, strict=True)
                if s.responses_shown == str(s.responses)]
     return {"labels": labels, "rows": rows, "responses": [s.responses_shown for s in summaries],
-            "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures)}
+            "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures),
+            "shares": share_trend_chart("share-trend-chart", "Share of responses for this quarter’s top themes, "
+                                        "last four quarters", labels, shares)}
+
+
+def _share(summary: BoardSummary, code: str) -> float | None:
+    """A theme's share in one quarter's summary: 0 when it had no responses,
+    None when the share may not be shown."""
+    row = summary.theme(code)
+    return 0.0 if row is None else row.share
 
 
 def short_quarter(quarter: str) -> str:
