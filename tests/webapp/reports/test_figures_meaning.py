@@ -119,7 +119,8 @@ def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
 
 def test_share_trend_labels_start_inside_their_columns():
     periods = ["Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026", "1 Oct–30 Nov 2026 so far"]
-    chart = share_trend_chart("t", "Shares", periods, [(LONG, [0.2, None, 0.4, 0.1]), ("Housing", [0.0, 0.1, 0.2, 0.3])])
+    shares = [(LONG, [0.2, None, 0.4, 0.1]), ("Housing", [0.0, 0.1, 0.2, 0.3])]
+    chart = share_trend_chart("t", "Shares", periods, shares)
     xs = [x for x, _ in chart.periods]
     assert xs == sorted(xs) and xs[0] == 0 and xs[-1] + 14 * 8 <= chart.width  # the last label fits its column
     assert [line for line, _ in chart.periods[-1][1]] == ["1 Oct–30 Nov", "2026 so far"]
