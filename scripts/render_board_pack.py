@@ -1,7 +1,7 @@
 """Render the demo quarter's board pack to a PDF and to one PNG per page, so
 someone can look at every page.
 
-Usage: python scripts/render_board_pack.py [--period 2026Q4] [--output DIR] [--resolution 60]
+Usage: python scripts/render_board_pack.py [--period 2026Q4 | --consultation SLUG] [--output DIR] [--resolution 60]
 
 Builds a temporary SQLite database with the real migrations and the demo
 partnership (`flask seed-demo`'s data, themed, with its board actions), writes
@@ -32,10 +32,10 @@ from webapp.extensions import db  # noqa: E402
 from webapp.feedback.models import FeedbackResponse  # noqa: E402
 from webapp.periods import quarter_of  # noqa: E402
 from webapp.reports.pack import board_pack_pdf  # noqa: E402
-from webapp.themes.scope import feedback_quarter  # noqa: E402
+from webapp.themes.scope import consultation_scope, feedback_quarter  # noqa: E402
 
 
-def render(period: str | None, output: Path, resolution: int) -> list[str]:
+def render(period: str | None, consultation: str | None, output: Path, resolution: int) -> list[str]:
     """Write the pack and its pages; return each page's first line."""
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'board-pack-demo.sqlite3'}"
@@ -43,8 +43,12 @@ def render(period: str | None, output: Path, resolution: int) -> list[str]:
         with app.app_context():
             upgrade()
             seed_if_empty(themes=True)
-            quarter = period or quarter_of(db.session.scalar(select(func.max(FeedbackResponse.submitted_on))))
-            pdf = board_pack_pdf(feedback_quarter(quarter))
+            if consultation:
+                scope = consultation_scope(consultation)
+            else:
+                scope = feedback_quarter(period or quarter_of(
+                    db.session.scalar(select(func.max(FeedbackResponse.submitted_on)))))
+            pdf = board_pack_pdf(scope)
             db.session.remove()
             db.engine.dispose()
     output.mkdir(parents=True, exist_ok=True)
@@ -64,10 +68,11 @@ def render(period: str | None, output: Path, resolution: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--period", help="A feedback quarter, like 2026Q3 (default: the latest with feedback).")
+    parser.add_argument("--consultation", help="A demo consultation's slug, like out-of-hours, instead.")
     parser.add_argument("--output", type=Path, default=Path("board-pack-pages"))
     parser.add_argument("--resolution", type=int, default=60, help="Pixels per inch of the PNGs.")
     args = parser.parse_args()
-    firsts = render(args.period, args.output, args.resolution)
+    firsts = render(args.period, args.consultation, args.output, args.resolution)
     print(f"{len(firsts)} pages, written to {args.output}/")
     for number, first in enumerate(firsts, start=1):
         print(f"  page {number:2}: {first[:90]}")

@@ -138,3 +138,25 @@ def test_command_errors_are_kind(app, runner, tmp_path, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert not output.exists()
+
+
+def test_a_consultation_pack_has_its_closed_questions_and_the_group_changes(app):
+    from tests.webapp.helpers import make_consultation
+    from webapp.consultations.models import Answer, ChangeRecord, ConsultationResponse
+    from webapp.themes.scope import consultation_scope
+
+    consultation = make_consultation("closed-questions", status="closed")
+    refuge = next(q for q in consultation.questions if q.text == "Did you stay in a refuge?")
+    for value in ["Yes"] * 7 + ["No"] * 2:
+        db.session.add(ConsultationResponse(consultation=consultation, submitted_on=date.today(),
+                                            answers=[Answer(question=refuge, value=value)]))
+    db.session.add(ChangeRecord(consultation=consultation, recorded_on=date(2026, 11, 2),
+                                description="Asked about evenings as well as weekends."))
+    db.session.commit()
+    pages = _pages(board_pack_pdf(consultation_scope(consultation.slug)))
+    text = " ".join(pages)
+    assert "Closed questions" in text and "Did you stay in a refuge?" in text
+    assert "No fewer than 5 —" in text  # the 2 is suppressed, and so is its percentage
+    assert "What changed because of the group" in text and "Asked about evenings as well as weekends." in text
+    assert "There is no earlier period to compare with." in text
+    assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
