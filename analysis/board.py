@@ -70,6 +70,10 @@ class Breakdown:
     grand_total: int | None
     any_withheld: bool
     codes: tuple[str, ...] = ()  # the rows' theme codes, in order (figure keys in the release ledger)
+    # Responses from each group, each counted once however many themes it has
+    # (the cells above count responses per theme, so their column sums count
+    # theme mentions); None marks a withheld figure.
+    responses: tuple[int | None, ...] = ()
 
 
 def shown_count(count: int, k: int = K) -> str:
@@ -216,6 +220,35 @@ def count_table(grouped: Sequence[Grouped], codes: Sequence[str]) -> tuple[list[
         for code in g.codes:
             seen[(code, g.group)].add(g.response_id)
     return groups, [[len(seen[(code, group)]) for group in groups] for code in codes]
+
+
+def responses_per_group(grouped: Sequence[Grouped], groups: Sequence[str]) -> list[int]:
+    """Responses in each group, each counted once (not once per theme)."""
+    members: dict[str, set[int]] = defaultdict(set)
+    for g in grouped:
+        members[g.group].add(g.response_id)
+    return [len(members[group]) for group in groups]
+
+
+def suppress_row(counts: Sequence[int], k: int = K, held: Sequence[bool] | None = None) -> list[bool]:
+    """Which counts of one row whose total is known elsewhere to withhold:
+    every count under k and every one `held` (the release ledger), then, if
+    any is withheld, the smallest others until at least two are withheld and
+    they add up to k or more, so none follows by subtraction and none is
+    pinned by their sum. When that cannot be done, every count is withheld,
+    zeros too (one group holding all the responses would be given away)."""
+    held = held or [False] * len(counts)
+    withheld = [0 < count < k or hold for count, hold in zip(counts, held, strict=True)]
+    while any(withheld):
+        hidden = [count for count, hide in zip(counts, withheld, strict=True) if hide]
+        if len(hidden) >= 2 and sum(hidden) >= k:
+            break
+        shown = [(count, i) for i, (count, hide) in enumerate(zip(counts, withheld, strict=True))
+                 if not hide and count > 0]
+        if not shown:
+            return [True] * len(counts)
+        withheld[min(shown)[1]] = True
+    return withheld
 
 
 def cell_words(value: int | None) -> str:

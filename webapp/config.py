@@ -90,6 +90,9 @@ class Config:
     REDIS_URL: str | None = None
 
     PARTNERSHIP_NAME = "Northshire Partnership"
+    # The Government Security Classification marking printed at the top and
+    # foot of every page of the board pack (PROTECTIVE_MARKING).
+    PROTECTIVE_MARKING = "OFFICIAL"
     SERVICE_NAME = "Share your experience"
     # Colours must keep 4.5:1 contrast with white text; checked in tests.
     BRAND_COLOUR = "#1d4f6e"
@@ -165,7 +168,7 @@ class Config:
         """Environment overrides, read once when the app is created."""
         env = os.environ
         values: dict = {}
-        for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "SERVICE_NAME",
+        for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "PROTECTIVE_MARKING", "SERVICE_NAME",
                     "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT", "STAFF_SIGN_IN_RATE_LIMIT",
                     "ACCESS_CODE_RATE_LIMIT",
                     "PUBLIC_BASE_URL"):

@@ -10,7 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.board import Coded, Extra, Grouped, change_between, count_table, sentiment_words, summarise_items
+from analysis.board import (
+    Coded,
+    Extra,
+    Grouped,
+    change_between,
+    count_table,
+    responses_per_group,
+    sentiment_words,
+    summarise_items,
+    suppress_row,
+)
 from analysis.suppression import breakdown_table
 
 LABELS = {"access": "Getting help", "staff": "Staff attitude", "wait": "Waiting times",
@@ -186,3 +196,39 @@ def test_breakdown_example_shows_fewer_than_5():
     # Its partners are withheld too, so the 3 cannot be worked out from totals.
     assert [cell for _, cells, _ in shown.rows for cell in cells].count(None) >= 2
     assert _solvable(table, shown) == []
+
+
+# Responses per group (issue 14, part 3: breakdown totals say what they count) ---------------
+
+def test_responses_per_group_count_each_response_once():
+    grouped = [Grouped(1, "Refuge", ("housing", "children")), Grouped(1, "Refuge", ("money",)),
+               Grouped(2, "Refuge", ("housing",)), Grouped(3, "Advice", ())]
+    assert responses_per_group(grouped, ["Advice", "Refuge"]) == [1, 2]
+    _, table = count_table(grouped, ["housing", "children", "money"])
+    assert sum(row[1] for row in table) == 4  # theme mentions at the refuge, not its 2 responses
+
+
+@pytest.mark.parametrize("counts, held, withheld", [
+    ([12, 7, 9, 20], None, [False] * 4),  # nothing small: all shown
+    ([12, 3, 9, 20], None, [False, True, True, False]),  # the 3, and the next smallest so it cannot be subtracted
+    ([12, 1, 2, 20], None, [True, True, True, False]),  # 1 + 2 < 5 would narrow both down: one more goes
+    ([0, 3, 0], None, [True, True, True]),  # one group has them all: nothing can protect it
+    ([12, 7, 9, 20], [False, True, False, False], [False, True, True, False]),  # held by the ledger
+    ([12, 0, 3, 9], None, [False, False, True, True]),  # zeros are shown and protect nothing
+], ids=["none-small", "one-small", "small-sum", "one-group", "held", "zeros"])
+def test_suppress_row_examples(counts, held, withheld):
+    assert suppress_row(counts, held=held) == withheld
+    _assert_nothing_to_subtract(counts, withheld)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=8))
+def test_suppress_row_leaves_nothing_to_subtract(counts):
+    _assert_nothing_to_subtract(counts, suppress_row(counts))
+
+
+def _assert_nothing_to_subtract(counts: list[int], decided: list[bool]) -> None:
+    hidden = [count for count, hide in zip(counts, decided, strict=True) if hide]
+    # Nothing under 5 shows, and what is withheld is never one count, nor a sum under 5.
+    assert not any(0 < count < 5 and not hide for count, hide in zip(counts, decided, strict=True))
+    assert not hidden or (len(hidden) >= 2 and sum(hidden) >= 5) or all(decided)

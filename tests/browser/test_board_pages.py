@@ -39,8 +39,8 @@ def test_report_pages_pass_axe(dev_server, demo_staff, staff, axe_source):
     for key in ("consultation:out-of-hours", feedback_quarter(quarter_of(date.today())).key):
         page.goto(f"{base}/staff/reports/summary/{key}")
         check("Board summary")
-        # A quarter has its four-quarter trend chart as well as its themes chart.
-        expect(page.locator("svg[role=img] title")).to_have_count(1 if key.startswith("consultation") else 2)
+        # A quarter has its four-quarter trend charts (responses, shares) as well as its themes chart.
+        expect(page.locator("svg[role=img] title")).to_have_count(1 if key.startswith("consultation") else 3)
 
     page.get_by_role("link", name="Record an action").click()
     check("Record an action")
@@ -59,3 +59,28 @@ def test_report_pages_pass_axe(dev_server, demo_staff, staff, axe_source):
     page.goto(f"{base}/staff/reports/actions?status=in_progress")
     check("All actions")
     assert found == {}, found
+
+
+def test_the_quarter_trend_on_a_phone(dev_server, demo_staff, chromium, axe_source):
+    """The four-quarter trend at 390px: zero axe violations, nothing wider
+    than the screen, and every chart label inside its chart."""
+    from datetime import date
+
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        sign_in(page, dev_server.base_url)
+        page.goto(f"{dev_server.base_url}/staff/reports/summary/{feedback_quarter(quarter_of(date.today())).key}")
+        expect(page.locator("#share-trend-chart-title")).to_have_count(1)
+        assert axe(page, axe_source) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        outside = page.evaluate("""() => [...document.querySelectorAll('svg.heard-chart')].flatMap(svg => {
+            const box = svg.viewBox.baseVal;
+            return [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox()])
+              .filter(([, b]) => b.x < -1 || b.x + b.width > box.width + 1)  // a glyph's bearing may dip below 0
+              .map(([words, b]) => `${words} at ${b.x}..${b.x + b.width}`);
+        })""")
+        assert outside == []
+        expect(page.locator("#trend-table")).to_be_visible()
+    finally:
+        context.close()

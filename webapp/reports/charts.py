@@ -18,6 +18,9 @@ BAR_AREA = WIDTH - VALUE_WIDTH
 # characters (about 8px each at 14px), so none is ever cut off: not on a
 # phone (the chart scales with its viewBox), not in print.
 LABEL_CHARS = 60
+# Text starts this far in: a glyph's side bearing ("J" in bold) can reach 2px
+# left of its x, and the SVG clips what falls outside it.
+TEXT_INSET = 4
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class BarChart:
     width: int
     height: int
     bars: tuple[Bar, ...]
+    text_x: int = TEXT_INSET
 
 
 def bar_chart(chart_id: str, title: str, figures: list[tuple[str, int]], unit: str = "responses") -> BarChart:
@@ -72,3 +76,71 @@ def wrap_label(label: str, limit: int = LABEL_CHARS) -> list[str]:
         else:
             lines.append(word)
     return lines or [""]
+
+
+# Share trend: small multiples ---------------------------------------------------------------
+
+COLUMN_BAR = 36  # a period's bar, px wide
+COLUMN_HEIGHT = 44  # the tallest bar (the largest share in the chart)
+PERIOD_CHARS = 14  # period labels wrap at this many characters, inside their column
+
+
+@dataclass(frozen=True)
+class Column:
+    x: int
+    bar_y: int
+    bar_height: int
+    value: str  # "28%", or "not shown"
+    value_y: int
+
+
+@dataclass(frozen=True)
+class Panel:
+    label_lines: tuple[tuple[str, int], ...]
+    baseline_y: int
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    id: str
+    title: str
+    description: str
+    width: int
+    height: int
+    periods: tuple[tuple[int, tuple[tuple[str, int], ...]], ...]  # (x, lines of (words, y)) once, at the top
+    panels: tuple[Panel, ...]
+    bar_width: int = COLUMN_BAR
+    text_x: int = TEXT_INSET  # added to each text's column x
+
+
+def share_trend_chart(chart_id: str, title: str, periods: list[str],
+                      themes: list[tuple[str, list[float | None]]]) -> TrendChart:
+    """A small chart per theme, one bar per period with its share written
+    above it, under one row of period labels at the top. Every label starts
+    inside its own column (x >= 0), so none is cut off. A share that may not
+    be shown (None) has no bar and says "not shown"."""
+    largest = max((share for _, shares in themes for share in shares if share), default=0.0) or 1.0
+    column_width = WIDTH // max(1, len(periods))
+    period_lines = [wrap_label(period, PERIOD_CHARS) for period in periods]
+    header = tuple((index * column_width, tuple((words, LINE_HEIGHT * (n + 1) - 4) for n, words in enumerate(lines)))
+                   for index, lines in enumerate(period_lines))
+    panels, y = [], LINE_HEIGHT * max((len(lines) for lines in period_lines), default=1) + GAP
+    for label, shares in themes:
+        lines = wrap_label(label)
+        label_lines = tuple((line, y + LINE_HEIGHT * (n + 1) - 4) for n, line in enumerate(lines))
+        baseline = y + LINE_HEIGHT * len(lines) + LINE_HEIGHT + COLUMN_HEIGHT
+        columns = []
+        for index, share in enumerate(shares):
+            height = round(COLUMN_HEIGHT * share / largest) if share else 0
+            columns.append(Column(x=index * column_width, bar_y=baseline - height, bar_height=height,
+                                  value="not shown" if share is None else f"{round(share * 100)}%",
+                                  value_y=baseline - height - 4))
+        panels.append(Panel(label_lines=label_lines, baseline_y=baseline, columns=tuple(columns)))
+        y = baseline + GAP * 2
+    words = "; ".join(
+        f"{label}: " + ", ".join(f"{period} {'not shown' if share is None else f'{round(share * 100)}%'}"
+                                 for period, share in zip(periods, shares, strict=True))
+        for label, shares in themes) or "No figures to show"
+    return TrendChart(id=chart_id, title=title, description=f"Small bar charts, one per theme. {words}.",
+                      width=WIDTH, height=y, periods=header, panels=tuple(panels))

@@ -1,6 +1,9 @@
-"""Demo board actions for `make run`: a few actions, with dated updates, on
-the closed demo consultation and on the latest quarter of demo feedback, so
-the ledger, the board pack and "you said, we did" have something to show."""
+"""Demo board data for `make run`: a few actions, with dated updates, on the
+closed demo consultation, on the latest quarter of demo feedback and on the
+quarter before it (one of those still open past its due date, so the pack
+carries it over as overdue); the service-user group's view of the latest
+quarter; and staff checking one theme's answers in it. So the ledger, the
+board pack and "you said, we did" have something to show."""
 
 from __future__ import annotations
 
@@ -10,8 +13,10 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
-from webapp.periods import quarter_of
-from webapp.reports.models import BoardAction, BoardActionUpdate
+from webapp.periods import previous_quarter, quarter_of
+from webapp.reports.models import BoardAction, BoardActionUpdate, GroupComment, GroupPriority
+from webapp.themes.models import StaffCoding
+from webapp.themes.runs import coded_items
 from webapp.themes.scope import consultation_scope, feedback_quarter
 
 # (theme, what will be done, owner, due in days, [(status, note)...], reason if not doing)
@@ -33,6 +38,24 @@ FEEDBACK_ACTIONS = (
      "The budget cannot cover it this year; the board will review it in April."),
 )
 
+# Agreed a quarter earlier: one done, one still in progress after its due date (overdue).
+EARLIER_ACTIONS = (
+    ("children", "Fund a children's worker at the refuge for after-school hours",
+     "Safe Haven Refuge", -21,
+     [("planned", "Action recorded."), ("in_progress", "Job description agreed; the post is not yet filled.")], ""),
+    ("information", "Print the leaflet on what happens after reporting in five more languages",
+     "Northshire Police", -40, [("planned", "Action recorded."), ("done", "Printed and sent to every station.")],
+     ""),
+)
+# The group's view of the latest quarter: (theme, members who said it matters most, comments).
+GROUP_VIEW = (
+    ("housing", 4, ["Refuge places matter most to us. Families wait weeks in emergency rooms."]),
+    ("staff-attitude", 2, ["Being believed the first time makes all the difference."]),
+    ("money", 1, []),
+)
+# Answers of one theme that staff confirm in the latest quarter, as they would from the coding page.
+CHECKED_THEME, CHECKED_ANSWERS = "housing", 6
+
 
 def add_demo_actions(today: date | None = None) -> int:
     """Add the demo actions once (nothing when any action exists). Returns how many."""
@@ -42,9 +65,25 @@ def add_demo_actions(today: date | None = None) -> int:
     added = _add(consultation_scope("out-of-hours").key, CONSULTATION_ACTIONS, today)
     latest = db.session.scalar(select(func.max(FeedbackResponse.submitted_on)))
     if latest:
-        added += _add(feedback_quarter(quarter_of(latest)).key, FEEDBACK_ACTIONS, today)
+        quarter = quarter_of(latest)
+        added += _add(feedback_quarter(quarter).key, FEEDBACK_ACTIONS, today)
+        added += _add(feedback_quarter(previous_quarter(quarter)).key, EARLIER_ACTIONS, today)
+        _add_group_view(feedback_quarter(quarter).key)
+        _check_a_theme(feedback_quarter(quarter))
     db.session.commit()
     return added
+
+
+def _add_group_view(scope_key: str) -> None:
+    for theme, members, comments in GROUP_VIEW:
+        db.session.add_all(GroupPriority(scope=scope_key, theme_code=theme) for _ in range(members))
+        db.session.add_all(GroupComment(scope=scope_key, theme_code=theme, text=text) for text in comments)
+
+
+def _check_a_theme(scope) -> None:
+    """Staff confirm the themes of a few answers the run gave CHECKED_THEME."""
+    found = [c for c in coded_items(scope) if CHECKED_THEME in c.codes and not c.staff_coded]
+    db.session.add_all(StaffCoding(ref=c.item.ref, codes=list(c.codes)) for c in found[:CHECKED_ANSWERS])
 
 
 def _add(scope_key: str, actions, today: date) -> int:

@@ -1,21 +1,27 @@
-"""The board pack: a PDF (WeasyPrint) of the board summary with a cover,
-contents with page numbers, a page per theme, actions and their status, and
-methods and caveats. Tagged as PDF/UA-1 so screen readers get the structure;
-text stays extractable. Only `data:` URLs are fetched while rendering."""
+"""The board pack: a PDF (WeasyPrint) of the board summary laid out as a
+board paper (`paper`): a cover with contents, an executive summary and what
+the board is asked to decide, the themes (a section each for those with k or
+more responses, one table for the rest), the trend, the group's view,
+safeguarding, the action plan, breakdowns and a methods and limitations
+note; the protective marking, the date and page numbers on every page.
+Tagged as PDF/UA-1 so screen readers get the structure; text stays
+extractable. Only `data:` URLs are fetched while rendering."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from flask import current_app, render_template
 
-from analysis.board import ThemeRow, cell_words, shown_count
-from webapp.reports import ledger
-from webapp.reports.charts import bar_chart
-from webapp.reports.pages import action_rows, charts_for, group_rows
+from analysis.board import Breakdown, K, cell_words, shown_count
+from webapp.formatters import long_date
+from webapp.reports import paper
+from webapp.reports.pages import charts_for, group_rows, trend
 from webapp.reports.summary import BoardSummary, build_summary
+from webapp.themes.runs import HIGH_CONFIDENCE
 
 PACK_CSS = Path(__file__).resolve().parent.parent / "templates" / "reports" / "pack.css"
 PDF_VARIANT = "pdf/ua-1"
@@ -26,52 +32,79 @@ def pack_filename(scope) -> str:
     return f"board-pack-{key}.pdf"
 
 
-def theme_pages(summary: BoardSummary) -> list[dict]:
-    """One page per theme with responses: figures, a chart against the period
-    before (when both figures may be shown), quotes, its row of each
-    breakdown, and the group's view."""
+def theme_sections(summary: BoardSummary) -> list[dict]:
+    """A section per theme with k or more responses (themes under k share one
+    table): figures, quotes, and the group's view of it."""
     groups = {entry["row"].code: entry for entry in group_rows(summary)}
-    pages = []
-    for index, row in enumerate(r for r in summary.themes if r.count):
-        pages.append({"row": row, "id": f"theme-{index + 1}", "chart": _comparison(summary, row, index),
-                      "breakdowns": _breakdown_rows(summary, row), "group": groups.get(row.code)})
-    return pages
+    return [{"row": row, "id": f"theme-{index + 1}", "group": groups.get(row.code),
+             "checked": row.code in summary.staff_checked}
+            for index, row in enumerate(paper.main_themes(summary))]
 
 
-def _comparison(summary: BoardSummary, row: ThemeRow, index: int):
-    if row.share is None or row.previous_share is None:
-        return None
-    return bar_chart(f"theme-chart-{index + 1}", f"{row.label}: share of responses this period and the period before",
-                     [(summary.previous_label or "Period before", round(row.previous_share * 100)),
-                      (summary.label, round(row.share * 100))], unit="per cent of responses")
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string (for generated content)."""
+    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _breakdown_rows(summary: BoardSummary, row: ThemeRow) -> list[dict]:
-    found = []
-    for table in summary.breakdowns:
-        for label, cells, total in table.rows:
-            if label == row.label:
-                found.append({"title": table.title, "cells": list(zip(table.groups, cells, strict=True)),
-                              "total": total})
-    return found
+def page_css(marking: str, label: str, made_on: date) -> str:
+    """The protective marking at the top and foot of every page, and the
+    report and the date made, as page margin boxes (the page number is in
+    pack.css)."""
+    mark, made = css_string(marking), css_string(f"{label}. Made on {long_date(made_on)}")
+    return (f"@page {{ @top-center {{ content: {mark}; }} @bottom-center {{ content: {mark}; }} "
+            f"@bottom-left {{ content: {made}; }} }}")
 
 
-def pack_html(scope, summary: BoardSummary | None = None) -> str:
-    summary = summary or build_summary(scope)
-    return render_template(
-        "reports/pack.html", summary=summary, scope=scope, theme_pages=theme_pages(summary),
-        charts=charts_for(summary), group_rows=group_rows(summary),
-        actions=action_rows(ledger.actions_for(scope.key)), made_on=date.today(),
-        partnership=current_app.config["PARTNERSHIP_NAME"], cell_words=cell_words, shown_count=shown_count)
+def pack_breakdowns(summary: BoardSummary) -> list[Breakdown]:
+    """The breakdowns with only the themes that have a section of their own
+    (the rest are under k, so their rows are nearly all withheld): fewer
+    pages, and only figures the summary page already released."""
+    keep = {row.code for row in paper.main_themes(summary)}
+    return [replace(table, rows=tuple(row for code, row in zip(table.codes, table.rows, strict=True) if code in keep),
+                    codes=tuple(code for code in table.codes if code in keep))
+            for table in summary.breakdowns]
 
 
-def board_pack_pdf(scope, summary: BoardSummary | None = None) -> bytes:
+def short_cell(value: int | None) -> str:
+    """A breakdown cell in the pack's narrow columns ("<5" is explained above the tables)."""
+    return f"<{K}" if value is None else str(value)
+
+
+def pack_context(scope, summary: BoardSummary | None = None, today: date | None = None) -> dict:
+    """Everything the pack shows, worked out here so the template only renders."""
+    today = today or date.today()
+    summary = summary or build_summary(scope, today=today)
+    plan, carried = paper.action_plan(scope, today)
+    overdue = [row for row in plan + carried if row.overdue]
+    return {
+        "summary": summary, "scope": scope, "theme_sections": theme_sections(summary),
+        "small_themes": paper.small_themes(summary), "charts": charts_for(summary),
+        "trend": trend(scope, summary), "group_rows": group_rows(summary),
+        "breakdowns": pack_breakdowns(summary), "short_cell": short_cell,
+        "plan": plan, "carried": carried, "overdue": overdue,
+        "executive": paper.executive_summary(summary, overdue),
+        "decisions": paper.for_decision(summary, plan + carried, overdue),
+        "high_confidence": round(HIGH_CONFIDENCE * 100), "made_on": today,
+        "marking": current_app.config["PROTECTIVE_MARKING"],
+        "partnership": current_app.config["PARTNERSHIP_NAME"], "cell_words": cell_words,
+        "shown_count": shown_count,
+    }
+
+
+def pack_html(scope, summary: BoardSummary | None = None, today: date | None = None) -> str:
+    return render_template("reports/pack.html", **pack_context(scope, summary, today))
+
+
+def board_pack_pdf(scope, summary: BoardSummary | None = None, today: date | None = None) -> bytes:
     # WeasyPrint (and Pango under it) is imported on the first pack, not at
     # start-up: most workers and commands never draw one.
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"})
-    document = HTML(string=pack_html(scope, summary), url_fetcher=fetcher)
-    stylesheet = CSS(string=PACK_CSS.read_text(encoding="utf-8"), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT, pdf_tags=True)
+    today = today or date.today()
+    document = HTML(string=pack_html(scope, summary, today), url_fetcher=fetcher)
+    stylesheets = [CSS(string=PACK_CSS.read_text(encoding="utf-8"), url_fetcher=fetcher),
+                   CSS(string=page_css(current_app.config["PROTECTIVE_MARKING"], scope.label, today),
+                       url_fetcher=fetcher)]
+    return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT, pdf_tags=True)

@@ -13,12 +13,14 @@ from webapp.extensions import db
 from webapp.formatters import long_date
 from webapp.periods import ScopeError
 from webapp.reports import ledger
-from webapp.reports.charts import bar_chart
+from webapp.reports.charts import bar_chart, share_trend_chart
 from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
+from webapp.reports.population import population_of, short_range
 from webapp.reports.public import public_action
 from webapp.reports.summary import BoardSummary, build_summary
 from webapp.staff.access import can
 from webapp.themes.codebook import active_themes, theme_labels
+from webapp.themes.review import unfinished_run
 from webapp.themes.scope import feedback_quarter, parse_scope
 
 
@@ -107,13 +109,26 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False) for q in quarters[:-1]]
     summaries.append(summary)
     labels = [short_quarter(q) for q in quarters]
+    population = population_of(scope)
+    if population.so_far and population.counted is not None:
+        labels[-1] = f"{short_range(population.counted.start, population.counted.end)} so far"
     top = [row for row in summary.charted][:TREND_THEMES]
-    rows = [(row.label, [(s.theme(row.code).share_words if s.theme(row.code) else "0%") for s in summaries])
-            for row in top]
+    shares = [(row.label, [_share(s, row.code) for s in summaries]) for row in top]
+    rows = [(label, ["—" if share is None else f"{round(share * 100)}%" for share in values])
+            for label, values in shares]
     figures = [(label, s.responses) for label, s in zip(labels, summaries, strict=True)
                if s.responses_shown == str(s.responses)]
     return {"labels": labels, "rows": rows, "responses": [s.responses_shown for s in summaries],
-            "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures)}
+            "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures),
+            "shares": share_trend_chart("share-trend-chart", "Share of responses for this quarter’s top themes, "
+                                        "last four quarters", labels, shares)}
+
+
+def _share(summary: BoardSummary, code: str) -> float | None:
+    """A theme's share in one quarter's summary: 0 when it had no responses,
+    None when the share may not be shown."""
+    row = summary.theme(code)
+    return 0.0 if row is None else row.share
 
 
 def short_quarter(quarter: str) -> str:
@@ -121,9 +136,18 @@ def short_quarter(quarter: str) -> str:
     return f"{start:%b}–{end:%b} {end.year}"
 
 
+def theming_state(scope, summary: BoardSummary) -> str:
+    """"running", "needed" (written answers but no themes: the board can
+    start a run rather than read a table of zeros), or "" (themes to show)."""
+    if unfinished_run(scope.key) is not None:
+        return "running"
+    return "needed" if summary.responses and not any(row.count for row in summary.themes) else ""
+
+
 def summary_page(scope) -> dict:
     summary = build_summary(scope)
-    return {"scope": scope, "summary": summary, "charts": charts_for(summary), "trend": trend(scope, summary),
+    return {"scope": scope, "summary": summary, "theming": theming_state(scope, summary),
+            "charts": charts_for(summary), "trend": trend(scope, summary),
             "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),
             "cell_words": cell_words, "shown_count": shown_count}
 

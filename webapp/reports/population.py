@@ -36,8 +36,9 @@ class ReportPopulation:
             return self.named.label
         if self.counted is None:
             return f"{self.named.label} (no month has finished yet)"
-        counted = f"{long_date(self.counted.start)} to {long_date(self.counted.end)}"
-        return f"{self.named.label}: {counted} so far" if self.so_far else f"Feedback, {counted}"
+        if self.so_far:
+            return f"{self.named.label}: {short_range(self.counted.start, self.counted.end)} so far"
+        return f"Feedback, {long_date(self.counted.start)} to {long_date(self.counted.end)}"
 
     @property
     def note(self) -> str:
@@ -53,6 +54,12 @@ class ReportPopulation:
             notes.append(f"This period is still under way: the figures count the months that have finished, "
                          f"up to {long_date(self.counted.end)}. A month is counted once it has ended.")
         return " ".join(notes)
+
+
+def short_range(start: date, end: date) -> str:
+    """"1 Oct–30 Nov 2026": a period's dates in a few characters."""
+    first = f"{start.day} {start:%b}" if start.year == end.year else f"{start.day} {start:%b %Y}"
+    return f"{first}–{end.day} {end:%b %Y}"
 
 
 def population_of(scope: Scope, today: date | None = None) -> ReportPopulation:

@@ -4,12 +4,12 @@ the co-production record, breakdowns and the group's view."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, select
 
-from analysis.board import Breakdown, Grouped, count_table
+from analysis.board import Breakdown, Grouped, count_table, responses_per_group, suppress_row
 from analysis.redaction import redact
 from webapp.equality import REPORT_LABELS
 from webapp.extensions import db
@@ -107,8 +107,21 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
             rows=np.array([breakdown_key(title, code) in held or code in held_themes for code in codes]),
             columns=np.array([breakdown_key(title, group=group) in held for group in groups]),
             grand=breakdown_key(title) in held)
-        result.append(breakdown_table(title, labels, groups, table, k, held=mask, codes=codes))
+        table = breakdown_table(title, labels, groups, table, k, held=mask, codes=codes)
+        result.append(replace(table, responses=_responses_row(title, grouped, groups, k, held)))
     return result
+
+
+RESPONSES_ROW = "(responses)"  # not a theme code: codes are slugs
+
+
+def _responses_row(title: str, grouped: list[Grouped], groups: list[str], k: int,
+                   held: frozenset[str]) -> tuple[int | None, ...]:
+    """Responses from each group, as one row whose total (the summary's
+    count of responses) is known: suppressed by `suppress_row`."""
+    counts = responses_per_group(grouped, groups)
+    withheld = suppress_row(counts, k, [breakdown_key(title, RESPONSES_ROW, group) in held for group in groups])
+    return tuple(None if hide else count for count, hide in zip(counts, withheld, strict=True))
 
 
 def breakdown_figures(tables: list[Breakdown]) -> dict[str, int]:
@@ -124,6 +137,8 @@ def breakdown_figures(tables: list[Breakdown]) -> dict[str, int]:
                      for group, value in zip(table.groups, table.group_totals, strict=True) if value is not None)
         if table.grand_total is not None:
             shown[breakdown_key(table.title)] = table.grand_total
+        shown.update((breakdown_key(table.title, RESPONSES_ROW, group), value)
+                     for group, value in zip(table.groups, table.responses, strict=False) if value is not None)
     return shown
 
 

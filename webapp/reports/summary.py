@@ -57,7 +57,9 @@ class BoardSummary:
     group_view: GroupView | None = None
     run_date: date | None = None
     run_learned_from: int = 0
-    staff_coded: int = 0
+    staff_coded: int = 0  # answers staff coded (confirmed or corrected the themes)
+    staff_corrected: int = 0  # of those, answers where staff changed the run's themes
+    staff_checked: frozenset[str] = frozenset()  # themes staff confirmed on at least one answer
     k: int = K
     population_note: str = ""  # why the figures cover other dates than were chosen
     closed_questions: list = field(default_factory=list)  # consultations: choice questions' released counts
@@ -151,10 +153,17 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         group_view=queries.group_view(scope.key),
         run_date=run.finished_at.date() if run and run.finished_at else None,
         run_learned_from=run.n_coded if run else 0,
-        staff_coded=sum(1 for c in coded if c.staff_coded),
+        staff_coded=sum(1 for c in coded if c.staff_coded), staff_corrected=_corrected(coded),
+        staff_checked=frozenset(code for c in coded if c.staff_coded for code in c.codes),
         k=k, population_note=population.note, held=released.held,
         closed_questions=_closed_questions(scope) if with_closed else [],
     )
+
+
+def _corrected(coded) -> int:
+    """Staff-coded answers whose themes differ from the run's. An answer a run
+    themed carries the run's scores; one no run saw was coded from scratch."""
+    return sum(1 for c in coded if c.staff_coded and c.scores and set(c.codes) != set(c.scores))
 
 
 def _risk_by_category(coded) -> list[tuple[str, int]]:

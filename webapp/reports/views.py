@@ -4,7 +4,7 @@ download the board pack, and keep the actions ledger. All need view_reports
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -18,6 +18,7 @@ from webapp.reports.forms import ActionForm, EditActionForm, UpdateForm
 from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate
 from webapp.reports.pack import board_pack_pdf, pack_filename
 from webapp.staff.access import permission_required
+from webapp.themes.review import begin_run
 from webapp.themes.scope import feedback_range, parse_scope
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
@@ -62,7 +63,23 @@ def dates():
 @permission_required("view_reports")
 def summary(scope_key: str):
     scope = _scope_or_404(scope_key)
-    return render_template("reports/summary.html", **pages.summary_page(scope))
+    return render_template("reports/summary.html", button_form=ButtonForm(), **pages.summary_page(scope))
+
+
+@bp.post("/summary/<path:scope_key>/theme")
+@permission_required("view_reports")
+def start_theming(scope_key: str):
+    """The board starts theming responses no run has themed yet (dates
+    someone chose), rather than reading a summary with no themes."""
+    scope = _scope_or_404(scope_key)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    _, started = begin_run(scope, current_user)
+    db.session.commit()
+    flash("Theming has started. It takes a few minutes; refresh this page to see the themes."
+          if started else "Theming is already running for these dates. Refresh this page to see the themes.",
+          "success")
+    return redirect(url_for("reports.summary", scope_key=scope.key))
 
 
 @bp.get("/summary/<path:scope_key>/board-pack.pdf")

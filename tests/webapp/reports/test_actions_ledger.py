@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.webapp.helpers import QUARTER, csrf_token, make_user, page, seed_quarter, sign_in_as
 from webapp.audit import AuditEvent
 from webapp.extensions import db
 from webapp.reports.demo import add_demo_actions
-from webapp.reports.models import BoardAction, BoardActionUpdate
+from webapp.reports.models import BoardAction, BoardActionUpdate, GroupPriority
+from webapp.reports.paper import is_overdue
 
 NEW = f"/staff/reports/summary/{QUARTER.key}/actions/new"
 
@@ -126,9 +127,13 @@ def test_analysts_record_too_but_not_anonymous(app, client):
 
 
 def test_demo_actions_added_once(app, demo_data):
-    assert add_demo_actions() == 5
+    assert add_demo_actions() == 7
     assert add_demo_actions() == 0
     actions = _actions()
     assert {a.scope for a in actions} >= {"consultation:out-of-hours"}
+    # The pack has an overdue action to call out, carried over from the quarter before.
+    overdue = [a for a in actions if is_overdue(a, date.today())]
+    assert len(overdue) == 1 and overdue[0].status == "in_progress"
+    assert db.session.scalar(select(func.count(GroupPriority.id))) == 7
     not_doing = next(a for a in actions if a.status == "not_doing")
     assert not_doing.reason and [u.status for u in not_doing.updates] == ["planned", "not_doing"]

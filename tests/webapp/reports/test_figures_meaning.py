@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from webapp.reports.charts import LABEL_CHARS, bar_chart
+from webapp.reports.charts import LABEL_CHARS, bar_chart, share_trend_chart
 from webapp.reports.population import population_of
 from webapp.reports.queries import quotes_by_theme
 from webapp.themes.runs import CodedItem
@@ -19,7 +19,7 @@ def test_a_quarter_under_way_counts_its_finished_months_and_says_so(app):
     population = population_of(feedback_quarter("2026Q4"), today=date(2026, 12, 4))
     assert (population.counted.start, population.counted.end) == (date(2026, 10, 1), date(2026, 11, 30))
     assert population.atoms == {"feedback:2026-10", "feedback:2026-11"}
-    assert population.label == "Feedback, October to December 2026: 1 October 2026 to 30 November 2026 so far"
+    assert population.label == "Feedback, October to December 2026: 1 Oct–30 Nov 2026 so far"
     assert "still under way" in population.note
 
 
@@ -112,3 +112,21 @@ def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
     assert rows["Responses with written answers"] == ["0", "0", "8", "12"]
     assert rows["Housing, refuge and safe accommodation"][2:] == ["100%", "42%"]
     assert soup.select_one("#trend-chart-title").get_text().startswith("Responses with written answers")
+    # The shares as small charts, one per theme, described in words.
+    description = soup.select_one("#share-trend-chart-desc").get_text()
+    assert "Housing, refuge and safe accommodation: Oct–Dec 2025 0%, Jan–Mar 2026 0%, Apr–Jun 2026 100%" in description
+
+
+def test_share_trend_labels_start_inside_their_columns():
+    periods = ["Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026", "1 Oct–30 Nov 2026 so far"]
+    shares = [(LONG, [0.2, None, 0.4, 0.1]), ("Housing", [0.0, 0.1, 0.2, 0.3])]
+    chart = share_trend_chart("t", "Shares", periods, shares)
+    xs = [x for x, _ in chart.periods]
+    assert xs == sorted(xs) and xs[0] == 0 and xs[-1] + 14 * 8 <= chart.width  # the last label fits its column
+    assert [line for line, _ in chart.periods[-1][1]] == ["1 Oct–30 Nov", "2026 so far"]
+    first, second = chart.panels
+    assert " ".join(words for words, _ in first.label_lines) == LONG
+    assert [column.value for column in first.columns] == ["20%", "not shown", "40%", "10%"]
+    assert first.columns[1].bar_height == 0 and first.columns[2].bar_height > first.columns[0].bar_height
+    assert second.label_lines[0][1] > first.baseline_y and chart.height > second.baseline_y
+    assert "Housing: Jan–Mar 2026 0%, Apr–Jun 2026 10%" in chart.description
