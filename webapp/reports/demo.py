@@ -14,7 +14,7 @@ from webapp.periods import quarter_of
 from webapp.reports.models import BoardAction, BoardActionUpdate
 from webapp.themes.scope import consultation_scope, feedback_quarter
 
-# (theme, what will be done, owner, due in days, [(status, note)...], reason if not doing)
+# (theme, what will be done, owner, due in days (negative: already past), [(status, note)...], reason if not doing)
 CONSULTATION_ACTIONS = (
     ("access", "Pilot an evening and weekend phone line staffed by trained advocates",
      "Northshire Domestic Abuse Partnership", 120,
@@ -25,8 +25,9 @@ CONSULTATION_ACTIONS = (
 FEEDBACK_ACTIONS = (
     ("staff-attitude", "Trauma-informed practice refresher for all front-door staff",
      "Partnership training team", 90, [("planned", "Action recorded.")], ""),
+    # Overdue: the ledger, the pack and the summary call it out.
     ("housing", "Agree two more emergency refuge spaces with the county council",
-     "County council housing", 180,
+     "County council housing", -21,
      [("planned", "Action recorded."), ("in_progress", "Two landlords approached.")], ""),
     ("money", "Pay travel costs for every appointment up front", "Partnership board", 30,
      [("planned", "Action recorded."), ("not_doing", "Considered by the board.")],

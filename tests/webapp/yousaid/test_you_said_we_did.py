@@ -81,16 +81,22 @@ def test_consultation_page_said_and_did(client, app):
     assert_safe_public_page(response)
     html = page(response)
     assert html.h1.get_text() == consultation.title
-    assert themes_table(html, "said-themes")[HOUSING_LABEL] == "5"
+    assert themes_table(html, "said-consultation-themes")[HOUSING_LABEL] == "5"
     text = html.get_text(" ", strip=True)
     assert "The refuge found us a safe place (0)." in text
     assert "The refuge found us a safe place (1)." not in text
-    assert "We published what we learned on 20 November 2026." in text
-    actions = html.find(id="did-actions").get_text(" ", strip=True)
-    assert "Add 4 refuge places for families" in actions and "Due by 31 March 2027" in actions
-    assert "Planned" in actions and "Refuge provider" in actions
-    assert "Not doing. Why: The building was not safe." in actions
-    assert "21 November 2026: Survey found damp." in actions
+    # The two sentences about dates are two sentences ("2026.We published" was one).
+    assert html.find(id="when").get_text() == (
+        f"This consultation closed on {consultation.closes_on.day} {consultation.closes_on:%B %Y}. "
+        "We published what we learned on 20 November 2026.")
+    assert "5 people took part and told us in their own words." in html.find(id="people-consultation").get_text()
+    actions = html.find(id="did-consultation-actions").get_text(" ", strip=True)
+    # "You said" (the theme and how many raised it) beside "what we are doing".
+    assert actions.startswith(f"{HOUSING_LABEL} You said: 5 people told us about this. What we are doing:")
+    assert "Add 4 refuge places for families" in actions and "Due by 31 March 2027." in actions
+    assert "Where it is up to: Planned." in actions and "Who: Refuge provider." in actions
+    assert "Where it is up to: Not doing. Who: Refuge provider. Why: The building was not safe." in actions
+    assert "Latest news, 21 November 2026: Survey found damp." in actions
     assert "Someone else's action" not in actions
     assert "draft" not in actions.lower() and "withdrawn" not in actions
 
@@ -112,7 +118,7 @@ def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes
     assert "Training on calling people back" in did and "In progress" in did
     # A quarter with no answers says so rather than showing a table of small numbers.
     this_quarter = html.find(id=f"quarter-{recent_quarters(4)[0]}").get_text(" ", strip=True)
-    assert "We do not have enough answers to share yet." in this_quarter
+    assert "Nobody has told us anything about this period yet." in this_quarter
 
 
 def test_all_small_counts_show_no_table(client, app):
