@@ -1,6 +1,9 @@
 """Demo board actions for `make run`: a few actions, with dated updates, on
-the closed demo consultation and on the latest quarter of demo feedback, so
-the ledger, the board pack and "you said, we did" have something to show."""
+the closed demo consultation and on the latest quarter of demo feedback (one
+of them overdue), so the ledger, the board pack and "you said, we did" have
+something to show; and the service-user group's view of that quarter, with
+one comment that suggests danger, for the board summary and the
+safeguarding queue."""
 
 from __future__ import annotations
 
@@ -8,10 +11,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from analysis.risk import assess
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.periods import quarter_of
-from webapp.reports.models import BoardAction, BoardActionUpdate
+from webapp.reports.models import BoardAction, BoardActionUpdate, GroupComment, GroupPriority
 from webapp.themes.scope import consultation_scope, feedback_quarter
 
 # (theme, what will be done, owner, due in days (negative: already past), [(status, note)...], reason if not doing)
@@ -62,3 +66,26 @@ def _add(scope_key: str, actions, today: date) -> int:
                 public_state="published"))
         db.session.add(action)
     return len(actions)
+
+
+GROUP_PRIORITIES = ("housing", "housing", "staff-attitude")
+GROUP_COMMENTS = (
+    ("staff-attitude", "Being called back the same day mattered most to me."),
+    # Danger words: withheld on the board's pages, listed in the safeguarding queue.
+    ("housing", "My ex found out which refuge I am in and says he will kill me if I stay."),
+)
+
+
+def add_demo_group_view() -> int:
+    """The group's priorities and comments on the latest feedback quarter,
+    once (nothing when the group has said anything). Returns the comments added."""
+    latest = db.session.scalar(select(func.max(FeedbackResponse.submitted_on)))
+    if latest is None or db.session.scalar(select(func.count(GroupComment.id))):
+        return 0
+    scope = feedback_quarter(quarter_of(latest)).key
+    db.session.add_all(GroupPriority(scope=scope, theme_code=code) for code in GROUP_PRIORITIES)
+    db.session.add_all(GroupComment(scope=scope, theme_code=code, text=text,
+                                    risk_categories=",".join(assess(text).categories))
+                       for code, text in GROUP_COMMENTS)
+    db.session.commit()
+    return len(GROUP_COMMENTS)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.webapp.helpers import (
     POLICE_LABEL,
     PUBLISHED,
@@ -21,6 +23,7 @@ from webapp.consultations.models import ConsultationResponse
 from webapp.extensions import db
 from webapp.periods import recent_quarters
 from webapp.reports.models import BoardAction, BoardActionUpdate
+from webapp.yousaid.glossary import GLOSSARY
 
 HOUSING_LABEL = "Housing, refuge and safe accommodation"
 
@@ -135,3 +138,51 @@ def test_all_small_counts_show_no_table(client, app):
 def test_linked_from_home_and_footer(client, app):
     html = page(client.get("/"))
     assert len(html.find_all("a", href="/you-said-we-did/")) == 2  # home text and footer
+
+
+def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, app):
+    quarter = seed_feedback_quarter()
+    add_action(f"feedback:{quarter}", "staff-attitude", "Call everyone back the same day", status="in_progress")
+    add_action(f"feedback:{quarter}", "money", "Pay travel costs up front")  # nobody mentioned money
+    html = page(client.get("/you-said-we-did/feedback"))
+    section = html.find(id=f"quarter-{quarter}")
+    people = section.find(id=f"people-{quarter}").get_text(strip=True)
+    assert people.endswith("people took part and told us in their own words.")
+    pairs = [li.get_text(" ", strip=True) for li in section.select(f"#did-{quarter}-actions > li")]
+    assert pairs[0].startswith(f"{STAFF_LABEL} You said: 6 people told us about this. What we are doing: "
+                               "Call everyone back the same day")
+    assert "Nobody mentioned this in these months" in pairs[1] and "Pay travel costs up front" in pairs[1]
+    # The full table of themes is there, folded away so the page stays short.
+    assert section.select_one("details #said-" + quarter + "-themes") is not None
+
+
+def test_jargon_is_explained_in_plain_words(client, app):
+    quarter = seed_feedback_quarter()
+    add_action(f"feedback:{quarter}", "staff-attitude", "Fund two more IDVAs and a MARAC coordinator")
+    html = page(client.get("/you-said-we-did/feedback"))
+    glossary = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+                for dt in html.select(".heard-glossary dt")}
+    # From the action, and from the theme names ("trauma-informed practice", "disclosure scheme").
+    assert {"IDVA", "MARAC", "Trauma-informed", "Disclosure scheme"} <= set(glossary)
+    assert glossary["IDVA"].startswith("An independent domestic violence adviser")
+    assert "ISVA" not in glossary  # only the words the page uses
+    text = html.get_text(" ", strip=True)
+    for term in GLOSSARY:
+        if term.pattern.search(text.split("What some words mean")[0]):
+            assert term.term in glossary, term.term
+
+
+class TestInWelsh:
+    @pytest.fixture
+    def app_overrides(self):
+        return {"LANGUAGES": ("en", "cy")}
+
+    def test_the_new_words_and_explanations_are_translated(self, client, app):
+        quarter = seed_feedback_quarter()
+        add_action(f"feedback:{quarter}", "staff-attitude", "Refresher for front-door staff")
+        html = page(client.get("/you-said-we-did/feedback?lang=cy"))
+        glossary = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+                    for dt in html.select(".heard-glossary dt")}
+        assert glossary["Front-door staff"].startswith("Y staff y mae pobl yn cwrdd â nhw gyntaf")
+        did = html.find(id=f"did-{quarter}-actions").get_text(" ", strip=True)
+        assert "Dywedoch chi: Dywedodd 6 o bobl wrthym am hyn." in did and "Wedi'i gynllunio" in did
