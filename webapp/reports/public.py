@@ -48,6 +48,7 @@ class PublicAction:
     reason: Markup
     latest_update: Markup
     latest_update_on: date | None
+    overdue: bool = False  # past its due date and not done: the page says it is late
 
 
 @dataclass(frozen=True)
@@ -138,4 +139,4 @@ def public_action(action: BoardAction, labels: dict[str, str]) -> PublicAction:
         owner=action.owner_org, status=action.status, status_label=action.status_label, due_on=action.due_on,
         reason=render(action.reason) if action.status == "not_doing" else Markup(""),
         latest_update=render(latest.note) if latest else Markup(""),
-        latest_update_on=latest.recorded_on if latest else None)
+        latest_update_on=latest.recorded_on if latest else None, overdue=action.is_overdue())

@@ -142,7 +142,8 @@ def test_linked_from_home_and_footer(client, app):
 
 def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, app):
     quarter = seed_feedback_quarter()
-    add_action(f"feedback:{quarter}", "staff-attitude", "Call everyone back the same day", status="in_progress")
+    add_action(f"feedback:{quarter}", "staff-attitude", "Call everyone back the same day", status="in_progress",
+               due_on=date(2026, 1, 31))
     add_action(f"feedback:{quarter}", "money", "Pay travel costs up front")  # nobody mentioned money
     html = page(client.get("/you-said-we-did/feedback"))
     section = html.find(id=f"quarter-{quarter}")
@@ -151,6 +152,7 @@ def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, 
     pairs = [li.get_text(" ", strip=True) for li in section.select(f"#did-{quarter}-actions > li")]
     assert pairs[0].startswith(f"{STAFF_LABEL} You said: 6 people told us about this. What we are doing: "
                                "Call everyone back the same day")
+    assert "It was due by 31 January 2026 and is running late." in pairs[0]  # overdue, said plainly
     assert "Nobody mentioned this in these months" in pairs[1] and "Pay travel costs up front" in pairs[1]
     # The full table of themes is there, folded away so the page stays short.
     assert section.select_one("details #said-" + quarter + "-themes") is not None
