@@ -129,7 +129,8 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     quarters = [periods.quarter_of(scope.start)]
     while len(quarters) < TREND_PERIODS:
         quarters.insert(0, periods.previous_quarter(quarters[0]))
-    summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False) for q in quarters[:-1]]
+    summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False,
+                               with_safeguarding=False) for q in quarters[:-1]]
     summaries.append(summary)
     labels = [short_quarter(q) for q in quarters]
     top = [row for row in summary.charted][:TREND_THEMES]

@@ -72,7 +72,7 @@ class PublicReport:
 def public_themes(scope: Scope) -> list[PublicTheme]:
     """The scope's themes, ranked as the board sees them, with published quotes;
     none when every count is suppressed (a table of "fewer than 5" says nothing)."""
-    return _themes(scope, build_summary(scope, with_quotes=False, with_closed=False))
+    return _themes(scope, build_summary(scope, with_quotes=False, with_closed=False, with_safeguarding=False))
 
 
 def _themes(scope: Scope, summary) -> list[PublicTheme]:
@@ -90,7 +90,7 @@ def public_report(scope: Scope, labels: dict[str, str]) -> PublicReport:
     part and the themes (the board summary's released figures, so the public
     sees nothing the board's ledger has not checked), and each published
     action beside the theme it answers."""
-    summary = build_summary(scope, with_quotes=False, with_closed=False)
+    summary = build_summary(scope, with_quotes=False, with_closed=False, with_safeguarding=False)
     themes = _themes(scope, summary)
     return PublicReport(people=summary.responses_shown, themes=themes,
                         pairs=pair_actions(summary.themes, public_actions(scope.key, labels), labels))

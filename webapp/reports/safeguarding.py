@@ -11,7 +11,7 @@ before the detector knew a phrase is still kept off the board's pages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -153,8 +153,7 @@ def queue(show_reviewed: bool = False) -> list[QueueEntry]:
         if bool(review) != show_reviewed:
             continue
         if review:
-            entry = QueueEntry(**{**entry.__dict__, "reviewed_on": review.reviewed_on,
-                                  "reviewed_by": _reviewer(review)})
+            entry = replace(entry, reviewed_on=review.reviewed_on, reviewed_by=_reviewer(review))
         kept.append(entry)
     kept.sort(key=lambda entry: entry.submitted_on, reverse=True)
     return kept[:QUEUE_LIMIT]
@@ -166,8 +165,8 @@ def _reviewer(review) -> str:
 
 
 def _feedback_entries() -> list[QueueEntry]:
-    rows = db_scalars(select(FeedbackResponse).where(or_(FeedbackResponse.risk_flagged.is_(True),
-                                                          FeedbackResponse.safeguarding_flag.is_(True))))
+    rows = _all(select(FeedbackResponse).where(or_(FeedbackResponse.risk_flagged.is_(True),
+                                                   FeedbackResponse.safeguarding_flag.is_(True))))
     return [QueueEntry(review_ref("feedback", r.id), "Feedback", r.service.name if r.service else "Another service",
                        r.submitted_on,
                        [(bank.QUESTION_TEXT[f], getattr(r, f)) for f in bank.FREE_TEXT_FIELDS if getattr(r, f)],
@@ -176,9 +175,9 @@ def _feedback_entries() -> list[QueueEntry]:
 
 
 def _consultation_entries() -> list[QueueEntry]:
-    rows = db_scalars(select(ConsultationResponse).where(or_(ConsultationResponse.risk_flagged.is_(True),
-                                                              ConsultationResponse.safeguarding_flag.is_(True))))
-    titles = {c.id: c.title for c in db_scalars(select(Consultation))}
+    rows = _all(select(ConsultationResponse).where(or_(ConsultationResponse.risk_flagged.is_(True),
+                                                       ConsultationResponse.safeguarding_flag.is_(True))))
+    titles = {c.id: c.title for c in _all(select(Consultation))}
     return [QueueEntry(review_ref("consultation", r.id), "Consultation", titles.get(r.consultation_id, ""),
                        r.submitted_on,
                        [(a.question.text, a.value) for a in sorted(r.answers, key=lambda a: a.id)
@@ -190,7 +189,7 @@ def _consultation_entries() -> list[QueueEntry]:
 def _group_entries() -> list[QueueEntry]:
     labels = theme_labels()
     entries = []
-    for comment in db_scalars(select(GroupComment)):
+    for comment in _all(select(GroupComment)):
         risks = comment_risk(comment)
         if risks:
             where = f"{_scope_label(comment.scope)}, {labels.get(comment.theme_code, comment.theme_code)}"
@@ -207,7 +206,7 @@ def _scope_label(key: str) -> str:
         return key
 
 
-def db_scalars(query) -> list:
+def _all(query) -> list:
     return list(db.session.scalars(query))
 
 

@@ -107,11 +107,12 @@ def theme_key(code: str) -> str:
 
 
 def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | None = None,
-                  with_closed: bool = True) -> BoardSummary:
+                  with_closed: bool = True, with_safeguarding: bool = True) -> BoardSummary:
     """Everything the board summary page and the board pack show for `scope`,
     counted over its population (whole months, or the whole consultation) and
     released through the ledger: what would give away a small number beside an
-    earlier report is held back, and what is shown is recorded."""
+    earlier report is held back, and what is shown is recorded. Pages that do
+    not show the safeguarding panel leave it out, so it is not recorded as shown."""
     labels = theme_labels()
     population = population_of(scope, today)
     coded = _items(population)
@@ -136,7 +137,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         previous_label=previous_population.label if previous_population else None,
         previous_responses=None if RESPONSES_KEY in released.previous_held else previous_responses,
         emergent=queries.pending_emergent(run),
-        safeguarding=release_panel(population, coded, k),
+        safeguarding=release_panel(population, coded, k) if with_safeguarding else None,
         changes=queries.change_record(scope),
         breakdowns=released.breakdowns,
         group_view=queries.group_view(scope.key),
