@@ -59,7 +59,8 @@ ACTIONS = (
     "quote.publish", "quote.unpublish", "group.access_code",
     "consultation.access_code_locked", "group.access_code_locked",
     "report.board_pack", "report.action_record", "report.action_update",
-    "report.action_edit", "report.action_publish", "report.action_withdraw",
+    "report.action_edit", "report.action_publish", "report.action_withdraw", "report.actions_export",
+    "safeguarding.reviewed",
     "themes.run", "themes.code", "themes.emergent_add", "themes.emergent_dismiss",
     "codebook.add", "codebook.edit", "codebook.retire", "codebook.restore", "codebook.merge",
 )
@@ -101,6 +102,8 @@ ACTION_WORDS = {
     "report.board_pack": "Made a board pack", "report.action_record": "Recorded an action",
     "report.action_update": "Updated an action", "report.action_edit": "Edited an action's wording",
     "report.action_publish": "Published an action or update", "report.action_withdraw": "Withdrew an action or update",
+    "report.actions_export": "Exported the actions ledger",
+    "safeguarding.reviewed": "Marked a safeguarding flag as reviewed",
     "themes.run": "Ran theming", "themes.code": "Coded a response's themes",
     "themes.emergent_add": "Added an emergent theme", "themes.emergent_dismiss": "Dismissed an emergent theme",
     "codebook.add": "Added a theme", "codebook.edit": "Edited a theme", "codebook.retire": "Retired a theme",

@@ -2,8 +2,9 @@
 closed demo consultation, on the latest quarter of demo feedback and on the
 quarter before it (one of those still open past its due date, so the pack
 carries it over as overdue); the service-user group's view of the latest
-quarter; and staff checking one theme's answers in it. So the ledger, the
-board pack and "you said, we did" have something to show."""
+quarter, with one comment that suggests danger (withheld on board pages, in
+the safeguarding queue); and staff checking one theme's answers in it. So the
+ledger, the board pack and "you said, we did" have something to show."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from analysis.risk import assess
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.periods import previous_quarter, quarter_of
@@ -19,7 +21,7 @@ from webapp.themes.models import StaffCoding
 from webapp.themes.runs import coded_items
 from webapp.themes.scope import consultation_scope, feedback_quarter
 
-# (theme, what will be done, owner, due in days, [(status, note)...], reason if not doing)
+# (theme, what will be done, owner, due in days (negative: already past), [(status, note)...], reason if not doing)
 CONSULTATION_ACTIONS = (
     ("access", "Pilot an evening and weekend phone line staffed by trained advocates",
      "Northshire Domestic Abuse Partnership", 120,
@@ -30,8 +32,9 @@ CONSULTATION_ACTIONS = (
 FEEDBACK_ACTIONS = (
     ("staff-attitude", "Trauma-informed practice refresher for all front-door staff",
      "Partnership training team", 90, [("planned", "Action recorded.")], ""),
+    # Overdue: the ledger, the pack and the summary call it out.
     ("housing", "Agree two more emergency refuge spaces with the county council",
-     "County council housing", 180,
+     "County council housing", -21,
      [("planned", "Action recorded."), ("in_progress", "Two landlords approached.")], ""),
     ("money", "Pay travel costs for every appointment up front", "Partnership board", 30,
      [("planned", "Action recorded."), ("not_doing", "Considered by the board.")],
@@ -100,3 +103,26 @@ def _add(scope_key: str, actions, today: date) -> int:
                 public_state="published"))
         db.session.add(action)
     return len(actions)
+
+
+GROUP_PRIORITIES = ("housing", "housing", "staff-attitude")
+GROUP_COMMENTS = (
+    ("staff-attitude", "Being called back the same day mattered most to me."),
+    # Danger words: withheld on the board's pages, listed in the safeguarding queue.
+    ("housing", "My ex found out which refuge I am in and says he will kill me if I stay."),
+)
+
+
+def add_demo_group_view() -> int:
+    """The group's priorities and comments on the latest feedback quarter,
+    once (nothing when the group has said anything). Returns the comments added."""
+    latest = db.session.scalar(select(func.max(FeedbackResponse.submitted_on)))
+    if latest is None or db.session.scalar(select(func.count(GroupComment.id))):
+        return 0
+    scope = feedback_quarter(quarter_of(latest)).key
+    db.session.add_all(GroupPriority(scope=scope, theme_code=code) for code in GROUP_PRIORITIES)
+    db.session.add_all(GroupComment(scope=scope, theme_code=code, text=text,
+                                    risk_categories=",".join(assess(text).categories))
+                       for code, text in GROUP_COMMENTS)
+    db.session.commit()
+    return len(GROUP_COMMENTS)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from webapp.forms import GovDateField
@@ -21,7 +30,39 @@ MARKDOWN_HINT = ("Shown to the public once published. You can use paragraphs, li
                  "removed when you save.")
 
 
-class ActionForm(FlaskForm):
+PAST_DUE_CONFIRM = "Yes, the due date is in the past"
+PAST_DUE_MESSAGE = (f"The due date is in the past. Check the date, or tick “{PAST_DUE_CONFIRM}” "
+                    "if that is right (for example, for work already finished)")
+
+
+class PastDueCheck:
+    """A due date in the past is questioned, not refused: the form comes back
+    with everything typed and a box to confirm the date (a typo in the year
+    would otherwise make a new action overdue from the day it is recorded).
+    `due_before` is the date already stored, which is never questioned again."""
+
+    due_before: date | None = None
+
+    def question_past_due(self, field, today: date | None = None) -> None:
+        if (field.data and field.data != self.due_before and field.data < (today or date.today())
+                and not self.confirm_past_due.data):
+            self.past_due_questioned = True
+            raise ValidationError(PAST_DUE_MESSAGE)
+
+    def validate_due_on(self, field) -> None:
+        self.question_past_due(field)
+
+    @property
+    def show_past_due_confirm(self) -> bool:
+        """The box shows once the date has been questioned, and stays ticked."""
+        return bool(getattr(self, "past_due_questioned", False) or self.confirm_past_due.data)
+
+
+def _past_due_box():
+    return BooleanField(PAST_DUE_CONFIRM, widget=GovCheckboxInput(), false_values=("", "false", "0"))
+
+
+class ActionForm(PastDueCheck, FlaskForm):
     theme_code = SelectField("Theme", widget=GovSelect(), validators=[InputRequired(message="Choose a theme")])
     description = TextAreaField("What will be done", widget=GovTextArea(), description=MARKDOWN_HINT,
                                 filters=[_strip], validators=[
@@ -33,6 +74,7 @@ class ActionForm(FlaskForm):
                             validators=[DataRequired(message="Enter the organisation responsible"),
                                         Length(max=200, message="Keep this to 200 characters or fewer")])
     due_on = GovDateField("Due by (optional)")
+    confirm_past_due = _past_due_box()
     status = RadioField("Status", choices=ACTION_STATUSES, default="planned",
                         widget=GovRadioInput(), validators=[InputRequired(message="Choose a status")])
     reason = TextAreaField("Reason, if not doing", widget=GovTextArea(),
@@ -45,7 +87,7 @@ class ActionForm(FlaskForm):
             raise ValidationError("Enter why this will not be done")
 
 
-class EditActionForm(FlaskForm):
+class EditActionForm(PastDueCheck, FlaskForm):
     description = TextAreaField("What will be done", widget=GovTextArea(), description=MARKDOWN_HINT,
                                 filters=[_strip], validators=[
                                     DataRequired(message="Enter what will be done"),
@@ -54,13 +96,15 @@ class EditActionForm(FlaskForm):
                             validators=[DataRequired(message="Enter the organisation responsible"),
                                         Length(max=200, message="Keep this to 200 characters or fewer")])
     due_on = GovDateField("Due by (optional)")
+    confirm_past_due = _past_due_box()
     reason = TextAreaField("Reason, if not doing", widget=GovTextArea(),
                            validators=[Length(max=1000, message="Keep the reason to 1000 characters or fewer")])
     submit = SubmitField("Save changes", widget=GovSubmitInput())
 
-    def __init__(self, *args, not_doing: bool = False, **kwargs):
+    def __init__(self, *args, not_doing: bool = False, due_before: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.not_doing = not_doing
+        self.due_before = due_before
 
     def validate_reason(self, field) -> None:
         if self.not_doing and not (field.data or "").strip():

@@ -32,6 +32,16 @@ ACTION_STATUSES = {
     "done": "Done",
     "not_doing": "Not doing",
 }
+# GOV.UK Frontend tag colours: the status word is always shown too, so colour is never the only signal.
+STATUS_TAG_CLASSES = {
+    "planned": "govuk-tag--blue",
+    "in_progress": "govuk-tag--light-blue",
+    "done": "govuk-tag--green",
+    "not_doing": "govuk-tag--grey",
+}
+OVERDUE_TAG_CLASS = "govuk-tag--red"
+# Statuses still under way: only these can be overdue.
+OPEN_STATUSES = ("planned", "in_progress")
 
 
 class BoardAction(db.Model):
@@ -64,6 +74,15 @@ class BoardAction(db.Model):
     @property
     def status_label(self) -> str:
         return ACTION_STATUSES[self.status]
+
+    @property
+    def status_tag_class(self) -> str:
+        return STATUS_TAG_CLASSES[self.status]
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        """Past its due date and neither done nor dropped."""
+        return (self.due_on is not None and self.status in OPEN_STATUSES
+                and self.due_on < (today or date.today()))
 
 
 class BoardActionUpdate(db.Model):

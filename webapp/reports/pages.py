@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -14,9 +15,10 @@ from webapp.formatters import long_date
 from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart, share_trend_chart
-from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
+from webapp.reports.models import ACTION_STATUSES, OPEN_STATUSES, OVERDUE_TAG_CLASS, PUBLIC_STATES, BoardAction
 from webapp.reports.population import population_of, short_range
 from webapp.reports.public import public_action
+from webapp.reports.safeguarding import trend as safeguarding_trend
 from webapp.reports.summary import BoardSummary, build_summary
 from webapp.staff.access import can
 from webapp.themes.codebook import active_themes, theme_labels
@@ -35,6 +37,11 @@ def action_status_counts() -> dict[str, int]:
     return {label: counts.get(status, 0) for status, label in ACTION_STATUSES.items()}
 
 
+def overdue_count(today: date | None = None) -> int:
+    return db.session.scalar(select(func.count(BoardAction.id)).where(
+        BoardAction.status.in_(OPEN_STATUSES), BoardAction.due_on < (today or date.today()))) or 0
+
+
 def theme_choices(selected: str = "") -> list[tuple[str, str]]:
     choices = [(t.code, t.label) for t in active_themes()]
     if selected and selected not in dict(choices):
@@ -51,16 +58,33 @@ def scope_label(scope_key: str) -> str:
         return scope_key
 
 
-def action_rows(actions) -> list[dict]:
+def evidence_url(action: BoardAction) -> str:
+    """The board summary's section on the theme an action answers, for the
+    report it was recorded against (the summary gives every such theme a
+    section). Needs a request: the board pack, made by a command too, has none."""
+    return url_for("reports.summary", scope_key=action.scope, _anchor=f"theme-{action.theme_code}")
+
+
+def status_tags(action: BoardAction, today: date | None = None) -> list[dict]:
+    """The status as a GOV.UK tag (colour and word), then "Overdue" when it is."""
+    tags = [{"text": action.status_label, "classes": action.status_tag_class}]
+    if action.is_overdue(today):
+        tags.append({"text": "Overdue", "classes": OVERDUE_TAG_CLASS})
+    return tags
+
+
+def action_rows(actions, today: date | None = None) -> list[dict]:
     labels = theme_labels()
     return [{"action": a, "theme": labels.get(a.theme_code, a.theme_code), "scope": scope_label(a.scope),
-             "due": long_or_blank(a.due_on)} for a in actions]
+             "due": long_or_blank(a.due_on), "overdue": a.is_overdue(today), "tags": status_tags(a, today)}
+            for a in actions]
 
 
 def action_page(action) -> dict:
     labels = theme_labels()
     return {"action": action, "theme": labels.get(action.theme_code, action.theme_code),
             "scope_label": scope_label(action.scope), "due": long_or_blank(action.due_on),
+            "overdue": action.is_overdue(), "tags": status_tags(action), "evidence": evidence_url(action),
             "preview": public_action(action, labels), "public_state": PUBLIC_STATES[action.public_state],
             "can_publish": can(current_user, "publish_actions"),
             "history": [{"change": u, "status": ACTION_STATUSES.get(u.status, u.status),
@@ -88,8 +112,9 @@ def group_rows(summary: BoardSummary) -> list[dict]:
     for row in summary.themes:
         priorities = view.priorities.get(row.code, 0) if view else 0
         comments = view.comments.get(row.code, []) if view else []
-        if priorities or comments or row.count:
-            rows.append({"row": row, "priorities": priorities, "comments": comments})
+        withheld = view.withheld.get(row.code, 0) if view else 0
+        if priorities or comments or withheld or row.count:
+            rows.append({"row": row, "priorities": priorities, "comments": comments, "withheld": withheld})
     return rows
 
 
@@ -106,7 +131,8 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     quarters = [periods.quarter_of(scope.start)]
     while len(quarters) < TREND_PERIODS:
         quarters.insert(0, periods.previous_quarter(quarters[0]))
-    summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False) for q in quarters[:-1]]
+    summaries = [build_summary(feedback_quarter(q), with_quotes=False, with_closed=False,
+                               with_safeguarding=False) for q in quarters[:-1]]
     summaries.append(summary)
     labels = [short_quarter(q) for q in quarters]
     population = population_of(scope)
@@ -144,11 +170,27 @@ def theming_state(scope, summary: BoardSummary) -> str:
     return "needed" if summary.responses and not any(row.count for row in summary.themes) else ""
 
 
+def actions_by_theme(actions: list[dict], summary: BoardSummary) -> tuple[dict[str, list[dict]], list[tuple]]:
+    """Each theme's actions, for its section of the summary; and the themes
+    that have actions but no responses here (they get a section too, so an
+    action's link to its evidence always lands on one)."""
+    found: dict[str, list[dict]] = {}
+    for row in actions:
+        found.setdefault(row["action"].theme_code, []).append(row)
+    counted = {row.code for row in summary.themes if row.count}
+    labels = theme_labels()
+    return found, [(code, labels.get(code, code)) for code in found if code not in counted]
+
+
 def summary_page(scope) -> dict:
     summary = build_summary(scope)
+    actions = action_rows(ledger.actions_for(scope.key))
+    by_theme, uncounted = actions_by_theme(actions, summary)
     return {"scope": scope, "summary": summary, "theming": theming_state(scope, summary),
             "charts": charts_for(summary), "trend": trend(scope, summary),
-            "group_rows": group_rows(summary), "actions": action_rows(ledger.actions_for(scope.key)),
-            "cell_words": cell_words, "shown_count": shown_count}
+            "safeguarding_trend": safeguarding_trend(scope),
+            "safeguarding_queue_url": url_for("reports.safeguarding_queue") if can(current_user, "moderate") else "",
+            "group_rows": group_rows(summary), "actions": actions, "actions_by_theme": by_theme,
+            "action_only_themes": uncounted, "cell_words": cell_words, "shown_count": shown_count}
 
 

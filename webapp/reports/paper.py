@@ -145,9 +145,7 @@ def executive_summary(summary: BoardSummary, overdue: list[PlanRow]) -> list[tup
     points.append(("Top themes", f"The most common themes were {_percent_list(top)}." if top
                    else "No theme had enough responses to show its share."))
     points.append(("Biggest changes", _changes_sentence(summary)))
-    flags, risk = summary.flags_shown
-    points.append(("Safeguarding", f"Responses with a safeguarding flag: {flags}. Flagged as possibly at risk "
-                                   f"when submitted: {risk}. No flagged response is quoted in this paper."))
+    points.append(("Safeguarding", _safeguarding_sentence(summary.safeguarding)))
     top_group = group_top(summary)
     points.append(("What the group says matters most",
                    f"{top_group[1]} {'member' if top_group[1] == 1 else 'members'} of the service-user group "
@@ -155,6 +153,12 @@ def executive_summary(summary: BoardSummary, overdue: list[PlanRow]) -> list[tup
                    else "The service-user group has not given its view on this report yet."))
     points.append(("Actions overdue", _overdue_sentence(overdue)))
     return points
+
+
+def _safeguarding_sentence(panel) -> str:
+    reviewed, awaiting = panel.review
+    return (f"Responses flagged for safeguarding: {panel.total.shown} ({reviewed.label.lower()} {reviewed.shown}; "
+            f"{awaiting.label.lower()} {awaiting.shown}). No flagged response is quoted in this paper.")
 
 
 def _responses_sentence(summary: BoardSummary) -> str:

@@ -38,6 +38,7 @@ class PublicTheme:
 
 @dataclass(frozen=True)
 class PublicAction:
+    theme_code: str
     theme: str
     description: Markup  # staff-written text, redacted when stored, rendered through the allow-list
     owner: str
@@ -47,18 +48,64 @@ class PublicAction:
     reason: Markup
     latest_update: Markup
     latest_update_on: date | None
+    overdue: bool = False  # past its due date and not done: the page says it is late
+
+
+@dataclass(frozen=True)
+class Pair:
+    """"You said" (a theme, and how many mentioned it) beside "we did" (the
+    board's published actions on it)."""
+
+    code: str
+    label: str
+    shown: str  # people who mentioned it: a number, "fewer than 5", "not shown", or "" (not counted here)
+    actions: tuple[PublicAction, ...]
+
+
+@dataclass(frozen=True)
+class PublicReport:
+    people: str  # responses with written answers, as the board summary released it
+    themes: list[PublicTheme]
+    pairs: list[Pair]  # themes the board acted on, most mentioned first
 
 
 def public_themes(scope: Scope) -> list[PublicTheme]:
     """The scope's themes, ranked as the board sees them, with published quotes;
     none when every count is suppressed (a table of "fewer than 5" says nothing)."""
-    rows = build_summary(scope, with_quotes=False, with_closed=False).themes
+    return _themes(scope, build_summary(scope, with_quotes=False, with_closed=False, with_safeguarding=False))
+
+
+def _themes(scope: Scope, summary) -> list[PublicTheme]:
+    rows = summary.themes
     if all(row.share is None for row in rows):
         return []
     quotes = _published_quotes_by_theme(scope)
     return [PublicTheme(row.code, row.label, row.shown, row.share is None,
                         () if row.share is None else tuple(quotes.get(row.code, ())[:QUOTES_PER_THEME]))
             for row in rows]
+
+
+def public_report(scope: Scope, labels: dict[str, str]) -> PublicReport:
+    """What the "you said, we did" pages show for one report: how many took
+    part and the themes (the board summary's released figures, so the public
+    sees nothing the board's ledger has not checked), and each published
+    action beside the theme it answers."""
+    summary = build_summary(scope, with_quotes=False, with_closed=False, with_safeguarding=False)
+    themes = _themes(scope, summary)
+    return PublicReport(people=summary.responses_shown, themes=themes,
+                        pairs=pair_actions(summary.themes, public_actions(scope.key, labels), labels))
+
+
+def pair_actions(rows, actions: list[PublicAction], labels: dict[str, str]) -> list[Pair]:
+    """Actions grouped under their theme, in the summary's order (most
+    mentioned first); a theme nobody mentioned in this report comes last."""
+    by_code: dict[str, list[PublicAction]] = defaultdict(list)
+    for action in actions:
+        by_code[action.theme_code].append(action)
+    shown = {row.code: row.shown if row.count else "0" for row in rows}
+    order = [row.code for row in rows] + [code for code in by_code if code not in {row.code for row in rows}]
+    return [Pair(code, labels.get(code, code), shown.get(code, ""), tuple(by_code[code]))
+            for code in order if code in by_code]
 
 
 def _published_quotes_by_theme(scope: Scope) -> dict[str, list[str]]:
@@ -87,8 +134,9 @@ def public_action(action: BoardAction, labels: dict[str, str]) -> PublicAction:
     published = [u for u in action.updates if u.public_state == "published" and u.note.strip()]
     latest = published[-1] if published else None
     return PublicAction(
-        theme=labels.get(action.theme_code, action.theme_code), description=render(action.description),
+        theme_code=action.theme_code, theme=labels.get(action.theme_code, action.theme_code),
+        description=render(action.description),
         owner=action.owner_org, status=action.status, status_label=action.status_label, due_on=action.due_on,
         reason=render(action.reason) if action.status == "not_doing" else Markup(""),
         latest_update=render(latest.note) if latest else Markup(""),
-        latest_update_on=latest.recorded_on if latest else None)
+        latest_update_on=latest.recorded_on if latest else None, overdue=action.is_overdue())

@@ -4,7 +4,7 @@ the co-production record, breakdowns and the group's view."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -14,6 +14,7 @@ from analysis.redaction import redact
 from webapp.equality import REPORT_LABELS
 from webapp.extensions import db
 from webapp.reports.models import GroupComment, GroupPriority
+from webapp.reports.safeguarding import comment_risk
 from webapp.themes.runs import HIGH_CONFIDENCE
 
 QUOTES_PER_THEME = 3
@@ -147,8 +148,11 @@ class GroupView:
     priorities: dict[str, int]  # theme code -> members who said it matters most
     comments: dict[str, list[str]]  # theme code -> redacted comments
     total_priorities: int
-    # Comments suggesting someone is in danger are not quoted to the board; staff see them.
+    # Comments suggesting someone is in danger are never quoted to the board: each theme's
+    # row says how many were withheld for safeguarding review, and staff read them in the
+    # safeguarding queue (webapp.reports.safeguarding).
     held_for_safeguarding: int = 0
+    withheld: dict[str, int] = field(default_factory=dict)  # theme code -> comments withheld
 
 
 def group_view(scope_key: str) -> GroupView:
@@ -156,11 +160,11 @@ def group_view(scope_key: str) -> GroupView:
         select(GroupPriority.theme_code, func.count(GroupPriority.id))
         .where(GroupPriority.scope == scope_key).group_by(GroupPriority.theme_code)).all())
     comments: dict[str, list[str]] = defaultdict(list)
-    held = 0
+    withheld: dict[str, int] = defaultdict(int)
     for comment in db.session.scalars(select(GroupComment).where(GroupComment.scope == scope_key)
                                       .order_by(GroupComment.submitted_on, GroupComment.id)):
-        if comment.risk_categories:
-            held += 1
+        if comment_risk(comment):
+            withheld[comment.theme_code] += 1
         else:
             comments[comment.theme_code].append(comment.text)
-    return GroupView(priorities, dict(comments), sum(priorities.values()), held)
+    return GroupView(priorities, dict(comments), sum(priorities.values()), sum(withheld.values()), dict(withheld))

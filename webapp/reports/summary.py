@@ -22,18 +22,18 @@ from analysis.board import (
     summarise_items,
     withhold_row,
 )
-from analysis.risk import CATEGORIES
+from analysis.safeguarding import Panel
 from webapp import disclosure
 from webapp.consultations import reporting
 from webapp.reports import queries
 from webapp.reports.population import ReportPopulation, population_of
 from webapp.reports.queries import GroupView
+from webapp.reports.safeguarding import release_panel
 from webapp.retention.purge import aggregate_counts
 from webapp.themes.codebook import theme_labels
 from webapp.themes.runs import coded_items, latest_run
 
 RESPONSES_KEY, PURGED_KEY, ITEMS_KEY = "themes|responses", "themes|purged", "themes|items"
-FLAG_KEYS = ("flags|safeguarding", "flags|risk")
 
 
 @dataclass
@@ -48,10 +48,8 @@ class BoardSummary:
     previous_label: str | None = None
     previous_responses: int | None = None
     emergent: list[str] = field(default_factory=list)
-    safeguarding_flags: int = 0
-    risk_flagged: int = 0
-    # (category label, responses) for each danger category found, in analysis.risk's order.
-    risk_by_category: list[tuple[str, int]] = field(default_factory=list)
+    # Flagged responses, reviews and kinds of danger (webapp.reports.safeguarding): released like the rest.
+    safeguarding: Panel | None = None
     changes: list[tuple[date, str]] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     group_view: GroupView | None = None
@@ -77,10 +75,6 @@ class BoardSummary:
     @property
     def items_shown(self) -> str:
         return self._figure(ITEMS_KEY, self.items)
-
-    @property
-    def flags_shown(self) -> tuple[str, str]:
-        return (self._figure(FLAG_KEYS[0], self.safeguarding_flags), self._figure(FLAG_KEYS[1], self.risk_flagged))
 
     def _figure(self, key: str, value: int) -> str:
         return NOT_SHOWN if key in self.held else shown_count(value, self.k)
@@ -115,11 +109,12 @@ def theme_key(code: str) -> str:
 
 
 def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | None = None,
-                  with_closed: bool = True) -> BoardSummary:
+                  with_closed: bool = True, with_safeguarding: bool = True) -> BoardSummary:
     """Everything the board summary page and the board pack show for `scope`,
     counted over its population (whole months, or the whole consultation) and
     released through the ledger: what would give away a small number beside an
-    earlier report is held back, and what is shown is recorded."""
+    earlier report is held back, and what is shown is recorded. Pages that do
+    not show the safeguarding panel leave it out, so it is not recorded as shown."""
     labels = theme_labels()
     population = population_of(scope, today)
     coded = _items(population)
@@ -130,10 +125,8 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     previous_extra = _extra(previous_population.counted) if previous_population else None
     responses, previous_responses, rows = summarise_items(_coded(coded), previous, labels, k, extra, previous_extra)
     purged = extra.get("")
-    flags = (len({c.item.response_id for c in coded if c.item.safeguarding_flag}),
-             len({c.item.response_id for c in coded if c.item.risk_flagged}))
     released = _release(population, previous_population, rows, responses, previous_responses,
-                        purged.responses if purged else 0, flags, coded, k)
+                        purged.responses if purged else 0, coded, k)
     rows = released.rows
     if with_quotes:
         quotes = queries.quotes_by_theme(coded, [row.code for row in rows])
@@ -146,8 +139,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         previous_label=previous_population.label if previous_population else None,
         previous_responses=None if RESPONSES_KEY in released.previous_held else previous_responses,
         emergent=queries.pending_emergent(run),
-        safeguarding_flags=flags[0], risk_flagged=flags[1],
-        risk_by_category=_risk_by_category(coded),
+        safeguarding=release_panel(population, coded, k) if with_safeguarding else None,
         changes=queries.change_record(scope),
         breakdowns=released.breakdowns,
         group_view=queries.group_view(scope.key),
@@ -164,15 +156,6 @@ def _corrected(coded) -> int:
     """Staff-coded answers whose themes differ from the run's. An answer a run
     themed carries the run's scores; one no run saw was coded from scratch."""
     return sum(1 for c in coded if c.staff_coded and c.scores and set(c.codes) != set(c.scores))
-
-
-def _risk_by_category(coded) -> list[tuple[str, int]]:
-    """Responses flagged with each danger category (a response may have several)."""
-    responses: dict[str, set[int]] = {}
-    for c in coded:
-        for category in c.item.risk_categories:
-            responses.setdefault(category, set()).add(c.item.response_id)
-    return [(label, len(responses[code])) for code, label in CATEGORIES.items() if code in responses]
 
 
 def _closed_questions(scope) -> list:
@@ -193,8 +176,7 @@ class _Released:
 
 
 def _release(population: ReportPopulation, previous_population: ReportPopulation | None, rows: list[ThemeRow],
-             responses: int, previous_responses: int | None, purged: int, flags: tuple[int, int],
-             coded, k: int) -> _Released:
+             responses: int, previous_responses: int | None, purged: int, coded, k: int) -> _Released:
     """Check every figure the summary would show against the release ledger,
     hold back what it refuses (suppressing again around it, which may show
     other cells: those are checked in turn), then record what is shown."""
@@ -210,7 +192,7 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
         ranked = [row for row in rows if row.count]
         tables = queries.breakdowns(coded, [row.code for row in ranked], [row.label for row in ranked], k,
                                     frozenset(held), held_themes)
-        shown = {key: value for key, value in (_summary_figures(shown_rows, responses, len(coded), purged, flags, k)
+        shown = {key: value for key, value in (_summary_figures(shown_rows, responses, len(coded), purged)
                                                 | queries.breakdown_figures(tables)).items() if key not in held}
         fresh = {key: value for key, value in shown.items() if key not in checked}
         checked |= fresh.keys()
@@ -237,13 +219,11 @@ def _held_row(row: ThemeRow, held: set[str], held_previous: set[str]) -> ThemeRo
     return row
 
 
-def _summary_figures(rows: list[ThemeRow], responses: int, items: int, purged: int, flags: tuple[int, int],
-                     k: int) -> dict[str, int]:
-    """The counts the summary shows outside the breakdowns, by ledger key."""
+def _summary_figures(rows: list[ThemeRow], responses: int, items: int, purged: int) -> dict[str, int]:
+    """The counts the summary shows outside the breakdowns and the safeguarding panel, by ledger key."""
     shown = {RESPONSES_KEY: responses, ITEMS_KEY: items}
     if purged:
         shown[PURGED_KEY] = purged
-    shown.update((key, value) for key, value in zip(FLAG_KEYS, flags, strict=True) if not 0 < value < k)
     shown.update((theme_key(row.code), row.count) for row in rows if not row.suppressed)
     return shown
 

@@ -12,12 +12,13 @@ from webapp.audit import record_event
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.forms import ButtonForm, DateRangeForm
+from webapp.moderation.safeguarding import mark_reviewed
 from webapp.periods import ScopeError, month_end, month_start
-from webapp.reports import ledger, pages
+from webapp.reports import exports, ledger, pages, safeguarding
 from webapp.reports.forms import ActionForm, EditActionForm, UpdateForm
 from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate
 from webapp.reports.pack import board_pack_pdf, pack_filename
-from webapp.staff.access import permission_required
+from webapp.staff.access import can, permission_required
 from webapp.themes.review import begin_run
 from webapp.themes.scope import feedback_range, parse_scope
 
@@ -40,7 +41,8 @@ def index():
     consultations = db.session.scalars(select(Consultation).where(Consultation.status != "draft")
                                        .order_by(Consultation.id.desc())).all()
     return render_template("reports/index.html", consultations=consultations, quarters=pages.recent_quarters(),
-                           status_counts=pages.action_status_counts())
+                           status_counts=pages.action_status_counts(), overdue=pages.overdue_count(),
+                           can_moderate=can(current_user, "moderate"))
 
 
 @bp.route("/dates", methods=["GET", "POST"])
@@ -114,12 +116,40 @@ def new_action(scope_key: str):
     return render_template("reports/action-new.html", form=form, scope=scope)
 
 
+def _status_filter() -> str:
+    status = request.args.get("status", "")
+    return status if status in ACTION_STATUSES else ""
+
+
 @bp.get("/actions")
 @permission_required("view_reports")
 def actions():
-    status = request.args.get("status", "")
+    status = _status_filter()
     return render_template("reports/actions.html", rows=pages.action_rows(ledger.all_actions(status or None)),
-                           status=status if status in ACTION_STATUSES else "", statuses=ACTION_STATUSES)
+                           status=status, statuses=ACTION_STATUSES)
+
+
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", exports.actions_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.actions_xlsx),
+}
+
+
+@bp.get("/actions.csv", defaults={"kind": "csv"})
+@bp.get("/actions.xlsx", defaults={"kind": "xlsx"})
+@permission_required("view_reports")
+def export_actions(kind: str):
+    """The ledger as listed (the status filter applies), as CSV or Excel."""
+    status = _status_filter()
+    mimetype, write = EXPORTS[kind]
+    body = write(pages.action_rows(ledger.all_actions(status or None)), pages.evidence_url)
+    record_event("report.actions_export", target="actions", detail=f"{kind}, status {status or 'any'}")
+    db.session.commit()
+    response = make_response(body)
+    response.headers["Content-Type"] = mimetype
+    response.headers["Content-Disposition"] = f'attachment; filename="actions{"-" + status if status else ""}.{kind}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
@@ -142,7 +172,8 @@ def action(action_id: int):
 @permission_required("view_reports")
 def edit_action(action_id: int):
     found = ledger.get_action(action_id) or abort(404)
-    form = EditActionForm(obj=found if request.method == "GET" else None, not_doing=found.status == "not_doing")
+    form = EditActionForm(obj=found if request.method == "GET" else None, not_doing=found.status == "not_doing",
+                          due_before=found.due_on)
     if form.validate_on_submit():
         ledger.edit_action(found, description=form.description.data, owner_org=form.owner_org.data,
                            due_on=form.due_on.data, reason=form.reason.data or "", user=current_user)
@@ -187,3 +218,33 @@ def _set_public_state(action_id: int, state: str, update_id: int | None = None):
     ledger.set_public_state(found, state, update)
     db.session.commit()
     return redirect(url_for("reports.action", action_id=found.id, _anchor="public-text"))
+
+
+# The safeguarding queue ---------------------------------------------------------------------
+
+@bp.get("/safeguarding")
+@permission_required("moderate")
+def safeguarding_queue():
+    """Flags awaiting review (or, with ?show=reviewed, those reviewed):
+    respondents' flagged responses and the group's comments with danger words."""
+    show_reviewed = request.args.get("show") == "reviewed"
+    entries = safeguarding.queue(show_reviewed)
+    if entries:
+        record_event("free_text.view", target="safeguarding queue",
+                     detail=f"{len(entries)} {'reviewed' if show_reviewed else 'awaiting review'}")
+    body = render_template("reports/safeguarding.html", entries=entries, show_reviewed=show_reviewed,
+                           limit=safeguarding.QUEUE_LIMIT, button=ButtonForm())
+    db.session.commit()
+    return body
+
+
+@bp.post("/safeguarding/review")
+@permission_required("moderate")
+def review_flag():
+    ref = request.form.get("ref", "")
+    if not ButtonForm().validate_on_submit() or not safeguarding.flagged_ref_exists(ref):
+        abort(400)
+    if mark_reviewed(ref, current_user):
+        flash("Marked as reviewed. The board’s safeguarding panel counts it.", "success")
+    db.session.commit()
+    return redirect(url_for("reports.safeguarding_queue"))

@@ -1,26 +1,37 @@
 """Public "you said, we did" pages: an index, a page per closed or published
 consultation, and a rolling page for feedback over the last four quarters.
-What people said (themes and counts, suppressed below 5, and quotes staff
-marked for publication), what was done (the board's actions) and when. Same
-safety shell as every public page; no forms, so no cookie."""
+How many took part and what they said (themes and counts, suppressed below 5,
+and quotes staff marked for publication), each of the board's published
+actions beside the theme it answers, and plain words for the services' terms
+(`glossary`). Same safety shell as every public page; no forms, so no cookie."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.periods import recent_quarters
 from webapp.reports.population import population_of
-from webapp.reports.public import public_actions, public_themes
+from webapp.reports.public import PublicReport, public_report
 from webapp.themes.codebook import theme_labels
 from webapp.themes.scope import consultation_scope, feedback_quarter
+from webapp.yousaid.glossary import terms_in
 
 bp = Blueprint("yousaid", __name__, url_prefix="/you-said-we-did")
 
 FINISHED = ("closed", "published")
 ROLLING_QUARTERS = 4
+# An action's status in the public's words (`BoardAction.status`).
+PUBLIC_STATUSES = {"planned": _l("Planned"), "in_progress": _l("In progress"), "done": _l("Done"),
+                   "not_doing": _l("Not doing")}
+
+
+@bp.context_processor
+def statuses() -> dict:
+    return {"statuses": PUBLIC_STATUSES}
 
 
 def finished_consultations() -> list[Consultation]:
@@ -40,10 +51,9 @@ def consultation(slug: str):
                                                          Consultation.status.in_(FINISHED)))
     if found is None:
         abort(404)
-    scope = consultation_scope(found.slug)
-    labels = theme_labels()
-    return render_template("yousaid/consultation.html", consultation=found, themes=public_themes(scope),
-                           actions=public_actions(scope.key, labels))
+    report = public_report(consultation_scope(found.slug), theme_labels())
+    return render_template("yousaid/consultation.html", consultation=found, report=report,
+                           glossary=terms_in(page_texts([report])))
 
 
 @bp.get("/feedback")
@@ -53,6 +63,18 @@ def feedback():
     for quarter in recent_quarters(ROLLING_QUARTERS):
         scope = feedback_quarter(quarter)
         # A quarter still under way counts its finished months, and says so.
-        periods.append({"label": population_of(scope).label, "key": quarter, "themes": public_themes(scope),
-                        "actions": public_actions(scope.key, labels)})
-    return render_template("yousaid/feedback.html", periods=periods)
+        periods.append({"label": population_of(scope).label, "key": quarter, "report": public_report(scope, labels)})
+    return render_template("yousaid/feedback.html", periods=periods,
+                           glossary=terms_in(page_texts([period["report"] for period in periods])))
+
+
+def page_texts(reports: list[PublicReport]) -> list[str]:
+    """Every word the page shows from staff and the codebook, for the glossary."""
+    texts = []
+    for report in reports:
+        texts += [theme.label for theme in report.themes] + [q for theme in report.themes for q in theme.quotes]
+        for pair in report.pairs:
+            texts.append(pair.label)
+            texts += [str(part) for action in pair.actions
+                      for part in (action.description, action.owner, action.reason, action.latest_update)]
+    return texts

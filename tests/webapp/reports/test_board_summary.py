@@ -35,8 +35,12 @@ def test_build_summary_from_a_themed_quarter(app):
     assert "(0)" not in " ".join(staff.quotes) and "(4)" not in " ".join(housing.quotes)
     assert not any("hidden" in q for q in housing.quotes)
     assert summary.emergent == ["Parking at the office"]
-    assert (summary.safeguarding_flags, summary.risk_flagged) == (1, 1)
-    assert summary.risk_by_category == [("Weapons", 1), ("Suicidal thoughts or plans", 1)]
+    # One staff flag and one response with danger words: two flagged, under 5, so none of it shows.
+    panel = summary.safeguarding
+    assert (panel.total.value, panel.total.shown) == (2, "fewer than 5")
+    assert [(cell.label, cell.value, cell.shown) for cell in panel.kinds] == [
+        ("Weapons", 1, "fewer than 5"), ("Suicidal thoughts or plans", 1, "fewer than 5"),
+        ("Flagged by staff, no danger words found", 1, "fewer than 5")]
     assert summary.group_view.priorities == {"housing": 3}
     assert summary.group_view.comments == {"housing": ["Refuge places matter most to us."]}
     assert summary.run_learned_from == 12
@@ -68,8 +72,13 @@ def test_summary_page_shows_figures_in_words(app, client):
     assert "Parking at the office" in soup.select_one("#emergent").get_text()
     assert "Refuge places matter most to us." in soup.select_one("#group-view").get_text()
     assert "fewer than 5" in soup.select_one("#breakdown-1").get_text()
-    # Kinds of danger are counted for the board, small counts withheld like every figure.
-    assert "weapons fewer than 5; suicidal thoughts or plans fewer than 5" in " ".join(soup.get_text().split())
+    # Kinds of danger are counted for the board in the safeguarding panel, small counts withheld
+    # like every figure; the four-quarter trend is beside them.
+    kinds = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+             for tr in soup.select("#safeguarding-kinds tbody tr")}
+    assert kinds == {"Weapons": "fewer than 5", "Suicidal thoughts or plans": "fewer than 5",
+                     "Flagged by staff, no danger words found": "fewer than 5"}
+    assert len(soup.select("#safeguarding-trend thead th")) == 4
 
 
 def test_unknown_report_is_not_found(app, client):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.webapp.helpers import (
     POLICE_LABEL,
     PUBLISHED,
@@ -21,6 +23,7 @@ from webapp.consultations.models import ConsultationResponse
 from webapp.extensions import db
 from webapp.periods import recent_quarters
 from webapp.reports.models import BoardAction, BoardActionUpdate
+from webapp.yousaid.glossary import GLOSSARY
 
 HOUSING_LABEL = "Housing, refuge and safe accommodation"
 
@@ -81,16 +84,22 @@ def test_consultation_page_said_and_did(client, app):
     assert_safe_public_page(response)
     html = page(response)
     assert html.h1.get_text() == consultation.title
-    assert themes_table(html, "said-themes")[HOUSING_LABEL] == "5"
+    assert themes_table(html, "said-consultation-themes")[HOUSING_LABEL] == "5"
     text = html.get_text(" ", strip=True)
     assert "The refuge found us a safe place (0)." in text
     assert "The refuge found us a safe place (1)." not in text
-    assert "We published what we learned on 20 November 2026." in text
-    actions = html.find(id="did-actions").get_text(" ", strip=True)
-    assert "Add 4 refuge places for families" in actions and "Due by 31 March 2027" in actions
-    assert "Planned" in actions and "Refuge provider" in actions
-    assert "Not doing. Why: The building was not safe." in actions
-    assert "21 November 2026: Survey found damp." in actions
+    # The two sentences about dates are two sentences ("2026.We published" was one).
+    assert html.find(id="when").get_text() == (
+        f"This consultation closed on {consultation.closes_on.day} {consultation.closes_on:%B %Y}. "
+        "We published what we learned on 20 November 2026.")
+    assert "5 people took part and told us in their own words." in html.find(id="people-consultation").get_text()
+    actions = html.find(id="did-consultation-actions").get_text(" ", strip=True)
+    # "You said" (the theme and how many raised it) beside "what we are doing".
+    assert actions.startswith(f"{HOUSING_LABEL} You said: 5 people told us about this. What we are doing:")
+    assert "Add 4 refuge places for families" in actions and "Due by 31 March 2027." in actions
+    assert "Where it is up to: Planned." in actions and "Who: Refuge provider." in actions
+    assert "Where it is up to: Not doing. Who: Refuge provider. Why: The building was not safe." in actions
+    assert "Latest news, 21 November 2026: Survey found damp." in actions
     assert "Someone else's action" not in actions
     assert "draft" not in actions.lower() and "withdrawn" not in actions
 
@@ -112,7 +121,7 @@ def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes
     assert "Training on calling people back" in did and "In progress" in did
     # A quarter with no answers says so rather than showing a table of small numbers.
     this_quarter = html.find(id=f"quarter-{recent_quarters(4)[0]}").get_text(" ", strip=True)
-    assert "We do not have enough answers to share yet." in this_quarter
+    assert "Nobody has told us anything about this period yet." in this_quarter
 
 
 def test_all_small_counts_show_no_table(client, app):
@@ -129,3 +138,53 @@ def test_all_small_counts_show_no_table(client, app):
 def test_linked_from_home_and_footer(client, app):
     html = page(client.get("/"))
     assert len(html.find_all("a", href="/you-said-we-did/")) == 2  # home text and footer
+
+
+def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, app):
+    quarter = seed_feedback_quarter()
+    add_action(f"feedback:{quarter}", "staff-attitude", "Call everyone back the same day", status="in_progress",
+               due_on=date(2026, 1, 31))
+    add_action(f"feedback:{quarter}", "money", "Pay travel costs up front")  # nobody mentioned money
+    html = page(client.get("/you-said-we-did/feedback"))
+    section = html.find(id=f"quarter-{quarter}")
+    people = section.find(id=f"people-{quarter}").get_text(strip=True)
+    assert people.endswith("people took part and told us in their own words.")
+    pairs = [li.get_text(" ", strip=True) for li in section.select(f"#did-{quarter}-actions > li")]
+    assert pairs[0].startswith(f"{STAFF_LABEL} You said: 6 people told us about this. What we are doing: "
+                               "Call everyone back the same day")
+    assert "It was due by 31 January 2026 and is running late." in pairs[0]  # overdue, said plainly
+    assert "Nobody mentioned this in these months" in pairs[1] and "Pay travel costs up front" in pairs[1]
+    # The full table of themes is there, folded away so the page stays short.
+    assert section.select_one("details #said-" + quarter + "-themes") is not None
+
+
+def test_jargon_is_explained_in_plain_words(client, app):
+    quarter = seed_feedback_quarter()
+    add_action(f"feedback:{quarter}", "staff-attitude", "Fund two more IDVAs and a MARAC coordinator")
+    html = page(client.get("/you-said-we-did/feedback"))
+    glossary = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+                for dt in html.select(".heard-glossary dt")}
+    # From the action, and from the theme names ("trauma-informed practice", "disclosure scheme").
+    assert {"IDVA", "MARAC", "Trauma-informed", "Disclosure scheme"} <= set(glossary)
+    assert glossary["IDVA"].startswith("An independent domestic violence adviser")
+    assert "ISVA" not in glossary  # only the words the page uses
+    text = html.get_text(" ", strip=True)
+    for term in GLOSSARY:
+        if term.pattern.search(text.split("What some words mean")[0]):
+            assert term.term in glossary, term.term
+
+
+class TestInWelsh:
+    @pytest.fixture
+    def app_overrides(self):
+        return {"LANGUAGES": ("en", "cy")}
+
+    def test_the_new_words_and_explanations_are_translated(self, client, app):
+        quarter = seed_feedback_quarter()
+        add_action(f"feedback:{quarter}", "staff-attitude", "Refresher for front-door staff")
+        html = page(client.get("/you-said-we-did/feedback?lang=cy"))
+        glossary = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+                    for dt in html.select(".heard-glossary dt")}
+        assert glossary["Front-door staff"].startswith("Y staff y mae pobl yn cwrdd â nhw gyntaf")
+        did = html.find(id=f"did-{quarter}-actions").get_text(" ", strip=True)
+        assert "Dywedoch chi: Dywedodd 6 o bobl wrthym am hyn." in did and "Wedi'i gynllunio" in did

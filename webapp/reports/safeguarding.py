@@ -1,0 +1,227 @@
+"""Safeguarding the board can act on: the summary's safeguarding panel
+(flagged responses, how many staff reviewed, the kinds of danger, the trend
+over the last four quarters), released through the ledger like every other
+count; and the staff queue of flags awaiting review, which holds the group's
+comments with danger words as well as respondents' flagged responses.
+
+The panel's figures and their suppression are `analysis.safeguarding`; the
+reviews are `webapp.moderation.safeguarding`. The group's comments are read
+by the risk detector again when shown (`comment_risk`), so a comment stored
+before the detector knew a phrase is still kept off the board's pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import or_, select
+
+from analysis.board import FEWER, NOT_SHOWN, K
+from analysis.risk import assess
+from analysis.safeguarding import TOTAL_KEY, Flagged, Panel, panel, shown_figures
+from webapp import disclosure, periods
+from webapp.consultations.models import Consultation, ConsultationResponse
+from webapp.extensions import db
+from webapp.feedback import questions as bank
+from webapp.feedback.models import FeedbackResponse
+from webapp.formatters import risk_labels
+from webapp.moderation.safeguarding import review_ref, reviewed_refs, reviews
+from webapp.reports.models import GroupComment
+from webapp.reports.population import ReportPopulation, population_of
+from webapp.staff.models import StaffUser
+from webapp.themes.codebook import theme_labels
+from webapp.themes.scope import Scope, feedback_quarter, items, parse_scope
+
+TREND_QUARTERS = 4
+QUEUE_LIMIT = 100
+
+
+# The panel -----------------------------------------------------------------------------
+
+def _kind(ref: str) -> str:
+    return "feedback" if ref.startswith("f:") else "consultation"
+
+
+def flagged_responses(scope_items) -> list[Flagged]:
+    """One Flagged per response with danger words found or a staff flag, from
+    the report's items (`themes.scope.Item`s, or coded items carrying them)."""
+    found: dict[str, Flagged] = {}
+    for entry in scope_items:
+        item = getattr(entry, "item", entry)
+        if item.risk_flagged or item.safeguarding_flag or item.risk_categories:
+            ref = review_ref(_kind(item.ref), item.response_id)
+            found[ref] = Flagged(tuple(item.risk_categories), item.safeguarding_flag, False)
+    done = reviewed_refs(found)
+    return [Flagged(f.categories, f.staff_flag, ref in done) for ref, f in found.items()]
+
+
+def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Panel:
+    """The panel for a report's population, checked against every figure
+    already shown (a count held back is withheld, and its line protected
+    around it: the cells that then show are checked in turn), then recorded."""
+    flagged = flagged_responses(scope_items)
+    held: set[str] = set()
+    if not population.atoms:
+        return panel(flagged, k)
+    disclosure.lock()
+    checked: set[str] = set()
+    while True:
+        found = panel(flagged, k, frozenset(held))
+        shown = shown_figures(found)
+        fresh = {key: value for key, value in shown.items() if key not in checked}
+        checked |= fresh.keys()
+        refused = disclosure.release(population.atoms, fresh, k)
+        if not refused:
+            break
+        held |= refused
+    disclosure.record(population.atoms, shown)
+    return found
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    label: str
+    shown: str  # flagged responses: a number, "fewer than 5" or "not shown"
+
+
+def trend(scope: Scope, today: date | None = None, k: int = K) -> list[TrendPoint]:
+    """Flagged responses in each of the last four quarters up to the one the
+    report ends in (a quarter under way counts its finished months, as its own
+    summary does); none for a consultation, which is one population."""
+    if scope.kind != "feedback":
+        return []
+    quarters = [periods.quarter_of(scope.end)]
+    while len(quarters) < TREND_QUARTERS:
+        quarters.insert(0, periods.previous_quarter(quarters[0]))
+    points = []
+    for quarter in quarters:
+        population = population_of(feedback_quarter(quarter), today)
+        start, end = periods.quarter_dates(quarter)
+        label = f"{start:%b}–{end:%b} {end.year}"
+        if population.counted is None:
+            points.append(TrendPoint(label, "no finished month"))
+            continue
+        total = len(flagged_responses(items(population.counted)))
+        points.append(TrendPoint(label, _release_total(population, total, k)))
+    return points
+
+
+def _release_total(population: ReportPopulation, total: int, k: int) -> str:
+    if 0 < total < k:
+        return FEWER
+    disclosure.lock()
+    if disclosure.release(population.atoms, {TOTAL_KEY: total}, k):
+        return NOT_SHOWN
+    disclosure.record(population.atoms, {TOTAL_KEY: total})
+    return str(total)
+
+
+# The group's comments ------------------------------------------------------------------
+
+def comment_risk(comment: GroupComment) -> tuple[str, ...]:
+    """The danger categories of a group comment: as stored, or as the
+    detector reads it now (a comment stored before it knew a phrase)."""
+    stored = tuple(c for c in (comment.risk_categories or "").split(",") if c)
+    return stored or tuple(assess(comment.text).categories)
+
+
+# The staff queue -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QueueEntry:
+    ref: str
+    kind: str  # "Feedback", "Consultation", "Service-user group comment"
+    where: str  # the service, consultation or report and theme
+    submitted_on: date
+    texts: list[tuple[str, str]]  # (question, redacted text)
+    risks: list[str]  # danger categories in words
+    staff_flag: bool
+    hidden: bool = False
+    reviewed_on: date | None = None
+    reviewed_by: str = ""
+
+
+def queue(show_reviewed: bool = False) -> list[QueueEntry]:
+    """Every flag awaiting review (or, with `show_reviewed`, already
+    reviewed), newest first, up to QUEUE_LIMIT. Hidden responses are
+    included: hiding spam does not settle a safeguarding concern."""
+    entries = _feedback_entries() + _consultation_entries() + _group_entries()
+    done = reviews(entry.ref for entry in entries)
+    kept = []
+    for entry in entries:
+        review = done.get(entry.ref)
+        if bool(review) != show_reviewed:
+            continue
+        if review:
+            entry = replace(entry, reviewed_on=review.reviewed_on, reviewed_by=_reviewer(review))
+        kept.append(entry)
+    kept.sort(key=lambda entry: entry.submitted_on, reverse=True)
+    return kept[:QUEUE_LIMIT]
+
+
+def _reviewer(review) -> str:
+    user = db.session.get(StaffUser, review.reviewed_by_id) if review.reviewed_by_id else None
+    return user.email if user else "Former staff member"
+
+
+def _feedback_entries() -> list[QueueEntry]:
+    rows = _all(select(FeedbackResponse).where(or_(FeedbackResponse.risk_flagged.is_(True),
+                                                   FeedbackResponse.safeguarding_flag.is_(True))))
+    return [QueueEntry(review_ref("feedback", r.id), "Feedback", r.service.name if r.service else "Another service",
+                       r.submitted_on,
+                       [(bank.QUESTION_TEXT[f], getattr(r, f)) for f in bank.FREE_TEXT_FIELDS if getattr(r, f)],
+                       risk_labels(r.risk_categories), r.safeguarding_flag, r.hidden)
+            for r in rows]
+
+
+def _consultation_entries() -> list[QueueEntry]:
+    rows = _all(select(ConsultationResponse).where(or_(ConsultationResponse.risk_flagged.is_(True),
+                                                       ConsultationResponse.safeguarding_flag.is_(True))))
+    titles = {c.id: c.title for c in _all(select(Consultation))}
+    return [QueueEntry(review_ref("consultation", r.id), "Consultation", titles.get(r.consultation_id, ""),
+                       r.submitted_on,
+                       [(a.question.text, a.value) for a in sorted(r.answers, key=lambda a: a.id)
+                        if a.question and a.question.kind == "free_text" and a.value],
+                       risk_labels(r.risk_categories), r.safeguarding_flag, r.hidden)
+            for r in rows]
+
+
+def _group_entries() -> list[QueueEntry]:
+    labels = theme_labels()
+    entries = []
+    for comment in _all(select(GroupComment)):
+        risks = comment_risk(comment)
+        if risks:
+            where = f"{_scope_label(comment.scope)}, {labels.get(comment.theme_code, comment.theme_code)}"
+            entries.append(QueueEntry(review_ref("group", comment.id), "Service-user group comment", where,
+                                      comment.submitted_on, [("Comment on a theme", comment.text)],
+                                      risk_labels(",".join(risks)), False))
+    return entries
+
+
+def _scope_label(key: str) -> str:
+    try:
+        return parse_scope(key).label
+    except periods.ScopeError:
+        return key
+
+
+def _all(query) -> list:
+    return list(db.session.scalars(query))
+
+
+def flagged_ref_exists(ref: str) -> bool:
+    """True when `ref` names a response or group comment with a flag today."""
+    kind, _, ident = ref.partition(":")
+    if not ident.isdigit():
+        return False
+    if kind == "feedback":
+        found = db.session.get(FeedbackResponse, int(ident))
+        return bool(found and (found.risk_flagged or found.safeguarding_flag))
+    if kind == "consultation":
+        found = db.session.get(ConsultationResponse, int(ident))
+        return bool(found and (found.risk_flagged or found.safeguarding_flag))
+    if kind == "group":
+        found = db.session.get(GroupComment, int(ident))
+        return bool(found and comment_risk(found))
+    return False
