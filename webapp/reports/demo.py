@@ -32,9 +32,8 @@ CONSULTATION_ACTIONS = (
 FEEDBACK_ACTIONS = (
     ("staff-attitude", "Trauma-informed practice refresher for all front-door staff",
      "Partnership training team", 90, [("planned", "Action recorded.")], ""),
-    # Overdue: the ledger, the pack and the summary call it out.
     ("housing", "Agree two more emergency refuge spaces with the county council",
-     "County council housing", -21,
+     "County council housing", 45,
      [("planned", "Action recorded."), ("in_progress", "Two landlords approached.")], ""),
     ("money", "Pay travel costs for every appointment up front", "Partnership board", 30,
      [("planned", "Action recorded."), ("not_doing", "Considered by the board.")],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from analysis import safeguarding
 from analysis.board import ThemeRow
 from tests.webapp.helpers import PREVIOUS, QUARTER, _response, csrf_token, make_user, page, seed_quarter, sign_in_as
 from webapp.extensions import db
@@ -70,7 +71,7 @@ def _summary(**values) -> BoardSummary:
     defaults = {"scope_key": QUARTER.key, "label": "Feedback, July to September 2026", "kind": "feedback",
                 "responses": 50, "purged_responses": 0, "items": 80, "themes": themes,
                 "previous_label": "Feedback, April to June 2026", "previous_responses": 40,
-                "group_view": GroupView({"money": 4, "housing": 2}, {}, 6)}
+                "group_view": GroupView({"money": 4, "housing": 2}, {}, 6), "safeguarding": safeguarding.panel([])}
     return BoardSummary(**(defaults | values))
 
 
@@ -82,7 +83,8 @@ def test_executive_summary_is_drafted_from_the_released_figures(app):
     assert points["Biggest changes"] == ("Against the period before (Feedback, April to June 2026): Police fell 15 "
                                          "points (from 35% to 20% of responses); Housing rose 12 points (from 28% "
                                          "to 40% of responses).")
-    assert points["Safeguarding"].startswith("Responses with a safeguarding flag: 0.")
+    assert points["Safeguarding"] == ("Responses flagged for safeguarding: 0 (reviewed by staff 0; awaiting review 0). "
+                                      "No flagged response is quoted in this paper.")
     assert points["What the group says matters most"] == ("4 members of the service-user group said money "
                                                           "matters most to them.")  # the summary's own label
     assert points["Actions overdue"] == "No action is overdue."
