@@ -243,9 +243,13 @@ def _question_values(values: dict) -> dict:
     kind = values["kind"]
     options = rules.normalise_options(kind, (values.get("options") or "").splitlines())
     char_limit = values.get("char_limit") if kind == "free_text" else None
-    rules.check_question(kind, options, char_limit)
-    return {"kind": kind, "text": values["text"].strip(), "hint": (values.get("hint") or "").strip(),
-            "required": bool(values.get("required")), "options": options, "char_limit": char_limit}
+    settings = rules.normalise_settings(kind, values)
+    text, hint = values["text"].strip(), (values.get("hint") or "").strip()
+    rules.check_question(kind, options, char_limit, settings, text=text, hint=hint)
+    # Information between questions has nothing to answer, so it cannot be required.
+    required = bool(values.get("required")) and kind not in rules.NO_ANSWER_KINDS
+    return {"kind": kind, "text": text, "hint": hint, "required": required, "options": options,
+            "char_limit": char_limit, "settings": settings}
 
 
 def add_question(page: ConsultationPage, values: dict) -> Question:
@@ -264,6 +268,7 @@ def update_question(question: Question, values: dict, staff_user) -> list[str]:
     proposed = _question_values(values)
     current = {field: getattr(question, field) for field in proposed}
     current["options"] = list(current["options"] or [])
+    current["settings"] = dict(current["settings"] or {})
     for field, old, new in rules.check_edit(question.meaning_locked, current, proposed):
         question.wording_changes.append(WordingChange(field=field, old=old, new=new, changed_by=staff_user))
     followed = _follow_conditions(question, proposed)
@@ -278,7 +283,8 @@ def _follow_conditions(question: Question, proposed: dict) -> list[str]:
     with a renamed answer, refuse an edit that removes the answer or makes the
     question one a condition cannot use."""
     kind = proposed["kind"]
-    new_choices = rules.FIXED_OPTIONS.get(kind, proposed["options"]) if kind in rules.CONDITION_KINDS else ()
+    new_choices = (rules.choices_for(kind, proposed["options"], proposed["settings"])
+                   if kind in rules.CONDITION_KINDS else ())
     notes = []
     for dependent in dependent_pages(question):
         value = rules.follow_condition(dependent.show_if_value, question.choices, tuple(new_choices))
@@ -341,7 +347,8 @@ def duplicate(consultation: Consultation) -> Consultation:
         for question in page.questions:
             new_question = Question(kind=question.kind, text=question.text, hint=question.hint,
                                     required=question.required, options=list(question.options or []),
-                                    char_limit=question.char_limit, position=question.position)
+                                    char_limit=question.char_limit, settings=dict(question.config),
+                                    position=question.position)
             new_page.questions.append(new_question)
             mapping[question.id] = new_question
         copy.pages.append(new_page)

@@ -19,7 +19,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
-from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS
+from webapp.consultations.rules import KINDS, NO_ANSWER_KINDS, STATUS_LABELS, choices_for
 from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import RandomId, db, random_id
 from webapp.staff.models import StaffUser
@@ -113,6 +113,8 @@ class Question(db.Model):
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     options: Mapped[list] = mapped_column(JSON, default=list)
     char_limit: Mapped[int | None] = mapped_column(Integer)
+    # What a kind needs beyond its options (`rules.normalise_settings`).
+    settings: Mapped[dict | None] = mapped_column(JSON, default=dict)
     # Set when the first response arrives: from then on only wording may change.
     meaning_locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -121,8 +123,26 @@ class Question(db.Model):
         back_populates="question", order_by="WordingChange.id", cascade="all, delete-orphan")
 
     @property
+    def config(self) -> dict:
+        return self.settings or {}
+
+    @property
     def choices(self) -> tuple[str, ...]:
-        return tuple(FIXED_OPTIONS.get(self.kind, self.options or ()))
+        return choices_for(self.kind, self.options, self.config)
+
+    @property
+    def has_other(self) -> bool:
+        return bool(self.config.get("other"))
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """A grid's statements, each answered with one of `choices`."""
+        return tuple(self.config.get("rows", ()))
+
+    @property
+    def answerable(self) -> bool:
+        """False for information between questions."""
+        return self.kind not in NO_ANSWER_KINDS
 
     @property
     def kind_label(self) -> str:
@@ -229,7 +249,9 @@ class ConsultationResponse(db.Model):
 
 class Answer(db.Model):
     """One answer: `value` for free text (redacted) and single answers,
-    `values` for multiple choice."""
+    `values` for multiple choice, a grid (one answer per statement, "" where
+    none) and ranking (the things in the order ranked). `other_text` is what
+    someone typed with "Other (please specify)": redacted like free text."""
 
     __tablename__ = "consultation_answer"
 
@@ -238,6 +260,7 @@ class Answer(db.Model):
     question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
     value: Mapped[str] = mapped_column(EncryptedText, default="")
     values: Mapped[list | None] = mapped_column(EncryptedJSON)  # choices are answers too
+    other_text: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

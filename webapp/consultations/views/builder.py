@@ -280,7 +280,7 @@ def edit_question(consultation_id: int, question_id: int):
     question = _question_or_404(consultation, question_id)
     if request.method == "GET":
         form = f.QuestionForm(obj=question)
-        form.options.data = "\n".join(question.options or [])
+        form.fill_from(question)
     else:
         form = f.QuestionForm()
     if form.validate_on_submit():

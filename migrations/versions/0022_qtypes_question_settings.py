@@ -1,0 +1,32 @@
+"""More question types: a settings column for what a kind needs beyond its
+options, and the "Other (please specify)" text of an answer
+
+Revision ID: 0022
+Revises: 0016
+Create Date: 2026-12-04 21:30:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0022'
+down_revision = '0016'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('consultation_question', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('settings', sa.JSON(), nullable=True))
+    # Encrypted like the free text it is (webapp.crypto.EncryptedText stores Text); empty for older answers.
+    with op.batch_alter_table('consultation_answer', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('other_text', sa.Text(), nullable=False, server_default=''))
+
+
+def downgrade():
+    with op.batch_alter_table('consultation_answer', schema=None) as batch_op:
+        batch_op.drop_column('other_text')
+    with op.batch_alter_table('consultation_question', schema=None) as batch_op:
+        batch_op.drop_column('settings')
