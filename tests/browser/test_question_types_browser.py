@@ -85,7 +85,8 @@ def test_new_question_types_by_keyboard_on_a_narrow_phone_without_script(dev_ser
     builder = page.url
     add_page(page, 1, "About you")
     add_question(page, 1, "Single choice", "How did you hear about us?",
-                 **{"Answers to choose from": "Leaflet\nFriend", "Add an \u201cOther (please specify)\u201d answer": "tick"})
+                 **{"Answers to choose from": "Leaflet\nFriend",
+                    "Add an \u201cOther (please specify)\u201d answer": "tick"})
     add_question(page, 1, "Select from a list (for long lists)", "Which area do you live in?",
                  **{"Answers to choose from": "Camden\nHackney\nLewisham\nNewham\nSouthwark"})
     page.goto(builder)
