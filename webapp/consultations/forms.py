@@ -71,6 +71,10 @@ class PageForm(FlaskForm):
                                     Length(max=200, message="Keep the heading to 200 characters or fewer")])
     show_if_question = SelectField("Show this page only if", widget=GovSelect(), coerce=str, default="",
                                    description="Optional. Choose an answer to a question on an earlier page.")
+    show_if_also = SelectMultipleField("Or if the answer is one of these (optional)", widget=GovCheckboxesInput(),
+                                       description="Tick other answers to the same question to show the page "
+                                                   "when the answer is any one of them.",
+                                       validators=[Optional()])
     submit = SubmitField("Save page", widget=GovSubmitInput())
 
     def set_conditions(self, conditions: list[tuple[str, str]], saved: tuple[str, str] | None = None) -> None:
@@ -81,6 +85,7 @@ class PageForm(FlaskForm):
         if saved and saved[0] not in choices:
             choices[saved[0]] = saved[1]
         self.show_if_question.choices = choices
+        self.show_if_also.choices = dict(conditions)
 
 
 class QuestionForm(FlaskForm):

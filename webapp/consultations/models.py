@@ -19,7 +19,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
-from webapp.consultations.rules import KINDS, NO_ANSWER_KINDS, STATUS_LABELS, choices_for
+from webapp.consultations.rules import KINDS, NO_ANSWER_KINDS, STATUS_LABELS, choices_for, condition_values
 from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import RandomId, db, random_id
 from webapp.staff.models import StaffUser
@@ -86,7 +86,8 @@ class ConsultationPage(db.Model):
     show_if_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("consultation_question.id", use_alter=True, name="fk_page_show_if_question",
                    ondelete="SET NULL"))
-    show_if_value: Mapped[str] = mapped_column(String(200), default="")
+    # One answer, or several a line each: the page is shown if the answer is one of them.
+    show_if_value: Mapped[str] = mapped_column(Text, default="")
 
     consultation: Mapped[Consultation] = relationship(back_populates="pages")
     questions: Mapped[list[Question]] = relationship(
@@ -94,6 +95,10 @@ class ConsultationPage(db.Model):
         foreign_keys="Question.page_id")
     show_if_question: Mapped[Question | None] = relationship(foreign_keys=[show_if_question_id],
                                                              post_update=True)
+
+    @property
+    def show_if_values(self) -> tuple[str, ...]:
+        return condition_values(self.show_if_value)
 
     @property
     def question_ids(self) -> tuple[int, ...]:
@@ -264,6 +269,16 @@ class Answer(db.Model):
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
+
+    @property
+    def typed_field(self) -> str:
+        """Where this answer's free text is: the answer itself for a free-text
+        question, else what was typed with "Other (please specify)"."""
+        return "value" if self.question.kind == "free_text" else "other_text"
+
+    @property
+    def typed_text(self) -> str:
+        return getattr(self, self.typed_field)
 
 
 def answer_ref(answer_id: int) -> str:

@@ -320,9 +320,10 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
     """(answers, total): free-text answers newest first, hidden ones included
     unless a filter says otherwise. `show` is a key of MODERATION_FILTERS;
     `question_id` keeps one question's answers."""
+    # Free-text answers, and what people typed with "Other (please specify)" (`Answer.typed_text`).
     query = (select(Answer).join(ConsultationResponse).join(Question)
              .where(ConsultationResponse.consultation_id == consultation.id,
-                    Question.kind == "free_text", Answer.value != ""))
+                    ((Question.kind == "free_text") & (Answer.value != "")) | (Answer.other_text != "")))
     if show == "unchecked":
         query = query.where(ConsultationResponse.checked.is_(False))
     elif show == "flagged":
@@ -341,7 +342,8 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
 
 
 def free_text_questions(consultation: Consultation) -> list[Question]:
-    return [question for question in consultation.questions if question.kind == "free_text"]
+    """Questions people type answers to: free text, and those with "Other (please specify)"."""
+    return [question for question in consultation.questions if question.kind == "free_text" or question.has_other]
 
 
 # Exports -----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ tested without a database.
   A consultation in review can go back to draft for revision; nothing else
   moves backwards, and no step is skipped.
 - Show a page if: a page with a condition is shown only when the earlier
-  answer it names equals (or, for multiple choice, includes) the value.
+  answer it names is one of its values (or, for multiple choice, includes
+  one of them).
 - Meaning lock: once responses exist, a question's kind, options, required
   flag, character limit, settings (an "Other" answer, grid statements,
   number range, scale labels) and page condition cannot change; wording (text, hint)
@@ -128,13 +129,23 @@ class PageRule:
     show_if_value: str = ""
 
 
+# A page condition's answers ("is one of") are kept in one text, a line each:
+# answers are typed a line each, so none holds a line break.
+CONDITION_SEPARATOR = "\n"
+
+
+def condition_values(value: str) -> tuple[str, ...]:
+    return tuple(value.split(CONDITION_SEPARATOR)) if value else ()
+
+
 def page_is_shown(page: PageRule, answers: Mapping[str, object]) -> bool:
     if not page.show_if_question_id:
         return True
     answer = answers.get(str(page.show_if_question_id))
+    values = condition_values(page.show_if_value)
     if isinstance(answer, (list, tuple)):
-        return page.show_if_value in answer
-    return answer == page.show_if_value
+        return any(value in answer for value in values)
+    return answer in values
 
 
 def visible_pages(pages: Sequence[PageRule], answers: Mapping[str, object]) -> list[PageRule]:
@@ -174,7 +185,7 @@ def check_condition(condition_question_position: tuple[int, int] | None,
     question_page_position, _ = condition_question_position
     if question_page_position >= page_position:
         raise RuleError("A page can only depend on an answer from an earlier page.")
-    if value not in choices:
+    if not value or any(each not in choices for each in condition_values(value)):
         raise RuleError("Choose one of that question's answers for the condition.")
 
 

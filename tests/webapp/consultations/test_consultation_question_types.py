@@ -513,3 +513,111 @@ def test_conditions_can_use_select_lists_and_scales(signed_in):
     area = q(c, "Which area do you live in?").id
     assert f"{area}|Lewisham" in values
     assert f"{q(c, 'How did you hear about us?').id}|Other" in values
+
+
+# Conditions: "is one of" ----------------------------------------------------------------------
+
+def test_a_page_can_be_shown_when_the_answer_is_one_of_several():
+    from webapp.consultations.rules import PageRule, page_is_shown
+
+    rule = PageRule(id=2, show_if_question_id=7, show_if_value="Camden\nHackney")
+    assert page_is_shown(rule, {"7": "Hackney"}) and page_is_shown(rule, {"7": "Camden"})
+    assert not page_is_shown(rule, {"7": "Lewisham"}) and not page_is_shown(rule, {})
+    assert page_is_shown(rule, {"7": ["Lewisham", "Camden"]})  # multiple choice: any one of them
+
+
+def condition_form(c, first: str, *also: str) -> dict:
+    area = q(c, "Which area do you live in?").id
+    return {"title": "More", "show_if_question": f"{area}|{first}",
+            "show_if_also": [f"{area}|{value}" for value in also]}
+
+
+def test_builder_saves_is_one_of_and_shows_it(signed_in):
+    c, page_id = draft_page(signed_in)
+    response = signed_in.post(f"{BASE}/{c.id}/pages/{page_id}", data=condition_form(c, "Camden", "Hackney", "Camden"))
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    db.session.expire_all()
+    saved = db.session.get(ConsultationPage, page_id)
+    assert saved.show_if_values == ("Camden", "Hackney")
+    shown = page(signed_in.get(f"{BASE}/{c.id}"))
+    assert ("Shown only if \u201cWhich area do you live in?\u201d is answered \u201cCamden\u201d or \u201cHackney\u201d"
+            in shown.find(id=f"page-{page_id}").get_text())
+    edit = page(signed_in.get(f"{BASE}/{c.id}/pages/{page_id}"))
+    area = q(c, "Which area do you live in?").id
+    assert edit.find("select", attrs={"name": "show_if_question"}).find("option", selected=True)["value"] == \
+        f"{area}|Camden"
+    ticked = [box["value"] for box in edit.find_all("input", attrs={"name": "show_if_also"}) if box.has_attr("checked")]
+    assert ticked == [f"{area}|Hackney"]
+
+
+def test_is_one_of_must_be_one_question_and_follows_renamed_answers(signed_in):
+    c, page_id = draft_page(signed_in)
+    data = condition_form(c, "Camden", "Hackney")
+    data["show_if_also"].append(f"{q(c, 'How did you hear about us?').id}|Friend")
+    refused = signed_in.post(f"{BASE}/{c.id}/pages/{page_id}", data=data)
+    assert refused.status_code == 400
+    assert "answers to the same question as the first" in page(refused).find(class_="govuk-error-summary").get_text()
+    assert signed_in.post(f"{BASE}/{c.id}/pages/{page_id}",
+                          data=condition_form(c, "Camden", "Hackney")).status_code == 302
+    area = q(c, "Which area do you live in?")
+    renamed = "\n".join("Hackney Wick" if name == "Hackney" else name for name in AREAS)
+    response = signed_in.post(f"{BASE}/{c.id}/questions/{area.id}", data={
+        "kind": "select", "text": area.text, "hint": "", "options": renamed, "required": "y", "char_limit": ""})
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    db.session.expire_all()
+    assert db.session.get(ConsultationPage, page_id).show_if_values == ("Camden", "Hackney Wick")
+    removed = "\n".join(name for name in AREAS if name != "Camden")
+    refused = signed_in.post(f"{BASE}/{c.id}/questions/{area.id}", data={
+        "kind": "select", "text": area.text, "hint": "", "options": removed, "required": "y", "char_limit": ""})
+    assert "\u201cCamden\u201d. Keep that answer" in page(refused).find(class_="govuk-error-summary").get_text()
+
+
+@pytest.mark.parametrize("area, shown", [("Hackney", True), ("Camden", True), ("Lewisham", False)],
+                         ids=["second-value", "first-value", "neither"])
+def test_respondents_see_a_page_when_their_answer_is_one_of_its_values(client, app, area, shown):
+    c = make_kinds()
+    more = c.pages[1]
+    more.show_if_question_id = q(c, "Which area do you live in?").id
+    more.show_if_value = "Camden\nHackney"
+    db.session.commit()
+    client.get(f"{URL}?start=1")
+    post(client, c.pages[0].id, choices_data(c, **{name(c, "Which area do you live in?"): area}))
+    heading = page(client.get(URL)).h1.get_text(strip=True)
+    assert heading == ("More" if shown else "Check your answers before sending")
+
+
+def test_builder_lists_what_each_question_offers(signed_in):
+    c, _ = draft_page(signed_in)
+    html = page(signed_in.get(f"{BASE}/{c.id}"))
+    text = " ".join(html.find(id=f"page-{c.pages[1].id}").get_text().split())
+    assert "Statements: At home / Outside" in text
+    assert "From 0 to 50" in text
+    assert "0: Not at all likely / 10: Extremely likely" in text
+    assert "Up to 40 characters" in text
+    assert "Leaflet / Friend / Other (with a box to say what)" in " ".join(
+        html.find(id=f"page-{c.pages[0].id}").get_text().split())
+
+
+# Moderating what was typed with "Other" ------------------------------------------------------
+
+def test_other_text_is_moderated_like_free_text(signed_in, kinds):
+    c = kinds
+    add_response(c, date(2026, 11, 2), **{"What helped?": (["Housing", "Other"], "My sister Ann in Leeds")})
+    html = page(signed_in.get(f"{BASE}/{c.id}/moderation"))
+    [card] = html.find_all(class_="govuk-summary-card")
+    assert "My sister Ann in Leeds" in card.get_text() and "Other (please specify)" in card.get_text()
+    assert not card.find("button", string=lambda text: text and "publication" in text)
+    questions = [option.get_text() for option in html.find("select", id="question").find_all("option")]
+    assert "What helped?" in questions
+    answer = db.session.scalar(select(Answer).where(Answer.other_text != ""))
+    redact_url = f"{BASE}/{c.id}/moderation/answers/{answer.id}/redact"
+    form = page(signed_in.get(redact_url))
+    version = form.find("input", attrs={"name": "version"})["value"]
+    words = {form.find("label", attrs={"for": box["id"]}).get_text(strip=True): box["value"]
+             for box in form.find_all("input", attrs={"name": "words"})}
+    assert signed_in.post(redact_url, data={"version": version, "words": [words["Ann"], words["Leeds"]]}
+                          ).status_code == 302
+    db.session.expire_all()
+    stored = db.session.get(Answer, answer.id)
+    assert stored.other_text == "My sister [redacted] in [redacted]" and stored.values == ["Housing", "Other"]
+    assert signed_in.post(f"{BASE}/{c.id}/moderation/answers/{answer.id}/publication").status_code == 404
