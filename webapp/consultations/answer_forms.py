@@ -52,7 +52,8 @@ def _choice_field(question):
     choices = _labelled(question)
     if question.kind == "multiple":
         cls = SelectMultipleField if question.required else _OptionalCheckboxes
-        validators = ([InputRequired(message=f"Choose at least one answer to: {question.text}")]
+        validators = ([InputRequired(message=_("Choose at least one answer to: %(question)s",
+                                                question=question.text))]
                       if question.required else [Optional()])
         return cls(label, description=hint, choices=choices, widget=GovCheckboxesInput(),
                    validators=validators)
@@ -64,12 +65,13 @@ def _choice_field(question):
     if not question.required:
         return OptionalRadioField(label, description=hint, choices=choices)
     return RadioField(label, description=hint, choices=choices, widget=GovRadioInput(),
-                      validators=[InputRequired(message=f"Choose an answer to: {question.text}")])
+                      validators=[InputRequired(message=_("Choose an answer to: %(question)s",
+                                                          question=question.text))])
 
 
 def _main_field(question):
     if question.kind == "free_text":
-        required = f"Answer the question: {question.text}" if question.required else ""
+        required = _("Answer the question: %(question)s", question=question.text) if question.required else ""
         return free_text_field(question.text, question.hint or None, question.char_limit or FREE_TEXT_MAX,
                                required_message=required)
     if question.kind == "number":

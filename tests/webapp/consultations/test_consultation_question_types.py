@@ -621,3 +621,23 @@ def test_other_text_is_moderated_like_free_text(signed_in, kinds):
     stored = db.session.get(Answer, answer.id)
     assert stored.other_text == "My sister [redacted] in [redacted]" and stored.values == ["Housing", "Other"]
     assert signed_in.post(f"{BASE}/{c.id}/moderation/answers/{answer.id}/publication").status_code == 404
+
+
+def test_the_new_words_are_in_the_respondents_language(client, app, kinds):
+    app.config["LANGUAGES"] = ("en", "cy")
+    c = kinds
+    client.get(f"{URL}?start=1")
+    first = page(client.get(f"{URL}?lang=cy"))
+    assert first.html["lang"] == "cy"
+    radio = first.find("input", attrs={"name": name(c, "How did you hear about us?"), "value": "Other"})
+    assert first.find("label", attrs={"for": radio["id"]}).get_text(strip=True) == "Arall"
+    assert first.find("option", attrs={"value": ""}).get_text(strip=True) == "Dewiswch ateb"
+    assert "What helped? (dewisol)" in first.get_text()
+    post(client, c.pages[0].id, choices_data(c))
+    second = page(client.get(URL))
+    date_name = name(c, "When did support start?")
+    assert [second.find("label", attrs={"for": box["id"]}).get_text(strip=True)
+            for box in second.find_all("input", attrs={"name": date_name})] == ["Diwrnod", "Mis", "Blwyddyn"]
+    refused = page(post(client, c.pages[1].id, more_data(c, **{name(c, "How many times did you call?"): "99"}),
+                        status=400))
+    assert "Rhowch rif o 0 i 50" in refused.find(class_="govuk-error-summary").get_text()
