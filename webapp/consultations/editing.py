@@ -153,7 +153,7 @@ def condition_choices(page: ConsultationPage) -> list[tuple[str, str]]:
         for question in earlier.questions:
             if question.kind in rules.CONDITION_KINDS:
                 choices += [(f"{question.id}|{choice}", f"{question.text} \u2192 {choice}")
-                            for choice in question.choices]
+                            for choice in question.condition_answers]
     return choices
 
 
@@ -167,7 +167,7 @@ def condition_problem(page: ConsultationPage) -> str:
     if source.kind not in rules.CONDITION_KINDS:
         return (f"\u201c{source.text}\u201d is now a {source.kind_label.lower()} question, so this page "
                 "would never be shown. Choose another answer, or always show the page.")
-    gone = [value for value in page.show_if_values if value not in source.choices]
+    gone = [value for value in page.show_if_values if value not in source.condition_answers]
     if gone:
         return (f"\u201c{source.text}\u201d no longer has the answer \u201c{gone[0]}\u201d, so "
                 "this page would never be shown. Choose another answer, or always show the page.")
@@ -216,7 +216,7 @@ def update_page(page: ConsultationPage, title: str, condition: str, also: list[s
             if question is None or question.page.consultation_id != consultation.id:
                 raise RuleError("Choose a question from this consultation.")
             rules.check_condition((question.page.position, question.position), page.position, value,
-                                  question.choices)
+                                  question.condition_answers)
     page.title = title
     page.show_if_question_id = question_id
     page.show_if_value = value
@@ -303,13 +303,14 @@ def _follow_conditions(question: Question, proposed: dict) -> list[str]:
     with a renamed answer, refuse an edit that removes the answer or makes the
     question one a condition cannot use."""
     kind = proposed["kind"]
-    new_choices = (rules.choices_for(kind, proposed["options"], proposed["settings"])
+    new_choices = (rules.condition_answers(kind, rules.choices_for(kind, proposed["options"], proposed["settings"]),
+                                           proposed["settings"].get("rows", ()))
                    if kind in rules.CONDITION_KINDS else ())
     notes = []
     for dependent in dependent_pages(question):
         followed = []
         for old in dependent.show_if_values:
-            value = rules.follow_condition(old, question.choices, tuple(new_choices))
+            value = rules.follow_condition(old, question.condition_answers, tuple(new_choices))
             if value is None:
                 raise RuleError(f"{_page_name(dependent, capital=True)} is shown only if this question is answered "
                                 f"\u201c{old}\u201d. Keep that answer (renaming it in place is "

@@ -103,7 +103,17 @@ class Journey:
         return self.consultation.audience != "group" or self.state.get("unlocked", False)
 
     def visible_pages(self) -> list[ConsultationPage]:
-        return rules.visible_pages(self.consultation.pages, self.answers)
+        return rules.visible_pages(self.consultation.pages, self.condition_view())
+
+    def condition_view(self) -> dict:
+        """The answers as page conditions read them: a grid's as the
+        "<statement> → <answer>" pairs it gave (`rules.grid_tokens`)."""
+        view = dict(self.answers)
+        for question in self.consultation.questions:
+            answer = view.get(str(question.id))
+            if question.kind == "grid" and isinstance(answer, list):
+                view[str(question.id)] = rules.grid_tokens(question.rows, answer)
+        return view
 
     @property
     def page(self) -> ConsultationPage | None:
@@ -116,7 +126,7 @@ class Journey:
 
     def page_count(self) -> tuple[int, bool]:
         """(pages, whether some are still undecided), for the progress caption."""
-        return rules.pages_to_come(self.consultation.pages, self.answers)
+        return rules.pages_to_come(self.consultation.pages, self.condition_view())
 
     def page_number(self) -> int:
         pages = self.visible_pages()

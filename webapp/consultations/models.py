@@ -19,7 +19,14 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
-from webapp.consultations.rules import KINDS, NO_ANSWER_KINDS, STATUS_LABELS, choices_for, condition_values
+from webapp.consultations.rules import (
+    KINDS,
+    NO_ANSWER_KINDS,
+    STATUS_LABELS,
+    choices_for,
+    condition_answers,
+    condition_values,
+)
 from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import RandomId, db, random_id
 from webapp.staff.models import StaffUser
@@ -143,6 +150,11 @@ class Question(db.Model):
     def rows(self) -> tuple[str, ...]:
         """A grid's statements, each answered with one of `choices`."""
         return tuple(self.config.get("rows", ()))
+
+    @property
+    def condition_answers(self) -> tuple[str, ...]:
+        """What a page condition on this question can name (`rules.condition_answers`)."""
+        return condition_answers(self.kind, self.choices, self.rows)
 
     @property
     def answerable(self) -> bool:

@@ -189,7 +189,22 @@ def check_condition(condition_question_position: tuple[int, int] | None,
         raise RuleError("Choose one of that question's answers for the condition.")
 
 
-CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating", "select", "scale10")
+CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating", "select", "scale10", "grid")
+GRID_ARROW = " \u2192 "  # a grid condition's answer: "<statement> → <answer>"
+
+
+def condition_answers(kind: str, choices: Sequence[str], rows: Sequence[str] = ()) -> tuple[str, ...]:
+    """The answers a page condition can name: a question's choices, or for a
+    grid each statement with each answer, row by row (so renaming a statement
+    in place renames its answers in place, and `follow_condition` follows it)."""
+    if kind == "grid":
+        return tuple(f"{row}{GRID_ARROW}{choice}" for row in rows for choice in choices)
+    return tuple(choices)
+
+
+def grid_tokens(rows: Sequence[str], answer: Sequence[str]) -> list[str]:
+    """A grid's answer as the condition answers it gives ("At home → Unsafe")."""
+    return [f"{row}{GRID_ARROW}{value}" for row, value in zip(rows, answer, strict=False) if value]
 
 
 def condition_out_of_order(pages: Sequence) -> tuple[object, object] | None:

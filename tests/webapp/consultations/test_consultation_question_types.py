@@ -641,3 +641,34 @@ def test_the_new_words_are_in_the_respondents_language(client, app, kinds):
     refused = page(post(client, c.pages[1].id, more_data(c, **{name(c, "How many times did you call?"): "99"}),
                         status=400))
     assert "Rhowch rif o 0 i 50" in refused.find(class_="govuk-error-summary").get_text()
+
+
+def test_a_grid_statement_can_show_a_page_and_follows_a_renamed_statement(signed_in, client):
+    c, page_id = draft_page(signed_in)
+    grid = q(c, "How safe did you feel?")
+    # A third page, shown only if someone felt unsafe outside.
+    third = ConsultationPage(title="Feeling unsafe", position=2)
+    third.questions.append(Question(kind="free_text", text="What would help?", position=0))
+    c.pages.append(third)
+    db.session.commit()
+    # (The grid is on page 2, so the condition goes on page 3.)
+    edit = page(signed_in.get(f"{BASE}/{c.id}/pages/{third.id}"))
+    values = [option["value"] for option in edit.find("select", attrs={"name": "show_if_question"}).find_all("option")]
+    assert f"{grid.id}|Outside \u2192 Unsafe" in values
+    assert signed_in.post(f"{BASE}/{c.id}/pages/{third.id}", data={
+        "title": "Feeling unsafe", "show_if_question": f"{grid.id}|Outside \u2192 Unsafe"}).status_code == 302
+    response = signed_in.post(f"{BASE}/{c.id}/questions/{grid.id}", data={
+        "kind": "grid", "text": grid.text, "hint": "", "options": "Safe\nUnsure\nUnsafe", "required": "y",
+        "rows": "At home\nOut and about", "char_limit": ""})
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    db.session.expire_all()
+    assert db.session.get(ConsultationPage, third.id).show_if_values == ("Out and about \u2192 Unsafe",)
+
+    journey_consultation = db.session.get(Consultation, c.id)
+    journey_consultation.status = "open"
+    db.session.commit()
+    client.get(f"{URL}?start=1")
+    post(client, c.pages[0].id, choices_data(c))
+    grid_rows = {name(c, "How safe did you feel?", "_r0"): "Safe", name(c, "How safe did you feel?", "_r1"): "Unsafe"}
+    post(client, c.pages[1].id, more_data(c, **grid_rows))
+    assert page(client.get(URL)).h1.get_text(strip=True) == "Feeling unsafe"
