@@ -153,7 +153,7 @@ def condition_choices(page: ConsultationPage) -> list[tuple[str, str]]:
         for question in earlier.questions:
             if question.kind in rules.CONDITION_KINDS:
                 choices += [(f"{question.id}|{choice}", f"{question.text} \u2192 {choice}")
-                            for choice in question.choices]
+                            for choice in question.condition_answers]
     return choices
 
 
@@ -167,8 +167,9 @@ def condition_problem(page: ConsultationPage) -> str:
     if source.kind not in rules.CONDITION_KINDS:
         return (f"\u201c{source.text}\u201d is now a {source.kind_label.lower()} question, so this page "
                 "would never be shown. Choose another answer, or always show the page.")
-    if page.show_if_value not in source.choices:
-        return (f"\u201c{source.text}\u201d no longer has the answer \u201c{page.show_if_value}\u201d, so "
+    gone = [value for value in page.show_if_values if value not in source.condition_answers]
+    if gone:
+        return (f"\u201c{source.text}\u201d no longer has the answer \u201c{gone[0]}\u201d, so "
                 "this page would never be shown. Choose another answer, or always show the page.")
     if source.page.position >= page.position:
         return (f"\u201c{source.text}\u201d is not on an earlier page, so this page would never be shown. "
@@ -186,9 +187,28 @@ def _page_name(page: ConsultationPage, capital: bool = False) -> str:
     return f"{name} (\u201c{page.title}\u201d)" if page.title else name
 
 
-def update_page(page: ConsultationPage, title: str, condition: str) -> None:
+def condition_value(condition: str, also: list[str]) -> tuple[int | None, str]:
+    """The page condition chosen on the page-edit screen: ("<question id>|<answer>",
+    and more answers to the same question, for "is one of") -> (question id,
+    the answers a line each)."""
+    if not condition:
+        if also:
+            raise RuleError("Choose the first answer in \u201cShow this page only if\u201d, then tick any others.")
+        return None, ""
+    question_id, first = condition.split("|", 1)
+    values = [first]
+    for extra in also:
+        extra_id, value = extra.split("|", 1)
+        if extra_id != question_id:
+            raise RuleError("The other answers must be answers to the same question as the first.")
+        if value not in values:
+            values.append(value)
+    return int(question_id), rules.CONDITION_SEPARATOR.join(values)
+
+
+def update_page(page: ConsultationPage, title: str, condition: str, also: list[str] | None = None) -> None:
     consultation = page.consultation
-    question_id, value = (int(condition.split("|", 1)[0]), condition.split("|", 1)[1]) if condition else (None, "")
+    question_id, value = condition_value(condition, also or [])
     if (question_id, value) != (page.show_if_question_id, page.show_if_value or ""):
         _require_structure(consultation)
         if question_id is not None:
@@ -196,7 +216,7 @@ def update_page(page: ConsultationPage, title: str, condition: str) -> None:
             if question is None or question.page.consultation_id != consultation.id:
                 raise RuleError("Choose a question from this consultation.")
             rules.check_condition((question.page.position, question.position), page.position, value,
-                                  question.choices)
+                                  question.condition_answers)
     page.title = title
     page.show_if_question_id = question_id
     page.show_if_value = value
@@ -243,9 +263,13 @@ def _question_values(values: dict) -> dict:
     kind = values["kind"]
     options = rules.normalise_options(kind, (values.get("options") or "").splitlines())
     char_limit = values.get("char_limit") if kind == "free_text" else None
-    rules.check_question(kind, options, char_limit)
-    return {"kind": kind, "text": values["text"].strip(), "hint": (values.get("hint") or "").strip(),
-            "required": bool(values.get("required")), "options": options, "char_limit": char_limit}
+    settings = rules.normalise_settings(kind, values)
+    text, hint = values["text"].strip(), (values.get("hint") or "").strip()
+    rules.check_question(kind, options, char_limit, settings, text=text, hint=hint)
+    # Information between questions has nothing to answer, so it cannot be required.
+    required = bool(values.get("required")) and kind not in rules.NO_ANSWER_KINDS
+    return {"kind": kind, "text": text, "hint": hint, "required": required, "options": options,
+            "char_limit": char_limit, "settings": settings}
 
 
 def add_question(page: ConsultationPage, values: dict) -> Question:
@@ -264,6 +288,7 @@ def update_question(question: Question, values: dict, staff_user) -> list[str]:
     proposed = _question_values(values)
     current = {field: getattr(question, field) for field in proposed}
     current["options"] = list(current["options"] or [])
+    current["settings"] = dict(current["settings"] or {})
     for field, old, new in rules.check_edit(question.meaning_locked, current, proposed):
         question.wording_changes.append(WordingChange(field=field, old=old, new=new, changed_by=staff_user))
     followed = _follow_conditions(question, proposed)
@@ -278,20 +303,25 @@ def _follow_conditions(question: Question, proposed: dict) -> list[str]:
     with a renamed answer, refuse an edit that removes the answer or makes the
     question one a condition cannot use."""
     kind = proposed["kind"]
-    new_choices = rules.FIXED_OPTIONS.get(kind, proposed["options"]) if kind in rules.CONDITION_KINDS else ()
+    new_choices = (rules.condition_answers(kind, rules.choices_for(kind, proposed["options"], proposed["settings"]),
+                                           proposed["settings"].get("rows", ()))
+                   if kind in rules.CONDITION_KINDS else ())
     notes = []
     for dependent in dependent_pages(question):
-        value = rules.follow_condition(dependent.show_if_value, question.choices, tuple(new_choices))
-        if value is None:
-            raise RuleError(f"{_page_name(dependent, capital=True)} is shown only if this question is answered "
-                            f"\u201c{dependent.show_if_value}\u201d. Keep that answer (renaming it in place is "
-                            f"fine), or change the condition on {_page_name(dependent)} first.")
-        if value != dependent.show_if_value:
-            notes.append(f"The condition on {_page_name(dependent)} now uses the renamed answer "
-                         f"\u201c{value}\u201d (it was \u201c{dependent.show_if_value}\u201d).")
-            record_event("consultation.page_edit", target=question.page.consultation.slug,
-                         detail=f"{dependent.title}: condition follows {dependent.show_if_value!r} -> {value!r}")
-            dependent.show_if_value = value
+        followed = []
+        for old in dependent.show_if_values:
+            value = rules.follow_condition(old, question.condition_answers, tuple(new_choices))
+            if value is None:
+                raise RuleError(f"{_page_name(dependent, capital=True)} is shown only if this question is answered "
+                                f"\u201c{old}\u201d. Keep that answer (renaming it in place is "
+                                f"fine), or change the condition on {_page_name(dependent)} first.")
+            if value != old:
+                notes.append(f"The condition on {_page_name(dependent)} now uses the renamed answer "
+                             f"\u201c{value}\u201d (it was \u201c{old}\u201d).")
+                record_event("consultation.page_edit", target=question.page.consultation.slug,
+                             detail=f"{dependent.title}: condition follows {old!r} -> {value!r}")
+            followed.append(value)
+        dependent.show_if_value = rules.CONDITION_SEPARATOR.join(followed)
     return notes
 
 
@@ -341,7 +371,8 @@ def duplicate(consultation: Consultation) -> Consultation:
         for question in page.questions:
             new_question = Question(kind=question.kind, text=question.text, hint=question.hint,
                                     required=question.required, options=list(question.options or []),
-                                    char_limit=question.char_limit, position=question.position)
+                                    char_limit=question.char_limit, settings=dict(question.config),
+                                    position=question.position)
             new_page.questions.append(new_question)
             mapping[question.id] = new_question
         copy.pages.append(new_page)

@@ -71,6 +71,10 @@ class PageForm(FlaskForm):
                                     Length(max=200, message="Keep the heading to 200 characters or fewer")])
     show_if_question = SelectField("Show this page only if", widget=GovSelect(), coerce=str, default="",
                                    description="Optional. Choose an answer to a question on an earlier page.")
+    show_if_also = SelectMultipleField("Or if the answer is one of these (optional)", widget=GovCheckboxesInput(),
+                                       description="Tick other answers to the same question to show the page "
+                                                   "when the answer is any one of them.",
+                                       validators=[Optional()])
     submit = SubmitField("Save page", widget=GovSubmitInput())
 
     def set_conditions(self, conditions: list[tuple[str, str]], saved: tuple[str, str] | None = None) -> None:
@@ -81,26 +85,62 @@ class PageForm(FlaskForm):
         if saved and saved[0] not in choices:
             choices[saved[0]] = saved[1]
         self.show_if_question.choices = choices
+        self.show_if_also.choices = dict(conditions)
 
 
 class QuestionForm(FlaskForm):
+    """One question. Fields a kind does not use are ignored for it
+    (`rules.normalise_options`, `rules.normalise_settings`)."""
+
     kind = RadioField("Type of question", choices=KINDS, widget=GovRadioInput(),
                       validators=[InputRequired(message="Choose a type of question")])
     text = StringField("Question", widget=GovTextInput(),
+                       description="For information between questions: its heading.",
                        validators=[InputRequired(message="Enter the question"),
                                    Length(max=400, message="Keep the question to 400 characters or fewer")])
-    hint = StringField("Hint (optional)", widget=GovTextInput(),
-                       validators=[Length(max=600, message="Keep the hint to 600 characters or fewer")])
+    hint = TextAreaField("Hint (optional)", widget=GovTextArea(),
+                         description="For information between questions: the text people read.",
+                         validators=[Length(max=600, message="Keep the hint to 600 characters or fewer")])
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
     options = TextAreaField("Answers to choose from", widget=GovTextArea(),
-                            description="For single and multiple choice: one answer on each line.",
+                            description="One on each line. For single and multiple choice and select lists: the "
+                                        "answers. For a grid: the answers every statement offers. For ranking: the "
+                                        "things to rank (up to 10). For agreement and rating scales: leave blank "
+                                        "for the standard labels, or give exactly 5 of your own.",
                             validators=[Length(max=3000, message="Keep the answers to 3000 characters or fewer")])
+    other = BooleanField("Add an \u201cOther (please specify)\u201d answer", widget=GovCheckboxInput(),
+                         description="For single and multiple choice. What people type there is redacted "
+                                     "like other free text.")
+    rows = TextAreaField("Statements for a grid", widget=GovTextArea(),
+                         description="For a grid: one statement on each line; each is a question of its own "
+                                     "with the answers above.",
+                         validators=[Length(max=3000, message="Keep the statements to 3000 characters or fewer")])
+    min = IntegerField("Smallest number allowed (optional)", widget=GovTextInput(),
+                       validators=[Optional()])
+    max = IntegerField("Largest number allowed (optional)", widget=GovTextInput(),
+                       validators=[Optional()])
+    low_label = StringField("What 0 means (optional)", widget=GovTextInput(),
+                            description="For a scale from 0 to 10, for example \u201cNot at all likely\u201d.",
+                            validators=[Length(max=60, message="Keep the label to 60 characters or fewer")])
+    high_label = StringField("What 10 means (optional)", widget=GovTextInput(),
+                             description="For example, \u201cExtremely likely\u201d.",
+                             validators=[Length(max=60, message="Keep the label to 60 characters or fewer")])
     char_limit = IntegerField("Character limit", widget=GovTextInput(),
                               description=f"For free text. Leave blank for {FREE_TEXT_MAX}.",
                               validators=[Optional(),
                                           NumberRange(min=1, max=5000,
                                                       message="The character limit must be between 1 and 5000")])
     submit = SubmitField("Save question", widget=GovSubmitInput())
+
+    def fill_from(self, question) -> None:
+        """Show a saved question's options and settings in the boxes they came from."""
+        settings = question.config
+        self.options.data = "\n".join(question.options or [])
+        self.other.data = bool(settings.get("other"))
+        self.rows.data = "\n".join(settings.get("rows", []))
+        self.min.data, self.max.data = settings.get("min"), settings.get("max")
+        self.low_label.data = settings.get("low_label", "")
+        self.high_label.data = settings.get("high_label", "")
 
 
 class QuestionBankForm(FlaskForm):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date, gettext
 from sqlalchemy import select
 
 from analysis.redaction import redact
@@ -57,6 +58,26 @@ def field_name(question) -> str:
     return f"q{question.id}"
 
 
+def other_name(question) -> str:
+    """The "please specify" box of a question's "Other" answer."""
+    return f"q{question.id}_other"
+
+
+def row_name(question, index: int) -> str:
+    """A grid's row of radios for its `index`th statement."""
+    return f"q{question.id}_r{index}"
+
+
+def item_name(question, index: int) -> str:
+    """A ranking's select for its `index`th thing to rank."""
+    return f"q{question.id}_i{index}"
+
+
+def other_key(question) -> str:
+    """Where the (redacted) "please specify" text is kept among the answers."""
+    return f"{question.id}:other"
+
+
 @dataclass
 class Journey:
     """A view over one consultation's part of the session."""
@@ -82,7 +103,17 @@ class Journey:
         return self.consultation.audience != "group" or self.state.get("unlocked", False)
 
     def visible_pages(self) -> list[ConsultationPage]:
-        return rules.visible_pages(self.consultation.pages, self.answers)
+        return rules.visible_pages(self.consultation.pages, self.condition_view())
+
+    def condition_view(self) -> dict:
+        """The answers as page conditions read them: a grid's as the
+        "<statement> → <answer>" pairs it gave (`rules.grid_tokens`)."""
+        view = dict(self.answers)
+        for question in self.consultation.questions:
+            answer = view.get(str(question.id))
+            if question.kind == "grid" and isinstance(answer, list):
+                view[str(question.id)] = rules.grid_tokens(question.rows, answer)
+        return view
 
     @property
     def page(self) -> ConsultationPage | None:
@@ -95,7 +126,7 @@ class Journey:
 
     def page_count(self) -> tuple[int, bool]:
         """(pages, whether some are still undecided), for the progress caption."""
-        return rules.pages_to_come(self.consultation.pages, self.answers)
+        return rules.pages_to_come(self.consultation.pages, self.condition_view())
 
     def page_number(self) -> int:
         pages = self.visible_pages()
@@ -157,7 +188,8 @@ class Journey:
 
     def risk_categories(self) -> list[str]:
         shown = {str(q.id) for page in self.visible_pages() for q in page.questions}
-        categories = {c for qid, cats in self.state["risks"].items() if qid in shown for c in cats}
+        # Keys are question ids, or "<id>:other" for the text of an "Other" answer.
+        categories = {c for key, cats in self.state["risks"].items() if key.split(":")[0] in shown for c in cats}
         return sorted(categories)
 
     def _first_step(self) -> str:
@@ -181,28 +213,94 @@ def start_journey(session, consultation: Consultation, resumed: bool = False) ->
     return journey
 
 
+def _typed(text: str, key: str, values: dict, risks: dict) -> None:
+    """Free text into the answers, redacted; risk assessed on what was typed, keeping only the categories."""
+    text = (text or "").strip()
+    risks[key] = list(assess(text).categories) if text else []
+    values[key] = redact(text).text if text else ""
+
+
+def _ranked(question, form_data: dict) -> list[str] | str:
+    """The things in the order ranked, once each has a different rank; else nothing."""
+    ranks = {item: form_data.get(item_name(question, index)) or ""
+             for index, item in enumerate(question.choices)}
+    if not all(rank.isdigit() for rank in ranks.values()) or len(set(ranks.values())) != len(ranks):
+        return ""
+    return sorted(ranks, key=lambda item: int(ranks[item]))
+
+
+def _answer_value(question, form_data: dict):
+    raw = form_data.get(field_name(question))
+    if question.kind == "multiple":
+        return [choice for choice in question.choices if choice in (raw or [])]
+    if question.kind == "grid":
+        rows = [form_data.get(row_name(question, index)) or "" for index in range(len(question.rows))]
+        rows = [value if value in question.choices else "" for value in rows]
+        return rows if any(rows) else ""
+    if question.kind == "ranking":
+        return _ranked(question, form_data)
+    if question.kind == "number":
+        number = rules.parse_number(raw or "")
+        return str(number) if number is not None else ""
+    if question.kind == "date":
+        return raw.isoformat() if isinstance(raw, date) else ""
+    return raw if raw in question.choices else ""
+
+
 def page_values(page: ConsultationPage, form_data: dict) -> tuple[dict, dict]:
-    """A page's answers for the session: free text redacted here, before it goes
-    anywhere; risk assessed on what was typed, keeping only the categories."""
+    """A page's answers for the session: free text (and the text of an "Other"
+    answer) redacted here, before it goes anywhere; risk assessed on what was
+    typed, keeping only the categories."""
     values: dict = {}
     risks: dict = {}
     for question in page.questions:
-        raw = form_data.get(field_name(question))
+        if not question.answerable:
+            continue
         key = str(question.id)
         if question.kind == "free_text":
-            text = (raw or "").strip()
-            risks[key] = list(assess(text).categories) if text else []
-            values[key] = redact(text).text if text else ""
-        elif question.kind == "multiple":
-            values[key] = [choice for choice in question.choices if choice in (raw or [])]
+            _typed(form_data.get(field_name(question)), key, values, risks)
         else:
-            values[key] = raw if raw in question.choices else ""
+            values[key] = _answer_value(question, form_data)
+        if question.has_other:
+            chosen = values[key] if isinstance(values[key], list) else [values[key]]
+            typed = form_data.get(other_name(question)) if rules.OTHER in chosen else ""
+            _typed(typed, other_key(question), values, risks)
     return values, risks
 
 
 def form_data(page: ConsultationPage, answers: dict) -> dict:
     """What a page's form shows when it is visited again."""
-    return {field_name(q): answers.get(str(q.id), [] if q.kind == "multiple" else "") for q in page.questions}
+    data: dict = {}
+    for question in page.questions:
+        answer = answers.get(str(question.id))
+        if question.kind == "grid":
+            given = answer if isinstance(answer, list) else []
+            data |= {row_name(question, index): given[index] if index < len(given) else ""
+                     for index in range(len(question.rows))}
+        elif question.kind == "ranking":
+            given = answer if isinstance(answer, list) else []
+            data |= {item_name(question, index): str(given.index(item) + 1) if item in given else ""
+                     for index, item in enumerate(question.choices)}
+        elif question.answerable:
+            data[field_name(question)] = answer or ([] if question.kind == "multiple" else "")
+        if question.has_other:
+            data[other_name(question)] = answers.get(other_key(question), "")
+    return data
+
+
+def answer_text(question, answers: dict) -> str:
+    """An answer as check your answers shows it: one line per choice, statement or rank."""
+    answer = answers.get(str(question.id)) or ""
+    other = answers.get(other_key(question), "")
+    if question.kind == "grid" and isinstance(answer, list):
+        return "\n".join(f"{row}: {value}" for row, value in zip(question.rows, answer, strict=False) if value)
+    if question.kind == "ranking" and isinstance(answer, list):
+        return "\n".join(f"{rank}. {item}" for rank, item in enumerate(answer, 1))
+    if question.kind == "date" and answer:
+        return format_date(date.fromisoformat(answer), format="d MMMM yyyy")  # 3 February 2026, in their language
+    chosen = answer if isinstance(answer, list) else [answer] if answer else []
+    return "\n".join(f"{gettext('Other')}: {other}" if choice == rules.OTHER and question.has_other else choice
+                     for choice in chosen)
 
 
 def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
@@ -210,11 +308,11 @@ def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
     for number, page in enumerate(journey.visible_pages(), 1):
         rows = []
         for question in page.questions:
-            answer = journey.answers.get(str(question.id), "")
-            if isinstance(answer, list):
-                answer = "\n".join(answer)
+            if not question.answerable:
+                continue
+            answer = answer_text(question, journey.answers)
             needed = question.required and not answer and journey.resumed
-            rows.append(SummaryRow(question.text, answer or "", str(page.id), needed=needed))
+            rows.append(SummaryRow(question.text, answer, str(page.id), needed=needed))
         sections.append(SummarySection(page.title or f"Page {number}", tuple(rows)))
     return tuple(sections)
 
@@ -225,7 +323,7 @@ def lost_answers(journey: Journey) -> bool:
 
 
 def has_free_text(journey: Journey) -> bool:
-    return any(q.kind == "free_text" and journey.answers.get(str(q.id))
+    return any((q.kind == "free_text" and journey.answers.get(str(q.id))) or journey.answers.get(other_key(q))
                for page in journey.visible_pages() for q in page.questions)
 
 
@@ -239,12 +337,13 @@ def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
     for page in journey.visible_pages():
         for question in page.questions:
             answer = journey.answers.get(str(question.id))
-            if not answer:
+            if not answer or not question.answerable:
                 continue
+            other = journey.answers.get(other_key(question), "") if question.has_other else ""
             if isinstance(answer, list):
-                response.answers.append(Answer(question=question, value="", values=list(answer)))
+                response.answers.append(Answer(question=question, value="", values=list(answer), other_text=other))
             else:
-                response.answers.append(Answer(question=question, value=str(answer)))
+                response.answers.append(Answer(question=question, value=str(answer), other_text=other))
     for question in consultation.questions:
         question.meaning_locked = True
     db.session.add(response)

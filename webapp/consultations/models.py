@@ -19,7 +19,14 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
-from webapp.consultations.rules import FIXED_OPTIONS, KINDS, STATUS_LABELS
+from webapp.consultations.rules import (
+    KINDS,
+    NO_ANSWER_KINDS,
+    STATUS_LABELS,
+    choices_for,
+    condition_answers,
+    condition_values,
+)
 from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import RandomId, db, random_id
 from webapp.staff.models import StaffUser
@@ -86,7 +93,8 @@ class ConsultationPage(db.Model):
     show_if_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("consultation_question.id", use_alter=True, name="fk_page_show_if_question",
                    ondelete="SET NULL"))
-    show_if_value: Mapped[str] = mapped_column(String(200), default="")
+    # One answer, or several a line each: the page is shown if the answer is one of them.
+    show_if_value: Mapped[str] = mapped_column(Text, default="")
 
     consultation: Mapped[Consultation] = relationship(back_populates="pages")
     questions: Mapped[list[Question]] = relationship(
@@ -94,6 +102,10 @@ class ConsultationPage(db.Model):
         foreign_keys="Question.page_id")
     show_if_question: Mapped[Question | None] = relationship(foreign_keys=[show_if_question_id],
                                                              post_update=True)
+
+    @property
+    def show_if_values(self) -> tuple[str, ...]:
+        return condition_values(self.show_if_value)
 
     @property
     def question_ids(self) -> tuple[int, ...]:
@@ -113,6 +125,8 @@ class Question(db.Model):
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     options: Mapped[list] = mapped_column(JSON, default=list)
     char_limit: Mapped[int | None] = mapped_column(Integer)
+    # What a kind needs beyond its options (`rules.normalise_settings`).
+    settings: Mapped[dict | None] = mapped_column(JSON, default=dict)
     # Set when the first response arrives: from then on only wording may change.
     meaning_locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -121,8 +135,31 @@ class Question(db.Model):
         back_populates="question", order_by="WordingChange.id", cascade="all, delete-orphan")
 
     @property
+    def config(self) -> dict:
+        return self.settings or {}
+
+    @property
     def choices(self) -> tuple[str, ...]:
-        return tuple(FIXED_OPTIONS.get(self.kind, self.options or ()))
+        return choices_for(self.kind, self.options, self.config)
+
+    @property
+    def has_other(self) -> bool:
+        return bool(self.config.get("other"))
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """A grid's statements, each answered with one of `choices`."""
+        return tuple(self.config.get("rows", ()))
+
+    @property
+    def condition_answers(self) -> tuple[str, ...]:
+        """What a page condition on this question can name (`rules.condition_answers`)."""
+        return condition_answers(self.kind, self.choices, self.rows)
+
+    @property
+    def answerable(self) -> bool:
+        """False for information between questions."""
+        return self.kind not in NO_ANSWER_KINDS
 
     @property
     def kind_label(self) -> str:
@@ -229,7 +266,9 @@ class ConsultationResponse(db.Model):
 
 class Answer(db.Model):
     """One answer: `value` for free text (redacted) and single answers,
-    `values` for multiple choice."""
+    `values` for multiple choice, a grid (one answer per statement, "" where
+    none) and ranking (the things in the order ranked). `other_text` is what
+    someone typed with "Other (please specify)": redacted like free text."""
 
     __tablename__ = "consultation_answer"
 
@@ -238,9 +277,20 @@ class Answer(db.Model):
     question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
     value: Mapped[str] = mapped_column(EncryptedText, default="")
     values: Mapped[list | None] = mapped_column(EncryptedJSON)  # choices are answers too
+    other_text: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
+
+    @property
+    def typed_field(self) -> str:
+        """Where this answer's free text is: the answer itself for a free-text
+        question, else what was typed with "Other (please specify)"."""
+        return "value" if self.question.kind == "free_text" else "other_text"
+
+    @property
+    def typed_text(self) -> str:
+        return getattr(self, self.typed_field)
 
 
 def answer_ref(answer_id: int) -> str:

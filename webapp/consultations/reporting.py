@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 import numpy as np
 from sqlalchemy import func, select
@@ -29,14 +30,17 @@ from analysis.board import FEWER, NOT_SHOWN, K, shown_count
 from analysis.suppression import suppress
 from webapp import disclosure
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
-from webapp.consultations.rules import KINDS
+from webapp.consultations.rules import KINDS, parse_number
 from webapp.extensions import db
 
 # Redacting more words is shared with feedback moderation.
 from webapp.moderation.redacting import REDACTED, redact_words, text_version, words  # noqa: F401
 
 BATCH = 500
-CHOICE_KINDS = ("single", "multiple", "agreement", "rating", "yes_no")
+CHOICE_KINDS = ("single", "multiple", "agreement", "rating", "yes_no", "select", "scale10")
+# Summarised a table per statement (grid) or per thing ranked (ranking).
+SECTIONED_KINDS = ("grid", "ranking")
+NUMBER_BANDS = 5
 
 # Words a moderator may select: letters/digits with inner ' ’ . @ + - (so an
 # email or a hyphenated name is one word). Markers like [name] are skipped.
@@ -132,11 +136,21 @@ class Row:
 
 
 @dataclass
+class Section:
+    """One statement of a grid, or one thing ranked, with its own table."""
+
+    label: str
+    answered: int
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
 class Summary:
     question: Question
     answered: int
     rows: list[Row] = field(default_factory=list)
     answered_shown: str = ""  # the count, or "fewer than 5"
+    sections: list[Section] = field(default_factory=list)
 
 
 def question_key(question_id: int, label: str = "*") -> str:
@@ -175,27 +189,29 @@ def _shown_answers(found: list[Summary]) -> dict[str, int]:
             shown[question_key(summary.question.id)] = summary.answered
         shown.update((question_key(summary.question.id, row.label), row.count)
                      for row in summary.rows if not row.withheld)
+        shown.update((question_key(summary.question.id, f"{section.label}|{row.label}"), row.count)
+                     for section in summary.sections for row in section.rows if not row.withheld)
     return shown
 
 
 def summaries(consultation: Consultation, held: frozenset[str] = frozenset()) -> list[Summary]:
     """Per question: how many answered and, for choice-style questions, how many
     chose each option (percentages of those who answered; for multiple choice
-    they can add up to more than 100). Free text: the count only. Every figure
+    they can add up to more than 100); for a grid, a table per statement; for
+    ranking, how many gave each thing each rank; dates by month; numbers in
+    bands when the question has a range. Free text: the count only. Every figure
     is released as the board summary releases it (`released`): equality
-    questions are questions here too."""
+    questions are questions here too. Information between questions has none."""
     result = []
     for question in consultation.questions:
+        if not question.answerable:
+            continue
         base = _visible(select(Answer.value).join(ConsultationResponse)
                         .where(Answer.question_id == question.id))
-        if question.kind == "multiple":
-            tally: Counter[str] = Counter()
-            answered = 0
-            for values in db.session.scalars(base.with_only_columns(Answer.values)
-                                             .execution_options(yield_per=BATCH)):
-                if values:
-                    answered += 1
-                    tally.update(set(values))
+        if question.kind in ("multiple",) + SECTIONED_KINDS:
+            lists = [values for values in db.session.scalars(base.with_only_columns(Answer.values)
+                                                             .execution_options(yield_per=BATCH)) if values]
+            answered = len(lists)
         else:
             # Answers are encrypted (webapp.crypto), so they are counted here, not grouped in SQL.
             tally = Counter(db.session.scalars(base.where(Answer.value != "")
@@ -203,27 +219,94 @@ def summaries(consultation: Consultation, held: frozenset[str] = frozenset()) ->
             answered = sum(tally.values())
         answered_held = question_key(question.id) in held
         summary = Summary(question, answered, answered_shown=NOT_SHOWN if answered_held else shown_count(answered))
-        if question.kind in CHOICE_KINDS:
-            _add_rows(summary, question, tally, held)
+        if question.kind == "multiple":
+            tally = Counter(choice for values in lists for choice in set(values))
+            _add_rows(summary, question, list(question.choices), tally, held)
+        elif question.kind in SECTIONED_KINDS:
+            _add_sections(summary, question, lists, held)
+        elif question.kind in CHOICE_KINDS:
+            _add_rows(summary, question, list(question.choices), tally, held)
+        elif question.kind == "date":
+            _add_rows(summary, question, [], _by_month(tally), held)
+        elif question.kind == "number" and _bands(question):
+            _add_rows(summary, question, [label for label, _, _ in _bands(question)], _by_band(question, tally), held)
         result.append(summary)
     return result
 
 
-def _add_rows(summary: Summary, question: Question, tally: Counter[str], held: frozenset[str]) -> None:
-    labels = list(question.choices) + sorted(set(tally) - set(question.choices))
-    counts = [tally.get(label, 0) for label in labels]
-    withheld, total_withheld = released(counts, total_is_their_sum=question.kind != "multiple",
-                                        held=[question_key(question.id, label) in held for label in labels])
+def _by_month(tally: Counter[str]) -> Counter[str]:
+    """Dates counted by month ("2027-03"): a day could pick someone out."""
+    months: Counter[str] = Counter()
+    for day, count in tally.items():
+        months[day[:7]] += count
+    return Counter(dict(sorted(months.items())))
+
+
+def _bands(question: Question) -> list[tuple[str, Decimal, Decimal]]:
+    """Up to 5 equal ranges across a number question's range ("10 to 19"), when it has both ends."""
+    low, high = question.config.get("min"), question.config.get("max")
+    if low is None or high is None:
+        return []
+    width = max(1, -(-(high - low + 1) // NUMBER_BANDS))
+    bands, start = [], low
+    while start <= high:
+        end = min(high, start + width - 1)
+        bands.append((f"{start} to {end}" if end != start else str(start), Decimal(start), Decimal(end) + 1))
+        start = end + 1
+    return bands
+
+
+def _by_band(question: Question, tally: Counter[str]) -> Counter[str]:
+    bands = _bands(question)
+    counted: Counter[str] = Counter()
+    for value, count in tally.items():
+        number = parse_number(value)
+        label = next((label for label, low, below in bands if number is not None and low <= number < below), None)
+        if label is not None:
+            counted[label] += count
+    return counted
+
+
+def _add_sections(summary: Summary, question: Question, lists: list[list], held: frozenset[str]) -> None:
+    """A grid's statements, each with how many gave each answer; or, for
+    ranking, each thing with how many gave it each rank (1 matters most)."""
+    if question.kind == "grid":
+        labels = list(question.choices)
+        per_section = {row: Counter(values[index] for values in lists if index < len(values) and values[index])
+                       for index, row in enumerate(question.rows)}
+    else:
+        labels = [str(rank) for rank in range(1, len(question.choices) + 1)]
+        per_section = {item: Counter(str(values.index(item) + 1) for values in lists if item in values)
+                       for item in question.choices}
+    for label, tally in per_section.items():
+        section = Section(label, sum(tally.values()))
+        section.rows, _ = _released_rows(question, labels, tally, section.answered, held, prefix=f"{label}|")
+        summary.sections.append(section)
+
+
+def _add_rows(summary: Summary, question: Question, labels: list[str], tally: Counter[str],
+              held: frozenset[str]) -> None:
+    labels = labels + sorted(set(tally) - set(labels))
+    summary.rows, total_withheld = _released_rows(question, labels, tally, summary.answered, held)
     if total_withheld:
         summary.answered_shown = FEWER
+
+
+def _released_rows(question: Question, labels: list[str], tally: Counter[str], answered: int,
+                   held: frozenset[str], prefix: str = "") -> tuple[list[Row], bool]:
+    counts = [tally.get(label, 0) for label in labels]
+    withheld, total_withheld = released(counts, total_is_their_sum=question.kind != "multiple",
+                                        held=[question_key(question.id, prefix + label) in held for label in labels])
     # A total held back by the ledger takes the percentages with it: beside the counts they would give it away.
-    total_withheld = total_withheld or question_key(question.id) in held
+    hide_all = total_withheld or question_key(question.id) in held
+    rows = []
     for label, count, hidden in zip(labels, counts, withheld, strict=True):
-        share = percent(count, summary.answered)
-        if hidden or total_withheld:  # its percentage would give it away too
-            summary.rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True))
+        share = percent(count, answered)
+        if hidden or hide_all:  # its percentage would give it away too
+            rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True))
         else:
-            summary.rows.append(Row(label, count, share, bar_class(share), str(count)))
+            rows.append(Row(label, count, share, bar_class(share), str(count)))
+    return rows, total_withheld
 
 
 # Moderation --------------------------------------------------------------------------
@@ -237,9 +320,10 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
     """(answers, total): free-text answers newest first, hidden ones included
     unless a filter says otherwise. `show` is a key of MODERATION_FILTERS;
     `question_id` keeps one question's answers."""
+    # Free-text answers, and what people typed with "Other (please specify)" (`Answer.typed_text`).
     query = (select(Answer).join(ConsultationResponse).join(Question)
              .where(ConsultationResponse.consultation_id == consultation.id,
-                    Question.kind == "free_text", Answer.value != ""))
+                    ((Question.kind == "free_text") & (Answer.value != "")) | (Answer.other_text != "")))
     if show == "unchecked":
         query = query.where(ConsultationResponse.checked.is_(False))
     elif show == "flagged":
@@ -258,7 +342,8 @@ def free_text_answers(consultation: Consultation, page: int = 1, per_page: int =
 
 
 def free_text_questions(consultation: Consultation) -> list[Question]:
-    return [question for question in consultation.questions if question.kind == "free_text"]
+    """Questions people type answers to: free text, and those with "Other (please specify)"."""
+    return [question for question in consultation.questions if question.kind == "free_text" or question.has_other]
 
 
 # Exports -----------------------------------------------------------------------------
@@ -292,13 +377,14 @@ BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 when it is double-clicked
 
 
 def _rows(consultation: Consultation, include_hidden: bool
-          ) -> Iterator[tuple[tuple, dict[int, object], dict[int, int]]]:
+          ) -> Iterator[tuple[tuple, dict, dict[int, int]]]:
     """(response columns, {question id: answer}, {question id: answer id}) per
-    response, read in batches."""
+    response, read in batches. The text of an "Other" answer is in the answers
+    under (question id, "other")."""
     query = _visible(
         select(ConsultationResponse.id, ConsultationResponse.submitted_on, ConsultationResponse.safeguarding_flag,
                ConsultationResponse.hidden, ConsultationResponse.hidden_reason,
-               Answer.question_id, Answer.value, Answer.values, Answer.id)
+               Answer.question_id, Answer.value, Answer.values, Answer.id, Answer.other_text)
         .outerjoin(Answer, Answer.response_id == ConsultationResponse.id)
         .where(ConsultationResponse.consultation_id == consultation.id), include_hidden)
     current, answers, ids = None, {}, {}
@@ -312,6 +398,8 @@ def _rows(consultation: Consultation, include_hidden: bool
         if row[5] is not None:
             answers[row[5]] = row[7] if row[7] is not None else row[6]
             ids[row[5]] = row[8]
+            if row[9]:
+                answers[(row[5], "other")] = row[9]
     if current is not None:
         yield current, answers, ids
 
@@ -352,9 +440,22 @@ def _header(questions: list[Question], include_hidden: bool) -> list[str]:
     if include_hidden:
         header += ["hidden", "hidden_reason"]
     for question in questions:
-        header.append(safe_cell(question.text))
-        if question.kind == "free_text":
-            header += [safe_cell(f"{question.text} (themes)"), safe_cell(f"{question.text} (sentiment)")]
+        header += [safe_cell(name) for name in _question_header(question)]
+    return header
+
+
+def _question_header(question: Question) -> list[str]:
+    """A grid has a column per statement, ranking a column per thing ranked
+    (its rank); "Other" text, themes and sentiment follow their question."""
+    if question.kind == "grid":
+        return [f"{question.text}: {row}" for row in question.rows]
+    if question.kind == "ranking":
+        return [f"{question.text}: rank of {item}" for item in question.choices]
+    header = [question.text]
+    if question.has_other:
+        header.append(f"{question.text} (other)")
+    if question.kind == "free_text":
+        header += [f"{question.text} (themes)", f"{question.text} (sentiment)"]
     return header
 
 
@@ -365,16 +466,35 @@ def _cells(row: tuple, answers: dict, ids: dict, questions: list[Question], incl
     if include_hidden:
         cells += ["yes" if hidden else "no", safe_cell(reason or "")]
     for question in questions:
-        cells.append(_cell(answers.get(question.id, "")))
-        if question.kind == "free_text":
-            cells += _theme_cells(themes, ids.get(question.id))
+        cells += _question_cells(question, answers, ids, themes)
     return cells
+
+
+def _question_cells(question: Question, answers: dict, ids: dict, themes: ThemeLookup) -> list[str]:
+    answer = answers.get(question.id, "")
+    given = answer if isinstance(answer, list) else []
+    if question.kind == "grid":
+        return [safe_cell(given[index] if index < len(given) else "") for index in range(len(question.rows))]
+    if question.kind == "ranking":
+        return [str(given.index(item) + 1) if item in given else "" for item in question.choices]
+    cells = [_cell(answer)]
+    if question.has_other:
+        cells.append(safe_cell(answers.get((question.id, "other"), "")))
+    if question.kind == "free_text":
+        cells += _theme_cells(themes, ids.get(question.id))
+    return cells
+
+
+def _answerable(questions: list[Question]) -> list[Question]:
+    """Information between questions has no answers to export."""
+    return [question for question in questions if question.answerable]
 
 
 def export_csv(consultation: Consultation, questions: list[Question], include_hidden: bool,
                themes_for: ThemesFor | None = None) -> Iterator[str]:
     """CSV, starting with a byte-order mark, with each free-text question's
     themes and sentiment in the two columns after it."""
+    questions = _answerable(questions)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -396,16 +516,18 @@ def export_csv(consultation: Consultation, questions: list[Question], include_hi
 
 def export_json(consultation: Consultation, questions: list[Question], include_hidden: bool,
                 themes_for: ThemesFor | None = None) -> Iterator[str]:
+    questions = _answerable(questions)
     head = {"consultation": {"id": consultation.id, "title": consultation.title, "slug": consultation.slug},
             "include_hidden": include_hidden,
             "questions": [{"id": q.id, "text": q.text, "kind": q.kind, "choices": list(q.choices)}
-                          for q in questions]}
+                          | ({"rows": list(q.rows)} if q.kind == "grid" else {}) for q in questions]}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "responses": ['
     chunk = []
     for index, ((_id, day, flagged, hidden, reason), answers, ids, themes) in enumerate(
             _rows_with_themes(consultation, include_hidden, questions, themes_for)):
         record = {"response": _id, "submitted_on": day.isoformat(), "safeguarding_flag": bool(flagged),
                   "answers": {str(q.id): answers[q.id] for q in questions if q.id in answers},
+                  "other": {str(q.id): answers[(q.id, "other")] for q in questions if (q.id, "other") in answers},
                   "themes": {str(q.id): {"themes": list(themes[ids[q.id]].themes),
                                          "sentiment": themes[ids[q.id]].sentiment}
                              for q in questions if ids.get(q.id) in themes}}
@@ -427,6 +549,7 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
     # Imported here: only this export needs openpyxl, so web workers that never export skip loading it.
     from openpyxl import Workbook
 
+    questions = _answerable(questions)
     workbook = Workbook(write_only=True)
     by_kind: dict[str, list[Question]] = {}
     for question in questions:

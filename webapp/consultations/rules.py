@@ -6,17 +6,21 @@ tested without a database.
   A consultation in review can go back to draft for revision; nothing else
   moves backwards, and no step is skipped.
 - Show a page if: a page with a condition is shown only when the earlier
-  answer it names equals (or, for multiple choice, includes) the value.
+  answer it names is one of its values (or, for multiple choice, includes
+  one of them).
 - Meaning lock: once responses exist, a question's kind, options, required
-  flag, character limit and page condition cannot change; wording (text, hint)
+  flag, character limit, settings (an "Other" answer, grid statements,
+  number range, scale labels) and page condition cannot change; wording (text, hint)
   can, and each wording change is recorded.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 STATUSES = ("draft", "review", "open", "closed", "published")
 STATUS_LABELS = {
@@ -42,15 +46,33 @@ KINDS = {
     "agreement": "Agreement scale",
     "rating": "Rating from 1 to 5",
     "yes_no": "Yes or no",
+    "select": "Select from a list (for long lists)",
+    "grid": "Grid (the same answers for several statements)",
+    "ranking": "Ranking",
+    "number": "Number",
+    "date": "Date",
+    "scale10": "Scale from 0 to 10",
+    "info": "Information between questions (no answer)",
 }
 AGREEMENT = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree")
 RATING = ("1", "2", "3", "4", "5")
 YES_NO = ("Yes", "No")
-FIXED_OPTIONS = {"agreement": AGREEMENT, "rating": RATING, "yes_no": YES_NO}
-KINDS_WITH_OWN_OPTIONS = ("single", "multiple")
+SCALE10 = tuple(str(n) for n in range(11))
+FIXED_OPTIONS = {"agreement": AGREEMENT, "rating": RATING, "yes_no": YES_NO, "scale10": SCALE10}
+# For grids, the answers every statement offers; for ranking, the things to rank.
+KINDS_WITH_OWN_OPTIONS = ("single", "multiple", "select", "grid", "ranking")
+# Scales whose 5 labels staff may write themselves ("Very easy" ... "Very hard").
+KINDS_WITH_OWN_LABELS = ("agreement", "rating")
+SCALE_POINTS = 5
+# The answer "Other (please specify)" adds; what people type with it is free text.
+OTHER = "Other"
+KINDS_WITH_OTHER = ("single", "multiple")
+RANKING_MAX = 10
+# What people type: free text, and the "please specify" text of an "Other" answer.
+NO_ANSWER_KINDS = ("info",)
 
 # Changing any of these changes what earlier answers mean.
-MEANING_FIELDS = ("kind", "options", "required", "char_limit")
+MEANING_FIELDS = ("kind", "options", "required", "char_limit", "settings")
 WORDING_FIELDS = ("text", "hint")
 
 
@@ -107,13 +129,23 @@ class PageRule:
     show_if_value: str = ""
 
 
+# A page condition's answers ("is one of") are kept in one text, a line each:
+# answers are typed a line each, so none holds a line break.
+CONDITION_SEPARATOR = "\n"
+
+
+def condition_values(value: str) -> tuple[str, ...]:
+    return tuple(value.split(CONDITION_SEPARATOR)) if value else ()
+
+
 def page_is_shown(page: PageRule, answers: Mapping[str, object]) -> bool:
     if not page.show_if_question_id:
         return True
     answer = answers.get(str(page.show_if_question_id))
+    values = condition_values(page.show_if_value)
     if isinstance(answer, (list, tuple)):
-        return page.show_if_value in answer
-    return answer == page.show_if_value
+        return any(value in answer for value in values)
+    return answer in values
 
 
 def visible_pages(pages: Sequence[PageRule], answers: Mapping[str, object]) -> list[PageRule]:
@@ -153,11 +185,26 @@ def check_condition(condition_question_position: tuple[int, int] | None,
     question_page_position, _ = condition_question_position
     if question_page_position >= page_position:
         raise RuleError("A page can only depend on an answer from an earlier page.")
-    if value not in choices:
+    if not value or any(each not in choices for each in condition_values(value)):
         raise RuleError("Choose one of that question's answers for the condition.")
 
 
-CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating")
+CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating", "select", "scale10", "grid")
+GRID_ARROW = " \u2192 "  # a grid condition's answer: "<statement> → <answer>"
+
+
+def condition_answers(kind: str, choices: Sequence[str], rows: Sequence[str] = ()) -> tuple[str, ...]:
+    """The answers a page condition can name: a question's choices, or for a
+    grid each statement with each answer, row by row (so renaming a statement
+    in place renames its answers in place, and `follow_condition` follows it)."""
+    if kind == "grid":
+        return tuple(f"{row}{GRID_ARROW}{choice}" for row in rows for choice in choices)
+    return tuple(choices)
+
+
+def grid_tokens(rows: Sequence[str], answer: Sequence[str]) -> list[str]:
+    """A grid's answer as the condition answers it gives ("At home → Unsafe")."""
+    return [f"{row}{GRID_ARROW}{value}" for row, value in zip(rows, answer, strict=False) if value]
 
 
 def condition_out_of_order(pages: Sequence) -> tuple[object, object] | None:
@@ -191,24 +238,97 @@ def follow_condition(value: str, old_choices: Sequence[str], new_choices: Sequen
 # Meaning lock ------------------------------------------------------------------
 
 def normalise_options(kind: str, options: Iterable[str]) -> list[str]:
-    """Options as staff type them (one a line) -> a clean list; fixed scales ignore them."""
-    if kind not in KINDS_WITH_OWN_OPTIONS:
+    """Options as staff type them (one a line) -> a clean list; fixed scales
+    ignore them, except agreement and rating scales given labels of their own."""
+    if kind not in KINDS_WITH_OWN_OPTIONS + KINDS_WITH_OWN_LABELS:
         return []
+    return _lines(options)
+
+
+def _lines(lines: Iterable[str]) -> list[str]:
     seen: list[str] = []
-    for option in options:
-        option = option.strip()
-        if option and option not in seen:
-            seen.append(option)
+    for line in lines:
+        line = line.strip()
+        if line and line not in seen:
+            seen.append(line)
     return seen
 
 
-def check_question(kind: str, options: Sequence[str], char_limit: int | None) -> None:
+def normalise_settings(kind: str, values: Mapping[str, object]) -> dict:
+    """What a question of `kind` keeps beyond its options: an "Other" answer,
+    a grid's statements, a number's range, a 0 to 10 scale's end labels."""
+    settings: dict = {}
+    if kind in KINDS_WITH_OTHER and values.get("other"):
+        settings["other"] = True
+    if kind == "grid":
+        settings["rows"] = _lines(str(values.get("rows") or "").splitlines())
+    if kind == "number":
+        settings |= {key: values[key] for key in ("min", "max") if values.get(key) is not None}
+    if kind == "scale10":
+        settings |= {key: str(values[key]).strip() for key in ("low_label", "high_label")
+                     if str(values.get(key) or "").strip()}
+    return settings
+
+
+def choices_for(kind: str, options: Sequence[str] | None, settings: Mapping[str, object] | None) -> tuple[str, ...]:
+    """The answers a question offers, in order: its own, its own scale labels,
+    or the fixed scale; "Other" last when it has one."""
+    settings = settings or {}
+    if kind in KINDS_WITH_OWN_LABELS and options:
+        return tuple(options)
+    choices = tuple(FIXED_OPTIONS.get(kind, options or ()))
+    if kind in KINDS_WITH_OTHER and settings.get("other"):
+        choices += (OTHER,)
+    return choices
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as people type it ("1,200", " 2.5 "), or None when it is not one."""
+    cleaned = (text or "").strip().replace(",", "").replace(" ", "")
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+# "Date of birth", "DOB", "birthday", "when were you born": a date question must never ask it.
+_BIRTH = re.compile(r"\b(birth|d\.?o\.?b\b|born\b)", re.IGNORECASE)
+
+
+def asks_for_birth_date(*texts: str) -> bool:
+    return any(_BIRTH.search(text or "") for text in texts)
+
+
+def check_question(kind: str, options: Sequence[str], char_limit: int | None,
+                   settings: Mapping[str, object] | None = None, text: str = "", hint: str = "") -> None:
+    settings = settings or {}
     if kind not in KINDS:
         raise RuleError("Choose a type of question.")
     if kind in KINDS_WITH_OWN_OPTIONS and len(options) < 2:
         raise RuleError("Give at least 2 answers to choose from, one on each line.")
     if kind == "free_text" and char_limit is not None and not 1 <= char_limit <= 5000:
         raise RuleError("The character limit must be between 1 and 5000.")
+    if settings.get("other") and any(option.casefold() == OTHER.casefold() for option in options):
+        raise RuleError(f"Take \u201c{OTHER}\u201d out of the answers: the \u201cOther (please specify)\u201d "
+                        "choice adds it, with a box to say what.")
+    if kind in KINDS_WITH_OWN_LABELS and options and len(options) != SCALE_POINTS:
+        raise RuleError(f"Give exactly {SCALE_POINTS} labels for the scale, one on each line, or leave the "
+                        "answers blank for the standard ones.")
+    if kind == "grid" and len(settings.get("rows", ())) < 1:
+        raise RuleError("Give at least one statement for the grid, one on each line.")
+    if kind == "ranking" and len(options) > RANKING_MAX:
+        raise RuleError(f"Give at most {RANKING_MAX} things to rank: ranking more is hard for anyone.")
+    if kind == "number" and None not in (settings.get("min"), settings.get("max")) \
+            and settings["min"] > settings["max"]:
+        raise RuleError("The smallest number allowed must not be more than the largest.")
+    if kind == "date" and asks_for_birth_date(text, hint):
+        raise RuleError("Heard never asks for a date of birth: it could identify someone. Ask for an age "
+                        "range with a single choice question instead.")
 
 
 def meaning_changes(current: Mapping[str, object], proposed: Mapping[str, object]) -> list[str]:

@@ -91,7 +91,8 @@ def test_condition_must_point_backwards_at_a_real_choice():
 
 def test_options_are_cleaned_and_fixed_scales_have_their_own():
     assert rules.normalise_options("single", ["  Refuge ", "", "Police", "Refuge"]) == ["Refuge", "Police"]
-    assert rules.normalise_options("agreement", ["ignored"]) == []
+    assert rules.normalise_options("yes_no", ["ignored"]) == []
+    assert rules.normalise_options("scale10", ["ignored"]) == []
     with pytest.raises(RuleError, match="at least 2"):
         rules.check_question("multiple", ["Only one"], None)
     with pytest.raises(RuleError, match="character limit"):

@@ -173,14 +173,17 @@ def edit_page(consultation_id: int, page_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = _page_or_404(consultation, page_id)
     form = f.PageForm(obj=page) if request.method == "GET" else f.PageForm()
-    saved = f"{page.show_if_question_id}|{page.show_if_value}" if page.show_if_question_id else ""
+    values = page.show_if_values
+    saved = f"{page.show_if_question_id}|{values[0]}" if page.show_if_question_id and values else ""
     problem = editing.condition_problem(page)
     form.set_conditions(editing.condition_choices(page), saved=_saved_condition(page, problem))
     if request.method == "GET":
         form.show_if_question.data = saved
+        form.show_if_also.data = [f"{page.show_if_question_id}|{value}" for value in values[1:]]
     if form.validate_on_submit():
         try:
-            editing.update_page(page, form.title.data.strip(), form.show_if_question.data or "")
+            editing.update_page(page, form.title.data.strip(), form.show_if_question.data or "",
+                                form.show_if_also.data or [])
         except RuleError as error:
             db.session.rollback()
             form.show_if_question.errors = [str(error)]
@@ -194,10 +197,11 @@ def edit_page(consultation_id: int, page_id: int):
 def _saved_condition(page: ConsultationPage, problem: str) -> tuple[str, str] | None:
     """The page's saved condition as a choice even when it no longer works, so
     the screen shows what is really saved and saving it unchanged keeps it."""
-    if not page.show_if_question:
+    if not page.show_if_question or not page.show_if_values:
         return None
-    label = f"{page.show_if_question.text} \u2192 {page.show_if_value}"
-    return (f"{page.show_if_question_id}|{page.show_if_value}",
+    first = page.show_if_values[0]
+    label = f"{page.show_if_question.text} \u2192 {first}"
+    return (f"{page.show_if_question_id}|{first}",
             label + (" (no longer works: choose another)" if problem else ""))
 
 
@@ -280,7 +284,7 @@ def edit_question(consultation_id: int, question_id: int):
     question = _question_or_404(consultation, question_id)
     if request.method == "GET":
         form = f.QuestionForm(obj=question)
-        form.options.data = "\n".join(question.options or [])
+        form.fill_from(question)
     else:
         form = f.QuestionForm()
     if form.validate_on_submit():

@@ -56,7 +56,7 @@ def _response_or_404(consultation, response_id: int) -> ConsultationResponse:
 def _answer_or_404(consultation, answer_id: int) -> Answer:
     answer = db.session.get(Answer, answer_id)
     if (answer is None or answer.response.consultation_id != consultation.id
-            or answer.question.kind != "free_text"):
+            or not (answer.question.kind == "free_text" or answer.other_text)):
         abort(404)
     return answer
 
@@ -151,13 +151,14 @@ def redact(consultation_id: int, answer_id: int):
     consultation = _consultation_or_404(consultation_id)
     answer = _answer_or_404(consultation, answer_id)
     form = RedactForm()
-    form.words.choices = dict(reporting.words(answer.value))
+    field = answer.typed_field
+    form.words.choices = dict(reporting.words(answer.typed_text))
     if form.validate_on_submit():
-        if form.version.data != reporting.text_version(answer.value):
+        if form.version.data != reporting.text_version(answer.typed_text):
             flash("The text changed since you opened it. Choose the words again.", "error")
             return redirect(url_for(".redact", consultation_id=consultation.id, answer_id=answer.id))
         chosen = set(form.words.data)
-        answer.value = reporting.redact_words(answer.value, chosen)
+        setattr(answer, field, reporting.redact_words(answer.typed_text, chosen))
         record_event("free_text.redact", target=f"answer:{answer.id}",
                      detail=f"consultation:{consultation.id}, {len(chosen)} words")
         db.session.commit()
@@ -165,7 +166,7 @@ def redact(consultation_id: int, answer_id: int):
         return _to_queue(consultation, f"answer-{answer.id}")
     if request.method == "GET":
         record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
-    form.version.data = reporting.text_version(answer.value)
+    form.version.data = reporting.text_version(answer.typed_text)
     body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
@@ -228,6 +229,8 @@ def unhide(consultation_id: int, response_id: int):
 def publication(consultation_id: int, answer_id: int):
     consultation = _consultation_or_404(consultation_id)
     answer = _answer_or_404(consultation, answer_id)
+    if answer.typed_field != "value":
+        abort(404)  # only free-text answers are quoted; "Other" text is not
     if ButtonForm().validate_on_submit():
         flash(publication_message(toggle_publication(answer_ref(answer.id), current_user)), "success")
         db.session.commit()
