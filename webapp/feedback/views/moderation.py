@@ -23,6 +23,7 @@ from webapp.moderation import actions, redacting
 from webapp.moderation.forms import HideForm, RedactForm
 from webapp.moderation.publication import publication_message, toggle_publication
 from webapp.periods import ScopeError
+from webapp.staff import alerts
 from webapp.staff.access import can, permission_required
 
 bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
@@ -99,7 +100,14 @@ def _change(response_id: int, change):
 @bp.post("/<int:response_id>/safeguarding")
 @permission_required("moderate")
 def safeguarding(response_id: int):
-    return _change(response_id, lambda response: actions.toggle_safeguarding(response, f"feedback:{response.id}"))
+    return _change(response_id, _toggle_safeguarding)
+
+
+def _toggle_safeguarding(response) -> str:
+    message = actions.toggle_safeguarding(response, f"feedback:{response.id}")
+    if response.safeguarding_flag:
+        alerts.alert("safeguarding")
+    return message
 
 
 @bp.post("/<int:response_id>/hide")
