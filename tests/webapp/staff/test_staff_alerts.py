@@ -7,10 +7,10 @@ response."""
 
 from __future__ import annotations
 
+import logging
 import socket
 import time
 from datetime import date, timedelta
-import logging
 from email import message_from_bytes, policy
 
 import pytest
@@ -20,10 +20,8 @@ from sqlalchemy import select
 
 from tests.webapp.helpers import field, make_consultation, make_user, page, page_id, sign_in_as, walk_to_check
 from webapp.audit import AuditEvent
-from webapp.consultations import lifecycle
 from webapp.consultations.models import ConsultationResponse
 from webapp.extensions import db
-from webapp.feedback.models import FeedbackResponse
 from webapp.staff import alerts
 
 DANGER = "He said he would kill me if I left and he has a knife. Ask for Priya at Elm Street."
@@ -227,7 +225,8 @@ def test_staff_turn_alerts_on_and_off(client, app):
 def test_a_board_member_is_offered_only_what_their_role_acts_on(client, app):
     sign_in_as(client, make_user("board@partnership.example", "board"))
     html = page(client.get("/staff/alerts"))
-    assert html.find(id="no-alerts") and html.find(id="alert-kinds") is None and not html.select("form input[type=radio]")
+    assert html.find(id="no-alerts") and html.find(id="alert-kinds") is None
+    assert not html.select("form input[type=radio]")
 
 
 def test_the_staff_home_path_in_emails_is_the_staff_home(app):
