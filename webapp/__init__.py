@@ -19,6 +19,7 @@ from webapp import assets, crypto, errors, formatters, i18n, journeys, logs, sec
 from webapp import demo as demo_data
 from webapp import extensions as ext
 from webapp.config import CONFIGS, Config, ProductionConfig
+from webapp.consultations.commands import consultations_cli
 from webapp.consultations.views import builder, respond, results, review
 from webapp.feedback.commands import stats
 from webapp.feedback.views import journey as feedback_journey
@@ -30,6 +31,7 @@ from webapp.helplines import NATIONAL_DOMESTIC_ABUSE_HELPLINE, NATIONAL_HELPLINE
 from webapp.pages import views as pages
 from webapp.reports import views as reports
 from webapp.reports.commands import board_pack_command
+from webapp.reports.work import staff_work
 from webapp.retention.purge import purge_command
 from webapp.staff import views as staff
 from webapp.staff.commands import users_cli
@@ -45,7 +47,7 @@ BLUEPRINTS = (
 )
 COMMANDS = (
     stats, demo_data.seed_demo_command, users_cli, board_pack_command, purge_command,
-    crypto.rotate_key_command, worker,
+    crypto.rotate_key_command, worker, consultations_cli,
 )
 
 
@@ -71,6 +73,8 @@ def create_app(config: str | type[Config] | None = None, overrides: dict | None 
         app.cli.add_command(command)
     # The consultation exports add each answer's themes; they sit below the themes room, so are handed it here.
     app.extensions[theme_exports.EXTENSION_KEY] = theme_exports.answer_themes
+    # The staff home shows the work waiting, which the reports room reads; the staff room sits below it.
+    app.extensions[staff.WORK_KEY] = staff_work
     return app
 
 

@@ -2,7 +2,8 @@
 ``otter-lantern-plum``, easy to read out in a group session and to type (any
 case, spaces or hyphens). 391 words make about 60 million codes. Staff see a new
 code once; only its salted scrypt hash is stored. Used by group consultations
-(their review and answering), and by the group view of feedback summaries.
+(their review and answering); each member of the group gets a single-use code
+of the same kind for the group's view of a summary (`member_code_lookup`).
 
 A code cannot be walked: every try is counted against the code itself before it
 is compared (one UPDATE … RETURNING, committed at once, so parallel tries see
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flask import current_app
 from sqlalchemy import update
 
 from webapp.extensions import db, utcnow
@@ -41,6 +43,15 @@ def new_access_code() -> str:
 
 def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def member_code_lookup(code: str) -> str:
+    """How a group member's single-use code is found without keeping it: an
+    HMAC of the code keyed with the app's SECRET_KEY, so the database alone
+    cannot be searched for codes. (A code shared by the whole group is one row,
+    so it keeps a salted hash instead; a member's code is looked up among many.)"""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, b"group-member:" + normalise_code(code).encode(), hashlib.sha256).hexdigest()
 
 
 def hash_access_code(code: str, salt: str | None = None) -> str:

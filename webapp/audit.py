@@ -8,7 +8,7 @@ Actions are short dotted names:
     user.create  user.disable  user.enable  user.reset_2fa  user.role  user.reset_password
     consultation.create  consultation.edit  consultation.access_code  consultation.duplicate
     consultation.send_for_review  consultation.back_to_draft  consultation.open
-    consultation.close  consultation.publish
+    consultation.close  consultation.publish  consultation.schedule  consultation.address
     consultation.page_{add,edit,move,delete}  consultation.question_{add,edit,move,delete}
     consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
     free_text.view  free_text.redact  export.csv  export.json
@@ -19,7 +19,7 @@ Actions are short dotted names:
     codebook.add  codebook.edit  codebook.retire  codebook.restore  codebook.merge
     report.board_pack  report.action_record  report.action_update
     report.action_edit  report.action_publish  report.action_withdraw
-    quote.publish  quote.unpublish  group.access_code
+    quote.publish  quote.unpublish  group.access_code  group.member_codes  user.email_alerts
     consultation.access_code_locked  group.access_code_locked  (wrong codes stopped a code; no actor)
 
 `record_event` adds the row to the session and never commits: the view or
@@ -47,7 +47,7 @@ ACTIONS = (
     "user.password_change",
     "consultation.create", "consultation.edit", "consultation.access_code", "consultation.duplicate",
     "consultation.send_for_review", "consultation.back_to_draft", "consultation.open",
-    "consultation.close", "consultation.publish",
+    "consultation.close", "consultation.publish", "consultation.schedule", "consultation.address",
     "consultation.page_add", "consultation.page_edit", "consultation.page_move", "consultation.page_delete",
     "consultation.question_add", "consultation.question_edit", "consultation.question_move",
     "consultation.question_delete", "consultation.question_bank",
@@ -56,7 +56,7 @@ ACTIONS = (
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
     "response.checked", "response.unchecked", "export.xlsx",
     "encryption.rotate_key", "retention.purge",
-    "quote.publish", "quote.unpublish", "group.access_code",
+    "quote.publish", "quote.unpublish", "group.access_code", "group.member_codes", "user.email_alerts",
     "consultation.access_code_locked", "group.access_code_locked",
     "report.board_pack", "report.action_record", "report.action_update",
     "report.action_edit", "report.action_publish", "report.action_withdraw", "report.actions_export",
@@ -81,6 +81,8 @@ ACTION_WORDS = {
     "consultation.send_for_review": "Sent a consultation to the group for review",
     "consultation.back_to_draft": "Took a consultation back to draft", "consultation.open": "Opened a consultation",
     "consultation.close": "Closed a consultation", "consultation.publish": "Published a consultation's results",
+    "consultation.schedule": "Scheduled a consultation to open on its opening date",
+    "consultation.address": "Changed a consultation's web address",
     "consultation.page_add": "Added a page", "consultation.page_edit": "Edited a page",
     "consultation.page_move": "Moved a page", "consultation.page_delete": "Deleted a page",
     "consultation.question_add": "Added a question", "consultation.question_edit": "Edited a question",
@@ -99,6 +101,8 @@ ACTION_WORDS = {
     "encryption.rotate_key": "Rotated the encryption key", "retention.purge": "Deleted old responses",
     "quote.publish": "Marked a quote for publication", "quote.unpublish": "Unmarked a quote for publication",
     "group.access_code": "Issued the group's access code",
+    "group.member_codes": "Issued single-use codes for group members",
+    "user.email_alerts": "Changed their email alerts",
     "report.board_pack": "Made a board pack", "report.action_record": "Recorded an action",
     "report.action_update": "Updated an action", "report.action_edit": "Edited an action's wording",
     "report.action_publish": "Published an action or update", "report.action_withdraw": "Withdrew an action or update",

@@ -163,6 +163,17 @@ class Config:
     TRUST_PROXY_HOPS = 0
     DEMO = False
 
+    # Staff email alerts (webapp/staff/alerts.py) go through the partnership's SMTP
+    # server. No MAIL_SERVER: no alerts are sent (and the alert settings say so).
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 25
+    MAIL_FROM = "heard@localhost"
+    # STARTTLS before sending (MAIL_USE_TLS=1), and a login when MAIL_USERNAME is set.
+    MAIL_USE_TLS = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_TIMEOUT_SECONDS = 10
+
     @classmethod
     def from_env(cls) -> dict:
         """Environment overrides, read once when the app is created."""
@@ -171,7 +182,7 @@ class Config:
         for key in ("SECRET_KEY", "REDIS_URL", "PARTNERSHIP_NAME", "PROTECTIVE_MARKING", "SERVICE_NAME",
                     "BRAND_COLOUR", "BRAND_ACCENT", "EXIT_URL", "FEEDBACK_RATE_LIMIT", "STAFF_SIGN_IN_RATE_LIMIT",
                     "ACCESS_CODE_RATE_LIMIT",
-                    "PUBLIC_BASE_URL"):
+                    "PUBLIC_BASE_URL", "MAIL_SERVER", "MAIL_FROM", "MAIL_USERNAME", "MAIL_PASSWORD"):
             if env.get(key):
                 values[key] = env[key]
         if env.get("DATABASE_URL"):
@@ -180,9 +191,11 @@ class Config:
             values["ENCRYPTION_KEYS"] = parse_keys(env[KEY_ENV])
         if env.get("LANGUAGES"):
             values["LANGUAGES"] = tuple(code.strip() for code in env["LANGUAGES"].split(",") if code.strip())
-        for key in ("RETENTION_MONTHS", "TRUST_PROXY_HOPS"):
+        for key in ("RETENTION_MONTHS", "TRUST_PROXY_HOPS", "MAIL_PORT"):
             if env.get(key):
                 values[key] = int(env[key])
+        if env.get("MAIL_USE_TLS"):
+            values["MAIL_USE_TLS"] = env["MAIL_USE_TLS"].lower() in ("1", "true", "yes")
         return values
 
 

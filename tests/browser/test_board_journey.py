@@ -1,8 +1,8 @@
 """Issue 5, end to end in headless Chromium at 390x844: engagement staff read
 last quarter's board summary, correct and confirm themes on the review screen,
-mark the corrected response for publication and issue the service-user group's
-access code; a group member opens the group view with that code, sees the
-published quote, chooses priorities and comments (redacted before storage);
+mark the corrected response for publication and issue codes for the members of
+the service-user group; a member opens the group view with their code, sees the
+published quote, chooses priorities and comments, checks them redacted and sends;
 the board summary then shows the group's view beside the data; staff download
 the board pack (a PDF whose text has the headings and the group's view) and
 record an action; the public "you said, we did" page shows what people said,
@@ -105,14 +105,15 @@ def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_pho
     card.get_by_role("button", name=re.compile(
         rf"^Mark for publication ?: {re.escape(QUESTION_TEXT[field])}, response {response_id}$")).click()
     expect(page.locator(f"#response-{response_id}")).to_contain_text("Marked for publication")
-    page.goto(f"{base}/staff/feedback/group-code")
-    page.get_by_role("button", name="Issue a new code").click()
-    code = page.locator("#new-group-code").inner_text()
+    page.locator("#group-codes-link").click()
+    page.get_by_label("How many group members need a code?").fill("2")
+    page.get_by_role("button", name="Issue codes").click()
+    code = page.locator("#member-code-list code").first.inner_text()
     audit(page)
 
-    # --- The group member, on a phone, with the code ------------------------------------
+    # --- The group member, on a phone, with their own code ------------------------------
     member = new_phone().page
-    member.goto(f"{base}/group/feedback/{quarter}")
+    member.goto(f"{base}/group/")
     expect(member.locator("h1")).to_have_text("Enter your access code")
     expect(member.locator("#exit-this-page")).to_be_visible()
     audit(member)
@@ -129,6 +130,9 @@ def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_pho
     member.get_by_role("group", name="Which themes matter most to you?").get_by_label(theme, exact=True).check()
     comment = f"Call people back sooner {marker}. Ask for Sarah Jones on 07700 900456."
     member.get_by_label(f"Your comment on {theme} (optional)").fill(comment)
+    member.get_by_role("button", name="Continue").click()
+    expect(member.locator("h1")).to_have_text("Check your answers before sending")
+    audit(member)
     member.get_by_role("button", name="Send to the board").click()
     expect(member.locator("h1")).to_have_text("Thank you")
     audit(member)

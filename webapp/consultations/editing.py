@@ -9,15 +9,12 @@ change is recorded.
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from sqlalchemy import func, select
 
 from analysis.redaction import redact
 from webapp import access_codes, equality
 from webapp.audit import record_event
-from webapp.consultations import rules
+from webapp.consultations import addresses, lifecycle, rules
 from webapp.consultations.models import (
     ChangeRecord,
     Consultation,
@@ -32,10 +29,6 @@ from webapp.consultations.rules import RuleError
 from webapp.extensions import db
 
 EDITABLE_STATUSES = ("draft", "review")
-TRANSITION_ACTIONS = {"review": "consultation.send_for_review", "draft": "consultation.back_to_draft",
-                      "open": "consultation.open", "closed": "consultation.close",
-                      "published": "consultation.publish"}
-
 
 def all_consultations() -> list[Consultation]:
     return list(db.session.scalars(select(Consultation).order_by(Consultation.created_on.desc(),
@@ -67,20 +60,12 @@ def _require_structure(consultation: Consultation) -> None:
                         "consultation is a draft or in review and nobody has answered it.")
 
 
-def _slug_for(title: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "consultation"
-    slug, n = base, 2
-    while db.session.scalar(select(Consultation.id).where(Consultation.slug == slug)):
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 DETAIL_FIELDS = ("title", "introduction", "audience", "opens_on", "closes_on", "results_due_on", "results_where")
 
 
 def create_consultation(details: dict) -> tuple[Consultation, str]:
     """A new draft. Returns it and, for a group consultation, its new access code (shown once)."""
-    consultation = Consultation(slug=_slug_for(details["title"]), status="draft",
+    consultation = Consultation(slug=addresses.new_slug(), status="draft",
                                 **{f: details.get(f) if details.get(f) is not None else "" for f in DETAIL_FIELDS
                                    if f not in ("opens_on", "closes_on", "results_due_on")},
                                 opens_on=details.get("opens_on"), closes_on=details.get("closes_on"),
@@ -119,15 +104,14 @@ def issue_access_code(consultation: Consultation) -> str:
 
 
 def transition(consultation: Consultation, target: str) -> str:
-    """Moves the consultation on. Returns a new access code when it has just gone to the group for
-    review without one (a public consultation has none until then): the group cannot review without it."""
+    """Moves the consultation on ("open" before its opening date schedules it). Returns a new access
+    code when it has just gone to the group for review without one (a public consultation has none
+    until then): the group cannot review without it."""
     rules.check_transition(consultation.status, target, question_count=len(consultation.questions),
                            opens_on=consultation.opens_on, closes_on=consultation.closes_on)
-    previous = consultation.status
-    consultation.status = target
-    if target == "published":
-        consultation.results_published_on = date.today()
-    record_event(TRANSITION_ACTIONS[target], target=consultation.slug, detail=f"{previous} -> {target}")
+    if target == "open":
+        target = rules.opening_status(consultation.opens_on)
+    lifecycle.set_status(consultation, target)
     if target == "review" and not consultation.access_code_hash:
         return issue_access_code(consultation)
     return ""
@@ -362,7 +346,7 @@ def add_from_bank(page: ConsultationPage, fields: list[str]) -> list[Question]:
 def duplicate(consultation: Consultation) -> Consultation:
     """A new draft with the same details, pages and questions; no responses,
     comments or access code, and no dates (they are for the new run to set)."""
-    copy = Consultation(slug=_slug_for(consultation.title + " copy"), title=f"{consultation.title} (copy)",
+    copy = Consultation(slug=addresses.new_slug(), title=f"{consultation.title} (copy)",
                         introduction=consultation.introduction, audience=consultation.audience,
                         status="draft", results_where=consultation.results_where)
     mapping: dict[int, Question] = {}

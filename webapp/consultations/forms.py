@@ -31,7 +31,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from webapp import equality
-from webapp.consultations.rules import AUDIENCES, KINDS
+from webapp.consultations.rules import AUDIENCES, KINDS, check_dates
 from webapp.forms import FREE_TEXT_MAX, DayMonthYearField
 
 
@@ -60,8 +60,21 @@ class ConsultationForm(FlaskForm):
     submit = SubmitField("Save", widget=GovSubmitInput())
 
     def validate_closes_on(self, field) -> None:
-        if field.data and self.opens_on.data and field.data < self.opens_on.data:
-            raise ValidationError("The closing date must be on or after the opening date")
+        self._check_dates(field)
+
+    def validate_results_due_on(self, field) -> None:
+        self._check_dates(field)
+
+    def _check_dates(self, field) -> None:
+        error = check_dates(self.opens_on.data, self.closes_on.data, self.results_due_on.data).get(field.name)
+        if error:
+            raise ValidationError(error)
+
+
+class AddressForm(FlaskForm):
+    slug = StringField("Web address", widget=GovTextInput(),
+                       validators=[InputRequired(message="Enter a web address")])
+    submit = SubmitField("Save address", widget=GovSubmitInput())
 
 
 class PageForm(FlaskForm):

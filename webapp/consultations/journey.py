@@ -19,7 +19,7 @@ from analysis.redaction import redact
 from analysis.risk import assess
 from webapp.access_codes import MAX_WRONG_TRIES, CodeCheck
 from webapp.audit import record_event
-from webapp.consultations import rules
+from webapp.consultations import lifecycle, rules
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
 from webapp.journeys import SummaryRow, SummarySection, fresh_state
@@ -347,6 +347,7 @@ def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
     for question in consultation.questions:
         question.meaning_locked = True
     db.session.add(response)
+    lifecycle.announce_response(consultation, flagged=bool(categories))
     db.session.commit()
     return response
 

@@ -53,6 +53,8 @@ class Consultation(db.Model):
     results_published_on: Mapped[date | None] = mapped_column(Date)
     results_summary: Mapped[str] = mapped_column(Text, default="")
     created_on: Mapped[date] = mapped_column(Date, default=date.today)
+    # Set once staff have been told it has its first response (staff/alerts.py), so they are told once.
+    first_response_alerted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     pages: Mapped[list[ConsultationPage]] = relationship(
         back_populates="consultation", order_by="ConsultationPage.position",
@@ -63,6 +65,8 @@ class Consultation(db.Model):
         back_populates="consultation", order_by="ChangeRecord.id", cascade="all, delete-orphan")
     responses: Mapped[list[ConsultationResponse]] = relationship(
         back_populates="consultation", cascade="all, delete-orphan")
+    old_slugs: Mapped[list[OldSlug]] = relationship(
+        back_populates="consultation", order_by="OldSlug.id", cascade="all, delete-orphan")
 
     @property
     def questions(self) -> list[Question]:
@@ -78,6 +82,20 @@ class Consultation(db.Model):
     def check_access_code(self, code: str) -> CodeCheck:
         """A counted try at this consultation's code (commits the count)."""
         return check_counted(self, code, self.access_code_hash)
+
+
+class OldSlug(db.Model):
+    """An address the consultation had before staff changed it: `/c/<old>` (and
+    the review address) redirect to the current one, so printed posters and
+    shared links keep working."""
+
+    __tablename__ = "consultation_old_slug"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="old_slugs")
 
 
 class ConsultationPage(db.Model):

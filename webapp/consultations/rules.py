@@ -3,8 +3,11 @@ be used by the builder, the public journey and the review pages alike, and
 tested without a database.
 
 - Lifecycle: draft -> review (co-production) -> open -> closed -> published.
-  A consultation in review can go back to draft for revision; nothing else
-  moves backwards, and no step is skipped.
+  Opening before the opening date makes it "scheduled": `due_status` says
+  when a scheduled one opens and an open one closes, by its dates, and
+  `flask consultations tick` (or its job) applies it. A consultation in review
+  can go back to draft for revision, and a scheduled one back to review;
+  nothing else moves backwards, and no step is skipped.
 - Show a page if: a page with a condition is shown only when the earlier
   answer it names is one of its values (or, for multiple choice, includes
   one of them).
@@ -17,15 +20,17 @@ tested without a database.
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-STATUSES = ("draft", "review", "open", "closed", "published")
+STATUSES = ("draft", "review", "scheduled", "open", "closed", "published")
 STATUS_LABELS = {
     "draft": "Draft",
     "review": "In review with the group",
+    "scheduled": "Scheduled to open",
     "open": "Open",
     "closed": "Closed",
     "published": "Results published",
@@ -33,6 +38,7 @@ STATUS_LABELS = {
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("review",),
     "review": ("draft", "open"),
+    "scheduled": ("review",),
     "open": ("closed",),
     "closed": ("published",),
     "published": (),
@@ -80,6 +86,45 @@ class RuleError(ValueError):
     """A change the rules do not allow; the message is written for staff."""
 
 
+# Web addresses -----------------------------------------------------------------
+
+# Letters and digits nobody misreads on a poster or mistypes on a phone: no 0/o, 1/l/i.
+SLUG_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+SHORT_SLUG_LENGTH = 4
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_MAX = 40
+# Words that would tell anyone who sees a phone's history what the page was about.
+TELLING_WORDS = ("abuse", "abusive", "domestic", "violence", "violent", "refuge", "leaving", "leave", "escape",
+                 "escaping", "survivor", "victim", "dv", "dva", "idva", "rape", "assault", "coercive", "control",
+                 "controlling", "stalking", "safe", "safety", "shelter", "perpetrator", "partner", "harm")
+
+
+def random_slug(length: int = SHORT_SLUG_LENGTH) -> str:
+    return "".join(secrets.choice(SLUG_ALPHABET) for _ in range(length))
+
+
+def normalise_slug(slug: str) -> str:
+    """As staff type it: any case, spaces for hyphens, a pasted `/c/` or whole link trimmed to the address."""
+    slug = (slug or "").strip().lower().rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"[\s_]+", "-", slug)
+
+
+def check_slug(slug: str) -> None:
+    """A web address staff chose: short, plain, and saying nothing about domestic abuse."""
+    if not slug:
+        raise RuleError("Enter a web address")
+    if len(slug) < 3 or len(slug) > SLUG_MAX:
+        raise RuleError(f"The web address must be between 3 and {SLUG_MAX} characters")
+    if not SLUG_PATTERN.fullmatch(slug):
+        raise RuleError("The web address can only use letters a to z, numbers and hyphens between them")
+    words = slug.split("-")
+    # Short words only as whole words ("harm", not "pharmacy"); longer ones anywhere ("refugesupport").
+    telling = [word for word in TELLING_WORDS if word in words or (len(word) > 5 and word in slug)]
+    if telling:
+        raise RuleError(f"Leave out “{telling[0]}”: the address stays in the browser history of "
+                        "everyone who answers, so it must not say what the consultation is about")
+
+
 # Lifecycle -------------------------------------------------------------------
 
 def allowed_transitions(status: str) -> tuple[str, ...]:
@@ -103,12 +148,45 @@ def check_transition(current: str, target: str, *, question_count: int = 0,
             raise RuleError("The closing date must be on or after the opening date.")
 
 
+def check_dates(opens_on: date | None, closes_on: date | None, results_due_on: date | None) -> dict[str, str]:
+    """Field name -> message for dates that cannot go together (the details form shows each by its field)."""
+    errors = {}
+    if opens_on and closes_on and closes_on < opens_on:
+        errors["closes_on"] = "The closing date must be on or after the opening date"
+    if results_due_on and closes_on and results_due_on < closes_on:
+        errors["results_due_on"] = "The results date must be on or after the closing date"
+    return errors
+
+
+def opening_status(opens_on: date | None, today: date | None = None) -> str:
+    """What "open" means when staff open a consultation: "scheduled" until its opening date."""
+    today = today or date.today()
+    return "scheduled" if opens_on and opens_on > today else "open"
+
+
+def due_status(status: str, opens_on: date | None, closes_on: date | None, today: date | None = None) -> str | None:
+    """The status a consultation's dates call for today, when that differs from
+    `status`: a scheduled one opens on its opening date, an open one closes the
+    day after its closing date (people can answer all of the closing day); a
+    scheduled one whose closing date has already passed closes without opening."""
+    today = today or date.today()
+    if status == "scheduled" and closes_on and today > closes_on:
+        return "closed"
+    if status == "scheduled" and (not opens_on or opens_on <= today):
+        return "open"
+    if status == "open" and closes_on and today > closes_on:
+        return "closed"
+    return None
+
+
 def availability(status: str, opens_on: date | None, closes_on: date | None,
                  today: date | None = None) -> str:
     """What a respondent meets: "open", "not-yet-open", "closed" or "not-found"."""
     today = today or date.today()
     if status in ("closed", "published"):
         return "closed"
+    if status == "scheduled":
+        return "not-yet-open"
     if status != "open":
         return "not-found"
     if opens_on and today < opens_on:

@@ -9,6 +9,7 @@ on the poster; staff give it to the group separately.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import segno
@@ -80,7 +81,7 @@ def poster_pdf(consultation: Consultation) -> bytes:
     host, _, path = display_url.partition("/")
     html = render_template("consultations/share/poster.html", consultation=consultation, url=url,
                            display_url=display_url, url_host=host, url_path="/" + path,
-                           url_size=url_font_size(display_url),
+                           url_size=url_font_size(display_url), today=date.today(),
                            qr=qr_data_uri(url, scale=10), helpline=NATIONAL_DOMESTIC_ABUSE_HELPLINE.number)
     fetcher = URLFetcher(allowed_protocols={"data"})
     return HTML(string=html, url_fetcher=fetcher).write_pdf(

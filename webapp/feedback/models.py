@@ -1,12 +1,11 @@
-"""Feedback's tables: the services the partnership asks about, the anonymous
-responses, and the service-user group's code for feedback summaries. Free
-text columns only ever hold redacted text, encrypted (`webapp.crypto`)."""
+"""Feedback's tables: the services the partnership asks about and the anonymous
+responses. Free text columns only ever hold redacted text, encrypted (`webapp.crypto`)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedText
@@ -71,23 +70,6 @@ class FeedbackResponse(db.Model):
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
 
     service: Mapped[Service | None] = relationship(back_populates="responses")
-
-
-class GroupAccessCode(db.Model):
-    """The service-user group's code for themed summaries of feedback periods
-    (consultation summaries use the consultation's own review code). Stored
-    hashed; the newest row is the current code."""
-
-    __tablename__ = "group_access_code"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code_hash: Mapped[str] = mapped_column(String(200))
-    issued_on: Mapped[date] = mapped_column(Date, default=date.today)
-    issued_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
-    # Tries since the last right one, and when wrong ones stopped it (access_codes.py).
-    code_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    code_stopped_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 def feedback_ref(response_id: int, field_name: str) -> str:

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.feedback import questions as bank
-from webapp.feedback.journey import KIND_LABELS
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.formatters import risk_labels
 from webapp.moderation.publication import published_refs
 from webapp.periods import quarter_dates, quarter_of
+from webapp.putting_back import KIND_LABELS
 
 PER_PAGE = 25
 

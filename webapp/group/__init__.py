@@ -1,4 +1,5 @@
-"""The service-user group's view of a themed summary (/group/<kind>/<ident>):
-with the group's access code, members see the summary as outsiders may
-(`webapp.reports.public`), say which themes matter most and comment on each.
+"""The service-user group's view of a themed summary (/group/, then
+/group/<kind>/<ident>): with their own single-use code, members see the summary
+as outsiders may (`webapp.reports.public`), say which themes matter most and
+comment on each, check their comments with names taken out, and send once.
 `members` decides what the group may open and stores what members send."""

@@ -1,4 +1,5 @@
-"""Forms for the actions ledger. The report period form is shared with theming (`webapp.forms.DateRangeForm`)."""
+"""Forms for the actions ledger and the group members' codes. The report period form is
+shared with theming (`webapp.forms.DateRangeForm`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from webapp.forms import GovDateField
 from webapp.reports.models import ACTION_STATUSES
@@ -128,3 +129,10 @@ class UpdateForm(FlaskForm):
         if self.status.data == "not_doing" and not (field.data or "").strip():
             raise ValidationError("Enter why this will not be done")
 
+
+class MemberCodesForm(FlaskForm):
+    count = IntegerField("How many group members need a code?", widget=GovTextInput(),
+                         description="One code for each member. Each works once, for this summary only.",
+                         validators=[InputRequired(message="Enter how many codes you need, like 8"),
+                                     NumberRange(min=1, max=50, message="Enter a number of codes from 1 to 50")])
+    submit = SubmitField("Issue codes", widget=GovSubmitInput())

@@ -147,3 +147,20 @@ class GroupComment(db.Model):
     # analysis.risk categories of what was typed, comma-separated; such a comment is kept
     # out of the board's quotes and counted instead.
     risk_categories: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
+
+
+class GroupMemberCode(db.Model):
+    """A single-use code for one member of the service-user group, for one
+    summary (`scope`): staff issue them in a batch and hand them out, so each
+    member sends priorities and comments once ("2 members said it matters
+    most" is two people). Holds no name; `lookup` is a keyed hash of the code
+    (group/members.py), so the code is found without keeping it."""
+
+    __tablename__ = "group_member_code"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(80), index=True)
+    lookup: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_on: Mapped[date] = mapped_column(Date, default=date.today)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
+    used_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -4,18 +4,20 @@ download the board pack, and keep the actions ledger. All need view_reports
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from webapp.audit import record_event
 from webapp.consultations.models import Consultation
+from webapp.consultations.sharing import public_base_url
 from webapp.extensions import db
 from webapp.forms import ButtonForm, DateRangeForm
 from webapp.moderation.safeguarding import mark_reviewed
 from webapp.periods import ScopeError, month_end, month_start
 from webapp.reports import exports, ledger, pages, safeguarding
-from webapp.reports.forms import ActionForm, EditActionForm, UpdateForm
+from webapp.reports import member_codes as member_codes_service
+from webapp.reports.forms import ActionForm, EditActionForm, MemberCodesForm, UpdateForm
 from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate
 from webapp.reports.pack import board_pack_pdf, pack_filename
 from webapp.staff.access import can, permission_required
@@ -23,6 +25,8 @@ from webapp.themes.review import begin_run
 from webapp.themes.scope import feedback_range, parse_scope
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
+
+NEW_MEMBER_CODES_KEY = "reports_new_member_codes"
 
 
 def _scope_or_404(scope_key: str):
@@ -119,6 +123,28 @@ def new_action(scope_key: str):
 def _status_filter() -> str:
     status = request.args.get("status", "")
     return status if status in ACTION_STATUSES else ""
+
+
+@bp.route("/summary/<path:scope_key>/member-codes", methods=["GET", "POST"])
+@permission_required("moderate")
+def member_codes(scope_key: str):
+    """Issue single-use codes for the group's members; the new ones are shown once, printable."""
+    scope = _scope_or_404(scope_key)
+    form = MemberCodesForm()
+    may_see = member_codes_service.group_may_see(scope)
+    if may_see and form.validate_on_submit():
+        session[NEW_MEMBER_CODES_KEY] = {"scope": scope.key,
+                                         "codes": member_codes_service.issue(scope, form.count.data, current_user)}
+        db.session.commit()
+        return redirect(url_for("reports.member_codes", scope_key=scope.key, _anchor="new-codes"))
+    shown = session.pop(NEW_MEMBER_CODES_KEY, None)
+    issued, used = member_codes_service.counts(scope)
+    body = render_template("reports/member-codes.html", scope=scope, form=form, may_see=may_see, issued=issued,
+                           used=used, new_codes=shown["codes"] if shown and shown["scope"] == scope.key else [],
+                           group_address=public_base_url() + url_for("group.index"),
+                           summary_address=public_base_url() + url_for("group.view", kind=scope.kind,
+                                                                       ident=scope.key.split(":", 1)[1]))
+    return make_response(body, 400 if form.errors else 200)
 
 
 @bp.get("/actions")

@@ -368,6 +368,12 @@ def unused_recovery_codes(user: StaffUser) -> int:
     return sum(1 for code in user.recovery_codes if code.used_at is None)
 
 
+def set_email_alerts(user: StaffUser, on: bool) -> None:
+    if user.email_alerts != on:
+        user.email_alerts = on
+        record_event("user.email_alerts", target=user.email, detail="on" if on else "off")
+
+
 # --- administration ----------------------------------------------------------
 
 def create_user(email: str, role: str, password: str, *, actor=None, is_demo: bool = False,

@@ -83,6 +83,13 @@ class RoleForm(FlaskForm):
     submit = SubmitField("Change role", widget=GovSubmitInput())
 
 
+class AlertSettingsForm(FlaskForm):
+    email_alerts = RadioField("Email me alerts", widget=GovRadioInput(), coerce=lambda value: value in (True, "yes"),
+                              choices={"yes": "Yes, email me", "no": "No"},
+                              validators=[InputRequired(message="Select yes or no")])
+    submit = SubmitField("Save alert settings", widget=GovSubmitInput())
+
+
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", widget=GovPasswordInput(),
                                      validators=[DataRequired(message="Enter your current password"),

@@ -39,6 +39,9 @@ class StaffUser(UserMixin, db.Model):
     # Only demo users (DEMO config) may sign in without two-factor.
     totp_required: Mapped[bool] = mapped_column(Boolean, default=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Opted in to email alerts (staff/alerts.py): new safeguarding flags, consultations
+    # opening, closing and getting their first responses. Off until the person turns it on.
+    email_alerts: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     lockouts: Mapped[int] = mapped_column(Integer, default=0)

@@ -14,7 +14,7 @@ from webapp.audit import action_words, record_event
 from webapp.extensions import db, login_manager
 from webapp.forms import ButtonForm
 from webapp.journeys import throttle_allows
-from webapp.staff import accounts, resume
+from webapp.staff import accounts, alerts, resume
 from webapp.staff import audit_log as audit_search
 from webapp.staff import forms as f
 from webapp.staff.access import PERMISSIONS, ROLE_LABELS, can, permission_required, staff_required
@@ -275,11 +275,31 @@ def keep_alive():
 
 # --- staff home ---------------------------------------------------------------
 
+# The work waiting (open consultations, moderation, safeguarding, overdue actions) is
+# read by the reports room, above this one; `create_app` hands its function down.
+WORK_KEY = "heard_staff_work"
+
+
 @bp.get("/")
 @staff_required
 def home():
     return render_template("staff/home.html", permissions=PERMISSIONS[current_user.role],
-                           unused_codes=accounts.unused_recovery_codes(current_user))
+                           unused_codes=accounts.unused_recovery_codes(current_user),
+                           work=current_app.extensions[WORK_KEY](current_user))
+
+
+@bp.route("/alerts", methods=["GET", "POST"])
+@staff_required
+def alert_settings():
+    """Opt in to (or out of) email alerts; they only ever say what happened, never what anyone wrote."""
+    form = f.AlertSettingsForm(data={"email_alerts": current_user.email_alerts} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        accounts.set_email_alerts(current_user, form.email_alerts.data)
+        db.session.commit()
+        flash("Email alerts are on." if form.email_alerts.data else "Email alerts are off.", "success")
+        return redirect(url_for(".home"))
+    return render_template("staff/alerts.html", form=form, mail_configured=alerts.mail_configured(),
+                           kinds=[kind for kind in alerts.KINDS.values() if can(current_user, kind.permission)])
 
 
 # --- users (admin) ------------------------------------------------------------

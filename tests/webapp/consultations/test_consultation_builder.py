@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.webapp.helpers import field, make_consultation, make_user, page, page_id, sign_in_as
 from webapp.audit import ACTIONS, AuditEvent
-from webapp.consultations.editing import TRANSITION_ACTIONS
+from webapp.consultations.lifecycle import TRANSITION_ACTIONS
 from webapp.consultations.models import Consultation, ConsultationResponse, Question, WordingChange
 from webapp.extensions import db
 

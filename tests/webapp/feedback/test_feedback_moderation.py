@@ -11,12 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.webapp.helpers import make_consultation, make_user, page, sign_in_as
-from webapp.access_codes import access_code_matches
 from webapp.audit import AuditEvent
 from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
 from webapp.feedback import moderation
-from webapp.feedback.models import FeedbackResponse, GroupAccessCode, Service
+from webapp.feedback.models import FeedbackResponse, Service
 from webapp.moderation.models import PublishedQuote
 
 DAY = date(2026, 8, 12)
@@ -163,20 +162,7 @@ def test_mark_for_publication_on_the_consultation_queue(app, engagement):
     assert db.session.scalars(select(PublishedQuote)).all() == []
 
 
-def test_group_code_is_shown_once_and_stored_hashed(app, engagement):
-    assert "No code has been issued yet" in page(engagement.get("/staff/feedback/group-code")).get_text()
-    engagement.post("/staff/feedback/group-code")
-    html = page(engagement.get("/staff/feedback/group-code"))
-    code = html.find(id="new-group-code").get_text()
-    [stored] = db.session.scalars(select(GroupAccessCode)).all()
-    assert code not in stored.code_hash and access_code_matches(code, stored.code_hash)
-    again = page(engagement.get("/staff/feedback/group-code"))
-    assert again.find(id="new-group-code") is None and "The current code was issued on" in again.get_text()
-    [issued] = events("group.access_code")
-    assert code not in issued.detail + issued.target
-
-
-def test_analyst_cannot_issue_the_group_code(app):
-    client = signed_in(app, "analyst")
-    assert client.post("/staff/feedback/group-code").status_code == 403
-    assert db.session.scalars(select(GroupAccessCode)).all() == []
+def test_moderators_are_led_to_the_group_codes_for_the_quarter(app, engagement):
+    link = page(engagement.get("/staff/feedback/?quarter=2026Q3")).find(id="group-codes-link")
+    assert link["href"] == "/staff/reports/summary/feedback:2026Q3/member-codes"
+    assert engagement.get(link["href"]).status_code == 200

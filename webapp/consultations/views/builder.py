@@ -7,12 +7,14 @@ a consultation through its lifecycle)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from webapp import access_codes
 from webapp.audit import record_event
-from webapp.consultations import answer_forms, editing, rules, sharing
+from webapp.consultations import addresses, answer_forms, editing, rules, sharing
 from webapp.consultations import forms as f
 from webapp.consultations import journey as respond_journey
 from webapp.consultations import preview as pv
@@ -94,7 +96,9 @@ def show(consultation_id: int):
                            editable=editing.can_change_structure(consultation),
                            transitions=rules.allowed_transitions(consultation.status),
                            status_labels=rules.STATUS_LABELS,
-                           condition_problems={page.id: editing.condition_problem(page) for page in consultation.pages})
+                           condition_problems={page.id: editing.condition_problem(page) for page in consultation.pages},
+                           today=date.today(),
+                           address_editable=consultation.status in addresses.ADDRESS_EDITABLE_STATUSES)
 
 
 @bp.route("/<int:consultation_id>/edit", methods=["GET", "POST"])
@@ -110,6 +114,29 @@ def edit(consultation_id: int):
         return _to_consultation(consultation)
     return make_response(render_template("consultations/builder/details.html", form=form,
                                          consultation=consultation), 400 if form.errors else 200)
+
+
+@bp.route("/<int:consultation_id>/address", methods=["GET", "POST"])
+@permission_required("build")
+def address(consultation_id: int):
+    """Change the web address (`/c/<address>`) before it opens; the old one redirects."""
+    consultation = _consultation_or_404(consultation_id)
+    if consultation.status not in addresses.ADDRESS_EDITABLE_STATUSES:
+        return _refused(consultation, RuleError("The web address can only change before the consultation opens."))
+    form = f.AddressForm(data={"slug": consultation.slug} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            addresses.change_slug(consultation, form.slug.data)
+        except RuleError as error:
+            db.session.rollback()
+            form.slug.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"The web address is now {sharing.public_url(consultation)}. The old one takes people there.",
+                  "success")
+            return _to_consultation(consultation)
+    return make_response(render_template("consultations/builder/address.html", form=form, consultation=consultation,
+                                         base=sharing.public_base_url() + "/c/"), 400 if form.errors else 200)
 
 
 @bp.post("/<int:consultation_id>/access-code")

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, make_response, redirect, render_template, re
 from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 
+from webapp.consultations import addresses
 from webapp.consultations import answer_forms as f
 from webapp.consultations import journey as j
 from webapp.forms import AccessCodeForm
@@ -26,7 +27,7 @@ bp = Blueprint("respond", __name__)
 
 @bp.get("/c/<slug>")
 def consultation(slug: str):
-    consultation = j.consultation_by_slug(slug)
+    consultation = j.consultation_by_slug(slug) or addresses.redirect_if_moved(slug, ".consultation")
     thanks = session.get(j.THANKS_KEY)
     if consultation is not None and thanks and thanks.get("slug") == slug:
         end_session(session)
@@ -54,7 +55,7 @@ def consultation(slug: str):
 
 @bp.post("/c/<slug>")
 def consultation_post(slug: str):
-    consultation = j.consultation_by_slug(slug)
+    consultation = j.consultation_by_slug(slug) or addresses.redirect_if_moved(slug, ".consultation")
     unavailable = _unavailable(consultation)
     if unavailable:
         return unavailable

@@ -30,6 +30,7 @@ from webapp.forms import ButtonForm
 from webapp.moderation import actions
 from webapp.moderation.forms import HideForm, RedactForm
 from webapp.moderation.publication import publication_message, published_refs, toggle_publication
+from webapp.staff import alerts
 from webapp.staff.access import permission_required
 
 bp = Blueprint("consultation_results", __name__, url_prefix="/staff/consultations")
@@ -180,6 +181,8 @@ def safeguarding(consultation_id: int, response_id: int):
     if ButtonForm().validate_on_submit():
         flash(actions.toggle_safeguarding(response, f"response:{response.id}", f"consultation:{consultation.id}"),
               "success")
+        if response.safeguarding_flag:
+            alerts.alert("safeguarding")
         db.session.commit()
     return _to_queue(consultation)
 

@@ -14,7 +14,7 @@ from wtforms import SubmitField
 
 from analysis.redaction import redact
 from analysis.risk import assess
-from webapp.consultations import answer_forms
+from webapp.consultations import addresses, answer_forms
 from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
 from webapp.extensions import db
@@ -151,8 +151,8 @@ def decisions(slug: str):
     """Each comment the group made, what the team decided and why, and what
     changed, behind the same access code. Open for as long as the code is: the
     team keeps deciding after the review ends."""
-    consultation = j.consultation_by_slug(slug)
-    if consultation is None or not consultation.access_code_hash:
+    consultation = j.consultation_by_slug(slug) or addresses.redirect_if_moved(slug, ".decisions")
+    if not consultation.access_code_hash:
         abort(404)
     if session.get(_decisions_key(slug)):
         return render_template("consultations/review/decisions.html", consultation=consultation,
@@ -189,9 +189,7 @@ def _comment_sections(consultation) -> list[tuple[str, list[ReviewComment]]]:
 
 
 def _in_review_or_404(slug: str):
-    consultation = j.consultation_by_slug(slug)
-    if consultation is None:
-        abort(404)
+    consultation = j.consultation_by_slug(slug) or addresses.redirect_if_moved(slug, ".review")
     if consultation.status != "review":
         abort(make_response(render_template("consultations/review/not-in-review.html",
                                             consultation=consultation), 200))

@@ -1,33 +1,31 @@
 """Staff moderation of feedback free text under /staff/feedback: read a
 quarter's free text (`view_free_text`), and (`moderate`) hide a response with a
 reason, show it again, flag it for safeguarding, mark a text for publication;
-redact more words of a text (`redact`, offered where the writer put words back);
-issue the service-user group's access code. The moderation actions, the hide
+redact more words of a text (`redact`, offered where the writer put words back).
+The service-user group's codes are issued with each report (`webapp.reports`). The moderation actions, the hide
 form and the publication mark are shared with the consultation moderation
 queue (`webapp.moderation`). Every view of free text and every change is
 audited; the audit row never holds the text."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from webapp import access_codes
 from webapp.audit import record_event
 from webapp.extensions import db
 from webapp.feedback import moderation
 from webapp.feedback import questions as bank
-from webapp.feedback.models import FeedbackResponse, GroupAccessCode
+from webapp.feedback.models import FeedbackResponse
 from webapp.forms import ButtonForm
 from webapp.moderation import actions, redacting
 from webapp.moderation.forms import HideForm, RedactForm
 from webapp.moderation.publication import publication_message, toggle_publication
 from webapp.periods import ScopeError
+from webapp.staff import alerts
 from webapp.staff.access import can, permission_required
 
 bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
-
-NEW_GROUP_CODE_KEY = "new_group_code"
 
 
 def _filters() -> dict:
@@ -99,7 +97,14 @@ def _change(response_id: int, change):
 @bp.post("/<int:response_id>/safeguarding")
 @permission_required("moderate")
 def safeguarding(response_id: int):
-    return _change(response_id, lambda response: actions.toggle_safeguarding(response, f"feedback:{response.id}"))
+    return _change(response_id, _toggle_safeguarding)
+
+
+def _toggle_safeguarding(response) -> str:
+    message = actions.toggle_safeguarding(response, f"feedback:{response.id}")
+    if response.safeguarding_flag:
+        alerts.alert("safeguarding")
+    return message
 
 
 @bp.post("/<int:response_id>/hide")
@@ -163,27 +168,3 @@ def redact(response_id: int):
                            back_url=url_for(".index", **{k: v for k, v in _filters().items() if v}))
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
-
-
-# The service-user group's access code for feedback summaries -----------------------------
-
-@bp.get("/group-code")
-@permission_required("moderate")
-def group_code():
-    latest = db.session.scalar(db.select(GroupAccessCode).order_by(GroupAccessCode.id.desc()).limit(1))
-    return render_template("feedback/moderation/group-code.html", latest=latest, toggle=ButtonForm(),
-                           new_code=session.pop(NEW_GROUP_CODE_KEY, None),
-                           max_wrong_tries=access_codes.MAX_WRONG_TRIES)
-
-
-@bp.post("/group-code")
-@permission_required("moderate")
-def issue_group_code():
-    if ButtonForm().validate_on_submit():
-        code = access_codes.new_access_code()
-        db.session.add(GroupAccessCode(code_hash=access_codes.hash_access_code(code), issued_by_id=current_user.id))
-        record_event("group.access_code", target="feedback", detail="new code issued")
-        db.session.commit()
-        # Shown once, on the next page; only the hash is stored.
-        session[NEW_GROUP_CODE_KEY] = code
-    return redirect(url_for(".group_code"))

@@ -1,0 +1,80 @@
+"""Redacting what someone typed, and letting them put back words redaction
+took out by mistake, for every journey whose check page shows their own words
+(feedback, and the group's comments on a summary).
+
+The redacted text goes in the session as it will be stored. The words taken
+out are kept beside it only encrypted (`webapp.crypto`), one entry per word
+(`[field, kind, start, end, encrypted original]`), so the check page can list
+them (`templates/journeys/check.html`, `#put-back`) and the writer can put back
+any that identify nobody; each word put back is remembered
+(`[field, kind, word]`) so staff can check it in moderation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from analysis.redaction import Redaction, Replacement, redact
+from webapp.crypto import decrypt, encrypt
+
+REMOVED = "removed"  # [field, kind, start, end, encrypted original] per redacted word
+RESTORED = "restored"  # [field, kind, word] per word the writer put back
+# How the check page names what a label stood for.
+KIND_LABELS = {
+    "name": "a name", "phone": "a phone number", "email": "an email address", "handle": "a social media name",
+    "address": "an address", "place": "a place", "postcode": "a postcode", "date": "a date",
+    "vehicle": "a car registration", "link": "a web link", "number": "a reference number",
+}
+# Only kinds where redaction guesses can be put back: a word taken for a name or place,
+# a day taken for a date, a word taken for a handle. Numbers, emails, addresses and
+# postcodes are found by their shape, are never ordinary words, and are not listed.
+PUT_BACK_KINDS = frozenset({"name", "place", "date", "handle"})
+
+
+@dataclass(frozen=True)
+class RemovedWord:
+    index: int
+    field: str
+    kind: str
+    words: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.words} ({KIND_LABELS.get(self.kind, self.kind)})"
+
+
+def redact_texts(texts: Mapping[str, str]) -> dict:
+    """Each field's text redacted, and REMOVED: what was taken out (encrypted);
+    RESTORED starts afresh, since these are new words."""
+    values: dict = {REMOVED: [], RESTORED: []}
+    for field, text in texts.items():
+        result = redact(text)
+        values[field] = result.text
+        values[REMOVED] += [[field, r.kind, r.start, r.end, encrypt(r.original)] for r in result.replacements]
+    return values
+
+
+def removed_words(answers: Mapping) -> list[RemovedWord]:
+    """What redaction took out that the writer may put back."""
+    return [RemovedWord(index, field, kind, decrypt(token))
+            for index, (field, kind, _start, _end, token) in enumerate(answers.get(REMOVED) or [])
+            if kind in PUT_BACK_KINDS]
+
+
+def put_back(answers: dict, fields: Iterable[str], indexes: set[int]) -> int:
+    """Put the chosen removed words back into `answers` (the rest stay redacted);
+    returns how many. The caller marks its session modified."""
+    removed = answers.get(REMOVED) or []
+    chosen = {index for index in indexes if 0 <= index < len(removed)}
+    for field in fields:
+        entries = [(index, entry) for index, entry in enumerate(removed) if entry[0] == field]
+        redaction = Redaction(answers.get(field, ""), tuple(
+            Replacement(kind, start, end, decrypt(token)) for _, (_, kind, start, end, token) in entries))
+        picked = [position for position, (index, _) in enumerate(entries) if index in chosen]
+        if picked:
+            answers[field] = redaction.restore(picked).text
+            answers.setdefault(RESTORED, []).extend(
+                [field, redaction.replacements[position].kind, redaction.replacements[position].original]
+                for position in picked)
+    answers[REMOVED] = [entry for index, entry in enumerate(removed) if index not in chosen]
+    return len(chosen)
