@@ -1,6 +1,6 @@
 """Safeguarding reviews: staff record that a flagged response or group comment was reviewed
 
-Revision ID: 0018_boardops
+Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-04 21:20:00
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0018_boardops'
+revision = '0017'
 down_revision = '0016'
 branch_labels = None
 depends_on = None

@@ -2,8 +2,8 @@
 the first-response alert marker, and the group members' single-use codes, which
 replace the one code the whole group shared for feedback summaries
 
-Revision ID: 0023
-Revises: 0016
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-04 21:30:00
 
 """
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0023'
-down_revision = '0016'
+revision = '0019'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 

@@ -2,8 +2,8 @@
 options, the "Other (please specify)" text of an answer, and room for a page
 condition's several answers ("is one of")
 
-Revision ID: 0022
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-04 21:30:00
 
 """
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0022'
-down_revision = '0016'
+revision = '0018'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 
