@@ -87,7 +87,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Text-speak and common spellings that edit distance alone would not map well.
 _SPELLED_OUT = {
     "u": "you", "ur": "your", "mi": "me", "seh": "says", "tek": "take", "r": "are", "im": "i'm", "ive": "i've",
-    "hes": "he's", "shes": "she's",
+    "hes": "he's", "shes": "she's", "whats": "what's", "thats": "that's", "theres": "there's",
     "theyre": "they're", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
     "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "coudnt": "couldn't",
     "cudnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "arent": "aren't",
@@ -109,6 +109,8 @@ _SPELLED_OUT = {
     "tryin": "trying", "goin": "going", "nothin": "nothing", "somethin": "something", "dyin": "dying",
     "killin": "killing", "hittin": "hitting", "cuttin": "cutting", "followin": "following",
 }
+# Words people split in two: "better with out me", "any more".
+_SPLIT_WORDS = re.compile(r"\b(with) (out)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x00": " "})
 
 
@@ -233,6 +235,7 @@ def _correct(word: str) -> str:
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES).lower()
     text = _WORD.sub(lambda m: _correct(m.group()), text)
+    text = _SPLIT_WORDS.sub(lambda m: m.group(1) + m.group(2), text)
     return re.sub(r"[ \t\r\f\v]+", " ", text)
 
 
@@ -332,8 +335,9 @@ class _Frames:
             score -= _HYPOTHETICAL_PENALTY
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY
-        # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe").
-        if not now and any(e <= hit.start or s >= hit.end for s, e in self.over):
+        # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe");
+        # beside a "now" word, only when said in another sentence ("he's out now ... I feel safe").
+        if any((e <= hit.start or s >= hit.end) and (not now or not start <= s < end) for s, e in self.over):
             score -= _OVER_PENALTY
         return score
 

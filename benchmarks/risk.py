@@ -8,6 +8,7 @@ Scores, each as its own section:
 - each batch of the team's corpus, benchmarks/data/risk_corpus/*.tsv (see its README:
   which batches were tuned on and which were held out);
 - the earlier corpus, tests/analysis/corpora/risk.tsv (`section<TAB>flagged<TAB>text`);
+- the round-4 development corpora, tests/analysis/corpora/risk_dev_*.tsv (tuned on);
 - every --heldout file.
 
 A labelled file is a TSV or CSV with a header naming at least `flagged` (1/0, yes/no)
@@ -37,6 +38,7 @@ from analysis.risk import CATEGORIES, assess  # noqa: E402
 
 CORPUS_DIR = ROOT / "benchmarks" / "data" / "risk_corpus"
 EARLIER_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
+DEV_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_dev_*.tsv"))
 DEV_DATA = ROOT.parent / "shared" / "data" / "da-feedback-dev.csv"
 TRUE = {"1", "yes", "y", "true", "t"}
 # Category names other people may use for the same thing.
@@ -173,6 +175,8 @@ def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
         found["corpus (all batches)"] = corpus
     if EARLIER_CORPUS.exists():
         found["earlier corpus (tests/analysis)"] = load_earlier_corpus()
+    for path in DEV_CORPORA:
+        found[f"tuned-on {path.stem}"] = load_labelled(path)
     for path in heldout:
         found[f"heldout {path.name}"] = load_labelled(path)
     return found
@@ -215,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, examples in found.items():
         reports[name] = report = evaluate(examples)
         print_report(name, report, args.show_errors and "(all batches)" not in name)
-        if name.startswith(("heldout", "corpus (all")) or name == "dev (da-feedback-dev)":
+        if name.startswith(("heldout", "corpus (all", "tuned-on")) or name == "dev (da-feedback-dev)":
             print_categories(report)
     texts = [e.text for examples in found.values() for e in examples]
     speed = cpu_ms_per_thousand(texts)
