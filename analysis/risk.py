@@ -23,6 +23,12 @@ How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
    still does it"); a "now" word near it ("still", "tonight", "on Sunday") raises it.
 4. Flag when one category reaches 1, or the categories together reach 1: two weak
    cues anywhere ("I'm shaking", "he's so angry today") are enough.
+5. A backstop for danger told in words no list holds: a small logistic regression
+   on the normalised words and word pairs (``data/risk_model.json``, made by
+   ``benchmarks/risk_model.py`` from the committed corpora only). It flags a text the
+   rules left alone when it is very sure, and never when the text itself says the
+   danger is over, long past or a topic of a course (the frames above). Its flag
+   names the categories the rules saw below threshold, or "feels unsafe now".
 
 Missing danger is the worse error, so a strong match survives one lowering
 frame: "he strangled me" is flagged whenever it happened, unless the writer
@@ -32,6 +38,8 @@ also says it is long over or is talking about a course.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import os
 import re
 import unicodedata
@@ -81,6 +89,14 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
 _STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
+# The backstop flags at this probability (it is trained with balanced classes).
+_MODEL_FLAG_AT = 0.85
+_MODEL_FALLBACK_CATEGORY = "feeling_unsafe_now"
+# Fewer words than this give the model too little to go on: one word then decides.
+_MODEL_MIN_WORDS = 5
+# Words the backstop reads: letters with an inner apostrophe ("he's"), as the rules do.
+MODEL_TOKEN = r"[^\W\d_]+(?:'[^\W\d_]+)?"
+_MODEL_WORD = re.compile(MODEL_TOKEN)
 _MACRO = re.compile(r"<([A-Z0-9_]+)>")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -232,6 +248,57 @@ def _correct(word: str) -> str:
     return word
 
 
+@dataclass(frozen=True)
+class _Model:
+    bias: float
+    terms: dict[str, tuple[float, float]]  # term -> (idf, weight)
+
+
+@cache
+def _model() -> _Model:
+    spec = json.loads(_read("risk_model.json"))
+    return _Model(bias=spec["bias"], terms={t: (idf, w) for t, (idf, w) in spec["terms"].items()})
+
+
+def _model_terms(text: str) -> dict[str, float]:
+    """The text's known words and word pairs with their tf-idf values (l2-normed), as
+    scikit-learn's TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True) makes them."""
+    words = _MODEL_WORD.findall(text)
+    counts: dict[str, int] = {}
+    for gram in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
+        counts[gram] = counts.get(gram, 0) + 1
+    terms = _model().terms
+    values = {g: (1 + math.log(n)) * terms[g][0] for g, n in counts.items() if g in terms}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    return {g: v / norm for g, v in values.items()}
+
+
+def model_probability(text: str) -> float:
+    """How sure the backstop is that a (normalised) text tells of danger now."""
+    model = _model()
+    z = model.bias + sum(v * model.terms[g][1] for g, v in _model_terms(text).items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _model_reasons(text: str) -> tuple[str, ...]:
+    """The words that most pushed the backstop towards danger, for staff to read."""
+    terms = _model().terms
+    plain = _stopwords()
+    pushes = sorted(((v * terms[g][1], g) for g, v in _model_terms(text).items()
+                     if not all(word in plain or "'" in word for word in g.split())), reverse=True)
+    return tuple(g for push, g in pushes[:3] if push > 0)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(_read("stopwords.txt").split())
+
+
+def normalise(text: str) -> str:
+    """The text as the rules and the backstop read it: normalised, figures of speech blanked."""
+    return _rules().exclusions.sub(_blank, _normalise(text))
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES).lower()
     text = _WORD.sub(lambda m: _correct(m.group()), text)
@@ -361,7 +428,7 @@ def assess(text: str) -> RiskAssessment:
     if not isinstance(text, str):
         raise TypeError("assess() takes a str")
     rules = _rules()
-    normalised = rules.exclusions.sub(_blank, _normalise(text))
+    normalised = normalise(text)
     frames = _Frames(normalised, rules)
     scored: dict[str, list[tuple[float, _Hit]]] = {}
     for hit in _find(normalised, rules):
@@ -371,11 +438,30 @@ def assess(text: str) -> RiskAssessment:
     flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
+    if not flagged_categories:
+        return _backstop(normalised, rules, totals, scored)
     hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
     return RiskAssessment(
-        flagged=bool(flagged_categories),
+        flagged=True,
         categories=tuple(sorted(flagged_categories)),
         matches=_outermost(hits),
+    )
+
+
+def _backstop(normalised: str, rules: _Rules, totals: dict[str, float],
+              scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
+    """The learned backstop's verdict on a text the rules left alone."""
+    framed = any(frame.search(normalised) for frame in (rules.over, rules.far_past, rules.distant_past,
+                                                         rules.educational))
+    short = len(_MODEL_WORD.findall(normalised)) < _MODEL_MIN_WORDS
+    if framed or short or model_probability(normalised) < _MODEL_FLAG_AT:
+        return RiskAssessment(False, (), ())
+    seen = {c for c, total in totals.items() if total > 0}
+    hits = [h for c in seen for s, h in scored[c] if s > 0]
+    return RiskAssessment(
+        flagged=True,
+        categories=tuple(sorted(seen or {_MODEL_FALLBACK_CATEGORY})),
+        matches=_outermost(hits) or _model_reasons(normalised),
     )
 
 
