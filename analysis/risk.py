@@ -51,6 +51,8 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from analysis.risk_languages import LANGUAGES, assess_languages
+
 # A pasted 1 MB text must not stall a request: look at this much of it.
 MAX_CHARS = 20_000
 
@@ -94,6 +96,10 @@ _MODEL_FLAG_AT = 0.85
 _MODEL_FALLBACK_CATEGORY = "feeling_unsafe_now"
 # Fewer words than this give the model too little to go on: one word then decides.
 _MODEL_MIN_WORDS = 5
+# It learned English: at least this share of a text's words must be ones it or the
+# lexicon knows (English answers: 99% score above 0.75; Polish, Welsh or romanised Urdu
+# rarely reach 0.5).
+_MODEL_MIN_ENGLISH = 0.7
 # Words the backstop reads: letters with an inner apostrophe ("he's"), as the rules do.
 MODEL_TOKEN = r"[^\W\d_]+(?:'[^\W\d_]+)?"
 _MODEL_WORD = re.compile(MODEL_TOKEN)
@@ -423,10 +429,27 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def assess(text: str) -> RiskAssessment:
-    """Flag text that suggests danger now; never raises on any str."""
+def assess(text: str, language: str | None = None) -> RiskAssessment:
+    """Flag text that suggests danger now; never raises on any str.
+
+    The English rules always run (people mix languages); so do the phrase lists of
+    Welsh, Polish, Urdu, Panjabi, Romanian and Bengali, or only the list of
+    ``language`` when it names one of them ("en" runs English alone)."""
     if not isinstance(text, str):
         raise TypeError("assess() takes a str")
+    english = _assess_english(text, backstop=language in (None, "en") or language not in LANGUAGES)
+    codes = () if language == "en" else (language,) if language in LANGUAGES else LANGUAGES
+    others = assess_languages(text[:MAX_CHARS], codes)
+    if not others:
+        return english
+    return RiskAssessment(
+        flagged=True,
+        categories=tuple(sorted({*english.categories, *(hit.category for hit in others)})),
+        matches=tuple(dict.fromkeys([*english.matches, *(hit.phrase for hit in others)])),
+    )
+
+
+def _assess_english(text: str, backstop: bool) -> RiskAssessment:
     rules = _rules()
     normalised = normalise(text)
     frames = _Frames(normalised, rules)
@@ -439,7 +462,7 @@ def assess(text: str) -> RiskAssessment:
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
     if not flagged_categories:
-        return _backstop(normalised, rules, totals, scored)
+        return _backstop(normalised, rules, totals, scored) if backstop else RiskAssessment(False, (), ())
     hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
     return RiskAssessment(
         flagged=True,
@@ -448,13 +471,19 @@ def assess(text: str) -> RiskAssessment:
     )
 
 
+def _english_share(words: list[str], rules: _Rules) -> float:
+    terms, plain = _model().terms, _stopwords()
+    return sum(w in terms or w in plain or w in rules.real_words for w in words) / max(1, len(words))
+
+
 def _backstop(normalised: str, rules: _Rules, totals: dict[str, float],
               scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
     """The learned backstop's verdict on a text the rules left alone."""
     framed = any(frame.search(normalised) for frame in (rules.over, rules.far_past, rules.distant_past,
                                                          rules.educational))
-    short = len(_MODEL_WORD.findall(normalised)) < _MODEL_MIN_WORDS
-    if framed or short or model_probability(normalised) < _MODEL_FLAG_AT:
+    words = _MODEL_WORD.findall(normalised)
+    unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, rules) < _MODEL_MIN_ENGLISH
+    if framed or unread or model_probability(normalised) < _MODEL_FLAG_AT:
         return RiskAssessment(False, (), ())
     seen = {c for c, total in totals.items() if total > 0}
     hits = [h for c in seen for s, h in scored[c] if s > 0]
