@@ -110,7 +110,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SPELLED_OUT = {
     "u": "you", "ur": "your", "mi": "me", "seh": "says", "tek": "take", "r": "are", "im": "i'm", "ive": "i've",
     "hes": "he's", "shes": "she's", "whats": "what's",
-    "realy": "really", "rly": "really", "rite": "right", "frightend": "frightened", "scard": "scared", "scaired": "scared", "thats": "that's", "theres": "there's",
+    "realy": "really", "rly": "really", "rite": "right", "frightend": "frightened", "scard": "scared",
+    "scaired": "scared",
+    "thats": "that's", "theres": "there's",
     "theyre": "they're", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
     "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "coudnt": "couldn't",
     "cudnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "arent": "aren't",
