@@ -91,8 +91,10 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
 _STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
-# The backstop flags at this probability (it is trained with balanced classes).
-_MODEL_FLAG_AT = 0.85
+# The backstop flags at this probability (it is trained with balanced classes): chosen
+# on da-feedback-dev.csv (never trained on) so that it adds one false alarm there among
+# 114 safe answers, with the precision floor (0.60) in mind.
+_MODEL_FLAG_AT = 0.87
 _MODEL_FALLBACK_CATEGORY = "feeling_unsafe_now"
 # Fewer words than this give the model too little to go on: one word then decides.
 _MODEL_MIN_WORDS = 5
@@ -482,8 +484,10 @@ def _english_share(words: list[str], rules: _Rules) -> float:
 def _backstop(normalised: str, rules: _Rules, totals: dict[str, float],
               scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
     """The learned backstop's verdict on a text the rules left alone."""
-    framed = any(frame.search(normalised) for frame in (rules.over, rules.far_past, rules.distant_past,
-                                                         rules.educational))
+    # A recent past is no frame when the text ties it to now ("flashbacks ... he did it again").
+    recent_past = rules.distant_past.search(normalised) and not rules.personal_now.search(normalised)
+    framed = recent_past or any(frame.search(normalised) for frame in (rules.over, rules.far_past,
+                                                                       rules.educational))
     words = _MODEL_WORD.findall(normalised)
     unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, rules) < _MODEL_MIN_ENGLISH
     if framed or unread or model_probability(normalised) < _MODEL_FLAG_AT:
