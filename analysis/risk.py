@@ -28,7 +28,8 @@ How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
    ``benchmarks/risk_model.py`` from the committed corpora only). It flags a text the
    rules left alone when it is very sure, and never when the text itself says the
    danger is over, long past or a topic of a course (the frames above). Its flag
-   names the categories the rules saw below threshold, or "feels unsafe now".
+   names the categories the rules saw below threshold, or else the category a second
+   small model (same words, trained on the corpora's categories) finds likeliest.
 
 Missing danger is the worse error, so a strong match survives one lowering
 frame: "he strangled me" is flagged whenever it happened, unless the writer
@@ -95,7 +96,6 @@ _STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
 # on da-feedback-dev.csv (never trained on) so that it adds one false alarm there among
 # 114 safe answers, with the precision floor (0.60) in mind.
 _MODEL_FLAG_AT = 0.87
-_MODEL_FALLBACK_CATEGORY = "feeling_unsafe_now"
 # Fewer words than this give the model too little to go on: one word then decides.
 _MODEL_MIN_WORDS = 5
 # It learned English: at least this share of a text's words must be ones it or the
@@ -262,13 +262,16 @@ def _correct(word: str) -> str:
 @dataclass(frozen=True)
 class _Model:
     bias: float
-    terms: dict[str, tuple[float, float]]  # term -> (idf, weight)
+    terms: dict[str, tuple[float, ...]]  # term -> (idf, weight, weight for each category)
+    categories: tuple[str, ...]
+    category_bias: tuple[float, ...]
 
 
 @cache
 def _model() -> _Model:
     spec = json.loads(_read("risk_model.json"))
-    return _Model(bias=spec["bias"], terms={t: (idf, w) for t, (idf, w) in spec["terms"].items()})
+    return _Model(bias=spec["bias"], terms={t: tuple(v) for t, v in spec["terms"].items()},
+                  categories=tuple(spec["categories"]), category_bias=tuple(spec["category_bias"]))
 
 
 def _model_terms(text: str) -> dict[str, float]:
@@ -289,6 +292,15 @@ def model_probability(text: str) -> float:
     model = _model()
     z = model.bias + sum(v * model.terms[g][1] for g, v in _model_terms(text).items())
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def model_category(text: str) -> str:
+    """The category the backstop's second model finds likeliest for a (normalised) danger text."""
+    model = _model()
+    values = _model_terms(text)
+    scores = [bias + sum(v * model.terms[g][2 + k] for g, v in values.items())
+              for k, bias in enumerate(model.category_bias)]
+    return model.categories[max(range(len(scores)), key=scores.__getitem__)]
 
 
 def _model_reasons(text: str) -> tuple[str, ...]:
@@ -496,7 +508,7 @@ def _backstop(normalised: str, rules: _Rules, totals: dict[str, float],
     hits = [h for c in seen for s, h in scored[c] if s > 0]
     return RiskAssessment(
         flagged=True,
-        categories=tuple(sorted(seen or {_MODEL_FALLBACK_CATEGORY})),
+        categories=tuple(sorted(seen or {model_category(normalised)})),
         matches=_outermost(hits) or _model_reasons(normalised),
     )
 
