@@ -117,9 +117,11 @@ def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
 def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[LanguageHit]:
     """The danger phrases found in the given languages that flag, in reading order."""
     found: list[LanguageHit] = []
+    folds: dict[str, str] = {}  # Welsh, Polish and Romanian share one fold
     for code in codes:
         language = _language(code)
-        folded = fold(text, code)
+        family = "latin" if code in _LATIN else code
+        folded = folds.get(family) or folds.setdefault(family, fold(text, code))
         lowering = (_PAST_PENALTY if language.over_or_past.search(folded) else 0.0) + (
             _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0)
         for category, strength, pattern in language.patterns:
