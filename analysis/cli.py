@@ -105,7 +105,8 @@ def cmd_risk(args: argparse.Namespace) -> None:
     step = progress(len(rows), "risk")
     results = []
     for row in rows:
-        results.append(assess(row["text"]))
+        # An optional language column (cy, pl, ur, pa, ro, bn, en) narrows the phrase lists read.
+        results.append(assess(row["text"], row.get("language") or None))
         step(1)
     write_csv(
         args.output,
@@ -275,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("risk", help="flag answers that suggest danger now",
                        description="Writes flagged (1/0), the danger categories and the matched phrases, "
                        "each list |-separated, for every row of the input.")
-    p.add_argument("--input", required=True, help="CSV with id,text")
+    p.add_argument("--input", required=True, help="CSV with id,text[,language]")
     p.add_argument("--output", required=True, help="CSV id,flagged,categories,matched")
     p.set_defaults(run=cmd_risk)
     p = sub.add_parser("redact", help="replace names, places, numbers and dates in each text")

@@ -8,6 +8,8 @@ Scores, each as its own section:
 - each batch of the team's corpus, benchmarks/data/risk_corpus/*.tsv (see its README:
   which batches were tuned on and which were held out);
 - the earlier corpus, tests/analysis/corpora/risk.tsv (`section<TAB>flagged<TAB>text`);
+- the round-4 development corpora, tests/analysis/corpora/risk_dev_*.tsv, and the
+  other-language rows, tests/analysis/corpora/risk_languages.tsv (tuned on);
 - every --heldout file.
 
 A labelled file is a TSV or CSV with a header naming at least `flagged` (1/0, yes/no)
@@ -37,6 +39,8 @@ from analysis.risk import CATEGORIES, assess  # noqa: E402
 
 CORPUS_DIR = ROOT / "benchmarks" / "data" / "risk_corpus"
 EARLIER_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
+DEV_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_dev_*.tsv"))
+LANGUAGE_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_languages.tsv"
 DEV_DATA = ROOT.parent / "shared" / "data" / "da-feedback-dev.csv"
 TRUE = {"1", "yes", "y", "true", "t"}
 # Category names other people may use for the same thing.
@@ -173,6 +177,8 @@ def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
         found["corpus (all batches)"] = corpus
     if EARLIER_CORPUS.exists():
         found["earlier corpus (tests/analysis)"] = load_earlier_corpus()
+    for path in [*DEV_CORPORA, LANGUAGE_CORPUS]:
+        found[f"tuned-on {path.stem}"] = load_labelled(path)
     for path in heldout:
         found[f"heldout {path.name}"] = load_labelled(path)
     return found
@@ -185,6 +191,17 @@ def print_report(name: str, report: Report, show_errors: bool) -> None:
     if show_errors:
         for kind, text, matches in report.errors:
             print(f"    {kind}: {text[:300]} {list(matches) or ''}")
+
+
+def print_languages(examples: list[Example]) -> None:
+    """Recall and precision per language, when a section names more than one."""
+    languages = sorted({e.language or "en" for e in examples})
+    if len(languages) < 2:
+        return
+    print(f"    {'language':<28}{'texts':>6}{'recall':>8}{'precision':>10}")
+    for language in languages:
+        report = evaluate([e for e in examples if (e.language or "en") == language])
+        print(f"    {language:<28}{report.texts:>6}{report.recall:>8.3f}{report.precision:>10.3f}")
 
 
 def print_categories(report: Report) -> None:
@@ -215,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, examples in found.items():
         reports[name] = report = evaluate(examples)
         print_report(name, report, args.show_errors and "(all batches)" not in name)
-        if name.startswith(("heldout", "corpus (all")) or name == "dev (da-feedback-dev)":
+        if name.startswith(("heldout", "corpus (all", "tuned-on")) or name == "dev (da-feedback-dev)":
             print_categories(report)
+            print_languages(examples)
     texts = [e.text for examples in found.values() for e in examples]
     speed = cpu_ms_per_thousand(texts)
     print(f"assess(): {speed} ms of CPU per 1,000 texts ({len(texts)} texts, mean "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -253,3 +254,91 @@ def test_cpu_cost_per_thousand_texts():
     benchmark = _load_benchmark()
     texts = [e.text for e in benchmark.load_earlier_corpus()]
     assert benchmark.cpu_ms_per_thousand(texts, rounds=1) < 2000  # about 300 ms; headroom for a busy CI machine
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("he said he would put me in a wheelchair", "threat_to_kill_or_harm"),
+        ("my husband says he will throw me off the balcony", "threat_to_kill_or_harm"),
+        ("you wont get out of this house alive, thats what he said", "threat_to_kill_or_harm"),
+        ("he held me under the water in the bath", "strangulation"),
+        ("he covered my face with a pillow till i stopped fighting", "strangulation"),
+        ("he smashed a glass and held it to my face", "weapons"),
+        ("they let him out and he's living round the corner from me", "imminent_contact"),
+        ("I think his mate has told him where I am", "imminent_contact"),
+        ("i keep finding notes on my car and I know they're from him", "stalking_with_fear"),
+        ("my 2 year old has bruises on his back after his dads weekend", "child_at_risk"),
+        ("ive saved up my tablets", "suicidal"),
+        ("whats the point anymore", "suicidal"),
+        ("sometimes i think my kids would be better with out me", "suicidal"),
+        ("he controls every penny and i have to ask for money for pads", "trapped_or_controlled_now"),
+        ("I haven't told anyone he makes me have sex after he's been drinking", "sexual_violence_recent"),
+    ],
+)
+def test_round_four_concepts(text, category):
+    result = assess(text)
+    assert result.flagged and category in result.categories, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son has a toy gun and the staff made a fuss",
+        "I'd die of embarrassment if anyone from work saw me going in",
+        "the counsellor asked if I ever felt unsafe and I said no",
+        "the counsellor helped me with the flashbacks of when he choked me, I'm out and safe now",
+        "My ex threatened to take the kids abroad back in 2019 but the court put an order on and he's stuck to it",
+        "He used to go through my phone every night. I have my own phone and my own bank account now",
+    ],
+)
+def test_round_four_safe_texts(text):
+    assert not assess(text).flagged, assess(text)
+
+
+def test_backstop_flags_danger_no_rule_names_and_respects_frames():
+    # No rule holds these words; the learned backstop does, and says which words moved it.
+    text = "im in bits, hes took everything and i dont know what hes capable of"
+    result = assess(text)
+    assert result.flagged and len(result.categories) == 1 and result.categories[0] in CATEGORIES and result.matches
+    # The same words told as long past, or as a course, are left alone.
+    assert not assess(f"years ago {text}").flagged
+    assert not assess(f"on the course: {text}").flagged
+
+
+def test_backstop_matches_scikit_learn_and_was_made_from_the_committed_corpora():
+    spec = importlib.util.spec_from_file_location("risk_model_builder", ROOT / "benchmarks" / "risk_model.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    made = builder.train(builder.labelled_rows_with_categories())
+    rows = builder.labelled_rows()
+    shipped = json.loads((ROOT / "analysis" / "data" / "risk_model.json").read_text("utf-8"))
+    assert made["texts"] == shipped["texts"] == len(rows), "run benchmarks/risk_model.py"
+    assert made["bias"] == pytest.approx(shipped["bias"], abs=1e-4)
+    assert set(made["terms"]) == set(shipped["terms"])
+    assert made["categories"] == shipped["categories"] == sorted(CATEGORIES)
+    # The pure-Python scorer gives scikit-learn's probabilities.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from analysis.risk import MODEL_TOKEN, model_probability, normalise
+
+    texts = [normalise(t) for t, _ in rows]
+    vectoriser = TfidfVectorizer(ngram_range=(1, 2), min_df=builder.MIN_DF, sublinear_tf=True,
+                                 token_pattern=MODEL_TOKEN, lowercase=False)
+    model = LogisticRegression(C=builder.C, max_iter=5000, class_weight="balanced")
+    model.fit(vectoriser.fit_transform(texts), [f for _, f in rows])
+    sample = texts[::50]
+    expected = model.predict_proba(vectoriser.transform(sample))[:, 1]
+    assert [round(model_probability(t), 4) for t in sample] == [round(p, 4) for p in expected]
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("everyone would be happier if I just wasn't here", "suicidal"),
+        ("tonight i'm going to take everything in the cupboard", "suicidal"),
+    ],
+)
+def test_backstop_names_a_category_no_rule_saw(text, category):
+    assert assess(text).categories == (category,)

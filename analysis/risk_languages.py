@@ -1,0 +1,131 @@
+"""Danger words in the other languages Heard offers (Welsh, Polish, Urdu, Panjabi,
+Romanian, Bengali): one phrase list per language in ``data/risk_languages/``.
+
+``analysis.risk.assess`` calls :func:`assess_languages` beside its English rules.
+Each list is simpler than the English lexicon (no spelling correction, no learned
+backstop) and reads its own frames: negation a few words before a match (or, in
+Bengali, just after it), a past or "safe now" anywhere in the text, a course or a
+leaflet. ``data/risk_languages/README.md`` says how a list is written and what review
+each still needs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn")
+_LATIN = {"cy", "pl", "ro"}
+_STRENGTH = {"strong": 2.0, "medium": 1.0}
+_FLAG_AT = 1.0
+_PAST_PENALTY = 1.0
+_EDUCATIONAL_PENALTY = 2.0
+_NEGATION_WORDS = 3  # words before a match searched for a negator
+# A match begins where a word begins, in any script (Indic vowel signs are not \w).
+_WORD_START = r"(?<![\w\u0900-\u0DFF])"
+# Letters no decomposition removes the mark from.
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+_URDU_FORMS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ۃ": "ہ"})
+_URDU_MARKS = re.compile("[\u064b-\u065f\u0670]")
+# Nukta, addak (Gurmukhi), nukta and chandrabindu (Bengali): often left out on phones.
+_INDIC_MARKS = re.compile("[\u0a3c\u0a71\u09bc\u0981]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔]")
+_PUNCTUATION = ",.!?;:\"'()«»“”„،۔।"
+
+
+@dataclass(frozen=True)
+class _Language:
+    code: str
+    patterns: tuple[tuple[str, float, re.Pattern[str]], ...]
+    negators: re.Pattern[str]
+    negators_after: re.Pattern[str] | None
+    over_or_past: re.Pattern[str]
+    educational: re.Pattern[str]
+
+
+def fold(text: str, code: str) -> str:
+    """Text as a language's list is written: lower case, apostrophes straight, and the
+    marks people often leave out removed (diacritics in Welsh, Polish and Romanian)."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    if code in _LATIN:
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        return unicodedata.normalize("NFC", text.translate(_LATIN_EXTRA))
+    if code == "ur":
+        return _URDU_MARKS.sub("", text.translate(_URDU_FORMS))
+    return _INDIC_MARKS.sub("", text).replace("\u0a70", "\u0a02")  # tippi read as bindi
+
+
+def _fold_pattern(pattern: str, code: str) -> str:
+    """Fold only the letters of a pattern: lower-casing would turn \\W into \\w."""
+    return "".join(fold(c, code) if not c.isascii() else c for c in pattern)
+
+
+@cache
+def _language(code: str) -> _Language:
+    text = resources.files("analysis").joinpath("data", "risk_languages", f"{code}.yaml").read_text("utf-8")
+    spec = yaml.safe_load(text)
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(_fold_pattern(pattern, code))
+
+    patterns = []
+    for category, strengths in spec["categories"].items():
+        for strength, items in strengths.items():
+            joined = "|".join(f"(?:{_fold_pattern(p, code)})" for p in items)
+            patterns.append((category, _STRENGTH[strength], re.compile(f"{_WORD_START}(?:{joined})", re.MULTILINE)))
+    after = spec.get("negators_after")
+    return _Language(
+        code=code,
+        patterns=tuple(patterns),
+        negators=compiled(spec["negators"]),
+        negators_after=compiled(after) if after else None,
+        over_or_past=compiled(spec["over_or_past"]),
+        educational=compiled(spec["educational"]),
+    )
+
+
+@dataclass(frozen=True)
+class LanguageHit:
+    language: str
+    category: str
+    phrase: str
+    start: int
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip(_PUNCTUATION) for word in text.split()]
+
+
+def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
+    """A negator as a whole word just before the match in its sentence (or, where
+    "not" follows the verb, just after it). Whole words: Panjabi "ਨਾ" is inside "ਨਾਲ"."""
+    head = _SENTENCE_BREAK.split(text[max(0, match.start() - 60):match.start()])[-1]
+    if any(language.negators.fullmatch(word) for word in _words(head)[-_NEGATION_WORDS:]):
+        return True
+    if language.negators_after is None:
+        return False
+    tail = _SENTENCE_BREAK.split(text[match.end():match.end() + 30])[0]
+    return any(language.negators_after.fullmatch(word) for word in _words(tail)[:2])
+
+
+def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[LanguageHit]:
+    """The danger phrases found in the given languages that flag, in reading order."""
+    found: list[LanguageHit] = []
+    folds: dict[str, str] = {}  # Welsh, Polish and Romanian share one fold
+    for code in codes:
+        language = _language(code)
+        family = "latin" if code in _LATIN else code
+        folded = folds.get(family) or folds.setdefault(family, fold(text, code))
+        lowering = (_PAST_PENALTY if language.over_or_past.search(folded) else 0.0) + (
+            _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0)
+        for category, strength, pattern in language.patterns:
+            for match in pattern.finditer(folded):
+                if match.group().strip() and not _negated(folded, match, language) and strength - lowering >= _FLAG_AT:
+                    found.append(LanguageHit(code, category, match.group().strip(), match.start()))
+    return sorted(found, key=lambda hit: hit.start)

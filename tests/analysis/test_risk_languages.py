@@ -1,0 +1,94 @@
+"""Danger words in Welsh, Polish, Urdu, Panjabi, Romanian and Bengali (analysis.risk_languages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.risk import assess
+from analysis.risk_languages import LANGUAGES, assess_languages, fold
+
+CORPUS = Path(__file__).parent / "corpora" / "risk_languages.tsv"
+
+
+def _rows() -> list[tuple[str, bool, str, str]]:
+    lines = [line for line in CORPUS.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    rows = []
+    for line in lines[1:]:
+        flagged, category, language, text = line.split("\t")
+        rows.append((language, flagged == "1", category, text))
+    return rows
+
+
+ROWS = _rows()
+
+
+def test_every_offered_language_has_positive_and_negative_rows():
+    for language in LANGUAGES:
+        labels = {flagged for lang, flagged, _, _ in ROWS if lang == language}
+        assert labels == {True, False}, language
+
+
+@pytest.mark.parametrize("language, flagged, category, text", ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(ROWS)])
+def test_language_rows(language, flagged, category, text):
+    given = assess(text, language)
+    assert given.flagged == flagged, given
+    if flagged:
+        assert category in given.categories, given
+    # With no language given every list is read, with the same verdict.
+    assert assess(text).flagged == flagged
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Zabije cie", "pl"),  # no diacritics, as typed on many phones
+        ("ZABIJĘ CIĘ", "pl"),
+        ("ma omoara", "ro"),
+        ("mă omoară", "ro"),
+        ("Mae e'n fy nilyn i", "cy"),
+        ("mujhe dar lag raha hai", "ur"),  # romanised Urdu
+        ("ਉਹ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ", "pa"),
+    ],
+)
+def test_spellings_people_type(text, language):
+    assert assess(text, language).flagged
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Nigdy mi nie groził", "pl"),  # negation before
+        ("সে আমাকে মারে না", "bn"),  # Bengali negation after the verb
+        ("ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ", "pa"),  # "ਨਾ" inside "ਨਾਲ" is not a negation, and nothing to flag
+        ("Na kursie mówili o duszeniu", "pl"),  # a course
+        ("Kiedyś się go bałam, ale to było wiele lat temu.", "pl"),  # long past
+    ],
+)
+def test_frames_in_other_languages(text, language):
+    assert not assess(text, language).flagged, assess(text, language)
+
+
+def test_a_given_language_narrows_the_lists_and_english_always_runs():
+    polish = "Boję się go"
+    assert assess(polish, "pl").flagged
+    assert not assess(polish, "cy").flagged
+    assert not assess(polish, "en").flagged
+    # People mix languages: English danger is found whatever language is given.
+    assert assess("he said he would kill me", "pl").flagged
+
+
+def test_english_words_in_other_lists_do_not_fire_on_english_text():
+    # Words shared with English ("strangulation", "rape", "deport") are left to the English
+    # rules, which know courses, services and the past.
+    for text in ["The Freedom Programme taught us about strangulation", "Rape Crisis were brilliant",
+                 "My husband was deported last year, now I am free"]:
+        assert not assess_languages(text), text
+
+
+def test_fold_drops_marks_people_leave_out():
+    assert fold("Zabiję, ŁÓDŹ", "pl") == "zabije, lodz"
+    assert fold("ştefan şi ţară", "ro") == "stefan si tara"
+    assert fold("ي ك", "ur") == "ی ک"
+    assert fold("ਜ਼ਬਰਦਸਤੀ", "pa") == "ਜਬਰਦਸਤੀ"
