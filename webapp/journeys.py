@@ -29,12 +29,16 @@ import time
 from dataclasses import dataclass
 from functools import cache
 
-from flask import Flask, current_app, g, redirect, request, session
+from babel import Locale
+from flask import Flask, current_app, g, redirect, render_template, request, session
+from flask_babel import force_locale, get_locale
 from limits import parse
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from webapp.access_codes import CodeCheck
 from webapp.extensions import limiter
+from webapp.i18n import SHIPPED
 from webapp.privacy import rate_limit_key
 
 STEPS_KEY = "journey_steps"
@@ -131,6 +135,27 @@ def code_refused(result: CodeCheck) -> str | None:
 @cache
 def _parsed(limit: str):
     return parse(limit)
+
+
+@dataclass(frozen=True)
+class HelpInLanguage:
+    """The danger-first help block in the writer's own language (`code`, `direction`, `html`)."""
+
+    code: str
+    direction: str
+    html: Markup
+
+
+def help_in_language(code: str) -> HelpInLanguage | None:
+    """For a thank-you page: free text in a language Heard cannot read leads with the
+    urgent-help block (999, the helplines) in that language, saying someone will find a
+    reader. None when the page is already in that language (it then shows the block
+    itself) or Heard has no catalogue for it."""
+    if not code or code not in SHIPPED or str(get_locale()) == code:
+        return None
+    with force_locale(code):
+        html = Markup(render_template("components/urgent-help.html", reader_note=True))
+    return HelpInLanguage(code, Locale.parse(code).text_direction, html)
 
 
 def end_session(session) -> None:

@@ -65,6 +65,12 @@ KINDS = ("name", "phone", "email", "handle", "address", "place", "postcode", "da
 # detectors see a hard boundary where redacted text was.
 _MASK = "\x00"
 
+# Digits of other scripts ("০৭৭০০", "۰۷۷۰۰", "੦੭੭੦੦") read as ASCII digits, one character for
+# one, so phone numbers, postcodes and dates are found whatever the language and offsets hold.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+                0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10)
+_ASCII_DIGITS = {zero + n: str(n) for zero in _DIGIT_ZEROS for n in range(10)}
+
 Span = tuple[int, int]
 
 
@@ -161,7 +167,7 @@ def redact(text: str) -> Redaction:
     """Replace identifying details in ``text``; never raises on any str."""
     if not isinstance(text, str):
         raise TypeError("redact() takes a str")
-    masked = text.replace(_MASK, " ")
+    masked = text.replace(_MASK, " ").translate(_ASCII_DIGITS)
     occupied = bytearray(len(text))
     found: list[Replacement] = []
     for kind, detector in _DETECTORS:

@@ -54,6 +54,7 @@ def test_every_free_text_column_is_encrypted(app):
     assert set(encrypted_columns()) == {
         ("feedback_response", "other_service"), ("feedback_response", "what_helped"),
         ("feedback_response", "could_be_better"), ("feedback_response", "restored_words"),
+        ("feedback_response", "working_translations"),
         ("consultation_answer", "value"),
         ("consultation_review_comment", "text"), ("group_comment", "text"), ("theme_run", "report"),
         # What is derived from respondents' content (issue 11): choices, risk categories, emergent themes.

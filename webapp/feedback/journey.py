@@ -16,6 +16,7 @@ from functools import cache
 from flask_babel import gettext
 from sqlalchemy import bindparam, insert, select
 
+from analysis.language import detect_language
 from analysis.redaction import Redaction, Replacement, redact
 from analysis.risk import assess
 from webapp.crypto import decrypt, encrypt
@@ -136,11 +137,11 @@ class RemovedWord:
 
 
 def redact_comments(form_data: dict) -> dict:
-    """Redact free text before it goes anywhere; assess risk on what was typed.
-    New comments start the list of removed words afresh."""
+    """Redact free text before it goes anywhere; assess risk and detect the language on
+    what was typed. New comments start the list of removed words afresh."""
     texts = {field: (form_data.get(field) or "").strip() for field in q.FREE_TEXT_FIELDS}
     risk = assess("\n".join(texts.values()))
-    values: dict = {REMOVED: [], RESTORED: []}
+    values: dict = {REMOVED: [], RESTORED: [], "text_language": detect_language("\n".join(texts.values()))}
     for field, text in texts.items():
         result = redact(text)
         values[field] = result.text
@@ -201,6 +202,7 @@ def submit(journey: Journey) -> None:
         **{field: answers.get(field, "") for field in
            (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
         "restored_words": "\n".join("\t".join(entry) for entry in answers.get(RESTORED) or []),
+        "text_language": answers.get("text_language") or "",
     }
     slug = answers.get("service")
     if not slug or slug == q.ANOTHER_SERVICE:

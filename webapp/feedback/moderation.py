@@ -9,6 +9,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from analysis.language import english_name, needs_reader
+from analysis.redaction import redact
+from webapp.audit import record_event
 from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.journey import KIND_LABELS
@@ -27,6 +30,7 @@ class Text:
     value: str
     published: bool
     restored: tuple[str, ...] = ()  # words the writer put back after redaction, for staff to check
+    translation: str = ""  # staff's English working translation, shown beside the original
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,30 @@ class Entry:
     @property
     def risk_labels(self) -> list[str]:
         return risk_labels(self.response.risk_categories)
+
+    @property
+    def language_note(self) -> str:
+        """ "Written in Polish: needs a reader" until every text has a working translation."""
+        return language_note(self.response)
+
+
+def language_note(response: FeedbackResponse) -> str:
+    code = response.text_language
+    if not needs_reader(code):
+        return ""
+    fields = _free_text_fields(response)
+    done = fields and all(response.working_translation(f) for f in fields)
+    return f"Written in {english_name(code)}: " + ("working translation added" if done else "needs a reader")
+
+
+def add_working_translation(response: FeedbackResponse, field: str, translation: str) -> None:
+    """Store staff's English working translation of one text beside the original (which
+    is kept), redacted like everything written into Heard, and audit it without the text."""
+    translations = dict(response.working_translations or {})  # a new dict: the column sees the change
+    translations[field] = redact(translation.strip()).text
+    response.working_translations = translations
+    record_event("free_text.translate", target=f"feedback:{response.id}",
+                 detail=f"{field}, from {english_name(response.text_language)}")
 
 
 @dataclass(frozen=True)
@@ -70,7 +98,8 @@ def listing(quarter: str, service_slug: str = "", page: int = 1) -> Listing:
     shown = with_text[(page - 1) * PER_PAGE:page * PER_PAGE]
     marked = published_refs([feedback_ref(r.id, f) for r in shown for f in bank.FREE_TEXT_FIELDS])
     entries = [Entry(r, [Text(feedback_ref(r.id, f), bank.QUESTION_TEXT[f], getattr(r, f),
-                              feedback_ref(r.id, f) in marked, restored_words(r).get(f, ()))
+                              feedback_ref(r.id, f) in marked, restored_words(r).get(f, ()),
+                              r.working_translation(f))
                          for f in _free_text_fields(r)])
                for r in shown]
     return Listing(entries, len(with_text), page, pages)

@@ -147,7 +147,8 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
     service = response.service.name if response.service else ("Another service" if response.other_service else "")
     said = {f: _choice_label(f, getattr(response, f)) for f in bank.EQUALITY_FIELDS}
     return [
-        Item(ref=feedback_ref(response.id, field_name), text=getattr(response, field_name),
+        # Text Heard cannot read is themed from staff's English working translation when there is one.
+        Item(ref=feedback_ref(response.id, field_name), text=response.readable_text(field_name),
              question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
              response_id=response.id, service=service, equality=said,
              risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,

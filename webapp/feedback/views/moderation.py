@@ -2,6 +2,7 @@
 quarter's free text (`view_free_text`), and (`moderate`) hide a response with a
 reason, show it again, flag it for safeguarding, mark a text for publication;
 redact more words of a text (`redact`, offered where the writer put words back);
+add an English working translation of text Heard cannot read (`translate`);
 issue the service-user group's access code. The moderation actions, the hide
 form and the publication mark are shared with the consultation moderation
 queue (`webapp.moderation`). Every view of free text and every change is
@@ -12,6 +13,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from analysis.language import english_name, needs_reader
 from webapp import access_codes
 from webapp.audit import record_event
 from webapp.extensions import db
@@ -20,7 +22,7 @@ from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, GroupAccessCode
 from webapp.forms import ButtonForm
 from webapp.moderation import actions, redacting
-from webapp.moderation.forms import HideForm, RedactForm
+from webapp.moderation.forms import HideForm, RedactForm, TranslationForm
 from webapp.moderation.publication import publication_message, toggle_publication
 from webapp.periods import ScopeError
 from webapp.staff.access import can, permission_required
@@ -160,6 +162,32 @@ def redact(response_id: int):
     body = render_template("feedback/moderation/redact.html", response=response, field=field, text=text,
                            question=bank.QUESTION_TEXT[field], form=form,
                            restored=moderation.restored_words(response).get(field, ()),
+                           back_url=url_for(".index", **{k: v for k, v in _filters().items() if v}))
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
+
+
+@bp.route("/<int:response_id>/translate", methods=["GET", "POST"])
+@permission_required("moderate")
+def translate(response_id: int):
+    """Add or change the English working translation of a text Heard cannot read."""
+    response = _response_or_404(response_id)
+    field = request.args.get("field", "")
+    text = getattr(response, field, "") if field in bank.FREE_TEXT_FIELDS else ""
+    if not text or not needs_reader(response.text_language):
+        abort(404)
+    form = TranslationForm(data={"translation": response.working_translation(field)}
+                           if request.method == "GET" else None)
+    if form.validate_on_submit():
+        moderation.add_working_translation(response, field, form.translation.data)
+        db.session.commit()
+        flash("Working translation saved. Theming will read it; the original is kept.", "success")
+        return _back_to_list(f"response-{response.id}")
+    if request.method == "GET":
+        record_event("free_text.view", target=f"feedback:{response.id}", detail=f"{field}, translate")
+    body = render_template("feedback/moderation/translate.html", response=response, text=text,
+                           question=bank.QUESTION_TEXT[field], form=form,
+                           language=english_name(response.text_language),
                            back_url=url_for(".index", **{k: v for k, v in _filters().items() if v}))
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)

@@ -1,0 +1,31 @@
+"""Feedback free text records the language it is written in, and staff can add an English working translation
+
+Revision ID: 0019
+Revises: 0016
+Create Date: 2026-12-04 21:40:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0019'
+down_revision = '0016'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('feedback_response', schema=None) as batch_op:
+        # An ISO 639-1 code ("pl") detected offline from the free text; "" when unknown or none.
+        batch_op.add_column(sa.Column('text_language', sa.String(length=8), nullable=False, server_default=''))
+        # {field: English text} written by staff; encrypted like the text it translates
+        # (webapp.crypto.EncryptedJSON stores Text).
+        batch_op.add_column(sa.Column('working_translations', sa.Text(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table('feedback_response', schema=None) as batch_op:
+        batch_op.drop_column('working_translations')
+        batch_op.drop_column('text_language')
