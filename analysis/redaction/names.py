@@ -199,8 +199,23 @@ def find_names(text: str) -> Iterator[Span]:
             i += 1
             continue
         end_index = _surnames_after(tokens, i, text, lex)
-        yield token.start, tokens[end_index].end
+        yield _family_name_before(tokens, i, text), tokens[end_index].end
         i = end_index + 1
+
+
+# Chinese, Vietnamese and Korean family names of two letters, written before the given name
+# ("Xu Ming", "Li Na"): too short to be listed as surnames, so taken only just before a name.
+_SHORT_FAMILY_NAMES = frozenset("li xu wu hu ma lu yu du qi fu ng ho ko gu".split())
+
+
+def _family_name_before(tokens: list[_Token], i: int, text: str) -> int:
+    """Where the name at ``i`` starts: at a short family name just before it, if any."""
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.capitalised and not prev.shouted and prev.key in _SHORT_FAMILY_NAMES \
+                and text[prev.end:tokens[i].start] == " ":
+            return prev.start
+    return tokens[i].start
 
 
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:

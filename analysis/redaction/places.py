@@ -6,8 +6,17 @@
   a school ("St Mary's Primary", "Bradwell Primary"), a workplace ("Tesco on the
   High Street", "a bouncer at Pryzm") -> ``[place]``.
 
-Hospitals, stations, services and towns are kept: they are public and shared by
-many people ("Victoria station", "Queen Elizabeth Hospital", "Cardiff").
+- ``places`` also: a town, village or city after "in", "at", "near", "from"...
+  ("near Accrington", "in Great Harwood", "born in Lahore"; the gazetteer
+  ``towns.txt``), with a shop or venue just before it ("Morrisons in Burnley",
+  "Primark in Merry Hill"); a named estate ("the Beeches estate"); a named venue
+  ("Nightingale House", "Blackburn Shopping Centre"); a numbered hospital ward
+  ("Ward 12") -> ``[place]``.
+
+Hospitals, stations and services are kept: they are public and shared by many
+people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice").
+A town named on its own, without a word that places someone there, is kept too
+("Blackburn police were brilliant").
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analysis.redaction.lexicon import STOPWORDS, key, lexicon
+from analysis.redaction.lexicon import STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -126,15 +135,130 @@ _TOWN = re.compile(
     r"(?!['’-])")
 
 
+# A place from the gazetteer after a word that places someone there: up to four words,
+# joined by spaces or hyphens, with "upon", "on", "under", "le" inside ("Newcastle upon Tyne").
+_GAZETTEER_CUE = re.compile(
+    r"\b(?i:in|at|to|from|near|around|outside|of|into|towards|via|through|past|nr)\s+"
+    # A lookahead, so "at Morrisons in Burnley" still offers "in Burnley".
+    r"(?=(?P<place>[A-Z][\w'’]*(?:[\s-]+(?:upon|on|under|le|en|by|in|the|[A-Z][\w'’]*)){0,3}))")
+# Words after a town that make it a public place everyone shares ("Victoria station").
+_PUBLIC_AFTER = frozenset(
+    """station stations hospital hospitals infirmary airport police council court courts crown magistrates
+    university college library cathedral general royal city county town fc united rovers""".split())
+# Services and charities: "Citizens Advice in Blackburn" keeps the service.
+_SERVICE_WORDS = frozenset(
+    """advice aid refuge refuges police council hub centre center support services service outreach housing
+    helpline court courts hospital probation team office jobcentre nhs mind samaritans shelter women's womens
+    social crisis idva idvas marac victim victims cafcass school college university library church mosque
+    temple gurdwara surgery gp clinic trust project charity group groups network""".split())
+# "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
+_VENUE_BEFORE = re.compile(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
+# A named estate: "the Beeches estate", "Shadsworth Estate".
+_ESTATE = re.compile(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
+_GENERIC_ESTATE = frozenset("the a council housing new old local big industrial his her my our their".split())
+# A named venue: "Nightingale House", "Blackburn Shopping Centre", "Cedar Court".
+_VENUE = re.compile(
+    r"(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
+    r"Industrial Estate|Trading Estate|House|Court|Lodge|Mill|Mills|Hotel|Tower|Towers|Flats|Apartments)\b)")
+# A numbered hospital ward, or a numbered flat block: "Ward 12", "ward 4B".
+_WARD = re.compile(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
+
+
 def find_places(text: str) -> Iterator[Span]:
-    yield from _towns(text)
+    yield from _estates_and_venues(text)
+    yield from _with_venue_before(text, _gazetteer_places(text))
+    yield from _with_venue_before(text, _towns(text))
     if _SCHOOL_HINT.search(text):
         yield from _schools(text)
     if _STREET_HINT.search(text):
         yield from _branches(text)
-        yield from _streets(text)
+        yield from _with_venue_before(text, _streets(text))
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
+    """A place with the shop or venue just before it: "Primark in Merry Hill" is one place."""
+    lex = lexicon()
+    for start, end in spans:
+        venue = _VENUE_BEFORE.search(text, max(0, start - 30), start)
+        if venue and _is_venue(venue.group("venue"), lex, text, venue.start()):
+            start = venue.start()
+        yield start, end
+
+
+def _gazetteer_places(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _GAZETTEER_CUE.finditer(text):
+        span = _longest_town(match.group("place"), lex)
+        if span is None:
+            continue
+        start, end = match.start("place"), match.start("place") + span
+        after = text[end:end + 20].split()
+        if after and key(after[0].strip(".,;:!?")) in _PUBLIC_AFTER:
+            continue  # "at Victoria station", "Blackburn police"
+        yield start, end
+
+
+def _longest_town(words: str, lex: Lexicon) -> int | None:
+    """Length of the longest run of ``words`` (from the first) that is a listed place."""
+    parts = list(re.finditer(r"[^\s-]+", words))
+    for count in range(len(parts), 0, -1):
+        end = parts[count - 1].end()
+        if not parts[count - 1].group()[:1].isupper():
+            continue  # a place ends on a capitalised word: "Newcastle upon Tyne", not "Newcastle upon"
+        name = " ".join(key(part.group()) for part in parts[:count])
+        if name in lex.towns and name not in STOPWORDS:
+            return end
+    return None
+
+
+def _is_venue(word: str, lex: Lexicon, text: str, start: int) -> bool:
+    """A shop or venue's name ("Morrisons", "Primark"), not a service, a person or a sentence's first word."""
+    k = key(word)
+    if k in _SERVICE_WORDS or k in STOPWORDS or (k in lex.ordinary and k not in lex.keep) \
+            or lex.is_first_name(k) or lex.is_ambiguous(k):
+        return False  # "Citizens Advice in", "House in", "Sarah in"
+    return not re.search(r"(?:^|[.!?]\s*)$", text[:start])
+
+
+def _estates_and_venues(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    if "state" in text:
+        for match in _ESTATE.finditer(text):
+            words = [key(word) for word in match.group("estate").split()[:-1]]
+            start = match.start("estate")
+            while words and words[0] in _GENERIC_ESTATE:  # "the Beeches estate": leave "the"
+                start += text[start:].index(" ") + 1
+                words = words[1:]
+            if words:
+                yield start, match.end("estate")
+    for match in _VENUE.finditer(text):
+        words = [key(word) for word in match.group("venue").split()]
+        start = match.start("venue")
+        while words and words[0] in STOPWORDS:
+            start += text[start:].index(" ") + 1
+            words = words[1:]
+        naming = words[:-2] if match.group("venue").endswith(("Centre", "Park", "Estate")) else words[:-1]
+        # "Blackburn Crown Court", "Preston Town Hall": public buildings everyone shares.
+        if any(_proper(word, lex) for word in naming) and not set(naming) & _PUBLIC_VENUE_WORDS:
+            yield start, match.end("venue")
+    for match in _WARD.finditer(text):
+        yield match.span()
+
+
+# Courts and public buildings everyone shares: "Crown Court", "County Court", "Town Hall".
+_PUBLIC_VENUE_WORDS = frozenset("county crown family magistrates magistrates' high supreme youth combined civic "
+                                "town city coroner's coroners sheriff justice".split())
+
+
+def _proper(word: str, lex: Lexicon) -> bool:
+    """A word that names a venue ("Shadsworth", "Blackburn"): a town, or no English word, service or
+    public building's word ("Hope House" and "Crown Court" stay: a refuge's or a court's name)."""
+    if word in lex.towns:
+        return True
+    return not (lex.is_ordinary(word) or word in STOPWORDS or word in _SERVICE_WORDS
+                or word in _PUBLIC_VENUE_WORDS or lex.is_ambiguous(word))
 
 
 def _towns(text: str) -> Iterator[Span]:
