@@ -61,7 +61,8 @@ _STREET_NAMED = re.compile(
     r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside)\s+(?:the\s+)?"
     r"(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
-    r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green)\b)"
+    r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
+    r"Park|Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct)\b)(?!\s+of\b)"  # not "Royal Bank of Scotland"
 )
 # The same street types anywhere ("Station Road is where...", "the Station Road refuge"),
 # when the street's own words are capitalised and not a sentence's first word alone.
@@ -124,7 +125,8 @@ _WORK_HINT = re.compile(
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
 _STREET_HINT = re.compile(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
-    r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
+    r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
+    r"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
     r"Rhodfa|Llys|Bryn|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ")
 
 
@@ -197,7 +199,23 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
         after = text[end:end + 20].split()
         if after and key(after[0].strip(".,;:!?")) in _PUBLIC_AFTER:
             continue  # "at Victoria station", "Blackburn police"
-        yield start, end
+        yield start, _rest_of_name(text, end, lex)
+
+
+_NEXT_WORD = re.compile(r"[ -]([A-Z][\w'’]*)")
+
+
+def _rest_of_name(text: str, end: int, lex: Lexicon) -> int:
+    """A listed place can start a longer name: "Queens Park", "Audley Range" (two more words at most)."""
+    for _ in range(2):
+        following = _NEXT_WORD.match(text, end)
+        if not following:
+            break
+        k = key(following.group(1))
+        if k in lex.keep or k in STOPWORDS or lex.is_first_name(k):
+            break  # "in Leeds on Monday", "from Leeds Women's Aid"
+        end = following.end()
+    return end
 
 
 def _longest_town(words: str, lex: Lexicon) -> int | None:
