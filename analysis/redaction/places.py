@@ -93,7 +93,7 @@ _WORK_BEFORE = re.compile(
     r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
     re.I,
 )
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*){0,3}")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
 _BRANCH_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # A shop or business with its street: "Tesco on the High Street", "the Costa in Market Square".
 _BRANCH = re.compile(
@@ -153,6 +153,8 @@ _SERVICE_WORDS = frozenset(
     helpline court courts hospital probation team office jobcentre nhs mind samaritans shelter women's womens
     social crisis idva idvas marac victim victims cafcass school college university library church mosque
     temple gurdwara surgery gp clinic trust project charity group groups network""".split())
+# Kinds of lodging, not a venue's name: "a B&B on Preston New Road" (the road is the place).
+_LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
 _VENUE_BEFORE = re.compile(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
 # A named estate: "the Beeches estate", "Shadsworth Estate".
@@ -234,7 +236,7 @@ def _longest_town(words: str, lex: Lexicon) -> int | None:
 def _is_venue(word: str, lex: Lexicon, text: str, start: int) -> bool:
     """A shop or venue's name ("Morrisons", "Primark"), not a service, a person or a sentence's first word."""
     k = key(word)
-    if k in _SERVICE_WORDS or k in STOPWORDS or (k in lex.ordinary and k not in lex.keep) \
+    if k in _SERVICE_WORDS or k in STOPWORDS or k in _LODGING or (k in lex.ordinary and k not in lex.keep) \
             or lex.is_first_name(k) or lex.is_ambiguous(k):
         return False  # "Citizens Advice in", "House in", "Sarah in"
     return not re.search(r"(?:^|[.!?]\s*)$", text[:start])
@@ -325,7 +327,7 @@ def _schools(text: str) -> Iterator[Span]:
 def _branches(text: str) -> Iterator[Span]:
     for match in _BRANCH.finditer(text):
         first_word = key(match.group("branch").split()[0])
-        if first_word not in {"the", "a", "we", "i", "he", "she", "they", "it", "you", "my"}:
+        if first_word not in {"the", "a", "we", "i", "he", "she", "they", "it", "you", "my"} | _LODGING:
             yield match.span("branch")
 
 

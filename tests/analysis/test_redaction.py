@@ -287,9 +287,25 @@ def test_reference_number_and_date_shapes(text, expected):
     assert redacted(text) == expected
 
 
-def test_a_short_family_name_joins_the_name_after_it():
+def test_a_family_name_written_first_joins_the_name_after_it():
     assert redacted("My neighbour Xu Ming called the police.") == "My neighbour [name] called the police."
+    assert redacted("Liu Yang at the takeaway let me use the phone.") == "[name] at the takeaway let me use the phone."
     assert redacted("Oh Sarah was great.") == "Oh [name] was great."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Will said he would sort the locks.", "[name] said he would sort the locks."),
+        ("May told me about the refuge.", "[name] told me about the refuge."),
+        ("Will it end? I said no.", "Will it end? I said no."),
+        ("Hope helped me through it.", "Hope helped me through it."),
+        ("He still drinks at the Dog and Partridge every Friday.", "He still drinks at the [place] every Friday."),
+        ("They put me in a B&B on Preston New Road.", "They put me in a B&B on [place]."),
+    ],
+)
+def test_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
 
 
 # --- issue 12: every name, in every script ---------------------------------------------------
