@@ -30,13 +30,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
-from flask import Flask, current_app, g, redirect, render_template, request, session
-from flask_babel import force_locale, get_locale
+from flask import Flask, current_app, flash, g, redirect, render_template, request, session
+from flask_babel import force_locale, get_locale, gettext, ngettext
 from limits import parse
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
+from analysis.redaction import Redaction, Replacement
 from webapp.access_codes import CodeCheck
+from webapp.crypto import decrypt, encrypt
 from webapp.extensions import limiter
 from webapp.i18n import SHIPPED
 from webapp.privacy import rate_limit_key
@@ -135,6 +137,81 @@ def code_refused(result: CodeCheck) -> str | None:
 @cache
 def _parsed(limit: str):
     return parse(limit)
+
+
+# Putting back words redaction took out (issue 12): the words are kept in the session only
+# encrypted, so the check page can list them; what is sent is what the check page showed.
+REMOVED = "removed"  # [field, kind, start, end, encrypted original] per redacted word
+RESTORED = "restored"  # [field, kind, word] per word the writer put back
+# How the check page names what a label stood for.
+KIND_LABELS = {
+    "name": "a name", "phone": "a phone number", "email": "an email address", "handle": "a social media name",
+    "address": "an address", "place": "a place", "postcode": "a postcode", "date": "a date",
+    "vehicle": "a car registration", "link": "a web link", "number": "a reference number",
+}
+# Only kinds where redaction guesses can be put back: a word taken for a name or place,
+# a day taken for a date, a word taken for a handle. Numbers, emails, addresses and
+# postcodes are found by their shape, are never ordinary words, and are not listed.
+PUT_BACK_KINDS = frozenset({"name", "place", "date", "handle"})
+
+
+@dataclass(frozen=True)
+class RemovedWord:
+    index: int
+    field: str
+    kind: str
+    words: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.words} ({KIND_LABELS.get(self.kind, self.kind)})"
+
+
+def removed_entries(field: str, redaction: Redaction) -> list[list]:
+    """What redaction took out of one answer, for the session (the words encrypted)."""
+    return [[field, r.kind, r.start, r.end, encrypt(r.original)] for r in redaction.replacements]
+
+
+def removed_words(answers: dict) -> list[RemovedWord]:
+    """What redaction took out of the answers that the writer may put back."""
+    return [RemovedWord(index, field, kind, decrypt(token))
+            for index, (field, kind, _start, _end, token) in enumerate(answers.get(REMOVED) or [])
+            if kind in PUT_BACK_KINDS]
+
+
+def put_back(answers: dict, indexes: set[int]) -> int:
+    """Put the chosen removed words back into the answers (the rest stay redacted); returns
+    how many. Each is remembered (in RESTORED) so staff can check it in moderation."""
+    removed = answers.get(REMOVED) or []
+    chosen = {index for index in indexes if 0 <= index < len(removed)}
+    for field in dict.fromkeys(entry[0] for entry in removed):
+        entries = [(index, entry) for index, entry in enumerate(removed) if entry[0] == field]
+        redaction = Redaction(answers.get(field, ""), tuple(
+            Replacement(kind, start, end, decrypt(token)) for _, (_, kind, start, end, token) in entries))
+        picked = [position for position, (index, _) in enumerate(entries) if index in chosen]
+        if picked:
+            answers[field] = redaction.restore(picked).text
+            answers.setdefault(RESTORED, []).extend(
+                [field, redaction.replacements[position].kind, redaction.replacements[position].original]
+                for position in picked)
+    answers[REMOVED] = [entry for index, entry in enumerate(removed) if index not in chosen]
+    return len(chosen)
+
+
+def restored_lines(answers: dict, field: str | None = None) -> str:
+    """The words put back, as stored: "field<TAB>kind<TAB>word" a line (one field's "kind<TAB>word")."""
+    entries = answers.get(RESTORED) or []
+    if field is None:
+        return "\n".join("\t".join(entry) for entry in entries)
+    return "\n".join(f"{kind}\t{word}" for name, kind, word in entries if name == field)
+
+
+def flash_put_back(count: int) -> None:
+    if count:
+        flash(ngettext("We put back %(num)d word. Check your answers again, then send them.",
+                       "We put back %(num)d words. Check your answers again, then send them.", count), "success")
+    else:
+        flash(gettext("Tick the words you want to put back, or send your answers as they are."), "error")
 
 
 @dataclass(frozen=True)

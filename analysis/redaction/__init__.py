@@ -12,7 +12,7 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
 | ``[link]`` | a web address (public service sites are kept) |
 | ``[address]`` | a house or flat number with its street, in English or Welsh |
-| ``[place]`` | a street without a number, a school, a workplace (``places.py``) |
+| ``[place]`` | a street without a number, a school, a workplace, a town after "in"/"at"/"near"/"from", an estate, a named venue, a hospital ward (``places.py``) |
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
@@ -29,7 +29,14 @@ Policy decisions (see PRODUCT.md section 2):
   the Silent Solution 55, Samaritans 116 123, Childline and the national
   helplines of the support directory. Public service web sites (gov.uk,
   nhs.uk, police.uk and the national charities) are kept too, and so are
-  hospitals, stations, towns and services ("Victoria station", "IDVA Service").
+  hospitals, stations, courts and services ("Victoria station", "IDVA Service").
+- Towns: a town, village or city where someone lives, works or comes from
+  ("near Accrington", "born in Lahore", "the Tesco in Bury") is ``[place]``: a
+  small town can identify someone, and the rule is the same for every town. A
+  town named for a public building or service stays ("Blackburn police",
+  "Accrington bus station", "Citizens Advice in" keeps "Citizens Advice").
+- Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
+  phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
 
 Detectors run in a fixed order on a working copy of the text in which each

@@ -147,6 +147,7 @@ _GAZETTEER_CUE = re.compile(
 _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
     university college library cathedral general royal city county town fc united rovers""".split())
+_TRANSPORT = frozenset("bus coach train railway tram".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
     """advice aid refuge refuges police council hub centre center support services service outreach housing
@@ -198,9 +199,9 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
         if span is None:
             continue
         start, end = match.start("place"), match.start("place") + span
-        after = text[end:end + 20].split()
-        if after and key(after[0].strip(".,;:!?")) in _PUBLIC_AFTER:
-            continue  # "at Victoria station", "Blackburn police"
+        after = [key(word.strip(".,;:!?")) for word in text[end:end + 30].split()[:2]]
+        if after and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"])):
+            continue  # "at Victoria station", "Blackburn police", "Accrington bus station"
         yield start, _rest_of_name(text, end, lex)
 
 

@@ -1,4 +1,5 @@
-"""Feedback free text records the language it is written in, and staff can add an English working translation
+"""Free text records the language it is written in, staff can add an English working translation, and
+consultation answers keep the words their writer put back
 
 Revision ID: 0019
 Revises: 0016
@@ -23,9 +24,19 @@ def upgrade():
         # {field: English text} written by staff; encrypted like the text it translates
         # (webapp.crypto.EncryptedJSON stores Text).
         batch_op.add_column(sa.Column('working_translations', sa.Text(), nullable=True))
+    with op.batch_alter_table('consultation_answer', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('text_language', sa.String(length=8), nullable=False, server_default=''))
+        # Encrypted like the answer it translates (webapp.crypto.EncryptedText stores Text).
+        batch_op.add_column(sa.Column('working_translation', sa.Text(), nullable=False, server_default=''))
+        # Words the writer put back on the check page, for staff to check (encrypted like the answer).
+        batch_op.add_column(sa.Column('restored_words', sa.Text(), nullable=False, server_default=''))
 
 
 def downgrade():
+    with op.batch_alter_table('consultation_answer', schema=None) as batch_op:
+        batch_op.drop_column('restored_words')
+        batch_op.drop_column('working_translation')
+        batch_op.drop_column('text_language')
     with op.batch_alter_table('feedback_response', schema=None) as batch_op:
         batch_op.drop_column('working_translations')
         batch_op.drop_column('text_language')

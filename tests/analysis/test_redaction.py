@@ -302,6 +302,8 @@ def test_a_family_name_written_first_joins_the_name_after_it():
         ("Hope helped me through it.", "Hope helped me through it."),
         ("He still drinks at the Dog and Partridge every Friday.", "He still drinks at the [place] every Friday."),
         ("They put me in a B&B on Preston New Road.", "They put me in a B&B on [place]."),
+        ("Our case number at court is BL25P00981.", "Our case number at court is [number]."),
+        ("I caught the bus from Accrington bus station.", "I caught the bus from Accrington bus station."),
     ],
 )
 def test_fresh_set_misses_stay_fixed(text, expected):

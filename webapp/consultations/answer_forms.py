@@ -3,6 +3,7 @@ with GOV.UK widgets (radios, checkboxes, character count) and kind messages."""
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
@@ -54,6 +55,10 @@ def page_form(page, data: dict | None = None) -> FlaskForm:
 
 
 class CheckForm(JourneyForm):
+    # The words redaction removed (choices set from the session): ticked ones are put back.
+    put_back = SelectMultipleField(_l("Put back words that do not identify anyone"), coerce=int,
+                                   widget=GovCheckboxesInput(), validate_choice=True)
+    put_back_submit = SubmitField(_l("Put back the ticked words"), widget=GovSubmitInput())
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField("Send your answers", widget=GovSubmitInput())

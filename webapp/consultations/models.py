@@ -238,9 +238,21 @@ class Answer(db.Model):
     question_id: Mapped[int] = mapped_column(ForeignKey("consultation_question.id"), index=True)
     value: Mapped[str] = mapped_column(EncryptedText, default="")
     values: Mapped[list | None] = mapped_column(EncryptedJSON)  # choices are answers too
+    # The language free text is written in (analysis.language: "pl"), "" when unknown; text Heard
+    # cannot read is marked in moderation until staff add an English working translation.
+    text_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    working_translation: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
+    # Words Heard redacted that the writer put back on the check page, one "kind<TAB>word" a
+    # line: the moderation queue shows them for staff to check.
+    restored_words: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
+
+    @property
+    def readable_text(self) -> str:
+        """What theming reads: the working translation when there is one, else the answer."""
+        return self.working_translation or self.value or ""
 
 
 def answer_ref(answer_id: int) -> str:

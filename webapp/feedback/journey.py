@@ -17,14 +17,24 @@ from flask_babel import gettext
 from sqlalchemy import bindparam, insert, select
 
 from analysis.language import detect_language
-from analysis.redaction import Redaction, Replacement, redact
+from analysis.redaction import redact
 from analysis.risk import assess
-from webapp.crypto import decrypt, encrypt
 from webapp.extensions import db
 from webapp.feedback import questions as q
 from webapp.feedback.directory import service_by_slug
 from webapp.feedback.models import FeedbackResponse, Service
-from webapp.journeys import SummaryRow, SummarySection, fresh_state
+from webapp.journeys import (
+    REMOVED,
+    RESTORED,
+    RemovedWord,
+    SummaryRow,
+    SummarySection,
+    fresh_state,
+    removed_entries,
+    restored_lines,
+)
+from webapp.journeys import put_back as shared_put_back
+from webapp.journeys import removed_words as shared_removed_words
 
 STEPS = ("service", "experience", "comments", "about-you", "check")
 SESSION_KEY = "feedback"
@@ -114,28 +124,6 @@ def start_journey(session, service_slug: str = "", step: str = "service") -> Jou
     return Journey(session)
 
 
-REMOVED = "removed"  # [field, kind, start, end, encrypted original] per redacted word
-RESTORED = "restored"  # [field, kind, word] per word the writer put back
-# How the check page names what a label stood for.
-KIND_LABELS = {
-    "name": "a name", "phone": "a phone number", "email": "an email address", "handle": "a social media name",
-    "address": "an address", "place": "a place", "postcode": "a postcode", "date": "a date",
-    "vehicle": "a car registration", "link": "a web link", "number": "a reference number",
-}
-
-
-@dataclass(frozen=True)
-class RemovedWord:
-    index: int
-    field: str
-    kind: str
-    words: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.words} ({KIND_LABELS.get(self.kind, self.kind)})"
-
-
 def redact_comments(form_data: dict) -> dict:
     """Redact free text before it goes anywhere; assess risk and detect the language on
     what was typed. New comments start the list of removed words afresh."""
@@ -145,42 +133,21 @@ def redact_comments(form_data: dict) -> dict:
     for field, text in texts.items():
         result = redact(text)
         values[field] = result.text
-        values[REMOVED] += [[field, r.kind, r.start, r.end, encrypt(r.original)] for r in result.replacements]
+        values[REMOVED] += removed_entries(field, result)
     values["risk_categories"] = list(risk.categories)
     return values
 
 
-# Only kinds where redaction guesses can be put back: a word taken for a name or place,
-# a day taken for a date, a word taken for a handle. Numbers, emails, addresses and
-# postcodes are found by their shape, are never ordinary words, and are not listed.
-PUT_BACK_KINDS = frozenset({"name", "place", "date", "handle"})
-
-
 def removed_words(journey: Journey) -> list[RemovedWord]:
     """What redaction took out of the comments that the writer may put back."""
-    return [RemovedWord(index, field, kind, decrypt(token))
-            for index, (field, kind, _start, _end, token) in enumerate(journey.answers.get(REMOVED) or [])
-            if kind in PUT_BACK_KINDS]
+    return shared_removed_words(journey.answers)
 
 
 def put_back(journey: Journey, indexes: set[int]) -> int:
-    """Put the chosen removed words back into the comments (the rest stay redacted);
-    returns how many. Each is remembered so staff can check it in moderation."""
-    removed = journey.answers.get(REMOVED) or []
-    chosen = {index for index in indexes if 0 <= index < len(removed)}
-    for field in q.FREE_TEXT_FIELDS:
-        entries = [(index, entry) for index, entry in enumerate(removed) if entry[0] == field]
-        redaction = Redaction(journey.answers.get(field, ""), tuple(
-            Replacement(kind, start, end, decrypt(token)) for _, (_, kind, start, end, token) in entries))
-        picked = [position for position, (index, _) in enumerate(entries) if index in chosen]
-        if picked:
-            journey.answers[field] = redaction.restore(picked).text
-            journey.answers.setdefault(RESTORED, []).extend(
-                [field, redaction.replacements[position].kind, redaction.replacements[position].original]
-                for position in picked)
-    journey.answers[REMOVED] = [entry for index, entry in enumerate(removed) if index not in chosen]
+    """Put the chosen removed words back into the comments; returns how many."""
+    count = shared_put_back(journey.answers, indexes)
     journey.session.modified = True
-    return len(chosen)
+    return count
 
 
 def redact_other_service(name: str) -> str:
@@ -201,7 +168,7 @@ def submit(journey: Journey) -> None:
         "risk_categories": ",".join(categories),
         **{field: answers.get(field, "") for field in
            (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
-        "restored_words": "\n".join("\t".join(entry) for entry in answers.get(RESTORED) or []),
+        "restored_words": restored_lines(answers),
         "text_language": answers.get("text_language") or "",
     }
     slug = answers.get("service")

@@ -9,14 +9,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from analysis.language import english_name, needs_reader
-from analysis.redaction import redact
-from webapp.audit import record_event
 from webapp.extensions import db
 from webapp.feedback import questions as bank
-from webapp.feedback.journey import KIND_LABELS
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.formatters import risk_labels
+from webapp.journeys import KIND_LABELS
+from webapp.moderation import translating
 from webapp.moderation.publication import published_refs
 from webapp.periods import quarter_dates, quarter_of
 
@@ -49,22 +47,17 @@ class Entry:
 
 
 def language_note(response: FeedbackResponse) -> str:
-    code = response.text_language
-    if not needs_reader(code):
-        return ""
     fields = _free_text_fields(response)
-    done = fields and all(response.working_translation(f) for f in fields)
-    return f"Written in {english_name(code)}: " + ("working translation added" if done else "needs a reader")
+    return translating.language_note(response.text_language,
+                                     bool(fields) and all(response.working_translation(f) for f in fields))
 
 
 def add_working_translation(response: FeedbackResponse, field: str, translation: str) -> None:
-    """Store staff's English working translation of one text beside the original (which
-    is kept), redacted like everything written into Heard, and audit it without the text."""
+    """Store staff's English working translation of one text beside the original."""
     translations = dict(response.working_translations or {})  # a new dict: the column sees the change
-    translations[field] = redact(translation.strip()).text
+    translations[field] = translating.working_translation(translation, response.text_language,
+                                                          f"feedback:{response.id}", field)
     response.working_translations = translations
-    record_event("free_text.translate", target=f"feedback:{response.id}",
-                 detail=f"{field}, from {english_name(response.text_language)}")
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,7 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
             question = questions.get(answer.question_id)
             if question and question.kind == "free_text" and answer.value and answer.value.strip():
                 found.append(Item(
-                    ref=answer_ref(answer.id), text=answer.value, question=question.text,
+                    ref=answer_ref(answer.id), text=answer.readable_text, question=question.text,
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories)))

@@ -4,7 +4,7 @@ show, each step posts and redirects (POST/redirect/GET). Views validate, call
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
 from flask_babel import get_locale, gettext
 from flask_wtf.csrf import CSRFError
 
@@ -16,6 +16,7 @@ from webapp.feedback import journey as journeys
 from webapp.feedback import questions as q
 from webapp.journeys import (
     end_session,
+    flash_put_back,
     help_in_language,
     let_next_page_show_answers,
     may_show_answers,
@@ -157,12 +158,7 @@ def _putting_back() -> bool:
 def _put_back(journey: journeys.Journey, indexes: set[int]):
     """Put ticked words back and show the check page again, so that what is sent is
     what the writer saw (ticking and pressing Send also lands here first)."""
-    count = journeys.put_back(journey, indexes)
-    if count:
-        flash(f"We put back {count} {'word' if count == 1 else 'words'}. Check your answers again, then send them.",
-              "success")
-    else:
-        flash("Tick the words you want to put back, or send your feedback as it is.", "error")
+    flash_put_back(journeys.put_back(journey, indexes))
     let_next_page_show_answers(session)
     return redirect(url_for(".journey") + "#main-content", code=303)
 

@@ -185,10 +185,10 @@ def translate(response_id: int):
         return _back_to_list(f"response-{response.id}")
     if request.method == "GET":
         record_event("free_text.view", target=f"feedback:{response.id}", detail=f"{field}, translate")
-    body = render_template("feedback/moderation/translate.html", response=response, text=text,
-                           question=bank.QUESTION_TEXT[field], form=form,
-                           language=english_name(response.text_language),
-                           back_url=url_for(".index", **{k: v for k, v in _filters().items() if v}))
+    back_url = url_for(".index", **{k: v for k, v in _filters().items() if v}) + f"#response-{response.id}"
+    body = render_template("moderation/translate.html", caption=f"Response {response.id}: {bank.QUESTION_TEXT[field]}",
+                           code=response.text_language, language=english_name(response.text_language), text=text,
+                           form=form, back_url=back_url)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
 
