@@ -12,7 +12,7 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
 | ``[link]`` | a web address (public service sites are kept) |
 | ``[address]`` | a house or flat number with its street, in English or Welsh |
-| ``[place]`` | a street without a number, a school, a workplace, a town after "in"/"at"/"near"/"from", an estate, a named venue, a hospital ward (``places.py``) |
+| ``[place]`` | a street, school, workplace, estate, named venue, hospital ward, or a town after "in" or "near" |
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
