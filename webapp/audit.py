@@ -11,7 +11,7 @@ Actions are short dotted names:
     consultation.close  consultation.publish  consultation.schedule  consultation.address
     consultation.page_{add,edit,move,delete}  consultation.question_{add,edit,move,delete}
     consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
-    free_text.view  free_text.redact  export.csv  export.json
+    free_text.view  free_text.redact  free_text.translate  export.csv  export.json
     response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
     response.checked  response.unchecked  export.xlsx
     encryption.rotate_key  retention.purge  (commands, no actor)
@@ -52,7 +52,7 @@ ACTIONS = (
     "consultation.question_add", "consultation.question_edit", "consultation.question_move",
     "consultation.question_delete", "consultation.question_bank",
     "consultation.comment_accepted", "consultation.comment_declined", "consultation.poster",
-    "free_text.view", "free_text.redact", "export.csv", "export.json",
+    "free_text.view", "free_text.redact", "free_text.translate", "export.csv", "export.json",
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
     "response.checked", "response.unchecked", "export.xlsx",
     "encryption.rotate_key", "retention.purge",
@@ -92,6 +92,7 @@ ACTION_WORDS = {
     "consultation.comment_declined": "Declined a comment from the group",
     "consultation.poster": "Downloaded a poster",
     "free_text.view": "Read free text", "free_text.redact": "Redacted words in an answer",
+    "free_text.translate": "Added an English working translation",
     "export.csv": "Exported responses (CSV)", "export.json": "Exported responses (JSON)",
     "export.xlsx": "Exported responses (Excel)",
     "response.hide": "Hid a response", "response.unhide": "Showed a hidden response again",

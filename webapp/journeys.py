@@ -29,12 +29,16 @@ import time
 from dataclasses import dataclass
 from functools import cache
 
-from flask import Flask, current_app, g, redirect, request, session
+from babel import Locale
+from flask import Flask, current_app, flash, g, redirect, render_template, request, session
+from flask_babel import force_locale, get_locale, gettext, ngettext
 from limits import parse
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from webapp.access_codes import CodeCheck
 from webapp.extensions import limiter
+from webapp.i18n import SHIPPED
 from webapp.privacy import rate_limit_key
 
 STEPS_KEY = "journey_steps"
@@ -131,6 +135,35 @@ def code_refused(result: CodeCheck) -> str | None:
 @cache
 def _parsed(limit: str):
     return parse(limit)
+
+
+def flash_put_back(count: int) -> None:
+    if count:
+        flash(ngettext("We put back %(num)d word. Check your answers again, then send them.",
+                       "We put back %(num)d words. Check your answers again, then send them.", count), "success")
+    else:
+        flash(gettext("Tick the words you want to put back, or send your answers as they are."), "error")
+
+
+@dataclass(frozen=True)
+class HelpInLanguage:
+    """The danger-first help block in the writer's own language (`code`, `direction`, `html`)."""
+
+    code: str
+    direction: str
+    html: Markup
+
+
+def help_in_language(code: str) -> HelpInLanguage | None:
+    """For a thank-you page: free text in a language Heard cannot read leads with the
+    urgent-help block (999, the helplines) in that language, saying someone will find a
+    reader. None when the page is already in that language (it then shows the block
+    itself) or Heard has no catalogue for it."""
+    if not code or code not in SHIPPED or str(get_locale()) == code:
+        return None
+    with force_locale(code):
+        html = Markup(render_template("components/urgent-help.html", reader_note=True))
+    return HelpInLanguage(code, Locale.parse(code).text_direction, html)
 
 
 def end_session(session) -> None:

@@ -11,7 +11,7 @@ any that identify nobody; each word put back is remembered
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analysis.redaction import Redaction, Replacement, redact
@@ -43,6 +43,11 @@ class RemovedWord:
         return f"{self.words} ({KIND_LABELS.get(self.kind, self.kind)})"
 
 
+def removed_entries(field: str, redaction: Redaction) -> list[list]:
+    """What redaction took out of one answer, for the session (the words encrypted)."""
+    return [[field, r.kind, r.start, r.end, encrypt(r.original)] for r in redaction.replacements]
+
+
 def redact_texts(texts: Mapping[str, str]) -> dict:
     """Each field's text redacted, and REMOVED: what was taken out (encrypted);
     RESTORED starts afresh, since these are new words."""
@@ -50,7 +55,7 @@ def redact_texts(texts: Mapping[str, str]) -> dict:
     for field, text in texts.items():
         result = redact(text)
         values[field] = result.text
-        values[REMOVED] += [[field, r.kind, r.start, r.end, encrypt(r.original)] for r in result.replacements]
+        values[REMOVED] += removed_entries(field, result)
     return values
 
 
@@ -61,12 +66,13 @@ def removed_words(answers: Mapping) -> list[RemovedWord]:
             if kind in PUT_BACK_KINDS]
 
 
-def put_back(answers: dict, fields: Iterable[str], indexes: set[int]) -> int:
-    """Put the chosen removed words back into `answers` (the rest stay redacted);
-    returns how many. The caller marks its session modified."""
+def put_back(answers: dict, indexes: set[int]) -> int:
+    """Put the chosen removed words back into the answers (the rest stay redacted); returns
+    how many. Each is remembered (in RESTORED) so staff can check it in moderation. The
+    caller marks its session modified."""
     removed = answers.get(REMOVED) or []
     chosen = {index for index in indexes if 0 <= index < len(removed)}
-    for field in fields:
+    for field in dict.fromkeys(entry[0] for entry in removed):
         entries = [(index, entry) for index, entry in enumerate(removed) if entry[0] == field]
         redaction = Redaction(answers.get(field, ""), tuple(
             Replacement(kind, start, end, decrypt(token)) for _, (_, kind, start, end, token) in entries))
@@ -78,3 +84,11 @@ def put_back(answers: dict, fields: Iterable[str], indexes: set[int]) -> int:
                 for position in picked)
     answers[REMOVED] = [entry for index, entry in enumerate(removed) if index not in chosen]
     return len(chosen)
+
+
+def restored_lines(answers: Mapping, field: str | None = None) -> str:
+    """The words put back, as stored: "field<TAB>kind<TAB>word" a line (one field's "kind<TAB>word")."""
+    entries = answers.get(RESTORED) or []
+    if field is None:
+        return "\n".join("\t".join(entry) for entry in entries)
+    return "\n".join(f"{kind}\t{word}" for name, kind, word in entries if name == field)

@@ -12,7 +12,7 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
 | ``[link]`` | a web address (public service sites are kept) |
 | ``[address]`` | a house or flat number with its street, in English or Welsh |
-| ``[place]`` | a street without a number, a school, a workplace (``places.py``) |
+| ``[place]`` | a street, school, workplace, estate, named venue, hospital ward, or a town after "in" or "near" |
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
@@ -29,7 +29,14 @@ Policy decisions (see PRODUCT.md section 2):
   the Silent Solution 55, Samaritans 116 123, Childline and the national
   helplines of the support directory. Public service web sites (gov.uk,
   nhs.uk, police.uk and the national charities) are kept too, and so are
-  hospitals, stations, towns and services ("Victoria station", "IDVA Service").
+  hospitals, stations, courts and services ("Victoria station", "IDVA Service").
+- Towns: a town, village or city where someone lives, works or comes from
+  ("near Accrington", "born in Lahore", "the Tesco in Bury") is ``[place]``: a
+  small town can identify someone, and the rule is the same for every town. A
+  town named for a public building or service stays ("Blackburn police",
+  "Accrington bus station", "Citizens Advice in" keeps "Citizens Advice").
+- Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
+  phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
 
 Detectors run in a fixed order on a working copy of the text in which each
@@ -64,6 +71,12 @@ KINDS = ("name", "phone", "email", "handle", "address", "place", "postcode", "da
 # Masked characters are neither word characters nor spaces, so later
 # detectors see a hard boundary where redacted text was.
 _MASK = "\x00"
+
+# Digits of other scripts ("০৭৭০০", "۰۷۷۰۰", "੦੭੭੦੦") read as ASCII digits, one character for
+# one, so phone numbers, postcodes and dates are found whatever the language and offsets hold.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+                0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10)
+_ASCII_DIGITS = {zero + n: str(n) for zero in _DIGIT_ZEROS for n in range(10)}
 
 Span = tuple[int, int]
 
@@ -161,7 +174,7 @@ def redact(text: str) -> Redaction:
     """Replace identifying details in ``text``; never raises on any str."""
     if not isinstance(text, str):
         raise TypeError("redact() takes a str")
-    masked = text.replace(_MASK, " ")
+    masked = text.replace(_MASK, " ").translate(_ASCII_DIGITS)
     occupied = bytearray(len(text))
     found: list[Replacement] = []
     for kind, detector in _DETECTORS:

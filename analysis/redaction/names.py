@@ -124,6 +124,10 @@ _VERBS = (
     r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
 )
 _VERB_AFTER = regex.compile(rf"^\s+(?:{_VERBS})\b", regex.I)
+# What only a person does, after a word that is also a name: "Will said", "Grace rang me".
+_SPEECH_AFTER = regex.compile(
+    r"^\s+(?:said|says|told|tells|rang|rings|phoned|texted|emailed|messaged|asked|explained|promised|replied)\b",
+    regex.I)
 # What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
 _PERSON_AFTER = regex.compile(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
@@ -199,8 +203,25 @@ def find_names(text: str) -> Iterator[Span]:
             i += 1
             continue
         end_index = _surnames_after(tokens, i, text, lex)
-        yield token.start, tokens[end_index].end
+        yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
         i = end_index + 1
+
+
+# Chinese, Vietnamese and Korean family names of two letters, written before the given name
+# ("Xu Ming", "Li Na"): too short to be listed as surnames, so taken only just before a name.
+_SHORT_FAMILY_NAMES = frozenset("li xu wu hu ma lu yu du qi fu ng ho ko gu".split())
+
+
+def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> int:
+    """Where the name at ``i`` starts: at a family name written first just before it ("Xu Ming",
+    "Liu Yang"): a short one, or a listed surname that is no English word."""
+    if i > 0:
+        prev = tokens[i - 1]
+        family = prev.key in _SHORT_FAMILY_NAMES or (lex.is_surname(prev.key) and not lex.is_ordinary(prev.key)
+                                                     and prev.key not in STOPWORDS)
+        if family and prev.capitalised and not prev.shouted and text[prev.end:tokens[i].start] == " ":
+            return prev.start
+    return tokens[i].start
 
 
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -301,6 +322,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _ROLE_AFTER.match(after) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
+        return True
+    if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None

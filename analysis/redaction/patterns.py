@@ -187,29 +187,45 @@ _MONEY_BEFORE = re.compile(r"[£$€]\s*$")
 _LONG_NUMBER = re.compile(r"(?<![\w£$€.,/:])\d(?:[ -]?\d){5,}(?![\w/:])")
 _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|crime (?:ref(?:erence)?|number|no)|case (?:ref(?:erence)?|number|no)|"
-    r"incident (?:number|no)|log (?:number|no)|NI (?:number|no)|national insurance(?: number)?|"
-    r"NHS (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#))*\s*"
+    r"incident(?: (?:number|no|ref(?:erence)?))?|log (?:number|no)|NI (?:number|no)|national insurance(?: number)?|"
+    r"NHS (?:number|no)|occurrence(?: number)?|URN|claim (?:number|no|ref(?:erence)?)|"
+    r"(?:housing )?application(?: (?:number|no|ref(?:erence)?))?|tenancy (?:number|no|ref(?:erence)?)|"
+    # "case number at court is BL25P00981": a few words may stand between the cue and the number.
+    r"account (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#|,|(?:at|from|for|with|in) (?:the )?\w+(?= is| was)))*\s*"
     # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
     # only the first group would leave digits that a second pass redacts.
-    r"(?P<ref>[A-Za-z]{0,4}[/ -]?\d[\dA-Za-z/-]{2,20}(?: \d[\dA-Za-z/-]{2,20})*)",
+    # Letters before the digits are a prefix in capitals ("HA/2024/00789"), never a word ("in 2019").
+    r"(?P<ref>(?:(?-i:[A-Z]{1,4})[/ -]?|[A-Za-z]{1,4}[/-])?\d[\dA-Za-z/-]{2,20}(?: \d[\dA-Za-z/-]{2,20})*)",
     re.I,
 )
 
 
 # National Insurance numbers: "QQ 12 34 56 C" (QQ is the prefix of examples).
 _NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
+# Slashed references wherever they stand: crime numbers "06/12345/25", "HA/2024/00789", "CR/0098765/26"
+# (dates were taken before, so "12/03/2024" is not here).
+_SLASHED_REFERENCE = re.compile(r"(?<![\w/])(?:[A-Z]{1,4}[/-])?\d{1,8}(?:[/-]\d{1,8}){1,3}(?![\w/])")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+# A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7".
+_REFERENCE_DIGITS = 6
 
 
 def numbers(text: str) -> Iterator[Span]:
     for match in _NI_NUMBER.finditer(text):
         yield match.span()
+    if "/" in text:
+        for match in _SLASHED_REFERENCE.finditer(text):
+            digits = sum(c.isdigit() for c in match.group())
+            if digits >= _REFERENCE_DIGITS and "/" in match.group():
+                yield match.span()
     for match in _LONG_NUMBER.finditer(text):
         if _MONEY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             continue
         if re.sub(r"\D", "", match.group()) not in _PUBLIC_NUMBERS:
             yield match.span()
     for match in _REFERENCE.finditer(text):
-        yield match.span("ref")
+        if not _YEAR_ONLY.fullmatch(match.group("ref")):  # "the incident 2019", not a reference
+            yield match.span("ref")
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -239,6 +255,9 @@ _DATE_CONTEXT = re.compile(
     rf"|\bon\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])",
     re.I,
 )
+# A day and month without a year anywhere ("12/03", "3/11"): a specific date. Not a score or a
+# fraction ("10/10", "7/10", "1/2"): a day of one digit needs a month of two, and "/10" is a score.
+_DAY_MONTH = re.compile(r"(?<![\d/.,£$€])(?P<day>[0-2]?\d|3[01])/(?P<month>0[1-9]|1[0-2]|[1-9])(?![\d/])")
 
 
 def dates(text: str) -> Iterator[Span]:
@@ -251,6 +270,16 @@ def dates(text: str) -> Iterator[Span]:
         group = "date" if match.group("date") else "onDate"
         if match.group(group) != "24/7":
             yield match.span(group)
+    if "/" in text:
+        for match in _DAY_MONTH.finditer(text):
+            if _is_day_month(match.group("day"), match.group("month")):
+                yield match.span()
+
+
+def _is_day_month(day: str, month: str) -> bool:
+    if int(day) == 0 or month == "10" or (day, month) == ("24", "7"):
+        return False
+    return len(day) == 2 or len(month) == 2
 
 
 # --- postcodes and vehicle registrations --------------------------------------------------------

@@ -6,8 +6,17 @@
   a school ("St Mary's Primary", "Bradwell Primary"), a workplace ("Tesco on the
   High Street", "a bouncer at Pryzm") -> ``[place]``.
 
-Hospitals, stations, services and towns are kept: they are public and shared by
-many people ("Victoria station", "Queen Elizabeth Hospital", "Cardiff").
+- ``places`` also: a town, village or city after "in", "at", "near", "from"...
+  ("near Accrington", "in Great Harwood", "born in Lahore"; the gazetteer
+  ``towns.txt``), with a shop or venue just before it ("Morrisons in Burnley",
+  "Primark in Merry Hill"); a named estate ("the Beeches estate"); a named venue
+  ("Nightingale House", "Blackburn Shopping Centre"); a numbered hospital ward
+  ("Ward 12") -> ``[place]``.
+
+Hospitals, stations and services are kept: they are public and shared by many
+people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice").
+A town named on its own, without a word that places someone there, is kept too
+("Blackburn police were brilliant").
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analysis.redaction.lexicon import STOPWORDS, key, lexicon
+from analysis.redaction.lexicon import STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -52,7 +61,8 @@ _STREET_NAMED = re.compile(
     r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside)\s+(?:the\s+)?"
     r"(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
-    r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green)\b)"
+    r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
+    r"Park|Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct)\b)(?!\s+of\b)"  # not "Royal Bank of Scotland"
 )
 # The same street types anywhere ("Station Road is where...", "the Station Road refuge"),
 # when the street's own words are capitalised and not a sentence's first word alone.
@@ -83,7 +93,7 @@ _WORK_BEFORE = re.compile(
     r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
     re.I,
 )
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*){0,3}")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
 _BRANCH_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # A shop or business with its street: "Tesco on the High Street", "the Costa in Market Square".
 _BRANCH = re.compile(
@@ -115,7 +125,8 @@ _WORK_HINT = re.compile(
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
 _STREET_HINT = re.compile(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
-    r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
+    r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
+    r"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
     r"Rhodfa|Llys|Bryn|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ")
 
 
@@ -126,15 +137,149 @@ _TOWN = re.compile(
     r"(?!['’-])")
 
 
+# A place from the gazetteer after a word that places someone there: up to four words,
+# joined by spaces or hyphens, with "upon", "on", "under", "le" inside ("Newcastle upon Tyne").
+_GAZETTEER_CUE = re.compile(
+    r"\b(?i:in|at|to|from|near|around|outside|of|into|towards|via|through|past|nr)\s+"
+    # A lookahead, so "at Morrisons in Burnley" still offers "in Burnley".
+    r"(?=(?P<place>[A-Z][\w'’]*(?:[\s-]+(?:upon|on|under|le|en|by|in|the|[A-Z][\w'’]*)){0,3}))")
+# Words after a town that make it a public place everyone shares ("Victoria station").
+_PUBLIC_AFTER = frozenset(
+    """station stations hospital hospitals infirmary airport police council court courts crown magistrates
+    university college library cathedral general royal city county town fc united rovers""".split())
+_TRANSPORT = frozenset("bus coach train railway tram".split())
+# Services and charities: "Citizens Advice in Blackburn" keeps the service.
+_SERVICE_WORDS = frozenset(
+    """advice aid refuge refuges police council hub centre center support services service outreach housing
+    helpline court courts hospital probation team office jobcentre nhs mind samaritans shelter women's womens
+    social crisis idva idvas marac victim victims cafcass school college university library church mosque
+    temple gurdwara surgery gp clinic trust project charity group groups network""".split())
+# Kinds of lodging, not a venue's name: "a B&B on Preston New Road" (the road is the place).
+_LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
+# "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
+_VENUE_BEFORE = re.compile(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
+# A named estate: "the Beeches estate", "Shadsworth Estate".
+_ESTATE = re.compile(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
+_GENERIC_ESTATE = frozenset("the a council housing new old local big industrial his her my our their".split())
+# A named venue: "Nightingale House", "Blackburn Shopping Centre", "Cedar Court".
+_VENUE = re.compile(
+    r"(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
+    r"Industrial Estate|Trading Estate|House|Court|Lodge|Mill|Mills|Hotel|Tower|Towers|Flats|Apartments)\b)")
+# A numbered hospital ward, or a numbered flat block: "Ward 12", "ward 4B".
+_WARD = re.compile(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
+
+
 def find_places(text: str) -> Iterator[Span]:
-    yield from _towns(text)
+    yield from _estates_and_venues(text)
+    yield from _with_venue_before(text, _gazetteer_places(text))
+    yield from _with_venue_before(text, _towns(text))
     if _SCHOOL_HINT.search(text):
         yield from _schools(text)
     if _STREET_HINT.search(text):
         yield from _branches(text)
-        yield from _streets(text)
+        yield from _with_venue_before(text, _streets(text))
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
+    """A place with the shop or venue just before it: "Primark in Merry Hill" is one place."""
+    lex = lexicon()
+    for start, end in spans:
+        venue = _VENUE_BEFORE.search(text, max(0, start - 30), start)
+        if venue and _is_venue(venue.group("venue"), lex, text, venue.start()):
+            start = venue.start()
+        yield start, end
+
+
+def _gazetteer_places(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _GAZETTEER_CUE.finditer(text):
+        span = _longest_town(match.group("place"), lex)
+        if span is None:
+            continue
+        start, end = match.start("place"), match.start("place") + span
+        after = [key(word.strip(".,;:!?")) for word in text[end:end + 30].split()[:2]]
+        if after and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"])):
+            continue  # "at Victoria station", "Blackburn police", "Accrington bus station"
+        yield start, _rest_of_name(text, end, lex)
+
+
+_NEXT_WORD = re.compile(r"[ -]([A-Z][\w'’]*)")
+
+
+def _rest_of_name(text: str, end: int, lex: Lexicon) -> int:
+    """A listed place can start a longer name: "Queens Park", "Audley Range" (two more words at most)."""
+    for _ in range(2):
+        following = _NEXT_WORD.match(text, end)
+        if not following:
+            break
+        k = key(following.group(1))
+        if k in lex.keep or k in STOPWORDS or lex.is_first_name(k):
+            break  # "in Leeds on Monday", "from Leeds Women's Aid"
+        end = following.end()
+    return end
+
+
+def _longest_town(words: str, lex: Lexicon) -> int | None:
+    """Length of the longest run of ``words`` (from the first) that is a listed place."""
+    parts = list(re.finditer(r"[^\s-]+", words))
+    for count in range(len(parts), 0, -1):
+        end = parts[count - 1].end()
+        if not parts[count - 1].group()[:1].isupper():
+            continue  # a place ends on a capitalised word: "Newcastle upon Tyne", not "Newcastle upon"
+        name = " ".join(key(part.group()) for part in parts[:count])
+        if name in lex.towns and name not in STOPWORDS:
+            return end
+    return None
+
+
+def _is_venue(word: str, lex: Lexicon, text: str, start: int) -> bool:
+    """A shop or venue's name ("Morrisons", "Primark"), not a service, a person or a sentence's first word."""
+    k = key(word)
+    if k in _SERVICE_WORDS or k in STOPWORDS or k in _LODGING or (k in lex.ordinary and k not in lex.keep) \
+            or lex.is_first_name(k) or lex.is_ambiguous(k):
+        return False  # "Citizens Advice in", "House in", "Sarah in"
+    return not re.search(r"(?:^|[.!?]\s*)$", text[:start])
+
+
+def _estates_and_venues(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    if "state" in text:
+        for match in _ESTATE.finditer(text):
+            words = [key(word) for word in match.group("estate").split()[:-1]]
+            start = match.start("estate")
+            while words and words[0] in _GENERIC_ESTATE:  # "the Beeches estate": leave "the"
+                start += text[start:].index(" ") + 1
+                words = words[1:]
+            if words:
+                yield start, match.end("estate")
+    for match in _VENUE.finditer(text):
+        words = [key(word) for word in match.group("venue").split()]
+        start = match.start("venue")
+        while words and words[0] in STOPWORDS:
+            start += text[start:].index(" ") + 1
+            words = words[1:]
+        naming = words[:-2] if match.group("venue").endswith(("Centre", "Park", "Estate")) else words[:-1]
+        # "Blackburn Crown Court", "Preston Town Hall": public buildings everyone shares.
+        if any(_proper(word, lex) for word in naming) and not set(naming) & _PUBLIC_VENUE_WORDS:
+            yield start, match.end("venue")
+    for match in _WARD.finditer(text):
+        yield match.span()
+
+
+# Courts and public buildings everyone shares: "Crown Court", "County Court", "Town Hall".
+_PUBLIC_VENUE_WORDS = frozenset("county crown family magistrates magistrates' high supreme youth combined civic "
+                                "town city coroner's coroners sheriff justice".split())
+
+
+def _proper(word: str, lex: Lexicon) -> bool:
+    """A word that names a venue ("Shadsworth", "Blackburn"): a town, or no English word, service or
+    public building's word ("Hope House" and "Crown Court" stay: a refuge's or a court's name)."""
+    if word in lex.towns:
+        return True
+    return not (lex.is_ordinary(word) or word in STOPWORDS or word in _SERVICE_WORDS
+                or word in _PUBLIC_VENUE_WORDS or lex.is_ambiguous(word))
 
 
 def _towns(text: str) -> Iterator[Span]:
@@ -183,7 +328,7 @@ def _schools(text: str) -> Iterator[Span]:
 def _branches(text: str) -> Iterator[Span]:
     for match in _BRANCH.finditer(text):
         first_word = key(match.group("branch").split()[0])
-        if first_word not in {"the", "a", "we", "i", "he", "she", "they", "it", "you", "my"}:
+        if first_word not in {"the", "a", "we", "i", "he", "she", "they", "it", "you", "my"} | _LODGING:
             yield match.span("branch")
 
 

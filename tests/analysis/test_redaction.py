@@ -231,13 +231,83 @@ def test_names_that_are_also_words_need_context(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Refuge and the police", "Citizens Advice", "Blackpool", "Women's Aid", "IDVA", "MARAC", "Samaritans",
-        "Social Services", "A&E", "GP", "CAB", "Cardiff", "Merthyr Tydfil", "St Mary's hospital",
+        "Refuge and the police", "Citizens Advice", "Women's Aid", "IDVA", "MARAC", "Samaritans",
+        "Social Services", "A&E", "GP", "CAB", "Victoria station", "St Mary's hospital",
         "Queen Elizabeth Hospital", "Clare's Law", "on Monday in March", "the Freedom Programme",
     ],
 )
 def test_services_and_places_are_kept(text):
     assert redacted(f"I went to {text} today") == f"I went to {text} today"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A town after a word that places someone there is a place (the gazetteer, towns.txt) ...
+        ("We live near Accrington now.", "We live near [place] now."),
+        ("She grew up in Great Harwood.", "She grew up in [place]."),
+        ("I was born in Lahore.", "I was born in [place]."),
+        ("I moved from Cardiff to Merthyr Tydfil.", "I moved from [place] to [place]."),
+        ("They found me at Morrisons in Burnley.", "They found me at [place]."),
+        ("He was waiting outside Primark in Merry Hill.", "He was waiting outside [place]."),
+        # ... but a service there keeps its name, and a town alone or a public building stays.
+        ("Citizens Advice in Blackburn helped.", "Citizens Advice in [place] helped."),
+        ("Blackpool police were brilliant.", "Blackpool police were brilliant."),
+        ("I went to Victoria station.", "I went to Victoria station."),
+        ("We met at Blackburn Crown Court.", "We met at Blackburn Crown Court."),
+        # Estates, named venues and hospital wards.
+        ("We moved to the Beeches estate.", "We moved to the [place]."),
+        ("My mum lives on the Shadsworth Estate.", "My mum lives on the [place]."),
+        ("He followed me through Blackburn Shopping Centre.", "He followed me through [place]."),
+        ("I was on Ward 12 for a week.", "I was on [place] for a week."),
+        ("The Tuesday drop in at Hope House saved me.", "The Tuesday drop in at Hope House saved me."),
+    ],
+)
+def test_towns_estates_venues_and_wards(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The police gave me a crime number, 06/12345/25, and never rang back.",
+         "The police gave me a crime number, [number], and never rang back."),
+        ("My housing application is HA/2024/00789.", "My housing application is [number]."),
+        ("Incident 1234 was when he broke the door.", "Incident [number] was when he broke the door."),
+        ("It happened on 12/03 after the hearing.", "It happened on [date] after the hearing."),
+        ("He came round 12/03 and again 5/11.", "He came round [date] and again [date]."),
+        # Years, scores, fractions and opening hours are not references or dates.
+        ("The incident in 2019 was the worst.", "The incident in 2019 was the worst."),
+        ("I give them 10/10 and 9/10 for the food, open 24/7.",
+         "I give them 10/10 and 9/10 for the food, open 24/7."),
+        ("Half 1/2 the time nobody answered.", "Half 1/2 the time nobody answered."),
+    ],
+)
+def test_reference_number_and_date_shapes(text, expected):
+    assert redacted(text) == expected
+
+
+def test_a_family_name_written_first_joins_the_name_after_it():
+    assert redacted("My neighbour Xu Ming called the police.") == "My neighbour [name] called the police."
+    assert redacted("Liu Yang at the takeaway let me use the phone.") == "[name] at the takeaway let me use the phone."
+    assert redacted("Oh Sarah was great.") == "Oh [name] was great."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Will said he would sort the locks.", "[name] said he would sort the locks."),
+        ("May told me about the refuge.", "[name] told me about the refuge."),
+        ("Will it end? I said no.", "Will it end? I said no."),
+        ("Hope helped me through it.", "Hope helped me through it."),
+        ("He still drinks at the Dog and Partridge every Friday.", "He still drinks at the [place] every Friday."),
+        ("They put me in a B&B on Preston New Road.", "They put me in a B&B on [place]."),
+        ("Our case number at court is BL25P00981.", "Our case number at court is [number]."),
+        ("I caught the bus from Accrington bus station.", "I caught the bus from Accrington bus station."),
+    ],
+)
+def test_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
 
 
 # --- issue 12: every name, in every script ---------------------------------------------------
@@ -297,7 +367,7 @@ def test_lower_case_names_nicknames_and_context(text, expected):
     "text, expected",
     [
         ("DOB 12.03.85", "DOB [date]"),
-        ("Born 03/04/1985 in Leeds", "Born [date] in Leeds"),
+        ("Born 03/04/1985 in Leeds", "Born [date] in [place]"),
         ("St Mary's Primary was good to him", "[place] was good to him"),
         ("he is at Bradwell Primary, year 2", "he is at [place], year 2"),
         ("he works at Tesco on the High Street", "he works at [place]"),
@@ -451,7 +521,7 @@ def test_heldout_scoring_is_lenient_on_labels_and_strict_on_leaks(tmp_path):
     heldout = tmp_path / "heldout.tsv"
     heldout.write_text(
         "lang\tinput\texpected\n"
-        "en\tBorn 03/04/1985 in Leeds\tBorn [date] in Leeds\n"  # removed, right label
+        "en\tBorn 03/04/1985 at home\tBorn [date] at home\n"  # removed, right label
         "en\tMy ex Darren works at Pryzm\tMy ex [name] works at [workplace]\n"  # removed, other label
         "en\tI saw the red Corsa\tI saw the red Corsa\n", encoding="utf-8")
     report = benchmark.score(benchmark.load_rows(heldout))
@@ -473,3 +543,12 @@ def test_speed_under_two_milliseconds_per_thousand_characters():
     benchmark = _load_benchmark()
     text = " ".join(e.text for e in benchmark.load_corpus())[:1000]
     assert benchmark.time_per_call(text, repeat=50) < 4.0  # 2 ms target, headroom for a busy CI machine
+
+
+def test_places_numbers_and_names_corpus_stays_above_the_goal():
+    """redaction_dev3.tsv (tuned-on): towns, estates, venues, reference numbers, names of
+    every origin and words that look like names."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV3))
+    assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.99, report["misses"]
+    assert report["by_kind"]["place"]["recall"] >= 0.9 and report["by_kind"]["number"]["recall"] == 1.0

@@ -54,7 +54,9 @@ def test_every_free_text_column_is_encrypted(app):
     assert set(encrypted_columns()) == {
         ("feedback_response", "other_service"), ("feedback_response", "what_helped"),
         ("feedback_response", "could_be_better"), ("feedback_response", "restored_words"),
+        ("feedback_response", "working_translations"),
         ("consultation_answer", "value"), ("consultation_answer", "other_text"),
+        ("consultation_answer", "working_translation"), ("consultation_answer", "restored_words"),
         ("consultation_review_comment", "text"), ("group_comment", "text"), ("theme_run", "report"),
         # What is derived from respondents' content (issue 11): choices, risk categories, emergent themes.
         ("consultation_answer", "values"), ("consultation_response", "risk_categories"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -235,6 +236,10 @@ def page_form(page, data: dict | None = None) -> FlaskForm:
 
 
 class CheckForm(JourneyForm):
+    # The words redaction removed (choices set from the session): ticked ones are put back.
+    put_back = SelectMultipleField(_l("Put back words that do not identify anyone"), coerce=int,
+                                   widget=GovCheckboxesInput(), validate_choice=True)
+    put_back_submit = SubmitField(_l("Put back the ticked words"), widget=GovSubmitInput())
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
     submit = SubmitField("Send your answers", widget=GovSubmitInput())

@@ -15,6 +15,7 @@ from datetime import date
 from flask_babel import format_date, gettext
 from sqlalchemy import select
 
+from analysis.language import detect_language, needs_reader
 from analysis.redaction import redact
 from analysis.risk import assess
 from webapp.access_codes import MAX_WRONG_TRIES, CodeCheck
@@ -23,6 +24,7 @@ from webapp.consultations import lifecycle, rules
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
 from webapp.journeys import SummaryRow, SummarySection, fresh_state
+from webapp.putting_back import REMOVED, RESTORED, removed_entries, restored_lines
 
 CHECK = "check"
 CODE = "code"
@@ -155,12 +157,23 @@ class Journey:
         self.state["unlocked"] = True
         self.go_to(self._first_step())
 
+    def keep_answers(self, values: dict, risks: dict) -> None:
+        """A page's (redacted) answers: what redaction took out of them, and any words put back
+        before, start afresh for that page's questions."""
+        removed = values.pop(REMOVED, [])
+        fields = set(values)
+        for key in (REMOVED, RESTORED):
+            self.answers[key] = [entry for entry in self.answers.get(key) or [] if entry[0] not in fields]
+        self.answers[REMOVED] += removed
+        self.answers.update(values)
+        self.state["risks"].update(risks)
+        self.session.modified = True
+
     def save_page(self, page: ConsultationPage, values: dict, risks: dict) -> None:
         """Store a page's (redacted) answers and move on. Before the first check,
         the next page in order; after it, any page now shown but never seen,
         else back to the check page."""
-        self.answers.update(values)
-        self.state["risks"].update(risks)
+        self.keep_answers(values, risks)
         if str(page.id) not in self.state["seen"]:
             self.state["seen"].append(str(page.id))
         pages = self.visible_pages()
@@ -217,7 +230,9 @@ def _typed(text: str, key: str, values: dict, risks: dict) -> None:
     """Free text into the answers, redacted; risk assessed on what was typed, keeping only the categories."""
     text = (text or "").strip()
     risks[key] = list(assess(text).categories) if text else []
-    values[key] = redact(text).text if text else ""
+    redaction = redact(text)
+    values[key] = redaction.text if text else ""
+    values[REMOVED] += removed_entries(key, redaction) if text else []
 
 
 def _ranked(question, form_data: dict) -> list[str] | str:
@@ -249,9 +264,10 @@ def _answer_value(question, form_data: dict):
 
 def page_values(page: ConsultationPage, form_data: dict) -> tuple[dict, dict]:
     """A page's answers for the session: free text (and the text of an "Other"
-    answer) redacted here, before it goes anywhere; risk assessed on what was
-    typed, keeping only the categories."""
-    values: dict = {}
+    answer) redacted here, before it goes anywhere, with what was taken out kept
+    for the check page's put-back; risk assessed on what was typed, keeping only
+    the categories."""
+    values: dict = {REMOVED: []}
     risks: dict = {}
     for question in page.questions:
         if not question.answerable:
@@ -322,6 +338,15 @@ def lost_answers(journey: Journey) -> bool:
     return journey.resumed and journey.first_incomplete_page() is not None
 
 
+def unread_language(journey: Journey) -> str:
+    """The language of the free text when Heard cannot read it ("pl"), else "": its writer's
+    thank-you page leads with help in that language."""
+    texts = [journey.answers.get(str(q.id)) for page in journey.visible_pages() for q in page.questions
+             if q.kind == "free_text"]
+    code = detect_language("\n".join(text for text in texts if text))
+    return code if needs_reader(code) else ""
+
+
 def has_free_text(journey: Journey) -> bool:
     return any((q.kind == "free_text" and journey.answers.get(str(q.id))) or journey.answers.get(other_key(q))
                for page in journey.visible_pages() for q in page.questions)
@@ -342,6 +367,10 @@ def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
             other = journey.answers.get(other_key(question), "") if question.has_other else ""
             if isinstance(answer, list):
                 response.answers.append(Answer(question=question, value="", values=list(answer), other_text=other))
+            elif question.kind == "free_text":
+                response.answers.append(Answer(question=question, value=str(answer),
+                                               text_language=detect_language(str(answer)),
+                                               restored_words=restored_lines(journey.answers, str(question.id))))
             else:
                 response.answers.append(Answer(question=question, value=str(answer), other_text=other))
     for question in consultation.questions:

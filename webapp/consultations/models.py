@@ -296,6 +296,13 @@ class Answer(db.Model):
     value: Mapped[str] = mapped_column(EncryptedText, default="")
     values: Mapped[list | None] = mapped_column(EncryptedJSON)  # choices are answers too
     other_text: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
+    # The language free text is written in (analysis.language: "pl"), "" when unknown; text Heard
+    # cannot read is marked in moderation until staff add an English working translation.
+    text_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    working_translation: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
+    # Words Heard redacted that the writer put back on the check page, one "kind<TAB>word" a
+    # line: the moderation queue shows them for staff to check.
+    restored_words: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
 
     response: Mapped[ConsultationResponse] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
@@ -309,6 +316,11 @@ class Answer(db.Model):
     @property
     def typed_text(self) -> str:
         return getattr(self, self.typed_field)
+
+    @property
+    def readable_text(self) -> str:
+        """What theming reads: the working translation when there is one, else the answer."""
+        return self.working_translation or self.value or ""
 
 
 def answer_ref(answer_id: int) -> str:

@@ -16,6 +16,7 @@ from functools import cache
 from flask_babel import gettext
 from sqlalchemy import bindparam, insert, select
 
+from analysis.language import detect_language
 from analysis.redaction import redact
 from analysis.risk import assess
 from webapp import putting_back
@@ -24,7 +25,7 @@ from webapp.feedback import questions as q
 from webapp.feedback.directory import service_by_slug
 from webapp.feedback.models import FeedbackResponse, Service
 from webapp.journeys import SummaryRow, SummarySection, fresh_state
-from webapp.putting_back import RESTORED, RemovedWord, redact_texts
+from webapp.putting_back import RemovedWord, redact_texts, restored_lines
 from webapp.staff import alerts
 
 STEPS = ("service", "experience", "comments", "about-you", "check")
@@ -116,10 +117,11 @@ def start_journey(session, service_slug: str = "", step: str = "service") -> Jou
 
 
 def redact_comments(form_data: dict) -> dict:
-    """Redact free text before it goes anywhere; assess risk on what was typed.
-    New comments start the list of removed words afresh."""
+    """Redact free text before it goes anywhere; assess risk and detect the language on
+    what was typed. New comments start the list of removed words afresh."""
     texts = {field: (form_data.get(field) or "").strip() for field in q.FREE_TEXT_FIELDS}
     values = redact_texts(texts)
+    values["text_language"] = detect_language("\n".join(texts.values()))
     values["risk_categories"] = list(assess("\n".join(texts.values())).categories)
     return values
 
@@ -132,7 +134,7 @@ def removed_words(journey: Journey) -> list[RemovedWord]:
 def put_back(journey: Journey, indexes: set[int]) -> int:
     """Put the chosen removed words back into the comments (the rest stay redacted);
     returns how many. Each is remembered so staff can check it in moderation."""
-    count = putting_back.put_back(journey.answers, q.FREE_TEXT_FIELDS, indexes)
+    count = putting_back.put_back(journey.answers, indexes)
     journey.session.modified = True
     return count
 
@@ -155,7 +157,8 @@ def submit(journey: Journey) -> None:
         "risk_categories": ",".join(categories),
         **{field: answers.get(field, "") for field in
            (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
-        "restored_words": "\n".join("\t".join(entry) for entry in answers.get(RESTORED) or []),
+        "restored_words": restored_lines(answers),
+        "text_language": answers.get("text_language") or "",
     }
     slug = answers.get("service")
     if not slug or slug == q.ANOTHER_SERVICE:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.crypto import EncryptedText
+from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import RandomId, db, random_id
 
 
@@ -51,6 +51,11 @@ class FeedbackResponse(db.Model):
     # Words Heard redacted that the writer put back on the check page, one
     # "field<TAB>kind<TAB>word" a line: moderation shows them for staff to check.
     restored_words: Mapped[str] = mapped_column(EncryptedText, default="")
+    # The language the free text is written in (analysis.language, ISO 639-1: "pl"), "" when
+    # unknown; text Heard cannot read is marked in moderation until staff translate it.
+    text_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # {field: English working translation} added by staff in moderation; the original stays.
+    working_translations: Mapped[dict | None] = mapped_column(EncryptedJSON, default=None)
 
     age_band: Mapped[str] = mapped_column(String(20), default="")
     gender: Mapped[str] = mapped_column(String(20), default="")
@@ -70,6 +75,14 @@ class FeedbackResponse(db.Model):
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
 
     service: Mapped[Service | None] = relationship(back_populates="responses")
+
+    def working_translation(self, field: str) -> str:
+        """Staff's English working translation of one free-text field, or ""."""
+        return (self.working_translations or {}).get(field, "")
+
+    def readable_text(self, field: str) -> str:
+        """What theming reads: the working translation when there is one, else the original."""
+        return self.working_translation(field) or getattr(self, field) or ""
 
 
 def feedback_ref(response_id: int, field_name: str) -> str:

@@ -13,6 +13,7 @@ from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.formatters import risk_labels
+from webapp.moderation import translating
 from webapp.moderation.publication import published_refs
 from webapp.periods import quarter_dates, quarter_of
 from webapp.putting_back import KIND_LABELS
@@ -27,6 +28,7 @@ class Text:
     value: str
     published: bool
     restored: tuple[str, ...] = ()  # words the writer put back after redaction, for staff to check
+    translation: str = ""  # staff's English working translation, shown beside the original
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,25 @@ class Entry:
     @property
     def risk_labels(self) -> list[str]:
         return risk_labels(self.response.risk_categories)
+
+    @property
+    def language_note(self) -> str:
+        """ "Written in Polish: needs a reader" until every text has a working translation."""
+        return language_note(self.response)
+
+
+def language_note(response: FeedbackResponse) -> str:
+    fields = _free_text_fields(response)
+    return translating.language_note(response.text_language,
+                                     bool(fields) and all(response.working_translation(f) for f in fields))
+
+
+def add_working_translation(response: FeedbackResponse, field: str, translation: str) -> None:
+    """Store staff's English working translation of one text beside the original."""
+    translations = dict(response.working_translations or {})  # a new dict: the column sees the change
+    translations[field] = translating.working_translation(translation, response.text_language,
+                                                          f"feedback:{response.id}", field)
+    response.working_translations = translations
 
 
 @dataclass(frozen=True)
@@ -70,7 +91,8 @@ def listing(quarter: str, service_slug: str = "", page: int = 1) -> Listing:
     shown = with_text[(page - 1) * PER_PAGE:page * PER_PAGE]
     marked = published_refs([feedback_ref(r.id, f) for r in shown for f in bank.FREE_TEXT_FIELDS])
     entries = [Entry(r, [Text(feedback_ref(r.id, f), bank.QUESTION_TEXT[f], getattr(r, f),
-                              feedback_ref(r.id, f) in marked, restored_words(r).get(f, ()))
+                              feedback_ref(r.id, f) in marked, restored_words(r).get(f, ()),
+                              r.working_translation(f))
                          for f in _free_text_fields(r)])
                for r in shown]
     return Listing(entries, len(with_text), page, pages)

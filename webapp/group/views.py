@@ -252,7 +252,7 @@ def _put_back(scope, state: dict, form):
     if not form.validate_on_submit():
         return _render_check(scope, state, form, status=400)
     view = state["view"]
-    count = putting_back.put_back(view, members.comment_fields(view), set(form.put_back.data or []))
+    count = putting_back.put_back(view, set(form.put_back.data or []))
     session.modified = True
     if count:
         flash(f"We put back {count} {'word' if count == 1 else 'words'}. Check your comments again, then send them.",

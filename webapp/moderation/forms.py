@@ -1,11 +1,20 @@
-"""The hide form both moderation pages show beside each response, and the form to redact more words."""
+"""The hide form both moderation pages show beside each response, the form to redact more words,
+and the form for an English working translation of text Heard cannot read."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+
+from webapp.forms import FREE_TEXT_MAX
 
 HIDE_REASONS = {"spam": "Spam", "abuse": "Abuse", "other": "Other"}
 # Spam speaks for itself; abuse and "other" need a word on why, for whoever reviews it later.
@@ -35,3 +44,15 @@ class RedactForm(FlaskForm):
                                 validators=[InputRequired(message="Choose at least one word")])
     version = HiddenField()
     submit = SubmitField("Redact the chosen words", widget=GovSubmitInput())
+
+
+class TranslationForm(FlaskForm):
+    """Staff's English working translation of one text (a little longer than the
+    original may be: translations run longer)."""
+
+    translation = TextAreaField("English working translation", widget=GovTextArea(),
+                                validators=[DataRequired(message="Enter the English working translation"),
+                                            Length(max=FREE_TEXT_MAX * 2,
+                                                   message=f"Keep the translation to {FREE_TEXT_MAX * 2} "
+                                                           "characters or fewer")])
+    submit = SubmitField("Save the working translation", widget=GovSubmitInput())

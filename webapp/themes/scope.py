@@ -147,7 +147,8 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
     service = response.service.name if response.service else ("Another service" if response.other_service else "")
     said = {f: _choice_label(f, getattr(response, f)) for f in bank.EQUALITY_FIELDS}
     return [
-        Item(ref=feedback_ref(response.id, field_name), text=getattr(response, field_name),
+        # Text Heard cannot read is themed from staff's English working translation when there is one.
+        Item(ref=feedback_ref(response.id, field_name), text=response.readable_text(field_name),
              question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
              response_id=response.id, service=service, equality=said,
              risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
@@ -184,7 +185,7 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
             question = questions.get(answer.question_id)
             if question and question.kind == "free_text" and answer.value and answer.value.strip():
                 found.append(Item(
-                    ref=answer_ref(answer.id), text=answer.value, question=question.text,
+                    ref=answer_ref(answer.id), text=answer.readable_text, question=question.text,
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories)))

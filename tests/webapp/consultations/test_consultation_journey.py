@@ -80,7 +80,10 @@ def test_whole_journey_with_show_if_stores_a_redacted_dated_response(client, con
     html = page(check)
     assert html.h1.get_text() == "Check your answers before sending"
     text = html.get_text()
-    assert "[phone]" in text and "07700" not in text and "Sarah" not in text
+    assert "[phone]" in text and "07700" not in text
+    # The name is shown only in the closed list of words the writer may put back (issue 12).
+    put_back = html.find(id="put-back").extract()
+    assert "Sarah Jones (a name)" in put_back.get_text() and "Sarah" not in html.get_text()
     assert html.find("a", href=f"{URL}?page={page_id(c, 'The refuge')}")
 
     post(client, "check", {"website": ""})

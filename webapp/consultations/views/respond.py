@@ -5,9 +5,10 @@ redaction before anything is kept) for a consultation's pages of questions."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from flask_wtf.csrf import CSRFError
 
+from webapp import i18n
 from webapp.consultations import addresses
 from webapp.consultations import answer_forms as f
 from webapp.consultations import journey as j
@@ -16,11 +17,14 @@ from webapp.journeys import (
     code_refused,
     code_tries_allowed,
     end_session,
+    flash_put_back,
+    help_in_language,
     let_next_page_show_answers,
     may_show_answers,
     post_allowed,
     start_allowed,
 )
+from webapp.putting_back import put_back, removed_words
 
 bp = Blueprint("respond", __name__)
 
@@ -30,9 +34,12 @@ def consultation(slug: str):
     consultation = j.consultation_by_slug(slug) or addresses.redirect_if_moved(slug, ".consultation")
     thanks = session.get(j.THANKS_KEY)
     if consultation is not None and thanks and thanks.get("slug") == slug:
+        get_locale()  # read (and kept for this request) before the session and its language end
         end_session(session)
+        language = thanks.get("language", "")
         return render_template("consultations/respond/thank-you.html", consultation=consultation,
-                               flagged=thanks.get("flagged", False))
+                               flagged=thanks.get("flagged", False), help_in_language=help_in_language(language),
+                               reader_note=bool(language))
     unavailable = _unavailable(consultation)
     if unavailable:
         return unavailable
@@ -71,7 +78,8 @@ def consultation_post(slug: str):
         return _to_the_journey(slug)
     form = _form_for(journey)
     # Access codes have their own throttle, so wrong codes never use up the connection's sends.
-    allowed = post_allowed(session, starting=starting, counted=journey.step == j.CHECK)
+    # Putting words back on the check page is not a send.
+    allowed = post_allowed(session, starting=starting, counted=journey.step == j.CHECK and not _putting_back())
     if not allowed or (journey.step == j.CODE and not code_tries_allowed()):
         return _render_step(journey, form, status=429, notice="rate-limited")
     if not form.validate_on_submit():
@@ -82,6 +90,11 @@ def consultation_post(slug: str):
             form.code.errors = [refused]
             return _render_step(journey, form, status=400)
         journey.unlock()
+        return _to_the_journey(slug)
+    if journey.step == j.CHECK and (form.put_back_submit.data or form.put_back.data):
+        # Ticking and pressing Send puts the words back first: nothing is sent that was not seen.
+        flash_put_back(put_back(journey.answers, set(form.put_back.data or [])))
+        journey.session.modified = True
         return _to_the_journey(slug)
     if journey.step == j.CHECK:
         return _send(journey, form)
@@ -117,10 +130,7 @@ def _keep_typed(journey: j.Journey, posted: str, limited: bool = False):
     page comes round again, and the journey says so where it starts again."""
     page = next((page for page in journey.consultation.pages if str(page.id) == posted), None)
     if page is not None:
-        values, risks = j.page_values(page, f.page_form(page).data)
-        journey.answers.update(values)
-        journey.state["risks"].update(risks)
-        journey.session.modified = True
+        journey.keep_answers(*j.page_values(page, f.page_form(page).data))
     if limited:
         return _render_step(journey, status=429, notice="rate-limited")
     notice = "timed-out-code" if journey.step == j.CODE else "timed-out-page"
@@ -142,8 +152,18 @@ def _form_for(journey: j.Journey):
     if journey.step == j.CODE:
         return AccessCodeForm()
     if journey.step == j.CHECK:
-        return f.CheckForm()
+        return _check_form(journey)
     return f.page_form(journey.page)
+
+
+def _check_form(journey: j.Journey) -> f.CheckForm:
+    form = f.CheckForm()
+    form.put_back.choices = {word.index: word.label for word in removed_words(journey.answers)}
+    return form
+
+
+def _putting_back() -> bool:
+    return bool(request.form.get("put_back_submit") or request.form.getlist("put_back"))
 
 
 def _send(journey: j.Journey, form):
@@ -152,11 +172,15 @@ def _send(journey: j.Journey, form):
         journey.go_to(str(missing.id))
         return _render_step(journey, notice="answer-needed" if journey.answers else "all-deleted")
     flagged = bool(journey.risk_categories())
+    unread = j.unread_language(journey)
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
         j.submit(journey)
     slug = journey.consultation.slug
+    chosen_language = session.get(i18n.SESSION_KEY)
     session.clear()
-    session[j.THANKS_KEY] = {"slug": slug, "flagged": flagged}
+    if chosen_language:  # the thank-you page stays in the language the journey was in
+        session[i18n.SESSION_KEY] = chosen_language
+    session[j.THANKS_KEY] = {"slug": slug, "flagged": flagged, "language": unread}
     return redirect(url_for(".consultation", slug=slug), code=303)
 
 
@@ -175,9 +199,10 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
     elif journey.step == j.CHECK:
         journey.mark_checked()
         template = "journeys/check.html"
-        form = form or f.CheckForm()
+        form = form or _check_form(journey)
         context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
         context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
+                       removed_words=form.put_back.choices,
                        sending=gettext("your answers"),
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
     else:

@@ -22,14 +22,16 @@ from flask import (
 )
 from flask_login import current_user
 
+from analysis.language import english_name, needs_reader
 from webapp.audit import record_event
 from webapp.consultations import editing, reporting
 from webapp.consultations.models import Answer, ConsultationResponse, answer_ref
 from webapp.extensions import db
 from webapp.forms import ButtonForm
-from webapp.moderation import actions
-from webapp.moderation.forms import HideForm, RedactForm
+from webapp.moderation import actions, translating
+from webapp.moderation.forms import HideForm, RedactForm, TranslationForm
 from webapp.moderation.publication import publication_message, published_refs, toggle_publication
+from webapp.putting_back import KIND_LABELS
 from webapp.staff import alerts
 from webapp.staff.access import permission_required
 
@@ -128,9 +130,21 @@ def _moderation_page(consultation, refused: tuple[int, HideForm] | None = None):
                            pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
                            toggle=ButtonForm(), hide_form=HideForm(formdata=None),
                            refused=refused or (None, None),
-                           published=published_refs([answer_ref(answer.id) for answer in answers]))
+                           published=published_refs([answer_ref(answer.id) for answer in answers]),
+                           translation_note=lambda code, translation: translating.language_note(code,
+                                                                                                bool(translation)),
+                           restored_labels=restored_labels)
     db.session.commit()
     return make_response(body, 400 if refused else 200)
+
+
+def restored_labels(lines: str) -> list[str]:
+    """ "kind<TAB>word" lines as "Will (a name)": the words the writer put back."""
+    found = []
+    for line in lines.splitlines():
+        kind, _, word = line.partition("\t")
+        found.append(f"{word} ({KIND_LABELS.get(kind, kind)})")
+    return found
 
 
 def _hide_errors(answers, refused) -> dict[str, str]:
@@ -169,6 +183,32 @@ def redact(consultation_id: int, answer_id: int):
         record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
     form.version.data = reporting.text_version(answer.typed_text)
     body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form)
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
+
+
+@bp.route("/<int:consultation_id>/moderation/answers/<int:answer_id>/translate", methods=["GET", "POST"])
+@permission_required("moderate")
+def translate(consultation_id: int, answer_id: int):
+    """Add or change the English working translation of an answer Heard cannot read."""
+    consultation = _consultation_or_404(consultation_id)
+    answer = _answer_or_404(consultation, answer_id)
+    if not needs_reader(answer.text_language):
+        abort(404)
+    form = TranslationForm(data={"translation": answer.working_translation} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        answer.working_translation = translating.working_translation(
+            form.translation.data, answer.text_language, f"answer:{answer.id}", f"consultation:{consultation.id}")
+        db.session.commit()
+        flash("Working translation saved. Theming will read it; the original is kept.", "success")
+        return _to_queue(consultation, f"answer-{answer.id}")
+    if request.method == "GET":
+        record_event("free_text.view", target=f"answer:{answer.id}",
+                     detail=f"consultation:{consultation.id}, translate")
+    back_url = url_for(".moderation", consultation_id=consultation.id, **_queue_args()) + f"#answer-{answer.id}"
+    body = render_template("moderation/translate.html", caption=f"Answer {answer.id}: {answer.question.text}",
+                           code=answer.text_language, language=english_name(answer.text_language), text=answer.value,
+                           form=form, back_url=back_url)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
 

@@ -4,15 +4,25 @@ show, each step posts and redirects (POST/redirect/GET). Views validate, call
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
-from flask_babel import gettext
+from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
+from flask_babel import get_locale, gettext
 from flask_wtf.csrf import CSRFError
 
+from analysis.language import needs_reader
+from webapp import i18n
 from webapp.feedback import directory
 from webapp.feedback import forms as f
 from webapp.feedback import journey as journeys
 from webapp.feedback import questions as q
-from webapp.journeys import end_session, let_next_page_show_answers, may_show_answers, post_allowed, start_allowed
+from webapp.journeys import (
+    end_session,
+    flash_put_back,
+    help_in_language,
+    let_next_page_show_answers,
+    may_show_answers,
+    post_allowed,
+    start_allowed,
+)
 
 bp = Blueprint("feedback", __name__)
 
@@ -95,8 +105,11 @@ def _before_you_start(service_slug: str):
 
 def _thank_you():
     thanks = session.get(journeys.THANKS_KEY) or {}
+    get_locale()  # read (and kept for this request) before the session and its language end
     end_session(session)
-    return render_template("feedback/thank-you.html", flagged=thanks.get("flagged", False))
+    language = thanks.get("language", "")
+    return render_template("feedback/thank-you.html", flagged=thanks.get("flagged", False),
+                           help_in_language=help_in_language(language), reader_note=bool(language))
 
 
 def _form_for(journey: journeys.Journey):
@@ -145,12 +158,7 @@ def _putting_back() -> bool:
 def _put_back(journey: journeys.Journey, indexes: set[int]):
     """Put ticked words back and show the check page again, so that what is sent is
     what the writer saw (ticking and pressing Send also lands here first)."""
-    count = journeys.put_back(journey, indexes)
-    if count:
-        flash(f"We put back {count} {'word' if count == 1 else 'words'}. Check your answers again, then send them.",
-              "success")
-    else:
-        flash("Tick the words you want to put back, or send your feedback as it is.", "error")
+    flash_put_back(journeys.put_back(journey, indexes))
     let_next_page_show_answers(session)
     return redirect(url_for(".journey") + "#main-content", code=303)
 
@@ -162,6 +170,8 @@ def _send(journey: journeys.Journey, form):
         return _render_step(journey, _prefilled_form(journey),
                             notice="answer-needed" if journey.answers else "all-deleted")
     flagged = bool(journey.answers.get("risk_categories"))
+    language = journey.answers.get("text_language", "")
+    unread = language if needs_reader(language) else ""
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
         try:
             journeys.submit(journey)
@@ -169,8 +179,11 @@ def _send(journey: journeys.Journey, form):
             journey.go_to("service")
             return _render_step(journey, _prefilled_form(journey), notice="service-closed",
                                 closed_service=closed.name)
+    chosen_language = session.get(i18n.SESSION_KEY)
     session.clear()
-    session[journeys.THANKS_KEY] = {"flagged": flagged}
+    if chosen_language:  # the thank-you page stays in the language the journey was in
+        session[i18n.SESSION_KEY] = chosen_language
+    session[journeys.THANKS_KEY] = {"flagged": flagged, "language": unread}
     return redirect(url_for(".journey"), code=303)
 
 

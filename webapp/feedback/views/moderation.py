@@ -1,7 +1,8 @@
 """Staff moderation of feedback free text under /staff/feedback: read a
 quarter's free text (`view_free_text`), and (`moderate`) hide a response with a
 reason, show it again, flag it for safeguarding, mark a text for publication;
-redact more words of a text (`redact`, offered where the writer put words back).
+redact more words of a text (`redact`, offered where the writer put words back);
+add an English working translation of text Heard cannot read (`translate`).
 The service-user group's codes are issued with each report (`webapp.reports`). The moderation actions, the hide
 form and the publication mark are shared with the consultation moderation
 queue (`webapp.moderation`). Every view of free text and every change is
@@ -12,6 +13,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from analysis.language import english_name, needs_reader
 from webapp.audit import record_event
 from webapp.extensions import db
 from webapp.feedback import moderation
@@ -19,7 +21,7 @@ from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse
 from webapp.forms import ButtonForm
 from webapp.moderation import actions, redacting
-from webapp.moderation.forms import HideForm, RedactForm
+from webapp.moderation.forms import HideForm, RedactForm, TranslationForm
 from webapp.moderation.publication import publication_message, toggle_publication
 from webapp.periods import ScopeError
 from webapp.staff import alerts
@@ -166,5 +168,31 @@ def redact(response_id: int):
                            question=bank.QUESTION_TEXT[field], form=form,
                            restored=moderation.restored_words(response).get(field, ()),
                            back_url=url_for(".index", **{k: v for k, v in _filters().items() if v}))
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
+
+
+@bp.route("/<int:response_id>/translate", methods=["GET", "POST"])
+@permission_required("moderate")
+def translate(response_id: int):
+    """Add or change the English working translation of a text Heard cannot read."""
+    response = _response_or_404(response_id)
+    field = request.args.get("field", "")
+    text = getattr(response, field, "") if field in bank.FREE_TEXT_FIELDS else ""
+    if not text or not needs_reader(response.text_language):
+        abort(404)
+    form = TranslationForm(data={"translation": response.working_translation(field)}
+                           if request.method == "GET" else None)
+    if form.validate_on_submit():
+        moderation.add_working_translation(response, field, form.translation.data)
+        db.session.commit()
+        flash("Working translation saved. Theming will read it; the original is kept.", "success")
+        return _back_to_list(f"response-{response.id}")
+    if request.method == "GET":
+        record_event("free_text.view", target=f"feedback:{response.id}", detail=f"{field}, translate")
+    back_url = url_for(".index", **{k: v for k, v in _filters().items() if v}) + f"#response-{response.id}"
+    body = render_template("moderation/translate.html", caption=f"Response {response.id}: {bank.QUESTION_TEXT[field]}",
+                           code=response.text_language, language=english_name(response.text_language), text=text,
+                           form=form, back_url=back_url)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
