@@ -108,13 +108,16 @@ class Journey:
         return rules.visible_pages(self.consultation.pages, self.condition_view())
 
     def condition_view(self) -> dict:
-        """The answers as page conditions read them: a grid's as the
-        "<statement> → <answer>" pairs it gave (`rules.grid_tokens`)."""
+        """The answers as page conditions read them (`rules.condition_answers`):
+        a grid's as the "<statement> → <answer>" pairs it gave, a ranking's as
+        "<thing> ranked first"."""
         view = dict(self.answers)
         for question in self.consultation.questions:
             answer = view.get(str(question.id))
             if question.kind == "grid" and isinstance(answer, list):
                 view[str(question.id)] = rules.grid_tokens(question.rows, answer)
+            elif question.kind == "ranking" and isinstance(answer, list) and answer:
+                view[str(question.id)] = f"{answer[0]}{rules.RANKED_FIRST}"
         return view
 
     @property

@@ -32,6 +32,7 @@ from webapp import disclosure
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.consultations.rules import KINDS, parse_number
 from webapp.extensions import db
+from webapp.formatters import MONTHS
 
 # Redacting more words is shared with feedback moderation.
 from webapp.moderation.redacting import REDACTED, redact_words, text_version, words  # noqa: F401
@@ -227,19 +228,20 @@ def summaries(consultation: Consultation, held: frozenset[str] = frozenset()) ->
         elif question.kind in CHOICE_KINDS:
             _add_rows(summary, question, list(question.choices), tally, held)
         elif question.kind == "date":
-            _add_rows(summary, question, [], _by_month(tally), held)
+            _add_rows(summary, question, *_by_month(tally), held)
         elif question.kind == "number" and _bands(question):
             _add_rows(summary, question, [label for label, _, _ in _bands(question)], _by_band(question, tally), held)
         result.append(summary)
     return result
 
 
-def _by_month(tally: Counter[str]) -> Counter[str]:
-    """Dates counted by month ("2027-03"): a day could pick someone out."""
+def _by_month(tally: Counter[str]) -> tuple[list[str], Counter[str]]:
+    """Dates counted by month ("March 2027"), in order: a day could pick someone out."""
     months: Counter[str] = Counter()
     for day, count in tally.items():
         months[day[:7]] += count
-    return Counter(dict(sorted(months.items())))
+    labels = {month: f"{MONTHS[int(month[5:7]) - 1]} {month[:4]}" for month in sorted(months)}
+    return list(labels.values()), Counter({labels[month]: count for month, count in months.items()})
 
 
 def _bands(question: Question) -> list[tuple[str, Decimal, Decimal]]:

@@ -267,16 +267,20 @@ def check_condition(condition_question_position: tuple[int, int] | None,
         raise RuleError("Choose one of that question's answers for the condition.")
 
 
-CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating", "select", "scale10", "grid")
+CONDITION_KINDS = ("single", "multiple", "yes_no", "agreement", "rating", "select", "scale10", "grid", "ranking")
 GRID_ARROW = " \u2192 "  # a grid condition's answer: "<statement> → <answer>"
+RANKED_FIRST = " ranked first"  # a ranking condition's answer: "<thing> ranked first"
 
 
 def condition_answers(kind: str, choices: Sequence[str], rows: Sequence[str] = ()) -> tuple[str, ...]:
-    """The answers a page condition can name: a question's choices, or for a
-    grid each statement with each answer, row by row (so renaming a statement
+    """The answers a page condition can name: a question's choices; for
+    ranking, which thing was ranked first; for a grid each statement with each
+    answer, row by row (so renaming a statement
     in place renames its answers in place, and `follow_condition` follows it)."""
     if kind == "grid":
         return tuple(f"{row}{GRID_ARROW}{choice}" for row in rows for choice in choices)
+    if kind == "ranking":
+        return tuple(f"{choice}{RANKED_FIRST}" for choice in choices)
     return tuple(choices)
 
 
