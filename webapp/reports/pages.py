@@ -125,8 +125,11 @@ def trend(scope, summary: BoardSummary) -> dict | None:
 
 
 def _share(summary: BoardSummary, code: str) -> float | None:
-    """A theme's share in one quarter's summary: 0 when it had no responses,
-    None when the share may not be shown."""
+    """A theme's share in one quarter's summary: 0 when the theme had no
+    responses, None when the share may not be shown or the quarter had no
+    responses at all (0% of nothing would look like a fall)."""
+    if not summary.responses:
+        return None
     row = summary.theme(code)
     return 0.0 if row is None else row.share
 

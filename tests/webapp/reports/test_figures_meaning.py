@@ -114,7 +114,10 @@ def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
     assert soup.select_one("#trend-chart-title").get_text().startswith("Responses with written answers")
     # The shares as small charts, one per theme, described in words.
     description = soup.select_one("#share-trend-chart-desc").get_text()
-    assert "Housing, refuge and safe accommodation: Oct–Dec 2025 0%, Jan–Mar 2026 0%, Apr–Jun 2026 100%" in description
+    assert ("Housing, refuge and safe accommodation: Oct–Dec 2025 not shown, Jan–Mar 2026 not shown, "
+            "Apr–Jun 2026 100%, Jul–Sep 2026 42%") in description
+    # A quarter with no responses has no share, not 0%.
+    assert rows["Housing, refuge and safe accommodation"][:2] == ["—", "—"]
 
 
 def test_share_trend_labels_start_inside_their_columns():
