@@ -83,7 +83,9 @@ def pack_context(scope, summary: BoardSummary | None = None, today: date | None 
     return {
         "summary": summary, "scope": scope, "theme_sections": theme_sections(summary),
         "small_themes": paper.small_themes(summary),
-        "trend": trend(scope, summary), "group_rows": group_rows(summary),
+        "trend": trend(scope, summary),
+        # The group's section leads with what most members said matters most.
+        "group_rows": sorted(group_rows(summary), key=lambda entry: -entry["priorities"]),
         "breakdowns": pack_breakdowns(summary), "short_cell": short_cell,
         "plan": plan, "carried": carried, "overdue": overdue,
         "executive": paper.executive_summary(summary, overdue),
