@@ -15,7 +15,7 @@ from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart, share_trend_chart
 from webapp.reports.models import ACTION_STATUSES, PUBLIC_STATES, BoardAction
-from webapp.reports.population import population_of, short_range
+from webapp.reports.population import population_of
 from webapp.reports.public import public_action
 from webapp.reports.summary import BoardSummary, build_summary
 from webapp.staff.access import can
@@ -111,7 +111,7 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     labels = [short_quarter(q) for q in quarters]
     population = population_of(scope)
     if population.so_far and population.counted is not None:
-        labels[-1] = f"{short_range(population.counted.start, population.counted.end)} so far"
+        labels[-1] = f"{population.counted.start:%b}–{population.counted.end:%b %Y} so far"
     top = [row for row in summary.charted][:TREND_THEMES]
     shares = [(row.label, [_share(s, row.code) for s in summaries]) for row in top]
     rows = [(label, ["—" if share is None else f"{round(share * 100)}%" for share in values])
