@@ -82,7 +82,11 @@ def wrap_label(label: str, limit: int = LABEL_CHARS) -> list[str]:
 
 COLUMN_BAR = 36  # a period's bar, px wide
 COLUMN_HEIGHT = 44  # the tallest bar (the largest share in the chart)
-PERIOD_CHARS = 14  # period labels wrap at this many characters, inside their column
+# Narrower than the bar chart, so its words stay readable when it shrinks to
+# a phone's width; labels wrap to fit it.
+TREND_WIDTH = 400
+TREND_LABEL_CHARS = 42
+PERIOD_CHARS = 11  # period labels wrap at this many characters, inside their column
 
 
 @dataclass(frozen=True)
@@ -121,13 +125,13 @@ def share_trend_chart(chart_id: str, title: str, periods: list[str],
     inside its own column (x >= 0), so none is cut off. A share that may not
     be shown (None) has no bar and says "not shown"."""
     largest = max((share for _, shares in themes for share in shares if share), default=0.0) or 1.0
-    column_width = WIDTH // max(1, len(periods))
+    column_width = TREND_WIDTH // max(1, len(periods))
     period_lines = [wrap_label(period, PERIOD_CHARS) for period in periods]
     header = tuple((index * column_width, tuple((words, LINE_HEIGHT * (n + 1) - 4) for n, words in enumerate(lines)))
                    for index, lines in enumerate(period_lines))
     panels, y = [], LINE_HEIGHT * max((len(lines) for lines in period_lines), default=1) + GAP
     for label, shares in themes:
-        lines = wrap_label(label)
+        lines = wrap_label(label, TREND_LABEL_CHARS)
         label_lines = tuple((line, y + LINE_HEIGHT * (n + 1) - 4) for n, line in enumerate(lines))
         baseline = y + LINE_HEIGHT * len(lines) + LINE_HEIGHT + COLUMN_HEIGHT
         columns = []
@@ -143,4 +147,4 @@ def share_trend_chart(chart_id: str, title: str, periods: list[str],
                                  for period, share in zip(periods, shares, strict=True))
         for label, shares in themes) or "No figures to show"
     return TrendChart(id=chart_id, title=title, description=f"Small bar charts, one per theme. {words}.",
-                      width=WIDTH, height=y, periods=header, panels=tuple(panels))
+                      width=TREND_WIDTH, height=y, periods=header, panels=tuple(panels))

@@ -3,8 +3,9 @@ closed demo consultation, on the latest quarter of demo feedback and on the
 quarter before it (one of those still open past its due date, so the pack
 carries it over as overdue); the service-user group's view of the latest
 quarter, with one comment that suggests danger (withheld on board pages, in
-the safeguarding queue); and staff checking one theme's answers in it. So the
-ledger, the board pack and "you said, we did" have something to show."""
+the safeguarding queue); and staff checking one theme's answers in it and the
+quarter before. So the ledger, the board pack and "you said, we did" have
+something to show."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ GROUP_VIEW = (
     ("staff-attitude", 2, ["Being believed the first time makes all the difference."]),
     ("money", 1, []),
 )
-# Answers of one theme that staff confirm in the latest quarter, as they would from the coding page.
+# Answers of one theme that staff confirm in the latest two quarters, as they would from the coding page.
 CHECKED_THEME, CHECKED_ANSWERS = "housing", 6
 
 
@@ -71,7 +72,8 @@ def add_demo_actions(today: date | None = None) -> int:
         added += _add(feedback_quarter(quarter).key, FEEDBACK_ACTIONS, today)
         added += _add(feedback_quarter(previous_quarter(quarter)).key, EARLIER_ACTIONS, today)
         _add_group_view(feedback_quarter(quarter).key)
-        _check_a_theme(feedback_quarter(quarter))
+        for checked in (quarter, previous_quarter(quarter)):
+            _check_a_theme(feedback_quarter(checked))
     db.session.commit()
     return added
 

@@ -19,7 +19,7 @@ from flask import current_app, render_template
 from analysis.board import Breakdown, K, cell_words, shown_count
 from webapp.formatters import long_date
 from webapp.reports import paper
-from webapp.reports.pages import charts_for, group_rows, trend
+from webapp.reports.pages import group_rows, trend
 from webapp.reports.summary import BoardSummary, build_summary
 from webapp.themes.runs import HIGH_CONFIDENCE
 
@@ -55,11 +55,15 @@ def page_css(marking: str, label: str, made_on: date) -> str:
             f"@bottom-left {{ content: {made}; }} }}")
 
 
+BREAKDOWN_THEMES = 8  # the annex's tables show the most common themes; the summary page has them all
+
+
 def pack_breakdowns(summary: BoardSummary) -> list[Breakdown]:
-    """The breakdowns with only the themes that have a section of their own
-    (the rest are under k, so their rows are nearly all withheld): fewer
-    pages, and only figures the summary page already released."""
-    keep = {row.code for row in paper.main_themes(summary)}
+    """The breakdowns with only the most common themes that have a section
+    of their own (the rest are under k, so their rows are nearly all
+    withheld): a paper of a dozen pages, and only figures the summary page
+    already released (showing fewer of them gives nothing more away)."""
+    keep = {row.code for row in paper.main_themes(summary)[:BREAKDOWN_THEMES]}
     return [replace(table, rows=tuple(row for code, row in zip(table.codes, table.rows, strict=True) if code in keep),
                     codes=tuple(code for code in table.codes if code in keep))
             for table in summary.breakdowns]
@@ -78,13 +82,15 @@ def pack_context(scope, summary: BoardSummary | None = None, today: date | None 
     overdue = [row for row in plan + carried if row.overdue]
     return {
         "summary": summary, "scope": scope, "theme_sections": theme_sections(summary),
-        "small_themes": paper.small_themes(summary), "charts": charts_for(summary),
-        "trend": trend(scope, summary), "group_rows": group_rows(summary),
+        "small_themes": paper.small_themes(summary),
+        "trend": trend(scope, summary),
+        # The group's section leads with what most members said matters most.
+        "group_rows": sorted(group_rows(summary), key=lambda entry: -entry["priorities"]),
         "breakdowns": pack_breakdowns(summary), "short_cell": short_cell,
         "plan": plan, "carried": carried, "overdue": overdue,
         "executive": paper.executive_summary(summary, overdue),
         "decisions": paper.for_decision(summary, plan + carried, overdue),
-        "high_confidence": round(HIGH_CONFIDENCE * 100), "made_on": today,
+        "breakdown_themes": BREAKDOWN_THEMES, "high_confidence": round(HIGH_CONFIDENCE * 100), "made_on": today,
         "marking": current_app.config["PROTECTIVE_MARKING"],
         "partnership": current_app.config["PARTNERSHIP_NAME"], "cell_words": cell_words,
         "shown_count": shown_count,

@@ -16,7 +16,7 @@ from webapp.periods import ScopeError
 from webapp.reports import ledger
 from webapp.reports.charts import bar_chart, share_trend_chart
 from webapp.reports.models import ACTION_STATUSES, OPEN_STATUSES, OVERDUE_TAG_CLASS, PUBLIC_STATES, BoardAction
-from webapp.reports.population import population_of, short_range
+from webapp.reports.population import population_of
 from webapp.reports.public import public_action
 from webapp.reports.safeguarding import trend as safeguarding_trend
 from webapp.reports.summary import BoardSummary, build_summary
@@ -137,7 +137,7 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     labels = [short_quarter(q) for q in quarters]
     population = population_of(scope)
     if population.so_far and population.counted is not None:
-        labels[-1] = f"{short_range(population.counted.start, population.counted.end)} so far"
+        labels[-1] = f"{population.counted.start:%b}–{population.counted.end:%b %Y} so far"
     top = [row for row in summary.charted][:TREND_THEMES]
     shares = [(row.label, [_share(s, row.code) for s in summaries]) for row in top]
     rows = [(label, ["—" if share is None else f"{round(share * 100)}%" for share in values])
@@ -151,8 +151,11 @@ def trend(scope, summary: BoardSummary) -> dict | None:
 
 
 def _share(summary: BoardSummary, code: str) -> float | None:
-    """A theme's share in one quarter's summary: 0 when it had no responses,
-    None when the share may not be shown."""
+    """A theme's share in one quarter's summary: 0 when the theme had no
+    responses, None when the share may not be shown or the quarter had no
+    responses at all (0% of nothing would look like a fall)."""
+    if not summary.responses:
+        return None
     row = summary.theme(code)
     return 0.0 if row is None else row.share
 

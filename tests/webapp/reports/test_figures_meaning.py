@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from webapp.reports.charts import LABEL_CHARS, bar_chart, share_trend_chart
+from webapp.reports.charts import LABEL_CHARS, PERIOD_CHARS, TREND_LABEL_CHARS, bar_chart, share_trend_chart
 from webapp.reports.population import population_of
 from webapp.reports.queries import quotes_by_theme
 from webapp.themes.runs import CodedItem
@@ -114,16 +114,21 @@ def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
     assert soup.select_one("#trend-chart-title").get_text().startswith("Responses with written answers")
     # The shares as small charts, one per theme, described in words.
     description = soup.select_one("#share-trend-chart-desc").get_text()
-    assert "Housing, refuge and safe accommodation: Oct–Dec 2025 0%, Jan–Mar 2026 0%, Apr–Jun 2026 100%" in description
+    assert ("Housing, refuge and safe accommodation: Oct–Dec 2025 not shown, Jan–Mar 2026 not shown, "
+            "Apr–Jun 2026 100%, Jul–Sep 2026 42%") in description
+    # A quarter with no responses has no share, not 0%.
+    assert rows["Housing, refuge and safe accommodation"][:2] == ["—", "—"]
 
 
 def test_share_trend_labels_start_inside_their_columns():
-    periods = ["Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026", "1 Oct–30 Nov 2026 so far"]
+    periods = ["Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026", "Oct–Nov 2026 so far"]
     shares = [(LONG, [0.2, None, 0.4, 0.1]), ("Housing", [0.0, 0.1, 0.2, 0.3])]
     chart = share_trend_chart("t", "Shares", periods, shares)
     xs = [x for x, _ in chart.periods]
-    assert xs == sorted(xs) and xs[0] == 0 and xs[-1] + 14 * 8 <= chart.width  # the last label fits its column
-    assert [line for line, _ in chart.periods[-1][1]] == ["1 Oct–30 Nov", "2026 so far"]
+    # The last label fits its column: 11 characters of about 8px, 4px in.
+    assert xs == sorted(xs) and xs[0] == 0 and xs[-1] + 4 + PERIOD_CHARS * 8 <= chart.width
+    assert [line for line, _ in chart.periods[-1][1]] == ["Oct–Nov", "2026 so far"]
+    assert all(len(words) <= TREND_LABEL_CHARS for panel in chart.panels for words, _ in panel.label_lines)
     first, second = chart.panels
     assert " ".join(words for words, _ in first.label_lines) == LONG
     assert [column.value for column in first.columns] == ["20%", "not shown", "40%", "10%"]
