@@ -37,6 +37,9 @@ def slow(page: Page) -> Page:
 
 def checked_by_axe(page: Page, axe_source: str, failures: list[str]) -> None:
     page.wait_for_load_state("load")
+    # From the top, as the other audits: scrolled (after a redirect to #main-content), the
+    # sticky exit control covers the header's link and axe counts it as a small target.
+    page.evaluate("window.scrollTo(0, 0)")
     failures += [f"{page.url}: {violation}" for violation in axe(page, axe_source)]
 
 
@@ -56,7 +59,8 @@ def test_a_member_checks_their_comment_puts_a_word_back_and_sends_once(dev_serve
                                                                         axe_source, js):
     base = dev_server.base_url
     failures: list[str] = []
-    scope = feedback_quarter(recent_quarters(4)[1])
+    # Not the board journey's quarter: both share one server, and that test starts before the group has spoken.
+    scope = feedback_quarter(recent_quarters(4)[2 if js else 3])
     staff = slow(new_phone().page)
     codes = issue_codes(staff, base, scope.key, 2)
     assert len(codes) == 2

@@ -138,7 +138,8 @@ def test_members_check_their_redacted_comments_then_send_once(client, quarter, c
     again = client.post(url, data={"step": "code", "code": codes[0]})
     assert again.status_code == 400 and "already been used" in page(again).get_text()
     assert client.post("/group/", data={"code": codes[0]}).status_code == 400
-    assert db.session.scalar(select(GroupMemberCode.used_on).where(GroupMemberCode.id == 1)) is not None
+    rows = db.session.scalars(select(GroupMemberCode).order_by(GroupMemberCode.id))
+    assert [row.used_on is not None for row in rows] == [True, False, False]
 
 
 def test_a_word_taken_out_by_mistake_can_be_put_back(client, quarter, codes):
