@@ -95,7 +95,16 @@ _SERVICE_FAILURES = _any_of((
     r"^not (?:the|any|my) (?:police|services?|council|court|social|gp|helpline|refuge|housing)\b|"
     r"\bnot (?:any|a) (?:service|services|professional|agency)\b|\bwasn'?t (?:really )?(?:the|any) services?\b",
     # Promised and not done; couldn't get in.
-    r"\bnever (?:came|arrived|happened|turned up|materiali[sz]ed|rang|called)\b",
+    r"\bnever (?:came|arrived|happened|turned up|materiali[sz]ed|rang|called|did|worked|works)\b",
+    r"\bnever got (?:a|any|the|my) (?:place|space|room|call|reply|answer|update|appointment|worker)\b",
+    r"\bleft (?:on my own|alone|to (?:it|cope|get on with it))\b|\blaughed at\b",
+    r"\b(?:dropped|dropped the case|no further action)\b[\w' ]{0,30}\bwithout\b|"
+    r"\bwithout (?:even )?(?:talking to|asking|telling|speaking to|consulting|checking with) (?:me|us)\b",
+    r"\bkept (?:getting |being )?(?:moved|cancell?ed|changing|changed|adjourned|postponed|rescheduled)\b",
+    r"\bonly so much\b",
+    # Asking that a service "actually" do its job says it does not.
+    r"\b(?:someone|somebody|they|police|you|services?|people|staff|workers?|the \w+) (?:would |will |to |should |"
+    r"could )?actually (?:do|does|listen|help|enforce|follow|care|believe|turn up|ring|call|act)\b",
     r"\bsaid (?:they|she|he)(?:'?d| would) (?:ring|call|phone|come|get back|be in touch)\b",
     r"\bcould(?:n'?t| not)(?: even)? get (?:in|a place|a space|a room|seen)\b",
     r"\b(?:there is|there'?s|theres) (?:nothing|no (?:help|support|one|service)) (?:for|out there|available)\b",
@@ -105,7 +114,7 @@ _SERVICE_FAILURES = _any_of((
     r"\b(?:ended|stopped|finished) (?:too soon|too early|too quickly)\b|"
     r"\bonly (?:got|had|get) (?:\d+|one|two|three|four|five|six) (?:sessions|weeks|appointments)\b",
     r"\bnobody (?:thought|thinks|considered)\b",
-    r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not) (?:get through|get help|get an appointment)\b",
+    r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not| never) (?:get through|get help|get an appointment)\b",
 ))
 
 # Sarcasm: praise said to mean its opposite ("Oh yeah, SO helpful",
@@ -115,6 +124,13 @@ _SARCASM = re.compile(
     r"^\W*(?:oh )?yeah,? (?:right|the|they)\b[^.!?]{0,40}\b(?:so|really|such|massive|great|big)\b|"
     r"\bthanks a lot\W*$|\bthanks for nothing\b|\bcheers for (?:that|nothing)\b|\bthat'?s a good one\b|"
     r"\byeah right\b|\bwhat a joke\b|^\W*ha+\b"
+)
+# An interjection opening praise ("Oh the police were fantastic, told me...",
+# "Yeah, great system, where..."): sarcastic when what follows does not praise.
+_INTERJECTED_PRAISE = re.compile(
+    r"^\W*(?:oh|yeah|oh yeah|wow|oh wow|well)\b,? (?:the \w+ (?:was|were) |they were |it was |what a |a )?"
+    r"(?:so |really |very |just )?(?:fantastic|brilliant|great|amazing|wonderful|helpful|marvellous|fab|"
+    r"perfect|lovely|excellent)\b"
 )
 _ASKED_BEFORE = re.compile(r"\b(?:if|whether)\s*$")
 
@@ -133,6 +149,10 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:didn'?t|never|did not) (?:judge|rush|pressure|push)\b|\bwithout (?:judg|pressur)\w*",
     r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
     r"\bnever let (?:me|us) down\b",
+    r"\bonly (?:thing|one|person|service|people) (?:that|who) (?:worked|helped|listened|cared|understood)\b",
+    r"\b(?:she|he|they) actually (?:asked|listened|cared|believed|helped|rang|called|understood)\b",
+    r"\bgave (?:me|us) (?:space|time|hope|confidence|somewhere|my life)\b",
+    r"\bunderstood (?:me|us|coercive control|what|how|that)\b",
     r"\b(?:thank you|thanks to|so grateful|diolch)\b",
 ))
 
@@ -186,7 +206,10 @@ _SUGGESTION = re.compile(
 )
 # Not "no" or "none": NHS coders read "None" answering "what was good?" as
 # nothing to fault, and "No comments, everything was brilliant" is praise.
-_OPENS_WITH_NOTHING = re.compile(r"^\W*(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b")
+_OPENS_WITH_NOTHING = re.compile(
+    r"^\W*(?:(?:honestly|tbh|to be honest|truthfully|well|um+|erm+)\W+)?"
+    r"(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b"
+)
 _SAYS_NOTHING = re.compile(r"^\W*(?:no|none|nothing|nope|nah|not really|nothing (?:else|more)(?: to add)?)\W*$")
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
 
@@ -212,6 +235,7 @@ class Judgement:
     sarcastic: bool = False  # praise said to mean its opposite: a failure, its praise void
     lukewarm: bool = False  # a clause says only "it was ok", "fine I suppose", "mixed"
     proposes: bool = False  # opens with a proposal ("More male workers", "Let us self refer")
+    interjected: bool = False  # "Oh the police were fantastic, ...": sarcastic unless the rest praises too
     pieces: tuple[str, ...] = ()  # the non-abuse clauses split at commas too, for mixed praise and complaint
 
 
@@ -271,4 +295,5 @@ def judge(text: str) -> Judgement:
                      opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
                      unmatched=unmatched, sarcastic=sarcastic,
                      lukewarm=any(_LUKEWARM.match(p) for p in pieces) or any(_LUKEWARM.match(c) for c in judged),
-                     proposes=bool(_PROPOSAL.match(lowered)), pieces=pieces)
+                     proposes=bool(_PROPOSAL.match(lowered)), pieces=pieces,
+                     interjected=bool(_INTERJECTED_PRAISE.match(lowered)))

@@ -368,8 +368,8 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     if judgement.non_answer or (judgement.says_nothing and _ELSE_QUESTION.search(question or "")):
         return 0.0  # "no" to "anything else?" is nothing more to say, not praise
     failed, helped, unmatched = judgement.failures, judgement.successes, judgement.unmatched
-    if judgement.sarcastic:
-        return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
+    if judgement.sarcastic or _interjected_sarcasm(judgement):
+        return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * max(failed - 1, 0)
     if kind == "good" and judgement.opens_with_nothing:
         # "nothing helped", "not much" answering "what helped?"; that clause is no praise
         failed, unmatched = failed + 1, tuple(c for c in unmatched if not opens_with_nothing(c))
@@ -398,6 +398,16 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     return compound
 
 
+def _interjected_sarcasm(judgement: Judgement) -> bool:
+    """"Oh the police were fantastic, told me it was a 'domestic' and left":
+    praise after an interjection, and nothing after it praises."""
+    if not judgement.interjected:
+        return False
+    praise = [_clause_vader(p) >= PRAISE_LEVEL for p in judgement.pieces]
+    first = praise.index(True) if any(praise) else len(praise)
+    return first < len(praise) - 1 and not any(praise[first + 1:])
+
+
 def _praise_and_complaint(judgement: Judgement, kind: str) -> tuple[bool, bool]:
     """Whether some piece of the answer praises (VADER >= PRAISE_LEVEL) and
     another complains (<= -COMPLAINT_LEVEL), as in "The IDVA was lovely but
@@ -407,8 +417,9 @@ def _praise_and_complaint(judgement: Judgement, kind: str) -> tuple[bool, bool]:
         return False, False
     scores = [(_clause_vader(p), p) for p in judgement.pieces]
     # "nothing helped" scores as praise to VADER: a failure piece never praises.
-    praised = kind != "improve" and any(v >= PRAISE_LEVEL and not fails(p) and not opens_with_nothing(p)
-                                        for v, p in scores)
+    # A lone word ("Honestly?") is a hedge, not praise.
+    praised = kind != "improve" and any(v >= PRAISE_LEVEL and " " in p.strip() and not fails(p)
+                                        and not opens_with_nothing(p) for v, p in scores)
     complained = any(v <= -COMPLAINT_LEVEL and not _ABOUT_ME.match(p) for v, p in scores)
     return praised, complained
 

@@ -23,7 +23,9 @@ Prints, each labelled with what it was measured on:
   engineer for sarcasm, mixed, lukewarm, "nothing" and negated-praise
   answers, and used to write those rules: tuned on);
 - ``da-sentiment-heldout-3.csv`` (80 answers written and coded by the theming
-  engineer after those rules were frozen, at commit 0fbcc6a: held out);
+  engineer after those rules were frozen, at commit 0fbcc6a, and scored once
+  at 0.637 accuracy / 0.484 Spearman; its errors then led to the interjected
+  sarcasm, "actually do", broken-promise and limitation rules: tuned on since);
 - CPU seconds per 1,000 texts for sentiment;
 - the emergent themes found in a sample of NHS answers, and what was set aside.
 
@@ -60,8 +62,7 @@ HELD_OUT = (
     ("tuning set 3 (TUNED ON: written by the theming engineer on 2026-12-04 for sarcasm, mixed, "
      "'nothing' and negated-praise answers, then used to change the rules)",
      ROOT / "benchmarks/data/da-sentiment-tuning.csv", "da_tuning3"),
-    ("third held-out set (HELD OUT: written by the theming engineer after the rules were frozen at "
-     "commit 0fbcc6a, never tuned on)",
+    ("third set (TUNED ON since its first score, 0.637 / 0.484 with the rules of commit 0fbcc6a)",
      ROOT / "benchmarks/data/da-sentiment-heldout-3.csv", "da_heldout3"),
 )
 NAMES = {"negative": 0, "neutral": 1, "positive": 2}
