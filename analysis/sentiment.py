@@ -34,6 +34,7 @@ from analysis.judgement import Judgement, fails, judge, opens_with_nothing
 from analysis.text import clean, negated_tokens, question_kind
 
 LABELS = ("negative", "neutral", "positive")
+PREDICT_BLOCK = 5000
 
 # Compounds within this distance of 0 are "neutral or mixed". The learned
 # cut points are mapped onto it, so 0 means neutral whatever the training data.
@@ -312,11 +313,16 @@ class SentimentScorer:
         moved by what the answer says about the service (``judged``).
         """
         questions = questions if questions is not None else [None] * len(texts)
-        judgements = [judge(t) for t in texts]
-        learned = self._calibrated(self.score([j.scored_text for j in judgements], questions))
-        moved = [judged(c, j, q, self.domestic_abuse_coding)
-                 for c, j, q in zip(learned, judgements, questions, strict=True)]
-        compound = np.clip(moved, -1.0, 1.0)
+        moved: list[float] = []
+        # In blocks: each answer's clause-level reading is kept only while its
+        # block is scored, so memory stays flat at 100,000 answers.
+        for start in range(0, len(texts), PREDICT_BLOCK):
+            block_questions = questions[start:start + PREDICT_BLOCK]
+            judgements = [judge(t) for t in texts[start:start + PREDICT_BLOCK]]
+            learned = self._calibrated(self.score([j.scored_text for j in judgements], block_questions))
+            moved += [judged(c, j, q, self.domestic_abuse_coding)
+                      for c, j, q in zip(learned, judgements, block_questions, strict=True)]
+        compound = np.clip(np.array(moved, dtype=float), -1.0, 1.0)
         labels = np.digitize(compound, [-NEUTRAL_BAND, NEUTRAL_BAND + 1e-9])
         # A blank answer says nothing, whatever the question's baseline is.
         blank = np.array([not clean(t) for t in texts], dtype=bool)
