@@ -379,13 +379,11 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     if kind == "good" and judgement.opens_with_nothing:
         # "nothing helped", "not much" answering "what helped?"; that clause is no praise
         failed, unmatched = failed + 1, tuple(c for c in unmatched if not opens_with_nothing(c))
-    praised, complained = _praise_and_complaint(judgement, kind) if domestic_abuse_coding else (False, False)
     if kind == "improve":
         helped = 0  # "listened to me" answering "what could be better?" asks for it
     elif failed and not helped:
         helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
-    lukewarm = domestic_abuse_coding and judgement.lukewarm and not (helped or praised)
-    if (failed or complained) and (helped or praised) or lukewarm:
+    if (failed and helped) or (domestic_abuse_coding and _mixed_or_lukewarm(judgement, kind, failed, helped)):
         return compound * MIXED_SHRINK
     if failed:
         return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
@@ -414,23 +412,60 @@ def _interjected_sarcasm(judgement: Judgement) -> bool:
     return first < len(praise) - 1 and not any(praise[first + 1:])
 
 
-def _praise_and_complaint(judgement: Judgement, kind: str) -> tuple[bool, bool]:
-    """Whether some piece of the answer praises (VADER >= PRAISE_LEVEL) and
-    another complains (<= -COMPLAINT_LEVEL), as in "The IDVA was lovely but
-    the housing side was a nightmare". A piece about the writer's own feelings
-    ("I was terrified") is no complaint about a service."""
-    if len(judgement.pieces) < 2:
-        return False, False
-    scores = [(_clause_vader(p), p) for p in judgement.pieces]
-    # "nothing helped" scores as praise to VADER: a failure piece never praises.
-    # A lone word ("Honestly?") is a hedge, not praise.
-    praised = kind != "improve" and any(v >= PRAISE_LEVEL and " " in p.strip() and not fails(p)
-                                        and not opens_with_nothing(p) for v, p in scores)
-    complained = any(v <= -COMPLAINT_LEVEL and not _ABOUT_ME.match(p) for v, p in scores)
-    return praised, complained
+def _mixed_or_lukewarm(judgement: Judgement, kind: str, failed: int, helped: int) -> bool:
+    """How domestic-abuse coders read an answer that praises one thing and
+    faults another ("The IDVA was lovely but the housing side was a
+    nightmare") or is lukewarm ("It was ok I guess"): neutral. A piece praises
+    when VADER scores it at least PRAISE_LEVEL, complains at most
+    -COMPLAINT_LEVEL. Each is worked out only when the answer turns on it:
+    VADER on every piece of every answer would double sentiment's cost."""
+    if helped:
+        return bool(failed) or _complains(judgement)
+    if judgement.lukewarm:
+        return not _praises(judgement, kind) or bool(failed) or _complains(judgement)
+    return (bool(failed) or _complains(judgement)) and _praises(judgement, kind)
+
+
+def _praises(judgement: Judgement, kind: str) -> bool:
+    # "nothing helped" scores as praise to VADER: a failure piece never praises;
+    # a lone word ("Honestly?") is a hedge, not praise; praise answering "what
+    # could be better?" asks for it.
+    return kind != "improve" and len(judgement.pieces) > 1 and any(
+        " " in p.strip() and not fails(p) and not opens_with_nothing(p) and _clause_vader(p) >= PRAISE_LEVEL
+        for p in judgement.pieces)
+
+
+def _complains(judgement: Judgement) -> bool:
+    # A piece about the writer's own feelings ("I was terrified") is no
+    # complaint about a service.
+    return len(judgement.pieces) > 1 and any(
+        not _ABOUT_ME.match(p) and _may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL
+        for p in judgement.pieces)
+
+
+_NEGATORS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"})
+
+
+@lru_cache(maxsize=1)
+def _negative_words() -> frozenset[str]:
+    return frozenset(w for w, v in vader().lexicon.items() if v < 0) | _NEGATORS
+
+
+def _may_be_negative(clause: str) -> bool:
+    """False when VADER cannot score ``clause`` below 0: no negative word and no negation."""
+    negative = _negative_words()
+    return any(w in negative or w.endswith(("n't", "nt")) for w in _WORD.findall(clause.lower()))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def _clause_vader(clause: str) -> float:
+    # A clause with no word in VADER's lexicon scores 0: skip the full pass,
+    # which most clauses would otherwise cost.
+    lexicon = vader().lexicon
+    if not any(w in lexicon for w in _WORD.findall(clause.lower())):
+        return 0.0
     return vader().polarity_scores(clause)["compound"]
 
 
