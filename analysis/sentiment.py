@@ -30,10 +30,11 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import normalize
 
-from analysis.judgement import Judgement, judge, opens_with_nothing
+from analysis.judgement import Judgement, fails, judge, opens_with_nothing
 from analysis.text import clean, negated_tokens, question_kind
 
 LABELS = ("negative", "neutral", "positive")
+PREDICT_BLOCK = 5000
 
 # Compounds within this distance of 0 are "neutral or mixed". The learned
 # cut points are mapped onto it, so 0 means neutral whatever the training data.
@@ -49,6 +50,10 @@ SUGGESTION_SHRINK = 0.3
 # a clause praises when VADER scores it at least PRAISE_LEVEL.
 MIXED_SHRINK = 0.15
 PRAISE_LEVEL = 0.45
+# ... also when one piece praises so and another scores at most -COMPLAINT_LEVEL
+# ("Good people, awful building").
+COMPLAINT_LEVEL = 0.3
+_ABOUT_ME = re.compile(r"^\W*(?:i|i'?m|i was|i felt|i feel|we were|we felt)\b", re.I)
 _ELSE_QUESTION = re.compile(r"anything else", re.I)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
@@ -66,6 +71,7 @@ DOMAIN_LEXICON: dict[str, float] = {
     "reassured": 1.6, "respectful": 2.0, "caring": 2.4,
     "approachable": 1.8, "attentive": 1.8, "thorough": 1.4, "punctual": 1.6,
     "safe": 2.0, "empathetic": 2.0, "non-judgemental": 2.0,
+    "nightmare": -2.2, "damp": -1.0, "mould": -1.2, "mouldy": -1.4, "filthy": -2.0,
     # Suggestions ("could be better", "improve the parking") are not praise.
     "improve": 0.0, "improved": 0.3, "improvement": 0.0, "better": 0.4,
     "more": 0.0, "need": -0.2, "needs": -0.2,
@@ -230,9 +236,13 @@ class SentimentScorer:
     (positive = good) and ``predict`` adds a three-way label.
     """
 
-    def __init__(self, alpha: float = 1.0, min_df: int = 2) -> None:
+    def __init__(self, alpha: float = 1.0, min_df: int = 2, domestic_abuse_coding: bool = False) -> None:
         self.alpha = alpha
         self.min_df = min_df
+        # Whose reading to match (see ``judged``): NHS coders read "More X"
+        # as a complaint and a mixed answer by its thrust; domestic-abuse
+        # coders read both, and "it was ok I guess", as neutral.
+        self.domestic_abuse_coding = domestic_abuse_coding
 
     def fit(
         self, texts: Sequence[str], questions: Sequence[str | None], ratings: Sequence[int]
@@ -303,9 +313,16 @@ class SentimentScorer:
         moved by what the answer says about the service (``judged``).
         """
         questions = questions if questions is not None else [None] * len(texts)
-        judgements = [judge(t) for t in texts]
-        learned = self._calibrated(self.score([j.scored_text for j in judgements], questions))
-        compound = np.clip([judged(c, j, q) for c, j, q in zip(learned, judgements, questions, strict=True)], -1.0, 1.0)
+        moved: list[float] = []
+        # In blocks: each answer's clause-level reading is kept only while its
+        # block is scored, so memory stays flat at 100,000 answers.
+        for start in range(0, len(texts), PREDICT_BLOCK):
+            block_questions = questions[start:start + PREDICT_BLOCK]
+            judgements = [judge(t) for t in texts[start:start + PREDICT_BLOCK]]
+            learned = self._calibrated(self.score([j.scored_text for j in judgements], block_questions))
+            moved += [judged(c, j, q, self.domestic_abuse_coding)
+                      for c, j, q in zip(learned, judgements, block_questions, strict=True)]
+        compound = np.clip(np.array(moved, dtype=float), -1.0, 1.0)
         labels = np.digitize(compound, [-NEUTRAL_BAND, NEUTRAL_BAND + 1e-9])
         # A blank answer says nothing, whatever the question's baseline is.
         blank = np.array([not clean(t) for t in texts], dtype=bool)
@@ -343,12 +360,22 @@ class SentimentScorer:
         return scorer
 
 
-def judged(compound: float, judgement: Judgement, question: str | None) -> float:
-    """``compound`` moved by what the answer says about the service."""
+def judged(compound: float, judgement: Judgement, question: str | None, domestic_abuse_coding: bool = False) -> float:
+    """``compound`` moved by what the answer says about the service.
+
+    ``domestic_abuse_coding``: also read as neutral, as domestic-abuse coders
+    do, a proposal answering "what could be better?" ("More male workers"),
+    an answer praising one thing and faulting another with no failure
+    pattern ("Good people, awful building") and a lukewarm one ("It was ok I
+    guess"). NHS coders read the first as a complaint and the others by their
+    thrust.
+    """
     kind = question_kind(question)
     if judgement.non_answer or (judgement.says_nothing and _ELSE_QUESTION.search(question or "")):
         return 0.0  # "no" to "anything else?" is nothing more to say, not praise
     failed, helped, unmatched = judgement.failures, judgement.successes, judgement.unmatched
+    if judgement.sarcastic or _interjected_sarcasm(judgement):
+        return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * max(failed - 1, 0)
     if kind == "good" and judgement.opens_with_nothing:
         # "nothing helped", "not much" answering "what helped?"; that clause is no praise
         failed, unmatched = failed + 1, tuple(c for c in unmatched if not opens_with_nothing(c))
@@ -356,21 +383,89 @@ def judged(compound: float, judgement: Judgement, question: str | None) -> float
         helped = 0  # "listened to me" answering "what could be better?" asks for it
     elif failed and not helped:
         helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
-    if failed and helped:
+    if (failed and helped) or (domestic_abuse_coding and _mixed_or_lukewarm(judgement, kind, failed, helped)):
         return compound * MIXED_SHRINK
     if failed:
         return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
     if helped:
         return max(compound, JUDGED_FLOOR) + JUDGED_STEP * (helped - 1)
     suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
+    proposal = judgement.suggests or (domestic_abuse_coding and judgement.proposes)
     # Proposals answering "what could be better?" are complaints in NHS coding;
     # elsewhere (and to "what would make it easier?") they read as neutral.
-    if suggestion_asked or (judgement.suggests and kind != "improve"):
+    if domestic_abuse_coding and kind == "improve" and proposal:
+        # The learned layer carries NHS coders' "a proposal is a complaint":
+        # shrunk as a mixed answer is, so it lands in the neutral band.
+        return compound * MIXED_SHRINK
+    if suggestion_asked or (proposal and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
 
 
+def _interjected_sarcasm(judgement: Judgement) -> bool:
+    """"Oh the police were fantastic, told me it was a 'domestic' and left":
+    praise after an interjection, and nothing after it praises."""
+    if not judgement.interjected:
+        return False
+    praise = [_clause_vader(p) >= PRAISE_LEVEL for p in judgement.pieces]
+    first = praise.index(True) if any(praise) else len(praise)
+    return first < len(praise) - 1 and not any(praise[first + 1:])
+
+
+def _mixed_or_lukewarm(judgement: Judgement, kind: str, failed: int, helped: int) -> bool:
+    """How domestic-abuse coders read an answer that praises one thing and
+    faults another ("The IDVA was lovely but the housing side was a
+    nightmare") or is lukewarm ("It was ok I guess"): neutral. A piece praises
+    when VADER scores it at least PRAISE_LEVEL, complains at most
+    -COMPLAINT_LEVEL. Each is worked out only when the answer turns on it:
+    VADER on every piece of every answer would double sentiment's cost."""
+    if helped:
+        return bool(failed) or _complains(judgement)
+    if judgement.lukewarm:
+        return not _praises(judgement, kind) or bool(failed) or _complains(judgement)
+    return (bool(failed) or _complains(judgement)) and _praises(judgement, kind)
+
+
+def _praises(judgement: Judgement, kind: str) -> bool:
+    # "nothing helped" scores as praise to VADER: a failure piece never praises;
+    # a lone word ("Honestly?") is a hedge, not praise; praise answering "what
+    # could be better?" asks for it.
+    return kind != "improve" and len(judgement.pieces) > 1 and any(
+        " " in p.strip() and not fails(p) and not opens_with_nothing(p) and _clause_vader(p) >= PRAISE_LEVEL
+        for p in judgement.pieces)
+
+
+def _complains(judgement: Judgement) -> bool:
+    # A piece about the writer's own feelings ("I was terrified") is no
+    # complaint about a service.
+    return len(judgement.pieces) > 1 and any(
+        not _ABOUT_ME.match(p) and _may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL
+        for p in judgement.pieces)
+
+
+_NEGATORS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"})
+
+
+@lru_cache(maxsize=1)
+def _negative_words() -> frozenset[str]:
+    return frozenset(w for w, v in vader().lexicon.items() if v < 0) | _NEGATORS
+
+
+def _may_be_negative(clause: str) -> bool:
+    """False when VADER cannot score ``clause`` below 0: no negative word and no negation."""
+    negative = _negative_words()
+    return any(w in negative or w.endswith(("n't", "nt")) for w in _WORD.findall(clause.lower()))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
 def _clause_vader(clause: str) -> float:
+    # A clause with no word in VADER's lexicon scores 0: skip the full pass,
+    # which most clauses would otherwise cost.
+    lexicon = vader().lexicon
+    if not any(w in lexicon for w in _WORD.findall(clause.lower())):
+        return 0.0
     return vader().polarity_scores(clause)["compound"]
 
 
@@ -381,4 +476,7 @@ MODEL_FILE = "sentiment_model.json"
 def default_scorer() -> SentimentScorer:
     """The scorer shipped in ``analysis/data/sentiment_model.json``."""
     text = resources.files("analysis.data").joinpath(MODEL_FILE).read_text("utf-8")
-    return SentimentScorer.from_dict(json.loads(text))
+    scorer = SentimentScorer.from_dict(json.loads(text))
+    # Fitted on NHS ratings, but read as Heard's domestic-abuse coders read answers.
+    scorer.domestic_abuse_coding = True
+    return scorer

@@ -187,3 +187,17 @@ def test_risk_missing_text_column_exits_2(tmp_path):
     source = write(tmp_path / "in.csv", ["id", "body"], [("1", "help")])
     result = run("risk", "--input", str(source), "--output", str(tmp_path / "o.csv"))
     assert result.returncode == 2 and "missing column(s): text" in result.stderr
+
+
+def test_fit_sentiment_pools_inputs_and_averages_two_coders(tmp_path):
+    nhs = write(tmp_path / "nhs.csv", ["text", "sentiment", "question"],
+                [("Staff were lovely and kind", 1, "What was good?"), ("Rude and late", 5, "FFT Why?")] * 3)
+    da = write(tmp_path / "da.csv", ["text", "sentiment", "sentiment_second", "question"],
+               [("She believed me", 1, 2, "What helped?"), ("Nobody called back", 5, 4, "What could be better?")] * 3)
+    model = tmp_path / "model.json"
+    result = run("fit-sentiment", "--input", str(nhs), str(da), "--output", str(model))
+    assert result.returncode == 0, result.stderr
+    assert "believed" in json.loads(model.read_text("utf-8"))["vocabulary"]
+    bad = write(tmp_path / "bad.csv", ["text", "sentiment", "sentiment_second"], [("ok", 3, 9)])
+    result = run("fit-sentiment", "--input", str(nhs), str(bad), "--output", str(model))
+    assert result.returncode == 2 and "must hold ratings 1-5" in result.stderr

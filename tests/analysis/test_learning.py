@@ -203,3 +203,13 @@ def test_code_next_prefers_uncertain_rare_and_varied():
     assert second in (0, 1)
     picks = choose_to_code(pool, proba[:, :1], 0.4, np.zeros(1), vectors, 2)
     assert set(picks) != {0, 1}  # two wordings of one thing are not both offered first
+
+
+def test_code_next_prefers_an_uncertain_text_like_many_others_to_an_outlier():
+    from analysis.classify import choose_to_code
+
+    pool = ["odd one out", "waited ages", "waited for ages", "waiting for ages", "long wait"]
+    proba = np.full((len(pool), 1), 0.4)
+    common = np.array([1.0, 0.0])
+    vectors = np.array([[0.0, 1.0], common, common, common, common])
+    assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1) != [0]

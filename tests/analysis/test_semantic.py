@@ -39,6 +39,8 @@ def test_word_pieces_follow_bert_uncased():
     ("The hostel was cold and damp", {"housing"}, {"staff-attitude"}),
     ("I felt judged the moment I walked in", {"believed"}, {"justice"}),
     ("I've had suicidal thoughts since I left him", {"mental-health"}, set()),
+    ("Some days I don't want to be here any more", {"mental-health"}, set()),
+    ("Honestly I think we'd all be better off if I was dead, better off dead", {"mental-health"}, set()),
     ("The cops turned up and took him away", {"police"}, set()),
     ("There was no space in any shelter", {"housing"}, set()),
     ("He told me he would find me", set(), {"information"}),

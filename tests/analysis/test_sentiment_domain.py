@@ -5,7 +5,7 @@ suggested and non-answers (issue 13, part 4)."""
 import pytest
 
 from analysis.judgement import clauses, is_non_answer, judge
-from analysis.sentiment import NEUTRAL_BAND, default_scorer
+from analysis.sentiment import NEUTRAL_BAND, SentimentScorer, default_scorer
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -95,3 +95,44 @@ def test_nothing_reads_by_the_question():
         ("nothing helped to be honest. I got myself out", "What helped?"),
         ("Nothing", "How could we improve?"),
     ]) == ["neutral", "negative", "positive"]
+
+
+@pytest.mark.parametrize("text", [
+    "Oh yeah the police were SO helpful, took them 6 hours to turn up",
+    "Great, brilliant, they gave him unsupervised contact. Thanks a lot",
+    "Ha. Helped. That's a good one",
+])
+def test_sarcastic_praise_is_negative(text):
+    assert judge(text).sarcastic
+    assert labels([(text, "What helped?")]) == ["negative"]
+
+
+@pytest.mark.parametrize("text", [
+    "The counselling wasn't helpful at all",
+    "Wouldn't say anyone helped",
+    "Not the police. They came out and gave him a lift to his mates",
+    "They promised a call from the ISVA and it never came",
+    "Couldnt get in. Full every time I rang",
+])
+def test_negated_or_withheld_praise_is_negative(text):
+    assert labels([(text, "What helped?")]) == ["negative"]
+
+
+def test_domestic_abuse_coders_read_mixed_lukewarm_and_proposals_as_neutral():
+    better = "What could be better?"
+    pairs = [
+        ("The IDVA was lovely but the housing side was a nightmare", "What helped?"),
+        ("It was ok I guess", "What did you think of the refuge?"),
+        ("The police were fine I suppose. Did what they had to", "What helped?"),
+        ("More male workers", better),
+        ("Let us self refer without going through the police first", better),
+    ]
+    assert labels(pairs) == ["neutral"] * len(pairs)
+    # A proposal that is also a complaint stays one.
+    assert labels([("Stop asking me why I didn't leave", better)]) == ["negative"]
+
+
+def test_nhs_coding_keeps_proposals_as_complaints():
+    scorer = SentimentScorer.from_dict(default_scorer().to_dict())
+    assert not scorer.domestic_abuse_coding
+    assert [s.label for s in scorer.predict(["More call handlers"], ["How could we improve?"])] == ["negative"]
