@@ -106,14 +106,7 @@ class Journey:
         return rules.visible_pages(self.consultation.pages, self.condition_view())
 
     def condition_view(self) -> dict:
-        """The answers as page conditions read them: a grid's as the
-        "<statement> → <answer>" pairs it gave (`rules.grid_tokens`)."""
-        view = dict(self.answers)
-        for question in self.consultation.questions:
-            answer = view.get(str(question.id))
-            if question.kind == "grid" and isinstance(answer, list):
-                view[str(question.id)] = rules.grid_tokens(question.rows, answer)
-        return view
+        return condition_view(self.consultation, self.answers)
 
     @property
     def page(self) -> ConsultationPage | None:
@@ -195,6 +188,17 @@ class Journey:
     def _first_step(self) -> str:
         pages = self.visible_pages()
         return str(pages[0].id) if pages else CHECK
+
+
+def condition_view(consultation: Consultation, answers: dict) -> dict:
+    """The answers as page conditions read them: a grid's as the
+    "<statement> → <answer>" pairs it gave (`rules.grid_tokens`)."""
+    view = dict(answers)
+    for question in consultation.questions:
+        answer = view.get(str(question.id))
+        if question.kind == "grid" and isinstance(answer, list):
+            view[str(question.id)] = rules.grid_tokens(question.rows, answer)
+    return view
 
 
 def current_journey(session, consultation: Consultation) -> Journey | None:
@@ -330,16 +334,23 @@ def has_free_text(journey: Journey) -> bool:
 def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
     """Write the response: day-precision date, redacted text, answers only for
     pages that were shown. The first response locks each question's meaning."""
-    consultation = journey.consultation
-    categories = journey.risk_categories()
-    response = ConsultationResponse(consultation=consultation, submitted_on=today or date.today(),
-                                    risk_flagged=bool(categories), risk_categories=",".join(categories))
-    for page in journey.visible_pages():
+    return write_response(journey.consultation, journey.visible_pages(), journey.answers,
+                          journey.risk_categories(), today or date.today())
+
+
+def write_response(consultation: Consultation, pages: list[ConsultationPage], answers: dict,
+                   categories: list[str], today: date, **recorded) -> ConsultationResponse:
+    """Write a response from answers as the journey keeps them (free text
+    already redacted), for the pages shown; `recorded` sets its channel or a
+    safeguarding flag. Commits."""
+    response = ConsultationResponse(consultation=consultation, submitted_on=today,
+                                    risk_flagged=bool(categories), risk_categories=",".join(categories), **recorded)
+    for page in pages:
         for question in page.questions:
-            answer = journey.answers.get(str(question.id))
+            answer = answers.get(str(question.id))
             if not answer or not question.answerable:
                 continue
-            other = journey.answers.get(other_key(question), "") if question.has_other else ""
+            other = answers.get(other_key(question), "") if question.has_other else ""
             if isinstance(answer, list):
                 response.answers.append(Answer(question=question, value="", values=list(answer), other_text=other))
             else:
