@@ -14,15 +14,8 @@ keyed a response is never stored with it."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date
-
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import BooleanField, HiddenField, RadioField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
 
 from webapp import channels
 from webapp.consultations import answer_forms, journey, rules
@@ -65,31 +58,13 @@ def condition_words(page, numbers: dict[int, int]) -> str:
     return f"Only if question {numbers.get(page.show_if_question.id, '?')} was answered {answers}."
 
 
-def _language_needed(form, field) -> None:
-    if form.channel.data == channels.INTERPRETER and not (field.data or "").strip():
-        raise ValidationError("Enter the language the interpreter used")
-
-
-class KeyedEntryForm(FlaskForm):
-    channel = RadioField("How did this response reach you?", widget=GovRadioInput(),
-                         choices={code: channels.CHANNELS[code] for code in channels.KEYED},
-                         validators=[InputRequired(message="Choose how this response reached you")])
-    language = StringField("Language the interpreter used", widget=GovTextInput(),
-                           validators=[_language_needed, Length(max=channels.LANGUAGE_MAX,
-                                       message=f"Enter the language in {channels.LANGUAGE_MAX} characters or fewer")])
-    # The redaction staff were shown, so a change after it sends them back to check again.
-    checked = HiddenField()
-    confirm = BooleanField("I have checked the redacted text against the paper form", widget=GovCheckboxInput())
-    submit = SubmitField("Save response", widget=GovSubmitInput())
-
-
-def entry_form(consultation: Consultation) -> KeyedEntryForm:
+def entry_form(consultation: Consultation) -> channels.KeyedEntryForm:
     """The screen's form: the channel, then every question's fields in paper order."""
     fields = {}
     for _page, questions in keyed_pages(consultation):
         for question in questions:
             fields |= answer_forms.question_fields(question)
-    return type("KeyedForm", (KeyedEntryForm,), fields)()
+    return type("KeyedForm", (channels.KeyedEntryForm,), fields)()
 
 
 @dataclass(frozen=True)
@@ -100,11 +75,6 @@ class Keyed:
     answers: dict
     pages: list
     categories: list[str]
-
-    @property
-    def fingerprint(self) -> str:
-        """Names the redacted answers, so the check staff confirmed is the one saved."""
-        return hashlib.sha256(json.dumps(self.answers, sort_keys=True).encode()).hexdigest()
 
 
 def read(consultation: Consultation, form_data: dict) -> Keyed:

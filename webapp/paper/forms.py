@@ -61,9 +61,9 @@ def line_count(char_limit: int | None) -> int:
 
 # The feedback form ---------------------------------------------------------------------------
 
-def _feedback_choice(number: int, field: str) -> PaperQuestion:
+def _feedback_choice(field: str) -> PaperQuestion:
     # Overall is the one answer every feedback response has (`questions.OVERALL`).
-    return PaperQuestion(number, _(fq.QUESTION_TEXT[field]), "one",
+    return PaperQuestion(fq.number(field), _(fq.QUESTION_TEXT[field]), "one",
                          choices=tuple(_(label) for _value, label in fq.CHOICES[field]), optional=field != "overall")
 
 
@@ -72,14 +72,12 @@ def feedback_form() -> PaperForm:
     (ticked from the services taking feedback, or written in), the three
     ratings, the two free-text questions and the optional "about you" part."""
     services = tuple(service.name for service in services_taking_feedback())
-    service = PaperQuestion(1, _(fq.QUESTION_TEXT["service"]), "one", choices=services, other=True,
-                            optional=False)
-    ratings = tuple(_feedback_choice(number, field) for number, field in enumerate(fq.RATING_FIELDS, 2))
-    first_text = 2 + len(fq.RATING_FIELDS)
-    texts = tuple(PaperQuestion(number, _(fq.QUESTION_TEXT[field]), "lines", lines=line_count(None))
-                  for number, field in enumerate(fq.FREE_TEXT_FIELDS, first_text))
-    first_about = first_text + len(fq.FREE_TEXT_FIELDS)
-    about = tuple(_feedback_choice(number, field) for number, field in enumerate(fq.EQUALITY_FIELDS, first_about))
+    service = PaperQuestion(fq.number("service"), _(fq.QUESTION_TEXT["service"]), "one", choices=services,
+                            other=True, optional=False)
+    ratings = tuple(_feedback_choice(field) for field in fq.RATING_FIELDS)
+    texts = tuple(PaperQuestion(fq.number(field), _(fq.QUESTION_TEXT[field]), "lines", lines=line_count(None))
+                  for field in fq.FREE_TEXT_FIELDS)
+    about = tuple(_feedback_choice(field) for field in fq.EQUALITY_FIELDS)
     return PaperForm(
         title=_("Share your experience"),
         introduction=_("Tell %(partnership_name)s what local support services were like for you. "

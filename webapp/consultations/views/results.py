@@ -37,8 +37,6 @@ from webapp.staff.access import permission_required
 bp = Blueprint("consultation_results", __name__, url_prefix="/staff/consultations")
 
 PER_PAGE = 50
-KEYED_CHECK_FIRST = "Check the redacted text below against the paper form, then tick to confirm it"
-KEYED_CHECK_AGAIN = "The text changed after you checked it: check the redacted text below again"
 # The themes room's per-answer themes, handed over by create_app (it sits above this room).
 ANSWER_THEMES = "heard_answer_themes"
 
@@ -298,14 +296,11 @@ def keyed_entry(consultation_id: int):
     check = None
     if form.validate_on_submit():
         entered = keyed.read(consultation, form.data)
-        confirmed = form.confirm.data and form.checked.data == entered.fingerprint
-        if form.channel.data != channels.PAPER or confirmed:
+        if not form.needs_check(entered.answers):
             return _save_keyed(consultation, entered, form)
-        if form.checked.data:
-            form.confirm.errors = [KEYED_CHECK_AGAIN if form.checked.data != entered.fingerprint else KEYED_CHECK_FIRST]
         form.checked.data = ""
         check = {"text": keyed.redacted_text(consultation, entered), "flagged": bool(entered.categories),
-                 "fingerprint": entered.fingerprint}
+                 "fingerprint": channels.fingerprint(entered.answers)}
     numbers = keyed.question_numbers(consultation)
     return render_template("consultations/keyed/entry.html", consultation=consultation, form=form, check=check,
                            pages=keyed.keyed_pages(consultation),
