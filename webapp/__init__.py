@@ -29,6 +29,7 @@ from webapp.group import views as group
 from webapp.health import bp as health_bp
 from webapp.helplines import NATIONAL_DOMESTIC_ABUSE_HELPLINE, NATIONAL_HELPLINES
 from webapp.pages import views as pages
+from webapp.paper import views as paper
 from webapp.reports import views as reports
 from webapp.reports.commands import board_pack_command
 from webapp.reports.work import staff_work
@@ -41,8 +42,8 @@ from webapp.themes.commands import worker
 from webapp.yousaid import views as yousaid
 
 BLUEPRINTS = (
-    pages.bp, feedback_journey.bp, respond.bp, review.bp, group.bp, yousaid.bp,  # public
-    staff.bp, builder.bp, results.bp, feedback_moderation.bp, themes.bp, reports.bp,  # staff
+    pages.bp, feedback_journey.bp, respond.bp, review.bp, group.bp, yousaid.bp, paper.bp,  # public
+    staff.bp, builder.bp, results.bp, feedback_moderation.bp, themes.bp, reports.bp, paper.staff_bp,  # staff
     health_bp,
 )
 COMMANDS = (

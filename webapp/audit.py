@@ -11,6 +11,7 @@ Actions are short dotted names:
     consultation.close  consultation.publish  consultation.schedule  consultation.address
     consultation.page_{add,edit,move,delete}  consultation.question_{add,edit,move,delete}
     consultation.question_bank  consultation.comment_{accepted,declined}  consultation.poster
+    consultation.paper_form  consultation.keyed_entry  feedback.keyed_entry (the channel, never the text)
     free_text.view  free_text.redact  free_text.translate  export.csv  export.json
     response.hide  response.unhide  response.safeguarding_flag  response.safeguarding_unflag
     response.checked  response.unchecked  export.xlsx
@@ -52,6 +53,7 @@ ACTIONS = (
     "consultation.question_add", "consultation.question_edit", "consultation.question_move",
     "consultation.question_delete", "consultation.question_bank",
     "consultation.comment_accepted", "consultation.comment_declined", "consultation.poster",
+    "consultation.paper_form", "consultation.keyed_entry", "feedback.keyed_entry",
     "free_text.view", "free_text.redact", "free_text.translate", "export.csv", "export.json",
     "response.hide", "response.unhide", "response.safeguarding_flag", "response.safeguarding_unflag",
     "response.checked", "response.unchecked", "export.xlsx",
@@ -91,6 +93,9 @@ ACTION_WORDS = {
     "consultation.comment_accepted": "Accepted a comment from the group",
     "consultation.comment_declined": "Declined a comment from the group",
     "consultation.poster": "Downloaded a poster",
+    "consultation.paper_form": "Downloaded a paper form",
+    "consultation.keyed_entry": "Keyed in a paper or assisted response",
+    "feedback.keyed_entry": "Keyed in paper or assisted feedback",
     "free_text.view": "Read free text", "free_text.redact": "Redacted words in an answer",
     "free_text.translate": "Added an English working translation",
     "export.csv": "Exported responses (CSV)", "export.json": "Exported responses (JSON)",

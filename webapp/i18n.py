@@ -82,7 +82,8 @@ def _carry_choice_in_links(endpoint: str, values: dict) -> None:
 
 def _is_public(endpoint: str | None) -> bool:
     return bool(endpoint) and endpoint != "static" and not endpoint.startswith(
-        ("staff", "consultations.", "consultation_results.", "feedback_admin.", "reports.", "themes.", "public.exit"))
+        ("staff", "consultations.", "consultation_results.", "feedback_admin.", "reports.", "themes.", "paper_staff.",
+         "public.exit"))
 
 
 def _keep_choice_in_form_session(response):

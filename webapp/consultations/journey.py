@@ -108,17 +108,7 @@ class Journey:
         return rules.visible_pages(self.consultation.pages, self.condition_view())
 
     def condition_view(self) -> dict:
-        """The answers as page conditions read them (`rules.condition_answers`):
-        a grid's as the "<statement> → <answer>" pairs it gave, a ranking's as
-        "<thing> ranked first"."""
-        view = dict(self.answers)
-        for question in self.consultation.questions:
-            answer = view.get(str(question.id))
-            if question.kind == "grid" and isinstance(answer, list):
-                view[str(question.id)] = rules.grid_tokens(question.rows, answer)
-            elif question.kind == "ranking" and isinstance(answer, list) and answer:
-                view[str(question.id)] = f"{answer[0]}{rules.RANKED_FIRST}"
-        return view
+        return condition_view(self.consultation, self.answers)
 
     @property
     def page(self) -> ConsultationPage | None:
@@ -211,6 +201,20 @@ class Journey:
     def _first_step(self) -> str:
         pages = self.visible_pages()
         return str(pages[0].id) if pages else CHECK
+
+
+def condition_view(consultation: Consultation, answers: dict) -> dict:
+    """The answers as page conditions read them (`rules.condition_answers`):
+    a grid's as the "<statement> → <answer>" pairs it gave, a ranking's as
+    "<thing> ranked first"."""
+    view = dict(answers)
+    for question in consultation.questions:
+        answer = view.get(str(question.id))
+        if question.kind == "grid" and isinstance(answer, list):
+            view[str(question.id)] = rules.grid_tokens(question.rows, answer)
+        elif question.kind == "ranking" and isinstance(answer, list) and answer:
+            view[str(question.id)] = f"{answer[0]}{rules.RANKED_FIRST}"
+    return view
 
 
 def current_journey(session, consultation: Consultation) -> Journey | None:
@@ -358,22 +362,29 @@ def has_free_text(journey: Journey) -> bool:
 def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
     """Write the response: day-precision date, redacted text, answers only for
     pages that were shown. The first response locks each question's meaning."""
-    consultation = journey.consultation
-    categories = journey.risk_categories()
-    response = ConsultationResponse(consultation=consultation, submitted_on=today or date.today(),
-                                    risk_flagged=bool(categories), risk_categories=",".join(categories))
-    for page in journey.visible_pages():
+    return write_response(journey.consultation, journey.visible_pages(), journey.answers,
+                          journey.risk_categories(), today or date.today())
+
+
+def write_response(consultation: Consultation, pages: list[ConsultationPage], answers: dict,
+                   categories: list[str], today: date, **recorded) -> ConsultationResponse:
+    """Write a response from answers as the journey keeps them (free text
+    already redacted), for the pages shown; `recorded` sets its channel or a
+    safeguarding flag. Commits."""
+    response = ConsultationResponse(consultation=consultation, submitted_on=today,
+                                    risk_flagged=bool(categories), risk_categories=",".join(categories), **recorded)
+    for page in pages:
         for question in page.questions:
-            answer = journey.answers.get(str(question.id))
+            answer = answers.get(str(question.id))
             if not answer or not question.answerable:
                 continue
-            other = journey.answers.get(other_key(question), "") if question.has_other else ""
+            other = answers.get(other_key(question), "") if question.has_other else ""
             if isinstance(answer, list):
                 response.answers.append(Answer(question=question, value="", values=list(answer), other_text=other))
             elif question.kind == "free_text":
                 response.answers.append(Answer(question=question, value=str(answer),
                                                text_language=detect_language(str(answer)),
-                                               restored_words=restored_lines(journey.answers, str(question.id))))
+                                               restored_words=restored_lines(answers, str(question.id))))
             else:
                 response.answers.append(Answer(question=question, value=str(answer), other_text=other))
     for question in consultation.questions:

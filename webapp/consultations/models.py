@@ -19,6 +19,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.access_codes import CodeCheck, access_code_matches, check_counted
+from webapp.channels import LANGUAGE_MAX, ONLINE
 from webapp.consultations.rules import (
     KINDS,
     NO_ANSWER_KINDS,
@@ -277,6 +278,10 @@ class ConsultationResponse(db.Model):
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
     # A moderator has read it: the queue's "unchecked" filter shows what is left.
     checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # How it reached Heard (`webapp.channels`): online, or keyed in by staff from
+    # paper or with a worker's help; an interpreter's language. Never who keyed it.
+    channel: Mapped[str] = mapped_column(String(20), default=ONLINE, server_default=ONLINE)
+    channel_language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), default="", server_default="")
 
     consultation: Mapped[Consultation] = relationship(back_populates="responses")
     answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from webapp.channels import LANGUAGE_MAX, ONLINE
 from webapp.crypto import EncryptedJSON, EncryptedText
 from webapp.extensions import RandomId, db, random_id
 
@@ -73,6 +74,10 @@ class FeedbackResponse(db.Model):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_reason: Mapped[str] = mapped_column(String(200), default="")
     safeguarding_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How it reached Heard (`webapp.channels`): online, or keyed in by staff from
+    # paper or with a worker's help; an interpreter's language. Never who keyed it.
+    channel: Mapped[str] = mapped_column(String(20), default=ONLINE, server_default=ONLINE)
+    channel_language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), default="", server_default="")
 
     service: Mapped[Service | None] = relationship(back_populates="responses")
 

@@ -35,6 +35,8 @@ FREE_TEXT_FIELDS = ("what_helped", "could_be_better")
 EQUALITY_FIELDS = equality.EQUALITY_FIELDS  # the "about you" step
 
 ANOTHER_SERVICE = "another"
+# The questions in journey order, numbered from 1 on the paper form and the keyed-entry screen.
+QUESTION_ORDER = ("service", *RATING_FIELDS, *FREE_TEXT_FIELDS, *EQUALITY_FIELDS)
 
 QUESTION_TEXT = {
     "service": N_("Which service would you like to tell us about?"),
@@ -51,3 +53,8 @@ QUESTION_TEXT = {
 def label_for(field: str, value: str) -> str:
     """The words a person chose, for the check-answers page."""
     return dict(CHOICES[field]).get(value, "")
+
+
+def number(field: str) -> int:
+    """The question's number on paper."""
+    return QUESTION_ORDER.index(field) + 1

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from analysis.board import Breakdown, Grouped, count_table, responses_per_group, suppress_row
 from analysis.redaction import redact
+from webapp.channels import CHANNELS, ONLINE
 from webapp.equality import REPORT_LABELS
 from webapp.extensions import db
 from webapp.reports.models import GroupComment, GroupPriority
@@ -18,6 +19,7 @@ from webapp.reports.safeguarding import comment_risk
 from webapp.themes.runs import HIGH_CONFIDENCE
 
 QUOTES_PER_THEME = 3
+CHANNEL_TITLE = "How responses reached us"
 QUOTE_CHARS = (20, 280)
 
 
@@ -82,7 +84,7 @@ def breakdown_key(title: str, code: str = "*", group: str = "*") -> str:
 
 def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozenset[str] = frozenset(),
                held_themes: frozenset[str] = frozenset()) -> list[Breakdown]:
-    """Theme x service and theme x each equality group, suppressed: cells
+    """Theme x service, theme x each equality group and theme x channel, suppressed: cells
     under k, cells the release ledger holds back (`held`, figure keys), and
     the rows of themes whose count it holds back (`held_themes`)."""
     if not codes:
@@ -100,6 +102,10 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
         tables.append((REPORT_LABELS[field_name],
                        [Grouped(c.item.response_id, c.item.equality.get(field_name, "Not said"), c.codes)
                         for c in coded]))
+    # By channel once anything was keyed in from paper or with a worker's help (all online says nothing).
+    if any(c.item.channel not in ("", CHANNELS[ONLINE]) for c in coded):
+        tables.append((CHANNEL_TITLE, [Grouped(c.item.response_id, c.item.channel or CHANNELS[ONLINE], c.codes)
+                                       for c in coded]))
     result = []
     for title, grouped in tables:
         groups, table = count_table(grouped, codes)

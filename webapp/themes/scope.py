@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from webapp import equality
+from webapp.channels import channel_label
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
 from webapp.extensions import db
 from webapp.feedback import questions as bank
@@ -121,6 +122,7 @@ class Item:
     risk_flagged: bool = False
     safeguarding_flag: bool = False
     risk_categories: tuple[str, ...] = ()  # analysis.risk categories of the whole response
+    channel: str = ""  # how the response reached Heard, as the board reads it (`webapp.channels`)
 
 
 def _categories(stored: str | None) -> tuple[str, ...]:
@@ -152,7 +154,7 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
              question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
              response_id=response.id, service=service, equality=said,
              risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
-             risk_categories=_categories(response.risk_categories))
+             risk_categories=_categories(response.risk_categories), channel=channel_label(response.channel))
         for field_name in bank.FREE_TEXT_FIELDS
         if (getattr(response, field_name) or "").strip()
     ]
@@ -188,7 +190,8 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     ref=answer_ref(answer.id), text=answer.readable_text, question=question.text,
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
-                    risk_categories=_categories(response.risk_categories)))
+                    risk_categories=_categories(response.risk_categories),
+                    channel=channel_label(response.channel)))
     return found
 
 

@@ -23,8 +23,9 @@ from flask import (
 from flask_login import current_user
 
 from analysis.language import english_name, needs_reader
+from webapp import channels
 from webapp.audit import record_event
-from webapp.consultations import editing, reporting
+from webapp.consultations import editing, keyed, reporting
 from webapp.consultations.models import Answer, ConsultationResponse, answer_ref
 from webapp.extensions import db
 from webapp.forms import ButtonForm
@@ -319,3 +320,38 @@ def export_json(consultation_id: int):
 @permission_required("export")
 def export_xlsx(consultation_id: int):
     return _export(consultation_id, "xlsx")
+
+
+# Keyed entry: a paper response, or one given with a worker's help --------------------
+# "moderate", like the moderation queue: whoever keys it in reads the free text.
+
+@bp.route("/<int:consultation_id>/keyed", methods=["GET", "POST"])
+@permission_required("moderate")
+def keyed_entry(consultation_id: int):
+    consultation = _consultation_or_404(consultation_id)
+    if consultation.status != "open":
+        flash("Responses can be keyed in only while the consultation is open.", "error")
+        return redirect(url_for("consultations.show", consultation_id=consultation.id))
+    form = keyed.entry_form(consultation)
+    check = None
+    if form.validate_on_submit():
+        entered = keyed.read(consultation, form.data)
+        if not form.needs_check(entered.answers):
+            return _save_keyed(consultation, entered, form)
+        form.checked.data = ""
+        check = {"text": keyed.redacted_text(consultation, entered), "flagged": bool(entered.categories),
+                 "fingerprint": channels.fingerprint(entered.answers)}
+    numbers = keyed.question_numbers(consultation)
+    return render_template("consultations/keyed/entry.html", consultation=consultation, form=form, check=check,
+                           pages=keyed.keyed_pages(consultation),
+                           condition_words=lambda page: keyed.condition_words(page, numbers))
+
+
+def _save_keyed(consultation, entered, form):
+    channel, language = form.channel.data, form.language.data or ""
+    # That a response was keyed, by whom and how: never its text, nor the interpreter's language.
+    record_event("consultation.keyed_entry", target=consultation.slug, detail=channels.CHANNELS[channel])
+    keyed.save(consultation, entered, channel, language)
+    flash("Response saved. It was flagged for safeguarding and is in the safeguarding queue."
+          if entered.categories else "Response saved. You can key in the next one.", "success")
+    return redirect(url_for(".keyed_entry", consultation_id=consultation.id))

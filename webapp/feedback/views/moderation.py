@@ -14,9 +14,10 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 from flask_login import current_user
 
 from analysis.language import english_name, needs_reader
+from webapp import channels
 from webapp.audit import record_event
 from webapp.extensions import db
-from webapp.feedback import moderation
+from webapp.feedback import keyed, moderation
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse
 from webapp.forms import ButtonForm
@@ -196,3 +197,26 @@ def translate(response_id: int):
                            form=form, back_url=back_url)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
+
+
+# Keyed entry: a paper feedback form, or feedback given with a worker's help ------------
+# "moderate", like this queue: whoever keys it in reads the free text.
+
+@bp.route("/keyed", methods=["GET", "POST"])
+@permission_required("moderate")
+def keyed_entry():
+    form = keyed.entry_form()
+    check = None
+    if form.validate_on_submit():
+        entered = keyed.read(form)
+        if not form.needs_check(entered.answers):
+            # That feedback was keyed in, by whom and how: never its text, nor the interpreter's language.
+            record_event("feedback.keyed_entry", detail=channels.CHANNELS[form.channel.data])
+            keyed.save(entered, form.channel.data, form.language.data or "")
+            flash("Response saved. It was flagged for safeguarding and is in the safeguarding queue."
+                  if entered.categories else "Response saved. You can key in the next one.", "success")
+            return redirect(url_for(".keyed_entry"))
+        form.checked.data = ""
+        check = {"text": keyed.redacted_text(entered), "flagged": bool(entered.categories),
+                 "fingerprint": channels.fingerprint(entered.answers)}
+    return render_template("feedback/moderation/keyed.html", form=form, check=check)
