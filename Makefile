@@ -10,10 +10,9 @@ LOCK := requirements.lock
 DEV_LOCK := requirements-dev.lock
 LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal --generate-hashes \
 	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
-# pytest-xdist workers, one per CPU by default (TEST_WORKERS=0: no workers, one process);
-# loadgroup keeps the browser tests, which share servers, on one worker (tests/browser/conftest.py)
+# pytest-xdist workers, one per CPU by default (TEST_WORKERS=0: no workers, one process)
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 CATALOGUES := $(wildcard webapp/translations/*/LC_MESSAGES/messages.po)
 PYBABEL := $(BIN)/pybabel

@@ -51,20 +51,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-# pytest-xdist (`--dist loadgroup`, as `make test` runs) keeps each group on one
-# worker. The servers, the seeded database and Chromium are session fixtures, so
-# browser tests spread over every worker would start a set on each; the TLS module
-# deploys its own stack on one fixed database name, which two workers would fight over.
-XDIST_GROUPS = {"test_behind_tls.py": "behind-tls"}
-
-
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     missing = not Path(CHROMIUM).exists()
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group(XDIST_GROUPS.get(Path(str(item.fspath)).name, "browser")))
             if missing:
                 item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is missing: apt-get install chromium"))
 
