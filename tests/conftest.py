@@ -2,20 +2,25 @@
 is set (as in CI), on PostgreSQL too, each schema built by the real migrations.
 
 Speed without sharing state between tests:
-- each backend's schema is migrated once per run (per pytest-xdist worker: every
-  worker has its own SQLite file and its own PostgreSQL database, `<name>_gw0`, …);
+- each backend's schema is migrated once per run, by the first pytest-xdist worker
+  that needs it; every worker then works on its own copy (a copied SQLite file; a
+  PostgreSQL database `<name>_gw0`, … made with the given database as its template);
 - the demo data is seeded once per run into a snapshot (an attached SQLite file, a
   `demo_snapshot` schema on PostgreSQL); `demo_data` copies it back in with one
   INSERT … SELECT per table, instead of redacting and encrypting it again;
 - `app` empties every table before its test, so each test starts from nothing;
-- templates are compiled once per run, not once per app (a shared bytecode cache);
+- templates are compiled once per run, not once per app (a shared bytecode cache),
+  and so are the URL builders every app makes for each of its routes;
 - commits skip the disk flush (the test databases are thrown away).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +30,7 @@ from hypothesis import settings
 from jinja2 import BytecodeCache
 from sqlalchemy import create_engine, event, make_url, text
 from sqlalchemy.engine import Engine
+from werkzeug.routing.rules import Rule
 
 from webapp import create_app
 from webapp.config import normalise_database_url
@@ -69,6 +75,23 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 TEMPLATES = MemoryBytecodeCache()
+
+_compile_url_builder = Rule._compile_builder
+_URL_BUILDERS: dict[tuple, object] = {}
+
+
+def _url_builder_once(rule: Rule, append_unknown: bool = True):
+    """Werkzeug writes and compiles two Python functions for each route of each new
+    app (five sixths of `create_app`'s time, and every test makes an app). The code
+    depends only on the rule's parts and defaults; the function is unbound (the
+    rule binds it), so one compiled function serves every app's copy of the rule."""
+    key = (rule.rule, tuple(rule._trace), repr(sorted((rule.defaults or {}).items())), append_unknown)
+    if key not in _URL_BUILDERS:
+        _URL_BUILDERS[key] = _compile_url_builder(rule, append_unknown)
+    return _URL_BUILDERS[key]
+
+
+Rule._compile_builder = _url_builder_once
 
 
 @dataclass
@@ -115,17 +138,43 @@ class TestDatabase:
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def test_database(request, tmp_path_factory) -> TestDatabase:
-    """A database built from empty by `flask db upgrade`, and the demo data seeded
-    into a snapshot, once per backend (and per xdist worker)."""
-    if request.param == "postgresql":
-        url = _worker_database(normalise_database_url(os.environ["TEST_DATABASE_URL"]), request)
-        database = TestDatabase(url)
-    else:
+    """A database built from empty by `flask db upgrade`, with the demo data seeded
+    into a snapshot, once per backend and run: the first pytest-xdist worker to
+    need it builds it, the others copy it (SQLite: the file; PostgreSQL: the given
+    database is the template of each worker's own)."""
+    run_folder = tmp_path_factory.getbasetemp().parent if WORKER else tmp_path_factory.getbasetemp()
+    with _one_worker_at_a_time(run_folder / f"{request.param}.lock"):
+        if request.param == "postgresql":
+            url = normalise_database_url(os.environ["TEST_DATABASE_URL"])
+            built = run_folder / "postgresql-built"
+            if not built.exists():
+                _build(TestDatabase(url), fresh_schema=True)
+                built.touch()
+            return TestDatabase(_worker_database(url, request))
+        built = TestDatabase(f"sqlite:///{run_folder / 'heard-built.sqlite3'}", run_folder / "demo-snapshot.sqlite3")
+        if not (run_folder / "sqlite-built").exists():
+            _build(built, fresh_schema=False)
+            (run_folder / "sqlite-built").touch()
         folder = tmp_path_factory.mktemp("db")
-        database = TestDatabase(f"sqlite:///{folder / 'heard-test.sqlite3'}", folder / "demo-snapshot.sqlite3")
+        shutil.copy(run_folder / "heard-built.sqlite3", folder / "heard-test.sqlite3")
+        return TestDatabase(f"sqlite:///{folder / 'heard-test.sqlite3'}", built.snapshot_file)
+
+
+@contextmanager
+def _one_worker_at_a_time(lock_path: Path):
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build(database: TestDatabase, fresh_schema: bool) -> None:
+    """Migrate, seed the demo data, keep it as the snapshot, then empty the tables."""
     app = create_app("test", {"SQLALCHEMY_DATABASE_URI": database.url})
     with app.app_context():
-        if request.param == "postgresql":
+        if fresh_schema:
             db.session.execute(text(f"DROP SCHEMA IF EXISTS {SNAPSHOT} CASCADE"))
             db.session.execute(text("DROP SCHEMA public CASCADE"))
             db.session.execute(text("CREATE SCHEMA public"))
@@ -136,17 +185,17 @@ def test_database(request, tmp_path_factory) -> TestDatabase:
         database.empty()
         db.session.remove()
         db.engine.dispose()
-    return database
 
 
 def _worker_database(url: str, request) -> str:
-    """Under pytest-xdist, this worker's own database beside the given one, made
-    now and dropped at the end of the run."""
+    """Under pytest-xdist, this worker's own copy of the given (built) database,
+    made now and dropped at the end of the run."""
     if not WORKER:
         return url
     given = make_url(url)
     name = f"{given.database}_{WORKER}"
-    server = create_engine(given, isolation_level="AUTOCOMMIT")
+    # Not connected to the given database: a template must have no one on it.
+    server = create_engine(given.set(database="postgres"), isolation_level="AUTOCOMMIT")
 
     def drop() -> None:
         with server.connect() as connection:
@@ -155,7 +204,7 @@ def _worker_database(url: str, request) -> str:
 
     drop()
     with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{given.database}"'))
     request.addfinalizer(drop)
     return given.set(database=name).render_as_string(hide_password=False)
 
