@@ -159,12 +159,13 @@ def _corrected(coded) -> int:
 
 
 def _closed_questions(scope) -> list:
-    """A consultation's closed questions (yes/no, agreement, ratings, choices)
-    as the responses page releases them: through the same ledger."""
+    """A consultation's closed questions (yes/no, agreement, ratings, choices,
+    and a table per statement of a grid or thing ranked) as the responses page
+    releases them: through the same ledger."""
     consultation = scope.consultation()
     if consultation is None:
         return []
-    return [summary for summary in reporting.released_figures(consultation)[1] if summary.rows]
+    return [summary for summary in reporting.released_figures(consultation)[1] if summary.rows or summary.sections]
 
 
 @dataclass(frozen=True)

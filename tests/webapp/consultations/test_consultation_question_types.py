@@ -410,6 +410,16 @@ def test_responses_page_shows_grid_and_ranking_tables(signed_in, kinds):
     assert not html.find(id=f"question-{q(c, 'About your support').id}")
 
 
+def test_the_board_summary_has_a_table_per_grid_statement_and_thing_ranked(client, kinds):
+    c = kinds
+    many_responses(c)
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    html = page(client.get(f"/staff/reports/summary/consultation:{c.slug}"))
+    captions = [caption.get_text(strip=True) for caption in html.select(".heard-closed-question caption")]
+    assert "How safe did you feel?: At home" in captions and "How safe did you feel?: Outside" in captions
+    assert any(caption.startswith("What matters most?: ") for caption in captions)
+
+
 # The group's review ------------------------------------------------------------------------
 
 def test_the_group_sees_every_kind_as_respondents_will(client, app):
