@@ -14,6 +14,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovRadioInput, 
 from wtforms import BooleanField, HiddenField, RadioField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from webapp.putting_back import REMOVED, RESTORED
+
 ONLINE = "online"
 PAPER = "paper"
 INTERPRETER = "interpreter"
@@ -36,8 +38,10 @@ def channel_label(channel: str, language: str = "") -> str:
 
 
 def fingerprint(answers: dict) -> str:
-    """Names redacted answers, so the redaction staff confirmed is the one saved."""
-    return hashlib.sha256(json.dumps(answers, sort_keys=True, default=str).encode()).hexdigest()
+    """Names redacted answers, so the redaction staff confirmed is the one saved. What
+    redaction took out is left out: it is kept encrypted, differently each time."""
+    shown = {key: value for key, value in answers.items() if key not in (REMOVED, RESTORED)}
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _language_needed(form, field) -> None:

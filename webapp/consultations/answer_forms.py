@@ -219,7 +219,7 @@ def question_fields(question) -> dict:
 
 
 class AnswerPageForm(JourneyForm):
-    submit = SubmitField("Continue", widget=GovSubmitInput())
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
 def page_form(page, data: dict | None = None) -> FlaskForm:
@@ -242,4 +242,4 @@ class CheckForm(JourneyForm):
     put_back_submit = SubmitField(_l("Put back the ticked words"), widget=GovSubmitInput())
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
-    submit = SubmitField("Send your answers", widget=GovSubmitInput())
+    submit = SubmitField(_l("Send your answers"), widget=GovSubmitInput())

@@ -58,7 +58,7 @@ class GroupCheckForm(JourneyForm):
     put_back_submit = SubmitField(_l("Put back the ticked words"), widget=GovSubmitInput())
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = StringField("Leave this blank")
-    submit = SubmitField("Send to the board", widget=GovSubmitInput())
+    submit = SubmitField(_l("Send to the board"), widget=GovSubmitInput())
 
 
 def _key(scope) -> str:

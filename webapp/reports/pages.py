@@ -13,7 +13,7 @@ from webapp import periods
 from webapp.extensions import db
 from webapp.formatters import long_date
 from webapp.periods import ScopeError
-from webapp.reports import ledger
+from webapp.reports import ledger, paper
 from webapp.reports.charts import bar_chart, share_trend_chart
 from webapp.reports.models import ACTION_STATUSES, OPEN_STATUSES, OVERDUE_TAG_CLASS, PUBLIC_STATES, BoardAction
 from webapp.reports.population import population_of
@@ -194,6 +194,7 @@ def summary_page(scope) -> dict:
             "safeguarding_trend": safeguarding_trend(scope),
             "safeguarding_queue_url": url_for("reports.safeguarding_queue") if can(current_user, "moderate") else "",
             "group_rows": group_rows(summary), "actions": actions, "actions_by_theme": by_theme,
+            "carried": action_rows(paper.carried_over(scope)),
             "action_only_themes": uncounted, "cell_words": cell_words, "shown_count": shown_count}
 
 

@@ -148,11 +148,17 @@ def executive_summary(summary: BoardSummary, overdue: list[PlanRow]) -> list[tup
     points.append(("Safeguarding", _safeguarding_sentence(summary.safeguarding)))
     top_group = group_top(summary)
     points.append(("What the group says matters most",
-                   f"{top_group[1]} {'member' if top_group[1] == 1 else 'members'} of the service-user group "
-                   f"said {top_group[0].lower()} matters most to them." if top_group
+                   f"{_members(top_group[1])} of the service-user group said {top_group[0].lower()} "
+                   "matters most to them." if top_group
                    else "The service-user group has not given its view on this report yet."))
     points.append(("Actions overdue", _overdue_sentence(overdue)))
     return points
+
+
+def _members(count: int) -> str:
+    """How many group members, never a number from 1 to 4: the group is small and
+    its members know each other."""
+    return f"{count} members" if count >= K else f"Fewer than {K} members"
 
 
 def _safeguarding_sentence(panel) -> str:

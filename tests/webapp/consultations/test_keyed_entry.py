@@ -129,3 +129,15 @@ def test_only_an_open_consultation_takes_keyed_responses(engagement):
     consultation = make_consultation(status="closed")
     response = engagement.get(_url(consultation))
     assert response.status_code == 302 and response.location.endswith(f"/staff/consultations/{consultation.id}")
+
+
+def test_the_check_names_the_redacted_text_not_the_encrypted_words_it_took_out(app):
+    from webapp import channels
+    from webapp.crypto import encrypt
+    from webapp.putting_back import REMOVED
+
+    def answers():  # what redaction took out is encrypted afresh on every request
+        return {"7": "Call [name] on [phone].", REMOVED: [["7", "name", 5, 11, encrypt("Sarah")]]}
+
+    assert channels.fingerprint(answers()) == channels.fingerprint(answers())
+    assert channels.fingerprint(answers()) != channels.fingerprint({"7": "Call [name] today."})

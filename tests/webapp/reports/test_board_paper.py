@@ -85,8 +85,9 @@ def test_executive_summary_is_drafted_from_the_released_figures(app):
                                          "to 40% of responses).")
     assert points["Safeguarding"] == ("Responses flagged for safeguarding: 0 (reviewed by staff 0; awaiting review 0). "
                                       "No flagged response is quoted in this paper.")
-    assert points["What the group says matters most"] == ("4 members of the service-user group said money "
-                                                          "matters most to them.")  # the summary's own label
+    # The summary's own label; never a number from 1 to 4 of a small group.
+    assert points["What the group says matters most"] == ("Fewer than 5 members of the service-user group said "
+                                                          "money matters most to them.")
     assert points["Actions overdue"] == "No action is overdue."
 
 
