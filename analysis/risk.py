@@ -103,7 +103,7 @@ _MODEL_MIN_WORDS = 5
 # rarely reach 0.5).
 _MODEL_MIN_ENGLISH = 0.7
 # Words the backstop reads: letters with an inner apostrophe ("he's"), as the rules do.
-MODEL_TOKEN = r"[^\W\d_]+(?:'[^\W\d_]+)?"
+MODEL_TOKEN = r"[^\W\d_]+(?:'[^\W\d_]+)?"  # nosec B105 # a pattern for words, not a password
 _MODEL_WORD = re.compile(MODEL_TOKEN)
 _MACRO = re.compile(r"<([A-Z0-9_]+)>")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")

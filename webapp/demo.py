@@ -15,7 +15,7 @@ from webapp.consultations.demo import add_demo_consultations
 from webapp.extensions import db
 from webapp.feedback.demo import add_demo_feedback
 from webapp.feedback.models import Service
-from webapp.reports.demo import add_demo_actions, add_demo_group_view
+from webapp.reports.demo import add_demo_actions
 from webapp.staff.demo import DEMO_STAFF_PASSWORD, seed_demo_staff
 from webapp.themes.demo import add_demo_runs
 
@@ -32,7 +32,6 @@ def seed_if_empty(seed: int = 2026, themes: bool | None = None) -> bool:
     if themes if themes is not None else not current_app.config.get("TESTING"):
         add_demo_runs()
         add_demo_actions()
-        add_demo_group_view()
     return True
 
 

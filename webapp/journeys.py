@@ -162,7 +162,7 @@ def help_in_language(code: str) -> HelpInLanguage | None:
     if not code or code not in SHIPPED or str(get_locale()) == code:
         return None
     with force_locale(code):
-        html = Markup(render_template("components/urgent-help.html", reader_note=True))
+        html = Markup(render_template("components/urgent-help.html", reader_note=True))  # nosec B704 # our own template, rendered with autoescape
     return HelpInLanguage(code, Locale.parse(code).text_direction, html)
 
 

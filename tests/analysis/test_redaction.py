@@ -539,12 +539,6 @@ def test_a_partly_removed_item_counts_as_left():
     assert benchmark.script_of("ਜਸਪ੍ਰੀਤ") == "Gurmukhi" and benchmark.script_of("王伟") == "Han"
 
 
-def test_speed_under_two_milliseconds_per_thousand_characters():
-    benchmark = _load_benchmark()
-    text = " ".join(e.text for e in benchmark.load_corpus())[:1000]
-    assert benchmark.time_per_call(text, repeat=50) < 4.0  # 2 ms target, headroom for a busy CI machine
-
-
 def test_places_numbers_and_names_corpus_stays_above_the_goal():
     """redaction_dev3.tsv (tuned-on): towns, estates, venues, reference numbers, names of
     every origin and words that look like names."""

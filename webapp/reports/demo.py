@@ -52,7 +52,9 @@ EARLIER_ACTIONS = (
 )
 # The group's view of the latest quarter: (theme, members who said it matters most, comments).
 GROUP_VIEW = (
-    ("housing", 4, ["Refuge places matter most to us. Families wait weeks in emergency rooms."]),
+    ("housing", 4, ["Refuge places matter most to us. Families wait weeks in emergency rooms.",
+                    # Danger words: withheld on the board's pages, listed in the safeguarding queue.
+                    "My ex found out which refuge I am in and says he will kill me if I stay."]),
     ("staff-attitude", 2, ["Being believed the first time makes all the difference."]),
     ("money", 1, []),
 )
@@ -81,7 +83,8 @@ def add_demo_actions(today: date | None = None) -> int:
 def _add_group_view(scope_key: str) -> None:
     for theme, members, comments in GROUP_VIEW:
         db.session.add_all(GroupPriority(scope=scope_key, theme_code=theme) for _ in range(members))
-        db.session.add_all(GroupComment(scope=scope_key, theme_code=theme, text=text) for text in comments)
+        db.session.add_all(GroupComment(scope=scope_key, theme_code=theme, text=text,
+                                        risk_categories=",".join(assess(text).categories)) for text in comments)
 
 
 def _check_a_theme(scope) -> None:
@@ -104,26 +107,3 @@ def _add(scope_key: str, actions, today: date) -> int:
                 public_state="published"))
         db.session.add(action)
     return len(actions)
-
-
-GROUP_PRIORITIES = ("housing", "housing", "staff-attitude")
-GROUP_COMMENTS = (
-    ("staff-attitude", "Being called back the same day mattered most to me."),
-    # Danger words: withheld on the board's pages, listed in the safeguarding queue.
-    ("housing", "My ex found out which refuge I am in and says he will kill me if I stay."),
-)
-
-
-def add_demo_group_view() -> int:
-    """The group's priorities and comments on the latest feedback quarter,
-    once (nothing when the group has said anything). Returns the comments added."""
-    latest = db.session.scalar(select(func.max(FeedbackResponse.submitted_on)))
-    if latest is None or db.session.scalar(select(func.count(GroupComment.id))):
-        return 0
-    scope = feedback_quarter(quarter_of(latest)).key
-    db.session.add_all(GroupPriority(scope=scope, theme_code=code) for code in GROUP_PRIORITIES)
-    db.session.add_all(GroupComment(scope=scope, theme_code=code, text=text,
-                                    risk_categories=",".join(assess(text).categories))
-                       for code, text in GROUP_COMMENTS)
-    db.session.commit()
-    return len(GROUP_COMMENTS)

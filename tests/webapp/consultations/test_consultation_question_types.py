@@ -136,7 +136,10 @@ def test_other_reveals_a_box_that_is_needed_once_chosen_and_redacted(client, kin
 
     post(client, c.pages[0].id, choices_data(c))
     post(client, c.pages[1].id, more_data(c))
-    check = page(client.get(URL)).get_text()
+    html = page(client.get(URL))
+    put_back = html.find(id="put-back").extract()  # the closed list of words the writer may put back
+    assert "Sarah Jones" in put_back.get_text()
+    check = html.get_text()
     assert "Other: A poster at the GP, ask [name]" in check and "Sarah Jones" not in check
     assert "Other: My sister" in check
 
