@@ -10,28 +10,23 @@ import pytest
 from cryptography.fernet import Fernet
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TouchDriver, audited_phone, axe, expect_step, marker_word, start, stored_rows
+from tests.browser.helpers import (
+    TouchDriver,
+    audited_phone,
+    axe,
+    comments_to_check,
+    expect_step,
+    marker_word,
+    stored_rows,
+)
 from tests.browser.settings import ENCRYPTION_KEY, PHONE
 
 pytestmark = pytest.mark.browser
 
 
 def to_check(page, base_url: str, token: str) -> TouchDriver:
-    driver = TouchDriver(page)
-    start(page, base_url, driver)
-    driver.choose("service", "outreach")
-    driver.press("Continue")
-    expect_step(page, "experience")
-    driver.choose("overall", "good")
-    driver.press("Continue")
-    expect_step(page, "comments")
-    driver.type_into("what_helped", f"Will, my caseworker, helped with {token}. Darren never knew.")
-    driver.type_into("could_be_better", "Ring me on 07700 900123.")
-    driver.press("Continue")
-    expect_step(page, "about-you")
-    driver.press("Skip these questions")
-    expect_step(page, "check")
-    return driver
+    return comments_to_check(page, base_url, f"Will, my caseworker, helped with {token}. Darren never knew.",
+                             "Ring me on 07700 900123.")
 
 
 def restored_words(db_path, row_id: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TouchDriver, axe, expect_step, marker_word, sign_in, start
+from tests.browser.helpers import axe, comments_to_check, marker_word, sign_in
 from tests.browser.settings import PHONE
 
 pytestmark = pytest.mark.browser
@@ -19,20 +19,8 @@ def test_polish_answer_gets_polish_help_and_a_working_translation(dev_server, de
     base = dev_server.base_url
     page = new_phone(viewport=PHONE).page
     token = f"Wrocław{marker_word()}"
-    driver = TouchDriver(page)
-    start(page, base, driver)
-    driver.choose("service", "outreach")
-    driver.press("Continue")
-    expect_step(page, "experience")
-    driver.choose("overall", "good")
-    driver.press("Continue")
-    expect_step(page, "comments")
-    driver.type_into("what_helped", f"Pracownica była bardzo miła i wysłuchała mnie. Pozdrawiam z {token}.")
-    driver.type_into("could_be_better", "Dłuższe godziny otwarcia w weekendy.")
-    driver.press("Continue")
-    expect_step(page, "about-you")
-    driver.press("Skip these questions")
-    expect_step(page, "check")
+    driver = comments_to_check(page, base, f"Pracownica była bardzo miła i wysłuchała mnie. Pozdrawiam z {token}.",
+                               "Dłuższe godziny otwarcia w weekendy.")
     driver.press("Send feedback")
     help_block = page.locator("main [lang=pl]")
     expect(help_block).to_contain_text("Znajdziemy osobę, która to przeczyta")
