@@ -550,6 +550,7 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
     write-only mode)."""
     # Imported here: only this export needs openpyxl, so web workers that never export skip loading it.
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     questions = _answerable(questions)
     workbook = Workbook(write_only=True)
@@ -565,7 +566,11 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
         workbook.create_sheet(title="No questions").append(["This consultation has no questions yet."])
     for row, answers, ids, themes in _rows_with_themes(consultation, include_hidden, questions, themes_for):
         for kind, asked in by_kind.items():
-            sheets[kind].append(_cells(row, answers, ids, asked, include_hidden, themes))
+            cells = _cells(row, answers, ids, asked, include_hidden, themes)
+            # A response id has 16 digits: as a number Excel would keep only 15 of them, so it is text.
+            cells[0] = WriteOnlyCell(sheets[kind], value=str(cells[0]))
+            cells[0].number_format = "@"
+            sheets[kind].append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

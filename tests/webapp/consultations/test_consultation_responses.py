@@ -457,6 +457,11 @@ def test_xlsx_export_has_a_sheet_for_each_type_of_question(signed_in, fixture):
     assert free_text[-1][7] is None and free_text[-1][8] is None  # not themed yet: empty cells
     assert "Buy cheap watches" not in str(free_text)
     assert list(workbook["Yes or no"].values)[1][3] == "Yes"
+    # Response ids are text cells, so Excel keeps all their digits (as a number it keeps 15).
+    ids = {str(response.id) for response in db.session.scalars(select(ConsultationResponse))}
+    for sheet in workbook.worksheets:
+        for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+            assert cell.data_type == "s" and cell.number_format == "@" and cell.value in ids
     assert actions() == ["export.xlsx"]
 
 
