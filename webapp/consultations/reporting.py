@@ -35,7 +35,7 @@ from webapp.extensions import db
 from webapp.formatters import MONTHS
 
 # Redacting more words is shared with feedback moderation.
-from webapp.moderation.redacting import REDACTED, redact_words, text_version, words  # noqa: F401
+from webapp.moderation.redacting import REDACTED, redact_words, still_restored, text_version, words  # noqa: F401
 
 BATCH = 500
 CHOICE_KINDS = ("single", "multiple", "agreement", "rating", "yes_no", "select", "scale10")

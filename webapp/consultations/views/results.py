@@ -175,6 +175,7 @@ def redact(consultation_id: int, answer_id: int):
             return redirect(url_for(".redact", consultation_id=consultation.id, answer_id=answer.id))
         chosen = set(form.words.data)
         setattr(answer, field, reporting.redact_words(answer.typed_text, chosen))
+        answer.restored_words = reporting.still_restored(answer.restored_words, answer.typed_text)
         record_event("free_text.redact", target=f"answer:{answer.id}",
                      detail=f"consultation:{consultation.id}, {len(chosen)} words")
         db.session.commit()
@@ -183,7 +184,8 @@ def redact(consultation_id: int, answer_id: int):
     if request.method == "GET":
         record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
     form.version.data = reporting.text_version(answer.typed_text)
-    body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form)
+    body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form,
+                           restored_labels=restored_labels)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
 
