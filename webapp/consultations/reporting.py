@@ -126,6 +126,19 @@ def released(counts: list[int], total_is_their_sum: bool = True,
     return list(decided.cells[0]), decided.row_totals[0] or decided.grand_total
 
 
+NO_SHARE = "—"
+
+
+def _share(count: int, answered: int, withheld: bool) -> str:
+    """A row's percentage as every table shows it (responses page, board summary and pack):
+    "—" where nobody answered (the question, or a grid's statement), so there is nothing
+    to be a share of, and for a withheld count, which its percentage would give away; else
+    the percentage, "0%" when people answered and none chose this."""
+    if not answered or (withheld and count):
+        return NO_SHARE
+    return f"{percent(count, answered)}%"
+
+
 @dataclass
 class Row:
     label: str
@@ -134,6 +147,7 @@ class Row:
     bar: str  # "" when withheld
     shown: str = ""  # the count, or "fewer than 5"
     withheld: bool = False
+    share: str = NO_SHARE  # the percentage as shown: "40%", or "—" (`_share`)
 
 
 @dataclass
@@ -305,9 +319,11 @@ def _released_rows(question: Question, labels: list[str], tally: Counter[str], a
     for label, count, hidden in zip(labels, counts, withheld, strict=True):
         share = percent(count, answered)
         if hidden or hide_all:  # its percentage would give it away too
-            rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True))
+            rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True,
+                            share=_share(count, answered, withheld=True)))
         else:
-            rows.append(Row(label, count, share, bar_class(share), str(count)))
+            rows.append(Row(label, count, share, bar_class(share) if answered else "", str(count),
+                            share=_share(count, answered, withheld=False)))
     return rows, total_withheld
 
 

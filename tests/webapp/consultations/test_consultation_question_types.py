@@ -10,6 +10,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from tests.webapp.helpers import make_user, page, sign_in_as
@@ -421,6 +422,47 @@ def test_the_board_summary_has_a_table_per_grid_statement_and_thing_ranked(clien
     captions = [caption.get_text(strip=True) for caption in html.select(".heard-closed-question caption")]
     assert "How safe did you feel?: At home" in captions and "How safe did you feel?: Outside" in captions
     assert any(caption.startswith("What matters most?: ") for caption in captions)
+
+
+def page_of(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_grid_percentages_read_as_every_other_table_does(client, kinds):
+    """0% where people answered a statement and none chose that answer; "—" only where
+    nobody answered the statement (or the count is withheld): the responses page, the
+    board summary and the board pack alike."""
+    from webapp.reports.pack import pack_html
+    from webapp.themes.scope import consultation_scope
+
+    c = kinds
+    for n in range(6):  # everyone said "Safe" at home; nobody answered "Outside"
+        add_response(c, date(2026, 11, 2 + n), **{"How safe did you feel?": (["Safe", ""], ""),
+                                                  "Which area do you live in?": ("Lewisham", "")})
+    expected = {"At home": [["Safe", "6", "100%"], ["Unsure", "0", "0%"], ["Unsafe", "0", "0%"]],
+                "Outside": [["Safe", "0", "—"], ["Unsure", "0", "—"], ["Unsafe", "0", "—"]]}
+    found = {s.question.text: s for s in reporting.summaries(c)}
+    assert {section.label: [[row.label, row.shown, row.share] for row in section.rows]
+            for section in found["How safe did you feel?"].sections} == expected
+    # A single choice question reads the same: 0% for an answer nobody chose.
+    assert [row.share for row in found["Which area do you live in?"].rows if row.label == "Camden"] == ["0%"]
+
+    def tables(html, selector) -> dict[str, list[list[str]]]:
+        return {table.caption.get_text(strip=True).split(": ")[-1]:
+                [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
+                for table in html.select(selector)
+                if table.caption and table.caption.get_text(strip=True).startswith("How safe did you feel?")}
+
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    responses = page(client.get(f"{BASE}/{c.id}/responses"))
+    grid = responses.find(id=f"question-{q(c, 'How safe did you feel?').id}")
+    assert {h4.get_text(): [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+                            for tr in h4.find_next("table").select("tbody tr")]
+            for h4 in grid.find_all("h4")} == expected
+    summary = page(client.get(f"/staff/reports/summary/consultation:{c.slug}"))
+    assert tables(summary, ".heard-closed-question") == expected
+    pack = page_of(pack_html(consultation_scope(c.slug)))
+    assert tables(pack, "#closed-questions table") == expected
 
 
 # The group's review ------------------------------------------------------------------------

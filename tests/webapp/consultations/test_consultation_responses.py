@@ -126,8 +126,9 @@ def test_the_responses_page_releases_equality_and_weekly_counts_as_the_board_sum
     assert cells("refuge") == [["Yes", "7", "58%"], ["No", "5", "42%"]]
     # 3 and 9 answered of 12: the 9 would give the 3 away, so it is withheld too, and
     # reads the same (as in the board summary: telling withheld figures apart narrows them).
+    # Children: people answered and none chose it, so 0% (its count, 0, is shown anyway).
     assert cells("matters") == [["Housing", "fewer than 5", "—"], ["Money", "fewer than 5", "—"],
-                                ["Children", "0", "—"]]
+                                ["Children", "0", "0%"]]
     assert "100%" not in html.get_text() and "3" not in [c for row in cells("matters") for c in row]
 
 
