@@ -146,9 +146,10 @@ def _condition(page, numbers: dict[int, int]) -> str:
     question = page.show_if_question
     if question is None or not page.show_if_values:
         return ""
-    answers = " " + _("or") + " "
+    # Each answer in its own quotes: “Friend” or “Other”, as the msgid quotes one answer.
+    between = "” " + _("or") + " “"
     return _("Answer this part only if you answered “%(answers)s” to question %(number)s.",
-             answers=answers.join(page.show_if_values), number=numbers.get(question.id, "?"))
+             answers=between.join(page.show_if_values), number=numbers.get(question.id, "?"))
 
 
 def consultation_form(consultation: Consultation) -> PaperForm:

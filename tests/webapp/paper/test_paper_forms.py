@@ -97,6 +97,15 @@ def test_a_page_shown_after_an_answer_says_when_to_answer_it(engagement):
     assert "Answer this part only if you answered “Yes” to question 1." in text
 
 
+
+def test_a_part_shown_after_one_of_several_answers_quotes_each(engagement):
+    consultation = make_consultation()
+    consultation.pages[1].show_if_value = "Yes\nNo"
+    db.session.commit()
+    _reader, text = pdf_text(engagement.get(f"/staff/paper/consultations/{consultation.id}.pdf").data)
+    assert "Answer this part only if you answered “Yes” or “No” to question 1." in text
+
+
 def test_downloading_a_consultation_form_is_audited(engagement):
     consultation = make_consultation()
     engagement.get(f"/staff/paper/consultations/{consultation.id}.pdf")
