@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from webapp.putting_back import KIND_LABELS
+
 REDACTED = "[redacted]"
 # A word a moderator may choose: letters and digits, with the joins of emails and handles.
 _WORD = re.compile(r"[\w][\w'’.@+\-]*[\w]|[\w]")
@@ -60,3 +62,12 @@ def still_restored(lines: str, text: str, field: str | None = None) -> str:
             continue
         kept.append(line)
     return "\n".join(kept)
+
+
+def restored_labels(lines: str) -> list[str]:
+    """ "kind<TAB>word" lines as "Will (a name)": the words the writer put back."""
+    found = []
+    for line in (lines or "").splitlines():
+        kind, _, word = line.partition("\t")
+        found.append(f"{word} ({KIND_LABELS.get(kind, kind)})")
+    return found

@@ -32,7 +32,7 @@ from webapp.forms import ButtonForm
 from webapp.moderation import actions, translating
 from webapp.moderation.forms import HideForm, RedactForm, TranslationForm
 from webapp.moderation.publication import publication_message, published_refs, toggle_publication
-from webapp.putting_back import KIND_LABELS
+from webapp.moderation.redacting import restored_labels
 from webapp.staff import alerts
 from webapp.staff.access import permission_required
 
@@ -137,15 +137,6 @@ def _moderation_page(consultation, refused: tuple[int, HideForm] | None = None):
                            restored_labels=restored_labels)
     db.session.commit()
     return make_response(body, 400 if refused else 200)
-
-
-def restored_labels(lines: str) -> list[str]:
-    """ "kind<TAB>word" lines as "Will (a name)": the words the writer put back."""
-    found = []
-    for line in lines.splitlines():
-        kind, _, word = line.partition("\t")
-        found.append(f"{word} ({KIND_LABELS.get(kind, kind)})")
-    return found
 
 
 def _hide_errors(answers, refused) -> dict[str, str]:
