@@ -629,6 +629,16 @@ def test_saving_with_another_type_ticked_shows_its_fields_first(signed_in):
     assert saved.status_code == 302
 
 
+def test_enter_in_a_text_box_saves_when_the_type_is_unchanged(signed_in):
+    # Enter submits the form's first button, "Change type", as a browser does.
+    c, page_id = draft_page(signed_in)
+    url = f"{BASE}/{c.id}/pages/{page_id}/questions/new"
+    saved = signed_in.post(url, data={"kind": "single", "fields_for": "single", "text": "How did you find us?",
+                                      "options": "Leaflet\nFriend", "choose": "Change type"})
+    assert saved.status_code == 302
+    assert q(c, "How did you find us?") is not None
+
+
 def test_editing_a_question_shows_its_own_fields(signed_in):
     c, _ = draft_page(signed_in)
     number = q(c, "How many times did you call?")

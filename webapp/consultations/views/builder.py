@@ -364,12 +364,13 @@ def edit_question(consultation_id: int, question_id: int):
 def _ready_to_save(form) -> bool:
     """False while the type is being chosen: "Continue" pressed, or Save pressed with a
     type ticked other than the one whose fields were shown (no JavaScript swaps them),
-    so the page comes back with that type's fields to fill in."""
+    so the page comes back with that type's fields to fill in. Enter in a text box
+    presses the form's first button, "Change type": with the type unchanged, that saves."""
     if request.method != "POST":
         return False
-    if form.choose.data:
-        return False
     shown = form.fields_for.data
+    if form.choose.data:
+        return bool(shown) and form.kind.data == shown
     if shown and form.kind.data in rules.KINDS and form.kind.data != shown:
         form.type_changed = True  # the page says so above the new fields
         return False
