@@ -42,6 +42,14 @@ def test_report_pages_pass_axe(dev_server, demo_staff, staff, axe_source):
         # A quarter has its four-quarter trend charts (responses, shares) as well as its themes chart.
         expect(page.locator("svg[role=img] title")).to_have_count(1 if key.startswith("consultation") else 3)
 
+    # Moderators check the group's comments (and words members put back) before the board reads them.
+    summary_url = page.url
+    page.locator("#group-comments-link").click()
+    check("The group’s comments")
+    page.locator("main a[href*='/redact']").first.click()
+    check("Redact more")
+    page.goto(summary_url)
+
     page.get_by_role("link", name="Record an action").click()
     check("Record an action")
     page.get_by_role("button", name="Record action").click()

@@ -44,7 +44,8 @@ def add_question(page: Page, number: int, kind: str, text: str, **boxes: str) ->
     page.get_by_role("link", name=f"Add a question to page {number}").click()
     expect(page.locator("h1")).to_have_text("Add a question")
     page.get_by_label(kind, exact=True).check()
-    page.get_by_label("Question", exact=True).fill(text)
+    page.get_by_role("button", name="Continue").click()  # the type first, then only its fields
+    page.get_by_label("Heading" if kind.startswith("Information") else "Question", exact=True).fill(text)
     for label, value in boxes.items():
         if value == "tick":
             page.get_by_label(label).check()
@@ -92,10 +93,10 @@ def test_new_question_types_by_keyboard_on_a_narrow_phone_without_script(dev_ser
     page.goto(builder)
     add_page(page, 2, "Your support")
     add_question(page, 2, "Information between questions (no answer)", "About your support",
-                 **{"Hint (optional)": "Take your time."})
+                 **{"Text people read": "Take your time."})
     add_question(page, 2, "Grid (the same answers for several statements)", "How safe did you feel?",
                  **{"Answers to choose from": "Safe\nUnsure\nUnsafe", "Statements for a grid": "At home\nOutside"})
-    add_question(page, 2, "Ranking", "What matters most?", **{"Answers to choose from": "Housing\nMoney\nChildren"})
+    add_question(page, 2, "Ranking", "What matters most?", **{"Things to rank": "Housing\nMoney\nChildren"})
     add_question(page, 2, "Number", "How many times did you call?",
                  **{"Smallest number allowed (optional)": "0", "Largest number allowed (optional)": "50"})
     add_question(page, 2, "Date", "When did support start?")

@@ -60,6 +60,7 @@ def add_question(page: Page, kind: str, text: str, *, required: bool, options: t
     page.get_by_role("link", name="Add a question to page 1").click()
     expect(page.locator("h1")).to_have_text("Add a question")
     page.get_by_label(kind, exact=True).check()
+    page.get_by_role("button", name="Continue").click()  # the type first, then its fields
     page.get_by_label("Question", exact=True).fill(text)
     if required:
         page.get_by_label("People must answer this question").check()

@@ -62,6 +62,7 @@ def test_every_free_text_column_is_encrypted(app):
         ("consultation_answer", "values"), ("consultation_response", "risk_categories"),
         ("feedback_response", "risk_categories"), ("theme_emergent", "name"), ("theme_emergent", "terms"),
         ("consultation_review_comment", "risk_categories"), ("group_comment", "risk_categories"),
+        ("group_comment", "restored_words"),
     }
 
 

@@ -9,6 +9,8 @@ change is recorded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 
 from analysis.redaction import redact
@@ -128,17 +130,12 @@ def add_page(consultation: Consultation, title: str) -> ConsultationPage:
     return page
 
 
-def condition_choices(page: ConsultationPage) -> list[tuple[str, str]]:
-    """Answers on earlier pages a page can depend on: ("<question id>|<answer>", label)."""
-    choices = []
-    for earlier in page.consultation.pages:
-        if earlier.position >= page.position:
-            break
-        for question in earlier.questions:
-            if question.kind in rules.CONDITION_KINDS:
-                choices += [(f"{question.id}|{choice}", f"{question.text} \u2192 {choice}")
-                            for choice in question.condition_answers]
-    return choices
+def condition_questions(page: ConsultationPage) -> list[Question]:
+    """Questions on earlier pages a page can be shown after: only those whose
+    answers are choices (`rules.CONDITION_KINDS`), since a typed answer, a number
+    or a date could never be matched."""
+    return [question for earlier in page.consultation.pages if earlier.position < page.position
+            for question in earlier.questions if question.kind in rules.CONDITION_KINDS]
 
 
 def condition_problem(page: ConsultationPage) -> str:
@@ -171,28 +168,12 @@ def _page_name(page: ConsultationPage, capital: bool = False) -> str:
     return f"{name} (\u201c{page.title}\u201d)" if page.title else name
 
 
-def condition_value(condition: str, also: list[str]) -> tuple[int | None, str]:
-    """The page condition chosen on the page-edit screen: ("<question id>|<answer>",
-    and more answers to the same question, for "is one of") -> (question id,
-    the answers a line each)."""
-    if not condition:
-        if also:
-            raise RuleError("Choose the first answer in \u201cShow this page only if\u201d, then tick any others.")
-        return None, ""
-    question_id, first = condition.split("|", 1)
-    values = [first]
-    for extra in also:
-        extra_id, value = extra.split("|", 1)
-        if extra_id != question_id:
-            raise RuleError("The other answers must be answers to the same question as the first.")
-        if value not in values:
-            values.append(value)
-    return int(question_id), rules.CONDITION_SEPARATOR.join(values)
-
-
-def update_page(page: ConsultationPage, title: str, condition: str, also: list[str] | None = None) -> None:
+def update_page(page: ConsultationPage, title: str, question_id: int | None,
+                answers: Sequence[str] = ()) -> None:
+    """Save a page's heading and its condition: shown only when the answer to
+    `question_id` is one of `answers` (None: always shown)."""
     consultation = page.consultation
-    question_id, value = condition_value(condition, also or [])
+    value = rules.CONDITION_SEPARATOR.join(dict.fromkeys(answers)) if question_id is not None else ""
     if (question_id, value) != (page.show_if_question_id, page.show_if_value or ""):
         _require_structure(consultation)
         if question_id is not None:

@@ -78,72 +78,96 @@ class AddressForm(FlaskForm):
 
 
 class PageForm(FlaskForm):
+    """A page's heading and when it is shown. Without JavaScript the condition takes
+    two steps: choose the question ("Show its answers"), then tick its answers."""
+
     title = StringField("Page heading", widget=GovTextInput(),
                         description="A short heading, like \u201cYour support\u201d.",
                         validators=[InputRequired(message="Enter a page heading"),
                                     Length(max=200, message="Keep the heading to 200 characters or fewer")])
-    show_if_question = SelectField("Show this page only if", widget=GovSelect(), coerce=str, default="",
-                                   description="Optional. Choose an answer to a question on an earlier page.")
-    show_if_also = SelectMultipleField("Or if the answer is one of these (optional)", widget=GovCheckboxesInput(),
-                                       description="Tick other answers to the same question to show the page "
-                                                   "when the answer is any one of them.",
-                                       validators=[Optional()])
+    show_if_question = SelectField("Show this page only if people answered", widget=GovSelect(), coerce=str,
+                                   default="",
+                                   description="Optional. Only questions on earlier pages whose answers are "
+                                               "choices are listed: single or multiple choice, a select list, a "
+                                               "scale, a grid or a ranking.")
+    choose = SubmitField("Show its answers", widget=GovSubmitInput())
+    # The chosen question's answers are set by the view; ones not offered are dropped there.
+    show_if_answers = SelectMultipleField("With one of these answers", widget=GovCheckboxesInput(),
+                                          description="Tick one or more: the page is shown when the answer is "
+                                                      "any of them.",
+                                          validate_choice=False)
     submit = SubmitField("Save page", widget=GovSubmitInput())
 
-    def set_conditions(self, conditions: list[tuple[str, str]], saved: tuple[str, str] | None = None) -> None:
-        """The answers a page may depend on; `saved` is the page's current
-        condition, listed even when it no longer works, so it is never lost
-        by saving the page unchanged."""
-        choices = {"": "Always show this page"} | dict(conditions)
+    def set_questions(self, questions: list[tuple[str, str]], saved: tuple[str, str] | None = None) -> None:
+        """The questions a page may depend on; `saved` is the page's current
+        condition's question, listed even when it no longer works, so it is never
+        lost by saving the page unchanged."""
+        choices = {"": "Always show this page"} | dict(questions)
         if saved and saved[0] not in choices:
             choices[saved[0]] = saved[1]
         self.show_if_question.choices = choices
-        self.show_if_also.choices = dict(conditions)
+
+
+# What the answers box asks for, by kind (`rules.builder_fields` says which kinds have it).
+OPTIONS_WORDS = {
+    "grid": ("Answers to choose from", "One on each line: the answers every statement offers, "
+                                       "for example \u201cSafe\u201d, \u201cUnsure\u201d, \u201cUnsafe\u201d."),
+    "ranking": ("Things to rank", "One on each line, up to 10."),
+    "agreement": ("Your own labels (optional)", "Leave blank for the standard labels (Strongly agree to Strongly "
+                                                "disagree), or give exactly 5 of your own, one on each line."),
+    "rating": ("Your own labels (optional)", "Leave blank for the standard labels (1 to 5), or give exactly 5 of "
+                                             "your own, one on each line, lowest first."),
+}
+CHOICE_WORDS = ("Answers to choose from", "One on each line.")
 
 
 class QuestionForm(FlaskForm):
-    """One question. Fields a kind does not use are ignored for it
-    (`rules.normalise_options`, `rules.normalise_settings`)."""
+    """One question. The builder shows only the fields its kind uses (`rules.builder_fields`):
+    without JavaScript the type is chosen first ("Continue"), then its fields are shown.
+    Fields a kind does not use are ignored for it (`rules.normalise_options`,
+    `rules.normalise_settings`)."""
 
     kind = RadioField("Type of question", choices=KINDS, widget=GovRadioInput(),
                       validators=[InputRequired(message="Choose a type of question")])
+    choose = SubmitField("Continue", widget=GovSubmitInput())
+    # The kind whose fields the page showed: saving with another kind ticked shows that kind's fields first.
+    fields_for = HiddenField()
     text = StringField("Question", widget=GovTextInput(),
-                       description="For information between questions: its heading.",
                        validators=[InputRequired(message="Enter the question"),
                                    Length(max=400, message="Keep the question to 400 characters or fewer")])
     hint = TextAreaField("Hint (optional)", widget=GovTextArea(),
-                         description="For information between questions: the text people read.",
                          validators=[Length(max=600, message="Keep the hint to 600 characters or fewer")])
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
     options = TextAreaField("Answers to choose from", widget=GovTextArea(),
-                            description="One on each line. For single and multiple choice and select lists: the "
-                                        "answers. For a grid: the answers every statement offers. For ranking: the "
-                                        "things to rank (up to 10). For agreement and rating scales: leave blank "
-                                        "for the standard labels, or give exactly 5 of your own.",
                             validators=[Length(max=3000, message="Keep the answers to 3000 characters or fewer")])
     other = BooleanField("Add an \u201cOther (please specify)\u201d answer", widget=GovCheckboxInput(),
-                         description="For single and multiple choice. What people type there is redacted "
-                                     "like other free text.")
+                         description="What people type there is redacted like other free text.")
     rows = TextAreaField("Statements for a grid", widget=GovTextArea(),
-                         description="For a grid: one statement on each line; each is a question of its own "
-                                     "with the answers above.",
+                         description="One on each line; each is a question of its own with the answers above.",
                          validators=[Length(max=3000, message="Keep the statements to 3000 characters or fewer")])
     min = IntegerField("Smallest number allowed (optional)", widget=GovTextInput(),
                        validators=[Optional()])
     max = IntegerField("Largest number allowed (optional)", widget=GovTextInput(),
                        validators=[Optional()])
     low_label = StringField("What 0 means (optional)", widget=GovTextInput(),
-                            description="For a scale from 0 to 10, for example \u201cNot at all likely\u201d.",
+                            description="For example, \u201cNot at all likely\u201d.",
                             validators=[Length(max=60, message="Keep the label to 60 characters or fewer")])
     high_label = StringField("What 10 means (optional)", widget=GovTextInput(),
                              description="For example, \u201cExtremely likely\u201d.",
                              validators=[Length(max=60, message="Keep the label to 60 characters or fewer")])
     char_limit = IntegerField("Character limit", widget=GovTextInput(),
-                              description=f"For free text. Leave blank for {FREE_TEXT_MAX}.",
+                              description=f"Leave blank for {FREE_TEXT_MAX}.",
                               validators=[Optional(),
                                           NumberRange(min=1, max=5000,
                                                       message="The character limit must be between 1 and 5000")])
     submit = SubmitField("Save question", widget=GovSubmitInput())
+
+    def words_for(self, kind: str | None) -> None:
+        """Labels and hints in the chosen kind's words: information between questions has
+        a heading and text to read; the answers box asks for answers, things or labels."""
+        if kind == "info":
+            self.text.label.text, self.hint.label.text = "Heading", "Text people read"
+        self.options.label.text, self.options.description = OPTIONS_WORDS.get(kind, CHOICE_WORDS)
 
     def fill_from(self, question) -> None:
         """Show a saved question's options and settings in the boxes they came from."""

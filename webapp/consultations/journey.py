@@ -379,14 +379,18 @@ def write_response(consultation: Consultation, pages: list[ConsultationPage], an
             if not answer or not question.answerable:
                 continue
             other = answers.get(other_key(question), "") if question.has_other else ""
+            # Words the writer put back in an "Other" answer are noted for moderation as in free text.
+            other_restored = restored_lines(answers, other_key(question)) if other else ""
             if isinstance(answer, list):
-                response.answers.append(Answer(question=question, value="", values=list(answer), other_text=other))
+                response.answers.append(Answer(question=question, value="", values=list(answer), other_text=other,
+                                               restored_words=other_restored))
             elif question.kind == "free_text":
                 response.answers.append(Answer(question=question, value=str(answer),
                                                text_language=detect_language(str(answer)),
                                                restored_words=restored_lines(answers, str(question.id))))
             else:
-                response.answers.append(Answer(question=question, value=str(answer), other_text=other))
+                response.answers.append(Answer(question=question, value=str(answer), other_text=other,
+                                               restored_words=other_restored))
     for question in consultation.questions:
         question.meaning_locked = True
     db.session.add(response)

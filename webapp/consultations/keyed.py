@@ -20,6 +20,7 @@ from datetime import date
 from webapp import channels
 from webapp.consultations import answer_forms, journey, rules
 from webapp.consultations.models import Consultation, ConsultationResponse
+from webapp.putting_back import REMOVED
 
 
 def question_numbers(consultation: Consultation) -> dict[int, int]:
@@ -78,11 +79,15 @@ class Keyed:
 
 
 def read(consultation: Consultation, form_data: dict) -> Keyed:
-    answers: dict = {}
+    """Every page's answers at once. Each page's values carry their own list of what
+    redaction took out; those lists are joined, so a later page never drops an earlier one's."""
+    answers: dict = {REMOVED: []}
     risks: dict = {}
     for page in consultation.pages:
         values, found = journey.page_values(page, form_data)
+        removed = values.pop(REMOVED, [])
         answers |= values
+        answers[REMOVED] += removed
         risks |= found
     pages = rules.visible_pages(consultation.pages, journey.condition_view(consultation, answers))
     shown = {str(q.id) for page in pages for q in page.questions}

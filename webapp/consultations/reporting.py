@@ -35,7 +35,7 @@ from webapp.extensions import db
 from webapp.formatters import MONTHS
 
 # Redacting more words is shared with feedback moderation.
-from webapp.moderation.redacting import REDACTED, redact_words, text_version, words  # noqa: F401
+from webapp.moderation.redacting import REDACTED, redact_words, still_restored, text_version, words  # noqa: F401
 
 BATCH = 500
 CHOICE_KINDS = ("single", "multiple", "agreement", "rating", "yes_no", "select", "scale10")
@@ -126,6 +126,19 @@ def released(counts: list[int], total_is_their_sum: bool = True,
     return list(decided.cells[0]), decided.row_totals[0] or decided.grand_total
 
 
+NO_SHARE = "—"
+
+
+def _share(count: int, answered: int, withheld: bool) -> str:
+    """A row's percentage as every table shows it (responses page, board summary and pack):
+    "—" where nobody answered (the question, or a grid's statement), so there is nothing
+    to be a share of, and for a withheld count, which its percentage would give away; else
+    the percentage, "0%" when people answered and none chose this."""
+    if not answered or (withheld and count):
+        return NO_SHARE
+    return f"{percent(count, answered)}%"
+
+
 @dataclass
 class Row:
     label: str
@@ -134,6 +147,7 @@ class Row:
     bar: str  # "" when withheld
     shown: str = ""  # the count, or "fewer than 5"
     withheld: bool = False
+    share: str = NO_SHARE  # the percentage as shown: "40%", or "—" (`_share`)
 
 
 @dataclass
@@ -305,9 +319,11 @@ def _released_rows(question: Question, labels: list[str], tally: Counter[str], a
     for label, count, hidden in zip(labels, counts, withheld, strict=True):
         share = percent(count, answered)
         if hidden or hide_all:  # its percentage would give it away too
-            rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True))
+            rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True,
+                            share=_share(count, answered, withheld=True)))
         else:
-            rows.append(Row(label, count, share, bar_class(share), str(count)))
+            rows.append(Row(label, count, share, bar_class(share) if answered else "", str(count),
+                            share=_share(count, answered, withheld=False)))
     return rows, total_withheld
 
 
@@ -550,6 +566,7 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
     write-only mode)."""
     # Imported here: only this export needs openpyxl, so web workers that never export skip loading it.
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     questions = _answerable(questions)
     workbook = Workbook(write_only=True)
@@ -565,7 +582,11 @@ def export_xlsx(consultation: Consultation, questions: list[Question], include_h
         workbook.create_sheet(title="No questions").append(["This consultation has no questions yet."])
     for row, answers, ids, themes in _rows_with_themes(consultation, include_hidden, questions, themes_for):
         for kind, asked in by_kind.items():
-            sheets[kind].append(_cells(row, answers, ids, asked, include_hidden, themes))
+            cells = _cells(row, answers, ids, asked, include_hidden, themes)
+            # A response id has 16 digits: as a number Excel would keep only 15 of them, so it is text.
+            cells[0] = WriteOnlyCell(sheets[kind], value=str(cells[0]))
+            cells[0].number_format = "@"
+            sheets[kind].append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

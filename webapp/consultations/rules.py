@@ -77,6 +77,23 @@ RANKING_MAX = 10
 # What people type: free text, and the "please specify" text of an "Other" answer.
 NO_ANSWER_KINDS = ("info",)
 
+
+
+def builder_fields(kind: str | None) -> frozenset[str]:
+    """What the question builder asks for a kind besides its wording (question and hint):
+    the fields that do not apply to it are not shown. Nothing before a kind is chosen."""
+    if kind not in KINDS:
+        return frozenset()
+    fields = set() if kind in NO_ANSWER_KINDS else {"required"}
+    if kind in KINDS_WITH_OWN_OPTIONS + KINDS_WITH_OWN_LABELS:
+        fields.add("options")
+    if kind in KINDS_WITH_OTHER:
+        fields.add("other")
+    fields |= {"grid": {"rows"}, "number": {"range"}, "scale10": {"labels"}, "free_text": {"char_limit"},
+               "date": {"date_hint"}}.get(kind, set())
+    return frozenset(fields)
+
+
 # Changing any of these changes what earlier answers mean.
 MEANING_FIELDS = ("kind", "options", "required", "char_limit", "settings")
 WORDING_FIELDS = ("text", "hint")

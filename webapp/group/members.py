@@ -22,7 +22,7 @@ from webapp.extensions import db
 from webapp.forms import FREE_TEXT_MAX
 from webapp.journeys import WRONG_CODE
 from webapp.periods import ScopeError
-from webapp.putting_back import redact_texts
+from webapp.putting_back import redact_texts, restored_lines
 from webapp.reports.member_codes import group_may_see
 from webapp.reports.models import GroupComment, GroupMemberCode, GroupPriority
 from webapp.themes.scope import Scope, consultation_scope, feedback_quarter, parse_scope
@@ -125,6 +125,7 @@ def store_view(scope: Scope, view: dict) -> bool:
     db.session.add_all(GroupPriority(scope=scope.key, theme_code=code) for code in view["chosen"])
     risks = view.get("risks", {})
     db.session.add_all(GroupComment(scope=scope.key, theme_code=field.removeprefix(COMMENT_PREFIX),
-                                    text=view[field], risk_categories=",".join(risks.get(field, [])))
+                                    text=view[field], risk_categories=",".join(risks.get(field, [])),
+                                    restored_words=restored_lines(view, field))
                        for field in comment_fields(view))
     return any(risks.get(field) for field in comment_fields(view))

@@ -1,10 +1,14 @@
 """Redacting more words of a stored free text: both moderation pages offer it
-(consultation answers, and feedback texts whose writer put words back)."""
+(consultation answers, and feedback texts whose writer put words back). Once
+staff redact a word the writer had put back, the "put back by the writer"
+note stops listing it (`still_restored`)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+
+from webapp.putting_back import KIND_LABELS
 
 REDACTED = "[redacted]"
 # A word a moderator may choose: letters and digits, with the joins of emails and handles.
@@ -40,3 +44,30 @@ def redact_words(text: str, indexes: set[int]) -> str:
 def text_version(text: str) -> str:
     """A short fingerprint so a redact form refers to the text it was made from."""
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _still_in(text: str, word: str) -> bool:
+    """True when `word` is still in `text` as a whole word (or words)."""
+    return bool(word) and re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text) is not None
+
+
+def still_restored(lines: str, text: str, field: str | None = None) -> str:
+    """The put-back note (tab-separated lines ending in the word put back) without
+    the words no longer in `text` because staff redacted them. With `field`, the
+    lines start with their field and only that field's lines are checked."""
+    kept = []
+    for line in (lines or "").splitlines():
+        parts = line.split("\t")
+        if (field is None or parts[0] == field) and not _still_in(text, parts[-1]):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def restored_labels(lines: str) -> list[str]:
+    """ "kind<TAB>word" lines as "Will (a name)": the words the writer put back."""
+    found = []
+    for line in (lines or "").splitlines():
+        kind, _, word = line.partition("\t")
+        found.append(f"{word} ({KIND_LABELS.get(kind, kind)})")
+    return found

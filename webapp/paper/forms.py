@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from webapp.consultations.keyed import question_numbers
@@ -39,6 +40,7 @@ class PaperQuestion:
     other: bool = False
     optional: bool = True
     ends: str = ""  # what the ends of a 0 to 10 scale mean
+    how: str = ""  # how to answer, when the shape alone does not say it (a number's range)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PaperForm:
     title: str
     introduction: str
     sections: tuple[PaperSection, ...]
+    return_by: str = ""  # "Please return this by 31 January 2027.", from a consultation's closing date
 
 
 def line_count(char_limit: int | None) -> int:
@@ -111,20 +114,42 @@ def _scale_ends(question) -> str:
     return f"0 = {low or ''}   10 = {high or ''}"
 
 
+def _number_how(question) -> str:
+    """A number question's range, as the web page gives it in its hint."""
+    if question.kind != "number":
+        return ""
+    low, high = question.config.get("min"), question.config.get("max")
+    if low is not None and high is not None:
+        return _("Write a number from %(low)s to %(high)s.", low=low, high=high)
+    if low is not None:
+        return _("Write a number of %(low)s or more.", low=low)
+    if high is not None:
+        return _("Write a number of %(high)s or less.", high=high)
+    return _("Write a number.")
+
+
 def _consultation_question(question, number: int | None) -> PaperQuestion:
     choices = tuple(choice for choice in question.choices if not (question.has_other and choice == OTHER))
     return PaperQuestion(number, question.text, _shape(question), hint=question.hint or "", choices=choices,
                          rows=question.rows, lines=line_count(question.char_limit), other=question.has_other,
-                         optional=not question.required, ends=_scale_ends(question))
+                         optional=not question.required, ends=_scale_ends(question), how=_number_how(question))
+
+
+def _return_by(consultation: Consultation) -> str:
+    """The closing date, in the form's language: a form that comes back later is not counted."""
+    if consultation.closes_on is None:
+        return ""
+    return _("Please return this by %(date)s.", date=format_date(consultation.closes_on, format="d MMMM yyyy"))
 
 
 def _condition(page, numbers: dict[int, int]) -> str:
     question = page.show_if_question
     if question is None or not page.show_if_values:
         return ""
-    answers = " " + _("or") + " "
+    # Each answer in its own quotes: “Friend” or “Other”, as the msgid quotes one answer.
+    between = "” " + _("or") + " “"
     return _("Answer this part only if you answered “%(answers)s” to question %(number)s.",
-             answers=answers.join(page.show_if_values), number=numbers.get(question.id, "?"))
+             answers=between.join(page.show_if_values), number=numbers.get(question.id, "?"))
 
 
 def consultation_form(consultation: Consultation) -> PaperForm:
@@ -135,4 +160,5 @@ def consultation_form(consultation: Consultation) -> PaperForm:
                      _condition(page, numbers),
                      tuple(_consultation_question(question, numbers.get(question.id)) for question in page.questions))
         for position, page in enumerate(consultation.pages, 1))
-    return PaperForm(title=consultation.title, introduction=consultation.introduction or "", sections=sections)
+    return PaperForm(title=consultation.title, introduction=consultation.introduction or "", sections=sections,
+                     return_by=_return_by(consultation))

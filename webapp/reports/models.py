@@ -147,6 +147,9 @@ class GroupComment(db.Model):
     # analysis.risk categories of what was typed, comma-separated; such a comment is kept
     # out of the board's quotes and counted instead.
     risk_categories: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
+    # Words redaction took out that the member put back ("kind<TAB>word" a line), for staff
+    # to check before the board reads the comment (`webapp.reports.group_comments`).
+    restored_words: Mapped[str] = mapped_column(EncryptedText, default="", server_default="")
 
 
 class GroupMemberCode(db.Model):

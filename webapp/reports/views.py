@@ -13,14 +13,19 @@ from webapp.consultations.models import Consultation
 from webapp.consultations.sharing import public_base_url
 from webapp.extensions import db
 from webapp.forms import ButtonForm, DateRangeForm
+from webapp.moderation import redacting
+from webapp.moderation.forms import RedactForm
+from webapp.moderation.redacting import restored_labels
 from webapp.moderation.safeguarding import mark_reviewed
 from webapp.periods import ScopeError, month_end, month_start
 from webapp.reports import exports, ledger, pages, safeguarding
+from webapp.reports import group_comments as group_comment_list
 from webapp.reports import member_codes as member_codes_service
 from webapp.reports.forms import ActionForm, EditActionForm, MemberCodesForm, UpdateForm
-from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate
+from webapp.reports.models import ACTION_STATUSES, BoardActionUpdate, GroupComment
 from webapp.reports.pack import board_pack_pdf, pack_filename
 from webapp.staff.access import can, permission_required
+from webapp.themes.codebook import theme_labels
 from webapp.themes.review import begin_run
 from webapp.themes.scope import feedback_range, parse_scope
 
@@ -86,6 +91,49 @@ def start_theming(scope_key: str):
           if started else "Theming is already running for these dates. Refresh this page to see the themes.",
           "success")
     return redirect(url_for("reports.summary", scope_key=scope.key))
+
+
+@bp.get("/summary/<path:scope_key>/group-comments")
+@permission_required("moderate")
+def group_comments(scope_key: str):
+    """The group's comments on a summary, as moderation shows answers: with the words
+    each member put back, and "Redact more"."""
+    scope = _scope_or_404(scope_key)
+    comments = group_comment_list.comments_for(scope.key)
+    if comments:
+        record_event("free_text.view", target=scope.key, detail=f"group comments, {len(comments)}")
+    body = render_template("reports/group_comments.html", scope=scope, comments=comments,
+                           labels=theme_labels(), restored_labels=restored_labels)
+    db.session.commit()
+    return body
+
+
+@bp.route("/group-comments/<int:comment_id>/redact", methods=["GET", "POST"])
+@permission_required("moderate")
+def redact_group_comment(comment_id: int):
+    comment = db.session.get(GroupComment, comment_id)
+    if comment is None:
+        abort(404)
+    back = url_for(".group_comments", scope_key=comment.scope) + f"#comment-{comment.id}"
+    form = RedactForm()
+    form.words.choices = dict(redacting.words(comment.text))
+    if form.validate_on_submit():
+        if form.version.data != redacting.text_version(comment.text):
+            flash("The text changed since you opened it. Choose the words again.", "error")
+            return redirect(url_for(".redact_group_comment", comment_id=comment.id))
+        chosen = set(form.words.data)
+        group_comment_list.redact(comment, chosen)
+        record_event("free_text.redact", target=f"group_comment:{comment.id}", detail=f"{len(chosen)} words")
+        db.session.commit()
+        flash(f"{len(chosen)} {'word' if len(chosen) == 1 else 'words'} redacted.", "success")
+        return redirect(back)
+    if request.method == "GET":
+        record_event("free_text.view", target=f"group_comment:{comment.id}", detail="redact")
+    form.version.data = redacting.text_version(comment.text)
+    body = render_template("reports/group_comment_redact.html", comment=comment, form=form, back=back,
+                           restored=restored_labels(comment.restored_words))
+    db.session.commit()
+    return make_response(body, 400 if form.errors else 200)
 
 
 @bp.get("/summary/<path:scope_key>/board-pack.pdf")

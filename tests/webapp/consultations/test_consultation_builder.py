@@ -111,9 +111,9 @@ def test_pages_questions_reorder_and_show_if(signed_in):
 
     edit_second = f"{BASE}/{consultation.id}/pages/{second}"
     options = [o["value"] for o in page(signed_in.get(edit_second)).select("select option")]
-    assert f"{refuge.id}|Yes" in options
-    assert signed_in.post(edit_second, data={"title": "The refuge",
-                                             "show_if_question": f"{refuge.id}|Yes"}).status_code == 302
+    assert options == ["", str(refuge.id), str(area.id)]
+    assert signed_in.post(edit_second, data={"title": "The refuge", "show_if_question": str(refuge.id),
+                                             "show_if_answers": "Yes"}).status_code == 302
     db.session.expire_all()
     assert consultation.pages[1].show_if_question_id == refuge.id
 
@@ -302,13 +302,18 @@ def test_an_edit_that_would_break_a_condition_is_refused_and_a_rename_is_followe
     assert (second.show_if_question_id, second.show_if_value) == (refuge.id, "Yes, for a while")
 
 
+def ticked(html) -> list[str]:
+    return [box["value"] for box in html.select("input[name=show_if_answers]") if box.has_attr("checked")]
+
+
 def test_page_edit_shows_the_real_condition_and_saving_keeps_it(signed_in, app):
     consultation = make_consultation(status="draft")
     second = consultation.pages[1]
     refuge = consultation.pages[0].questions[0]
     url = f"{BASE}/{consultation.id}/pages/{second.id}"
-    selected = page(signed_in.get(url)).find("option", selected=True)
-    assert selected["value"] == f"{refuge.id}|Yes"
+    html = page(signed_in.get(url))
+    assert html.find("option", selected=True)["value"] == str(refuge.id)
+    assert ticked(html) == ["Yes"]
     # A condition saved before the builder kept conditions working (its answer has gone).
     second.show_if_value = "Perhaps"
     db.session.commit()
@@ -317,9 +322,11 @@ def test_page_edit_shows_the_real_condition_and_saving_keeps_it(signed_in, app):
     show = page(signed_in.get(f"{BASE}/{consultation.id}"))
     assert "no longer has the answer" in show.find(id=f"page-{second.id}").select_one(
         ".heard-condition-problem").get_text()
-    assert html.find("option", selected=True)["value"] == f"{refuge.id}|Perhaps"
-    assert signed_in.post(url, data={"title": "The refuge", "show_if_question": f"{refuge.id}|Perhaps"}
-                          ).status_code == 302
+    assert html.find("option", selected=True)["value"] == str(refuge.id)
+    assert ticked(html) == ["Perhaps"]
+    assert "Perhaps (no longer an answer: untick it)" in html.find(id="condition").get_text()
+    assert signed_in.post(url, data={"title": "The refuge", "show_if_question": str(refuge.id),
+                                     "show_if_answers": "Perhaps"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(Consultation, consultation.id).pages[1].show_if_value == "Perhaps"
 

@@ -114,6 +114,57 @@ def test_the_consultation_check_page_puts_back_only_the_ticked_words_and_staff_s
     assert "Words put back by the writer" in card.get_text() and "Will (a name)" in card.get_text()
 
 
+def _redact_in_moderation(client, consultation, answer, word: str):
+    link = f"{BASE}/{consultation.id}/moderation/answers/{answer.id}/redact"
+    form = page(client.get(link))
+    [box] = [b["value"] for b in form.select("input[name=words]") if b.find_next("label").get_text(strip=True) == word]
+    version = form.find("input", attrs={"name": "version"})["value"]
+    assert client.post(link, data={"words": box, "version": version}).status_code == 302
+
+
+def test_a_put_back_word_staff_redact_again_leaves_the_writers_note(client, app):
+    consultation = make_consultation()
+    answer_all(client, consultation, refuge_text="Will and Darren, my caseworkers, rang on 07700 900123.")
+    post(client, "check", {"put_back": ["0", "1"]})
+    post(client, "check", {})
+    [answer] = free_text_answers()
+    assert answer.restored_words == "name\tWill\nname\tDarren"
+    sign_in_as(client, make_user("eng@partnership.example", "engagement"))
+    redact_page = page(client.get(f"{BASE}/{consultation.id}/moderation/answers/{answer.id}/redact"))
+    assert "Will (a name), Darren (a name)" in redact_page.find(id="restored-words").get_text()
+    _redact_in_moderation(client, consultation, answer, "Will")
+    [answer] = free_text_answers()
+    assert answer.value.startswith("[redacted] and Darren") and answer.restored_words == "name\tDarren"
+    card = page(client.get(f"{BASE}/{consultation.id}/moderation")).find(id=f"answer-{answer.id}")
+    assert "Darren (a name)" in card.get_text() and "Will (a name)" not in card.get_text()
+    _redact_in_moderation(client, consultation, answer, "Darren")
+    [answer] = free_text_answers()
+    assert answer.restored_words == ""
+    card = page(client.get(f"{BASE}/{consultation.id}/moderation")).find(id=f"answer-{answer.id}")
+    assert "Words put back by the writer" not in card.get_text()
+
+
+def test_words_put_back_in_an_other_answer_are_noted_for_moderation(client, app):
+    from tests.webapp.consultations import test_consultation_question_types as kinds
+
+    consultation = kinds.make_kinds()
+    client.get(f"{kinds.URL}?start=1")
+    other = kinds.name(consultation, "How did you hear about us?", "_other")
+    typed = {other: "My friend Darren told me"}
+    kinds.post(client, consultation.pages[0].id, kinds.choices_data(consultation, **typed))
+    kinds.post(client, consultation.pages[1].id, kinds.more_data(consultation))
+    assert put_back_choices(page(client.get(kinds.URL))) == {"Darren (a name)": "0"}
+    post(client, "check", {"put_back": "0"}, url=kinds.URL)
+    post(client, "check", {}, url=kinds.URL)
+    db.session.expire_all()
+    answer = db.session.scalar(select(Answer).where(
+        Answer.question_id == kinds.q(consultation, "How did you hear about us?").id))
+    assert answer.other_text == "My friend Darren told me" and answer.restored_words == "name\tDarren"
+    sign_in_as(client, make_user("eng@partnership.example", "engagement"))
+    card = page(client.get(f"{BASE}/{consultation.id}/moderation")).find(id=f"answer-{answer.id}")
+    assert "Words put back by the writer" in card.get_text() and "Darren (a name)" in card.get_text()
+
+
 def test_nothing_ticked_is_a_kind_error_and_changing_the_answer_starts_the_list_again(client, app):
     consultation = make_consultation()
     answer_all(client, consultation, refuge_text="Darren hit me.")

@@ -10,6 +10,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from tests.webapp.helpers import make_user, page, sign_in_as
@@ -423,6 +424,47 @@ def test_the_board_summary_has_a_table_per_grid_statement_and_thing_ranked(clien
     assert any(caption.startswith("What matters most?: ") for caption in captions)
 
 
+def page_of(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_grid_percentages_read_as_every_other_table_does(client, kinds):
+    """0% where people answered a statement and none chose that answer; "—" only where
+    nobody answered the statement (or the count is withheld): the responses page, the
+    board summary and the board pack alike."""
+    from webapp.reports.pack import pack_html
+    from webapp.themes.scope import consultation_scope
+
+    c = kinds
+    for n in range(6):  # everyone said "Safe" at home; nobody answered "Outside"
+        add_response(c, date(2026, 11, 2 + n), **{"How safe did you feel?": (["Safe", ""], ""),
+                                                  "Which area do you live in?": ("Lewisham", "")})
+    expected = {"At home": [["Safe", "6", "100%"], ["Unsure", "0", "0%"], ["Unsafe", "0", "0%"]],
+                "Outside": [["Safe", "0", "—"], ["Unsure", "0", "—"], ["Unsafe", "0", "—"]]}
+    found = {s.question.text: s for s in reporting.summaries(c)}
+    assert {section.label: [[row.label, row.shown, row.share] for row in section.rows]
+            for section in found["How safe did you feel?"].sections} == expected
+    # A single choice question reads the same: 0% for an answer nobody chose.
+    assert [row.share for row in found["Which area do you live in?"].rows if row.label == "Camden"] == ["0%"]
+
+    def tables(html, selector) -> dict[str, list[list[str]]]:
+        return {table.caption.get_text(strip=True).split(": ")[-1]:
+                [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
+                for table in html.select(selector)
+                if table.caption and table.caption.get_text(strip=True).startswith("How safe did you feel?")}
+
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    responses = page(client.get(f"{BASE}/{c.id}/responses"))
+    grid = responses.find(id=f"question-{q(c, 'How safe did you feel?').id}")
+    assert {h4.get_text(): [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+                            for tr in h4.find_next("table").select("tbody tr")]
+            for h4 in grid.find_all("h4")} == expected
+    summary = page(client.get(f"/staff/reports/summary/consultation:{c.slug}"))
+    assert tables(summary, ".heard-closed-question") == expected
+    pack = page_of(pack_html(consultation_scope(c.slug)))
+    assert tables(pack, "#closed-questions table") == expected
+
+
 # The group's review ------------------------------------------------------------------------
 
 def test_the_group_sees_every_kind_as_respondents_will(client, app):
@@ -515,17 +557,159 @@ def test_builder_refuses_what_cannot_work_and_keeps_what_was_typed(signed_in, va
 
 def test_builder_says_a_date_is_never_a_date_of_birth(signed_in):
     c, page_id = draft_page(signed_in)
-    html = page(signed_in.get(f"{BASE}/{c.id}/pages/{page_id}/questions/new"))
+    html = page(signed_in.post(f"{BASE}/{c.id}/pages/{page_id}/questions/new", data={"kind": "date", "choose": "y"}))
     assert "Never ask for a date of birth" in html.find(id="date-hint").get_text()
+
+
+def builder_fields(html) -> set[str]:
+    """The names of the question form's fields (the type's radios, hidden fields and buttons aside)."""
+    form = html.find("input", attrs={"name": "kind"}).find_parent("form")
+    return {tag["name"] for tag in form.find_all(["input", "textarea", "select"])
+            if tag.get("type") not in ("hidden", "radio") and tag.get("name")}
+
+
+def test_a_new_question_asks_for_its_type_first(signed_in):
+    c, page_id = draft_page(signed_in)
+    html = page(signed_in.get(f"{BASE}/{c.id}/pages/{page_id}/questions/new"))
+    assert builder_fields(html) == set()
+    assert [button.get_text(strip=True) for button in html.select("main form button")] == ["Continue"]
+
+
+@pytest.mark.parametrize("kind, fields", [
+    ("free_text", {"required", "char_limit"}),
+    ("single", {"required", "options", "other"}),
+    ("multiple", {"required", "options", "other"}),
+    ("select", {"required", "options"}),
+    ("agreement", {"required", "options"}),
+    ("rating", {"required", "options"}),
+    ("yes_no", {"required"}),
+    ("grid", {"required", "options", "rows"}),
+    ("ranking", {"required", "options"}),
+    ("number", {"required", "min", "max"}),
+    ("date", {"required"}),
+    ("scale10", {"required", "low_label", "high_label"}),
+    ("info", set()),
+])
+def test_the_builder_shows_only_the_fields_a_type_uses(signed_in, kind, fields):
+    c, page_id = draft_page(signed_in)
+    html = page(signed_in.post(f"{BASE}/{c.id}/pages/{page_id}/questions/new", data={"kind": kind, "choose": "y"}))
+    assert builder_fields(html) == {"text", "hint"} | fields
+    assert html.find("input", attrs={"name": "kind", "value": kind}).has_attr("checked")
+    assert html.find("input", attrs={"name": "fields_for"})["value"] == kind
+    assert bool(html.find(id="date-hint")) is (kind == "date")
+
+
+def test_the_answers_box_and_wording_follow_the_type(signed_in):
+    c, page_id = draft_page(signed_in)
+    url = f"{BASE}/{c.id}/pages/{page_id}/questions/new"
+
+    def label(kind, name):
+        html = page(signed_in.post(url, data={"kind": kind, "choose": "y"}))
+        return html.find("label", attrs={"for": name}).get_text(strip=True)
+
+    assert label("ranking", "options") == "Things to rank"
+    assert label("agreement", "options") == "Your own labels (optional)"
+    assert label("single", "options") == "Answers to choose from"
+    assert (label("info", "text"), label("info", "hint")) == ("Heading", "Text people read")
+
+
+def test_saving_with_another_type_ticked_shows_its_fields_first(signed_in):
+    c, page_id = draft_page(signed_in)
+    url = f"{BASE}/{c.id}/pages/{page_id}/questions/new"
+    count = len(db.session.get(ConsultationPage, page_id).questions)
+    html = page(signed_in.post(url, data={"kind": "single", "fields_for": "number", "text": "How did you find us?",
+                                          "min": "1", "submit": "Save question"}))
+    assert builder_fields(html) == {"text", "hint", "required", "options", "other"}
+    assert "Fill in what a single choice question needs" in html.find(id="type-changed").get_text()
+    assert html.find("input", attrs={"name": "text"})["value"] == "How did you find us?"
+    db.session.expire_all()
+    assert len(db.session.get(ConsultationPage, page_id).questions) == count
+    saved = signed_in.post(url, data={"kind": "single", "fields_for": "single", "text": "How did you find us?",
+                                      "options": "Leaflet\nFriend", "submit": "Save question"})
+    assert saved.status_code == 302
+
+
+def test_enter_in_a_text_box_saves_when_the_type_is_unchanged(signed_in):
+    # Enter submits the form's first button, "Change type", as a browser does.
+    c, page_id = draft_page(signed_in)
+    url = f"{BASE}/{c.id}/pages/{page_id}/questions/new"
+    saved = signed_in.post(url, data={"kind": "single", "fields_for": "single", "text": "How did you find us?",
+                                      "options": "Leaflet\nFriend", "choose": "Change type"})
+    assert saved.status_code == 302
+    assert q(c, "How did you find us?") is not None
+
+
+def test_editing_a_question_shows_its_own_fields(signed_in):
+    c, _ = draft_page(signed_in)
+    number = q(c, "How many times did you call?")
+    html = page(signed_in.get(f"{BASE}/{c.id}/questions/{number.id}"))
+    assert builder_fields(html) == {"text", "hint", "required", "min", "max"}
+    assert html.find("input", attrs={"name": "min"})["value"] == "0"
+
+
+def condition_questions(html) -> list[str]:
+    return [option.get_text() for option in html.find("select", attrs={"name": "show_if_question"}).find_all("option")]
+
+
+def answers_offered(html) -> list[str]:
+    return [box["value"] for box in html.select("input[name=show_if_answers]")]
 
 
 def test_conditions_can_use_select_lists_and_scales(signed_in):
     c, page_id = draft_page(signed_in)
     html = page(signed_in.get(f"{BASE}/{c.id}/pages/{page_id}"))
-    values = [option["value"] for option in html.find("select", attrs={"name": "show_if_question"}).find_all("option")]
+    assert condition_questions(html) == ["Always show this page", "How did you hear about us?", "What helped?",
+                                         "Which area do you live in?"]
+    assert not html.select("input[name=show_if_answers]")  # no question chosen yet
+    # Without JavaScript: choose the question, then its answers are there to tick.
     area = q(c, "Which area do you live in?").id
-    assert f"{area}|Lewisham" in values
-    assert f"{q(c, 'How did you hear about us?').id}|Other" in values
+    chosen = page(signed_in.post(f"{BASE}/{c.id}/pages/{page_id}", data={
+        "title": "More", "show_if_question": str(area), "choose": "Show its answers"}))
+    assert answers_offered(chosen) == AREAS
+    assert chosen.find("option", selected=True)["value"] == str(area)
+    assert chosen.find("input", attrs={"name": "title"})["value"] == "More"
+    db.session.expire_all()
+    assert db.session.get(ConsultationPage, page_id).show_if_question_id is None  # nothing saved yet
+    other = page(signed_in.post(f"{BASE}/{c.id}/pages/{page_id}", data={
+        "title": "More", "show_if_question": str(q(c, "How did you hear about us?").id), "choose": "y"}))
+    assert answers_offered(other) == ["Leaflet", "Friend", "Other"]
+
+
+def test_only_questions_whose_answers_are_choices_can_show_a_page(signed_in):
+    c = make_kinds(status="draft")
+    # A third page: page 2 has a grid and a ranking (listed), and a number, a date, a 0 to 10
+    # scale, an agreement scale, free text and information (typed answers cannot be matched).
+    third = ConsultationPage(title="Later", position=2)
+    c.pages.append(third)
+    db.session.commit()
+    html = page(signed_in.get(f"{BASE}/{c.id}/pages/{third.id}"))
+    assert condition_questions(html) == [
+        "Always show this page", "How did you hear about us?", "What helped?", "Which area do you live in?",
+        "How safe did you feel?", "What matters most?", "How likely are you to recommend us?", "Staff listened"]
+
+
+def test_a_page_with_no_choice_question_before_it_says_so(signed_in):
+    c = make_kinds(status="draft")
+    first = c.pages[0]
+    for question in first.questions:
+        question.kind, question.options, question.settings = "free_text", None, {}
+    db.session.commit()
+    html = page(signed_in.get(f"{BASE}/{c.id}/pages/{c.pages[1].id}"))
+    assert not html.find("select", attrs={"name": "show_if_question"})
+    assert "No question on an earlier page has answers to choose from" in \
+        html.find(id="no-condition-questions").get_text()
+    assert not page(signed_in.get(f"{BASE}/{c.id}/pages/{first.id}")).find("select", attrs={"name": "show_if_question"})
+
+
+def test_a_chosen_question_needs_an_answer_ticked(signed_in):
+    c, page_id = draft_page(signed_in)
+    area = q(c, "Which area do you live in?")
+    refused = signed_in.post(f"{BASE}/{c.id}/pages/{page_id}", data={"title": "More", "show_if_question": str(area.id)})
+    assert refused.status_code == 400
+    html = page(refused)
+    assert "Tick at least one answer to \u201cWhich area do you live in?\u201d" in \
+        html.find(class_="govuk-error-summary").get_text()
+    assert answers_offered(html) == AREAS  # and now they are there to tick
 
 
 # Conditions: "is one of" ----------------------------------------------------------------------
@@ -539,10 +723,9 @@ def test_a_page_can_be_shown_when_the_answer_is_one_of_several():
     assert page_is_shown(rule, {"7": ["Lewisham", "Camden"]})  # multiple choice: any one of them
 
 
-def condition_form(c, first: str, *also: str) -> dict:
-    area = q(c, "Which area do you live in?").id
-    return {"title": "More", "show_if_question": f"{area}|{first}",
-            "show_if_also": [f"{area}|{value}" for value in also]}
+def condition_form(c, *answers: str) -> dict:
+    return {"title": "More", "show_if_question": str(q(c, "Which area do you live in?").id),
+            "show_if_answers": list(answers)}
 
 
 def test_builder_saves_is_one_of_and_shows_it(signed_in):
@@ -558,20 +741,19 @@ def test_builder_saves_is_one_of_and_shows_it(signed_in):
     edit = page(signed_in.get(f"{BASE}/{c.id}/pages/{page_id}"))
     area = q(c, "Which area do you live in?").id
     assert edit.find("select", attrs={"name": "show_if_question"}).find("option", selected=True)["value"] == \
-        f"{area}|Camden"
-    ticked = [box["value"] for box in edit.find_all("input", attrs={"name": "show_if_also"}) if box.has_attr("checked")]
-    assert ticked == [f"{area}|Hackney"]
+        str(area)
+    ticked = [box["value"] for box in edit.find_all("input", attrs={"name": "show_if_answers"})
+              if box.has_attr("checked")]
+    assert ticked == ["Camden", "Hackney"]
 
 
-def test_is_one_of_must_be_one_question_and_follows_renamed_answers(signed_in):
+def test_is_one_of_is_one_questions_answers_and_follows_renamed_answers(signed_in):
     c, page_id = draft_page(signed_in)
-    data = condition_form(c, "Camden", "Hackney")
-    data["show_if_also"].append(f"{q(c, 'How did you hear about us?').id}|Friend")
-    refused = signed_in.post(f"{BASE}/{c.id}/pages/{page_id}", data=data)
-    assert refused.status_code == 400
-    assert "answers to the same question as the first" in page(refused).find(class_="govuk-error-summary").get_text()
+    # An answer ticked for another question (its choice was changed before saving) is dropped.
     assert signed_in.post(f"{BASE}/{c.id}/pages/{page_id}",
-                          data=condition_form(c, "Camden", "Hackney")).status_code == 302
+                          data=condition_form(c, "Camden", "Friend", "Hackney")).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(ConsultationPage, page_id).show_if_values == ("Camden", "Hackney")
     area = q(c, "Which area do you live in?")
     renamed = "\n".join("Hackney Wick" if name == "Hackney" else name for name in AREAS)
     response = signed_in.post(f"{BASE}/{c.id}/questions/{area.id}", data={
@@ -666,10 +848,13 @@ def test_a_grid_statement_can_show_a_page_and_follows_a_renamed_statement(signed
     db.session.commit()
     # (The grid is on page 2, so the condition goes on page 3.)
     edit = page(signed_in.get(f"{BASE}/{c.id}/pages/{third.id}"))
-    values = [option["value"] for option in edit.find("select", attrs={"name": "show_if_question"}).find_all("option")]
-    assert f"{grid.id}|Outside \u2192 Unsafe" in values
+    assert "How safe did you feel?" in condition_questions(edit)
+    chosen = page(signed_in.post(f"{BASE}/{c.id}/pages/{third.id}", data={
+        "title": "Feeling unsafe", "show_if_question": str(grid.id), "choose": "y"}))
+    assert "Outside \u2192 Unsafe" in answers_offered(chosen)
     assert signed_in.post(f"{BASE}/{c.id}/pages/{third.id}", data={
-        "title": "Feeling unsafe", "show_if_question": f"{grid.id}|Outside \u2192 Unsafe"}).status_code == 302
+        "title": "Feeling unsafe", "show_if_question": str(grid.id),
+        "show_if_answers": "Outside \u2192 Unsafe"}).status_code == 302
     response = signed_in.post(f"{BASE}/{c.id}/questions/{grid.id}", data={
         "kind": "grid", "text": grid.text, "hint": "", "options": "Safe\nUnsure\nUnsafe", "required": "y",
         "rows": "At home\nOut and about", "char_limit": ""})
@@ -697,7 +882,8 @@ def test_what_was_ranked_first_can_show_a_page(signed_in, client, ranks, shown):
     c.pages.append(third)
     db.session.commit()
     assert signed_in.post(f"{BASE}/{c.id}/pages/{third.id}", data={
-        "title": "Money worries", "show_if_question": f"{ranking.id}|Money ranked first"}).status_code == 302
+        "title": "Money worries", "show_if_question": str(ranking.id),
+        "show_if_answers": "Money ranked first"}).status_code == 302
     db.session.get(Consultation, c.id).status = "open"
     db.session.commit()
     client.get(f"{URL}?start=1")

@@ -126,8 +126,9 @@ def test_the_responses_page_releases_equality_and_weekly_counts_as_the_board_sum
     assert cells("refuge") == [["Yes", "7", "58%"], ["No", "5", "42%"]]
     # 3 and 9 answered of 12: the 9 would give the 3 away, so it is withheld too, and
     # reads the same (as in the board summary: telling withheld figures apart narrows them).
+    # Children: people answered and none chose it, so 0% (its count, 0, is shown anyway).
     assert cells("matters") == [["Housing", "fewer than 5", "—"], ["Money", "fewer than 5", "—"],
-                                ["Children", "0", "—"]]
+                                ["Children", "0", "0%"]]
     assert "100%" not in html.get_text() and "3" not in [c for row in cells("matters") for c in row]
 
 
@@ -457,6 +458,11 @@ def test_xlsx_export_has_a_sheet_for_each_type_of_question(signed_in, fixture):
     assert free_text[-1][7] is None and free_text[-1][8] is None  # not themed yet: empty cells
     assert "Buy cheap watches" not in str(free_text)
     assert list(workbook["Yes or no"].values)[1][3] == "Yes"
+    # Response ids are text cells, so Excel keeps all their digits (as a number it keeps 15).
+    ids = {str(response.id) for response in db.session.scalars(select(ConsultationResponse))}
+    for sheet in workbook.worksheets:
+        for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+            assert cell.data_type == "s" and cell.number_format == "@" and cell.value in ids
     assert actions() == ["export.xlsx"]
 
 

@@ -141,3 +141,20 @@ def test_the_check_names_the_redacted_text_not_the_encrypted_words_it_took_out(a
 
     assert channels.fingerprint(answers()) == channels.fingerprint(answers())
     assert channels.fingerprint(answers()) != channels.fingerprint({"7": "Call [name] today."})
+
+
+def test_what_redaction_took_out_is_kept_from_every_page(app):
+    """Each page's values carry their own list of redacted words: reading the whole
+    form joins them, so a later page's list never replaces an earlier one's."""
+    from webapp.consultations import keyed
+    from webapp.crypto import decrypt
+    from webapp.putting_back import REMOVED
+
+    consultation = make_consultation()
+    form_data = {field(consultation, "Did you stay in a refuge?"): "Yes",
+                 field(consultation, "What was the refuge like?"): f"Call Sam on {PHONE}.",
+                 field(consultation, "Anything else?"): "Ring me on 07700 900456 please."}
+    entered = keyed.read(consultation, form_data)
+    removed = {(entry[0], decrypt(entry[4])) for entry in entered.answers[REMOVED]}
+    refuge, anything = field(consultation, "What was the refuge like?")[1:], field(consultation, "Anything else?")[1:]
+    assert (refuge, PHONE) in removed and (anything, "07700 900456") in removed

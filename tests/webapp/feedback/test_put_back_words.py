@@ -109,8 +109,36 @@ def test_moderation_marks_words_put_back_and_staff_can_redact_more(app, moderato
     assert moderator.post(link, data={"words": will, "version": version}).status_code == 302
     db.session.refresh(response)
     assert response.what_helped == "[redacted], my caseworker, rang [name]."
+    # Redacted again, Will is no longer a word the writer put back: the note drops it.
+    assert response.restored_words == ""
+    assert "Words put back" not in page(moderator.get(LIST)).find(id=f"response-{response.id}").get_text()
     [audit] = events("free_text.redact")
     assert audit.target == f"feedback:{response.id}" and "Will" not in audit.detail
+
+
+def test_redacting_one_put_back_word_keeps_the_others_and_other_fields(app, moderator):
+    restored = "what_helped\tname\tWill\nwhat_helped\tname\tDarren\ncould_be_better\tname\tWill"
+    response = add_feedback("Will and Darren rang. Will came too.", day=date(2026, 8, 12),
+                            better="Will was late.", restored_words=restored)
+    link = f"/staff/feedback/{response.id}/redact?field=what_helped"
+    form = page(moderator.get(link))
+    assert "Will (a name), Darren (a name)" in form.get_text()
+    darren = [box["value"] for box in form.select("input[name=words]")
+              if box.find_next("label").get_text(strip=True) == "Darren"]
+    version = form.find("input", attrs={"name": "version"})["value"]
+    assert moderator.post(link, data={"words": darren, "version": version}).status_code == 302
+    db.session.refresh(response)
+    assert response.what_helped == "Will and [redacted] rang. Will came too."
+    assert response.restored_words == "what_helped\tname\tWill\ncould_be_better\tname\tWill"
+    # Will is redacted once but still written once more: it stays in the note until it is gone.
+    form = page(moderator.get(link))
+    first = [box["value"] for box in form.select("input[name=words]")
+             if box.find_next("label").get_text(strip=True) == "Will"][0]
+    version = form.find("input", attrs={"name": "version"})["value"]
+    moderator.post(link, data={"words": first, "version": version})
+    db.session.refresh(response)
+    assert "what_helped\tname\tWill" in response.restored_words
+    assert response.what_helped == "[redacted] and [redacted] rang. Will came too."
 
 
 def test_redact_more_needs_moderate_permission_and_a_real_field(app, moderator):

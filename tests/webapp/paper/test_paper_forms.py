@@ -6,6 +6,7 @@ feedback form in the visitor's language; who may download which."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -43,7 +44,8 @@ def test_consultation_form_has_every_question_and_how_to_answer_it(engagement):
     for words in ["Every kind of question", "1. How did you hear about us?", "Leaflet", "Other: please write it here",
                   "Tick all that apply.", "Which area do you live in?", "About your support", "Take your time.",
                   "How safe did you feel?", "At home", "Unsafe", "Tick one box in each row.",
-                  "What matters most?", "Number them in order", "How many times did you call?", "Write a number.",
+                  "What matters most?", "Number them in order", "How many times did you call?",
+                  "Write a number from 0 to 50.",
                   "When did support start?", "Day", "Month", "Year", "0 = Not at all likely", "Staff listened",
                   "Sometimes", "Anything else?", NO_NAMES, "How to return this form", "What happens to this form",
                   "We keep answers for 12 months", "If you are in danger now, call 999"]:
@@ -52,10 +54,56 @@ def test_consultation_form_has_every_question_and_how_to_answer_it(engagement):
     assert "10. Anything else?" in text
 
 
+@pytest.mark.parametrize("app_overrides", [{"LANGUAGES": ("en", "cy")}], ids=["welsh-offered"])
+def test_consultation_form_says_when_to_return_it_and_a_numbers_range_in_its_language(engagement):
+    consultation = make_kinds()
+    consultation.closes_on = date(2027, 1, 31)
+    [number] = [q for q in consultation.questions if q.kind == "number"]
+    number.settings = {"min": 1, "max": 10}
+    db.session.commit()
+    url = f"/staff/paper/consultations/{consultation.id}.pdf"
+    _reader, text = pdf_text(engagement.get(url).data)
+    # At the top, and again where it says how to return the form.
+    assert text.count("Please return this by 31 January 2027.") == 2
+    assert "Write a number from 1 to 10." in text
+    _reader, welsh = pdf_text(engagement.get(f"{url}?lang=cy").data)
+    assert "Dychwelwch y ffurflen hon erbyn 31 Ionawr 2027." in welsh
+    assert "Ysgrifennwch rif o 1 i 10." in welsh and "Please return" not in welsh
+
+
+@pytest.mark.parametrize("settings, words", [({"min": 5}, "Write a number of 5 or more."),
+                                             ({"max": 9}, "Write a number of 9 or less."),
+                                             ({}, "Write a number.")])
+def test_a_number_with_one_end_or_none_says_so(engagement, settings, words):
+    consultation = make_kinds()
+    [number] = [q for q in consultation.questions if q.kind == "number"]
+    number.settings = settings
+    db.session.commit()
+    _reader, text = pdf_text(engagement.get(f"/staff/paper/consultations/{consultation.id}.pdf").data)
+    assert words in text
+
+
+def test_a_consultation_without_a_closing_date_asks_for_no_return_date(engagement):
+    consultation = make_consultation()
+    consultation.closes_on = None
+    db.session.commit()
+    _reader, text = pdf_text(engagement.get(f"/staff/paper/consultations/{consultation.id}.pdf").data)
+    assert "Please return this by" not in text and "How to return this form" in text
+
+
 def test_a_page_shown_after_an_answer_says_when_to_answer_it(engagement):
     consultation = make_consultation()
     _reader, text = pdf_text(engagement.get(f"/staff/paper/consultations/{consultation.id}.pdf").data)
     assert "Answer this part only if you answered “Yes” to question 1." in text
+
+
+
+def test_a_part_shown_after_one_of_several_answers_quotes_each(engagement):
+    consultation = make_consultation()
+    consultation.pages[1].show_if_value = "Yes\nNo"
+    db.session.commit()
+    _reader, text = pdf_text(engagement.get(f"/staff/paper/consultations/{consultation.id}.pdf").data)
+    assert "Answer this part only if you answered “Yes” or “No” to question 1." in text
 
 
 def test_downloading_a_consultation_form_is_audited(engagement):

@@ -200,36 +200,69 @@ def edit_page(consultation_id: int, page_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = _page_or_404(consultation, page_id)
     form = f.PageForm(obj=page) if request.method == "GET" else f.PageForm()
-    values = page.show_if_values
-    saved = f"{page.show_if_question_id}|{values[0]}" if page.show_if_question_id and values else ""
     problem = editing.condition_problem(page)
-    form.set_conditions(editing.condition_choices(page), saved=_saved_condition(page, problem))
+    form.set_questions([(str(q.id), q.text) for q in editing.condition_questions(page)],
+                       saved=_saved_condition(page, problem))
     if request.method == "GET":
-        form.show_if_question.data = saved
-        form.show_if_also.data = [f"{page.show_if_question_id}|{value}" for value in values[1:]]
+        form.show_if_question.data = str(page.show_if_question_id or "")
+        form.show_if_answers.data = list(page.show_if_values)
+    source = _condition_source(consultation, form.show_if_question.data)
+    offered = _answers_offered(page, source)
+    form.show_if_answers.choices = offered
+    # Ticks that are not answers of the chosen question (it was changed) are dropped, not an error.
+    form.show_if_answers.data = [value for value in form.show_if_answers.data or [] if value in offered]
+    if form.choose.data:  # "Show its answers": the page again, with the chosen question's answers
+        return _render_page_form(consultation, page, form, problem, source)
     if form.validate_on_submit():
-        try:
-            editing.update_page(page, form.title.data.strip(), form.show_if_question.data or "",
-                                form.show_if_also.data or [])
-        except RuleError as error:
-            db.session.rollback()
-            form.show_if_question.errors = [str(error)]
+        if source is not None and not form.show_if_answers.data:
+            form.show_if_answers.errors = [f"Tick at least one answer to \u201c{source.text}\u201d, or choose "
+                                           "\u201cAlways show this page\u201d"]
         else:
-            db.session.commit()
-            return _to_consultation(consultation, f"page-{page.id}")
+            try:
+                editing.update_page(page, form.title.data.strip(), source.id if source else None,
+                                    form.show_if_answers.data)
+            except RuleError as error:
+                db.session.rollback()
+                form.show_if_question.errors = [str(error)]
+            else:
+                db.session.commit()
+                return _to_consultation(consultation, f"page-{page.id}")
+    return _render_page_form(consultation, page, form, problem, source)
+
+
+def _render_page_form(consultation, page, form, problem: str, source: Question | None):
     return make_response(render_template("consultations/builder/page.html", form=form, consultation=consultation,
-                                         page=page, problem=problem), 400 if form.errors else 200)
+                                         page=page, problem=problem, source=source),
+                         400 if form.errors else 200)
+
+
+def _condition_source(consultation, chosen: str | None) -> Question | None:
+    """The question chosen in "Show this page only if", when it is one of this consultation's."""
+    if not chosen or not chosen.isdigit():
+        return None
+    question = db.session.get(Question, int(chosen))
+    return question if question is not None and question.page.consultation_id == consultation.id else None
+
+
+def _answers_offered(page: ConsultationPage, source: Question | None) -> dict[str, str]:
+    """The chosen question's answers to tick; for the page's own saved condition, its
+    answers too even when they are no longer the question's, so saving it unchanged keeps it."""
+    if source is None:
+        return {}
+    offered = {answer: answer for answer in source.condition_answers}
+    if source.id == page.show_if_question_id:
+        offered |= {value: f"{value} (no longer an answer: untick it)"
+                    for value in page.show_if_values if value not in offered}
+    return offered
 
 
 def _saved_condition(page: ConsultationPage, problem: str) -> tuple[str, str] | None:
-    """The page's saved condition as a choice even when it no longer works, so
-    the screen shows what is really saved and saving it unchanged keeps it."""
+    """The page's saved condition's question as a choice even when it no longer works,
+    so the screen shows what is really saved and saving it unchanged keeps it."""
     if not page.show_if_question or not page.show_if_values:
         return None
-    first = page.show_if_values[0]
-    label = f"{page.show_if_question.text} \u2192 {first}"
-    return (f"{page.show_if_question_id}|{first}",
-            label + (" (no longer works: choose another)" if problem else ""))
+    label = page.show_if_question.text
+    return str(page.show_if_question_id), label + (" (no longer works: choose another)" if problem else "")
 
 
 @bp.route("/<int:consultation_id>/pages/<int:page_id>/delete", methods=["GET", "POST"])
@@ -292,7 +325,7 @@ def new_question(consultation_id: int, page_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = _page_or_404(consultation, page_id)
     form = f.QuestionForm()
-    if form.validate_on_submit():
+    if _ready_to_save(form) and form.validate_on_submit():
         try:
             editing.add_question(page, form.data)
         except RuleError as error:
@@ -314,7 +347,7 @@ def edit_question(consultation_id: int, question_id: int):
         form.fill_from(question)
     else:
         form = f.QuestionForm()
-    if form.validate_on_submit():
+    if _ready_to_save(form) and form.validate_on_submit():
         try:
             notes = editing.update_question(question, form.data, current_user._get_current_object())
         except RuleError as error:
@@ -328,10 +361,32 @@ def edit_question(consultation_id: int, question_id: int):
     return _question_page(form, consultation, question.page, question)
 
 
+def _ready_to_save(form) -> bool:
+    """False while the type is being chosen: "Continue" pressed, or Save pressed with a
+    type ticked other than the one whose fields were shown (no JavaScript swaps them),
+    so the page comes back with that type's fields to fill in. Enter in a text box
+    presses the form's first button, "Change type": with the type unchanged, that saves."""
+    if request.method != "POST":
+        return False
+    shown = form.fields_for.data
+    if form.choose.data:
+        return bool(shown) and form.kind.data == shown
+    if shown and form.kind.data in rules.KINDS and form.kind.data != shown:
+        form.type_changed = True  # the page says so above the new fields
+        return False
+    return True
+
+
 def _question_page(form, consultation, page, question):
     status = 400 if (form.errors or form.form_errors) else 200
+    kind = form.kind.data if form.kind.data in rules.KINDS else None
+    form.fields_for.data = kind or ""
+    form.words_for(kind)
     return make_response(render_template("consultations/builder/question.html", form=form,
-                                         consultation=consultation, page=page, question=question,
+                                         consultation=consultation, page=page, question=question, kind=kind,
+                                         kind_label=rules.KINDS.get(kind, ""),
+                                         shown=rules.builder_fields(kind),
+                                         type_changed=getattr(form, "type_changed", False),
                                          dependents=editing.dependent_pages(question) if question else []),
                          status)
 

@@ -32,7 +32,7 @@ from webapp.forms import ButtonForm
 from webapp.moderation import actions, translating
 from webapp.moderation.forms import HideForm, RedactForm, TranslationForm
 from webapp.moderation.publication import publication_message, published_refs, toggle_publication
-from webapp.putting_back import KIND_LABELS
+from webapp.moderation.redacting import restored_labels
 from webapp.staff import alerts
 from webapp.staff.access import permission_required
 
@@ -139,15 +139,6 @@ def _moderation_page(consultation, refused: tuple[int, HideForm] | None = None):
     return make_response(body, 400 if refused else 200)
 
 
-def restored_labels(lines: str) -> list[str]:
-    """ "kind<TAB>word" lines as "Will (a name)": the words the writer put back."""
-    found = []
-    for line in lines.splitlines():
-        kind, _, word = line.partition("\t")
-        found.append(f"{word} ({KIND_LABELS.get(kind, kind)})")
-    return found
-
-
 def _hide_errors(answers, refused) -> dict[str, str]:
     """The error summary's links for a refused hide: to the fields of the first
     card of that response on the page."""
@@ -175,6 +166,7 @@ def redact(consultation_id: int, answer_id: int):
             return redirect(url_for(".redact", consultation_id=consultation.id, answer_id=answer.id))
         chosen = set(form.words.data)
         setattr(answer, field, reporting.redact_words(answer.typed_text, chosen))
+        answer.restored_words = reporting.still_restored(answer.restored_words, answer.typed_text)
         record_event("free_text.redact", target=f"answer:{answer.id}",
                      detail=f"consultation:{consultation.id}, {len(chosen)} words")
         db.session.commit()
@@ -183,7 +175,8 @@ def redact(consultation_id: int, answer_id: int):
     if request.method == "GET":
         record_event("free_text.view", target=f"answer:{answer.id}", detail=f"consultation:{consultation.id}, redact")
     form.version.data = reporting.text_version(answer.typed_text)
-    body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form)
+    body = render_template("consultations/results/redact.html", consultation=consultation, answer=answer, form=form,
+                           restored_labels=restored_labels)
     db.session.commit()
     return make_response(body, 400 if form.errors else 200)
 

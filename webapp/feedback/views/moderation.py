@@ -158,6 +158,7 @@ def redact(response_id: int):
             return redirect(url_for(".redact", response_id=response.id, field=field))
         chosen = set(form.words.data)
         setattr(response, field, redacting.redact_words(text, chosen))
+        response.restored_words = redacting.still_restored(response.restored_words, getattr(response, field), field)
         record_event("free_text.redact", target=f"feedback:{response.id}", detail=f"{field}, {len(chosen)} words")
         db.session.commit()
         flash(f"{len(chosen)} {'word' if len(chosen) == 1 else 'words'} redacted.", "success")
