@@ -277,20 +277,23 @@ def _label_safely(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols:
     nothing about its size). Changes the masks in place; returns whether the
     grand total is withheld and the positions that read "fewer than k"."""
     ambiguous: set[Position] = set()
+    # Withholding more, or saying less, only lets the table be more ways: a figure
+    # once shown to move stays free, and is not asked about again.
+    free: set[Position] = set()
     for _ in range(2 * (values.size + values.shape[0] + values.shape[1] + 2)):
         withheld = _withheld_positions(values, cells, rows, cols, grand)
         under_k = {p for p, v in withheld.items() if 0 < v < k}
         small = under_k - ambiguous
         targets = under_k | {("c", int(r), int(c)) for r, c in zip(*np.nonzero(protect & cells), strict=True)}
-        pinned = _pinned(values, withheld, small, targets, k)
+        pinned = _pinned(values, withheld, small, targets - free, k)
+        free |= targets - pinned
         if not pinned:
             return grand, small
-        # Each pinned figure takes a shown cell beside it, all in one step (fewer programmes to solve).
-        more = {cell for cell in (_protecting_cell(values, cells, p) for p in sorted(pinned)) if cell is not None}
+        # One cell at a time: it may free several pinned figures at once.
         position = min(pinned)
-        if more:
-            for cell in more:
-                cells[cell] = True
+        more = _protecting_cell(values, cells, position)
+        if more is not None:
+            cells[more] = True
         elif position in small:
             ambiguous.add(position)  # saying less about it costs less than withholding a total
         elif small:
