@@ -14,6 +14,17 @@ aggregates purged responses leave behind, so the two add up).
 No figure under K is shown, and none can be worked out from what is shown:
 `analysis.suppression.breakdown_table` withholds what a breakdown must not show.
 Nothing here needs NumPy, so the web app can import it at start-up.
+
+A withheld figure reads in one of two ways. "fewer than 5" is a figure from 1
+to 4 (primary suppression). "not shown" is a figure withheld so that a small
+number elsewhere cannot be worked out (secondary suppression), or that the
+release ledger holds back: it may be any number, so a reader never takes a
+larger figure for a small one. Telling the two apart tells a reader more, so
+suppression protects against that reader (`line_words`, and in breakdowns
+`analysis.suppression`): one who takes every "fewer than 5" as 1 to 4 and
+every "not shown" as 0 or 5 or more still cannot pin a small figure. Where
+nothing more can be withheld to stop that (a line of two groups, one of them
+small), the small figures of that line read "not shown" too.
 """
 
 from __future__ import annotations
@@ -74,6 +85,49 @@ class Breakdown:
     # (the cells above count responses per theme, so their column sums count
     # theme mentions); None marks a withheld figure.
     responses: tuple[int | None, ...] = ()
+    # The withheld figures that read "fewer than k", by (row, column): a row is
+    # a theme code, TOTALS_ROW (theme mentions) or RESPONSES_ROW; column -1 is
+    # the "All" column. Every other withheld figure reads "not shown".
+    small: frozenset[tuple[str, int]] = frozenset()
+
+    def words(self, value: int | None, row: str, column: int, short: bool = False) -> str:
+        """A figure as shown: the number, "fewer than k" or "not shown" (in the
+        pack's narrow columns, "<k" or "—")."""
+        if value is not None:
+            return str(value)
+        if (row, column) in self.small:
+            return f"<{K}" if short else FEWER
+        return "—" if short else NOT_SHOWN
+
+    def lines(self, short: bool = False) -> list[tuple[str, list[str], str]]:
+        """(theme label, each group's figure, the theme's total) in words, one per row."""
+        return [(label, [self.words(v, key, c, short) for c, v in enumerate(cells)], self.words(total, key, -1, short))
+                for key, (label, cells, total) in zip(self.row_keys, self.rows, strict=True)]
+
+    def response_words(self, short: bool = False) -> list[str]:
+        return [self.words(v, RESPONSES_ROW, c, short) for c, v in enumerate(self.responses)]
+
+    def total_words(self, short: bool = False) -> tuple[list[str], str]:
+        """(each group's theme mentions, all theme mentions) in words."""
+        return ([self.words(v, TOTALS_ROW, c, short) for c, v in enumerate(self.group_totals)],
+                self.words(self.grand_total, TOTALS_ROW, -1, short))
+
+    @property
+    def row_keys(self) -> tuple[str, ...]:
+        return self.codes if len(self.codes) == len(self.rows) else tuple(label for label, _, _ in self.rows)
+
+    @property
+    def any_not_shown(self) -> bool:
+        """Whether any withheld figure reads "not shown" (the table then explains it)."""
+        cells = [(key, c, v) for key, (_, values, total) in zip(self.row_keys, self.rows, strict=True)
+                 for c, v in [*enumerate(values), (-1, total)]]
+        cells += [(TOTALS_ROW, c, v) for c, v in [*enumerate(self.group_totals), (-1, self.grand_total)]]
+        cells += [(RESPONSES_ROW, c, v) for c, v in enumerate(self.responses)]
+        return any(v is None and (key, c) not in self.small for key, c, v in cells)
+
+
+TOTALS_ROW = "*"  # a breakdown's theme mentions row (not a theme code: codes are slugs)
+RESPONSES_ROW = "(responses)"  # its responses row
 
 
 def shown_count(count: int, k: int = K) -> str:
@@ -233,16 +287,14 @@ def responses_per_group(grouped: Sequence[Grouped], groups: Sequence[str]) -> li
 def suppress_row(counts: Sequence[int], k: int = K, held: Sequence[bool] | None = None) -> list[bool]:
     """Which counts of one row whose total is known elsewhere to withhold:
     every count under k and every one `held` (the release ledger), then, if
-    any is withheld, the smallest others until at least two are withheld and
-    they add up to k or more, so none follows by subtraction and none is
-    pinned by their sum. When that cannot be done, every count is withheld,
-    zeros too (one group holding all the responses would be given away)."""
+    any is withheld, the smallest others until at least two are withheld,
+    they add up to k or more and no small one can be pinned by a reader who
+    tells "fewer than k" from "not shown" (`line_words`). When that cannot be
+    done, every count is withheld, zeros too (one group holding all the
+    responses would be given away)."""
     held = held or [False] * len(counts)
     withheld = [0 < count < k or hold for count, hold in zip(counts, held, strict=True)]
-    while any(withheld):
-        hidden = [count for count, hide in zip(counts, withheld, strict=True) if hide]
-        if len(hidden) >= 2 and sum(hidden) >= k:
-            break
+    while any(withheld) and not line_protected(counts, withheld, k):
         shown = [(count, i) for i, (count, hide) in enumerate(zip(counts, withheld, strict=True))
                  if not hide and count > 0]
         if not shown:
@@ -251,5 +303,48 @@ def suppress_row(counts: Sequence[int], k: int = K, held: Sequence[bool] | None 
     return withheld
 
 
-def cell_words(value: int | None) -> str:
-    return FEWER if value is None else str(value)
+def line_protected(values: Sequence[int], withheld: Sequence[bool], k: int = K) -> bool:
+    """Whether the withheld counts of a line whose total is known are safe:
+    at least two, adding up to k or more, and no count from 1 to k-1 pinned
+    (`line_small`: a reader who knows which read "fewer than k" cannot tell
+    any of them exactly)."""
+    hidden = [value for value, hide in zip(values, withheld, strict=True) if hide]
+    if not hidden:
+        return True
+    return len(hidden) >= 2 and sum(hidden) >= k and line_small(values, withheld, k) == _small(values, withheld, k)
+
+
+def _small(values: Sequence[int], withheld: Sequence[bool], k: int) -> list[bool]:
+    return [hide and 0 < value < k for value, hide in zip(values, withheld, strict=True)]
+
+
+def line_small(values: Sequence[int], withheld: Sequence[bool], k: int = K) -> list[bool]:
+    """Which withheld counts of a line (whose total is known) may read "fewer
+    than k"; the others read "not shown". A reader knows the withheld counts'
+    sum; each "fewer than k" is 1 to k-1 and each "not shown" 0 or k or more.
+    Every small count may say so unless one of them would then be pinned to a
+    single value; then none of the line's do (each reads "not shown", which
+    says nothing about its size)."""
+    small = _small(values, withheld, k)
+    if not any(small):
+        return small
+    hidden = sum(value for value, hide in zip(values, withheld, strict=True) if hide)
+    # Every small count is in the same place: 1 to k-1, beside the others' sum.
+    others_small, others_not_shown = sum(small) - 1, sum(withheld) - sum(small)
+    possible = [v for v in range(1, k) if _reachable(hidden - v, others_small, others_not_shown, k)]
+    return small if len(possible) >= 2 else [False] * len(values)
+
+
+def _reachable(total: int, small: int, not_shown: int, k: int) -> bool:
+    """Whether `small` counts of 1 to k-1 and `not_shown` counts each 0 or k
+    or more can add up to `total`."""
+    if small <= total <= small * (k - 1):
+        return True
+    return not_shown > 0 and total >= small + k
+
+
+def line_words(values: Sequence[int], withheld: Sequence[bool], k: int = K) -> list[str]:
+    """A line's counts as shown: the number, "fewer than k" or "not shown"."""
+    small = line_small(values, withheld, k)
+    return [FEWER if tiny else NOT_SHOWN if hide else str(value)
+            for value, hide, tiny in zip(values, withheld, small, strict=True)]

@@ -16,10 +16,12 @@ shows three things about the flagged responses of one population:
 
 In each line (review, kinds) a count from 1 to k-1 is withheld, and so is a
 count the release ledger holds back; then, if anything in a line is withheld,
-further counts (the smallest first) until at least two are withheld and the
-withheld counts add up to k or more, so neither one withheld count nor the
-withheld counts together can be worked out from the total. A total that is
-itself withheld takes the whole panel with it: beside the lines it would be
+further counts (the smallest first) until at least two are withheld, the
+withheld counts add up to k or more, and no small one can be pinned by a
+reader who tells "fewer than 5" from "not shown" (`analysis.board.line_protected`).
+A withheld count from 1 to k-1 reads "fewer than 5"; one withheld to protect
+it, or held back by the ledger, reads "not shown". A total that is itself
+withheld takes the whole panel with it: beside the lines it would be
 bounded from them. Plain values in, plain values out.
 """
 
@@ -28,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.board import FEWER, NOT_SHOWN, K
+from analysis.board import FEWER, NOT_SHOWN, K, line_protected, line_small
 from analysis.risk import CATEGORIES
 
 KEY = "safeguarding|{}"
@@ -58,12 +60,13 @@ class Cell:
     value: int
     withheld: bool = False
     held: bool = False  # withheld because the release ledger held it back
+    small: bool = False  # withheld and reads "fewer than k" (`analysis.board.line_small`)
 
     @property
     def shown(self) -> str:
         if not self.withheld:
             return str(self.value)
-        return NOT_SHOWN if self.held else FEWER
+        return FEWER if self.small else NOT_SHOWN
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,18 @@ class Panel:
         return any(cell.withheld for cell in self.cells)
 
     @property
+    def not_shown_any(self) -> bool:
+        return any(cell.shown == NOT_SHOWN for cell in self.cells)
+
+    @property
     def cells(self) -> tuple[Cell, ...]:
         return (self.total, *self.review, *self.kinds)
 
 
 def suppress_line(values: Sequence[int], k: int = K, held: Sequence[bool] | None = None) -> list[bool]:
     """Which counts of a line whose total is known to withhold: those from 1
-    to k-1 and those held, then the smallest others until two or more are
-    withheld and together they are k or more (a withheld zero reads like any
+    to k-1 and those held, then the smallest others until the line is safe
+    (`line_protected`) or nothing is left (a withheld zero reads like any
     other withheld count, so it protects too, but adds nothing to the sum)."""
     held = list(held) if held is not None else [False] * len(values)
     withheld = [0 < value < k or hold for value, hold in zip(values, held, strict=True)]
@@ -92,7 +99,7 @@ def suppress_line(values: Sequence[int], k: int = K, held: Sequence[bool] | None
         return withheld
     others = sorted((i for i, hidden in enumerate(withheld) if not hidden),
                     key=lambda i: (values[i] == 0, values[i]))
-    while others and (sum(withheld) < 2 or sum(v for v, w in zip(values, withheld, strict=True) if w) < k):
+    while others and not line_protected(values, withheld, k):
         withheld[others.pop(0)] = True
     return withheld
 
@@ -110,7 +117,7 @@ def panel(flagged: Sequence[Flagged], k: int = K, held: frozenset[str] = frozens
     total_withheld = 0 < total < k or TOTAL_KEY in held
     review = [(REVIEWED_KEY, "Reviewed by staff", reviewed), (AWAITING_KEY, "Awaiting review", total - reviewed)]
     return Panel(
-        total=Cell(TOTAL_KEY, "Flagged responses", total, total_withheld, TOTAL_KEY in held),
+        total=Cell(TOTAL_KEY, "Flagged responses", total, total_withheld, TOTAL_KEY in held, 0 < total < k),
         review=tuple(_line(review, k, held, total_withheld)),
         kinds=tuple(_line(kinds, k, held, total_withheld)))
 
@@ -119,8 +126,11 @@ def _line(cells: list[tuple[str, str, int]], k: int, held: frozenset[str], all_w
     values = [value for _, _, value in cells]
     withheld = ([True] * len(cells) if all_withheld
                 else suppress_line(values, k, [key in held for key, _, _ in cells]))
-    return [Cell(key, label, value, hidden, key in held)
-            for (key, label, value), hidden in zip(cells, withheld, strict=True)]
+    # With the total withheld too, nothing adds up to a known figure: each count under k may say
+    # so (a 0 too: it is fewer than k, and "not shown" beside a small total would say it is 0).
+    small = ([value < k for value in values] if all_withheld else line_small(values, withheld, k))
+    return [Cell(key, label, value, hidden, key in held, tiny)
+            for (key, label, value), hidden, tiny in zip(cells, withheld, small, strict=True)]
 
 
 def shown_figures(found: Panel) -> dict[str, int]:

@@ -8,6 +8,13 @@ from a total nor by combining several row and column totals.
 
 `suppress` decides for any count table; `breakdown_table` applies it to a
 board summary's theme x group table, whose row totals are already public.
+
+A withheld figure from 1 to k-1 reads "fewer than 5" and any other withheld
+figure "not shown" (`analysis.board`). A reader who knows that (each "fewer
+than 5" is 1 to 4, each "not shown" 0 or 5 or more) can pin more than one who
+does not, so `breakdown_table` finally checks the table against that reader,
+as an integer programme (`_pinned`), and withholds more until nothing small
+is pinned; a small figure that nothing more can protect reads "not shown".
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.board import Breakdown, K
+from analysis.board import TOTALS_ROW, Breakdown, K
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,7 @@ def breakdown_table(title: str, labels: Sequence[str], groups: Sequence[str],
         cells[:, held.columns] |= values[:, held.columns] > 0
         protect |= held.cells  # ...and counts the release ledger holds back
     grand = _withhold_until_safe(values, cells, rows, cols, grand, k, protect, held)
+    grand, small = _label_safely(values, cells, rows, cols, grand, k, protect)
 
     def shown(value, withheld: bool) -> int | None:
         return None if withheld else int(value)
@@ -180,8 +188,19 @@ def breakdown_table(title: str, labels: Sequence[str], groups: Sequence[str],
         for i, label in enumerate(labels))
     column_totals = tuple(shown(values[:, j].sum(), cols[j]) for j in range(len(groups)))
     withheld = bool(cells.any() or rows.any() or cols.any() or grand)
+    keys = list(codes) if len(codes) == len(labels) else list(labels)
     return Breakdown(title, tuple(groups), shown_rows, column_totals, shown(values.sum(), grand), withheld,
-                     tuple(codes))
+                     tuple(codes), small=frozenset(_small_key(position, keys) for position in small))
+
+
+def _small_key(position: tuple, keys: list[str]) -> tuple[str, int]:
+    """A position (`_pinned`'s) as `Breakdown.small` keys it: (row, column)."""
+    kind, *at = position
+    if kind == "c":
+        return keys[at[0]], at[1]
+    if kind == "r":
+        return keys[at[0]], -1
+    return (TOTALS_ROW, at[0]) if kind == "k" else (TOTALS_ROW, -1)
 
 
 def _small(totals: np.ndarray, k: int) -> np.ndarray:
@@ -234,3 +253,205 @@ def _withhold_until_safe(values: np.ndarray, cells: np.ndarray, rows: np.ndarray
             for r, _ in found:
                 rows[r] = True
     return grand
+
+
+# A reader who tells "fewer than 5" from "not shown" ----------------------------------------
+
+Position = tuple  # ("c", row, column), ("r", row), ("k", column) or ("g",): a cell, a row, column or grand total
+
+
+def _withheld_positions(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                        grand: bool) -> dict[Position, int]:
+    """Every withheld figure, by position, with its true value."""
+    found: list[Position] = [("c", int(r), int(c)) for r, c in zip(*np.nonzero(cells), strict=True)]
+    found += [("r", int(r)) for r in np.nonzero(rows)[0]] + [("k", int(c)) for c in np.nonzero(cols)[0]]
+    found += [("g",)] if grand else []
+    return {p: _value(values, p) for p in found}
+
+
+def _label_safely(values: np.ndarray, cells: np.ndarray, rows: np.ndarray, cols: np.ndarray, grand: bool,
+                  k: int, protect: np.ndarray) -> tuple[bool, set[Position]]:
+    """Withhold further cells (then totals) until a reader who tells "fewer
+    than k" from "not shown" pins no small figure and nothing `protect` marks;
+    a small figure nothing more can protect reads "not shown" (it then says
+    nothing about its size). Changes the masks in place; returns whether the
+    grand total is withheld and the positions that read "fewer than k"."""
+    ambiguous: set[Position] = set()
+    # Withholding more, or saying less, only lets the table be more ways: a figure
+    # once shown to move stays free, and is not asked about again.
+    free: set[Position] = set()
+    for _ in range(2 * (values.size + values.shape[0] + values.shape[1] + 2)):
+        withheld = _withheld_positions(values, cells, rows, cols, grand)
+        under_k = {p for p, v in withheld.items() if 0 < v < k}
+        small = under_k - ambiguous
+        targets = under_k | {("c", int(r), int(c)) for r, c in zip(*np.nonzero(protect & cells), strict=True)}
+        pinned = _pinned(values, withheld, small, targets - free, k)
+        free |= targets - pinned
+        if not pinned:
+            return grand, small
+        # One cell at a time: it may free several pinned figures at once.
+        position = min(pinned)
+        more = _protecting_cell(values, cells, position)
+        if more is not None:
+            cells[more] = True
+        elif position in small:
+            ambiguous.add(position)  # saying less about it costs less than withholding a total
+        elif small:
+            # Pinned though it reads "not shown": through the small ones beside it (in its row or
+            # column first, else anywhere), so those no longer say they are small.
+            ambiguous |= {p for p in small if _share_a_line(p, position)} or small
+        elif position[0] in ("c", "k") and not cols[position[-1]]:
+            cols[position[-1]] = True
+        elif not grand:
+            grand = True  # a theme's total follows from all theme mentions less the other themes'
+        elif not cols.all():
+            cols[:] = True
+        else:
+            break  # every figure that can be withheld is, and none says it is small
+    withheld = _withheld_positions(values, cells, rows, cols, grand)
+    return grand, {p for p, v in withheld.items() if 0 < v < k} - ambiguous
+
+
+def _share_a_line(one: Position, other: Position) -> bool:
+    """Whether two figures are in one row or one column (a total is in its own line)."""
+    def lines(p: Position) -> set[tuple[str, int]]:
+        kind, *at = p
+        if kind == "c":
+            return {("row", at[0]), ("column", at[1])}
+        return {("row", at[0])} if kind == "r" else {("column", at[0])} if kind == "k" else {("grand", 0)}
+
+    return bool(lines(one) & lines(other))
+
+
+def _protecting_cell(values: np.ndarray, cells: np.ndarray, position: Position) -> tuple[int, int] | None:
+    """The shown cell to withhold next to protect `position`: in its row or
+    column, the smallest non-zero one (it loses least), else a zero."""
+    kind, *at = position
+    n_rows, n_cols = values.shape
+    if kind == "c":
+        line = [(at[0], j) for j in range(n_cols)] + [(i, at[1]) for i in range(n_rows)]
+    elif kind == "r":
+        line = [(at[0], j) for j in range(n_cols)]
+    elif kind == "k":
+        line = [(i, at[0]) for i in range(n_rows)]
+    else:
+        line = [(i, j) for i in range(n_rows) for j in range(n_cols)]
+    candidates = [ij for ij in line if not cells[ij]]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda ij: (values[ij] == 0, int(values[ij]), ij))
+
+
+def _pinned(values: np.ndarray, withheld: dict[Position, int], small: set[Position], targets: set[Position],
+            k: int) -> set[Position]:
+    """The `targets` a reader can pin to one value, knowing every shown figure,
+    that the cells add up to their rows, columns and the grand total, that
+    each `small` withheld figure is 1 to k-1, each other small one (read "not
+    shown" on purpose) anything, and each other withheld figure 0 or k or more.
+
+    An integer programme finds a table that fits all that with as many targets
+    as it can away from their true values; those are not pinned. Asked again
+    for the rest until none moves: those are pinned."""
+    remaining = sorted(targets)
+    while remaining:
+        moved = _moved(values, withheld, small, remaining, k)
+        if not moved:
+            return set(remaining)
+        remaining = [p for p in remaining if p not in moved]
+    return set()
+
+
+class _Programme:
+    """Linear constraints over integer variables, built a row at a time."""
+
+    def __init__(self, n_vars: int):
+        self.n_vars = n_vars
+        self.rows: list[np.ndarray] = []
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+
+    def add(self, terms: dict[int, float], low: float, high: float) -> None:
+        row = np.zeros(self.n_vars)
+        for i, coefficient in terms.items():
+            row[i] += coefficient
+        self.rows.append(row)
+        self.lower.append(low)
+        self.upper.append(high)
+
+
+def _moved(values: np.ndarray, withheld: dict[Position, int], small: set[Position], targets: list[Position],
+           k: int) -> set[Position] | None:
+    """The targets some table fitting what the reader knows has away from
+    their true values (as many as one table can have); None when the solver
+    gives no answer in time (taken as: none moves)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # with the first breakdown, not at start-up
+
+    index = {p: i for i, p in enumerate(withheld)}
+    n = len(index)
+    big = 2 * int(values.sum()) + 2 * k  # no figure is more: a bound the reader does not need
+    other = [p for p in withheld if p not in small and not 0 < withheld[p] < k]
+    base = n + len(other)
+    programme = _Programme(base + 2 * len(targets))
+    for terms, value in zip(*_equations(values, index), strict=True):
+        programme.add(terms, value, value)
+    for j, p in enumerate(other):  # 0, or k or more: x >= k z and x <= big z, z is 0 or 1
+        programme.add({index[p]: 1, n + j: -k}, 0, np.inf)
+        programme.add({index[p]: 1, n + j: -big}, -np.inf, 0)
+    for t, p in enumerate(targets):
+        x, value, below, above = index[p], withheld[p], base + 2 * t, base + 2 * t + 1
+        programme.add({x: 1, below: big}, -np.inf, big + value - 1)  # below = 1: x <= value - 1
+        programme.add({x: 1, above: -big}, value + 1 - big, np.inf)  # above = 1: x >= value + 1
+        programme.add({below: 1, above: 1}, -np.inf, 1)
+    low, high = np.zeros(programme.n_vars), np.ones(programme.n_vars)
+    for p, i in index.items():
+        low[i], high[i] = (1, k - 1) if p in small else (0, big)
+    objective = np.zeros(programme.n_vars)
+    objective[base:] = -1
+    result = milp(objective, constraints=LinearConstraint(np.array(programme.rows), programme.lower, programme.upper),
+                  integrality=np.ones(programme.n_vars), bounds=Bounds(low, high), options={"time_limit": 20})
+    if result.x is None:
+        return None
+    return {p for t, p in enumerate(targets) if result.x[base + 2 * t] + result.x[base + 2 * t + 1] > 0.5}
+
+
+def _value(values: np.ndarray, position: Position) -> int:
+    kind, *at = position
+    if kind == "c":
+        return int(values[at[0], at[1]])
+    if kind == "r":
+        return int(values[at[0]].sum())
+    return int(values[:, at[0]].sum()) if kind == "k" else int(values.sum())
+
+
+def _equations(values: np.ndarray, index: dict[Position, int]) -> tuple[list[dict[int, float]], list[float]]:
+    """Each row's cells add up to its total, each column's to its total, and
+    the row totals and the column totals to the grand total: as equations in
+    the withheld figures (terms: variable -> coefficient), with the shown
+    figures moved to the right-hand side."""
+    n_rows, n_cols = values.shape
+    equations: list[dict[int, float]] = []
+    right: list[float] = []
+
+    def add(parts: list[Position], whole: Position) -> None:
+        terms: dict[int, float] = {}
+        value = 0.0
+        for p in parts:
+            if p in index:
+                terms[index[p]] = terms.get(index[p], 0) + 1
+            else:
+                value -= _value(values, p)
+        if whole in index:
+            terms[index[whole]] = terms.get(index[whole], 0) - 1
+        else:
+            value += _value(values, whole)
+        if terms:
+            equations.append(terms)
+            right.append(value)
+
+    for r in range(n_rows):
+        add([("c", r, c) for c in range(n_cols)], ("r", r))
+    for c in range(n_cols):
+        add([("c", r, c) for r in range(n_rows)], ("k", c))
+    add([("r", r) for r in range(n_rows)], ("g",))
+    add([("k", c) for c in range(n_cols)], ("g",))
+    return equations, right

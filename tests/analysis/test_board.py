@@ -232,3 +232,156 @@ def _assert_nothing_to_subtract(counts: list[int], decided: list[bool]) -> None:
     # Nothing under 5 shows, and what is withheld is never one count, nor a sum under 5.
     assert not any(0 < count < 5 and not hide for count, hide in zip(counts, decided, strict=True))
     assert not hidden or (len(hidden) >= 2 and sum(hidden) >= 5) or all(decided)
+
+
+# "fewer than 5" and "not shown" told apart (issue 14: a cell withheld only to protect
+# another is not fewer than 5, so it must not say so) ---------------------------------------
+
+def _line_readings(values, withheld, small, k=5):
+    """Every way the withheld counts of a line could be, for a reader who
+    knows their sum, that each read "fewer than k" is 1 to k-1, and that each
+    other withheld count is 0 or k or more (told, as an oracle, which of those
+    are really small counts reading "not shown": those may be anything)."""
+    from itertools import product
+
+    hidden = [i for i, hide in enumerate(withheld) if hide]
+    total = sum(values[i] for i in hidden)
+
+    def choices(i):
+        if small[i]:
+            return range(1, k)
+        if 0 < values[i] < k:
+            return range(total + 1)
+        return [0, *range(k, total + 1)]
+
+    for guess in product(*(choices(i) for i in hidden)):
+        if sum(guess) == total:
+            yield dict(zip(hidden, guess, strict=True))
+
+
+def test_every_small_line_tells_fewer_from_not_shown_without_pinning_anyone():
+    """Exhaustively, every line of up to four counts from 0 to 9 (a breakdown's
+    responses row, a safeguarding line, a closed question): the counts under 5
+    read "fewer than 5", the others withheld read "not shown", and no count
+    under 5 can be pinned by a reader who knows which is which."""
+    from itertools import combinations_with_replacement
+
+    from analysis.board import FEWER, NOT_SHOWN, line_small, line_words
+
+    for size in range(1, 5):
+        for values in combinations_with_replacement(range(10), size):
+            values = list(values)
+            withheld = suppress_row(values)
+            small = line_small(values, withheld)
+            words = line_words(values, withheld)
+            for value, hide, tiny, word in zip(values, withheld, small, words, strict=True):
+                assert word == (FEWER if tiny else NOT_SHOWN if hide else str(value))
+                assert not tiny or 0 < value < 5  # "fewer than 5" is never said of a larger count
+            if sum(values) < 5:
+                continue  # the total is itself "fewer than 5": nothing adds up to a known figure
+            readings = list(_line_readings(values, withheld, small))
+            for i, value in enumerate(values):
+                if withheld[i] and 0 < value < 5:
+                    assert len({reading[i] for reading in readings}) >= 2, (values, withheld, small)
+
+
+def _labelled_bounds(values, table, k=5):
+    """(position, true value, low, high) of every withheld figure of a
+    breakdown under 5, for the reader `_line_readings` describes, over the
+    whole table (cells, row, column and grand totals), by integer programming."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    values = np.asarray(values)
+    n_rows, n_cols = values.shape
+    figures = {("c", r, c): (cell, values[r, c], table.codes[r] if table.codes else table.rows[r][0], c)
+               for r, (_, cells, _) in enumerate(table.rows) for c, cell in enumerate(cells)}
+    figures |= {("r", r): (total, values[r].sum(), table.codes[r] if table.codes else label, -1)
+                for r, (label, _, total) in enumerate(table.rows)}
+    figures |= {("k", c): (total, values[:, c].sum(), "*", c) for c, total in enumerate(table.group_totals)}
+    figures[("g",)] = (table.grand_total, values.sum(), "*", -1)
+    unknown = [p for p, (shown, *_) in figures.items() if shown is None]
+    index = {p: i for i, p in enumerate(unknown)}
+    big = 2 * int(values.sum()) + 10
+    secondary = [p for p in unknown if not 0 < figures[p][1] < k]
+    n = len(unknown) + len(secondary)
+    rows, low, high = [], [], []
+
+    def equation(parts, whole):
+        row, value = np.zeros(n), 0.0
+        for p in parts:
+            if p in index:
+                row[index[p]] += 1
+            else:
+                value -= figures[p][0]
+        if whole in index:
+            row[index[whole]] -= 1
+        else:
+            value += figures[whole][0]
+        rows.append(row)
+        low.append(value)
+        high.append(value)
+
+    for r in range(n_rows):
+        equation([("c", r, c) for c in range(n_cols)], ("r", r))
+    for c in range(n_cols):
+        equation([("c", r, c) for r in range(n_rows)], ("k", c))
+    equation([("r", r) for r in range(n_rows)], ("g",))
+    equation([("k", c) for c in range(n_cols)], ("g",))
+    for j, p in enumerate(secondary):
+        for coefficient, lo, hi in ((-k, 0, np.inf), (-big, -np.inf, 0)):
+            row = np.zeros(n)
+            row[index[p]], row[len(unknown) + j] = 1, coefficient
+            rows.append(row)
+            low.append(lo)
+            high.append(hi)
+    lower, upper = np.zeros(n), np.ones(n)
+    for p, i in index.items():
+        _, _, key, column = figures[p]
+        lower[i], upper[i] = (1, k - 1) if (key, column) in table.small else (0, big)
+    found = []
+    for p in unknown:
+        if not 0 < figures[p][1] < k:
+            continue
+        bounds = []
+        for sign in (1, -1):
+            objective = np.zeros(n)
+            objective[index[p]] = sign
+            result = milp(objective, constraints=LinearConstraint(np.array(rows), low, high),
+                          integrality=np.ones(n), bounds=Bounds(lower, upper))
+            assert result.status == 0, "the truth is a solution"
+            bounds.append(sign * result.fun)
+        found.append((p, figures[p][1], *bounds))
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=3).flatmap(
+    lambda n_rows: st.lists(st.lists(st.sampled_from([0, 1, 2, 3, 4, 5, 6, 7, 9, 12, 20]), min_size=2, max_size=3)
+                            .map(tuple), min_size=n_rows, max_size=n_rows)
+    .filter(lambda rows: len({len(row) for row in rows}) == 1)))
+def test_breakdowns_say_fewer_than_5_only_of_small_figures_and_pin_none(table):
+    labels = [f"theme {i}" for i in range(len(table))]
+    shown = breakdown_table("Group", labels, [f"g{j}" for j in range(len(table[0]))], [list(row) for row in table],
+                            codes=[f"t{i}" for i in range(len(table))])
+    values = np.asarray(table)
+    for r, (_, cells, _) in enumerate(shown.rows):
+        for c, cell in enumerate(cells):
+            if (f"t{r}", c) in shown.small:
+                assert cell is None and 0 < values[r, c] < 5
+            if cell is None and not 0 < values[r, c] < 5:
+                assert shown.words(cell, f"t{r}", c) == "not shown"
+    for position, value, low, high in _labelled_bounds(table, shown):
+        assert high - low >= 1, (table, shown, position, value)
+
+
+def test_a_cell_withheld_to_protect_a_small_one_reads_not_shown():
+    """Refuge 7 and advice line 1 for one theme: the 1 reads "fewer than 5";
+    the 7, withheld only so that the 1 cannot be worked out from the theme's
+    total, reads "not shown"."""
+    shown = breakdown_table("Service", ["Housing", "Police"], ["Advice", "Refuge"], [[1, 7], [9, 12]],
+                            codes=["housing", "police"])
+    lines = {label: cells for label, cells, _ in shown.lines()}
+    assert lines["Housing"] == ["fewer than 5", "not shown"]
+    assert "fewer than 5" not in lines["Police"]
+    assert shown.any_not_shown
+    assert [cells for label, cells, _ in shown.lines(short=True) if label == "Housing"] == [["<5", "—"]]

@@ -64,8 +64,8 @@ def test_the_panel_counts_and_withholds():
     assert [(c.label, c.shown) for c in found.review] == [("Reviewed by staff", "7"), ("Awaiting review", "7")]
     kinds = {c.label: (c.value, c.shown) for c in found.kinds}
     # Strangulation 2 and staff-only 1 add up to 3: the smallest other (threat, 5) goes too, and
-    # reads the same as the small ones, so it says nothing about them.
-    assert kinds == {"Threat to kill or harm": (5, "fewer than 5"),
+    # reads "not shown" (issue 14: it is not fewer than 5, so it must not say so).
+    assert kinds == {"Threat to kill or harm": (5, "not shown"),
                      "Strangulation, suffocation or choking": (2, "fewer than 5"),
                      "Weapons": (8, "8"), STAFF_ONLY_LABEL: (1, "fewer than 5")}
     assert shown_figures(found) == {TOTAL_KEY: 14, REVIEWED_KEY: 7, AWAITING_KEY: 7, kind_key("weapons"): 8}
@@ -81,5 +81,6 @@ def test_a_total_under_five_or_held_back_takes_the_whole_panel():
 
 def test_reviews_under_five_are_withheld_with_their_partner():
     found = panel(flagged(["suicidal"], reviewed=True, n=2) + flagged(["suicidal"], n=9))
-    assert [c.shown for c in found.review] == ["fewer than 5", "fewer than 5"]
+    # The 9 awaiting review is withheld to protect the 2: it reads "not shown", never "fewer than 5".
+    assert [c.shown for c in found.review] == ["fewer than 5", "not shown"]
     assert found.total.shown == "11"

@@ -44,7 +44,7 @@ def test_you_said_we_did_on_a_phone_without_javascript(dev_server, demo_staff, n
     pair = page.locator(".heard-pair").first
     expect(pair).to_contain_text("You said:")
     expect(pair).to_contain_text("What we are doing:")
-    expect(page.locator("[id^=people-]").first).to_contain_text("took part")
+    expect(page.locator("[id^=people-]").first).to_contain_text("responses with answers written")
     expect(page.locator(".heard-glossary")).to_contain_text("Trauma-informed")
     # The full theme tables are folded away: the page is mostly "you said, we did".
     details = page.locator("details.govuk-details").first

@@ -22,12 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from analysis.board import FEWER, NOT_SHOWN, K, shown_count
-from analysis.suppression import suppress
+from analysis.board import FEWER, NOT_SHOWN, K, line_small, shown_count, suppress_row
 from webapp import disclosure
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.consultations.rules import KINDS, parse_number
@@ -79,7 +77,7 @@ class Week:
     starts_on: date
     count: int
     bar: str = ""
-    shown: str = ""  # the count, or "fewer than 5" (see `released`)
+    shown: str = ""  # the count, "fewer than 5" or "not shown" (see `released`)
 
 
 def week_key(starts_on: date) -> str:
@@ -104,26 +102,36 @@ def responses_per_week(consultation: Consultation, held: frozenset[str] = frozen
     while start <= end:
         weeks.append(Week(start, weekly.get(start, 0)))
         start += timedelta(days=7)
-    withheld, _ = released([week.count for week in weeks], held=[week_key(week.starts_on) in held for week in weeks])
-    top = max((week.count for week, hidden in zip(weeks, withheld, strict=True) if not hidden), default=0)
-    for week, hidden in zip(weeks, withheld, strict=True):
-        week.shown = FEWER if hidden else str(week.count)
+    decided = released([week.count for week in weeks], held=[week_key(week.starts_on) in held for week in weeks])
+    top = max((week.count for week, hidden in zip(weeks, decided.withheld, strict=True) if not hidden), default=0)
+    for week, hidden, small in zip(weeks, decided.withheld, decided.small, strict=True):
+        week.shown = (FEWER if small else NOT_SHOWN) if hidden else str(week.count)
         week.bar = "" if hidden else bar_class(percent(week.count, top))
     return weeks
 
 
-def released(counts: list[int], total_is_their_sum: bool = True,
-             held: list[bool] | None = None) -> tuple[list[bool], bool]:
+@dataclass(frozen=True)
+class Released:
+    withheld: list[bool]  # which counts to withhold
+    total_withheld: bool  # whether their total goes too
+    small: list[bool]  # which withheld counts read "fewer than 5" (the others read "not shown")
+
+
+def released(counts: list[int], total_is_their_sum: bool = True, held: list[bool] | None = None) -> Released:
     """Which of one row of counts to withhold, and whether their total must be
-    withheld too: the board summary's rule (`analysis.suppression`), every count
-    under 5 and, when the counts add up to a total shown beside them, enough
-    others that none can be worked out by subtraction. Choices of a
-    multiple-choice question do not add up to anything: only those under 5 go."""
+    withheld too: the board summary's rule (`analysis.board.suppress_row`),
+    every count under 5 and, when the counts add up to a total shown beside
+    them, enough others that none can be worked out by subtraction, even by
+    a reader who tells "fewer than 5" from "not shown". Choices of a
+    multiple-choice question do not add up to anything: only those under 5 go.
+    A total under 5 is withheld, and then each small count may say so."""
     held = held or [False] * len(counts)
-    if not total_is_their_sum:
-        return [0 < count < K or hold for count, hold in zip(counts, held, strict=True)], 0 < sum(counts) < K
-    decided = suppress([counts], held=np.array([held], dtype=bool) if counts else None)
-    return list(decided.cells[0]), decided.row_totals[0] or decided.grand_total
+    total_withheld = 0 < sum(counts) < K
+    if not total_is_their_sum or total_withheld:
+        withheld = [0 < count < K or hold for count, hold in zip(counts, held, strict=True)]
+        return Released(withheld, total_withheld, [0 < count < K for count in counts])
+    withheld = suppress_row(counts, K, held)
+    return Released(withheld, False, line_small(counts, withheld, K))
 
 
 NO_SHARE = "—"
@@ -145,7 +153,7 @@ class Row:
     count: int
     percent: int
     bar: str  # "" when withheld
-    shown: str = ""  # the count, or "fewer than 5"
+    shown: str = ""  # the count, "fewer than 5" or "not shown"
     withheld: bool = False
     share: str = NO_SHARE  # the percentage as shown: "40%", or "—" (`_share`)
 
@@ -305,26 +313,27 @@ def _add_rows(summary: Summary, question: Question, labels: list[str], tally: Co
     labels = labels + sorted(set(tally) - set(labels))
     summary.rows, total_withheld = _released_rows(question, labels, tally, summary.answered, held)
     if total_withheld:
-        summary.answered_shown = FEWER
+        summary.answered_shown = shown_count(summary.answered)
 
 
 def _released_rows(question: Question, labels: list[str], tally: Counter[str], answered: int,
                    held: frozenset[str], prefix: str = "") -> tuple[list[Row], bool]:
     counts = [tally.get(label, 0) for label in labels]
-    withheld, total_withheld = released(counts, total_is_their_sum=question.kind != "multiple",
-                                        held=[question_key(question.id, prefix + label) in held for label in labels])
+    decided = released(counts, total_is_their_sum=question.kind != "multiple",
+                       held=[question_key(question.id, prefix + label) in held for label in labels])
     # A total held back by the ledger takes the percentages with it: beside the counts they would give it away.
-    hide_all = total_withheld or question_key(question.id) in held
+    hide_all = decided.total_withheld or question_key(question.id) in held
     rows = []
-    for label, count, hidden in zip(labels, counts, withheld, strict=True):
+    for label, count, hidden, small in zip(labels, counts, decided.withheld, decided.small, strict=True):
         share = percent(count, answered)
         if hidden or hide_all:  # its percentage would give it away too
-            rows.append(Row(label, count, share, "", FEWER if count else "0", withheld=True,
+            words = "0" if not count else FEWER if small else NOT_SHOWN
+            rows.append(Row(label, count, share, "", words, withheld=True,
                             share=_share(count, answered, withheld=True)))
         else:
             rows.append(Row(label, count, share, bar_class(share) if answered else "", str(count),
                             share=_share(count, answered, withheld=False)))
-    return rows, total_withheld
+    return rows, decided.total_withheld
 
 
 # Moderation --------------------------------------------------------------------------

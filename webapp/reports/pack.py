@@ -16,7 +16,7 @@ from pathlib import Path
 
 from flask import current_app, render_template
 
-from analysis.board import Breakdown, K, cell_words, shown_count
+from analysis.board import Breakdown, shown_count
 from webapp.formatters import long_date
 from webapp.reports import paper
 from webapp.reports.pages import group_rows, trend
@@ -69,11 +69,6 @@ def pack_breakdowns(summary: BoardSummary) -> list[Breakdown]:
             for table in summary.breakdowns]
 
 
-def short_cell(value: int | None) -> str:
-    """A breakdown cell in the pack's narrow columns ("<5" is explained above the tables)."""
-    return f"<{K}" if value is None else str(value)
-
-
 def pack_context(scope, summary: BoardSummary | None = None, today: date | None = None) -> dict:
     """Everything the pack shows, worked out here so the template only renders."""
     today = today or date.today()
@@ -86,13 +81,13 @@ def pack_context(scope, summary: BoardSummary | None = None, today: date | None 
         "trend": trend(scope, summary),
         # The group's section leads with what most members said matters most.
         "group_rows": sorted(group_rows(summary), key=lambda entry: -entry["priorities"]),
-        "breakdowns": pack_breakdowns(summary), "short_cell": short_cell,
+        "breakdowns": pack_breakdowns(summary),
         "plan": plan, "carried": carried, "overdue": overdue,
         "executive": paper.executive_summary(summary, overdue),
         "decisions": paper.for_decision(summary, plan + carried, overdue),
         "breakdown_themes": BREAKDOWN_THEMES, "high_confidence": round(HIGH_CONFIDENCE * 100), "made_on": today,
         "marking": current_app.config["PROTECTIVE_MARKING"],
-        "partnership": current_app.config["PARTNERSHIP_NAME"], "cell_words": cell_words,
+        "partnership": current_app.config["PARTNERSHIP_NAME"],
         "shown_count": shown_count,
     }
 

@@ -8,7 +8,7 @@ from flask import url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from analysis.board import cell_words, shown_count
+from analysis.board import shown_count
 from webapp import periods
 from webapp.extensions import db
 from webapp.formatters import long_date
@@ -195,6 +195,6 @@ def summary_page(scope) -> dict:
             "safeguarding_queue_url": url_for("reports.safeguarding_queue") if can(current_user, "moderate") else "",
             "group_rows": group_rows(summary), "actions": actions, "actions_by_theme": by_theme,
             "carried": action_rows(paper.carried_over(scope)),
-            "action_only_themes": uncounted, "cell_words": cell_words, "shown_count": shown_count}
+            "action_only_themes": uncounted, "shown_count": shown_count}
 
 

@@ -163,8 +163,8 @@ def _members(count: int) -> str:
 
 def _safeguarding_sentence(panel) -> str:
     reviewed, awaiting = panel.review
-    return (f"Responses flagged for safeguarding: {panel.total.shown} ({reviewed.label.lower()} {reviewed.shown}; "
-            f"{awaiting.label.lower()} {awaiting.shown}). No flagged response is quoted in this paper.")
+    return (f"Responses flagged for safeguarding: {panel.total.shown} ({reviewed.label.lower()}: {reviewed.shown}; "
+            f"{awaiting.label.lower()}: {awaiting.shown}). No flagged response is quoted in this paper.")
 
 
 def _responses_sentence(summary: BoardSummary) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import func, select
 
-from analysis.board import Breakdown, Grouped, count_table, responses_per_group, suppress_row
+from analysis.board import RESPONSES_ROW, Breakdown, Grouped, count_table, line_small, responses_per_group, suppress_row
 from analysis.redaction import redact
 from webapp.channels import CHANNELS, ONLINE
 from webapp.equality import REPORT_LABELS
@@ -89,9 +90,6 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
     the rows of themes whose count it holds back (`held_themes`)."""
     if not codes:
         return []
-    import numpy as np  # with the suppression below: loaded with the first summary
-
-    from analysis.suppression import Held, breakdown_table
     tables = []
     if any(c.item.service for c in coded):
         tables.append(("Service", [Grouped(c.item.response_id, c.item.service or "Not given", c.codes)
@@ -109,26 +107,41 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
     result = []
     for title, grouped in tables:
         groups, table = count_table(grouped, codes)
-        mask = Held(
-            cells=np.array([[breakdown_key(title, code, group) in held for group in groups] for code in codes]),
-            rows=np.array([breakdown_key(title, code) in held or code in held_themes for code in codes]),
-            columns=np.array([breakdown_key(title, group=group) in held for group in groups]),
-            grand=breakdown_key(title) in held)
-        table = breakdown_table(title, labels, groups, table, k, held=mask, codes=codes)
-        result.append(replace(table, responses=_responses_row(title, grouped, groups, k, held)))
+        mask = (tuple(tuple(breakdown_key(title, code, group) in held for group in groups) for code in codes),
+                tuple(breakdown_key(title, code) in held or code in held_themes for code in codes),
+                tuple(breakdown_key(title, group=group) in held for group in groups), breakdown_key(title) in held)
+        table = _suppressed(title, tuple(labels), tuple(groups), tuple(map(tuple, table)), k, mask, tuple(codes))
+        responses, small = _responses_row(title, grouped, groups, k, held)
+        result.append(replace(table, responses=responses, small=table.small | small))
     return result
 
 
-RESPONSES_ROW = "(responses)"  # not a theme code: codes are slugs
+@lru_cache(maxsize=256)
+def _suppressed(title: str, labels: tuple, groups: tuple, table: tuple, k: int, held: tuple, codes: tuple) -> Breakdown:
+    """`breakdown_table`, once per table and held-back mask: the release loop
+    (`summary._release`) asks again after each refusal, mostly for tables it
+    did not change, and checking a table against a reader who tells "fewer
+    than 5" from "not shown" solves integer programmes."""
+    import numpy as np  # with the suppression: loaded with the first summary
+
+    from analysis.suppression import Held, breakdown_table
+
+    cells, rows, columns, grand = held
+    mask = Held(cells=np.array(cells, dtype=bool).reshape(len(labels), len(groups)), rows=np.array(rows, dtype=bool),
+                columns=np.array(columns, dtype=bool), grand=grand)
+    return breakdown_table(title, list(labels), list(groups), [list(row) for row in table], k, held=mask,
+                           codes=list(codes))
 
 
 def _responses_row(title: str, grouped: list[Grouped], groups: list[str], k: int,
-                   held: frozenset[str]) -> tuple[int | None, ...]:
+                   held: frozenset[str]) -> tuple[tuple[int | None, ...], frozenset[tuple[str, int]]]:
     """Responses from each group, as one row whose total (the summary's
-    count of responses) is known: suppressed by `suppress_row`."""
+    count of responses) is known: suppressed by `suppress_row`; and which of
+    its withheld counts read "fewer than k" (`Breakdown.small`)."""
     counts = responses_per_group(grouped, groups)
     withheld = suppress_row(counts, k, [breakdown_key(title, RESPONSES_ROW, group) in held for group in groups])
-    return tuple(None if hide else count for count, hide in zip(counts, withheld, strict=True))
+    small = frozenset((RESPONSES_ROW, c) for c, tiny in enumerate(line_small(counts, withheld, k)) if tiny)
+    return tuple(None if hide else count for count, hide in zip(counts, withheld, strict=True)), small
 
 
 def breakdown_figures(tables: list[Breakdown]) -> dict[str, int]:

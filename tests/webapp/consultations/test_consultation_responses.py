@@ -119,16 +119,17 @@ def test_the_responses_page_releases_equality_and_weekly_counts_as_the_board_sum
     html = page(client.get(f"{BASE}/{consultation.id}/responses"))
     week_cells = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in html.select("#weeks tbody tr")}
     # 9 and 3 add up to the 12 shown above: the 9 would give the 3 away, so both go.
-    assert set(week_cells.values()) <= {"fewer than 5", "0"} and "3" not in week_cells.values()
+    assert set(week_cells.values()) <= {"fewer than 5", "not shown", "0"}
+    assert "3" not in week_cells.values() and "9" not in week_cells.values()
     def cells(key):
         section = html.find(id=f"question-{question(consultation, KEYS[key]).id}")
         return [[c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in section.select("tbody tr")]
     assert cells("refuge") == [["Yes", "7", "58%"], ["No", "5", "42%"]]
-    # 3 and 9 answered of 12: the 9 would give the 3 away, so it is withheld too, and
-    # reads the same (as in the board summary: telling withheld figures apart narrows them).
-    # Children: people answered and none chose it, so 0% (its count, 0, is shown anyway).
-    assert cells("matters") == [["Housing", "fewer than 5", "—"], ["Money", "fewer than 5", "—"],
+    # 3 and 9 answered of 12: the 9 would give the 3 away, so it is withheld too. It is not
+    # fewer than 5, so it reads "not shown" (issue 14), explained once on the page.
+    assert cells("matters") == [["Housing", "fewer than 5", "—"], ["Money", "not shown", "—"],
                                 ["Children", "0", "0%"]]
+    assert "A number “not shown” is left out so that a small number elsewhere cannot be worked out" in html.get_text()
     assert "100%" not in html.get_text() and "3" not in [c for row in cells("matters") for c in row]
 
 

@@ -161,3 +161,41 @@ def test_a_consultation_pack_has_its_closed_questions_and_the_group_changes(app)
     assert "What changed because of the group" in text and "Asked about evenings as well as weekends." in text
     assert "There is no earlier period to compare with." in text
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
+
+
+# Page 4 and page 7 of the demo pack were mostly blank: every section started a page.
+PAGE_TOP, PAGE_BOTTOM = (20 / 25.4 * 72), (22 / 25.4 * 72)  # pack.css: @page margins, in points
+
+
+def page_fill(data: bytes) -> list[float]:
+    """How far down each page's body its text reaches (0 = empty, 1 = to the
+    foot), from where pypdf finds each piece of text; the marking, date and
+    page number in the margins are left out."""
+    fills = []
+    for pdf_page in PdfReader(io.BytesIO(data)).pages:
+        height = float(pdf_page.mediabox.height)
+        top, bottom = height - PAGE_TOP, PAGE_BOTTOM
+        lowest = [top]
+
+        def visit(text, cm, tm, font, size, lowest=lowest, top=top, bottom=bottom):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and bottom < y < top:
+                lowest[0] = min(lowest[0], y)
+
+        pdf_page.extract_text(visitor_text=visit)
+        fills.append((top - lowest[0]) / (top - bottom))
+    return fills
+
+
+def test_no_page_but_the_last_is_mostly_blank(app, themed):
+    """Sections follow one another; only the executive summary and the annexes
+    start a page, so no page before the last is left half empty (the demo
+    pack's pages 4 and 7 reached 29% and 37% of the way down), and a table
+    breaks across pages with its header repeated."""
+    fills = page_fill(board_pack_pdf(QUARTER))
+    assert len(fills) >= 5
+    assert all(fill >= 0.5 for fill in fills[:-1]), [round(fill, 2) for fill in fills]
+    css = PACK_CSS.read_text(encoding="utf-8")
+    assert "section.new-page { break-before: page;" in css and "page-break-before: always" not in css
+    assert "thead { display: table-header-group; }" in css
+    assert "h1 { font-size: 17pt; margin: 0 0 4mm; break-after: avoid; }" in css

@@ -83,8 +83,8 @@ def test_executive_summary_is_drafted_from_the_released_figures(app):
     assert points["Biggest changes"] == ("Against the period before (Feedback, April to June 2026): Police fell 15 "
                                          "points (from 35% to 20% of responses); Housing rose 12 points (from 28% "
                                          "to 40% of responses).")
-    assert points["Safeguarding"] == ("Responses flagged for safeguarding: 0 (reviewed by staff 0; awaiting review 0). "
-                                      "No flagged response is quoted in this paper.")
+    assert points["Safeguarding"] == ("Responses flagged for safeguarding: 0 (reviewed by staff: 0; "
+                                      "awaiting review: 0). No flagged response is quoted in this paper.")
     # The summary's own label; never a number from 1 to 4 of a small group.
     assert points["What the group says matters most"] == ("Fewer than 5 members of the service-user group said "
                                                           "money matters most to them.")

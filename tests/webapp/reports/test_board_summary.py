@@ -171,3 +171,36 @@ def test_quotes_come_only_from_confirmed_or_high_confidence_assignments(app):
     # The medium-confidence one is left out, however well it reads.
     assert set(quotes) == {"The refuge gave us our own flat within a week",
                            "Staff confirmed this one about the council moving us"}
+
+
+def contents(soup) -> list[tuple[str, str]]:
+    """(link text, target id) of the summary's contents list, in order."""
+    return [(a.get_text(strip=True), a["href"].removeprefix("#")) for a in soup.select("nav#contents ol a")]
+
+
+def test_the_long_summary_has_a_contents_list_linking_to_every_section_heading(app, client):
+    """GOV.UK's contents-list pattern: a labelled navigation landmark above the
+    sections, one link per section, each to that section's own heading, in
+    the order the page shows them."""
+    seed_quarter()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/{QUARTER.key}"))
+    nav = soup.select_one("nav#contents")
+    assert nav["aria-labelledby"] == "contents-title" and soup.find(id="contents-title").get_text() == "Contents"
+    entries = contents(soup)
+    sections = [(h2.get_text(strip=True), h2["id"]) for h2 in soup.select("main h2.govuk-heading-l")]
+    # Every section heading is in the contents, in page order, and nothing else is.
+    assert entries == sections
+    assert [title for title, _ in entries][:2] == ["Safeguarding", "Themes"]
+    assert {"Breakdowns", "Actions", "The group’s view", "What people said"} <= {title for title, _ in entries}
+    # The contents come before the first section.
+    assert str(soup).index('id="contents"') < str(soup).index('id="safeguarding-heading"')
+
+
+def test_a_consultation_summary_lists_its_own_sections(app, client):
+    consultation = make_consultation(status="closed")
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))
+    titles = [title for title, _ in contents(soup)]
+    assert "What changed because of the group" in titles and "The last four quarters" not in titles
+    assert contents(soup) == [(h2.get_text(strip=True), h2["id"]) for h2 in soup.select("main h2.govuk-heading-l")]

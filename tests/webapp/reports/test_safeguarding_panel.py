@@ -80,14 +80,15 @@ def test_staff_review_flags_in_the_queue_and_the_panel_counts_them(client, quart
 
 
 def test_the_review_line_is_suppressed_as_a_pair(client, quarter):
-    """6 reviewed beside 4 awaiting: the 4 is under 5, and 10 is shown, so both go."""
+    """6 reviewed beside 4 awaiting: the 4 is under 5, and 10 is shown, so both go; the 6 reads
+    "not shown" (it is not fewer than 5)."""
     sign_in_as(client, make_user("engage@partnership.example", "engagement"))
     refs = [card["value"] for card in page(client.get(QUEUE)).select("input[name=ref]")
             if card["value"].startswith("feedback:")]
     for ref in refs[:6]:
         _review(client, ref)
     panel = build_summary(QUARTER).safeguarding
-    assert panel.total.shown == "10" and [c.shown for c in panel.review] == ["fewer than 5", "fewer than 5"]
+    assert panel.total.shown == "10" and [c.shown for c in panel.review] == ["not shown", "fewer than 5"]
 
 
 def test_unknown_or_unflagged_refs_are_refused(client, quarter):
@@ -125,7 +126,7 @@ def test_group_comments_with_danger_words_are_withheld_on_board_pages(app, clien
     with app.test_request_context():
         pack = pack_html(QUARTER)
     assert DANGER not in pack and "knife" not in pack
-    assert "Flagged for safeguarding: 10 (reviewed by staff 0; awaiting review 10)" in " ".join(pack.split())
+    assert "Flagged for safeguarding: 10 (reviewed by staff: 0; awaiting review: 10)" in " ".join(pack.split())
 
 
 def test_the_trend_shows_four_quarters(client, quarter):

@@ -92,10 +92,12 @@ def test_consultation_page_said_and_did(client, app):
     assert html.find(id="when").get_text() == (
         f"This consultation closed on {consultation.closes_on.day} {consultation.closes_on:%B %Y}. "
         "We published what we learned on 20 November 2026.")
-    assert "5 people took part and told us in their own words." in html.find(id="people-consultation").get_text()
+    # It counts responses (one form each), not people: someone can respond more than once.
+    assert html.find(id="people-consultation").get_text(strip=True) == (
+        "We had 5 responses with answers written in people’s own words.")
     actions = html.find(id="did-consultation-actions").get_text(" ", strip=True)
     # "You said" (the theme and how many raised it) beside "what we are doing".
-    assert actions.startswith(f"{HOUSING_LABEL} You said: 5 people told us about this. What we are doing:")
+    assert actions.startswith(f"{HOUSING_LABEL} You said: 5 responses told us about this. What we are doing:")
     assert "Add 4 refuge places for families" in actions and "Due by 31 March 2027." in actions
     assert "Where it is up to: Planned." in actions and "Who: Refuge provider." in actions
     assert "Where it is up to: Not doing. Who: Refuge provider. Why: The building was not safe." in actions
@@ -148,9 +150,9 @@ def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, 
     html = page(client.get("/you-said-we-did/feedback"))
     section = html.find(id=f"quarter-{quarter}")
     people = section.find(id=f"people-{quarter}").get_text(strip=True)
-    assert people.endswith("people took part and told us in their own words.")
+    assert people.endswith("responses with answers written in people’s own words.")
     pairs = [li.get_text(" ", strip=True) for li in section.select(f"#did-{quarter}-actions > li")]
-    assert pairs[0].startswith(f"{STAFF_LABEL} You said: 6 people told us about this. What we are doing: "
+    assert pairs[0].startswith(f"{STAFF_LABEL} You said: 6 responses told us about this. What we are doing: "
                                "Call everyone back the same day")
     assert "It was due by 31 January 2026 and is running late." in pairs[0]  # overdue, said plainly
     assert "Nobody mentioned this in these months" in pairs[1] and "Pay travel costs up front" in pairs[1]
@@ -187,4 +189,7 @@ class TestInWelsh:
                     for dt in html.select(".heard-glossary dt")}
         assert glossary["Front-door staff"].startswith("Y staff y mae pobl yn cwrdd â nhw gyntaf")
         did = html.find(id=f"did-{quarter}-actions").get_text(" ", strip=True)
-        assert "Dywedoch chi: Dywedodd 6 o bobl wrthym am hyn." in did and "Wedi'i gynllunio" in did
+        # Counted in responses (ymatebion), as in English, not people (pobl).
+        assert "Dywedoch chi: Soniodd 6 o ymatebion am hyn." in did and "Wedi'i gynllunio" in did
+        people = html.find(id=f"people-{quarter}").get_text(strip=True)
+        assert people.startswith("Cawsom") and "ymatebion" in people and "bobl ran" not in people

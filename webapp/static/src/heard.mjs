@@ -2,6 +2,7 @@
 // replaces the current history entry so Back does not return to a form, and
 // leaves a marker the server honours if the exit itself never arrives.
 import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, SkipLink } from 'govuk-frontend'
+import { ScrollHint } from './heard/scroll-hint.mjs'
 import { TimeoutWarning } from './heard/timeout-warning.mjs'
 
 class HeardExitThisPage extends ExitThisPage {
@@ -68,7 +69,9 @@ function initAll () {
     [PasswordInput, '[data-module="govuk-password-input"]'],
     [HeardRadios, '[data-module="govuk-radios"]'],
     [SkipLink, '[data-module="govuk-skip-link"]'],
-    [TimeoutWarning, '[data-module="heard-timeout-warning"]']
+    [TimeoutWarning, '[data-module="heard-timeout-warning"]'],
+    // Wide tables: a cue to scroll sideways, shown only while the table is wider than the page.
+    [ScrollHint, '[data-module="heard-scroll-hint"]']
   ]
   for (const [Component, selector] of components) {
     document.querySelectorAll(selector).forEach(($el) => new Component($el))
