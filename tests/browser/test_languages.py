@@ -169,10 +169,11 @@ def test_the_feedback_journey_end_to_end_and_both_exits_in_each_language(languag
 
 
 @pytest.mark.parametrize("lang", ["cy", "ur"])
-@pytest.mark.parametrize("path", ["/", "/feedback?step=service"], ids=["home", "first-question"])
+@pytest.mark.parametrize("path", ["/", "/feedback", "/feedback?step=service"],
+                         ids=["home", "before-you-start", "first-question"])
 def test_welsh_and_urdu_pages_stay_within_60_kb_with_no_third_party_request(languages_server, new_phone,
                                                                             lang, path):
-    """The home page and the journey's first question, loaded cold: every byte they
+    """The home page, the journey's first step and first question, loaded cold: every byte they
     transfer (headers and bodies, compressed as sent), all from Heard itself."""
     page = new_phone().page
     loaded: list[tuple[str, int]] = []
