@@ -106,13 +106,18 @@ def test_every_letter_is_drawn_in_its_script_font_and_every_font_is_embedded(for
 
 @pytest.mark.parametrize("lang", SCRIPTS)
 def test_the_words_read_out_of_the_pdf_are_the_catalogues(form_pdf, app, lang):
-    text = poppler("pdftotext", str(form_pdf(lang)), "-")
+    path = form_pdf(lang)
+    text = poppler("pdftotext", str(path), "-")
+    pages = len(PdfReader(path).pages)
     with app.test_request_context(), force_locale(lang):
         expected = [gettext(message) for message in CATALOGUE_WORDS]
-    assert "How to return this form" not in text
+        # The foot of the last page: the page numbers in words, right to left in Urdu.
+        footer = gettext("Page %(page_number)s of %(page_count)s", page_number=pages, page_count=pages)
+    assert "How to return this form" not in text and "Page 1 of" not in text
     for message, english in zip(expected, CATALOGUE_WORDS, strict=True):
         assert message != english
         assert read_back(comparable(message, lang), comparable(text, lang), lang), message
+    assert read_back(comparable(footer, lang), comparable(text, lang), lang), footer
 
 
 def read_back(expected: str, text: str, lang: str) -> bool:
