@@ -8,6 +8,7 @@ template writes its own `strftime` and every page says a date the same way.
     {{ event.occurred_at | timestamp }}        2026-03-27 14:05:09
     {{ response.risk_categories | risk_labels }}  ["Threat to kill or harm", "Weapons"]
     {{ event.occurred_at | local_time }}       27 Mar 2026, 15:05:09 BST
+    {{ line.number | phone_number }}           <bdi dir="ltr" class="heard-phone">0808 2000 247</bdi>
 
 Times are stored in UTC (without a zone); `local_time` shows one as the
 partnership's clocks read it (UK time, summer time included).
@@ -19,6 +20,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import Flask
+from markupsafe import Markup
 
 from analysis.risk import CATEGORIES
 
@@ -72,8 +74,15 @@ def local_midnight_utc(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=LOCAL_ZONE).astimezone(UTC).replace(tzinfo=None)
 
 
+def phone_number(number: str) -> Markup:
+    """A phone number that reads left to right on a right-to-left page (in Urdu,
+    "0808 2000 247" would otherwise show its groups in reverse order) and is
+    never split across two lines."""
+    return Markup('<bdi dir="ltr" class="heard-phone">{}</bdi>').format(number)
+
+
 FILTERS = {f.__name__: f for f in (long_date, short_date, long_date_time, short_date_time, timestamp,
-                                   local_time, risk_labels)}
+                                   local_time, risk_labels, phone_number)}
 
 
 def init_app(app: Flask) -> None:

@@ -74,9 +74,12 @@ def select_locale() -> str:
 
 def _carry_choice_in_links(endpoint: str, values: dict) -> None:
     """Before a form session exists, a chosen language stays in the site's own
-    public links; staff pages and static files are left alone."""
+    public links; staff pages and static files are left alone. Once the form
+    session exists it holds the language, so the journey's own addresses (the
+    redirect that starts it, its form's action) leave it out: the pages a person
+    may go back to after Exit then no longer say which language they used."""
     chosen = g.get("language_in_url")
-    if chosen and chosen != offered()[0] and _is_public(endpoint):
+    if chosen and chosen != offered()[0] and not session and _is_public(endpoint):
         values.setdefault(QUERY_ARG, chosen)
 
 
