@@ -168,7 +168,8 @@ def _safeguarding_sentence(panel) -> str:
 
 
 def _responses_sentence(summary: BoardSummary) -> str:
-    sentence = f"{summary.responses_shown} responses with written answers ({summary.label})"
+    phrase = summary.responses_phrase
+    sentence = f"{phrase[0].upper()}{phrase[1:]} ({summary.label})"
     if summary.previous_responses is not None:
         sentence += f", against {summary.previous_responses} in {summary.previous_label}"
     return sentence + "."

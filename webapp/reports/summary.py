@@ -68,6 +68,15 @@ class BoardSummary:
         return self._figure(RESPONSES_KEY, self.responses)
 
     @property
+    def responses_phrase(self) -> str:
+        """The response count and its noun, reading right when the count is held back
+        ("not shown" cannot stand before a noun as a number can)."""
+        shown = self.responses_shown
+        if shown == NOT_SHOWN:
+            return "responses with written answers (how many is not shown)"
+        return f"{shown} responses with written answers"
+
+    @property
     def purged_shown(self) -> str:
         """The purged responses counted, or "" when there are none or they are held back."""
         return "" if not self.purged_responses or PURGED_KEY in self.held else str(self.purged_responses)

@@ -16,7 +16,7 @@ from webapp.extensions import db
 from webapp.reports import ledger, paper
 from webapp.reports.models import BoardAction
 from webapp.reports.queries import GroupView
-from webapp.reports.summary import BoardSummary, build_summary
+from webapp.reports.summary import RESPONSES_KEY, BoardSummary, build_summary
 from webapp.themes.models import ThemeRun
 from webapp.themes.scope import feedback_quarter
 
@@ -73,6 +73,15 @@ def _summary(**values) -> BoardSummary:
                 "previous_label": "Feedback, April to June 2026", "previous_responses": 40,
                 "group_view": GroupView({"money": 4, "housing": 2}, {}, 6), "safeguarding": safeguarding.panel([])}
     return BoardSummary(**(defaults | values))
+
+
+def test_a_held_back_response_count_reads_as_words_not_as_a_number(app):
+    summary = _summary(held=frozenset({RESPONSES_KEY}))
+    assert summary.responses_phrase == "responses with written answers (how many is not shown)"
+    points = dict(paper.executive_summary(summary, overdue=[]))
+    assert points["Responses"].startswith("Responses with written answers (how many is not shown) (Feedback")
+    assert "not shown responses" not in points["Responses"]
+    assert _summary(responses=3).responses_phrase == "fewer than 5 responses with written answers"
 
 
 def test_executive_summary_is_drafted_from_the_released_figures(app):
