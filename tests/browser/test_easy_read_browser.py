@@ -196,3 +196,44 @@ def test_danger_words_lead_the_easy_read_thank_you_with_help(prod_server, new_ph
     expect(urgent.locator("a[href=\"tel:999\"]")).to_be_visible()
     assert axe(page, axe_source) == []
     page.screenshot(path=tmp_path / "easy-read-thanks-danger.png", full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["cy", "ur"])
+def test_easy_read_in_welsh_and_urdu_has_no_axe_violations(languages_server, new_phone, axe_source, tmp_path,
+                                                           lang):
+    """Easy Read chosen in Welsh, and in Urdu (right to left: each picture stays between
+    its radio and its words, on the right); each page audited and photographed."""
+    page = new_phone(js=True, viewport=PHONE).page
+    failures: dict[str, list[str]] = {}
+
+    def audit(step: str) -> None:
+        page.wait_for_load_state("load")
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], step
+        violations = axe(page, axe_source)
+        if violations:
+            failures[step] = violations
+        page.screenshot(path=tmp_path / f"easy-read-{lang}-{step}.png", full_page=True)
+
+    page.goto(languages_server.url(f"/feedback?read=easy&lang={lang}"))
+    audit("before")
+    page.locator("main a[role=button]").tap()
+    page.locator('input[name=service][value="outreach"]').check()
+    page.locator("form button.govuk-button").tap()
+    expect(page.locator("svg.heard-picture")).to_have_count(9)
+    audit("experience")
+    radio = page.locator('input[name=ease][value="easy"]').bounding_box()
+    picture = page.locator("svg.heard-picture").first.bounding_box()
+    # Left to right the picture follows the radio; right to left it is on the radio's left.
+    assert (picture["x"] < radio["x"]) if lang == "ur" else (picture["x"] > radio["x"]), (radio, picture)
+    page.locator('input[name=overall][value="good"]').check()
+    page.locator("form button.govuk-button").tap()
+    expect(page.locator("textarea[name=what_helped]")).to_be_visible()
+    audit("comments")
+    page.locator("form button.govuk-button").tap()
+    expect(page.locator(".govuk-summary-list").first).to_be_visible()
+    audit("check")
+    page.locator("form button.govuk-button:not(.govuk-button--secondary)").last.tap()
+    expect(page.locator("main a[href*='read=easy']")).to_be_visible()
+    audit("thanks")
+    assert failures == {}, failures
