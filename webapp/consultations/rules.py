@@ -79,7 +79,7 @@ NO_ANSWER_KINDS = ("info",)
 
 # Changing any of these changes what earlier answers mean.
 MEANING_FIELDS = ("kind", "options", "required", "char_limit", "settings")
-WORDING_FIELDS = ("text", "hint")
+WORDING_FIELDS = ("text", "hint", "easy_read_text", "easy_read_hint")
 
 
 class RuleError(ValueError):

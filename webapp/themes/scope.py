@@ -193,7 +193,7 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories),
-                    channel=channel_label(response.channel)))
+                    channel=channel_label(response.channel), easy_read=response.easy_read))
     return found
 
 
