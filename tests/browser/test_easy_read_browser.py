@@ -237,3 +237,39 @@ def test_easy_read_in_welsh_and_urdu_has_no_axe_violations(languages_server, new
     expect(page.locator("main a[href*='read=easy']")).to_be_visible()
     audit("thanks")
     assert failures == {}, failures
+
+
+def test_a_consultations_easy_read_version_by_tap(prod_server, neutral_server, new_phone, axe_source, tmp_path):
+    """The demo consultation has Easy Read wording for every question: its first screen
+    offers Easy Read, whose pages show that wording with no axe violations; Exit ends it.
+    Without Heard's script (axe needs the browser's JavaScript), so Exit is the plain link."""
+    phone = audited_phone(new_phone, js=False)
+    page = phone.page
+    driver = TouchDriver(page)
+    page.goto(prod_server.url("/c/support-after-leaving"))
+    driver.follow("Easy Read version")
+    expect(page.locator("h1")).to_have_text("Before you start")
+    expect(page.get_by_text("On a keyboard, you can press the Shift key 3 times.")).to_be_visible()
+    shots = []
+
+    def audit(step: str) -> None:
+        page.wait_for_load_state("load")
+        assert "heard-easy-read" in page.locator("main").get_attribute("class")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], step
+        assert axe(page, axe_source) == [], step
+        page.screenshot(path=tmp_path / f"easy-read-consultation-{step}.png", full_page=True)
+        shots.append(step)
+
+    audit("before")
+    driver.follow("Continue")
+    expect(page.locator("legend").first).to_contain_text("Did you stay in a refuge or other safe place after you left?")
+    audit("first-page")
+    driver.choose(page.locator("input[type=radio]").first.get_attribute("name"), "Yes")
+    driver.press("Continue")
+    expect(page.locator("legend").first).to_contain_text("How good was the safe place you stayed in?")
+    expect(page.get_by_text("1 is very bad. 5 is very good.")).to_be_visible()
+    audit("second-page")
+    page.locator(".govuk-exit-this-page__button").tap()
+    page.wait_for_url(neutral_server.url)
+    assert phone.context.cookies() == []
+    assert shots == ["before", "first-page", "second-page"]

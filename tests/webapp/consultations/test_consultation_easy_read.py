@@ -70,6 +70,7 @@ def test_easy_read_journey_shows_easy_read_wording_and_records_it(client, consul
                            field(c, "What matters most now?"): "Housing",
                            field(c, "Anything else?"): "My worker Sarah Jones rang 07700 900123."})
     check = page(client.get(URL))
+    assert check.h1.get_text() == "Check your answers"  # in Easy Read words
     assert EASY["Anything else?"] in check.get_text() and "07700" not in check.get_text()
     assert client.post(URL, data={"step": "check", "website": "", "read": "easy"}).status_code == 303
     thanks = page(client.get(URL))

@@ -24,7 +24,8 @@ from webapp.i18n import SESSION_KEY
 
 WEBAPP = Path(__file__).resolve().parents[3] / "webapp"
 EASY_READ_FILES = (*sorted((WEBAPP / "templates" / "feedback" / "easy-read").glob("*.html")),
-                   *sorted((WEBAPP / "templates" / "components").glob("easy-read-*.html")))
+                   *sorted((WEBAPP / "templates" / "components").glob("easy-read-*.html")),
+                   WEBAPP / "templates" / "journeys" / "check-easy-read.html")
 EASY_READ_FORMS = (f.EasyReadServiceForm, f.EasyReadExperienceForm, f.EasyReadCommentsForm)
 MOST_WORDS = 15
 

@@ -202,7 +202,7 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         form = form or AccessCodeForm()
     elif journey.step == j.CHECK:
         journey.mark_checked()
-        template = "journeys/check.html"
+        template = "journeys/check-easy-read.html" if journey.easy_read else "journeys/check.html"
         form = form or _check_form(journey)
         context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
         context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),

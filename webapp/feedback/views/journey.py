@@ -234,7 +234,7 @@ def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str
                "back_url": url_for(".journey", step=previous) if previous else url_for("public.home")}
     if journey.step == "check":
         journey.mark_checked()
-        template = f"{folder}/check.html" if journey.easy_read else "journeys/check.html"
+        template = "journeys/check-easy-read.html" if journey.easy_read else "journeys/check.html"
         context.update(summary=journeys.check_answers(journey), sending=gettext("your feedback"),
                        removed_words=form.put_back.choices,
                        notice=notice or ("timed-out" if journey.missing_fields() else ""),
