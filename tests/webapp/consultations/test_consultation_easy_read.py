@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tests.webapp.helpers import field, make_consultation, make_user, page, page_id, sign_in_as
 from webapp.consultations.models import ConsultationResponse, Question, WordingChange
 from webapp.extensions import db
+from webapp.themes.scope import consultation_scope, items
 
 URL = "/c/support-after-leaving"
 EASY = {
@@ -77,6 +78,8 @@ def test_easy_read_journey_shows_easy_read_wording_and_records_it(client, consul
     assert thanks.find("main")["class"] == ["govuk-main-wrapper", "heard-easy-read"]
     [response] = db.session.scalars(select(ConsultationResponse)).all()
     assert response.easy_read
+    # What the board's breakdown by version reads.
+    assert [item.easy_read for item in items(consultation_scope(c.slug))] == [True]
     # The questions themselves are unchanged: the Easy Read words were only shown.
     db.session.expire_all()
     assert {q.text for q in db.session.scalars(select(Question))} == set(EASY)
