@@ -234,7 +234,9 @@ def _question_values(values: dict) -> dict:
     # Information between questions has nothing to answer, so it cannot be required.
     required = bool(values.get("required")) and kind not in rules.NO_ANSWER_KINDS
     return {"kind": kind, "text": text, "hint": hint, "required": required, "options": options,
-            "char_limit": char_limit, "settings": settings}
+            "char_limit": char_limit, "settings": settings,
+            "easy_read_text": (values.get("easy_read_text") or "").strip(),
+            "easy_read_hint": (values.get("easy_read_hint") or "").strip()}
 
 
 def add_question(page: ConsultationPage, values: dict) -> Question:
@@ -335,6 +337,7 @@ def duplicate(consultation: Consultation) -> Consultation:
         new_page = ConsultationPage(title=page.title, position=page.position)
         for question in page.questions:
             new_question = Question(kind=question.kind, text=question.text, hint=question.hint,
+                                    easy_read_text=question.easy_read_text, easy_read_hint=question.easy_read_hint,
                                     required=question.required, options=list(question.options or []),
                                     char_limit=question.char_limit, settings=dict(question.config),
                                     position=question.position)

@@ -137,6 +137,17 @@ class QuestionForm(FlaskForm):
                                    Length(max=400, message="Keep the question to 400 characters or fewer")])
     hint = TextAreaField("Hint (optional)", widget=GovTextArea(),
                          validators=[Length(max=600, message="Keep the hint to 600 characters or fewer")])
+    easy_read_text = StringField("Easy Read wording of the question (optional)", widget=GovTextInput(),
+                                 description="One idea, in 15 words or fewer. Name both sides, so it does not "
+                                             "lead people to say yes: \u201cDid staff listen to you, or not "
+                                             "listen?\u201d. Once every question has Easy Read wording, people "
+                                             "can answer in Easy Read.",
+                                 validators=[Length(max=400, message="Keep the Easy Read wording to 400 characters "
+                                                                     "or fewer")])
+    easy_read_hint = TextAreaField("Easy Read hint (optional)", widget=GovTextArea(),
+                                   description="Short sentences, one idea each.",
+                                   validators=[Length(max=600, message="Keep the Easy Read hint to 600 characters "
+                                                                       "or fewer")])
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
     options = TextAreaField("Answers to choose from", widget=GovTextArea(),
                             validators=[Length(max=3000, message="Keep the answers to 3000 characters or fewer")])

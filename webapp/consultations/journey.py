@@ -21,6 +21,7 @@ from analysis.risk import assess
 from webapp.access_codes import MAX_WRONG_TRIES, CodeCheck
 from webapp.audit import record_event
 from webapp.consultations import lifecycle, rules
+from webapp.consultations.easy_read import EasyReadPage
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
 from webapp.journeys import SummaryRow, SummarySection, fresh_state
@@ -118,6 +119,14 @@ class Journey:
     def resumed(self) -> bool:
         """Started again part-way after the visit timed out: earlier answers are gone."""
         return self.state.get("resumed", False)
+
+    @property
+    def easy_read(self) -> bool:
+        return self.state.get("easy_read", False)
+
+    def shown(self, page: ConsultationPage):
+        """The page as this journey shows it: worded for Easy Read in the Easy Read version."""
+        return EasyReadPage(page) if self.easy_read else page
 
     def page_count(self) -> tuple[int, bool]:
         """(pages, whether some are still undecided), for the progress caption."""
@@ -222,11 +231,12 @@ def current_journey(session, consultation: Consultation) -> Journey | None:
     return Journey(session, consultation) if fresh else None
 
 
-def start_journey(session, consultation: Consultation, resumed: bool = False) -> Journey:
-    """A journey from its start; `resumed` when a later page was posted after a time-out."""
+def start_journey(session, consultation: Consultation, resumed: bool = False, easy_read: bool = False) -> Journey:
+    """A journey from its start; `resumed` when a later page was posted after a time-out;
+    in the consultation's Easy Read version when `easy_read` (`consultations.easy_read`)."""
     session[session_key(consultation.slug)] = {
         "step": CODE, "answers": {}, "risks": {}, "seen": [], "checked": False, "unlocked": False,
-        "resumed": resumed}
+        "resumed": resumed, "easy_read": easy_read and consultation.has_easy_read}
     journey = Journey(session, consultation)
     if journey.unlocked:
         journey.go_to(journey._first_step())
@@ -330,7 +340,7 @@ def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
     sections = []
     for number, page in enumerate(journey.visible_pages(), 1):
         rows = []
-        for question in page.questions:
+        for question in journey.shown(page).questions:
             if not question.answerable:
                 continue
             answer = answer_text(question, journey.answers)
@@ -363,7 +373,7 @@ def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
     """Write the response: day-precision date, redacted text, answers only for
     pages that were shown. The first response locks each question's meaning."""
     return write_response(journey.consultation, journey.visible_pages(), journey.answers,
-                          journey.risk_categories(), today or date.today())
+                          journey.risk_categories(), today or date.today(), easy_read=journey.easy_read)
 
 
 def write_response(consultation: Consultation, pages: list[ConsultationPage], answers: dict,

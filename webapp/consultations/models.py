@@ -77,6 +77,12 @@ class Consultation(db.Model):
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def has_easy_read(self) -> bool:
+        """An Easy Read version is offered once staff have written Easy Read wording for
+        every question (never a page half in Easy Read)."""
+        return bool(self.questions) and all(question.easy_read_text for question in self.questions)
+
     def access_code_matches(self, code: str) -> bool:
         return access_code_matches(code, self.access_code_hash)
 
@@ -148,6 +154,10 @@ class Question(db.Model):
     settings: Mapped[dict | None] = mapped_column(JSON, default=dict)
     # Set when the first response arrives: from then on only wording may change.
     meaning_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The Easy Read version's wording, written by staff (`consultations/easy_read.py`); wording,
+    # so it may change after responses (recorded like the text and hint).
+    easy_read_text: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    easy_read_hint: Mapped[str] = mapped_column(String(600), default="", server_default="")
 
     page: Mapped[ConsultationPage] = relationship(back_populates="questions", foreign_keys=[page_id])
     wording_changes: Mapped[list[WordingChange]] = relationship(
@@ -282,6 +292,8 @@ class ConsultationResponse(db.Model):
     # paper or with a worker's help; an interpreter's language. Never who keyed it.
     channel: Mapped[str] = mapped_column(String(20), default=ONLINE, server_default=ONLINE)
     channel_language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), default="", server_default="")
+    # Answered through the consultation's Easy Read version: the board can see these separately.
+    easy_read: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     consultation: Mapped[Consultation] = relationship(back_populates="responses")
     answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")

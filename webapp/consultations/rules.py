@@ -96,7 +96,7 @@ def builder_fields(kind: str | None) -> frozenset[str]:
 
 # Changing any of these changes what earlier answers mean.
 MEANING_FIELDS = ("kind", "options", "required", "char_limit", "settings")
-WORDING_FIELDS = ("text", "hint")
+WORDING_FIELDS = ("text", "hint", "easy_read_text", "easy_read_hint")
 
 
 class RuleError(ValueError):

@@ -8,6 +8,7 @@ from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField, 
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from webapp import equality
+from webapp.feedback import easy_read as er
 from webapp.feedback import questions as q
 from webapp.forms import JourneyForm, OptionalRadioField, free_text_field
 from webapp.i18n import lazy_choices
@@ -29,6 +30,7 @@ class ServiceForm(JourneyForm):
                                       limit=OTHER_SERVICE_MAX))],
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+    other_needed = _l("Tell us which service it was, or choose one from the list")
 
     def set_services(self, services) -> None:
         self.service.choices = [SelectChoice(value=s.slug, label=s.name) for s in services] + [
@@ -36,7 +38,7 @@ class ServiceForm(JourneyForm):
 
     def validate_other_service(self, field) -> None:
         if self.service.data == q.ANOTHER_SERVICE and not (field.data or "").strip():
-            raise ValidationError(_l("Tell us which service it was, or choose one from the list"))
+            raise ValidationError(self.other_needed)
 
 
 class ExperienceForm(JourneyForm):
@@ -68,6 +70,43 @@ class AboutYouForm(JourneyForm):
     sexuality = OptionalRadioField(_l(q.QUESTION_TEXT["sexuality"]), choices=lazy_choices(equality.SEXUALITY))
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
     skip = SubmitField(_l("Skip these questions"), widget=GovSubmitInput())
+
+
+# Easy Read (`easy_read`): the same fields and stored values, in Easy Read words.
+
+class EasyReadServiceForm(ServiceForm):
+    service = RadioField(
+        _l(er.QUESTION_TEXT["service"]),
+        widget=GovRadioInput(),
+        validators=[InputRequired(message=_l("Choose the service you want to tell us about."))],
+    )
+    other_service = StringField(
+        _l(er.QUESTION_TEXT["other_service"]),
+        widget=GovTextInput(),
+        validators=[Length(max=OTHER_SERVICE_MAX,
+                           message=_l("The name is too long. Use %(limit)s letters or fewer.",
+                                      limit=OTHER_SERVICE_MAX))],
+    )
+    other_needed = _l("Write the name of the service.")
+
+
+class EasyReadExperienceForm(JourneyForm):
+    ease = OptionalRadioField(_l(er.QUESTION_TEXT["ease"]), choices=lazy_choices(er.pairs(er.EASE)))
+    listened = OptionalRadioField(_l(er.QUESTION_TEXT["listened"]), choices=lazy_choices(er.pairs(er.LISTENED)))
+    overall = RadioField(
+        _l(er.QUESTION_TEXT["overall"]),
+        choices=lazy_choices((*er.pairs(er.OVERALL), er.DECLINE)),
+        widget=GovRadioInput(),
+        validators=[InputRequired(message=_l("Choose good, OK or bad."))],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class EasyReadCommentsForm(JourneyForm):
+    what_helped = free_text_field(_l(er.QUESTION_TEXT["what_helped"]), _l("You do not have to write anything."))
+    could_be_better = free_text_field(_l(er.QUESTION_TEXT["could_be_better"]),
+                                      _l("You do not have to write anything."))
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 
 class CheckForm(JourneyForm):

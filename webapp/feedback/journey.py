@@ -21,6 +21,7 @@ from analysis.redaction import redact
 from analysis.risk import assess
 from webapp import putting_back
 from webapp.extensions import db
+from webapp.feedback import easy_read as er
 from webapp.feedback import questions as q
 from webapp.feedback.directory import service_by_slug
 from webapp.feedback.models import FeedbackResponse, Service
@@ -60,15 +61,33 @@ class Journey:
         return self.state["answers"]
 
     @property
+    def easy_read(self) -> bool:
+        return self.state.get("easy_read", False)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """Easy Read asks the same questions but not the optional about-you ones."""
+        return er.STEPS if self.easy_read else STEPS
+
+    @property
     def step_number(self) -> int:
-        return STEPS.index(self.step) + 1
+        return self.steps.index(self.step) + 1
 
     def previous_step(self) -> str | None:
-        index = STEPS.index(self.step)
-        return STEPS[index - 1] if index else None
+        index = self.steps.index(self.step)
+        return self.steps[index - 1] if index else None
 
     def can_visit(self, step: str) -> bool:
-        return step in STEPS and STEPS.index(step) <= self.state["reached"]
+        return step in self.steps and self.steps.index(step) <= self.state["reached"]
+
+    def switch_to(self, easy_read: bool) -> None:
+        """Someone who started one version chose the other from the first screen:
+        keep what they answered, and take them through the steps again from the start."""
+        if easy_read == self.easy_read:
+            return
+        self.state.update(easy_read=easy_read, reached=0, checked=False)
+        self.state["step"] = self.steps[0]
+        self.session.modified = True
 
     def go_to(self, step: str) -> None:
         self.state["step"] = step
@@ -77,9 +96,9 @@ class Journey:
     def save(self, step: str, values: dict) -> None:
         """Store a step's answers and move on; after a first check, go back to it."""
         self.answers.update(values)
-        index = STEPS.index(step)
+        index = self.steps.index(step)
         self.state["reached"] = max(self.state["reached"], index + 1)
-        self.state["step"] = "check" if self.state.get("checked") else STEPS[index + 1]
+        self.state["step"] = "check" if self.state.get("checked") else self.steps[index + 1]
         self.session.modified = True
 
     def mark_checked(self) -> None:
@@ -108,11 +127,13 @@ def current_journey(session) -> Journey | None:
     return Journey(session) if fresh_state(session, SESSION_KEY) is not None else None
 
 
-def start_journey(session, service_slug: str = "", step: str = "service") -> Journey:
-    """A journey from its start, or (a page posted after a time-out) from that page."""
+def start_journey(session, service_slug: str = "", step: str = "service", easy_read: bool = False) -> Journey:
+    """A journey from its start, or (a page posted after a time-out) from that page;
+    in Easy Read when `easy_read`."""
     answers = {"service": service_slug} if service_slug else {}
-    session[SESSION_KEY] = {"step": step, "reached": STEPS.index(step), "answers": answers,
-                            "resumed": step != STEPS[0]}
+    steps = er.STEPS if easy_read else STEPS
+    session[SESSION_KEY] = {"step": step, "reached": steps.index(step), "answers": answers,
+                            "resumed": step != steps[0], "easy_read": easy_read}
     return Journey(session)
 
 
@@ -159,6 +180,7 @@ def submit(journey: Journey) -> None:
            (*q.RATING_FIELDS, *q.FREE_TEXT_FIELDS, *q.EQUALITY_FIELDS)},
         "restored_words": restored_lines(answers),
         "text_language": answers.get("text_language") or "",
+        "easy_read": journey.easy_read,
     }
     slug = answers.get("service")
     if not slug or slug == q.ANOTHER_SERVICE:
@@ -186,29 +208,31 @@ def _insert_if_open(names: tuple[str, ...]):
 
 def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
     """What the person will send, in their words, as the check page shows it,
-    the questions and choices in their language."""
+    the questions and choices in their language (in Easy Read words for Easy Read)."""
     answers = journey.answers
+    questions, label_for = (er.QUESTION_TEXT, er.label_for) if journey.easy_read else (q.QUESTION_TEXT, q.label_for)
 
     def rows(step: str, fields: tuple[str, ...]) -> tuple[SummaryRow, ...]:
-        return tuple(SummaryRow(gettext(q.QUESTION_TEXT[field]), _chosen(field, answers.get(field, "")), step)
+        return tuple(SummaryRow(gettext(questions[field]), _chosen(label_for(field, answers.get(field, ""))), step)
                      for field in fields)
 
     needed = journey.missing_fields()
     experience = tuple(SummaryRow(row.question, row.answer, row.step, needed=field in needed)
                        for field, row in zip(q.RATING_FIELDS, rows("experience", q.RATING_FIELDS), strict=True))
-    return (
+    sections = (
         SummarySection(gettext("The service"), (SummaryRow(gettext("Service"), _service_name(answers), "service",
                                                            needed="service" in needed),)),
         SummarySection(gettext("How it went"), experience),
         SummarySection(gettext("In your own words"), tuple(
-            SummaryRow(gettext(q.QUESTION_TEXT[field]), answers.get(field, ""), "comments")
+            SummaryRow(gettext(questions[field]), answers.get(field, ""), "comments")
             for field in q.FREE_TEXT_FIELDS)),
-        SummarySection(gettext("About you"), rows("about-you", q.EQUALITY_FIELDS)),
     )
+    if journey.easy_read:
+        return sections
+    return (*sections, SummarySection(gettext("About you"), rows("about-you", q.EQUALITY_FIELDS)))
 
 
-def _chosen(field: str, value: str) -> str:
-    label = q.label_for(field, value)
+def _chosen(label: str) -> str:
     return gettext(label) if label else ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.channels import LANGUAGE_MAX, ONLINE
@@ -78,6 +78,9 @@ class FeedbackResponse(db.Model):
     # paper or with a worker's help; an interpreter's language. Never who keyed it.
     channel: Mapped[str] = mapped_column(String(20), default=ONLINE, server_default=ONLINE)
     channel_language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), default="", server_default="")
+    # Given through the Easy Read version of the journey (`feedback.easy_read`): the board
+    # can see Easy Read responses separately.
+    easy_read: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     service: Mapped[Service | None] = relationship(back_populates="responses")
 

@@ -21,6 +21,8 @@ from webapp.themes.runs import HIGH_CONFIDENCE
 
 QUOTES_PER_THEME = 3
 CHANNEL_TITLE = "How responses reached us"
+EASY_READ_TITLE = "Version"  # "Themes by version": Easy Read or standard
+EASY_READ_GROUPS = ("Easy Read", "Standard")  # how the board reads `Item.easy_read`, True then False
 QUOTE_CHARS = (20, 280)
 
 
@@ -104,6 +106,7 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
     if any(c.item.channel not in ("", CHANNELS[ONLINE]) for c in coded):
         tables.append((CHANNEL_TITLE, [Grouped(c.item.response_id, c.item.channel or CHANNELS[ONLINE], c.codes)
                                        for c in coded]))
+    tables.extend(_easy_read_table(coded))
     result = []
     for title, grouped in tables:
         groups, table = count_table(grouped, codes)
@@ -131,6 +134,17 @@ def _suppressed(title: str, labels: tuple, groups: tuple, table: tuple, k: int, 
                 columns=np.array(columns, dtype=bool), grand=grand)
     return breakdown_table(title, list(labels), list(groups), [list(row) for row in table], k, held=mask,
                            codes=list(codes))
+
+
+def _easy_read_table(coded) -> list[tuple[str, list[Grouped]]]:
+    """Theme x version (Easy Read or standard), once any response came through Easy
+    Read (all standard says nothing); suppressed like every breakdown."""
+    if not any(c.item.easy_read for c in coded):
+        return []
+    easy, standard = EASY_READ_GROUPS
+    return [(EASY_READ_TITLE, [Grouped(c.item.response_id, easy if c.item.easy_read else standard, c.codes)
+                               for c in coded])]
+
 
 
 def _responses_row(title: str, grouped: list[Grouped], groups: list[str], k: int,

@@ -123,6 +123,7 @@ class Item:
     safeguarding_flag: bool = False
     risk_categories: tuple[str, ...] = ()  # analysis.risk categories of the whole response
     channel: str = ""  # how the response reached Heard, as the board reads it (`webapp.channels`)
+    easy_read: bool = False  # given through the Easy Read journey (`webapp.feedback.easy_read`)
 
 
 def _categories(stored: str | None) -> tuple[str, ...]:
@@ -154,7 +155,8 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
              question=bank.QUESTION_TEXT[field_name], submitted_on=response.submitted_on,
              response_id=response.id, service=service, equality=said,
              risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
-             risk_categories=_categories(response.risk_categories), channel=channel_label(response.channel))
+             risk_categories=_categories(response.risk_categories), channel=channel_label(response.channel),
+             easy_read=response.easy_read)
         for field_name in bank.FREE_TEXT_FIELDS
         if (getattr(response, field_name) or "").strip()
     ]
@@ -191,7 +193,7 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories),
-                    channel=channel_label(response.channel)))
+                    channel=channel_label(response.channel), easy_read=response.easy_read))
     return found
 
 

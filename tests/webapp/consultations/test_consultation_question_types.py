@@ -596,7 +596,7 @@ def test_a_new_question_asks_for_its_type_first(signed_in):
 def test_the_builder_shows_only_the_fields_a_type_uses(signed_in, kind, fields):
     c, page_id = draft_page(signed_in)
     html = page(signed_in.post(f"{BASE}/{c.id}/pages/{page_id}/questions/new", data={"kind": kind, "choose": "y"}))
-    assert builder_fields(html) == {"text", "hint"} | fields
+    assert builder_fields(html) == {"text", "hint", "easy_read_text", "easy_read_hint"} | fields
     assert html.find("input", attrs={"name": "kind", "value": kind}).has_attr("checked")
     assert html.find("input", attrs={"name": "fields_for"})["value"] == kind
     assert bool(html.find(id="date-hint")) is (kind == "date")
@@ -622,7 +622,7 @@ def test_saving_with_another_type_ticked_shows_its_fields_first(signed_in):
     count = len(db.session.get(ConsultationPage, page_id).questions)
     html = page(signed_in.post(url, data={"kind": "single", "fields_for": "number", "text": "How did you find us?",
                                           "min": "1", "submit": "Save question"}))
-    assert builder_fields(html) == {"text", "hint", "required", "options", "other"}
+    assert builder_fields(html) == {"text", "hint", "easy_read_text", "easy_read_hint", "required", "options", "other"}
     assert "Fill in what a single choice question needs" in html.find(id="type-changed").get_text()
     assert html.find("input", attrs={"name": "text"})["value"] == "How did you find us?"
     db.session.expire_all()
@@ -646,7 +646,7 @@ def test_editing_a_question_shows_its_own_fields(signed_in):
     c, _ = draft_page(signed_in)
     number = q(c, "How many times did you call?")
     html = page(signed_in.get(f"{BASE}/{c.id}/questions/{number.id}"))
-    assert builder_fields(html) == {"text", "hint", "required", "min", "max"}
+    assert builder_fields(html) == {"text", "hint", "easy_read_text", "easy_read_hint", "required", "min", "max"}
     assert html.find("input", attrs={"name": "min"})["value"] == "0"
 
 

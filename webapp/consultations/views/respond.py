@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError
 from webapp import i18n
 from webapp.consultations import addresses
 from webapp.consultations import answer_forms as f
+from webapp.consultations import easy_read as er
 from webapp.consultations import journey as j
 from webapp.forms import AccessCodeForm
 from webapp.journeys import (
@@ -39,7 +40,7 @@ def consultation(slug: str):
         language = thanks.get("language", "")
         return render_template("consultations/respond/thank-you.html", consultation=consultation,
                                flagged=thanks.get("flagged", False), help_in_language=help_in_language(language),
-                               reader_note=bool(language))
+                               reader_note=bool(language), easy_read=thanks.get("easy_read", False))
     unavailable = _unavailable(consultation)
     if unavailable:
         return unavailable
@@ -48,12 +49,13 @@ def consultation(slug: str):
         if journey is None:
             if not start_allowed():
                 return render_template("error/429.html"), 429
-            j.start_journey(session, consultation)
+            j.start_journey(session, consultation, easy_read=er.asked_for(request.args, consultation))
         elif journey.can_visit(request.args.get("page", "")):
             journey.go_to(request.args["page"])
         return _to_the_journey(slug)
     if journey is None:
-        return render_template("consultations/respond/before-you-start.html", consultation=consultation)
+        return render_template("consultations/respond/before-you-start.html", consultation=consultation,
+                               easy_read=er.asked_for(request.args, consultation))
     if not may_show_answers(session):
         return render_template("journeys/resume.html", what=gettext("answers"),
                                continue_url=url_for(".consultation", slug=slug, page=journey.step))
@@ -116,7 +118,8 @@ def _journey_for(consultation, posted: str) -> j.Journey:
     journey = j.current_journey(session, consultation)
     if journey is not None:
         return journey
-    journey = j.start_journey(session, consultation, resumed=posted not in ("", j.CODE))
+    journey = j.start_journey(session, consultation, resumed=posted not in ("", j.CODE),
+                              easy_read=er.asked_for(request.form, consultation))
     if journey.resumed and journey.unlocked and (
             posted == j.CHECK or any(str(page.id) == posted for page in journey.visible_pages())):
         journey.go_to(posted)
@@ -153,7 +156,7 @@ def _form_for(journey: j.Journey):
         return AccessCodeForm()
     if journey.step == j.CHECK:
         return _check_form(journey)
-    return f.page_form(journey.page)
+    return f.page_form(journey.shown(journey.page))
 
 
 def _check_form(journey: j.Journey) -> f.CheckForm:
@@ -173,6 +176,7 @@ def _send(journey: j.Journey, form):
         return _render_step(journey, notice="answer-needed" if journey.answers else "all-deleted")
     flagged = bool(journey.risk_categories())
     unread = j.unread_language(journey)
+    easy_read = journey.easy_read
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
         j.submit(journey)
     slug = journey.consultation.slug
@@ -180,7 +184,7 @@ def _send(journey: j.Journey, form):
     session.clear()
     if chosen_language:  # the thank-you page stays in the language the journey was in
         session[i18n.SESSION_KEY] = chosen_language
-    session[j.THANKS_KEY] = {"slug": slug, "flagged": flagged, "language": unread}
+    session[j.THANKS_KEY] = {"slug": slug, "flagged": flagged, "language": unread, "easy_read": easy_read}
     return redirect(url_for(".consultation", slug=slug), code=303)
 
 
@@ -192,13 +196,13 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
     if journey.step == j.CODE and journey.unlocked:
         journey.unlock()
     context = {"consultation": consultation, "step": journey.step, "notice": notice,
-               "action": url_for(".consultation_post", slug=consultation.slug)}
+               "action": url_for(".consultation_post", slug=consultation.slug), "easy_read": journey.easy_read}
     if journey.step == j.CODE:
         template = "consultations/respond/access-code.html"
         form = form or AccessCodeForm()
     elif journey.step == j.CHECK:
         journey.mark_checked()
-        template = "journeys/check.html"
+        template = "journeys/check-easy-read.html" if journey.easy_read else "journeys/check.html"
         form = form or _check_form(journey)
         context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
         context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
@@ -207,9 +211,9 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
     else:
         template = "consultations/respond/page.html"
-        form = form or f.page_form(journey.page, j.form_data(journey.page, journey.answers))
+        form = form or f.page_form(journey.shown(journey.page), j.form_data(journey.page, journey.answers))
         page_count, undecided = journey.page_count()
-        context.update(page=journey.page, page_number=journey.page_number(),
+        context.update(page=journey.shown(journey.page), page_number=journey.page_number(),
                        page_count=page_count, count_undecided=undecided)
     previous = journey.previous_step() if journey.step != j.CODE else None
     context["back_url"] = (url_for(".consultation", slug=consultation.slug, page=previous) if previous

@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError
 from analysis.language import needs_reader
 from webapp import i18n
 from webapp.feedback import directory
+from webapp.feedback import easy_read as er
 from webapp.feedback import forms as f
 from webapp.feedback import journey as journeys
 from webapp.feedback import questions as q
@@ -34,18 +35,39 @@ STEP_FORMS = {
     "check": f.CheckForm,
 }
 
+# Easy Read (`feedback.easy_read`): its own forms and templates, the same journey.
+EASY_READ_FORMS = {
+    "service": f.EasyReadServiceForm,
+    "experience": f.EasyReadExperienceForm,
+    "comments": f.EasyReadCommentsForm,
+    "check": f.CheckForm,
+}
+
 STEP_FIELDS = {"experience": q.RATING_FIELDS, "about-you": q.EQUALITY_FIELDS}
+
+
+def _asked_for_easy_read(values) -> bool | None:
+    """A link (`?read=easy`) or a posted form (its hidden `read` field) asks for Easy Read,
+    or (`?read=standard`) for the standard version; None when it does not say."""
+    return {er.QUERY_VALUE: True, er.STANDARD_VALUE: False}.get(values.get(er.QUERY_ARG, ""))
+
+
+def _forms(journey: journeys.Journey) -> dict:
+    return EASY_READ_FORMS if journey.easy_read else STEP_FORMS
 
 
 @bp.get("/feedback")
 def journey():
+    easy_read = _asked_for_easy_read(request.args)
     if "step" in request.args:
-        return _visit_step(request.args["step"], request.args.get("service", ""))
+        return _visit_step(request.args["step"], request.args.get("service", ""), easy_read)
     if journeys.THANKS_KEY in session:
         return _thank_you()
     journey = journeys.current_journey(session)
     if journey is None:
-        return _before_you_start(request.args.get("service", ""))
+        return _before_you_start(request.args.get("service", ""), bool(easy_read))
+    if easy_read is not None and easy_read != journey.easy_read:
+        return _before_you_start("", easy_read)  # the other version's first screen, then its questions
     if not may_show_answers(session):
         return render_template("journeys/resume.html", continue_url=url_for(".journey", step=journey.step),
                                what=gettext("feedback"))
@@ -60,7 +82,7 @@ def journey_post():
     journey = journeys.current_journey(session)
     starting = journey is None
     if starting:
-        journey = journeys.start_journey(session, step=posted_step)
+        journey = _start_from_post(posted_step)
     if journey.can_visit(posted_step):
         journey.go_to(posted_step)
     form = _form_for(journey)
@@ -78,29 +100,40 @@ def token_expired(error: CSRFError):
     posted_step = request.form.get("step", "")
     if request.endpoint != "feedback.journey_post" or posted_step not in STEP_FORMS:
         return render_template("error/400.html"), 400
-    journey = journeys.current_journey(session) or journeys.start_journey(session, step=posted_step)
+    journey = journeys.current_journey(session) or _start_from_post(posted_step)
     journey.go_to(posted_step)
     form = _form_for(journey)
     return _render_step(journey, form, status=400, notice="expired")
 
 
-def _visit_step(step: str, service_slug: str):
+def _start_from_post(posted_step: str) -> journeys.Journey:
+    """A page posted with no journey (it timed out, or Exit reached us first): start
+    again from that page, in the version (standard or Easy Read) the page was in."""
+    easy_read = bool(_asked_for_easy_read(request.form)) and posted_step in EASY_READ_FORMS
+    return journeys.start_journey(session, step=posted_step, easy_read=easy_read)
+
+
+def _visit_step(step: str, service_slug: str, easy_read: bool | None):
     journey = journeys.current_journey(session)
     if journey is None:
         if not start_allowed():
             return render_template("error/429.html"), 429
-        journey = journeys.start_journey(session, service_slug if directory.is_taking_feedback(service_slug) else "")
+        journey = journeys.start_journey(session, service_slug if directory.is_taking_feedback(service_slug) else "",
+                                         easy_read=bool(easy_read))
+    elif easy_read is not None and easy_read != journey.easy_read:
+        journey.switch_to(easy_read)  # the first screen's link to the other version
     elif journey.can_visit(step):
         journey.go_to(step)
     let_next_page_show_answers(session)
     return redirect(url_for(".journey"), code=303)
 
 
-def _before_you_start(service_slug: str):
+def _before_you_start(service_slug: str, easy_read: bool):
     service = directory.service_by_slug(service_slug) if service_slug else None
     if service_slug and not (service and service.accepting_feedback):
         return render_template("feedback/service-closed.html", service=service)
-    return render_template("feedback/before-you-start.html", service=service)
+    folder = "feedback/easy-read" if easy_read else "feedback"
+    return render_template(f"{folder}/before-you-start.html", service=service, easy_read=easy_read)
 
 
 def _thank_you():
@@ -108,16 +141,18 @@ def _thank_you():
     get_locale()  # read (and kept for this request) before the session and its language end
     end_session(session)
     language = thanks.get("language", "")
-    return render_template("feedback/thank-you.html", flagged=thanks.get("flagged", False),
+    easy_read = thanks.get("easy_read", False)
+    return render_template("feedback/easy-read/thank-you.html" if easy_read else "feedback/thank-you.html",
+                           flagged=thanks.get("flagged", False), easy_read=easy_read,
                            help_in_language=help_in_language(language), reader_note=bool(language))
 
 
 def _form_for(journey: journeys.Journey):
-    return _with_choices(journey, STEP_FORMS[journey.step]())
+    return _with_choices(journey, _forms(journey)[journey.step]())
 
 
 def _prefilled_form(journey: journeys.Journey):
-    return _with_choices(journey, STEP_FORMS[journey.step](data=journey.answers))
+    return _with_choices(journey, _forms(journey)[journey.step](data=journey.answers))
 
 
 def _with_choices(journey: journeys.Journey, form):
@@ -170,6 +205,7 @@ def _send(journey: journeys.Journey, form):
         return _render_step(journey, _prefilled_form(journey),
                             notice="answer-needed" if journey.answers else "all-deleted")
     flagged = bool(journey.answers.get("risk_categories"))
+    easy_read = journey.easy_read
     language = journey.answers.get("text_language", "")
     unread = language if needs_reader(language) else ""
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
@@ -183,27 +219,28 @@ def _send(journey: journeys.Journey, form):
     session.clear()
     if chosen_language:  # the thank-you page stays in the language the journey was in
         session[i18n.SESSION_KEY] = chosen_language
-    session[journeys.THANKS_KEY] = {"flagged": flagged, "language": unread}
+    session[journeys.THANKS_KEY] = {"flagged": flagged, "language": unread, "easy_read": easy_read}
     return redirect(url_for(".journey"), code=303)
 
 
 def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str = "",
                  closed_service: str = ""):
     previous = journey.previous_step()
+    folder = "feedback/easy-read" if journey.easy_read else "feedback"
     context = {"form": form, "step": journey.step, "notice": notice, "closed_service": closed_service,
-               "action": url_for(".journey_post"),
+               "action": url_for(".journey_post"), "easy_read": journey.easy_read,
                "caption": gettext("Step %(number)s of %(total)s", number=journey.step_number,
-                                  total=len(journeys.STEPS)),
+                                  total=len(journey.steps)),
                "back_url": url_for(".journey", step=previous) if previous else url_for("public.home")}
     if journey.step == "check":
         journey.mark_checked()
-        template = "journeys/check.html"
+        template = "journeys/check-easy-read.html" if journey.easy_read else "journeys/check.html"
         context.update(summary=journeys.check_answers(journey), sending=gettext("your feedback"),
                        removed_words=form.put_back.choices,
                        notice=notice or ("timed-out" if journey.missing_fields() else ""),
                        has_free_text=any(journey.answers.get(field) for field in q.FREE_TEXT_FIELDS),
                        change_url=lambda step: url_for(".journey", step=step))
     else:
-        template = f"feedback/{journey.step}.html"
-        context.update(q=q)
+        template = f"{folder}/{journey.step}.html"
+        context.update(q=q, er=er)
     return make_response(render_template(template, **context), status)
