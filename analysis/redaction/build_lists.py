@@ -26,6 +26,10 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   cities of at least 100,000 ("Lahore", "Kraków"), lower case, several words
   joined by one space; without the very common English words ("Street", "March").
   A place after "in", "at", "near", "from"... is redacted as ``[place]``.
+- ``town_words.txt``: towns that are also lower-case English words ("bath", "bury"): a
+  town in lower case is a place only when it is none of these.
+- ``foreign_words.txt``: the 10,000 most frequent Polish and Romanian words of ``wordfreq``
+  that are not first names: a word with a case ending is a name only when it is none of these.
 
 Licences of the sources are in ``analysis/data/redaction/README.md``.
 """
@@ -45,6 +49,8 @@ SOURCES = DATA / "sources"
 DICTIONARY = Path("/usr/share/dict/british-english")
 ORDINARY_TOP_N = 40_000
 COMMON_TOP_N = 3_000
+FOREIGN_LANGUAGES = ("pl", "ro")
+FOREIGN_TOP_N = 10_000
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.
 _SKIPPED_LOCALES = {"en_TH", "th_TH", "ja_JP", "ko_KR", "ka_GE", "hy_AM", "he_IL", "el_GR", "si_LK"}
@@ -157,8 +163,16 @@ def build() -> dict[str, set[str]]:
     # a capital letter alone does not make them names.
     common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
     towns = gazetteer(set(top_n_list("en", COMMON_TOP_N)))
+    # Towns that are also lower-case English words ("bath", "bury", "sale"): a town in lower case only
+    # when it is none of these.
+    town_words = {town for town in towns if town in lower_words}
+    # Polish and Romanian everyday words, so a word at the start of a sentence ("Boję", "Mulțumesc") is
+    # not read as a name with a case ending.
+    foreign = {_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)}
+    foreign = {w for w in foreign if w.isalpha()} - first
     return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
-            "place_names": places, "common_word_names": common, "towns": towns}
+            "place_names": places, "common_word_names": common, "towns": towns, "town_words": town_words,
+            "foreign_words": foreign}
 
 
 def write(lists: dict[str, set[str]]) -> None:

@@ -260,7 +260,8 @@ def test_services_and_places_are_kept(text):
         ("My mum lives on the Shadsworth Estate.", "My mum lives on the [place]."),
         ("He followed me through Blackburn Shopping Centre.", "He followed me through [place]."),
         ("I was on Ward 12 for a week.", "I was on [place] for a week."),
-        ("The Tuesday drop in at Hope House saved me.", "The Tuesday drop in at Hope House saved me."),
+        # A refuge's or venue's own name tells where someone stays or can be found.
+        ("The Tuesday drop in at Hope House saved me.", "The Tuesday drop in at [place] saved me."),
     ],
 )
 def test_towns_estates_venues_and_wards(text, expected):
