@@ -67,7 +67,7 @@ class Lexicon:
     common: frozenset[str]  # ambiguous names that are very common words ("made", "mark"): need clear context
     towns: frozenset[str]  # UK towns and villages, the world's large cities ("great harwood", "lahore")
     town_words: frozenset[str]  # towns that are also lower-case English words ("bath", "bury")
-    foreign_words: frozenset[str]  # frequent Polish and Romanian words that are no first names
+    foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu and Bengali words that are no first names
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)

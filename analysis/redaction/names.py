@@ -79,6 +79,8 @@ _RELATIONS_OTHER_SCRIPTS = frozenset(
 # "ਹਰਜੀਤ ਨੇ", "ਰਮਨਦੀਪ ਨੂੰ"), or an honorific ("زاہد صاحب"): the word before is a name, unless it is
 # one of the everyday words below.
 _PERSON_MARKERS_AFTER = frozenset("نے صاحب صاحبہ باجی ਨੇ ਨੂੰ ਜੀ সাহেব আপা".split())
+# "me" and "my" in Urdu, Bengali and Panjabi.
+_ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
 _HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
@@ -107,6 +109,8 @@ _CONTRACTION = re.compile(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
 _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
 _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 _LATIN = regex.compile(r"[\p{Latin}\p{M}'’-]+")
+_OTHER_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+_LABEL = re.compile(r"\[[a-z]+\]")
 _HAN = regex.compile(r"\p{Han}")
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
@@ -212,7 +216,8 @@ def _tokens(text: str) -> list[_Token]:
         while word[-2:] in ("'s", "’s", "'S", "’S"):
             word = word[:-2]
         if word:
-            latin = word.isascii() or bool(_LATIN.fullmatch(word))
+            # Superscripts and other marks are no script: "A¹¹" is a Latin word.
+            latin = word.isascii() or bool(_LATIN.fullmatch(word)) or not _OTHER_LETTER.search(word)
             tokens.append(_Token(match.start(), match.start() + len(word), word, key(word), latin))
     return tokens
 
@@ -222,7 +227,10 @@ def find_names(text: str) -> Iterator[Span]:
     yield from _titled(text, lex)
     tokens = _tokens(text)
     latin_letters = sum(len(t.word) for t in tokens if t.latin)
-    mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens)
+    # A label left by an earlier redaction counts as a word of another script, so redacting a text
+    # again never tips it into "mostly Latin" and takes more words (redaction is idempotent).
+    labels = 4 * len(_LABEL.findall(text))
+    mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens) + labels
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -506,11 +514,11 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) 
             yield from _han_names(token, lex)
         elif token.key in _SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
             continue
-        elif _script_name(tokens, index, end, lex):
+        elif _script_name(tokens, index, start, end, lex):
             yield token.start, token.end
 
 
-def _script_name(tokens: list[_Token], index: int, end: int, lex: Lexicon) -> bool:
+def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon) -> bool:
     """A word of an Urdu, Panjabi or Bengali answer that is a name: listed (also with a Bengali case
     ending), after a relation or title, before a marker of a person ("نے", "ਨੇ", "صاحب") or a Sikh
     family name, or shaped as a Sikh first name."""
@@ -519,10 +527,14 @@ def _script_name(tokens: list[_Token], index: int, end: int, lex: Lexicon) -> bo
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
         return True
-    if index > 0 and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
+    if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
         return True
     following = tokens[index + 1].key if index + 1 < end else ""
     if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:
+        return True
+    # The first word of a phrase, before "me" or "my", is who did it ("রুহুল আমার ফোন...", "طاہر مجھے..."),
+    # unless it is an everyday word of the language.
+    if index == start and following in _ME_WORDS and k not in lex.foreign_words:
         return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
 

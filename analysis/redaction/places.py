@@ -151,7 +151,8 @@ _GAZETTEER_CUE = re.compile(
 # Words after a town that make it a public place everyone shares ("Victoria station").
 _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
-    university college library cathedral general royal city county town fc united rovers""".split())
+    university college library cathedral general royal city county town fc united rovers ambulance memorial
+    ward wards prison hospice nhs fire district a&e""".split())
 _TRANSPORT = frozenset("bus coach train railway tram".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
@@ -215,7 +216,7 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
 
 
 def _public_after(text: str, end: int) -> bool:
-    after = [key(word.strip(".,;:!?")) for word in text[end:end + 30].split()[:2]]
+    after = [key(word.strip(".,;:!?()\"'")) for word in text[end:end + 30].split()[:2]]
     return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"]))
 
 
@@ -275,7 +276,7 @@ _CAPITALISED_WORDS = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
     meadows side wharf quay centre arena retail shopping""".split())
-_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|dr|the|a|an)\.?\s+$")
+_TITLE_BEFORE = re.compile(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
 
 
 def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -410,6 +411,10 @@ _POSSESSIVE_VENUE = re.compile(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|P
 _GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that local new old main central general
     gp nhs doctors doctor's doctors' town city county crown court family community public council big little
     same other white""".split())
+# Kinds of operation, not a surgery's name: "Day Surgery", "Eye Surgery", "Hip Surgery".
+_OPERATIONS = frozenset("""day eye dental minor major plastic cosmetic keyhole emergency elective hand knee hip heart
+    cardiac weight bariatric laser oral foot podiatric orthopaedic orthopedic vascular breast brain back spinal
+    ambulatory outpatient inpatient same-day""".split())
 
 
 def _named_venues(text: str) -> Iterator[Span]:
@@ -426,6 +431,8 @@ def _named_venues(text: str) -> Iterator[Span]:
                 owner = key(re.sub(r"['’]s$", "", naming[0]))
                 if not (lex.is_first_name(owner) or lex.is_ambiguous(owner)):
                     continue  # "Women's Centre", "Children's House"
+            if pattern is _NAMED_VENUE and match.group("kind") == "Surgery" and key(naming[-1]) in _OPERATIONS:
+                continue  # "Day Surgery": an operation, not a GP's surgery
             if naming and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming):
                 yield start, match.end("venue")
 
@@ -437,7 +444,7 @@ _LOWER_STREET = re.compile(
     r"(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
 _LOWER_SCHOOL = re.compile(
     r"\b(?P<place>(?:[a-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
-    r"surgery|medical centre|medical practice|health centre|family centre|care home)\b)")
+    r"medical centre|medical practice|health centre|family centre|care home)\b)")
 _LOWER_ESTATE = re.compile(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
 _SAINT = re.compile(
     r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
