@@ -536,6 +536,12 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     # unless it is an everyday word of the language.
     if index == start and following in _ME_WORDS and k not in lex.foreign_words:
         return True
+    # Bengali -কে and Urdu کو mark a person as object ("নাদিয়াকে বলেছি", "رضوانہ کو بتایا"): a rare word
+    # there is a name.
+    if following == "کو" and k not in lex.foreign_words and len(k) > 2:
+        return True
+    if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
+        return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
 
 

@@ -398,12 +398,13 @@ _VENUE_KIND = (
 _NAMED_VENUE = re.compile(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
 _PUB = re.compile(
-    r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){1,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
+    r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
     r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
 _CALLED_VENUE = re.compile(
     r"\b(?i:refuge|shelter|hostel|project|house|centre|center|home|charity|place|pub|club|bar|school|"
-    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara)\s+(?i:(?:was\s+|is\s+)?called|named|known as)\s+"
+    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|hostel)\s+"
+    r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
     r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
 _POSSESSIVE_VENUE = re.compile(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
@@ -423,7 +424,7 @@ def _named_venues(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             start = match.start("venue")
             words = match.group("venue").split()
-            while words and key(words[0]) in _GENERIC_VENUE_WORDS:  # "the", "Our"
+            while words and key(words[0]) in _GENERIC_VENUE_WORDS and pattern is _NAMED_VENUE:  # "the", "Our"
                 start += len(words[0]) + 1
                 words = words[1:]
             naming = words[:-len(match.group("kind").split())] if pattern is _NAMED_VENUE else words
@@ -443,7 +444,7 @@ _LOWER_STREET = re.compile(
     r"\b(?:on|off|in|at|near|along|to|from|down|up|by|round|around|behind|past|outside|onto|into)\s+"
     r"(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
 _LOWER_SCHOOL = re.compile(
-    r"\b(?P<place>(?:[a-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
+    r"\b(?P<place>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
     r"medical centre|medical practice|health centre|family centre|care home)\b)")
 _LOWER_ESTATE = re.compile(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
 _SAINT = re.compile(
@@ -462,15 +463,21 @@ _GENERIC_PLACE_WORDS = frozenset("""main high same back busy next quiet little l
 _TWO_WORD_KINDS = ("school", "centre", "practice", "home")
 
 
+def _generic_place_word(word: str) -> bool:
+    """A word before a street, school or estate that says whose or which kind, not which one."""
+    k = key(word)
+    return k in _GENERIC_PLACE_WORDS or k in STOPWORDS or k.endswith(("'s", "’s", "s'"))
+
+
 def _lower_case_places(text: str) -> Iterator[Span]:
     for pattern in (_LOWER_STREET, _LOWER_SCHOOL, _LOWER_ESTATE):
         for match in pattern.finditer(text):
             words = match.group("place").split()
             kind = 2 if words[-1] in _TWO_WORD_KINDS else 1
             naming = words[:-kind]
-            while naming and (naming[0] in _GENERIC_PLACE_WORDS or naming[0] in STOPWORDS):
-                naming = naming[1:]  # "the", "a local": only a name may come first
-            if naming and not any(word in _GENERIC_PLACE_WORDS or word in STOPWORDS for word in naming):
+            while naming and _generic_place_word(naming[0]):
+                naming = naming[1:]  # "the", "a local", "my daughter's": only a name may come first
+            if naming and not any(_generic_place_word(word) for word in naming):
                 yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
     for match in _SAINT.finditer(text):
         yield match.span("place")
