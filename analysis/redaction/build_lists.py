@@ -41,6 +41,7 @@ import gzip
 import importlib
 import pkgutil
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -177,7 +178,8 @@ def build() -> dict[str, set[str]]:
     # Polish, Romanian, Urdu and Bengali everyday words, so a word at the start of a sentence ("Boję",
     # "Mulțumesc") is not read as a name with a case ending, nor an Urdu or Bengali word before "me" as a name.
     foreign = {_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)}
-    foreign = {w for w in foreign if w.isalpha()} - first
+    # Letters and the vowel signs of Indic scripts (marks, which isalpha() refuses): no digits or symbols.
+    foreign = {w for w in foreign if all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)} - first
     return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
             "place_names": places, "common_word_names": common, "towns": towns, "town_words": town_words,
             "foreign_words": foreign}
