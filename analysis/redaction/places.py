@@ -13,10 +13,18 @@
   ("Nightingale House", "Blackburn Shopping Centre"); a numbered hospital ward
   ("Ward 12") -> ``[place]``.
 
-Hospitals, stations and services are kept: they are public and shared by many
-people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice").
-A town named on its own, without a word that places someone there, is kept too
-("Blackburn police were brilliant").
+- ``places`` also, wherever they stand: a gazetteer town ("Wigan is where he grew up",
+  "left Oldham", in lower case "moved to rochdale", after Polish, Romanian and Welsh
+  prepositions, "w Manchesterze", "din Oldham", "o Bontypridd"); a street, school,
+  surgery or estate in lower case ("on brook street", "at broadfield primary", "the
+  langley estate", "at st josephs"); a venue by its kind whatever words name it (a GP
+  surgery, family centre, care home, pub, refuge's house: "Ridgeway Surgery", "the Golden
+  Lion", "Hope House", "a refuge called the Haven", "Rosa's Place"); in Urdu, Panjabi and
+  Bengali answers the place someone lives in ("بریڈفورڈ میں رہتے ہیں").
+
+Hospitals, stations, courts and services are kept: they are public and shared by many
+people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice", "Bolton
+police", "Day Surgery", "the family centre").
 """
 
 from __future__ import annotations
@@ -380,7 +388,8 @@ _PUBLIC_VENUE_WORDS = frozenset("county crown family magistrates magistrates' hi
 
 def _proper(word: str, lex: Lexicon) -> bool:
     """A word that names a venue ("Shadsworth", "Blackburn"): a town, or no English word, service or
-    public building's word ("Hope House" and "Crown Court" stay: a refuge's or a court's name)."""
+    public building's word ("Cedar Court" is a place, "Crown Court" stays; a refuge's house, "Hope
+    House", is found by ``_named_venues`` whatever its words)."""
     if word in lex.towns:
         return True
     return not (lex.is_ordinary(word) or word in STOPWORDS or word in _SERVICE_WORDS
