@@ -21,8 +21,11 @@ import yaml
 
 LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn")
 _LATIN = {"cy", "pl", "ro"}
-_STRENGTH = {"strong": 2.0, "medium": 1.0}
+_STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0
+# Weak cues (fear, a harm verb, "now", being sought out, control...) flag only together: two of them,
+# of different kinds, in one sentence, when no frame lowers them.
+_WEAK = _STRENGTH["weak"]
 _PAST_PENALTY = 1.0
 _EDUCATIONAL_PENALTY = 2.0
 _NEGATION_WORDS = 3  # words before a match searched for a negator
@@ -124,8 +127,29 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
         folded = folds.get(family) or folds.setdefault(family, fold(text, code))
         lowering = (_PAST_PENALTY if language.over_or_past.search(folded) else 0.0) + (
             _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0)
+        weak: list[tuple[re.Match[str], str]] = []
         for category, strength, pattern in language.patterns:
             for match in pattern.finditer(folded):
-                if match.group().strip() and not _negated(folded, match, language) and strength - lowering >= _FLAG_AT:
+                if not match.group().strip() or _negated(folded, match, language):
+                    continue
+                if strength == _WEAK:
+                    weak.append((match, category))
+                elif strength - lowering >= _FLAG_AT:
                     found.append(LanguageHit(code, category, match.group().strip(), match.start()))
+        if not lowering:
+            found += _weak_together(folded, code, weak)
     return sorted(found, key=lambda hit: hit.start)
+
+
+def _weak_together(text: str, code: str, weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:
+    """Weak cues of two different kinds in one sentence ("ڈر" fear with "ابھی آ رہا" coming now)."""
+    by_sentence: dict[int, list[tuple[re.Match[str], str]]] = {}
+    for match, category in weak:
+        sentence = len(_SENTENCE_BREAK.findall(text, 0, match.start()))
+        by_sentence.setdefault(sentence, []).append((match, category))
+    hits = []
+    for cues in by_sentence.values():
+        kinds = {category for _, category in cues}
+        if len(kinds) >= 2 or len({m.group() for m, _ in cues}) >= 3:
+            hits += [LanguageHit(code, category, match.group().strip(), match.start()) for match, category in cues]
+    return hits

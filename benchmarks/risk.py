@@ -9,7 +9,8 @@ Scores, each as its own section:
   which batches were tuned on and which were held out);
 - the earlier corpus, tests/analysis/corpora/risk.tsv (`section<TAB>flagged<TAB>text`);
 - the round-4 development corpora, tests/analysis/corpora/risk_dev_*.tsv, and the
-  other-language rows, tests/analysis/corpora/risk_languages.tsv (tuned on);
+  other-language rows, tests/analysis/corpora/risk_languages.tsv, and the Urdu, Bengali and
+  stalking rows, tests/analysis/corpora/risk_tuning_safety.tsv (tuned on);
 - every --heldout file.
 
 A labelled file is a TSV or CSV with a header naming at least `flagged` (1/0, yes/no)
@@ -41,6 +42,8 @@ CORPUS_DIR = ROOT / "benchmarks" / "data" / "risk_corpus"
 EARLIER_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
 DEV_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_dev_*.tsv"))
 LANGUAGE_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_languages.tsv"
+# Urdu, Bengali and stalking rows written to tune the rules (not read by the backstop's training).
+SAFETY_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_tuning_safety.tsv"
 DEV_DATA = ROOT.parent / "shared" / "data" / "da-feedback-dev.csv"
 TRUE = {"1", "yes", "y", "true", "t"}
 # Category names other people may use for the same thing.
@@ -177,7 +180,7 @@ def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
         found["corpus (all batches)"] = corpus
     if EARLIER_CORPUS.exists():
         found["earlier corpus (tests/analysis)"] = load_earlier_corpus()
-    for path in [*DEV_CORPORA, LANGUAGE_CORPUS]:
+    for path in [*DEV_CORPORA, LANGUAGE_CORPUS, SAFETY_CORPUS]:
         found[f"tuned-on {path.stem}"] = load_labelled(path)
     for path in heldout:
         found[f"heldout {path.name}"] = load_labelled(path)

@@ -12,7 +12,7 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
 | ``[link]`` | a web address (public service sites are kept) |
 | ``[address]`` | a house or flat number with its street, in English or Welsh |
-| ``[place]`` | a street, school, workplace, estate, named venue, hospital ward, or a town after "in" or "near" |
+| ``[place]`` | a street, school, GP surgery, workplace, estate, named refuge, pub or venue, hospital ward, or a town |
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
@@ -31,10 +31,17 @@ Policy decisions (see PRODUCT.md section 2):
   nhs.uk, police.uk and the national charities) are kept too, and so are
   hospitals, stations, courts and services ("Victoria station", "IDVA Service").
 - Towns: a town, village or city where someone lives, works or comes from
-  ("near Accrington", "born in Lahore", "the Tesco in Bury") is ``[place]``: a
-  small town can identify someone, and the rule is the same for every town. A
-  town named for a public building or service stays ("Blackburn police",
-  "Accrington bus station", "Citizens Advice in" keeps "Citizens Advice").
+  ("near Accrington", "born in Lahore", "the Tesco in Bury", "Wigan is where he
+  grew up", "moved to rochdale", "w Manchesterze", "din Oldham") is ``[place]``,
+  in any case and after any word: a small town can identify someone, and the rule
+  is the same for every town. A town named for a public building or service stays
+  ("Blackburn police", "Accrington bus station", "Citizens Advice in" keeps
+  "Citizens Advice"). In lower case, a town that is also an English word ("bath",
+  "bury") needs a capital.
+- Named refuges, GP surgeries, family centres, care homes, pubs and venues are
+  ``[place]`` whatever words name them ("Hope House", "the Golden Lion", "Ridgeway
+  Surgery"): a refuge's name tells where someone stays. A venue's generic name
+  stays ("the family centre", "my GP surgery", "Crown Court").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

@@ -26,6 +26,11 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   cities of at least 100,000 ("Lahore", "Kraków"), lower case, several words
   joined by one space; without the very common English words ("Street", "March").
   A place after "in", "at", "near", "from"... is redacted as ``[place]``.
+- ``town_words.txt``: towns that are also lower-case English words ("bath", "bury"): a
+  town in lower case is a place only when it is none of these.
+- ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu and Bengali words of
+  ``wordfreq`` that are not first names: a word with a case ending, or an Urdu or Bengali word
+  before "me", is a name only when it is none of these.
 
 Licences of the sources are in ``analysis/data/redaction/README.md``.
 """
@@ -35,6 +40,8 @@ from __future__ import annotations
 import gzip
 import importlib
 import pkgutil
+import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,6 +52,8 @@ SOURCES = DATA / "sources"
 DICTIONARY = Path("/usr/share/dict/british-english")
 ORDINARY_TOP_N = 40_000
 COMMON_TOP_N = 3_000
+FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn")
+FOREIGN_TOP_N = 10_000
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.
 _SKIPPED_LOCALES = {"en_TH", "th_TH", "ja_JP", "ko_KR", "ka_GE", "hy_AM", "he_IL", "el_GR", "si_LK"}
@@ -103,6 +112,7 @@ def faker_places() -> set[str]:
 
 
 UK_COUNTRY = "GB"
+_SHORT_FORM = re.compile(r"[ -](?:under|upon|on|in|le|by|super)[ -]")
 WORLD_CITY_POPULATION = 100_000
 
 
@@ -118,6 +128,11 @@ def gazetteer(common: set[str]) -> set[str]:
             if len(name) > 2 and name not in common and name not in STOPWORDS:
                 towns.add(name)
                 towns.add(fold(name))
+                # People say "Ashton" for Ashton-under-Lyne, "Stoke" for Stoke-on-Trent.
+                short = _SHORT_FORM.split(name)[0].strip()
+                if short != name and len(short) > 3 and short not in common and short not in STOPWORDS:
+                    towns.add(short)
+                    towns.add(fold(short))
     return towns
 
 
@@ -157,8 +172,17 @@ def build() -> dict[str, set[str]]:
     # a capital letter alone does not make them names.
     common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
     towns = gazetteer(set(top_n_list("en", COMMON_TOP_N)))
+    # Towns that are also lower-case English words ("bath", "bury", "sale"): a town in lower case only
+    # when it is none of these.
+    town_words = {town for town in towns if town in lower_words}
+    # Polish, Romanian, Urdu and Bengali everyday words, so a word at the start of a sentence ("Boję",
+    # "Mulțumesc") is not read as a name with a case ending, nor an Urdu or Bengali word before "me" as a name.
+    foreign = {_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)}
+    # Letters and the vowel signs of Indic scripts (marks, which isalpha() refuses): no digits or symbols.
+    foreign = {w for w in foreign if all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)} - first
     return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
-            "place_names": places, "common_word_names": common, "towns": towns}
+            "place_names": places, "common_word_names": common, "towns": towns, "town_words": town_words,
+            "foreign_words": foreign}
 
 
 def write(lists: dict[str, set[str]]) -> None:

@@ -66,6 +66,8 @@ class Lexicon:
     places: frozenset[str]  # countries and states, some also names ("France", "Georgia"): need context
     common: frozenset[str]  # ambiguous names that are very common words ("made", "mark"): need clear context
     towns: frozenset[str]  # UK towns and villages, the world's large cities ("great harwood", "lahore")
+    town_words: frozenset[str]  # towns that are also lower-case English words ("bath", "bury")
+    foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu and Bengali words that are no first names
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -103,4 +105,6 @@ def lexicon() -> Lexicon:
         places=_read("place_names.txt"),
         common=_read("common_word_names.txt"),
         towns=_read("towns.txt"),
+        town_words=_read("town_words.txt"),
+        foreign_words=_read("foreign_words.txt"),
     )

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -69,8 +70,38 @@ _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u06
 # the next word is a name.
 _RELATIONS_OTHER_SCRIPTS = frozenset(
     """شوہر خاوند بیوی بھائی بہن بیٹا بیٹی ساس سسر زوجي زوجتي زوج أخي أختي ابني ابنتي স্বামী স্ত্রী ভাই বোন ছেলে
-    মেয়ে শাশুড়ি ਪਤੀ ਪਤਨੀ ਭਰਾ ਭੈਣ ਪੁੱਤਰ ਧੀ ਸੱਸ पति पत्नी भाई बहन बेटा बेटी सास""".split()
+    মেয়ে শাশুড়ি ਪਤੀ ਪਤਨੀ ਭਰਾ ਭੈਣ ਪੁੱਤਰ ਧੀ ਸੱਸ पति पत्नी भाई बहन बेटा बेटी सास
+    دیور جیٹھ نند بھابھی سالا بہنوئی ماموں چچا خالہ پھوپھی دوست منگیتر کزن مسز مسٹر مس ڈاکٹر بیگم نام
+    দেবর ননদ ভাসুর শ্বশুর বান্ধবী বন্ধু ভাবি চাচা মামা খালা ফুফু মিসেস মিস্টার ডাক্তার নাম
+    ਦਿਓਰ ਜੇਠ ਨਣਦ ਭਰਜਾਈ ਸਹੁਰਾ ਦੋਸਤ ਚਾਚਾ ਮਾਮਾ ਮਾਸੀ ਭੂਆ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਡਾਕਟਰ ਸ੍ਰੀਮਤੀ ਸ੍ਰੀ ਨਾਮ ਨਾਂ""".split()
 )
+# Words after a name in Urdu and Panjabi that mark a person doing or receiving something ("کاشف نے",
+# "ਹਰਜੀਤ ਨੇ", "ਰਮਨਦੀਪ ਨੂੰ"), or an honorific ("زاہد صاحب"): the word before is a name, unless it is
+# one of the everyday words below.
+_PERSON_MARKERS_AFTER = frozenset("نے صاحب صاحبہ باجی ਨੇ ਨੂੰ ਜੀ সাহেব আপা".split())
+# "me" and "my" in Urdu, Bengali and Panjabi.
+_ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
+_HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
+# Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
+_SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
+# Endings of Sikh Punjabi first names (-preet, -deep, -jeet, -inder, -bir, -jot, -meet).
+_GURMUKHI_NAME_ENDING = re.compile("(?:ਪ੍ਰੀਤ|ਦੀਪ|ਜੀਤ|ਿੰਦਰ|ਬੀਰ|ਵੀਰ|ਜੋਤ|ਮੀਤ)$")
+# Everyday words of Urdu, Panjabi and Bengali answers that stand where a name could (pronouns,
+# relations, people and services, postpositions and verbs): never a name.
+_SCRIPT_WORDS = frozenset(
+    """میں ہم تم آپ اس اُس انہوں انھوں ان وہ یہ جس کس کسی سب کوئی لوگوں لوگ پولیس ڈاکٹر وکیل جج عدالت کونسل
+    عملے اسٹاف سٹاف ورکر کونسلر ٹیچر استاد پڑوسی پڑوسیوں خاندان گھر والوں آدمی عورت بچوں بچے بچی بچہ
+    شوہر بیوی ساس سسر بھائی بہن بیٹا بیٹی دیور نند ماں باپ ابو امی والد والدہ میرے میری میرا مجھے نے کو کی
+    کا کے سے اور یا ہے ہیں تھا تھی تھے نہیں بھی تو پر کہ جو ایک کچھ بہت ہر
+    ਮੈਂ ਅਸੀਂ ਤੁਸੀਂ ਉਸ ਉਹ ਇਹ ਉਨ੍ਹਾਂ ਇਸ ਕਿਸੇ ਸਭ ਕੋਈ ਲੋਕਾਂ ਪੁਲਿਸ ਪੁਲੀਸ ਡਾਕਟਰ ਵਕੀਲ ਜੱਜ ਅਦਾਲਤ ਕੌਂਸਲ ਸਟਾਫ਼ ਸਟਾਫ
+    ਗੁਆਂਢੀ ਪਰਿਵਾਰ ਘਰ ਬੰਦੇ ਆਦਮੀ ਔਰਤ ਬੱਚਿਆਂ ਬੱਚੇ ਪਤੀ ਪਤਨੀ ਸੱਸ ਸਹੁਰੇ ਭਰਾ ਭੈਣ ਮਾਂ ਪਿਤਾ ਮੇਰੇ ਮੇਰੀ ਮੇਰਾ ਮੈਨੂੰ
+    ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਤੋਂ ਅਤੇ ਜਾਂ ਹੈ ਹਨ ਸੀ ਨਹੀਂ ਵੀ ਕਿ ਜੋ ਇੱਕ ਕੁਝ ਬਹੁਤ ਜੀ
+    আমি আমরা তুমি আপনি সে তার ওর ওরা তারা এই সব কেউ লোক পুলিশ ডাক্তার উকিল আদালত কাউন্সিল স্টাফ প্রতিবেশী
+    পরিবার বাড়ি লোকটা মহিলা বাচ্চা বাচ্চারা স্বামী স্ত্রী শাশুড়ি শ্বশুর ভাই বোন মা বাবা আমার আমাকে
+    এবং আর বা হয় ছিল না নয় ও কি যে এক কিছু খুব""".split()
+)
+# Bengali case endings on a name: "তানভীরের" (Tanvir's), "শিউলিকে" (to Shiuli).
+_BENGALI_ENDINGS = ("েরা", "ের", "কে", "র", "রা")
 _HAN_RELATION = re.compile("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
 # Characters that end a Chinese name: verbs and particles that follow one ("王伟打我").
 _HAN_FUNCTION = frozenset("打说是在把对和不要会让给也就又都很了的我你他她们来去")
@@ -78,13 +109,16 @@ _CONTRACTION = re.compile(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
 _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
 _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 _LATIN = regex.compile(r"[\p{Latin}\p{M}'’-]+")
+_OTHER_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+_LABEL = re.compile(r"\[[a-z]+\]")
 _HAN = regex.compile(r"\p{Han}")
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
 _LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
 _TITLE = re.compile(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
-    r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor)"
+    r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
+    r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă)"
     r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
 )
 _ROLE_WORDS = (
@@ -111,7 +145,13 @@ _NAMING_BEFORE = regex.compile(
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", regex.I)
 _CALLED_BEFORE = regex.compile(
     r"\b(?:ask for|asked for|thanks|thank you|and|&|told|tell|with|me and|ring|rang|text|texted|message|"
-    r"messaged|saw|see|met|from)\s+$", regex.I)
+    r"messaged|saw|see|met|from|pe|lui)\s+$", regex.I)
+# Polish and Romanian relations before a name: "mój mąż mariusz", "fostul meu sot ionut", "soția mea Ana".
+_FOREIGN_ROLE_BEFORE = regex.compile(
+    r"\b(?:mąż|maz|męża|meza|mężem|żona|zona|syn|syna|córka|corka|córki|brat|brata|siostra|siostry|"
+    r"(?:mój|moj|moja|mojego)\s+(?:były|byly|była|byla)|chłopak|chlopak|partner|teściowa|tesciowa|teść|tesc|szwagier|kolega|koleżanka|sąsiad|sasiad|"
+    r"so[țţt]ul|so[țţt]|so[țţt]ia|fostul|fosta|iubitul|prietenul|prietena|fratele|sora|fiul|fiica|soacra|"
+    r"cumnatul|vecinul)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", regex.I)
 # What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
 _VERBS = (
     r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
@@ -176,7 +216,8 @@ def _tokens(text: str) -> list[_Token]:
         while word[-2:] in ("'s", "’s", "'S", "’S"):
             word = word[:-2]
         if word:
-            latin = word.isascii() or bool(_LATIN.fullmatch(word))
+            # Superscripts and other marks are no script: "A¹¹" is a Latin word.
+            latin = word.isascii() or bool(_LATIN.fullmatch(word)) or not _OTHER_LETTER.search(word)
             tokens.append(_Token(match.start(), match.start() + len(word), word, key(word), latin))
     return tokens
 
@@ -186,7 +227,10 @@ def find_names(text: str) -> Iterator[Span]:
     yield from _titled(text, lex)
     tokens = _tokens(text)
     latin_letters = sum(len(t.word) for t in tokens if t.latin)
-    mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens)
+    # A label left by an earlier redaction counts as a word of another script, so redacting a text
+    # again never tips it into "mostly Latin" and takes more words (redaction is idempotent).
+    labels = 4 * len(_LABEL.findall(text))
+    mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens) + labels
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -272,7 +316,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return _ambiguous_is_name(tokens, i, text, lex)
     if k in lex.keep or k in STOPWORDS:
         return False
-    if lex.is_first_name(k):
+    if lex.is_first_name(k) or _inflected_first_name(k):
         return True
     before = text[max(0, token.start - 40):token.start]
     if lex.is_ordinary(k):
@@ -282,11 +326,42 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     return _person_follows(tokens, i, text, lex)
 
 
+# Romanised Urdu and Panjabi after a name: "imran ne mujhe mara", "harjeet nu dassya".
+_ROMANISED_MARKER_AFTER = re.compile(r"\s+(?:ne|nay|nu|nuu|ko|sahib|sahab|ji)\b")
+# Polish and Romanian case endings on a first name, with the ending of the name as listed:
+# "Mariusza" (Mariusz), "Kasię" (Kasia), "Agnieszce" (Agnieszka), "Piotrze" (Piotr), "Mariei" (Maria).
+_NAME_ENDINGS = (
+    ("owi", ""), ("iem", ""), ("em", ""), ("ie", ""), ("ze", ""), ("a", ""), ("u", ""), ("y", "a"), ("ę", "a"),
+    ("ą", "a"), ("i", "a"), ("ie", "a"), ("ce", "ka"), ("dze", "ga"), ("rze", "ra"), ("cie", "ta"), ("u", "a"),
+    ("o", "a"), ("ię", "ia"), ("ią", "ia"), ("iu", "ia"), ("i", "ia"), ("ei", "a"), ("ei", ""), ("ule", ""),
+)
+
+
+@lru_cache(maxsize=8192)
+def _inflected_first_name(k: str) -> bool:
+    """A Polish or Romanian first name with a case ending, when the word is no English word."""
+    lex = lexicon()
+    if len(k) < 3 or lex.is_ordinary(k) or lex.is_ambiguous(k) or k in lex.foreign_words:
+        return False
+    for ending, base in _NAME_ENDINGS:
+        if not k.endswith(ending):
+            continue
+        stem = k[:-len(ending)]
+        candidates = [stem + base]
+        if not base and len(stem) > 2 and stem[-1] in "kłlcń":
+            candidates.append(stem[:-1] + "e" + stem[-1])  # "Tomka" (Tomek), "Pawła" (Paweł)
+        if any(len(c) > 2 and lex.is_first_name(c) and not lex.is_ambiguous(c) for c in candidates):
+            return True
+    return False
+
+
 def _in_title_case_phrase(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     """'Men's Advice Line', 'Respect Phoneline': a capitalised word after a capitalised
     ordinary word is part of an organisation's name, not a person's."""
     prev = tokens[i - 1] if i > 0 else None
     if not (prev and prev.capitalised and tokens[i].capitalised and _adjacent(prev, tokens[i], text)):
+        return False
+    if len(prev.word) == 1:  # "Z Tomkiem", "I Sarah"
         return False
     if lex.is_first_name(tokens[i].key) or prev.shouted:  # "My IDVA Leanne"
         return False
@@ -348,6 +423,8 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     token = tokens[i]
     before = text[max(0, token.start - 40):token.start]
     if _NAMING_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before):
+        return True
+    if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True
     if _VERB_AFTER.match(text[token.end:token.end + 30]) or _ROLE_AFTER.match(text[token.end:token.end + 40]):
         return True
@@ -435,10 +512,37 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) 
         token = tokens[index]
         if _HAN.match(token.word):
             yield from _han_names(token, lex)
-        elif lex.is_first_name(token.key) or lex.is_surname(token.key):
+        elif token.key in _SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
+            continue
+        elif _script_name(tokens, index, start, end, lex):
             yield token.start, token.end
-        elif index > 0 and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
-            yield token.start, token.end
+
+
+def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon) -> bool:
+    """A word of an Urdu, Panjabi or Bengali answer that is a name: listed (also with a Bengali case
+    ending), after a relation or title, before a marker of a person ("نے", "ਨੇ", "صاحب") or a Sikh
+    family name, or shaped as a Sikh first name."""
+    k = tokens[index].key
+    if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES:
+        return True
+    if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
+        return True
+    if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
+        return True
+    following = tokens[index + 1].key if index + 1 < end else ""
+    if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:
+        return True
+    # The first word of a phrase, before "me" or "my", is who did it ("রুহুল আমার ফোন...", "طاہر مجھے..."),
+    # unless it is an everyday word of the language.
+    if index == start and following in _ME_WORDS and k not in lex.foreign_words:
+        return True
+    # Bengali -কে and Urdu کو mark a person as object ("নাদিয়াকে বলেছি", "رضوانہ کو بتایا"): a rare word
+    # there is a name.
+    if following == "کو" and k not in lex.foreign_words and len(k) > 2:
+        return True
+    if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
+        return True
+    return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
 
 
 def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:

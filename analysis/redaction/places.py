@@ -13,10 +13,18 @@
   ("Nightingale House", "Blackburn Shopping Centre"); a numbered hospital ward
   ("Ward 12") -> ``[place]``.
 
-Hospitals, stations and services are kept: they are public and shared by many
-people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice").
-A town named on its own, without a word that places someone there, is kept too
-("Blackburn police were brilliant").
+- ``places`` also, wherever they stand: a gazetteer town ("Wigan is where he grew up",
+  "left Oldham", in lower case "moved to rochdale", after Polish, Romanian and Welsh
+  prepositions, "w Manchesterze", "din Oldham", "o Bontypridd"); a street, school,
+  surgery or estate in lower case ("on brook street", "at broadfield primary", "the
+  langley estate", "at st josephs"); a venue by its kind whatever words name it (a GP
+  surgery, family centre, care home, pub, refuge's house: "Ridgeway Surgery", "the Golden
+  Lion", "Hope House", "a refuge called the Haven", "Rosa's Place"); in Urdu, Panjabi and
+  Bengali answers the place someone lives in ("بریڈفورڈ میں رہتے ہیں").
+
+Hospitals, stations, courts and services are kept: they are public and shared by many
+people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice", "Bolton
+police", "Day Surgery", "the family centre").
 """
 
 from __future__ import annotations
@@ -79,7 +87,8 @@ _SCHOOL = re.compile(
     r"\b(?P<school>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Church in Wales|Community|Junior|Infants?|Primary|Secondary|"
     r"High|Grammar|Nursery|Academy|College|School|Sixth Form)\b\s*)*"
-    r"(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form)\b)"
+    r"(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form|"
+    r"High(?!\s+(?:Street|Road|Court|Lane|Park|Town|Wycombe)))\b)"
 )
 _GENERIC_SCHOOL_WORDS = frozenset(
     """the a my his her their our st saint primary junior infant infants nursery academy school college high
@@ -88,7 +97,8 @@ _GENERIC_SCHOOL_WORDS = frozenset(
 )
 # Work: "works at Pryzm", "a bouncer at Pryzm", "her job at Greggs".
 _WORK_BEFORE = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
+    r"\b(?:work(?:s|ed|ing)?(?:\s+(?:the\s+door|nights|days|weekends|shifts|there|part[- ]time|full[- ]time))?|"
+    r"job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
     r"waiter|waitress|chef|cook|driver|guard|security|staff|supervisor|assistant|mechanic|porter|receptionist|"
     r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
     re.I,
@@ -119,7 +129,7 @@ def _street_words_ok(street: str) -> bool:
 
 
 # Cheap checks that let most texts skip the costlier patterns.
-_SCHOOL_HINT = re.compile(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth")
+_SCHOOL_HINT = re.compile(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth|High")
 _WORK_HINT = re.compile(
     r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|driver|guard|security|staff|"
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
@@ -140,13 +150,17 @@ _TOWN = re.compile(
 # A place from the gazetteer after a word that places someone there: up to four words,
 # joined by spaces or hyphens, with "upon", "on", "under", "le" inside ("Newcastle upon Tyne").
 _GAZETTEER_CUE = re.compile(
-    r"\b(?i:in|at|to|from|near|around|outside|of|into|towards|via|through|past|nr)\s+"
+    r"\b(?i:in|at|to|from|near|around|round|outside|of|into|towards|via|through|past|nr|on|over|between|"
+    r"leave|leaving|left|visit|visited|visiting|across|beyond|"
+    # Polish, Romanian and Welsh words for "in", "to", "from", "near": "w Bradford", "din Oldham", "yn Llanelli".
+    r"w|we|do|z|ze|ko[łl]o|pod|niedaleko|[îi]n|din|l[âa]ng[ăa]|spre|yn|ym|yng|o|i|ger)\s+"
     # A lookahead, so "at Morrisons in Burnley" still offers "in Burnley".
     r"(?=(?P<place>[A-Z][\w'’]*(?:[\s-]+(?:upon|on|under|le|en|by|in|the|[A-Z][\w'’]*)){0,3}))")
 # Words after a town that make it a public place everyone shares ("Victoria station").
 _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
-    university college library cathedral general royal city county town fc united rovers""".split())
+    university college library cathedral general royal city county town fc united rovers ambulance memorial
+    ward wards prison hospice nhs fire district a&e""".split())
 _TRANSPORT = frozenset("bus coach train railway tram".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
@@ -171,6 +185,9 @@ _WARD = re.compile(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
 
 def find_places(text: str) -> Iterator[Span]:
     yield from _estates_and_venues(text)
+    yield from _named_venues(text)
+    yield from _lower_case_places(text)
+    yield from _script_places(text)
     yield from _with_venue_before(text, _gazetteer_places(text))
     yield from _with_venue_before(text, _towns(text))
     if _SCHOOL_HINT.search(text):
@@ -195,14 +212,110 @@ def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
 def _gazetteer_places(text: str) -> Iterator[Span]:
     lex = lexicon()
     for match in _GAZETTEER_CUE.finditer(text):
-        span = _longest_town(match.group("place"), lex)
+        span = _longest_town(match.group("place"), lex) or _inflected_town(match, lex)
         if span is None:
             continue
         start, end = match.start("place"), match.start("place") + span
-        after = [key(word.strip(".,;:!?")) for word in text[end:end + 30].split()[:2]]
-        if after and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"])):
+        if _public_after(text, end):
             continue  # "at Victoria station", "Blackburn police", "Accrington bus station"
         yield start, _rest_of_name(text, end, lex)
+    yield from _lower_case_towns(text, lex)
+    yield from _towns_anywhere(text, lex)
+
+
+def _public_after(text: str, end: int) -> bool:
+    after = [key(word.strip(".,;:!?()\"'")) for word in text[end:end + 30].split()[:2]]
+    return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"]))
+
+
+# Polish case endings on a town ("w Manchesterze", "do Bradfordu", "z Londynu"), longest first.
+_POLISH_TOWN_ENDINGS = ("iem", "em", "ze", "ie", "iu", "u", "a", "y")
+_POLISH_CUES = frozenset("w we do z ze koło kolo pod niedaleko".split())
+# Welsh mutations undone: "o Bontypridd" (Pontypridd), "ym Mangor" (Bangor), "i Gaerdydd".
+_WELSH_CUES = frozenset("yn ym yng o i ger".split())
+_WELSH_UNMUTATE = (("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("b", "p"), ("d", "t"), ("g", "c"),
+                   ("f", "b"), ("dd", "d"), ("l", "ll"), ("r", "rh"), ("m", "b"), ("n", "d"), ("", "g"))
+
+
+def _inflected_town(match: re.Match[str], lex: Lexicon) -> int | None:
+    """A town with a Polish case ending or a Welsh mutation: the length of its first word."""
+    cue = key(match.group().split()[0])
+    word = re.match(r"[^\s-]+", match.group("place")).group()
+    k = key(word.strip(".,;:!?"))
+    candidates: list[str] = []
+    if cue in _POLISH_CUES:
+        candidates = [k[:-len(ending)] for ending in _POLISH_TOWN_ENDINGS if k.endswith(ending)]
+        candidates += [stem + "k" for stem in candidates if stem.endswith("c")]  # "Lubliniec" forms aside
+    elif cue in _WELSH_CUES:
+        candidates = [old + k[len(new):] for new, old in _WELSH_UNMUTATE if k.startswith(new)]
+    if any(len(c) > 3 and c in lex.towns for c in candidates):
+        return len(word.rstrip(".,;:!?"))
+    if cue in ("w", "we") and not lex.is_first_name(k) and not lex.is_ambiguous(k):
+        return len(word.rstrip(".,;:!?"))  # Polish "w" before a capitalised word: always a place
+    return None
+
+
+# A town in lower case after a word that places someone there: "moved to rochdale", "in barnard castle".
+_LOWER_CUE = re.compile(
+    r"\b(?:in|at|to|from|near|around|round|outside|into|towards|past|over|leave|leaving|left|visit|visiting|"
+    r"between|and)\s+(?=(?P<place>[a-z][a-z'’]+(?:[ -][a-z]+){0,2})\b)")
+
+
+def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A gazetteer town written in lower case after a cue; one word only when no English word ("in leigh",
+    but not "in bath" or "to reading")."""
+    for match in _LOWER_CUE.finditer(text):
+        words = match.group("place").split()
+        for count in range(len(words), 0, -1):
+            name = " ".join(key(w) for w in words[:count])
+            if name not in lex.towns or words[0] in STOPWORDS:
+                continue
+            if count == 1 and (name in lex.town_words or lex.is_ambiguous(name) or name in lex.places):
+                break
+            start = match.start("place")
+            end = start + len(" ".join(words[:count]))
+            if not _public_after(text, end):
+                yield start, end
+            break
+
+
+_CAPITALISED_WORDS = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}")
+# Words after a town that make it a street or a venue of that name: "Moss Lane", "Trafford Centre".
+_PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
+    mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
+    meadows side wharf quay centre arena retail shopping""".split())
+_TITLE_BEFORE = re.compile(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
+
+
+def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A capitalised gazetteer town wherever it stands ("Wigan is where he grew up", "left Oldham"),
+    unless it names a public building or service ("Bolton police"), follows "the" or a title, or is a
+    person's first name (names.py labels those)."""
+    for match in _CAPITALISED_WORDS.finditer(text):
+        span = _longest_town(match.group(), lex)
+        if span is None:
+            continue
+        first = key(match.group().split()[0])
+        end = match.start() + span
+        one_word = " " not in match.group()[:span]
+        if one_word and (lex.is_first_name(first) or lex.is_ambiguous(first) or first in lex.places):
+            continue
+        following = re.match(r" ([A-Za-z][\w'’]*)", text[end:end + 30])
+        after = key(following.group(1)) if following else ""
+        if after in _SERVICE_WORDS or after in _PUBLIC_VENUE_WORDS or after == "park":
+            continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"
+        kind_after = bool(following and following.group(1)[0].isupper() and after in _PLACE_KIND_AFTER)
+        before = text[max(0, match.start() - 30):match.start()]
+        if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
+            continue  # a sentence's first word that is also an English word ("Bath", "Sale")
+        previous = re.search(r"([A-Z][\w'’-]*)\s+$", before)
+        if previous and lex.is_first_name(key(previous.group(1))):
+            continue  # a surname: "Sarah Preston"
+        if (_TITLE_BEFORE.search(before) and not kind_after) or _public_after(text, end):
+            continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
+        if kind_after:
+            end += following.end()  # "Moss Lane", "Trafford Centre", "Bolton Arena"
+        yield match.start(), end
 
 
 _NEXT_WORD = re.compile(r"[ -]([A-Z][\w'’]*)")
@@ -275,11 +388,127 @@ _PUBLIC_VENUE_WORDS = frozenset("county crown family magistrates magistrates' hi
 
 def _proper(word: str, lex: Lexicon) -> bool:
     """A word that names a venue ("Shadsworth", "Blackburn"): a town, or no English word, service or
-    public building's word ("Hope House" and "Crown Court" stay: a refuge's or a court's name)."""
+    public building's word ("Cedar Court" is a place, "Crown Court" stays; a refuge's house, "Hope
+    House", is found by ``_named_venues`` whatever its words)."""
     if word in lex.towns:
         return True
     return not (lex.is_ordinary(word) or word in STOPWORDS or word in _SERVICE_WORDS
                 or word in _PUBLIC_VENUE_WORDS or lex.is_ambiguous(word))
+
+
+# Venues whose kind says they are somewhere people can be found, whatever words name them: a GP
+# surgery, a family or community centre, a care home, a pub, a refuge's house ("Hope House",
+# "Bluebell Care Home", "Woodlands Health Centre").
+_VENUE_KIND = (
+    r"Surgery|Medical Centre|Medical Practice|Health Centre|Family Practice|Practice|Family Centre|"
+    r"Community Centre|Children['’]s Centre|Childrens Centre|Resource Centre|Care Home|Nursing Home|Leisure Centre|"
+    r"Sports Centre|Arms|Inn|Tavern|House|Lodge|Social Club|Working Men['’]s Club|Arena"
+)
+_NAMED_VENUE = re.compile(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
+# Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
+_PUB = re.compile(
+    r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
+    r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
+# "a refuge called the Haven", "the hostel was called Brighter Futures".
+_CALLED_VENUE = re.compile(
+    r"\b(?i:refuge|shelter|hostel|project|house|centre|center|home|charity|place|pub|club|bar|school|"
+    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|hostel)\s+"
+    r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
+    r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
+_POSSESSIVE_VENUE = re.compile(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
+# Naming words that leave a venue public and shared: "the Town House", "the Court House".
+_GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that local new old main central general
+    gp nhs doctors doctor's doctors' town city county crown court family community public council big little
+    same other white""".split())
+# Kinds of operation, not a surgery's name: "Day Surgery", "Eye Surgery", "Hip Surgery".
+_OPERATIONS = frozenset("""day eye dental minor major plastic cosmetic keyhole emergency elective hand knee hip heart
+    cardiac weight bariatric laser oral foot podiatric orthopaedic orthopedic vascular breast brain back spinal
+    ambulatory outpatient inpatient same-day""".split())
+
+
+def _named_venues(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for pattern in (_NAMED_VENUE, _PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
+        for match in pattern.finditer(text):
+            start = match.start("venue")
+            words = match.group("venue").split()
+            while words and key(words[0]) in _GENERIC_VENUE_WORDS and pattern is _NAMED_VENUE:  # "the", "Our"
+                start += len(words[0]) + 1
+                words = words[1:]
+            naming = words[:-len(match.group("kind").split())] if pattern is _NAMED_VENUE else words
+            if pattern is _POSSESSIVE_VENUE:
+                owner = key(re.sub(r"['’]s$", "", naming[0]))
+                if not (lex.is_first_name(owner) or lex.is_ambiguous(owner)):
+                    continue  # "Women's Centre", "Children's House"
+            if pattern is _NAMED_VENUE and match.group("kind") == "Surgery" and key(naming[-1]) in _OPERATIONS:
+                continue  # "Day Surgery": an operation, not a GP's surgery
+            if naming and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming):
+                yield start, match.end("venue")
+
+
+# Places written in lower case: a street ("on brook street"), a school or surgery ("at broadfield
+# primary", "oakhill surgery"), an estate ("the langley estate"), a saint's school ("at st josephs").
+_LOWER_STREET = re.compile(
+    r"\b(?:on|off|in|at|near|along|to|from|down|up|by|round|around|behind|past|outside|onto|into)\s+"
+    r"(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
+_LOWER_SCHOOL = re.compile(
+    r"\b(?P<place>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
+    r"medical centre|medical practice|health centre|family centre|care home)\b)")
+_LOWER_ESTATE = re.compile(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
+_SAINT = re.compile(
+    r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
+    r"(?:\s+(?:and|&)\s+(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’]))?)(?!\s+(?i:hospital|church))")
+# Words before a street, school or estate that say which kind, not which one: "the main road", "a
+# local primary", "the council estate", "my doctor's surgery".
+_GENERIC_PLACE_WORDS = frozenset("""main high same back busy next quiet little long big old new other wrong right
+    dark empty private public side country ring slip dual bus one two whole entire local nearest narrow wide
+    muddy dead short straight front residential different every each council housing industrial trading
+    business rough posh nice lovely horrible awful good bad catholic special primary secondary junior infant
+    school gp doctor's doctors doctors' doctor dentist dental vets vet's vet kids' kids children's childrens
+    his her my our their your a an the this that its nearby village town city outpatient local walk-in
+    health family care usual regular own mum's mums dad's nan's gran's friend's sister's
+    brother's first last previous current""".split())
+_TWO_WORD_KINDS = ("school", "centre", "practice", "home")
+
+
+def _generic_place_word(word: str) -> bool:
+    """A word before a street, school or estate that says whose or which kind, not which one."""
+    k = key(word)
+    return k in _GENERIC_PLACE_WORDS or k in STOPWORDS or k.endswith(("'s", "’s", "s'"))
+
+
+def _lower_case_places(text: str) -> Iterator[Span]:
+    for pattern in (_LOWER_STREET, _LOWER_SCHOOL, _LOWER_ESTATE):
+        for match in pattern.finditer(text):
+            words = match.group("place").split()
+            kind = 2 if words[-1] in _TWO_WORD_KINDS else 1
+            naming = words[:-kind]
+            while naming and _generic_place_word(naming[0]):
+                naming = naming[1:]  # "the", "a local", "my daughter's": only a name may come first
+            if naming and not any(_generic_place_word(word) for word in naming):
+                yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
+    for match in _SAINT.finditer(text):
+        yield match.span("place")
+
+
+# Where someone lives in Urdu, Panjabi and Bengali: "بریڈفورڈ میں رہتے ہیں", "ਸਾਊਥਾਲ ਵਿੱਚ ਰਹਿੰਦੇ",
+# "ওল্ডহ্যামে থাকি" (live in Bradford, Southall, Oldham): the place is the word before "in ... live".
+_SCRIPT_PLACE = re.compile(
+    r"(?P<place>[\u0600-\u06ff]+)\s+میں\s+(?:رہ|مقیم)"
+    r"|(?P<pa>[\u0a00-\u0a7f]+)\s+(?:ਵਿੱਚ|ਵਿਚ|ਚ)\s+ਰਹਿ"
+    r"|(?P<bn>[\u0980-\u09ff]+(?:ে|তে|য়))\s+(?:থাক|বাস কর)")
+_SCRIPT_NOT_PLACE = frozenset("گھر شہر علاقے ملک پاکستان انگلینڈ یہاں وہاں ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ বাড়িতে শহরে এখানে সেখানে "
+                              "দেশে বাসায় ইংল্যান্ডে".split())
+
+
+def _script_places(text: str) -> Iterator[Span]:
+    if text.isascii():
+        return
+    for match in _SCRIPT_PLACE.finditer(text):
+        group = next(name for name in ("place", "pa", "bn") if match.group(name))
+        if match.group(group) not in _SCRIPT_NOT_PLACE:
+            yield match.span(group)
 
 
 def _towns(text: str) -> Iterator[Span]:
@@ -293,11 +522,18 @@ def _towns(text: str) -> Iterator[Span]:
         yield match.span("town")
 
 
+# Street types no public building takes: a town or service word before one still names a street.
+_RESIDENTIAL = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Way", "Crescent", "Terrace", "Grove", "Mews")
+
+
 def _streets(text: str) -> Iterator[Span]:
     keep = lexicon().keep
     for match in _STREET_NAMED.finditer(text):
         words = [key(word) for word in match.group("street").split()[:-1]]
-        if not set(words) & _GENERIC_STREETS and not all(word in keep for word in words):
+        # A town or service word names a street too ("Moss Lane", "Bolton Road") when the street
+        # follows a word that places someone ("on", "behind"); not a court or park ("Crown Court").
+        residential = match.group("street").endswith(_RESIDENTIAL)
+        if not set(words) & _GENERIC_STREETS and (residential or not all(word in keep for word in words)):
             yield match.span("street")
     for match in _STREET_ANYWHERE.finditer(text):
         words = [key(word) for word in match.group("street").split()[:-1]]
