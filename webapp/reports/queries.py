@@ -20,6 +20,7 @@ from webapp.themes.runs import HIGH_CONFIDENCE
 
 QUOTES_PER_THEME = 3
 CHANNEL_TITLE = "How responses reached us"
+LANGUAGE_TITLE = "Language answered in"
 QUOTE_CHARS = (20, 280)
 
 
@@ -106,6 +107,9 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
     if any(c.item.channel not in ("", CHANNELS[ONLINE]) for c in coded):
         tables.append((CHANNEL_TITLE, [Grouped(c.item.response_id, c.item.channel or CHANNELS[ONLINE], c.codes)
                                        for c in coded]))
+    language = _language_table(coded)
+    if language:
+        tables.append(language)
     result = []
     for title, grouped in tables:
         groups, table = count_table(grouped, codes)
@@ -117,6 +121,14 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
         table = breakdown_table(title, labels, groups, table, k, held=mask, codes=codes)
         result.append(replace(table, responses=_responses_row(title, grouped, groups, k, held)))
     return result
+
+
+def _language_table(coded) -> tuple[str, list[Grouped]] | None:
+    """Theme x the language a consultation was answered in, once any answer was given in a
+    language other than English (all English says nothing); suppressed like the other tables."""
+    if not any(c.item.language not in ("", "English") for c in coded):
+        return None
+    return LANGUAGE_TITLE, [Grouped(c.item.response_id, c.item.language or "English", c.codes) for c in coded]
 
 
 RESPONSES_ROW = "(responses)"  # not a theme code: codes are slugs

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from webapp import equality
 from webapp.channels import channel_label
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
+from webapp.consultations.translations import language_name
 from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, feedback_ref
@@ -123,6 +124,7 @@ class Item:
     safeguarding_flag: bool = False
     risk_categories: tuple[str, ...] = ()  # analysis.risk categories of the whole response
     channel: str = ""  # how the response reached Heard, as the board reads it (`webapp.channels`)
+    language: str = ""  # the language a consultation was answered in, as the board reads it ("Welsh")
 
 
 def _categories(stored: str | None) -> tuple[str, ...]:
@@ -191,7 +193,7 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories),
-                    channel=channel_label(response.channel)))
+                    channel=channel_label(response.channel), language=language_name(response.language or "en")))
     return found
 
 
