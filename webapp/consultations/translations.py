@@ -69,7 +69,7 @@ class Source:
 
     def describe(self) -> str:
         what = f"{FIELD_NAMES[self.field].lower()} \u201c{_shorten(self.source)}\u201d"
-        return f"{self.where}: {what}" if self.where else what
+        return f"{self.where}: {what}" if self.where else what[:1].upper() + what[1:]
 
 
 def _shorten(text: str, limit: int = 60) -> str:
