@@ -74,7 +74,8 @@ def test_staff_choose_languages_translate_question_by_question_and_see_what_is_m
     refuge = next(q for q in c.questions if q.text == "Did you stay in a refuge?")
     part = page(signed_in.get(f"{BASE}/{c.id}/languages/cy/q{refuge.id}"))
     box = part.find("input", attrs={"name": "t0"})
-    assert box["lang"] == "cy" and "Did you stay in a refuge?" in part.find("label", attrs={"for": box["id"]}).get_text()
+    label = part.find("label", attrs={"for": box["id"]})
+    assert box["lang"] == "cy" and "Did you stay in a refuge?" in label.get_text()
     saved = signed_in.post(f"{BASE}/{c.id}/languages/cy/q{refuge.id}", data={"t0": "Wnaethoch chi aros mewn lloches?"})
     # Saving goes on to the next question, keyboard-first.
     assert saved.status_code == 302 and saved.headers["Location"].endswith(f"/languages/cy/q{refuge.id + 1}")
@@ -123,7 +124,8 @@ def test_a_respondent_answers_in_welsh_and_the_response_records_it(client, app):
     client.get(f"{URL}?start=1&lang=cy")  # the choice joins the form session the journey starts
     one = page(client.get(URL))
     assert "Wnaethoch chi aros mewn lloches?" in one.get_text() and "Tudalen 1 o hyd at 3" in one.get_text()
-    labels = {label.get_text(strip=True) for label in one.select("label.govuk-radios__label, label.govuk-checkboxes__label")}
+    labels = {label.get_text(strip=True)
+              for label in one.select("label.govuk-radios__label, label.govuk-checkboxes__label")}
     assert {"Ie", "Na", "Allgymorth", "Tai", "Heddlu"} <= labels
     post(client, page_id(c, "Your support"), {field(c, "Did you stay in a refuge?"): "Yes",
                                                field(c, "Which services did you use?"): ["Outreach"]})
