@@ -54,6 +54,8 @@ def _choose_afresh() -> None:
     """Each request chooses its own language (`g` outlives a request when an app
     context was pushed around it, as in the CLI and tests, and Flask-Babel caches
     in it). A `?lang=` is read here, not lazily, so a redirect carries it too."""
+    for left_over in ("language_shown", "languages_here", "language_notice"):  # set by `show_page_in`
+        g.pop(left_over, None)
     refresh()
     asked = request.args.get(QUERY_ARG)
     g.language_in_url = asked if asked in offered() else None

@@ -247,3 +247,33 @@ def test_the_paper_form_prints_in_welsh(signed_in):
         assert words in text, words
     english = pdf_text(signed_in.get(f"/staff/paper/consultations/{c.id}.pdf?lang=en").data)[1]
     assert "Improving support after leaving" in english
+
+
+def test_an_open_consultation_takes_a_new_language_only_when_it_is_complete(signed_in):
+    c = make_consultation()
+    refused = signed_in.post(f"{BASE}/{c.id}/languages", data={"languages": ["ur"]})
+    assert refused.status_code == 400 and "already open" in page(refused).find(class_="govuk-error-summary").get_text()
+    db.session.expire_all()
+    assert c.language_codes == ()
+    translate_everything(c, "ur")
+    assert signed_in.post(f"{BASE}/{c.id}/languages", data={"languages": ["ur"]}).status_code == 302
+    db.session.expire_all()
+    assert c.language_codes == ("ur",)
+
+
+def test_translations_go_with_a_deleted_question_and_come_with_a_duplicate(app):
+    from webapp.consultations import editing
+
+    c = make_consultation(status="draft")
+    offered(c, "cy")
+    translate_everything(c, "cy")
+    copy = editing.duplicate(c)
+    db.session.commit()
+    # Only the copy's title (it ends "(copy)") is left to translate.
+    [gap] = translations.missing(copy, "cy")
+    assert gap.field == "title" and copy.language_codes == ("cy",)
+    question = next(q for q in c.questions if q.text == "Anything else?")
+    editing.delete_question(question)
+    db.session.commit()
+    db.session.expire_all()
+    assert not [t for t in c.translations if t.question_id == question.id]
