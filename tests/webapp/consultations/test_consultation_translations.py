@@ -277,3 +277,20 @@ def test_translations_go_with_a_deleted_question_and_come_with_a_duplicate(app):
     db.session.commit()
     db.session.expire_all()
     assert not [t for t in c.translations if t.question_id == question.id]
+
+
+def test_a_welsh_paper_form_keyed_in_records_welsh(client, app):
+    sign_in_as(client, make_user("eng@partnership.example", "engagement"))
+    c = make_consultation()
+    url = f"{BASE}/{c.id}/keyed"
+    assert not page(client.get(url)).find_all("input", attrs={"name": "form_language"})  # English only so far
+    offered(c, "cy")
+    translate_everything(c, "cy")
+    choices = page(client.get(url)).find_all("input", attrs={"name": "form_language"})
+    assert [box["value"] for box in choices] == ["en", "cy"]
+    saved = client.post(url, data={"channel": "in_person", "form_language": "cy",
+                                   field(c, "Did you stay in a refuge?"): "No",
+                                   field(c, "What matters most now?"): "Housing"})
+    assert saved.status_code == 302
+    [response] = db.session.scalars(select(ConsultationResponse))
+    assert (response.channel, response.language) == ("in_person", "cy")
