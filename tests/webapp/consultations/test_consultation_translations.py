@@ -294,3 +294,15 @@ def test_a_welsh_paper_form_keyed_in_records_welsh(client, app):
     assert saved.status_code == 302
     [response] = db.session.scalars(select(ConsultationResponse))
     assert (response.channel, response.language) == ("in_person", "cy")
+
+
+def test_the_home_page_names_a_consultation_in_the_visitors_language(client, app):
+    c = make_consultation()
+    offered(c, "cy")
+    untranslated = page(client.get("/?lang=cy")).find(id="open-consultations").find("a")
+    # Not yet complete in Welsh: its English title, marked as English for screen readers.
+    assert untranslated.get_text() == "Improving support after leaving" and untranslated["lang"] == "en"
+    translate_everything(c, "cy")
+    listed = page(client.get("/?lang=cy")).find(id="open-consultations")
+    assert listed.find("a").get_text() == "Gwella cymorth ar ôl gadael" and not listed.find("a").get("lang")
+    assert "Ar agor tan" in listed.get_text()
