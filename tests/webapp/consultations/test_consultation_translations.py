@@ -306,3 +306,16 @@ def test_the_home_page_names_a_consultation_in_the_visitors_language(client, app
     listed = page(client.get("/?lang=cy")).find(id="open-consultations")
     assert listed.find("a").get_text() == "Gwella cymorth ar ôl gadael" and not listed.find("a").get("lang")
     assert "Ar agor tan" in listed.get_text()
+
+
+@pytest.mark.parametrize("role, status", [("admin", 200), ("engagement", 200), ("analyst", 403), ("board", 403)])
+def test_the_translation_pages_by_role(client, app, role, status):
+    c = make_consultation(status="draft")
+    offered(c, "cy")
+    sign_in_as(client, make_user(f"{role}@partnership.example", role))
+    for path in ("languages", "languages/cy", "languages/cy/details", f"languages/cy/q{c.questions[0].id}"):
+        assert client.get(f"{BASE}/{c.id}/{path}").status_code == status, path
+    # A language it is not offered in, or a part it does not have, is not there to translate.
+    if status == 200:
+        assert client.get(f"{BASE}/{c.id}/languages/ur").status_code == 404
+        assert client.get(f"{BASE}/{c.id}/languages/cy/q999999").status_code == 404
