@@ -319,3 +319,17 @@ def test_the_translation_pages_by_role(client, app, role, status):
     if status == 200:
         assert client.get(f"{BASE}/{c.id}/languages/ur").status_code == 404
         assert client.get(f"{BASE}/{c.id}/languages/cy/q999999").status_code == 404
+
+
+def test_scheduling_is_refused_too_while_a_language_is_incomplete(signed_in):
+    from datetime import timedelta
+
+    c = make_consultation(status="review", opens_on=date.today() + timedelta(days=7))
+    offered(c, "cy")
+    message = page(signed_in.post(f"{BASE}/{c.id}/status", data={"value": "open"}, follow_redirects=True)).get_text()
+    db.session.expire_all()
+    assert c.status == "review" and "the Welsh translation is missing" in message
+    translate_everything(c, "cy")
+    signed_in.post(f"{BASE}/{c.id}/status", data={"value": "open"})
+    db.session.expire_all()
+    assert c.status == "scheduled"
