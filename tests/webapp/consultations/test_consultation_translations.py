@@ -139,6 +139,9 @@ def test_a_respondent_answers_in_welsh_and_the_response_records_it(client, app):
     post(client, "check", {})
     thanks = page(client.get(URL))
     assert thanks.html["lang"] == "cy" and "Diolch" in thanks.get_text()
+    results = thanks.find(id="results-when-where")
+    assert results.find("a").get_text() == "dywedoch chi, fe wnaethom ni"
+    assert "erbyn 31 Mawrth 2027, CY on this site and at the partnership board." in results.get_text()
     [response] = db.session.scalars(select(ConsultationResponse))
     assert response.language == "cy"
     # Answers are kept as the English values, so counting and conditions do not change.
