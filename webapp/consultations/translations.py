@@ -39,9 +39,10 @@ FIXED_WORDS = (N_("Strongly agree"), N_("Agree"), N_("Neither agree nor disagree
                N_("Strongly disagree"), N_("Yes"), N_("No"))
 # How each field is named for staff, and whether it is long enough for a text area.
 FIELD_NAMES = {"title": "Title", "introduction": "Introduction", "results_where": "Where results are published",
+               "results_summary": "Summary of the results",
                "page_title": "Page title", "text": "Question", "hint": "Hint", "option": "Answer",
                "row": "Statement", "low_label": "Label for 0", "high_label": "Label for 10"}
-LONG_FIELDS = ("introduction", "hint")
+LONG_FIELDS = ("introduction", "hint", "results_summary")
 DETAILS = "details"
 
 
@@ -80,9 +81,11 @@ def _shorten(text: str, limit: int = 60) -> str:
 # What there is to translate ---------------------------------------------------------------
 
 def details_sources(consultation: Consultation) -> list[Source]:
-    """The consultation's own strings and its pages' titles."""
+    """The consultation's own strings (the results summary once there is one, for the closed page) and
+    its pages' titles."""
     sources = [Source("title", consultation.title)]
-    sources += [Source(field, getattr(consultation, field)) for field in ("introduction", "results_where")
+    sources += [Source(field, getattr(consultation, field)) for field in ("introduction", "results_where",
+                                                                         "results_summary")
                 if (getattr(consultation, field) or "").strip()]
     sources += [Source("page_title", page.title, page_id=page.id, where=f"Page {number}")
                 for number, page in enumerate(consultation.pages, 1) if (page.title or "").strip()]
@@ -132,7 +135,7 @@ def part_sources(consultation: Consultation, part: str) -> list[Source] | None:
 
 def parts(consultation: Consultation) -> list[tuple[str, str]]:
     """(part, its name for staff) in the order the builder walks them."""
-    return [(DETAILS, "Title, introduction and page titles")] + [
+    return [(DETAILS, "Title, introduction, results and page titles")] + [
         (f"q{question.id}", f"Question {number}: {_shorten(question.text)}")
         for question, number in question_parts(consultation)]
 
@@ -372,6 +375,10 @@ class LocalConsultation:
     @property
     def results_where(self) -> str:
         return self._of("results_where")
+
+    @property
+    def results_summary(self) -> str:
+        return self._of("results_summary")
 
     @property
     def questions(self) -> list[LocalQuestion]:

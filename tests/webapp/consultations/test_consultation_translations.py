@@ -336,3 +336,18 @@ def test_scheduling_is_refused_too_while_a_language_is_incomplete(signed_in):
     signed_in.post(f"{BASE}/{c.id}/status", data={"value": "open"})
     db.session.expire_all()
     assert c.status == "scheduled"
+
+
+def test_published_results_are_translated_before_the_closed_page_shows_in_welsh(client, app):
+    c = make_consultation(status="open")
+    offered(c, "cy")
+    translate_everything(c, "cy")
+    c.status, c.results_summary = "published", "Most people wanted help with housing."
+    db.session.commit()
+    fallback = page(client.get(f"{URL}?lang=cy"))
+    assert fallback.html["lang"] == "en" and fallback.find(id="language-notice")
+    [gap] = translations.missing(c, "cy")
+    translations.save_part(c, "cy", [gap], ["Roedd y rhan fwyaf o bobl eisiau help gyda thai."])
+    db.session.commit()
+    closed = page(client.get(f"{URL}?lang=cy"))
+    assert closed.html["lang"] == "cy" and "Roedd y rhan fwyaf o bobl eisiau help gyda thai." in closed.get_text()
