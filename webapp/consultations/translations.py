@@ -322,14 +322,6 @@ class LocalQuestion:
             return gettext(choice)
         return choice
 
-    @property
-    def labels(self) -> dict[str, str]:
-        return {choice: self.label(choice) for choice in self._question.choices}
-
-    @property
-    def unwrapped(self) -> Question:
-        return self._question
-
 
 class LocalPage:
     def __init__(self, page: ConsultationPage, say: Say, translated: bool):
