@@ -8,7 +8,7 @@ questions; the paper form prints in any complete language."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -18,11 +18,13 @@ from tests.webapp.consultations.test_consultation_journey import URL, post
 from tests.webapp.helpers import ACCESS_CODE, field, make_consultation, make_user, page, page_id, sign_in_as
 from webapp.consultations import translations
 from webapp.consultations.bank import WELSH_LANGUAGE_QUESTIONS
-from webapp.consultations.models import ConsultationResponse, Question
+from webapp.consultations.models import Answer, ConsultationResponse, Question, answer_ref
 from webapp.consultations.rules import AGREEMENT, YES_NO
 from webapp.extensions import db
 from webapp.reports.queries import LANGUAGE_TITLE, breakdowns
-from webapp.themes.scope import Item
+from webapp.reports.summary import build_summary
+from webapp.themes.models import ThemeRun, ThemeRunItem
+from webapp.themes.scope import Item, consultation_scope
 
 BASE = "/staff/consultations"
 WELSH = {
@@ -351,3 +353,30 @@ def test_published_results_are_translated_before_the_closed_page_shows_in_welsh(
     db.session.commit()
     closed = page(client.get(f"{URL}?lang=cy"))
     assert closed.html["lang"] == "cy" and "Roedd y rhan fwyaf o bobl eisiau help gyda thai." in closed.get_text()
+
+
+def _themed_answers(consultation, run, language: str, n: int) -> None:
+    question = next(q for q in consultation.questions if q.text == "Anything else?")
+    for i in range(n):
+        response = ConsultationResponse(consultation_id=consultation.id, submitted_on=date(2026, 8, 1),
+                                        language=language)
+        response.answers.append(Answer(question_id=question.id, value=f"They believed me ({language} {i})."))
+        db.session.add(response)
+        db.session.flush()
+        db.session.add(ThemeRunItem(run=run, ref=answer_ref(response.answers[0].id), codes=["believed"],
+                                    scores={"believed": 0.8}, compound=0.6, sentiment="positive"))
+
+
+@pytest.mark.parametrize("welsh, shown", [(3, (None, None)), (6, (6, 6))], ids=["under-five", "five-or-more"])
+def test_the_board_summary_breaks_a_consultation_down_by_language(app, client, welsh, shown):
+    c = make_consultation(status="closed")
+    run = ThemeRun(scope=consultation_scope(c.slug).key, status="done", finished_at=datetime(2026, 9, 1))
+    db.session.add(run)
+    _themed_answers(c, run, "en", 6)
+    _themed_answers(c, run, "cy", welsh)
+    db.session.commit()
+    [table] = [t for t in build_summary(consultation_scope(c.slug)).breakdowns if t.title == LANGUAGE_TITLE]
+    assert table.groups == ("English", "Welsh") and table.responses == shown
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    html = page(client.get(f"/staff/reports/summary/consultation:{c.slug}"))
+    assert f"Themes by {LANGUAGE_TITLE.lower()}" in html.get_text()
