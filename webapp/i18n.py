@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request, session, url_for
-from flask_babel import Babel, get_locale, gettext, lazy_gettext, ngettext, refresh
+from flask_babel import Babel, force_locale, get_locale, gettext, lazy_gettext, ngettext, refresh
 from wtforms import SelectChoice
 
 # Catalogues shipped under webapp/translations/, in the order the list shows them.
@@ -54,6 +54,8 @@ def _choose_afresh() -> None:
     """Each request chooses its own language (`g` outlives a request when an app
     context was pushed around it, as in the CLI and tests, and Flask-Babel caches
     in it). A `?lang=` is read here, not lazily, so a redirect carries it too."""
+    for left_over in ("language_shown", "languages_here", "language_notice"):  # set by `show_page_in`
+        g.pop(left_over, None)
     refresh()
     asked = request.args.get(QUERY_ARG)
     g.language_in_url = asked if asked in offered() else None
@@ -66,10 +68,27 @@ def offered() -> tuple[str, ...]:
 def select_locale() -> str:
     if not has_request_context():  # the board pack command: the default language
         return offered()[0]
+    if g.get("language_shown"):
+        return g.language_shown
     if g.get("language_in_url"):
         return g.language_in_url
     saved = session.get(SESSION_KEY)
     return saved if saved in offered() else offered()[0]
+
+
+def show_page_in(code: str, chosen: str, available: tuple[str, ...]) -> None:
+    """This page is shown in `code` rather than the visitor's `chosen` language
+    (a consultation not translated into it: never half a translation), with a
+    one-line notice in the chosen language; the language list offers only the
+    languages the page has. The visit's choice itself is left as it was."""
+    g.languages_here = available
+    if code != chosen:
+        with force_locale(chosen):
+            g.language_notice = {"text": gettext("This is not available in %(language)s yet, so it is shown in "
+                                                 "English.", language=native_name(chosen)),
+                                 "lang": chosen, "dir": Locale.parse(chosen).text_direction}
+        g.language_shown = code
+        refresh()
 
 
 def _carry_choice_in_links(endpoint: str, values: dict) -> None:
@@ -105,6 +124,7 @@ def _language_context() -> dict:
     choices = language_choices(code) if has_request_context() else []
     return {"html_lang": code, "text_direction": Locale.parse(code).text_direction,
             "language_choices": choices, "language_url": language_url,
+            "language_notice": g.get("language_notice") if has_request_context() else None,
             "character_count_words": character_count_words}
 
 
@@ -118,8 +138,9 @@ def language_choices(current: str) -> list[dict]:
     """Each offered language named in its own language and script, in the
     partnership's order except that the browser's preferred one (a hint only)
     comes first."""
-    hinted = request.accept_languages.best_match(offered())
-    ordered = sorted(offered(), key=lambda code: (code != hinted, offered().index(code)))
+    here = [code for code in offered() if code in g.get("languages_here", offered())]
+    hinted = request.accept_languages.best_match(here)
+    ordered = sorted(here, key=lambda code: (code != hinted, here.index(code)))
     return [{"code": code, "name": native_name(code), "current": code == current,
              "dir": Locale.parse(code).text_direction} for code in ordered]
 

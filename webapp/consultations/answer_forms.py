@@ -27,7 +27,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, Optional, StopValidation, ValidationError
 
-from webapp.consultations.journey import field_name, item_name, other_name, row_name
+from webapp.consultations.journey import choice_label, field_name, item_name, other_name, row_name
 from webapp.consultations.rules import OTHER, parse_number
 from webapp.forms import FREE_TEXT_MAX, JourneyForm, OptionalRadioField, free_text_field
 
@@ -43,9 +43,8 @@ class _OptionalCheckboxes(SelectMultipleField):
 
 
 def _labelled(question) -> dict[str, str]:
-    """Each answer its own value and label; "Other" in the respondent's language."""
-    return {choice: _("Other") if choice == OTHER and question.has_other else choice
-            for choice in question.choices}
+    """Each answer its own (English) value and its label in the respondent's language."""
+    return {choice: choice_label(question, choice) for choice in question.choices}
 
 
 def _choice_field(question):
@@ -169,11 +168,11 @@ def _grid_fields(question) -> dict:
     for index, statement in enumerate(question.rows):
         if question.required:
             fields[row_name(question, index)] = RadioField(
-                statement, choices=list(question.choices), widget=GovRadioInput(),
+                statement, choices=_labelled(question), widget=GovRadioInput(),
                 validators=[InputRequired(message=_("Choose an answer for \u201c%(statement)s\u201d",
                                                     statement=statement))])
         else:
-            fields[row_name(question, index)] = OptionalRadioField(statement, choices=list(question.choices))
+            fields[row_name(question, index)] = OptionalRadioField(statement, choices=_labelled(question))
     return fields
 
 
@@ -199,7 +198,7 @@ def _ranking_fields(question) -> dict:
 
     fields = {}
     for index, (name, item) in enumerate(zip(names, question.choices, strict=True)):
-        fields[name] = SelectField(item, choices=ranks, widget=GovSelect(),
+        fields[name] = SelectField(choice_label(question, item), choices=ranks, widget=GovSelect(),
                                    validators=[ranks_are_whole] if index == 0 else [])
     return fields
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 
 from analysis.redaction import redact
 from webapp import access_codes, equality
 from webapp.audit import record_event
-from webapp.consultations import addresses, lifecycle, rules
+from webapp.consultations import addresses, bank, lifecycle, rules, translations
 from webapp.consultations.models import (
     ChangeRecord,
     Consultation,
@@ -25,6 +26,7 @@ from webapp.consultations.models import (
     Question,
     ReviewComment,
     ReviewDecision,
+    Translation,
     WordingChange,
 )
 from webapp.consultations.rules import RuleError
@@ -112,6 +114,7 @@ def transition(consultation: Consultation, target: str) -> str:
     rules.check_transition(consultation.status, target, question_count=len(consultation.questions),
                            opens_on=consultation.opens_on, closes_on=consultation.closes_on)
     if target == "open":
+        translations.check_complete(consultation)
         target = rules.opening_status(consultation.opens_on)
     lifecycle.set_status(consultation, target)
     if target == "review" and not consultation.access_code_hash:
@@ -195,6 +198,9 @@ def delete_page(page: ConsultationPage) -> None:
     for other in consultation.pages:
         if other.show_if_question_id in ids:
             other.show_if_question_id, other.show_if_value = None, ""
+    for question in page.questions:
+        translations.forget_question(question)
+    translations.forget_page(page)
     consultation.pages.remove(page)
     _renumber(consultation.pages)
     record_event("consultation.page_delete", target=consultation.slug, detail=page.title)
@@ -298,6 +304,7 @@ def delete_question(question: Question) -> None:
     for other in page.consultation.pages:
         if other.show_if_question_id == question.id:
             other.show_if_question_id, other.show_if_value = None, ""
+    translations.forget_question(question)
     page.questions.remove(question)
     _renumber(page.questions)
     record_event("consultation.question_delete", target=page.consultation.slug, detail=question.text)
@@ -310,8 +317,10 @@ def move_question(question: Question, direction: str) -> None:
                  detail=f"{question.text} {direction}")
 
 
-def add_from_bank(page: ConsultationPage, fields: list[str]) -> list[Question]:
-    """Equality questions as the feedback journey asks them: optional, each with Prefer not to say."""
+def add_from_bank(page: ConsultationPage, fields: list[str], welsh: list[str] | None = None) -> list[Question]:
+    """Equality questions as the feedback journey asks them (optional, each with
+    Prefer not to say), translated into each language the partnership offers from
+    the site's catalogues; and the Welsh Language Standards questions, with their Welsh."""
     _require_structure(page.consultation)
     added = []
     for field in fields:
@@ -321,9 +330,34 @@ def add_from_bank(page: ConsultationPage, fields: list[str]) -> list[Question]:
                             options=[label for _, label in equality.CHOICES[field]], position=len(page.questions))
         page.questions.append(question)
         added.append(question)
+        db.session.flush()
+        _translate_from_catalogues(question)
+    for key in welsh or []:
+        if key not in bank.BY_KEY:
+            continue
+        wording = bank.BY_KEY[key]
+        question = Question(kind="free_text", text=wording.text, hint=wording.hint, required=False,
+                            position=len(page.questions))
+        page.questions.append(question)
+        added.append(question)
+        db.session.flush()
+        translations.add_bank_translations(question, bank.WELSH, {"text": wording.welsh_text,
+                                                                  "hint": wording.welsh_hint})
     record_event("consultation.question_bank", target=page.consultation.slug,
                  detail=", ".join(q.text for q in added))
     return added
+
+
+def _translate_from_catalogues(question: Question) -> None:
+    """An equality question's words are the site's own, already in every catalogue."""
+    consultation = question.page.consultation
+    for code in translations.offerable():
+        with force_locale(code):
+            texts = [("text", question.text, gettext(question.text))]
+            texts += [("option", option, gettext(option)) for option in question.options]
+        for field, source, text in texts:
+            consultation.translations.append(Translation(
+                language=code, question_id=question.id, field=field, source=source, text=text))
 
 
 def duplicate(consultation: Consultation) -> Consultation:
@@ -331,10 +365,12 @@ def duplicate(consultation: Consultation) -> Consultation:
     comments or access code, and no dates (they are for the new run to set)."""
     copy = Consultation(slug=addresses.new_slug(), title=f"{consultation.title} (copy)",
                         introduction=consultation.introduction, audience=consultation.audience,
-                        status="draft", results_where=consultation.results_where)
+                        status="draft", results_where=consultation.results_where, languages=consultation.languages)
     mapping: dict[int, Question] = {}
+    pages: dict[int, ConsultationPage] = {}
     for page in consultation.pages:
         new_page = ConsultationPage(title=page.title, position=page.position)
+        pages[page.id] = new_page
         for question in page.questions:
             new_question = Question(kind=question.kind, text=question.text, hint=question.hint,
                                     easy_read_text=question.easy_read_text, easy_read_hint=question.easy_read_hint,
@@ -350,6 +386,9 @@ def duplicate(consultation: Consultation) -> Consultation:
         if page.show_if_question_id in mapping:
             new_page.show_if_question_id = mapping[page.show_if_question_id].id
             new_page.show_if_value = page.show_if_value
+    # The copy's own title ends "(copy)": its title translation is left for staff to check.
+    translations.copy_translations(consultation, copy, {old: new.id for old, new in pages.items()},
+                                   {old: new.id for old, new in mapping.items()})
     record_event("consultation.duplicate", target=copy.slug, detail=f"from {consultation.slug}")
     return copy
 

@@ -31,6 +31,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from webapp import equality
+from webapp.consultations import bank
 from webapp.consultations.rules import AUDIENCES, KINDS, check_dates
 from webapp.forms import FREE_TEXT_MAX, DayMonthYearField
 
@@ -193,9 +194,41 @@ class QuestionForm(FlaskForm):
 
 class QuestionBankForm(FlaskForm):
     questions = SelectMultipleField("Equality questions", widget=GovCheckboxesInput(),
-                                    choices=equality.QUESTION_TEXT,
-                                    validators=[InputRequired(message="Choose at least one question to add")])
+                                    choices=equality.QUESTION_TEXT, validators=[Optional()])
+    # Offered only when the partnership offers Welsh (a Welsh body): the Welsh Language Standards questions.
+    welsh = SelectMultipleField("Welsh Language Standards questions", widget=GovCheckboxesInput(),
+                                choices={q.key: q.text for q in bank.WELSH_LANGUAGE_QUESTIONS},
+                                validators=[Optional()])
     submit = SubmitField("Add questions", widget=GovSubmitInput())
+
+    def validate_questions(self, field) -> None:
+        welsh = getattr(self, "welsh", None)  # taken off the form unless the partnership offers Welsh
+        if not field.data and not (welsh and welsh.data):
+            raise ValidationError("Choose at least one question to add")
+
+
+class LanguagesForm(FlaskForm):
+    languages = SelectMultipleField("Languages besides English", widget=GovCheckboxesInput(),
+                                    validators=[Optional()])
+    submit = SubmitField("Save languages", widget=GovSubmitInput())
+
+
+class TranslationForm(FlaskForm):
+    """One builder page of translations: a box per English string (`translation_form` adds them)."""
+
+    submit = SubmitField("Save and continue", widget=GovSubmitInput())
+
+
+def translation_form(sources, current: dict, formdata=None) -> TranslationForm:
+    """A box for each string, labelled with its English, holding its translation so far."""
+    fields = {}
+    for index, source in enumerate(sources):
+        field_class, widget = (TextAreaField, GovTextArea()) if source.long else (StringField, GovTextInput())
+        fields[f"t{index}"] = field_class(source.source, widget=widget, default=current.get(source.key, ""),
+                                          validators=[Optional(), Length(max=5000)])
+    form = type("PartTranslationForm", (TranslationForm,), fields)(formdata=formdata)
+    form.boxes = [(source, form[f"t{index}"]) for index, source in enumerate(sources)]
+    return form
 
 
 class ActionForm(FlaskForm):

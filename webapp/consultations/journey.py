@@ -76,6 +76,15 @@ def item_name(question, index: int) -> str:
     return f"q{question.id}_i{index}"
 
 
+def choice_label(question, choice: str) -> str:
+    """What one answer says to the respondent: in their language when the
+    question is shown translated (`translations.LocalQuestion`); "Other" always is."""
+    label = getattr(question, "label", None)
+    if label is not None:
+        return label(choice)
+    return gettext("Other") if choice == rules.OTHER and question.has_other else choice
+
+
 def other_key(question) -> str:
     """Where the (redacted) "please specify" text is kept among the answers."""
     return f"{question.id}:other"
@@ -326,19 +335,22 @@ def answer_text(question, answers: dict) -> str:
     answer = answers.get(str(question.id)) or ""
     other = answers.get(other_key(question), "")
     if question.kind == "grid" and isinstance(answer, list):
-        return "\n".join(f"{row}: {value}" for row, value in zip(question.rows, answer, strict=False) if value)
+        return "\n".join(f"{row}: {choice_label(question, value)}"
+                         for row, value in zip(question.rows, answer, strict=False) if value)
     if question.kind == "ranking" and isinstance(answer, list):
-        return "\n".join(f"{rank}. {item}" for rank, item in enumerate(answer, 1))
+        return "\n".join(f"{rank}. {choice_label(question, item)}" for rank, item in enumerate(answer, 1))
     if question.kind == "date" and answer:
         return format_date(date.fromisoformat(answer), format="d MMMM yyyy")  # 3 February 2026, in their language
     chosen = answer if isinstance(answer, list) else [answer] if answer else []
-    return "\n".join(f"{gettext('Other')}: {other}" if choice == rules.OTHER and question.has_other else choice
-                     for choice in chosen)
+    return "\n".join(f"{gettext('Other')}: {other}" if choice == rules.OTHER and question.has_other
+                     else choice_label(question, choice) for choice in chosen)
 
 
-def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
+def check_answers(journey: Journey, shown=None) -> tuple[SummarySection, ...]:
+    """The check page's rows; `shown` (a `translations.LocalConsultation`) words them in the respondent's language."""
     sections = []
     for number, page in enumerate(journey.visible_pages(), 1):
+        page = shown.page(page.id) if shown is not None else page
         rows = []
         for question in journey.shown(page).questions:
             if not question.answerable:
@@ -346,7 +358,7 @@ def check_answers(journey: Journey) -> tuple[SummarySection, ...]:
             answer = answer_text(question, journey.answers)
             needed = question.required and not answer and journey.resumed
             rows.append(SummaryRow(question.text, answer, str(page.id), needed=needed))
-        sections.append(SummarySection(page.title or f"Page {number}", tuple(rows)))
+        sections.append(SummarySection(page.title or gettext("Page %(number)s", number=number), tuple(rows)))
     return tuple(sections)
 
 
@@ -369,11 +381,13 @@ def has_free_text(journey: Journey) -> bool:
                for page in journey.visible_pages() for q in page.questions)
 
 
-def submit(journey: Journey, today: date | None = None) -> ConsultationResponse:
+def submit(journey: Journey, today: date | None = None, language: str = "en") -> ConsultationResponse:
     """Write the response: day-precision date, redacted text, answers only for
-    pages that were shown. The first response locks each question's meaning."""
+    pages that were shown, and the language it was answered in. The first
+    response locks each question's meaning."""
     return write_response(journey.consultation, journey.visible_pages(), journey.answers,
-                          journey.risk_categories(), today or date.today(), easy_read=journey.easy_read)
+                          journey.risk_categories(), today or date.today(), easy_read=journey.easy_read,
+                          language=language)
 
 
 def write_response(consultation: Consultation, pages: list[ConsultationPage], answers: dict,

@@ -17,8 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
+from wtforms import RadioField
+from wtforms.validators import InputRequired
+
 from webapp import channels
-from webapp.consultations import answer_forms, journey, rules
+from webapp.consultations import answer_forms, journey, rules, translations
 from webapp.consultations.models import Consultation, ConsultationResponse
 from webapp.putting_back import REMOVED
 
@@ -60,8 +64,15 @@ def condition_words(page, numbers: dict[int, int]) -> str:
 
 
 def entry_form(consultation: Consultation) -> channels.KeyedEntryForm:
-    """The screen's form: the channel, then every question's fields in paper order."""
+    """The screen's form: the channel, the language of the form when it has more
+    than English, then every question's fields in paper order."""
     fields = {}
+    languages = translations.available(consultation)
+    if len(languages) > 1:
+        fields["form_language"] = RadioField(
+            "Which language was the form or conversation in?", widget=GovRadioInput(), default=languages[0],
+            choices={code: translations.language_name(code) for code in languages},
+            validators=[InputRequired(message="Choose the language the response was given in")])
     for _page, questions in keyed_pages(consultation):
         for question in questions:
             fields |= answer_forms.question_fields(question)
@@ -111,10 +122,10 @@ def redacted_text(consultation: Consultation, keyed: Keyed) -> list[tuple[str, s
 
 
 def save(consultation: Consultation, keyed: Keyed, channel: str, language: str,
-         today: date | None = None) -> ConsultationResponse:
-    """Write the keyed response (commits). Danger words flag it for
-    safeguarding at once: nobody saw a help page when it was written."""
+         today: date | None = None, form_language: str = translations.SOURCE_LANGUAGE) -> ConsultationResponse:
+    """Write the keyed response (commits) with the language it was given in. Danger words flag it
+    for safeguarding at once: nobody saw a help page when it was written."""
     return journey.write_response(
         consultation, keyed.pages, keyed.answers, keyed.categories, today or date.today(),
         channel=channel, channel_language=language.strip() if channel == channels.INTERPRETER else "",
-        safeguarding_flag=bool(keyed.categories))
+        safeguarding_flag=bool(keyed.categories), language=form_language)

@@ -56,6 +56,10 @@ class Consultation(db.Model):
     created_on: Mapped[date] = mapped_column(Date, default=date.today)
     # Set once staff have been told it has its first response (staff/alerts.py), so they are told once.
     first_response_alerted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The languages it is offered in besides the one staff write it in (English), from the
+    # partnership's LANGUAGES, comma-separated ("cy,ur"); each needs every string translated
+    # (`translations.missing`) before it can open.
+    languages: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
     pages: Mapped[list[ConsultationPage]] = relationship(
         back_populates="consultation", order_by="ConsultationPage.position",
@@ -68,6 +72,13 @@ class Consultation(db.Model):
         back_populates="consultation", cascade="all, delete-orphan")
     old_slugs: Mapped[list[OldSlug]] = relationship(
         back_populates="consultation", order_by="OldSlug.id", cascade="all, delete-orphan")
+    translations: Mapped[list[Translation]] = relationship(
+        back_populates="consultation", order_by="Translation.id", cascade="all, delete-orphan")
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        """The languages it is offered in besides English, in the order staff added them."""
+        return tuple(code for code in (self.languages or "").split(",") if code)
 
     @property
     def questions(self) -> list[Question]:
@@ -214,6 +225,29 @@ class WordingChange(db.Model):
     changed_by: Mapped[StaffUser | None] = relationship()
 
 
+class Translation(db.Model):
+    """One string of a consultation in another language: the consultation's
+    title, introduction or results note, a page's title, or a question's text,
+    hint, answer, grid statement or scale end label. It keeps the English it
+    translates (`source`): when staff change the English, the translation no
+    longer matches and the string counts as missing again, so a respondent never
+    meets a translation of words the consultation no longer says."""
+
+    __tablename__ = "consultation_translation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("consultation_page.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consultation_question.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="translations")
+
+
 class ReviewComment(db.Model):
     """An anonymous comment from the service-user group. `question_id` is empty
     for "something is missing" comments."""
@@ -294,6 +328,8 @@ class ConsultationResponse(db.Model):
     channel_language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), default="", server_default="")
     # Answered through the consultation's Easy Read version: the board can see these separately.
     easy_read: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The language the person saw the consultation in ("cy"): the board can break its summary down by it.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en", index=True)
 
     consultation: Mapped[Consultation] = relationship(back_populates="responses")
     answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")

@@ -4,7 +4,9 @@ the visit and leaves for the partnership's neutral destination."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, session
+from flask_babel import get_locale
 
+from webapp.consultations import translations
 from webapp.consultations.journey import open_public_consultations
 from webapp.feedback.directory import local_directory
 from webapp.journeys import end_session
@@ -14,7 +16,11 @@ bp = Blueprint("public", __name__)
 
 @bp.get("/")
 def home():
-    return render_template("pages/home.html", consultations=open_public_consultations())
+    # Each consultation's title in the visitor's language where it has a complete translation.
+    chosen = str(get_locale())
+    consultations = [translations.localise(c, translations.shown_language(c, chosen))
+                     for c in open_public_consultations()]
+    return render_template("pages/home.html", consultations=consultations)
 
 
 @bp.get("/get-help")

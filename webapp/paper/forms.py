@@ -16,9 +16,10 @@ from flask import current_app
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from webapp.consultations.journey import choice_label
 from webapp.consultations.keyed import question_numbers
-from webapp.consultations.models import Consultation
 from webapp.consultations.rules import OTHER
+from webapp.consultations.translations import LocalConsultation
 from webapp.feedback import questions as fq
 from webapp.feedback.directory import services_taking_feedback
 from webapp.forms import FREE_TEXT_MAX
@@ -129,35 +130,38 @@ def _number_how(question) -> str:
 
 
 def _consultation_question(question, number: int | None) -> PaperQuestion:
-    choices = tuple(choice for choice in question.choices if not (question.has_other and choice == OTHER))
+    choices = tuple(choice_label(question, choice) for choice in question.choices
+                    if not (question.has_other and choice == OTHER))
     return PaperQuestion(number, question.text, _shape(question), hint=question.hint or "", choices=choices,
                          rows=question.rows, lines=line_count(question.char_limit), other=question.has_other,
                          optional=not question.required, ends=_scale_ends(question), how=_number_how(question))
 
 
-def _return_by(consultation: Consultation) -> str:
+def _return_by(consultation: LocalConsultation) -> str:
     """The closing date, in the form's language: a form that comes back later is not counted."""
     if consultation.closes_on is None:
         return ""
     return _("Please return this by %(date)s.", date=format_date(consultation.closes_on, format="d MMMM yyyy"))
 
 
-def _condition(page, numbers: dict[int, int]) -> str:
-    question = page.show_if_question
+def _condition(consultation: LocalConsultation, page, numbers: dict[int, int]) -> str:
+    question = consultation.question(page.show_if_question_id) if page.show_if_question_id else None
     if question is None or not page.show_if_values:
         return ""
     # Each answer in its own quotes: “Friend” or “Other”, as the msgid quotes one answer.
     between = "” " + _("or") + " “"
     return _("Answer this part only if you answered “%(answers)s” to question %(number)s.",
-             answers=between.join(page.show_if_values), number=numbers.get(question.id, "?"))
+             answers=between.join(choice_label(question, value) for value in page.show_if_values),
+             number=numbers.get(question.id, "?"))
 
 
-def consultation_form(consultation: Consultation) -> PaperForm:
-    """A consultation on paper: a part per page, its questions numbered through the whole form."""
+def consultation_form(consultation: LocalConsultation) -> PaperForm:
+    """A consultation on paper, in the language it is shown in (`translations.localise`): a part
+    per page, its questions numbered through the whole form."""
     numbers = question_numbers(consultation)
     sections = tuple(
         PaperSection(page.title or _("Part %(number)s", number=position),
-                     _condition(page, numbers),
+                     _condition(consultation, page, numbers),
                      tuple(_consultation_question(question, numbers.get(question.id)) for question in page.questions))
         for position, page in enumerate(consultation.pages, 1))
     return PaperForm(title=consultation.title, introduction=consultation.introduction or "", sections=sections,

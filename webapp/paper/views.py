@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, make_response
 
 from webapp.audit import record_event
+from webapp.consultations import translations
 from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.paper.forms import consultation_form, feedback_form
@@ -36,7 +37,10 @@ def consultation_pdf(consultation_id: int):
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None:
         abort(404)
-    pdf = form_pdf(consultation_form(consultation))
-    record_event("consultation.paper_form", target=consultation.slug)
+    # In the language asked for (`?lang=cy`) when the consultation is completely translated into it, else English.
+    shown = translations.in_language(consultation)
+    pdf = form_pdf(consultation_form(shown))
+    record_event("consultation.paper_form", target=consultation.slug, detail=f"language {shown.language}")
     db.session.commit()
-    return _pdf_response(pdf, form_filename(consultation.slug))
+    suffix = f"-{shown.language}" if shown.language != translations.SOURCE_LANGUAGE else ""
+    return _pdf_response(pdf, form_filename(consultation.slug + suffix))

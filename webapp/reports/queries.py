@@ -23,6 +23,7 @@ QUOTES_PER_THEME = 3
 CHANNEL_TITLE = "How responses reached us"
 EASY_READ_TITLE = "Version"  # "Themes by version": Easy Read or standard
 EASY_READ_GROUPS = ("Easy Read", "Standard")  # how the board reads `Item.easy_read`, True then False
+LANGUAGE_TITLE = "Language answered in"
 QUOTE_CHARS = (20, 280)
 
 
@@ -107,6 +108,9 @@ def breakdowns(coded, codes: list[str], labels: list[str], k: int, held: frozens
         tables.append((CHANNEL_TITLE, [Grouped(c.item.response_id, c.item.channel or CHANNELS[ONLINE], c.codes)
                                        for c in coded]))
     tables.extend(_easy_read_table(coded))
+    language = _language_table(coded)
+    if language:
+        tables.append(language)
     result = []
     for title, grouped in tables:
         groups, table = count_table(grouped, codes)
@@ -144,6 +148,14 @@ def _easy_read_table(coded) -> list[tuple[str, list[Grouped]]]:
     easy, standard = EASY_READ_GROUPS
     return [(EASY_READ_TITLE, [Grouped(c.item.response_id, easy if c.item.easy_read else standard, c.codes)
                                for c in coded])]
+
+def _language_table(coded) -> tuple[str, list[Grouped]] | None:
+    """Theme x the language a consultation was answered in, once any answer was given in a
+    language other than English (all English says nothing); suppressed like the other tables."""
+    if not any(c.item.language not in ("", "English") for c in coded):
+        return None
+    return LANGUAGE_TITLE, [Grouped(c.item.response_id, c.item.language or "English", c.codes) for c in coded]
+
 
 
 

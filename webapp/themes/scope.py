@@ -22,6 +22,7 @@ from sqlalchemy import select
 from webapp import equality
 from webapp.channels import channel_label
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
+from webapp.consultations.translations import language_name
 from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, feedback_ref
@@ -124,6 +125,7 @@ class Item:
     risk_categories: tuple[str, ...] = ()  # analysis.risk categories of the whole response
     channel: str = ""  # how the response reached Heard, as the board reads it (`webapp.channels`)
     easy_read: bool = False  # given through the Easy Read journey (`webapp.feedback.easy_read`)
+    language: str = ""  # the language a consultation was answered in, as the board reads it ("Welsh")
 
 
 def _categories(stored: str | None) -> tuple[str, ...]:
@@ -193,7 +195,8 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     submitted_on=response.submitted_on, response_id=response.id, equality=said,
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories),
-                    channel=channel_label(response.channel), easy_read=response.easy_read))
+                    channel=channel_label(response.channel), easy_read=response.easy_read,
+                    language=language_name(response.language or "en")))
     return found
 
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from tests.webapp.helpers import make_user, page, sign_in_as
-from webapp.consultations import reporting
+from webapp.consultations import reporting, translations
 from webapp.consultations.models import (
     Answer,
     Consultation,
@@ -824,6 +824,11 @@ def test_other_text_is_moderated_like_free_text(signed_in, kinds):
 def test_the_new_words_are_in_the_respondents_language(client, app, kinds):
     app.config["LANGUAGES"] = ("en", "cy")
     c = kinds
+    # Offered in Welsh, every string "translated" as its English: Heard's own words are what is checked here.
+    c.languages = "cy"
+    sources = translations.all_sources(c)
+    translations.save_part(c, "cy", sources, [source.source for source in sources])
+    db.session.commit()
     client.get(f"{URL}?start=1")
     first = page(client.get(f"{URL}?lang=cy"))
     assert first.html["lang"] == "cy"

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from tests.webapp.consultations.test_consultation_question_types import make_kinds
 from tests.webapp.helpers import make_consultation, make_user, page, sign_in_as
 from webapp.audit import AuditEvent
+from webapp.consultations import translations
 from webapp.extensions import db
 from webapp.feedback.models import Service
 
@@ -60,6 +61,9 @@ def test_consultation_form_says_when_to_return_it_and_a_numbers_range_in_its_lan
     consultation.closes_on = date(2027, 1, 31)
     [number] = [q for q in consultation.questions if q.kind == "number"]
     number.settings = {"min": 1, "max": 10}
+    consultation.languages = "cy"  # offered in Welsh, and translated: a form prints only in a complete language
+    sources = translations.all_sources(consultation)
+    translations.save_part(consultation, "cy", sources, [f"CY {source.source}" for source in sources])
     db.session.commit()
     url = f"/staff/paper/consultations/{consultation.id}.pdf"
     _reader, text = pdf_text(engagement.get(url).data)

@@ -9,12 +9,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from babel import Locale
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user
 
 from webapp import access_codes
 from webapp.audit import record_event
-from webapp.consultations import addresses, answer_forms, editing, rules, sharing
+from webapp.consultations import addresses, answer_forms, bank, editing, rules, sharing, translations
 from webapp.consultations import forms as f
 from webapp.consultations import journey as respond_journey
 from webapp.consultations import preview as pv
@@ -97,6 +109,7 @@ def show(consultation_id: int):
                            transitions=rules.allowed_transitions(consultation.status),
                            status_labels=rules.STATUS_LABELS,
                            condition_problems={page.id: editing.condition_problem(page) for page in consultation.pages},
+                           language_status=_language_status(consultation),
                            today=date.today(),
                            address_editable=consultation.status in addresses.ADDRESS_EDITABLE_STATUSES)
 
@@ -306,15 +319,100 @@ def question_bank(consultation_id: int, page_id: int):
     consultation = _consultation_or_404(consultation_id)
     page = _page_or_404(consultation, page_id)
     form = f.QuestionBankForm()
+    welsh_body = bank.WELSH in current_app.config["LANGUAGES"]
+    if not welsh_body:
+        del form.welsh
     if form.validate_on_submit():
         try:
-            editing.add_from_bank(page, form.questions.data)
+            editing.add_from_bank(page, form.questions.data, form.welsh.data if welsh_body else [])
         except RuleError as error:
             return _refused(consultation, error)
         db.session.commit()
         return _to_consultation(consultation, f"page-{page.id}")
     return make_response(render_template("consultations/builder/question-bank.html", form=form,
                                          consultation=consultation, page=page), 400 if form.errors else 200)
+
+
+# Languages --------------------------------------------------------------------------
+
+def _language_status(consultation) -> list[dict]:
+    """Each language it is offered in, with what is still to translate."""
+    return [{"code": code, "name": translations.language_name(code),
+             "missing": len(translations.missing(consultation, code))}
+            for code in consultation.language_codes]
+
+
+def _language_or_404(consultation, language: str) -> str:
+    if language not in consultation.language_codes:
+        abort(404)
+    return language
+
+
+@bp.route("/<int:consultation_id>/languages", methods=["GET", "POST"])
+@permission_required("build")
+def languages(consultation_id: int):
+    """Which of the partnership's languages the consultation is offered in."""
+    consultation = _consultation_or_404(consultation_id)
+    form = f.LanguagesForm(data={"languages": list(consultation.language_codes)} if request.method == "GET" else None)
+    form.languages.choices = translations.language_choices()
+    if form.validate_on_submit():
+        try:
+            translations.set_languages(consultation, form.languages.data or [])
+        except RuleError as error:
+            db.session.rollback()
+            form.languages.errors.append(str(error))
+        else:
+            db.session.commit()
+            return _to_consultation(consultation, "languages")
+    return make_response(render_template("consultations/builder/languages.html", form=form,
+                                         consultation=consultation), 400 if form.errors else 200)
+
+
+@bp.get("/<int:consultation_id>/languages/<language>")
+@permission_required("build")
+def translation(consultation_id: int, language: str):
+    """One language: each part with how much is still to translate, and every missing string."""
+    consultation = _consultation_or_404(consultation_id)
+    _language_or_404(consultation, language)
+    rows = []
+    for part, name in translations.parts(consultation):
+        sources = translations.part_sources(consultation, part)
+        rows.append({"part": part, "name": name, "total": len(sources),
+                     "missing": len(translations.missing(consultation, language, sources))})
+    return render_template("consultations/builder/translation.html", consultation=consultation,
+                           language=language, language_name=translations.language_name(language), rows=rows,
+                           missing=translations.missing(consultation, language))
+
+
+@bp.route("/<int:consultation_id>/languages/<language>/<part>", methods=["GET", "POST"])
+@permission_required("build")
+def translate(consultation_id: int, language: str, part: str):
+    """The English of one part (the details, or one question) with a box for each string's translation."""
+    consultation = _consultation_or_404(consultation_id)
+    _language_or_404(consultation, language)
+    sources = translations.part_sources(consultation, part)
+    if sources is None:
+        abort(404)
+    form = f.translation_form(sources, translations.stored(consultation, language),
+                              formdata=request.form if request.method == "POST" else None)
+    if form.validate_on_submit():
+        translations.save_part(consultation, language, sources, [box.data for _source, box in form.boxes])
+        db.session.commit()
+        following = _next_part(consultation, part)
+        if following:
+            return redirect(url_for(".translate", consultation_id=consultation.id, language=language, part=following))
+        return redirect(url_for(".translation", consultation_id=consultation.id, language=language))
+    names = dict(translations.parts(consultation))
+    return make_response(render_template(
+        "consultations/builder/translate.html", form=form, consultation=consultation, language=language,
+        language_name=translations.language_name(language), part_name=names[part],
+        direction=Locale.parse(language).text_direction), 400 if form.errors else 200)
+
+
+def _next_part(consultation, part: str) -> str | None:
+    order = [name for name, _label in translations.parts(consultation)]
+    index = order.index(part)
+    return order[index + 1] if index + 1 < len(order) else None
 
 
 # Questions --------------------------------------------------------------------------

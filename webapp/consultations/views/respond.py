@@ -9,7 +9,7 @@ from flask_babel import get_locale, gettext
 from flask_wtf.csrf import CSRFError
 
 from webapp import i18n
-from webapp.consultations import addresses
+from webapp.consultations import addresses, translations
 from webapp.consultations import answer_forms as f
 from webapp.consultations import easy_read as er
 from webapp.consultations import journey as j
@@ -35,15 +35,17 @@ def consultation(slug: str):
     consultation = j.consultation_by_slug(slug) or addresses.redirect_if_moved(slug, ".consultation")
     thanks = session.get(j.THANKS_KEY)
     if consultation is not None and thanks and thanks.get("slug") == slug:
-        get_locale()  # read (and kept for this request) before the session and its language end
+        # The language is chosen (and kept for this request) before the session and its language end.
+        shown = translations.in_language(consultation)
         end_session(session)
         language = thanks.get("language", "")
-        return render_template("consultations/respond/thank-you.html", consultation=consultation,
+        return render_template("consultations/respond/thank-you.html", consultation=shown,
                                flagged=thanks.get("flagged", False), help_in_language=help_in_language(language),
                                reader_note=bool(language), easy_read=thanks.get("easy_read", False))
     unavailable = _unavailable(consultation)
     if unavailable:
         return unavailable
+    shown = translations.in_language(consultation)
     journey = j.current_journey(session, consultation)
     if "start" in request.args or "page" in request.args:
         if journey is None:
@@ -54,7 +56,7 @@ def consultation(slug: str):
             journey.go_to(request.args["page"])
         return _to_the_journey(slug)
     if journey is None:
-        return render_template("consultations/respond/before-you-start.html", consultation=consultation,
+        return render_template("consultations/respond/before-you-start.html", consultation=shown,
                                easy_read=er.asked_for(request.args, consultation))
     if not may_show_answers(session):
         return render_template("journeys/resume.html", what=gettext("answers"),
@@ -68,6 +70,7 @@ def consultation_post(slug: str):
     unavailable = _unavailable(consultation)
     if unavailable:
         return unavailable
+    translations.in_language(consultation)
     posted = request.form.get("step", "")
     starting = j.current_journey(session, consultation) is None
     journey = _journey_for(consultation, posted)
@@ -103,6 +106,11 @@ def consultation_post(slug: str):
     values, risks = j.page_values(journey.page, form.data)
     journey.save_page(journey.page, values, risks)
     return _to_the_journey(slug)
+
+
+def _shown(journey: j.Journey) -> translations.LocalConsultation:
+    """The journey's consultation in this request's language (`in_language` chose it)."""
+    return translations.localise(journey.consultation, str(get_locale()))
 
 
 def _to_the_journey(slug: str):
@@ -148,7 +156,8 @@ def _unavailable(consultation):
     if state == "not-found":
         abort(404)
     template = "closed.html" if state == "closed" else "not-yet-open.html"
-    return make_response(render_template(f"consultations/respond/{template}", consultation=consultation), 200)
+    shown = translations.in_language(consultation)
+    return make_response(render_template(f"consultations/respond/{template}", consultation=shown), 200)
 
 
 def _form_for(journey: j.Journey):
@@ -156,7 +165,7 @@ def _form_for(journey: j.Journey):
         return AccessCodeForm()
     if journey.step == j.CHECK:
         return _check_form(journey)
-    return f.page_form(journey.shown(journey.page))
+    return f.page_form(journey.shown(_shown(journey).page(journey.page.id)))
 
 
 def _check_form(journey: j.Journey) -> f.CheckForm:
@@ -178,7 +187,7 @@ def _send(journey: j.Journey, form):
     unread = j.unread_language(journey)
     easy_read = journey.easy_read
     if not form.website.data:  # honeypot filled: a bot; say thanks, store nothing
-        j.submit(journey)
+        j.submit(journey, language=str(get_locale()))
     slug = journey.consultation.slug
     chosen_language = session.get(i18n.SESSION_KEY)
     session.clear()
@@ -195,7 +204,8 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         journey.go_to(str(journey.first_incomplete_page().id) if journey.first_incomplete_page() else j.CHECK)
     if journey.step == j.CODE and journey.unlocked:
         journey.unlock()
-    context = {"consultation": consultation, "step": journey.step, "notice": notice,
+    shown = _shown(journey)
+    context = {"consultation": shown, "step": journey.step, "notice": notice,
                "action": url_for(".consultation_post", slug=consultation.slug), "easy_read": journey.easy_read}
     if journey.step == j.CODE:
         template = "consultations/respond/access-code.html"
@@ -205,15 +215,16 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         template = "journeys/check-easy-read.html" if journey.easy_read else "journeys/check.html"
         form = form or _check_form(journey)
         context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
-        context.update(summary=j.check_answers(journey), has_free_text=j.has_free_text(journey),
+        context.update(summary=j.check_answers(journey, shown), has_free_text=j.has_free_text(journey),
                        removed_words=form.put_back.choices,
                        sending=gettext("your answers"),
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))
     else:
         template = "consultations/respond/page.html"
-        form = form or f.page_form(journey.shown(journey.page), j.form_data(journey.page, journey.answers))
+        page = journey.shown(shown.page(journey.page.id))  # translated, then worded for Easy Read if chosen
+        form = form or f.page_form(page, j.form_data(journey.page, journey.answers))
         page_count, undecided = journey.page_count()
-        context.update(page=journey.shown(journey.page), page_number=journey.page_number(),
+        context.update(page=page, page_number=journey.page_number(),
                        page_count=page_count, count_undecided=undecided)
     previous = journey.previous_step() if journey.step != j.CODE else None
     context["back_url"] = (url_for(".consultation", slug=consultation.slug, page=previous) if previous
@@ -231,6 +242,7 @@ def token_expired(error: CSRFError):
     consultation = j.consultation_by_slug(request.view_args["slug"])
     if j.availability(consultation) != "open":
         return refused
+    translations.in_language(consultation)
     starting = j.current_journey(session, consultation) is None
     journey = _journey_for(consultation, request.form.get("step", ""))
     if starting and journey.resumed and journey.step != request.form.get("step", ""):

@@ -344,7 +344,8 @@ def _save_keyed(consultation, entered, form):
     channel, language = form.channel.data, form.language.data or ""
     # That a response was keyed, by whom and how: never its text, nor the interpreter's language.
     record_event("consultation.keyed_entry", target=consultation.slug, detail=channels.CHANNELS[channel])
-    keyed.save(consultation, entered, channel, language)
+    form_language = form.form_language.data if "form_language" in form else "en"
+    keyed.save(consultation, entered, channel, language, form_language=form_language)
     flash("Response saved. It was flagged for safeguarding and is in the safeguarding queue."
           if entered.categories else "Response saved. You can key in the next one.", "success")
     return redirect(url_for(".keyed_entry", consultation_id=consultation.id))

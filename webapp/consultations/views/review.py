@@ -7,6 +7,8 @@ POST/redirect/GET, a server-side session that ends on the thank-you page."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, session, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
@@ -14,7 +16,7 @@ from wtforms import SubmitField
 
 from analysis.redaction import redact
 from analysis.risk import assess
-from webapp.consultations import addresses, answer_forms
+from webapp.consultations import addresses, answer_forms, translations
 from webapp.consultations import journey as j
 from webapp.consultations.models import ReviewComment
 from webapp.extensions import db
@@ -42,7 +44,7 @@ def _key(slug: str) -> str:
 
 
 class ReviewPageForm(FlaskForm):
-    submit = SubmitField("Save and continue", widget=GovSubmitInput())
+    submit = SubmitField(_l("Save and continue"), widget=GovSubmitInput())
 
 
 @bp.get("/review/<slug>")
@@ -50,8 +52,9 @@ def review(slug: str):
     consultation = _in_review_or_404(slug)
     if session.get(THANKS_KEY) == slug:
         flagged = bool(session.get(FLAGGED_KEY))
+        shown = translations.in_language(consultation)  # before the session and its language end
         end_session(session)
-        return render_template("consultations/review/thank-you.html", consultation=consultation, flagged=flagged)
+        return render_template("consultations/review/thank-you.html", consultation=shown, flagged=flagged)
     state = session.get(_key(slug))
     if not state:
         return _render(consultation, "code", AccessCodeForm())
@@ -229,14 +232,25 @@ def _store_comments(consultation, step: str) -> bool:
     return flagged
 
 
+def _condition_note(shown: translations.LocalConsultation, page) -> str:
+    """When a page is shown only after certain answers, in the reviewer's language."""
+    source = shown.question(page.show_if_question_id) if page.show_if_question_id else None
+    if source is None or not page.show_if_values:
+        return ""
+    answers = f"\u201d {gettext('or')} \u201c".join(j.choice_label(source, value) for value in page.show_if_values)
+    return gettext("People see this page only if they answered \u201c%(answers)s\u201d to \u201c%(question)s\u201d.",
+                   answers=answers, question=source.text)
+
+
 def _render(consultation, step: str, form=None, status: int = 200, notice: str = "", errors: dict | None = None,
             carried=(), typed=None):
     if typed is None:
         typed = request.form if request.method == "POST" else {}
-    context = {"consultation": consultation, "step": step, "notice": notice, "errors": errors or {},
+    shown = translations.in_language(consultation)
+    context = {"consultation": shown, "step": step, "notice": notice, "errors": errors or {},
                "typed": typed, "comment_max": COMMENT_MAX, "carried": carried,
                "action": url_for(".review_post", slug=consultation.slug),
-               "caption": f"Reviewing: {consultation.title}"}
+               "caption": gettext("Reviewing: %(title)s", title=shown.title)}
     if step == "code":
         template = "access-code.html"
     elif step == MISSING:
@@ -244,9 +258,10 @@ def _render(consultation, step: str, form=None, status: int = 200, notice: str =
         form = form or ReviewPageForm()
     else:
         template = "page.html"
-        page = consultation.pages[int(step) - 1]
+        page = shown.pages[int(step) - 1]
         form = form or ReviewPageForm()
         context.update(page=page, page_number=int(step), page_count=len(consultation.pages),
+                       condition_note=_condition_note(shown, page),
                        preview_form=answer_forms.page_form(page, {}))
     body = render_template(f"consultations/review/{template}", form=form, **context)
     return make_response(body, status)
