@@ -25,7 +25,10 @@ A label's threshold is learned only once it has
 ``MIN_POSITIVES_FOR_THRESHOLD`` positives, and never one whose predicted
 share exceeds ``MAX_SHARE_RATIO`` times the coded share: with a handful of
 positives "label everything" maximises F1, which once made learning worse
-than the codebook alone. Otherwise the prior's ``ASSIGN_AT`` is kept.
+than the codebook alone. From ``MIN_POSITIVES_FOR_SHARE`` positives until
+then, the cut-off is the one that assigns the label to its coded share of the
+training texts (a codebook under-calling a vague theme is put right long
+before F1 can be trusted); with fewer the prior's ``ASSIGN_AT`` is kept.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ from analysis.semantic import ASSIGN_AT, CodebookPrior, says_nothing
 from analysis.text import clean, question_kind
 
 MIN_POSITIVES_FOR_THRESHOLD = 30
+# From this many positives until MIN_POSITIVES_FOR_THRESHOLD, a label's
+# cut-off is the one that assigns it to its coded share (``_share_matching``).
+MIN_POSITIVES_FOR_SHARE = 8
+SHARE_MATCH_RANGE = (0.1, 0.6)
 # Pseudo-neighbours at the label's share added to each vote.
 VOTE_SMOOTHING = 1.0
 # A label's learned signals count half once it has this many positives.
@@ -310,6 +317,7 @@ class ThemeClassifier:
         share_ok = predicted.mean(axis=0) <= MAX_SHARE_RATIO * Y.mean(axis=0)[:, None]
         smooth = np.where(share_ok, smooth, -1.0)
         learnable = (self.positives_ >= MIN_POSITIVES_FOR_THRESHOLD) & share_ok.any(axis=1)
+        thresholds = np.where(self.positives_ >= MIN_POSITIVES_FOR_SHARE, _share_matching(fitted, Y), thresholds)
         return np.where(learnable, grid[smooth.argmax(axis=1)], thresholds)
 
     def predict_proba(
@@ -355,6 +363,17 @@ class ThemeClassifier:
         proba = self.predict_proba(texts, questions)
         return choose_to_code(texts, proba, self.thresholds_, self.positives_,
                               self.embedder_.encode([clean(t) for t in texts]), n, coded_texts)
+
+
+def _share_matching(fitted: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Per label, the cut-off at which the share of training texts assigned
+    (on out-of-fold inputs) equals the share coded with it, kept within
+    ``SHARE_MATCH_RANGE``. Ten positives estimate a share far better than
+    they find an F1-best cut-off, and a codebook that under- or over-calls a
+    theme (a vague "general" theme under-called by half) is put right."""
+    share = Y.mean(axis=0)
+    cut = np.array([np.quantile(fitted[:, j], 1 - share[j]) for j in range(Y.shape[1])])
+    return np.clip(cut, *SHARE_MATCH_RANGE)
 
 
 DENSITY_SAMPLE = 512

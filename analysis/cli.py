@@ -247,17 +247,20 @@ def _ratings(path: str, rows: list[dict[str, str]]) -> list[float]:
 
 
 def cmd_fit_sentiment(args: argparse.Namespace) -> None:
-    from analysis.sentiment import SentimentScorer  # noqa: PLC0415
+    from analysis.sentiment import DOMESTIC_ABUSE_WEIGHT, SentimentScorer  # noqa: PLC0415
 
     rows: list[dict[str, str]] = []
     ratings: list[float] = []
-    for path in args.input:
+    weights: list[float] = []
+    inputs = [(path, 1.0) for path in args.input] + [(path, DOMESTIC_ABUSE_WEIGHT) for path in args.domestic_abuse]
+    for path, weight in inputs:
         coded = [r for r in read_csv(path, ["text", "sentiment"]) if r["sentiment"].strip()]
         rows += coded
         ratings += _ratings(path, coded)
+        weights += [weight] * len(coded)
     if not rows:
         raise InputError("no coded rows: column 'sentiment' is empty in every input")
-    scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings)
+    scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings, weights)
     write_json(args.output, scorer.to_dict())
 
 
@@ -301,13 +304,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="refit the shipped sentiment model from 1-5 coded feedback",
         description="Writes the JSON parameters loaded by analysis.sentiment.default_scorer. "
         "The shipped file was made with: python -m analysis fit-sentiment --input "
-        "../shared/data/feedback-labelled-dev.csv ../shared/data/da-feedback-dev.csv "
+        "../shared/data/feedback-labelled-dev.csv --domestic-abuse ../shared/data/da-feedback-dev.csv "
         "benchmarks/data/da-sentiment-heldout.csv benchmarks/data/da-sentiment-heldout-2.csv "
         "benchmarks/data/da-sentiment-tuning.csv benchmarks/data/da-sentiment-heldout-3.csv "
-        "(not da-sentiment-heldout-4.csv, kept held out)",
+        "benchmarks/data/da-sentiment-tuning-2.csv "
+        "(not da-sentiment-heldout-4.csv, -5 or -6, kept held out)",
     )
     p.add_argument("--input", required=True, nargs="+",
                    help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")
+    p.add_argument("--domestic-abuse", nargs="*", default=[],
+                   help="domestic-abuse CSV(s), same columns, pooled with --input and each answer "
+                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py)")
     p.add_argument(
         "--output",
         default=str(Path(__file__).parent / "data" / "sentiment_model.json"),

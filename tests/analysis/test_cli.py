@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.sentiment import SentimentScorer
 from analysis.themes import Coded, Record, build_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,3 +202,19 @@ def test_fit_sentiment_pools_inputs_and_averages_two_coders(tmp_path):
     bad = write(tmp_path / "bad.csv", ["text", "sentiment", "sentiment_second"], [("ok", 3, 9)])
     result = run("fit-sentiment", "--input", str(nhs), str(bad), "--output", str(model))
     assert result.returncode == 2 and "must hold ratings 1-5" in result.stderr
+
+
+def test_fit_sentiment_counts_domestic_abuse_answers_more(tmp_path):
+    # The same words read oppositely by two sets of coders: the weighted set wins.
+    nhs = write(tmp_path / "nhs.csv", ["text", "sentiment", "question"],
+                [("More staff on the ward", 5, "What could be better?"), ("Kind staff", 1, "What was good?")] * 4)
+    da = write(tmp_path / "da.csv", ["text", "sentiment", "question"],
+               [("More staff on the ward", 2, "What could be better?"), ("Kind staff", 1, "What was good?")] * 2)
+    pooled, weighted = tmp_path / "pooled.json", tmp_path / "weighted.json"
+    assert run("fit-sentiment", "--input", str(nhs), str(da), "--output", str(pooled)).returncode == 0
+    result = run("fit-sentiment", "--input", str(nhs), "--domestic-abuse", str(da), "--output", str(weighted))
+    assert result.returncode == 0, result.stderr
+    text, question = ["More staff on the ward"], ["What could be better?"]
+    plain = SentimentScorer.from_dict(json.loads(pooled.read_text("utf-8"))).score(text, question)[0]
+    counted = SentimentScorer.from_dict(json.loads(weighted.read_text("utf-8"))).score(text, question)[0]
+    assert counted > plain

@@ -169,6 +169,29 @@ def test_threshold_guard_refuses_labelling_everything():
     assert share[rare] <= 3 * 0.1 + 1e-9
 
 
+def test_a_label_with_some_positives_is_cut_at_its_coded_share():
+    """Between MIN_POSITIVES_FOR_SHARE and MIN_POSITIVES_FOR_THRESHOLD
+    positives a label is cut where its training texts (out of fold) are
+    assigned it as often as they were coded with it; with fewer it keeps the
+    prior's threshold."""
+    from analysis.classify import MIN_POSITIVES_FOR_SHARE, SHARE_MATCH_RANGE
+    from analysis.semantic import ASSIGN_AT
+
+    rng = np.random.default_rng(1)
+    texts = [f"the {rng.choice(['nurse', 'porter', 'doctor'])} was {rng.choice(['kind', 'quick', 'late'])} "
+             f"on visit {i}" for i in range(40)]
+    labels = [["general", "staff"] if i % 4 == 0 else ["general"] if i % 13 else ["general", "rare"]
+              for i in range(40)]
+    model = ThemeClassifier(char_ngrams=False).fit(texts, labels)
+    staff, rare = model.classes_.index("staff"), model.classes_.index("rare")
+    assert model.positives_[staff] >= MIN_POSITIVES_FOR_SHARE > model.positives_[rare]
+    assert model.thresholds_[rare] == ASSIGN_AT
+    assert SHARE_MATCH_RANGE[0] <= model.thresholds_[staff] <= SHARE_MATCH_RANGE[1]
+    assert model.thresholds_[staff] != ASSIGN_AT
+    share = (model.predict_proba(texts) >= model.thresholds_).mean(axis=0)
+    assert abs(share[staff] - 0.25) <= 0.1  # coded with it: 10 of 40
+
+
 def test_learning_from_examples_the_codebook_does_not_know():
     """Coded examples teach a label the codebook lacks, from its neighbours."""
     coded = DA_CODED + [("He hacked my instagram", ["online"]), ("He tracked me through an app", ["online"]),
