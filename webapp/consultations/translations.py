@@ -304,6 +304,16 @@ class LocalQuestion:
     def rows(self) -> tuple[str, ...]:
         return tuple(self._of("row", row) for row in self._question.rows)
 
+    # Easy Read wording is written in English only: in another language the Easy Read
+    # version reads the translated question rather than mixing in English.
+    @property
+    def easy_read_text(self) -> str:
+        return "" if self._translated else self._question.easy_read_text
+
+    @property
+    def easy_read_hint(self) -> str:
+        return "" if self._translated else self._question.easy_read_hint
+
     @property
     def config(self) -> dict:
         config = dict(self._question.config)
@@ -367,6 +377,11 @@ class LocalConsultation:
     @property
     def results_where(self) -> str:
         return self._of("results_where")
+
+    @property
+    def has_easy_read(self) -> bool:
+        """Offered in English only: staff write Easy Read wording in English."""
+        return self.language == SOURCE_LANGUAGE and self._consultation.has_easy_read
 
     @property
     def results_summary(self) -> str:

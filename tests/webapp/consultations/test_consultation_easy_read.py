@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.webapp.helpers import field, make_consultation, make_user, page, page_id, sign_in_as
+from webapp.consultations import translations
 from webapp.consultations.models import ConsultationResponse, Question, WordingChange
 from webapp.extensions import db
 from webapp.themes.scope import consultation_scope, items
@@ -118,3 +119,20 @@ def test_staff_write_easy_read_wording_recorded_once_people_have_answered(client
     [change] = db.session.scalars(select(WordingChange)).all()
     assert (change.field, change.old, change.new) == (
         "easy_read_text", "What is most important to you now?", "What matters most to you now?")
+
+
+@pytest.mark.parametrize("app_overrides", [{"LANGUAGES": ("en", "cy")}], ids=["welsh-offered"])
+def test_easy_read_is_offered_in_english_only(client, consultation):
+    # Staff write Easy Read wording in English: in Welsh the consultation reads as translated.
+    write_easy_read(consultation)
+    consultation.languages = "cy"
+    sources = translations.all_sources(consultation)
+    translations.save_part(consultation, "cy", sources, [f"CY {source.source}" for source in sources])
+    db.session.commit()
+    welsh = page(client.get(f"{URL}?lang=cy"))
+    assert welsh.html["lang"] == "cy" and not welsh.find("a", string="Easy Read version")
+    asked = page(client.get(f"{URL}?read=easy&lang=cy"))
+    assert "heard-easy-read" not in asked.find("main")["class"]
+    local = translations.localise(consultation, "cy")
+    assert not local.has_easy_read and local.questions[0].easy_read_text == ""
+    assert translations.localise(consultation, "en").has_easy_read

@@ -51,13 +51,13 @@ def consultation(slug: str):
         if journey is None:
             if not start_allowed():
                 return render_template("error/429.html"), 429
-            j.start_journey(session, consultation, easy_read=er.asked_for(request.args, consultation))
+            j.start_journey(session, consultation, easy_read=er.asked_for(request.args, shown))
         elif journey.can_visit(request.args.get("page", "")):
             journey.go_to(request.args["page"])
         return _to_the_journey(slug)
     if journey is None:
         return render_template("consultations/respond/before-you-start.html", consultation=shown,
-                               easy_read=er.asked_for(request.args, consultation))
+                               easy_read=er.asked_for(request.args, shown))
     if not may_show_answers(session):
         return render_template("journeys/resume.html", what=gettext("answers"),
                                continue_url=url_for(".consultation", slug=slug, page=journey.step))
