@@ -17,7 +17,6 @@ X-Forwarded-For address (203.0.113.x), so the log and database scans can look fo
 
 from __future__ import annotations
 
-import fcntl
 import http.server
 import os
 import secrets
@@ -43,7 +42,6 @@ REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_PATH = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BIN = Path(sys.prefix) / "bin"
-WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", … under pytest-xdist
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -155,22 +153,13 @@ def _check_built() -> None:
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory) -> Path:
     """A database migrated and seeded by the real CLI, copied for each server
-    (seeded under the development config: production refuses seed-demo). Once per
-    run: the first pytest-xdist worker to need it seeds it (themes and all, tens of
-    seconds of CPU), the others wait for it and copy the same file."""
+    (seeded under the development config: production refuses seed-demo)."""
     _check_built()
-    run_folder = tmp_path_factory.getbasetemp().parent if WORKER else tmp_path_factory.getbasetemp()
-    path = run_folder / "browser-seed.sqlite3"
-    with (run_folder / "browser-seed.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not path.exists():
-            seeding = run_folder / "browser-seeding.sqlite3"
-            seeding.unlink(missing_ok=True)
-            env = _base_env(HEARD_CONFIG="development", DATABASE_URL=f"sqlite:///{seeding}")
-            for args in (["db", "upgrade"], ["seed-demo"]):
-                subprocess.run([str(BIN / "flask"), "--app", "webapp", *args], cwd=REPO, env=env,
-                               check=True, capture_output=True, timeout=120)
-            seeding.rename(path)
+    path = tmp_path_factory.mktemp("seed") / "heard.sqlite3"
+    env = _base_env(HEARD_CONFIG="development", DATABASE_URL=f"sqlite:///{path}")
+    for args in (["db", "upgrade"], ["seed-demo"]):
+        subprocess.run([str(BIN / "flask"), "--app", "webapp", *args], cwd=REPO, env=env,
+                       check=True, capture_output=True, timeout=120)
     return path
 
 
