@@ -22,18 +22,21 @@ import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import DESKTOP, FLASK, STAFF_EMAIL
+from tests.browser.helpers import DESKTOP, STAFF_EMAIL
 from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
+from webapp.staff.demo import DEMO_STAFF
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -314,9 +317,13 @@ def axe_source() -> str:
 
 @pytest.fixture
 def demo_staff(dev_server):
-    """The demo staff accounts exist only under the DEMO config: seed them as `make run` does."""
-    subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
-                   timeout=60, check=True)
+    """The demo staff accounts, which exist only under the DEMO config. `seeded_db` ran
+    `flask seed-demo` under the development config (DEMO on, as `make run` does), so the
+    copy `dev_server` serves has them already: no test seeds them again (each time a new
+    process, most of a second of CPU)."""
+    with closing(sqlite3.connect(dev_server.db_path)) as connection:
+        emails = {email for (email,) in connection.execute("SELECT email FROM staff_user WHERE is_demo")}
+    assert {email for email, _role in DEMO_STAFF} <= emails, emails
     return STAFF_EMAIL
 
 

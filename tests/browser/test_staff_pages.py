@@ -121,10 +121,8 @@ def test_first_sign_in_with_two_factor_by_keyboard(dev_server, staff_admin, desk
     check_page(page, axe_source, "Sign in")
 
 
-def test_demo_board_member_sees_the_forbidden_page(dev_server, desktop, axe_source):
+def test_demo_board_member_sees_the_forbidden_page(dev_server, demo_staff, desktop, axe_source):
     """`make run` (DEMO) signs demo users in without two-factor."""
-    subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
-                   timeout=60, check=True)
     page = desktop
     page.goto(dev_server.url("/staff/sign-in"))
     page.get_by_label("Email address").fill("board@demo.heard.invalid")

@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import subprocess
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import FLASK, REPO, check_page, without_heard_script
+from tests.browser.helpers import check_page, without_heard_script
 
 
 @pytest.fixture
-def analyst_page(dev_server, chromium):
-    subprocess.run([*FLASK, "seed-demo"], cwd=REPO, env=dev_server.env, capture_output=True,
-                   timeout=120, check=True)
+def analyst_page(dev_server, demo_staff, chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     without_heard_script(context)
     context.set_default_timeout(20_000)

@@ -132,6 +132,7 @@ def test_rate_limited_send_keeps_the_answers_and_says_how_long_to_wait(client, d
     assert "35 to 44" in text or "35-44" in text
 
 
+@pytest.mark.one_database  # a key made from the request alone
 def test_rate_limit_key_is_a_salted_hash_not_the_address(app):
     with app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.9"}):
         key = rate_limit_key()

@@ -108,6 +108,7 @@ def test_public_requests_are_logged_with_the_day_only_and_staff_ones_to_the_mill
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00", r["time"]) for r in staff)
 
 
+@pytest.mark.one_database  # logging, whatever the database
 def test_exceptions_are_logged_without_their_message(app, log_lines):
     try:
         raise ValueError(f"could not parse {FREE_TEXT}")
@@ -120,15 +121,18 @@ def test_exceptions_are_logged_without_their_message(app, log_lines):
     assert FREE_TEXT not in line
 
 
+@pytest.mark.one_database  # logging, whatever the database
 def test_addresses_are_scrubbed_from_messages(app, log_lines):
     app.logger.warning("Invalid request from ip=%s", ADDRESS)
     assert ADDRESS not in log_lines()[0] and "[address]" in log_lines()[0]
 
 
+@pytest.mark.one_database  # logging, whatever the database
 def test_werkzeug_request_log_is_off(app):
     assert logging.getLogger("werkzeug").getEffectiveLevel() > logging.ERROR
 
 
+@pytest.mark.one_database  # logging, whatever the database
 def test_one_handler_however_many_apps_are_made(app):
     create_app("test")
     assert sum(isinstance(h, JsonLinesHandler) for h in app.logger.handlers) == 1
