@@ -94,7 +94,7 @@ class Column:
     x: int
     bar_y: int
     bar_height: int
-    value: str  # "28%", or "not shown"
+    value: str  # "28%", "not shown" or "no responses"
     value_y: int
 
 
@@ -119,11 +119,19 @@ class TrendChart:
 
 
 def share_trend_chart(chart_id: str, title: str, periods: list[str],
-                      themes: list[tuple[str, list[float | None]]]) -> TrendChart:
+                      themes: list[tuple[str, list[float | None]]],
+                      empty: frozenset[int] = frozenset()) -> TrendChart:
     """A small chart per theme, one bar per period with its share written
     above it, under one row of period labels at the top. Every label starts
     inside its own column (x >= 0), so none is cut off. A share that may not
-    be shown (None) has no bar and says "not shown"."""
+    be shown (None) has no bar and says "not shown"; in a period with no
+    responses at all (its index in `empty`) it says "no responses"."""
+
+    def words_for(index: int, share: float | None) -> str:
+        if index in empty:
+            return "no responses"
+        return "not shown" if share is None else f"{round(share * 100)}%"
+
     largest = max((share for _, shares in themes for share in shares if share), default=0.0) or 1.0
     column_width = TREND_WIDTH // max(1, len(periods))
     period_lines = [wrap_label(period, PERIOD_CHARS) for period in periods]
@@ -138,13 +146,13 @@ def share_trend_chart(chart_id: str, title: str, periods: list[str],
         for index, share in enumerate(shares):
             height = round(COLUMN_HEIGHT * share / largest) if share else 0
             columns.append(Column(x=index * column_width, bar_y=baseline - height, bar_height=height,
-                                  value="not shown" if share is None else f"{round(share * 100)}%",
+                                  value=words_for(index, share),
                                   value_y=baseline - height - 4))
         panels.append(Panel(label_lines=label_lines, baseline_y=baseline, columns=tuple(columns)))
         y = baseline + GAP * 2
     words = "; ".join(
-        f"{label}: " + ", ".join(f"{period} {'not shown' if share is None else f'{round(share * 100)}%'}"
-                                 for period, share in zip(periods, shares, strict=True))
+        f"{label}: " + ", ".join(f"{period} {words_for(index, share)}"
+                                 for index, (period, share) in enumerate(zip(periods, shares, strict=True)))
         for label, shares in themes) or "No figures to show"
     return TrendChart(id=chart_id, title=title, description=f"Small bar charts, one per theme. {words}.",
                       width=TREND_WIDTH, height=y, periods=header, panels=tuple(panels))

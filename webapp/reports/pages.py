@@ -147,7 +147,8 @@ def trend(scope, summary: BoardSummary) -> dict | None:
     return {"labels": labels, "rows": rows, "responses": [s.responses_shown for s in summaries],
             "chart": bar_chart("trend-chart", "Responses with written answers, last four quarters", figures),
             "shares": share_trend_chart("share-trend-chart", "Share of responses for this quarter’s top themes, "
-                                        "last four quarters", labels, shares)}
+                                        "last four quarters", labels, shares,
+                                        empty=frozenset(i for i, s in enumerate(summaries) if not s.responses))}
 
 
 def _share(summary: BoardSummary, code: str) -> float | None:

@@ -114,7 +114,8 @@ def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
     assert soup.select_one("#trend-chart-title").get_text().startswith("Responses with written answers")
     # The shares as small charts, one per theme, described in words.
     description = soup.select_one("#share-trend-chart-desc").get_text()
-    assert ("Housing, refuge and safe accommodation: Oct–Dec 2025 not shown, Jan–Mar 2026 not shown, "
+    # A quarter with no responses says so, not "not shown" (nothing is being withheld).
+    assert ("Housing, refuge and safe accommodation: Oct–Dec 2025 no responses, Jan–Mar 2026 no responses, "
             "Apr–Jun 2026 100%, Jul–Sep 2026 42%") in description
     # A quarter with no responses has no share, not 0%.
     assert rows["Housing, refuge and safe accommodation"][:2] == ["—", "—"]
@@ -132,6 +133,8 @@ def test_share_trend_labels_start_inside_their_columns():
     first, second = chart.panels
     assert " ".join(words for words, _ in first.label_lines) == LONG
     assert [column.value for column in first.columns] == ["20%", "not shown", "40%", "10%"]
+    empty_first = share_trend_chart("t", "Shares", periods, shares, empty=frozenset({0}))
+    assert [column.value for column in empty_first.panels[0].columns] == ["no responses", "not shown", "40%", "10%"]
     assert first.columns[1].bar_height == 0 and first.columns[2].bar_height > first.columns[0].bar_height
     assert second.label_lines[0][1] > first.baseline_y and chart.height > second.baseline_y
     assert "Housing: Jan–Mar 2026 0%, Apr–Jun 2026 10%" in chart.description
