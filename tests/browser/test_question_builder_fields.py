@@ -60,7 +60,7 @@ def test_the_type_comes_first_then_only_its_fields(dev_server, demo_staff, chrom
         keys.choose("kind", "number")
         keys.press("Continue")
         expect(page.locator("#kind-fields")).to_have_text("Number")
-        assert field_names(page) == {"text", "hint", "required", "min", "max"}
+        assert field_names(page) == {"text", "hint", "easy_read_text", "easy_read_hint", "required", "min", "max"}
         assert_axe_clean(page, axe_source)
         keys.type_into("text", "How many times did you call?")
 
@@ -68,7 +68,7 @@ def test_the_type_comes_first_then_only_its_fields(dev_server, demo_staff, chrom
         keys.choose("kind", "single")
         keys.press("Save question")
         expect(page.locator("#type-changed")).to_contain_text("Fill in what a single choice question needs")
-        assert field_names(page) == {"text", "hint", "required", "options", "other"}
+        assert field_names(page) == {"text", "hint", "easy_read_text", "easy_read_hint", "required", "options", "other"}
         expect(page.get_by_label("Question", exact=True)).to_have_value("How many times did you call?")
         assert_axe_clean(page, axe_source)
 
@@ -82,7 +82,7 @@ def test_the_type_comes_first_then_only_its_fields(dev_server, demo_staff, chrom
         expect(page.locator("main")).to_contain_text("How did you hear about us?")
 
         keys.follow("Edit How did you hear about us?")
-        assert field_names(page) == {"text", "hint", "required", "options", "other"}
+        assert field_names(page) == {"text", "hint", "easy_read_text", "easy_read_hint", "required", "options", "other"}
         assert_axe_clean(page, axe_source)
     finally:
         context.close()
