@@ -380,3 +380,20 @@ def test_the_board_summary_breaks_a_consultation_down_by_language(app, client, w
     sign_in_as(client, make_user("board@partnership.example", "board"))
     html = page(client.get(f"/staff/reports/summary/consultation:{c.slug}"))
     assert f"Themes by {LANGUAGE_TITLE.lower()}" in html.get_text()
+
+
+def test_you_said_we_did_names_a_finished_consultation_in_the_visitors_language(client, app):
+    c = make_consultation("after-leaving", status="closed", closes_on=date(2026, 11, 1))
+    offered(c, "cy", "ur")
+    translate_everything(c, "cy")  # Urdu offered but never translated: its readers get the English title.
+    for path in ("/you-said-we-did/", f"/you-said-we-did/consultations/{c.slug}"):
+        welsh = page(client.get(f"{path}?lang=cy"))
+        title = welsh.select_one("#finished-consultations a") or welsh.h1
+        assert welsh.html["lang"] == "cy" and title.get_text() == "Gwella cymorth ar ôl gadael"
+        assert not title.get("lang")
+        urdu = page(client.get(f"{path}?lang=ur"))
+        title = urdu.select_one("#finished-consultations a") or urdu.h1
+        # The page's own words stay in Urdu; only the title is English, marked so for screen readers.
+        assert urdu.html["lang"] == "ur" and not urdu.find(id="language-notice")
+        assert title.get_text() == "Improving support after leaving"
+        assert (title["lang"], title["dir"]) == ("en", "ltr")
