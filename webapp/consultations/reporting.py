@@ -403,15 +403,21 @@ ThemesFor = Callable[[Sequence[int]], ThemeLookup]
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 when it is double-clicked
 
 
+# Each response's own columns, in the order `_cells` and `export_json` read them: its
+# language and whether it was the Easy Read version, so analysts can look at either apart.
+RESPONSE_COLUMNS = (ConsultationResponse.id, ConsultationResponse.submitted_on, ConsultationResponse.safeguarding_flag,
+                    ConsultationResponse.language, ConsultationResponse.easy_read,
+                    ConsultationResponse.hidden, ConsultationResponse.hidden_reason)
+_WIDTH = len(RESPONSE_COLUMNS)
+
+
 def _rows(consultation: Consultation, include_hidden: bool
           ) -> Iterator[tuple[tuple, dict, dict[int, int]]]:
     """(response columns, {question id: answer}, {question id: answer id}) per
     response, read in batches. The text of an "Other" answer is in the answers
     under (question id, "other")."""
     query = _visible(
-        select(ConsultationResponse.id, ConsultationResponse.submitted_on, ConsultationResponse.safeguarding_flag,
-               ConsultationResponse.hidden, ConsultationResponse.hidden_reason,
-               Answer.question_id, Answer.value, Answer.values, Answer.id, Answer.other_text)
+        select(*RESPONSE_COLUMNS, Answer.question_id, Answer.value, Answer.values, Answer.id, Answer.other_text)
         .outerjoin(Answer, Answer.response_id == ConsultationResponse.id)
         .where(ConsultationResponse.consultation_id == consultation.id), include_hidden)
     current, answers, ids = None, {}, {}
@@ -421,12 +427,12 @@ def _rows(consultation: Consultation, include_hidden: bool
         if current is not None and row[0] != current[0]:
             yield current, answers, ids
             answers, ids = {}, {}
-        current = row[:5]
-        if row[5] is not None:
-            answers[row[5]] = row[7] if row[7] is not None else row[6]
-            ids[row[5]] = row[8]
-            if row[9]:
-                answers[(row[5], "other")] = row[9]
+        current, (question_id, value, values, answer_id, other) = row[:_WIDTH], row[_WIDTH:]
+        if question_id is not None:
+            answers[question_id] = values if values is not None else value
+            ids[question_id] = answer_id
+            if other:
+                answers[(question_id, "other")] = other
     if current is not None:
         yield current, answers, ids
 
@@ -463,7 +469,7 @@ def _theme_cells(themes: ThemeLookup, answer_id: int | None) -> list[str]:
 
 
 def _header(questions: list[Question], include_hidden: bool) -> list[str]:
-    header = ["response", "submitted_on", "safeguarding_flag"]
+    header = ["response", "submitted_on", "safeguarding_flag", "language", "easy_read"]
     if include_hidden:
         header += ["hidden", "hidden_reason"]
     for question in questions:
@@ -488,8 +494,8 @@ def _question_header(question: Question) -> list[str]:
 
 def _cells(row: tuple, answers: dict, ids: dict, questions: list[Question], include_hidden: bool,
            themes: ThemeLookup) -> list:
-    _id, day, flagged, hidden, reason = row
-    cells = [_id, day.isoformat(), "yes" if flagged else "no"]
+    _id, day, flagged, language, easy_read, hidden, reason = row
+    cells = [_id, day.isoformat(), "yes" if flagged else "no", language, "yes" if easy_read else "no"]
     if include_hidden:
         cells += ["yes" if hidden else "no", safe_cell(reason or "")]
     for question in questions:
@@ -550,9 +556,10 @@ def export_json(consultation: Consultation, questions: list[Question], include_h
                           | ({"rows": list(q.rows)} if q.kind == "grid" else {}) for q in questions]}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "responses": ['
     chunk = []
-    for index, ((_id, day, flagged, hidden, reason), answers, ids, themes) in enumerate(
+    for index, ((_id, day, flagged, language, easy_read, hidden, reason), answers, ids, themes) in enumerate(
             _rows_with_themes(consultation, include_hidden, questions, themes_for)):
         record = {"response": _id, "submitted_on": day.isoformat(), "safeguarding_flag": bool(flagged),
+                  "language": language, "easy_read": bool(easy_read),
                   "answers": {str(q.id): answers[q.id] for q in questions if q.id in answers},
                   "other": {str(q.id): answers[(q.id, "other")] for q in questions if (q.id, "other") in answers},
                   "themes": {str(q.id): {"themes": list(themes[ids[q.id]].themes),

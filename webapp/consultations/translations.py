@@ -407,6 +407,13 @@ def localise(consultation: Consultation, language: str) -> LocalConsultation:
     return LocalConsultation(consultation, language)
 
 
+def as_chosen(consultation: Consultation) -> LocalConsultation:
+    """The consultation in the visitor's chosen language when its translation is
+    complete, else in English, leaving the page's own language alone: for pages
+    that only name a consultation among words of their own ("you said, we did")."""
+    return localise(consultation, shown_language(consultation, str(get_locale())))
+
+
 def in_language(consultation: Consultation) -> LocalConsultation:
     """The consultation in the language the visitor chose, when it has a
     complete translation; else in English, with a notice in their language.

@@ -4,7 +4,6 @@ the visit and leaves for the partnership's neutral destination."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, session
-from flask_babel import get_locale
 
 from webapp.consultations import translations
 from webapp.consultations.journey import open_public_consultations
@@ -17,9 +16,7 @@ bp = Blueprint("public", __name__)
 @bp.get("/")
 def home():
     # Each consultation's title in the visitor's language where it has a complete translation.
-    chosen = str(get_locale())
-    consultations = [translations.localise(c, translations.shown_language(c, chosen))
-                     for c in open_public_consultations()]
+    consultations = [translations.as_chosen(c) for c in open_public_consultations()]
     return render_template("pages/home.html", consultations=consultations)
 
 

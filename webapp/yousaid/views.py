@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from webapp.consultations.models import Consultation
+from webapp.consultations.translations import LocalConsultation, as_chosen
 from webapp.extensions import db
 from webapp.periods import recent_quarters
 from webapp.reports.population import population_of
@@ -34,10 +35,11 @@ def statuses() -> dict:
     return {"statuses": PUBLIC_STATUSES}
 
 
-def finished_consultations() -> list[Consultation]:
-    return list(db.session.scalars(
+def finished_consultations() -> list[LocalConsultation]:
+    """Each one titled in the visitor's language where its translation is complete."""
+    return [as_chosen(consultation) for consultation in db.session.scalars(
         select(Consultation).where(Consultation.status.in_(FINISHED))
-        .order_by(Consultation.closes_on.desc(), Consultation.id.desc())))
+        .order_by(Consultation.closes_on.desc(), Consultation.id.desc()))]
 
 
 @bp.get("/")
@@ -52,7 +54,7 @@ def consultation(slug: str):
     if found is None:
         abort(404)
     report = public_report(consultation_scope(found.slug), theme_labels())
-    return render_template("yousaid/consultation.html", consultation=found, report=report,
+    return render_template("yousaid/consultation.html", consultation=as_chosen(found), report=report,
                            glossary=terms_in(page_texts([report])))
 
 

@@ -360,7 +360,7 @@ def test_csv_export_has_columns_for_other_text_statements_and_ranks(signed_in, k
     assert len(rows) == 6
     header = list(rows[0])
     assert "About your support" not in header
-    assert header[3:6] == ["How did you hear about us?", "How did you hear about us? (other)", "What helped?"]
+    assert header[5:8] == ["How did you hear about us?", "How did you hear about us? (other)", "What helped?"]
     first = rows[0]
     assert first["How did you hear about us? (other)"] == "'=cmd"  # never a formula
     assert first["How safe did you feel?: At home"] == "Safe" and first["How safe did you feel?: Outside"] == "Safe"
@@ -379,7 +379,7 @@ def test_xlsx_export_has_a_sheet_for_each_new_kind(signed_in, kinds):
                                    "Grid (the same answers for seve", "Ranking", "Number", "Date",
                                    "Scale from 0 to 10", "Agreement scale", "Free text"]
     grid = list(workbook["Grid (the same answers for seve"].values)
-    assert grid[0][3:] == ("How safe did you feel?: At home", "How safe did you feel?: Outside")
+    assert grid[0][5:] == ("How safe did you feel?: At home", "How safe did you feel?: Outside")
 
 
 def test_summaries_count_each_kind_and_hold_back_small_numbers(app, kinds):

@@ -449,22 +449,44 @@ def test_xlsx_export_has_a_sheet_for_each_type_of_question(signed_in, fixture):
     assert workbook.sheetnames == ["Yes or no", "Multiple choice", "Free text", "Agreement scale",
                                    "Rating from 1 to 5", "Single choice"]
     free_text = list(workbook["Free text"].values)
-    assert free_text[0] == ("response", "submitted_on", "safeguarding_flag", KEYS["like"],
+    assert free_text[0] == ("response", "submitted_on", "safeguarding_flag", "language", "easy_read", KEYS["like"],
                             f"{KEYS['like']} (themes)", f"{KEYS['like']} (sentiment)", KEYS["else_"],
                             f"{KEYS['else_']} (themes)", f"{KEYS['else_']} (sentiment)")
     assert len(free_text) == 1 + 6  # five shown responses and the new one; hidden left out
-    assert free_text[-1][6] == "Zoë – café =1+1"
-    assert free_text[1][4] == "Housing, refuge and safe accommodation"  # staff coding, as a column
-    assert free_text[4][6] == "'=HYPERLINK(\"http://evil\")"  # never a formula in Excel either
-    assert free_text[-1][7] is None and free_text[-1][8] is None  # not themed yet: empty cells
+    assert free_text[-1][8] == "Zoë – café =1+1"
+    assert free_text[1][6] == "Housing, refuge and safe accommodation"  # staff coding, as a column
+    assert free_text[4][8] == "'=HYPERLINK(\"http://evil\")"  # never a formula in Excel either
+    assert free_text[-1][9] is None and free_text[-1][10] is None  # not themed yet: empty cells
     assert "Buy cheap watches" not in str(free_text)
-    assert list(workbook["Yes or no"].values)[1][3] == "Yes"
+    assert list(workbook["Yes or no"].values)[1][5] == "Yes"
     # Response ids are text cells, so Excel keeps all their digits (as a number it keeps 15).
     ids = {str(response.id) for response in db.session.scalars(select(ConsultationResponse))}
     for sheet in workbook.worksheets:
         for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
             assert cell.data_type == "s" and cell.number_format == "@" and cell.value in ids
     assert actions() == ["export.xlsx"]
+
+
+def test_every_export_says_which_language_each_response_was_in_and_whether_it_was_easy_read(signed_in, fixture):
+    from openpyxl import load_workbook
+
+    welsh = add_response(fixture, date(2026, 11, 13), refuge="No")
+    welsh.language = "cy"
+    easy = add_response(fixture, date(2026, 11, 14), refuge="Yes")
+    easy.easy_read = True
+    db.session.commit()
+    rows = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv"))
+    assert [(row["language"], row["easy_read"]) for row in rows] == [("en", "no")] * 5 + [("cy", "no"), ("en", "yes")]
+    data = json.loads(b"".join(signed_in.get(f"{BASE}/{fixture.id}/export.json").response))
+    assert [(r["language"], r["easy_read"]) for r in data["responses"]][-2:] == [("cy", False), ("en", True)]
+    workbook = load_workbook(io.BytesIO(signed_in.get(f"{BASE}/{fixture.id}/export.xlsx").get_data()))
+    for sheet in workbook.worksheets:
+        header, *cells = sheet.values
+        assert header[3:5] == ("language", "easy_read")
+        assert [row[3:5] for row in cells][-2:] == [("cy", "no"), ("en", "yes")]
+    # With hidden responses too, the columns still line up with their headings.
+    hidden = read_csv(signed_in.get(f"{BASE}/{fixture.id}/export.csv?include_hidden=1"))
+    assert {row["hidden"] for row in hidden} == {"yes", "no"} and {row["language"] for row in hidden} == {"en", "cy"}
 
 
 @pytest.mark.parametrize("role, moderate, export", [("analyst", False, True), ("board", False, False),

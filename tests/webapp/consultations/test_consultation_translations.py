@@ -18,9 +18,17 @@ from tests.webapp.consultations.test_consultation_journey import URL, post
 from tests.webapp.helpers import ACCESS_CODE, field, make_consultation, make_user, page, page_id, sign_in_as
 from webapp.consultations import translations
 from webapp.consultations.bank import WELSH_LANGUAGE_QUESTIONS
-from webapp.consultations.models import Answer, ConsultationResponse, Question, answer_ref
+from webapp.consultations.models import (
+    Answer,
+    ConsultationResponse,
+    Question,
+    ReviewComment,
+    ReviewDecision,
+    answer_ref,
+)
 from webapp.consultations.rules import AGREEMENT, YES_NO
 from webapp.extensions import db
+from webapp.i18n import SHIPPED
 from webapp.reports.queries import LANGUAGE_TITLE, breakdowns
 from webapp.reports.summary import build_summary
 from webapp.themes.models import ThemeRun, ThemeRunItem
@@ -380,3 +388,86 @@ def test_the_board_summary_breaks_a_consultation_down_by_language(app, client, w
     sign_in_as(client, make_user("board@partnership.example", "board"))
     html = page(client.get(f"/staff/reports/summary/consultation:{c.slug}"))
     assert f"Themes by {LANGUAGE_TITLE.lower()}" in html.get_text()
+
+
+def test_you_said_we_did_names_a_finished_consultation_in_the_visitors_language(client, app):
+    c = make_consultation("after-leaving", status="closed", closes_on=date(2026, 11, 1))
+    offered(c, "cy", "ur")
+    translate_everything(c, "cy")  # Urdu offered but never translated: its readers get the English title.
+    for path in ("/you-said-we-did/", f"/you-said-we-did/consultations/{c.slug}"):
+        welsh = page(client.get(f"{path}?lang=cy"))
+        title = welsh.select_one("#finished-consultations a") or welsh.h1
+        assert welsh.html["lang"] == "cy" and title.get_text() == "Gwella cymorth ar ôl gadael"
+        assert not title.get("lang") and "1 Tachwedd 2026" in welsh.get_text()  # the date in Welsh too
+        urdu = page(client.get(f"{path}?lang=ur"))
+        title = urdu.select_one("#finished-consultations a") or urdu.h1
+        # The page's own words stay in Urdu; only the title is English, marked so for screen readers.
+        assert urdu.html["lang"] == "ur" and not urdu.find(id="language-notice")
+        assert title.get_text() == "Improving support after leaving"
+        assert (title["lang"], title["dir"]) == ("en", "ltr")
+
+
+def _decided_comments(consultation) -> None:
+    """One comment decided twice (first not changed, then changed), one not decided yet, one about what is missing."""
+    refuge = next(q for q in consultation.questions if q.text == "Did you stay in a refuge?")
+    changed = ReviewComment(question=refuge, text="Say what counts as a refuge.", status="accepted",
+                            reason="Added a hint.")
+    changed.decisions += [ReviewDecision(decision="declined", reason="Out of scope.", decided_on=date(2026, 11, 3)),
+                          ReviewDecision(decision="accepted", reason="Added a hint.", decided_on=date(2026, 11, 9))]
+    consultation.comments += [changed, ReviewComment(question=None, text="Ask about pets.")]
+    db.session.commit()
+
+
+def _decisions_page(client, consultation, language: str):
+    address = f"/review/{consultation.slug}/decisions"
+    asked = page(client.get(f"{address}?lang={language}"))
+    assert client.post(address, data={"step": "code", "code": ACCESS_CODE}).status_code == 303
+    return asked, page(client.get(address))
+
+
+def test_the_group_reads_what_happened_to_its_comments_in_welsh(client, app):
+    c = make_consultation(status="open", audience="group")
+    offered(c, "cy")
+    translate_everything(c, "cy")
+    _decided_comments(c)
+    asked, html = _decisions_page(client, c, "cy")
+    assert asked.html["lang"] == "cy" and "Eich sylwadau ar: Gwella cymorth ar ôl gadael" in asked.get_text()
+    text = " ".join(html.get_text(" ").split())
+    assert html.html["lang"] == "cy" and not html.find(id="language-notice")
+    # Each comment under its question in Welsh, then what is missing; the team's own words stay as written.
+    order = [text.index(words) for words in ("Wnaethoch chi aros mewn lloches?", "Mae rhywbeth ar goll",
+                                             "Ask about pets.")]
+    assert order == sorted(order)
+    tags = [tag.get_text(strip=True) for tag in html.select(".govuk-tag")]
+    assert tags == ["Fe wnaethon ni ei newid", "Heb benderfynu eto"]
+    assert "Nid yw'r tîm wedi penderfynu eto am 1 sylw." in text
+    assert "Yn gynharach: ar 3 Tachwedd 2026, heb ei newid: Out of scope." in text
+
+
+def test_what_happened_to_the_comments_is_in_english_with_a_notice_until_the_translation_is_complete(client, app):
+    c = make_consultation(status="open", audience="group")
+    offered(c, "ur")
+    _decided_comments(c)
+    _asked, html = _decisions_page(client, c, "ur")
+    assert html.html["lang"] == "en" and html.find(id="language-notice")["lang"] == "ur"
+    assert "Did you stay in a refuge?" in html.get_text() and "We changed it" in html.get_text()
+
+
+# The page's own words and a month name: none may stay in English once the consultation is translated.
+DECISIONS_ENGLISH = ("What happened to the group's comments", "A comment from the group", "We changed it",
+                     "Not decided yet", "What changed:", "The team has not decided", "Come back to this page",
+                     "changed its mind", "Something is missing", "not changed", "November")
+
+
+@pytest.mark.parametrize("app_overrides", [{"LANGUAGES": SHIPPED}])
+@pytest.mark.parametrize("language", [code for code in SHIPPED if code != "en"])
+def test_what_happened_to_the_comments_is_translated_in_every_catalogue(client, app, app_overrides, language):
+    c = make_consultation(status="open", audience="group")
+    offered(c, language)
+    translate_everything(c, language)
+    _decided_comments(c)
+    asked, html = _decisions_page(client, c, language)
+    assert html.html["lang"] == language and not html.find(id="language-notice")
+    text = html.find("main").get_text(" ", strip=True)
+    assert [words for words in DECISIONS_ENGLISH if words in text] == []
+    assert "Your comments on" not in asked.find("main").get_text()

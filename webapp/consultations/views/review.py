@@ -158,8 +158,9 @@ def decisions(slug: str):
     if not consultation.access_code_hash:
         abort(404)
     if session.get(_decisions_key(slug)):
-        return render_template("consultations/review/decisions.html", consultation=consultation,
-                               sections=_comment_sections(consultation))
+        shown = translations.in_language(consultation)
+        return render_template("consultations/review/decisions.html", consultation=shown,
+                               sections=_comment_sections(shown))
     form = AccessCodeForm()
     if request.method == "GET":
         return _decisions_code(consultation, form)
@@ -176,18 +177,19 @@ def decisions(slug: str):
 
 
 def _decisions_code(consultation, form, status: int = 200, notice: str = ""):
+    shown = translations.in_language(consultation)
     return make_response(render_template(
-        "consultations/review/decisions-code.html", consultation=consultation, form=form, notice=notice,
+        "consultations/review/decisions-code.html", consultation=shown, form=form, notice=notice,
         step="code", typed={}, action=url_for(".decisions", slug=consultation.slug),
-        caption=f"Your comments on: {consultation.title}"), status)
+        caption=gettext("Your comments on: %(title)s", title=shown.title)), status)
 
 
-def _comment_sections(consultation) -> list[tuple[str, list[ReviewComment]]]:
-    """Comments under the question they were about, in the consultation's order,
-    then the "something is missing" ones."""
-    sections = [(question.text, [c for c in consultation.comments if c.question_id == question.id])
-                for question in consultation.questions]
-    sections.append(("Something is missing", [c for c in consultation.comments if c.question_id is None]))
+def _comment_sections(shown: translations.LocalConsultation) -> list[tuple[str, list[ReviewComment]]]:
+    """Comments under the question they were about (in the member's language), in
+    the consultation's order, then the "something is missing" ones."""
+    sections = [(question.text, [c for c in shown.comments if c.question_id == question.id])
+                for question in shown.questions]
+    sections.append((gettext("Something is missing"), [c for c in shown.comments if c.question_id is None]))
     return [(title, comments) for title, comments in sections if comments]
 
 
