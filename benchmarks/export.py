@@ -95,11 +95,10 @@ def main() -> None:
             built = time.perf_counter()
             consultation_id = build(args.responses)
             built = time.perf_counter() - built
+            from tests.webapp.helpers import sign_in_as
+
             client = app.test_client()
-            with client.session_transaction() as session:
-                session["_user_id"] = user.session_token
-                session["_fresh"] = True
-                session["staff_last_seen"] = time.time()
+            sign_in_as(client, user)  # the same signed-in session the tests use
             path = f"/staff/consultations/{consultation_id}/export.csv?include_hidden=1"
 
             started = time.perf_counter()
