@@ -30,7 +30,10 @@ Two kinds of figures:
    0.949 / 0.995 since), tests/analysis/corpora/redaction_heldout3_safety.tsv (written after that last
    change and scored once: removed 1.000, kept 1.000 on 28 items, where the rules before this round
    scored 0.429 / 0.996; written by the hand that wrote the rules, so it likely overstates; held out: do
-   not tune on it) and any ``--heldout PATH``. Definitions:
+   not tune on it; touched since by the "redact" session's rules), tests/analysis/corpora/redaction_dev6.tsv
+   (neighbourhoods, streets without numbers, schools, workplaces, pubs and places of worship, places in
+   Welsh, Polish, Romanian, Urdu, Panjabi and Bengali, names of every community: tuned-on) and any
+   ``--heldout PATH``. Definitions:
    - an item is a stretch of the input the expected text replaces with a label
      ([name], [place], [date], [phone], [email], [handle], [postcode], ...);
    - removed: every letter and digit of the item is inside a replacement, whatever
@@ -86,6 +89,7 @@ DEV5 = CORPORA / "redaction_dev5.tsv"
 HELDOUT5 = CORPORA / "redaction_heldout_safety.tsv"
 HELDOUT6 = CORPORA / "redaction_heldout2_safety.tsv"
 HELDOUT7 = CORPORA / "redaction_heldout3_safety.tsv"
+DEV6 = CORPORA / "redaction_dev6.tsv"
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 _ANY_LABEL = re.compile(r"\[([a-z_]+)\]")
 _ITEM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -360,6 +364,7 @@ def main() -> None:
                ("fifth fresh set, tuned-on since (redaction_heldout_safety.tsv)", HELDOUT5),
                ("sixth fresh set, touched since (redaction_heldout2_safety.tsv)", HELDOUT6),
                ("held-out after the last change, e3b8d5f (redaction_heldout3_safety.tsv)", HELDOUT7),
+               ("neighbourhoods, workplaces, scripts, tuned-on (redaction_dev6.tsv)", DEV6),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():

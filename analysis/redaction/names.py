@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import regex
 
-from analysis.redaction.lexicon import STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -86,20 +86,6 @@ _HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿ�
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
 # Endings of Sikh Punjabi first names (-preet, -deep, -jeet, -inder, -bir, -jot, -meet).
 _GURMUKHI_NAME_ENDING = re.compile("(?:ਪ੍ਰੀਤ|ਦੀਪ|ਜੀਤ|ਿੰਦਰ|ਬੀਰ|ਵੀਰ|ਜੋਤ|ਮੀਤ)$")
-# Everyday words of Urdu, Panjabi and Bengali answers that stand where a name could (pronouns,
-# relations, people and services, postpositions and verbs): never a name.
-_SCRIPT_WORDS = frozenset(
-    """میں ہم تم آپ اس اُس انہوں انھوں ان وہ یہ جس کس کسی سب کوئی لوگوں لوگ پولیس ڈاکٹر وکیل جج عدالت کونسل
-    عملے اسٹاف سٹاف ورکر کونسلر ٹیچر استاد پڑوسی پڑوسیوں خاندان گھر والوں آدمی عورت بچوں بچے بچی بچہ
-    شوہر بیوی ساس سسر بھائی بہن بیٹا بیٹی دیور نند ماں باپ ابو امی والد والدہ میرے میری میرا مجھے نے کو کی
-    کا کے سے اور یا ہے ہیں تھا تھی تھے نہیں بھی تو پر کہ جو ایک کچھ بہت ہر
-    ਮੈਂ ਅਸੀਂ ਤੁਸੀਂ ਉਸ ਉਹ ਇਹ ਉਨ੍ਹਾਂ ਇਸ ਕਿਸੇ ਸਭ ਕੋਈ ਲੋਕਾਂ ਪੁਲਿਸ ਪੁਲੀਸ ਡਾਕਟਰ ਵਕੀਲ ਜੱਜ ਅਦਾਲਤ ਕੌਂਸਲ ਸਟਾਫ਼ ਸਟਾਫ
-    ਗੁਆਂਢੀ ਪਰਿਵਾਰ ਘਰ ਬੰਦੇ ਆਦਮੀ ਔਰਤ ਬੱਚਿਆਂ ਬੱਚੇ ਪਤੀ ਪਤਨੀ ਸੱਸ ਸਹੁਰੇ ਭਰਾ ਭੈਣ ਮਾਂ ਪਿਤਾ ਮੇਰੇ ਮੇਰੀ ਮੇਰਾ ਮੈਨੂੰ
-    ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਤੋਂ ਅਤੇ ਜਾਂ ਹੈ ਹਨ ਸੀ ਨਹੀਂ ਵੀ ਕਿ ਜੋ ਇੱਕ ਕੁਝ ਬਹੁਤ ਜੀ
-    আমি আমরা তুমি আপনি সে তার ওর ওরা তারা এই সব কেউ লোক পুলিশ ডাক্তার উকিল আদালত কাউন্সিল স্টাফ প্রতিবেশী
-    পরিবার বাড়ি লোকটা মহিলা বাচ্চা বাচ্চারা স্বামী স্ত্রী শাশুড়ি শ্বশুর ভাই বোন মা বাবা আমার আমাকে
-    এবং আর বা হয় ছিল না নয় ও কি যে এক কিছু খুব""".split()
-)
 # Bengali case endings on a name: "তানভীরের" (Tanvir's), "শিউলিকে" (to Shiuli).
 _BENGALI_ENDINGS = ("েরা", "ের", "কে", "র", "রা")
 _HAN_RELATION = re.compile("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
@@ -131,9 +117,11 @@ _ROLE_WORDS = (
     r"bloke|receptionist|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law"
 )
+# "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = regex.compile(
-    r"\b(?:my|his|her|our|their)\s+(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|husband|wife|"
-    r"boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|abuser)\s+$",
+    r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
+    r"husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
+    r"abuser|dad|father|mum|mother|boss|uncle|brother-in-law|sister-in-law|caseworker)\s+$",
     regex.I)
 _STOP_AFTER = regex.compile(r"^\s*(?:[.,;:!?)]|$)")
 _MODALS = frozenset("may might must can did does do had has said says is was kept".split())
@@ -141,7 +129,7 @@ _ROLE_BEFORE = regex.compile(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", regex.I)
 _ROLE_AFTER = regex.compile(
     rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", regex.I)
 _NAMING_BEFORE = regex.compile(
-    r"\b(?:named|name is|name was|name's|names are|known as|aka|"
+    r"\b(?:named|name is|name was|name's|names are|known as|aka|(?:calls?|call|calling) (?:him|her|himself|herself)|"
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", regex.I)
 _CALLED_BEFORE = regex.compile(
     r"\b(?:ask for|asked for|thanks|thank you|and|&|told|tell|with|me and|ring|rang|text|texted|message|"
@@ -186,6 +174,8 @@ _PLACE_OR_ROLE_AFTER = regex.compile(
 _DETERMINER_BEFORE = regex.compile(
     r"\b(?:the|a|an|my|his|her|our|their|your|this|that|of|in|on|for|by|since|until|till|last|next|every|"
     r"early|late|mid)\s+$", regex.I)
+# "Big Al", "Little Mo": a name that is also a word after a nickname's first word.
+_NICKNAME_BEFORE = regex.compile(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
 _SENTENCE_END = regex.compile(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
 
@@ -304,8 +294,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             return bool(_NAMING_BEFORE.search(before)) or (
                 k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before))
                 and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after)))
-        if k in STOPWORDS or k in lex.keep or not lex.is_first_name(k):
+        if k in STOPWORDS or k in lex.keep:
             return False
+        if not lex.is_first_name(k):
+            return _unlisted_after_relation(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
     if token.shouted:
         # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name.
@@ -361,8 +353,8 @@ def _in_title_case_phrase(tokens: list[_Token], i: int, text: str, lex: Lexicon)
     prev = tokens[i - 1] if i > 0 else None
     if not (prev and prev.capitalised and tokens[i].capitalised and _adjacent(prev, tokens[i], text)):
         return False
-    if len(prev.word) == 1:  # "Z Tomkiem", "I Sarah"
-        return False
+    if len(prev.word) == 1 or _NICKNAME_BEFORE.search(text, max(0, tokens[i].start - 8), tokens[i].start):
+        return False  # "Z Tomkiem", "I Sarah", "Big Al"
     if lex.is_first_name(tokens[i].key) or prev.shouted:  # "My IDVA Leanne"
         return False
     k = prev.key
@@ -389,6 +381,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if not token.capitalised:
         return False
+    if _NICKNAME_BEFORE.search(before):
+        return True
     if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places):
         return True
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
@@ -419,9 +413,18 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     return not at_start and not _DETERMINER_BEFORE.search(before)
 
 
+def _unlisted_after_relation(token: _Token, text: str, lex: Lexicon) -> bool:
+    """A lower-case word in no list, just after a relation: "my husband shamim", "his mate tommo"."""
+    if len(token.key) < 3 or lex.is_ordinary(token.key) or not token.latin or token.key in lex.foreign_words:
+        return False
+    return bool(_RELATION_BEFORE.search(text, max(0, token.start - 40), token.start))
+
+
 def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     before = text[max(0, token.start - 40):token.start]
+    if len(token.key) > 3 and _SENTENCE_END.search(before):
+        return True  # a listed first name starting a sentence: "wojtek pił codziennie", "zubair and his cousins"
     if _NAMING_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before):
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
@@ -468,10 +471,24 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             fits = not nxt.capitalised and _lower_surname(nxt, lex)
         else:
             fits = nxt.capitalised and _name_part(nxt, lex) and not _in_place_name(tokens, end_index + 1, text)
+        if not fits and _joins_names(tokens, end_index + 1, text, lex):
+            end_index += 1  # "Dafydd ap Iorwerth", "Ahmed bin Saleh": the joining word and the name after it
+            fits = True
         if not fits:
             break
         end_index += 1
     return end_index
+
+
+# Words that join a first name to a family name: Welsh "ap", "ab", "ferch", Arabic "bin", "bint", "ibn",
+# Irish "Ó", "Mac", "Nic", "Ní" ("Dafydd ap Iorwerth", "Ciarán Ó Súilleabháin").
+_NAME_JOINERS = frozenset("ap ab ferch verch bin bint binti ibn ó ní nic mac".split())
+
+
+def _joins_names(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(tokens[i].key in _NAME_JOINERS and following and following.capitalised and following.latin
+                and text[tokens[i].end:following.start] == " " and _name_part(following, lex))
 
 
 def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
@@ -512,7 +529,7 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) 
         token = tokens[index]
         if _HAN.match(token.word):
             yield from _han_names(token, lex)
-        elif token.key in _SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
+        elif token.key in SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
             continue
         elif _script_name(tokens, index, start, end, lex):
             yield token.start, token.end

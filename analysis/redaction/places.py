@@ -22,6 +22,17 @@
   Lion", "Hope House", "a refuge called the Haven", "Rosa's Place"); in Urdu, Panjabi and
   Bengali answers the place someone lives in ("بریڈفورڈ میں رہتے ہیں").
 
+- ``places`` also: a neighbourhood or estate from the hand-kept list ("Harehills", "Small Heath"), a
+  town in lower case wherever it stands when it is no word or name ("bingley is too small"), two
+  capitalised words after "in", "near", "from"... that name no service ("in Fitton Hill"), a venue
+  after "at" ("met him at Flares"); a Welsh-medium or Catholic school by its name ("Ysgol y Graig",
+  "Our Lady of Lourdes"); a workplace after any work word, a chain too ("works at Asda", "drives for
+  Amber Cars", "does the doors at Revolution"), but not a public body ("works for the NHS"); a pub
+  "the X and Y", a community centre ("the Irish Centre"), a place of worship by its name ("Jamia
+  Masjid"); in Urdu, Panjabi and Bengali, the place before "in" or "from" and a verb of living,
+  working or coming ("ہم میرپور سے ہیں", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "সিলেট থেকে এসেছি") and listed places in those
+  scripts.
+
 Hospitals, stations, courts and services are kept: they are public and shared by many
 people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice", "Bolton
 police", "Day Surgery", "the family centre").
@@ -32,7 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analysis.redaction.lexicon import STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -66,7 +77,7 @@ _ADDRESS_NUMBER_ONLY = re.compile(
 
 # A named street without a house number: "lives on Acacia Avenue", "the refuge is on Station Road".
 _STREET_NAMED = re.compile(
-    r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside)\s+(?:the\s+)?"
+    r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside|of)\s+(?:the\s+)?"
     r"(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
     r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
@@ -98,6 +109,8 @@ _GENERIC_SCHOOL_WORDS = frozenset(
 # Work: "works at Pryzm", "a bouncer at Pryzm", "her job at Greggs".
 _WORK_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?(?:\s+(?:the\s+door|nights|days|weekends|shifts|there|part[- ]time|full[- ]time))?|"
+    r"(?:drives?|drove|driving)(?=\s+for)|(?:do(?:es)?|did|doing|on)\s+the\s+doors?|tills|checkouts?|"
+    r"operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
     r"waiter|waitress|chef|cook|driver|guard|security|staff|supervisor|assistant|mechanic|porter|receptionist|"
     r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
@@ -131,7 +144,8 @@ def _street_words_ok(street: str) -> bool:
 # Cheap checks that let most texts skip the costlier patterns.
 _SCHOOL_HINT = re.compile(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth|High")
 _WORK_HINT = re.compile(
-    r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|driver|guard|security|staff|"
+    r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
+    r"door|till|checkout|operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
 _STREET_HINT = re.compile(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
@@ -183,7 +197,52 @@ _VENUE = re.compile(
 _WARD = re.compile(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
 
 
+# "Ysgol Gymraeg Bro Ogwr", "ysgol y graig": a Welsh school by its name. "Our Lady of Lourdes",
+# "Our Lady and St Anselm's": a Catholic school or parish by its name.
+_YSGOL = re.compile(
+    r"\b(?P<place>Ysgol(?:\s+(?:y|yr|'r|ar|a|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
+    r"|ysgol\s+(?:(?:y|yr)\s+)?[a-zâêîôûŵŷ][\w'’-]+)")
+_OUR_LADY = re.compile(
+    r"\b(?P<place>Our\s+Lady(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:RC|Catholic|Primary|High|School|Academy|College|Juniors?|Infants?))*)")
+# Places of worship and community centres by their name: "Jamia Masjid", "Masjid-e-Noor", "Ramgarhia
+# Gurdwara", "Gurdwara Guru Nanak", "the Irish Centre", "the Polish Club": where a community meets.
+_WORSHIP = re.compile(
+    r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,2}(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Jamatkhana|Madrasa|Madrassa)\b"
+    r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_COMMUNITY = re.compile(
+    r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
+    r"Islamic|Caribbean|African|Chinese|Vietnamese|Kurdish|Afghan|Eritrean|Ukrainian|Lithuanian|Latvian|Yemeni|"
+    r"Sudanese|Nigerian|Ghanaian|Punjabi|Gujarati|Tamil|Jamaican|West Indian|Asian|Italian|Portuguese|Welsh)"
+    r"\s+(?:Community\s+)?(?:Centre|Center|Club|Association|Society|Church|Mission|Social Club)\b)")
+_GENERIC_WORSHIP = frozenset("""the a an our my his her their local central main big new old sikh hindu muslim
+    islamic jain buddhist catholic christian polish bengali pakistani somali community""".split())
+# Pubs named "the X and Y": "the Dog and Gun", "the Fox & Hounds", after a word that goes somewhere.
+_PUB_AND = re.compile(
+    r"\b(?i:at|to|in|from|outside|near|behind|opposite|by|into|past)\s+the\s+"
+    r"(?P<place>[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+)\b(?!\s+[A-Z])")
+
+
+def _named_communities(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for pattern in (_YSGOL, _OUR_LADY, _COMMUNITY):
+        for match in pattern.finditer(text):
+            yield match.span("place")
+    for match in _WORSHIP.finditer(text):
+        words = [key(word) for word in re.findall(r"[\w'’]+", match.group("place"))]
+        if any(word not in _GENERIC_WORSHIP and word not in _WORSHIP_KINDS for word in words):
+            yield match.span("place")
+    for match in _PUB_AND.finditer(text):
+        words = [key(word) for word in match.group("place").split() if word not in ("and", "&")]
+        if not any(word in _SERVICE_WORDS or word in _PUBLIC_VENUE_WORDS or word in lex.keep for word in words):
+            yield match.span("place")
+
+
+_WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madrasa madrassa e".split())
+
+
 def find_places(text: str) -> Iterator[Span]:
+    yield from _named_communities(text)
     yield from _estates_and_venues(text)
     yield from _named_venues(text)
     yield from _lower_case_places(text)
@@ -221,6 +280,9 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
         yield start, _rest_of_name(text, end, lex)
     yield from _lower_case_towns(text, lex)
     yield from _towns_anywhere(text, lex)
+    yield from _lower_towns_anywhere(text, lex)
+    yield from _two_word_places(text, lex)
+    yield from _venues_after_at(text, lex)
 
 
 def _public_after(text: str, end: int) -> bool:
@@ -277,6 +339,78 @@ def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
             if not _public_after(text, end):
                 yield start, end
             break
+
+
+_LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]{5,}(?:[ -][a-z]+){0,2}(?![\w'’-])")
+
+
+def _lower_towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A town in lower case wherever it stands ("bingley is too small"), when it is no English or foreign
+    word, name or country: "keighley", "great harwood", but not "bath", "reading" or "chester"."""
+    for match in _LOWER_RUN.finditer(text):
+        words = re.split(r"[ -]", match.group())
+        for count in range(len(words), 0, -1):
+            name = " ".join(words[:count])
+            if name in lex.towns and _unmistakable_town(words[:count], lex):
+                end = match.start() + len(" ".join(words[:count]))
+                if not _public_after(text, end):
+                    yield match.start(), end
+                break
+
+
+def _unmistakable_town(words: list[str], lex: Lexicon) -> bool:
+    """No word of it is an English word, a foreign word, a person's name or a country (for one word),
+    or at least one word is none of these (for several: "great harwood")."""
+    def plain(word: str) -> bool:
+        return (word in lex.ordinary or word in lex.foreign_words or word in lex.town_words or word in STOPWORDS
+                or lex.is_first_name(word) or lex.is_ambiguous(word) or word in lex.places)
+    return not plain(words[0]) if len(words) == 1 else not all(plain(word) for word in words)
+
+
+# Two capitalised words after a word that places someone, neither a service, a public building or a
+# month ("in Moss Side", "from Alum Rock", "near Fitton Hill"): a neighbourhood the gazetteer lacks.
+_TWO_WORD_PLACE = re.compile(
+    r"\b(?i:in|near|outside|round|around|from|to|at|on)\s+(?P<place>[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?![\s-]+[A-Z])(?!['’])")
+_NOT_A_NEIGHBOURHOOD = frozenset("""help start steps services service health aid advice crisis support centre
+    court court's hospital station police council team hub unit ward year class reception foundation trust
+    university college school academy primary group programme project charity line phoneline helpline
+    matters together recovery change family care social housing credit universal justice services management
+    measures accommodation assessment awareness course courses therapy counselling education training
+    intervention emergency accident benefits tax pay leave contact order orders injunction protection
+    prosecution service safeguarding mental domestic abuse violence victims victim witness""".split())
+
+
+# A capitalised word after "at" in mid-sentence names a venue even when it is also a word ("met him at
+# Flares", "a doorman at Revolution"), unless it is a service, a public building, a holiday or family.
+_AT_VENUE = re.compile(r"(?<=[a-z,] )(?i:at|outside|inside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b"
+                       r"(?![\s-]+[A-Z])(?!['’])(?!\s+(?:and|&)\s+[A-Z])")
+_FAMILY_WORDS = frozenset("mum mam mom dad nan nana gran grandma grandad home work school church court night".split())
+
+
+def _venues_after_at(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _AT_VENUE.finditer(text):
+        k = key(match.group("place"))
+        if k in lex.keep or k in _FAMILY_WORDS or k in _NOT_A_NEIGHBOURHOOD or k in _SERVICE_WORDS \
+                or k in _PUBLIC_VENUE_WORDS or k in _PUBLIC_AFTER or k in STOPWORDS or k in lex.places:
+            continue
+        if lex.is_first_name(k) or lex.is_ambiguous(k) or _public_after(text, match.end("place")):
+            continue  # a person, for names.py; "at Victoria station"
+        yield match.span("place")
+
+
+def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _TWO_WORD_PLACE.finditer(text):
+        words = [key(word) for word in match.group("place").split()]
+        if any(word in _NOT_A_NEIGHBOURHOOD or word in _SERVICE_WORDS or word in _PUBLIC_VENUE_WORDS
+               or word in _PUBLIC_AFTER or word in STOPWORDS or word in lex.places for word in words):
+            continue
+        if any(word in lex.keep and word not in lex.towns for word in words):
+            continue  # "Women's Aid", "Jobcentre Plus", "in May"
+        if lex.is_first_name(words[0]) or lex.is_ambiguous(words[0]):
+            continue  # a person, for names.py: "with Sarah Jones"
+        end = match.end("place")
+        if not _public_after(text, end):
+            yield match.start("place"), end
 
 
 _CAPITALISED_WORDS = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}")
@@ -412,7 +546,8 @@ _PUB = re.compile(
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
 _CALLED_VENUE = re.compile(
     r"\b(?i:refuge|shelter|hostel|project|house|centre|center|home|charity|place|pub|club|bar|school|"
-    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|hostel)\s+"
+    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|hostel|takeaway|"
+    r"restaurant|shop|cafe|café|salon|barbers?|business|company|firm|garage|factory|warehouse|gym)\s+"
     r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
     r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
@@ -451,7 +586,8 @@ def _named_venues(text: str) -> Iterator[Span]:
 # primary", "oakhill surgery"), an estate ("the langley estate"), a saint's school ("at st josephs").
 _LOWER_STREET = re.compile(
     r"\b(?:on|off|in|at|near|along|to|from|down|up|by|round|around|behind|past|outside|onto|into)\s+"
-    r"(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
+    r"(?P<place>(?:(?!(?:on|off|in|at|near|to|from|down|up|by|the|a|and|of|onto|into|live|lives|lived)\s)"
+    r"[a-z][a-z'’-]+\s+){1,3}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
 _LOWER_SCHOOL = re.compile(
     r"\b(?P<place>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
     r"medical centre|medical practice|health centre|family centre|care home)\b)")
@@ -470,6 +606,7 @@ _GENERIC_PLACE_WORDS = frozenset("""main high same back busy next quiet little l
     health family care usual regular own mum's mums dad's nan's gran's friend's sister's
     brother's first last previous current""".split())
 _TWO_WORD_KINDS = ("school", "centre", "practice", "home")
+_STREET_INNER = frozenset("new old lower upper higher little great north south east west".split())
 
 
 def _generic_place_word(word: str) -> bool:
@@ -486,29 +623,62 @@ def _lower_case_places(text: str) -> Iterator[Span]:
             naming = words[:-kind]
             while naming and _generic_place_word(naming[0]):
                 naming = naming[1:]  # "the", "a local", "my daughter's": only a name may come first
-            if naming and not any(_generic_place_word(word) for word in naming):
+            # After the name, "new" or "old" can still be part of it: "chorley new road".
+            if naming and not any(_generic_place_word(word) and (index == 0 or word not in _STREET_INNER)
+                                  for index, word in enumerate(naming)):
                 yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
     for match in _SAINT.finditer(text):
         yield match.span("place")
 
 
-# Where someone lives in Urdu, Panjabi and Bengali: "بریڈفورڈ میں رہتے ہیں", "ਸਾਊਥਾਲ ਵਿੱਚ ਰਹਿੰਦੇ",
-# "ওল্ডহ্যামে থাকি" (live in Bradford, Southall, Oldham): the place is the word before "in ... live".
+# Where someone lives, works or comes from in Urdu, Panjabi and Bengali: the word or two before "in"
+# or "from" and a verb of living, working, studying or coming ("بریڈفورڈ میں رہتے ہیں", "ہم میرپور سے ہیں",
+# "ਲੈਸਟਰ ਵਿੱਚ ਕੰਮ", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "ওল্ডহ্যামে থাকি", "সিলেট থেকে এসেছি"); and a listed place in those
+# scripts wherever it stands ("لیڈز", "ਸਾਊਥਾਲ", "সিলেট").
+_SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
 _SCRIPT_PLACE = re.compile(
-    r"(?P<place>[\u0600-\u06ff]+)\s+میں\s+(?:رہ|مقیم)"
-    r"|(?P<pa>[\u0a00-\u0a7f]+)\s+(?:ਵਿੱਚ|ਵਿਚ|ਚ)\s+ਰਹਿ"
-    r"|(?P<bn>[\u0980-\u09ff]+(?:ে|তে|য়))\s+(?:থাক|বাস কর)")
-_SCRIPT_NOT_PLACE = frozenset("گھر شہر علاقے ملک پاکستان انگلینڈ یہاں وہاں ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ বাড়িতে শহরে এখানে সেখানে "
-                              "দেশে বাসায় ইংল্যান্ডে".split())
+    rf"(?P<place>(?:{_SCRIPT_WORD}\s+)?{_SCRIPT_WORD})\s+"
+    r"(?:(?:میں|سے|کے\s+(?:قریب|پاس))\s+(?:رہ|مقیم|کام|منتقل|شفٹ|پیدا|پل|بڑ|اسکول|سکول|نوکری|ملازمت|ہیں|ہوں|ہے|آئ|آی|آ\b|تعلق|تھ)"
+    r"|(?:ਵਿੱਚ|ਵਿਚ|ਚ|ਤੋਂ|ਦੇ\s+ਨੇੜੇ)\s+(?:ਰਹਿ|ਕੰਮ|ਪੜ੍ਹ|ਸਕੂਲ|ਜੰਮ|ਪਲ|ਸ਼ਿਫਟ|ਚਲੇ|ਚਲੀ|ਆ|ਹਾਂ|ਹੈ|ਹਨ|ਸੀ|ਨੌਕਰੀ)"
+    r"|(?:থেকে\s+)?(?:থাক|বাস\s+কর|কাজ|পড়|চাকরি|স্কুল|জন্ম|বড়|এসেছ|আস|এসে))")
+# Locative endings of Bengali ("ওল্ডহ্যামে" in Oldham, "লিডসে"), left on the place.
+_BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ")
+_SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پاکستان انگلینڈ برطانیہ یہاں وہاں اب ابھی پہلے بعد ہمیشہ کل آج
+    سکول اسکول کالج دفتر فیکٹری دکان ہسپتال پناہ گاہ
+    ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
+    বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ
+    ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা""".split())
 
 
 def _script_places(text: str) -> Iterator[Span]:
     if text.isascii():
         return
+    lex = lexicon()
     for match in _SCRIPT_PLACE.finditer(text):
-        group = next(name for name in ("place", "pa", "bn") if match.group(name))
-        if match.group(group) not in _SCRIPT_NOT_PLACE:
-            yield match.span(group)
+        words = list(re.finditer(r"\S+", match.group("place")))
+        # The word before "in" or "from" names the place unless it is an everyday word ("گھر میں" at home);
+        # the word before it joins ("ہیلی فیکس", "টাওয়ার হ্যামলেটসে") unless it is one too ("میں", "وہ", "بیٹا").
+        if _script_place_word(words[-1].group()):
+            first = words[0] if len(words) == 2 and _script_place_word(words[0].group()) else words[-1]
+            yield match.start("place") + first.start(), match.start("place") + words[-1].end()
+    for match in re.finditer(rf"{_SCRIPT_WORD}(?:\s+{_SCRIPT_WORD})?", text):
+        for word in re.finditer(_SCRIPT_WORD, match.group()):
+            if _listed_script_place(word.group(), lex):
+                yield match.start() + word.start(), match.start() + word.end()
+        if _listed_script_place(match.group(), lex) and " " in match.group():
+            yield match.span()
+
+
+def _script_place_word(word: str) -> bool:
+    k = key(word)
+    return k not in _SCRIPT_NOT_PLACE and k not in SCRIPT_WORDS
+
+
+def _listed_script_place(word: str, lex: Lexicon) -> bool:
+    k = key(word)
+    if k in lex.script_towns:
+        return True
+    return any(k.endswith(ending) and k[:-len(ending)] in lex.script_towns for ending in _BENGALI_PLACE_ENDINGS)
 
 
 def _towns(text: str) -> Iterator[Span]:
@@ -549,11 +719,12 @@ def _streets(text: str) -> Iterator[Span]:
 
 
 def _schools(text: str) -> Iterator[Span]:
-    keep = lexicon().keep
+    lex = lexicon()
     for match in _SCHOOL.finditer(text):
         words = [key(word).rstrip("'’s") for word in re.findall(r"[\w'’]+", match.group("school"))]
         naming = [word for word in words if word not in _GENERIC_SCHOOL_WORDS]
-        if naming and not all(word in keep for word in naming):
+        # A school named for its town is one place too ("Bradford College"); one named for a service is not.
+        if naming and not all(word in lex.keep and word not in lex.towns for word in naming):
             start = match.start("school")
             # "The Hope Primary": leave a leading article.
             if text.startswith(("The ", "the "), start):
@@ -568,9 +739,14 @@ def _branches(text: str) -> Iterator[Span]:
             yield match.span("branch")
 
 
+# Employers of thousands, in many places: working for one tells no one where.
+_PUBLIC_EMPLOYERS = frozenset("""nhs police council army navy raf government civil jobcentre dwp hmrc probation prison
+    prisons royal mail post office amazon uber deliveroo hospital university college school station airport
+    national county city borough a&e mash cafcass cps""".split())
+
+
 def _workplaces(text: str) -> Iterator[Span]:
     lex = lexicon()
-    keep = lex.keep
     for match in _CAPITALISED_RUN.finditer(text):
         if not _WORK_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
@@ -580,5 +756,7 @@ def _workplaces(text: str) -> Iterator[Span]:
             yield match.start(), branch.end()
             continue
         words = [key(word) for word in match.group().split()]
-        if not all(word in keep for word in words):
+        # A chain is a workplace too ("works at Asda", "at the Nissan plant"); a public body is not
+        # one place ("works for the NHS", "works at the council").
+        if not all(word in _PUBLIC_EMPLOYERS or word in _SERVICE_WORDS or word in STOPWORDS for word in words):
             yield match.span()

@@ -609,3 +609,88 @@ def test_places_in_ordinary_sentences(text, expected):
 )
 def test_names_in_other_scripts_and_with_case_endings(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Neighbourhoods and estates the town list lacks, in any case; two capitalised words after "in".
+        ("We lived in Harehills for six years.", "We lived in [place] for six years."),
+        ("my cousin in sparkhill took me in", "my cousin in [place] took me in"),
+        ("bingley is too small, he'd find me", "[place] is too small, he'd find me"),
+        ("We live in Fitton Hill now.", "We live in [place] now."),
+        # Streets without a number: after "of", and "X New Road" in lower case.
+        ("We were at the top of Beech Hill.", "We were at the top of [place]."),
+        ("I was walking down chorley new road", "I was walking down [place]"),
+        # Schools: Welsh-medium, Catholic, a college named for its town.
+        ("She goes to Ysgol Gymraeg Bro Ogwr.", "She goes to [place]."),
+        ("the kids moved to ysgol y graig", "the kids moved to [place]"),
+        ("She started at Our Lady of Lourdes in September.", "She started at [place] in September."),
+        ("My eldest is at Bradford College.", "My eldest is at [place]."),
+        # Workplaces: a chain after a work word, a taxi firm, a club's door; a public body stays.
+        ("He's a warehouse operative at Amazon Doncaster.", "He's a warehouse operative at [place]."),
+        ("My ex drives for Amber Cars.", "My ex drives for [place]."),
+        ("He does the doors at Revolution on a Saturday.", "He does the doors at [place] on a Saturday."),
+        ("She works at Oceana on Fridays.", "She works at [place] on Fridays."),
+        ("My husband has a takeaway called Shah's Spice.", "My husband has a takeaway called [place]."),
+        ("The nurse at A&E photographed my injuries.", "The nurse at A&E photographed my injuries."),
+        # Pubs, community centres and places of worship by their names.
+        ("They all go to the Dog and Gun on a Friday.", "They all go to the [place] on a Friday."),
+        ("I met him at the Irish Centre.", "I met him at the [place]."),
+        ("Everyone at Jamia Masjid knows his family.", "Everyone at [place] knows his family."),
+        # Urdu, Panjabi and Bengali: the place before "in"/"from" and a verb, or a listed place.
+        ("وہ ہیلی فیکس میں کام کرتا ہے۔", "وہ [place] میں کام کرتا ہے۔"),
+        ("ہم میرپور سے ہیں۔", "ہم [place] سے ہیں۔"),
+        ("ਅਸੀਂ ਜਲੰਧਰ ਤੋਂ ਹਾਂ।", "ਅਸੀਂ [place] ਤੋਂ ਹਾਂ।"),
+        ("আমি টাওয়ার হ্যামলেটসে থাকি।", "আমি [place] থাকি।"),
+        ("সে ওল্ডহ্যামে কাজ করে।", "সে [place] কাজ করে।"),
+        ("میں گھر میں رہتی ہوں۔", "میں گھر میں رہتی ہوں۔"),
+        # Welsh names of Welsh towns.
+        ("Symudon ni i Abertawe ar ôl y lloches.", "Symudon ni i [place] ar ôl y lloches."),
+    ],
+)
+def test_neighbourhoods_schools_workplaces_and_places_in_other_scripts(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my husband shamim took my passport", "my husband [name] took my passport"),
+        ("my daughter's dad lee hasn't paid a penny", "my daughter's dad [name] hasn't paid a penny"),
+        ("wojtek pił codziennie i bił mnie", "[name] pił codziennie i bił mnie"),
+        ("everyone calls him smithy", "everyone calls him [name]"),
+        ("Big Al is his brother.", "Big [name] is his brother."),
+        ("Dafydd ap Iorwerth is his full name.", "[name] is his full name."),
+        ("my ex harjinder still texts me", "my ex [name] still texts me"),
+    ],
+)
+def test_names_after_relations_nicknames_and_joined_names(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I waited at Accident and Emergency for nine hours.",
+        "He was sent to Anger Management but never went.",
+        "We were in Temporary Accommodation for two years.",
+        "I was referred to Early Help by the school.",
+        "They said it would be heard at Family Court in June.",
+        "I'm from Poland and my English is not good.",
+        "Heckmondwike police station was where I finally reported it.",
+        "She said I could call at Christmas if I needed to.",
+        "My ex-husband works as a porter at the hospital.",
+    ],
+)
+def test_services_and_ordinary_phrases_after_place_words_are_kept(text):
+    assert redacted(text) == text
+
+
+def test_sixth_dev_corpus_stays_above_the_goal():
+    """redaction_dev6.tsv (tuned-on): neighbourhoods, streets, schools, workplaces, venues, places
+    in other scripts, names of every community."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV6))
+    assert report["sentences"] >= 200
+    assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.98, report["misses"]
