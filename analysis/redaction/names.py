@@ -121,7 +121,8 @@ _ROLE_WORDS = (
 _RELATION_BEFORE = regex.compile(
     r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
     r"husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
-    r"abuser|dad|father|mum|mother|boss|uncle|brother-in-law|sister-in-law|caseworker)\s+$",
+    r"abuser|dad|father|mum|mother|boss|uncle|caseworker|(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
+    r"\s+$",
     regex.I)
 _STOP_AFTER = regex.compile(r"^\s*(?:[.,;:!?)]|$)")
 _MODALS = frozenset("may might must can did does do had has said says is was kept".split())
@@ -152,6 +153,11 @@ _VERBS = (
     r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
 )
 _VERB_AFTER = regex.compile(rf"^\s+(?:{_VERBS})\b", regex.I)
+# What only a person does to someone, after a lower-case word that is also a name: "dean threw my phone".
+_ACTION_AFTER = regex.compile(
+    r"^\s+(?:said|told|rang|phoned|texted|messaged|hit|threw|punched|kicked|pushed|grabbed|strangled|choked|"
+    r"slapped|raped|threatened|stalked|followed|smashed|broke|locked|took|stole|shouted|screamed)\s+"
+    r"(?:me|my|her|his|us|our|the|at|him|them)\b")
 # What only a person does, after a word that is also a name: "Will said", "Grace rang me".
 _SPEECH_AFTER = regex.compile(
     r"^\s+(?:said|says|told|tells|rang|rings|phoned|texted|emailed|messaged|asked|explained|promised|replied)\b",
@@ -291,6 +297,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             before = text[max(0, token.start - 40):token.start]
             # "my ex jay", but not "my ex will" or "my son may".
             after = text[token.end:token.end + 30]
+            if k not in _MODALS and k not in STOPWORDS and _SENTENCE_END.search(before) and _ACTION_AFTER.match(after):
+                return True  # "dean threw my phone", "grace rang me"
             return bool(_NAMING_BEFORE.search(before)) or (
                 k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before))
                 and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after)))
@@ -425,7 +433,8 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     before = text[max(0, token.start - 40):token.start]
     if len(token.key) > 3 and _SENTENCE_END.search(before):
         return True  # a listed first name starting a sentence: "wojtek pił codziennie", "zubair and his cousins"
-    if _NAMING_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before):
+    if _NAMING_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before) \
+            or _RELATION_BEFORE.search(before):
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True

@@ -200,7 +200,7 @@ _WARD = re.compile(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
 # "Ysgol Gymraeg Bro Ogwr", "ysgol y graig": a Welsh school by its name. "Our Lady of Lourdes",
 # "Our Lady and St Anselm's": a Catholic school or parish by its name.
 _YSGOL = re.compile(
-    r"\b(?P<place>Ysgol(?:\s+(?:y|yr|'r|ar|a|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
+    r"\b(?P<place>Ysgol(?:\s+(?:(?:y|yr|'r|ar)\b|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
     r"|ysgol\s+(?:(?:y|yr)\s+)?[a-zâêîôûŵŷ][\w'’-]+)")
 _OUR_LADY = re.compile(
     r"\b(?P<place>Our\s+Lady(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
@@ -223,8 +223,17 @@ _PUB_AND = re.compile(
     r"(?P<place>[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
+_LOWER_KIND_SCHOOL = re.compile(
+    r"(?<=[a-z,] )(?:at|to|from|outside|attends|attend)\s+(?:the\s+)?"
+    r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:school|primary|academy|nursery|college|juniors|infants))\b")
+
+
 def _named_communities(text: str) -> Iterator[Span]:
     lex = lexicon()
+    for match in _LOWER_KIND_SCHOOL.finditer(text):
+        naming = [key(word).rstrip("'’s") for word in match.group("place").split()[:-1]]
+        if not all(word in _GENERIC_SCHOOL_WORDS or (word in lex.keep and word not in lex.towns) for word in naming):
+            yield match.span("place")
     for pattern in (_YSGOL, _OUR_LADY, _COMMUNITY):
         for match in pattern.finditer(text):
             yield match.span("place")
@@ -281,6 +290,7 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
     yield from _lower_case_towns(text, lex)
     yield from _towns_anywhere(text, lex)
     yield from _lower_towns_anywhere(text, lex)
+    yield from _lower_unknown_places(text, lex)
     yield from _two_word_places(text, lex)
     yield from _venues_after_at(text, lex)
 
@@ -321,6 +331,36 @@ def _inflected_town(match: re.Match[str], lex: Lexicon) -> int | None:
 _LOWER_CUE = re.compile(
     r"\b(?:in|at|to|from|near|around|round|outside|into|towards|past|over|leave|leaving|left|visit|visiting|"
     r"between|and)\s+(?=(?P<place>[a-z][a-z'’]+(?:[ -][a-z]+){0,2})\b)")
+
+
+# Endings of English place names: an unknown lower-case word with one after "in", "from"... is a place.
+_PLACE_ENDING = re.compile(
+    r"(?:thorpe|ton|ley|field|ford|bury|by|ham|worth|wick|don|den|dale|well|moor|borough|bridge|burn|caster|"
+    r"chester|cester|hurst|wood|stead|holme|mouth|port|pool|thwaite|combe|cliffe|shaw|haugh|hall|heath|mere|"
+    r"ing|ington|sall|wich|side|stow)$")
+_LOWER_UNKNOWN_CUE = re.compile(r"\b(?:in|from|near|outside|around|round|to)\s+(?P<place>[a-z]{6,})\b(?!['’])")
+
+
+def _lower_unknown_places(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _LOWER_UNKNOWN_CUE.finditer(text):
+        k = match.group("place")
+        if _PLACE_ENDING.search(k) and not (k in lex.ordinary or k in lex.foreign_words or lex.is_first_name(k)
+                                             or lex.is_ambiguous(k) or k in lex.keep or _one_edit_from_a_word(k, lex)):
+            yield match.span("place")
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_from_a_word(word: str, lex: Lexicon) -> bool:
+    """A misspelt English word ("anywere", "childern"), not a place: one letter left out, added,
+    changed or swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    candidates = {a + b[1:] for a, b in splits if b}
+    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    candidates |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    candidates |= {a + c + b for a, b in splits for c in _LETTERS}
+    return any(candidate in lex.ordinary for candidate in candidates - {word})
 
 
 def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -699,11 +739,13 @@ _RESIDENTIAL = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Way", "Cr
 def _streets(text: str) -> Iterator[Span]:
     keep = lexicon().keep
     for match in _STREET_NAMED.finditer(text):
-        words = [key(word) for word in match.group("street").split()[:-1]]
+        words = [key(word).rstrip("'’") for word in match.group("street").split()[:-1]]
         # A town or service word names a street too ("Moss Lane", "Bolton Road") when the street
-        # follows a word that places someone ("on", "behind"); not a court or park ("Crown Court").
+        # follows a word that places someone ("on", "behind"); not a court or park ("Crown Court",
+        # "the Magistrates' Court").
         residential = match.group("street").endswith(_RESIDENTIAL)
-        if not set(words) & _GENERIC_STREETS and (residential or not all(word in keep for word in words)):
+        public = bool(set(words) & _PUBLIC_VENUE_WORDS)
+        if not set(words) & _GENERIC_STREETS and (residential or not (public or all(word in keep for word in words))):
             yield match.span("street")
     for match in _STREET_ANYWHERE.finditer(text):
         words = [key(word) for word in match.group("street").split()[:-1]]
