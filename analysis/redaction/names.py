@@ -165,7 +165,8 @@ _SPEECH_AFTER = regex.compile(
 # What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
 _PERSON_AFTER = regex.compile(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
-    r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery)\b)"
+    r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|"
+    r"temple|gurdwara|mandir|project|shop|salon)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
@@ -174,7 +175,7 @@ _AND_NAME_AFTER = regex.compile(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 _PLACE_OR_ROLE_AFTER = regex.compile(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|"
     r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
-    r"court|nursery)\b)"
+    r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = regex.compile(
@@ -444,6 +445,12 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     return bool(nxt and _adjacent(token, nxt, text) and _lower_surname(nxt, lex))
 
 
+def _unknown_word(token: _Token, lex: Lexicon) -> bool:
+    """A lower-case word in no list at all: after a first name, the rest of the name ("abdul hannan")."""
+    k = token.key
+    return len(k) > 2 and not (lex.is_ordinary(k) or k in STOPWORDS or k in lex.foreign_words or lex.is_ambiguous(k))
+
+
 def _lower_surname(token: _Token, lex: Lexicon) -> bool:
     k = token.key
     if k in STOPWORDS or k in lex.keep:
@@ -477,7 +484,7 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
         if not nxt.latin or text[tokens[end_index].end:nxt.start] != " ":
             break
         if lower:
-            fits = not nxt.capitalised and _lower_surname(nxt, lex)
+            fits = not nxt.capitalised and (_lower_surname(nxt, lex) or _unknown_word(nxt, lex))
         else:
             fits = nxt.capitalised and _name_part(nxt, lex) and not _in_place_name(tokens, end_index + 1, text)
         if not fits and _joins_names(tokens, end_index + 1, text, lex):

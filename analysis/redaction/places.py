@@ -208,7 +208,7 @@ _OUR_LADY = re.compile(
 # Places of worship and community centres by their name: "Jamia Masjid", "Masjid-e-Noor", "Ramgarhia
 # Gurdwara", "Gurdwara Guru Nanak", "the Irish Centre", "the Polish Club": where a community meets.
 _WORSHIP = re.compile(
-    r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,2}(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Jamatkhana|Madrasa|Madrassa)\b"
+    r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
     r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COMMUNITY = re.compile(
     r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
@@ -458,6 +458,7 @@ _CAPITALISED_WORDS = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
     meadows side wharf quay centre arena retail shopping""".split())
+_WORKPLACE_KINDS = frozenset("depot branch plant site warehouse factory store office yard works".split())
 _TITLE_BEFORE = re.compile(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
 
 
@@ -479,6 +480,9 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         if after in _SERVICE_WORDS or after in _PUBLIC_VENUE_WORDS or after == "park":
             continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"
         kind_after = bool(following and following.group(1)[0].isupper() and after in _PLACE_KIND_AFTER)
+        if after in _WORKPLACE_KINDS:
+            yield match.start(), end  # "out of the Wakefield depot", "the Leeds branch"
+            continue
         before = text[max(0, match.start() - 30):match.start()]
         if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
             continue  # a sentence's first word that is also an English word ("Bath", "Sale")

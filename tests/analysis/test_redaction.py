@@ -715,3 +715,20 @@ def test_sixth_dev_corpus_stays_above_the_goal():
 )
 def test_fresh_set_after_the_freeze_misses_stay_fixed(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Misses of the set written after the freeze at 539a990, fixed since.
+        ("I'm from Galway and I've no family over here.", "I'm from [place] and I've no family over here."),
+        ("he does deliveries out of the Wakefield depot", "he does deliveries out of the [place] depot"),
+        ("He's on the committee at Suffa Tul Islam mosque.", "He's on the committee at [place]."),
+        ("my husband abdul hannan beat me", "my husband [name] beat me"),
+        ("Sadia Islam was my IDVA.", "[name] was my IDVA."),
+        ("My husband Huang Jian controlled everything.", "My husband [name] controlled everything."),
+        ("Blessing from the church gave me somewhere to stay.", "[name] from the church gave me somewhere to stay."),
+    ],
+)
+def test_second_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
