@@ -268,7 +268,9 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _TITLE.finditer(text):
         first = match.group("first")
-        if not first[0].isupper() or _ends_a_name(key(first), lex) or _plain_word(key(first), lex):
+        if not first[0].isupper() or (_plain_word(key(first), lex) and key(first) not in lex.keep):
+            continue  # "dr. However"; a kept proper noun can be a family name ("Sgt Parkinson")
+        if _ends_a_name(key(first), lex) and not _titled_surname(key(first), lex):
             continue
         second = match.group("second")
         capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
@@ -277,6 +279,25 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _LOWER_TITLE.finditer(text):
         if match.group("first")[0].islower() and not _ends_a_name(key(match.group("first")), lex):
             yield match.start(), match.end()
+
+
+# Months and days that are also family names ("May", "Friday"): after a title still a date's word.
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _titled_surname(word_key: str, lex: Lexicon) -> bool:
+    """A kept word that is a family name after a title ("Sgt Parkinson", "Mr Preston"), unless it is a
+    month or day, or names a service ("Dr Barnardo's" aside, no one is called "Mrs Refuge")."""
+    return word_key not in STOPWORDS and word_key not in _FACILITY and word_key not in _CALENDAR \
+        and word_key not in _SERVICE_NAMES
+
+
+# Kept words that name services or bodies, never a person after a title.
+_SERVICE_NAMES = frozenset("""advice aid refuge police council services support helpline hub centre center team nhs
+    gp gps idva idvas isva marac mash cafcass probation jobcentre samaritans shelter mind relate respect office
+    court courts hospital law home housing outreach recovery scheme programme universal credit""".split())
 
 
 def _plain_word(word_key: str, lex: Lexicon) -> bool:

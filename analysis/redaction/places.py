@@ -109,7 +109,7 @@ _GENERIC_SCHOOL_WORDS = frozenset(
 # Work: "works at Pryzm", "a bouncer at Pryzm", "her job at Greggs".
 _WORK_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?(?:\s+(?:the\s+door|nights|days|weekends|shifts|there|part[- ]time|full[- ]time))?|"
-    r"(?:drives?|drove|driving)(?=\s+for)|(?:do(?:es)?|did|doing|on)\s+the\s+doors?|tills|checkouts?|"
+    r"(?:drives?|drove|driving)(?:\s+(?:a|the)\s+(?:cab|taxi|van|lorry|bus|truck))?(?=\s+for)|(?:do(?:es)?|did|doing|on)\s+the\s+doors?|tills|checkouts?|"
     r"operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
     r"waiter|waitress|chef|cook|driver|guard|security|staff|supervisor|assistant|mechanic|porter|receptionist|"
