@@ -115,7 +115,7 @@ _ROLE_WORDS = (
     r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
     r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
     r"bloke|receptionist|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
-    r"mother-in-law|father-in-law"
+    r"mother-in-law|father-in-law|youngest|eldest|oldest"
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = regex.compile(

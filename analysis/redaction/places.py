@@ -99,7 +99,8 @@ _SCHOOL = re.compile(
     r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Church in Wales|Community|Junior|Infants?|Primary|Secondary|"
     r"High|Grammar|Nursery|Academy|College|School|Sixth Form)\b\s*)*"
     r"(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form|"
-    r"High(?!\s+(?:Street|Road|Court|Lane|Park|Town|Wycombe)))\b)"
+    r"High(?!\s+(?:Street|Road|Court|Lane|Park|Town|Wycombe)))\b"
+    r"(?:(?<=Academy)(?:\s+(?!(?:Trust|The|I|He|She|They|We)\b)[A-Z][\w'’-]*){1,2})?)"
 )
 _GENERIC_SCHOOL_WORDS = frozenset(
     """the a my his her their our st saint primary junior infant infants nursery academy school college high
@@ -228,7 +229,17 @@ _LOWER_KIND_SCHOOL = re.compile(
     r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:school|primary|academy|nursery|college|juniors|infants))\b")
 
 
+_STREET_AFTER = re.compile(
+    r"\s+(?:on|off)\s+(?:the\s+)?(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Way|Parade|Square|Hill)\b")
+
+
 def _named_communities(text: str) -> Iterator[Span]:
+    for start, end in _named_communities_alone(text):
+        street = _STREET_AFTER.match(text, end)
+        yield start, street.end() if street else end
+
+
+def _named_communities_alone(text: str) -> Iterator[Span]:
     lex = lexicon()
     for match in _LOWER_KIND_SCHOOL.finditer(text):
         naming = [key(word).rstrip("'’s") for word in match.group("place").split()[:-1]]
@@ -416,7 +427,8 @@ _NOT_A_NEIGHBOURHOOD = frozenset("""help start steps services service health aid
     university college school academy primary group programme project charity line phoneline helpline
     matters together recovery change family care social housing credit universal justice services management
     measures accommodation assessment awareness course courses therapy counselling education training
-    intervention emergency accident benefits tax pay leave contact order orders injunction protection
+    intervention emergency accident benefits tax pay leave contact order orders injunction protection therapies
+    talking
     prosecution service safeguarding mental domestic abuse violence victims victim witness""".split())
 
 
@@ -506,10 +518,14 @@ def _rest_of_name(text: str, end: int, lex: Lexicon) -> int:
         if not following:
             break
         k = key(following.group(1))
-        if k in lex.keep or k in STOPWORDS or lex.is_first_name(k):
+        if (k in lex.keep and k not in _PLACE_NAME_ENDS) or k in STOPWORDS or lex.is_first_name(k):
             break  # "in Leeds on Monday", "from Leeds Women's Aid"
         end = following.end()
     return end
+
+
+# Kept words that end place names: "Newton Heath", "Ellesmere Port", "Moss Side", "Colwyn Bay".
+_PLACE_NAME_ENDS = frozenset("heath port bay side vale cross green end moor bridge hall common marsh moss wood".split())
 
 
 def _longest_town(words: str, lex: Lexicon) -> int | None:
@@ -638,7 +654,9 @@ _LOWER_SCHOOL = re.compile(
 _LOWER_ESTATE = re.compile(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
 _SAINT = re.compile(
     r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
-    r"(?:\s+(?:and|&)\s+(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’]))?)(?!\s+(?i:hospital|church))")
+    r"(?:\s+(?:and|&)\s+(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’]))?"
+    r"(?:(?:\s+[a-z]+)?\s+(?:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e)\b)?)"
+    r"(?!\s+(?i:hospital|church))")
 # Words before a street, school or estate that say which kind, not which one: "the main road", "a
 # local primary", "the council estate", "my doctor's surgery".
 _GENERIC_PLACE_WORDS = frozenset("""main high same back busy next quiet little long big old new other wrong right

@@ -746,3 +746,20 @@ def test_second_fresh_set_misses_stay_fixed(text, expected):
 )
 def test_third_fresh_set_misses_stay_fixed(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Misses of the set written after the freeze at ea810fb, fixed since.
+        ("We lived in Newton Heath for nine years.", "We lived in [place] for nine years."),
+        ("I fled to my cousin's in Ellesmere Port.", "I fled to my cousin's in [place]."),
+        ("he turned up at st edmund campion school", "he turned up at [place]"),
+        ("Both kids are at Oasis Academy Shirley Park.", "Both kids are at [place]."),
+        ("They go to Guru Nanak Gurdwara on Soho Road.", "They go to [place]."),
+        ("Ruby is my youngest.", "[name] is my youngest."),
+        ("My GP referred me to Talking Therapies.", "My GP referred me to Talking Therapies."),
+    ],
+)
+def test_fourth_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
