@@ -154,3 +154,13 @@ def test_neutral_band_is_chosen_on_domestic_abuse_answers_alone():
     assert SentimentScorer.from_dict(scorer.to_dict()).band_ == scorer.band_
     plain = SentimentScorer().fit(texts, [None] * len(texts), [r for _, r in nhs + da])
     assert plain.band_ == (-NEUTRAL_BAND, NEUTRAL_BAND)
+
+
+def test_wished_for_successes_do_not_count_and_told_successes_are_no_complaint():
+    assert judge("If the police had believed me the first time I wouldnt of waited").successes == 0
+    assert judge("I wish she had listened to me").successes == 0
+    assert labels([
+        ("the police came within 10 minutes and arrested him. first time i slept properly in years", "What helped?"),
+        ("none of them to be honest", "What helped?"),
+        ("nothing. it was a disaster from start to finish", "What worked well?"),
+    ]) == ["positive", "negative", "negative"]
