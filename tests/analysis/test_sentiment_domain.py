@@ -136,3 +136,31 @@ def test_nhs_coding_keeps_proposals_as_complaints():
     scorer = SentimentScorer.from_dict(default_scorer().to_dict())
     assert not scorer.domestic_abuse_coding
     assert [s.label for s in scorer.predict(["More call handlers"], ["How could we improve?"])] == ["negative"]
+
+
+def test_neutral_band_is_chosen_on_domestic_abuse_answers_alone():
+    # NHS-style answers coded by their thrust, domestic-abuse ones coded
+    # neutral when mildly critical: the band for domestic-abuse coding widens
+    # towards the negative side, the NHS reading keeps the fixed band.
+    nhs = [("Staff were lovely and kind", 1), ("Rude and late", 5), ("The wait was a bit long", 4),
+           ("Fine, nothing special", 3)] * 6
+    da = [("The wait was a bit long", 3), ("She believed me", 1), ("Nobody called back", 5),
+          ("The room was a bit cold", 3)] * 6
+    texts = [t for t, _ in nhs + da]
+    scorer = SentimentScorer(domestic_abuse_coding=True).fit(
+        texts, [None] * len(texts), [r for _, r in nhs + da], [1.0] * len(nhs) + [3.0] * len(da),
+        [False] * len(nhs) + [True] * len(da))
+    assert scorer.band_[0] < -NEUTRAL_BAND
+    assert SentimentScorer.from_dict(scorer.to_dict()).band_ == scorer.band_
+    plain = SentimentScorer().fit(texts, [None] * len(texts), [r for _, r in nhs + da])
+    assert plain.band_ == (-NEUTRAL_BAND, NEUTRAL_BAND)
+
+
+def test_wished_for_successes_do_not_count_and_told_successes_are_no_complaint():
+    assert judge("If the police had believed me the first time I wouldnt of waited").successes == 0
+    assert judge("I wish she had listened to me").successes == 0
+    assert labels([
+        ("the police came within 10 minutes and arrested him. first time i slept properly in years", "What helped?"),
+        ("none of them to be honest", "What helped?"),
+        ("nothing. it was a disaster from start to finish", "What worked well?"),
+    ]) == ["positive", "negative", "negative"]
