@@ -36,6 +36,7 @@ import pytest
 
 from tests.browser.helpers import DESKTOP, STAFF_EMAIL
 from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
+from webapp.access_codes import hash_access_code
 from webapp.staff.demo import DEMO_STAFF
 
 REPO = Path(__file__).resolve().parents[2]
@@ -253,6 +254,18 @@ def dev_server(tmp_path_factory, seeded_db, neutral_server):
                                   "--port", str(port)], env, port, db_path, workdir)
     yield server
     _stop(server)
+
+
+@pytest.fixture(scope="session")
+def review_code(prod_server) -> str:
+    """The access code of the demo consultation in review with the group
+    (/review/family-courts) on `prod_server`: the demo's own is random and shown
+    once, so it is given one the tests know."""
+    code = "lantern-harbour-meadow"
+    with closing(sqlite3.connect(prod_server.db_path)) as connection, connection:
+        connection.execute("UPDATE consultation SET access_code_hash = ? WHERE slug = 'family-courts'",
+                           (hash_access_code(code),))
+    return code
 
 
 # --- the browser ---------------------------------------------------------------------

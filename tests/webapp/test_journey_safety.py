@@ -96,6 +96,30 @@ def test_the_journey_says_how_long_answers_are_kept(client, demo_data):
     assert "Until you send, we keep your answers for 20 minutes after you last pressed a button" in check
 
 
+def test_a_consultation_says_how_long_answers_are_kept(client, app):
+    c = make_consultation()
+    start = " ".join(page(client.get(CONSULTATION)).get_text().split())
+    assert "we keep your answers for 20 minutes after you last pressed a button" in start
+    client.get(f"{CONSULTATION}?start=1")
+    client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "No"})
+    client.post(CONSULTATION, data={"step": page_id(c, "Looking ahead")})
+    check = " ".join(page(client.get(CONSULTATION)).get_text().split())
+    assert "Check your answers before sending" in check
+    assert "Until you send, we keep your answers for 20 minutes after you last pressed a button" in check
+
+
+def test_easy_read_says_how_long_answers_are_kept(client, demo_data):
+    start = " ".join(page(client.get("/feedback?read=easy")).get_text().split())
+    assert "If you stop, we delete your answers after 20 minutes." in start
+    client.get("/feedback?step=service&read=easy")
+    client.post("/feedback", data={"step": "service", "service": "outreach"})
+    client.post("/feedback", data={"step": "experience", "overall": "good"})
+    client.post("/feedback", data={"step": "comments", "what_helped": "", "could_be_better": ""})
+    check = " ".join(page(client.get("/feedback")).get_text().split())
+    assert "Check your answers" in check
+    assert "If you do not send, we delete your answers after 20 minutes." in check
+
+
 def test_after_a_time_out_the_check_page_says_what_was_kept_and_what_is_needed(client, demo_data):
     """The session expired while the comments page was open: its text is kept,
     the check page says so and marks the lost required answers as needed, and
@@ -118,6 +142,35 @@ def test_after_a_time_out_the_check_page_says_what_was_kept_and_what_is_needed(c
     assert step.h1.get_text(strip=True) == "Which service would you like to tell us about?"
     assert "We need this answer before we can send" in step.get_text()
     assert "Your other answers are kept" in step.get_text()
+
+
+def words(response) -> str:
+    return " ".join(page(response).get_text().split())
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_send_pressed_after_a_time_out_says_everything_was_deleted_and_where_to_start(client, demo_data,
+                                                                                    app_overrides):
+    """The check page was open until the visit (and its token) expired: nothing typed
+    is on it to keep, so Send says what happened on the first question, not "check below"."""
+    response = client.post("/feedback", data={"step": "check", "csrf_token": "expired", "website": ""})
+    assert response.status_code == 400
+    assert page(response).h1.get_text(strip=True) == "Which service would you like to tell us about?"
+    text = words(response)
+    assert "We could not send your answers because nothing was sent for 20 minutes, so they were deleted" in text
+    assert "Nothing has been sent. Please answer again, starting here." in text
+    assert "What you typed is still below" not in text and "Not answered" not in text
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_a_consultation_sent_after_a_time_out_says_everything_was_deleted(client, app, app_overrides):
+    make_consultation()
+    response = client.post(CONSULTATION, data={"step": "check", "csrf_token": "expired", "website": ""})
+    assert response.status_code == 400
+    assert page(response).h1.get_text(strip=True) == "Your support"
+    text = words(response)
+    assert "so they were deleted" in text and "Please answer again, starting here." in text
+    assert "What you typed is still below" not in text
 
 
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])

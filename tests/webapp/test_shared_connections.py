@@ -104,3 +104,34 @@ def test_too_many_wrong_codes_are_told_the_real_wait_too(client, app, app_overri
     assert slowed.status_code == 429
     text = " ".join(page(slowed).get_text().split())
     assert "Please wait 10 minutes, then press the button again" in text or "Please wait 9 minutes" in text
+
+
+@pytest.mark.parametrize("app_overrides", [{**LIMITED, "FEEDBACK_RATE_LIMIT": "3 per hour"}])
+def test_a_consultation_refused_on_send_keeps_the_answers_and_says_the_real_wait(client, app, app_overrides):
+    """One person's start and send, then a second person's start, use the hour's 3:
+    the second is told the real wait on their check page and nothing is lost."""
+    c = make_consultation("shared-wifi")
+    assert answer_consultation(app.test_client(), c) == 303
+    client.get(f"{URL}?start=1")
+    client.post(URL, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "No"})
+    client.post(URL, data={"step": page_id(c, "Looking ahead"), field(c, "Anything else?"): "Evening drop-ins"})
+    before = count(ConsultationResponse)
+    refused = client.post(URL, data={"step": "check", "website": ""})
+    assert refused.status_code == 429
+    text = " ".join(page(refused).get_text().split())
+    assert "Please wait 60 minutes, then press the button again" in text or "Please wait 59 minutes" in text
+    assert "Evening drop-ins" in text  # the check page again, answers and all
+    assert count(ConsultationResponse) == before
+
+
+@pytest.mark.parametrize("app_overrides", [{**LIMITED, "FEEDBACK_RATE_LIMIT": "1 per hour",
+                                            "LANGUAGES": ("en", "cy")}])
+def test_a_refused_start_says_the_real_wait_in_the_chosen_language(client, app, app_overrides):
+    make_consultation("shared-wifi")
+    client.get(f"{URL}?start=1")
+    refused = client.get("/feedback?step=service&lang=cy")
+    assert refused.status_code == 429
+    html = page(refused)
+    assert html.html["lang"] == "cy"
+    assert html.h1.get_text(strip=True) in ("Arhoswch 60 munud", "Arhoswch 59 munud")
+    assert "Please wait" not in html.get_text()

@@ -138,6 +138,13 @@ def test_start_pages_say_who_reads_the_answers(client, app, demo_data, url):
     assert "Who reads your answers" in text and "engagement team" in text
 
 
+@pytest.mark.parametrize("url", ["/feedback?read=easy", f"{CONSULTATION}?read=easy"])
+def test_easy_read_start_pages_say_who_reads_the_answers(client, app, demo_data, url):
+    text = words(client.get(url))
+    assert "Easy Read" in text
+    assert "Who reads your answers A small team reads what people tell us. They do not know who you are." in text
+
+
 def test_thank_you_pages_say_who_reads_the_answers(client, demo_data):
     client.get("/feedback?step=service")
     client.post("/feedback", data={"step": "service", "service": "outreach"})

@@ -171,6 +171,20 @@ def test_change_goes_back_with_what_was_sent_to_the_check_page(client, quarter, 
     assert hidden.h1.get_text() == "Your answers are hidden" and "Call me" not in hidden.get_text()
 
 
+def test_an_exit_that_never_arrived_ends_the_visit_before_anything_is_shown(client, quarter, codes):
+    """Exit this page leaves the `heard_exit` marker when the exit itself cannot be sent
+    (no signal): the next request ends the visit, so the comments never come back."""
+    url = f"/group/feedback/{quarter}"
+    unlock(client, url, codes[0])
+    checked = to_check(client, url, priorities="police", **{"comment-police": "Please ring back faster."})
+    assert "Please ring back faster." in checked.get_text()
+    client.set_cookie("heard_exit", "1")
+    after = page(client.get(url))
+    assert after.h1.get_text() == "Enter your access code"
+    assert "ring back" not in after.get_text()
+    assert "ring back" not in page(client.get(f"{url}?page=check", follow_redirects=True)).get_text()
+
+
 def test_two_tabs_cannot_send_twice(client, app, quarter, codes):
     url = f"/group/feedback/{quarter}"
     unlock(client, url, codes[0])

@@ -180,9 +180,8 @@ def _putting_back() -> bool:
 
 def _send(journey: j.Journey, form):
     missing = journey.first_incomplete_page()
-    if missing is not None:  # only after a time-out (or a changed condition): say so on that page
-        journey.go_to(str(missing.id))
-        return _render_step(journey, notice="answer-needed" if journey.answers else "all-deleted")
+    if missing is not None:  # only after a time-out (or a changed condition)
+        return _ask_for_missing(journey, missing)
     flagged = bool(journey.risk_categories())
     unread = j.unread_language(journey)
     easy_read = journey.easy_read
@@ -195,6 +194,12 @@ def _send(journey: j.Journey, form):
         session[i18n.SESSION_KEY] = chosen_language
     session[j.THANKS_KEY] = {"slug": slug, "flagged": flagged, "language": unread, "easy_read": easy_read}
     return redirect(url_for(".consultation", slug=slug), code=303)
+
+
+def _ask_for_missing(journey: j.Journey, missing, status: int = 200):
+    """Say what was deleted, on the page that needs an answer."""
+    journey.go_to(str(missing.id))
+    return _render_step(journey, status=status, notice="answer-needed" if journey.answers else "all-deleted")
 
 
 def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str = ""):
@@ -249,4 +254,8 @@ def token_expired(error: CSRFError):
         return _keep_typed(journey, request.form.get("step", ""))
     if request.form.get("step", "") != journey.step:
         return refused
+    if journey.step == j.CHECK and journey.first_incomplete_page() is not None:
+        # Send pressed after the visit timed out: nothing typed is on this page to
+        # keep, so say what was deleted where an answer is needed, not "check below".
+        return _ask_for_missing(journey, journey.first_incomplete_page(), status=400)
     return _render_step(journey, _form_for(journey), status=400, notice="expired")

@@ -102,6 +102,10 @@ def token_expired(error: CSRFError):
         return render_template("error/400.html"), 400
     journey = journeys.current_journey(session) or _start_from_post(posted_step)
     journey.go_to(posted_step)
+    if journey.step == "check" and journey.first_missing_step():
+        # Send pressed after the visit timed out: nothing typed is on this page to
+        # keep, so say what was deleted where an answer is needed, not "check below".
+        return _ask_for_missing(journey, journey.first_missing_step(), status=400)
     form = _form_for(journey)
     return _render_step(journey, form, status=400, notice="expired")
 
@@ -200,10 +204,8 @@ def _put_back(journey: journeys.Journey, indexes: set[int]):
 
 def _send(journey: journeys.Journey, form):
     missing = journey.first_missing_step()
-    if missing:  # only after a time-out: say so, on the step that needs an answer
-        journey.go_to(missing)
-        return _render_step(journey, _prefilled_form(journey),
-                            notice="answer-needed" if journey.answers else "all-deleted")
+    if missing:
+        return _ask_for_missing(journey, missing)
     flagged = bool(journey.answers.get("risk_categories"))
     easy_read = journey.easy_read
     language = journey.answers.get("text_language", "")
@@ -221,6 +223,13 @@ def _send(journey: journeys.Journey, form):
         session[i18n.SESSION_KEY] = chosen_language
     session[journeys.THANKS_KEY] = {"flagged": flagged, "language": unread, "easy_read": easy_read}
     return redirect(url_for(".journey"), code=303)
+
+
+def _ask_for_missing(journey: journeys.Journey, missing: str, status: int = 200):
+    """Only after a time-out: say what was deleted, on the step that needs an answer."""
+    journey.go_to(missing)
+    return _render_step(journey, _prefilled_form(journey), status=status,
+                        notice="answer-needed" if journey.answers else "all-deleted")
 
 
 def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str = "",
