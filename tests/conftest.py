@@ -247,13 +247,26 @@ def app_overrides() -> dict:
 
 @pytest.fixture
 def app(test_database, app_overrides):
+    """A new app on an emptied database. No app context is left open: each request
+    the test client makes has its own, as in production. A test that works with the
+    database or calls a service directly asks for `app_context` too."""
     app = create_app("test", {"SQLALCHEMY_DATABASE_URI": test_database.url, **app_overrides})
     app.jinja_env.bytecode_cache = TEMPLATES
     with app.app_context():
         test_database.empty()
+        db.session.remove()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_context(app):
+    """An app context open for the test, for work outside a request: the database
+    session, services, `url_for`."""
+    with app.app_context():
         yield app
         db.session.remove()
-        db.engine.dispose()
 
 
 @pytest.fixture
@@ -270,7 +283,8 @@ def runner(app):
 def demo_data(app, test_database):
     """The demo data (`seed_if_empty`, as `flask seed-demo` adds it in tests),
     copied in from the run's snapshot."""
-    test_database.restore_snapshot()
+    with app.app_context():
+        test_database.restore_snapshot()
     return app
 
 

@@ -11,10 +11,10 @@ from tests.webapp.helpers import ClientRequest
 
 @pytest.fixture(autouse=True)
 def fresh_login_per_request(request):
-    """The `app` fixture keeps one app context open, so `g` (where Flask-Login
-    caches the user) would outlive a request; in production each request has its
-    own. Forget the cached user at the start of every test request."""
-    if "app" not in request.fixturenames:
+    """A test holding `app_context` open shares its `g` (where Flask-Login caches
+    the user) with every request it makes; in production each request has its own.
+    Forget the cached user at the start of every such test request."""
+    if "app_context" not in request.fixturenames:
         yield
         return
     app = request.getfixturevalue("app")

@@ -63,7 +63,7 @@ def test_a_code_may_be_typed_or_said_any_way():
 
 
 @pytest.fixture
-def in_review(app):
+def in_review(app_context, app):
     return make_consultation(status="review", audience="group")
 
 
@@ -138,7 +138,7 @@ def test_forty_parallel_guesses_from_forty_addresses_check_at_most_ten(app, in_r
 
 
 @pytest.mark.parametrize("app_overrides", [{"RATELIMIT_ENABLED": True, "ACCESS_CODE_RATE_LIMIT": "3 per minute"}])
-def test_group_member_codes_cannot_be_walked_either(app, demo_data, app_overrides):
+def test_group_member_codes_cannot_be_walked_either(app_context, app, demo_data, app_overrides):
     """Each member's code is its own row, found by a keyed hash: there is no one
     code to stop, so wrong tries are throttled per visitor, and used codes count as wrong."""
     [code] = member_codes.issue(feedback_quarter("2026Q3"), 1, None)

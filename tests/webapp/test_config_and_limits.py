@@ -88,7 +88,7 @@ def test_production_refuses_seed_demo(monkeypatch, database_url):
 
 
 @pytest.mark.parametrize("app_overrides", [{"PUBLIC_BASE_URL": "https://feedback.example.org"}])
-def test_share_links_ignore_the_host_header(app, demo_data, app_overrides):
+def test_share_links_ignore_the_host_header(app_context, app, demo_data, app_overrides):
     consultation = db.session.scalar(select(Consultation).where(Consultation.slug == "support-after-leaving"))
     with app.test_request_context("/staff/consultations/1", base_url="https://attacker.example"):
         assert sharing.public_url(consultation) == "https://feedback.example.org/c/support-after-leaving"

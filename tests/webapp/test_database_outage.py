@@ -39,7 +39,7 @@ def resend_fields(response) -> dict:
     return {field["name"]: field["value"] for field in form.find_all("input", attrs={"type": "hidden"})}
 
 
-def test_sending_during_an_outage_gets_a_kind_503_and_nothing_is_lost(client, demo_data):
+def test_sending_during_an_outage_gets_a_kind_503_and_nothing_is_lost(app_context, client, demo_data):
     walk_to_check(client, what_helped="Typed before the outage")
     before = stored_count()
     with database_down():
@@ -60,7 +60,7 @@ def test_sending_during_an_outage_gets_a_kind_503_and_nothing_is_lost(client, de
     assert stored_count() == before + 1
 
 
-def test_what_was_typed_comes_back_in_the_try_again_form(client, demo_data):
+def test_what_was_typed_comes_back_in_the_try_again_form(app_context, client, demo_data):
     client.get("/feedback?step=service")
     typed = {"step": "service", "service": "another", "other_service": "The drop-in on Mill Lane"}
     with database_down():
@@ -73,7 +73,7 @@ def test_what_was_typed_comes_back_in_the_try_again_form(client, demo_data):
     assert page(client.get("/feedback")).find("input", attrs={"name": "step", "value": "experience"})
 
 
-def test_a_page_asked_for_during_an_outage_says_answers_so_far_are_saved(client, demo_data):
+def test_a_page_asked_for_during_an_outage_says_answers_so_far_are_saved(app_context, client, demo_data):
     client.get("/feedback?step=service")
     with database_down():
         response = client.get("/feedback")
@@ -93,7 +93,7 @@ def test_other_database_errors_are_still_server_errors(app, client):
     assert response.status_code == 500
 
 
-def test_a_consultation_page_sent_during_an_outage_keeps_every_answer(client, app):
+def test_a_consultation_page_sent_during_an_outage_keeps_every_answer(app_context, client, app):
     c = make_consultation()
     url = "/c/support-after-leaving"
     client.get(f"{url}?start=1")
@@ -111,7 +111,7 @@ def test_a_consultation_page_sent_during_an_outage_keeps_every_answer(client, ap
     assert "What was the refuge like?" in page(client.get(url)).get_text()
 
 
-def test_a_database_gone_when_a_request_ends_is_not_a_server_error(app, monkeypatch):
+def test_a_database_gone_when_a_request_ends_is_not_a_server_error(app_context, app, monkeypatch):
     """PostgreSQL stopping after the response was made: ending the session's
     transaction fails, and the connection is dropped instead of raising."""
 

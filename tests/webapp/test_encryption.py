@@ -66,7 +66,7 @@ def test_every_free_text_column_is_encrypted(app):
     }
 
 
-def test_database_holds_fresh_tokens_not_the_text(app):
+def test_database_holds_fresh_tokens_not_the_text(app_context, app):
     first = add_feedback(what_helped=HELPED, could_be_better="", other_service="Hope Street hub")
     second = add_feedback(what_helped=HELPED)
     rows = {row[0]: row[1:] for row in raw("SELECT id, what_helped, could_be_better, other_service "
@@ -80,7 +80,7 @@ def test_database_holds_fresh_tokens_not_the_text(app):
     assert db.session.get(FeedbackResponse, second.id).other_service == ""
 
 
-def test_answers_comments_and_reports_are_encrypted(app):
+def test_answers_comments_and_reports_are_encrypted(app_context, app):
     consultation = make_consultation("encrypted")
     question = consultation.questions[0]
 
@@ -103,7 +103,7 @@ def test_answers_comments_and_reports_are_encrypted(app):
     assert db.session.scalar(select(ReviewComment.text)) == "Ask about children too"
 
 
-def test_sql_comparisons_on_ciphertext_are_refused(app):
+def test_sql_comparisons_on_ciphertext_are_refused(app_context, app):
     with pytest.raises(EncryptedColumnError, match="consultation_answer.value is encrypted"):
         select(Answer).where(Answer.value == "Yes")
     with pytest.raises(EncryptedColumnError):
@@ -114,7 +114,7 @@ def test_sql_comparisons_on_ciphertext_are_refused(app):
     assert [r.what_helped for r in db.session.scalars(answered)] == [HELPED]
 
 
-def test_rotate_key_moves_data_to_the_new_key(app, database_url):
+def test_rotate_key_moves_data_to_the_new_key(app_context, app, database_url):
     kept = add_feedback(what_helped=HELPED, other_service="Hope Street hub").id
     with app_with_keys(database_url, [NEW_KEY, OLD_KEY]) as both:
         assert db.session.get(FeedbackResponse, kept).what_helped == HELPED  # old data still readable
@@ -135,7 +135,7 @@ def test_rotate_key_moves_data_to_the_new_key(app, database_url):
             _ = db.session.get(FeedbackResponse, kept).what_helped
 
 
-def test_text_stored_before_encryption_is_refused_until_rotate_key_encrypts_it(app, runner):
+def test_text_stored_before_encryption_is_refused_until_rotate_key_encrypts_it(app_context, app, runner):
     db.session.execute(text(
         "INSERT INTO feedback_response (submitted_on, service_id, other_service, ease, listened, overall,"
         " what_helped, could_be_better, age_band, gender, disability, ethnicity, sexuality, risk_flagged,"

@@ -80,7 +80,7 @@ def crawl(client, seeds: set[str]) -> tuple[int, list[str], set[str]]:
     return fetched, problems, nonces
 
 
-def test_every_public_and_staff_page_has_a_nonce_csp_and_no_inline_script_or_style(app, demo_data):
+def test_every_public_and_staff_page_has_a_nonce_csp_and_no_inline_script_or_style(app_context, app, demo_data):
     admin = make_user("admin@partnership.example", "admin")
     staff = app.test_client()
     sign_in_as(staff, admin)
@@ -130,7 +130,7 @@ PUBLIC_POSTS = ("/feedback", "/c/support-after-leaving", "/review/support-after-
 
 
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
-def test_every_public_post_needs_a_csrf_token(app, app_overrides):
+def test_every_public_post_needs_a_csrf_token(app_context, app, app_overrides):
     make_consultation()
     posts = {rule.rule for rule in app.url_map.iter_rules()
              if "POST" in rule.methods and not rule.rule.startswith("/staff")}

@@ -152,7 +152,7 @@ def walk_journey(client, start: str, attacks=None, answer: str = KIND_ANSWER, ma
 
 
 @pytest.fixture
-def journeys(app, demo_data):
+def journeys(app_context, app, demo_data):
     make_consultation("support-after-leaving-2")
     make_consultation("hostile-review", status="review", audience="group")
     return {"/feedback?step=service": None, "/c/support-after-leaving-2?start=1": None, REVIEW: ACCESS_CODE}
@@ -251,7 +251,7 @@ def staff_forms(app, admin) -> list[tuple[str, Form]]:
 STAFF_PAYLOADS = ("xss-script", "xss-attribute", "sql-drop", "nul", "right-to-left")
 
 
-def test_hostile_input_in_every_staff_form(app, demo_data):
+def test_hostile_input_in_every_staff_form(app_context, app, demo_data):
     make_consultation("support-after-leaving-2")
     forms = staff_forms(app, make_user("finder@partnership.example", "admin"))
     assert len(forms) >= 15
@@ -304,7 +304,7 @@ MARKUP_QUERIES = tuple(name for name in QUERIES if name not in DATABASE_QUERIES)
 
 @pytest.mark.parametrize("queries", [pytest.param(MARKUP_QUERIES, marks=pytest.mark.one_database, id="markup"),
                                      pytest.param(DATABASE_QUERIES, id="database")])
-def test_hostile_query_parameters_everywhere(app, demo_data, queries):
+def test_hostile_query_parameters_everywhere(app_context, app, demo_data, queries):
     make_consultation("support-after-leaving-2")
     admin = make_user("query@partnership.example", "admin")
     urls = sorted(u for u in get_urls(app, admin) if not u.startswith("/healthz"))
@@ -346,7 +346,7 @@ EXTREME_RANGES = ["feedback:0001-01-01..9999-12-31", "feedback:0000-01-01..2026-
                   "feedback:0000Q1"]
 
 
-def test_control_characters_in_path_segments_are_not_found(app, demo_data):
+def test_control_characters_in_path_segments_are_not_found(app_context, app, demo_data):
     """Before, PostgreSQL refused the NUL in the lookup and the page was a 500."""
     client = app.test_client()
     sign_in_as(client, make_user())
@@ -361,7 +361,7 @@ def test_impossible_group_periods_are_not_found(client, demo_data):
         assert client.get(path).status_code == 404, path
 
 
-def test_extreme_report_ranges_are_refused_kindly(app, demo_data):
+def test_extreme_report_ranges_are_refused_kindly(app_context, app, demo_data):
     client = app.test_client()
     sign_in_as(client, make_user())
     for scope in EXTREME_RANGES:
@@ -373,7 +373,7 @@ def test_extreme_report_ranges_are_refused_kindly(app, demo_data):
     assert ten_years.status_code == 200
 
 
-def test_line_breaks_in_next_after_sign_in_are_dropped(app):
+def test_line_breaks_in_next_after_sign_in_are_dropped(app_context, app):
     client = app.test_client()
     user = make_user(demo=True)
     app.config["DEMO"] = True
@@ -386,7 +386,7 @@ def test_line_breaks_in_next_after_sign_in_are_dropped(app):
         client.post("/staff/sign-out")
 
 
-def test_escape_and_bell_characters_never_reach_a_csv_export(app):
+def test_escape_and_bell_characters_never_reach_a_csv_export(app_context, app):
     consultation = make_consultation("control-characters")
     [free_text] = [q for q in consultation.questions if q.text == "Anything else?"]
     response = ConsultationResponse(consultation_id=consultation.id, submitted_on=date.today())

@@ -46,7 +46,7 @@ def test_a_form_posted_after_an_exit_is_not_read(client, demo_data):
     assert page(client.get("/feedback")).h1.get_text() == "Before you start"
 
 
-def test_the_marker_works_on_any_page_and_for_consultations(client, app):
+def test_the_marker_works_on_any_page_and_for_consultations(app_context, client, app):
     c = make_consultation()
     client.get(f"{CONSULTATION}?start=1")
     client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "Yes"})
@@ -68,7 +68,7 @@ def test_back_reload_or_reopening_hides_the_answers_until_continue(client, demo_
     assert shown.h1.get_text() == "About you (optional)"
 
 
-def test_hidden_answers_for_a_consultation_too(client, app):
+def test_hidden_answers_for_a_consultation_too(app_context, client, app):
     c = make_consultation()
     client.get(f"{CONSULTATION}?start=1")
     client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "Yes"})
@@ -174,7 +174,7 @@ def test_a_consultation_sent_after_a_time_out_says_everything_was_deleted(client
 
 
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
-def test_a_consultation_page_open_too_long_keeps_what_was_typed(client, app, app_overrides):
+def test_a_consultation_page_open_too_long_keeps_what_was_typed(app_context, client, app, app_overrides):
     """Any page after the first, with the session (and its token) gone."""
     c = make_consultation()
     response = client.post(CONSULTATION, data={
@@ -189,7 +189,7 @@ def test_a_consultation_page_open_too_long_keeps_what_was_typed(client, app, app
     assert html.find("input", attrs={"value": "Housing", "type": "radio"}).has_attr("checked")
 
 
-def test_a_timed_out_page_that_depends_on_a_lost_answer_is_kept_for_later(client, app):
+def test_a_timed_out_page_that_depends_on_a_lost_answer_is_kept_for_later(app_context, client, app):
     c = make_consultation()
     response = client.post(CONSULTATION, data={"step": page_id(c, "The refuge"),
                                                field(c, "What was the refuge like?"): "Quiet and safe"})
@@ -203,7 +203,7 @@ def test_a_timed_out_page_that_depends_on_a_lost_answer_is_kept_for_later(client
     assert refuge.find("textarea").get_text().strip() == "Quiet and safe"
 
 
-def test_a_group_consultation_that_timed_out_asks_for_the_code_and_keeps_the_page(client, app):
+def test_a_group_consultation_that_timed_out_asks_for_the_code_and_keeps_the_page(app_context, client, app):
     c = make_consultation("group-timed-out", audience="group")
     url = "/c/group-timed-out"
     response = client.post(url, data={"step": page_id(c, "Looking ahead"),

@@ -118,7 +118,7 @@ FORBIDDEN_COLUMN_WORDS = {"ip", "address", "agent", "useragent", "referrer", "re
                           "email", "time", "timestamp", "created", "updated"}
 
 
-def test_no_column_could_hold_an_address_agent_or_time(app):
+def test_no_column_could_hold_an_address_agent_or_time(app_context, app):
     inspector = inspect(db.engine)
     for table in ("feedback_response", "service"):
         for column in inspector.get_columns(table):

@@ -44,7 +44,7 @@ def count(model) -> int:
 
 
 @pytest.mark.parametrize("app_overrides", [LIMITED])
-def test_thirty_people_an_hour_from_one_address_finish_both_journeys(app, demo_data, app_overrides):
+def test_thirty_people_an_hour_from_one_address_finish_both_journeys(app_context, app, demo_data, app_overrides):
     """Every test client comes from the same address (127.0.0.1): one refuge's Wi-Fi."""
     c = make_consultation("shared-wifi")
     before = count(FeedbackResponse), count(ConsultationResponse)
@@ -56,7 +56,7 @@ def test_thirty_people_an_hour_from_one_address_finish_both_journeys(app, demo_d
 
 
 @pytest.mark.parametrize("app_overrides", [{**LIMITED, "FEEDBACK_RATE_LIMIT": "2 per hour"}])
-def test_pages_do_not_count_only_starting_and_sending(client, demo_data, app_overrides):
+def test_pages_do_not_count_only_starting_and_sending(app_context, client, demo_data, app_overrides):
     """Going back and forth many times is one start and one send."""
     before = count(FeedbackResponse)
     client.get("/feedback?step=service")
@@ -95,7 +95,7 @@ def test_a_script_is_capped_per_visit_and_a_person_keeps_what_was_typed(client, 
 
 
 @pytest.mark.parametrize("app_overrides", [{**LIMITED, "ACCESS_CODE_RATE_LIMIT": "1 per 10 minutes"}])
-def test_too_many_wrong_codes_are_told_the_real_wait_too(client, app, app_overrides):
+def test_too_many_wrong_codes_are_told_the_real_wait_too(app_context, client, app, app_overrides):
     make_consultation("group-wait", audience="group")
     url = "/c/group-wait"
     client.get(f"{url}?start=1")

@@ -26,7 +26,7 @@ def add_consultation_response(consultation, day: date, answer: str) -> Consultat
     return response
 
 
-def test_responses_and_answers_get_random_ids(app, demo_data):
+def test_responses_and_answers_get_random_ids(app_context, app, demo_data):
     consultation = make_consultation("random-ids")
     made = [add_consultation_response(consultation, date(2026, 11, 2), f"answer {n}") for n in range(20)]
     feedback = []
@@ -47,7 +47,7 @@ def test_responses_and_answers_get_random_ids(app, demo_data):
     assert set(stored) == {r.id for r in made}
 
 
-def test_exports_list_responses_by_day_not_in_the_order_sent(app):
+def test_exports_list_responses_by_day_not_in_the_order_sent(app_context, app):
     consultation = make_consultation("export-order")
     sent = [(date(2026, 11, 3), "third day, first sent"), (date(2026, 11, 2), "second day"),
             (date(2026, 11, 1), "first day")] + [(date(2026, 11, 4), f"same day {n}") for n in range(12)]

@@ -28,7 +28,7 @@ def declined() -> int:
     return db.session.scalar(select(func.count()).where(FeedbackResponse.overall == "prefer-not"))
 
 
-def test_the_overall_rating_can_be_declined(client, demo_data):
+def test_the_overall_rating_can_be_declined(app_context, client, demo_data):
     before = declined()
     client.get("/feedback?step=service")
     client.post("/feedback", data={"step": "service", "service": "outreach"})
@@ -43,13 +43,13 @@ def test_the_overall_rating_can_be_declined(client, demo_data):
     assert declined() == before + 1  # response ids are random: counted, not the newest id
 
 
-def test_the_demo_does_not_force_anyone_to_say_where_they_stayed(demo_data):
+def test_the_demo_does_not_force_anyone_to_say_where_they_stayed(app_context, demo_data):
     demo = db.session.scalar(select(Consultation).where(Consultation.slug == "support-after-leaving"))
     refuge = demo.pages[0].questions[0]
     assert refuge.text.startswith("Did you stay in a refuge") and not refuge.required
 
 
-def test_progress_counts_pages_that_may_still_be_shown(client, app):
+def test_progress_counts_pages_that_may_still_be_shown(app_context, client, app):
     c = make_consultation("steady-progress")
     url = "/c/steady-progress"
     client.get(f"{url}?start=1")
@@ -71,7 +71,7 @@ def test_pages_to_come_is_a_pure_rule():
     assert rules.pages_to_come(pages, {"10": "No"}) == (2, False)
 
 
-def test_consultation_text_boxes_ask_for_no_names(client, app):
+def test_consultation_text_boxes_ask_for_no_names(app_context, client, app):
     c = make_consultation()
     client.get(f"{CONSULTATION}?start=1")
     client.post(CONSULTATION, data={"step": page_id(c, "Your support"), field(c, "Did you stay in a refuge?"): "Yes"})

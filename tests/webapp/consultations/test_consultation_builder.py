@@ -19,7 +19,7 @@ BASE = "/staff/consultations"
 
 
 @pytest.fixture
-def staff(app):
+def staff(app_context, app):
     return make_user("eng@partnership.example", "engagement")
 
 
@@ -267,7 +267,7 @@ def test_lifecycle_moves_forward_and_is_audited(signed_in, app):
     assert page(signed_in.get(f"/c/{consultation.slug}")).h1.get_text() == "This consultation has closed"
 
 
-def test_lifecycle_buttons_need_publish_permission(client, app):
+def test_lifecycle_buttons_need_publish_permission(app_context, client, app):
     consultation = make_consultation(status="draft")
     analyst = make_user("analyst@partnership.example", "analyst")
     sign_in_as(client, analyst)

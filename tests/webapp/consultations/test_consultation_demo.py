@@ -18,12 +18,12 @@ def by_slug(slug: str) -> Consultation:
     return db.session.scalar(select(Consultation).where(Consultation.slug == slug))
 
 
-def test_a_consultation_in_every_state(demo_data):
+def test_a_consultation_in_every_state(app_context, demo_data):
     statuses = Counter(db.session.scalars(select(Consultation.status)))
     assert set(statuses) == {"draft", "review", "open", "closed", "published"}
 
 
-def test_open_consultation_has_hundreds_of_redacted_answers_over_its_open_period(demo_data):
+def test_open_consultation_has_hundreds_of_redacted_answers_over_its_open_period(app_context, demo_data):
     consultation = by_slug("support-after-leaving")
     kinds = {q.kind for q in consultation.questions}
     assert kinds == {"yes_no", "multiple", "rating", "free_text", "agreement", "single"}
@@ -45,7 +45,7 @@ def test_open_consultation_has_hundreds_of_redacted_answers_over_its_open_period
         assert shown or not any(q.id in given for q in condition.questions)
 
 
-def test_review_consultation_has_comments_some_accepted_with_change_records(demo_data):
+def test_review_consultation_has_comments_some_accepted_with_change_records(app_context, demo_data):
     consultation = by_slug("family-courts")
     # Its access code is random, never one anybody could read in this repository;
     # staff issue a new one to try the group's review.
@@ -57,7 +57,7 @@ def test_review_consultation_has_comments_some_accepted_with_change_records(demo
     assert any(c.question_id is None for c in consultation.comments)
 
 
-def test_published_consultation_shows_its_results(client, demo_data):
+def test_published_consultation_shows_its_results(app_context, client, demo_data):
     html = page(client.get("/c/telling-your-story-once"))
     assert html.h1.get_text() == "This consultation has closed"
     assert "We did:" in html.get_text()

@@ -27,7 +27,7 @@ EASY = {
 
 
 @pytest.fixture
-def consultation(app):
+def consultation(app_context, app):
     return make_consultation()
 
 

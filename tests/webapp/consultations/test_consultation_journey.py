@@ -17,7 +17,7 @@ URL = "/c/support-after-leaving"
 
 
 @pytest.fixture
-def consultation(app):
+def consultation(app_context, app):
     return make_consultation()
 
 
@@ -163,7 +163,7 @@ def test_honeypot_stores_nothing(client, consultation):
     assert responses() == []
 
 
-def test_closed_not_yet_open_and_unknown_consultations(client, app):
+def test_closed_not_yet_open_and_unknown_consultations(app_context, client, app):
     today = date.today()
     make_consultation("closed-one", status="closed")
     make_consultation("ended-by-date", closes_on=today - timedelta(days=1), opens_on=today - timedelta(days=9))
@@ -183,7 +183,7 @@ def test_closed_not_yet_open_and_unknown_consultations(client, app):
     assert responses() == []
 
 
-def test_group_consultation_asks_for_the_access_code_first(client, app):
+def test_group_consultation_asks_for_the_access_code_first(app_context, client, app):
     c = make_consultation("group-check", audience="group")
     url = "/c/group-check"
     assert page(client.get(url)).h1.get_text() == "Before you start"

@@ -23,7 +23,8 @@ def free_text_answers() -> list[Answer]:
     return [a for a in db.session.scalars(select(Answer)) if a.question.kind == "free_text"]
 
 
-def test_an_answer_in_romanian_is_stored_with_its_language_and_the_thank_you_helps_in_romanian(client, app):
+def test_an_answer_in_romanian_is_stored_with_its_language_and_the_thank_you_helps_in_romanian(
+        app_context, client, app):
     answer_all(client, make_consultation(), refuge_text=ROMANIAN)
     post(client, "check", {})
     html = page(client.get(URL))
@@ -33,7 +34,7 @@ def test_an_answer_in_romanian_is_stored_with_its_language_and_the_thank_you_hel
     assert block is not None and "Vom găsi pe cineva care o citește" in block.get_text()
 
 
-def test_an_english_answer_needs_no_reader(client, app):
+def test_an_english_answer_needs_no_reader(app_context, client, app):
     answer_all(client, make_consultation(), refuge_text="The staff were kind and listened every week.")
     post(client, "check", {})
     html = page(client.get(URL))
@@ -51,7 +52,7 @@ def _answer(consultation, value: str, language: str) -> Answer:
     return answer
 
 
-def test_staff_mark_translate_and_theme_an_answer_heard_cannot_read(client, app):
+def test_staff_mark_translate_and_theme_an_answer_heard_cannot_read(app_context, client, app):
     consultation = make_consultation()
     answer = _answer(consultation, ROMANIAN, "ro")
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
@@ -79,7 +80,7 @@ def test_staff_mark_translate_and_theme_an_answer_heard_cannot_read(client, app)
     assert item.text == "The staff, [name], were very kind."
 
 
-def test_translating_an_answer_heard_can_read_is_not_offered(client, app):
+def test_translating_an_answer_heard_can_read_is_not_offered(app_context, client, app):
     consultation = make_consultation()
     answer = _answer(consultation, "Calm and safe.", "en")
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
@@ -93,7 +94,7 @@ def put_back_choices(html) -> dict[str, str]:
     return {box.find_next("label").get_text(strip=True): box["value"] for box in html.select("input[name=put_back]")}
 
 
-def test_the_consultation_check_page_puts_back_only_the_ticked_words_and_staff_see_them(client, app):
+def test_the_consultation_check_page_puts_back_only_the_ticked_words_and_staff_see_them(app_context, client, app):
     consultation = make_consultation()
     html = page(answer_all(client, consultation, refuge_text="Will, my caseworker, rang Darren on 07700 900123."))
     assert "[name], my caseworker, rang [name] on [phone]." in html.get_text()
@@ -122,7 +123,7 @@ def _redact_in_moderation(client, consultation, answer, word: str):
     assert client.post(link, data={"words": box, "version": version}).status_code == 302
 
 
-def test_a_put_back_word_staff_redact_again_leaves_the_writers_note(client, app):
+def test_a_put_back_word_staff_redact_again_leaves_the_writers_note(app_context, client, app):
     consultation = make_consultation()
     answer_all(client, consultation, refuge_text="Will and Darren, my caseworkers, rang on 07700 900123.")
     post(client, "check", {"put_back": ["0", "1"]})
@@ -144,7 +145,7 @@ def test_a_put_back_word_staff_redact_again_leaves_the_writers_note(client, app)
     assert "Words put back by the writer" not in card.get_text()
 
 
-def test_words_put_back_in_an_other_answer_are_noted_for_moderation(client, app):
+def test_words_put_back_in_an_other_answer_are_noted_for_moderation(app_context, client, app):
     from tests.webapp.consultations import test_consultation_question_types as kinds
 
     consultation = kinds.make_kinds()
@@ -165,7 +166,7 @@ def test_words_put_back_in_an_other_answer_are_noted_for_moderation(client, app)
     assert "Words put back by the writer" in card.get_text() and "Darren (a name)" in card.get_text()
 
 
-def test_nothing_ticked_is_a_kind_error_and_changing_the_answer_starts_the_list_again(client, app):
+def test_nothing_ticked_is_a_kind_error_and_changing_the_answer_starts_the_list_again(app_context, client, app):
     consultation = make_consultation()
     answer_all(client, consultation, refuge_text="Darren hit me.")
     post(client, "check", {"put_back_submit": "Put back the ticked words"})

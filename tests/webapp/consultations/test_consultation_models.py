@@ -23,13 +23,13 @@ TABLES = {"consultation", "consultation_page", "consultation_question", "consult
           "consultation_answer"}
 
 
-def test_migration_creates_every_consultation_table(app):
+def test_migration_creates_every_consultation_table(app_context, app):
     assert TABLES <= set(inspect(db.engine).get_table_names())
     keys = {fk["name"] for fk in inspect(db.engine).get_foreign_keys("consultation_page")}
     assert "fk_page_show_if_question" in keys
 
 
-def test_pages_and_questions_refer_to_each_other(app):
+def test_pages_and_questions_refer_to_each_other(app_context, app):
     consultation = Consultation(slug="support", title="Support after leaving")
     first = ConsultationPage(title="You", position=0)
     asked = Question(kind="yes_no", text="Did you use a refuge?", position=0)

@@ -75,7 +75,7 @@ def name(consultation: Consultation, text: str, suffix: str = "") -> str:
 
 
 @pytest.fixture
-def kinds(app):
+def kinds(app_context, app):
     return make_kinds()
 
 
@@ -347,7 +347,7 @@ def many_responses(c, count: int = 6) -> None:
 
 
 @pytest.fixture
-def signed_in(client, app):
+def signed_in(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     return client
 
@@ -470,7 +470,7 @@ def test_grid_percentages_read_as_every_other_table_does(client, kinds):
 
 # The group's review ------------------------------------------------------------------------
 
-def test_the_group_sees_every_kind_as_respondents_will(client, app):
+def test_the_group_sees_every_kind_as_respondents_will(app_context, client, app):
     from tests.webapp.helpers import ACCESS_CODE
     from webapp.access_codes import hash_access_code
 
@@ -772,7 +772,7 @@ def test_is_one_of_is_one_questions_answers_and_follows_renamed_answers(signed_i
 
 @pytest.mark.parametrize("area, shown", [("Hackney", True), ("Camden", True), ("Lewisham", False)],
                          ids=["second-value", "first-value", "neither"])
-def test_respondents_see_a_page_when_their_answer_is_one_of_its_values(client, app, area, shown):
+def test_respondents_see_a_page_when_their_answer_is_one_of_its_values(app_context, client, app, area, shown):
     c = make_kinds()
     more = c.pages[1]
     more.show_if_question_id = q(c, "Which area do you live in?").id

@@ -45,7 +45,7 @@ KEYS = {"refuge": "Did you stay in a refuge?", "services": "Which services did y
 
 
 @pytest.fixture
-def fixture(app):
+def fixture(app_context, app):
     """Five shown responses over two weeks (Mon 2 Nov and Mon 9 Nov 2026) and one hidden."""
     consultation = make_consultation()
     add_response(consultation, date(2026, 11, 2), refuge="Yes", services=["Outreach", "Housing"],
@@ -63,7 +63,7 @@ def fixture(app):
 
 
 @pytest.fixture
-def engagement(app):
+def engagement(app_context, app):
     return make_user("eng@partnership.example", "engagement")
 
 
@@ -108,7 +108,7 @@ def test_summaries_equal_hand_computed_counts(fixture):
         (date(2026, 11, 2), 3, "fewer than 5", ""), (date(2026, 11, 9), 2, "fewer than 5", "")]
 
 
-def test_the_responses_page_releases_equality_and_weekly_counts_as_the_board_summary_does(app):
+def test_the_responses_page_releases_equality_and_weekly_counts_as_the_board_summary_does(app_context, app):
     """Issue 11: the page showed "Woman 3 100%" and "Week starting 30 November: 3"."""
     consultation = make_consultation("small-numbers")
     for n in range(12):

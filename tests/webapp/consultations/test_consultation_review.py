@@ -17,7 +17,7 @@ URL = "/review/family-courts"
 
 
 @pytest.fixture
-def consultation(app):
+def consultation(app_context, app):
     return make_consultation("family-courts", status="review", audience="group")
 
 
@@ -82,7 +82,7 @@ def test_too_long_comment_keeps_what_was_typed(client, consultation):
     assert comments() == []
 
 
-def test_only_consultations_in_review_can_be_reviewed(client, app):
+def test_only_consultations_in_review_can_be_reviewed(app_context, client, app):
     make_consultation("already-open", status="open", audience="public")
     html = page(client.get("/review/already-open"))
     assert html.h1.get_text() == "This review is not open"
@@ -202,7 +202,7 @@ def test_the_group_sees_each_decision_behind_the_code(client, consultation, app)
     assert text.index("Did you stay in a refuge?") < text.index("Something is missing")
 
 
-def test_decisions_page_stays_open_after_the_review_and_is_404_without_a_code(client, app):
+def test_decisions_page_stays_open_after_the_review_and_is_404_without_a_code(app_context, client, app):
     open_one = make_consultation("family-courts", status="open", audience="group")
     assert client.post(f"{URL}/decisions", data={"step": "code", "code": ACCESS_CODE}).status_code == 303
     assert "has not made any comments" in page(client.get(f"{URL}/decisions")).get_text()

@@ -22,7 +22,7 @@ A4_POINTS = (595, 842)
 
 
 @pytest.fixture
-def signed_in(client, app):
+def signed_in(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     return client
 
@@ -73,7 +73,7 @@ def test_draft_share_page_warns_the_link_is_not_live_yet(signed_in):
 
 
 @pytest.mark.parametrize("role, status", [("admin", 200), ("engagement", 200), ("analyst", 403), ("board", 403)])
-def test_share_page_and_poster_by_role(client, app, role, status):
+def test_share_page_and_poster_by_role(app_context, client, app, role, status):
     consultation = make_consultation()
     sign_in_as(client, make_user(f"{role}@partnership.example", role))
     assert client.get(f"{BASE}/{consultation.id}/share").status_code == status
@@ -113,7 +113,7 @@ def test_poster_download_is_audited(signed_in):
     assert "consultation.poster" in ACTIONS
 
 
-def test_public_url_ignores_the_query_string_and_uses_public_base_url(app):
+def test_public_url_ignores_the_query_string_and_uses_public_base_url(app_context, app):
     consultation = make_consultation()
     with app.test_request_context("/staff/consultations/1/share?utm_source=poster", base_url="http://staff.internal"):
         assert sharing.public_url(consultation) == "http://staff.internal/c/support-after-leaving"

@@ -65,7 +65,7 @@ def offered(consultation, *codes: str) -> None:
 
 
 @pytest.fixture
-def signed_in(client, app):
+def signed_in(app_context, client, app):
     sign_in_as(client, make_user("lead@partnership.example", "admin"))
     return client
 
@@ -111,7 +111,7 @@ def test_opening_is_refused_kindly_while_a_language_is_incomplete(signed_in):
     assert c.status == "open"
 
 
-def test_a_changed_english_string_needs_translating_again(app):
+def test_a_changed_english_string_needs_translating_again(app_context, app):
     c = make_consultation(status="review")
     offered(c, "cy")
     translate_everything(c, "cy")
@@ -122,7 +122,7 @@ def test_a_changed_english_string_needs_translating_again(app):
     assert (gap.field, gap.source) == ("hint", "You can leave this empty.")
 
 
-def test_a_respondent_answers_in_welsh_and_the_response_records_it(client, app):
+def test_a_respondent_answers_in_welsh_and_the_response_records_it(app_context, client, app):
     c = make_consultation()
     offered(c, "cy")
     translate_everything(c, "cy")
@@ -161,7 +161,7 @@ def test_a_respondent_answers_in_welsh_and_the_response_records_it(client, app):
         {"Yes", "Housing", "Agree"}
 
 
-def test_an_incomplete_language_shows_english_with_a_notice_in_that_language(client, app):
+def test_an_incomplete_language_shows_english_with_a_notice_in_that_language(app_context, client, app):
     c = make_consultation()
     offered(c, "cy")
     html = page(client.get(f"{URL}?lang=cy"))
@@ -171,7 +171,7 @@ def test_an_incomplete_language_shows_english_with_a_notice_in_that_language(cli
     assert "Gwella" not in html.get_text()
 
 
-def test_urdu_is_right_to_left_and_recorded(client, app):
+def test_urdu_is_right_to_left_and_recorded(app_context, client, app):
     c = make_consultation()
     offered(c, "ur")
     translate_everything(c, "ur")
@@ -180,7 +180,7 @@ def test_urdu_is_right_to_left_and_recorded(client, app):
     assert "اردو Improving support after leaving" in html.get_text()
 
 
-def test_the_group_reviews_in_welsh(client, app):
+def test_the_group_reviews_in_welsh(app_context, client, app):
     c = make_consultation(status="review", audience="group")
     offered(c, "cy")
     translate_everything(c, "cy")
@@ -274,7 +274,7 @@ def test_an_open_consultation_takes_a_new_language_only_when_it_is_complete(sign
     assert c.language_codes == ("ur",)
 
 
-def test_translations_go_with_a_deleted_question_and_come_with_a_duplicate(app):
+def test_translations_go_with_a_deleted_question_and_come_with_a_duplicate(app_context, app):
     from webapp.consultations import editing
 
     c = make_consultation(status="draft")
@@ -292,7 +292,7 @@ def test_translations_go_with_a_deleted_question_and_come_with_a_duplicate(app):
     assert not [t for t in c.translations if t.question_id == question.id]
 
 
-def test_a_welsh_paper_form_keyed_in_records_welsh(client, app):
+def test_a_welsh_paper_form_keyed_in_records_welsh(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     c = make_consultation()
     url = f"{BASE}/{c.id}/keyed"
@@ -309,7 +309,7 @@ def test_a_welsh_paper_form_keyed_in_records_welsh(client, app):
     assert (response.channel, response.language) == ("in_person", "cy")
 
 
-def test_the_home_page_names_a_consultation_in_the_visitors_language(client, app):
+def test_the_home_page_names_a_consultation_in_the_visitors_language(app_context, client, app):
     c = make_consultation()
     offered(c, "cy")
     untranslated = page(client.get("/?lang=cy")).find(id="open-consultations").find("a")
@@ -322,7 +322,7 @@ def test_the_home_page_names_a_consultation_in_the_visitors_language(client, app
 
 
 @pytest.mark.parametrize("role, status", [("admin", 200), ("engagement", 200), ("analyst", 403), ("board", 403)])
-def test_the_translation_pages_by_role(client, app, role, status):
+def test_the_translation_pages_by_role(app_context, client, app, role, status):
     c = make_consultation(status="draft")
     offered(c, "cy")
     sign_in_as(client, make_user(f"{role}@partnership.example", role))
@@ -348,7 +348,7 @@ def test_scheduling_is_refused_too_while_a_language_is_incomplete(signed_in):
     assert c.status == "scheduled"
 
 
-def test_published_results_are_translated_before_the_closed_page_shows_in_welsh(client, app):
+def test_published_results_are_translated_before_the_closed_page_shows_in_welsh(app_context, client, app):
     c = make_consultation(status="open")
     offered(c, "cy")
     translate_everything(c, "cy")
@@ -376,7 +376,7 @@ def _themed_answers(consultation, run, language: str, n: int) -> None:
 
 
 @pytest.mark.parametrize("welsh, shown", [(3, (None, None)), (6, (6, 6))], ids=["under-five", "five-or-more"])
-def test_the_board_summary_breaks_a_consultation_down_by_language(app, client, welsh, shown):
+def test_the_board_summary_breaks_a_consultation_down_by_language(app_context, app, client, welsh, shown):
     c = make_consultation(status="closed")
     run = ThemeRun(scope=consultation_scope(c.slug).key, status="done", finished_at=datetime(2026, 9, 1))
     db.session.add(run)
@@ -390,7 +390,7 @@ def test_the_board_summary_breaks_a_consultation_down_by_language(app, client, w
     assert f"Themes by {LANGUAGE_TITLE.lower()}" in html.get_text()
 
 
-def test_you_said_we_did_names_a_finished_consultation_in_the_visitors_language(client, app):
+def test_you_said_we_did_names_a_finished_consultation_in_the_visitors_language(app_context, client, app):
     c = make_consultation("after-leaving", status="closed", closes_on=date(2026, 11, 1))
     offered(c, "cy", "ur")
     translate_everything(c, "cy")  # Urdu offered but never translated: its readers get the English title.
@@ -425,7 +425,7 @@ def _decisions_page(client, consultation, language: str):
     return asked, page(client.get(address))
 
 
-def test_the_group_reads_what_happened_to_its_comments_in_welsh(client, app):
+def test_the_group_reads_what_happened_to_its_comments_in_welsh(app_context, client, app):
     c = make_consultation(status="open", audience="group")
     offered(c, "cy")
     translate_everything(c, "cy")
@@ -444,7 +444,8 @@ def test_the_group_reads_what_happened_to_its_comments_in_welsh(client, app):
     assert "Yn gynharach: ar 3 Tachwedd 2026, heb ei newid: Out of scope." in text
 
 
-def test_what_happened_to_the_comments_is_in_english_with_a_notice_until_the_translation_is_complete(client, app):
+def test_what_happened_to_the_comments_is_in_english_with_a_notice_until_the_translation_is_complete(
+        app_context, client, app):
     c = make_consultation(status="open", audience="group")
     offered(c, "ur")
     _decided_comments(c)
@@ -461,7 +462,8 @@ DECISIONS_ENGLISH = ("What happened to the group's comments", "A comment from th
 
 @pytest.mark.parametrize("app_overrides", [{"LANGUAGES": SHIPPED}])
 @pytest.mark.parametrize("language", [code for code in SHIPPED if code != "en"])
-def test_what_happened_to_the_comments_is_translated_in_every_catalogue(client, app, app_overrides, language):
+def test_what_happened_to_the_comments_is_translated_in_every_catalogue(
+        app_context, client, app, app_overrides, language):
     c = make_consultation(status="open", audience="group")
     offered(c, language)
     translate_everything(c, language)

@@ -19,7 +19,7 @@ PHONE = "07700 900123"
 
 
 @pytest.fixture
-def engagement(client, app):
+def engagement(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     return client
 
@@ -119,7 +119,7 @@ def test_the_audit_log_records_the_keyed_entry_without_its_text(engagement):
 
 
 @pytest.mark.parametrize("role, status", [("admin", 200), ("engagement", 200), ("analyst", 403), ("board", 403)])
-def test_keyed_entry_by_role(client, app, role, status):
+def test_keyed_entry_by_role(app_context, client, app, role, status):
     consultation = make_consultation()
     sign_in_as(client, make_user(f"{role}@partnership.example", role))
     assert client.get(_url(consultation)).status_code == status
@@ -131,7 +131,7 @@ def test_only_an_open_consultation_takes_keyed_responses(engagement):
     assert response.status_code == 302 and response.location.endswith(f"/staff/consultations/{consultation.id}")
 
 
-def test_the_check_names_the_redacted_text_not_the_encrypted_words_it_took_out(app):
+def test_the_check_names_the_redacted_text_not_the_encrypted_words_it_took_out(app_context, app):
     from webapp import channels
     from webapp.crypto import encrypt
     from webapp.putting_back import REMOVED
@@ -143,7 +143,7 @@ def test_the_check_names_the_redacted_text_not_the_encrypted_words_it_took_out(a
     assert channels.fingerprint(answers()) != channels.fingerprint({"7": "Call [name] today."})
 
 
-def test_what_redaction_took_out_is_kept_from_every_page(app):
+def test_what_redaction_took_out_is_kept_from_every_page(app_context, app):
     """Each page's values carry their own list of redacted words: reading the whole
     form joins them, so a later page's list never replaces an earlier one's."""
     from webapp.consultations import keyed

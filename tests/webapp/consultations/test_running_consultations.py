@@ -24,7 +24,7 @@ TODAY = date(2027, 3, 10)
 
 
 @pytest.fixture
-def signed_in(client, app):
+def signed_in(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     return client
 
@@ -114,7 +114,7 @@ def test_opening_early_schedules_and_the_tick_opens_and_closes_it(app, signed_in
     assert all("by its dates" in e.detail for e in events[-2:])
 
 
-def test_the_command_and_the_job_run_the_same_tick(app, runner):
+def test_the_command_and_the_job_run_the_same_tick(app_context, app, runner):
     today = date.today()
     due = make_consultation("tk02", status="open", opens_on=today - timedelta(days=30),
                             closes_on=today - timedelta(days=1))
@@ -188,7 +188,7 @@ def test_staff_change_the_address_and_the_old_one_redirects(app, signed_in):
     assert db.session.scalars(select(OldSlug.slug)).all() == ["spring-2027"]
 
 
-def test_old_addresses_of_an_open_consultation_redirect_to_the_current_one(app, client):
+def test_old_addresses_of_an_open_consultation_redirect_to_the_current_one(app_context, app, client):
     consultation = make_consultation("m3v8", status="open")
     consultation.old_slugs.append(OldSlug(slug="x9t4"))
     db.session.commit()

@@ -76,7 +76,7 @@ def test_easy_read_first_screen_is_its_safety_interruption_and_sets_no_cookie(cl
     assert html.find("a", hreflang="cy")["href"] == "/feedback?read=easy&lang=cy"
 
 
-def test_easy_read_journey_stores_one_redacted_response_marked_easy_read(client, demo_data):
+def test_easy_read_journey_stores_one_redacted_response_marked_easy_read(app_context, client, demo_data):
     client.get("/feedback?step=service&read=easy")
     html = page(client.get("/feedback"))
     assert html.select_one("legend h1").get_text(strip=True) == er.QUESTION_TEXT["service"]
@@ -109,7 +109,7 @@ def test_easy_read_journey_stores_one_redacted_response_marked_easy_read(client,
     assert row.service.slug == "outreach" and row.channel == "online"
 
 
-def test_a_standard_response_is_not_marked_easy_read(client, demo_data):
+def test_a_standard_response_is_not_marked_easy_read(app_context, client, demo_data):
     walk_to_check(client)
     client.post("/feedback", data={"step": "check", "website": ""})
     assert stored() == []
@@ -127,7 +127,7 @@ def test_overall_is_needed_in_easy_words_and_nothing_typed_is_lost(client, demo_
     assert html.find(id="overall")
 
 
-def test_danger_words_lead_the_easy_read_thank_you_with_help(client, demo_data):
+def test_danger_words_lead_the_easy_read_thank_you_with_help(app_context, client, demo_data):
     walk_easy_read(client, could_be_better="He said he would kill me if I left and he has a knife.")
     client.post("/feedback", data={"step": "check", "read": "easy"})
     html = page(client.get("/feedback"))
@@ -138,7 +138,7 @@ def test_danger_words_lead_the_easy_read_thank_you_with_help(client, demo_data):
     assert row.risk_flagged and "threat_to_kill_or_harm" in row.risk_categories
 
 
-def test_put_back_works_in_easy_read(client, demo_data):
+def test_put_back_works_in_easy_read(app_context, client, demo_data):
     html = page(walk_easy_read(client, what_helped="Will, my caseworker, rang Darren's mum."))
     assert html.select_one("#put-back summary").get_text(strip=True) == "Did we take out a word by mistake?"
     assert "We put labels like [name] in their place." in html.get_text()

@@ -26,7 +26,7 @@ def test_interruption_comes_before_the_first_question(client, demo_data):
     assert not html.find("form")
 
 
-def test_whole_journey_stores_one_redacted_response(client, demo_data):
+def test_whole_journey_stores_one_redacted_response(app_context, client, demo_data):
     check = walk_to_check(client, what_helped="My worker Sarah Jones rang me on 07700 900123.",
                           could_be_better="Email me at someone@example.com")
     html = page(check)
@@ -99,14 +99,14 @@ def test_answers_can_be_changed_from_check_page(client, demo_data):
     assert "Changed my mind" in html.get_text()
 
 
-def test_another_service_is_redacted_and_stored(client, demo_data):
+def test_another_service_is_redacted_and_stored(app_context, client, demo_data):
     walk_to_check(client, service="another", other_service="The drop-in run by Mrs Khan")
     client.post("/feedback", data={"step": "check"})
     [row] = [r for r in stored() if r.service is None]
     assert row.other_service == "The drop-in run by [name]"
 
 
-def test_equality_questions_can_be_skipped(client, demo_data):
+def test_equality_questions_can_be_skipped(app_context, client, demo_data):
     client.get("/feedback?step=service")
     client.post("/feedback", data={"step": "service", "service": "police"})
     client.post("/feedback", data={"step": "experience", "overall": "good"})
@@ -118,7 +118,7 @@ def test_equality_questions_can_be_skipped(client, demo_data):
     assert row.age_band == ""
 
 
-def test_risk_words_lead_thank_you_with_emergency_help_and_flag(client, demo_data):
+def test_risk_words_lead_thank_you_with_emergency_help_and_flag(app_context, client, demo_data):
     walk_to_check(client, could_be_better="He said he would kill me if I left and he has a knife.")
     client.post("/feedback", data={"step": "check"})
     html = page(client.get("/feedback"))
@@ -128,7 +128,7 @@ def test_risk_words_lead_thank_you_with_emergency_help_and_flag(client, demo_dat
     assert "threat_to_kill_or_harm" in row.risk_categories
 
 
-def test_honeypot_drops_bot_submissions_quietly(client, demo_data):
+def test_honeypot_drops_bot_submissions_quietly(app_context, client, demo_data):
     before = len(stored())
     walk_to_check(client)
     response = client.post("/feedback", data={"step": "check", "website": "http://spam.example"})
@@ -137,7 +137,7 @@ def test_honeypot_drops_bot_submissions_quietly(client, demo_data):
     assert len(stored()) == before
 
 
-def test_closed_service_link_gets_a_kind_message(client, demo_data):
+def test_closed_service_link_gets_a_kind_message(app_context, client, demo_data):
     service_by_slug("housing").accepting_feedback = False
     db.session.commit()
     response = client.get("/feedback?service=housing")
@@ -146,7 +146,7 @@ def test_closed_service_link_gets_a_kind_message(client, demo_data):
     assert page(client.get("/feedback?service=gone")).h1.get_text() == "We could not find that service"
 
 
-def test_service_closing_mid_journey_keeps_answers(client, demo_data):
+def test_service_closing_mid_journey_keeps_answers(app_context, client, demo_data):
     walk_to_check(client, service="housing", what_helped="Kept words")
     service_by_slug("housing").accepting_feedback = False
     db.session.commit()
@@ -168,7 +168,7 @@ def test_service_link_preselects_service(client, demo_data):
     assert form.find("input", attrs={"name": "service", "value": "refuge"}).has_attr("checked")
 
 
-def test_stats_command_counts_responses(runner, demo_data):
+def test_stats_command_counts_responses(app_context, runner, demo_data):
     result = runner.invoke(args=["stats", "--json"])
     figures = json.loads(result.output)
     assert figures["responses"] == len(stored())

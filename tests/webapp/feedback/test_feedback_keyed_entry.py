@@ -18,7 +18,7 @@ EMAIL = "sam.jones@example.com"
 
 
 @pytest.fixture
-def engagement(client, app):
+def engagement(app_context, client, app):
     db.session.add(Service(slug="refuge", name="Northshire Refuge", accepting_feedback=True))
     db.session.commit()
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))

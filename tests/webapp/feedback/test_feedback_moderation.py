@@ -40,11 +40,11 @@ def signed_in(app, role: str):
 
 
 @pytest.fixture
-def engagement(app):
+def engagement(app_context, app):
     return signed_in(app, "engagement")
 
 
-def test_analyst_reads_a_quarter_with_risk_flags_but_cannot_moderate(app):
+def test_analyst_reads_a_quarter_with_risk_flags_but_cannot_moderate(app_context, app):
     flagged = add_feedback("He said he would kill me.", risk_flagged=True,
                            risk_categories="threat_to_kill_or_harm,weapons")
     add_feedback("Kind staff.", "Shorter waits.")

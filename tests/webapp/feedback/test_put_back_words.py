@@ -29,7 +29,7 @@ def stored() -> list[FeedbackResponse]:
             if "caseworker" in r.what_helped or "was kind." in r.what_helped]
 
 
-def test_check_page_lists_removed_words_and_puts_back_only_the_ticked_ones(client, demo_data):
+def test_check_page_lists_removed_words_and_puts_back_only_the_ticked_ones(app_context, client, demo_data):
     html = page(walk_to_check(client, what_helped=HELPED, could_be_better="Nothing."))
     assert "[name], my caseworker, rang [name]'s mum on [phone]." in html.get_text()
     # Phone numbers, emails and addresses are never offered: only guesses that can be wrong.
@@ -48,7 +48,7 @@ def test_check_page_lists_removed_words_and_puts_back_only_the_ticked_ones(clien
     assert row.restored_words == "what_helped\tname\tWill"
 
 
-def test_nothing_ticked_is_a_kind_error_and_nothing_changes(client, demo_data):
+def test_nothing_ticked_is_a_kind_error_and_nothing_changes(app_context, client, demo_data):
     walk_to_check(client, what_helped=HELPED)
     response = client.post("/feedback", data={"step": "check", "put_back_submit": "Put back the ticked words"})
     assert response.status_code == 303
@@ -57,7 +57,7 @@ def test_nothing_ticked_is_a_kind_error_and_nothing_changes(client, demo_data):
     assert len(choices(html)) == 2 and not stored()
 
 
-def test_a_choice_that_is_not_offered_is_refused(client, demo_data):
+def test_a_choice_that_is_not_offered_is_refused(app_context, client, demo_data):
     walk_to_check(client, what_helped=HELPED)
     response = client.post("/feedback", data={"step": "check", "put_back": "7"})
     assert response.status_code == 400 and not stored()
@@ -76,7 +76,7 @@ def test_the_session_never_holds_the_removed_words_in_clear(client, demo_data, a
     assert "[name]" in stored_session
 
 
-def test_changing_the_comments_starts_the_list_again(client, demo_data):
+def test_changing_the_comments_starts_the_list_again(app_context, client, demo_data):
     walk_to_check(client, what_helped=HELPED)
     client.post("/feedback", data={"step": "check", "put_back": ["0", "1"]})
     client.get("/feedback?step=comments")
@@ -89,7 +89,7 @@ def test_changing_the_comments_starts_the_list_again(client, demo_data):
 
 
 @pytest.fixture
-def moderator(app):
+def moderator(app_context, app):
     return signed_in(app, "engagement")
 
 

@@ -27,7 +27,8 @@ def newest(helped_part: str) -> FeedbackResponse:
     return next(r for r in db.session.scalars(select(FeedbackResponse)) if helped_part in r.what_helped)
 
 
-def test_polish_free_text_is_stored_with_its_language_and_the_thank_you_leads_with_polish_help(client, demo_data):
+def test_polish_free_text_is_stored_with_its_language_and_the_thank_you_leads_with_polish_help(
+        app_context, client, demo_data):
     html = send(client, POLISH, "Dłuższe godziny otwarcia, proszę.")
     assert newest("Pracownica").text_language == "pl"
     block = html.select_one("main [lang=pl]")
@@ -46,7 +47,7 @@ def test_urdu_help_is_right_to_left(client, demo_data):
     assert block["dir"] == "rtl" and "ہم کسی ایسے شخص کو تلاش کریں گے" in block.get_text()
 
 
-def test_english_and_welsh_free_text_need_no_reader(client, demo_data):
+def test_english_and_welsh_free_text_need_no_reader(app_context, client, demo_data):
     html = send(client, "My worker listened to me every single week.", "Longer opening hours please.")
     assert newest("every single week").text_language == "en"
     assert not html.select("main [lang]") and "If you need support" in html.get_text()
@@ -63,7 +64,7 @@ def test_on_a_page_already_in_that_language_the_help_shows_once_in_it(client, de
     assert "Znajdziemy osobę, która to przeczyta" in html.get_text()
 
 
-def test_moderation_marks_text_that_needs_a_reader(app):
+def test_moderation_marks_text_that_needs_a_reader(app_context, app):
     polish = add_feedback(POLISH, text_language="pl")
     english = add_feedback("My worker listened.", text_language="en")
     html = page(signed_in(app, "engagement").get(LIST))
@@ -74,7 +75,7 @@ def test_moderation_marks_text_that_needs_a_reader(app):
     assert "needs a reader" not in html.find(id=f"response-{english.id}").get_text()
 
 
-def test_staff_add_a_working_translation_stored_encrypted_and_audited_without_the_text(app):
+def test_staff_add_a_working_translation_stored_encrypted_and_audited_without_the_text(app_context, app):
     response = add_feedback(POLISH, text_language="pl")
     client = signed_in(app, "engagement")
     url = f"/staff/feedback/{response.id}/translate?field=what_helped&quarter=2026Q3"
@@ -102,14 +103,14 @@ def test_staff_add_a_working_translation_stored_encrypted_and_audited_without_th
     assert "Change the working translation" in card.get_text()
 
 
-def test_theming_reads_the_working_translation_and_keeps_the_original(app):
+def test_theming_reads_the_working_translation_and_keeps_the_original(app_context, app):
     response = add_feedback(POLISH, text_language="pl",
                             working_translations={"what_helped": "The worker was very kind."})
     [item] = _items_of_feedback(response)
     assert item.text == "The worker was very kind." and response.what_helped == POLISH
 
 
-def test_only_moderators_translate_and_only_text_that_needs_a_reader(app):
+def test_only_moderators_translate_and_only_text_that_needs_a_reader(app_context, app):
     polish = add_feedback(POLISH, text_language="pl")
     english = add_feedback("My worker listened.", text_language="en")
     assert signed_in(app, "analyst").get(f"/staff/feedback/{polish.id}/translate?field=what_helped").status_code == 403

@@ -32,7 +32,7 @@ NAMED = "Staff should call back. My worker Jane Smith on 07700 900123 did."
 
 
 @pytest.fixture
-def quarter(app):
+def quarter(app_context, app):
     return seed_feedback_quarter()
 
 
@@ -238,7 +238,7 @@ def test_comments_suggesting_danger_are_not_quoted_to_the_board(client, quarter,
     assert view.comments == {"police": ["The police were kind."]} and view.held_for_safeguarding == 1
 
 
-def test_a_consultation_only_once_closed(client, app):
+def test_a_consultation_only_once_closed(app_context, client, app):
     consultation = seed_closed_consultation()
     [code] = member_codes.issue(consultation_scope(consultation.slug), 1, None)
     db.session.commit()
@@ -254,7 +254,7 @@ def test_a_consultation_only_once_closed(client, app):
     assert refused.status_code == 400 and "not right" in page(refused).get_text()
 
 
-def test_no_codes_yet_and_unknown_scopes(client, app):
+def test_no_codes_yet_and_unknown_scopes(app_context, client, app):
     seed_feedback_quarter()
     assert "not ready yet" in page(client.get("/group/feedback/2026Q3")).get_text()
     assert client.get("/group/feedback/summer").status_code == 404
@@ -305,7 +305,7 @@ def test_staff_issue_a_printable_batch_shown_once_with_the_address_to_give(clien
     assert response.location == f"/group/feedback/{quarter}"
 
 
-def test_codes_are_not_offered_for_a_summary_the_group_cannot_see(client, app):
+def test_codes_are_not_offered_for_a_summary_the_group_cannot_see(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     consultation = seed_closed_consultation(status="closed")
     consultation.status = "open"

@@ -14,7 +14,7 @@ from webapp.feedback.models import Service
 
 @pytest.mark.parametrize("app_overrides", [{"LANGUAGES": ("en", "ur")}], ids=["urdu-offered"])
 @pytest.mark.parametrize("path", ["/", "/get-help", "/staying-safe-online"])
-def test_every_phone_number_reads_left_to_right_in_urdu(client, app, path):
+def test_every_phone_number_reads_left_to_right_in_urdu(app_context, client, app, path):
     db.session.add(Service(slug="refuge", name="Northshire Refuge", accepting_feedback=True,
                            phone="01632 960 001"))
     db.session.commit()

@@ -40,7 +40,7 @@ def test_get_help_lists_national_and_local_services(client, demo_data):
     assert "press 55" in text
 
 
-def test_unlisted_services_are_not_in_directory(client, demo_data):
+def test_unlisted_services_are_not_in_directory(app_context, client, demo_data):
     service_by_slug("refuge").listed_in_directory = False
     db.session.commit()
     assert "Safe Haven Refuge" not in page(client.get("/get-help")).get_text()

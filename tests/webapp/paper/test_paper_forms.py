@@ -30,7 +30,7 @@ def pdf_text(data: bytes) -> tuple[PdfReader, str]:
 
 
 @pytest.fixture
-def engagement(client, app):
+def engagement(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     return client
 
@@ -118,7 +118,7 @@ def test_downloading_a_consultation_form_is_audited(engagement):
 
 
 @pytest.mark.parametrize("role, status", [("admin", 200), ("engagement", 200), ("analyst", 403), ("board", 403)])
-def test_consultation_form_by_role(client, app, role, status):
+def test_consultation_form_by_role(app_context, client, app, role, status):
     consultation = make_consultation()
     sign_in_as(client, make_user(f"{role}@partnership.example", role))
     assert client.get(f"/staff/paper/consultations/{consultation.id}.pdf").status_code == status
@@ -136,7 +136,7 @@ def test_consultation_and_share_pages_link_to_the_paper_form(engagement):
     assert shared.find(id="share-paper-form-link")["href"] == href
 
 
-def test_feedback_form_for_anyone_from_the_accessibility_statement(client, app):
+def test_feedback_form_for_anyone_from_the_accessibility_statement(app_context, client, app):
     db.session.add(Service(slug="refuge", name="Northshire Refuge", accepting_feedback=True))
     db.session.commit()
     link = page(client.get("/accessibility")).find(id="paper-form-link")

@@ -42,7 +42,7 @@ def poppler(tool: str, *args: str) -> str:
 
 
 @pytest.fixture
-def form_pdf(client, app, tmp_path):
+def form_pdf(app_context, client, app, tmp_path):
     db.session.add(Service(slug="refuge", name="Northshire Refuge", accepting_feedback=True))
     db.session.commit()
 

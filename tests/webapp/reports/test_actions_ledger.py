@@ -20,7 +20,7 @@ NEW = f"/staff/reports/summary/{QUARTER.key}/actions/new"
 
 
 @pytest.fixture
-def board(app, client):
+def board(app_context, app, client):
     seed_quarter()
     user = make_user("board@partnership.example", "board")
     sign_in_as(client, user)
@@ -119,14 +119,14 @@ def test_all_actions_filter_by_status(app, client, board):
     assert client.get("/staff/reports/actions/999999").status_code == 404
 
 
-def test_analysts_record_too_but_not_anonymous(app, client):
+def test_analysts_record_too_but_not_anonymous(app_context, app, client):
     seed_quarter()
     assert client.get(NEW).status_code == 302
     sign_in_as(client, make_user("analyst@partnership.example", "analyst"))
     assert client.get(NEW).status_code == 200
 
 
-def test_demo_actions_added_once(app, demo_data):
+def test_demo_actions_added_once(app_context, app, demo_data):
     assert add_demo_actions() == 7
     assert add_demo_actions() == 0
     actions = _actions()

@@ -26,7 +26,7 @@ FUTURE = date.today() + timedelta(days=60)
 
 
 @pytest.fixture
-def board(app, client):
+def board(app_context, app, client):
     seed_quarter()
     user = make_user("board@partnership.example", "board")
     sign_in_as(client, user)
@@ -178,7 +178,7 @@ def test_exports_need_a_signed_in_reader(app, client):
     assert client.get("/staff/reports/actions.pdf").status_code == 404
 
 
-def test_the_demo_has_an_overdue_action(app, demo_data):
+def test_the_demo_has_an_overdue_action(app_context, app, demo_data):
     add_demo_actions()
     overdue = [a for a in db.session.scalars(select(BoardAction)) if a.is_overdue()]
     assert len(overdue) >= 1

@@ -33,7 +33,7 @@ PAGES = (6, 16)  # a board paper: at most 16 pages for a quarter
 
 
 @pytest.fixture
-def themed(app):
+def themed(app_context, app):
     seed_quarter()
     user = make_user("board@partnership.example", "board")
     ledger.record_action(QUARTER.key, theme_code="housing", description="Fund two more refuge places",
@@ -141,7 +141,7 @@ def test_command_errors_are_kind(app, runner, tmp_path, args, message):
     assert not output.exists()
 
 
-def test_a_consultation_pack_has_its_closed_questions_and_the_group_changes(app):
+def test_a_consultation_pack_has_its_closed_questions_and_the_group_changes(app_context, app):
     from tests.webapp.helpers import make_consultation
     from webapp.consultations.models import Answer, ChangeRecord, ConsultationResponse
     from webapp.themes.scope import consultation_scope

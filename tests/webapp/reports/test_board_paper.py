@@ -75,7 +75,7 @@ def _summary(**values) -> BoardSummary:
     return BoardSummary(**(defaults | values))
 
 
-def test_a_held_back_response_count_reads_as_words_not_as_a_number(app):
+def test_a_held_back_response_count_reads_as_words_not_as_a_number(app_context, app):
     summary = _summary(held=frozenset({RESPONSES_KEY}))
     assert summary.responses_phrase == "responses with written answers (how many is not shown)"
     points = dict(paper.executive_summary(summary, overdue=[]))
@@ -84,7 +84,7 @@ def test_a_held_back_response_count_reads_as_words_not_as_a_number(app):
     assert _summary(responses=3).responses_phrase == "fewer than 5 responses with written answers"
 
 
-def test_executive_summary_is_drafted_from_the_released_figures(app):
+def test_executive_summary_is_drafted_from_the_released_figures(app_context, app):
     points = dict(paper.executive_summary(_summary(), overdue=[]))
     assert points["Responses"] == ("50 responses with written answers (Feedback, July to September 2026), "
                                    "against 40 in Feedback, April to June 2026.")
@@ -108,7 +108,7 @@ def test_executive_summary_without_an_earlier_period_or_the_group(app):
                                                           "this report yet.")
 
 
-def test_decisions_ask_about_overdue_actions_rises_and_the_group(app):
+def test_decisions_ask_about_overdue_actions_rises_and_the_group(app_context, app):
     overdue = paper.PlanRow(action=_action("in_progress", date(2026, 1, 1)), theme="Housing", due="1 January 2026",
                             status="Overdue", colour="red", overdue=True, agreed_for="")
     asks = paper.for_decision(_summary(), plan=[], overdue=[overdue])
@@ -128,7 +128,7 @@ def test_themes_under_five_share_one_table(app):
     assert [row.code for row in paper.main_themes(summary)] == ["housing", "police", "money"]
 
 
-def test_staff_checks_and_corrections_are_counted(app):
+def test_staff_checks_and_corrections_are_counted(app_context, app):
     seed_quarter()
     summary = build_summary(QUARTER)
     assert (summary.staff_coded, summary.staff_corrected, summary.staff_checked) == (0, 0, frozenset())
@@ -143,7 +143,7 @@ def test_staff_checks_and_corrections_are_counted(app):
     assert summary.staff_checked == {"staff-attitude", "access"}
 
 
-def test_breakdowns_count_responses_per_group_each_once(app):
+def test_breakdowns_count_responses_per_group_each_once(app_context, app):
     seed_quarter()
     service = next(table for table in build_summary(QUARTER).breakdowns if table.title == "Service")
     # 12 responses: 9 at the refuge, 3 on the advice line. The 3 is under 5, and
@@ -153,7 +153,7 @@ def test_breakdowns_count_responses_per_group_each_once(app):
     assert service.group_totals[1] is None or service.group_totals[1] == 9
 
 
-def test_a_chosen_range_shows_the_stored_themes(app, client):
+def test_a_chosen_range_shows_the_stored_themes(app_context, app, client):
     seed_quarter()
     sign_in_as(client, make_user("board@partnership.example", "board"))
     response = client.post("/staff/reports/dates", data={"start": ["1", "7", "2026"], "end": ["15", "8", "2026"]})
@@ -164,7 +164,7 @@ def test_a_chosen_range_shows_the_stored_themes(app, client):
     assert soup.select_one("#theming") is None
 
 
-def test_the_board_can_start_theming_a_range_no_run_has_seen(app, client, monkeypatch):
+def test_the_board_can_start_theming_a_range_no_run_has_seen(app_context, app, client, monkeypatch):
     seed_quarter()
     for n in range(6):
         _response(date(2026, 10, 5), f"Nobody called me back about the refuge place, week {n}.", None)
@@ -190,7 +190,7 @@ def test_the_board_can_start_theming_a_range_no_run_has_seen(app, client, monkey
     assert "Theming is running" in page(client.get(address)).select_one("#theming").get_text()
 
 
-def test_demo_like_actions_reach_the_plan(app):
+def test_demo_like_actions_reach_the_plan(app_context, app):
     seed_quarter()
     user = make_user("board@partnership.example", "board")
     ledger.record_action(PREVIOUS.key, theme_code="housing", description="Open a second refuge house",

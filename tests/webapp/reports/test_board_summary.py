@@ -16,7 +16,7 @@ from webapp.themes.models import ThemeRun, ThemeRunItem
 from webapp.themes.scope import consultation_scope
 
 
-def test_build_summary_from_a_themed_quarter(app):
+def test_build_summary_from_a_themed_quarter(app_context, app):
     seed_quarter()
     summary = build_summary(QUARTER)
     assert summary.responses == 12 and summary.previous_responses == 8
@@ -53,7 +53,7 @@ def test_build_summary_from_a_themed_quarter(app):
     assert cells[housing.label][1] == 5
 
 
-def test_summary_page_shows_figures_in_words(app, client):
+def test_summary_page_shows_figures_in_words(app_context, app, client):
     seed_quarter()
     sign_in_as(client, make_user("board@partnership.example", "board"))
     response = client.get(f"/staff/reports/summary/{QUARTER.key}")
@@ -81,13 +81,13 @@ def test_summary_page_shows_figures_in_words(app, client):
     assert len(soup.select("#safeguarding-trend thead th")) == 4
 
 
-def test_unknown_report_is_not_found(app, client):
+def test_unknown_report_is_not_found(app_context, app, client):
     sign_in_as(client, make_user("board@partnership.example", "board"))
     assert client.get("/staff/reports/summary/feedback:2026Q9").status_code == 404
     assert client.get("/staff/reports/summary/consultation:nope").status_code == 404
 
 
-def test_date_range_chooser_keeps_input_and_explains(app, client):
+def test_date_range_chooser_keeps_input_and_explains(app_context, app, client):
     sign_in_as(client, make_user("board@partnership.example", "board"))
     assert client.get("/staff/reports/").status_code == 200
     form = {"start": ["31", "2", "2026"], "end": ["1", "1", "2026"]}
@@ -105,7 +105,7 @@ def test_date_range_chooser_keeps_input_and_explains(app, client):
     assert client.get(response.location).status_code == 200
 
 
-def test_purged_months_count_from_text_free_aggregates(app):
+def test_purged_months_count_from_text_free_aggregates(app_context, app):
     seed_quarter()
     db.session.add_all([
         ThemeAggregate(source="feedback", month=date(2026, 7, 1), theme_code="", responses=4, sentiment_sum=0.0),
@@ -120,7 +120,7 @@ def test_purged_months_count_from_text_free_aggregates(app):
     assert housing.change_words == "down 56 points"  # 7 of 16 against 8 of 8
 
 
-def test_consultation_summary_has_the_co_production_record_and_no_earlier_period(app, client):
+def test_consultation_summary_has_the_co_production_record_and_no_earlier_period(app_context, app, client):
     consultation = make_consultation(status="closed")
     question = next(q for p in consultation.pages for q in p.questions if q.text == "Anything else?")
     run = ThemeRun(scope=consultation_scope(consultation.slug).key, status="done", finished_at=datetime(2026, 9, 1))
@@ -178,7 +178,7 @@ def contents(soup) -> list[tuple[str, str]]:
     return [(a.get_text(strip=True), a["href"].removeprefix("#")) for a in soup.select("nav#contents ol a")]
 
 
-def test_the_long_summary_has_a_contents_list_linking_to_every_section_heading(app, client):
+def test_the_long_summary_has_a_contents_list_linking_to_every_section_heading(app_context, app, client):
     """GOV.UK's contents-list pattern: a labelled navigation landmark above the
     sections, one link per section, each to that section's own heading, in
     the order the page shows them."""
@@ -197,7 +197,7 @@ def test_the_long_summary_has_a_contents_list_linking_to_every_section_heading(a
     assert str(soup).index('id="contents"') < str(soup).index('id="safeguarding-heading"')
 
 
-def test_a_consultation_summary_lists_its_own_sections(app, client):
+def test_a_consultation_summary_lists_its_own_sections(app_context, app, client):
     consultation = make_consultation(status="closed")
     sign_in_as(client, make_user("board@partnership.example", "board"))
     soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))

@@ -26,12 +26,12 @@ def _channel_table():
     return next((table for table in build_summary(QUARTER).breakdowns if table.title == CHANNEL_TITLE), None)
 
 
-def test_no_channel_breakdown_while_everything_came_online(app):
+def test_no_channel_breakdown_while_everything_came_online(app_context, app):
     seed_quarter()
     assert _channel_table() is None
 
 
-def test_channels_under_five_are_withheld_with_what_would_give_them_away(app):
+def test_channels_under_five_are_withheld_with_what_would_give_them_away(app_context, app):
     seed_quarter()
     _key_in(3, "paper")
     table = _channel_table()
@@ -41,7 +41,7 @@ def test_channels_under_five_are_withheld_with_what_would_give_them_away(app):
     assert all(value is None or value == 0 or value >= 5 for _theme, cells, _total in table.rows for value in cells)
 
 
-def test_channels_of_five_or_more_are_shown(app):
+def test_channels_of_five_or_more_are_shown(app_context, app):
     seed_quarter()
     _key_in(6, "interpreter")
     table = _channel_table()

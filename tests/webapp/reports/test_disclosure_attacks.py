@@ -177,7 +177,7 @@ def respond(day: date, service: Service, codes: list[str], **equality) -> Feedba
 
 
 @pytest.fixture
-def refuge_months(app):
+def refuge_months(app_context, app):
     """Two finished months: a crowd at the refuge and the advice line each
     month, then the two residents of the issue, on the 27th and the 28th of
     the later month."""
@@ -263,7 +263,7 @@ def test_hiding_one_response_between_two_releases_reveals_nothing(refuge_months)
     assert theme_key("housing") in before and theme_key("housing") not in after
 
 
-def test_a_consultation_before_and_after_one_more_response(app):
+def test_a_consultation_before_and_after_one_more_response(app_context, app):
     consultation = make_consultation("refuge-life", status="open")
     question = next(q for q in consultation.questions if q.kind == "free_text")
     scope = consultation_scope(consultation.slug)
@@ -296,7 +296,7 @@ def test_totals_minus_shown_cells_pin_nothing_in_crafted_data(refuge_months):
     assert not disclosed_cells(summary)
 
 
-def test_totals_minus_shown_cells_pin_nothing_in_demo_data(demo_data):
+def test_totals_minus_shown_cells_pin_nothing_in_demo_data(app_context, demo_data):
     """Every breakdown of every demo quarter and consultation. The test's demo
     snapshot is not themed, so each written answer is given themes by a fixed
     rule (one or two of seven, by response): the services and equality answers
@@ -411,7 +411,7 @@ def _demo_quarters() -> list[str]:
     return sorted({f"{d.year}Q{(d.month - 1) // 3 + 1}" for d in days})
 
 
-def test_the_responses_page_before_and_after_one_more_response(app):
+def test_the_responses_page_before_and_after_one_more_response(app_context, app):
     """The consultation's question counts (/staff/consultations/<id>/responses)
     go through the same ledger: one more "Yes" beside 9 is not shown."""
     from webapp.consultations import reporting

@@ -26,12 +26,12 @@ def _table(title: str = EASY_READ_TITLE):
     return next((table for table in build_summary(QUARTER).breakdowns if table.title == title), None)
 
 
-def test_no_easy_read_breakdown_while_every_response_was_standard(app):
+def test_no_easy_read_breakdown_while_every_response_was_standard(app_context, app):
     seed_quarter()
     assert _table() is None
 
 
-def test_easy_read_under_five_is_withheld_with_what_would_give_it_away(app):
+def test_easy_read_under_five_is_withheld_with_what_would_give_it_away(app_context, app):
     seed_quarter()
     _through_easy_read(3)
     table = _table()
@@ -42,7 +42,7 @@ def test_easy_read_under_five_is_withheld_with_what_would_give_it_away(app):
     assert _table(CHANNEL_TITLE) is None  # its own breakdown: the channel is still online
 
 
-def test_easy_read_of_five_or_more_is_shown_and_on_the_summary_page(app, client):
+def test_easy_read_of_five_or_more_is_shown_and_on_the_summary_page(app_context, app, client):
     seed_quarter()
     _through_easy_read(6)
     table = _table()

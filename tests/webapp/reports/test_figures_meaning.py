@@ -50,7 +50,7 @@ def test_chart_labels_are_whole_and_start_inside_the_chart():
     assert chart.height > second.y + 22
 
 
-def test_chart_labels_in_the_page_start_at_the_left_edge(app):
+def test_chart_labels_in_the_page_start_at_the_left_edge(app_context, app):
     from flask import render_template_string
 
     svg = render_template_string('{% from "reports/_chart.html" import barChart %}{{ barChart(chart) }}',
@@ -74,7 +74,7 @@ def test_a_quote_appears_under_one_theme_only(app):
     assert shared not in quotes["children"] and len(quotes["children"]) == 1
 
 
-def test_a_consultation_summary_shows_its_closed_questions_suppressed(app, client):
+def test_a_consultation_summary_shows_its_closed_questions_suppressed(app_context, app, client):
     from datetime import date as day
 
     from tests.webapp.helpers import make_consultation, make_user, page, sign_in_as
@@ -98,7 +98,7 @@ def test_a_consultation_summary_shows_its_closed_questions_suppressed(app, clien
     assert rows["Yes"][0] != "7" or "9 answered" not in caption
 
 
-def test_a_quarter_shows_the_trend_over_four_quarters(app, client):
+def test_a_quarter_shows_the_trend_over_four_quarters(app_context, app, client):
     from tests.webapp.helpers import QUARTER, make_user, page, seed_quarter, sign_in_as
 
     seed_quarter()

@@ -37,7 +37,7 @@ def respond(day: date, service: Service, code: str, **flags) -> FeedbackResponse
 
 
 @pytest.fixture
-def month(app):
+def month(app_context, app):
     """The last finished month: housing 1 at the advice line and 8 at the
     refuge; police 12 at the advice line and 6 at the refuge. Of the advice
     line's housing and police responses, 2 have danger words and were
@@ -108,7 +108,7 @@ def test_the_safeguarding_panel_says_not_shown_of_the_count_withheld_with_a_smal
     assert NOT_SHOWN_NOTE in soup.select_one("#safeguarding").get_text()
 
 
-def test_the_public_page_says_not_shown_of_a_count_the_ledger_holds_back(client, app):
+def test_the_public_page_says_not_shown_of_a_count_the_ledger_holds_back(app_context, client, app):
     """5 said housing when the page was first seen; 2 more since. 7 beside the
     5 already published would single the 2 out, so it is held back: "not
     shown", explained once under the table, and never "fewer than 5" (which

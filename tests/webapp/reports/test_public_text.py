@@ -23,7 +23,7 @@ LEAKY = ("We agreed two more places at Safe Haven, 12 Mill Lane, Leeds LS1 4AB.\
 
 
 @pytest.fixture
-def board(app, client):
+def board(app_context, app, client):
     seed_quarter()
     user = make_user("board@partnership.example", "board")
     sign_in_as(client, user)
@@ -117,7 +117,7 @@ def test_edit_errors_keep_what_was_typed(board, client):
     assert soup.select_one("input[name=owner_org]")["value"] == "Typed owner"
 
 
-def test_only_board_and_engagement_publish(app, client):
+def test_only_board_and_engagement_publish(app_context, app, client):
     seed_quarter()
     analyst = make_user("analyst@partnership.example", "analyst")
     sign_in_as(client, analyst)
@@ -147,7 +147,7 @@ def test_markdown_subset_through_the_allow_list(app, markdown, expected):
     assert str(render(markdown)) == expected
 
 
-def test_links_to_the_public_site_by_full_address(app):
+def test_links_to_the_public_site_by_full_address(app_context, app):
     app.config["PUBLIC_BASE_URL"] = "https://heard.example.org"
     html = str(render("[report](https://heard.example.org/you-said-we-did/feedback)"))
     assert 'href="https://heard.example.org/you-said-we-did/feedback"' in html

@@ -54,7 +54,7 @@ def flag(day: date, service: Service, category: str = "", staff: bool = False) -
 
 
 @pytest.fixture
-def months(app):
+def months(app_context, app):
     """Two finished months of flagged responses, each with one kind of danger
     (so the kinds add up: the attacker's best case). The first month: 7
     threats, 5 weapons, 1 staff flag. The second: 2 threats, 6 suicidal."""

@@ -25,7 +25,7 @@ QUEUE = "/staff/reports/safeguarding"
 
 
 @pytest.fixture
-def quarter(app):
+def quarter(app_context, app):
     """The themed quarter, with eight more responses the detector flagged
     (threats; two also mention a weapon), so the panel has figures to show."""
     seeded = seed_quarter()

@@ -38,7 +38,7 @@ def run_item(run: ThemeRun, ref: str, codes: list[str], compound: float, sentime
 
 
 @pytest.fixture
-def history(app):
+def history(app_context, app):
     """Old feedback themed by a run (one item corrected by staff, one quoted), old
     feedback no run saw, a hidden old response, old consultation answers, and recent rows."""
     hope = Service(slug="hope", name="Hope Street")
@@ -156,7 +156,7 @@ def test_purging_twice_counts_once(history):
     assert sum(again.deleted.values()) == 0 and aggregates() == first
 
 
-def test_a_later_purge_adds_to_the_same_month(app):
+def test_a_later_purge_adds_to_the_same_month(app_context, app):
     feedback(date(2025, 3, 10), what_helped="Kind staff")
     db.session.commit()
     purge(today=TODAY)
@@ -166,7 +166,7 @@ def test_a_later_purge_adds_to_the_same_month(app):
     assert aggregates()[("feedback", None, None, "2025-03-01", "")][0] == 2
 
 
-def test_purge_command_uses_the_retention_period_and_reports(app, runner):
+def test_purge_command_uses_the_retention_period_and_reports(app_context, app, runner):
     today = date.today()
     feedback(today - timedelta(days=400), what_helped="Old words")
     feedback(today - timedelta(days=100), what_helped="Newer words")

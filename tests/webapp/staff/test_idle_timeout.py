@@ -25,7 +25,7 @@ def sign_in(client, user):
     return client.post("/staff/sign-in", data={"email": user.email, "password": PASSWORD})
 
 
-def test_a_form_sent_after_the_time_out_is_kept_and_sent_after_signing_in(client, app_overrides):
+def test_a_form_sent_after_the_time_out_is_kept_and_sent_after_signing_in(app_context, client, app_overrides):
     user = make_user("eng@partnership.example", "engagement", demo=True)
     consultation = make_consultation(status="draft")
     question = consultation.questions[-1]  # "Anything else?", free text
@@ -58,7 +58,7 @@ def test_a_form_sent_after_the_time_out_is_kept_and_sent_after_signing_in(client
     assert client.get("/staff/resume").location.endswith("/staff/")
 
 
-def test_a_kept_form_is_only_for_the_person_who_typed_it_and_never_keeps_passwords(client, app_overrides):
+def test_a_kept_form_is_only_for_the_person_who_typed_it_and_never_keeps_passwords(app_context, client, app_overrides):
     typist = make_user("eng@partnership.example", "engagement", demo=True)
     other = make_user("other@partnership.example", "engagement", demo=True)
     sign_in(client, typist)
@@ -77,7 +77,7 @@ def test_a_kept_form_is_only_for_the_person_who_typed_it_and_never_keeps_passwor
     assert client.get("/staff/resume").location.endswith("/staff/")
 
 
-def test_a_page_opened_after_the_time_out_comes_back_after_signing_in(client, app_overrides):
+def test_a_page_opened_after_the_time_out_comes_back_after_signing_in(app_context, client, app_overrides):
     user = make_user("eng@partnership.example", "engagement", demo=True)
     sign_in(client, user)
     go_idle(client)
@@ -88,7 +88,7 @@ def test_a_page_opened_after_the_time_out_comes_back_after_signing_in(client, ap
         "/staff/consultations?x=1")
 
 
-def test_the_warning_dialog_and_keep_alive(client, app_overrides):
+def test_the_warning_dialog_and_keep_alive(app_context, client, app_overrides):
     user = make_user("eng@partnership.example", "engagement", demo=True)
     sign_in_as(client, user)
     html = page(client.get("/staff/"))

@@ -123,7 +123,7 @@ def parallel(count: int, send, then=None):
         return results, (extra.result() if extra else None)
 
 
-def test_thirty_parallel_wrong_passwords_and_the_right_one_lock_and_do_not_sign_in(live):
+def test_thirty_parallel_wrong_passwords_and_the_right_one_lock_and_do_not_sign_in(app_context, live):
     user = make_user()
     wrong = {"email": user.email, "password": "not-the-password-at-all"}
     engine, user_id = db.engine, user.id
@@ -144,7 +144,7 @@ def test_thirty_parallel_wrong_passwords_and_the_right_one_lock_and_do_not_sign_
     assert failures("account locked") == 26
 
 
-def test_bursts_of_parallel_guesses_double_the_back_off(live):
+def test_bursts_of_parallel_guesses_double_the_back_off(app_context, live):
     user = make_user()
     wrong = {"email": user.email, "password": "not-the-password-at-all"}
     for burst, minutes in enumerate((1, 2, 4, 8), 1):
@@ -161,7 +161,7 @@ def test_bursts_of_parallel_guesses_double_the_back_off(live):
         db.session.commit()
 
 
-def test_thirty_parallel_wrong_codes_and_the_right_one_lock_and_do_not_sign_in(client, live):
+def test_thirty_parallel_wrong_codes_and_the_right_one_lock_and_do_not_sign_in(app_context, client, live):
     user = make_user()
     secret, _ = enrol(client, user)
     sign_out(client)
@@ -187,7 +187,7 @@ def test_thirty_parallel_wrong_codes_and_the_right_one_lock_and_do_not_sign_in(c
     assert failures("wrong two-factor code") == accounts.MAX_FAILURES
 
 
-def test_one_code_used_in_parallel_signs_in_once(client, live):
+def test_one_code_used_in_parallel_signs_in_once(app_context, client, live):
     user = make_user()
     secret, _ = enrol(client, user)
     sign_out(client)
@@ -203,7 +203,7 @@ def test_one_code_used_in_parallel_signs_in_once(client, live):
 
 @pytest.mark.parametrize("app_overrides", [{"RATELIMIT_ENABLED": True, "STAFF_SIGN_IN_RATE_LIMIT": "6 per minute",
                                             "FEEDBACK_RATE_LIMIT": "1 per minute"}])
-def test_sign_in_and_two_factor_are_throttled_per_address_in_their_own_bucket(client, app_overrides):
+def test_sign_in_and_two_factor_are_throttled_per_address_in_their_own_bucket(app_context, client, app_overrides):
     make_user("a@partnership.example")
     make_user("b@partnership.example")
     for n in range(6):  # spread over accounts, so no account locks
@@ -219,7 +219,7 @@ def test_sign_in_and_two_factor_are_throttled_per_address_in_their_own_bucket(cl
 
 
 @pytest.mark.parametrize("app_overrides", [{"RATELIMIT_ENABLED": True, "STAFF_SIGN_IN_RATE_LIMIT": "4 per minute"}])
-def test_two_factor_tries_share_the_staff_throttle(client, app_overrides):
+def test_two_factor_tries_share_the_staff_throttle(app_context, client, app_overrides):
     user = make_user()
     secret, _ = enrol(client, user)  # one sign-in
     sign_out(client)

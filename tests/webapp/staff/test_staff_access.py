@@ -46,7 +46,7 @@ def test_every_staff_route_declares_a_permission(app):
     assert set(ROUTE_PERMISSIONS.values()) <= set().union(*PERMISSIONS.values())
 
 
-def test_matrix_anonymous_wrong_role_right_role(app):
+def test_matrix_anonymous_wrong_role_right_role(app_context, app):
     users = {role: make_user(f"{role}@partnership.example", role) for role in ROLES}
     target = make_user("target@partnership.example", "board")
     checked = 0
@@ -89,7 +89,7 @@ def test_unknown_permission_is_refused_at_import():
         permission_required("do_anything")
 
 
-def test_disabled_user_is_treated_as_anonymous(app):
+def test_disabled_user_is_treated_as_anonymous(app_context, app):
     user = make_user("gone@partnership.example", "admin")
     user.active = False
     client = app.test_client()
@@ -98,7 +98,7 @@ def test_disabled_user_is_treated_as_anonymous(app):
 
 
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
-def test_every_staff_post_needs_a_csrf_token(app, app_overrides):
+def test_every_staff_post_needs_a_csrf_token(app_context, app, app_overrides):
     admin = make_user("admin@partnership.example", "admin")
     target = make_user("target@partnership.example", "board")
     posts = [rule for rule in staff_rules(app) if "POST" in rule.methods]
@@ -115,7 +115,7 @@ def test_every_staff_post_needs_a_csrf_token(app, app_overrides):
     assert target_after.active
 
 
-def test_staff_pages_do_not_show_the_public_exit_control(app):
+def test_staff_pages_do_not_show_the_public_exit_control(app_context, app):
     admin = make_user("admin@partnership.example", "admin")
     client = app.test_client()
     sign_in_as(client, admin)

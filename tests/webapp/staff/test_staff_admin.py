@@ -22,7 +22,7 @@ def events(action: str | None = None) -> list[AuditEvent]:
 
 
 @pytest.fixture
-def admin_client(app):
+def admin_client(app_context, app):
     admin = make_user("admin@partnership.example", "admin")
     client = app.test_client()
     sign_in_as(client, admin)
@@ -87,7 +87,7 @@ def test_admin_cannot_disable_themselves(admin_client):
     assert db.session.get(StaffUser, admin_client.admin.id).active
 
 
-def test_users_cli(runner):
+def test_users_cli(app_context, runner):
     result = runner.invoke(args=["users", "create", "Kim@Partnership.example", "--role", "engagement",
                                  "--password", "Copper-Kettle-Lantern-58"])
     assert result.exit_code == 0, result.output
@@ -114,7 +114,7 @@ def test_users_cli(runner):
     assert all(e.actor_id is None for e in events())
 
 
-def test_audit_events_cannot_be_changed_or_deleted(app):
+def test_audit_events_cannot_be_changed_or_deleted(app_context, app):
     record_event("export.csv", target="consultation 1", user=None)
     db.session.commit()
     event = events()[0]
@@ -177,7 +177,7 @@ def test_audit_log_is_paginated(admin_client):
 
 
 @pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
-def test_seed_demo_creates_one_user_per_role_and_prints_them(runner, app_overrides):
+def test_seed_demo_creates_one_user_per_role_and_prints_them(app_context, runner, app_overrides):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
     for role in ("admin", "engagement", "analyst", "board"):
@@ -189,7 +189,7 @@ def test_seed_demo_creates_one_user_per_role_and_prints_them(runner, app_overrid
     assert "admin@demo.heard.invalid" in again.output
 
 
-def test_seed_demo_makes_no_staff_without_demo(runner):
+def test_seed_demo_makes_no_staff_without_demo(app_context, runner):
     result = runner.invoke(args=["seed-demo"])
     assert "demo.heard.invalid" not in result.output
     assert accounts.list_users() == []
@@ -241,7 +241,7 @@ def test_admin_resets_a_password_which_must_be_changed_at_next_sign_in(admin_cli
     assert admin_client.get(f"/staff/users/{admin_client.admin.id}/reset-password").status_code == 404
 
 
-def test_users_cli_sets_roles_and_resets_passwords(runner, app):
+def test_users_cli_sets_roles_and_resets_passwords(app_context, runner, app):
     make_user("kim@partnership.example", "analyst")
     result = runner.invoke(args=["users", "set-role", "kim@partnership.example", "--role", "board"])
     assert result.exit_code == 0 and "is now board" in result.output

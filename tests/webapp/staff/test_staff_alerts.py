@@ -78,7 +78,7 @@ def app_overrides(smtp):
 
 
 @pytest.fixture
-def opted_in(app):
+def opted_in(app_context, app):
     """An engagement officer and an analyst who turned alerts on, and an administrator who did not."""
     engagement = make_user("eng@partnership.example", "engagement")
     analyst = make_user("analyst@partnership.example", "analyst")
@@ -173,7 +173,7 @@ def test_nothing_is_sent_for_a_change_that_is_rolled_back(app, opted_in, inbox):
     assert inbox.after_a_moment() == []
 
 
-def test_nobody_opted_in_means_no_mail(client, app, inbox):
+def test_nobody_opted_in_means_no_mail(app_context, client, app, inbox):
     make_user("eng@partnership.example", "engagement")
     answer(client, make_consultation(), anything_else=DANGER)
     assert inbox.after_a_moment() == []
@@ -202,7 +202,7 @@ def test_without_a_mail_server_nothing_is_queued(app, opted_in):
     assert alerts.PENDING_KEY not in db.session.info
 
 
-def test_staff_turn_alerts_on_and_off(client, app):
+def test_staff_turn_alerts_on_and_off(app_context, client, app):
     user = make_user("eng@partnership.example", "engagement")
     sign_in_as(client, user)
     html = page(client.get("/staff/alerts"))
@@ -222,7 +222,7 @@ def test_staff_turn_alerts_on_and_off(client, app):
     assert refused.status_code == 200 and "Select yes or no" in page(refused).get_text()
 
 
-def test_a_board_member_is_offered_only_what_their_role_acts_on(client, app):
+def test_a_board_member_is_offered_only_what_their_role_acts_on(app_context, client, app):
     sign_in_as(client, make_user("board@partnership.example", "board"))
     html = page(client.get("/staff/alerts"))
     assert html.find(id="no-alerts") and html.find(id="alert-kinds") is None

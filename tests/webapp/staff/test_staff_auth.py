@@ -45,7 +45,7 @@ def test_anonymous_is_sent_to_sign_in_with_next(client):
 
 
 @pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
-def test_demo_user_signs_in_without_two_factor_and_out_again(client, app_overrides):
+def test_demo_user_signs_in_without_two_factor_and_out_again(app_context, client, app_overrides):
     make_user("admin@demo.heard.invalid", "admin", demo=True)
     response = client.post("/staff/sign-in?next=/staff/users",
                            data={"email": "Admin@Demo.Heard.Invalid ", "password": PASSWORD})
@@ -56,13 +56,13 @@ def test_demo_user_signs_in_without_two_factor_and_out_again(client, app_overrid
     assert actions() == ["user.create", "auth.sign_in", "auth.sign_out"]
 
 
-def test_demo_user_needs_two_factor_when_demo_is_off(client):
+def test_demo_user_needs_two_factor_when_demo_is_off(app_context, client):
     make_user("admin@demo.heard.invalid", "admin", demo=True)
     response = client.post("/staff/sign-in", data={"email": "admin@demo.heard.invalid", "password": PASSWORD})
     assert response.location.endswith("/staff/two-factor/set-up")
 
 
-def test_wrong_password_and_unknown_email_get_the_same_kind_message(client):
+def test_wrong_password_and_unknown_email_get_the_same_kind_message(app_context, client):
     make_user()
     wrong = client.post("/staff/sign-in", data={"email": "sam@partnership.example", "password": "not-the-password"})
     unknown = client.post("/staff/sign-in", data={"email": "who@nowhere.example", "password": "not-the-password"})
@@ -84,7 +84,7 @@ def test_empty_form_asks_to_enter_both(client):
     assert "Enter your email address" in text and "Enter your password" in text
 
 
-def test_lockout_after_five_failures_with_doubling_back_off(client):
+def test_lockout_after_five_failures_with_doubling_back_off(app_context, client):
     user = make_user(demo=True)
     for _ in range(5):
         client.post("/staff/sign-in", data={"email": user.email, "password": "wrong-wrong-wrong"})
@@ -116,7 +116,7 @@ def test_lockout_after_five_failures_with_doubling_back_off(client):
     assert user.locked_until - utcnow() <= timedelta(minutes=accounts.LOCKOUT_CAP_MINUTES)
 
 
-def test_two_factor_enrolment_shows_qr_and_key_then_recovery_codes_once(client):
+def test_two_factor_enrolment_shows_qr_and_key_then_recovery_codes_once(app_context, client):
     user = make_user()
     response = client.post("/staff/sign-in", data={"email": user.email, "password": PASSWORD})
     assert response.location.endswith("/staff/two-factor/set-up")
@@ -147,7 +147,7 @@ def test_two_factor_enrolment_shows_qr_and_key_then_recovery_codes_once(client):
     assert "auth.2fa_enrolled" in actions()
 
 
-def test_totp_sign_in_and_replay_refused(client, app):
+def test_totp_sign_in_and_replay_refused(app_context, client, app):
     user = make_user()
     secret, _ = enrol(client, user)
     sign_out(client)
@@ -162,7 +162,7 @@ def test_totp_sign_in_and_replay_refused(client, app):
     assert replay.status_code == 400
 
 
-def test_recovery_code_works_once(client):
+def test_recovery_code_works_once(app_context, client):
     user = make_user()
     _, codes = enrol(client, user)
     sign_out(client)
@@ -175,7 +175,7 @@ def test_recovery_code_works_once(client):
     assert "auth.recovery_code_used" in actions()
 
 
-def test_wrong_codes_count_towards_lockout(client):
+def test_wrong_codes_count_towards_lockout(app_context, client):
     user = make_user()
     enrol(client, user)
     sign_out(client)
@@ -189,7 +189,7 @@ def test_wrong_codes_count_towards_lockout(client):
     assert accounts.is_locked(user)
 
 
-def test_session_id_changes_at_sign_in(client):
+def test_session_id_changes_at_sign_in(app_context, client):
     user = make_user()
     secret, _ = enrol(client, user)
     sign_out(client)
@@ -201,7 +201,7 @@ def test_session_id_changes_at_sign_in(client):
     assert after and after != before
 
 
-def test_sign_out_clears_the_session(client):
+def test_sign_out_clears_the_session(app_context, client):
     user = make_user()
     enrol(client, user)
     client.post("/staff/sign-out")
@@ -210,7 +210,7 @@ def test_sign_out_clears_the_session(client):
 
 
 @pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
-def test_idle_timeout_signs_out_after_30_minutes(client, app_overrides):
+def test_idle_timeout_signs_out_after_30_minutes(app_context, client, app_overrides):
     user = make_user(demo=True)
     client.post("/staff/sign-in", data={"email": user.email, "password": PASSWORD})
     with client.session_transaction() as session:
@@ -226,7 +226,7 @@ def test_idle_timeout_signs_out_after_30_minutes(client, app_overrides):
 
 
 @pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
-def test_a_busy_session_still_ends_ten_hours_after_signing_in(client, app_overrides):
+def test_a_busy_session_still_ends_ten_hours_after_signing_in(app_context, client, app_overrides):
     user = make_user(demo=True)
     client.post("/staff/sign-in", data={"email": user.email, "password": PASSWORD})
     with client.session_transaction() as session:
@@ -244,7 +244,7 @@ def test_a_busy_session_still_ends_ten_hours_after_signing_in(client, app_overri
 
 @pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
 @pytest.mark.parametrize("next_path", ["/staff/users\r\nSet-Cookie: x=1", "/staff/%0d%0aX: y", "/staff/\x00"])
-def test_control_characters_in_next_never_reach_the_location_header(client, app_overrides, next_path):
+def test_control_characters_in_next_never_reach_the_location_header(app_context, client, app_overrides, next_path):
     user = make_user(demo=True)
     response = client.post("/staff/sign-in?next=" + quote(next_path.encode().decode("unicode_escape"), safe="/%"),
                            data={"email": user.email, "password": PASSWORD})
@@ -253,7 +253,7 @@ def test_control_characters_in_next_never_reach_the_location_header(client, app_
     assert response.headers.get("X") is None and "x=1" not in str(response.headers)
 
 
-def test_disabling_a_user_ends_their_session(client):
+def test_disabling_a_user_ends_their_session(app_context, client):
     user = make_user(demo=False)
     enrol(client, user)
     assert client.get("/staff/").status_code == 200
@@ -283,7 +283,7 @@ def test_common_password_list_is_shipped_and_large():
     assert "password123" in accounts.common_passwords()
 
 
-def test_passwords_are_hashed_with_argon2(app):
+def test_passwords_are_hashed_with_argon2(app_context, app):
     user = make_user()
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
@@ -298,7 +298,7 @@ def change(client, current: str = PASSWORD, new: str = NEW_PASSWORD, confirm: st
                                                 "confirm_password": new if confirm is None else confirm})
 
 
-def test_a_password_someone_else_set_must_be_replaced_before_anything_else(client):
+def test_a_password_someone_else_set_must_be_replaced_before_anything_else(app_context, client):
     user = make_user(must_change_password=True)
     enrol(client, user)  # two-factor set-up and the recovery codes come first
     for path in ("/staff/", "/staff/users", "/staff/reports/", "/staff/consultations"):
@@ -331,7 +331,7 @@ def test_a_password_someone_else_set_must_be_replaced_before_anything_else(clien
     (PASSWORD, PASSWORD, None, "not the one you have now"),
     ("Not-My-Password-99", NEW_PASSWORD, None, "Your current password is not right"),
 ])
-def test_password_change_errors_are_kind_and_change_nothing(client, current, new, confirm, message):
+def test_password_change_errors_are_kind_and_change_nothing(app_context, client, current, new, confirm, message):
     user = make_user()
     enrol(client, user)
     response = change(client, current, new, confirm)
@@ -342,7 +342,7 @@ def test_password_change_errors_are_kind_and_change_nothing(client, current, new
     assert client.get("/staff/").status_code == 200  # still signed in
 
 
-def test_changing_the_password_ends_the_other_sessions_and_rotates_this_one(app, client):
+def test_changing_the_password_ends_the_other_sessions_and_rotates_this_one(app_context, app, client):
     user = make_user()
     enrol(client, user)
     elsewhere = app.test_client()
@@ -355,7 +355,7 @@ def test_changing_the_password_ends_the_other_sessions_and_rotates_this_one(app,
     assert elsewhere.get("/staff/").status_code == 302
 
 
-def test_wrong_current_passwords_count_towards_the_lockout(client):
+def test_wrong_current_passwords_count_towards_the_lockout(app_context, client):
     user = make_user()
     enrol(client, user)
     for _ in range(4):

@@ -19,7 +19,7 @@ SECRET_WORDS = "My worker at the Elm Street office was kind."
 
 
 @pytest.fixture
-def work(app):
+def work(app_context, app):
     today = date.today()
     consultation = make_consultation("wk01", closes_on=today + timedelta(days=12))
     make_consultation("wk02", status="draft").title = "Draft one"
@@ -81,7 +81,7 @@ def test_a_board_member_sees_only_what_the_board_does(client, work):
     assert len(section(html, "overdue-actions")) == 1
 
 
-def test_nothing_waiting_says_so(client, app):
+def test_nothing_waiting_says_so(app_context, client, app):
     sign_in_as(client, make_user("eng@partnership.example", "engagement"))
     text = page(client.get("/staff/")).get_text()
     for quiet in ("No consultation is open.", "No new safeguarding flags.", "Every answer has been checked.",

@@ -20,7 +20,7 @@ Q3 = "/staff/themes/scope/feedback:2026Q3"
 
 
 @pytest.fixture
-def analyst(app, client):
+def analyst(app_context, app, client):
     user = make_user("analyst@partnership.example", "analyst")
     sign_in_as(client, user)
     return user
@@ -44,7 +44,7 @@ def test_index_lists_quarters_and_the_nav_shows_themes(client, analyst):
     assert any(a.get_text() == "Themes" for a in html.select("#staff-navigation a"))
 
 
-def test_board_members_do_not_see_themes(app):
+def test_board_members_do_not_see_themes(app_context, app):
     client = app.test_client()
     sign_in_as(client, make_user("board@partnership.example", "board"))
     assert client.get("/staff/themes/").status_code == 403

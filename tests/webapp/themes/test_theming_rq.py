@@ -43,7 +43,7 @@ def app_overrides(redis_db):
     return {"REDIS_URL": REDIS_URL}
 
 
-def test_a_run_is_an_rq_job_a_worker_completes(app, redis_db):
+def test_a_run_is_an_rq_job_a_worker_completes(app_context, app, redis_db):
     add_feedback(HOUSING)
     add_feedback(POLICE)
     run = runs.start_run(feedback_quarter("2026Q3"), make_user("analyst@partnership.example", "analyst"))
@@ -58,7 +58,7 @@ def test_a_run_is_an_rq_job_a_worker_completes(app, redis_db):
     assert queue.finished_job_registry.get_job_ids() == [run.job_id]
 
 
-def test_the_worker_command_runs_queued_jobs(app, runner, redis_db):
+def test_the_worker_command_runs_queued_jobs(app_context, app, runner, redis_db):
     add_feedback(POLICE)
     run = runs.start_run(feedback_quarter("2026Q3"), None)
     result = runner.invoke(args=["worker", "--burst"])
@@ -68,7 +68,7 @@ def test_the_worker_command_runs_queued_jobs(app, runner, redis_db):
 
 
 @pytest.mark.parametrize("app_overrides", [{"REDIS_URL": "redis://127.0.0.1:1/0"}])
-def test_an_unreachable_queue_fails_the_run_kindly(app, app_overrides):
+def test_an_unreachable_queue_fails_the_run_kindly(app_context, app, app_overrides):
     run = runs.start_run(feedback_quarter("2026Q3"), None)
     db.session.expire_all()
     failed = db.session.get(ThemeRun, run.id)

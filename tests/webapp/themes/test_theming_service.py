@@ -18,7 +18,7 @@ from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode, ThemeRun
 from webapp.themes.scope import feedback_quarter
 
 
-def test_codebook_seeded_once_from_the_default(app):
+def test_codebook_seeded_once_from_the_default(app_context, app):
     codebook.ensure_codebook()
     codebook.ensure_codebook()
     codes = db.session.scalars(select(ThemeCode.code).order_by(ThemeCode.position)).all()
@@ -27,7 +27,7 @@ def test_codebook_seeded_once_from_the_default(app):
     assert codebook.theme_labels()["housing"] == "Housing, refuge and safe accommodation"
 
 
-def test_retired_themes_leave_the_codebook_but_keep_their_names(app):
+def test_retired_themes_leave_the_codebook_but_keep_their_names(app_context, app):
     codebook.ensure_codebook()
     police = db.session.scalar(select(ThemeCode).where(ThemeCode.code == "police"))
     police.retired = True
@@ -36,7 +36,7 @@ def test_retired_themes_leave_the_codebook_but_keep_their_names(app):
     assert codebook.theme_labels()["police"].startswith("Police response")
 
 
-def test_a_run_stores_codes_confidence_matched_words_and_sentiment(app):
+def test_a_run_stores_codes_confidence_matched_words_and_sentiment(app_context, app):
     quarter = feedback_quarter("2026Q3")
     first = add_feedback(HOUSING, WAITING)
     second = add_feedback(POLICE)
@@ -58,7 +58,7 @@ def test_a_run_stores_codes_confidence_matched_words_and_sentiment(app):
     assert runs.latest_run(quarter.key).id == run.id
 
 
-def test_coded_items_staff_coding_merges_and_retirements(app):
+def test_coded_items_staff_coding_merges_and_retirements(app_context, app):
     quarter = feedback_quarter("2026Q3")
     first = add_feedback(HOUSING, WAITING)
     run_now(quarter)
@@ -80,13 +80,13 @@ def test_coded_items_staff_coding_merges_and_retirements(app):
     assert isinstance(unseen.compound, float)
 
 
-def test_coded_items_without_any_run(app):
+def test_coded_items_without_any_run(app_context, app):
     response = add_feedback(POLICE)
     [only] = runs.coded_items(feedback_quarter("2026Q3"))
     assert only.item.response_id == response.id and only.codes == () and not only.staff_coded
 
 
-def test_learns_from_staff_coding_once_there_are_enough_examples(app):
+def test_learns_from_staff_coding_once_there_are_enough_examples(app_context, app):
     quarter = feedback_quarter("2026Q3")
     parking = [add_feedback(f"{PARKING} Visit {n}.") for n in range(6)]
     others = [add_feedback(text) for text in (HOUSING, POLICE, WAITING) * 2]
@@ -104,7 +104,7 @@ def test_learns_from_staff_coding_once_there_are_enough_examples(app):
     assert "parking" in rows[feedback_ref(parking[5].id, "what_helped")].codes
 
 
-def test_one_coded_example_already_counts_and_keeps_the_codebook(app):
+def test_one_coded_example_already_counts_and_keeps_the_codebook(app_context, app):
     response = add_feedback(POLICE)
     other = add_feedback(HOUSING)
     db.session.add(StaffCoding(ref=feedback_ref(response.id, "what_helped"), codes=["police"]))
@@ -117,7 +117,7 @@ def test_one_coded_example_already_counts_and_keeps_the_codebook(app):
     assert feedback_ref(response.id, "what_helped") not in run.report["code_next"]
 
 
-def test_emergent_themes_name_their_example_items(app):
+def test_emergent_themes_name_their_example_items(app_context, app):
     # Two groups the codebook does not explain; each word is in under half the texts.
     for n in range(8):
         add_feedback(f"The parking was awful and the barrier broke on visit {n}.")
@@ -129,7 +129,7 @@ def test_emergent_themes_name_their_example_items(app):
     assert emergent[0].refs and all(ref.startswith("f:") for ref in emergent[0].refs)
 
 
-def test_a_failed_run_keeps_a_readable_message(app):
+def test_a_failed_run_keeps_a_readable_message(app_context, app):
     run = ThemeRun(scope="feedback:not-a-period")
     db.session.add(run)
     db.session.commit()
@@ -139,12 +139,12 @@ def test_a_failed_run_keeps_a_readable_message(app):
     assert runs.latest_run("feedback:not-a-period") is None
 
 
-def test_an_empty_scope_finishes_with_no_items(app):
+def test_an_empty_scope_finishes_with_no_items(app_context, app):
     run = run_now(feedback_quarter("2025Q1"))
     assert run.status == "done" and run.n_items == 0
 
 
-def test_start_run_without_redis_runs_in_a_background_thread(app):
+def test_start_run_without_redis_runs_in_a_background_thread(app_context, app):
     assert not app.config.get("REDIS_URL")
     add_feedback(HOUSING)
     user = make_user("analyst@partnership.example", "analyst")
@@ -160,7 +160,7 @@ def test_start_run_without_redis_runs_in_a_background_thread(app):
     assert finished.status == "done" and finished.n_items == 1
 
 
-def test_demo_themes_every_consultation_with_answers_and_every_quarter(demo_data):
+def test_demo_themes_every_consultation_with_answers_and_every_quarter(app_context, demo_data):
     quarters = [s.key for s in demo_scopes() if s.kind == "feedback"]
     assert quarters[0] == "feedback:2026Q1" and len(quarters) >= 3
     assert db.session.scalar(select(func.count(FeedbackResponse.id))) >= 280

@@ -50,7 +50,7 @@ def add_action(scope: str, code: str, description: str, status: str = "planned",
     return action
 
 
-def test_index_lists_finished_consultations_and_feedback(client, app):
+def test_index_lists_finished_consultations_and_feedback(app_context, client, app):
     closed = seed_closed_consultation()
     response = client.get("/you-said-we-did/")
     assert_safe_public_page(response)
@@ -65,7 +65,7 @@ def test_index_lists_finished_consultations_and_feedback(client, app):
     assert client.get(f"/you-said-we-did/consultations/{closed.slug}").status_code == 404
 
 
-def test_consultation_page_said_and_did(client, app):
+def test_consultation_page_said_and_did(app_context, client, app):
     consultation = seed_closed_consultation("published")
     consultation.results_published_on = date(2026, 11, 20)
     scope = f"consultation:{consultation.slug}"
@@ -106,7 +106,7 @@ def test_consultation_page_said_and_did(client, app):
     assert "draft" not in actions.lower() and "withdrawn" not in actions
 
 
-def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes(client, app):
+def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes(app_context, client, app):
     quarter = seed_feedback_quarter()
     add_action(f"feedback:{quarter}", "staff-attitude", "Training on calling people back", status="in_progress")
     response = client.get("/you-said-we-did/feedback")
@@ -126,7 +126,7 @@ def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes
     assert "Nobody has told us anything about this period yet." in this_quarter
 
 
-def test_all_small_counts_show_no_table(client, app):
+def test_all_small_counts_show_no_table(app_context, client, app):
     consultation = seed_closed_consultation()
     hidden = db.session.scalars(db.select(ConsultationResponse)).first()
     hidden.hidden = True  # 4 housing answers left: under 5
@@ -142,7 +142,7 @@ def test_linked_from_home_and_footer(client, app):
     assert len(html.find_all("a", href="/you-said-we-did/")) == 2  # home text and footer
 
 
-def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, app):
+def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(app_context, client, app):
     quarter = seed_feedback_quarter()
     add_action(f"feedback:{quarter}", "staff-attitude", "Call everyone back the same day", status="in_progress",
                due_on=date(2026, 1, 31))
@@ -160,7 +160,7 @@ def test_you_said_sits_beside_what_we_are_doing_with_how_many_took_part(client, 
     assert section.select_one("details #said-" + quarter + "-themes") is not None
 
 
-def test_jargon_is_explained_in_plain_words(client, app):
+def test_jargon_is_explained_in_plain_words(app_context, client, app):
     quarter = seed_feedback_quarter()
     add_action(f"feedback:{quarter}", "staff-attitude", "Fund two more IDVAs and a MARAC coordinator")
     html = page(client.get("/you-said-we-did/feedback"))
@@ -181,7 +181,7 @@ class TestInWelsh:
     def app_overrides(self):
         return {"LANGUAGES": ("en", "cy")}
 
-    def test_the_new_words_and_explanations_are_translated(self, client, app):
+    def test_the_new_words_and_explanations_are_translated(self, app_context, client, app):
         quarter = seed_feedback_quarter()
         add_action(f"feedback:{quarter}", "staff-attitude", "Refresher for front-door staff")
         html = page(client.get("/you-said-we-did/feedback?lang=cy"))
