@@ -96,7 +96,7 @@ def test_the_journey_says_how_long_answers_are_kept(client, demo_data):
     assert "Until you send, we keep your answers for 20 minutes after you last pressed a button" in check
 
 
-def test_a_consultation_says_how_long_answers_are_kept(client, app):
+def test_a_consultation_says_how_long_answers_are_kept(app_context, client, app):
     c = make_consultation()
     start = " ".join(page(client.get(CONSULTATION)).get_text().split())
     assert "we keep your answers for 20 minutes after you last pressed a button" in start
@@ -163,7 +163,7 @@ def test_send_pressed_after_a_time_out_says_everything_was_deleted_and_where_to_
 
 
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
-def test_a_consultation_sent_after_a_time_out_says_everything_was_deleted(client, app, app_overrides):
+def test_a_consultation_sent_after_a_time_out_says_everything_was_deleted(app_context, client, app, app_overrides):
     make_consultation()
     response = client.post(CONSULTATION, data={"step": "check", "csrf_token": "expired", "website": ""})
     assert response.status_code == 400

@@ -107,7 +107,8 @@ def test_too_many_wrong_codes_are_told_the_real_wait_too(app_context, client, ap
 
 
 @pytest.mark.parametrize("app_overrides", [{**LIMITED, "FEEDBACK_RATE_LIMIT": "3 per hour"}])
-def test_a_consultation_refused_on_send_keeps_the_answers_and_says_the_real_wait(client, app, app_overrides):
+def test_a_consultation_refused_on_send_keeps_the_answers_and_says_the_real_wait(
+        app_context, client, app, app_overrides):
     """One person's start and send, then a second person's start, use the hour's 3:
     the second is told the real wait on their check page and nothing is lost."""
     c = make_consultation("shared-wifi")
@@ -126,7 +127,7 @@ def test_a_consultation_refused_on_send_keeps_the_answers_and_says_the_real_wait
 
 @pytest.mark.parametrize("app_overrides", [{**LIMITED, "FEEDBACK_RATE_LIMIT": "1 per hour",
                                             "LANGUAGES": ("en", "cy")}])
-def test_a_refused_start_says_the_real_wait_in_the_chosen_language(client, app, app_overrides):
+def test_a_refused_start_says_the_real_wait_in_the_chosen_language(app_context, client, app, app_overrides):
     make_consultation("shared-wifi")
     client.get(f"{URL}?start=1")
     refused = client.get("/feedback?step=service&lang=cy")

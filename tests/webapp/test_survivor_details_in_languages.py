@@ -76,7 +76,7 @@ def assert_in_language(text: str, lang: str, msgid: str, **values) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_start_pages_exit_wording_and_staying_safe_online(client, app, lang):
+def test_start_pages_exit_wording_and_staying_safe_online(app_context, client, app, lang):
     partnership = app.config["PARTNERSHIP_NAME"]
     start = words(client.get(f"/feedback?lang={lang}"))
     assert_in_language(start, lang, WHO_READS)
@@ -116,7 +116,7 @@ def test_the_feedback_journey_declines_skips_and_says_who_reads(client, demo_dat
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_consultation_progress_and_the_reminder_not_to_write_names(client, app, lang):
+def test_consultation_progress_and_the_reminder_not_to_write_names(app_context, client, app, lang):
     c = translated_consultation(lang)
     client.get(f"{CONSULTATION}?start=1&lang={lang}")
     first = words(client.get(CONSULTATION))
