@@ -10,9 +10,12 @@ LOCK := requirements.lock
 DEV_LOCK := requirements-dev.lock
 LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal --generate-hashes \
 	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
-# pytest-xdist workers, one per CPU by default (TEST_WORKERS=0: no workers, one process)
+# pytest-xdist workers, one per CPU by default (TEST_WORKERS=0: no workers, one process).
+# worksteal: a worker that runs out takes tests from the other's queue, so a run of
+# long tests (browser journeys, the hostile-input sweeps) dealt to one worker does not
+# leave the other idle at the end.
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 ASSET_SOURCES := $(shell find webapp/static/src -type f)
 CATALOGUES := $(wildcard webapp/translations/*/LC_MESSAGES/messages.po)
 PYBABEL := $(BIN)/pybabel

@@ -12,6 +12,9 @@ import pytest
 from tests.webapp.helpers import page
 from webapp import create_app, i18n
 
+# Language choice lives in the request and the session, not the database.
+pytestmark = pytest.mark.one_database
+
 ALL = ("en", "cy", "pl", "ur", "pa", "ro", "bn")
 
 
@@ -93,7 +96,6 @@ def test_a_welsh_body_puts_welsh_first(test_database):
     assert html.html["lang"] == "cy" and html.h1.get_text(strip=True) == "Rhannwch eich profiad"
 
 
-@pytest.mark.one_database  # refused before any database is used
 def test_languages_must_have_a_catalogue(test_database):
     with pytest.raises(RuntimeError, match="no catalogue for: de"):
         create_app("test", {"SQLALCHEMY_DATABASE_URI": test_database.url, "LANGUAGES": ("en", "de")})

@@ -12,6 +12,9 @@ import pytest
 from tests.webapp.helpers import ACCESS_CODE, field, make_consultation, page, page_id
 from webapp import journeys
 
+# What is kept or hidden lives in the session (webapp/journeys.py), not the database.
+pytestmark = pytest.mark.one_database
+
 TYPED = "kestrelwords he grabbed my neck"
 CONSULTATION = "/c/support-after-leaving"
 

@@ -15,6 +15,9 @@ from webapp.consultations.models import Consultation
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 
+# Wording and page order: no database changes them.
+pytestmark = pytest.mark.one_database
+
 PUBLIC = ("/", "/get-help", "/staying-safe-online", "/privacy", "/accessibility", "/feedback")
 CONSULTATION = "/c/support-after-leaving"
 

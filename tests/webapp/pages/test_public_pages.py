@@ -6,6 +6,9 @@ from tests.webapp.helpers import PUBLIC_PAGES, page
 from webapp.extensions import db
 from webapp.feedback.directory import service_by_slug
 
+# Rendering, headings and error pages: no database changes them.
+pytestmark = pytest.mark.one_database
+
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_page_has_exit_control_first(client, demo_data, path):

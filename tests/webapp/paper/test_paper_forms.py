@@ -19,6 +19,9 @@ from webapp.consultations import translations
 from webapp.extensions import db
 from webapp.feedback.models import Service
 
+# The forms are drawn from the question definitions; no database changes a PDF.
+pytestmark = pytest.mark.one_database
+
 A4_POINTS = (595, 842)
 NO_NAMES = "Please don't write names"
 

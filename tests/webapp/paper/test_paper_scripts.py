@@ -32,7 +32,9 @@ CATALOGUE_WORDS = ("How to return this form", "What happens to this form", "Tick
 # pdftotext marks runs of right-to-left text with Unicode's embedding controls.
 BIDI_CONTROLS = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-pytestmark = pytest.mark.parametrize("app_overrides", [{"LANGUAGES": ("en", "ur", "pa", "bn")}], ids=["offered"])
+# Fonts and shaping are the PDF's; no database changes them.
+pytestmark = [pytest.mark.parametrize("app_overrides", [{"LANGUAGES": ("en", "ur", "pa", "bn")}], ids=["offered"]),
+              pytest.mark.one_database]
 
 
 def poppler(tool: str, *args: str) -> str:

@@ -92,6 +92,7 @@ def test_pack_is_a_board_paper(app, client, themed):
     assert event.target == QUARTER.key and event.actor_email == "board@partnership.example"
 
 
+@pytest.mark.one_database  # the page layout, given the figures test_pack_is_a_board_paper checks on each database
 def test_every_page_has_the_marking_the_date_and_its_number(app, themed):
     pages = _pages(board_pack_pdf(QUARTER, today=date(2026, 12, 4)))
     assert PAGES[0] <= len(pages) <= PAGES[1], len(pages)
@@ -101,6 +102,7 @@ def test_every_page_has_the_marking_the_date_and_its_number(app, themed):
         assert "Made on 4 December 2026" in text, number
 
 
+@pytest.mark.one_database  # the page layout, given the figures test_pack_is_a_board_paper checks on each database
 def test_the_marking_is_configurable(app, themed):
     app.config["PROTECTIVE_MARKING"] = "OFFICIAL-SENSITIVE"
     pages = _pages(board_pack_pdf(QUARTER))
@@ -187,6 +189,7 @@ def page_fill(data: bytes) -> list[float]:
     return fills
 
 
+@pytest.mark.one_database  # the page layout, given the figures test_pack_is_a_board_paper checks on each database
 def test_no_page_but_the_last_is_mostly_blank(app, themed):
     """Sections follow one another; only the executive summary and the annexes
     start a page, so no page before the last is left half empty (the demo

@@ -296,6 +296,7 @@ def test_totals_minus_shown_cells_pin_nothing_in_crafted_data(refuge_months):
     assert not disclosed_cells(summary)
 
 
+@pytest.mark.slow
 def test_totals_minus_shown_cells_pin_nothing_in_demo_data(app_context, demo_data):
     """Every breakdown of every demo quarter and consultation. The test's demo
     snapshot is not themed, so each written answer is given themes by a fixed
