@@ -80,9 +80,12 @@ _FAR_PAST_PENALTY = 1.5
 _HYPOTHETICAL_PENALTY = 1.0
 # Categories where "if" just before a match makes it a supposition ("if he comes back").
 _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
-_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
+# "if I was ever in danger": a subject and a verb may stand between "if" and the match.
+_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone)"
+                        r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels)){1,2})?\s*$")
 _OVER_PENALTY = 1.0
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
+_NEAR_NEGATION = 2  # words before a match within which a negator surely denies it
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
 )
@@ -91,7 +94,9 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 # "I was scared", "the kids were crying": a feeling told in the past.
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
-_STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
+# "helped me stop self-harming", "stopped thinking about ending it".
+_STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)"
+                      r"(?:\s+(?:thinking|wanting|trying|talking)(?:\s+(?:about|of|to))?)?\s*$")
 # The backstop flags at this probability (it is trained with balanced classes): chosen
 # on da-feedback-dev.csv (never trained on) so that it adds one false alarm there among
 # 114 safe answers, with the precision floor (0.60) in mind.
@@ -172,6 +177,8 @@ class _Rules:
     now: re.Pattern[str]
     young_age: re.Pattern[str]
     young_harm: re.Pattern[str]
+    third_party_referent: re.Pattern[str]
+    third_party_pronoun: re.Pattern[str]
     vocabulary: tuple[str, ...]  # lexicon words a misspelling may be corrected to
     real_words: frozenset[str]  # English words never corrected
 
@@ -218,6 +225,8 @@ def _rules() -> _Rules:
         internal_negation=re.compile(spec["internal_negation"]),
         young_age=re.compile(young["age"]),
         young_harm=re.compile(young["harm"]),
+        third_party_referent=re.compile(_expand(spec["third_party"]["referent"], macros)),
+        third_party_pronoun=re.compile(spec["third_party"]["pronoun"]),
         vocabulary=tuple(sorted(words | set(spec["vocabulary"]))),
         real_words=frozenset(real | stems | set(spec["vocabulary"]) | set(_SPELLED_OUT.values())),
         **frames,
@@ -329,13 +338,16 @@ def _normalise(text: str) -> str:
     return re.sub(r"[ \t\r\f\v]+", " ", text)
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the match's clause begins (looking back at most 80 characters)."""
+    offset = max(0, start - 80)
+    breaks = list(_CLAUSE_BREAK.finditer(text, offset, start))
+    return breaks[-1].end() if breaks else offset
+
+
 def _clause_before(text: str, start: int) -> str:
     """The words of the match's clause before it, at most a few."""
-    head = text[max(0, start - 80):start]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
-    if breaks:
-        head = head[breaks[-1].end():]
-    return " ".join(head.split()[-_NEGATION_WINDOW:])
+    return " ".join(text[_clause_start(text, start):start].split()[-_NEGATION_WINDOW:])
 
 
 def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
@@ -421,7 +433,7 @@ class _Frames:
             return 0.0  # a topic, not the writer's own danger: adds nothing to other matches
         score = hit.strength + (_NOW_BONUS if now else 0.0) - past
         before = self.text[max(0, hit.start - 24):hit.start]
-        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before[-12:]):
+        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before):
             score -= _HYPOTHETICAL_PENALTY
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY
@@ -471,21 +483,53 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
     normalised = normalise(text)
     frames = _Frames(normalised, rules)
     scored: dict[str, list[tuple[float, _Hit]]] = {}
+    negated: list[_Hit] = []
     for hit in _find(normalised, rules):
-        if not _is_negated(normalised, hit, rules):
+        if _is_negated(normalised, hit, rules):
+            negated.append(hit)
+        else:
             scored.setdefault(hit.category, []).append((frames.score(hit), hit))
     totals = {category: _category_score([s for s, _ in hits]) for category, hits in scored.items()}
     flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
     if not flagged_categories:
-        return _backstop(normalised, rules, totals, scored) if backstop else RiskAssessment(False, (), ())
+        if not backstop:
+            return RiskAssessment(False, (), ())
+        return _backstop(_blank_spans(normalised, negated), rules, totals, scored)
     hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
+    if _about_third_party(normalised, hits, rules):
+        flagged_categories.add("third_party_in_danger")
     return RiskAssessment(
         flagged=True,
         categories=tuple(sorted(flagged_categories)),
         matches=_outermost(hits),
     )
+
+
+def _about_third_party(text: str, hits: list[_Hit], rules: _Rules) -> bool:
+    """Whether a flagged text is about someone else: it names a sister, a friend, the woman
+    upstairs..., and a match (with a few words either side) is about her, him or them. Staff
+    and the board count third parties apart, so "he will seriously hurt her" must say so."""
+    if not rules.third_party_referent.search(text):
+        return False
+    return any(rules.third_party_pronoun.search(text[max(0, h.start - 30):h.end + 20]) for h in hits)
+
+
+def _blank_spans(text: str, hits: list[_Hit]) -> str:
+    """The text without the clauses whose match a negator just before it (or inside it)
+    denies: the backstop knows no negation, so "i don't want to die, i just want a shorter
+    wait" must not reach it as "want to die". A negator further back is left alone:
+    in "he won't let her see her friends and she has bruises" it denies something else."""
+    negators = _rules().negators
+    for hit in hits:
+        start = _clause_start(text, hit.start)
+        near = " ".join(text[start:hit.start].split()[-_NEAR_NEGATION:])
+        if negators.search(hit.phrase) or negators.search(near):
+            brk = _CLAUSE_BREAK.search(text, hit.end)
+            end = brk.start() if brk else len(text)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _english_share(words: list[str], rules: _Rules) -> float:

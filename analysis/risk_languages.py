@@ -138,7 +138,18 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
                     found.append(LanguageHit(code, category, match.group().strip(), match.start()))
         if not lowering:
             found += _weak_together(folded, code, weak)
+        found += _third_party(code, found, weak)
     return sorted(found, key=lambda hit: hit.start)
+
+
+def _third_party(code: str, found: list[LanguageHit], weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:
+    """A relative or friend named ("meri behen", "ਮੇਰੀ ਭੈਣ") in a text this language's list
+    flags: the danger may be hers, so staff and the board also see "someone else in danger"."""
+    if not any(hit.language == code for hit in found) or any(
+            hit.language == code and hit.category == "third_party_in_danger" for hit in found):
+        return []
+    return [LanguageHit(code, category, match.group().strip(), match.start())
+            for match, category in weak if category == "third_party_in_danger"][:1]
 
 
 def _weak_together(text: str, code: str, weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:
