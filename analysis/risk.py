@@ -99,8 +99,8 @@ _STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)"
                       r"(?:\s+(?:thinking|wanting|trying|talking)(?:\s+(?:about|of|to))?)?\s*$")
 # The backstop flags at this probability (it is trained with balanced classes): chosen
 # on da-feedback-dev.csv (never trained on) so that it adds one false alarm there among
-# 114 safe answers, with the precision floor (0.60) in mind.
-_MODEL_FLAG_AT = 0.87
+# 114 safe answers, with the precision floor (0.60) in mind (0.88 since the round-8 corpora).
+_MODEL_FLAG_AT = 0.88
 # Fewer words than this give the model too little to go on: one word then decides.
 _MODEL_MIN_WORDS = 5
 # It learned English: at least this share of a text's words must be ones it or the
@@ -142,6 +142,8 @@ _SPELLED_OUT = {
     "killin": "killing", "hittin": "hitting", "cuttin": "cutting", "followin": "following",
 }
 # Words people split in two: "better with out me", "any more".
+# "my mum says he'll kill me": the match after a relative is about the writer.
+_FIRST_PERSON = re.compile(r"\b(?:me|my|i|i'm|myself|us|we)\b")
 _SPLIT_WORDS = re.compile(r"\b(with) (out)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x00": " "})
 
@@ -509,11 +511,15 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
 
 def _about_third_party(text: str, hits: list[_Hit], rules: _Rules) -> bool:
     """Whether a flagged text is about someone else: it names a sister, a friend, the woman
-    upstairs..., and a match (with a few words either side) is about her, him or them. Staff
-    and the board count third parties apart, so "he will seriously hurt her" must say so."""
-    if not rules.third_party_referent.search(text):
+    upstairs..., and a match is about her (a her, him or them a few words either side) or
+    follows the naming closely ("my niece is being taken abroad to be married"). Staff and
+    the board count third parties apart, so "he will seriously hurt her" must say so."""
+    named = [m.end() for m in rules.third_party_referent.finditer(text)]
+    if not named:
         return False
-    return any(rules.third_party_pronoun.search(text[max(0, h.start - 30):h.end + 20]) for h in hits)
+    return any(rules.third_party_pronoun.search(text[max(0, h.start - 30):h.end + 20])
+               or (any(h.start - 40 <= end <= h.start for end in named)
+                   and not _FIRST_PERSON.search(text[h.start:h.end + 12])) for h in hits)
 
 
 def _blank_spans(text: str, hits: list[_Hit]) -> str:

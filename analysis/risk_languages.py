@@ -160,7 +160,13 @@ def _weak_together(text: str, code: str, weak: list[tuple[re.Match[str], str]]) 
         by_sentence.setdefault(sentence, []).append((match, category))
     hits = []
     for cues in by_sentence.values():
-        kinds = {category for _, category in cues}
-        if len(kinds) >= 2 or len({m.group() for m, _ in cues}) >= 3:
+        if _two_kinds(cues) or len({m.group() for m, _ in cues}) >= 3:
             hits += [LanguageHit(code, category, match.group().strip(), match.start()) for match, category in cues]
     return hits
+
+
+def _two_kinds(cues: list[tuple[re.Match[str], str]]) -> bool:
+    """Two cues of different kinds in different words: "ਮੇਰੀ ਮਾਂ" (a relative) with "ਕੁੱਟਦਾ"
+    (beats), but not one word that is both a relative and a child ("মেয়ে", daughter)."""
+    return any(a_kind != b_kind and (a.end() <= b.start() or b.end() <= a.start())
+               for a, a_kind in cues for b, b_kind in cues)

@@ -1,0 +1,106 @@
+"""Danger now, round 8 (issue 12 part 1): third parties, stalking with fear, being kept in
+or sent back, and Urdu, Panjabi and Bengali as people type them; with the hard negatives
+a wider lexicon must still leave alone (past and safe now, courses, policy, negation)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.risk import assess
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.risk import evaluate, load_labelled  # noqa: E402
+
+CORPORA = sorted((Path(__file__).parent / "corpora").glob("risk_dev_r8*.tsv"))
+
+DANGER = [
+    # Someone else in danger now: named as such, not only by what is done to her.
+    ("third_party_in_danger",
+     "My daughter is 19 and her boyfriend controls everything, I think he will seriously hurt her"),
+    ("third_party_in_danger", "the kids next door are screaming again and i can hear him hitting someone"),
+    ("third_party_in_danger", "my daughter-in-law is kept in the house, she isnt allowed out or to have a phone"),
+    ("third_party_in_danger", "my grandma is being hit by my uncle who lives with her and no one is doing anything"),
+    ("third_party_in_danger", "The lady across the road has a new fella and I keep hearing her beg him to stop"),
+    ("third_party_in_danger", "my 17 year old niece is being taken abroad to be married in the summer holidays"),
+    ("third_party_in_danger", "my best friend texted me last night saying he had his hands round her throat"),
+    ("threat_to_kill_or_harm", "He told my mum I'll be leaving in a bodybag"),
+    ("threat_to_kill_or_harm", 'his words were "you\'re not leaving this house alive"'),
+    ("threat_to_kill_or_harm", "he goes on about how easy it would be to make it look like I fell"),
+    ("strangulation", 'he sits on my face as a "joke" til i panic'),
+    ("stalking_with_fear", "hes got the new address off my mums phone"),
+    ("stalking_with_fear", "he sat behind me in the doctors waiting room and just stared"),
+    ("stalking_with_fear", "He's been using the kids' iPad to see where we are"),
+    ("imminent_contact", "can hear his keys in the door"),
+    ("suicidal", "ive given my cat away and said my goodbyes"),
+    ("suicidal", "everyone would be happier if I just wasn't here"),
+    ("suicidal", "I've looked up how high the multi storey is"),
+    ("suicidal", "I cant face another day of this"),
+    ("sexual_violence_recent", "i woke up and he was doing it to me"),
+    ("trapped_or_controlled_now", "my husband says i will be sent back and lose my children if i tell anyone"),
+    ("feeling_unsafe_now",
+     "everything has gone really bad at home since he lost his job, he smashed the telly last night"),
+    # Urdu (script and romanised), Panjabi (Gurmukhi and romanised), Bengali.
+    ("third_party_in_danger", "meri behen ka shohar usay roz maarta hai, mujhe dar hai woh usay maar dalega"),
+    ("threat_to_kill_or_harm", "کہتا ہے اگر میں نے چھوڑا تو برا انجام ہوگا"),
+    ("suicidal", "سوچتی ہوں کہ چھت سے کود جاؤں"),
+    ("imminent_contact", "وہ ضمانت پر باہر آ گیا ہے"),
+    ("third_party_in_danger", "ਮੇਰੀ ਭੈਣ ਦਾ ਪਤੀ ਉਸਨੂੰ ਕੁੱਟਦਾ ਹੈ, ਉਹ ਖ਼ਤਰੇ ਵਿੱਚ ਹੈ"),
+    ("trapped_or_controlled_now", "ਉਹ ਮੈਨੂੰ ਘਰੋਂ ਬਾਹਰ ਨਹੀਂ ਜਾਣ ਦਿੰਦਾ, ਮੇਰਾ ਫ਼ੋਨ ਖੋਹ ਲਿਆ"),
+    ("threat_to_kill_or_harm", "oh kehnda hai ke mainu maar devega je main police nu dasya"),
+    ("suicidal", "main hun jeena nahi chahundi"),
+    ("threat_to_kill_or_harm", "ও বলেছে আমি চলে গেলে আমাকে খুন করবে"),
+    ("trapped_or_controlled_now", "ও আমার কাগজপত্র লুকিয়ে রেখেছে"),
+]
+
+SAFE = [
+    "Police should take threats to kill more seriously, my friend's case was ignored",
+    "Our group discussed how perpetrators use immigration status as control",
+    "the worker explained what strangulation does to your brain, it was eye opening",
+    "The helpline said if I was ever in danger to call 999, which was good to know",
+    "He doesn't know where I live now and the police have flagged my address",
+    "he smashed my phone when we were together, it's been 4 years",
+    "i dont want to die, i just want the waiting list to be shorter",
+    "The counsellor helped me stop thinking about ending it",
+    "When I was 12 my dad hit my mum, I'm 30 now and we're both fine",
+    "my sister-in-law told the group about being locked in, it was brave of her",
+    "My son's father never hurt the kids, he just wasn't around",
+    "not safe to assume everyone can read English, please translate",
+    "My friend's husband used to hit her, they divorced and she's doing great",
+    "pehle woh mujhe maarta tha lekin ab main mehfooz hoon",
+    "pehlan oh mainu kutda si par hun main apne ghar vich safe haan",
+    "ہمیں گروپ میں زبردستی کی شادی کے بارے میں بتایا گیا",
+    "Dysgon ni am stelcio yn y grŵp",
+    "La curs am învățat despre strangulare",
+    "আমার মেয়ে এখন স্কুলে খুব ভালো করছে",
+    "ਮੇਰੀ ਭੈਣ ਨੇ ਮੈਨੂੰ ਇਸ ਸੇਵਾ ਬਾਰੇ ਦੱਸਿਆ",
+]
+
+
+@pytest.mark.parametrize("category, text", DANGER, ids=[f"{c}-{i}" for i, (c, _) in enumerate(DANGER)])
+def test_danger_now_is_flagged_and_named(category, text):
+    result = assess(text)
+    assert result.flagged, text
+    assert category in result.categories, result
+
+
+@pytest.mark.parametrize("text", SAFE)
+def test_hard_negatives_are_left_alone(text):
+    assert not assess(text).flagged, assess(text)
+
+
+def test_a_writers_own_danger_is_not_named_as_someone_elses():
+    assert "third_party_in_danger" not in assess("my mum says he'll kill me if I go back").categories
+    assert "third_party_in_danger" not in assess("he put his hands round my throat last night").categories
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.stem for p in CORPORA])
+def test_round8_corpora_hold_their_tuned_figures(path):
+    """Tuned on, so only a floor against regressions (the held-out figure is in the
+    corpus written after the freeze)."""
+    report = evaluate(load_labelled(path))
+    assert report.recall >= 0.98 and report.precision >= 0.95, report.summary()
