@@ -55,6 +55,15 @@ DANGER = [
     ("suicidal", "main hun jeena nahi chahundi"),
     ("threat_to_kill_or_harm", "ও বলেছে আমি চলে গেলে আমাকে খুন করবে"),
     ("trapped_or_controlled_now", "ও আমার কাগজপত্র লুকিয়ে রেখেছে"),
+    # Round 9 (read from held-out set 4).
+    ("suicidal", "I keep thinking the kids would be better off with my mum and me out of the picture"),
+    ("suicidal", "tonight I'm going to finish it, I've had enough"),
+    ("trapped_or_controlled_now", "I'm kept indoors most days and only allowed out with his mother"),
+    ("third_party_in_danger", "my neighbour's wife was crying for help last night and then it went silent"),
+    ("suicidal", "main apni jaan dena chahundi haan"),
+    ("trapped_or_controlled_now", "mere sauhre mainu ghar ton bahar nahi jaan dende te mera phone vi lai leya"),
+    ("child_at_risk", "ਉਹ ਮੇਰੇ ਪੁੱਤ ਨੂੰ ਬੈਲਟ ਨਾਲ ਕੁੱਟਦਾ ਹੈ"),
+    ("stalking_with_fear", "Ciągle jeździ za mną samochodem, bardzo się boję"),
 ]
 
 SAFE = [
@@ -78,6 +87,8 @@ SAFE = [
     "La curs am învățat despre strangulare",
     "আমার মেয়ে এখন স্কুলে খুব ভালো করছে",
     "ਮੇਰੀ ਭੈਣ ਨੇ ਮੈਨੂੰ ਇਸ ਸੇਵਾ ਬਾਰੇ ਦੱਸਿਆ",
+    "The police should follow up on breaches faster, it makes women feel unsafe",
+    "The choking game video went round my daughter's school and the school handled it well",
 ]
 
 
