@@ -411,9 +411,11 @@ class _Frames:
         return 0.0
 
     def _now_words(self, segment_start: int, segment: str, hit: _Hit) -> list[str]:
-        """The "now" words near the match in its own part of the sentence."""
+        """The "now" words near the match in its own part of the sentence, leaving out those
+        inside a "safe now" ("she is now living in another city and happy")."""
         return [m.group() for m in self.rules.now.finditer(segment)
-                if hit.start - 60 <= segment_start + m.start() <= hit.end + 40]
+                if hit.start - 60 <= segment_start + m.start() <= hit.end + 40
+                and not any(s <= segment_start + m.start() < e for s, e in self.over)]
 
     def score(self, hit: _Hit) -> float:
         index = self._sentence_index(hit.start)

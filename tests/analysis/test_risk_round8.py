@@ -64,6 +64,13 @@ DANGER = [
     ("trapped_or_controlled_now", "mere sauhre mainu ghar ton bahar nahi jaan dende te mera phone vi lai leya"),
     ("child_at_risk", "ਉਹ ਮੇਰੇ ਪੁੱਤ ਨੂੰ ਬੈਲਟ ਨਾਲ ਕੁੱਟਦਾ ਹੈ"),
     ("stalking_with_fear", "Ciągle jeździ za mną samochodem, bardzo się boję"),
+    # Round 10 (read from held-out set 5).
+    ("threat_to_kill_or_harm", 'he sent me a pic of a shovel and said "for you"'),
+    ("stalking_with_fear", "i moved 100 miles and last week there was a letter from him through my door"),
+    ("suicidal", "I'm so done. Goodbye."),
+    ("trapped_or_controlled_now",
+     "he's told the home office I'm lying about the abuse and says they'll send me away without the kids"),
+    ("trapped_or_controlled_now", "مجھے گھر سے باہر جانے کی اجازت نہیں، میرا فون بھی ان کے پاس ہے"),
 ]
 
 SAFE = [
@@ -89,6 +96,9 @@ SAFE = [
     "ਮੇਰੀ ਭੈਣ ਨੇ ਮੈਨੂੰ ਇਸ ਸੇਵਾ ਬਾਰੇ ਦੱਸਿਆ",
     "The police should follow up on breaches faster, it makes women feel unsafe",
     "The choking game video went round my daughter's school and the school handled it well",
+    "He once threatened me with a knife, long before the kids were born; we split up and I'm fine now",
+    "my friend who was being abused is now living in a different city and happy",
+    "I didn't feel safe at first in the refuge but after a week I did",
 ]
 
 
