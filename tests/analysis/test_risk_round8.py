@@ -71,6 +71,15 @@ DANGER = [
     ("trapped_or_controlled_now",
      "he's told the home office I'm lying about the abuse and says they'll send me away without the kids"),
     ("trapped_or_controlled_now", "مجھے گھر سے باہر جانے کی اجازت نہیں، میرا فون بھی ان کے پاس ہے"),
+    # Round 11 (read from held-out set 6).
+    ("imminent_contact", "just heard the gate go, think its him"),
+    ("imminent_contact", "he's left prison and my address was on the court papers he got"),
+    ("child_at_risk", "my kids hide under the bed when their dad comes home"),
+    ("suicidal", "I dont see the point anymore, I think about it every night"),
+    ("third_party_in_danger", "the woman in the flat below has been screaming for about 20 min"),
+    ("stalking_with_fear", "وہ میرے پیچھے پیچھے آتا ہے اور مجھے بہت خوف آتا ہے"),
+    ("threat_to_kill_or_harm", "ਉਸਨੇ ਕਿਹਾ ਕਿ ਜੇ ਮੈਂ ਪੁਲਿਸ ਕੋਲ ਗਈ ਤਾਂ ਉਹ ਮੇਰੇ ਉੱਤੇ ਤੇਜ਼ਾਬ ਸੁੱਟ ਦੇਵੇਗਾ"),
+    ("trapped_or_controlled_now", "ਮੇਰੇ ਸਹੁਰੇ ਮੈਨੂੰ ਕਿਸੇ ਨਾਲ ਗੱਲ ਨਹੀਂ ਕਰਨ ਦਿੰਦੇ"),
 ]
 
 SAFE = [
@@ -99,6 +108,10 @@ SAFE = [
     "He once threatened me with a knife, long before the kids were born; we split up and I'm fine now",
     "my friend who was being abused is now living in a different city and happy",
     "I didn't feel safe at first in the refuge but after a week I did",
+    "Services should be more aware that men get strangled too",
+    "I felt trapped by debt but the money adviser sorted it",
+    "it's not safe to leave bikes outside the centre, they get nicked",
+    "pehlan oh mainu dhamkian dinda si, hun main safe haan",
 ]
 
 
