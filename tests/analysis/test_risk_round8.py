@@ -80,6 +80,12 @@ DANGER = [
     ("stalking_with_fear", "وہ میرے پیچھے پیچھے آتا ہے اور مجھے بہت خوف آتا ہے"),
     ("threat_to_kill_or_harm", "ਉਸਨੇ ਕਿਹਾ ਕਿ ਜੇ ਮੈਂ ਪੁਲਿਸ ਕੋਲ ਗਈ ਤਾਂ ਉਹ ਮੇਰੇ ਉੱਤੇ ਤੇਜ਼ਾਬ ਸੁੱਟ ਦੇਵੇਗਾ"),
     ("trapped_or_controlled_now", "ਮੇਰੇ ਸਹੁਰੇ ਮੈਨੂੰ ਕਿਸੇ ਨਾਲ ਗੱਲ ਨਹੀਂ ਕਰਨ ਦਿੰਦੇ"),
+    # Round 12 (read from held-out set 7).
+    ("threat_to_kill_or_harm", 'he texted "enjoy your freedom while it lasts"'),
+    ("threat_to_kill_or_harm", "my husband said he's not afraid of going to prison if it means I'm gone"),
+    ("stalking_with_fear", "i keep finding my car tyres let down and notes saying 'i know where you are'"),
+    ("suicidal", "I don't think I'll be around much longer"),
+    ("child_at_risk", "the kids over the road were locked out all night in the cold again"),
 ]
 
 SAFE = [
@@ -112,6 +118,8 @@ SAFE = [
     "I felt trapped by debt but the money adviser sorted it",
     "it's not safe to leave bikes outside the centre, they get nicked",
     "pehlan oh mainu dhamkian dinda si, hun main safe haan",
+    "I think the police response to strangulation has improved a lot",
+    "I'm not afraid of him any more",
 ]
 
 
