@@ -500,7 +500,7 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
     if not flagged_categories:
         if not backstop:
             return RiskAssessment(False, (), ())
-        return _backstop(_blank_spans(normalised, negated), rules, totals, scored)
+        return _backstop(normalised, _blank_spans(normalised, negated), rules, totals, scored)
     hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
     if _about_third_party(normalised, hits, rules):
         flagged_categories.add("third_party_in_danger")
@@ -545,23 +545,27 @@ def _english_share(words: list[str], rules: _Rules) -> float:
     return sum(w in terms or w in plain or w in rules.real_words for w in words) / max(1, len(words))
 
 
-def _backstop(normalised: str, rules: _Rules, totals: dict[str, float],
+def _backstop(normalised: str, unnegated: str, rules: _Rules, totals: dict[str, float],
               scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
-    """The learned backstop's verdict on a text the rules left alone."""
+    """The learned backstop's verdict on a text the rules left alone: the frames are read
+    in the whole text ("there's no threat to me now" is a safe-now), the model only in
+    what no negator denies (``unnegated``)."""
     # A recent past is no frame when the text ties it to now ("flashbacks ... he did it again").
-    recent_past = rules.distant_past.search(normalised) and not rules.personal_now.search(normalised)
-    framed = recent_past or any(frame.search(normalised) for frame in (rules.over, rules.far_past,
-                                                                       rules.educational))
+    # Past and topic frames are read where no negator denies ("I used to think he'd never hurt
+    # me. Now he says he will"); a safe-now anywhere ("there's no threat to me now").
+    recent_past = rules.distant_past.search(unnegated) and not rules.personal_now.search(unnegated)
+    framed = recent_past or rules.over.search(normalised) or any(
+        frame.search(unnegated) for frame in (rules.far_past, rules.educational))
     words = _MODEL_WORD.findall(normalised)
     unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, rules) < _MODEL_MIN_ENGLISH
-    if framed or unread or model_probability(normalised) < _MODEL_FLAG_AT:
+    if framed or unread or model_probability(unnegated) < _MODEL_FLAG_AT:
         return RiskAssessment(False, (), ())
     seen = {c for c, total in totals.items() if total > 0}
     hits = [h for c in seen for s, h in scored[c] if s > 0]
     return RiskAssessment(
         flagged=True,
-        categories=tuple(sorted(seen or {model_category(normalised)})),
-        matches=_outermost(hits) or _model_reasons(normalised),
+        categories=tuple(sorted(seen or {model_category(unnegated)})),
+        matches=_outermost(hits) or _model_reasons(unnegated),
     )
 
 

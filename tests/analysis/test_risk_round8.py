@@ -86,6 +86,18 @@ DANGER = [
     ("stalking_with_fear", "i keep finding my car tyres let down and notes saying 'i know where you are'"),
     ("suicidal", "I don't think I'll be around much longer"),
     ("child_at_risk", "the kids over the road were locked out all night in the cold again"),
+    # Round 13 (read from held-out set 8).
+    ("threat_to_kill_or_harm", "My partner said the only way I'm leaving is in an ambulance"),
+    ("imminent_contact", "he's just got off the train at my station"),
+    ("imminent_contact", "My ex is out next Tuesday and his family have been asking about me"),
+    ("imminent_contact", "he's been told where my refuge is by someone, he's in the area now"),
+    ("stalking_with_fear", "he drives slowly behind me when I walk the kids to school, I'm scared stiff"),
+    ("suicidal", "my head is telling me to jump in front of the bus"),
+    ("trapped_or_controlled_now", "I'm never allowed out alone, he walks me to the shop and back"),
+    ("trapped_or_controlled_now", "my husband tells me I have no rights in this country and he'll have me removed"),
+    ("third_party_in_danger", "the man next door throws his wife about, I heard her fall down the stairs tonight"),
+    ("trapped_or_controlled_now", "میرے سسرال والے مجھے گھر سے نکلنے نہیں دیتے"),
+    ("suicidal", "مجھے جینے کی کوئی وجہ نظر نہیں آتی"),
 ]
 
 SAFE = [
@@ -120,6 +132,9 @@ SAFE = [
     "pehlan oh mainu dhamkian dinda si, hun main safe haan",
     "I think the police response to strangulation has improved a lot",
     "I'm not afraid of him any more",
+    "The IDVA explained the risks of strangulation really clearly",
+    "I didn't feel safe telling the first officer, but the second one was great",
+    "there's no threat to me now, I'm just sharing my experience",
 ]
 
 
