@@ -80,9 +80,12 @@ _FAR_PAST_PENALTY = 1.5
 _HYPOTHETICAL_PENALTY = 1.0
 # Categories where "if" just before a match makes it a supposition ("if he comes back").
 _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
-_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
+# "if I was ever in danger": a subject and a verb may stand between "if" and the match.
+_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone)"
+                        r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels)){1,2})?\s*$")
 _OVER_PENALTY = 1.0
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
+_NEAR_NEGATION = 2  # words before a match within which a negator surely denies it
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
 )
@@ -91,11 +94,13 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 # "I was scared", "the kids were crying": a feeling told in the past.
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
-_STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)\s*$")
+# "helped me stop self-harming", "stopped thinking about ending it".
+_STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)"
+                      r"(?:\s+(?:thinking|wanting|trying|talking)(?:\s+(?:about|of|to))?)?\s*$")
 # The backstop flags at this probability (it is trained with balanced classes): chosen
 # on da-feedback-dev.csv (never trained on) so that it adds one false alarm there among
-# 114 safe answers, with the precision floor (0.60) in mind.
-_MODEL_FLAG_AT = 0.87
+# 114 safe answers, with the precision floor (0.60) in mind (0.88 since the round-8 corpora).
+_MODEL_FLAG_AT = 0.88
 # Fewer words than this give the model too little to go on: one word then decides.
 _MODEL_MIN_WORDS = 5
 # It learned English: at least this share of a text's words must be ones it or the
@@ -137,6 +142,8 @@ _SPELLED_OUT = {
     "killin": "killing", "hittin": "hitting", "cuttin": "cutting", "followin": "following",
 }
 # Words people split in two: "better with out me", "any more".
+# "my mum says he'll kill me": the match after a relative is about the writer.
+_FIRST_PERSON = re.compile(r"\b(?:me|my|i|i'm|myself|us|we)\b")
 _SPLIT_WORDS = re.compile(r"\b(with) (out)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\x00": " "})
 
@@ -172,6 +179,8 @@ class _Rules:
     now: re.Pattern[str]
     young_age: re.Pattern[str]
     young_harm: re.Pattern[str]
+    third_party_referent: re.Pattern[str]
+    third_party_pronoun: re.Pattern[str]
     vocabulary: tuple[str, ...]  # lexicon words a misspelling may be corrected to
     real_words: frozenset[str]  # English words never corrected
 
@@ -218,6 +227,8 @@ def _rules() -> _Rules:
         internal_negation=re.compile(spec["internal_negation"]),
         young_age=re.compile(young["age"]),
         young_harm=re.compile(young["harm"]),
+        third_party_referent=re.compile(_expand(spec["third_party"]["referent"], macros)),
+        third_party_pronoun=re.compile(spec["third_party"]["pronoun"]),
         vocabulary=tuple(sorted(words | set(spec["vocabulary"]))),
         real_words=frozenset(real | stems | set(spec["vocabulary"]) | set(_SPELLED_OUT.values())),
         **frames,
@@ -329,13 +340,16 @@ def _normalise(text: str) -> str:
     return re.sub(r"[ \t\r\f\v]+", " ", text)
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the match's clause begins (looking back at most 80 characters)."""
+    offset = max(0, start - 80)
+    breaks = list(_CLAUSE_BREAK.finditer(text, offset, start))
+    return breaks[-1].end() if breaks else offset
+
+
 def _clause_before(text: str, start: int) -> str:
     """The words of the match's clause before it, at most a few."""
-    head = text[max(0, start - 80):start]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
-    if breaks:
-        head = head[breaks[-1].end():]
-    return " ".join(head.split()[-_NEGATION_WINDOW:])
+    return " ".join(text[_clause_start(text, start):start].split()[-_NEGATION_WINDOW:])
 
 
 def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
@@ -397,9 +411,11 @@ class _Frames:
         return 0.0
 
     def _now_words(self, segment_start: int, segment: str, hit: _Hit) -> list[str]:
-        """The "now" words near the match in its own part of the sentence."""
+        """The "now" words near the match in its own part of the sentence, leaving out those
+        inside a "safe now" ("she is now living in another city and happy")."""
         return [m.group() for m in self.rules.now.finditer(segment)
-                if hit.start - 60 <= segment_start + m.start() <= hit.end + 40]
+                if hit.start - 60 <= segment_start + m.start() <= hit.end + 40
+                and not any(s <= segment_start + m.start() < e for s, e in self.over)]
 
     def score(self, hit: _Hit) -> float:
         index = self._sentence_index(hit.start)
@@ -421,7 +437,7 @@ class _Frames:
             return 0.0  # a topic, not the writer's own danger: adds nothing to other matches
         score = hit.strength + (_NOW_BONUS if now else 0.0) - past
         before = self.text[max(0, hit.start - 24):hit.start]
-        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before[-12:]):
+        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before):
             score -= _HYPOTHETICAL_PENALTY
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY
@@ -471,16 +487,23 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
     normalised = normalise(text)
     frames = _Frames(normalised, rules)
     scored: dict[str, list[tuple[float, _Hit]]] = {}
+    negated: list[_Hit] = []
     for hit in _find(normalised, rules):
-        if not _is_negated(normalised, hit, rules):
+        if _is_negated(normalised, hit, rules):
+            negated.append(hit)
+        else:
             scored.setdefault(hit.category, []).append((frames.score(hit), hit))
     totals = {category: _category_score([s for s, _ in hits]) for category, hits in scored.items()}
     flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
     if not flagged_categories:
-        return _backstop(normalised, rules, totals, scored) if backstop else RiskAssessment(False, (), ())
+        if not backstop:
+            return RiskAssessment(False, (), ())
+        return _backstop(normalised, _blank_spans(normalised, negated), rules, totals, scored)
     hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
+    if _about_third_party(normalised, hits, rules):
+        flagged_categories.add("third_party_in_danger")
     return RiskAssessment(
         flagged=True,
         categories=tuple(sorted(flagged_categories)),
@@ -488,28 +511,61 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
     )
 
 
+def _about_third_party(text: str, hits: list[_Hit], rules: _Rules) -> bool:
+    """Whether a flagged text is about someone else: it names a sister, a friend, the woman
+    upstairs..., and a match is about her (a her, him or them a few words either side) or
+    follows the naming closely ("my niece is being taken abroad to be married"). Staff and
+    the board count third parties apart, so "he will seriously hurt her" must say so."""
+    named = [m.end() for m in rules.third_party_referent.finditer(text)]
+    if not named:
+        return False
+    return any(rules.third_party_pronoun.search(text[max(0, h.start - 30):h.end + 20])
+               or (any(h.start - 40 <= end <= h.start for end in named)
+                   and not _FIRST_PERSON.search(text[h.start:h.end + 12])) for h in hits)
+
+
+def _blank_spans(text: str, hits: list[_Hit]) -> str:
+    """The text without the clauses whose match a negator just before it (or inside it)
+    denies: the backstop knows no negation, so "i don't want to die, i just want a shorter
+    wait" must not reach it as "want to die". A negator further back is left alone:
+    in "he won't let her see her friends and she has bruises" it denies something else."""
+    negators = _rules().negators
+    for hit in hits:
+        start = _clause_start(text, hit.start)
+        near = " ".join(text[start:hit.start].split()[-_NEAR_NEGATION:])
+        if negators.search(hit.phrase) or negators.search(near):
+            brk = _CLAUSE_BREAK.search(text, hit.end)
+            end = brk.start() if brk else len(text)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _english_share(words: list[str], rules: _Rules) -> float:
     terms, plain = _model().terms, _stopwords()
     return sum(w in terms or w in plain or w in rules.real_words for w in words) / max(1, len(words))
 
 
-def _backstop(normalised: str, rules: _Rules, totals: dict[str, float],
+def _backstop(normalised: str, unnegated: str, rules: _Rules, totals: dict[str, float],
               scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
-    """The learned backstop's verdict on a text the rules left alone."""
+    """The learned backstop's verdict on a text the rules left alone: the frames are read
+    in the whole text ("there's no threat to me now" is a safe-now), the model only in
+    what no negator denies (``unnegated``)."""
     # A recent past is no frame when the text ties it to now ("flashbacks ... he did it again").
-    recent_past = rules.distant_past.search(normalised) and not rules.personal_now.search(normalised)
-    framed = recent_past or any(frame.search(normalised) for frame in (rules.over, rules.far_past,
-                                                                       rules.educational))
+    # Past and topic frames are read where no negator denies ("I used to think he'd never hurt
+    # me. Now he says he will"); a safe-now anywhere ("there's no threat to me now").
+    recent_past = rules.distant_past.search(unnegated) and not rules.personal_now.search(unnegated)
+    framed = recent_past or rules.over.search(normalised) or any(
+        frame.search(unnegated) for frame in (rules.far_past, rules.educational))
     words = _MODEL_WORD.findall(normalised)
     unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, rules) < _MODEL_MIN_ENGLISH
-    if framed or unread or model_probability(normalised) < _MODEL_FLAG_AT:
+    if framed or unread or model_probability(unnegated) < _MODEL_FLAG_AT:
         return RiskAssessment(False, (), ())
     seen = {c for c, total in totals.items() if total > 0}
     hits = [h for c in seen for s, h in scored[c] if s > 0]
     return RiskAssessment(
         flagged=True,
-        categories=tuple(sorted(seen or {model_category(normalised)})),
-        matches=_outermost(hits) or _model_reasons(normalised),
+        categories=tuple(sorted(seen or {model_category(unnegated)})),
+        matches=_outermost(hits) or _model_reasons(unnegated),
     )
 
 

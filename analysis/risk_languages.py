@@ -138,7 +138,18 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
                     found.append(LanguageHit(code, category, match.group().strip(), match.start()))
         if not lowering:
             found += _weak_together(folded, code, weak)
+        found += _third_party(code, found, weak)
     return sorted(found, key=lambda hit: hit.start)
+
+
+def _third_party(code: str, found: list[LanguageHit], weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:
+    """A relative or friend named ("meri behen", "ਮੇਰੀ ਭੈਣ") in a text this language's list
+    flags: the danger may be hers, so staff and the board also see "someone else in danger"."""
+    if not any(hit.language == code for hit in found) or any(
+            hit.language == code and hit.category == "third_party_in_danger" for hit in found):
+        return []
+    return [LanguageHit(code, category, match.group().strip(), match.start())
+            for match, category in weak if category == "third_party_in_danger"][:1]
 
 
 def _weak_together(text: str, code: str, weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:
@@ -149,7 +160,13 @@ def _weak_together(text: str, code: str, weak: list[tuple[re.Match[str], str]]) 
         by_sentence.setdefault(sentence, []).append((match, category))
     hits = []
     for cues in by_sentence.values():
-        kinds = {category for _, category in cues}
-        if len(kinds) >= 2 or len({m.group() for m, _ in cues}) >= 3:
+        if _two_kinds(cues) or len({m.group() for m, _ in cues}) >= 3:
             hits += [LanguageHit(code, category, match.group().strip(), match.start()) for match, category in cues]
     return hits
+
+
+def _two_kinds(cues: list[tuple[re.Match[str], str]]) -> bool:
+    """Two cues of different kinds in different words: "ਮੇਰੀ ਮਾਂ" (a relative) with "ਕੁੱਟਦਾ"
+    (beats), but not one word that is both a relative and a child ("মেয়ে", daughter)."""
+    return any(a_kind != b_kind and (a.end() <= b.start() or b.end() <= a.start())
+               for a, a_kind in cues for b, b_kind in cues)

@@ -11,6 +11,8 @@ Scores, each as its own section:
 - the round-4 development corpora, tests/analysis/corpora/risk_dev_*.tsv, and the
   other-language rows, tests/analysis/corpora/risk_languages.tsv, and the Urdu, Bengali and
   stalking rows, tests/analysis/corpora/risk_tuning_safety.tsv (tuned on);
+- the held-out sets, tests/analysis/corpora/risk_heldout*.tsv, each written after a freeze
+  and scored once (its header says when, the score, and whether it was read since);
 - every --heldout file.
 
 A labelled file is a TSV or CSV with a header naming at least `flagged` (1/0, yes/no)
@@ -41,6 +43,7 @@ from analysis.risk import CATEGORIES, assess  # noqa: E402
 CORPUS_DIR = ROOT / "benchmarks" / "data" / "risk_corpus"
 EARLIER_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
 DEV_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_dev_*.tsv"))
+HELDOUT_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_heldout*.tsv"))
 LANGUAGE_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_languages.tsv"
 # Urdu, Bengali and stalking rows written to tune the rules (not read by the backstop's training).
 SAFETY_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_tuning_safety.tsv"
@@ -182,7 +185,7 @@ def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
         found["earlier corpus (tests/analysis)"] = load_earlier_corpus()
     for path in [*DEV_CORPORA, LANGUAGE_CORPUS, SAFETY_CORPUS]:
         found[f"tuned-on {path.stem}"] = load_labelled(path)
-    for path in heldout:
+    for path in [*HELDOUT_CORPORA, *heldout]:
         found[f"heldout {path.name}"] = load_labelled(path)
     return found
 
