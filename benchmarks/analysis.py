@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.classify import ThemeClassifier, choose_to_code  # noqa: E402
 from analysis.codebook import Codebook, default_codebook, parse_codebook  # noqa: E402
 from analysis.embedding import default_embedder  # noqa: E402
-from analysis.semantic import ASSIGN_AT, CodebookPrior  # noqa: E402
+from analysis.semantic import ASSIGN_AT, CodebookPrior, choose  # noqa: E402
 from analysis.sentiment import SentimentScorer, rule_compound, vader_scores  # noqa: E402
 
 DEFAULT_DATA = "../shared/data/feedback-labelled-dev.csv"
@@ -189,12 +189,12 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
     texts = [r["text"] for r in rows]
     Y = label_matrix(rows, codes)
     prior = CodebookPrior(codebook).proba(texts)
-    results = {f"da_codebook_{k}": v for k, v in scores(Y, prior >= ASSIGN_AT, prior).items()}
-    show("codebook only, dev answers (TUNED-ON)", scores(Y, prior >= ASSIGN_AT, prior))
+    results = {f"da_codebook_{k}": v for k, v in scores(Y, choose(prior), prior).items()}
+    show("codebook only, dev answers (TUNED-ON)", scores(Y, choose(prior), prior))
     if held_out:
         H = label_matrix(held_out, codes)
         p = CodebookPrior(codebook).proba([r["text"] for r in held_out])
-        figures = scores(H, p >= ASSIGN_AT, p)
+        figures = scores(H, choose(p), p)
         results |= {f"da_heldout_codebook_{k}": v for k, v in figures.items()}
         show(f"codebook only, {len(held_out)} HELD-OUT answers written after freezing", figures)
     runs = []
