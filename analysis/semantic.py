@@ -69,8 +69,8 @@ class Weights:
     logistic regression over (answer, theme) pairs fitted by
     ``scripts/fit_codebook_prior.py``, one weight per ``FEATURES`` entry."""
 
-    coef: tuple[float, ...] = (1.23, 4.06, 1.36, 3.11, 3.35, 2.95, 3.65, 2.33, 5.43, 0.52)
-    offset: float = -2.22
+    coef: tuple[float, ...] = (0.98, 4.20, 1.55, 3.44, 3.63, 3.29, 3.93, 2.55, 5.61, 0.68)
+    offset: float = -2.07
     nearest: int = 3             # anchors averaged for the closeness
 
 
@@ -202,8 +202,10 @@ class CodebookPrior:
             vectors = self.embedder.encode(texts)
         close = _centred(self.closeness(vectors))
         clause = self.clause_closeness(texts, close)
-        word = self.word_closeness(texts)
-        phrase = self.codebook.assign(self.codebook.phrase_hits([stems(t) for t in texts])).toarray()
+        hits = self.codebook.phrase_hits([stems(t) for t in texts])
+        # An exclude phrase ("judge me" for the courts) stops the soft word match too.
+        word = np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts)).astype(np.float32)
+        phrase = self.codebook.assign(hits).toarray()
         question_phrase, question_lead = self.question_evidence(questions or [None] * len(texts))
         return np.stack([word, _lead(word), np.maximum(word - 0.75, 0), close, _lead(close),
                          clause, _lead(clause), phrase, question_phrase, question_lead],
