@@ -188,12 +188,13 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
     codes = list(codebook.codes)
     texts = [r["text"] for r in rows]
     Y = label_matrix(rows, codes)
-    prior = CodebookPrior(codebook).proba(texts)
+    prior = CodebookPrior(codebook).proba(texts, questions=[r["question"] for r in rows])
     results = {f"da_codebook_{k}": v for k, v in scores(Y, choose(prior), prior).items()}
     show("codebook only, dev answers (TUNED-ON)", scores(Y, choose(prior), prior))
     if held_out:
         H = label_matrix(held_out, codes)
-        p = CodebookPrior(codebook).proba([r["text"] for r in held_out])
+        p = CodebookPrior(codebook).proba([r["text"] for r in held_out],
+                                          questions=[r["question"] for r in held_out])
         figures = scores(H, choose(p), p)
         results |= {f"da_heldout_codebook_{k}": v for k, v in figures.items()}
         show(f"codebook only, {len(held_out)} HELD-OUT answers written after freezing", figures)
