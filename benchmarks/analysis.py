@@ -8,8 +8,9 @@ Domestic-abuse figures: the codebook-only figures on the dev answers are
 TUNED-ON (the codebook prior's few global weights were fitted on them);
 the cross-validated "with coded examples" figures score each answer only
 when it was not among the coded; ``--heldout`` adds answers written and
-coded after the weights were frozen (benchmarks/data/da-heldout.csv): the
-only held-out day-one figure here; on the same answers it also scores a
+coded after the codebook prior was last frozen
+(benchmarks/data/da-theming-fresh-2.csv; the older sets there were tuned on
+since, see its README): the only held-out day-one figure here; on the same answers it also scores a
 model that learned from all the dev answers coded. Learning curves: NHS data, a 30 % test
 part per seed, 0-400 coded chosen at random or by "code these next", with
 benchmarks/data/nhs_codebook.yaml as the prior.
@@ -56,7 +57,7 @@ from analysis.sentiment import SentimentScorer, rule_compound, vader_scores  # n
 
 DEFAULT_DATA = "../shared/data/feedback-labelled-dev.csv"
 DEFAULT_DA = "../shared/data/da-feedback-dev.csv"
-HELD_OUT_DA = "benchmarks/data/da-heldout.csv"
+HELD_OUT_DA = "benchmarks/data/da-theming-fresh-2.csv"
 NHS_CODEBOOK = ROOT / "benchmarks" / "data" / "nhs_codebook.yaml"
 CURVE_SIZES = (0, 10, 25, 50, 100, 200, 400)
 HIGH = 0.8  # webapp.themes.runs.HIGH_CONFIDENCE
