@@ -105,7 +105,7 @@ def clauses(text: str) -> list[str]:
     """The answer's clauses of ``CLAUSE_WORDS`` words or more, when it has two or more:
     "the refuge was lovely but he found me" is about housing and about safety."""
     parts = [p.strip() for p in _CLAUSE_BREAK.split(text)]
-    parts = [p for p in parts if len(words(p)) >= CLAUSE_WORDS]
+    parts = [p for p in parts if len(p.split()) >= CLAUSE_WORDS]  # split(): words() costs 5x
     return parts if len(parts) > 1 else []
 
 
