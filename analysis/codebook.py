@@ -125,6 +125,10 @@ class Codebook:
         shape = (len(stem_lists), len(self._index))
         return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
+    def blocked(self, hits: sparse.csr_matrix) -> np.ndarray:
+        """Boolean (texts x themes): an exclude phrase of the theme is present."""
+        return ((hits @ self._exclude) > 0).toarray()
+
     def assign(self, hits: sparse.csr_matrix) -> sparse.csr_matrix:
         """Binary (texts x themes): an include phrase and no exclude phrase."""
         included = (hits @ self._include) > 0

@@ -34,9 +34,10 @@ _NOTHING = re.compile(
     r"^\W*(?:no|none|nothing|nil|nope|n\W?a|na|nah|no comments?|not really|nothing really|"
     r"nothing (?:else|more|to add|to say|to improve|at all)|no thanks?|thanks?(?: you)?|ta|"
     r"not sure|unsure|don'?t know|dunno|idk|can'?t think of anything|"
-    r"cannot think of anything|nothing i can think of|see above|as above|"
+    r"cannot think of anything|nothing i can think of|see above|as above|no idea|"
+    r"nothing (?:really )?helped|"
     r"(?:nothing,? )?(?:tbh|really|thanks|thank you)?)(?:\W+(?:tbh|thanks|thank you|really|"
-    r"sorry|x+))*\W*$",
+    r"sorry|x+|if i'?m honest|to be honest|honestly))*\W*$",
     re.IGNORECASE,
 )
 
@@ -46,25 +47,46 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING.match(clean(text)))
 
 
+# The inputs of the codebook score, per (answer, theme), in ``Weights.coef`` order.
+FEATURES = (
+    "words",           # nearest answer word or word pair to one of the theme's phrases (cosine)
+    "word_lead",       # ... and how far ahead of the answer's best other theme
+    "word_strong",     # ... how far above 0.75: near-synonyms, not loosely related words
+    "closeness",       # closeness of the whole answer to the theme's anchors (centred per answer)
+    "closeness_lead",
+    "clause",          # the same for the answer's closest clause: one theme of several
+    "clause_lead",
+    "phrase",          # a phrase of the theme matched exactly
+    "question_phrase", # ... in the question answered ("What did you think of the refuge?")
+    "question_lead",   # the question's closeness lead: answers to "what would make it easier
+                       # to ask for help?" are often about getting help
+)
+
+
 @dataclass(frozen=True)
 class Weights:
-    """The global weights of the codebook score (see the module docstring):
-    a logistic regression over (answer, theme) pairs of the dev answers."""
+    """The global weights of the codebook score (see the module docstring): a
+    logistic regression over (answer, theme) pairs fitted by
+    ``scripts/fit_codebook_prior.py``, one weight per ``FEATURES`` entry."""
 
-    words: float = 1.85          # nearest answer word or word pair to one of the theme's phrases
-    word_lead: float = 2.82      # ... and how far ahead of the answer's best other theme
-    closeness: float = 6.06      # closeness of the whole answer to the theme's examples (centred per answer)
-    closeness_lead: float = 6.84
-    phrase: float = 1.43         # a phrase of the theme matched exactly
-    offset: float = -2.38
-    nearest: int = 3             # examples averaged for the closeness
+    coef: tuple[float, ...] = (0.98, 4.20, 1.55, 3.44, 3.63, 3.29, 3.93, 2.55, 5.61, 0.68)
+    offset: float = -2.07
+    nearest: int = 3             # anchors averaged for the closeness
 
 
 WEIGHTS = Weights()
 BLOCK = 5000
 # Probabilities are calibrated; F1 is best when a theme is assigned from 0.4
 # (cross-validated on the dev answers), since a missed theme and a wrong one cost alike.
-ASSIGN_AT = 0.4
+ASSIGN_AT = 0.35
+# Clauses of at least this many words are compared with the themes on their own.
+CLAUSE_WORDS = 3
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|\s(?:but|because|cos|and then|so|although|though)\s", re.IGNORECASE)
+
+
+def choose(proba: np.ndarray) -> np.ndarray:
+    """(texts x themes) booleans: the themes suggested from the prior's probabilities."""
+    return proba >= ASSIGN_AT
 
 
 def _lead(scores: np.ndarray) -> np.ndarray:
@@ -75,11 +97,25 @@ def _lead(scores: np.ndarray) -> np.ndarray:
     return scores - np.where(scores >= top_two[:, [1]], top_two[:, [0]], top_two[:, [1]])
 
 
+def _centred(scores: np.ndarray) -> np.ndarray:
+    return scores - scores.mean(axis=1, keepdims=True)
+
+
+def clauses(text: str) -> list[str]:
+    """The answer's clauses of ``CLAUSE_WORDS`` words or more, when it has two or more:
+    "the refuge was lovely but he found me" is about housing and about safety."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(text)]
+    parts = [p for p in parts if len(p.split()) >= CLAUSE_WORDS]  # split(): words() costs 5x
+    return parts if len(parts) > 1 else []
+
+
 class CodebookPrior:
     """Probability per (answer, theme) from the codebook's words and examples."""
 
     def __init__(self, codebook: Codebook, embedder: StaticEmbedder | None = None,
                  weights: Weights = WEIGHTS) -> None:
+        if len(weights.coef) != len(FEATURES):
+            raise ValueError(f"weights need one number per feature: {', '.join(FEATURES)}")
         self.codebook = codebook
         self.embedder = embedder or default_embedder()
         self.weights = weights
@@ -130,26 +166,69 @@ class CodebookPrior:
             out[:, j] = np.partition(own, own.shape[1] - k, axis=1)[:, -k:].mean(axis=1)
         return out
 
-    def scores(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
-        """(texts x themes) logit of each theme applying."""
+    def clause_closeness(self, texts: Sequence[str], whole: np.ndarray) -> np.ndarray:
+        """(texts x themes): the centred closeness of the answer's closest clause
+        (the whole answer's counts as one), so each theme of a two- or
+        three-theme answer is measured where it is said, not diluted by the others."""
+        centred = whole.copy()
+        owner, parts = [], []
+        for i, text in enumerate(texts):
+            found = clauses(text)
+            owner += [i] * len(found)
+            parts += found
+        if parts:
+            np.maximum.at(centred, np.array(owner), _centred(self.closeness(self.embedder.encode(parts))))
+        return centred
+
+    def question_evidence(self, questions: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+        """(questions x themes) phrase matches in, and closeness lead of, each
+        question; zeros where there is none. Worked once per distinct question."""
+        distinct = list(dict.fromkeys(q for q in questions if q))
+        n_themes = len(self.codebook.themes)
+        phrase, lead = np.zeros((len(questions), n_themes)), np.zeros((len(questions), n_themes))
+        if distinct:
+            rows = {q: i for i, q in enumerate(distinct)}
+            hits = self.codebook.assign(self.codebook.phrase_hits([stems(q) for q in distinct])).toarray()
+            leads = _lead(_centred(self.closeness(self.embedder.encode(distinct))))
+            asked = [i for i, q in enumerate(questions) if q]
+            phrase[asked] = hits[[rows[questions[i]] for i in asked]]
+            lead[asked] = leads[[rows[questions[i]] for i in asked]]
+        return phrase, lead
+
+    def features(self, texts: Sequence[str], vectors: np.ndarray | None = None,
+                 questions: Sequence[str | None] | None = None) -> np.ndarray:
+        """(texts x themes x ``FEATURES``): the evidence the score weighs."""
         if vectors is None:
             vectors = self.embedder.encode(texts)
-        close = self.closeness(vectors)
-        word = self.word_closeness(texts)
-        phrase = self.codebook.assign(self.codebook.phrase_hits([stems(t) for t in texts])).toarray()
-        w = self.weights
-        return (w.words * word + w.word_lead * _lead(word)
-                + w.closeness * (close - close.mean(axis=1, keepdims=True)) + w.closeness_lead * _lead(close)
-                + w.phrase * phrase + w.offset)
+        close = _centred(self.closeness(vectors))
+        clause = self.clause_closeness(texts, close)
+        hits = self.codebook.phrase_hits([stems(t) for t in texts])
+        # An exclude phrase ("judge me" for the courts) stops the soft word match too.
+        word = np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts)).astype(np.float32)
+        phrase = self.codebook.assign(hits).toarray()
+        question_phrase, question_lead = self.question_evidence(questions or [None] * len(texts))
+        return np.stack([word, _lead(word), np.maximum(word - 0.75, 0), close, _lead(close),
+                         clause, _lead(clause), phrase, question_phrase, question_lead],
+                        axis=2).astype(np.float32)
 
-    def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+    def scores(self, texts: Sequence[str], vectors: np.ndarray | None = None,
+               questions: Sequence[str | None] | None = None) -> np.ndarray:
+        """(texts x themes) logit of each theme applying (``questions``, the question
+        each text answers, is optional)."""
+        features = self.features(texts, vectors, questions)
+        return features @ np.asarray(self.weights.coef, dtype=np.float32) + self.weights.offset
+
+    def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None,
+              questions: Sequence[str | None] | None = None) -> np.ndarray:
         """(texts x themes) probabilities; answers that say nothing get none.
         Worked in blocks of ``BLOCK`` texts, so memory stays flat however many."""
         texts = list(texts)
         p = np.zeros((len(texts), len(self.codebook.themes)))
         for start in range(0, len(texts), BLOCK):
             block = slice(start, start + BLOCK)
-            p[block] = 1.0 / (1.0 + np.exp(-self.scores(texts[block], None if vectors is None else vectors[block])))
+            logit = self.scores(texts[block], None if vectors is None else vectors[block],
+                                None if questions is None else list(questions)[block])
+            p[block] = 1.0 / (1.0 + np.exp(-logit))
         nothing = np.array([says_nothing(t) for t in texts], dtype=bool)
         p[nothing] = 0.0
         return p

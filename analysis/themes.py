@@ -18,7 +18,7 @@ from analysis.classify import ThemeClassifier, choose_to_code
 from analysis.codebook import Codebook, default_codebook
 from analysis.embedding import default_embedder
 from analysis.emergent import EmergentThemes
-from analysis.semantic import ASSIGN_AT, CodebookPrior
+from analysis.semantic import ASSIGN_AT, CodebookPrior, choose
 from analysis.sentiment import Sentiment, default_scorer
 from analysis.text import clean, content_stems, stems
 
@@ -42,10 +42,12 @@ class Coded:
     codes: tuple[str, ...]
 
 
-def _themes_by_codebook(codebook: Codebook, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Day one: the codebook's meaning and phrases, calibrated probabilities."""
-    proba = CodebookPrior(codebook).proba(texts)
-    return proba >= ASSIGN_AT, proba
+def _themes_by_codebook(codebook: Codebook, pairs: list[tuple[str, str | None]]
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """Day one: the codebook's meaning and phrases (in the answer, and in the
+    question it answers), calibrated probabilities."""
+    proba = CodebookPrior(codebook).proba([t for t, _ in pairs], questions=[q for _, q in pairs])
+    return choose(proba), proba
 
 
 def _distinct(items: list) -> tuple[list, np.ndarray]:
@@ -106,8 +108,8 @@ def build_report(
         assigned, confidence, codes = assigned[of_pair], confidence[of_pair], list(model.classes_)
         thresholds, positives = model.thresholds_, model.positives_
     else:
-        assigned, confidence = _themes_by_codebook(codebook, distinct)
-        assigned, confidence = assigned[of_text], confidence[of_text]
+        assigned, confidence = _themes_by_codebook(codebook, pairs)
+        assigned, confidence = assigned[of_pair], confidence[of_pair]
         thresholds, positives = ASSIGN_AT, np.zeros(len(codes))
     code_next = []
     if n_code_next:

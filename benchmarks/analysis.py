@@ -8,8 +8,9 @@ Domestic-abuse figures: the codebook-only figures on the dev answers are
 TUNED-ON (the codebook prior's few global weights were fitted on them);
 the cross-validated "with coded examples" figures score each answer only
 when it was not among the coded; ``--heldout`` adds answers written and
-coded after the weights were frozen (benchmarks/data/da-heldout.csv): the
-only held-out day-one figure here; on the same answers it also scores a
+coded after the codebook prior was last frozen
+(benchmarks/data/da-theming-fresh-2.csv; the older sets there were tuned on
+since, see its README): the only held-out day-one figure here; on the same answers it also scores a
 model that learned from all the dev answers coded. Learning curves: NHS data, a 30 % test
 part per seed, 0-400 coded chosen at random or by "code these next", with
 benchmarks/data/nhs_codebook.yaml as the prior.
@@ -51,12 +52,12 @@ sys.path.insert(0, str(ROOT))
 from analysis.classify import ThemeClassifier, choose_to_code  # noqa: E402
 from analysis.codebook import Codebook, default_codebook, parse_codebook  # noqa: E402
 from analysis.embedding import default_embedder  # noqa: E402
-from analysis.semantic import ASSIGN_AT, CodebookPrior  # noqa: E402
+from analysis.semantic import ASSIGN_AT, CodebookPrior, choose  # noqa: E402
 from analysis.sentiment import SentimentScorer, rule_compound, vader_scores  # noqa: E402
 
 DEFAULT_DATA = "../shared/data/feedback-labelled-dev.csv"
 DEFAULT_DA = "../shared/data/da-feedback-dev.csv"
-HELD_OUT_DA = "benchmarks/data/da-heldout.csv"
+HELD_OUT_DA = "benchmarks/data/da-theming-fresh-2.csv"
 NHS_CODEBOOK = ROOT / "benchmarks" / "data" / "nhs_codebook.yaml"
 CURVE_SIZES = (0, 10, 25, 50, 100, 200, 400)
 HIGH = 0.8  # webapp.themes.runs.HIGH_CONFIDENCE
@@ -188,13 +189,14 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
     codes = list(codebook.codes)
     texts = [r["text"] for r in rows]
     Y = label_matrix(rows, codes)
-    prior = CodebookPrior(codebook).proba(texts)
-    results = {f"da_codebook_{k}": v for k, v in scores(Y, prior >= ASSIGN_AT, prior).items()}
-    show("codebook only, dev answers (TUNED-ON)", scores(Y, prior >= ASSIGN_AT, prior))
+    prior = CodebookPrior(codebook).proba(texts, questions=[r["question"] for r in rows])
+    results = {f"da_codebook_{k}": v for k, v in scores(Y, choose(prior), prior).items()}
+    show("codebook only, dev answers (TUNED-ON)", scores(Y, choose(prior), prior))
     if held_out:
         H = label_matrix(held_out, codes)
-        p = CodebookPrior(codebook).proba([r["text"] for r in held_out])
-        figures = scores(H, p >= ASSIGN_AT, p)
+        p = CodebookPrior(codebook).proba([r["text"] for r in held_out],
+                                          questions=[r["question"] for r in held_out])
+        figures = scores(H, choose(p), p)
         results |= {f"da_heldout_codebook_{k}": v for k, v in figures.items()}
         show(f"codebook only, {len(held_out)} HELD-OUT answers written after freezing", figures)
     runs = []

@@ -9,6 +9,24 @@ def test_default_codebook_has_product_codes():
     assert len(codes) == 19
 
 
+# Words that appear in answers about every theme: as phrases they misfired
+# ("the hostel was cold" -> staff kindness, "waiting room" -> access).
+GENERIC = {"staff", "worker", "home", "wait", "told", "family", "support", "he was", "group",
+           "appointment", "kind", "lovely", "community", "language", "course", "programme", "hearing",
+           "risk", "fear", "normal", "aware", "signs", "bank", "cost", "drink", "my head", "trauma"}
+
+
+def test_default_codebook_has_no_generic_one_word_phrases():
+    phrases = {p.lower() for theme in default_codebook().themes for p in theme.include}
+    assert not phrases & GENERIC
+
+
+def test_default_codebook_ships_varied_examples_for_every_theme():
+    for theme in default_codebook().themes:
+        assert len(theme.examples) >= 12, theme.code
+        assert len(set(theme.examples)) == len(theme.examples), theme.code
+
+
 def test_matching_explains_itself():
     [matches] = default_codebook().match(["The police officer listened to me and believed me"])
     by_code = {m.code: m.matched for m in matches}

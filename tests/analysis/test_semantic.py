@@ -6,7 +6,7 @@ import pytest
 
 from analysis.codebook import default_codebook, parse_codebook
 from analysis.embedding import StaticEmbedder, basic_words, default_embedder
-from analysis.semantic import ASSIGN_AT, CodebookPrior, says_nothing
+from analysis.semantic import ASSIGN_AT, FEATURES, CodebookPrior, Weights, choose, clauses, says_nothing
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +15,8 @@ def prior():
 
 
 def themes(prior, text):
-    [row] = prior.proba([text])
-    return {prior.codebook.codes[j] for j in np.nonzero(row >= ASSIGN_AT)[0]}
+    [row] = choose(prior.proba([text]))
+    return {prior.codebook.codes[j] for j in np.nonzero(row)[0]}
 
 
 def test_shipped_model_loads_offline_and_embeds_meaning():
@@ -44,6 +44,14 @@ def test_word_pieces_follow_bert_uncased():
     ("The cops turned up and took him away", {"police"}, set()),
     ("There was no space in any shelter", {"housing"}, set()),
     ("He told me he would find me", set(), {"information"}),
+    # Themes said by meaning, without the theme's words.
+    ("He still controls the money even now, I have to ask him for everything", {"money"}, set()),
+    ("I was passed from pillar to post and nobody would take my case", {"joined-up"}, set()),
+    ("They never got an interpreter so my son had to explain it all", {"inclusion"}, set()),
+    ("Some nights I think the kids would be better off without me", {"mental-health"}, set()),
+    # Generic words that once misfired.
+    ("The staff were lovely and the hostel was warm", {"housing"}, {"safety"}),
+    ("I had to wait in the waiting room with my son", {"children"}, {"inclusion"}),
 ])
 def test_codebook_themes_by_meaning_not_only_words(prior, text, expected, not_expected):
     found = themes(prior, text)
@@ -88,3 +96,21 @@ themes:
     assert codebook.themes[0].examples[1] == "He put a tracking app on my phone"
     [row] = CodebookPrior(codebook).proba(["he hacked my facebook and read all my messages"])
     assert row[0] > ASSIGN_AT > row[1]
+
+
+def test_an_answer_with_several_themes_gets_each():
+    found = themes(CodebookPrior(default_codebook()), "The refuge was lovely but he found the address and turned up, "
+                          "and the police took hours to come")
+    assert {"housing", "safety", "police"} <= found
+
+
+def test_clauses_split_an_answer_that_says_several_things():
+    assert clauses("The refuge was lovely but he found the address. Police took hours") == [
+        "The refuge was lovely", "he found the address", "Police took hours"]
+    assert clauses("The refuge was lovely") == []  # one clause: the whole answer is enough
+    assert clauses("Thanks, the refuge was lovely") == []  # "Thanks" is too short to count
+
+
+def test_weights_need_one_number_per_feature():
+    with pytest.raises(ValueError, match="one number per feature"):
+        CodebookPrior(default_codebook(), weights=Weights(coef=(1.0,) * (len(FEATURES) - 1)))
