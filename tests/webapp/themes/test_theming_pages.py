@@ -41,7 +41,7 @@ def test_index_lists_quarters_and_the_nav_shows_themes(client, analyst):
     assert html.h1.get_text() == "Themes"
     quarters = [a.get_text() for a in html.select("#quarter-scopes a")]
     assert "2026Q1" in quarters
-    assert any(a.get_text() == "Themes" for a in html.select("#staff-navigation a"))
+    assert any(a.get_text(strip=True) == "Themes" for a in html.select("#staff-navigation a"))
 
 
 def test_board_members_do_not_see_themes(app_context, app):

@@ -112,7 +112,7 @@ def test_feedback_page_rolls_four_quarters_with_suppression_and_published_quotes
     response = client.get("/you-said-we-did/feedback")
     assert_safe_public_page(response)
     html = page(response)
-    assert [s["id"] for s in html.select("section")] == [f"quarter-{q}" for q in recent_quarters(4)]
+    assert [s["id"] for s in html.select("main section")] == [f"quarter-{q}" for q in recent_quarters(4)]
     table = themes_table(html, f"said-{quarter}-themes")
     assert table[STAFF_LABEL] == "6" and table[POLICE_LABEL] == "fewer than 5"
     assert "2" not in table.values()

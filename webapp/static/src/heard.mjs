@@ -1,7 +1,7 @@
 // Heard's script: only the GOV.UK components the pages use, plus an exit that
 // replaces the current history entry so Back does not return to a form, and
 // leaves a marker the server honours if the exit itself never arrives.
-import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, SkipLink } from 'govuk-frontend'
+import { Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, PasswordInput, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend'
 import { ScrollHint } from './heard/scroll-hint.mjs'
 import { TimeoutWarning } from './heard/timeout-warning.mjs'
 
@@ -68,6 +68,8 @@ function initAll () {
     [NotificationBanner, '[data-module="govuk-notification-banner"]'],
     [PasswordInput, '[data-module="govuk-password-input"]'],
     [HeardRadios, '[data-module="govuk-radios"]'],
+    // The staff menu folds behind a Menu button on a phone (the public header has no menu).
+    [ServiceNavigation, '[data-module="govuk-service-navigation"]'],
     [SkipLink, '[data-module="govuk-skip-link"]'],
     [TimeoutWarning, '[data-module="heard-timeout-warning"]'],
     // Wide tables: a cue to scroll sideways, shown only while the table is wider than the page.
