@@ -9,15 +9,17 @@ import pytest
 from analysis.risk import assess
 from analysis.risk_languages import LANGUAGES, assess_languages, fold
 
-CORPUS = Path(__file__).parent / "corpora" / "risk_languages.tsv"
+# risk_welsh.tsv: Welsh as written in Wales, every category, with past, course and service negatives.
+CORPORA = [Path(__file__).parent / "corpora" / name for name in ("risk_languages.tsv", "risk_welsh.tsv")]
 
 
 def _rows() -> list[tuple[str, bool, str, str]]:
-    lines = [line for line in CORPUS.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     rows = []
-    for line in lines[1:]:
-        flagged, category, language, text = line.split("\t")
-        rows.append((language, flagged == "1", category, text))
+    for corpus in CORPORA:
+        lines = [line for line in corpus.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+        for line in lines[1:]:
+            flagged, category, language, text = line.split("\t")
+            rows.append((language, flagged == "1", category, text))
     return rows
 
 
