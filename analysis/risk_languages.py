@@ -66,7 +66,26 @@ def fold(text: str, code: str) -> str:
 
 def _fold_pattern(pattern: str, code: str) -> str:
     """Fold only the letters of a pattern: lower-casing would turn \\W into \\w."""
+    if code == "cy":
+        pattern = _MUTABLE.sub(lambda m: _mutated(m.group(1)), pattern)
     return "".join(fold(c, code) if not c.isascii() else c for c in pattern)
+
+
+# Welsh mutates a word's first letter after "fy", "ei", "yn", a verb...: "~lladd" in a
+# pattern matches lladd, ladd and nladd; "~cyllell" cyllell, gyllell, nghyllell, chyllell.
+_MUTABLE = re.compile(r"~([a-z]+)")
+_MUTATIONS = (  # radical, then its soft, nasal and aspirate forms (two-letter radicals first)
+    ("ll", ("l", "nl")), ("rh", ("r",)), ("p", ("b", "mh", "ph")), ("t", ("d", "nh", "th")),
+    ("c", ("g", "ngh", "ch")), ("b", ("f", "m")), ("d", ("dd", "n")), ("g", ("", "ng")), ("m", ("f",)),
+)
+
+
+def _mutated(word: str) -> str:
+    for radical, forms in _MUTATIONS:
+        if word.startswith(radical):
+            rest = word[len(radical):]
+            return "(?:" + "|".join([word, *(form + rest for form in forms)]) + ")"
+    return word
 
 
 @cache

@@ -9,15 +9,17 @@ import pytest
 from analysis.risk import assess
 from analysis.risk_languages import LANGUAGES, assess_languages, fold
 
-CORPUS = Path(__file__).parent / "corpora" / "risk_languages.tsv"
+# risk_welsh.tsv: Welsh as written in Wales, every category, with past, course and service negatives.
+CORPORA = [Path(__file__).parent / "corpora" / name for name in ("risk_languages.tsv", "risk_welsh.tsv")]
 
 
 def _rows() -> list[tuple[str, bool, str, str]]:
-    lines = [line for line in CORPUS.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     rows = []
-    for line in lines[1:]:
-        flagged, category, language, text = line.split("\t")
-        rows.append((language, flagged == "1", category, text))
+    for corpus in CORPORA:
+        lines = [line for line in corpus.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+        for line in lines[1:]:
+            flagged, category, language, text = line.split("\t")
+            rows.append((language, flagged == "1", category, text))
     return rows
 
 
@@ -92,3 +94,51 @@ def test_fold_drops_marks_people_leave_out():
     assert fold("ştefan şi ţară", "ro") == "stefan si tara"
     assert fold("ي ك", "ur") == "ی ک"
     assert fold("ਜ਼ਬਰਦਸਤੀ", "pa") == "ਜਬਰਦਸਤੀ"
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        ("threat_to_kill_or_harm", "bygythiodd fy lladd"),
+        ("threat_to_kill_or_harm", "mae o am fy nghuro i heno"),
+        ("strangulation", "gafaelodd yn fy ngwddf"),
+        ("strangulation", "mi wnaeth o fy nhagu i"),
+        ("weapons", "mae gynno fo gyllell"),
+        ("weapons", "mae gyda fe wn yn y car"),
+        ("imminent_contact", "mae o tu allan i'r ty rwan"),
+        ("stalking_with_fear", "mae e'n fy nilyn i ac mae ofn arna i"),
+        ("child_at_risk", "mae e'n taro'r plant"),
+        ("suicidal", "dw i'n meddwl am ladd fy hun"),
+        ("sexual_violence_recent", "treisiodd fi neithiwr"),
+        ("trapped_or_controlled_now", "mae e wedi cloi fi yn y ty"),
+        ("third_party_in_danger", "mae fy chwaer mewn perygl"),
+        ("feeling_unsafe_now", "dw i ddim yn teimlo'n saff"),
+    ],
+)
+def test_welsh_danger_in_every_category(category, text):
+    found = assess(text, "cy")
+    assert found.flagged and category in found.categories, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "roedd e'n arfer fy mygwth ond mae yn y carchar nawr a dw i'n saff",  # past, safe now
+        "Roedd e'n arfer fy nilyn i ond mae gorchymyn llys nawr a dw i'n saff",
+        "Roedd y daflen am drais rhywiol yn glir",  # a leaflet, mutated (taflen -> daflen)
+        "Roedd y cwrs am dagu yn ddefnyddiol iawn",
+        "Mae angen mwy o arian ar gyfer lloches yn y polisi newydd",
+        "wn i ddim pryd mae'r cwrs nesaf",  # "wn" is "I know" here, not a gun
+        "Ces i help i gael fy mhasbort yn ol",
+    ],
+)
+def test_welsh_hard_negatives(text):
+    assert not assess(text, "cy").flagged, assess(text, "cy")
+
+
+def test_welsh_mutations_are_expanded_once_per_word():
+    # ~word in the Welsh list matches the radical and its soft, nasal and aspirate forms.
+    for text in ["cyllell", "gyllell", "nghyllell", "chyllell"]:
+        assert assess(f"mae ganddo {text}", "cy").flagged, text
+    for text in ["fy lladd", "ei ladd", "wedi fy nladd"]:
+        assert assess(f"mae e'n mynd i {text}", "cy").flagged, text
