@@ -144,8 +144,10 @@ def _code_next(records: Sequence[Record], texts: list[str], coded: Sequence[Code
     coded_ids = {c.record.id for c in coded}
     pool = [i for i, r in enumerate(records) if r.id not in coded_ids]
     pool_texts = [texts[i] for i in pool]
-    chosen = choose_to_code(pool_texts, confidence[pool], thresholds, positives,
-                            default_embedder().encode(pool_texts), n, [c.record.text for c in coded])
+    coded_texts = [clean(c.record.text) for c in coded]
+    embedder = default_embedder()
+    chosen = choose_to_code(pool_texts, confidence[pool], thresholds, positives, embedder.encode(pool_texts), n,
+                            coded_texts, embedder.encode(coded_texts) if coded_texts else None)
     return [records[pool[k]].id for k in chosen]
 
 

@@ -215,9 +215,12 @@ def test_code_next_skips_nothing_answers_repeats_and_coded_texts():
     assert {word_key(t) for t in texts} == {"the refuge was full", "the police never came", "my idva was brilliant"}
 
 
-def test_code_next_prefers_uncertain_rare_and_varied():
+def test_code_next_prefers_uncertain_rare_and_varied(monkeypatch):
+    from analysis import classify
     from analysis.classify import choose_to_code
 
+    # Uncertainty alone here: typicality (a blend, TYPICAL_WEIGHT) has its own test below.
+    monkeypatch.setattr(classify, "TYPICAL_WEIGHT", 0.0)
     pool = ["a one", "a two", "b three", "c four"]
     proba = np.array([[0.41, 0.0], [0.42, 0.0], [0.05, 0.0], [0.0, 0.45]])
     vectors = np.array([[1.0, 0, 0], [0.99, 0.141, 0], [0, 1.0, 0], [0, 0, 1.0]])
@@ -236,3 +239,31 @@ def test_code_next_prefers_an_uncertain_text_like_many_others_to_an_outlier():
     common = np.array([1.0, 0.0])
     vectors = np.array([[0.0, 1.0], common, common, common, common])
     assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1) != [0]
+
+
+def test_a_theme_the_codebook_decides_better_stays_with_the_codebook():
+    """Where learning does not beat the codebook on the coded answers (out of
+    fold), or a theme has no coded example, the codebook alone decides it."""
+    from analysis.semantic import ASSIGN_AT, CodebookPrior
+
+    codebook = default_codebook()
+    model = ThemeClassifier(codebook=codebook).fit([t for t, _ in DA_CODED], [c for _, c in DA_CODED])
+    kept = [model.classes_[j] for j in np.nonzero(model.keep_prior_)[0]]
+    assert "believed" in kept  # no coded example
+    texts = ["Nobody believed me", "The refuge was full", "Nothing."]
+    proba = model.predict_proba(texts)
+    alone = CodebookPrior(codebook).proba(texts)
+    for code in kept:
+        j = model.classes_.index(code)
+        assert np.allclose(proba[:, j], alone[:, list(codebook.codes).index(code)], atol=1e-6)
+        assert model.thresholds_[j] == ASSIGN_AT
+
+
+def test_code_next_steers_away_from_answers_like_those_coded():
+    from analysis.classify import choose_to_code
+
+    pool = ["the wait was long", "parking was hard"]
+    proba = np.full((2, 1), 0.4)
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0]])
+    coded_vectors = np.array([[1.0, 0.0]])
+    assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1, ["we waited so long"], coded_vectors) == [1]
