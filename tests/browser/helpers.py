@@ -309,6 +309,9 @@ def audited_phone(new_phone, js: bool):
 
 
 def axe(page, axe_source, tags=AXE_TAGS) -> list[str]:
+    # A page whose heading is already there may still be waiting for its stylesheet
+    # on a busy machine: unstyled, its links fail target-size.
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source)
     return page.evaluate(
