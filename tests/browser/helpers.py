@@ -340,3 +340,35 @@ def sign_in(page: Page, base_url: str) -> None:
     page.get_by_label("Password", exact=True).fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/staff/")
+
+
+# Exit this page with the network cut (test_offline_exit*.py) -----------------------------------
+
+def exit_offline(phone, how: str) -> None:
+    page = phone.page
+    phone.context.set_offline(True)
+    if how == "tap":
+        page.locator(".govuk-exit-this-page__button").tap()
+    else:  # on a keyboard: Shift alone, 3 times
+        page.locator("h1").click()
+        for _ in range(3):
+            page.keyboard.press("Shift")
+    page.wait_for_timeout(500)  # the navigation to /exit fails: there is no signal
+    phone.context.set_offline(False)
+
+
+def assert_nothing_typed(page, typed: Typed) -> None:
+    expect(page.locator("body")).not_to_contain_text(typed.token)
+    expect(page.locator("body")).not_to_contain_text("[phone]")
+    values = page.eval_on_selector_all("textarea, input[type=text]", "els => els.map(el => el.value).filter(Boolean)")
+    assert values == [], (page.url, values)
+    assert page.locator("input:checked").count() == 0, page.url
+
+
+def back_until_heard(page) -> None:
+    """Back from the failed exit to the last page of Heard in the history."""
+    for _ in range(3):
+        page.go_back(wait_until="load")
+        if page.url.startswith("http"):
+            return
+    raise AssertionError(f"Back never reached Heard: {page.url}")

@@ -10,7 +10,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TouchDriver, Typed, answer_to_check, audited_phone, axe, expect_step, start
+from tests.browser.helpers import (
+    TouchDriver,
+    Typed,
+    answer_to_check,
+    assert_nothing_typed,
+    audited_phone,
+    axe,
+    back_until_heard,
+    exit_offline,
+    expect_step,
+    start,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,36 +36,6 @@ def fill_to_check(page, server) -> Typed:
     answer_to_check(page, driver, typed)
     expect(page.locator("main")).to_contain_text(typed.token)
     return typed
-
-
-def exit_offline(phone, how: str) -> None:
-    page = phone.page
-    phone.context.set_offline(True)
-    if how == "tap":
-        page.locator(".govuk-exit-this-page__button").tap()
-    else:
-        page.locator("h1").click()
-        for _ in range(3):
-            page.keyboard.press("Shift")
-    page.wait_for_timeout(500)  # the navigation to /exit fails: there is no signal
-    phone.context.set_offline(False)
-
-
-def assert_nothing_typed(page, typed: Typed) -> None:
-    expect(page.locator("body")).not_to_contain_text(typed.token)
-    expect(page.locator("body")).not_to_contain_text("[phone]")
-    values = page.eval_on_selector_all("textarea, input[type=text]", "els => els.map(el => el.value).filter(Boolean)")
-    assert values == [], (page.url, values)
-    assert page.locator("input:checked").count() == 0, page.url
-
-
-def back_until_heard(page) -> None:
-    """Back from the failed exit to the last page of Heard in the history."""
-    for _ in range(3):
-        page.go_back(wait_until="load")
-        if page.url.startswith("http"):
-            return
-    raise AssertionError(f"Back never reached Heard: {page.url}")
 
 
 @pytest.mark.parametrize("how", ["tap", "shift-3"])

@@ -13,7 +13,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TouchDriver, Typed, audited_phone, axe
+from tests.browser.helpers import (
+    TouchDriver,
+    Typed,
+    assert_nothing_typed,
+    audited_phone,
+    axe,
+    back_until_heard,
+    exit_offline,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -81,35 +89,6 @@ JOURNEYS = {"easy-read": (easy_read_to_check, "/feedback?read=easy"),
 
 
 # Exiting with no signal, and what the phone shows afterwards ----------------------------------
-
-def exit_offline(phone, how: str) -> None:
-    page = phone.page
-    phone.context.set_offline(True)
-    if how == "tap":
-        page.locator(".govuk-exit-this-page__button").tap()
-    else:  # on a keyboard: Shift alone, 3 times
-        page.locator("h1").click()
-        for _ in range(3):
-            page.keyboard.press("Shift")
-    page.wait_for_timeout(500)  # the navigation to /exit fails: there is no signal
-    phone.context.set_offline(False)
-
-
-def back_until_heard(page) -> None:
-    """Back from the failed exit to the last page of Heard in the history."""
-    for _ in range(3):
-        page.go_back(wait_until="load")
-        if page.url.startswith("http"):
-            return
-    raise AssertionError(f"Back never reached Heard: {page.url}")
-
-
-def assert_nothing_typed(page, typed: Typed) -> None:
-    expect(page.locator("body")).not_to_contain_text(typed.token)
-    expect(page.locator("body")).not_to_contain_text("[phone]")
-    values = page.eval_on_selector_all("textarea, input[type=text]", "els => els.map(el => el.value).filter(Boolean)")
-    assert values == [], (page.url, values)
-    assert page.locator("input:checked").count() == 0, page.url
 
 
 @pytest.mark.parametrize("how", HOW)
