@@ -58,6 +58,17 @@ def test_home_and_the_first_screen_link_to_easy_read(client, demo_data):
         assert link["href"] == "/feedback?read=easy", path
 
 
+def test_the_service_question_keeps_each_versions_hint(app, demo_data):
+    """Easy Read's service page is the standard one with a shorter hint."""
+    hints = {}
+    for version, path in (("easy", "/feedback?read=easy&step=service"), ("standard", "/feedback?step=service")):
+        html = page(app.test_client().get(path, follow_redirects=True))
+        hints[version] = html.select_one(".govuk-hint").get_text(strip=True)
+        assert html.select("input[name=service]"), version
+    assert hints == {"easy": "Choose one service. You can tell us about another one after.",
+                     "standard": "Choose one. You can come back and tell us about another service afterwards."}
+
+
 def test_easy_read_first_screen_is_its_safety_interruption_and_sets_no_cookie(client, demo_data):
     response = client.get("/feedback?read=easy")
     assert "Set-Cookie" not in response.headers
