@@ -30,8 +30,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
+from analysis.redaction.lazy import lazy_re, lazy_regex
 from analysis.redaction.lexicon import SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
@@ -85,23 +84,23 @@ _HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿ�
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
 # Endings of Sikh Punjabi first names (-preet, -deep, -jeet, -inder, -bir, -jot, -meet).
-_GURMUKHI_NAME_ENDING = re.compile("(?:ਪ੍ਰੀਤ|ਦੀਪ|ਜੀਤ|ਿੰਦਰ|ਬੀਰ|ਵੀਰ|ਜੋਤ|ਮੀਤ)$")
+_GURMUKHI_NAME_ENDING = lazy_re("(?:ਪ੍ਰੀਤ|ਦੀਪ|ਜੀਤ|ਿੰਦਰ|ਬੀਰ|ਵੀਰ|ਜੋਤ|ਮੀਤ)$")
 # Bengali case endings on a name: "তানভীরের" (Tanvir's), "শিউলিকে" (to Shiuli).
 _BENGALI_ENDINGS = ("েরা", "ের", "কে", "র", "রা")
-_HAN_RELATION = re.compile("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
+_HAN_RELATION = lazy_re("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|哥哥|弟弟|姐姐|妹妹|婆婆|公公|朋友")
 # Characters that end a Chinese name: verbs and particles that follow one ("王伟打我").
 _HAN_FUNCTION = frozenset("打说是在把对和不要会让给也就又都很了的我你他她们来去")
-_CONTRACTION = re.compile(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
-_WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
-_POSSESSIVE = regex.compile(r"['’]s$", regex.I)
-_LATIN = regex.compile(r"[\p{Latin}\p{M}'’-]+")
-_OTHER_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
-_LABEL = re.compile(r"\[[a-z]+\]")
-_HAN = regex.compile(r"\p{Han}")
+_CONTRACTION = lazy_re(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
+_WORD = lazy_re(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
+_POSSESSIVE = lazy_regex(r"['’]s$", re.I)
+_LATIN = lazy_regex(r"[\p{Latin}\p{M}'’-]+")
+_OTHER_LETTER = lazy_regex(r"[^\P{L}\p{Latin}]")
+_LABEL = lazy_re(r"\[[a-z]+\]")
+_HAN = lazy_regex(r"\p{Han}")
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
-_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
-_TITLE = re.compile(
+_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
+_TITLE = lazy_re(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
     r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
     r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă)"
@@ -118,29 +117,33 @@ _ROLE_WORDS = (
     r"mother-in-law|father-in-law|youngest|eldest|oldest"
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
-_RELATION_BEFORE = regex.compile(
+_RELATION_BEFORE = lazy_regex(
     r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
     r"husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
     r"abuser|dad|father|mum|mother|boss|uncle|caseworker|(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
     r"\s+$",
-    regex.I)
-_STOP_AFTER = regex.compile(r"^\s*(?:[.,;:!?)]|$)")
+    re.I)
+_STOP_AFTER = lazy_regex(r"^\s*(?:[.,;:!?)]|$)")
+# Words that carry a sentence on after a name: "i told my worker jo about it".
+_LINK_AFTER = lazy_regex(
+    r"^\s+(?:about|from|and|&|to|with|on|at|in|who|again|too|that|when|because|but|so|then)\b")
 _MODALS = frozenset("may might must can did does do had has said says is was kept".split())
-_ROLE_BEFORE = regex.compile(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", regex.I)
-_ROLE_AFTER = regex.compile(
-    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", regex.I)
-_NAMING_BEFORE = regex.compile(
+_ROLE_BEFORE = lazy_regex(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", re.I)
+_ROLE_AFTER = lazy_regex(
+    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", re.I)
+_NAMING_BEFORE = lazy_regex(
     r"\b(?:named|name is|name was|name's|names are|known as|aka|(?:calls?|call|calling) (?:him|her|himself|herself)|"
-    r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", regex.I)
-_CALLED_BEFORE = regex.compile(
-    r"\b(?:ask for|asked for|thanks|thank you|and|&|told|tell|with|me and|ring|rang|text|texted|message|"
-    r"messaged|saw|see|met|from|pe|lui)\s+$", regex.I)
+    r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", re.I)
+_CALLED_BEFORE = lazy_regex(
+    r"\b(?:ask for|asked for|thanks|thank you|thank|in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"
+    r"message|"
+    r"messaged|saw|see|met|from|pe|lui)\s+$", re.I)
 # Polish and Romanian relations before a name: "mój mąż mariusz", "fostul meu sot ionut", "soția mea Ana".
-_FOREIGN_ROLE_BEFORE = regex.compile(
+_FOREIGN_ROLE_BEFORE = lazy_regex(
     r"\b(?:mąż|maz|męża|meza|mężem|żona|zona|syn|syna|córka|corka|córki|brat|brata|siostra|siostry|"
     r"(?:mój|moj|moja|mojego)\s+(?:były|byly|była|byla)|chłopak|chlopak|partner|teściowa|tesciowa|teść|tesc|szwagier|kolega|koleżanka|sąsiad|sasiad|"
     r"so[țţt]ul|so[țţt]|so[țţt]ia|fostul|fosta|iubitul|prietenul|prietena|fratele|sora|fiul|fiica|soacra|"
-    r"cumnatul|vecinul)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", regex.I)
+    r"cumnatul|vecinul)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
 # What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
 _VERBS = (
     r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
@@ -152,38 +155,39 @@ _VERBS = (
     r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
     r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
 )
-_VERB_AFTER = regex.compile(rf"^\s+(?:{_VERBS})\b", regex.I)
+_VERB_AFTER = lazy_regex(rf"^\s+(?:{_VERBS})\b", re.I)
 # What only a person does to someone, after a lower-case word that is also a name: "dean threw my phone".
-_ACTION_AFTER = regex.compile(
+_ACTION_AFTER = lazy_regex(
     r"^\s+(?:said|told|rang|phoned|texted|messaged|hit|threw|punched|kicked|pushed|grabbed|strangled|choked|"
     r"slapped|raped|threatened|stalked|followed|smashed|broke|locked|took|stole|shouted|screamed)\s+"
     r"(?:me|my|her|his|us|our|the|at|him|them)\b")
 # What only a person does, after a word that is also a name: "Will said", "Grace rang me".
-_SPEECH_AFTER = regex.compile(
+_SPEECH_AFTER = lazy_regex(
     r"^\s+(?:said|says|told|tells|rang|rings|phoned|texted|emailed|messaged|asked|explained|promised|replied)\b",
-    regex.I)
+    re.I)
 # What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
-_PERSON_AFTER = regex.compile(
+_PERSON_AFTER = lazy_regex(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
     r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|"
     r"temple|gurdwara|mandir|project|shop|salon)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
-_AND_NAME_AFTER = regex.compile(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
+_AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
-_PLACE_OR_ROLE_AFTER = regex.compile(
+_PLACE_OR_ROLE_AFTER = lazy_regex(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|"
     r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
     r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
-_DETERMINER_BEFORE = regex.compile(
-    r"\b(?:the|a|an|my|his|her|our|their|your|this|that|of|in|on|for|by|since|until|till|last|next|every|"
-    r"early|late|mid)\s+$", regex.I)
+_DETERMINER_BEFORE = lazy_regex(
+    r"\b(?:the|a|an|my|his|her|our|their|your|this|that|(?<!front )(?<!behalf )(?<!instead )of|in|on|for|by|since|"
+    r"until|till|last|next|every|"
+    r"early|late|mid)\s+$", re.I)
 # "Big Al", "Little Mo": a name that is also a word after a nickname's first word.
-_NICKNAME_BEFORE = regex.compile(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
-_SENTENCE_END = regex.compile(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
+_NICKNAME_BEFORE = lazy_regex(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
+_SENTENCE_END = lazy_regex(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
 
 class _Token(NamedTuple):  # a tuple: made for every word, so kept cheap
@@ -321,9 +325,16 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             after = text[token.end:token.end + 30]
             if k not in _MODALS and k not in STOPWORDS and _SENTENCE_END.search(before) and _ACTION_AFTER.match(after):
                 return True  # "dean threw my phone", "grace rang me"
+            if k in STOPWORDS or k in _MODALS:
+                return bool(_NAMING_BEFORE.search(before))
+            if _ROLE_BEFORE.search(before) and before.rstrip().endswith(",") and after.startswith(","):
+                return True  # "the worker, sue, was lovely"
+            if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before)) \
+                    and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+                return True  # "thank jade from the hub"
             return bool(_NAMING_BEFORE.search(before)) or (
-                k not in STOPWORDS and k not in _MODALS and bool(_RELATION_BEFORE.search(before))
-                and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after)))
+                bool(_RELATION_BEFORE.search(before))
+                and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after) or _LINK_AFTER.match(after)))
         if k in STOPWORDS or k in lex.keep:
             return False
         if not lex.is_first_name(k):
@@ -349,7 +360,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
 
 
 # Romanised Urdu and Panjabi after a name: "imran ne mujhe mara", "harjeet nu dassya".
-_ROMANISED_MARKER_AFTER = re.compile(r"\s+(?:ne|nay|nu|nuu|ko|sahib|sahab|ji)\b")
+_ROMANISED_MARKER_AFTER = lazy_re(r"\s+(?:ne|nay|nu|nuu|ko|sahib|sahab|ji)\b")
 # Polish and Romanian case endings on a first name, with the ending of the name as listed:
 # "Mariusza" (Mariusz), "Kasię" (Kasia), "Agnieszce" (Agnieszka), "Piotrze" (Piotr), "Mariei" (Maria).
 _NAME_ENDINGS = (
@@ -463,7 +474,8 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     if _VERB_AFTER.match(text[token.end:token.end + 30]) or _ROLE_AFTER.match(text[token.end:token.end + 40]):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return bool(nxt and _adjacent(token, nxt, text) and _lower_surname(nxt, lex))
+    # Not before a frequent Polish or Romanian word: "cel mai rău" (the worst) is no "Mai Rau".
+    return bool(nxt and _adjacent(token, nxt, text) and _lower_surname(nxt, lex) and nxt.key not in lex.foreign_words)
 
 
 def _unknown_word(token: _Token, lex: Lexicon) -> bool:

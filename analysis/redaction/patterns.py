@@ -10,36 +10,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import phonenumbers
-
+from analysis.redaction.lazy import lazy_re
 from analysis.redaction.lexicon import Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
 # --- emails, links -------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
-_EMAIL_SPOKEN = re.compile(
+_EMAIL = lazy_re(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_SPOKEN = lazy_re(
     r"(?<![\w.])[\w+-]{1,40}(?:\s*(?:\.|\bdot\b)\s*[\w+-]{1,40}){0,3}\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
     r"(?:com|co\s*(?:\.|\bdot\b)\s*uk|org|net|uk)\b",
     re.I,
 )
 # Cheap checks that let most texts skip the costlier link and email patterns.
-_TLD_WORD = re.compile(r"\b(?:com|uk|org|net)\b", re.I)
-_LINK_HINT = re.compile(r"\.[a-z]{2}|@", re.I)
+_TLD_WORD = lazy_re(r"\b(?:com|uk|org|net)\b", re.I)
+_LINK_HINT = lazy_re(r"\.[a-z]{2}|@", re.I)
 _TLD = r"(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|info|biz|tv|gov\.uk|nhs\.uk|police\.uk|ac\.uk)"
-_URL = re.compile(
+_URL = lazy_re(
     r"(?:\b(?:https?://|www\.)[^\s<>\"'\x00]+"
     r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLD + r"\b(?:/[^\s<>\"'\x00]*)?)",
     re.I,
 )
-_HANDLE = re.compile(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_HANDLE = lazy_re(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _PUBLIC_HOSTS = (
     "gov.uk", "nhs.uk", "police.uk", "refuge.org.uk", "womensaid.org.uk", "nationaldahelpline.org.uk",
     "samaritans.org", "mensadviceline.org.uk", "galop.org.uk", "respectphoneline.org.uk",
     "stalkinghelpline.org", "citizensadvice.org.uk", "victimsupport.org.uk", "safelives.org.uk",
 )
-_URL_HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.I)
+_URL_HOST = lazy_re(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.I)
 
 
 def _is_public_link(url: str) -> bool:
@@ -78,19 +77,19 @@ def links(text: str) -> Iterator[Span]:
 
 # A handle written without "@" after the network's name: "on snap as dazzaboy_99",
 # "his insta is jay.b.x", "tiktok: dazza4life".
-_NETWORK_HANDLE = re.compile(
+_NETWORK_HANDLE = lazy_re(
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|fb|facebook|twitter|telegram|kik|discord|"
     r"threads|youtube|twitch|reddit|x)(?:\s+(?:account|name|handle|username|page|profile|id))?"
     r"(?:\s*(?:is|was|as|called|under|:|-|=))+\s*@?(?P<handle>[\w.]{3,30}\w)",
     re.I,
 )
 # Anywhere: letters joined to digits or underscores the way usernames are ("dazzaboy_99").
-_HANDLE_SHAPE = re.compile(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}))[a-z][\w.]{3,29}(?<![._])(?![\w@])",
+_HANDLE_SHAPE = lazy_re(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}))[a-z][\w.]{3,29}(?<![._])(?![\w@])",
                            re.I)
 
 
-_NETWORK_HINT = re.compile(r"snap|sc\b|insta|ig\b|tik|fb|face|twit|tele|kik|disc|thread|tube|twitch|redd|\bx\b", re.I)
-_HANDLE_HINT = re.compile(r"_|[a-z]{3}\d\d", re.I)
+_NETWORK_HINT = lazy_re(r"snap|sc\b|insta|ig\b|tik|fb|face|twit|tele|kik|disc|thread|tube|twitch|redd|\bx\b", re.I)
+_HANDLE_HINT = lazy_re(r"_|[a-z]{3}\d\d", re.I)
 
 
 def handles(text: str) -> Iterator[Span]:
@@ -121,8 +120,8 @@ def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
 # dots, dashes or brackets between them. The digit count is checked after
 # matching because it depends on how the number starts.
 # Not after "/": "CR/0098765/26" is a reference, not a number starting 00.
-_PHONE = re.compile(r"(?<![\w+/])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
-_PHONE_GROUP = re.compile(r"\d+")
+_PHONE = lazy_re(r"(?<![\w+/])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
+_PHONE_GROUP = lazy_re(r"\d+")
 # Public numbers that identify nobody (digits only; +44 already turned into 0).
 _PUBLIC_NUMBERS = frozenset(
     {
@@ -149,7 +148,7 @@ def _is_phone(candidate: str) -> bool:
     return digits.startswith("0") and len(digits) in (10, 11)
 
 
-_SEVEN_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
+_SEVEN_DIGITS = lazy_re(r"(?:\d\D{0,3}){7}")
 
 
 def phones(text: str) -> Iterator[Span]:
@@ -175,6 +174,8 @@ def phones(text: str) -> Iterator[Span]:
 
 def _international_phones(text: str) -> Iterator[Span]:
     """Numbers of any country that libphonenumber knows: "+48 512 345 678", "0092 300 1234567"."""
+    import phonenumbers  # imported on first use: it costs a sixth of a second at start-up
+
     for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
         # UK numbers are found by the pattern below, which knows reference numbers from phones.
         if not match.raw_string.lstrip("(").startswith(("+", "00")) or text[match.start - 1:match.start] == "/":
@@ -183,11 +184,12 @@ def _international_phones(text: str) -> Iterator[Span]:
             yield match.start, match.end
 
 
-_MONEY_BEFORE = re.compile(r"[£$€]\s*$")
-_LONG_NUMBER = re.compile(r"(?<![\w£$€.,/:])\d(?:[ -]?\d){5,}(?![\w/:])")
-_REFERENCE = re.compile(
+_MONEY_BEFORE = lazy_re(r"[£$€]\s*$")
+_LONG_NUMBER = lazy_re(r"(?<![\w£$€.,/:])\d(?:[ -]?\d){5,}(?![\w/:])")
+_REFERENCE = lazy_re(
     r"\b(?:ref(?:erence)?|crime (?:ref(?:erence)?|number|no)|case (?:ref(?:erence)?|number|no)|"
-    r"incident(?: (?:number|no|ref(?:erence)?))?|log (?:number|no)|NI (?:number|no)|national insurance(?: number)?|"
+    r"incident(?: (?:number|no|ref(?:erence)?))?|(?:police )?log(?: (?:number|no))?|"
+    r"CAD(?: (?:number|no|ref(?:erence)?))?|NI (?:number|no)|national insurance(?: number)?|"
     r"NHS (?:number|no)|occurrence(?: number)?|URN|claim (?:number|no|ref(?:erence)?)|"
     r"(?:housing )?application(?: (?:number|no|ref(?:erence)?))?|tenancy (?:number|no|ref(?:erence)?)|"
     # "case number at court is BL25P00981": a few words may stand between the cue and the number.
@@ -201,11 +203,11 @@ _REFERENCE = re.compile(
 
 
 # National Insurance numbers: "QQ 12 34 56 C" (QQ is the prefix of examples).
-_NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
+_NI_NUMBER = lazy_re(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
 # Slashed references wherever they stand: crime numbers "06/12345/25", "HA/2024/00789", "CR/0098765/26"
 # (dates were taken before, so "12/03/2024" is not here).
-_SLASHED_REFERENCE = re.compile(r"(?<![\w/])(?:[A-Z]{1,4}[/-])?\d{1,8}(?:[/-]\d{1,8}){1,3}(?![\w/])")
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_SLASHED_REFERENCE = lazy_re(r"(?<![\w/])(?:[A-Z]{1,4}[/-])?\d{1,8}(?:[/-]\d{1,8}){1,3}(?![\w/])")
+_YEAR_ONLY = lazy_re(r"(?:19|20)\d\d")
 # A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7".
 _REFERENCE_DIGITS = 6
 
@@ -230,26 +232,72 @@ def numbers(text: str) -> Iterator[Span]:
 
 # --- dates --------------------------------------------------------------------------------------
 
-_DIGIT = re.compile(r"\d")
-_MONTH = (
+# What counts as a date (see the package's docstring): a day with a month, in any shape and in
+# English, Welsh, Polish, Romanian, Urdu, Bengali or Gurmukhi ("3rd March", "12.03.85", "3 Mawrth",
+# "12 marca 2023", "5 martie", "১২ মার্চ"); a day of the month written as an ordinal where it names
+# a day ("on the 14th", "Tuesday the 9th", "between the 3rd and the 10th": the month is the one the
+# writer is in); a month and year after "born". Not a year, a month or a weekday alone.
+
+_DIGIT = lazy_re(r"\d")
+_MONTH_EN = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|may(?=\s*\d)|june?|july?|"
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# Welsh (with the soft mutation after "o": "5ed o Fehefin"), Polish (the genitive, after a day, with and
+# without accents), Romanian; English month names as Urdu, Bengali and Gurmukhi write them.
+_MONTH_OTHER = (
+    r"(?:ionawr|chwefror|mawrth|fawrth|ebrill|mai|fai|mehefin|fehefin|gorffennaf|orffennaf|awst|medi|fedi|hydref|"
+    r"tachwedd|dachwedd|rhagfyr|ragfyr|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia|"
+    r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
+    r"জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|আগষ্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
+    r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
+)
+_MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
+# English and Welsh ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
+_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain)"
+_DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORDINAL_END}?"
+_DAY_WORD = (
+    r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth"
+)
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+# Not inside a word of any script: a month name ends before a letter or a combining mark.
+_END = r"(?![\w'\u0900-\u0963\u0966-\u0dff])"  # a danda (U+0964) may end the sentence
 _DATE_PATTERNS = (
     # 12/03/1985, 1.2.88, 3-4-2021
     # (a full stop after it ends the sentence: "on 04.02.27.")
-    re.compile(r"(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d/-]|\.\d)"),
+    lazy_re(r"(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d/-]|\.\d)"),
     # 1985-03-12
-    re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
-    # 3rd March 1990, 3 of March, 12 Jan '89
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w'])", re.I),
-    # March 3rd, 1990 / March 3
-    re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
+    lazy_re(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    # 3rd March 1990, the 3rd of March, 12 Jan '89, 3 Mawrth, 5ed o Fehefin, 12 marca 2023, ১২ মার্চ ১৯৮৯
+    lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o))?\s+{_MONTH}"
+               rf"(?:,?\s+{_YEAR})?{_END}", re.I),
+    # March 3rd, 1990 / March 3 / March the 3rd
+    lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
 )
-# Day/month without a year, or month and year, count only as a date of birth or after "on".
-_DATE_CONTEXT = re.compile(
+# A day of the month alone where it names a day: after "on", "since", "until", a weekday..., or
+# before "of" a month: "on the 14th", "Tuesday the 9th", "Monday 18th", "by the 3rd". Not when a noun
+# follows ("on the 3rd floor", "the 2nd time").
+_ORDINAL_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_DAY_ALONE = lazy_re(
+    rf"\b(?:on|since|until|till|til|by|from|between|before|after|of|and|to|or|{_WEEKDAY})\s+"
+    rf"(?:the\s+)?(?P<date>{_ORDINAL_DAY})\b(?!['’-])",
+    re.I,
+)
+# After a day alone, a word that carries on the sentence, not a noun the ordinal counts.
+_AFTER_DAY_ALONE = lazy_re(
+    r"\s*(?:$|[^\w\s]|(?:and|he|she|i|we|they|it|at|in|on|when|but|so|then|to|till|until|about|around|after|"
+    r"before|or|because|as|my|his|her|the|a|was|is|where|which|that|there|this|from|for|with|by|me|him|us|"
+    r"last|next|again|too|just|night|morning|afternoon|evening|"
+    rf"{_MONTH_EN}|{_WEEKDAY})\b)",
+    re.I,
+)
+# "born" (and "date of birth") with a month and year, or a day and month: a date of birth.
+_DATE_CONTEXT = lazy_re(
     rf"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)(?:\s+(?:is|was|on|in|:))*:?\s*"
     rf"(?P<date>{_MONTH}\s+(?:19|20)\d\d|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\b"
     rf"|\bon\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])",
@@ -257,15 +305,23 @@ _DATE_CONTEXT = re.compile(
 )
 # A day and month without a year anywhere ("12/03", "3/11"): a specific date. Not a score or a
 # fraction ("10/10", "7/10", "1/2"): a day of one digit needs a month of two, and "/10" is a score.
-_DAY_MONTH = re.compile(r"(?<![\d/.,£$€])(?P<day>[0-2]?\d|3[01])/(?P<month>0[1-9]|1[0-2]|[1-9])(?![\d/])")
+_DAY_MONTH = lazy_re(r"(?<![\d/.,£$€])(?P<day>[0-2]?\d|3[01])/(?P<month>0[1-9]|1[0-2]|[1-9])(?![\d/])")
+# "on the 1st and 15th of each month": a day that comes back every month names no day.
+_EVERY_MONTH = lazy_re(r"(?:\s+(?:and|&|or)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?\s+of\s+(?:each|every|the)\s+month",
+                          re.I)
+_ORDINAL_HINT = lazy_re(r"\d(?:st|nd|rd|th)\b", re.I)
+_DATE_WORD_HINT = lazy_re(rf"\b(?:{_DAY_WORD})\b", re.I)
 
 
 def dates(text: str) -> Iterator[Span]:
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and not _DATE_WORD_HINT.search(text):
         return
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             yield match.span()
+    for match in _DAY_ALONE.finditer(text) if _ORDINAL_HINT.search(text) else ():
+        if _AFTER_DAY_ALONE.match(text, match.end()) and not _EVERY_MONTH.match(text, match.end()):
+            yield match.span("date")
     for match in _DATE_CONTEXT.finditer(text):
         group = "date" if match.group("date") else "onDate"
         if match.group(group) != "24/7":
@@ -291,11 +347,11 @@ _POSTCODE_AREAS = frozenset(
     LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO
     SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE""".split()
 )
-_POSTCODE_FULL = re.compile(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.I)
-_POSTCODE_OUTWARD = re.compile(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\b")
-_POSTCODE_CONTEXT_BEFORE = re.compile(r"(?:post\s?code|postal code)(?:\s+(?:is|was|of|:))*[\s:]*$", re.I)
-_LOCATION_BEFORE = re.compile(r"\b(?:in|from|near|around|live in|lived in|moved to|area)\s+$", re.I)
-_AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.I)
+_POSTCODE_FULL = lazy_re(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.I)
+_POSTCODE_OUTWARD = lazy_re(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\b")
+_POSTCODE_CONTEXT_BEFORE = lazy_re(r"(?:post\s?code|postal code)(?:\s+(?:is|was|of|:))*[\s:]*$", re.I)
+_LOCATION_BEFORE = lazy_re(r"\b(?:in|from|near|around|live in|lived in|moved to|area)\s+$", re.I)
+_AREA_AFTER = lazy_re(r"^\s+(?:area|postcode|district)\b", re.I)
 
 
 def postcodes(text: str) -> Iterator[Span]:
@@ -319,9 +375,9 @@ def postcodes(text: str) -> Iterator[Span]:
 _VEHICLE_COMMON = frozenset(
     "the and for was not but you his her she are had has can did got off out all any now too two one who why how "
     "our day way yet see say saw".split())
-_VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
-_VEHICLE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
-_VEHICLE_CONTEXT = re.compile(
+_VEHICLE_CURRENT = lazy_re(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
+_VEHICLE_OLD = lazy_re(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
+_VEHICLE_CONTEXT = lazy_re(
     r"\b(?:reg(?:istration)?(?: number| no\.?| plate)?|number ?plate|plate)\b(?:\s+(?:is|was|:))*[\s:]*"
     r"(?P<reg>(?=[A-Z0-9 ]{4,9}\b)(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]+(?: [A-Z0-9]+)?)\b",
     re.I,

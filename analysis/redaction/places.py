@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from analysis.redaction.lazy import lazy_re
 from analysis.redaction.lexicon import SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
@@ -62,21 +63,21 @@ _WELSH_NAME = (
     r"(?:\s+[A-Z\u00C0-\u017F][\w'’-]*){1,2}"
 )
 _STREET_WORD = r"[^\W\d_][\w'’-]*"
-_ADDRESS_NUMBERED = re.compile(
+_ADDRESS_NUMBERED = lazy_re(
     rf"\b(?:(?:flat|apartment|apt|unit)\s*\d{{1,4}}[a-z]?\b\s*,?\s*)?"
     rf"\d{{1,4}}[a-z]?\b,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
 )
-_ADDRESS_FLAT = re.compile(
+_ADDRESS_FLAT = lazy_re(
     rf"\b(?:flat|apartment|apt)\s*\d{{1,4}}[a-z]?\b\s*,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
 )
-_ADDRESS_WELSH = re.compile(rf"\b(?:(?:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+{_WELSH_NAME}")
-_ADDRESS_NUMBER_ONLY = re.compile(
+_ADDRESS_WELSH = lazy_re(rf"\b(?:(?:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+{_WELSH_NAME}")
+_ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
 # A named street without a house number: "lives on Acacia Avenue", "the refuge is on Station Road".
-_STREET_NAMED = re.compile(
+_STREET_NAMED = lazy_re(
     r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside|of)\s+(?:the\s+)?"
     r"(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
@@ -85,16 +86,16 @@ _STREET_NAMED = re.compile(
 )
 # The same street types anywhere ("Station Road is where...", "the Station Road refuge"),
 # when the street's own words are capitalised and not a sentence's first word alone.
-_STREET_ANYWHERE = re.compile(
+_STREET_ANYWHERE = lazy_re(
     r"(?<![\w'’])(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
     r"(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Gardens|Terrace|Grove|Mews|Parade)\b)"
 )
-_STREET_WELSH = re.compile(rf"\b(?P<street>{_WELSH_NAME})")
+_STREET_WELSH = lazy_re(rf"\b(?P<street>{_WELSH_NAME})")
 # Shopping streets shared by a whole town name no one's home.
 _GENERIC_STREETS = frozenset({"high", "main", "the"})
 
 # Schools and nurseries: "St Mary's Primary", "Bradwell Primary, year 2", "Oakfield Academy".
-_SCHOOL = re.compile(
+_SCHOOL = lazy_re(
     r"\b(?P<school>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Church in Wales|Community|Junior|Infants?|Primary|Secondary|"
     r"High|Grammar|Nursery|Academy|College|School|Sixth Form)\b\s*)*"
@@ -108,7 +109,7 @@ _GENERIC_SCHOOL_WORDS = frozenset(
     free private state boarding further education university""".split()
 )
 # Work: "works at Pryzm", "a bouncer at Pryzm", "her job at Greggs".
-_WORK_BEFORE = re.compile(
+_WORK_BEFORE = lazy_re(
     r"\b(?:work(?:s|ed|ing)?(?:\s+(?:the\s+door|nights|days|weekends|shifts|there|part[- ]time|full[- ]time))?|"
     r"(?:drives?|drove|driving)(?:\s+(?:a|the)\s+(?:cab|taxi|van|lorry|bus|truck))?(?=\s+for)|(?:do(?:es)?|did|doing|on)\s+the\s+doors?|tills|checkouts?|"
     r"operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
@@ -117,10 +118,10 @@ _WORK_BEFORE = re.compile(
     r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
     re.I,
 )
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
-_BRANCH_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+_CAPITALISED_RUN = lazy_re(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
+_BRANCH_PLACE = lazy_re(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # A shop or business with its street: "Tesco on the High Street", "the Costa in Market Square".
-_BRANCH = re.compile(
+_BRANCH = lazy_re(
     r"\b(?P<branch>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)?\s+(?:on|in|at|off)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Avenue|Lane|Parade|Square|Retail Park|Shopping Centre|Way)\b)"
 )
@@ -143,12 +144,12 @@ def _street_words_ok(street: str) -> bool:
 
 
 # Cheap checks that let most texts skip the costlier patterns.
-_SCHOOL_HINT = re.compile(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth|High")
-_WORK_HINT = re.compile(
+_SCHOOL_HINT = lazy_re(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth|High")
+_WORK_HINT = lazy_re(
     r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
     r"door|till|checkout|operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
-_STREET_HINT = re.compile(
+_STREET_HINT = lazy_re(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
     r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
     r"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
@@ -157,14 +158,14 @@ _STREET_HINT = re.compile(
 
 # A town or a place that is in no list, after "in", "at", "to"... ("at Rampton", "near Peterlee"):
 # a place, not a person, unless it is a listed name. Small towns can identify someone, so it goes.
-_TOWN = re.compile(
+_TOWN = lazy_re(
     r"\b(?:in|at|to|from|near|around|outside|of)\s+(?P<town>[A-Z][a-z]+(?:-[a-z]+-[A-Za-z]+|-[A-Z][a-z]+)?)\b"
     r"(?!['’-])")
 
 
 # A place from the gazetteer after a word that places someone there: up to four words,
 # joined by spaces or hyphens, with "upon", "on", "under", "le" inside ("Newcastle upon Tyne").
-_GAZETTEER_CUE = re.compile(
+_GAZETTEER_CUE = lazy_re(
     r"\b(?i:in|at|to|from|near|around|round|outside|of|into|towards|via|through|past|nr|on|over|between|"
     r"leave|leaving|left|visit|visited|visiting|across|beyond|"
     # Polish, Romanian and Welsh words for "in", "to", "from", "near": "w Bradford", "din Oldham", "yn Llanelli".
@@ -186,32 +187,32 @@ _SERVICE_WORDS = frozenset(
 # Kinds of lodging, not a venue's name: "a B&B on Preston New Road" (the road is the place).
 _LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
-_VENUE_BEFORE = re.compile(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
+_VENUE_BEFORE = lazy_re(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
 # A named estate: "the Beeches estate", "Shadsworth Estate".
-_ESTATE = re.compile(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
+_ESTATE = lazy_re(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
 _GENERIC_ESTATE = frozenset("the a council housing new old local big industrial his her my our their".split())
 # A named venue: "Nightingale House", "Blackburn Shopping Centre", "Cedar Court".
-_VENUE = re.compile(
+_VENUE = lazy_re(
     r"(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
     r"Industrial Estate|Trading Estate|House|Court|Lodge|Mill|Mills|Hotel|Tower|Towers|Flats|Apartments)\b)")
 # A numbered hospital ward, or a numbered flat block: "Ward 12", "ward 4B".
-_WARD = re.compile(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
+_WARD = lazy_re(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
 
 
 # "Ysgol Gymraeg Bro Ogwr", "ysgol y graig": a Welsh school by its name. "Our Lady of Lourdes",
 # "Our Lady and St Anselm's": a Catholic school or parish by its name.
-_YSGOL = re.compile(
+_YSGOL = lazy_re(
     r"\b(?P<place>Ysgol(?:\s+(?:(?:y|yr|'r|ar)\b|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
     r"|ysgol\s+(?:(?:y|yr)\s+)?[a-zâêîôûŵŷ][\w'’-]+)")
-_OUR_LADY = re.compile(
+_OUR_LADY = lazy_re(
     r"\b(?P<place>Our\s+Lady(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:RC|Catholic|Primary|High|School|Academy|College|Juniors?|Infants?))*)")
 # Places of worship and community centres by their name: "Jamia Masjid", "Masjid-e-Noor", "Ramgarhia
 # Gurdwara", "Gurdwara Guru Nanak", "the Irish Centre", "the Polish Club": where a community meets.
-_WORSHIP = re.compile(
+_WORSHIP = lazy_re(
     r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
     r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
-_COMMUNITY = re.compile(
+_COMMUNITY = lazy_re(
     r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
     r"Islamic|Caribbean|African|Chinese|Vietnamese|Kurdish|Afghan|Eritrean|Ukrainian|Lithuanian|Latvian|Yemeni|"
     r"Sudanese|Nigerian|Ghanaian|Punjabi|Gujarati|Tamil|Jamaican|West Indian|Asian|Italian|Portuguese|Welsh)"
@@ -219,17 +220,17 @@ _COMMUNITY = re.compile(
 _GENERIC_WORSHIP = frozenset("""the a an our my his her their local central main big new old sikh hindu muslim
     islamic jain buddhist catholic christian polish bengali pakistani somali community""".split())
 # Pubs named "the X and Y": "the Dog and Gun", "the Fox & Hounds", after a word that goes somewhere.
-_PUB_AND = re.compile(
+_PUB_AND = lazy_re(
     r"\b(?i:at|to|in|from|outside|near|behind|opposite|by|into|past)\s+the\s+"
     r"(?P<place>[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
-_LOWER_KIND_SCHOOL = re.compile(
+_LOWER_KIND_SCHOOL = lazy_re(
     r"(?<=[a-z,] )(?:at|to|from|outside|attends|attend)\s+(?:the\s+)?"
     r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:school|primary|academy|nursery|college|juniors|infants))\b")
 
 
-_STREET_AFTER = re.compile(
+_STREET_AFTER = lazy_re(
     r"\s+(?:on|off)\s+(?:the\s+)?(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Way|Parade|Square|Hill)\b")
 
 
@@ -339,17 +340,17 @@ def _inflected_town(match: re.Match[str], lex: Lexicon) -> int | None:
 
 
 # A town in lower case after a word that places someone there: "moved to rochdale", "in barnard castle".
-_LOWER_CUE = re.compile(
+_LOWER_CUE = lazy_re(
     r"\b(?:in|at|to|from|near|around|round|outside|into|towards|past|over|leave|leaving|left|visit|visiting|"
     r"between|and)\s+(?=(?P<place>[a-z][a-z'’]+(?:[ -][a-z]+){0,2})\b)")
 
 
 # Endings of English place names: an unknown lower-case word with one after "in", "from"... is a place.
-_PLACE_ENDING = re.compile(
+_PLACE_ENDING = lazy_re(
     r"(?:thorpe|ton|ley|field|ford|bury|by|ham|worth|wick|don|den|dale|well|moor|borough|bridge|burn|caster|"
     r"chester|cester|hurst|wood|stead|holme|mouth|port|pool|thwaite|combe|cliffe|shaw|haugh|hall|heath|mere|"
     r"ing|ington|sall|wich|side|stow)$")
-_LOWER_UNKNOWN_CUE = re.compile(r"\b(?:in|from|near|outside|around|round|to)\s+(?P<place>[a-z]{6,})\b(?!['’])")
+_LOWER_UNKNOWN_CUE = lazy_re(r"\b(?:in|from|near|outside|around|round|to)\s+(?P<place>[a-z]{6,})\b(?!['’])")
 
 
 def _lower_unknown_places(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -392,7 +393,7 @@ def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
             break
 
 
-_LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]{5,}(?:[ -][a-z]+){0,2}(?![\w'’-])")
+_LOWER_RUN = lazy_re(r"(?<![\w'’-])[a-z]{5,}(?:[ -][a-z]+){0,2}(?![\w'’-])")
 
 
 def _lower_towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -420,7 +421,7 @@ def _unmistakable_town(words: list[str], lex: Lexicon) -> bool:
 
 # Two capitalised words after a word that places someone, neither a service, a public building or a
 # month ("in Moss Side", "from Alum Rock", "near Fitton Hill"): a neighbourhood the gazetteer lacks.
-_TWO_WORD_PLACE = re.compile(
+_TWO_WORD_PLACE = lazy_re(
     r"\b(?i:in|near|outside|round|around|from|to|at|on)\s+(?P<place>[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?![\s-]+[A-Z])(?!['’])")
 _NOT_A_NEIGHBOURHOOD = frozenset("""help start steps services service health aid advice crisis support centre
     court court's hospital station police council team hub unit ward year class reception foundation trust
@@ -434,7 +435,7 @@ _NOT_A_NEIGHBOURHOOD = frozenset("""help start steps services service health aid
 
 # A capitalised word after "at" in mid-sentence names a venue even when it is also a word ("met him at
 # Flares", "a doorman at Revolution"), unless it is a service, a public building, a holiday or family.
-_AT_VENUE = re.compile(r"(?<=[a-z,] )(?i:at|outside|inside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b"
+_AT_VENUE = lazy_re(r"(?<=[a-z,] )(?i:at|outside|inside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b"
                        r"(?![\s-]+[A-Z])(?!['’])(?!\s+(?:and|&)\s+[A-Z])")
 _FAMILY_WORDS = frozenset("mum mam mom dad nan nana gran grandma grandad home work school church court night".split())
 
@@ -465,13 +466,13 @@ def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.start("place"), end
 
 
-_CAPITALISED_WORDS = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}")
+_CAPITALISED_WORDS = lazy_re(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}")
 # Words after a town that make it a street or a venue of that name: "Moss Lane", "Trafford Centre".
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
     meadows side wharf quay centre arena retail shopping""".split())
 _WORKPLACE_KINDS = frozenset("depot branch plant site warehouse factory store office yard works".split())
-_TITLE_BEFORE = re.compile(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
+_TITLE_BEFORE = lazy_re(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
 
 
 def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -508,7 +509,7 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         yield match.start(), end
 
 
-_NEXT_WORD = re.compile(r"[ -]([A-Z][\w'’]*)")
+_NEXT_WORD = lazy_re(r"[ -]([A-Z][\w'’]*)")
 
 
 def _rest_of_name(text: str, end: int, lex: Lexicon) -> int:
@@ -596,22 +597,27 @@ def _proper(word: str, lex: Lexicon) -> bool:
 _VENUE_KIND = (
     r"Surgery|Medical Centre|Medical Practice|Health Centre|Family Practice|Practice|Family Centre|"
     r"Community Centre|Children['’]s Centre|Childrens Centre|Resource Centre|Care Home|Nursing Home|Leisure Centre|"
-    r"Sports Centre|Arms|Inn|Tavern|House|Lodge|Social Club|Working Men['’]s Club|Arena"
+    r"Sports Centre|Arms|Inn|Tavern|House|Lodge|Social Club|Working Men['’]s Club|Arena|"
+    # Clubs and gyms where someone can be found every week: "Heaton Mersey Football Club", "Levenshulme Golf Club".
+    r"(?:Football|Rugby|Cricket|Golf|Boxing|Bowling|Bowls|Tennis|Snooker|Sports|Conservative|Labour|Liberal|"
+    r"Cycling|Running|Swimming|Athletic|Athletics|Sailing|Angling|Darts|Squash|Rowing|Hockey|Netball|Judo|"
+    r"Karate|Dance|Youth|Boys|Girls|Lads|Working Men['’]s|Cricket and Bowling)\s+Club|"
+    r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym"
 )
-_NAMED_VENUE = re.compile(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
+_NAMED_VENUE = lazy_re(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
-_PUB = re.compile(
+_PUB = lazy_re(
     r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
     r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
-_CALLED_VENUE = re.compile(
+_CALLED_VENUE = lazy_re(
     r"\b(?i:refuge|shelter|hostel|project|house|centre|center|home|charity|place|pub|club|bar|school|"
     r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|hostel|takeaway|"
     r"restaurant|shop|cafe|café|salon|barbers?|business|company|firm|garage|factory|warehouse|gym)\s+"
     r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
     r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
-_POSSESSIVE_VENUE = re.compile(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
+_POSSESSIVE_VENUE = lazy_re(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
 # Naming words that leave a venue public and shared: "the Town House", "the Court House".
 _GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that local new old main central general
     gp nhs doctors doctor's doctors' town city county crown court family community public council big little
@@ -622,8 +628,22 @@ _OPERATIONS = frozenset("""day eye dental minor major plastic cosmetic keyhole e
     ambulatory outpatient inpatient same-day""".split())
 
 
+# Churches and the schools named after them, by their dedication: "at Holy Trinity", "Sacred Heart RC",
+# "Christ the King", "English Martyrs"; and a Welsh house or farm by its name: "Tŷ Gwyn", "Plas Newydd".
+_DEDICATION = lazy_re(
+    r"\b(?P<venue>(?:Holy\s+(?:Trinity|Family|Cross|Name|Rosary|Spirit|Ghost|Redeemer|Innocents|Angels|Child|Saviour)|"
+    r"Sacred\s+Heart|Christ\s+the\s+King|Christ\s+Church|Corpus\s+Christi|English\s+Martyrs|Good\s+Shepherd|"
+    r"Immaculate\s+Conception|Blessed\s+Sacrament|Precious\s+Blood|All\s+Saints|All\s+Souls|"
+    r"T[ŷy]\s+(?=[A-Z])(?![A-Z][a-z]*\s+(?:Street|Road))[A-Z][\w'’-]*|Plas\s+[A-Z][\w'’-]*)"
+    r"(?:\s+(?:RC|CE|C of E|Catholic|Primary|High|School|Academy|College|Juniors?|Infants?|Nursery|Church|"
+    r"Parish|Sixth Form))*)(?!['’])")
+
+
 def _named_venues(text: str) -> Iterator[Span]:
     lex = lexicon()
+    for match in _DEDICATION.finditer(text):
+        if not match.group("venue").startswith("Ty ") or not lex.is_first_name(key(match.group("venue").split()[1])):
+            yield match.span("venue")
     for pattern in (_NAMED_VENUE, _PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
         for match in pattern.finditer(text):
             start = match.start("venue")
@@ -644,15 +664,15 @@ def _named_venues(text: str) -> Iterator[Span]:
 
 # Places written in lower case: a street ("on brook street"), a school or surgery ("at broadfield
 # primary", "oakhill surgery"), an estate ("the langley estate"), a saint's school ("at st josephs").
-_LOWER_STREET = re.compile(
+_LOWER_STREET = lazy_re(
     r"\b(?:on|off|in|at|near|along|to|from|down|up|by|round|around|behind|past|outside|onto|into)\s+"
     r"(?P<place>(?:(?!(?:on|off|in|at|near|to|from|down|up|by|the|a|and|of|onto|into|live|lives|lived)\s)"
     r"[a-z][a-z'’-]+\s+){1,3}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
-_LOWER_SCHOOL = re.compile(
+_LOWER_SCHOOL = lazy_re(
     r"\b(?P<place>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
     r"medical centre|medical practice|health centre|family centre|care home)\b)")
-_LOWER_ESTATE = re.compile(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
-_SAINT = re.compile(
+_LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
+_SAINT = lazy_re(
     r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’]))?"
     r"(?:(?:\s+[a-z]+)?\s+(?:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e)\b)?)"
@@ -698,7 +718,7 @@ def _lower_case_places(text: str) -> Iterator[Span]:
 # "ਲੈਸਟਰ ਵਿੱਚ ਕੰਮ", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "ওল্ডহ্যামে থাকি", "সিলেট থেকে এসেছি"); and a listed place in those
 # scripts wherever it stands ("لیڈز", "ਸਾਊਥਾਲ", "সিলেট").
 _SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
-_SCRIPT_PLACE = re.compile(
+_SCRIPT_PLACE = lazy_re(
     rf"(?P<place>(?:{_SCRIPT_WORD}\s+)?{_SCRIPT_WORD})\s+"
     r"(?:(?:میں|سے|کے\s+(?:قریب|پاس))\s+(?:رہ|مقیم|کام|منتقل|شفٹ|پیدا|پل|بڑ|اسکول|سکول|نوکری|ملازمت|ہیں|ہوں|ہے|آئ|آی|آ\b|تعلق|تھ)"
     r"|(?:ਵਿੱਚ|ਵਿਚ|ਚ|ਤੋਂ|ਦੇ\s+ਨੇੜੇ)\s+(?:ਰਹਿ|ਕੰਮ|ਪੜ੍ਹ|ਸਕੂਲ|ਜੰਮ|ਪਲ|ਸ਼ਿਫਟ|ਚਲੇ|ਚਲੀ|ਆ|ਹਾਂ|ਹੈ|ਹਨ|ਸੀ|ਨੌਕਰੀ)"
@@ -743,13 +763,23 @@ def _listed_script_place(word: str, lex: Lexicon) -> bool:
     return any(k.endswith(ending) and k[:-len(ending)] in lex.script_towns for ending in _BENGALI_PLACE_ENDINGS)
 
 
+_HOSPITAL_WORDS = frozenset("hospital infirmary station airport university prison police".split())
+
+
+def _hospital_after(text: str, end: int) -> bool:
+    """'at Airedale Hospital', 'at Rampton Prison': a public building everyone shares (a town's library
+    or leisure centre is small enough to tell where someone lives)."""
+    after = text[end:end + 20].split()
+    return bool(after) and key(after[0].strip(".,;:!?")) in _HOSPITAL_WORDS
+
+
 def _towns(text: str) -> Iterator[Span]:
     lex = lexicon()
     for match in _TOWN.finditer(text):
         word = key(match.group("town"))
         if word in STOPWORDS or lex.is_ordinary(word) or lex.is_first_name(word) or lex.is_ambiguous(word):
             continue
-        if lex.is_surname(word) or word in lex.places:
+        if lex.is_surname(word) or word in lex.places or _hospital_after(text, match.end("town")):
             continue
         yield match.span("town")
 
@@ -809,8 +839,23 @@ _PUBLIC_EMPLOYERS = frozenset("""nhs police council army navy raf government civ
     national county city borough a&e mash cafcass cps""".split())
 
 
+# Workplaces shared by thousands that the policy keeps: "a nurse at Wythenshawe Hospital".
+_PUBLIC_WORKPLACES = frozenset("hospital hospitals infirmary station airport university prison police council "
+                               "jobcentre hmrc dwp nhs".split())
+# A chain in lower case after a work word: "works at kfc", "a cashier at tesco".
+_LOWER_CHAIN = lazy_re(r"\b(?:at|for)\s+(?:the\s+)?(?P<chain>[a-z][a-z'’&-]+)(?![\w'’])")
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter weekends night nights home""".split())
+
+
 def _workplaces(text: str) -> Iterator[Span]:
     lex = lexicon()
+    for match in _LOWER_CHAIN.finditer(text):
+        k = key(match.group("chain"))
+        if (k in lex.keep and k not in _PUBLIC_EMPLOYERS and k not in _SERVICE_WORDS and k not in STOPWORDS
+                and k not in _CALENDAR_WORDS and k not in lex.places and not lex.is_ambiguous(k)
+                and _WORK_BEFORE.search(text, max(0, match.start("chain") - 40), match.start("chain"))):
+            yield match.span("chain")
     for match in _CAPITALISED_RUN.finditer(text):
         if not _WORK_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
@@ -820,6 +865,8 @@ def _workplaces(text: str) -> Iterator[Span]:
             yield match.start(), branch.end()
             continue
         words = [key(word) for word in match.group().split()]
+        if words[-1] in _PUBLIC_WORKPLACES:
+            continue  # "a nurse at Wythenshawe Hospital": hospitals, stations, prisons are kept
         # A chain is a workplace too ("works at Asda", "at the Nissan plant"); a public body is not
         # one place ("works for the NHS", "works at the council").
         if not all(word in _PUBLIC_EMPLOYERS or word in _SERVICE_WORDS or word in STOPWORDS for word in words):
