@@ -193,7 +193,7 @@ _REFERENCE = lazy_re(
     r"NHS (?:number|no)|occurrence(?: number)?|URN|claim (?:number|no|ref(?:erence)?)|"
     r"(?:housing )?application(?: (?:number|no|ref(?:erence)?))?|tenancy (?:number|no|ref(?:erence)?)|"
     # "case number at court is BL25P00981": a few words may stand between the cue and the number.
-    r"account (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#|,|(?:at|from|for|with|in) (?:the )?\w+(?= is| was)))*\s*"
+    r"account (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#|,|(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
     # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
     # only the first group would leave digits that a second pass redacts.
     # Letters before the digits are a prefix in capitals ("HA/2024/00789"), never a word ("in 2019").
@@ -376,6 +376,8 @@ _VEHICLE_COMMON = frozenset(
     "the and for was not but you his her she are had has can did got off out all any now too two one who why how "
     "our day way yet see say saw".split())
 _VEHICLE_CURRENT = lazy_re(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
+# Spaced as on the plate, in capitals only: "KX 19 ABC" ("ok 10 min" is no plate).
+_VEHICLE_SPACED = lazy_re(r"\b[A-Z]{2} \d{2} [A-Z]{3}\b")
 _VEHICLE_OLD = lazy_re(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
 _VEHICLE_CONTEXT = lazy_re(
     r"\b(?:reg(?:istration)?(?: number| no\.?| plate)?|number ?plate|plate)\b(?:\s+(?:is|was|:))*[\s:]*"
@@ -388,6 +390,8 @@ def vehicles(text: str) -> Iterator[Span]:
     for match in _VEHICLE_CURRENT.finditer(text):
         if match.group().isupper() or match.group("tail").lower() not in _VEHICLE_COMMON:
             yield match.span()
+    for match in _VEHICLE_SPACED.finditer(text):
+        yield match.span()
     for match in _VEHICLE_OLD.finditer(text):
         yield match.span()
     for match in _VEHICLE_CONTEXT.finditer(text):

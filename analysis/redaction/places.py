@@ -732,10 +732,17 @@ _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پا
     ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা""".split())
 
 
+# A saint's school or church in Gurmukhi, Urdu or Bengali: "ਸੇਂਟ ਪੌਲਜ਼ ਸਕੂਲ", "سینٹ میریز اسکول", "সেন্ট মেরিস স্কুল".
+_SCRIPT_SAINT = lazy_re(
+    rf"(?:ਸੇਂਟ|ਸੇਂਟ|سینٹ|سینٹ|সেন্ট)\s+{_SCRIPT_WORD}(?:\s+(?:ਸਕੂਲ|ਚਰਚ|اسکول|سکول|چرچ|স্কুল|চার্চ))?")
+
+
 def _script_places(text: str) -> Iterator[Span]:
     if text.isascii():
         return
     lex = lexicon()
+    for match in _SCRIPT_SAINT.finditer(text):
+        yield match.span()
     for match in _SCRIPT_PLACE.finditer(text):
         words = list(re.finditer(r"\S+", match.group("place")))
         # The word before "in" or "from" names the place unless it is an everyday word ("گھر میں" at home);
