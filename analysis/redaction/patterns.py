@@ -193,7 +193,8 @@ _REFERENCE = lazy_re(
     r"NHS (?:number|no)|occurrence(?: number)?|URN|claim (?:number|no|ref(?:erence)?)|"
     r"(?:housing )?application(?: (?:number|no|ref(?:erence)?))?|tenancy (?:number|no|ref(?:erence)?)|"
     # "case number at court is BL25P00981": a few words may stand between the cue and the number.
-    r"account (?:number|no))\.?(?:\s*(?:is|was|number|no|:|#|,|(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
+    r"account (?:number|no))\.?"
+    r"(?:\s*(?:is|was|number|no|:|#|,|(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
     # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
     # only the first group would leave digits that a second pass redacts.
     # Letters before the digits are a prefix in capitals ("HA/2024/00789"), never a word ("in 2019").
