@@ -72,7 +72,14 @@ _RELATIONS_OTHER_SCRIPTS = frozenset(
     মেয়ে শাশুড়ি ਪਤੀ ਪਤਨੀ ਭਰਾ ਭੈਣ ਪੁੱਤਰ ਧੀ ਸੱਸ पति पत्नी भाई बहन बेटा बेटी सास
     دیور جیٹھ نند بھابھی سالا بہنوئی ماموں چچا خالہ پھوپھی دوست منگیتر کزن مسز مسٹر مس ڈاکٹر بیگم نام
     দেবর ননদ ভাসুর শ্বশুর বান্ধবী বন্ধু ভাবি চাচা মামা খালা ফুফু মিসেস মিস্টার ডাক্তার নাম
-    ਦਿਓਰ ਜੇਠ ਨਣਦ ਭਰਜਾਈ ਸਹੁਰਾ ਦੋਸਤ ਚਾਚਾ ਮਾਮਾ ਮਾਸੀ ਭੂਆ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਡਾਕਟਰ ਸ੍ਰੀਮਤੀ ਸ੍ਰੀ ਨਾਮ ਨਾਂ""".split()
+    ਦਿਓਰ ਜੇਠ ਨਣਦ ਭਰਜਾਈ ਸਹੁਰਾ ਦੋਸਤ ਚਾਚਾ ਮਾਮਾ ਮਾਸੀ ਭੂਆ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਡਾਕਟਰ ਸ੍ਰੀਮਤੀ ਸ੍ਰੀ ਨਾਮ ਨਾਂ
+    ਬੇਟਾ ਬੇਟੀ ਪੁੱਤ ਕੁੜੀ ਮੁੰਡਾ ਘਰਵਾਲਾ ਘਰਵਾਲੀ ਘਰਵਾਲੇ ਸਹੇਲੀ ਗੁਆਂਢੀ ਗੁਆਂਢਣ ਜੀਜਾ ਸਾਲਾ ਸਾਲੀ ਤਾਇਆ ਤਾਈ ਚਾਚੀ ਮਾਮੀ ਮਾਸੜ
+    ਫੁੱਫੜ ਦਾਦੀ ਦਾਦਾ ਨਾਨੀ ਨਾਨਾ ਮੰਗੇਤਰ ਸਾਥੀ ਬੁਆਏਫ੍ਰੈਂਡ ਵਰਕਰ ਅਫ਼ਸਰ ਅਫਸਰ ਟੀਚਰ ਨਰਸ ਵਕੀਲ ਸਹੁਰੇ ਸਹੁਰੇ ਭਤੀਜਾ ਭਤੀਜੀ
+    ਭਾਣਜਾ ਭਾਣਜੀ ਕਜ਼ਨ ਪੋਤਾ ਪੋਤੀ ਦੋਹਤਾ ਦੋਹਤੀ
+    شوہرِ منگیتر دوست سہیلی پڑوسی پڑوسن ورکر افسر ٹیچر نرس وکیل سالی بھتیجا بھتیجی بھانجا بھانجی دادی دادا نانی نانا
+    تایا تائی چاچی ممانی خالو پھوپھا بہو داماد سوتیلا پوتا پوتی
+    দেবর বউ বৌ জামাই শালা শালী দাদি দাদা নানি নানা ভাগ্নে ভাগ্নি ভাতিজা ভাতিজি প্রতিবেশী বান্ধবী ওয়ার্কার অফিসার
+    টিচার নার্স উকিল বাগদত্তা খালু ফুপু ফুপা চাচি মামি নাতি নাতনি সৎ""".split()
 )
 # Words after a name in Urdu and Panjabi that mark a person doing or receiving something ("کاشف نے",
 # "ਹਰਜੀਤ ਨੇ", "ਰਮਨਦੀਪ ਨੂੰ"), or an honorific ("زاہد صاحب"): the word before is a name, unless it is
@@ -548,6 +555,8 @@ def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
         return True
     if prev and prev.key.rstrip(".") in _PLACE_PREFIX and prev.capitalised and _adjacent(prev, tokens[i], text):
         return True
+    if nxt and nxt.key == "day" and tokens[i].key in _FEASTS and text[tokens[i].end:tokens[i].end + 1] in ("'", "’"):
+        return True  # "Valentine's Day", "St Patrick's Day": a feast, not a person's day
     if not (nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)):
         return False
     if nxt.capitalised:
@@ -555,6 +564,9 @@ def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
     # "Victoria station", "Clare's law", but "Kerry's house" is Kerry's.
     possessive = text[tokens[i].end:tokens[i].end + 1] in ("'", "’")
     return nxt.key in _LOWER_FACILITY and (not possessive or nxt.key == "law")
+
+
+_FEASTS = frozenset("valentine patrick david andrew george stephen swithin".split())
 
 
 def _adjacent(left: _Token, right: _Token, text: str) -> bool:

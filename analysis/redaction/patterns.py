@@ -276,6 +276,14 @@ _DATE_PATTERNS = (
     # 3rd March 1990, the 3rd of March, 12 Jan '89, 3 Mawrth, 5ed o Fehefin, 12 marca 2023, ১২ মার্চ ১৯৮৯
     lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o))?\s+{_MONTH}"
                rf"(?:,?\s+{_YEAR})?{_END}", re.I),
+    # A range of days: "14th-15th June", "3 to 7 April", "the 1st and 2nd of May".
+    lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*(?:the\s+)?{_DAY}"
+            rf"(?:\s+of)?\s+{_MONTH_EN}(?:,?\s+{_YEAR})?\b", re.I),
+    # "the 2nd of may" in lower case (elsewhere "may" is a month only before a number or capitalised).
+    lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+may\b(?:,?\s+(?:19|20)\d\d)?", re.I),
+    # A feast with its year: "Christmas Day 2019", "New Year's Eve 2021".
+    lazy_re(r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
+            r"Hallowe['’]?en|Mother['’]?s Day|Father['’]?s Day)\s+(?:19|20)\d\d\b", re.I),
     # March 3rd, 1990 / March 3 / March the 3rd
     lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
 )

@@ -72,7 +72,7 @@ _ADDRESS_FLAT = lazy_re(
     rf"\b(?:flat|apartment|apt)\s*\d{{1,4}}[a-z]?\b\s*,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
 )
-_ADDRESS_WELSH = lazy_re(rf"\b(?:(?:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+{_WELSH_NAME}")
+_ADDRESS_WELSH = lazy_re(rf"\b(?:(?i:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+{_WELSH_NAME}")
 _ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
@@ -703,6 +703,10 @@ def _lower_case_places(text: str) -> Iterator[Span]:
             words = match.group("place").split()
             kind = 2 if words[-1] in _TWO_WORD_KINDS else 1
             naming = words[:-kind]
+            # "my kids go to ladybarn primary": the name starts after the last word that names none.
+            cuts = [index for index, word in enumerate(naming) if key(word) in STOPWORDS]
+            if cuts:
+                naming = naming[cuts[-1] + 1:]
             while naming and _generic_place_word(naming[0]):
                 naming = naming[1:]  # "the", "a local", "my daughter's": only a name may come first
             # After the name, "new" or "old" can still be part of it: "chorley new road".
@@ -721,7 +725,7 @@ _SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
 _SCRIPT_PLACE = lazy_re(
     rf"(?P<place>(?:{_SCRIPT_WORD}\s+)?{_SCRIPT_WORD})\s+"
     r"(?:(?:میں|سے|کے\s+(?:قریب|پاس))\s+(?:رہ|مقیم|کام|منتقل|شفٹ|پیدا|پل|بڑ|اسکول|سکول|نوکری|ملازمت|ہیں|ہوں|ہے|آئ|آی|آ\b|تعلق|تھ)"
-    r"|(?:ਵਿੱਚ|ਵਿਚ|ਚ|ਤੋਂ|ਦੇ\s+ਨੇੜੇ)\s+(?:ਰਹਿ|ਕੰਮ|ਪੜ੍ਹ|ਸਕੂਲ|ਜੰਮ|ਪਲ|ਸ਼ਿਫਟ|ਚਲੇ|ਚਲੀ|ਆ|ਹਾਂ|ਹੈ|ਹਨ|ਸੀ|ਨੌਕਰੀ)"
+    r"|(?:ਵਿੱਚ|ਵਿਚ|ਚ|ਤੋਂ|ਤੇ|'ਤੇ|’ਤੇ|ਦੇ\s+ਨੇੜੇ)\s+(?:ਰਹਿ|ਕੰਮ|ਪੜ੍ਹ|ਸਕੂਲ|ਜੰਮ|ਪਲ|ਸ਼ਿਫਟ|ਚਲੇ|ਚਲੀ|ਆ|ਹਾਂ|ਹੈ|ਹਨ|ਸੀ|ਨੌਕਰੀ)"
     r"|(?:থেকে\s+)?(?:থাক|বাস\s+কর|কাজ|পড়|চাকরি|স্কুল|জন্ম|বড়|এসেছ|আস|এসে))")
 # Locative endings of Bengali ("ওল্ডহ্যামে" in Oldham, "লিডসে"), left on the place.
 _BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ")
@@ -729,12 +733,20 @@ _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پا
     سکول اسکول کالج دفتر فیکٹری دکان ہسپتال پناہ گاہ
     ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
     বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ
-    ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা""".split())
+    ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা
+    ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ ਗਾؤں گاؤں محلے بچوں ہمارے ان اس مسلمانوں""".split())
 
 
 # A saint's school or church in Gurmukhi, Urdu or Bengali: "ਸੇਂਟ ਪੌਲਜ਼ ਸਕੂਲ", "سینٹ میریز اسکول", "সেন্ট মেরিস স্কুল".
 _SCRIPT_SAINT = lazy_re(
     rf"(?:ਸੇਂਟ|ਸੇਂਟ|سینٹ|سینٹ|সেন্ট)\s+{_SCRIPT_WORD}(?:\s+(?:ਸਕੂਲ|ਚਰਚ|اسکول|سکول|چرچ|স্কুল|চার্চ))?")
+
+
+# A town before "of" and a gurdwara, mosque, temple, school or hospital: "ਗ੍ਰੇਵਜ਼ੈਂਡ ਦੇ ਗੁਰਦੁਆਰੇ" (Gravesend's
+# gurdwara), "بریڈفورڈ کی مسجد", "লুটনের মসজিদ" is found by the list.
+_SCRIPT_OF_PLACE = lazy_re(
+    rf"(?P<place>{_SCRIPT_WORD})\s+(?:ਦੇ|ਦੀ|ਦਾ|کے|کی|کا)\s+"
+    r"(?:ਗੁਰਦੁਆਰ|ਮੰਦਰ|ਮਸਜਿਦ|ਸਕੂਲ|ਕਾਲਜ|ਸ਼ਹਿਰ|ਪਿੰਡ|ਇਲਾਕ|گوردوارہ|گوردوارے|مسجد|مندر|اسکول|سکول|کالج|شہر|گاؤں|گاؤں|علاق)")
 
 
 def _script_places(text: str) -> Iterator[Span]:
@@ -743,6 +755,9 @@ def _script_places(text: str) -> Iterator[Span]:
     lex = lexicon()
     for match in _SCRIPT_SAINT.finditer(text):
         yield match.span()
+    for match in _SCRIPT_OF_PLACE.finditer(text):
+        if _script_place_word(match.group("place")) and not lex.is_first_name(key(match.group("place"))):
+            yield match.span("place")
     for match in _SCRIPT_PLACE.finditer(text):
         words = list(re.finditer(r"\S+", match.group("place")))
         # The word before "in" or "from" names the place unless it is an everyday word ("گھر میں" at home);
