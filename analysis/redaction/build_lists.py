@@ -194,6 +194,8 @@ def script_towns(foreign: set[str]) -> set[str]:
             everyday = name in foreign and (len(name) < 4 or name in _SCRIPT_WORD_LIKE)
             if _OTHER_SCRIPT.search(name) and not latin and not everyday and len(name) > 2:
                 names.add(name)
+    # Spellings people use that GeoNames lacks ("বার্মিংহাম", "برمنگھم", "ਬਰਮਿੰਘਮ"), kept by hand.
+    names |= {" ".join(_norm(word) for word in line.split()) for line in _read_source("script_places.txt")}
     return names
 
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -67,20 +67,7 @@ _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff]"
 # "husband", "wife", "brother", "sister", "son", "daughter" in Urdu, Arabic, Bengali, Gurmukhi, Hindi:
 # the next word is a name.
-_RELATIONS_OTHER_SCRIPTS = frozenset(
-    """شوہر خاوند بیوی بھائی بہن بیٹا بیٹی ساس سسر زوجي زوجتي زوج أخي أختي ابني ابنتي স্বামী স্ত্রী ভাই বোন ছেলে
-    মেয়ে শাশুড়ি ਪਤੀ ਪਤਨੀ ਭਰਾ ਭੈਣ ਪੁੱਤਰ ਧੀ ਸੱਸ पति पत्नी भाई बहन बेटा बेटी सास
-    دیور جیٹھ نند بھابھی سالا بہنوئی ماموں چچا خالہ پھوپھی دوست منگیتر کزن مسز مسٹر مس ڈاکٹر بیگم نام
-    দেবর ননদ ভাসুর শ্বশুর বান্ধবী বন্ধু ভাবি চাচা মামা খালা ফুফু মিসেস মিস্টার ডাক্তার নাম
-    ਦਿਓਰ ਜੇਠ ਨਣਦ ਭਰਜਾਈ ਸਹੁਰਾ ਦੋਸਤ ਚਾਚਾ ਮਾਮਾ ਮਾਸੀ ਭੂਆ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਡਾਕਟਰ ਸ੍ਰੀਮਤੀ ਸ੍ਰੀ ਨਾਮ ਨਾਂ
-    ਬੇਟਾ ਬੇਟੀ ਪੁੱਤ ਕੁੜੀ ਮੁੰਡਾ ਘਰਵਾਲਾ ਘਰਵਾਲੀ ਘਰਵਾਲੇ ਸਹੇਲੀ ਗੁਆਂਢੀ ਗੁਆਂਢਣ ਜੀਜਾ ਸਾਲਾ ਸਾਲੀ ਤਾਇਆ ਤਾਈ ਚਾਚੀ ਮਾਮੀ ਮਾਸੜ
-    ਫੁੱਫੜ ਦਾਦੀ ਦਾਦਾ ਨਾਨੀ ਨਾਨਾ ਮੰਗੇਤਰ ਸਾਥੀ ਬੁਆਏਫ੍ਰੈਂਡ ਵਰਕਰ ਅਫ਼ਸਰ ਅਫਸਰ ਟੀਚਰ ਨਰਸ ਵਕੀਲ ਸਹੁਰੇ ਸਹੁਰੇ ਭਤੀਜਾ ਭਤੀਜੀ
-    ਭਾਣਜਾ ਭਾਣਜੀ ਕਜ਼ਨ ਪੋਤਾ ਪੋਤੀ ਦੋਹਤਾ ਦੋਹਤੀ
-    شوہرِ منگیتر دوست سہیلی پڑوسی پڑوسن ورکر افسر ٹیچر نرس وکیل سالی بھتیجا بھتیجی بھانجا بھانجی دادی دادا نانی نانا
-    تایا تائی چاچی ممانی خالو پھوپھا بہو داماد سوتیلا پوتا پوتی
-    দেবর বউ বৌ জামাই শালা শালী দাদি দাদা নানি নানা ভাগ্নে ভাগ্নি ভাতিজা ভাতিজি প্রতিবেশী বান্ধবী ওয়ার্কার অফিসার
-    টিচার নার্স উকিল বাগদত্তা খালু ফুপু ফুপা চাচি মামি নাতি নাতনি সৎ""".split()
-)
+_RELATIONS_OTHER_SCRIPTS = SCRIPT_RELATIONS
 # Words after a name in Urdu and Panjabi that mark a person doing or receiving something ("کاشف نے",
 # "ਹਰਜੀਤ ਨੇ", "ਰਮਨਦੀਪ ਨੂੰ"), or an honorific ("زاہد صاحب"): the word before is a name, unless it is
 # one of the everyday words below.
@@ -90,6 +77,12 @@ _ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাক�
 _HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
+# Common family and second names in Bengali, Urdu and Gurmukhi script ("জাহিদ হাসান", "عرفان احمد",
+# "ਬਲਦੇਵ ਸਿੰਘ ਸੰਧੂ"), names wherever they stand; not those that are also words (ملک "country", ਮਾਨ "pride").
+_SCRIPT_FAMILY_NAMES = frozenset("""হাসান হোসেন হুসেন আহমেদ আহমদ ইসলাম উদ্দিন উদ্দীন বেগম খাতুন চৌধুরী মিয়া রহমান
+    আলী আলি শেখ খান সরকার তালুকদার মোল্লা হক
+    احمد علی خان حسین شاہ بیگم اقبال رحمان چوہدری چودھری بٹ قریشی اعوان راجہ مرزا بخاری صدیقی انصاری
+    ਸੰਧੂ ਗਿੱਲ ਸਿੱਧੂ ਢਿੱਲੋਂ ਗਰੇਵਾਲ ਬਾਜਵਾ ਸੰਘਾ ਬੈਂਸ ਜੌਹਲ ਅਟਵਾਲ ਰੰਧਾਵਾ ਔਜਲਾ ਸਹੋਤਾ ਧਾਲੀਵਾਲ ਬਰਾੜ ਚੀਮਾ ਕੰਗ""".split())
 # Endings of Sikh Punjabi first names (-preet, -deep, -jeet, -inder, -bir, -jot, -meet).
 _GURMUKHI_NAME_ENDING = lazy_re("(?:ਪ੍ਰੀਤ|ਦੀਪ|ਜੀਤ|ਿੰਦਰ|ਬੀਰ|ਵੀਰ|ਜੋਤ|ਮੀਤ)$")
 # Bengali case endings on a name: "তানভীরের" (Tanvir's), "শিউলিকে" (to Shiuli).
@@ -601,7 +594,7 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     ending), after a relation or title, before a marker of a person ("نے", "ਨੇ", "صاحب") or a Sikh
     family name, or shaped as a Sikh first name."""
     k = tokens[index].key
-    if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES:
+    if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
         return True

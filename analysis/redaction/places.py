@@ -44,7 +44,7 @@ import re
 from collections.abc import Iterator
 
 from analysis.redaction.lazy import lazy_re
-from analysis.redaction.lexicon import SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -734,6 +734,7 @@ _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پا
     ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
     বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ
     ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা
+    اپنے اپنی اپنا ਆਪਣੇ ਆਪਣੀ ਆਪਣਾ নিজের নিজেদের ہمارے ਸਾਡੇ আমাদের
     ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ ਗਾؤں گاؤں محلے بچوں ہمارے ان اس مسلمانوں""".split())
 
 
@@ -749,12 +750,19 @@ _SCRIPT_OF_PLACE = lazy_re(
     r"(?:ਗੁਰਦੁਆਰ|ਮੰਦਰ|ਮਸਜਿਦ|ਸਕੂਲ|ਕਾਲਜ|ਸ਼ਹਿਰ|ਪਿੰਡ|ਇਲਾਕ|گوردوارہ|گوردوارے|مسجد|مندر|اسکول|سکول|کالج|شہر|گاؤں|گاؤں|علاق)")
 
 
+# A neighbourhood before the word "area": "لانگسائٹ علاقے میں", "ਹੈਂਡਸਵਰਥ ਇਲਾਕੇ ਵਿੱਚ", "হোয়াইটচ্যাপেল এলাকায়".
+_SCRIPT_AREA = lazy_re(rf"(?P<place>{_SCRIPT_WORD})\s+(?:علاقے|علاقہ|محلے|ਇਲਾਕੇ|ਇਲਾਕਾ|এলাকায়|এলাকা|এলাকার)")
+
+
 def _script_places(text: str) -> Iterator[Span]:
     if text.isascii():
         return
     lex = lexicon()
     for match in _SCRIPT_SAINT.finditer(text):
         yield match.span()
+    for match in _SCRIPT_AREA.finditer(text):
+        if _script_place_word(match.group("place")) and not lex.is_first_name(key(match.group("place"))):
+            yield match.span("place")
     for match in _SCRIPT_OF_PLACE.finditer(text):
         if _script_place_word(match.group("place")) and not lex.is_first_name(key(match.group("place"))):
             yield match.span("place")
@@ -762,6 +770,8 @@ def _script_places(text: str) -> Iterator[Span]:
         words = list(re.finditer(r"\S+", match.group("place")))
         # The word before "in" or "from" names the place unless it is an everyday word ("گھر میں" at home);
         # the word before it joins ("ہیلی فیکس", "টাওয়ার হ্যামলেটসে") unless it is one too ("میں", "وہ", "بیٹا").
+        if len(words) == 2 and not _script_place_word(words[0].group()) and key(words[0].group()) in SCRIPT_RELATIONS:
+            continue  # "মেয়ে ফারহানা স্কুলে": a name after a relation, for names.py
         if _script_place_word(words[-1].group()):
             first = words[0] if len(words) == 2 and _script_place_word(words[0].group()) else words[-1]
             yield match.start("place") + first.start(), match.start("place") + words[-1].end()
@@ -775,6 +785,10 @@ def _script_places(text: str) -> Iterator[Span]:
 
 def _script_place_word(word: str) -> bool:
     k = key(word)
+    # A relation is a person's: "আমার মেয়ে ফারহানা স্কুলে যায়" (my daughter goes to school), "আমার ছেলের স্কুল".
+    if k in SCRIPT_RELATIONS or any(k.endswith(ending) and k[:-len(ending)] in SCRIPT_RELATIONS
+                                    for ending in ("ের", "র", "কে", "ے", "ی")):
+        return False
     return k not in _SCRIPT_NOT_PLACE and k not in SCRIPT_WORDS
 
 
