@@ -433,6 +433,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
         return True
+    if _ACTION_AFTER.match(after):  # "Rob stole my bank card": what a person does to someone
+        return True
     if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
@@ -471,6 +473,8 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True
+    if len(token.key) > 2 and text[token.end:token.end + 2] in ("'s", "’s") and not _DETERMINER_BEFORE.search(before):
+        return True  # "went round to jess's", "stayed at shannon's": a listed name's house
     if _VERB_AFTER.match(text[token.end:token.end + 30]) or _ROLE_AFTER.match(text[token.end:token.end + 40]):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
