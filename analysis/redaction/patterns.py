@@ -213,7 +213,14 @@ _YEAR_ONLY = lazy_re(r"(?:19|20)\d\d")
 _REFERENCE_DIGITS = 6
 
 
+# A reference code in capitals with five digits or more wherever it stands: "FD24P00567", "MA23P01234",
+# "ZE12345" (a court's case number, a claim's code); a postcode or plate has fewer digits.
+_CODE = lazy_re(r"(?<![\w/-])(?=[A-Z\d]{6,16}(?![\w/-]))(?=(?:[A-Z]*\d){5})[A-Z]{1,4}\d[A-Z\d]*(?![\w/-])")
+
+
 def numbers(text: str) -> Iterator[Span]:
+    for match in _CODE.finditer(text):
+        yield match.span()
     for match in _NI_NUMBER.finditer(text):
         yield match.span()
     if "/" in text:
@@ -301,7 +308,8 @@ _DAY_ALONE = lazy_re(
 _AFTER_DAY_ALONE = lazy_re(
     r"\s*(?:$|[^\w\s]|(?:and|he|she|i|we|they|it|at|in|on|when|but|so|then|to|till|until|about|around|after|"
     r"before|or|because|as|my|his|her|the|a|was|is|where|which|that|there|this|from|for|with|by|me|him|us|"
-    r"last|next|again|too|just|night|morning|afternoon|evening|"
+    r"last|next|again|too|just|night|morning|afternoon|evening|while|whilst|if|though|although|once|cos|"
+    r"we|you|they|someone|everyone|nobody|"
     rf"{_MONTH_EN}|{_WEEKDAY})\b)",
     re.I,
 )

@@ -475,6 +475,10 @@ _WORKPLACE_KINDS = frozenset("depot branch plant site warehouse factory store of
 _TITLE_BEFORE = lazy_re(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
 
 
+_COLOUR_BEFORE = lazy_re(r"\b(?i:black|white|grey|gray|silver|red|blue|green|yellow|orange|purple|gold|maroon|navy|"
+                         r"dark|light|old|new|battered|clapped)\s+$")
+
+
 def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
     """A capitalised gazetteer town wherever it stands ("Wigan is where he grew up", "left Oldham"),
     unless it names a public building or service ("Bolton police"), follows "the" or a title, or is a
@@ -488,6 +492,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         one_word = " " not in match.group()[:span]
         if one_word and (lex.is_first_name(first) or lex.is_ambiguous(first) or first in lex.places):
             continue
+        if _COLOUR_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "a grey Vauxhall", "his black Mercedes": a car
         following = re.match(r" ([A-Za-z][\w'’]*)", text[end:end + 30])
         after = key(following.group(1)) if following else ""
         if after in _SERVICE_WORDS or after in _PUBLIC_VENUE_WORDS or after == "park":
@@ -675,7 +681,7 @@ _LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\
 _SAINT = lazy_re(
     r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’]))?"
-    r"(?:(?:\s+[a-z]+)?\s+(?:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e)\b)?)"
+    r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")
 # Words before a street, school or estate that say which kind, not which one: "the main road", "a
 # local primary", "the council estate", "my doctor's surgery".
@@ -876,8 +882,8 @@ _PUBLIC_EMPLOYERS = frozenset("""nhs police council army navy raf government civ
 
 
 # Workplaces shared by thousands that the policy keeps: "a nurse at Wythenshawe Hospital".
-_PUBLIC_WORKPLACES = frozenset("hospital hospitals infirmary station airport university prison police council "
-                               "jobcentre hmrc dwp nhs".split())
+_PUBLIC_WORKPLACES = frozenset("hospital hospitals infirmary royal general station airport university prison police "
+                               "council jobcentre hmrc dwp nhs".split())
 # A chain in lower case after a work word: "works at kfc", "a cashier at tesco".
 _LOWER_CHAIN = lazy_re(r"\b(?:at|for)\s+(?:the\s+)?(?P<chain>[a-z][a-z'’&-]+)(?![\w'’])")
 _CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
