@@ -763,3 +763,151 @@ def test_third_fresh_set_misses_stay_fixed(text, expected):
 )
 def test_fourth_fresh_set_misses_stay_fixed(text, expected):
     assert redacted(text) == expected
+
+
+# --- round 11: dates in every shape, reference numbers, places, names in every script ------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It started on 3rd March when he came back.", "It started on [date] when he came back."),
+        ("The first time was March 3rd 1985.", "The first time was [date]."),
+        ("My date of birth is 12.03.85.", "My date of birth is [date]."),
+        ("I was born 03/04/1985.", "I was born [date]."),
+        ("My daughter was born 4/7/90.", "My daughter was born [date]."),
+        ("DOB 1.2.1979", "DOB [date]"),
+        ("dob 7/9/92", "dob [date]"),
+        # A day of the month alone names a day (the writer's month is implied).
+        ("He turned up on the 14th and kicked the door in.", "He turned up on the [date] and kicked the door in."),
+        ("It was last Tuesday the 9th, just after school.", "It was last Tuesday the [date], just after school."),
+        ("Court is on Monday 18th.", "Court is on Monday [date]."),
+        ("Between the 3rd and the 10th he sent 400 messages.", "Between the [date] and the [date] he sent 400 messages."),
+        ("He broke in on Sunday the 21st while we slept.", "He broke in on Sunday the [date] while we slept."),
+        ("She was born on the twelfth of March.", "She was born on the [date]."),
+        ("It was the weekend of the 14th-15th June.", "It was the weekend of the [date]."),
+        ("From 3 to 7 April I was in hospital.", "From [date] I was in hospital."),
+        ("the 2nd of may was the worst night", "the [date] was the worst night"),
+        ("I was attacked on Christmas Day 2019.", "I was attacked on [date]."),
+        ("incident number 0456 of 12th, if that helps", "incident number [number] of [date], if that helps"),
+        # Welsh, Polish, Romanian; Urdu, Bengali and Gurmukhi month names, with their own digits too.
+        ("Digwyddodd hyn ar 3 Mawrth.", "Digwyddodd hyn ar [date]."),
+        ("Roedd yr achos llys ar 5ed o Fehefin.", "Roedd yr achos llys ar [date]."),
+        ("To było 12 marca 2023 roku.", "To było [date] roku."),
+        ("S-a întâmplat pe 5 martie.", "S-a întâmplat pe [date]."),
+        ("میری تاریخ پیدائش 12 مارچ 1990 ہے۔", "میری تاریخ پیدائش [date] ہے۔"),
+        ("আমার জন্ম ৫ মার্চ ১৯৮৯।", "আমার জন্ম [date]।"),
+        ("ਮੇਰਾ ਜਨਮ 14 ਅਪ੍ਰੈਲ 1985 ਨੂੰ ਹੋਇਆ।", "ਮੇਰਾ ਜਨਮ [date] ਨੂੰ ਹੋਇਆ।"),
+    ],
+)
+def test_dates_in_every_shape_and_language(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A year, a month, a weekday, a month and year, an ordinal that counts: not a date.
+        "I left him in 2019 and it was the best thing I did.", "Every Tuesday he would go drinking.",
+        "By June 2021 I had my own place.", "We live on the 2nd floor now.",
+        "I went back to him on the 3rd time he begged.", "It was the 1st of many times he did it.",
+        "The outreach van comes on the 1st and 15th of each month.", "I rated them 7/10 and 24/7 support is key.",
+        "Daeth yr heddlu ar ddydd Mawrth.", "În martie a fost cel mai rău.", "I left on Valentine's Day.",
+        "Christmas is always hard for us.", "The first refuge was in a village and the second in a town.",
+    ],
+)
+def test_years_months_weekdays_and_counting_ordinals_are_kept(text):
+    assert redacted(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The CAD number was 2345.", "The CAD number was [number]."),
+        ("They gave me CAD 2345 for the call.", "They gave me CAD [number] for the call."),
+        ("police log 1123 of 04/06 says he was there", "police log [number] of [date] says he was there"),
+        ("My NHS number is 943 476 5919.", "My NHS number is [number]."),
+        ("His National Insurance is AB123456C.", "His National Insurance is [number]."),
+        ("case no. ZE12345 at the family court", "case no. [number] at the family court"),
+        ("The case number at the family court is MA23P01234.", "The case number at the family court is [number]."),
+        ("My court case is FD24P00567 at the family court.", "My court case is [number] at the family court."),
+        ("It was a white van, reg number KX 19 ABC.", "It was a white van, reg number [vehicle]."),
+        ("He drives a grey Vauxhall, plate BD19 FGH.", "He drives a grey Vauxhall, plate [vehicle]."),
+    ],
+)
+def test_reference_numbers_and_plates(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She's in year 3 at Holy Trinity.", "She's in year 3 at [place]."),
+        ("He plays for Heaton Mersey Football Club.", "He plays for [place]."),
+        ("We lived in Tŷ Gwyn on Stryd Fawr.", "We lived in [place] on [place]."),
+        ("Our address is Flat 2, 17 Ffordd y Parc.", "Our address is [address]."),
+        ("he works at kfc on the high street", "he works at [place] on the high street"),
+        ("my kids go to ladybarn primary", "my kids go to [place]"),
+        ("The kids go to St Margaret's C of E.", "The kids go to [place]."),
+        # Hospitals are kept, also as a workplace; a chain without its branch is no place.
+        ("She was a nurse at Wythenshawe Hospital.", "She was a nurse at Wythenshawe Hospital."),
+        ("He's a porter at Salford Royal.", "He's a porter at Salford Royal."),
+        ("I stayed at a Travelodge for two nights.", "I stayed at a Travelodge for two nights."),
+        ("he goes to a local primary", "he goes to a local primary"),
+        # Places in Bengali, Urdu and Gurmukhi script.
+        ("আমি বার্মিংহামে একটা রিফিউজে আছি।", "আমি [place] একটা রিফিউজে আছি।"),
+        ("ہم مانچسٹر کے لانگسائٹ علاقے میں رہتے ہیں۔", "ہم [place] کے [place] علاقے میں رہتے ہیں۔"),
+        ("ہم اپنے علاقے میں رہتے ہیں۔", "ہم اپنے علاقے میں رہتے ہیں۔"),
+        ("ਉਹ ਗ੍ਰੇਵਜ਼ੈਂਡ ਦੇ ਗੁਰਦੁਆਰੇ ਜਾਂਦਾ ਹੈ।", "ਉਹ [place] ਦੇ ਗੁਰਦੁਆਰੇ ਜਾਂਦਾ ਹੈ।"),
+        ("ਉਹ ਪਿੰਡ ਦੇ ਸਕੂਲ ਜਾਂਦਾ ਹੈ।", "ਉਹ ਪਿੰਡ ਦੇ ਸਕੂਲ ਜਾਂਦਾ ਹੈ।"),
+        ("ਬੱਚੇ ਸੇਂਟ ਪੌਲਜ਼ ਸਕੂਲ ਜਾਂਦੇ ਹਨ।", "ਬੱਚੇ [place] ਜਾਂਦੇ ਹਨ।"),
+    ],
+)
+def test_schools_clubs_workplaces_and_places_in_other_scripts(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ਮੇਰੀ ਵਰਕਰ ਸਾਰਾ ਬਹੁਤ ਚੰਗੀ ਸੀ।", "ਮੇਰੀ ਵਰਕਰ [name] ਬਹੁਤ ਚੰਗੀ ਸੀ।"),
+        ("ਮੇਰਾ ਬੇਟਾ ਅਮਨ ਸਿਰਫ਼ ਪੰਜ ਸਾਲ ਦਾ ਹੈ।", "ਮੇਰਾ ਬੇਟਾ [name] ਸਿਰਫ਼ ਪੰਜ ਸਾਲ ਦਾ ਹੈ।"),
+        ("ਮੇਰਾ ਪਤੀ ਹਮੇਸ਼ਾ ਸ਼ਰਾਬ ਪੀਂਦਾ ਹੈ।", "ਮੇਰਾ ਪਤੀ ਹਮੇਸ਼ਾ ਸ਼ਰਾਬ ਪੀਂਦਾ ਹੈ।"),
+        ("ਪੁਲਿਸ ਵਾਲਿਆਂ ਨੇ ਮੇਰੀ ਗੱਲ ਨਹੀਂ ਸੁਣੀ।", "ਪੁਲਿਸ ਵਾਲਿਆਂ ਨੇ ਮੇਰੀ ਗੱਲ ਨਹੀਂ ਸੁਣੀ।"),
+        ("ਉਸਨੇ ਮੈਨੂੰ ਘਰੋਂ ਕੱਢਿਆ।", "ਉਸਨੇ ਮੈਨੂੰ ਘਰੋਂ ਕੱਢਿਆ।"),
+        ("আমার স্বামী জাহিদ হাসান আমাকে মারত।", "আমার স্বামী [name] [name] আমাকে মারত।"),
+        ("আমার মেয়ে ফারহানা স্কুলে যায়।", "আমার মেয়ে [name] স্কুলে যায়।"),
+        ("میری سہیلی نازیہ نے مدد کی۔", "میری سہیلی [name] نے مدد کی۔"),
+        ("i told my worker jo about it", "i told my worker [name] about it"),
+        ("the worker, sue, was lovely", "the worker, [name], was lovely"),
+        ("I'd like to thank jade from the hub", "I'd like to thank [name] from the hub"),
+        ("He called me a liar in front of Grace.", "He called me a liar in front of [name]."),
+        ("i went round to jess's house to hide", "i went round to [name]'s house to hide"),
+        ("Rob stole my bank card.", "[name] stole my bank card."),
+        ("They rob you blind at that place.", "They rob you blind at that place."),
+        ("My nan's house was my safe place.", "My nan's house was my safe place."),
+    ],
+)
+def test_names_after_relations_in_every_script_and_in_lower_case(text, expected):
+    assert redacted(text) == expected
+
+
+def test_round_11_corpora_stay_above_the_goal():
+    """redaction_dev11.tsv and redaction_fresh11.tsv (tuned-on): dates, numbers, places, scripts."""
+    benchmark = _load_benchmark()
+    for path in (benchmark.DEV11, benchmark.FRESH11):
+        report = benchmark.score(benchmark.load_rows(path))
+        assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
+    assert benchmark.score(benchmark.load_rows(benchmark.DEV11))["sentences"] >= 200
+
+
+def test_importing_redaction_compiles_nothing_and_loads_no_heavy_module():
+    """The web app imports analysis.redaction at start-up: patterns compile on first use, and
+    ``regex`` and ``phonenumbers`` are imported then, not at import."""
+    import subprocess
+
+    code = ("import sys, analysis.redaction as r, analysis.redaction.patterns as p; "
+            "print('regex' in sys.modules, 'phonenumbers' in sys.modules, type(p._DATE_PATTERNS[2]).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "False", "LazyPattern"]
+    assert redacted("Call me on 07700 900123 on 3 March") == "Call me on [phone] on [date]"
