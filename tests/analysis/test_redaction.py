@@ -782,7 +782,7 @@ def test_fourth_fresh_set_misses_stay_fixed(text, expected):
         ("He turned up on the 14th and kicked the door in.", "He turned up on the [date] and kicked the door in."),
         ("It was last Tuesday the 9th, just after school.", "It was last Tuesday the [date], just after school."),
         ("Court is on Monday 18th.", "Court is on Monday [date]."),
-        ("Between the 3rd and the 10th he sent 400 messages.", "Between the [date] and the [date] he sent 400 messages."),
+        ("Between the 3rd and the 10th he sent 400 texts.", "Between the [date] and the [date] he sent 400 texts."),
         ("He broke in on Sunday the 21st while we slept.", "He broke in on Sunday the [date] while we slept."),
         ("She was born on the twelfth of March.", "She was born on the [date]."),
         ("It was the weekend of the 14th-15th June.", "It was the weekend of the [date]."),
