@@ -16,15 +16,25 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
-| ``[number]`` | a reference: crime, case, NHS or National Insurance number |
+| ``[number]`` | a reference: crime, CAD, log, case, court, claim, account, NHS or National Insurance number, or a code in capitals with five digits or more ("FD24P00567") |
 
 Policy decisions (see PRODUCT.md section 2):
 
 - Dates: every specific calendar date (a day with a month, with or without a
   year) is redacted, not only dates of birth: any exact date can tie a
-  response to an incident or a person. Months, years, month-and-year, days of
-  the week and relative phrases ("last week", "in March 2019") stay, except a
-  month-and-year after "born"/"DOB", which is a date of birth.
+  response to an incident or a person. That is every shape ("3rd March",
+  "March 3rd 1985", "12.03.85", "03/04/1985", "2024-05-13", "the twelfth of
+  March", "14th-15th June", "Christmas Day 2019") and the month names of Welsh,
+  Polish, Romanian, Urdu, Bengali and Gurmukhi ("3 Mawrth", "5ed o Fehefin",
+  "12 marca 2023", "5 martie", "১২ মার্চ"). A day of the month written as an
+  ordinal where it names a day is a date too, the month being the writer's
+  ("on the 14th", "Tuesday the 9th", "Monday 18th", "incident 0456 of 12th"):
+  only the ordinal is replaced ("on the [date]"), and an ordinal that counts
+  stays ("the 2nd floor", "the 3rd time", "the 1st and 15th of each month").
+  Months, years, month-and-year, days of the week, feasts without a year and
+  relative phrases ("last week", "in March 2019", "on Christmas Day") stay,
+  except a month-and-year after "born"/"DOB", which is a date of birth. A range
+  of days is one date ("From [date] I stayed...").
 - Public service numbers identify nobody and are kept: 999, 101, 111, 112,
   the Silent Solution 55, Samaritans 116 123, Childline and the national
   helplines of the support directory. Public service web sites (gov.uk,
@@ -45,6 +55,9 @@ Policy decisions (see PRODUCT.md section 2):
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
+
+Patterns compile on first use (``lazy.py``), and ``regex`` and ``phonenumbers`` are imported then:
+the web app imports this package when it starts.
 
 Detectors run in a fixed order on a working copy of the text in which each
 accepted span is masked, so a later detector never re-reads redacted text and
