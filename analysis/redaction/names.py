@@ -41,7 +41,7 @@ _FACILITY = frozenset(
     college court infirmary hall ward unit clinic surgery station square gardens place trust
     foundation project service services line team hub estate church mosque temple gurdwara library
     university health practice medical primary nursery refuge law scheme programme bridge shopping
-    retail market""".split()
+    retail market magistrates magistrates'""".split()
 )
 # Facility words that make a place even in lower case: "Victoria station", "Amber ward", "Clare's law".
 _LOWER_FACILITY = frozenset(

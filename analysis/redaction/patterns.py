@@ -298,7 +298,7 @@ _DATE_PATTERNS = (
 # before "of" a month: "on the 14th", "Tuesday the 9th", "Monday 18th", "by the 3rd". Not when a noun
 # follows ("on the 3rd floor", "the 2nd time").
 _ORDINAL_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WEEKDAY = r"(?:mon|tues?|weds?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _DAY_ALONE = lazy_re(
     rf"\b(?:on|since|until|till|til|by|from|between|before|after|of|and|to|or|{_WEEKDAY})\s+"
     rf"(?:the\s+)?(?P<date>{_ORDINAL_DAY})\b(?!['’-])",

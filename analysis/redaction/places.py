@@ -298,7 +298,9 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
         start, end = match.start("place"), match.start("place") + span
         if _public_after(text, end):
             continue  # "at Victoria station", "Blackburn police", "Accrington bus station"
-        yield start, _rest_of_name(text, end, lex)
+        end = _rest_of_name(text, end, lex)
+        if not _public_after(text, end):  # "at Oxford Road station"
+            yield start, end
     yield from _lower_case_towns(text, lex)
     yield from _towns_anywhere(text, lex)
     yield from _lower_towns_anywhere(text, lex)
@@ -384,7 +386,9 @@ def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
             name = " ".join(key(w) for w in words[:count])
             if name not in lex.towns or words[0] in STOPWORDS:
                 continue
-            if count == 1 and (name in lex.town_words or lex.is_ambiguous(name) or name in lex.places):
+            # "in ashton" (also a name, but no word) is a place; "in hope", "to reading" are not.
+            if count == 1 and (name in lex.town_words or (lex.is_ambiguous(name) and name in lex.ordinary)
+                               or name in lex.places):
                 break
             start = match.start("place")
             end = start + len(" ".join(words[:count]))
@@ -512,6 +516,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
         if kind_after:
             end += following.end()  # "Moss Lane", "Trafford Centre", "Bolton Arena"
+            if _public_after(text, end):
+                continue  # "Oxford Road station"
         yield match.start(), end
 
 
@@ -615,6 +621,8 @@ _NAMED_VENUE = lazy_re(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENU
 _PUB = lazy_re(
     r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
     r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
+# Pubs named "the X's Head" or "the X's Arms": "the Stag's Head", "the Queen's Head", "the Farmer's Arms".
+_PUB_POSSESSIVE = lazy_re(r"\b(?i:the)\s+(?P<venue>[A-Z][\w-]*['’]s\s+(?:Head|Arms|Rest|Nest|Inn|Tavern))\b")
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
 _CALLED_VENUE = lazy_re(
     r"\b(?i:refuge|shelter|hostel|project|house|centre|center|home|charity|place|pub|club|bar|school|"
@@ -650,6 +658,8 @@ def _named_venues(text: str) -> Iterator[Span]:
     for match in _DEDICATION.finditer(text):
         if not match.group("venue").startswith("Ty ") or not lex.is_first_name(key(match.group("venue").split()[1])):
             yield match.span("venue")
+    for match in _PUB_POSSESSIVE.finditer(text):
+        yield match.span("venue")
     for pattern in (_NAMED_VENUE, _PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
         for match in pattern.finditer(text):
             start = match.start("venue")
@@ -673,7 +683,8 @@ def _named_venues(text: str) -> Iterator[Span]:
 _LOWER_STREET = lazy_re(
     r"\b(?:on|off|in|at|near|along|to|from|down|up|by|round|around|behind|past|outside|onto|into)\s+"
     r"(?P<place>(?:(?!(?:on|off|in|at|near|to|from|down|up|by|the|a|and|of|onto|into|live|lives|lived)\s)"
-    r"[a-z][a-z'’-]+\s+){1,3}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b)")
+    r"[a-z][a-z'’-]+\s+){1,3}(?:street|road|avenue|lane|crescent|terrace|grove|gardens|drive)\b"
+    r"(?:\s+(?:east|west|north|south|upper|lower)\b)?)")
 _LOWER_SCHOOL = lazy_re(
     r"\b(?P<place>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
     r"medical centre|medical practice|health centre|family centre|care home)\b)")
@@ -805,7 +816,8 @@ def _listed_script_place(word: str, lex: Lexicon) -> bool:
     return any(k.endswith(ending) and k[:-len(ending)] in lex.script_towns for ending in _BENGALI_PLACE_ENDINGS)
 
 
-_HOSPITAL_WORDS = frozenset("hospital infirmary station airport university prison police".split())
+_HOSPITAL_WORDS = frozenset("hospital infirmary station airport university prison police magistrates magistrates' "
+                            "court courts crown county coroners coroner's".split())
 
 
 def _hospital_after(text: str, end: int) -> bool:
@@ -839,6 +851,8 @@ def _streets(text: str) -> Iterator[Span]:
         # "the Magistrates' Court").
         residential = match.group("street").endswith(_RESIDENTIAL)
         public = bool(set(words) & _PUBLIC_VENUE_WORDS)
+        if _hospital_after(text, match.end("street")):
+            continue  # "at Stepping Hill Hospital", "Oxford Road station": a public building named for its street
         if not set(words) & _GENERIC_STREETS and (residential or not (public or all(word in keep for word in words))):
             yield match.span("street")
     for match in _STREET_ANYWHERE.finditer(text):
@@ -848,7 +862,8 @@ def _streets(text: str) -> Iterator[Span]:
             start += len(match.group("street").split()[0]) + 1
             words = words[1:]
         if words and not set(words) & _GENERIC_STREETS and not all(word in keep or word in STOPWORDS
-                                                                  for word in words):
+                                                                  for word in words) \
+                and not _hospital_after(text, match.end("street")):
             yield start, match.end("street")
     for match in _STREET_WELSH.finditer(text):
         yield match.span("street")
