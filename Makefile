@@ -90,7 +90,10 @@ lint: setup-test ## ruff (rules E, F, I, B, UP) and the import contracts (lint-i
 	$(BIN)/ruff check webapp analysis tests benchmarks
 	$(BIN)/lint-imports
 
+# Heard's own modules are byte-compiled once here, so no worker compiles them as it
+# starts (where PYTHONDONTWRITEBYTECODE is set, every process would).
 serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL, SECRET_KEY and HEARD_ENCRYPTION_KEYS)
+	$(BIN)/python -m compileall -q webapp analysis
 	HEARD_CONFIG=production $(FLASK) db upgrade
 	HEARD_CONFIG=production $(BIN)/gunicorn --config gunicorn.conf.py 'webapp:create_app("production")'
 

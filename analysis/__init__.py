@@ -14,7 +14,8 @@ scikit-learn is imported here. Import what you need from the submodules:
   ``count_table``), pure Python
 - ``analysis.suppression``: ``suppress``, ``breakdown_table`` (NumPy)
 - ``analysis.disclosure``: ``withheld``, ``would_disclose``: differencing across releases
-  (NumPy; SciPy when populations overlap)
+  (pure Python; its linear algebra in ``analysis.overlap``, NumPy and SciPy, loaded
+  only when populations overlap)
 - ``analysis.redaction``, ``analysis.risk``: what the web app runs on every answer
 
 It imports nothing of Flask or ``webapp`` (an import contract checks this).

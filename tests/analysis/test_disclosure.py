@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.disclosure import Shown, regions, withheld, would_disclose
+from analysis.disclosure import Shown, withheld, would_disclose
+from analysis.overlap import regions
 
 OCT, NOV, DEC = "feedback:2026-10", "feedback:2026-11", "feedback:2026-12"
 
