@@ -4,7 +4,9 @@ quarter's summary and see the one address to give; the member goes to
 /group/, enters their code, lands on that summary, chooses what matters most
 and comments, sees the comment with the name taken out, puts back a word taken
 out by mistake, and sends; the same code cannot send again. axe-core finds
-nothing on any page (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA).
+nothing on any page (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA). And Exit this page
+with the network cut (issue 12 part 3), as on every other journey: Back and
+reopening never show the comment typed.
 
 Runs on the `dev_server` (as `make run` serves it: demo data themed by a run
 for every quarter, demo staff without two-factor)."""
@@ -14,7 +16,17 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import TouchDriver, audited_phone, axe, marker_word, sign_in
+from tests.browser.helpers import (
+    TouchDriver,
+    Typed,
+    assert_nothing_typed,
+    audited_phone,
+    axe,
+    back_until_heard,
+    exit_offline,
+    marker_word,
+    sign_in,
+)
 from webapp.periods import recent_quarters
 from webapp.themes.scope import feedback_quarter
 
@@ -112,3 +124,66 @@ def test_a_member_checks_their_comment_puts_a_word_back_and_sends_once(dev_serve
     expect(member.locator(".govuk-error-summary")).to_contain_text("already been used")
     checked_by_axe(member, axe_source, failures)
     assert failures == []
+
+
+# Exit with no signal --------------------------------------------------------------------------
+
+# The no-JavaScript member's quarter: these tests issue codes of their own for it and send nothing.
+EXIT_SCOPE = feedback_quarter(recent_quarters(4)[3])
+CODE_PAGE = "Enter your access code"
+
+
+def member_with_a_comment_on_check(page: Page, base: str, code: str, typed: Typed) -> None:
+    driver = TouchDriver(page)
+    page.goto(f"{base}/group/")
+    page.get_by_label("Access code").fill(code)
+    driver.press("Continue")
+    expect(page.locator("h1")).to_have_text("What people told us")
+    themes = page.get_by_role("group", name="Which themes matter most to you?")
+    theme = themes.locator("label").first.inner_text().strip()
+    themes.get_by_label(theme, exact=True).check()
+    page.get_by_label(f"Your comment on {theme} (optional)").fill(typed.what_helped)
+    driver.press("Continue")
+    expect(page.locator("h1")).to_have_text("Check your answers before sending")
+    expect(page.locator("main")).to_contain_text(typed.token)
+
+
+@pytest.mark.parametrize("how", ["tap", "shift-3"])
+def test_a_member_who_exits_with_no_signal_sees_nothing_typed_on_back_or_reopening(dev_server, demo_staff,
+                                                                                   new_phone, how):
+    base = dev_server.base_url
+    code = issue_codes(slow(new_phone().page), base, EXIT_SCOPE.key, 1)[0]
+    phone = new_phone()
+    page = slow(phone.page)
+    typed = Typed.new()
+    member_with_a_comment_on_check(page, base, code, typed)
+    exit_offline(phone, how)
+    back_until_heard(page)
+    assert_nothing_typed(page, typed)
+    expect(page.locator("h1")).to_have_text(CODE_PAGE)  # the visit ended: the code is needed again
+    assert "heard_exit" not in [c["name"] for c in phone.context.cookies()]  # the marker is spent
+    page.goto(f"{base}/group/feedback/{EXIT_SCOPE.key.split(':')[1]}")
+    expect(page.locator("h1")).to_have_text(CODE_PAGE)
+    assert_nothing_typed(page, typed)
+
+
+def test_without_javascript_a_member_who_exits_with_no_signal_finds_the_comment_hidden(dev_server, neutral_server,
+                                                                                      demo_staff, new_phone,
+                                                                                      axe_source):
+    base = dev_server.base_url
+    code = issue_codes(slow(new_phone().page), base, EXIT_SCOPE.key, 1)[0]
+    phone = audited_phone(new_phone, js=False)
+    page = slow(phone.page)
+    typed = Typed.new()
+    member_with_a_comment_on_check(page, base, code, typed)
+    exit_offline(phone, "tap")
+    back_until_heard(page)
+    expect(page.locator("h1")).to_have_text("Your answers are hidden")
+    assert_nothing_typed(page, typed)
+    assert axe(page, axe_source) == []
+    # Exit this page, now with signal, ends the visit: the comment is never shown again.
+    page.locator(".govuk-exit-this-page__button").tap()
+    page.wait_for_url(neutral_server.url)
+    page.goto(f"{base}/group/feedback/{EXIT_SCOPE.key.split(':')[1]}")
+    expect(page.locator("h1")).to_have_text(CODE_PAGE)
+    assert_nothing_typed(page, typed)
