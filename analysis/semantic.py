@@ -7,10 +7,11 @@ closer it is than the answer's other themes, and whether one of the theme's
 phrases matched are combined into one score and turned into a probability
 by a logistic curve with a few global weights (``WEIGHTS``).
 
-Those weights were chosen on the 120 domestic-abuse dev answers
-(``../shared/data/da-feedback-dev.csv``); they are global (the same for every
+Those weights were fitted on the 120 domestic-abuse dev answers
+(``../shared/data/da-feedback-dev.csv``) and six sets written for Heard
+(``scripts/fit_codebook_prior.py``); they are global (the same for every
 theme), so a partnership's own themes and examples get the same treatment.
-The figures measured on the dev answers are therefore tuned-on figures;
+The figures measured on those answers are therefore tuned-on figures;
 README.md ("Theming model") gives the held-out ones.
 
 Answers that say nothing ("Nothing", "n/a", "no comment") get no theme.
