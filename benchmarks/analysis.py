@@ -9,7 +9,7 @@ TUNED-ON (the codebook prior's few global weights were fitted on them);
 the cross-validated "with coded examples" figures score each answer only
 when it was not among the coded; ``--heldout`` adds answers written and
 coded after the codebook prior was last frozen
-(benchmarks/data/da-theming-fresh-2.csv; the older sets there were tuned on
+(benchmarks/data/da-theming-fresh-3.csv; the older sets there were tuned on
 since, see its README): the only held-out day-one figure here; on the same answers it also scores a
 model that learned from all the dev answers coded. ``--da-tuning`` (written to
 tune learning: TUNED-ON) and ``--da-fresh`` (written after it was frozen)
@@ -60,7 +60,7 @@ from analysis.sentiment import SentimentScorer, rule_compound, vader_scores  # n
 
 DEFAULT_DATA = "../shared/data/feedback-labelled-dev.csv"
 DEFAULT_DA = "../shared/data/da-feedback-dev.csv"
-HELD_OUT_DA = "benchmarks/data/da-theming-fresh-2.csv"
+HELD_OUT_DA = "benchmarks/data/da-theming-fresh-3.csv"
 TUNING_DA = "benchmarks/data/da-themes-tuning.csv"
 FRESH_DA = "benchmarks/data/da-themes-fresh.csv"
 NHS_CODEBOOK = ROOT / "benchmarks" / "data" / "nhs_codebook.yaml"

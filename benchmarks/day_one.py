@@ -34,7 +34,7 @@ DEFAULT = ["../shared/data/da-feedback-dev.csv"]
 
 def load(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def f1(tp: float, fp: float, fn: float) -> float:

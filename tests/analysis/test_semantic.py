@@ -49,6 +49,14 @@ def test_word_pieces_follow_bert_uncased():
     ("I was passed from pillar to post and nobody would take my case", {"joined-up"}, set()),
     ("They never got an interpreter so my son had to explain it all", {"inclusion"}, set()),
     ("Some nights I think the kids would be better off without me", {"mental-health"}, set()),
+    # Themes coders apply by what the answer implies (issue 13, part 1: recall), in words
+    # that are not the codebook's examples.
+    ("Every shelter we phoned said they had no space", {"housing", "access"}, set()),
+    ("The worker met me at the school gates so he wouldnt know I was getting help", {"safety"}, set()),
+    ("The 999 operator told me to calm down and stop shouting", {"staff-attitude"}, set()),
+    ("They took his word over mine because he was calm and I was crying", {"believed"}, set()),
+    ("Months on the list and still waiting to hear about counselling", {"access", "mental-health"}, set()),
+    ("The solicitor didn't charge for the first appointment", {"money", "justice"}, set()),
     # Generic words that once misfired.
     ("The staff were lovely and the hostel was warm", {"housing"}, {"safety"}),
     ("I had to wait in the waiting room with my son", {"children"}, {"inclusion"}),
