@@ -48,6 +48,17 @@ DANGER = [
     ("trapped_or_controlled_now", "they want to marry me off this summer and I'm only 16"),
     ("feeling_unsafe_now", "i lie awake every night waiting for his car"),
     ("feeling_unsafe_now", "I'm scared to go to sleep in my own home"),
+    # Round 15 (after reading the tenth held-out set).
+    ("suicidal", "i've drafted goodbye messages to my sisters"),
+    ("suicidal", "my family would be glad if I died"),
+    ("suicidal", "I don't think I can get through another night"),
+    ("stalking_with_fear", "there was a card under the door of my new flat, unsigned"),
+    ("imminent_contact", "just saw his van go past the end of the road"),
+    ("child_at_risk", "she says she'll take my son abroad and I'll never see him"),
+    ("trapped_or_controlled_now", "I have to video call him so he can see who I'm with"),
+    ("trapped_or_controlled_now", "all my wages go straight into his account"),
+    ("feeling_unsafe_now", "I've moved the chest of drawers in front of my bedroom door"),
+    ("threat_to_kill_or_harm", "o bolche amake marbe"),
     # Other languages.
     ("weapons", "mae gwn gydag e yn y car"),
     ("strangulation", "gafaelodd o yn fy ngwddw"),
@@ -73,6 +84,9 @@ SAFE = [
     "I was suicidal for a while after he left but I'm doing well now",
     "I've got my own house now and the kids are settled",
     "I need a manager who listens",
+    "I don't want to hurt myself, I want help with housing",
+    "the worker helped me open a bank account in my own name",
+    "I've got settled status now, the solicitor was great",
 ]
 
 
