@@ -116,7 +116,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Text-speak and common spellings that edit distance alone would not map well.
 _SPELLED_OUT = {
     "u": "you", "ur": "your", "mi": "me", "seh": "says", "tek": "take", "r": "are", "im": "i'm", "ive": "i've",
-    "hes": "he's", "shes": "she's", "whats": "what's",
+    "hes": "he's", "shes": "she's", "whats": "what's", "theyd": "they'd", "youd": "you'd", "theyll": "they'll",
     "realy": "really", "rly": "really", "rite": "right", "frightend": "frightened", "scard": "scared",
     "scaired": "scared",
     "thats": "that's", "theres": "there's",
