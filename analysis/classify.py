@@ -68,6 +68,12 @@ RELIABILITY_AT = 3.0
 MAX_SHARE_RATIO = 3.0
 # Inverse L2 strength of the per-label logistic regression on embeddings.
 EMBEDDING_C = 10.0
+# With a codebook, the embedding model also sees every theme's codebook logit
+# (scaled by this), and is regularised harder (``EMBEDDING_C_WITH_PRIOR``):
+# it learns which of the codebook's calls to trust for this partnership, and
+# how themes go together, from far fewer examples than the embedding alone.
+PRIOR_IN_EMBEDDING = 0.3
+EMBEDDING_C_WITH_PRIOR = 1.0
 # A codebook label is handed to the learned model only when, on the coded
 # texts (out of fold), its F1 beats the codebook's own by more than this.
 PRIOR_MARGIN = 0.0
@@ -299,7 +305,8 @@ class ThemeClassifier:
         vectors = self.embedder_.encode(texts)
         X = self._fit_features(texts, questions)
         prior_logit = self._prior_logit(texts, vectors)
-        margins, embedding_p = self._out_of_fold(X, vectors, Y)
+        features = self._embedding_features(vectors, prior_logit)
+        margins, embedding_p = self._out_of_fold(X, features, Y)
         self.platt_ = self._fit_platt(margins, Y)
         inputs = self._inputs(texts, prior_logit, self._svm_proba(margins),
                               self._neighbour_vote(vectors, vectors, Y, leave_self_out=True), embedding_p)
@@ -309,7 +316,7 @@ class ThemeClassifier:
         self.keep_prior_ = self._labels_better_left_to_prior(fitted, self._prior_proba(texts, prior_logit), Y)
         self.thresholds_[self.keep_prior_] = ASSIGN_AT
         self.svms_ = self._fit_svms(X, Y)
-        self.embedding_models_ = self._fit_embedding_models(vectors, Y)
+        self.embedding_models_ = self._fit_embedding_models(features, Y)
         self.coded_vectors_, self.coded_Y_ = vectors, Y
         return self
 
@@ -327,8 +334,14 @@ class ThemeClassifier:
                     self._fit_embedding_models(vectors[train], Y[train]), vectors[test], Y[train])
         return margins, embedding_p
 
+    def _embedding_features(self, vectors: np.ndarray, prior_logit: np.ndarray) -> np.ndarray:
+        if self.prior_ is None:
+            return vectors
+        return np.hstack([vectors, PRIOR_IN_EMBEDDING * prior_logit[:, self.in_book_]])
+
     def _fit_embedding_models(self, vectors: np.ndarray, Y: np.ndarray) -> list:
-        return [_EmbeddingLogit(EMBEDDING_C).fit(vectors, Y[:, j]) if 0 < Y[:, j].sum() < len(Y)
+        C = EMBEDDING_C if self.prior_ is None else EMBEDDING_C_WITH_PRIOR
+        return [_EmbeddingLogit(C).fit(vectors, Y[:, j]) if 0 < Y[:, j].sum() < len(Y)
                 else None for j in range(Y.shape[1])]
 
     @staticmethod
@@ -402,11 +415,12 @@ class ThemeClassifier:
         questions = list(questions) if questions is not None else [None] * len(texts)
         vectors = self.embedder_.encode(texts)
         prior_logit = self._prior_logit(texts, vectors)
+        embedding_p = self._embedding_proba(self.embedding_models_,
+                                            self._embedding_features(vectors, prior_logit), self.coded_Y_)
         proba = self._combine(self._inputs(
             texts, prior_logit,
             self._svm_proba(self._margins(self.svms_, self._features(texts, questions))),
-            self._neighbour_vote(vectors, self.coded_vectors_, self.coded_Y_),
-            self._embedding_proba(self.embedding_models_, vectors, self.coded_Y_)))
+            self._neighbour_vote(vectors, self.coded_vectors_, self.coded_Y_), embedding_p))
         if self.keep_prior_.any():
             proba[:, self.keep_prior_] = self._prior_proba(texts, prior_logit)[:, self.keep_prior_]
         return proba
@@ -464,6 +478,13 @@ TYPICAL_WEIGHT = 0.25
 # it as much as closeness to a pick of this batch: with hundreds coded, every
 # typical answer has a close coded neighbour, and only oddities would be left).
 CODED_OVERLAP = 0.5
+# Until this many texts are coded every suggestion is a random draw (a fair
+# sample teaches the label shares and thresholds honestly); after, this share
+# of each batch still is, interleaved with the most telling picks. A sample
+# chosen only for uncertainty over-represents rare and odd answers, and the
+# learned label shares, cut-offs and base rates drift with it.
+WARM_START = 25
+RANDOM_SHARE = 0.5
 
 
 def _density(vectors: np.ndarray) -> np.ndarray:
@@ -480,7 +501,8 @@ def _density(vectors: np.ndarray) -> np.ndarray:
 
 def choose_to_code(texts: Sequence[str], proba: np.ndarray, thresholds: np.ndarray | float,
                    positives: np.ndarray, vectors: np.ndarray, n: int,
-                   coded_texts: Sequence[str] = (), coded_vectors: np.ndarray | None = None) -> list[int]:
+                   coded_texts: Sequence[str] = (), coded_vectors: np.ndarray | None = None,
+                   random_share: float | None = None, random_state: int = 0) -> list[int]:
     """Pick ``n`` texts to code: typical, uncertain, of rare themes, and unlike
     each other and the texts already coded.
 
@@ -494,6 +516,11 @@ def choose_to_code(texts: Sequence[str], proba: np.ndarray, thresholds: np.ndarr
     texts coded or picked so far, so twenty suggestions are not twenty
     wordings of one complaint. Texts that say nothing, and texts the same in
     words as one coded or already picked, are never offered.
+
+    A share of the picks (``random_share``; all of them while fewer than
+    ``WARM_START`` texts are coded, ``RANDOM_SHARE`` after) is drawn at random
+    from the texts still on offer, every other pick, so the coded sample
+    stays a fair picture of the feedback.
     """
     if not len(texts) or n <= 0:
         return []
@@ -507,12 +534,21 @@ def choose_to_code(texts: Sequence[str], proba: np.ndarray, thresholds: np.ndarr
     key_ids = np.array([hash(k) for k in keys])
     usable = np.array([bool(k) and k not in seen and not says_nothing(t) for k, t in zip(keys, texts, strict=True)])
     similarity_to_picked = CODED_OVERLAP * _closest(vectors, coded_vectors)
+    if random_share is None:
+        random_share = 1.0 if len(coded_texts) < WARM_START else RANDOM_SHARE
+    rng = np.random.default_rng(random_state)
     picked: list[int] = []
+    drawn = 0.0
     while len(picked) < n:
-        adjusted = np.where(usable, score * (1 - np.clip(similarity_to_picked, 0, 1)), -np.inf)
-        best = int(np.argmax(adjusted))
-        if not np.isfinite(adjusted[best]):
+        if not usable.any():
             break
+        drawn += random_share
+        if drawn >= 1.0:  # a random pick, spread evenly through the batch
+            drawn -= 1.0
+            best = int(rng.choice(np.nonzero(usable)[0]))
+        else:
+            adjusted = np.where(usable, score * (1 - np.clip(similarity_to_picked, 0, 1)), -np.inf)
+            best = int(np.argmax(adjusted))
         picked.append(best)
         usable &= key_ids != key_ids[best]  # nor the same words again
         similarity_to_picked = np.maximum(similarity_to_picked, vectors @ vectors[best])

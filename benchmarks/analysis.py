@@ -341,7 +341,8 @@ def _grow(chosen: list[int], size: int, pool, texts, questions, labels, codebook
             proba = CodebookPrior(codebook).proba([texts[i] for i in uncoded])
             thresholds, positives = ASSIGN_AT, np.zeros(proba.shape[1])
         picks = choose_to_code([texts[i] for i in uncoded], proba, thresholds, positives,
-                               vectors[uncoded], batch, [texts[i] for i in chosen], vectors[chosen])
+                               vectors[uncoded], batch, [texts[i] for i in chosen], vectors[chosen],
+                               random_state=seed * 1000 + len(chosen))
         chosen.extend(uncoded[k] for k in picks)
     return chosen[:size]
 

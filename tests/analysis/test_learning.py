@@ -224,10 +224,10 @@ def test_code_next_prefers_uncertain_rare_and_varied(monkeypatch):
     pool = ["a one", "a two", "b three", "c four"]
     proba = np.array([[0.41, 0.0], [0.42, 0.0], [0.05, 0.0], [0.0, 0.45]])
     vectors = np.array([[1.0, 0, 0], [0.99, 0.141, 0], [0, 1.0, 0], [0, 0, 1.0]])
-    first, second = choose_to_code(pool, proba, 0.4, np.array([50.0, 0.0]), vectors, 2)
+    first, second = choose_to_code(pool, proba, 0.4, np.array([50.0, 0.0]), vectors, 2, random_share=0.0)
     assert first == 3  # near the threshold of the label with no examples
     assert second in (0, 1)
-    picks = choose_to_code(pool, proba[:, :1], 0.4, np.zeros(1), vectors, 2)
+    picks = choose_to_code(pool, proba[:, :1], 0.4, np.zeros(1), vectors, 2, random_share=0.0)
     assert set(picks) != {0, 1}  # two wordings of one thing are not both offered first
 
 
@@ -238,7 +238,7 @@ def test_code_next_prefers_an_uncertain_text_like_many_others_to_an_outlier():
     proba = np.full((len(pool), 1), 0.4)
     common = np.array([1.0, 0.0])
     vectors = np.array([[0.0, 1.0], common, common, common, common])
-    assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1) != [0]
+    assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1, random_share=0.0) != [0]
 
 
 def test_a_theme_the_codebook_decides_better_stays_with_the_codebook():
@@ -266,4 +266,29 @@ def test_code_next_steers_away_from_answers_like_those_coded():
     proba = np.full((2, 1), 0.4)
     vectors = np.array([[1.0, 0.0], [0.0, 1.0]])
     coded_vectors = np.array([[1.0, 0.0]])
-    assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1, ["we waited so long"], coded_vectors) == [1]
+    assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1, ["we waited so long"], coded_vectors,
+                          random_share=0.0) == [1]
+
+
+def test_code_next_starts_with_a_fair_sample_then_mixes_one():
+    """With few coded every suggestion is a random draw among the texts on
+    offer (never a repeat nor a "nothing"); after, half of each batch is."""
+    from analysis import classify
+    from analysis.classify import choose_to_code, word_key
+
+    rng = np.random.default_rng(1)
+    pool = [f"answer number {i}" for i in range(60)] + ["Nothing.", "answer number 3!"]
+    vectors = rng.normal(size=(len(pool), 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    # Text 0 is the most uncertain by far: a targeted pick would take it first.
+    proba = np.zeros((len(pool), 1))
+    proba[0] = 0.4
+    warm = [choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, random_state=seed) for seed in range(5)]
+    assert any(0 not in picks for picks in warm)  # random draws, not the targeted first pick
+    for picks in warm:
+        assert len(picks) == 10 and pool.index("Nothing.") not in picks
+        assert len({word_key(pool[i]) for i in picks}) == 10
+    coded = [f"coded {i}" for i in range(classify.WARM_START)]
+    later = choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, coded, random_state=0)
+    assert later[0] == 0  # targeted picks come back once enough are coded
+    assert len(set(later)) == 10
