@@ -114,6 +114,9 @@ _SERVICE_FAILURES = _any_of((
     r"\b(?:ended|stopped|finished) (?:too soon|too early|too quickly)\b|"
     r"\bonly (?:got|had|get) (?:\d+|one|two|three|four|five|six) (?:sessions|weeks|appointments)\b",
     r"\bnobody (?:thought|thinks|considered)\b",
+    r"\bfelt like (?:a number|a child|a criminal|a liar|a nuisance|a burden|i didn'?t matter|i was lying)\b|"
+    r"\b(?:like|as if) i didn'?t matter\b|\btreated (?:me )?like (?:a liar|a criminal|a child|dirt)\b|"
+    r"\bpostcode lottery\b|\bweak link\b|\bmade (?:her|his|their|up (?:her|his|their)) mind up\b",
     r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not| never) (?:get through|get help|get an appointment)\b",
 ))
 
@@ -147,7 +150,7 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:believed|listened to) (?:me|us)\b",
     r"\bkept (?:me|us) (?:updated|informed|safe|in the loop)\b",
     r"\b(?:made|helped) (?:me|us) feel (?:safe|safer|believed|heard|normal|human|less alone)\b",
-    r"\b(?:i|we) (?:feel|felt) (?:safe|safer|believed|heard)\b",
+    r"\b(?:i|we) (?:finally )?(?:feel|felt) (?:safe|safer|believed|heard|seen|listened to|human|like a person)\b",
     r"\b(?:took|taken) (?:me|it|us) seriously\b",
     r"\b(?:got back to|rang me back|called me back|rang us back|called us back)\b",
     r"\b(?:didn'?t|never|did not) (?:judge|rush|pressure|push)\b|\bwithout (?:judg|pressur)\w*",

@@ -53,13 +53,21 @@ JUDGED_STEP = 0.08
 # questions are mostly suggestions: neutral unless they judge a service.
 SUGGESTION_SHRINK = 0.3
 # An answer that praises one thing and finds fault with another is mixed;
-# a clause praises when VADER scores it at least PRAISE_LEVEL.
+# a clause praises when VADER scores it at least PRAISE_LEVEL (0.4, so that
+# "the worker was good" and "staff were nice" count: 0.45 left them out).
 MIXED_SHRINK = 0.15
-PRAISE_LEVEL = 0.45
+PRAISE_LEVEL = 0.4
 # ... also when one piece praises so and another scores at most -COMPLAINT_LEVEL
-# ("Good people, awful building").
-COMPLAINT_LEVEL = 0.3
+# ("Good people, awful building"; 0.25 takes in "the process was slow").
+COMPLAINT_LEVEL = 0.25
 _ABOUT_ME = re.compile(r"^\W*(?:i|i'?m|i was|i felt|i feel|we were|we felt)\b", re.I)
+# A piece telling how someone or something was, not asking for it.
+_STATEMENT = re.compile(r"\b(?:was|were|is|are|has been|have been)\b")
+# Faults found without a negative word VADER knows.
+_ELLIPTICAL_COMPLAINT = re.compile(
+    r"\bnot so much\b|\ba different story\b|\b(?:isn'?t|wasn'?t|weren'?t|aren'?t|isnt|wasnt|werent|arent)\W*$|"
+    r"\b(?:not|aren'?t|arent|isn'?t|isnt|wasn'?t|wasnt) (?:nearly )?enough\b|\bthe rest (?:not|wasn'?t|wasnt)\b"
+)
 _ELSE_QUESTION = re.compile(r"anything else", re.I)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
@@ -77,6 +85,8 @@ DOMAIN_LEXICON: dict[str, float] = {
     "reassured": 1.6, "respectful": 2.0, "caring": 2.4,
     "approachable": 1.8, "attentive": 1.8, "thorough": 1.4, "punctual": 1.6,
     "safe": 2.0, "empathetic": 2.0, "non-judgemental": 2.0,
+    # Refuge and group descriptions: restrictions and sparseness are faults.
+    "strict": -0.8, "tiny": -0.6, "isolating": -1.4, "cramped": -1.2, "lifeline": 2.2,
     "nightmare": -2.2, "damp": -1.0, "mould": -1.2, "mouldy": -1.4, "filthy": -2.0,
     # Suggestions ("could be better", "improve the parking") are not praise.
     "improve": 0.0, "improved": 0.3, "improvement": 0.0, "better": 0.4,
@@ -484,18 +494,22 @@ def _mixed_or_lukewarm(judgement: Judgement, kind: str, failed: int, helped: int
 def _praises(judgement: Judgement, kind: str) -> bool:
     # "nothing helped" scores as praise to VADER: a failure piece never praises;
     # a lone word ("Honestly?") is a hedge, not praise; praise answering "what
-    # could be better?" asks for it.
-    return kind != "improve" and len(judgement.pieces) > 1 and any(
-        " " in p.strip() and not fails(p) and not opens_with_nothing(p) and _clause_vader(p) >= PRAISE_LEVEL
+    # could be better?" asks for it ("listened to me") unless it tells how
+    # someone was ("the worker was fab but I only got six sessions").
+    return len(judgement.pieces) > 1 and any(
+        " " in p.strip() and not fails(p) and not opens_with_nothing(p)
+        and (kind != "improve" or _STATEMENT.search(p)) and _clause_vader(p) >= PRAISE_LEVEL
         for p in judgement.pieces)
 
 
 def _complains(judgement: Judgement) -> bool:
     # A piece about the writer's own feelings ("I was terrified") is no
     # complaint about a service, nor is a success told in words VADER reads
-    # as negative ("arrested him").
+    # as negative ("arrested him"). A contrast with no negative word ("the
+    # police not so much", "the system isn't") complains too.
     return len(judgement.pieces) > 1 and any(
-        not _ABOUT_ME.match(p) and _may_be_negative(p) and not succeeds(p) and _clause_vader(p) <= -COMPLAINT_LEVEL
+        not _ABOUT_ME.match(p) and not succeeds(p)
+        and (_ELLIPTICAL_COMPLAINT.search(p) or (_may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL))
         for p in judgement.pieces)
 
 

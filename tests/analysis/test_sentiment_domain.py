@@ -164,3 +164,30 @@ def test_wished_for_successes_do_not_count_and_told_successes_are_no_complaint()
         ("none of them to be honest", "What helped?"),
         ("nothing. it was a disaster from start to finish", "What worked well?"),
     ]) == ["positive", "negative", "negative"]
+
+
+def test_praise_told_beside_a_fault_is_mixed_even_answering_what_could_be_better():
+    # "good"/"nice" praise too; a fault may carry no negative word ("not so much",
+    # "isn't"); praise told as how someone was is no request, whatever the question.
+    better = "What could be better?"
+    assert labels([
+        ("the worker was fab but I only got six sessions and needed more", better),
+        ("staff were lovely but the waiting list is far too long", better),
+        ("the idva was great, the police not so much", "What helped?"),
+        ("The response was quick but the follow up wasnt", "What did you think of the police?"),
+        ("cafcass were good. the magistrates didnt understand anything", "Tell us about your experience"),
+    ]) == ["neutral"] * 5
+    # A request for praise still reads as a complaint.
+    assert labels([("Listen to me when I tell you it hurts", "How could we improve?")]) == ["negative"]
+
+
+def test_domestic_abuse_phrases_without_sentiment_words():
+    assert labels([
+        ("Felt like a number", "What could be better?"),
+        ("It's a postcode lottery", ELSE),
+        ("Not being treated like a liar when you do", "What would make it easier to ask for help?"),
+    ]) == ["negative"] * 3
+    assert labels([
+        ("The judge told him off in court. I felt seen", "Tell us about your experience"),
+        ("I finally felt heard", "What did you think of the police?"),
+    ]) == ["positive"] * 2
