@@ -35,7 +35,15 @@ from pathlib import Path
 import pytest
 
 from tests.browser.helpers import DESKTOP, STAFF_EMAIL
-from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
+from tests.browser.settings import (
+    ACTION_TIMEOUT,
+    ENCRYPTION_KEY,
+    EXPECT_TIMEOUT,
+    NAVIGATION_TIMEOUT,
+    PHONE,
+    PROBE_IP,
+    PROBE_UA,
+)
 from webapp.access_codes import hash_access_code
 from webapp.staff.demo import DEMO_STAFF
 
@@ -270,6 +278,14 @@ def review_code(prod_server) -> str:
 
 # --- the browser ---------------------------------------------------------------------
 
+@pytest.fixture(scope="session", autouse=True)
+def patient_expectations():
+    """Expectations wait as long as a slow or busy machine needs (settings.EXPECT_TIMEOUT)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT)
+
+
 @pytest.fixture(scope="session")
 def chromium():
     from playwright.sync_api import sync_playwright
@@ -301,8 +317,8 @@ def new_phone(chromium):
             viewport=size, screen=size, is_mobile=True, has_touch=True, device_scale_factor=1,
             java_script_enabled=js, user_agent=PROBE_UA,
             extra_http_headers={"X-Forwarded-For": forwarded_for}, **options)
-        context.set_default_timeout(10_000)
-        context.set_default_navigation_timeout(15_000)
+        context.set_default_timeout(ACTION_TIMEOUT)
+        context.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
         contexts.append(context)
         phone = Phone(context, None)
         context.on("request", lambda request: phone.requests.append(request.url))
@@ -343,7 +359,7 @@ def demo_staff(dev_server):
 @pytest.fixture
 def staff(chromium):
     context = chromium.new_context(viewport=DESKTOP, screen=DESKTOP, accept_downloads=True)
-    context.set_default_timeout(10_000)
-    context.set_default_navigation_timeout(15_000)
+    context.set_default_timeout(ACTION_TIMEOUT)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
     yield context.new_page()
     context.close()

@@ -19,3 +19,10 @@ PROBE_UA = f"Mozilla/5.0 (Linux; Android 14) HeardProbe/{secrets.token_hex(6)} M
 # One run's encryption key, shared by every server (they copy one seeded database)
 # and by the tests that read what a server stored.
 ENCRYPTION_KEY = Fernet.generate_key().decode()
+
+# How long a browser waits for an action, a page load and an expectation. A passing
+# test never waits this long; the margin is for a slow or busy machine, where a
+# themed summary page alone can take several seconds.
+ACTION_TIMEOUT = 30_000
+NAVIGATION_TIMEOUT = 60_000
+EXPECT_TIMEOUT = 15_000

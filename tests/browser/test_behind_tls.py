@@ -54,7 +54,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy.engine import make_url
 
 from tests.browser.helpers import TouchDriver, Typed, answer_to_check, change_and_send, marker_word, start
-from tests.browser.settings import ENCRYPTION_KEY, PHONE, PROBE_IP, PROBE_UA
+from tests.browser.settings import ACTION_TIMEOUT, ENCRYPTION_KEY, NAVIGATION_TIMEOUT, PHONE, PROBE_IP, PROBE_UA
 
 REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
@@ -426,8 +426,8 @@ def browser_context(chromium):
                                        extra_http_headers={"X-Forwarded-For": PROBE_IP,
                                                            "X-Forwarded-Host": SPOOFED_HOST},
                                        **{"viewport": PHONE, "is_mobile": True, "has_touch": True, **options})
-        context.set_default_timeout(15_000)
-        context.set_default_navigation_timeout(20_000)
+        context.set_default_timeout(ACTION_TIMEOUT)
+        context.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
         contexts.append(context)
         return context, Posts(context), context.new_page()
 

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import axe, sign_in
+from tests.browser.settings import ACTION_TIMEOUT
 from webapp.periods import last_complete_day, month_start
 from webapp.themes.scope import feedback_quarter
 
@@ -25,7 +26,7 @@ SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "heig
 @pytest.mark.parametrize("size", SIZES)
 def test_changed_board_pages_pass_axe(dev_server, demo_staff, chromium, axe_source, size):
     context = chromium.new_context(viewport=SIZES[size], screen=SIZES[size])
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(ACTION_TIMEOUT)
     page = context.new_page()
     base = dev_server.base_url
     found: dict[str, list[str]] = {}

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import axe, marker_word, sign_in, without_heard_script
+from tests.browser.settings import ACTION_TIMEOUT
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,7 @@ def add_page_with_question(page: Page, number: int, heading: str, kind: str, tex
 def test_conditions_survive_edits_and_the_preview_follows_them(dev_server, demo_staff, chromium, axe_source,
                                                                size, js):
     context = chromium.new_context(viewport=SIZES[size], screen=SIZES[size])
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT)
     if not js:
         without_heard_script(context)
     page = context.new_page()
@@ -155,7 +156,7 @@ def test_results_and_filtered_moderation_pages_are_accessible(dev_server, demo_s
     """The results page (every role's way to responses and exports) and the
     moderation queue with its filters, on the demo's open consultation."""
     context = chromium.new_context(viewport=SIZES[size], screen=SIZES[size])
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT)
     page = context.new_page()
     try:
         sign_in(page, dev_server.base_url)

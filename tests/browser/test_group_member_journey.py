@@ -27,6 +27,7 @@ from tests.browser.helpers import (
     marker_word,
     sign_in,
 )
+from tests.browser.settings import EXPECT_TIMEOUT
 from webapp.periods import recent_quarters
 from webapp.themes.scope import feedback_quarter
 
@@ -38,7 +39,7 @@ def patient():
     """Each step renders a themed summary, which is slow on a busy machine: wait longer for it."""
     expect.set_options(timeout=30_000)
     yield
-    expect.set_options(timeout=5_000)
+    expect.set_options(timeout=EXPECT_TIMEOUT)
 
 
 def slow(page: Page) -> Page:
