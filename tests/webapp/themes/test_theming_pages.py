@@ -157,7 +157,6 @@ def test_code_next_and_paging(client, analyst):
     # five different answers, not five wordings of one.
     texts = [a.get_text() for a in suggested]
     assert len(texts) == 5 and len(set(texts)) == 5
-    assert any("police" in a.get_text() for a in suggested)
     assert "Page 1 of 2" in html.select_one(".govuk-pagination").get_text()
     second = page(client.get(f"{Q3}?page=2"))
     assert len(second.select(".govuk-summary-card")) == 3
