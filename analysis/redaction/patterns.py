@@ -217,10 +217,12 @@ _REFERENCE = lazy_re(
     # "case number at court is BL25P00981": a few words may stand between the cue and the number.
     r"account (?:number|no)|CRN|"
     # Polish, Romanian and Welsh: "numer sprawy", "sygn. akt", "numărul dosarului", "dosar nr.", "cyfeirnod".
-    r"numer(?:em)? (?:sprawy|referencyjny|zgłoszenia|zgloszenia)|nr (?:sprawy|zgłoszenia|zgloszenia)|sygn(?:atura)?(?:\. ?| )akt|"
+    r"numer(?:em)? (?:sprawy|referencyjny|zgłoszenia|zgloszenia)|nr (?:sprawy|zgłoszenia|zgloszenia)|"
+    r"sygn(?:atura)?(?:\. ?| )akt|"
     r"sygnatur\w*|num[aă]rul (?:dosarului|de dosar|de referin[țţt][aă]|de [îi]nregistrare)|dosar(?:ul)?(?: nr)?|"
     r"cyfeirnod|rhif (?:achos|trosedd|cyfeirnod))\.?"
-    r"(?:\s*(?:is|was|number|no|:|#|,|to|jest|este|yw|ydy|(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
+    r"(?:\s*(?:is|was|number|no|:|#|,|to|jest|este|yw|ydy|"
+    r"(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
     # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
     # only the first group would leave digits that a second pass redacts.
     # Letters before the digits are a prefix in capitals ("HA/2024/00789"), never a word ("in 2019").
@@ -322,7 +324,8 @@ _DAY_WORD = (
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 # After a day and a month, two digits that end the phrase are its year ("4 Jan 23", "3 marca 21."),
 # not a count that goes on ("on 4 May 23 people came").
-_SHORT_YEAR = r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)(?!\s*(?:%|years?|yrs?|people|times|days|weeks|months|hours|mins?|minutes)\b))"
+_SHORT_YEAR = (r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)"
+               r"(?!\s*(?:%|years?|yrs?|people|times|days|weeks|months|hours|mins?|minutes)\b))")
 # Not inside a word of any script: a month name ends before a letter or a combining mark.
 _END = r"(?![\w'\u0900-\u0963\u0966-\u0dff])"  # a danda (U+0964) may end the sentence
 _DATE_PATTERNS = (
@@ -341,7 +344,8 @@ _DATE_PATTERNS = (
     # "the 2nd of may" in lower case (elsewhere "may" is a month only before a number or capitalised).
     lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+may\b(?:,?\s+(?:19|20)\d\d)?", re.I),
     # A feast with its year: "Christmas Day 2019", "New Year's Eve 2021".
-    lazy_re(r"\b(?:(?:Christmas|Xmas|X-mas) (?:Day|Eve)|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Diwali|Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
+    lazy_re(r"\b(?:(?:Christmas|Xmas|X-mas) (?:Day|Eve)|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Diwali|"
+            r"Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
             r"Hallowe['’]?en|Mother['’]?s Day|Father['’]?s Day)\s+(?:19|20)\d\d\b", re.I),
     # March 3rd, 1990 / March 3 / March the 3rd
     lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
