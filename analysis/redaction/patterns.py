@@ -245,6 +245,7 @@ _NI_NUMBER = lazy_re(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
 _SLASHED_REFERENCE = lazy_re(r"(?<![\w/-])(?:(?:[A-Z]{1,4}[/-]){1,3}\d{1,10}(?:[/-]\d{1,8}){0,3}"
                              r"|\d{1,8}(?:[/-]\d{1,8}){1,3})(?![\w/])")
 _YEAR_ONLY = lazy_re(r"(?:19|20)\d\d")
+_YEAR_SPAN = lazy_re(r"(?:19|20)\d\d-(?:19|20)\d\d")
 # A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7".
 _REFERENCE_DIGITS = 6
 
@@ -280,6 +281,8 @@ def numbers(text: str) -> Iterator[Span]:
     for match in _LONG_NUMBER.finditer(text):
         if _MONEY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             continue
+        if _YEAR_SPAN.fullmatch(match.group()):
+            continue  # "from 1990-2005": two years, no reference
         if re.sub(r"\D", "", match.group()) not in _PUBLIC_NUMBERS:
             yield match.span()
     for match in _REFERENCE.finditer(text):

@@ -566,7 +566,9 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
     """A capitalised gazetteer town wherever it stands ("Wigan is where he grew up", "left Oldham"),
     unless it names a public building or service ("Bolton police"), follows "the" or a title, or is a
     person's first name (names.py labels those)."""
-    for match in _CAPITALISED_WORDS.finditer(text):
+    position = 0
+    while match := _CAPITALISED_WORDS.search(text, position):
+        position = match.end()
         start, words = match.start(), match.group()
         span = _longest_town(words, lex)
         if span is None:
@@ -591,20 +593,23 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
             continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"
         kind_after = bool(following and following.group(1)[0].isupper() and after in _PLACE_KIND_AFTER)
         if after in _WORKPLACE_KINDS:
+            position = min(position, end)
             yield start, end  # "out of the Wakefield depot", "the Leeds branch"
             continue
         before = text[max(0, start - 30):start]
         if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
             continue  # a sentence's first word that is also an English word ("Bath", "Sale")
-        previous = re.search(r"([A-Z][\w'’-]*)\s+$", before)
-        if previous and lex.is_first_name(key(previous.group(1))):
-            continue  # a surname: "Sarah Preston"
+        previous = re.search(r"(\[name\]|[A-Z][\w'’-]*)\s+$", before)
+        if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))):
+            continue  # a surname: "Sarah Preston", or after a name redacted before (redaction is idempotent)
         if (_TITLE_BEFORE.search(before) and not kind_after) or _public_after(text, end):
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
         if kind_after:
             end += following.end()  # "Moss Lane", "Trafford Centre", "Bolton Arena"
             if _public_after(text, end):
                 continue  # "Oxford Road station"
+        # The words after the town are read again: "Scunthorpe Scunthorpe", "Leeds Bradford".
+        position = min(position, end)
         yield start, end
 
 
