@@ -136,6 +136,8 @@ def _listed(word_key: str, words: frozenset[str]) -> bool:
 @cache
 def lexicon() -> Lexicon:
     keep = _read("keep_words.txt")
+    # Their plurals too: "three Staffies", "the Rottweilers".
+    keep |= {word + "s" for word in keep if word.isalpha() and not word.endswith("s")}
     return Lexicon(
         first_names=_read("first_names.txt"),
         ambiguous=_read("ambiguous_names.txt"),

@@ -118,7 +118,7 @@ _ROLE_WORDS = (
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = lazy_regex(
-    r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
+    r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
     r"husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
     r"abuser|dad|father|mum|mother|boss|uncle|caseworker|(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
     r"\s+$",

@@ -242,8 +242,9 @@ _NI_NUMBER = lazy_re(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
 # Slashed references wherever they stand: crime numbers "06/12345/25", "HA/2024/00789", "CR/0098765/26",
 # a force's prefixes before the number ("MPS/CR/3345672", "WY-2024-118876"); dates were taken before,
 # so "12/03/2024" is not here.
-_SLASHED_REFERENCE = lazy_re(r"(?<![\w/-])(?:(?:[A-Z]{1,4}[/-]){1,3}\d{1,10}(?:[/-]\d{1,8}){0,3}"
-                             r"|\d{1,8}(?:[/-]\d{1,8}){1,3})(?![\w/])")
+# Letters may stand between or after the numbers too: "2231/P/2023", "55/2024/KPP".
+_SLASHED_REFERENCE = lazy_re(r"(?<![\w/-])(?:(?:[A-Z]{1,4}[/-]){1,3}\d{1,10}(?:[/-](?:\d{1,8}|[A-Z]{1,5}))*"
+                             r"|\d{1,8}(?:[/-](?:[A-Z]{1,5}[/-])?\d{1,8}){1,3}(?:[/-][A-Z]{1,5})?)(?![\w/])")
 _YEAR_ONLY = lazy_re(r"(?:19|20)\d\d")
 _YEAR_SPAN = lazy_re(r"(?:19|20)\d\d-(?:19|20)\d\d")
 # A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7".

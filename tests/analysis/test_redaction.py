@@ -973,6 +973,21 @@ def test_round_14_dates_numbers_foreign_places_and_words_to_keep(text, expected)
     assert redacted(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Misses of redaction_fresh14.tsv (scored once at a4b5a96), fixed since: tuned-on now.
+        ("my ex husband lee would check my phone", "my ex husband [name] would check my phone"),
+        ("Numer zgłoszenia na policji: 55/2024/KPP.", "Numer zgłoszenia na policji: [number]."),
+        ("Avem dosar penal nr. 2231/P/2023.", "Avem dosar penal nr. [number]."),
+        ("He had three Staffies in the flat.", "He had three Staffies in the flat."),
+        ("Roedd Heddlu Dyfed-Powys yn dda iawn.", "Roedd Heddlu Dyfed-Powys yn dda iawn."),
+    ],
+)
+def test_round_14_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
+
+
 def test_round_14_development_set_stays_above_the_goal():
     """redaction_dev14.tsv (tuned-on): the weak kinds of round 13's held-out set and 80 words to keep."""
     benchmark = _load_benchmark()
