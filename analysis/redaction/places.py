@@ -104,7 +104,7 @@ _SCHOOL = lazy_re(
     r"\b(?P<school>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Church in Wales|Community|Junior|Infants?|Primary|Secondary|"
     r"High|Grammar|Nursery|Academy|College|School|Sixth Form)\b\s*)*"
-    r"(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form|"
+    r"(?:Primary|Juniors?|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form|"
     r"High(?!\s+(?:Street|Road|Court|Lane|Park|Town|Wycombe)))\b"
     r"(?:(?<=Academy)(?:\s+(?!(?:Trust|The|I|He|She|They|We)\b)[A-Z][\w'’-]*){1,2})?)"
 )
@@ -549,7 +549,8 @@ def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.start("place"), end
 
 
-_CAPITALISED_WORDS = lazy_re(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}")
+# A whole word: "Pisał" (Polish "wrote") holds no "Pisa".
+_CAPITALISED_WORDS = lazy_re(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}(?![\w])")
 # Words after a town that make it a street or a venue of that name: "Moss Lane", "Trafford Centre".
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
