@@ -16,7 +16,7 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
-| ``[number]`` | a reference: crime, CAD, log, case, claim, NHS or NI number, a code ("FD24P00567", "II K 123/24", "2231/P/2023") |
+| ``[number]`` | a reference: crime, CAD, log, case, NHS or NI number, a code ("FD24P00567", "II K 123/24") |
 
 Policy decisions (see PRODUCT.md section 2):
 
