@@ -11,12 +11,12 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[email]`` | an email address, also spoken ("sarah dot k at gmail dot com") |
 | ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
 | ``[link]`` | a web address (public service sites are kept) |
-| ``[address]`` | a house or flat number with its street, in English or Welsh |
+| ``[address]`` | a house or flat number with its street, in English, Welsh, Polish or Romanian |
 | ``[place]`` | a street, school, GP surgery, workplace, estate, named refuge, pub or venue, hospital ward, or a town |
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
-| ``[number]`` | a reference: crime, CAD, log, case, claim, NHS or NI number, a code such as "FD24P00567" |
+| ``[number]`` | a reference: crime, CAD, log, case, NHS or NI number, a code ("FD24P00567", "II K 123/24") |
 
 Policy decisions (see PRODUCT.md section 2):
 
@@ -31,6 +31,11 @@ Policy decisions (see PRODUCT.md section 2):
   ("on the 14th", "Tuesday the 9th", "Monday 18th", "incident 0456 of 12th"):
   only the ordinal is replaced ("on the [date]"), and an ordinal that counts
   stays ("the 2nd floor", "the 3rd time", "the 1st and 15th of each month").
+  A day and month without a year is a date in slashes anywhere ("12/03") and with a dot after
+  "on" and its Polish, Romanian and Welsh words ("on 03.04", "dnia 5.06", "pe 17.07"), where a
+  time has minutes that are no month ("on 9.30"); so is the day of a police log ("log 678 of
+  3/4"). Two digits after a day and month are its year ("4 Jan 23"); a year alone is no date,
+  even a birth year ("born in 85", "born in 1985"): it narrows no one down to a person.
   Months, years, month-and-year, days of the week, feasts without a year and
   relative phrases ("last week", "in March 2019", "on Christmas Day") stay,
   except a month-and-year after "born"/"DOB", which is a date of birth. A range

@@ -38,6 +38,8 @@ ordinary lower-case words) and the 40,000 most frequent English words of
 - ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu and Bengali words of
   ``wordfreq`` that are not first names: a word with a case ending, or an Urdu or Bengali word
   before "me", is a name only when it is none of these.
+- ``welsh_words.txt``: everyday Welsh words (``sources/welsh_words.txt``, by hand: wordfreq has no
+  Welsh): a capitalised one ("Roedd", "Cymorth i Ferched") is a name only after a naming word.
 
 Licences of the sources are in ``analysis/data/redaction/README.md``.
 """
@@ -249,7 +251,7 @@ def build() -> dict[str, set[str]]:
     return {"script_towns": script_places,
             "first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
             "place_names": places, "common_word_names": common, "towns": towns, "town_words": town_words,
-            "foreign_words": foreign}
+            "foreign_words": foreign, "welsh_words": _read_source("welsh_words.txt")}
 
 
 def write(lists: dict[str, set[str]]) -> None:

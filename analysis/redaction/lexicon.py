@@ -107,6 +107,7 @@ class Lexicon:
     town_words: frozenset[str]  # towns that are also lower-case English words ("bath", "bury")
     foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu and Bengali words that are no first names
     script_towns: frozenset[str]  # UK places and South Asian cities in Arabic, Bengali and Gurmukhi script
+    welsh_words: frozenset[str]  # everyday Welsh words, none a first name ("roedd", "cymorth", "ferched")
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -135,6 +136,8 @@ def _listed(word_key: str, words: frozenset[str]) -> bool:
 @cache
 def lexicon() -> Lexicon:
     keep = _read("keep_words.txt")
+    # Their plurals too: "three Staffies", "the Rottweilers".
+    keep |= {word + "s" for word in keep if word.isalpha() and not word.endswith("s")}
     return Lexicon(
         first_names=_read("first_names.txt"),
         ambiguous=_read("ambiguous_names.txt"),
@@ -147,4 +150,5 @@ def lexicon() -> Lexicon:
         town_words=_read("town_words.txt"),
         foreign_words=_read("foreign_words.txt"),
         script_towns=_read("script_towns.txt"),
+        welsh_words=_read("welsh_words.txt"),
     )

@@ -118,7 +118,7 @@ _ROLE_WORDS = (
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = lazy_regex(
-    r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
+    r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
     r"husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
     r"abuser|dad|father|mum|mother|boss|uncle|caseworker|(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
     r"\s+$",
@@ -169,7 +169,7 @@ _SPEECH_AFTER = lazy_regex(
 _PERSON_AFTER = lazy_regex(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
     r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|"
-    r"temple|gurdwara|mandir|project|shop|salon)\b)"
+    r"temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
@@ -178,7 +178,7 @@ _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 _PLACE_OR_ROLE_AFTER = lazy_regex(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|"
     r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
-    r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon)\b)"
+    r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(
@@ -353,6 +353,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return True
     before = text[max(0, token.start - 40):token.start]
     if lex.is_ordinary(k):
+        return bool(_NAMING_BEFORE.search(before))
+    if k in lex.welsh_words:
+        # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
+        # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
         return bool(_NAMING_BEFORE.search(before))
     if not _SENTENCE_END.search(before):
         return True  # an unknown capitalised word mid-sentence

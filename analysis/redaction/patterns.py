@@ -84,11 +84,16 @@ _NETWORK_HANDLE = lazy_re(
     re.I,
 )
 # Anywhere: letters joined to digits or underscores the way usernames are ("dazzaboy_99").
+# After a word for a user name, on any network: "his username is x.danny.x", "gamertag: KingKev".
+_USERNAME_HANDLE = lazy_re(
+    r"\b(?:user ?names?|gamertag|gamer tag|handle|screen ?name|profile name)(?:\s+(?:is|was))?\s*[:=-]?\s*"
+    r"@?(?P<handle>[\w.]{2,30}\w)", re.I)
 _HANDLE_SHAPE = lazy_re(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}))[a-z][\w.]{3,29}(?<![._])(?![\w@])",
                            re.I)
 
 
 _NETWORK_HINT = lazy_re(r"snap|sc\b|insta|ig\b|tik|fb|face|twit|tele|kik|disc|thread|tube|twitch|redd|\bx\b", re.I)
+_USERNAME_HINT = lazy_re(r"user ?name|gamer ?tag|handle|screen ?name|profile name", re.I)
 _HANDLE_HINT = lazy_re(r"_|[a-z]{3}\d\d", re.I)
 
 
@@ -99,6 +104,10 @@ def handles(text: str) -> Iterator[Span]:
     ordinary = lexicon()
     if _NETWORK_HINT.search(text):
         yield from _network_handles(text, ordinary)
+    for match in _USERNAME_HANDLE.finditer(text) if _USERNAME_HINT.search(text) else ():
+        handle = match.group("handle")
+        if not handle.isalpha() or not ordinary.is_ordinary(key(handle)):
+            yield match.span("handle")
     if not _HANDLE_HINT.search(text):
         return
     for match in _HANDLE_SHAPE.finditer(text):
@@ -155,6 +164,7 @@ def phones(text: str) -> Iterator[Span]:
     if not _SEVEN_DIGITS.search(text):
         return
     yield from _international_phones(text)
+    yield from _grouped_mobiles(text)
     for match in _PHONE.finditer(text):
         start, end = match.span()
         # Greedy matching can swallow a following number ("07700 900123 3 times"):
@@ -170,6 +180,18 @@ def phones(text: str) -> Iterator[Span]:
                     yield start, last
                 break
             groups.pop()
+
+
+# A mobile number as Poland and Romania write it, nine digits in threes, after a word for a phone or its number
+# ("z numeru 512 345 678", "numărul lui este 745 123 456", "tel. 600-100-200").
+_GROUPED_MOBILE = lazy_re(
+    r"\b(?:phone|mobile|tel|telefon\w*|kom[oó]rk\w*|numer\w*|num[aă]r\w*|nr|rhif|ffôn|whatsapp|number)\b\W{0,3}"
+    r"(?:\w+\W{1,3}){0,3}?(?P<phone>(?<![\d+])\d{3}[ -]\d{3}[ -]\d{3})(?!\d|[ -]\d)", re.I)
+
+
+def _grouped_mobiles(text: str) -> Iterator[Span]:
+    for match in _GROUPED_MOBILE.finditer(text):
+        yield match.span("phone")
 
 
 def _international_phones(text: str) -> Iterator[Span]:
@@ -193,22 +215,38 @@ _REFERENCE = lazy_re(
     r"NHS (?:number|no)|occurrence(?: number)?|URN|claim (?:number|no|ref(?:erence)?)|"
     r"(?:housing )?application(?: (?:number|no|ref(?:erence)?))?|tenancy (?:number|no|ref(?:erence)?)|"
     # "case number at court is BL25P00981": a few words may stand between the cue and the number.
-    r"account (?:number|no))\.?"
-    r"(?:\s*(?:is|was|number|no|:|#|,|(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
+    r"account (?:number|no)|CRN|"
+    # Polish, Romanian and Welsh: "numer sprawy", "sygn. akt", "numărul dosarului", "dosar nr.", "cyfeirnod".
+    r"numer(?:em)? (?:sprawy|referencyjny|zgłoszenia|zgloszenia)|nr (?:sprawy|zgłoszenia|zgloszenia)|"
+    r"sygn(?:atura)?(?:\. ?| )akt|"
+    r"sygnatur\w*|num[aă]rul (?:dosarului|de dosar|de referin[țţt][aă]|de [îi]nregistrare)|dosar(?:ul)?(?: nr)?|"
+    r"cyfeirnod|rhif (?:achos|trosedd|cyfeirnod))\.?"
+    r"(?:\s*(?:is|was|number|no|:|#|,|to|jest|este|yw|ydy|"
+    r"(?:at|from|for|with|in) (?:the )?\w+(?: \w+)?(?= is| was)))*\s*"
     # Spaced digit groups belong to the same reference ("0808 2000 247"); taking
     # only the first group would leave digits that a second pass redacts.
     # Letters before the digits are a prefix in capitals ("HA/2024/00789"), never a word ("in 2019").
-    r"(?P<ref>(?:(?-i:[A-Z]{1,4})[/ -]?|[A-Za-z]{1,4}[/-])?\d[\dA-Za-z/-]{2,20}(?: \d[\dA-Za-z/-]{2,20})*)",
+    # A Polish court's signature starts with its division in Roman numerals ("II K 123/24").
+    # A last short group that ends the sentence is part of it ("UC 7765 4432 1.").
+    r"(?P<ref>(?:(?-i:[IVX]{1,4} [A-Z]{1,3}) |(?-i:[A-Z]{1,4})[/ -]?|[A-Za-z]{1,4}[/-])?\d[\dA-Za-z/-]{2,20}"
+    r"(?: \d[\dA-Za-z/-]{2,20}| \d{1,2}(?=\s*$|[.,;!?](?:\s|$)))*)",
     re.I,
 )
 
 
+# A Polish court's signature wherever it stands: division in Roman numerals, register letters, number and
+# year ("III RC 456/23", "II K 123/24").
+_POLISH_SIGNATURE = lazy_re(r"\b[IVX]{1,4} [A-Z][A-Za-z]{0,3} \d{1,6}/\d{2,4}\b")
 # National Insurance numbers: "QQ 12 34 56 C" (QQ is the prefix of examples).
 _NI_NUMBER = lazy_re(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I)
-# Slashed references wherever they stand: crime numbers "06/12345/25", "HA/2024/00789", "CR/0098765/26"
-# (dates were taken before, so "12/03/2024" is not here).
-_SLASHED_REFERENCE = lazy_re(r"(?<![\w/])(?:[A-Z]{1,4}[/-])?\d{1,8}(?:[/-]\d{1,8}){1,3}(?![\w/])")
+# Slashed references wherever they stand: crime numbers "06/12345/25", "HA/2024/00789", "CR/0098765/26",
+# a force's prefixes before the number ("MPS/CR/3345672", "WY-2024-118876"); dates were taken before,
+# so "12/03/2024" is not here.
+# Letters may stand between or after the numbers too: "2231/P/2023", "55/2024/KPP".
+_SLASHED_REFERENCE = lazy_re(r"(?<![\w/-])(?:(?:[A-Z]{1,4}[/-]){1,3}\d{1,10}(?:[/-](?:\d{1,8}|[A-Z]{1,5}))*"
+                             r"|\d{1,8}(?:[/-](?:[A-Z]{1,5}[/-])?\d{1,8}){1,3}(?:[/-][A-Z]{1,5})?)(?![\w/])")
 _YEAR_ONLY = lazy_re(r"(?:19|20)\d\d")
+_YEAR_SPAN = lazy_re(r"(?:19|20)\d\d-(?:19|20)\d\d")
 # A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7".
 _REFERENCE_DIGITS = 6
 
@@ -218,19 +256,34 @@ _REFERENCE_DIGITS = 6
 _CODE = lazy_re(r"(?<![\w/-])(?=[A-Z\d]{6,16}(?![\w/-]))(?=(?:[A-Z]*\d){5})[A-Z]{1,4}\d[A-Z\d]*(?![\w/-])")
 
 
+def _is_slashed_reference(candidate: str) -> bool:
+    """Enough digits to name one case, joined by "/" or behind a prefix in capitals; not a span of years
+    ("1990-2005")."""
+    groups = re.findall(r"\d+", candidate)
+    if sum(len(group) for group in groups) < _REFERENCE_DIGITS:
+        return False
+    if all(_YEAR_ONLY.fullmatch(group) for group in groups):
+        return False
+    return "/" in candidate or candidate[0].isalpha()
+
+
 def numbers(text: str) -> Iterator[Span]:
     for match in _CODE.finditer(text):
         yield match.span()
     for match in _NI_NUMBER.finditer(text):
         yield match.span()
     if "/" in text:
+        for match in _POLISH_SIGNATURE.finditer(text):
+            yield match.span()
+    if "/" in text or "-" in text:
         for match in _SLASHED_REFERENCE.finditer(text):
-            digits = sum(c.isdigit() for c in match.group())
-            if digits >= _REFERENCE_DIGITS and "/" in match.group():
+            if _is_slashed_reference(match.group()):
                 yield match.span()
     for match in _LONG_NUMBER.finditer(text):
         if _MONEY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             continue
+        if _YEAR_SPAN.fullmatch(match.group()):
+            continue  # "from 1990-2005": two years, no reference
         if re.sub(r"\D", "", match.group()) not in _PUBLIC_NUMBERS:
             yield match.span()
     for match in _REFERENCE.finditer(text):
@@ -263,8 +316,9 @@ _MONTH_OTHER = (
     r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
-# English and Welsh ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
-_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain)"
+# English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
+# Polish writes a day as an ordinal with "-go" ("3-go marca", "21go maja").
+_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego)"
 _DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORDINAL_END}?"
 _DAY_WORD = (
     r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -272,6 +326,10 @@ _DAY_WORD = (
     r"|twentieth|thirtieth"
 )
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+# After a day and a month, two digits that end the phrase are its year ("4 Jan 23", "3 marca 21."),
+# not a count that goes on ("on 4 May 23 people came").
+_SHORT_YEAR = (r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)"
+               r"(?!\s*(?:%|years?|yrs?|people|times|days|weeks|months|hours|mins?|minutes)\b))")
 # Not inside a word of any script: a month name ends before a letter or a combining mark.
 _END = r"(?![\w'\u0900-\u0963\u0966-\u0dff])"  # a danda (U+0964) may end the sentence
 _DATE_PATTERNS = (
@@ -282,14 +340,16 @@ _DATE_PATTERNS = (
     lazy_re(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     # 3rd March 1990, the 3rd of March, 12 Jan '89, 3 Mawrth, 5ed o Fehefin, 12 marca 2023, ১২ মার্চ ১৯৮৯
     lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o))?\s+{_MONTH}"
-               rf"(?:,?\s+{_YEAR})?{_END}", re.I),
-    # A range of days: "14th-15th June", "3 to 7 April", "the 1st and 2nd of May".
-    lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*(?:the\s+)?{_DAY}"
-            rf"(?:\s+of)?\s+{_MONTH_EN}(?:,?\s+{_YEAR})?\b", re.I),
+               rf"(?:,?\s+(?:{_YEAR}|{_SHORT_YEAR}))?{_END}", re.I),
+    # A range of days: "14th-15th June", "3 to 7 April", "the 1st and 2nd of May", Polish "z 7 na 8
+    # listopada", "od 3 do 5 maja", Romanian "între 3 și 5 martie", "de 14 spre 15 mai", Welsh "3 a 4 Mawrth".
+    lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?go)?\s*(?:-|–|to|and|&|na|do|i|și|si|spre|la|a|ac|hyd)\s*"
+            rf"(?:the\s+)?{_DAY}(?:\s+(?:of|o))?\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}", re.I),
     # "the 2nd of may" in lower case (elsewhere "may" is a month only before a number or capitalised).
     lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+may\b(?:,?\s+(?:19|20)\d\d)?", re.I),
     # A feast with its year: "Christmas Day 2019", "New Year's Eve 2021".
-    lazy_re(r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
+    lazy_re(r"\b(?:(?:Christmas|Xmas|X-mas) (?:Day|Eve)|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Diwali|"
+            r"Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
             r"Hallowe['’]?en|Mother['’]?s Day|Father['’]?s Day)\s+(?:19|20)\d\d\b", re.I),
     # March 3rd, 1990 / March 3 / March the 3rd
     lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
@@ -300,7 +360,7 @@ _DATE_PATTERNS = (
 _ORDINAL_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _WEEKDAY = r"(?:mon|tues?|weds?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _DAY_ALONE = lazy_re(
-    rf"\b(?:on|since|until|till|til|by|from|between|before|after|of|and|to|or|{_WEEKDAY})\s+"
+    rf"\b(?:on|since|until|till|til|by|from|between|before|after|of|and|to|or|was|is|it's|{_WEEKDAY})\s+"
     rf"(?:the\s+)?(?P<date>{_ORDINAL_DAY})\b(?!['’-])",
     re.I,
 )
@@ -308,8 +368,8 @@ _DAY_ALONE = lazy_re(
 _AFTER_DAY_ALONE = lazy_re(
     r"\s*(?:$|[^\w\s]|(?:and|he|she|i|we|they|it|at|in|on|when|but|so|then|to|till|until|about|around|after|"
     r"before|or|because|as|my|his|her|the|a|was|is|where|which|that|there|this|from|for|with|by|me|him|us|"
-    r"last|next|again|too|just|night|morning|afternoon|evening|while|whilst|if|though|although|once|cos|"
-    r"we|you|they|someone|everyone|nobody|"
+    r"last|next|again|too|just|night|morning|afternoon|evening|while|whilst|if|though|although|once|cos|please|"
+    r"we|you|they|someone|everyone|nobody|of\s+(?:this|that|last|next)\s+month|"
     rf"{_MONTH_EN}|{_WEEKDAY})\b)",
     re.I,
 )
@@ -317,7 +377,13 @@ _AFTER_DAY_ALONE = lazy_re(
 _DATE_CONTEXT = lazy_re(
     rf"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)(?:\s+(?:is|was|on|in|:))*:?\s*"
     rf"(?P<date>{_MONTH}\s+(?:19|20)\d\d|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\b"
-    rf"|\bon\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])",
+    # "on 03.04", "since 12/3": a day and month without a year after a word that dates; a time
+    # ("on 9.30") has minutes that are no month.
+    # Polish "dnia 5.06", Romanian "pe 5.06", Welsh "ar 5.06" say "on".
+    # A police log's day: "log 678 of 3/4", "incident 0612 of 14/2".
+    rf"|(?<=\d)\s+of\s+(?P<ofDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])"
+    rf"|\b(?:on|since|until|till|dnia|pe|ar)\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))"
+    r"(?![\d/]|\.\d)(?!\s*(?:am|pm|h|hrs|o'?clock)\b)",
     re.I,
 )
 # A day and month without a year anywhere ("12/03", "3/11"): a specific date. Not a score or a
@@ -340,7 +406,7 @@ def dates(text: str) -> Iterator[Span]:
         if _AFTER_DAY_ALONE.match(text, match.end()) and not _EVERY_MONTH.match(text, match.end()):
             yield match.span("date")
     for match in _DATE_CONTEXT.finditer(text):
-        group = "date" if match.group("date") else "onDate"
+        group = next(name for name in ("date", "ofDate", "onDate") if match.group(name))
         if match.group(group) != "24/7":
             yield match.span(group)
     if "/" in text:

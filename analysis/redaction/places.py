@@ -33,6 +33,11 @@
   working or coming ("ہم میرپور سے ہیں", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "সিলেট থেকে এসেছি") and listed places in those
   scripts.
 
+- Polish and Romanian streets, schools and villages by the word that names their kind ("ul. Długiej",
+  "na osiedlu Piastów", "strada Florilor", "Szkoła Podstawowa nr 12", "Școala Gimnazială nr. 5", "satul
+  Vulturești"), with a house number an ``[address]`` ("ulicy Kościuszki 5", "strada Mihai Eminescu nr. 14");
+  a place by name after "a village called", "a town called" ("Little Snoring").
+
 Hospitals, stations, courts and services are kept: they are public and shared by many
 people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice", "Bolton
 police", "Day Surgery", "the family centre").
@@ -43,7 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analysis.redaction.lazy import lazy_re
+from analysis.redaction.lazy import lazy_re, lazy_regex
 from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
@@ -99,7 +104,7 @@ _SCHOOL = lazy_re(
     r"\b(?P<school>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Church in Wales|Community|Junior|Infants?|Primary|Secondary|"
     r"High|Grammar|Nursery|Academy|College|School|Sixth Form)\b\s*)*"
-    r"(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form|"
+    r"(?:Primary|Juniors?|Infants?|Nursery|Academy|School|College|Grammar|Secondary|High School|Sixth Form|"
     r"High(?!\s+(?:Street|Road|Court|Lane|Park|Town|Wycombe)))\b"
     r"(?:(?<=Academy)(?:\s+(?!(?:Trust|The|I|He|She|They|We)\b)[A-Z][\w'’-]*){1,2})?)"
 )
@@ -127,7 +132,78 @@ _BRANCH = lazy_re(
 )
 
 
+# Polish and Romanian street words, before the street's name: "ul. Długa", "ulicy Kościuszki", "al. Jana
+# Pawła", "os. Piastów", "strada Florilor", "str. Unirii", "bd. Decebal", "calea Victoriei", "aleea Teilor".
+_FOREIGN_STREET = (
+    r"(?:(?i:ul\.|ulic[aąeęyi]|al\.|alej[aęi]|aleja|os\.|osiedl[eua]|osiedlem|plac(?:u|em)?|"
+    r"strada|str\.|str[aă]zii|bulevardul|bulevardului|bd\.|b-dul|calea|c[aă]ii|aleea|[șsş]oseaua|intrarea|splaiul)"
+    r"\s+(?:\d{1,2}\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})"
+)
+# The house number after it, with Romanian block, staircase and flat ("nr. 14", "5/3", "nr 7, bl. 4, sc. B, ap. 12").
+_FOREIGN_HOUSE = (
+    r"(?:,?\s*(?i:nr\.?|numer|num[aă]rul)?\s*\d{1,4}[a-zA-Z]?(?:/\d{1,4})?(?![\w/.]\d)"
+    r"(?:\s*,?\s*(?i:bl|sc|et|ap|m)\.?\s*[\dA-Z]{1,4}\b)*)"
+)
+_FOREIGN_ADDRESS = lazy_regex(rf"\b{_FOREIGN_STREET}{_FOREIGN_HOUSE}")
+_FOREIGN_STREET_ALONE = lazy_regex(rf"\b{_FOREIGN_STREET}")
+_FOREIGN_HINT = lazy_re(
+    r"\b(?:ul\.|ulic|al\.|alej|os\.|osiedl|plac|strad|str\.|str[aă]zii|bulevard|bd\.|b-dul|calea|c[aă]ii|aleea|"
+    r"[șsş]osea|intrarea|splaiul|szko|liceu|gimnazj|przedszkol|technikum|zesp[oó]|[șsş]coal|[șsş]colii|colegiu|"
+    r"gr[aă]dini|called|named|satul|comun|ora[șsş]|municipi|jude[țţt]|cartier|wsi|wie[śs]|wiosk|miejscow|"
+    r"miasteczk|gmin|powiec|dzielnic|pentref)", re.I)
+# Polish and Romanian schools by their kind and number or patron: "Szkoły Podstawowej nr 12", "Liceum im.
+# Kopernika", "Școala Gimnazială nr. 5", "Colegiul Național Mihai Eminescu". The kind alone stays.
+_FOREIGN_SCHOOL = lazy_regex(
+    r"\b(?i:szko[lł][aęyo]|szkole|liceum|gimnazjum|przedszkol[eua]|przedszkolu|technikum|zesp[oó][lł]u?\s+szk[oó][lł]|"
+    r"[șsş]coal[aăe]|[șsş]colii|liceul|liceului|colegiul|colegiului|gr[aă]dini[țţt][aei]|gr[aă]dini[țţt]ei)"
+    r"(?:\s+(?i:podstawow\w*|[śs]redni\w*|specjaln\w*|og[oó]lnokszta[lł]c\w*|zawodow\w*|publiczn\w*|"
+    r"integracyjn\w*|katolick\w*|muzyczn\w*|sportow\w*|gimnazial[aă]|primar[aă]|profesional[aă]|na[țţt]ional|"
+    r"tehnic|tehnologic|teoretic|economic|pedagogic|cu program prelungit))*"
+    r"(?:\s+(?i:nr|numer|num[aă]rul)\.?\s*\d{1,3}\b|\s+(?i:im\.|imienia)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}"
+    r"|\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})"
+    r"(?:\s+(?i:nr|numer)\.?\s*\d{1,3}\b)?"
+)
+# A place by its name after the word for its kind: "a village called Little Snoring", Romanian "satul
+# Vulturești", "comuna Todirești", Polish "we wsi Zalesie", "w miejscowości Brzeziny", Welsh "pentref Llan".
+_CALLED_PLACE = lazy_regex(
+    r"\b(?:(?i:village|town|hamlet|estate|street|road|area|place|city|suburb)\s+(?i:called|named)"
+    r"|(?i:satul|satului|comuna|comunei|ora[șsş]ul|ora[șsş]ului|municipiul|municipiului|jude[țţt]ul|jude[țţt]ului|"
+    r"cartierul|cartierului|wsi|wie[śs]|wioska|wiosce|wioski|miejscowo[śs]ci|miejscowo[śs][ćc]|miasteczku|"
+    r"miasteczka|gminie|gminy|powiecie|dzielnicy|pentref))"
+    r"\s+(?P<place>\p{Lu}[\p{L}'’-]*(?:[\s-]+(?:(?:upon|on|le|de|din|pod|nad)[\s-]+)?\p{Lu}[\p{L}'’-]*){0,3})"
+)
+
+
+# A street of one word by its ending, after a word that places someone: "on Briggate", "down Deansgate",
+# "the Spar on Kingsway", "along Northgate" (Northern and Welsh high streets). Not an ordinary word
+# ("on the motorway", "Broadway" is a word) or a listed shop.
+_ONE_WORD_STREET = lazy_re(
+    r"\b(?i:on|off|along|down|up|near|outside|in|at|from|to|past|by)\s+(?:the\s+)?"
+    r"(?P<street>[A-Za-z][a-z]{2,}(?:gate|way|gait))\b")
+
+
+def _one_word_streets(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _ONE_WORD_STREET.finditer(text):
+        street = key(match.group("street"))
+        if not lex.is_ordinary(street) and street not in lex.keep:
+            yield match.span("street")
+
+
+def _foreign_places(text: str) -> Iterator[Span]:
+    if not _FOREIGN_HINT.search(text):
+        return
+    for pattern in (_FOREIGN_STREET_ALONE, _FOREIGN_SCHOOL):
+        for match in pattern.finditer(text):
+            yield match.span()
+    for match in _CALLED_PLACE.finditer(text):
+        yield match.span("place")
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    if _FOREIGN_HINT.search(text):
+        for match in _FOREIGN_ADDRESS.finditer(text):
+            yield match.span()
     for pattern in (_ADDRESS_NUMBERED, _ADDRESS_FLAT):
         for match in pattern.finditer(text):
             if _street_words_ok(match.group("street")):
@@ -263,6 +339,9 @@ _WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madr
 
 
 def find_places(text: str) -> Iterator[Span]:
+    yield from _foreign_places(text)
+    if "gate" in text or "way" in text or "gait" in text:
+        yield from _one_word_streets(text)
     yield from _named_communities(text)
     yield from _estates_and_venues(text)
     yield from _named_venues(text)
@@ -470,7 +549,8 @@ def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.start("place"), end
 
 
-_CAPITALISED_WORDS = lazy_re(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}")
+# A whole word: "Pisał" (Polish "wrote") holds no "Pisa".
+_CAPITALISED_WORDS = lazy_re(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}(?![\w])")
 # Words after a town that make it a street or a venue of that name: "Moss Lane", "Trafford Centre".
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
@@ -487,16 +567,26 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
     """A capitalised gazetteer town wherever it stands ("Wigan is where he grew up", "left Oldham"),
     unless it names a public building or service ("Bolton police"), follows "the" or a title, or is a
     person's first name (names.py labels those)."""
-    for match in _CAPITALISED_WORDS.finditer(text):
-        span = _longest_town(match.group(), lex)
+    position = 0
+    while match := _CAPITALISED_WORDS.search(text, position):
+        position = match.end()
+        start, words = match.start(), match.group()
+        span = _longest_town(words, lex)
         if span is None:
-            continue
-        first = key(match.group().split()[0])
-        end = match.start() + span
-        one_word = " " not in match.group()[:span]
+            # A chain's branch by its town ("Tesco Caerfyrddin", "Asda Pontypridd"): the town is a place.
+            head = re.match(r"[^\W\d_][\w'’]*\s+", words)
+            if not head or key(head.group().strip()) not in lex.keep:
+                continue
+            start, words = start + head.end(), words[head.end():]
+            span = _longest_town(words, lex)
+            if span is None:
+                continue
+        first = key(words.split()[0])
+        end = start + span
+        one_word = " " not in words[:span]
         if one_word and (lex.is_first_name(first) or lex.is_ambiguous(first) or first in lex.places):
             continue
-        if _COLOUR_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        if _COLOUR_BEFORE.search(text, max(0, start - 12), start):
             continue  # "a grey Vauxhall", "his black Mercedes": a car
         following = re.match(r" ([A-Za-z][\w'’]*)", text[end:end + 30])
         after = key(following.group(1)) if following else ""
@@ -504,21 +594,24 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
             continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"
         kind_after = bool(following and following.group(1)[0].isupper() and after in _PLACE_KIND_AFTER)
         if after in _WORKPLACE_KINDS:
-            yield match.start(), end  # "out of the Wakefield depot", "the Leeds branch"
+            position = min(position, end)
+            yield start, end  # "out of the Wakefield depot", "the Leeds branch"
             continue
-        before = text[max(0, match.start() - 30):match.start()]
+        before = text[max(0, start - 30):start]
         if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
             continue  # a sentence's first word that is also an English word ("Bath", "Sale")
-        previous = re.search(r"([A-Z][\w'’-]*)\s+$", before)
-        if previous and lex.is_first_name(key(previous.group(1))):
-            continue  # a surname: "Sarah Preston"
+        previous = re.search(r"(\[name\]|[A-Z][\w'’-]*)\s+$", before)
+        if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))):
+            continue  # a surname: "Sarah Preston", or after a name redacted before (redaction is idempotent)
         if (_TITLE_BEFORE.search(before) and not kind_after) or _public_after(text, end):
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
         if kind_after:
             end += following.end()  # "Moss Lane", "Trafford Centre", "Bolton Arena"
             if _public_after(text, end):
                 continue  # "Oxford Road station"
-        yield match.start(), end
+        # The words after the town are read again: "Scunthorpe Scunthorpe", "Leeds Bradford".
+        position = min(position, end)
+        yield start, end
 
 
 _NEXT_WORD = lazy_re(r"[ -]([A-Z][\w'’]*)")
