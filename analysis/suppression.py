@@ -501,9 +501,9 @@ def _moved_round_cycles(figures: tuple[tuple[Position, int, str], ...], targets:
     true values, found by a short search: for a target and a step of 1 or k
     up or down, a way from one of its sums back to the other through figures
     that can each take the step in turn (`_cycle_through`). The table that
-    makes is checked in full (`_fits`) before any target it moves counts as
-    moved, so a target found here is never pinned; one not found may still
-    move, for the integer programme to find."""
+    makes is checked (`_fits`) before any target it moves counts as moved,
+    so a target found here is never pinned; one not found may still move,
+    for the integer programme to find."""
     value = {p: v for p, v, _ in figures}
     possible = {p: _ranges(kind, k, big) for p, _, kind in figures}
     sums = _sums(figures)
@@ -520,8 +520,8 @@ def _moved_round_cycles(figures: tuple[tuple[Position, int, str], ...], targets:
             change = _cycle_through(target, step, value, possible, at)
             if change is None:
                 continue
-            table = {p: v + change.get(p, 0) for p, v in value.items()}
-            if _fits(table, possible, sums):
+            table = value | {p: value[p] + amount for p, amount in change.items()}
+            if _fits(table, change, possible, sums):
                 moved |= {p for p in targets if table[p] != value[p]}
     return moved
 
@@ -561,10 +561,12 @@ def _cycle_through(target: Position, step: int, value: dict[Position, int],
     return changes
 
 
-def _fits(table: dict[Position, int], possible: dict[Position, list[tuple[int, int]]],
-          sums: list[tuple[dict[Position, int], int]]) -> bool:
-    """Whether a table of the part's figures fits what the reader knows."""
-    return (all(_can_be(possible[p], x) for p, x in table.items())
+def _fits(table: dict[Position, int], changed: dict[Position, int],
+          possible: dict[Position, list[tuple[int, int]]], sums: list[tuple[dict[Position, int], int]]) -> bool:
+    """Whether a table of the part's figures fits what the reader knows: the
+    `changed` figures can have their new values (the others keep their true
+    values, which they can have), and every sum keeps its total."""
+    return (all(_can_be(possible[p], table[p]) for p in changed)
             and all(sum(sign * table[p] for p, sign in terms.items()) == total for terms, total in sums))
 
 
