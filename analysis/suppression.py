@@ -12,8 +12,9 @@ board summary's theme x group table, whose row totals are already public.
 A withheld figure from 1 to k-1 reads "fewer than 5" and any other withheld
 figure "not shown" (`analysis.board`). A reader who knows that (each "fewer
 than 5" is 1 to 4, each "not shown" 0 or 5 or more) can pin more than one who
-does not, so `breakdown_table` finally checks the table against that reader,
-as an integer programme (`_pinned`), and withholds more until nothing small
+does not, so `breakdown_table` finally checks the table against that reader
+(`_pinned`: by the sums' bounds and by single cycles where they settle it, by
+an integer programme where they do not), and withholds more until nothing small
 is pinned; a small figure that nothing more can protect reads "not shown".
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -349,16 +351,269 @@ def _pinned(values: np.ndarray, withheld: dict[Position, int], small: set[Positi
     each `small` withheld figure is 1 to k-1, each other small one (read "not
     shown" on purpose) anything, and each other withheld figure 0 or k or more.
 
-    An integer programme finds a table that fits all that with as many targets
-    as it can away from their true values; those are not pinned. Asked again
-    for the rest until none moves: those are pinned."""
-    remaining = sorted(targets)
+    Another table fitting what the reader knows differs from the true one by
+    a sum of cycles through withheld figures (`_cycle_parts`), so a figure on
+    no cycle is pinned by the sums alone, and each part of figures that share
+    cycles moves independently of the others: it is decided on its own
+    (`_pinned_in_part`), and once per process for the same part (the same table is asked about again and again while
+    `_label_safely` withholds one cell at a time, mostly elsewhere)."""
+    big = 2 * int(values.sum()) + 2 * k  # no figure is more: a bound the reader does not need
+    pinned: set[Position] = set()
+    for part in _cycle_parts(list(withheld)):
+        asked = tuple(sorted(p for p in part if p in targets))
+        if not asked:
+            continue
+        if len(part) == 1:
+            pinned.add(asked[0])  # on no cycle: the sums alone give it away
+            continue
+        figures = tuple(sorted((p, withheld[p], _kind_of(p, withheld[p], small, k)) for p in part))
+        pinned |= _pinned_in_part(figures, asked, k, big)
+    return pinned
+
+
+def _kind_of(position: Position, value: int, small: set[Position], k: int) -> str:
+    """What the reader knows of a withheld figure: "small" (1 to k-1), "free"
+    (a small one read "not shown": anything) or "other" (0, or k or more)."""
+    if position in small:
+        return "small"
+    return "free" if 0 < value < k else "other"
+
+
+def _ends(position: Position) -> tuple[tuple, tuple]:
+    """The two sums a figure is part of, as the ends of an edge: a cell is in
+    its row and its column, a row total in its row and the sum of row totals
+    (the grand total), a column total likewise, and the grand total in both
+    sums of totals. Every sum the reader knows is then one node's edges."""
+    kind, *at = position
+    if kind == "c":
+        return ("row", at[0]), ("column", at[1])
+    if kind == "r":
+        return ("row", at[0]), ("rows",)
+    return (("column", at[0]), ("columns",)) if kind == "k" else (("rows",), ("columns",))
+
+
+def _cycle_parts(positions: list[Position]) -> list[list[Position]]:
+    """The withheld figures grouped by the cycles they share (the 2-edge-
+    connected parts of the graph `_ends` makes); a figure on no cycle (a
+    bridge) is a part of its own. Rows and the sum of column totals are one
+    side of that graph and columns and the sum of row totals the other, so
+    every change keeping all sums goes round cycles, each within one part."""
+    edges = [_ends(p) for p in positions]
+    adjacency: dict[tuple, list[tuple[tuple, int]]] = {}
+    for i, (a, b) in enumerate(edges):
+        adjacency.setdefault(a, []).append((b, i))
+        adjacency.setdefault(b, []).append((a, i))
+    order: dict[tuple, int] = {}
+    low: dict[tuple, int] = {}
+    bridges: set[int] = set()
+
+    def visit(node: tuple, via: int) -> None:  # Tarjan's bridges: at most rows + columns + 2 deep
+        order[node] = low[node] = len(order)
+        for other, i in adjacency[node]:
+            if i == via:
+                continue
+            if other in order:
+                low[node] = min(low[node], order[other])
+            else:
+                visit(other, i)
+                low[node] = min(low[node], low[other])
+                if low[other] > order[node]:
+                    bridges.add(i)
+
+    for node in adjacency:
+        if node not in order:
+            visit(node, -1)
+    leader = {node: node for node in adjacency}
+
+    def find(node: tuple) -> tuple:
+        while leader[node] != node:
+            node = leader[node]
+        return node
+
+    for i, (a, b) in enumerate(edges):
+        if i not in bridges:
+            leader[find(a)] = find(b)
+    parts: dict[tuple, list[Position]] = {}
+    for i, p in enumerate(positions):
+        parts.setdefault(("bridge", i) if i in bridges else find(edges[i][0]), []).append(p)
+    return list(parts.values())
+
+
+@lru_cache(maxsize=4096)
+def _pinned_in_part(figures: tuple[tuple[Position, int, str], ...], targets: tuple[Position, ...], k: int,
+                    big: int) -> frozenset[Position]:
+    """`_pinned` for one part's figures ((position, true value, `_kind_of`)).
+    What the sums force by bounds alone (`_forced`) is pinned, and what moves
+    round one cycle (`_moved_round_cycles`) is not, without a solver; for the
+    rest an integer programme finds a table that fits what the reader knows
+    with as many targets as it can away from their true values; those are not
+    pinned. Asked again for the rest until none moves: those are pinned."""
+    forced = _forced(figures, k, big)
+    remaining = [p for p in targets if p not in forced]
+    moved = _moved_round_cycles(figures, remaining, k, big)
+    remaining = [p for p in remaining if p not in moved]
     while remaining:
-        moved = _moved(values, withheld, small, remaining, k)
+        moved = _moved(figures, remaining, k, big)
         if not moved:
-            return set(remaining)
+            break
         remaining = [p for p in remaining if p not in moved]
-    return set()
+    return frozenset(remaining) | (forced & frozenset(targets))
+
+
+def _forced(figures: tuple[tuple[Position, int, str], ...], k: int, big: int) -> frozenset[Position]:
+    """The figures whose every possible value, as far as bounds tell, is the
+    true one. Each sum bounds each of its figures by what the others can be
+    (each figure's possible values are one or two ranges: 1 to k-1; 0 to big;
+    or 0, and k to big), which may narrow others in turn, until nothing
+    narrows. Only values no table fitting the sums can have are ruled out, so
+    a figure left with one value is pinned; one left with more may still be,
+    for the integer programme to decide."""
+    possible = {p: _ranges(kind, k, big) for p, _, kind in figures}
+    sums = _sums(figures)
+    narrowed = True
+    while narrowed:
+        narrowed = False
+        for terms, total in sums:
+            spans = {p: _span(possible[p], sign) for p, sign in terms.items()}
+            low, high = sum(a for a, _ in spans.values()), sum(b for _, b in spans.values())
+            for p, sign in terms.items():
+                # What sign * p can be: the total less what the others can be.
+                least, most = total - (high - spans[p][1]), total - (low - spans[p][0])
+                least, most = (least, most) if sign > 0 else (-most, -least)
+                kept = [(max(a, least), min(b, most)) for a, b in possible[p] if max(a, least) <= min(b, most)]
+                if kept != possible[p]:
+                    possible[p] = kept
+                    narrowed = True
+                    old_span, spans[p] = spans[p], _span(kept, sign)
+                    low, high = low - old_span[0] + spans[p][0], high - old_span[1] + spans[p][1]
+    return frozenset(p for p, v, _ in figures if possible[p] == [(v, v)])
+
+
+def _span(ranges: list[tuple[int, int]], sign: int) -> tuple[int, int]:
+    """The least and most sign * x can be, for x in the ranges."""
+    ends = (sign * ranges[0][0], sign * ranges[-1][1])
+    return min(ends), max(ends)
+
+
+def _moved_round_cycles(figures: tuple[tuple[Position, int, str], ...], targets: list[Position], k: int,
+                        big: int) -> set[Position]:
+    """Targets some table fitting what the reader knows has away from their
+    true values, found by a short search: for a target and a step of 1 or k
+    up or down, a way from one of its sums back to the other through figures
+    that can each take the step in turn (`_cycle_through`). The table that
+    makes is checked (`_fits`) before any target it moves counts as moved,
+    so a target found here is never pinned; one not found may still move,
+    for the integer programme to find."""
+    value = {p: v for p, v, _ in figures}
+    possible = {p: _ranges(kind, k, big) for p, _, kind in figures}
+    sums = _sums(figures)
+    at: dict[tuple, list[tuple[Position, int, tuple, int]]] = {}  # sum -> (figure, its sign, its other sum, sign)
+    for p in value:
+        (one, other), (one_sign, other_sign) = _ends(p), _signs(p)
+        at.setdefault(one, []).append((p, one_sign, other, other_sign))
+        at.setdefault(other, []).append((p, other_sign, one, one_sign))
+    moved: set[Position] = set()
+    for target in targets:
+        for step in dict.fromkeys((1, -1, k, -k)):
+            if target in moved:
+                break
+            change = _cycle_through(target, step, value, possible, at)
+            if change is None:
+                continue
+            table = value | {p: value[p] + amount for p, amount in change.items()}
+            if _fits(table, change, possible, sums):
+                moved |= {p for p in targets if table[p] != value[p]}
+    return moved
+
+
+def _cycle_through(target: Position, step: int, value: dict[Position, int],
+                   possible: dict[Position, list[tuple[int, int]]],
+                   at: dict[tuple, list[tuple[Position, int, tuple, int]]]) -> dict[Position, int] | None:
+    """Changes (figure -> amount) that move `target` by `step` and keep every
+    sum: a breadth-first search from one of the target's sums for a way back
+    to the other, each figure on the way changing by what balances the sum
+    it is reached from, and only to a value it can have. None if there is no
+    such way."""
+    (start, end), (start_sign, end_sign) = _ends(target), _signs(target)
+    first = (start, -start_sign * step)  # at a sum: what the next figure must add to it
+    goal = (end, end_sign * step)
+    came_from: dict[tuple, tuple[tuple, Position, int] | None] = {first: None}
+    queue = [first]
+    for state in queue:
+        if state == goal:
+            break
+        node, need = state
+        for p, sign, other, other_sign in at[node]:
+            change = need * sign
+            if p == target or not _can_be(possible[p], value[p] + change):
+                continue
+            following = (other, -other_sign * change)
+            if following not in came_from:
+                came_from[following] = (state, p, change)
+                queue.append(following)
+    if goal not in came_from:
+        return None
+    changes = {target: step}
+    state = goal
+    while (link := came_from[state]) is not None:
+        state, p, change = link
+        changes[p] = changes.get(p, 0) + change
+    return changes
+
+
+def _fits(table: dict[Position, int], changed: dict[Position, int],
+          possible: dict[Position, list[tuple[int, int]]], sums: list[tuple[dict[Position, int], int]]) -> bool:
+    """Whether a table of the part's figures fits what the reader knows: the
+    `changed` figures can have their new values (the others keep their true
+    values, which they can have), and every sum keeps its total."""
+    return (all(_can_be(possible[p], table[p]) for p in changed)
+            and all(sum(sign * table[p] for p, sign in terms.items()) == total for terms, total in sums))
+
+
+def _can_be(ranges: list[tuple[int, int]], x: int) -> bool:
+    return any(low <= x <= high for low, high in ranges)
+
+
+def _ranges(kind: str, k: int, big: int) -> list[tuple[int, int]]:
+    """The values a withheld figure of a `_kind_of` can have, as ranges."""
+    if kind == "small":
+        return [(1, k - 1)]
+    return [(0, big)] if kind == "free" else [(0, 0), (k, big)]
+
+
+def _moved(figures: tuple[tuple[Position, int, str], ...], targets: list[Position], k: int,
+           big: int) -> set[Position] | None:
+    """The targets some table fitting what the reader knows has away from
+    their true values (as many as one table can have); None when the solver
+    gives no answer in time (taken as: none moves)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # with the first breakdown, not at start-up
+
+    index = {p: i for i, (p, _, _) in enumerate(figures)}
+    value = {p: v for p, v, _ in figures}
+    n = len(figures)
+    other = [p for p, _, kind in figures if kind == "other"]
+    base = n + len(other)
+    programme = _Programme(base + 2 * len(targets))
+    for terms, total in _sums(figures):
+        programme.add({index[p]: sign for p, sign in terms.items()}, total, total)
+    for j, p in enumerate(other):  # 0, or k or more: x >= k z and x <= big z, z is 0 or 1
+        programme.add({index[p]: 1, n + j: -k}, 0, np.inf)
+        programme.add({index[p]: 1, n + j: -big}, -np.inf, 0)
+    for t, p in enumerate(targets):
+        x, below, above = index[p], base + 2 * t, base + 2 * t + 1
+        programme.add({x: 1, below: big}, -np.inf, big + value[p] - 1)  # below = 1: x <= value - 1
+        programme.add({x: 1, above: -big}, value[p] + 1 - big, np.inf)  # above = 1: x >= value + 1
+        programme.add({below: 1, above: 1}, -np.inf, 1)
+    low, high = np.zeros(programme.n_vars), np.ones(programme.n_vars)
+    for p, _, kind in figures:
+        low[index[p]], high[index[p]] = (1, k - 1) if kind == "small" else (0, big)
+    objective = np.zeros(programme.n_vars)
+    objective[base:] = -1
+    result = milp(objective, constraints=LinearConstraint(np.array(programme.rows), programme.lower, programme.upper),
+                  integrality=np.ones(programme.n_vars), bounds=Bounds(low, high), options={"time_limit": 20})
+    if result.x is None:
+        return None
+    return {p for t, p in enumerate(targets) if result.x[base + 2 * t] + result.x[base + 2 * t + 1] > 0.5}
 
 
 class _Programme:
@@ -379,39 +634,28 @@ class _Programme:
         self.upper.append(high)
 
 
-def _moved(values: np.ndarray, withheld: dict[Position, int], small: set[Position], targets: list[Position],
-           k: int) -> set[Position] | None:
-    """The targets some table fitting what the reader knows has away from
-    their true values (as many as one table can have); None when the solver
-    gives no answer in time (taken as: none moves)."""
-    from scipy.optimize import Bounds, LinearConstraint, milp  # with the first breakdown, not at start-up
+def _sums(figures: tuple[tuple[Position, int, str], ...]) -> list[tuple[dict[Position, int], int]]:
+    """Each sum the part's figures are in (a row's cells less its total, a
+    column's likewise, the row totals less the grand total, the column totals
+    likewise: each zero) as an equation in the part's figures alone (terms:
+    figure -> coefficient, and their total): the figures outside the part
+    keep their values in every table fitting what the reader knows, so the
+    part's figures in each sum keep their true sum."""
+    sums: dict[tuple, tuple[dict[Position, int], int]] = {}
+    for p, v, _ in figures:
+        for node, sign in zip(_ends(p), _signs(p), strict=True):
+            terms, total = sums.get(node, ({}, 0))
+            terms[p] = sign
+            sums[node] = (terms, total + sign * v)
+    return list(sums.values())
 
-    index = {p: i for i, p in enumerate(withheld)}
-    n = len(index)
-    big = 2 * int(values.sum()) + 2 * k  # no figure is more: a bound the reader does not need
-    other = [p for p in withheld if p not in small and not 0 < withheld[p] < k]
-    base = n + len(other)
-    programme = _Programme(base + 2 * len(targets))
-    for terms, value in zip(*_equations(values, index), strict=True):
-        programme.add(terms, value, value)
-    for j, p in enumerate(other):  # 0, or k or more: x >= k z and x <= big z, z is 0 or 1
-        programme.add({index[p]: 1, n + j: -k}, 0, np.inf)
-        programme.add({index[p]: 1, n + j: -big}, -np.inf, 0)
-    for t, p in enumerate(targets):
-        x, value, below, above = index[p], withheld[p], base + 2 * t, base + 2 * t + 1
-        programme.add({x: 1, below: big}, -np.inf, big + value - 1)  # below = 1: x <= value - 1
-        programme.add({x: 1, above: -big}, value + 1 - big, np.inf)  # above = 1: x >= value + 1
-        programme.add({below: 1, above: 1}, -np.inf, 1)
-    low, high = np.zeros(programme.n_vars), np.ones(programme.n_vars)
-    for p, i in index.items():
-        low[i], high[i] = (1, k - 1) if p in small else (0, big)
-    objective = np.zeros(programme.n_vars)
-    objective[base:] = -1
-    result = milp(objective, constraints=LinearConstraint(np.array(programme.rows), programme.lower, programme.upper),
-                  integrality=np.ones(programme.n_vars), bounds=Bounds(low, high), options={"time_limit": 20})
-    if result.x is None:
-        return None
-    return {p for t, p in enumerate(targets) if result.x[base + 2 * t] + result.x[base + 2 * t + 1] > 0.5}
+
+def _signs(position: Position) -> tuple[int, int]:
+    """A figure's coefficients in the two sums `_ends` names: a cell adds to
+    its row and column, a total is taken from its line and added to the sum
+    of totals, and the grand total is taken from both sums of totals."""
+    kind = position[0]
+    return (1, 1) if kind == "c" else (-1, 1) if kind in ("r", "k") else (-1, -1)
 
 
 def _value(values: np.ndarray, position: Position) -> int:
@@ -421,37 +665,3 @@ def _value(values: np.ndarray, position: Position) -> int:
     if kind == "r":
         return int(values[at[0]].sum())
     return int(values[:, at[0]].sum()) if kind == "k" else int(values.sum())
-
-
-def _equations(values: np.ndarray, index: dict[Position, int]) -> tuple[list[dict[int, float]], list[float]]:
-    """Each row's cells add up to its total, each column's to its total, and
-    the row totals and the column totals to the grand total: as equations in
-    the withheld figures (terms: variable -> coefficient), with the shown
-    figures moved to the right-hand side."""
-    n_rows, n_cols = values.shape
-    equations: list[dict[int, float]] = []
-    right: list[float] = []
-
-    def add(parts: list[Position], whole: Position) -> None:
-        terms: dict[int, float] = {}
-        value = 0.0
-        for p in parts:
-            if p in index:
-                terms[index[p]] = terms.get(index[p], 0) + 1
-            else:
-                value -= _value(values, p)
-        if whole in index:
-            terms[index[whole]] = terms.get(index[whole], 0) - 1
-        else:
-            value += _value(values, whole)
-        if terms:
-            equations.append(terms)
-            right.append(value)
-
-    for r in range(n_rows):
-        add([("c", r, c) for c in range(n_cols)], ("r", r))
-    for c in range(n_cols):
-        add([("c", r, c) for r in range(n_rows)], ("k", c))
-    add([("r", r) for r in range(n_rows)], ("g",))
-    add([("k", c) for c in range(n_cols)], ("g",))
-    return equations, right
