@@ -191,3 +191,24 @@ def test_domestic_abuse_phrases_without_sentiment_words():
         ("The judge told him off in court. I felt seen", "Tell us about your experience"),
         ("I finally felt heard", "What did you think of the police?"),
     ]) == ["positive"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "I feel like services only care if there is a bruise",
+    "My worker left and the new one hasnt been in touch",
+    "The staff treated us like we were the problem",
+    "Social services made me feel like it was my fault",
+    "If the GP hadnt laughed it off the first time",
+    "the council lost my forms",
+    "I had to chase them every single week",
+])
+def test_faults_told_without_negative_words_are_negative(text):
+    assert labels([(text, ELSE)]) == ["negative"]
+
+
+@pytest.mark.parametrize("text", [
+    "The worker never once made me feel like it was my fault",
+    "Staff never made me feel like a burden",
+])
+def test_a_fault_denied_is_praise(text):
+    assert labels([(text, "What did you think of the refuge?")]) == ["positive"]
