@@ -5,7 +5,7 @@ suggested and non-answers (issue 13, part 4)."""
 import pytest
 
 from analysis.judgement import clauses, is_non_answer, judge
-from analysis.sentiment import NEUTRAL_BAND, SentimentScorer, default_scorer
+from analysis.sentiment import JUDGED_FLOOR, NEUTRAL_BAND, SentimentScorer, default_scorer, judged
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -212,3 +212,18 @@ def test_faults_told_without_negative_words_are_negative(text):
 ])
 def test_a_fault_denied_is_praise(text):
     assert labels([(text, "What did you think of the refuge?")]) == ["positive"]
+
+
+@pytest.mark.parametrize("text", ["my mum", "not being judged", "Knowing I could just turn up on a tuesday"])
+def test_naming_what_helped_is_praise(text):
+    assert labels([(text, "What helped?")]) == ["positive"]
+
+
+@pytest.mark.parametrize("text", ["the leaflet I guess", "nothing really", "not sure yet"])
+def test_hedged_or_nothing_answers_to_what_helped_are_not_lifted_to_praise(text):
+    assert judged(0.0, judge(text), "What helped?", domestic_abuse_coding=True) <= 0.0
+
+
+def test_naming_what_helped_is_read_as_praise_only_in_domestic_abuse_coding():
+    assert judged(0.0, judge("my mum"), "What helped?", domestic_abuse_coding=True) == JUDGED_FLOOR
+    assert judged(0.0, judge("my mum"), "What helped?", domestic_abuse_coding=False) == 0.0
