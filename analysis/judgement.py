@@ -35,6 +35,9 @@ def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+# Fixed-width look-behinds: "never once made me feel like a burden" is praise.
+_NOT_BEFORE = r"(?<!never )(?<!never once )(?<!not )(?<!n't )(?<!didnt )(?<!nt )"
+
 _SERVICE_FAILURES = _any_of((
     # Nobody / no one did what a service should.
     r"\b(?:nobody|no ?one|no-one|noone|never (?:once )?(?:got|been))\b[\w' ]{0,25}?\b(?:call(?:ed)?|rang|ring|"
@@ -72,7 +75,8 @@ _SERVICE_FAILURES = _any_of((
     r"bother|explain|tell me|ask)\b",
     r"\b(?:wasn'?t|weren'?t|not|never) (?:believed|listened to|taken seriously|helped|told|asked|"
     r"contacted|offered)\b",
-    r"\bblamed (?:me|us)\b|\bjudged me\b|\bmade (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
+    r"\bblamed (?:me|us)\b|\bjudged me\b|"
+    + _NOT_BEFORE + r"\bmade (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
     r"like (?:a|an|i was (?:a|an|lying|making))\b)",
     r"\b(?:asked|questioned|spoke to) (?:me )?(?:in front of|with) (?:him|my ex|my partner)\b",
     r"\bfelt (?:dropped|abandoned|let down|fobbed|dismissed|ignored|alone)\b",
@@ -118,6 +122,17 @@ _SERVICE_FAILURES = _any_of((
     r"\b(?:like|as if) i didn'?t matter\b|\btreated (?:me )?like (?:a liar|a criminal|a child|dirt)\b|"
     r"\bpostcode lottery\b|\bweak link\b|\bmade (?:her|his|their|up (?:her|his|their)) mind up\b",
     r"\bno (?:interpreter|translator)\b|\bcould(?:n'?t| not| never) (?:get through|get help|get an appointment)\b",
+    # Faults told with no negative word: who a service acts for, what it
+    # dropped, what the writer had to do for it, how it treated them.
+    r"\bonly (?:care|cares|cared|interested|bothered|listen|listened|act|acted|look|looked|believe|believed)\b"
+    r"[\w' ]{0,12}\b(?:if|when|about|once|after|for)\b",
+    r"\b(?:hasn'?t|hasnt|haven'?t|havent|never) (?:been in touch|got back|heard back|replied|rung back|called back)\b",
+    r"\b(?:lost|misplaced) (?:my|our|them|the (?:forms?|paperwork|file|statement|evidence|referral|application))\b",
+    r"\bhad to (?:tell|repeat|explain|retell) (?:my|our|it|the|everything)\b|"
+    r"\bhad to (?:chase|fight|beg|push)\b",
+    rf"{_NOT_BEFORE}\b(?:treated|made) (?:me|us) (?:feel )?(?:like|as if|as though) "
+    r"(?:it was|i was|we were|i'?d|we'?d|the problem|a problem|a box|a nuisance)\b",
+    r"\blaugh(?:ed|ing)? it off\b|\b(?:officer|police|worker|gp|doctor|judge|they) laughed\b",
 ))
 
 # Sarcasm: praise said to mean its opposite ("Oh yeah, SO helpful",
@@ -154,6 +169,8 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:took|taken) (?:me|it|us) seriously\b",
     r"\b(?:got back to|rang me back|called me back|rang us back|called us back)\b",
     r"\b(?:didn'?t|never|did not) (?:judge|rush|pressure|push)\b|\bwithout (?:judg|pressur)\w*",
+    r"\b(?:didn'?t|didnt|never|did not)(?: once)? (?:make|made) (?:me|us) feel "
+    r"(?:like|as if|stupid|small|judged|guilty|ashamed|a burden|a nuisance)\b",
     r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
     r"\bnever let (?:me|us) down\b",
     r"\bonly (?:thing|one|person|service|people) (?:that|who) (?:worked|helped|listened|cared|understood)\b",

@@ -454,6 +454,8 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
         return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
     if helped:
         return max(compound, JUDGED_FLOOR) + JUDGED_STEP * (helped - 1)
+    if domestic_abuse_coding and _names_a_help(judgement, kind, compound):
+        return max(compound, JUDGED_FLOOR)
     suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
     proposal = judgement.suggests or (domestic_abuse_coding and judgement.proposes)
     # Proposals answering "what could be better?" are complaints in NHS coding;
@@ -465,6 +467,20 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     if suggestion_asked or (proposal and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
+
+
+def _names_a_help(judgement: Judgement, kind: str, compound: float) -> bool:
+    """An answer to "what helped?" naming something ("my mum", "not being
+    judged", "knowing I could just turn up"): domestic-abuse coders read it as
+    praise (the dev coders 1-2 on every one), though it holds no praise word.
+    Not when it hedges ("the leaflet I guess"), complains, or reads negative."""
+    return (kind == "good" and compound > -NEUTRAL_BAND and not judgement.lukewarm
+            and not judgement.says_nothing and not _HEDGED.search(judgement.scored_text)
+            and not _complains(judgement))
+
+
+# "the leaflet I guess", "not sure yet": a hedged answer names no help.
+_HEDGED = re.compile(r"\b(?:i guess|i suppose|not sure|dunno|don'?t know|maybe|i think)\b", re.I)
 
 
 def _interjected_sarcasm(judgement: Judgement) -> bool:

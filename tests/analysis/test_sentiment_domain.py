@@ -5,7 +5,7 @@ suggested and non-answers (issue 13, part 4)."""
 import pytest
 
 from analysis.judgement import clauses, is_non_answer, judge
-from analysis.sentiment import NEUTRAL_BAND, SentimentScorer, default_scorer
+from analysis.sentiment import JUDGED_FLOOR, NEUTRAL_BAND, SentimentScorer, default_scorer, judged
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -191,3 +191,39 @@ def test_domestic_abuse_phrases_without_sentiment_words():
         ("The judge told him off in court. I felt seen", "Tell us about your experience"),
         ("I finally felt heard", "What did you think of the police?"),
     ]) == ["positive"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "I feel like services only care if there is a bruise",
+    "My worker left and the new one hasnt been in touch",
+    "The staff treated us like we were the problem",
+    "Social services made me feel like it was my fault",
+    "If the GP hadnt laughed it off the first time",
+    "the council lost my forms",
+    "I had to chase them every single week",
+])
+def test_faults_told_without_negative_words_are_negative(text):
+    assert labels([(text, ELSE)]) == ["negative"]
+
+
+@pytest.mark.parametrize("text", [
+    "The worker never once made me feel like it was my fault",
+    "Staff never made me feel like a burden",
+])
+def test_a_fault_denied_is_praise(text):
+    assert labels([(text, "What did you think of the refuge?")]) == ["positive"]
+
+
+@pytest.mark.parametrize("text", ["my mum", "not being judged", "Knowing I could just turn up on a tuesday"])
+def test_naming_what_helped_is_praise(text):
+    assert labels([(text, "What helped?")]) == ["positive"]
+
+
+@pytest.mark.parametrize("text", ["the leaflet I guess", "nothing really", "not sure yet"])
+def test_hedged_or_nothing_answers_to_what_helped_are_not_lifted_to_praise(text):
+    assert judged(0.0, judge(text), "What helped?", domestic_abuse_coding=True) <= 0.0
+
+
+def test_naming_what_helped_is_read_as_praise_only_in_domestic_abuse_coding():
+    assert judged(0.0, judge("my mum"), "What helped?", domestic_abuse_coding=True) == JUDGED_FLOOR
+    assert judged(0.0, judge("my mum"), "What helped?", domestic_abuse_coding=False) == 0.0
