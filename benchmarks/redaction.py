@@ -141,6 +141,10 @@ DEV14 = CORPORA / "redaction_dev14.tsv"
 FRESH14 = CORPORA / "redaction_fresh14.tsv"
 # Written after the second freeze of round 14 (e8db6ad) and scored once; two misses fixed since.
 FRESH14B = CORPORA / "redaction_fresh14b.tsv"
+# Round 15 (session "redact3"): postcodes of any area, whole place runs, prisons, unknown places after
+# strong cues, hyphenated relations, romanised Bengali, Urdu and Panjabi words, foreign plates, bare
+# handles (tuned-on; the rules of redact2 at c487ca8 scored 0.505 / 0.985 on it).
+DEV15 = CORPORA / "redaction_dev15.tsv"
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 _ANY_LABEL = re.compile(r"\[([a-z_]+)\]")
 _ITEM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -428,6 +432,7 @@ def main() -> None:
                ("round 14's weak kinds and words to keep, tuned-on (redaction_dev14.tsv)", DEV14),
                ("round 14's fresh set, tuned-on since (redaction_fresh14.tsv)", FRESH14),
                ("after round 14's second freeze, two misses fixed since (redaction_fresh14b.tsv)", FRESH14B),
+               ("round 15's gaps and words to keep, tuned-on (redaction_dev15.tsv)", DEV15),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():

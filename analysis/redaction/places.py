@@ -120,7 +120,11 @@ _WORK_BEFORE = lazy_re(
     r"operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
     r"waiter|waitress|chef|cook|driver|guard|security|staff|supervisor|assistant|mechanic|porter|receptionist|"
-    r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
+    r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$"
+    # Polish and Romanian: "pracuję w Greenfold Foods", "pracuje w firmie Harlow Fresh", "lucrez la Fairway Packing".
+    r"|\b(?:pracuj\w*|pracowa\w*|zatrudnion\w*)\s+(?:w|we|dla|u|na)\s+(?:firmie\s+|fabryce\s+|sklepie\s+)?$"
+    r"|\b(?:lucrez|lucreaz[ăa]|lucram|lucra|lucrat|lucrezi|angajat[ăa]?)\s+(?:la|pentru|[îi]n)\s+"
+    r"(?:firma\s+|fabrica\s+|magazinul\s+)?$",
     re.I,
 )
 _CAPITALISED_RUN = lazy_re(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
@@ -222,7 +226,7 @@ def _street_words_ok(street: str) -> bool:
 # Cheap checks that let most texts skip the costlier patterns.
 _SCHOOL_HINT = lazy_re(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth|High")
 _WORK_HINT = lazy_re(
-    r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
+    r"work|pracuj|pracowa|zatrudni|lucr|angajat|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
     r"door|till|checkout|operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
 _STREET_HINT = lazy_re(
@@ -339,7 +343,68 @@ _WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madr
 
 
 def find_places(text: str) -> Iterator[Span]:
+    """Every place found, each carried on over the capitalised words that finish its name."""
+    lex = lexicon()
+    for start, end in _places(text):
+        yield start, _whole_run(text, end, lex)
+
+
+# The words that end a capitalised run after a place, which a longer name never takes in: a service or
+# public building keeps the place as it was ("Leeds Women's Aid", "Kelsford Magistrates' Court").
+_RUN_PUBLIC = frozenset("""advice aid police council helpline service services support court courts crown
+    magistrates magistrates' station hospital infirmary airport university college library cathedral
+    ward wards prison nhs a&e fire ambulance idva idvas marac mash cafcass probation jobcentre samaritans
+    citizens victim victims witness""".split())
+_RUN_WORD = lazy_re(r" ([A-Z][\w'’&-]*)")
+
+
+def _whole_run(text: str, end: int, lex: Lexicon) -> int:
+    """A place found inside a capitalised run takes the rest of the run: "Kelsford Homes", "Pelham Road
+    Women's Refuge", "Kelsford Road Travelodge", "Glenmoor Court Hostel"; not a service or public building
+    named after it, a month, a day or a person's name."""
+    words: list[re.Match[str]] = []
+    position = end
+    while len(words) < 3 and (following := _RUN_WORD.match(text, position)):
+        k = key(following.group(1)).rstrip(".,;:!?")
+        if k in STOPWORDS or k in _CALENDAR_WORDS or lex.is_first_name(k) or k in lex.places \
+                or following.group(1).isupper() and len(k) > 1:
+            break
+        words.append(following)
+        position = following.end()
+    if not words or any(key(word.group(1)).rstrip(".,;:!?'’s") in _RUN_PUBLIC for word in words):
+        return end
+    return _strip_trailing(text, end, words[-1].end())
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".,;:!?'’":
+        end -= 1
+    return end
+
+
+# A town just before a postcode (found and masked before places): "Kelsford KL4 9RT", "Brackwell, JX4 7PL".
+# A postcode is five to eight characters; the mask is a NUL character, never typed.
+_BEFORE_POSTCODE = lazy_re(r"(?<![\w'’-])(?P<town>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?),? (?=\x00{5,8}(?![\x00\w]))")
+
+
+def _towns_before_postcodes(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _BEFORE_POSTCODE.finditer(text):
+        words = [key(word) for word in match.group("town").split()]
+        if re.search(r"(?:^|[.!?:;]\s*)$", text[:match.start()]):
+            continue  # a sentence's first word: "Tablice WE 123AB" (Polish "plates")
+        if any(word in lex.towns or not (lex.is_ordinary(word) or word in STOPWORDS or lex.is_first_name(word)
+                                         or lex.is_ambiguous(word) or word in lex.foreign_words) for word in words):
+            yield match.span("town")
+
+
+def _places(text: str) -> Iterator[Span]:
+    if "\x00" in text:
+        yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
+    yield from _prisons(text)
+    yield from _organisations(text)
+    yield from _after_strong_cues(text)
     if "gate" in text or "way" in text or "gait" in text:
         yield from _one_word_streets(text)
     yield from _named_communities(text)
@@ -356,6 +421,76 @@ def find_places(text: str) -> Iterator[Span]:
         yield from _with_venue_before(text, _streets(text))
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+# A prison by its name: "HMP Kelsford", "HMYOI Brinlow", "HMP Wealdstone Park".
+_PRISON = lazy_re(r"\b(?:HMP|HMYOI|HMP/YOI|HMP & YOI)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def _prisons(text: str) -> Iterator[Span]:
+    if "HM" in text:
+        for match in _PRISON.finditer(text):
+            yield match.span()
+
+
+# A business or landlord by the word for its trade: "Kelsford Homes", "Dunmore Logistics", "Ashcombe
+# Haulage", "Moorside Foster Care", when a word before it names one (not "Social Care", "Foster Care").
+_ORGANISATION = lazy_re(
+    r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*\s+){1,3}(?:Homes|Housing|Care|Logistics|Motors|Haulage|Foods|"
+    r"Packing|Packaging|Carpets|Solutions|Ltd|Limited|Transport|Construction|Builders|Cars|Taxis|Recruitment|"
+    r"Cleaning|Catering|Farms|Textiles|Supplies|Plastics|Engineering|Removals|Roofing|Joinery|Warehousing|"
+    r"Distribution|Freight|Couriers|Kitchens|Developments|Properties|Lettings|Fostering|Nurseries)\b)")
+
+
+_ORGANISATION_HINT = lazy_re(
+    r" (?:Homes|Housing|Care|Logistics|Motors|Haulage|Foods|Packing|Packaging|Carpets|Solutions|Ltd|Limited|"
+    r"Transport|Construction|Builders|Cars|Taxis|Recruitment|Cleaning|Catering|Farms|Textiles|Supplies|Plastics|"
+    r"Engineering|Removals|Roofing|Joinery|Warehousing|Distribution|Freight|Couriers|Kitchens|Developments|"
+    r"Properties|Lettings|Fostering|Nurseries)\b")
+
+
+def _organisations(text: str) -> Iterator[Span]:
+    if not _ORGANISATION_HINT.search(text):
+        return
+    lex = lexicon()
+    for match in _ORGANISATION.finditer(text):
+        words = [key(word) for word in match.group("org").split()[:-1]]
+        start = match.start("org")
+        while words and (words[0] in STOPWORDS or words[0] in _GENERIC_PLACE_WORDS):
+            start = text.index(" ", start) + 1  # "the", "a local": not part of the name
+            words = words[1:]
+        if any(word in _RUN_PUBLIC for word in words):
+            continue
+        if any(word in lex.towns or not (lex.is_ordinary(word) or lex.is_first_name(word)
+                                         or lex.is_ambiguous(word)) for word in words):
+            yield start, match.end("org")
+
+
+# After being born, living, moving or coming from somewhere, one to three capitalised words that name no
+# service, month, country or person are a place, listed or not: "born in Port Haddon", "live in Wexley
+# Cross", "moved to Thornwick", "from Ashbury Vale", Romanian "locuiesc în Kelsford", "născută în Brăila".
+_STRONG_PLACE_CUE = lazy_re(
+    r"\b(?:(?i:born|grew up|brought up|raised|live[sd]?|living|moved|move|moving|relocated|housed|placed|"
+    r"come|comes|came|is|am|are|was|were|originally|locuiesc|locuim|locuie[șsş]te|stau|n[ăa]scut[ăa]?|"
+    r"mutat[ăa]?|venit[ăa]?)\s+(?:(?i:up|back|down|over|out)\s+)?(?i:in|to|from|near|[îi]n|la|din)"
+    r"|(?i:near|from))\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+|le\s+)?[A-Z][\w'’-]*){0,2})(?!['’]s)")
+
+
+def _after_strong_cues(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _STRONG_PLACE_CUE.finditer(text):
+        words = [re.sub(r"['’]s?$", "", key(word)) for word in match.group("place").split()]  # "Council's"
+        if any(word in _RUN_PUBLIC or word in _SERVICE_WORDS or word in _NOT_A_NEIGHBOURHOOD
+               or word in _CALENDAR_WORDS or word in STOPWORDS or word in lex.places for word in words):
+            continue
+        if lex.is_first_name(words[0]) or lex.is_ambiguous(words[0]):
+            continue  # "a text from Sarah", "from Will": a person, for names.py
+        if all(lex.is_ordinary(word) and word not in lex.towns for word in words):
+            continue  # "from Social Care", "moved to England"
+        if _public_after(text, match.end("place")) or _hospital_after(text, match.end("place")):
+            continue  # "from Leeds station", "from Accrington bus station"
+        yield match.span("place")
 
 
 def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
@@ -579,8 +714,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
                 continue
             start, words = start + head.end(), words[head.end():]
             span = _longest_town(words, lex)
-            if span is None:
-                continue
+            if span is None or key(words[:span]) in lex.keep or key(words[:span]) in _SERVICE_WORDS:
+                continue  # "the Family Hub": a service, though Hub is a town too
         first = key(words.split()[0])
         end = start + span
         one_word = " " not in words[:span]
