@@ -156,6 +156,7 @@ _VERBS = (
     r"can't|could|never|always|has|had|hasn't|was|is|isn't|wasn't|and me|did|does|didn't|doesn't|used|"
     r"started|stopped|lives|lived|works|worked|put|puts|sent|sends|messaged|messages|controls|controlled|"
     r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
+    r"set|burnt|burned|watches|watched|waits|waited|knocked|banged|bit|dragged|locked|stole|threw|sold|"
     r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
 )
 _VERB_AFTER = lazy_regex(rf"^\s+(?:{_VERBS})\b", re.I)
@@ -473,7 +474,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True
     after = text[token.end:token.end + 40]
-    if _ROLE_AFTER.match(after) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+    # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
+    question = (token.key in _MODALS or token.key == "will") and not after.startswith(",")
+    if (_ROLE_AFTER.match(after) and not question) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
         return True
@@ -601,6 +604,8 @@ def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
         return True
     if nxt and nxt.key == "day" and tokens[i].key in _FEASTS and text[tokens[i].end:tokens[i].end + 1] in ("'", "’"):
         return True  # "Valentine's Day", "St Patrick's Day": a feast, not a person's day
+    if nxt and nxt.key in ("bus", "coach", "train", "tram") and text[nxt.end:nxt.end + 8].lower() == " station":
+        return True  # "Kelmore bus station"
     if not (nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)):
         return False
     if nxt.capitalised:

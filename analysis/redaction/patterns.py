@@ -78,9 +78,10 @@ def links(text: str) -> Iterator[Span]:
 # A handle written without "@" after the network's name: "on snap as dazzaboy_99",
 # "his insta is jay.b.x", "tiktok: dazza4life".
 _NETWORK_HANDLE = lazy_re(
+    # Polish and Romanian endings and words for "as": "na facebooku jako marek.z.1985", "pe instagram ca x".
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|fb|facebook|twitter|telegram|kik|discord|"
-    r"threads|youtube|twitch|reddit|x)(?:\s+(?:account|name|handle|username|page|profile|id))?"
-    r"(?:\s*(?:is|was|as|called|under|:|-|=))+\s*@?(?P<handle>[\w.]{1,30}\w)",
+    r"threads|youtube|twitch|reddit|x)(?:u|ie|ul)?(?:\s+(?:account|name|handle|username|page|profile|id))?"
+    r"(?:\s*(?:is|was|as|called|under|jako|ca|:|-|=))+\s*@?(?P<handle>[\w.]{1,30}\w)",
     re.I,
 )
 # Right after the network's name, a handle with a dot, an underscore or digits: "facebook jamal.uddin.92",

@@ -367,7 +367,7 @@ def _whole_run(text: str, end: int, lex: Lexicon) -> int:
     while len(words) < 3 and (following := _RUN_WORD.match(text, position)):
         k = key(following.group(1)).rstrip(".,;:!?")
         if k in STOPWORDS or k in _CALENDAR_WORDS or lex.is_first_name(k) or k in lex.places \
-                or following.group(1).isupper() and len(k) > 1:
+                or following.group(1).isupper() and len(k) > 1 and "&" not in k:  # "IDVA", but "Lodge B&B"
             break
         words.append(following)
         position = following.end()
@@ -398,7 +398,25 @@ def _towns_before_postcodes(text: str) -> Iterator[Span]:
             yield match.span("town")
 
 
+# Romanised Urdu and Panjabi, as in their scripts: a capitalised place before "in" and a verb of living,
+# working or being born ("Hum Bradford mein rehte the", "Asi Ballowfield vich rehnde haan").
+_ROMANISED_PLACE = lazy_re(
+    r"(?<![\w'’-])(?P<place>[A-Z][a-z'’-]+)\s+(?:mein|main|me|vich|wich|ch|se|ton|to)\s+"
+    r"(?:reh|rah|rhe|kaam|kam|paida|pale|pal|aaye|aye|aa\b|shift|move)", re.I)
+
+
+def _romanised_places(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _ROMANISED_PLACE.finditer(text):
+        word = key(match.group("place"))
+        if match.group("place")[0].isupper() and word not in lex.romanised and word not in STOPWORDS \
+                and not lex.is_first_name(word) and word not in lex.places \
+                and (word in lex.towns or not lex.is_ordinary(word)):
+            yield match.span("place")
+
+
 def _places(text: str) -> Iterator[Span]:
+    yield from _romanised_places(text)
     if "\x00" in text:
         yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
@@ -435,18 +453,22 @@ def _prisons(text: str) -> Iterator[Span]:
 
 # A business or landlord by the word for its trade: "Kelsford Homes", "Dunmore Logistics", "Ashcombe
 # Haulage", "Moorside Foster Care", when a word before it names one (not "Social Care", "Foster Care").
-_ORGANISATION = lazy_re(
-    r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*\s+){1,3}(?:Homes|Housing|Care|Logistics|Motors|Haulage|Foods|"
-    r"Packing|Packaging|Carpets|Solutions|Ltd|Limited|Transport|Construction|Builders|Cars|Taxis|Recruitment|"
-    r"Cleaning|Catering|Farms|Textiles|Supplies|Plastics|Engineering|Removals|Roofing|Joinery|Warehousing|"
-    r"Distribution|Freight|Couriers|Kitchens|Developments|Properties|Lettings|Fostering|Nurseries)\b)")
-
-
-_ORGANISATION_HINT = lazy_re(
-    r" (?:Homes|Housing|Care|Logistics|Motors|Haulage|Foods|Packing|Packaging|Carpets|Solutions|Ltd|Limited|"
-    r"Transport|Construction|Builders|Cars|Taxis|Recruitment|Cleaning|Catering|Farms|Textiles|Supplies|Plastics|"
-    r"Engineering|Removals|Roofing|Joinery|Warehousing|Distribution|Freight|Couriers|Kitchens|Developments|"
+_TRADES = (
+    r"(?:Homes|Housing|Care|Logistics|Motors|Haulage|Foods|Packing|Packaging|Carpets|Recycling|Meats|Solutions|"
+    r"Ltd|Limited|Transport|Construction|Builders|Cars|Taxis|Recruitment|Cleaning|Catering|Farms|Textiles|Supplies|"
+    r"Plastics|Engineering|Removals|Roofing|Joinery|Warehousing|Distribution|Freight|Couriers|Kitchens|Developments|"
     r"Properties|Lettings|Fostering|Nurseries)\b")
+_ORGANISATION = lazy_re(rf"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*\s+){{1,3}}{_TRADES})")
+
+
+_ORGANISATION_HINT = lazy_re(rf" {_TRADES}")
+
+
+# Trades that also name a public service or a kind of place ("Social Care", "Council Housing", "Private
+# Cars"): a firm only when a word before them is no English word ("Kelsford Homes"). The other trades
+# make a firm of any capitalised word before them ("Larkspur Fostering", "Tollgate Recycling").
+_GENERIC_TRADES = frozenset("""homes housing care transport construction cleaning catering engineering solutions
+    supplies cars taxis nurseries properties developments recruitment distribution""".split())
 
 
 def _organisations(text: str) -> Iterator[Span]:
@@ -454,16 +476,21 @@ def _organisations(text: str) -> Iterator[Span]:
         return
     lex = lexicon()
     for match in _ORGANISATION.finditer(text):
+        trade = key(match.group("org").split()[-1])
         words = [key(word) for word in match.group("org").split()[:-1]]
         start = match.start("org")
         while words and (words[0] in STOPWORDS or words[0] in _GENERIC_PLACE_WORDS):
             start = text.index(" ", start) + 1  # "the", "a local": not part of the name
             words = words[1:]
-        if any(word in _RUN_PUBLIC for word in words):
+        if not words or any(word in _RUN_PUBLIC or word in _SERVICE_WORDS for word in words):
             continue
-        if any(word in lex.towns or not (lex.is_ordinary(word) or lex.is_first_name(word)
-                                         or lex.is_ambiguous(word)) for word in words):
+        if trade not in _GENERIC_TRADES or any(_names_a_firm(word, lex) for word in words):
             yield start, match.end("org")
+
+
+def _names_a_firm(word: str, lex: Lexicon) -> bool:
+    """A word that names a firm before a generic trade: a town or no English word or first name."""
+    return word in lex.towns or not (lex.is_ordinary(word) or lex.is_first_name(word) or lex.is_ambiguous(word))
 
 
 # After being born, living, moving or coming from somewhere, one to three capitalised words that name no
@@ -473,7 +500,7 @@ _STRONG_PLACE_CUE = lazy_re(
     r"\b(?:(?i:born|grew up|brought up|raised|live[sd]?|living|moved|move|moving|relocated|housed|placed|"
     r"come|comes|came|is|am|are|was|were|originally|locuiesc|locuim|locuie[șsş]te|stau|n[ăa]scut[ăa]?|"
     r"mutat[ăa]?|venit[ăa]?)\s+(?:(?i:up|back|down|over|out)\s+)?(?i:in|to|from|near|[îi]n|la|din)"
-    r"|(?i:near|from))\s+"
+    r"|(?i:near|from|leave|left|leaving))\s+"
     r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+|le\s+)?[A-Z][\w'’-]*){0,2})(?!['’]s)")
 
 
@@ -484,8 +511,9 @@ def _after_strong_cues(text: str) -> Iterator[Span]:
         if any(word in _RUN_PUBLIC or word in _SERVICE_WORDS or word in _NOT_A_NEIGHBOURHOOD
                or word in _CALENDAR_WORDS or word in STOPWORDS or word in lex.places for word in words):
             continue
-        if lex.is_first_name(words[0]) or lex.is_ambiguous(words[0]):
-            continue  # "a text from Sarah", "from Will": a person, for names.py
+        place_end = len(words) > 1 and (words[-1] in _PLACE_NAME_ENDS or words[-1] in _PLACE_KIND_AFTER)
+        if (lex.is_first_name(words[0]) or lex.is_ambiguous(words[0])) and not place_end:
+            continue  # "a text from Sarah", "from Will": a person, for names.py; but "leave Brenton Vale"
         if all(lex.is_ordinary(word) and word not in lex.towns for word in words):
             continue  # "from Social Care", "moved to England"
         if _public_after(text, match.end("place")) or _hospital_after(text, match.end("place")):
@@ -654,7 +682,7 @@ _NOT_A_NEIGHBOURHOOD = frozenset("""help start steps services service health aid
 # A capitalised word after "at" in mid-sentence names a venue even when it is also a word ("met him at
 # Flares", "a doorman at Revolution"), unless it is a service, a public building, a holiday or family.
 _AT_VENUE = lazy_re(r"(?<=[a-z,] )(?i:at|outside|inside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b"
-                       r"(?![\s-]+[A-Z])(?!['’])(?!\s+(?:and|&)\s+[A-Z])")
+                       r"(?![\s-]+[A-Z])(?!['’-])(?!\s+(?:and|&)\s+[A-Z])")
 _FAMILY_WORDS = frozenset("mum mam mom dad nan nana gran grandma grandad home work school church court night".split())
 
 
@@ -736,7 +764,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
             continue  # a sentence's first word that is also an English word ("Bath", "Sale")
         previous = re.search(r"(\[name\]|[A-Z][\w'’-]*)\s+$", before)
-        if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))):
+        if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))) \
+                and key(previous.group(1)) not in lex.romanised:  # "Hum Bradford mein": "we", no first name
             continue  # a surname: "Sarah Preston", or after a name redacted before (redaction is idempotent)
         if (_TITLE_BEFORE.search(before) and not kind_after) or _public_after(text, end):
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
@@ -1061,8 +1090,9 @@ def _towns(text: str) -> Iterator[Span]:
         word = key(match.group("town"))
         if word in STOPWORDS or lex.is_ordinary(word) or lex.is_first_name(word) or lex.is_ambiguous(word):
             continue
-        if lex.is_surname(word) or word in lex.places or _hospital_after(text, match.end("town")):
-            continue
+        if lex.is_surname(word) or word in lex.places or _hospital_after(text, match.end("town")) \
+                or re.match(r"\s+(?:bus|coach|train|tram)\s+station\b", text[match.end("town"):], re.I):
+            continue  # "from Kelmore bus station"
         yield match.span("town")
 
 

@@ -1054,6 +1054,28 @@ def test_round_15_postcodes_runs_relations_romanised_words_plates_handles(text, 
     assert redacted(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Misses of redaction_fresh15.tsv (scored once at 3cbcf40), fixed since: tuned-on now.
+        ("Will my ex find out where I am?", "Will my ex find out where I am?"),
+        ("Will, my caseworker, rang me.", "[name], my caseworker, rang me."),
+        ("We ended up at Brookhaven Lodge B&B for two nights.", "We ended up at [place] for two nights."),
+        ("My boy was placed with Larkspur Fostering for a year.", "My boy was placed with [place] for a year."),
+        ("We had to leave Brenton Vale at night.", "We had to leave [place] at night."),
+        ("He parks outside the Co-op every night.", "He parks outside the Co-op every night."),
+        ("He followed me from Kelmore bus station.", "He followed me from Kelmore bus station."),
+        ("her ex-partner tony set fire to the bins", "her ex-partner [name] set fire to the bins"),
+        ("Ma profil na facebooku jako marek.z.1985.", "Ma profil na facebooku jako [handle]."),
+        ("Hum Bradford mein rehte the, ab kahin aur hain.", "Hum [place] mein rehte the, ab kahin aur hain."),
+        ("Asi Ballowfield vich rehnde haan.", "Asi [place] vich rehnde haan."),
+        ("I used to go to Westhoughton library to get away.", "I used to go to [place] library to get away."),
+    ],
+)
+def test_round_15_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
+
+
 def test_round_15_development_set_stays_above_the_goal():
     """redaction_dev15.tsv (tuned-on): the six gaps of round 15 and the words to keep beside them."""
     benchmark = _load_benchmark()
