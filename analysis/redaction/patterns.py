@@ -449,15 +449,19 @@ _LOCATION_BEFORE = lazy_re(r"\b(?:in|from|near|around|live in|lived in|moved to|
 _AREA_AFTER = lazy_re(r"^\s+(?:area|postcode|district)\b", re.I)
 
 
-# Inward parts that are units or ordinals, not postcodes: "PS5 2TB", "x2 4th".
-_NOT_INWARD = frozenset("gb tb mb kb st nd rd th".split())
+# Inward parts that are units ("PS5 2TB") or, in lower case, ordinals ("x2 4th"), not postcodes;
+# "PX2 9RD" in capitals is a postcode.
+_UNITS = frozenset("gb tb mb kb".split())
+_ORDINALS = frozenset("st nd rd th".split())
 
 
 def postcodes(text: str) -> Iterator[Span]:
     # A full postcode's shape is enough whatever its area: an invented or mistyped area ("KL4 9RT",
     # "kl49rt") still tells where someone lives.
     for match in _POSTCODE_FULL.finditer(text):
-        if match.group("area").upper() in _POSTCODE_AREAS or match.group()[-2:].lower() not in _NOT_INWARD:
+        inward = match.group()[-2:]
+        if match.group("area").upper() in _POSTCODE_AREAS or not (
+                inward.lower() in _UNITS or (inward.islower() and inward in _ORDINALS)):
             yield match.span()
     for match in _POSTCODE_OUTWARD.finditer(text):
         area = match.group("area")
@@ -492,11 +496,11 @@ _VEHICLE_CONTEXT = lazy_re(
 # "191-D-12345". A few words may come between; the plate is in capitals and has a digit.
 _VEHICLE_ANY_COUNTRY = lazy_re(
     r"\b(?i:reg(?:istration)?|(?:number ?)?plates?|numberplate|rejestracj\w*|rejestracyjn\w*|tablic\w*|"
-    r"num[aă]r(?:ul)?(?: de [îi]nmatriculare| ma[șsş]inii)?|[îi]nmatriculare)\b[:\s]+"
+    r"num[aă]r(?:ul)?(?: de [îi]nmatriculare| ma[șsş]inii)?|[îi]nmatriculare|numerach)\b[:\s]+"
     r"(?:(?i:is|was|este|era|jest|to|a|an|one|the|from|of|cu|z|na)\b[,\s]+|[A-Z][a-z]+[,\s]+){0,4}?"
     r"(?P<reg>(?<![\w-])(?:[A-Z]{1,3}[ -]?\d[A-Z\d]{0,5}(?:[ -](?=[A-Z\d]*[A-Z])[A-Z\d]{1,4})?"
     r"|\d{2,3}-[A-Z]{1,2}-\d{1,6}))(?![\w-])")
-_VEHICLE_HINT = lazy_re(r"reg|plate|rejestr|tablic|num[aă]r|[îi]nmatricul", re.I)
+_VEHICLE_HINT = lazy_re(r"reg|plate|rejestr|tablic|num[aă]r|[îi]nmatricul|numerach", re.I)
 
 
 def vehicles(text: str) -> Iterator[Span]:

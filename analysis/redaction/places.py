@@ -578,7 +578,8 @@ def _inflected_town(match: re.Match[str], lex: Lexicon) -> int | None:
         candidates = [old + k[len(new):] for new, old in _WELSH_UNMUTATE if k.startswith(new)]
     if any(len(c) > 3 and c in lex.towns for c in candidates):
         return len(word.rstrip(".,;:!?"))
-    if cue in ("w", "we") and not lex.is_first_name(k) and not lex.is_ambiguous(k):
+    if cue in ("w", "we") and not lex.is_first_name(k) and not lex.is_ambiguous(k) \
+            and not (k.isascii() and lex.is_ordinary(k)):  # "w Citizens Advice": an English service
         return len(word.rstrip(".,;:!?"))  # Polish "w" before a capitalised word: always a place
     return None
 

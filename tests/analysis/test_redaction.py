@@ -1070,6 +1070,11 @@ def test_round_15_postcodes_runs_relations_romanised_words_plates_handles(text, 
         ("Hum Bradford mein rehte the, ab kahin aur hain.", "Hum [place] mein rehte the, ab kahin aur hain."),
         ("Asi Ballowfield vich rehnde haan.", "Asi [place] vich rehnde haan."),
         ("I used to go to Westhoughton library to get away.", "I used to go to [place] library to get away."),
+        # Misses of redaction_fresh15b.tsv (scored once at 206844d), fixed since.
+        ("The letter went to 4 Sorrel Way, Penhallow, PX2 9RD.", "The letter went to [address], [place], [postcode]."),
+        ("Sebastian ma auto na numerach PZ 8812K.", "[name] ma auto na numerach [vehicle]."),
+        ("Pomogli mi w Citizens Advice.", "Pomogli mi w Citizens Advice."),
+        ("we were in block c2 4th floor", "we were in block c2 4th floor"),
     ],
 )
 def test_round_15_fresh_set_misses_stay_fixed(text, expected):
