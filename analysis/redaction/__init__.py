@@ -53,6 +53,14 @@ Policy decisions (see PRODUCT.md section 2):
   ("Blackburn police", "Accrington bus station", "Citizens Advice in" keeps
   "Citizens Advice"). In lower case, a town that is also an English word ("bath",
   "bury") needs a capital.
+- A prison by its name ("HMP Kelsford", "HMYOI Brinlow") is ``[place]`` (round 15): unlike a
+  hospital a town shares, it tells where one person, often the abuser, is held and will come out.
+- Postcodes: any full postcode shape is ``[postcode]``, whatever its area, so an invented or
+  mistyped area ("KL4 9RT", "kl49rt") goes too; a capitalised word just before one is its town.
+- A place found inside a capitalised run takes the rest of the run ("Kelsford Homes", "Pelham Road
+  Women's Refuge"), unless the run names a service or public building ("Leeds Women's Aid").
+- Romanised Bengali, Urdu and Panjabi ("Amar shami amake marto"): in an answer with two or more of their
+  everyday words (``romanised_words.txt``), those words are no names, and kinship words stay outside.
 - Named refuges, GP surgeries, family centres, care homes, pubs and venues are
   ``[place]`` whatever words name them ("Hope House", "the Golden Lion", "Ridgeway
   Surgery"): a refuge's name tells where someone stays. A venue's generic name

@@ -108,6 +108,7 @@ class Lexicon:
     foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu and Bengali words that are no first names
     script_towns: frozenset[str]  # UK places and South Asian cities in Arabic, Bengali and Gurmukhi script
     welsh_words: frozenset[str]  # everyday Welsh words, none a first name ("roedd", "cymorth", "ferched")
+    romanised: frozenset[str]  # Bengali, Urdu and Panjabi words typed in Latin letters ("amar", "mera", "saddi")
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -151,4 +152,5 @@ def lexicon() -> Lexicon:
         foreign_words=_read("foreign_words.txt"),
         script_towns=_read("script_towns.txt"),
         welsh_words=_read("welsh_words.txt"),
+        romanised=_read("romanised_words.txt"),
     )

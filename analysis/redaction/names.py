@@ -118,9 +118,12 @@ _ROLE_WORDS = (
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = lazy_regex(
-    r"\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|partner|"
-    r"husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
-    r"abuser|dad|father|mum|mother|boss|uncle|caseworker|(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
+    r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
+    r"husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
+    r"abuser|dad|father|mum|mother|boss|uncle|caseworker|step-?(?:dad|father|mum|mother|son|daughter|brother|sister)|"
+    r"(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
+    # "ex-husband lee kept the car": a hyphenated ex names one person without "my".
+    r"|(?<![\w-])ex-(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?))"
     r"\s+$",
     re.I)
 _STOP_AFTER = lazy_regex(r"^\s*(?:[.,;:!?)]|$)")
@@ -153,6 +156,7 @@ _VERBS = (
     r"can't|could|never|always|has|had|hasn't|was|is|isn't|wasn't|and me|did|does|didn't|doesn't|used|"
     r"started|stopped|lives|lived|works|worked|put|puts|sent|sends|messaged|messages|controls|controlled|"
     r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
+    r"set|burnt|burned|watches|watched|waits|waited|knocked|banged|bit|dragged|locked|stole|threw|sold|"
     r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
 )
 _VERB_AFTER = lazy_regex(rf"^\s+(?:{_VERBS})\b", re.I)
@@ -173,6 +177,19 @@ _PERSON_AFTER = lazy_regex(
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
+# What a person does for someone, with its object, after a word that is also a name at the start of a
+# sentence: "Rose helped me", "Grace ran the group", "Faith drove me" (not "Faith kept me going").
+_CARE_AFTER = lazy_regex(
+    r"^\s+(?:helped|helps|supported|supports|encouraged|reassured|comforted|believed)\s+"
+    r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
+# What no virtue does: "Grace ran the group", "Hope listened to me", "Faith drove me".
+_PERSON_ONLY_AFTER = lazy_regex(
+    r"^\s+(?:ran|runs|listened|drove|visited|visits|welcomed|introduced|organised|organized|collected|hugged|"
+    r"advised|represented|accompanied|referred|phoned|emailed|texted|messaged)\s+"
+    r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
+# Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
+_VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
+                     "liberty serenity felicity prudence constance verity bliss temperance".split())
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
@@ -232,9 +249,13 @@ def find_names(text: str) -> Iterator[Span]:
     # again never tips it into "mostly Latin" and takes more words (redaction is idempotent).
     labels = 4 * len(_LABEL.findall(text))
     mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens) + labels
+    romanised = _romanised_answer(tokens, lex)
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if romanised and token.key in lex.romanised and not _named_here(token, text):
+            i += 1  # "Amar shami amake marto": "amar" is "my", "shami" is "husband"
+            continue
         if not token.latin:
             end = _other_script_run(tokens, i, text)
             if mostly_latin:
@@ -250,6 +271,24 @@ def find_names(text: str) -> Iterator[Span]:
         end_index = _surnames_after(tokens, i, text, lex)
         yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
         i = end_index + 1
+
+
+def _romanised_answer(tokens: list[_Token], lex: Lexicon) -> bool:
+    """An answer in Bengali, Urdu or Panjabi typed in Latin letters: two or more of their everyday
+    words that are no English words ("Mera shohar mujhe...", "Ami khub bhoy pai")."""
+    count = 0
+    for token in tokens:
+        if token.key in lex.romanised and token.key not in lex.ordinary:
+            count += 1
+            if count == 2:
+                return True
+    return False
+
+
+def _named_here(token: _Token, text: str) -> bool:
+    """A naming word, a title or an English relation just before: "my friend Amar", "called Sada"."""
+    before = text[max(0, token.start - 40):token.start]
+    return bool(_NAMING_BEFORE.search(before) or _RELATION_BEFORE.search(before) or _ROLE_BEFORE.search(before))
 
 
 # Chinese, Vietnamese and Korean family names of two letters, written before the given name
@@ -340,6 +379,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         if not lex.is_first_name(k):
             return _unlisted_after_relation(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
+    if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
+        return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
     if token.shouted:
         # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name.
         return lex.is_first_name(k) and len(k) > 3 and k not in lex.keep
@@ -433,7 +474,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True
     after = text[token.end:token.end + 40]
-    if _ROLE_AFTER.match(after) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+    # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
+    question = (token.key in _MODALS or token.key == "will") and not after.startswith(",")
+    if (_ROLE_AFTER.match(after) and not question) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
         return True
@@ -441,6 +484,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
+    if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
+            token.key not in _VIRTUES and _CARE_AFTER.match(after))):
+        return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
@@ -558,6 +604,8 @@ def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
         return True
     if nxt and nxt.key == "day" and tokens[i].key in _FEASTS and text[tokens[i].end:tokens[i].end + 1] in ("'", "’"):
         return True  # "Valentine's Day", "St Patrick's Day": a feast, not a person's day
+    if nxt and nxt.key in ("bus", "coach", "train", "tram") and text[nxt.end:nxt.end + 8].lower() == " station":
+        return True  # "Kelmore bus station"
     if not (nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)):
         return False
     if nxt.capitalised:

@@ -78,9 +78,17 @@ def links(text: str) -> Iterator[Span]:
 # A handle written without "@" after the network's name: "on snap as dazzaboy_99",
 # "his insta is jay.b.x", "tiktok: dazza4life".
 _NETWORK_HANDLE = lazy_re(
+    # Polish and Romanian endings and words for "as": "na facebooku jako marek.z.1985", "pe instagram ca x".
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|fb|facebook|twitter|telegram|kik|discord|"
-    r"threads|youtube|twitch|reddit|x)(?:\s+(?:account|name|handle|username|page|profile|id))?"
-    r"(?:\s*(?:is|was|as|called|under|:|-|=))+\s*@?(?P<handle>[\w.]{3,30}\w)",
+    r"threads|youtube|twitch|reddit|x)(?:u|ie|ul)?(?:\s+(?:account|name|handle|username|page|profile|id))?"
+    r"(?:\s*(?:is|was|as|called|under|jako|ca|:|-|=))+\s*@?(?P<handle>[\w.]{1,30}\w)",
+    re.I,
+)
+# Right after the network's name, a handle with a dot, an underscore or digits: "facebook jamal.uddin.92",
+# "snap shaz.b.99", "fb kerry_ann_88" (not "on facebook all night").
+_NETWORK_HANDLE_BARE = lazy_re(
+    r"\b(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik tok|fb|facebook|twitter|telegram|kik|discord|threads|"
+    r"youtube|twitch|reddit)\s+@?(?P<handle>(?=[\w.]*(?:[._]\w|[a-z]\d))[a-z][\w.]{1,30}\w)(?![\w@])",
     re.I,
 )
 # Anywhere: letters joined to digits or underscores the way usernames are ("dazzaboy_99").
@@ -119,8 +127,12 @@ def handles(text: str) -> Iterator[Span]:
 def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
     for match in _NETWORK_HANDLE.finditer(text):
         handle = match.group("handle")
+        if len(handle) < 3 and not re.search(r"[._]", handle):
+            continue  # "insta: x_y" is a handle, "fb: me" is not
         if not handle.isalpha() or not ordinary.is_ordinary(key(handle)):
             yield match.span("handle")
+    for match in _NETWORK_HANDLE_BARE.finditer(text):
+        yield match.span("handle")
 
 
 # --- phone numbers and reference numbers -----------------------------------------------------
@@ -437,9 +449,19 @@ _LOCATION_BEFORE = lazy_re(r"\b(?:in|from|near|around|live in|lived in|moved to|
 _AREA_AFTER = lazy_re(r"^\s+(?:area|postcode|district)\b", re.I)
 
 
+# Inward parts that are units ("PS5 2TB") or, in lower case, ordinals ("x2 4th"), not postcodes;
+# "PX2 9RD" in capitals is a postcode.
+_UNITS = frozenset("gb tb mb kb".split())
+_ORDINALS = frozenset("st nd rd th".split())
+
+
 def postcodes(text: str) -> Iterator[Span]:
+    # A full postcode's shape is enough whatever its area: an invented or mistyped area ("KL4 9RT",
+    # "kl49rt") still tells where someone lives.
     for match in _POSTCODE_FULL.finditer(text):
-        if match.group("area").upper() in _POSTCODE_AREAS:
+        inward = match.group()[-2:]
+        if match.group("area").upper() in _POSTCODE_AREAS or not (
+                inward.lower() in _UNITS or (inward.islower() and inward in _ORDINALS)):
             yield match.span()
     for match in _POSTCODE_OUTWARD.finditer(text):
         area = match.group("area")
@@ -469,7 +491,22 @@ _VEHICLE_CONTEXT = lazy_re(
 )
 
 
+# A plate of any country after a word for it, in English, Polish or Romanian: "numărul B 123 XYZ",
+# "rejestracja WX 12345", "tablice WE 123AB", "the numberplate was a Polish one, WGM 55T1", Irish
+# "191-D-12345". A few words may come between; the plate is in capitals and has a digit.
+_VEHICLE_ANY_COUNTRY = lazy_re(
+    r"\b(?i:reg(?:istration)?|(?:number ?)?plates?|numberplate|rejestracj\w*|rejestracyjn\w*|tablic\w*|"
+    r"num[aă]r(?:ul)?(?: de [îi]nmatriculare| ma[șsş]inii)?|[îi]nmatriculare|numerach)\b[:\s]+"
+    r"(?:(?i:is|was|este|era|jest|to|a|an|one|the|from|of|cu|z|na)\b[,\s]+|[A-Z][a-z]+[,\s]+){0,4}?"
+    r"(?P<reg>(?<![\w-])(?:[A-Z]{1,3}[ -]?\d[A-Z\d]{0,5}(?:[ -](?=[A-Z\d]*[A-Z])[A-Z\d]{1,4})?"
+    r"|\d{2,3}-[A-Z]{1,2}-\d{1,6}))(?![\w-])")
+_VEHICLE_HINT = lazy_re(r"reg|plate|rejestr|tablic|num[aă]r|[îi]nmatricul|numerach", re.I)
+
+
 def vehicles(text: str) -> Iterator[Span]:
+    if _VEHICLE_HINT.search(text):
+        for match in _VEHICLE_ANY_COUNTRY.finditer(text):
+            yield match.span("reg")
     for match in _VEHICLE_CURRENT.finditer(text):
         if match.group().isupper() or match.group("tail").lower() not in _VEHICLE_COMMON:
             yield match.span()

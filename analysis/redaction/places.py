@@ -120,7 +120,11 @@ _WORK_BEFORE = lazy_re(
     r"operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"job|shifts?|employed|bouncer|cleaner|manager|cashier|barman|barmaid|bartender|"
     r"waiter|waitress|chef|cook|driver|guard|security|staff|supervisor|assistant|mechanic|porter|receptionist|"
-    r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$",
+    r"nurse|carer|drinks?|drinking|drank|pub|club)\s+(?:is\s+|was\s+)?(?:at|for|in)\s+(?:the\s+)?$"
+    # Polish and Romanian: "pracuję w Greenfold Foods", "pracuje w firmie Harlow Fresh", "lucrez la Fairway Packing".
+    r"|\b(?:pracuj\w*|pracowa\w*|zatrudnion\w*)\s+(?:w|we|dla|u|na)\s+(?:firmie\s+|fabryce\s+|sklepie\s+)?$"
+    r"|\b(?:lucrez|lucreaz[ăa]|lucram|lucra|lucrat|lucrezi|angajat[ăa]?)\s+(?:la|pentru|[îi]n)\s+"
+    r"(?:firma\s+|fabrica\s+|magazinul\s+)?$",
     re.I,
 )
 _CAPITALISED_RUN = lazy_re(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
@@ -222,7 +226,7 @@ def _street_words_ok(street: str) -> bool:
 # Cheap checks that let most texts skip the costlier patterns.
 _SCHOOL_HINT = lazy_re(r"Primary|Junior|Infant|Nursery|Academy|School|College|Grammar|Secondary|Sixth|High")
 _WORK_HINT = lazy_re(
-    r"work|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
+    r"work|pracuj|pracowa|zatrudni|lucr|angajat|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
     r"door|till|checkout|operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
     r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
 _STREET_HINT = lazy_re(
@@ -339,7 +343,86 @@ _WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madr
 
 
 def find_places(text: str) -> Iterator[Span]:
+    """Every place found, each carried on over the capitalised words that finish its name."""
+    lex = lexicon()
+    for start, end in _places(text):
+        yield start, _whole_run(text, end, lex)
+
+
+# The words that end a capitalised run after a place, which a longer name never takes in: a service or
+# public building keeps the place as it was ("Leeds Women's Aid", "Kelsford Magistrates' Court").
+_RUN_PUBLIC = frozenset("""advice aid police council helpline service services support court courts crown
+    magistrates magistrates' station hospital infirmary airport university college library cathedral
+    ward wards prison nhs a&e fire ambulance idva idvas marac mash cafcass probation jobcentre samaritans
+    citizens victim victims witness""".split())
+_RUN_WORD = lazy_re(r" ([A-Z][\w'’&-]*)")
+
+
+def _whole_run(text: str, end: int, lex: Lexicon) -> int:
+    """A place found inside a capitalised run takes the rest of the run: "Kelsford Homes", "Pelham Road
+    Women's Refuge", "Kelsford Road Travelodge", "Glenmoor Court Hostel"; not a service or public building
+    named after it, a month, a day or a person's name."""
+    words: list[re.Match[str]] = []
+    position = end
+    while len(words) < 3 and (following := _RUN_WORD.match(text, position)):
+        k = key(following.group(1)).rstrip(".,;:!?")
+        if k in STOPWORDS or k in _CALENDAR_WORDS or lex.is_first_name(k) or k in lex.places \
+                or following.group(1).isupper() and len(k) > 1 and "&" not in k:  # "IDVA", but "Lodge B&B"
+            break
+        words.append(following)
+        position = following.end()
+    if not words or any(key(word.group(1)).rstrip(".,;:!?'’s") in _RUN_PUBLIC for word in words):
+        return end
+    return _strip_trailing(text, end, words[-1].end())
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".,;:!?'’":
+        end -= 1
+    return end
+
+
+# A town just before a postcode (found and masked before places): "Kelsford KL4 9RT", "Brackwell, JX4 7PL".
+# A postcode is five to eight characters; the mask is a NUL character, never typed.
+_BEFORE_POSTCODE = lazy_re(r"(?<![\w'’-])(?P<town>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?),? (?=\x00{5,8}(?![\x00\w]))")
+
+
+def _towns_before_postcodes(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _BEFORE_POSTCODE.finditer(text):
+        words = [key(word) for word in match.group("town").split()]
+        if re.search(r"(?:^|[.!?:;]\s*)$", text[:match.start()]):
+            continue  # a sentence's first word: "Tablice WE 123AB" (Polish "plates")
+        if any(word in lex.towns or not (lex.is_ordinary(word) or word in STOPWORDS or lex.is_first_name(word)
+                                         or lex.is_ambiguous(word) or word in lex.foreign_words) for word in words):
+            yield match.span("town")
+
+
+# Romanised Urdu and Panjabi, as in their scripts: a capitalised place before "in" and a verb of living,
+# working or being born ("Hum Bradford mein rehte the", "Asi Ballowfield vich rehnde haan").
+_ROMANISED_PLACE = lazy_re(
+    r"(?<![\w'’-])(?P<place>[A-Z][a-z'’-]+)\s+(?:mein|main|me|vich|wich|ch|se|ton|to)\s+"
+    r"(?:reh|rah|rhe|kaam|kam|paida|pale|pal|aaye|aye|aa\b|shift|move)", re.I)
+
+
+def _romanised_places(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _ROMANISED_PLACE.finditer(text):
+        word = key(match.group("place"))
+        if match.group("place")[0].isupper() and word not in lex.romanised and word not in STOPWORDS \
+                and not lex.is_first_name(word) and word not in lex.places \
+                and (word in lex.towns or not lex.is_ordinary(word)):
+            yield match.span("place")
+
+
+def _places(text: str) -> Iterator[Span]:
+    yield from _romanised_places(text)
+    if "\x00" in text:
+        yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
+    yield from _prisons(text)
+    yield from _organisations(text)
+    yield from _after_strong_cues(text)
     if "gate" in text or "way" in text or "gait" in text:
         yield from _one_word_streets(text)
     yield from _named_communities(text)
@@ -356,6 +439,86 @@ def find_places(text: str) -> Iterator[Span]:
         yield from _with_venue_before(text, _streets(text))
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+# A prison by its name: "HMP Kelsford", "HMYOI Brinlow", "HMP Wealdstone Park".
+_PRISON = lazy_re(r"\b(?:HMP|HMYOI|HMP/YOI|HMP & YOI)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def _prisons(text: str) -> Iterator[Span]:
+    if "HM" in text:
+        for match in _PRISON.finditer(text):
+            yield match.span()
+
+
+# A business or landlord by the word for its trade: "Kelsford Homes", "Dunmore Logistics", "Ashcombe
+# Haulage", "Moorside Foster Care", when a word before it names one (not "Social Care", "Foster Care").
+_TRADES = (
+    r"(?:Homes|Housing|Care|Logistics|Motors|Haulage|Foods|Packing|Packaging|Carpets|Recycling|Meats|Solutions|"
+    r"Ltd|Limited|Transport|Construction|Builders|Cars|Taxis|Recruitment|Cleaning|Catering|Farms|Textiles|Supplies|"
+    r"Plastics|Engineering|Removals|Roofing|Joinery|Warehousing|Distribution|Freight|Couriers|Kitchens|Developments|"
+    r"Properties|Lettings|Fostering|Nurseries)\b")
+_ORGANISATION = lazy_re(rf"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*\s+){{1,3}}{_TRADES})")
+
+
+_ORGANISATION_HINT = lazy_re(rf" {_TRADES}")
+
+
+# Trades that also name a public service or a kind of place ("Social Care", "Council Housing", "Private
+# Cars"): a firm only when a word before them is no English word ("Kelsford Homes"). The other trades
+# make a firm of any capitalised word before them ("Larkspur Fostering", "Tollgate Recycling").
+_GENERIC_TRADES = frozenset("""homes housing care transport construction cleaning catering engineering solutions
+    supplies cars taxis nurseries properties developments recruitment distribution""".split())
+
+
+def _organisations(text: str) -> Iterator[Span]:
+    if not _ORGANISATION_HINT.search(text):
+        return
+    lex = lexicon()
+    for match in _ORGANISATION.finditer(text):
+        trade = key(match.group("org").split()[-1])
+        words = [key(word) for word in match.group("org").split()[:-1]]
+        start = match.start("org")
+        while words and (words[0] in STOPWORDS or words[0] in _GENERIC_PLACE_WORDS):
+            start = text.index(" ", start) + 1  # "the", "a local": not part of the name
+            words = words[1:]
+        if not words or any(word in _RUN_PUBLIC or word in _SERVICE_WORDS for word in words):
+            continue
+        if trade not in _GENERIC_TRADES or any(_names_a_firm(word, lex) for word in words):
+            yield start, match.end("org")
+
+
+def _names_a_firm(word: str, lex: Lexicon) -> bool:
+    """A word that names a firm before a generic trade: a town or no English word or first name."""
+    return word in lex.towns or not (lex.is_ordinary(word) or lex.is_first_name(word) or lex.is_ambiguous(word))
+
+
+# After being born, living, moving or coming from somewhere, one to three capitalised words that name no
+# service, month, country or person are a place, listed or not: "born in Port Haddon", "live in Wexley
+# Cross", "moved to Thornwick", "from Ashbury Vale", Romanian "locuiesc în Kelsford", "născută în Brăila".
+_STRONG_PLACE_CUE = lazy_re(
+    r"\b(?:(?i:born|grew up|brought up|raised|live[sd]?|living|moved|move|moving|relocated|housed|placed|"
+    r"come|comes|came|is|am|are|was|were|originally|locuiesc|locuim|locuie[șsş]te|stau|n[ăa]scut[ăa]?|"
+    r"mutat[ăa]?|venit[ăa]?)\s+(?:(?i:up|back|down|over|out)\s+)?(?i:in|to|from|near|[îi]n|la|din)"
+    r"|(?i:near|from|leave|left|leaving))\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:upon\s+|on\s+|le\s+)?[A-Z][\w'’-]*){0,2})(?!['’]s)")
+
+
+def _after_strong_cues(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _STRONG_PLACE_CUE.finditer(text):
+        words = [re.sub(r"['’]s?$", "", key(word)) for word in match.group("place").split()]  # "Council's"
+        if any(word in _RUN_PUBLIC or word in _SERVICE_WORDS or word in _NOT_A_NEIGHBOURHOOD
+               or word in _CALENDAR_WORDS or word in STOPWORDS or word in lex.places for word in words):
+            continue
+        place_end = len(words) > 1 and (words[-1] in _PLACE_NAME_ENDS or words[-1] in _PLACE_KIND_AFTER)
+        if (lex.is_first_name(words[0]) or lex.is_ambiguous(words[0])) and not place_end:
+            continue  # "a text from Sarah", "from Will": a person, for names.py; but "leave Brenton Vale"
+        if all(lex.is_ordinary(word) and word not in lex.towns for word in words):
+            continue  # "from Social Care", "moved to England"
+        if _public_after(text, match.end("place")) or _hospital_after(text, match.end("place")):
+            continue  # "from Leeds station", "from Accrington bus station"
+        yield match.span("place")
 
 
 def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
@@ -415,7 +578,8 @@ def _inflected_town(match: re.Match[str], lex: Lexicon) -> int | None:
         candidates = [old + k[len(new):] for new, old in _WELSH_UNMUTATE if k.startswith(new)]
     if any(len(c) > 3 and c in lex.towns for c in candidates):
         return len(word.rstrip(".,;:!?"))
-    if cue in ("w", "we") and not lex.is_first_name(k) and not lex.is_ambiguous(k):
+    if cue in ("w", "we") and not lex.is_first_name(k) and not lex.is_ambiguous(k) \
+            and not (k.isascii() and lex.is_ordinary(k)):  # "w Citizens Advice": an English service
         return len(word.rstrip(".,;:!?"))  # Polish "w" before a capitalised word: always a place
     return None
 
@@ -519,7 +683,7 @@ _NOT_A_NEIGHBOURHOOD = frozenset("""help start steps services service health aid
 # A capitalised word after "at" in mid-sentence names a venue even when it is also a word ("met him at
 # Flares", "a doorman at Revolution"), unless it is a service, a public building, a holiday or family.
 _AT_VENUE = lazy_re(r"(?<=[a-z,] )(?i:at|outside|inside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b"
-                       r"(?![\s-]+[A-Z])(?!['’])(?!\s+(?:and|&)\s+[A-Z])")
+                       r"(?![\s-]+[A-Z])(?!['’-])(?!\s+(?:and|&)\s+[A-Z])")
 _FAMILY_WORDS = frozenset("mum mam mom dad nan nana gran grandma grandad home work school church court night".split())
 
 
@@ -579,8 +743,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
                 continue
             start, words = start + head.end(), words[head.end():]
             span = _longest_town(words, lex)
-            if span is None:
-                continue
+            if span is None or key(words[:span]) in lex.keep or key(words[:span]) in _SERVICE_WORDS:
+                continue  # "the Family Hub": a service, though Hub is a town too
         first = key(words.split()[0])
         end = start + span
         one_word = " " not in words[:span]
@@ -601,7 +765,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
             continue  # a sentence's first word that is also an English word ("Bath", "Sale")
         previous = re.search(r"(\[name\]|[A-Z][\w'’-]*)\s+$", before)
-        if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))):
+        if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))) \
+                and key(previous.group(1)) not in lex.romanised:  # "Hum Bradford mein": "we", no first name
             continue  # a surname: "Sarah Preston", or after a name redacted before (redaction is idempotent)
         if (_TITLE_BEFORE.search(before) and not kind_after) or _public_after(text, end):
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
@@ -926,8 +1091,9 @@ def _towns(text: str) -> Iterator[Span]:
         word = key(match.group("town"))
         if word in STOPWORDS or lex.is_ordinary(word) or lex.is_first_name(word) or lex.is_ambiguous(word):
             continue
-        if lex.is_surname(word) or word in lex.places or _hospital_after(text, match.end("town")):
-            continue
+        if lex.is_surname(word) or word in lex.places or _hospital_after(text, match.end("town")) \
+                or re.match(r"\s+(?:bus|coach|train|tram)\s+station\b", text[match.end("town"):], re.I):
+            continue  # "from Kelmore bus station"
         yield match.span("town")
 
 

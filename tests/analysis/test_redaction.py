@@ -563,7 +563,8 @@ def test_places_numbers_and_names_corpus_stays_above_the_goal():
         # ... but not a town that is also a lower-case word, nor a town's public services.
         ("I had a long bath and a cry.", "I had a long bath and a cry."),
         ("Leeds police were useless and so was Wigan council.", "Leeds police were useless and so was Wigan council."),
-        ("I was sent to HMP Leicester.", "I was sent to HMP Leicester."),
+        # Round 15 changed this: a prison by name tells where someone is held ("HMP Leicester" -> [place]).
+        ("I was sent to HMP Leicester.", "I was sent to [place]."),
         # Streets, schools, surgeries and estates in lower case; saints' schools.
         ("he parks on brook street most nights", "he parks on [place] most nights"),
         ("my son is at broadfield primary", "my son is at [place]"),
@@ -996,6 +997,95 @@ def test_round_14_development_set_stays_above_the_goal():
     benchmark = _load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV14))
     assert report["sentences"] >= 240
+    assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 15: a postcode's shape whatever its area, in any case, with or without the space.
+        ("Our old postcode was AD3 8LX.", "Our old postcode was [postcode]."),
+        ("He lives at 14 Mill Lane, Kelsford KL4 9RT now.", "He lives at [address], [place] [postcode] now."),
+        ("the refuge is in kl49rt i think", "the refuge is in [postcode] i think"),
+        ("He bought a PS5 2TB with my money.", "He bought a PS5 2TB with my money."),
+        ("We drove up the M6 and the A34.", "We drove up the M6 and the A34."),
+        # A place found inside a capitalised run takes the whole run; prisons; unknown places after strong cues.
+        ("I was placed at Kelsford Homes when I was nine.", "I was placed at [place] when I was nine."),
+        ("She is at Pelham Road Women's Refuge now.", "She is at [place] now."),
+        ("We stayed at the Kelsford Road Travelodge.", "We stayed at the [place]."),
+        ("Kelsford Homes put me in a flat.", "[place] put me in a flat."),
+        ("The kids went to Moorside Foster Care.", "The kids went to [place]."),
+        ("He is in HMP Kelsford until March.", "He is in [place] until March."),
+        ("I was born in Port Haddon.", "I was born in [place]."),
+        ("I live in Wexley Cross now.", "I live in [place] now."),
+        ("Lucrez la Fairway Packing din 2019.", "Lucrez la [place] din 2019."),
+        ("Mój mąż pracuje w firmie Harlow Fresh.", "Mój mąż pracuje w firmie [place]."),
+        ("She moved to Leeds Women's Aid for support.", "She moved to [place] Women's Aid for support."),
+        ("We took the train from Leeds station.", "We took the train from Leeds station."),
+        ("We got a letter from Adult Social Care.", "We got a letter from Adult Social Care."),
+        ("The Freedom Programme at the Family Hub helped.", "The Freedom Programme at the Family Hub helped."),
+        ("I went to the Magistrates' Court and the police station.",
+         "I went to the Magistrates' Court and the police station."),
+        # Lower-case names after hyphenated relations; words that are names before what a person does.
+        ("ex-husband lee kept the car", "ex-husband [name] kept the car"),
+        ("my step-dad bill used to hit mum", "my step-dad [name] used to hit mum"),
+        ("Rose helped me fill in the forms.", "[name] helped me fill in the forms."),
+        ("Grace ran the group every Tuesday.", "[name] ran the group every Tuesday."),
+        ("Faith kept me going.", "Faith kept me going."),
+        ("Hope is all I have left.", "Hope is all I have left."),
+        ("My son is doing his GCSEs.", "My son is doing his GCSEs."),
+        # Romanised Bengali, Urdu and Panjabi: everyday words are no names; kinship words stay outside.
+        ("Amar shami amake marto.", "Amar shami amake marto."),
+        ("amar jonmo tarikh 12 march", "amar jonmo tarikh [date]"),
+        ("Mera shohar Imran mujhe ghar se nikalta tha.", "Mera shohar [name] mujhe ghar se nikalta tha."),
+        ("Sada ghar, saddi zindagi, sab khatam.", "Sada ghar, saddi zindagi, sab khatam."),
+        ("Amar hit me last night.", "[name] hit me last night."),
+        # Plates of any country after a word for them; handles right after a network's name.
+        ("Mașina lui are numărul B 123 XYZ.", "Mașina lui are numărul [vehicle]."),
+        ("Samochód ma rejestrację WX 12345.", "Samochód ma rejestrację [vehicle]."),
+        ("his reg is KL 4455 ZT", "his reg is [vehicle]"),
+        ("Am sunat la numărul 112.", "Am sunat la numărul 112."),
+        ("facebook jamal.uddin.92 is him", "facebook [handle] is him"),
+        ("his insta: x_y", "his insta: [handle]"),
+        ("He was on facebook all night.", "He was on facebook all night."),
+    ],
+)
+def test_round_15_postcodes_runs_relations_romanised_words_plates_handles(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Misses of redaction_fresh15.tsv (scored once at 3cbcf40), fixed since: tuned-on now.
+        ("Will my ex find out where I am?", "Will my ex find out where I am?"),
+        ("Will, my caseworker, rang me.", "[name], my caseworker, rang me."),
+        ("We ended up at Brookhaven Lodge B&B for two nights.", "We ended up at [place] for two nights."),
+        ("My boy was placed with Larkspur Fostering for a year.", "My boy was placed with [place] for a year."),
+        ("We had to leave Brenton Vale at night.", "We had to leave [place] at night."),
+        ("He parks outside the Co-op every night.", "He parks outside the Co-op every night."),
+        ("He followed me from Kelmore bus station.", "He followed me from Kelmore bus station."),
+        ("her ex-partner tony set fire to the bins", "her ex-partner [name] set fire to the bins"),
+        ("Ma profil na facebooku jako marek.z.1985.", "Ma profil na facebooku jako [handle]."),
+        ("Hum Bradford mein rehte the, ab kahin aur hain.", "Hum [place] mein rehte the, ab kahin aur hain."),
+        ("Asi Ballowfield vich rehnde haan.", "Asi [place] vich rehnde haan."),
+        ("I used to go to Westhoughton library to get away.", "I used to go to [place] library to get away."),
+        # Misses of redaction_fresh15b.tsv (scored once at 206844d), fixed since.
+        ("The letter went to 4 Sorrel Way, Penhallow, PX2 9RD.", "The letter went to [address], [place], [postcode]."),
+        ("Sebastian ma auto na numerach PZ 8812K.", "[name] ma auto na numerach [vehicle]."),
+        ("Pomogli mi w Citizens Advice.", "Pomogli mi w Citizens Advice."),
+        ("we were in block c2 4th floor", "we were in block c2 4th floor"),
+    ],
+)
+def test_round_15_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
+
+
+def test_round_15_development_set_stays_above_the_goal():
+    """redaction_dev15.tsv (tuned-on): the six gaps of round 15 and the words to keep beside them."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV15))
+    assert report["sentences"] >= 150
     assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
 
 
