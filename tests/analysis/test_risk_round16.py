@@ -68,6 +68,14 @@ DANGER = [
     ("ro", "trapped_or_controlled_now", "nu am voie să vorbesc cu nimeni"),
     ("en", "suicidal", "i've written notes for my family to say sorry"),
     ("en", "threat_to_kill_or_harm", "he texted enjoy your last days"),
+    # Round 18 (after reading held-out set 13).
+    ("en", "suicidal", "thinking about stepping in front of a bus on the way home"),
+    ("en", "strangulation", "he pinched my nose shut while i was asleep"),
+    ("pl", "stalking_with_fear", "jeździ codziennie wokół mojej pracy"),
+    ("pl", "trapped_or_controlled_now", "nie pozwala mi nawet dzwonić do mamy"),
+    ("ro", "suicidal", "o să pun capăt vieții"),
+    ("bn", "threat_to_kill_or_harm", "amake mere felar humki dicche"),
+    ("ur", "suicidal", "mujhe ab zinda nahi rehna"),
 ]
 
 SAFE = [
@@ -80,6 +88,7 @@ SAFE = [
     ("en", "my ex threatened to take me to court over the house"),
     ("en", "our policy on weapons in refuges needs updating"),
     ("en", "I don't want to live in a refuge forever, I want my own flat"),
+    ("en", "I could murder a pint after the group"),
 ]
 
 
