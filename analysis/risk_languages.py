@@ -144,7 +144,7 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
         language = _language(code)
         family = "latin" if code in _LATIN else code
         folded = folds.get(family) or folds.setdefault(family, fold(text, code))
-        lowering = (_PAST_PENALTY if language.over_or_past.search(folded) else 0.0) + (
+        lowering = _past_penalty(folded, language) + (
             _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0)
         weak: list[tuple[re.Match[str], str]] = []
         for category, strength, pattern in language.patterns:
@@ -159,6 +159,14 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
             found += _weak_together(folded, code, weak)
         found += _third_party(code, found, weak)
     return sorted(found, key=lambda hit: hit.start)
+
+
+def _past_penalty(text: str, language: _Language) -> float:
+    """1 for a past or a "safe now" anywhere in the text; 2 for two different ones ("kiedyś
+    mnie dusił, dawno temu, teraz jestem bezpieczna"), as the English rules add a far past
+    to a safe-now: a strong match then no longer flags."""
+    frames = {match.group() for match in language.over_or_past.finditer(text)}
+    return _PAST_PENALTY * min(2, len(frames))
 
 
 def _third_party(code: str, found: list[LanguageHit], weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:
