@@ -10,6 +10,9 @@ Speed without sharing state between tests:
   INSERT … SELECT per table, instead of redacting and encrypting it again;
 - `app` empties every table before its test, so each test starts from nothing
   (on PostgreSQL without checking foreign keys, as everything goes);
+- every app on a worker's test database uses one engine, so its connections (and,
+  on PostgreSQL, their server processes with the table definitions they have read)
+  last the run instead of being opened again for each test;
 - templates are compiled once per run, not once per app (a shared bytecode cache),
   and so are the URL builders every app makes for each of its routes;
 - commits skip the disk flush (the test databases are thrown away).
@@ -133,6 +136,22 @@ class TestDatabase:
 
     url: str
     snapshot_file: Path | None = None  # SQLite: the snapshot is another file
+    engine: Engine | None = None  # shared by every app made on this database (`share_engine`)
+
+    def share_engine(self, app) -> None:
+        """Give `app` the engine every earlier app on this database had, instead of
+        its own. A new engine opens new connections, and each new PostgreSQL
+        connection is a new server process that reads every table's definition
+        again: about 35 ms of CPU per test, more than emptying the tables. Between
+        tests a connection holds nothing (the pool rolls back what it is given back;
+        the only settings the tests make are `SET LOCAL`, ended with their transaction)."""
+        engines = db._app_engines[app]  # Flask-SQLAlchemy's own map of each app's engines
+        own = engines[None]
+        if self.engine is None:
+            self.engine = own
+        elif own is not self.engine:
+            own.dispose()  # never connected: nothing to close
+            engines[None] = self.engine
 
     def empty(self) -> None:
         """Delete every row. Most tests write to a few tables, so one query finds
@@ -179,11 +198,18 @@ class TestDatabase:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def test_database(request, tmp_path_factory) -> TestDatabase:
+def test_database(request, tmp_path_factory):
     """A database built from empty by `flask db upgrade`, with the demo data seeded
     into a snapshot, once per backend and run: the first pytest-xdist worker to
     need it builds it, the others copy it (SQLite: the file; PostgreSQL: the given
     database is the template of each worker's own)."""
+    database = _prepare(request, tmp_path_factory)
+    yield database
+    if database.engine is not None:  # before the worker's database is dropped
+        database.engine.dispose()
+
+
+def _prepare(request, tmp_path_factory) -> TestDatabase:
     run_folder = tmp_path_factory.getbasetemp().parent if WORKER else tmp_path_factory.getbasetemp()
     with _one_worker_at_a_time(run_folder / f"{request.param}.lock"):
         if request.param == "postgresql":
@@ -269,12 +295,16 @@ def app(test_database, app_overrides):
     database or calls a service directly asks for `app_context` too."""
     app = create_app("test", {"SQLALCHEMY_DATABASE_URI": test_database.url, **app_overrides})
     app.jinja_env.bytecode_cache = TEMPLATES
+    shared = not any(key.startswith("SQLALCHEMY_") for key in app_overrides)
+    if shared:
+        test_database.share_engine(app)
     with app.app_context():
         test_database.empty()
         db.session.remove()
     yield app
-    with app.app_context():
-        db.engine.dispose()
+    if not shared:
+        with app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ X-Forwarded-For address (203.0.113.x), so the log and database scans can look fo
 
 from __future__ import annotations
 
+import fcntl
 import http.server
 import os
 import secrets
@@ -162,13 +163,21 @@ def _check_built() -> None:
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory) -> Path:
     """A database migrated and seeded by the real CLI, copied for each server
-    (seeded under the development config: production refuses seed-demo)."""
+    (seeded under the development config: production refuses seed-demo). Made once
+    per run: the first pytest-xdist worker to need it makes it, the others use it
+    (only ever copied, never served or changed)."""
     _check_built()
-    path = tmp_path_factory.mktemp("seed") / "heard.sqlite3"
-    env = _base_env(HEARD_CONFIG="development", DATABASE_URL=f"sqlite:///{path}")
-    for args in (["db", "upgrade"], ["seed-demo"]):
-        subprocess.run([str(BIN / "flask"), "--app", "webapp", *args], cwd=REPO, env=env,
-                       check=True, capture_output=True, timeout=120)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    run_folder = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    path, done = run_folder / "browser-seed.sqlite3", run_folder / "browser-seeded"
+    with (run_folder / "browser-seed.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            env = _base_env(HEARD_CONFIG="development", DATABASE_URL=f"sqlite:///{path}")
+            for args in (["db", "upgrade"], ["seed-demo"]):
+                subprocess.run([str(BIN / "flask"), "--app", "webapp", *args], cwd=REPO, env=env,
+                               check=True, capture_output=True, timeout=120)
+            done.touch()
     return path
 
 

@@ -3,6 +3,9 @@ from both, so there is one copy per run (conftest itself is imported under anoth
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 import secrets
 
 from cryptography.fernet import Fernet
@@ -16,9 +19,19 @@ NARROW = {"width": 320, "height": 640}
 PROBE_IP = f"203.0.113.{secrets.randbelow(250) + 2}"
 PROBE_UA = f"Mozilla/5.0 (Linux; Android 14) HeardProbe/{secrets.token_hex(6)} Mobile"
 
-# One run's encryption key, shared by every server (they copy one seeded database)
-# and by the tests that read what a server stored.
-ENCRYPTION_KEY = Fernet.generate_key().decode()
+
+def _run_key() -> str:
+    """One run's encryption key, shared by every server (they copy one seeded database,
+    made by whichever pytest-xdist worker needed it first) and by the tests that read
+    what a server stored: under pytest-xdist, derived from the run's random id, which
+    every worker of the run has; otherwise random."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        return Fernet.generate_key().decode()
+    return base64.urlsafe_b64encode(hashlib.sha256(f"heard-browser-tests:{run}".encode()).digest()).decode()
+
+
+ENCRYPTION_KEY = _run_key()
 
 # How long a browser waits for an action, a page load and an expectation. A passing
 # test never waits this long; the margin is for a slow or busy machine, where a

@@ -377,10 +377,11 @@ def candidate_values(admin) -> list[dict]:
 def get_urls(app, admin) -> set[str]:
     """A URL for every GET route with every set of values that fills it."""
     urls = set()
+    value_sets = candidate_values(admin)  # read once, not again for each route
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.rule.startswith(SKIP_PREFIXES):
             continue
-        for values in candidate_values(admin):
+        for values in value_sets:
             if all(values.get(name) is not None for name in rule.arguments):
                 urls.add(rule.build({name: values[name] for name in rule.arguments}, append_unknown=False)[1])
     return urls

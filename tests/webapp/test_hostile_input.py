@@ -52,6 +52,7 @@ INVALID_UTF8_QUERY = "step=%FF%FE&page=%C3%28&service=\xff\xfe"  # WSGI: raw byt
 KIND_ANSWER = "A kind answer"
 TEXT_TYPES = {"text", "email", "password", "search", "tel", "url", "number", "date", None}
 REVIEW = "/review/hostile-review"
+DOWNLOADS = (".pdf", ".csv", ".xlsx", ".json")  # staff URLs that are files, not pages
 
 
 @dataclass
@@ -237,7 +238,9 @@ def staff_forms(app, admin) -> list[tuple[str, Form]]:
     views = app.url_map.bind("localhost")
     found, keys = [], set()
     for url in sorted(get_urls(app, admin)):
-        if not url.startswith("/staff"):
+        # Downloads have no forms: making every PDF, spreadsheet and export here took
+        # a fifth of the test (each is still made, and checked, once hostile input is stored).
+        if not url.startswith("/staff") or url.endswith(DOWNLOADS):
             continue
         response = client.get(url)
         if response.mimetype != "text/html":
@@ -250,7 +253,6 @@ def staff_forms(app, admin) -> list[tuple[str, Form]]:
                 keys.add(key)
                 found.append((url, form))
     return found
-
 
 
 

@@ -216,7 +216,8 @@ def test_staff_turn_alerts_on_and_off(app_context, client, app):
     assert "Email alerts: on" in page(client.get("/staff/")).get_text()
     client.post("/staff/alerts", data={"email_alerts": "no"})
     assert not user.email_alerts
-    assert [e.detail for e in db.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.email_alerts"))
+    assert [e.detail for e in db.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.email_alerts")
+                                                .order_by(AuditEvent.id))
             ] == ["on", "off"]
     refused = client.post("/staff/alerts", data={})
     assert refused.status_code == 200 and "Select yes or no" in page(refused).get_text()
