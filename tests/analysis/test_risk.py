@@ -239,7 +239,7 @@ def test_the_earlier_corpus_still_passes():
 
 def test_heldout_format_is_read(tmp_path):
     benchmark = _load_benchmark()
-    path = tmp_path / "heldout.tsv"
+    path = tmp_path / "format-probe.tsv"
     path.write_text("flagged\tcategory\tlanguage\ttext\n1\tsuicidal\ten\ti wanna die\n0\t\ten\tlovely staff\n"
                     "1\tthreat-to-kill\ten\the said he'd kill me\n", "utf-8")
     examples = benchmark.load_labelled(path)
@@ -247,7 +247,8 @@ def test_heldout_format_is_read(tmp_path):
         (True, "suicidal"), (False, ""), (True, "threat_to_kill_or_harm")]
     report = benchmark.evaluate(examples)
     assert (report.recall, report.precision) == (1.0, 1.0)
-    assert benchmark.main(["--heldout", str(path), "--only", "heldout"]) == 0
+    # Only this file's section: "heldout" alone would score every committed held-out corpus too.
+    assert benchmark.main(["--heldout", str(path), "--only", "format-probe"]) == 0
 
 
 @pytest.mark.parametrize(
