@@ -241,15 +241,15 @@ def test_code_next_prefers_an_uncertain_text_like_many_others_to_an_outlier():
     assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1, random_share=0.0) != [0]
 
 
-def test_a_theme_the_codebook_decides_better_stays_with_the_codebook():
-    """Where learning does not beat the codebook on the coded answers (out of
-    fold), or a theme has no coded example, the codebook alone decides it."""
+def test_a_theme_with_no_coded_example_stays_exactly_the_codebooks():
+    """A codebook theme no coded answer has is decided by the codebook alone,
+    with the codebook's probabilities and its cut-off."""
     from analysis.semantic import ASSIGN_AT, CodebookPrior
 
     codebook = default_codebook()
     model = ThemeClassifier(codebook=codebook).fit([t for t, _ in DA_CODED], [c for _, c in DA_CODED])
     kept = [model.classes_[j] for j in np.nonzero(model.keep_prior_)[0]]
-    assert "believed" in kept  # no coded example
+    assert "believed" in kept and "housing" not in kept
     texts = ["Nobody believed me", "The refuge was full", "Nothing."]
     proba = model.predict_proba(texts)
     alone = CodebookPrior(codebook).proba(texts)
@@ -257,6 +257,30 @@ def test_a_theme_the_codebook_decides_better_stays_with_the_codebook():
         j = model.classes_.index(code)
         assert np.allclose(proba[:, j], alone[:, list(codebook.codes).index(code)], atol=1e-6)
         assert model.thresholds_[j] == ASSIGN_AT
+
+
+def test_learning_weighs_in_as_positives_grow():
+    """The learned model's share of a codebook theme's probability is 0
+    without coded positives and grows with them; a theme the codebook lacks
+    is learned alone. With a few positives the result stays near the
+    codebook's: it moves at most the learned share of the way."""
+    from analysis.semantic import CodebookPrior
+
+    codebook = default_codebook()
+    coded = DA_CODED + [("The refuge staff were kind", ["housing", "staff-attitude"]),
+                        ("Temporary flat was damp", ["housing"]),
+                        ("He tracked me through an app", ["online"])]
+    model = ThemeClassifier(codebook=codebook).fit([t for t, _ in coded], [c for _, c in coded])
+    weight = dict(zip(model.classes_, model.learned_weight(), strict=True))
+    assert weight["believed"] == 0.0
+    assert 0 < weight["police"] < weight["housing"] < 1  # 1 positive, then 4
+    assert weight["online"] == 1.0
+    texts = ["The hostel was cold and dirty", "The police never came"]
+    proba = model.predict_proba(texts)
+    alone = CodebookPrior(codebook).proba(texts)
+    for code in ("housing", "police"):
+        j, k = model.classes_.index(code), list(codebook.codes).index(code)
+        assert (np.abs(proba[:, j] - alone[:, k]) <= weight[code] + 1e-9).all()
 
 
 def test_code_next_steers_away_from_answers_like_those_coded():
