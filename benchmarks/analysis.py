@@ -15,8 +15,9 @@ model that learned from all the dev answers coded. ``--da-tuning`` (written to
 tune learning: TUNED-ON) and ``--da-fresh`` (one or more sets written after
 it was frozen; by default da-themes-fresh and da-theming-fresh(-2), on which
 the codebook prior has been fitted since, so their codebook-only figures are
-tuned-on while the learned model never saw them) score learning from the 120 dev answers against the codebook alone, and a
-5-fold CV over dev + tuning scores both on every fold. Learning curves: NHS data, a 30 % test
+tuned-on while the learned model never saw them) score learning from the
+120 dev answers against the codebook alone, and a 5-fold CV over dev +
+tuning scores both on every fold. Learning curves: NHS data, a 30 % test
 part per seed, 0-400 coded chosen at random or by "code these next", with
 benchmarks/data/nhs_codebook.yaml as the prior.
 
