@@ -209,10 +209,26 @@ def test_code_next_skips_nothing_answers_repeats_and_coded_texts():
             "Housing officer ignored me"]
     proba = np.full((len(pool), 3), 0.4)
     vectors = np.eye(len(pool))
-    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20, coded_texts=["Housing officer ignored me!"])
+    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20,
+                            coded_texts=["Housing officer ignored me!", "n/a"])
     texts = [pool[i] for i in chosen]
     assert len({word_key(t) for t in texts}) == len(texts) == 3
     assert {word_key(t) for t in texts} == {"the refuge was full", "the police never came", "my idva was brilliant"}
+    # While no coded answer says nothing, the commonest one that does comes last, once.
+    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20, coded_texts=["Housing officer ignored me!"])
+    assert len(chosen) == 4 and pool[chosen[-1]] == "Nothing."
+
+
+def test_answers_that_say_nothing_are_filed_as_staff_filed_them():
+    """Until one is coded, an answer that says nothing gets no theme; after,
+    the themes staff gave the coded ones."""
+    texts = [t for t, _ in TRAIN] + ["Nothing.", "none"]
+    labels = [c for _, c in TRAIN] + [["staff"], ["staff"]]
+    model = ThemeClassifier(char_ngrams=False).fit(texts, labels)
+    [nothing] = model.predict(["nothing at all"])
+    assert nothing == ["staff"]
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in TRAIN], [c for _, c in TRAIN])
+    assert model.predict(["nothing at all"]) == [[]]
 
 
 def test_code_next_prefers_uncertain_rare_and_varied(monkeypatch):
@@ -310,9 +326,9 @@ def test_code_next_starts_with_a_fair_sample_then_mixes_one():
     warm = [choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, random_state=seed) for seed in range(5)]
     assert any(0 not in picks for picks in warm)  # random draws, not the targeted first pick
     for picks in warm:
-        assert len(picks) == 10 and pool.index("Nothing.") not in picks
+        assert len(picks) == 10 and pool.index("Nothing.") == picks[-1]  # none coded says nothing yet
         assert len({word_key(pool[i]) for i in picks}) == 10
     coded = [f"coded {i}" for i in range(classify.WARM_START)]
-    later = choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, coded, random_state=0)
+    later = choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, coded + ["nothing"], random_state=0)
     assert later[0] == 0  # targeted picks come back once enough are coded
     assert len(set(later)) == 10
