@@ -258,12 +258,14 @@ class ThemeClassifier:
                                                                              + VOTE_SMOOTHING)
         return out
 
-    def _prior_logit(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    def _prior_logit(self, texts: list[str], vectors: np.ndarray, questions: list[str | None]) -> np.ndarray:
         """Codebook logit per label; 0 where the label is not in the codebook.
         Answers that say nothing are left to the ``nothing`` input."""
         out = np.zeros((len(texts), len(self.classes_)))
         if self.prior_ is not None:
-            out[:, self.in_book_] = np.clip(self.prior_.scores(texts, vectors), -10, 10)
+            # With the question answered, as on day one: "What did you think of
+            # the refuge?" is evidence for housing that the answer may not repeat.
+            out[:, self.in_book_] = np.clip(self.prior_.scores(texts, vectors, questions), -10, 10)
         return out
 
     def _inputs(self, texts: list[str], prior_logit: np.ndarray, svm_p: np.ndarray,
@@ -313,7 +315,7 @@ class ThemeClassifier:
         self.prior_ = CodebookPrior(self.codebook, self.embedder_) if self.codebook else None
         vectors = self.embedder_.encode(texts)
         X = self._fit_features(texts, questions)
-        prior_logit = self._prior_logit(texts, vectors)
+        prior_logit = self._prior_logit(texts, vectors, questions)
         features = self._embedding_features(vectors, prior_logit)
         margins, embedding_p = self._out_of_fold(X, features, Y)
         self.platt_ = self._fit_platt(margins, Y)
@@ -423,7 +425,7 @@ class ThemeClassifier:
             return np.zeros((0, len(self.classes_)))
         questions = list(questions) if questions is not None else [None] * len(texts)
         vectors = self.embedder_.encode(texts)
-        prior_logit = self._prior_logit(texts, vectors)
+        prior_logit = self._prior_logit(texts, vectors, questions)
         embedding_p = self._embedding_proba(self.embedding_models_,
                                             self._embedding_features(vectors, prior_logit), self.coded_Y_)
         proba = self._combine(self._inputs(

@@ -266,9 +266,10 @@ def test_a_theme_with_no_coded_example_stays_exactly_the_codebooks():
     model = ThemeClassifier(codebook=codebook).fit([t for t, _ in DA_CODED], [c for _, c in DA_CODED])
     kept = [model.classes_[j] for j in np.nonzero(model.keep_prior_)[0]]
     assert "believed" in kept and "housing" not in kept
-    texts = ["Nobody believed me", "The refuge was full", "Nothing."]
-    proba = model.predict_proba(texts)
-    alone = CodebookPrior(codebook).proba(texts)
+    texts = ["Nobody believed me", "The refuge was full", "Nothing.", "It was fine"]
+    questions = [None, None, None, "What did you think of the police?"]  # the question counts, as on day one
+    proba = model.predict_proba(texts, questions)
+    alone = CodebookPrior(codebook).proba(texts, questions=questions)
     for code in kept:
         j = model.classes_.index(code)
         assert np.allclose(proba[:, j], alone[:, list(codebook.codes).index(code)], atol=1e-6)
