@@ -209,10 +209,26 @@ def test_code_next_skips_nothing_answers_repeats_and_coded_texts():
             "Housing officer ignored me"]
     proba = np.full((len(pool), 3), 0.4)
     vectors = np.eye(len(pool))
-    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20, coded_texts=["Housing officer ignored me!"])
+    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20,
+                            coded_texts=["Housing officer ignored me!", "n/a"])
     texts = [pool[i] for i in chosen]
     assert len({word_key(t) for t in texts}) == len(texts) == 3
     assert {word_key(t) for t in texts} == {"the refuge was full", "the police never came", "my idva was brilliant"}
+    # While no coded answer says nothing, the commonest one that does comes last, once.
+    chosen = choose_to_code(pool, proba, 0.4, np.zeros(3), vectors, 20, coded_texts=["Housing officer ignored me!"])
+    assert len(chosen) == 4 and pool[chosen[-1]] == "Nothing."
+
+
+def test_answers_that_say_nothing_are_filed_as_staff_filed_them():
+    """Until one is coded, an answer that says nothing gets no theme; after,
+    the themes staff gave the coded ones."""
+    texts = [t for t, _ in TRAIN] + ["Nothing.", "none"]
+    labels = [c for _, c in TRAIN] + [["staff"], ["staff"]]
+    model = ThemeClassifier(char_ngrams=False).fit(texts, labels)
+    [nothing] = model.predict(["nothing at all"])
+    assert nothing == ["staff"]
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in TRAIN], [c for _, c in TRAIN])
+    assert model.predict(["nothing at all"]) == [[]]
 
 
 def test_code_next_prefers_uncertain_rare_and_varied(monkeypatch):
@@ -241,22 +257,47 @@ def test_code_next_prefers_an_uncertain_text_like_many_others_to_an_outlier():
     assert choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 1, random_share=0.0) != [0]
 
 
-def test_a_theme_the_codebook_decides_better_stays_with_the_codebook():
-    """Where learning does not beat the codebook on the coded answers (out of
-    fold), or a theme has no coded example, the codebook alone decides it."""
+def test_a_theme_with_no_coded_example_stays_exactly_the_codebooks():
+    """A codebook theme no coded answer has is decided by the codebook alone,
+    with the codebook's probabilities and its cut-off."""
     from analysis.semantic import ASSIGN_AT, CodebookPrior
 
     codebook = default_codebook()
     model = ThemeClassifier(codebook=codebook).fit([t for t, _ in DA_CODED], [c for _, c in DA_CODED])
     kept = [model.classes_[j] for j in np.nonzero(model.keep_prior_)[0]]
-    assert "believed" in kept  # no coded example
-    texts = ["Nobody believed me", "The refuge was full", "Nothing."]
-    proba = model.predict_proba(texts)
-    alone = CodebookPrior(codebook).proba(texts)
+    assert "believed" in kept and "housing" not in kept
+    texts = ["Nobody believed me", "The refuge was full", "Nothing.", "It was fine"]
+    questions = [None, None, None, "What did you think of the police?"]  # the question counts, as on day one
+    proba = model.predict_proba(texts, questions)
+    alone = CodebookPrior(codebook).proba(texts, questions=questions)
     for code in kept:
         j = model.classes_.index(code)
         assert np.allclose(proba[:, j], alone[:, list(codebook.codes).index(code)], atol=1e-6)
         assert model.thresholds_[j] == ASSIGN_AT
+
+
+def test_learning_weighs_in_as_positives_grow():
+    """The learned model's share of a codebook theme's probability is 0
+    without coded positives and grows with them; a theme the codebook lacks
+    is learned alone. With a few positives the result stays near the
+    codebook's: it moves at most the learned share of the way."""
+    from analysis.semantic import CodebookPrior
+
+    codebook = default_codebook()
+    coded = DA_CODED + [("The refuge staff were kind", ["housing", "staff-attitude"]),
+                        ("Temporary flat was damp", ["housing"]),
+                        ("He tracked me through an app", ["online"])]
+    model = ThemeClassifier(codebook=codebook).fit([t for t, _ in coded], [c for _, c in coded])
+    weight = dict(zip(model.classes_, model.learned_weight(), strict=True))
+    assert weight["believed"] == 0.0
+    assert 0 < weight["police"] < weight["housing"] < 1  # 1 positive, then 4
+    assert weight["online"] == 1.0
+    texts = ["The hostel was cold and dirty", "The police never came"]
+    proba = model.predict_proba(texts)
+    alone = CodebookPrior(codebook).proba(texts)
+    for code in ("housing", "police"):
+        j, k = model.classes_.index(code), list(codebook.codes).index(code)
+        assert (np.abs(proba[:, j] - alone[:, k]) <= weight[code] + 1e-9).all()
 
 
 def test_code_next_steers_away_from_answers_like_those_coded():
@@ -286,9 +327,9 @@ def test_code_next_starts_with_a_fair_sample_then_mixes_one():
     warm = [choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, random_state=seed) for seed in range(5)]
     assert any(0 not in picks for picks in warm)  # random draws, not the targeted first pick
     for picks in warm:
-        assert len(picks) == 10 and pool.index("Nothing.") not in picks
+        assert len(picks) == 10 and pool.index("Nothing.") == picks[-1]  # none coded says nothing yet
         assert len({word_key(pool[i]) for i in picks}) == 10
     coded = [f"coded {i}" for i in range(classify.WARM_START)]
-    later = choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, coded, random_state=0)
+    later = choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, coded + ["nothing"], random_state=0)
     assert later[0] == 0  # targeted picks come back once enough are coded
     assert len(set(later)) == 10
