@@ -158,6 +158,11 @@ DEV15 = CORPORA / "redaction_dev15.tsv"
 FRESH15 = CORPORA / "redaction_fresh15.tsv"
 # Written after the second freeze of round 15 (206844d) and scored once; three misses fixed since.
 FRESH15B = CORPORA / "redaction_fresh15b.tsv"
+# Round 16 (session "redact4"): named centres, nurseries, hubs and hotel branches, Welsh streets and
+# words, lower-case names after relations in Polish, Portuguese, Romanian and Somali, dates in Portuguese,
+# Somali, Arabic and the Bengali calendar, addresses and schools in other scripts, and words to keep
+# (soaps, clubs, dog breeds, Arabic words after a relation) (tuned-on).
+DEV16 = CORPORA / "redaction_dev16.tsv"
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 _ANY_LABEL = re.compile(r"\[([a-z_]+)\]")
 _ITEM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -448,6 +453,7 @@ def main() -> None:
                ("round 15's gaps and words to keep, tuned-on (redaction_dev15.tsv)", DEV15),
                ("round 15's fresh set, tuned-on since (redaction_fresh15.tsv)", FRESH15),
                ("after round 15's second freeze, three misses fixed since (redaction_fresh15b.tsv)", FRESH15B),
+               ("round 16's gaps and words to keep, tuned-on (redaction_dev16.tsv)", DEV16),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():
