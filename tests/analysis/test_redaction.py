@@ -1150,6 +1150,9 @@ def test_importing_redaction_compiles_nothing_and_loads_no_heavy_module():
         ("أختي ساعدتني كثيرا.", "أختي ساعدتني كثيرا."),
         ("اس کا نام قیصر ہے", "اس کا نام [name] ہے"),
         ("পুলিশ পাঁচ মিনিটে এসেছিল।", "পুলিশ পাঁচ মিনিটে এসেছিল।"),
+        # Misses of redaction_fresh16.tsv (scored once at 946d2aa), fixed since.
+        ("ابنتي تذهب إلى المدرسة كل يوم.", "ابنتي تذهب إلى المدرسة كل يوم."),
+        ("আমরা ১২ স্টেশন রোডে থাকতাম।", "আমরা [address] থাকতাম।"),
     ],
 )
 def test_round_16_rules(text, expected):
