@@ -65,6 +65,12 @@ Policy decisions (see PRODUCT.md section 2):
   ``[place]`` whatever words name them ("Hope House", "the Golden Lion", "Ridgeway
   Surgery"): a refuge's name tells where someone stays. A venue's generic name
   stays ("the family centre", "my GP surgery", "Crown Court").
+- Round 16: a centre, nursery, academy, hub or surgery by its own name is ``[place]`` in any case
+  ("Sunflower Centre", "little acorns nursery", "Kelsby Women's Centre"), a kind alone stays ("the Rape
+  Crisis Centre"), and so does "the Hope Centre" whose words are all English; a hotel chain with its town
+  is one place ("Premier Inn in Reading"). Titles of several words in ``keep_words.txt`` ("Coronation
+  Street", "Jack Russell", "Freedom Programme"), as written, and a club after "supports" or "plays for"
+  are never redacted. No span starts or ends inside a letter with its vowel signs or accents.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
@@ -82,10 +88,11 @@ The writer may put back a word Heard removed that does not identify anyone
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from analysis.redaction.names import find_names
+from analysis.redaction.names import find_names, kept_titles
 from analysis.redaction.patterns import (
     dates,
     emails,
@@ -184,11 +191,19 @@ _DETECTORS: tuple[tuple[str, Callable[[str], Iterable[Span]]], ...] = (
 )
 
 
-def _accept(spans: Iterable[Span], occupied: bytearray) -> list[Span]:
-    """Longest spans first; skip any span that overlaps one already accepted."""
+def _splits_a_letter(text: str, start: int, end: int) -> bool:
+    """A span that begins or ends inside a letter with its vowel signs or accents (a grapheme cluster):
+    Bengali "মিনিটে" must not lose "নিটে"; a combining mark belongs to the letter before it."""
+    def mark(index: int) -> bool:
+        return 0 <= index < len(text) and unicodedata.category(text[index]).startswith("M")
+    return mark(start) or mark(end) or (mark(start - 1) and text[start].isalpha())
+
+
+def _accept(spans: Iterable[Span], occupied: bytearray, text: str) -> list[Span]:
+    """Longest spans first; skip any span that overlaps one already accepted or splits a letter."""
     accepted: list[Span] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if end > start and not any(occupied[start:end]):
+        if end > start and not any(occupied[start:end]) and not _splits_a_letter(text, start, end):
             occupied[start:end] = b"\x01" * (end - start)
             accepted.append((start, end))
     return accepted
@@ -209,9 +224,11 @@ def redact(text: str) -> Redaction:
         raise TypeError("redact() takes a str")
     masked = text.replace(_MASK, " ").translate(_ASCII_DIGITS)
     occupied = bytearray(len(text))
+    # Titles that look like a street or a name ("Coronation Street", "Jack Russell") are held back first.
+    _accept(kept_titles(masked), occupied, text)
     found: list[Replacement] = []
     for kind, detector in _DETECTORS:
-        accepted = _accept(detector(masked), occupied)
+        accepted = _accept(detector(masked), occupied, text)
         found.extend(Replacement(kind, start, end, text[start:end]) for start, end in accepted)
         if accepted:
             masked = _mask(masked, accepted)

@@ -35,9 +35,10 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   a place in an answer written in those scripts.
 - ``town_words.txt``: towns that are also lower-case English words ("bath", "bury"): a
   town in lower case is a place only when it is none of these.
-- ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu and Bengali words of
-  ``wordfreq`` that are not first names: a word with a case ending, or an Urdu or Bengali word
-  before "me", is a name only when it is none of these.
+- ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu, Bengali, Arabic and
+  Portuguese words of ``wordfreq`` that are not first names: a word with a case ending, an Urdu or
+  Bengali word before "me", or a word after a relation in another script ("زوجي السابق"), is a name
+  only when it is none of these.
 - ``welsh_words.txt``: everyday Welsh words (``sources/welsh_words.txt``, by hand: wordfreq has no
   Welsh): a capitalised one ("Roedd", "Cymorth i Ferched") is a name only after a naming word.
 
@@ -61,7 +62,7 @@ SOURCES = DATA / "sources"
 DICTIONARY = Path("/usr/share/dict/british-english")
 ORDINARY_TOP_N = 40_000
 COMMON_TOP_N = 3_000
-FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn")
+FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn", "ar", "pt")
 FOREIGN_TOP_N = 10_000
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.

@@ -94,6 +94,12 @@ def _read(filename: str) -> frozenset[str]:
     )
 
 
+def _phrases(filename: str) -> frozenset[str]:
+    """The entries of several words, as written (their capitals matter)."""
+    text = resources.files("analysis").joinpath("data", "redaction", filename).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if " " in line.strip() and not line.startswith("#"))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     first_names: frozenset[str]  # names wherever they stand (in lower case only with name context)
@@ -105,10 +111,11 @@ class Lexicon:
     common: frozenset[str]  # ambiguous names that are very common words ("made", "mark"): need clear context
     towns: frozenset[str]  # UK towns and villages, the world's large cities ("great harwood", "lahore")
     town_words: frozenset[str]  # towns that are also lower-case English words ("bath", "bury")
-    foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu and Bengali words that are no first names
+    foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu, Bengali, Arabic, Portuguese words, no first names
     script_towns: frozenset[str]  # UK places and South Asian cities in Arabic, Bengali and Gurmukhi script
     welsh_words: frozenset[str]  # everyday Welsh words, none a first name ("roedd", "cymorth", "ferched")
     romanised: frozenset[str]  # Bengali, Urdu and Panjabi words typed in Latin letters ("amar", "mera", "saddi")
+    keep_phrases: frozenset[str]  # titles of several words as written: soaps, dog breeds ("Coronation Street")
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -153,4 +160,5 @@ def lexicon() -> Lexicon:
         script_towns=_read("script_towns.txt"),
         welsh_words=_read("welsh_words.txt"),
         romanised=_read("romanised_words.txt"),
+        keep_phrases=_phrases("keep_words.txt"),
     )

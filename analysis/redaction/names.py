@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
@@ -97,6 +97,8 @@ _LATIN = lazy_regex(r"[\p{Latin}\p{M}'’-]+")
 _OTHER_LETTER = lazy_regex(r"[^\P{L}\p{Latin}]")
 _LABEL = lazy_re(r"\[[a-z]+\]")
 _HAN = lazy_regex(r"\p{Han}")
+_ARABIC_SCRIPT = lazy_re(r"[\u0600-\u06ff]")
+_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম".split())  # "his name is": whatever follows is a name
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
 _LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
@@ -118,7 +120,9 @@ _ROLE_WORDS = (
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = lazy_regex(
-    r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?(?:ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
+    r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?"
+    # "my little boy jack", "her baby girl", "my eldest son"
+    r"(?:(?:little|baby|eldest|youngest|oldest|middle|big)\s+(?=boy|girl|lad|son|daughter|brother|sister))?(?:boy|girl|lad|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
     r"husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
     r"abuser|dad|father|mum|mother|boss|uncle|caseworker|step-?(?:dad|father|mum|mother|son|daughter|brother|sister)|"
     r"(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
@@ -139,6 +143,7 @@ _NAMING_BEFORE = lazy_regex(
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", re.I)
 _CALLED_BEFORE = lazy_regex(
     r"\b(?:ask for|asked for|thanks|thank you|thank|in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"
+    r"spoke to|spoken to|speak to|speaking to|talked to|talk to|talking to|"
     r"message|"
     r"messaged|saw|see|met|from|pe|lui)\s+$", re.I)
 # Polish and Romanian relations before a name: "mój mąż mariusz", "fostul meu sot ionut", "soția mea Ana".
@@ -146,7 +151,13 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"\b(?:mąż|maz|męża|meza|mężem|żona|zona|syn|syna|córka|corka|córki|brat|brata|siostra|siostry|"
     r"(?:mój|moj|moja|mojego)\s+(?:były|byly|była|byla)|chłopak|chlopak|partner|teściowa|tesciowa|teść|tesc|szwagier|kolega|koleżanka|sąsiad|sasiad|"
     r"so[țţt]ul|so[țţt]|so[țţt]ia|fostul|fosta|iubitul|prietenul|prietena|fratele|sora|fiul|fiica|soacra|"
-    r"cumnatul|vecinul)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
+    r"cumnatul|vecinul|"
+    # Portuguese ("meu filho davi", "minha filha ana", "o meu ex-marido") and Somali, whose "my" is an ending
+    # ("wiilkayga" my son, "ninkayga" my husband).
+    r"filho|filha|marido|ex-marido|esposa|namorado|namorada|companheiro|irm[aã]o|irm[aã]|cunhado|cunhada|"
+    r"sogra|sogro|vizinho|vizinha|enteado|enteada|"
+    r"wiilkayga|wiilkeyga|gabadhayda|inantayda|ninkayga|seygayga|xaaskayga|walaalkay|walaalkey|walaashay|"
+    r"hooyaday|aabahay|ilmahayga)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
 # What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
 _VERBS = (
     r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
@@ -193,7 +204,7 @@ _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust pea
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
-    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|"
+    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|advice|aid|"
     r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
     r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
@@ -238,6 +249,32 @@ def _tokens(text: str) -> list[_Token]:
             latin = word.isascii() or bool(_LATIN.fullmatch(word)) or not _OTHER_LETTER.search(word)
             tokens.append(_Token(match.start(), match.start() + len(word), word, key(word), latin))
     return tokens
+
+
+# A team after "supports" or "plays for" is a club, not the town it shares a name with ("supports
+# Liverpool", "plays for Everton under-16s").
+_TEAM = lazy_re(
+    r"\b(?i:supports?|supporting|supported|supporter of|fan of|fans of|plays? for|played for|playing for|"
+    r"signed for|season ticket at)\s+(?P<team>[A-Z][\w'’]*(?:\s+(?:City|United|Utd|Rovers|Town|Athletic|"
+    r"Wanderers|Albion|County|Villa|Forest|Hotspur|Wednesday|Rangers|Celtic|Argyle|Alexandra|Orient))?)"
+    r"(?![\w'’])(?!\s+[A-Z])")  # not a local club's full name ("plays for Heaton Mersey Football Club")
+
+
+@cache
+def _kept_phrase_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon().keep_phrases, key=len, reverse=True)
+    # As written, capitals and all: "live on coronation street" in lower case is a street.
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+                      + r")(?![\w'’])")
+
+
+def kept_titles(text: str) -> Iterator[Span]:
+    """Stretches nothing may redact: titles of several words from the keep list ("Coronation Street",
+    "Jack Russell", "Freedom Programme") and a football club after "supports"."""
+    for match in _kept_phrase_pattern().finditer(text):
+        yield match.span()
+    for match in _TEAM.finditer(text):
+        yield match.span("team")
 
 
 def find_names(text: str) -> Iterator[Span]:
@@ -308,10 +345,15 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
     return tokens[i].start
 
 
+_POLICE_RANKS = frozenset("PC DC DS DI DCI Sgt Sergeant Inspector Constable".split())
+
+
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _TITLE.finditer(text):
         first = match.group("first")
-        if not first[0].isupper() or (_plain_word(key(first), lex) and key(first) not in lex.keep):
+        # After a police rank any capitalised word is the officer's name, even a word ("PC Dobbs", "DC Fox").
+        rank = text[match.start():match.start("first")].strip() in _POLICE_RANKS
+        if not first[0].isupper() or (_plain_word(key(first), lex) and key(first) not in lex.keep and not rank):
             continue  # "dr. However"; a kept proper noun can be a family name ("Sgt Parkinson")
         if _ends_a_name(key(first), lex) and not _titled_surname(key(first), lex):
             continue
@@ -366,11 +408,13 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
                 return True  # "dean threw my phone", "grace rang me"
             if k in STOPWORDS or k in _MODALS:
                 return bool(_NAMING_BEFORE.search(before))
+            if _FOREIGN_ROLE_BEFORE.search(before):
+                return True  # "fiica mea maria", "minha filha ana"
             if _ROLE_BEFORE.search(before) and before.rstrip().endswith(",") and after.startswith(","):
                 return True  # "the worker, sue, was lovely"
-            if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before)) \
+            if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \
                     and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
-                return True  # "thank jade from the hub"
+                return True  # "thank jade from the hub", "jade at citizens advice sorted it"
             return bool(_NAMING_BEFORE.search(before)) or (
                 bool(_RELATION_BEFORE.search(before))
                 and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after) or _LINK_AFTER.match(after)))
@@ -390,9 +434,9 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return _ambiguous_is_name(tokens, i, text, lex)
     if k in lex.keep or k in STOPWORDS:
         return False
+    before = text[max(0, token.start - 40):token.start]
     if lex.is_first_name(k) or _inflected_first_name(k):
         return True
-    before = text[max(0, token.start - 40):token.start]
     if lex.is_ordinary(k):
         return bool(_NAMING_BEFORE.search(before))
     if k in lex.welsh_words:
@@ -441,6 +485,8 @@ def _in_title_case_phrase(tokens: list[_Token], i: int, text: str, lex: Lexicon)
         return False
     if len(prev.word) == 1 or _NICKNAME_BEFORE.search(text, max(0, tokens[i].start - 8), tokens[i].start):
         return False  # "Z Tomkiem", "I Sarah", "Big Al"
+    if _FOREIGN_ROLE_BEFORE.search(text, max(0, tokens[i].start - 40), tokens[i].start):
+        return False  # "Wiilkayga Cabdi" (my son Cabdi), "Fiul meu Andrei"
     if lex.is_first_name(tokens[i].key) or prev.shouted:  # "My IDVA Leanne"
         return False
     k = prev.key
@@ -460,6 +506,10 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
                 and not lex.is_first_name(nxt.key))
 
 
+# Roles that are also names or family names, said without "the" at a sentence's start.
+_ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
+
+
 def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     before = text[max(0, token.start - 40):token.start]
@@ -467,6 +517,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if not token.capitalised:
         return False
+    if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):
+        return False  # "Doctor said the bruises were old": the role, without "the"
     if _NICKNAME_BEFORE.search(before):
         return True
     if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places):
@@ -654,8 +706,13 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
         return True
+    # After a relation, an unlisted word is a name unless it is a frequent word in Arabic script: Arabic
+    # "زوجي السابق" (my former husband), "ابني يدرس" (my son studies), Urdu "بیٹا اسکول" (son... school).
+    # (Not Bengali: a name no list holds, "জামাল", is among its frequent words.)
+    # An Arabic verb with "me" attached ("أختي ساعدتني", my sister helped me) is no name either.
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
-        return True
+        return tokens[index - 1].key in _NAME_WORDS or not (
+            _ARABIC_SCRIPT.match(k) and (k in lex.foreign_words or k.endswith("ني")))
     following = tokens[index + 1].key if index + 1 < end else ""
     if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:
         return True

@@ -325,7 +325,20 @@ _MONTH_OTHER = (
     r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
     r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
     r"জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|আগষ্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
-    r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
+    r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ|"
+    # Portuguese and Spanish ("14 de novembro"), Somali ("12 Oktoobar"), Arabic as the Levant writes the
+    # months ("٥ أيار", "تشرين الثاني") and as Egypt and the Gulf do ("٣ مايو"), Urdu spellings beside
+    # the ones above, and the months of the Bengali calendar ("১২ বৈশাখ").
+    r"janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+    r"jann?aayo|febraayo|febarwari|maarso|abriil|maajo|meey|juun|luulyo|agoosto|se[bp]tembar|oktoobar|"
+    r"noo?fembar|di?se?embar|"
+    r"كانون الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين الأول|تشرين الاول|"
+    r"تشرين الثاني|كانون الأول|كانون الاول|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|"
+    r"نوفمبر|ديسمبر|"
+    r"مئ|جولائ|ستمبر|"
+    r"বৈশাখ|জ্যৈষ্ঠ|জৈষ্ঠ্য|আষাঢ়|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
 # English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
@@ -351,8 +364,9 @@ _DATE_PATTERNS = (
     # 1985-03-12
     lazy_re(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     # 3rd March 1990, the 3rd of March, 12 Jan '89, 3 Mawrth, 5ed o Fehefin, 12 marca 2023, ১২ মার্চ ১৯৮৯
-    lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o))?\s+{_MONTH}"
-               rf"(?:,?\s+(?:{_YEAR}|{_SHORT_YEAR}))?{_END}", re.I),
+    # Portuguese and Spanish join day, month and year with "de" ("3 de março de 2024").
+    lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o|de))?\s+{_MONTH}"
+               rf"(?:,?\s+(?:de\s+)?(?:{_YEAR}|{_SHORT_YEAR}))?{_END}", re.I),
     # A range of days: "14th-15th June", "3 to 7 April", "the 1st and 2nd of May", Polish "z 7 na 8
     # listopada", "od 3 do 5 maja", Romanian "între 3 și 5 martie", "de 14 spre 15 mai", Welsh "3 a 4 Mawrth".
     lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?go)?\s*(?:-|–|to|and|&|na|do|i|și|si|spre|la|a|ac|hyd)\s*"

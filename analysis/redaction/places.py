@@ -77,7 +77,9 @@ _ADDRESS_FLAT = lazy_re(
     rf"\b(?:flat|apartment|apt)\s*\d{{1,4}}[a-z]?\b\s*,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
 )
-_ADDRESS_WELSH = lazy_re(rf"\b(?:(?i:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+{_WELSH_NAME}")
+# After a house number a Welsh place word needs no "y": "3 Bryn Teg", "7 Cae Mawr", "9 Pant Glas".
+_ADDRESS_WELSH = lazy_re(rf"\b(?:(?i:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+"
+                         rf"(?:{_WELSH_NAME}|{_WELSH_PLACE_WORD}(?:\s+[A-Z\u00C0-\u017F][\w'’-]*){{1,2}})")
 _ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
@@ -140,8 +142,10 @@ _BRANCH = lazy_re(
 # Pawła", "os. Piastów", "strada Florilor", "str. Unirii", "bd. Decebal", "calea Victoriei", "aleea Teilor".
 _FOREIGN_STREET = (
     r"(?:(?i:ul\.|ulic[aąeęyi]|al\.|alej[aęi]|aleja|os\.|osiedl[eua]|osiedlem|plac(?:u|em)?|"
-    r"strada|str\.|str[aă]zii|bulevardul|bulevardului|bd\.|b-dul|calea|c[aă]ii|aleea|[șsş]oseaua|intrarea|splaiul)"
-    r"\s+(?:\d{1,2}\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})"
+    r"strada|str\.|str[aă]zii|bulevardul|bulevardului|bd\.|b-dul|calea|c[aă]ii|aleea|[șsş]oseaua|intrarea|splaiul|"
+    # Portuguese and Spanish, with "das", "do", "de" inside: "Rua das Flores", "Avenida da Liberdade".
+    r"rua|avenida|travessa|largo|pra[çc]a|estrada|alameda|calle)"
+    r"\s+(?:\d{1,2}\s+)?(?:(?-i:d[aeo]s?|del)\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?-i:d[aeo]s?|del)\s+)?\p{Lu}[\p{L}'’-]*){0,2})"
 )
 # The house number after it, with Romanian block, staircase and flat ("nr. 14", "5/3", "nr 7, bl. 4, sc. B, ap. 12").
 _FOREIGN_HOUSE = (
@@ -152,6 +156,7 @@ _FOREIGN_ADDRESS = lazy_regex(rf"\b{_FOREIGN_STREET}{_FOREIGN_HOUSE}")
 _FOREIGN_STREET_ALONE = lazy_regex(rf"\b{_FOREIGN_STREET}")
 _FOREIGN_HINT = lazy_re(
     r"\b(?:ul\.|ulic|al\.|alej|os\.|osiedl|plac|strad|str\.|str[aă]zii|bulevard|bd\.|b-dul|calea|c[aă]ii|aleea|"
+    r"rua|avenida|travessa|largo|pra[çc]a|estrada|alameda|calle|"
     r"[șsş]osea|intrarea|splaiul|szko|liceu|gimnazj|przedszkol|technikum|zesp[oó]|[șsş]coal|[șsş]colii|colegiu|"
     r"gr[aă]dini|called|named|satul|comun|ora[șsş]|municipi|jude[țţt]|cartier|wsi|wie[śs]|wiosk|miejscow|"
     r"miasteczk|gmin|powiec|dzielnic|pentref)", re.I)
@@ -204,7 +209,20 @@ def _foreign_places(text: str) -> Iterator[Span]:
         yield match.span("place")
 
 
+# A house number and a street in Urdu, Bengali, Gurmukhi or Arabic script, in any digits (read as ASCII
+# by then): "۱۲ کنگ روڈ", "২৪ গ্রিন রোড", "١٢ شارع الملك" (Arabic puts the street word first).
+_SCRIPT_LETTERS = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
+_SCRIPT_ADDRESS = lazy_re(
+    rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_LETTERS}\s+){{1,2}}"
+    r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|سٹریٹ|اسٹریٹ|لین|ایونیو|کلوز|ڈرائیو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
+    r"ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ)(?:ে|এ)?(?![\w\u0980-\u09ff])"  # Bengali "রোডে" at ... Road
+    rf"|(?:شارع|طريق)\s+{_SCRIPT_LETTERS}(?:\s+(?:ال){_SCRIPT_LETTERS})?)")
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    if not text.isascii():
+        for match in _SCRIPT_ADDRESS.finditer(text):
+            yield match.span()
     if _FOREIGN_HINT.search(text):
         for match in _FOREIGN_ADDRESS.finditer(text):
             yield match.span()
@@ -263,7 +281,8 @@ _SERVICE_WORDS = frozenset(
     """advice aid refuge refuges police council hub centre center support services service outreach housing
     helpline court courts hospital probation team office jobcentre nhs mind samaritans shelter women's womens
     social crisis idva idvas marac victim victims cafcass school college university library church mosque
-    temple gurdwara surgery gp clinic trust project charity group groups network""".split())
+    temple gurdwara surgery gp clinic trust project charity group groups network programme program course
+    toolkit""".split())
 # Kinds of lodging, not a venue's name: "a B&B on Preston New Road" (the road is the place).
 _LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
@@ -346,7 +365,14 @@ def find_places(text: str) -> Iterator[Span]:
     """Every place found, each carried on over the capitalised words that finish its name."""
     lex = lexicon()
     for start, end in _places(text):
-        yield start, _whole_run(text, end, lex)
+        # "at Mrs Mrs [name]", "at Khan Khan [name]" (a text redacted again): a person's title or the rest
+        # of a name already taken is no place, so a second redaction changes nothing.
+        if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end):
+            yield start, _whole_run(text, end, lex)
+
+
+_PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
+_NAME_LABEL_AFTER = lazy_re(r"\s+\[name\]")
 
 
 # The words that end a capitalised run after a place, which a longer name never takes in: a service or
@@ -421,6 +447,8 @@ def _places(text: str) -> Iterator[Span]:
         yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
     yield from _prisons(text)
+    if "Inn" in text or "Travelodge" in text or "Ibis" in text or "Hotel" in text:
+        yield from _hotel_branches(text)
     yield from _organisations(text)
     yield from _after_strong_cues(text)
     if "gate" in text or "way" in text or "gait" in text:
@@ -443,6 +471,20 @@ def _places(text: str) -> Iterator[Span]:
 
 # A prison by its name: "HMP Kelsford", "HMYOI Brinlow", "HMP Wealdstone Park".
 _PRISON = lazy_re(r"\b(?:HMP|HMYOI|HMP/YOI|HMP & YOI)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+# A hotel chain's branch by its town, which tells where someone was put up: "Premier Inn in Reading",
+# "the Travelodge at Thurrock", Portuguese "Premier Inn de Reading". The chain alone stays ("a Travelodge"),
+# and any capitalised word after it is the town, even one that is also a word ("Reading").
+_HOTEL_BRANCH = lazy_re(
+    r"\b(?:Premier Inn|Travelodge|Holiday Inn(?: Express)?|Ibis(?: Budget| Styles)?|Days Inn|Jurys Inn|Best Western|"
+    r"Britannia Hotel|Hilton|Novotel|Mercure|Motel One)\s+(?:in|at|on|near|outside|de|din|em|w|yn)\s+"
+    r"[A-Z][\w'’-]*(?:[\s-]+(?:upon|on|under|le)?\s*[A-Z][\w'’-]*)?")
+
+
+def _hotel_branches(text: str) -> Iterator[Span]:
+    for match in _HOTEL_BRANCH.finditer(text):
+        yield match.span()
 
 
 def _prisons(text: str) -> Iterator[Span]:
@@ -867,6 +909,9 @@ def _proper(word: str, lex: Lexicon) -> bool:
 _VENUE_KIND = (
     r"Surgery|Medical Centre|Medical Practice|Health Centre|Family Practice|Practice|Family Centre|"
     r"Community Centre|Children['’]s Centre|Childrens Centre|Resource Centre|Care Home|Nursing Home|Leisure Centre|"
+    # A centre, nursery, academy or hub by its own name ("Sunflower Centre", "Rainbow Nursery", "Hope Hub",
+    # "Kelsby Women's Centre"); a kind of centre alone ("Women's Centre", "Citizens Advice Centre") stays.
+    r"Women['’]s Centre|Womens Centre|Centre|Nursery|Academy|Hub|"
     r"Sports Centre|Arms|Inn|Tavern|House|Lodge|Social Club|Working Men['’]s Club|Arena|"
     # Clubs and gyms where someone can be found every week: "Heaton Mersey Football Club", "Levenshulme Golf Club".
     r"(?:Football|Rugby|Cricket|Golf|Boxing|Bowling|Bowls|Tennis|Snooker|Sports|Conservative|Labour|Liberal|"
@@ -895,6 +940,15 @@ _GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that
     gp nhs doctors doctor's doctors' town city county crown court family community public council big little
     same other white""".split())
 # Kinds of operation, not a surgery's name: "Day Surgery", "Eye Surgery", "Hip Surgery".
+# Words that say which kind of centre or hub, not which one: a name needs another word beside them.
+_KIND_OF_CENTRE = frozenset("""women's womens children's childrens crisis rape referral contact day job visitor
+    garden advice citizens sexual assault leisure sports health medical resource call test testing vaccination
+    walk-in drop-in dental mental wellbeing recovery treatment rehab asylum immigration assessment sure start
+    shopping arts training learning skills careers family community youth support specialist domestic abuse
+    violence safeguarding police council nhs gp doctors doctors' doctor's sports day-care daycare baby
+    toddler play soft nursery primary secondary""".split())
+_BARE_KINDS = frozenset("Centre Hub Nursery Academy".split())
+_THE_BEFORE = lazy_re(r"\b(?i:the)\s+$")
 _OPERATIONS = frozenset("""day eye dental minor major plastic cosmetic keyhole emergency elective hand knee hip heart
     cardiac weight bariatric laser oral foot podiatric orthopaedic orthopedic vascular breast brain back spinal
     ambulatory outpatient inpatient same-day""".split())
@@ -909,6 +963,11 @@ _DEDICATION = lazy_re(
     r"T[ŷy]\s+(?=[A-Z])(?![A-Z][a-z]*\s+(?:Street|Road))[A-Z][\w'’-]*|Plas\s+[A-Z][\w'’-]*)"
     r"(?:\s+(?:RC|CE|C of E|Catholic|Primary|High|School|Academy|College|Juniors?|Infants?|Nursery|Church|"
     r"Parish|Sixth Form))*)(?!['’])")
+
+
+def _plain_english(word: str, lex: Lexicon) -> bool:
+    """An English word that says no kind of centre ("Hope", "Rose"; not "Community")."""
+    return key(word) in lex.ordinary and key(word) not in _KIND_OF_CENTRE
 
 
 def _named_venues(text: str) -> Iterator[Span]:
@@ -932,6 +991,14 @@ def _named_venues(text: str) -> Iterator[Span]:
                     continue  # "Women's Centre", "Children's House"
             if pattern is _NAMED_VENUE and match.group("kind") == "Surgery" and key(naming[-1]) in _OPERATIONS:
                 continue  # "Day Surgery": an operation, not a GP's surgery
+            if pattern is _NAMED_VENUE and match.group("kind") in _BARE_KINDS:
+                if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming):
+                    continue  # "the Hope Centre runs a drop-in": a service's name; "at Sunflower Centre" is one place
+                # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
+                # alone ("the Rape Crisis Centre", "Women's Centre") is no place.
+                naming = [word for word in naming if key(word) not in _KIND_OF_CENTRE]
+                if not naming:
+                    continue
             if naming and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming):
                 yield start, match.end("venue")
 
@@ -945,11 +1012,11 @@ _LOWER_STREET = lazy_re(
     r"(?:\s+(?:east|west|north|south|upper|lower)\b)?)")
 _LOWER_SCHOOL = lazy_re(
     r"\b(?P<place>(?:[A-Za-z][a-z'’-]+\s+){1,3}(?:primary|academy|high school|secondary|infants|juniors|nursery|"
-    r"medical centre|medical practice|health centre|family centre|care home)\b)")
+    r"medical centre|medical practice|health centre|family centre|care home|surgery|children's centre)\b)")
 _LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
 _SAINT = lazy_re(
     r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
-    r"(?:\s+(?:and|&)\s+(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’]))?"
+    r"(?:\s+(?:and|&)\s+(?:(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])|All\s+(?:Angels|Saints)\b))?"
     r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")
 # Words before a street, school or estate that say which kind, not which one: "the main road", "a
@@ -982,11 +1049,12 @@ def _lower_case_places(text: str) -> Iterator[Span]:
             cuts = [index for index, word in enumerate(naming) if key(word) in STOPWORDS]
             if cuts:
                 naming = naming[cuts[-1] + 1:]
-            while naming and _generic_place_word(naming[0]):
+            # "little acorns nursery": "little" or "new" before a name belongs to it.
+            while naming and _generic_place_word(naming[0]) and not (
+                    naming[0] in _STREET_INNER and len(naming) > 1 and not _generic_place_word(naming[1])):
                 naming = naming[1:]  # "the", "a local", "my daughter's": only a name may come first
             # After the name, "new" or "old" can still be part of it: "chorley new road".
-            if naming and not any(_generic_place_word(word) and (index == 0 or word not in _STREET_INNER)
-                                  for index, word in enumerate(naming)):
+            if naming and not any(_generic_place_word(word) and word not in _STREET_INNER for word in naming):
                 yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
     for match in _SAINT.finditer(text):
         yield match.span("place")
@@ -1007,8 +1075,10 @@ _BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ")
 _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پاکستان انگلینڈ برطانیہ یہاں وہاں اب ابھی پہلے بعد ہمیشہ کل آج
     سکول اسکول کالج دفتر فیکٹری دکان ہسپتال پناہ گاہ
     ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
-    বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ
+    বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ এ তে
     ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা
+    মিনিটে মিনিটের ঘণ্টায় ঘণ্টা দিনে সপ্তাহে মাসে বছরে এক দুই তিন চার পাঁচ ছয় সাত আট নয় দশ
+    منٹ منٹوں گھنٹے گھنٹوں دنوں ہفتے مہینے سال ایک دو تین چار پانچ دس
     اپنے اپنی اپنا ਆਪਣੇ ਆਪਣੀ ਆਪਣਾ নিজের নিজেদের ہمارے ਸਾਡੇ আমাদের
     ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ ਗਾؤں گاؤں محلے بچوں ہمارے ان اس مسلمانوں""".split())
 
@@ -1029,10 +1099,34 @@ _SCRIPT_OF_PLACE = lazy_re(
 _SCRIPT_AREA = lazy_re(rf"(?P<place>{_SCRIPT_WORD})\s+(?:علاقے|علاقہ|محلے|ਇਲਾਕੇ|ਇਲਾਕਾ|এলাকায়|এলাকা|এলাকার)")
 
 
+# A school by its name in Urdu, Bengali or Arabic script: "گرین لین پرائمری اسکول", "গ্রিন লেন প্রাইমারি স্কুল",
+# "مدرسة النور الابتدائية". The kind alone ("اسکول", "المدرسة") stays.
+_SCRIPT_SCHOOL = lazy_re(
+    rf"(?P<named>(?:{_SCRIPT_WORD}\s+){{1,3}})(?:پرائمری|ہائی|سیکنڈری|جونیئر|گرامر|প্রাইমারি|প্রাইমারী|হাই|"
+    r"সেকেন্ডারি|ਪ੍ਰਾਇਮਰੀ|ਹਾਈ)\s+(?:اسکول|سکول|স্কুল|ਸਕੂਲ)"
+    rf"|(?<![\u0600-\u06ff])(?:مدرسة|مدرسه|ثانوية|روضة)\s+{_SCRIPT_WORD}(?:\s+(?:الابتدائية|الإبتدائية|الثانوية|الإعدادية|الاعدادية|"
+    r"المتوسطة|للبنات|للبنين))?")
+
+
+def _script_schools(text: str) -> Iterator[Span]:
+    for match in _SCRIPT_SCHOOL.finditer(text):
+        start = match.start()
+        if match.group("named"):
+            # The name is the run of words before the kind that are no everyday words ("میرا بیٹا").
+            words = list(re.finditer(r"\S+", match.group("named")))
+            kept = [w for w in words if key(w.group()) in SCRIPT_WORDS or key(w.group()) in SCRIPT_RELATIONS]
+            if kept:
+                start = match.start("named") + kept[-1].end() + 1
+        elif match.group().split()[1].startswith("ال") and len(match.group().split()) == 2:
+            continue  # "مدرسة الحي" a neighbourhood school, no name
+        yield start, match.end()
+
+
 def _script_places(text: str) -> Iterator[Span]:
     if text.isascii():
         return
     lex = lexicon()
+    yield from _script_schools(text)
     for match in _SCRIPT_SAINT.finditer(text):
         yield match.span()
     for match in _SCRIPT_AREA.finditer(text):

@@ -1099,3 +1099,78 @@ def test_importing_redaction_compiles_nothing_and_loads_no_heavy_module():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False", "LazyPattern"]
     assert redacted("Call me on 07700 900123 on 3 March") == "Call me on [phone] on [date]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Round 16: named centres, nurseries, hubs, academies and surgeries, in any case; kinds and
+        # national services stay.
+        ("My counsellor at Sunflower Centre believed me.", "My counsellor at [place] believed me."),
+        ("Staff at Kelsby Women's Centre helped me.", "Staff at [place] helped me."),
+        ("She goes to little acorns nursery.", "She goes to [place]."),
+        ("the nurse at castle view surgery noticed", "the nurse at [place] noticed"),
+        ("I went to the Rape Crisis Centre twice.", "I went to the Rape Crisis Centre twice."),
+        ("The Freedom Programme at Brookside Children's Centre saved me.",
+         "The Freedom Programme at [place] saved me."),
+        ("We were put up in the Premier Inn in Reading.", "We were put up in the [place]."),
+        ("The vicar at St Michael and All Angels helped.", "The vicar at [place] helped."),
+        # Welsh streets after a house number, and everyday Welsh words.
+        ("Roedden ni'n byw yn 3 Bryn Teg.", "Roedden ni'n byw yn [address]."),
+        ("Doedd dim gwasanaeth yn Gymraeg.", "Doedd dim gwasanaeth yn Gymraeg."),
+        ("Cymorth i Fenywod oedd yn help mawr.", "Cymorth i Fenywod oedd yn help mawr."),
+        # Lower-case names after relations in several languages; an officer after a rank.
+        ("My little boy jack still has nightmares.", "My little boy [name] still has nightmares."),
+        ("jade at citizens advice sorted my benefits.", "[name] at citizens advice sorted my benefits."),
+        ("O meu filho davi tem medo dele.", "O meu filho [name] tem medo dele."),
+        ("Fiica mea maria are nouă ani.", "Fiica mea [name] are nouă ani."),
+        ("Wiilkayga Cabdi wuu baqayaa.", "Wiilkayga [name] wuu baqayaa."),
+        ("The family liaison officer PC Dobbs kept me updated.", "The family liaison officer [name] kept me updated."),
+        # Dates in Portuguese, Somali, Arabic (both month sets, Eastern Arabic digits) and the Bengali calendar.
+        ("Ele me bateu no dia 14 de novembro.", "Ele me bateu no dia [date]."),
+        ("Wuxuu i garaacay 12 Oktoobar.", "Wuxuu i garaacay [date]."),
+        ("ضربني يوم ٥ أيار.", "ضربني يوم [date]."),
+        ("المحكمة في ٣ مايو.", "المحكمة في [date]."),
+        ("১০ বৈশাখ সে আমাকে মেরেছিল।", "[date] সে আমাকে মেরেছিল।"),
+        # Addresses and schools in other scripts.
+        ("ہم ۱۲ کنگ روڈ پر رہتے تھے۔", "ہم [address] پر رہتے تھے۔"),
+        ("আমরা ২৪ গ্রিন রোড এ থাকতাম।", "আমরা [address] এ থাকতাম।"),
+        ("كنا نسكن في ١٢ شارع الملك.", "كنا نسكن في [address]."),
+        ("میرا بیٹا گرین لین پرائمری اسکول میں پڑھتا ہے۔", "میرا بیٹا [place] میں پڑھتا ہے۔"),
+        ("ابني يدرس في مدرسة النور الابتدائية.", "ابني يدرس في [place]."),
+        # Words to keep: soaps, clubs after "supports", dog breeds, a role starting a sentence, Arabic
+        # words after a relation, a Bengali word with vowel signs.
+        ("We watch Coronation Street together.", "We watch Coronation Street together."),
+        ("we used to live on coronation street", "we used to live on [place]"),
+        ("He supports Liverpool and gets violent when they lose.",
+         "He supports Liverpool and gets violent when they lose."),
+        ("We had a Jack Russell who barked.", "We had a Jack Russell who barked."),
+        ("Doctor said the bruises were old.", "Doctor said the bruises were old."),
+        ("زوجي السابق يهددني كل يوم.", "زوجي السابق يهددني كل يوم."),
+        ("أختي ساعدتني كثيرا.", "أختي ساعدتني كثيرا."),
+        ("اس کا نام قیصر ہے", "اس کا نام [name] ہے"),
+        ("পুলিশ পাঁচ মিনিটে এসেছিল।", "পুলিশ পাঁচ মিনিটে এসেছিল।"),
+        # Misses of redaction_fresh16.tsv (scored once at 946d2aa), fixed since.
+        ("ابنتي تذهب إلى المدرسة كل يوم.", "ابنتي تذهب إلى المدرسة كل يوم."),
+        ("আমরা ১২ স্টেশন রোডে থাকতাম।", "আমরা [address] থাকতাম।"),
+    ],
+)
+def test_round_16_rules(text, expected):
+    assert redacted(text) == expected
+
+
+def test_no_redaction_splits_a_letter_from_its_vowel_signs():
+    """A span never starts or ends inside a grapheme cluster (a letter and its combining marks)."""
+    from analysis.redaction import _splits_a_letter
+
+    word = "মিনিটে"
+    assert _splits_a_letter(word, 2, 6) and _splits_a_letter(word, 0, 1)
+    assert not _splits_a_letter(word, 0, 6)
+
+
+def test_round_16_development_set_stays_above_the_goal():
+    """redaction_dev16.tsv (tuned-on): the gaps of round 16 and the words to keep beside them."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV16))
+    assert report["sentences"] >= 150
+    assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
