@@ -9,7 +9,8 @@ How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
 
 1. Normalise as people write on a phone: lower case, straight apostrophes,
    text-speak spelled out ("hes" -> "he's", "tonite" -> "tonight"), and any
-   unknown word within one or two edits of a lexicon word corrected to it
+   unknown word within one or two edits of a lexicon word corrected to it,
+   in text that reads as English (half its words known English ones)
    with rapidfuzz ("strangeled" -> "strangled", "knif" -> "knife"). Real
    English words near a lexicon word ("bill", "stated") are never corrected:
    ``data/risk_real_words.txt`` lists them.
@@ -107,6 +108,10 @@ _MODEL_MIN_WORDS = 5
 # lexicon knows (English answers: 99% score above 0.75; Polish, Welsh or romanised Urdu
 # rarely reach 0.5).
 _MODEL_MIN_ENGLISH = 0.7
+# Spelling is corrected only in text that reads as English: texts this short always, longer
+# ones when at least this share of their words are known English words.
+_FUZZY_MIN_WORDS = 3
+_FUZZY_MIN_ENGLISH = 0.5
 # Words the backstop reads: letters with an inner apostrophe ("he's"), as the rules do.
 MODEL_TOKEN = r"[^\W\d_]+(?:'[^\W\d_]+)?"  # nosec B105 # a pattern for words, not a password
 _MODEL_WORD = re.compile(MODEL_TOKEN)
@@ -335,9 +340,26 @@ def normalise(text: str) -> str:
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES).lower()
-    text = _WORD.sub(lambda m: _correct(m.group()), text)
+    if _looks_english(text):
+        text = _WORD.sub(lambda m: _correct(m.group()), text)
+    else:  # text-speak only: "arestat" (Romanian) or "demora" (Portuguese) are no misspellings
+        text = _WORD.sub(lambda m: _SPELLED_OUT.get(m.group(), m.group()), text)
     text = _SPLIT_WORDS.sub(lambda m: m.group(1) + m.group(2), text)
     return re.sub(r"[ \t\r\f\v]+", " ", text)
+
+
+def _looks_english(text: str) -> bool:
+    """Whether misspellings may be corrected: the text is short, or at least half its words
+    are English ones the lexicon or the stopword list knows (not the backstop's words: it
+    learned some Portuguese and Polish, and is trained on text normalised here). In a Romanian,
+    Portuguese or Somali answer most words are unknown and many lie within two edits of an
+    English danger word ("arestat" of "raped"): correcting them invents danger."""
+    words = _WORD.findall(text)
+    if len(words) < _FUZZY_MIN_WORDS:
+        return True
+    real = _rules().real_words
+    known = sum(w in real or w in _SPELLED_OUT for w in words)
+    return known >= _FUZZY_MIN_ENGLISH * len(words)
 
 
 def _clause_start(text: str, start: int) -> int:
@@ -442,9 +464,15 @@ class _Frames:
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY
         # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe");
-        # beside a "now" word, only when said in another sentence ("he's out now ... I feel safe").
-        if any((e <= hit.start or s >= hit.end) and (not now or not start <= s < end) for s, e in self.over):
-            score -= _OVER_PENALTY
+        # beside a "now" word, only when said in another sentence ("he's out now ... I feel safe")
+        # or after a contrast ("he's out now but lives in Spain and has never contacted me").
+        # Two different ones said after it ("he's out now but lives in Spain and has never
+        # contacted me") lower it twice; said before it ("everyone thinks it's over because I
+        # left, but I'm not safe") once.
+        said = [(s, self.text[s:e]) for s, e in self.over
+                if (e <= hit.start or s >= hit.end) and (not now or not start <= s < end or s >= start + right)]
+        after = {words for s, words in said if s >= hit.end}
+        score -= _OVER_PENALTY * (2 if len(after) >= 2 else 1 if said else 0)
         return score
 
 
@@ -466,7 +494,7 @@ def assess(text: str, language: str | None = None) -> RiskAssessment:
     """Flag text that suggests danger now; never raises on any str.
 
     The English rules always run (people mix languages); so do the phrase lists of
-    Welsh, Polish, Urdu, Panjabi, Romanian and Bengali, or only the list of
+    Welsh, Polish, Urdu, Panjabi, Romanian, Bengali, Arabic, Somali and Portuguese, or only the list of
     ``language`` when it names one of them ("en" runs English alone)."""
     if not isinstance(text, str):
         raise TypeError("assess() takes a str")

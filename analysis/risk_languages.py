@@ -1,5 +1,5 @@
-"""Danger words in the other languages Heard offers (Welsh, Polish, Urdu, Panjabi,
-Romanian, Bengali): one phrase list per language in ``data/risk_languages/``.
+"""Danger words in other languages (Welsh, Polish, Urdu, Panjabi, Romanian, Bengali,
+Arabic, Somali, Portuguese): one phrase list per language in ``data/risk_languages/``.
 
 ``analysis.risk.assess`` calls :func:`assess_languages` beside its English rules.
 Each list is simpler than the English lexicon (no spelling correction, no learned
@@ -19,8 +19,8 @@ from importlib import resources
 
 import yaml
 
-LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn")
-_LATIN = {"cy", "pl", "ro"}
+LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt")
+_LATIN = {"cy", "pl", "ro", "so", "pt"}
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0
 # Weak cues (fear, a harm verb, "now", being sought out, control...) flag only together: two of them,
@@ -28,18 +28,24 @@ _FLAG_AT = 1.0
 _WEAK = _STRENGTH["weak"]
 _PAST_PENALTY = 1.0
 _EDUCATIONAL_PENALTY = 2.0
-_NEGATION_WORDS = 3  # words before a match searched for a negator
+_NEGATION_WORDS = 3  # words before a match searched for a negator (a list may set its own: `negation_words`)
 # A match begins where a word begins, in any script (Indic vowel signs are not \w).
 _WORD_START = r"(?<![\w\u0900-\u0DFF])"
 # Letters no decomposition removes the mark from.
 _LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 _URDU_FORMS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ۃ": "ہ"})
 _URDU_MARKS = re.compile("[\u064b-\u065f\u0670]")
+# Arabic: hamza seats and final forms people type either way, tatweel, and Arabic-Indic digits ("عمري ١٥").
+_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
+                               "\u0640": None, **{chr(0x660 + d): str(d) for d in range(10)},
+                               **{chr(0x6f0 + d): str(d) for d in range(10)}})
 # Nukta, addak (Gurmukhi), nukta and chandrabindu (Bengali): often left out on phones.
 _INDIC_MARKS = re.compile("[\u0a3c\u0a71\u09bc\u0981]")
+# Lists with no romanised patterns, read only when the text holds a letter of their script.
+_SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]")}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔]")
-_PUNCTUATION = ",.!?;:\"'()«»“”„،۔।"
+_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟]")
+_PUNCTUATION = ",.!?;:\"'()«»“”„،۔।؟"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class _Language:
     patterns: tuple[tuple[str, float, re.Pattern[str]], ...]
     negators: re.Pattern[str]
     negators_after: re.Pattern[str] | None
+    negation_words: int
     over_or_past: re.Pattern[str]
     educational: re.Pattern[str]
 
@@ -61,6 +68,8 @@ def fold(text: str, code: str) -> str:
         return unicodedata.normalize("NFC", text.translate(_LATIN_EXTRA))
     if code == "ur":
         return _URDU_MARKS.sub("", text.translate(_URDU_FORMS))
+    if code == "ar":
+        return _URDU_MARKS.sub("", text.translate(_ARABIC_FORMS))
     return _INDIC_MARKS.sub("", text).replace("\u0a70", "\u0a02")  # tippi read as bindi
 
 
@@ -107,6 +116,7 @@ def _language(code: str) -> _Language:
         patterns=tuple(patterns),
         negators=compiled(spec["negators"]),
         negators_after=compiled(after) if after else None,
+        negation_words=spec.get("negation_words", _NEGATION_WORDS),
         over_or_past=compiled(spec["over_or_past"]),
         educational=compiled(spec["educational"]),
     )
@@ -128,7 +138,7 @@ def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
     """A negator as a whole word just before the match in its sentence (or, where
     "not" follows the verb, just after it). Whole words: Panjabi "ਨਾ" is inside "ਨਾਲ"."""
     head = _SENTENCE_BREAK.split(text[max(0, match.start() - 60):match.start()])[-1]
-    if any(language.negators.fullmatch(word) for word in _words(head)[-_NEGATION_WORDS:]):
+    if any(language.negators.fullmatch(word) for word in _words(head)[-language.negation_words:]):
         return True
     if language.negators_after is None:
         return False
@@ -141,6 +151,8 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
     found: list[LanguageHit] = []
     folds: dict[str, str] = {}  # Welsh, Polish and Romanian share one fold
     for code in codes:
+        if code in _SCRIPT_ONLY and not _SCRIPT_ONLY[code].search(text):
+            continue  # the Arabic list is written in Arabic script only: no need to read Latin text with it
         language = _language(code)
         family = "latin" if code in _LATIN else code
         folded = folds.get(family) or folds.setdefault(family, fold(text, code))
