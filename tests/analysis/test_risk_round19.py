@@ -51,9 +51,14 @@ DANGER = [
     ("pt", "imminent_contact", "ele saiu da cadeia e sabe a minha morada nova"),
     ("pt", "suicidal", "os meus filhos ficavam melhor sem mim"),
     ("pt", "trapped_or_controlled_now", "ele não me deixa sair de casa sozinha"),
+    # "Your last Christmas" is a threat, not a time long ago ("last Christmas").
+    ("en", "threat_to_kill_or_harm", "he messaged me to say make the most of your last christmas"),
+    # Romanised Panjabi: papers hidden, and "wapis" as well as "wapas".
+    ("pa", "trapped_or_controlled_now", "ohne mere kagaz chupa leya te kehnda pind wapis bhej denge"),
 ]
 
 SAFE = [
+    ("en", "Last christmas he hit me but he has been in prison since and I am safe."),
     ("en", "I could have strangled the receptionist, she was so rude to me"),
     ("en", "I'm not going to hurt myself, I just want someone to talk to"),
     ("cy", "dw i ddim yn mynd i wneud niwed i fi fy hun"),
