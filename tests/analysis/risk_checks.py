@@ -1,18 +1,29 @@
-"""Checks the danger-phrase rounds share: a phrase is flagged and named with every
-language list and with its writer's language alone; a hard negative is flagged by neither."""
+"""The tests each danger-phrase round shares, made for its own lists: a danger phrase
+is flagged and named with every language list and with its writer's language alone;
+a hard negative is flagged by neither."""
 
 from __future__ import annotations
+
+import pytest
 
 from analysis.risk import assess
 
 
-def check_flagged_and_named(language: str, category: str, text: str) -> None:
-    for code in (None, language):
-        result = assess(text, code)
-        assert result.flagged, (code, text)
-        assert category in result.categories, (code, text, result.categories)
+def phrase_tests(danger: list[tuple[str, str, str]], safe: list[tuple[str, str]]):
+    """The two tests for a round's (language, category, text) danger phrases and
+    (language, text) hard negatives; a module assigns them to names starting test_."""
 
+    @pytest.mark.parametrize("language, category, text", danger,
+                             ids=[f"{lang}-{c}-{i}" for i, (lang, c, _) in enumerate(danger)])
+    def flagged_and_named(language, category, text):
+        for code in (None, language):
+            result = assess(text, code)
+            assert result.flagged, (code, text)
+            assert category in result.categories, (code, text, result.categories)
 
-def check_left_alone(language: str, text: str) -> None:
-    for code in (None, language):
-        assert not assess(text, code).flagged, (code, text, assess(text, code).matches)
+    @pytest.mark.parametrize("language, text", safe, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(safe)])
+    def left_alone(language, text):
+        for code in (None, language):
+            assert not assess(text, code).flagged, (code, text, assess(text, code).matches)
+
+    return flagged_and_named, left_alone

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.analysis.risk_checks import check_flagged_and_named, check_left_alone
+from tests.analysis.risk_checks import phrase_tests
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -92,15 +92,7 @@ SAFE = [
 ]
 
 
-@pytest.mark.parametrize("language, category, text", DANGER,
-                         ids=[f"{lang}-{c}-{i}" for i, (lang, c, _) in enumerate(DANGER)])
-def test_danger_now_is_flagged_and_named(language, category, text):
-    check_flagged_and_named(language, category, text)
-
-
-@pytest.mark.parametrize("language, text", SAFE, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(SAFE)])
-def test_hard_negatives_are_left_alone(language, text):
-    check_left_alone(language, text)
+test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
 
 
 @pytest.mark.parametrize("path", CORPORA, ids=[p.stem for p in CORPORA])

@@ -9,10 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 from analysis.risk import normalise
-from tests.analysis.risk_checks import check_flagged_and_named, check_left_alone
+from tests.analysis.risk_checks import phrase_tests
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -77,15 +75,7 @@ SAFE = [
 ]
 
 
-@pytest.mark.parametrize("language, category, text", DANGER,
-                         ids=[f"{lang}-{c}-{i}" for i, (lang, c, _) in enumerate(DANGER)])
-def test_danger_now_is_flagged_and_named(language, category, text):
-    check_flagged_and_named(language, category, text)
-
-
-@pytest.mark.parametrize("language, text", SAFE, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(SAFE)])
-def test_hard_negatives_are_left_alone(language, text):
-    check_left_alone(language, text)
+test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
 
 
 def test_spelling_is_not_corrected_in_text_of_another_language():
