@@ -211,12 +211,13 @@ def _foreign_places(text: str) -> Iterator[Span]:
 
 # A house number and a street in Urdu, Bengali, Gurmukhi or Arabic script, in any digits (read as ASCII
 # by then): "۱۲ کنگ روڈ", "২৪ গ্রিন রোড", "١٢ شارع الملك" (Arabic puts the street word first).
-_SCRIPT_LETTERS = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
+# A word in Arabic (Urdu), Gurmukhi or Bengali script.
+_SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
 _SCRIPT_ADDRESS = lazy_re(
-    rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_LETTERS}\s+){{1,2}}"
+    rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_WORD}\s+){{1,2}}"
     r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|سٹریٹ|اسٹریٹ|لین|ایونیو|کلوز|ڈرائیو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
     r"ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ)(?:ে|এ)?(?![\w\u0980-\u09ff])"  # Bengali "রোডে" at ... Road
-    rf"|(?:شارع|طريق)\s+{_SCRIPT_LETTERS}(?:\s+(?:ال){_SCRIPT_LETTERS})?)")
+    rf"|(?:شارع|طريق)\s+{_SCRIPT_WORD}(?:\s+(?:ال){_SCRIPT_WORD})?)")
 
 
 def find_addresses(text: str) -> Iterator[Span]:
@@ -1064,7 +1065,6 @@ def _lower_case_places(text: str) -> Iterator[Span]:
 # or "from" and a verb of living, working, studying or coming ("بریڈفورڈ میں رہتے ہیں", "ہم میرپور سے ہیں",
 # "ਲੈਸਟਰ ਵਿੱਚ ਕੰਮ", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "ওল্ডহ্যামে থাকি", "সিলেট থেকে এসেছি"); and a listed place in those
 # scripts wherever it stands ("لیڈز", "ਸਾਊਥਾਲ", "সিলেট").
-_SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
 _SCRIPT_PLACE = lazy_re(
     rf"(?P<place>(?:{_SCRIPT_WORD}\s+)?{_SCRIPT_WORD})\s+"
     r"(?:(?:میں|سے|کے\s+(?:قریب|پاس))\s+(?:رہ|مقیم|کام|منتقل|شفٹ|پیدا|پل|بڑ|اسکول|سکول|نوکری|ملازمت|ہیں|ہوں|ہے|آئ|آی|آ\b|تعلق|تھ)"
