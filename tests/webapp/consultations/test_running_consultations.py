@@ -109,7 +109,7 @@ def test_opening_early_schedules_and_the_tick_opens_and_closes_it(app, signed_in
     assert lifecycle.tick(today + timedelta(days=10)) == [("Improving support after leaving", "closed")]
     db.session.refresh(consultation)
     assert consultation.status == "closed"
-    events = db.session.scalars(select(AuditEvent).where(AuditEvent.target == "tk01")).all()
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.target == "tk01").order_by(AuditEvent.id)).all()
     assert [(e.action, e.actor_id) for e in events][-2:] == [("consultation.open", None), ("consultation.close", None)]
     assert all("by its dates" in e.detail for e in events[-2:])
 

@@ -73,7 +73,8 @@ def test_wrong_password_and_unknown_email_get_the_same_kind_message(app_context,
         summary = html.select_one(".govuk-error-summary")
         assert "email address or password is not right" in summary.get_text()
         assert html.find("input", attrs={"name": "password"}).get("value") in (None, "")
-    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "auth.sign_in_failed")).all()
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "auth.sign_in_failed")
+                                .order_by(AuditEvent.id)).all()
     assert [e.target for e in events] == ["sam@partnership.example", ""]
     assert "who@nowhere.example" not in " ".join(e.target + e.detail for e in events)
 
