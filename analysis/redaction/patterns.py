@@ -371,8 +371,11 @@ _DATE_PATTERNS = (
     # listopada", "od 3 do 5 maja", Romanian "între 3 și 5 martie", "de 14 spre 15 mai", Welsh "3 a 4 Mawrth".
     lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?go)?\s*(?:-|–|to|and|&|na|do|i|și|si|spre|la|a|ac|hyd)\s*"
             rf"(?:the\s+)?{_DAY}(?:\s+(?:of|o))?\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}", re.I),
-    # "the 2nd of may" in lower case (elsewhere "may" is a month only before a number or capitalised).
-    lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+may\b(?:,?\s+(?:19|20)\d\d)?", re.I),
+    # "the 2nd of may", "5th may" in lower case (elsewhere "may" is a month only before a number or
+    # capitalised), unless "may" goes on as a verb ("the 2nd may be better").
+    lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?:of\s+)?may\b(?:,?\s+(?:19|20)\d\d)?"
+            r"(?!\s+(?:be|have|not|well|need|want|help|come|go|get|take|find|feel|seem|look|also|still|just|never|only)\b)",
+            re.I),
     # A feast with its year: "Christmas Day 2019", "New Year's Eve 2021".
     lazy_re(r"\b(?:(?:Christmas|Xmas|X-mas) (?:Day|Eve)|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Diwali|"
             r"Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
