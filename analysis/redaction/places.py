@@ -982,30 +982,47 @@ def _named_venues(text: str) -> Iterator[Span]:
             yield match.span("venue")
     for match in _PUB_POSSESSIVE.finditer(text):
         yield match.span("venue")
-    for pattern in (_NAMED_VENUE, _PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
+    yield from _venues_by_kind(text, lex)
+    for pattern in (_PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
         for match in pattern.finditer(text):
-            start = match.start("venue")
             words = match.group("venue").split()
-            while words and key(words[0]) in _GENERIC_VENUE_WORDS and pattern is _NAMED_VENUE:  # "the", "Our"
-                start += len(words[0]) + 1
-                words = words[1:]
-            naming = words[:-len(match.group("kind").split())] if pattern is _NAMED_VENUE else words
-            if pattern is _POSSESSIVE_VENUE:
-                owner = key(re.sub(r"['’]s$", "", naming[0]))
-                if not (lex.is_first_name(owner) or lex.is_ambiguous(owner)):
-                    continue  # "Women's Centre", "Children's House"
-            if pattern is _NAMED_VENUE and match.group("kind") == "Surgery" and key(naming[-1]) in _OPERATIONS:
-                continue  # "Day Surgery": an operation, not a GP's surgery
-            if pattern is _NAMED_VENUE and match.group("kind") in _BARE_KINDS:
-                if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming):
-                    continue  # "the Hope Centre runs a drop-in": a service's name; "at Sunflower Centre" is one place
-                # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
-                # alone ("the Rape Crisis Centre", "Women's Centre") is no place.
-                naming = [word for word in naming if key(word) not in _KIND_OF_CENTRE]
-                if not naming:
-                    continue
-            if naming and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming):
-                yield start, match.end("venue")
+            if pattern is _POSSESSIVE_VENUE and not _person_owns(words[0], lex):
+                continue  # "Women's Centre", "Children's House"
+            if _names_a_venue(words):
+                yield match.span("venue")
+
+
+def _venues_by_kind(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A venue by its own name before its kind ("Ridgeway Surgery", "Sunflower Centre", "Hope House")."""
+    for match in _NAMED_VENUE.finditer(text):
+        start = match.start("venue")
+        words = match.group("venue").split()
+        while words and key(words[0]) in _GENERIC_VENUE_WORDS:  # "the", "Our"
+            start += len(words[0]) + 1
+            words = words[1:]
+        kind = match.group("kind")
+        naming = words[:-len(kind.split())]
+        if not naming or (kind == "Surgery" and key(naming[-1]) in _OPERATIONS):
+            continue  # "The Surgery"; "Day Surgery": an operation, not a GP's surgery
+        if kind in _BARE_KINDS:
+            if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming):
+                continue  # "the Hope Centre runs a drop-in": a service's name; "at Sunflower Centre" is one place
+            # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
+            # alone ("the Rape Crisis Centre", "Women's Centre") is no place.
+            naming = [word for word in naming if key(word) not in _KIND_OF_CENTRE]
+        if _names_a_venue(naming):
+            yield start, match.end("venue")
+
+
+def _person_owns(word: str, lex: Lexicon) -> bool:
+    """'Rosa's Place': a person's name before a venue's kind, not 'Women's'."""
+    owner = key(re.sub(r"['’]s$", "", word))
+    return lex.is_first_name(owner) or lex.is_ambiguous(owner)
+
+
+def _names_a_venue(naming: list[str]) -> bool:
+    """Words that name one venue: none says it is public ("Town House") or is a function word."""
+    return bool(naming) and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming)
 
 
 # Places written in lower case: a street ("on brook street"), a school or surgery ("at broadfield

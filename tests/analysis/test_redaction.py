@@ -1217,10 +1217,18 @@ def test_round_16_development_set_stays_above_the_goal():
         ("পুলিশ দেরি করে এসেছিল", "পুলিশ দেরি করে এসেছিল"),
         ("Moro em Great Yarmouth com os meus filhos.", "Moro em [place] com os meus filhos."),
         ("The kids love Peppa Pig and Bluey.", "The kids love Peppa Pig and Bluey."),
+        # An unlisted town in lower case with an English place ending, after a cue.
+        ("we moved to kelsborough last year", "we moved to [place] last year"),
     ],
 )
 def test_round_17_rules(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text", ["I rang The Surgery today.", "Our Surgery was closed.", "The Centre", "Our Hub"])
+def test_a_venue_kind_with_no_name_is_kept_and_never_raises(text):
+    """A kind after "The" or "Our" names no venue: once an IndexError that lost the writer's answer."""
+    assert redacted(text) == text
 
 
 def test_round_17_development_set_stays_above_the_goal():
