@@ -71,8 +71,9 @@ _WELSH_NAME = (
 _STREET_WORD = r"[^\W\d_][\w'’-]*"
 # A flat before the house number: "flat 3b", "unit 4", a Scottish position "flat 2/1" or "3/2" alone.
 _FLAT = r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?|\d{1,2}/\d{1,2})\b\s*,?\s*"
-# The house number, also after "number" or "no." with "on" before the street: "no. 14 on Elm Grove".
-_HOUSE = r"(?:(?i:number|no\.?|rhif)\s*\d{1,4}[a-z]?\b(?:,?\s+(?i:on|in|off))?|\d{1,4}[a-z]?\b)"
+# The house number, also after "number" or "no." with "on" before the street: "no. 14 on Elm Grove";
+# a year alone is none ("in 2019 Station Road was shut").
+_HOUSE = r"(?:(?i:number|no\.?|rhif)\s*\d{1,4}[a-z]?\b(?:,?\s+(?i:on|in|off))?|(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b)"
 _ADDRESS_NUMBERED = lazy_re(
     rf"(?<![\w/.])(?:{_FLAT}(?:{_HOUSE},?\s+)?|{_HOUSE},?\s+)(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
@@ -80,6 +81,8 @@ _ADDRESS_NUMBERED = lazy_re(
 # After a house number a Welsh place word needs no "y": "3 Bryn Teg", "7 Cae Mawr", "9 Pant Glas".
 _ADDRESS_WELSH = lazy_re(rf"(?<![\w/.])(?:{_FLAT})?{_HOUSE},?\s+"
                          rf"(?:{_WELSH_NAME}|{_WELSH_PLACE_WORD}(?:\s+[A-Z\u00C0-\u017F][\w'’-]*){{1,2}})")
+# A one-word street by its ending after a house number: "21 Kingsway", "4 Northgate", "33 Broadway".
+_ADDRESS_ONE_WORD = lazy_re(rf"(?<![\w/.])(?:{_FLAT})?{_HOUSE},?\s+[A-Z][a-z]{{2,}}(?:way|gate|gait)\b")
 _ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
@@ -230,8 +233,9 @@ def find_addresses(text: str) -> Iterator[Span]:
     for match in _ADDRESS_NUMBERED.finditer(text):
         if _street_words_ok(match.group("street")) or _THE_STREET.fullmatch(text, match.start("street"), match.end()):
             yield match.span()
-    for match in _ADDRESS_WELSH.finditer(text):
-        yield match.span()
+    for pattern in (_ADDRESS_WELSH, _ADDRESS_ONE_WORD):
+        for match in pattern.finditer(text):
+            yield match.span()
     for match in _ADDRESS_NUMBER_ONLY.finditer(text):
         yield match.span("addr")
 

@@ -1217,6 +1217,13 @@ def test_round_16_development_set_stays_above_the_goal():
         ("পুলিশ দেরি করে এসেছিল", "পুলিশ দেরি করে এসেছিল"),
         ("Moro em Great Yarmouth com os meus filhos.", "Moro em [place] com os meus filhos."),
         ("The kids love Peppa Pig and Bluey.", "The kids love Peppa Pig and Bluey."),
+        # A one-word street after a house number; a year is no house number.
+        ("21 Kingsway is his mums house", "[address] is his mums house"),
+        ("in 2019 The Crescent was being rebuilt", "in 2019 The Crescent was being rebuilt"),
+        # A day and month after "between"; a night across two days.
+        ("it was between 2/3 and the weekend", "it was between [date] and the weekend"),
+        ("the night of 4/5 Jan", "the night of [date]"),
+        ("he took 1/2 of it", "he took 1/2 of it"),
         # An unlisted town in lower case with an English place ending, after a cue.
         ("we moved to kelsborough last year", "we moved to [place] last year"),
     ],
