@@ -172,7 +172,8 @@ _VERBS = (
     r"started|stopped|lives|lived|works|worked|put|puts|sent|sends|messaged|messages|controls|controlled|"
     r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
     r"set|burnt|burned|watches|watched|waits|waited|knocked|banged|bit|dragged|locked|stole|threw|sold|"
-    r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
+    r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't|let|lets|drove|drives|"
+    r"picked|paid|pays|bought|buys"
 )
 _VERB_AFTER = lazy_regex(rf"^\s+(?:{_VERBS})\b", re.I)
 # What only a person does to someone, after a lower-case word that is also a name: "dean threw my phone".
@@ -334,7 +335,9 @@ def _named_here(token: _Token, text: str) -> bool:
 
 # Chinese, Vietnamese and Korean family names of two letters, written before the given name
 # ("Xu Ming", "Li Na"): too short to be listed as surnames, so taken only just before a name.
-_SHORT_FAMILY_NAMES = frozenset("li xu wu hu ma lu yu du qi fu ng ho ko gu".split())
+_SHORT_FAMILY_NAMES = frozenset("li xu wu hu ma lu yu du qi fu ng ho ko gu lê lý võ vũ đỗ hồ ngô".split())
+# Vietnamese middle names: the given name follows, even one that is a word ("Lê Văn Nam", "Trần Thị Lan").
+_MIDDLE_NAMES = frozenset("văn thị".split())
 
 
 def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> int:
@@ -643,7 +646,8 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             fits = not nxt.capitalised and (_lower_surname(nxt, lex) or _unknown_word(nxt, lex))
         else:
             # After a short family name written first the given name follows, even one that is a word: "Li Jun".
-            given = tokens[end_index].key in _SHORT_FAMILY_NAMES and nxt.key not in STOPWORDS
+            given = (tokens[end_index].key in _SHORT_FAMILY_NAMES or tokens[end_index].key in _MIDDLE_NAMES) \
+                and nxt.key not in STOPWORDS
             fits = nxt.capitalised and (given or _name_part(nxt, lex)) \
                 and not _in_place_name(tokens, end_index + 1, text)
         if not fits and _joins_names(tokens, end_index + 1, text, lex):

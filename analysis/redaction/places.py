@@ -58,7 +58,7 @@ _STREET_TYPE = (
     r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|way|crescent|cres|court|ct|gardens|gdns|"
     r"place|pl|terrace|grove|hill|park|rise|view|walk|mews|square|sq|row|green|parade|vale|"
     r"boulevard|wharf|yard|croft|fold|meadows?|heights|brow|bank|path|lea|dene|estate|house|"
-    r"tower|lodge|flats|mansions|villas|cottages)"
+    r"tower|lodge|flats|mansions|villas|cottages|gate|mount)"
 )
 # Welsh street words that come before the name: "Maes yr Haf", "Heol y Felin", "Ffordd Pentre".
 _WELSH_STREET = r"(?:Maes|Heol|Ffordd|Stryd|L[oô]n|Clos|Cilgant|Rhodfa|Llys)"
@@ -282,7 +282,7 @@ _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
     university college library cathedral general royal city county town fc united rovers ambulance memorial
     ward wards prison hospice nhs fire district a&e""".split())
-_TRANSPORT = frozenset("bus coach train railway tram".split())
+_TRANSPORT = frozenset("bus coach train railway tram central".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
     """advice aid refuge refuges police council hub centre center support services service outreach housing
@@ -374,11 +374,14 @@ def find_places(text: str) -> Iterator[Span]:
     for start, end in _places(text):
         # "at Mrs Mrs [name]", "at Khan Khan [name]" (a text redacted again): a person's title or the rest
         # of a name already taken is no place, so a second redaction changes nothing.
-        if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end):
+        if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end) \
+                and not _TITLE_JUST_BEFORE.search(text, max(0, start - 12), start):
             yield start, _whole_run(text, end, lex)
 
 
 _PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
+# An officer's rank before a town's name makes it a surname: "PC Haworth", "DC Settle".
+_TITLE_JUST_BEFORE = lazy_re(r"\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Constable)\s+$")
 _NAME_LABEL_AFTER = lazy_re(r"\s+\[name\]")
 
 
@@ -602,6 +605,7 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
 
 def _public_after(text: str, end: int) -> bool:
     after = [key(word.strip(".,;:!?()\"'")) for word in text[end:end + 30].split()[:2]]
+    # "Accrington bus station", "Cardiff Central station"
     return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"]))
 
 
