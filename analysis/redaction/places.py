@@ -1,7 +1,8 @@
 """Where someone lives, works or takes their children: addresses and places.
 
 - ``addresses``: a house or flat number with its street, in English or Welsh
-  ("12 Acacia Avenue", "flat 3, 45 High Street", "5 Maes yr Haf") -> ``[address]``.
+  ("12 Acacia Avenue", "flat 3, 45 High Street", "5 Maes yr Haf", "no. 14 on Elm Grove",
+  "flat 2/1, 88 Dumbarton Road", "18 The Crescent", "21 Kingsway") -> ``[address]``.
 - ``places``: a street without a number ("on Station Road", "Heol y Felin"),
   a school ("St Mary's Primary", "Bradwell Primary"), a workplace ("Tesco on the
   High Street", "a bouncer at Pryzm") -> ``[place]``.
