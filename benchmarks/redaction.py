@@ -84,7 +84,13 @@ Two kinds of figures:
    and dog breeds to keep: tuned-on), tests/analysis/corpora/redaction_fresh16.tsv (100 sentences, 40% not
    English, among them Arabic, Somali and Portuguese, written after round 16's rules were frozen at 946d2aa
    and scored once: removed 0.952, kept 0.992, where main's rules at 118b840 scored 0.645 / 0.972; two of its
-   misses, an Arabic "المدرسة" read as a school's name and a Bengali "রোডে", were then fixed, so it overstates since)
+   misses, an Arabic "المدرسة" read as a school's name and a Bengali "রোডে", were then fixed, so it overstates since),
+   tests/analysis/corpora/redaction_dev17.tsv (round 17, 228 sentences: lower-case names and initials after
+   relations and titles, names of every community, Scottish and Welsh places, addresses after "number" and
+   Scottish flat positions, dates as phones type them, 56 sentences of words to keep: tuned-on; main's rules
+   at 6c25e35 scored 0.902 / 0.995 on it), tests/analysis/corpora/redaction_fresh17.tsv (124 sentences, 28% not
+   English, written after round 17's rules were frozen at 06ef0e1 and scored once: removed 0.944, kept 0.999,
+   where main's rules at 6c25e35 scored 0.900 / 0.996; its six misses were then fixed, so it is tuned-on now)
    and any ``--heldout PATH``. Definitions:
    - an item is a stretch of the input the expected text replaces with a label
      ([name], [place], [date], [phone], [email], [handle], [postcode], ...);
@@ -172,6 +178,11 @@ FRESH15B = CORPORA / "redaction_fresh15b.tsv"
 DEV16 = CORPORA / "redaction_dev16.tsv"
 # Written after round 16's freeze at 946d2aa and scored once; two misses fixed since.
 FRESH16 = CORPORA / "redaction_fresh16.tsv"
+# Round 17 (session "redact5"): relations and initials, every community's names, Scottish and Welsh places,
+# addresses after "number" and Scottish flat positions, dates as phones type them, words to keep (tuned-on).
+DEV17 = CORPORA / "redaction_dev17.tsv"
+# Written after round 17's freeze at 06ef0e1 and scored once; its six misses fixed since.
+FRESH17 = CORPORA / "redaction_fresh17.tsv"
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 _ANY_LABEL = re.compile(r"\[([a-z_]+)\]")
 _ITEM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -464,6 +475,8 @@ def main() -> None:
                ("after round 15's second freeze, three misses fixed since (redaction_fresh15b.tsv)", FRESH15B),
                ("round 16's gaps and words to keep, tuned-on (redaction_dev16.tsv)", DEV16),
                ("after round 16's freeze, two misses fixed since (redaction_fresh16.tsv)", FRESH16),
+               ("round 17's relations, initials, addresses and words to keep, tuned-on (redaction_dev17.tsv)", DEV17),
+               ("after round 17's freeze, six misses fixed since (redaction_fresh17.tsv)", FRESH17),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():

@@ -71,6 +71,10 @@ Policy decisions (see PRODUCT.md section 2):
   is one place ("Premier Inn in Reading"). Titles of several words in ``keep_words.txt`` ("Coronation
   Street", "Jack Russell", "Freedom Programme"), as written, and a club after "supports" or "plays for"
   are never redacted. No span starts or ends inside a letter with its vowel signs or accents.
+- Round 17: an initial after a title or a relation is a name ("Mr K", "his cousin T."); an address may
+  start with "number"/"no." ("no. 14 on Elm Grove"), a Scottish flat position ("flat 2/1, 88 Dumbarton
+  Road", "3/2 14 Kelvin Street") or name its street by its kind ("18 The Crescent"); a year is no house
+  number; Chinese answers lose listed UK places, named schools and pet names after a relation ("我女儿小美").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

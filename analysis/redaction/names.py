@@ -123,8 +123,10 @@ _RELATION_BEFORE = lazy_regex(
     r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?"
     # "my little boy jack", "her baby girl", "my eldest son"
     r"(?:(?:little|baby|eldest|youngest|oldest|middle|big)\s+(?=boy|girl|lad|son|daughter|brother|sister))?(?:boy|girl|lad|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
-    r"husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|son|daughter|brother|sister|cousin|friend|mate|neighbour|worker|idva|"
-    r"abuser|dad|father|mum|mother|boss|uncle|caseworker|step-?(?:dad|father|mum|mother|son|daughter|brother|sister)|"
+    r"husband|hubby|wife|missus|fella|other half|boyfriend|girlfriend|bf|gf|fianc[eé]e?|son|daughter|brother|sister|"
+    r"cousin|friend|mate|neighbour|worker|idva|"
+    r"abuser|dad|father|mum|mam|mom|mother|boss|uncle|aunt|auntie|aunty|nan|nana|nanna|gran|granny|grandma|grandad|"
+    r"grandpa|niece|nephew|caseworker|step-?(?:dad|father|mum|mother|son|daughter|brother|sister)|"
     r"(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law)"
     # "ex-husband lee kept the car": a hyphenated ex names one person without "my".
     r"|(?<![\w-])ex-(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?))"
@@ -156,8 +158,10 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     # ("wiilkayga" my son, "ninkayga" my husband).
     r"filho|filha|marido|ex-marido|esposa|namorado|namorada|companheiro|irm[aã]o|irm[aã]|cunhado|cunhada|"
     r"sogra|sogro|vizinho|vizinha|enteado|enteada|"
-    r"wiilkayga|wiilkeyga|gabadhayda|inantayda|ninkayga|seygayga|xaaskayga|walaalkay|walaalkey|walaashay|"
-    r"hooyaday|aabahay|ilmahayga)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
+    r"wiilkayga|wiilkeyga|gabadhayda|gabadheyda|inantayda|inanteyda|ninkayga|ninkeyga|seygayga|seygeyga|xaaskayga|"
+    r"xaaskeyga|walaalkay|walaalkey|walaashay|walaashey|hooyaday|hooyadey|aabahay|aabahey|ilmahayga|ilmaheyga|"
+    # "his brother", "his sister", "his mother": walaalkiis Faarax.
+    r"walaalkiis|walaashiis|hooyadiis|aabihiis)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
 # What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
 _VERBS = (
     r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
@@ -168,7 +172,8 @@ _VERBS = (
     r"started|stopped|lives|lived|works|worked|put|puts|sent|sends|messaged|messages|controls|controlled|"
     r"abused|beat|beats|drinks|drank|gave|gives|still|just|from|at|split|cheated|lied|lies|moved|died|screamed|"
     r"set|burnt|burned|watches|watched|waits|waited|knocked|banged|bit|dragged|locked|stole|threw|sold|"
-    r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't"
+    r"yelled|swore|slapped|spat|attacked|assaulted|harassed|blamed|isn't|wasn't|won't|let|lets|drove|drives|"
+    r"picked|paid|pays|bought|buys"
 )
 _VERB_AFTER = lazy_regex(rf"^\s+(?:{_VERBS})\b", re.I)
 # What only a person does to someone, after a lower-case word that is also a name: "dean threw my phone".
@@ -207,7 +212,7 @@ _PLACE_OR_ROLE_AFTER = lazy_regex(
     r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|advice|aid|"
     r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
     r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
-    rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
+    rf"|(?i:is|was)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(
     r"\b(?:the|a|an|my|his|her|our|their|your|this|that|(?<!front )(?<!behalf )(?<!instead )of|in|on|for|by|since|"
@@ -330,7 +335,9 @@ def _named_here(token: _Token, text: str) -> bool:
 
 # Chinese, Vietnamese and Korean family names of two letters, written before the given name
 # ("Xu Ming", "Li Na"): too short to be listed as surnames, so taken only just before a name.
-_SHORT_FAMILY_NAMES = frozenset("li xu wu hu ma lu yu du qi fu ng ho ko gu".split())
+_SHORT_FAMILY_NAMES = frozenset("li xu wu hu ma lu yu du qi fu ng ho ko gu lê lý võ vũ đỗ hồ ngô".split())
+# Vietnamese middle names: the given name follows, even one that is a word ("Lê Văn Nam", "Trần Thị Lan").
+_MIDDLE_NAMES = frozenset("văn thị".split())
 
 
 def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> int:
@@ -353,9 +360,11 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         first = match.group("first")
         # After a police rank any capitalised word is the officer's name, even a word ("PC Dobbs", "DC Fox").
         rank = text[match.start():match.start("first")].strip() in _POLICE_RANKS
-        if not first[0].isupper() or (_plain_word(key(first), lex) and key(first) not in lex.keep and not rank):
+        initial = len(first) == 1 and first.isupper()  # "Mr K", "Mrs B": a name the writer shortened
+        if not initial and (not first[0].isupper()
+                            or (_plain_word(key(first), lex) and key(first) not in lex.keep and not rank)):
             continue  # "dr. However"; a kept proper noun can be a family name ("Sgt Parkinson")
-        if _ends_a_name(key(first), lex) and not _titled_surname(key(first), lex):
+        if not initial and _ends_a_name(key(first), lex) and not _titled_surname(key(first), lex):
             continue
         second = match.group("second")
         capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
@@ -425,6 +434,11 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return _lower_case_name_context(tokens, i, text, lex)
     if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
         return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
+    if len(token.word) == 1 and token.word not in "IA" \
+            and _RELATION_BEFORE.search(text, max(0, token.start - 40), token.start):
+        return True  # an initial after a relation: "his cousin T.", "my ex J" ("I" and "A" are words)
+    if _FOREIGN_ROLE_BEFORE.match(token.word + " "):
+        return False  # "Ninkeyga Cabdi" (my husband Cabdi): the relation starts the sentence
     if token.shouted:
         # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name.
         return lex.is_first_name(k) and len(k) > 3 and k not in lex.keep
@@ -597,9 +611,15 @@ def _lower_surname(token: _Token, lex: Lexicon) -> bool:
     return lex.is_surname(k) and (not lex.is_ordinary(k) or k in _WORD_SURNAMES)
 
 
+# A family name with a capital inside: "MacLeod", "McAllister", "O'Driscoll", "FitzGerald", "DeSouza".
+_INNER_CAPITAL = lazy_re(r"(?:Ma?c|O['’]|Fitz|De|Di|La)[A-Z][a-z]")
+
+
 def _name_part(token: _Token, lex: Lexicon) -> bool:
     """A capitalised word that can be part of a full name ("Van" in "Nguyen Van An", though a van is a word)."""
     k = token.key
+    if _INNER_CAPITAL.match(token.word):
+        return True
     if lex.is_ambiguous(k) and not token.shouted:  # "An" too: ambiguous stopwords are listed by hand
         return True
     if token.shouted or k in STOPWORDS or k in _FACILITY or k in lex.places:
@@ -625,7 +645,11 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
         if lower:
             fits = not nxt.capitalised and (_lower_surname(nxt, lex) or _unknown_word(nxt, lex))
         else:
-            fits = nxt.capitalised and _name_part(nxt, lex) and not _in_place_name(tokens, end_index + 1, text)
+            # After a short family name written first the given name follows, even one that is a word: "Li Jun".
+            given = (tokens[end_index].key in _SHORT_FAMILY_NAMES or tokens[end_index].key in _MIDDLE_NAMES) \
+                and nxt.key not in STOPWORDS
+            fits = nxt.capitalised and (given or _name_part(nxt, lex)) \
+                and not _in_place_name(tokens, end_index + 1, text)
         if not fits and _joins_names(tokens, end_index + 1, text, lex):
             end_index += 1  # "Dafydd ap Iorwerth", "Ahmed bin Saleh": the joining word and the name after it
             fits = True
@@ -734,7 +758,9 @@ def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:
     for cue in _HAN_RELATION.finditer(word):
         # After "my husband" (丈夫) a family name starts a name of two or three characters.
         after = cue.end()
-        if after < len(word) and word[after] in lex.surnames:
+        if after + 1 < len(word) and word[after] in "小阿":  # a pet name: "我女儿小美", "我老公阿强"
+            yield token.start + after, token.start + after + 2
+        elif after < len(word) and word[after] in lex.surnames:
             length = 3 if after + 2 < len(word) and word[after + 2] not in _HAN_FUNCTION else 2
             yield token.start + after, token.start + min(after + length, len(word))
     position = 0

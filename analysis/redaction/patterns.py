@@ -369,10 +369,14 @@ _DATE_PATTERNS = (
                rf"(?:,?\s+(?:de\s+)?(?:{_YEAR}|{_SHORT_YEAR}))?{_END}", re.I),
     # A range of days: "14th-15th June", "3 to 7 April", "the 1st and 2nd of May", Polish "z 7 na 8
     # listopada", "od 3 do 5 maja", Romanian "între 3 și 5 martie", "de 14 spre 15 mai", Welsh "3 a 4 Mawrth".
-    lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?go)?\s*(?:-|–|to|and|&|na|do|i|și|si|spre|la|a|ac|hyd)\s*"
+    # A night across two days: "the night of 4/5 Jan", "4th/5th January".
+    lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?go)?\s*(?:-|–|/|to|and|&|na|do|i|și|si|spre|la|a|ac|hyd)\s*"
             rf"(?:the\s+)?{_DAY}(?:\s+(?:of|o))?\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}", re.I),
-    # "the 2nd of may" in lower case (elsewhere "may" is a month only before a number or capitalised).
-    lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+may\b(?:,?\s+(?:19|20)\d\d)?", re.I),
+    # "the 2nd of may", "5th may" in lower case (elsewhere "may" is a month only before a number or
+    # capitalised), unless "may" goes on as a verb ("the 2nd may be better").
+    lazy_re(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?:of\s+)?may\b(?:,?\s+(?:19|20)\d\d)?"
+            r"(?!\s+(?:be|have|not|well|need|want|help|come|go|get|take|find|feel|seem|look|also|still|just|never|only)\b)",
+            re.I),
     # A feast with its year: "Christmas Day 2019", "New Year's Eve 2021".
     lazy_re(r"\b(?:(?:Christmas|Xmas|X-mas) (?:Day|Eve)|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Diwali|"
             r"Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
@@ -408,7 +412,7 @@ _DATE_CONTEXT = lazy_re(
     # Polish "dnia 5.06", Romanian "pe 5.06", Welsh "ar 5.06" say "on".
     # A police log's day: "log 678 of 3/4", "incident 0612 of 14/2".
     rf"|(?<=\d)\s+of\s+(?P<ofDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])"
-    rf"|\b(?:on|since|until|till|dnia|pe|ar)\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))"
+    rf"|\b(?:on|since|until|till|between|dnia|pe|ar)\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))"
     r"(?![\d/]|\.\d)(?!\s*(?:am|pm|h|hrs|o'?clock)\b)",
     re.I,
 )

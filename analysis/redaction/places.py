@@ -1,7 +1,8 @@
 """Where someone lives, works or takes their children: addresses and places.
 
 - ``addresses``: a house or flat number with its street, in English or Welsh
-  ("12 Acacia Avenue", "flat 3, 45 High Street", "5 Maes yr Haf") -> ``[address]``.
+  ("12 Acacia Avenue", "flat 3, 45 High Street", "5 Maes yr Haf", "no. 14 on Elm Grove",
+  "flat 2/1, 88 Dumbarton Road", "18 The Crescent", "21 Kingsway") -> ``[address]``.
 - ``places``: a street without a number ("on Station Road", "Heol y Felin"),
   a school ("St Mary's Primary", "Bradwell Primary"), a workplace ("Tesco on the
   High Street", "a bouncer at Pryzm") -> ``[place]``.
@@ -47,6 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
 from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
@@ -57,29 +59,31 @@ _STREET_TYPE = (
     r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|way|crescent|cres|court|ct|gardens|gdns|"
     r"place|pl|terrace|grove|hill|park|rise|view|walk|mews|square|sq|row|green|parade|vale|"
     r"boulevard|wharf|yard|croft|fold|meadows?|heights|brow|bank|path|lea|dene|estate|house|"
-    r"tower|lodge|flats|mansions|villas|cottages)"
+    r"tower|lodge|flats|mansions|villas|cottages|gate|mount)"
 )
 # Welsh street words that come before the name: "Maes yr Haf", "Heol y Felin", "Ffordd Pentre".
 _WELSH_STREET = r"(?:Maes|Heol|Ffordd|Stryd|L[oô]n|Clos|Cilgant|Rhodfa|Llys)"
 # Words that are also names or English words ("Bryn", "Ty", "Pen") only with "y"/"yr": "Bryn yr Eglwys".
-_WELSH_PLACE_WORD = r"(?:Bryn|Cae|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ|Nant|Cwm|Pant)"
+_WELSH_PLACE_WORD = r"(?:Bryn|Cae|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ|Tyn|Tyddyn|Hafod|Llwyn|Glan|Bron|Rhiw|Nant|Cwm|Pant)"
 _WELSH_NAME = (
     rf"(?:{_WELSH_STREET}(?:\s+(?:y|yr|'r|r|y'r))?|{_WELSH_PLACE_WORD}\s+(?:y|yr|'r))"
     r"(?:\s+[A-Z\u00C0-\u017F][\w'’-]*){1,2}"
 )
 _STREET_WORD = r"[^\W\d_][\w'’-]*"
+# A flat before the house number: "flat 3b", "unit 4", a Scottish position "flat 2/1" or "3/2" alone.
+_FLAT = r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?|\d{1,2}/\d{1,2})\b\s*,?\s*"
+# The house number, also after "number" or "no." with "on" before the street: "no. 14 on Elm Grove";
+# a year alone is none ("in 2019 Station Road was shut").
+_HOUSE = r"(?:(?i:number|no\.?|rhif)\s*\d{1,4}[a-z]?\b(?:,?\s+(?i:on|in|off))?|(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b)"
 _ADDRESS_NUMBERED = lazy_re(
-    rf"\b(?:(?:flat|apartment|apt|unit)\s*\d{{1,4}}[a-z]?\b\s*,?\s*)?"
-    rf"\d{{1,4}}[a-z]?\b,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
-    re.I,
-)
-_ADDRESS_FLAT = lazy_re(
-    rf"\b(?:flat|apartment|apt)\s*\d{{1,4}}[a-z]?\b\s*,?\s+(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
+    rf"(?<![\w/.])(?:{_FLAT}(?:{_HOUSE},?\s+)?|{_HOUSE},?\s+)(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
 )
 # After a house number a Welsh place word needs no "y": "3 Bryn Teg", "7 Cae Mawr", "9 Pant Glas".
-_ADDRESS_WELSH = lazy_re(rf"\b(?:(?i:flat|fflat)\s*\d{{1,4}}[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?,?\s+"
+_ADDRESS_WELSH = lazy_re(rf"(?<![\w/.])(?:{_FLAT})?{_HOUSE},?\s+"
                          rf"(?:{_WELSH_NAME}|{_WELSH_PLACE_WORD}(?:\s+[A-Z\u00C0-\u017F][\w'’-]*){{1,2}})")
+# A one-word street by its ending after a house number: "21 Kingsway", "4 Northgate", "33 Broadway".
+_ADDRESS_ONE_WORD = lazy_re(rf"(?<![\w/.])(?:{_FLAT})?{_HOUSE},?\s+[A-Z][a-z]{{2,}}(?:way|gate|gait)\b")
 _ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
@@ -215,7 +219,7 @@ def _foreign_places(text: str) -> Iterator[Span]:
 _SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
 _SCRIPT_ADDRESS = lazy_re(
     rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_WORD}\s+){{1,2}}"
-    r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|سٹریٹ|اسٹریٹ|لین|ایونیو|کلوز|ڈرائیو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
+    r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|لین|ایونیو|کلوز|ڈرائیو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
     r"ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ)(?:ে|এ)?(?![\w\u0980-\u09ff])"  # Bengali "রোডে" at ... Road
     rf"|(?:شارع|طريق)\s+{_SCRIPT_WORD}(?:\s+(?:ال){_SCRIPT_WORD})?)")
 
@@ -227,14 +231,18 @@ def find_addresses(text: str) -> Iterator[Span]:
     if _FOREIGN_HINT.search(text):
         for match in _FOREIGN_ADDRESS.finditer(text):
             yield match.span()
-    for pattern in (_ADDRESS_NUMBERED, _ADDRESS_FLAT):
+    for match in _ADDRESS_NUMBERED.finditer(text):
+        if _street_words_ok(match.group("street")) or _THE_STREET.fullmatch(text, match.start("street"), match.end()):
+            yield match.span()
+    for pattern in (_ADDRESS_WELSH, _ADDRESS_ONE_WORD):
         for match in pattern.finditer(text):
-            if _street_words_ok(match.group("street")):
-                yield match.span()
-    for match in _ADDRESS_WELSH.finditer(text):
-        yield match.span()
+            yield match.span()
     for match in _ADDRESS_NUMBER_ONLY.finditer(text):
         yield match.span("addr")
+
+
+# A street named by its kind alone, capitalised: "18 The Crescent", "4 The Green" (not "at 10 the house was").
+_THE_STREET = lazy_re(r"The [A-Z][a-z]+")
 
 
 def _street_words_ok(street: str) -> bool:
@@ -251,8 +259,7 @@ _WORK_HINT = lazy_re(
 _STREET_HINT = lazy_re(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
     r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
-    r"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|Maes|Heol|Ffordd|Stryd|L[oô]n|Cae|Clos|Cilgant|"
-    r"Rhodfa|Llys|Bryn|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ")
+    rf"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|{_WELSH_STREET}|{_WELSH_PLACE_WORD}")
 
 
 # A town or a place that is in no list, after "in", "at", "to"... ("at Rampton", "near Peterlee"):
@@ -276,7 +283,7 @@ _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
     university college library cathedral general royal city county town fc united rovers ambulance memorial
     ward wards prison hospice nhs fire district a&e""".split())
-_TRANSPORT = frozenset("bus coach train railway tram".split())
+_TRANSPORT = frozenset("bus coach train railway tram central".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
     """advice aid refuge refuges police council hub centre center support services service outreach housing
@@ -368,11 +375,14 @@ def find_places(text: str) -> Iterator[Span]:
     for start, end in _places(text):
         # "at Mrs Mrs [name]", "at Khan Khan [name]" (a text redacted again): a person's title or the rest
         # of a name already taken is no place, so a second redaction changes nothing.
-        if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end):
+        if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end) \
+                and not _TITLE_JUST_BEFORE.search(text, max(0, start - 12), start):
             yield start, _whole_run(text, end, lex)
 
 
 _PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
+# An officer's rank before a town's name makes it a surname: "PC Haworth", "DC Settle".
+_TITLE_JUST_BEFORE = lazy_re(r"\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Constable)\s+$")
 _NAME_LABEL_AFTER = lazy_re(r"\s+\[name\]")
 
 
@@ -596,6 +606,7 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
 
 def _public_after(text: str, end: int) -> bool:
     after = [key(word.strip(".,;:!?()\"'")) for word in text[end:end + 30].split()[:2]]
+    # "Accrington bus station", "Cardiff Central station"
     return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"]))
 
 
@@ -734,6 +745,7 @@ def _venues_after_at(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _AT_VENUE.finditer(text):
         k = key(match.group("place"))
         if k in lex.keep or k in _FAMILY_WORDS or k in _NOT_A_NEIGHBOURHOOD or k in _SERVICE_WORDS \
+                or k in _GENERIC_SCHOOL_WORDS \
                 or k in _PUBLIC_VENUE_WORDS or k in _PUBLIC_AFTER or k in STOPWORDS or k in lex.places:
             continue
         if lex.is_first_name(k) or lex.is_ambiguous(k) or _public_after(text, match.end("place")):
@@ -805,8 +817,9 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
             yield start, end  # "out of the Wakefield depot", "the Leeds branch"
             continue
         before = text[max(0, start - 30):start]
-        if one_word and first in lex.town_words and re.search(r"(?:^|[.!?\n]\s*)$", before):
-            continue  # a sentence's first word that is also an English word ("Bath", "Sale")
+        if one_word and (first in lex.town_words or first in lex.foreign_words) \
+                and re.search(r"(?:^|[.!?\n]\s*)$", before):
+            continue  # a sentence's first word that is also a word ("Bath", "Sale", Portuguese "Moro", I live)
         previous = re.search(r"(\[name\]|[A-Z][\w'’-]*)\s+$", before)
         if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))) \
                 and key(previous.group(1)) not in lex.romanised:  # "Hum Bradford mein": "we", no first name
@@ -930,7 +943,7 @@ _PUB_POSSESSIVE = lazy_re(r"\b(?i:the)\s+(?P<venue>[A-Z][\w-]*['’]s\s+(?:Head|
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
 _CALLED_VENUE = lazy_re(
     r"\b(?i:refuge|shelter|hostel|project|house|centre|center|home|charity|place|pub|club|bar|school|"
-    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|hostel|takeaway|"
+    r"surgery|flats?|estate|hotel|church|mosque|temple|gurdwara|nursery|academy|practice|takeaway|"
     r"restaurant|shop|cafe|café|salon|barbers?|business|company|firm|garage|factory|warehouse|gym)\s+"
     r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
     r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
@@ -978,30 +991,47 @@ def _named_venues(text: str) -> Iterator[Span]:
             yield match.span("venue")
     for match in _PUB_POSSESSIVE.finditer(text):
         yield match.span("venue")
-    for pattern in (_NAMED_VENUE, _PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
+    yield from _venues_by_kind(text, lex)
+    for pattern in (_PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
         for match in pattern.finditer(text):
-            start = match.start("venue")
             words = match.group("venue").split()
-            while words and key(words[0]) in _GENERIC_VENUE_WORDS and pattern is _NAMED_VENUE:  # "the", "Our"
-                start += len(words[0]) + 1
-                words = words[1:]
-            naming = words[:-len(match.group("kind").split())] if pattern is _NAMED_VENUE else words
-            if pattern is _POSSESSIVE_VENUE:
-                owner = key(re.sub(r"['’]s$", "", naming[0]))
-                if not (lex.is_first_name(owner) or lex.is_ambiguous(owner)):
-                    continue  # "Women's Centre", "Children's House"
-            if pattern is _NAMED_VENUE and match.group("kind") == "Surgery" and key(naming[-1]) in _OPERATIONS:
-                continue  # "Day Surgery": an operation, not a GP's surgery
-            if pattern is _NAMED_VENUE and match.group("kind") in _BARE_KINDS:
-                if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming):
-                    continue  # "the Hope Centre runs a drop-in": a service's name; "at Sunflower Centre" is one place
-                # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
-                # alone ("the Rape Crisis Centre", "Women's Centre") is no place.
-                naming = [word for word in naming if key(word) not in _KIND_OF_CENTRE]
-                if not naming:
-                    continue
-            if naming and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming):
-                yield start, match.end("venue")
+            if pattern is _POSSESSIVE_VENUE and not _person_owns(words[0], lex):
+                continue  # "Women's Centre", "Children's House"
+            if _names_a_venue(words):
+                yield match.span("venue")
+
+
+def _venues_by_kind(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A venue by its own name before its kind ("Ridgeway Surgery", "Sunflower Centre", "Hope House")."""
+    for match in _NAMED_VENUE.finditer(text):
+        start = match.start("venue")
+        words = match.group("venue").split()
+        while words and key(words[0]) in _GENERIC_VENUE_WORDS:  # "the", "Our"
+            start += len(words[0]) + 1
+            words = words[1:]
+        kind = match.group("kind")
+        naming = words[:-len(kind.split())]
+        if not naming or (kind == "Surgery" and key(naming[-1]) in _OPERATIONS):
+            continue  # "The Surgery"; "Day Surgery": an operation, not a GP's surgery
+        if kind in _BARE_KINDS:
+            if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming):
+                continue  # "the Hope Centre runs a drop-in": a service's name; "at Sunflower Centre" is one place
+            # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
+            # alone ("the Rape Crisis Centre", "Women's Centre") is no place.
+            naming = [word for word in naming if key(word) not in _KIND_OF_CENTRE]
+        if _names_a_venue(naming):
+            yield start, match.end("venue")
+
+
+def _person_owns(word: str, lex: Lexicon) -> bool:
+    """'Rosa's Place': a person's name before a venue's kind, not 'Women's'."""
+    owner = key(re.sub(r"['’]s$", "", word))
+    return lex.is_first_name(owner) or lex.is_ambiguous(owner)
+
+
+def _names_a_venue(naming: list[str]) -> bool:
+    """Words that name one venue: none says it is public ("Town House") or is a function word."""
+    return bool(naming) and not any(key(word) in _PUBLIC_VENUE_WORDS or key(word) in STOPWORDS for word in naming)
 
 
 # Places written in lower case: a street ("on brook street"), a school or surgery ("at broadfield
@@ -1016,7 +1046,9 @@ _LOWER_SCHOOL = lazy_re(
     r"medical centre|medical practice|health centre|family centre|care home|surgery|children's centre)\b)")
 _LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
 _SAINT = lazy_re(
-    r"\b(?:at|to|from|in|attends|attend)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
+    # The word for a school in Portuguese, Romanian, Polish, Vietnamese, Somali and Welsh too: "na escola
+    # Saint Mary's", "trường St Anne's".
+    r"(?<![\w'’])(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?:(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])|All\s+(?:Angels|Saints)\b))?"
     r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")
@@ -1027,7 +1059,7 @@ _GENERIC_PLACE_WORDS = frozenset("""main high same back busy next quiet little l
     muddy dead short straight front residential different every each council housing industrial trading
     business rough posh nice lovely horrible awful good bad catholic special primary secondary junior infant
     school gp doctor's doctors doctors' doctor dentist dental vets vet's vet kids' kids children's childrens
-    his her my our their your a an the this that its nearby village town city outpatient local walk-in
+    his her my our their your a an the this that its nearby village town city outpatient walk-in
     health family care usual regular own mum's mums dad's nan's gran's friend's sister's
     brother's first last previous current""".split())
 _TWO_WORD_KINDS = ("school", "centre", "practice", "home")
@@ -1075,24 +1107,25 @@ _BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ")
 _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پاکستان انگلینڈ برطانیہ یہاں وہاں اب ابھی پہلے بعد ہمیشہ کل آج
     سکول اسکول کالج دفتر فیکٹری دکان ہسپتال پناہ گاہ
     ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
+    করে হয়ে নিয়ে দিয়ে গিয়ে ফিরে দেরি তাড়াতাড়ি একা একসাথে
     বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ এ তে
     ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা
     মিনিটে মিনিটের ঘণ্টায় ঘণ্টা দিনে সপ্তাহে মাসে বছরে এক দুই তিন চার পাঁচ ছয় সাত আট নয় দশ
     منٹ منٹوں گھنٹے گھنٹوں دنوں ہفتے مہینے سال ایک دو تین چار پانچ دس
     اپنے اپنی اپنا ਆਪਣੇ ਆਪਣੀ ਆਪਣਾ নিজের নিজেদের ہمارے ਸਾਡੇ আমাদের
-    ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ ਗਾؤں گاؤں محلے بچوں ہمارے ان اس مسلمانوں""".split())
+    ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ گاؤں محلے بچوں ہمارے ان اس مسلمانوں""".split())
 
 
 # A saint's school or church in Gurmukhi, Urdu or Bengali: "ਸੇਂਟ ਪੌਲਜ਼ ਸਕੂਲ", "سینٹ میریز اسکول", "সেন্ট মেরিস স্কুল".
 _SCRIPT_SAINT = lazy_re(
-    rf"(?:ਸੇਂਟ|ਸੇਂਟ|سینٹ|سینٹ|সেন্ট)\s+{_SCRIPT_WORD}(?:\s+(?:ਸਕੂਲ|ਚਰਚ|اسکول|سکول|چرچ|স্কুল|চার্চ))?")
+    rf"(?:ਸੇਂਟ|سینٹ|সেন্ট)\s+{_SCRIPT_WORD}(?:\s+(?:ਸਕੂਲ|ਚਰਚ|اسکول|سکول|چرچ|স্কুল|চার্চ))?")
 
 
 # A town before "of" and a gurdwara, mosque, temple, school or hospital: "ਗ੍ਰੇਵਜ਼ੈਂਡ ਦੇ ਗੁਰਦੁਆਰੇ" (Gravesend's
 # gurdwara), "بریڈفورڈ کی مسجد", "লুটনের মসজিদ" is found by the list.
 _SCRIPT_OF_PLACE = lazy_re(
     rf"(?P<place>{_SCRIPT_WORD})\s+(?:ਦੇ|ਦੀ|ਦਾ|کے|کی|کا)\s+"
-    r"(?:ਗੁਰਦੁਆਰ|ਮੰਦਰ|ਮਸਜਿਦ|ਸਕੂਲ|ਕਾਲਜ|ਸ਼ਹਿਰ|ਪਿੰਡ|ਇਲਾਕ|گوردوارہ|گوردوارے|مسجد|مندر|اسکول|سکول|کالج|شہر|گاؤں|گاؤں|علاق)")
+    r"(?:ਗੁਰਦੁਆਰ|ਮੰਦਰ|ਮਸਜਿਦ|ਸਕੂਲ|ਕਾਲਜ|ਸ਼ਹਿਰ|ਪਿੰਡ|ਇਲਾਕ|گوردوارہ|گوردوارے|مسجد|مندر|اسکول|سکول|کالج|شہر|گاؤں|علاق)")
 
 
 # A neighbourhood before the word "area": "لانگسائٹ علاقے میں", "ਹੈਂਡਸਵਰਥ ਇਲਾਕੇ ਵਿੱਚ", "হোয়াইটচ্যাপেল এলাকায়".
@@ -1104,7 +1137,7 @@ _SCRIPT_AREA = lazy_re(rf"(?P<place>{_SCRIPT_WORD})\s+(?:علاقے|علاقہ|�
 _SCRIPT_SCHOOL = lazy_re(
     rf"(?P<named>(?:{_SCRIPT_WORD}\s+){{1,3}})(?:پرائمری|ہائی|سیکنڈری|جونیئر|گرامر|প্রাইমারি|প্রাইমারী|হাই|"
     r"সেকেন্ডারি|ਪ੍ਰਾਇਮਰੀ|ਹਾਈ)\s+(?:اسکول|سکول|স্কুল|ਸਕੂਲ)"
-    rf"|(?<![\u0600-\u06ff])(?:مدرسة|مدرسه|ثانوية|روضة)\s+{_SCRIPT_WORD}(?:\s+(?:الابتدائية|الإبتدائية|الثانوية|الإعدادية|الاعدادية|"
+    rf"|(?<![\u0600-\u06ff])(?:مدرسة|مدرسه|ثانوية|روضة)\s+(?:سانت\s+)?{_SCRIPT_WORD}(?:\s+(?:الابتدائية|الإبتدائية|الثانوية|الإعدادية|الاعدادية|"
     r"المتوسطة|للبنات|للبنين))?")
 
 
@@ -1144,12 +1177,29 @@ def _script_places(text: str) -> Iterator[Span]:
         if _script_place_word(words[-1].group()):
             first = words[0] if len(words) == 2 and _script_place_word(words[0].group()) else words[-1]
             yield match.start("place") + first.start(), match.start("place") + words[-1].end()
+    for match in _han_towns().finditer(text):
+        yield match.span()  # "我住在曼彻斯特" (I live in Manchester)
+    for match in _HAN_SCHOOL.finditer(text):
+        yield match.span("place")
     for match in re.finditer(rf"{_SCRIPT_WORD}(?:\s+{_SCRIPT_WORD})?", text):
         for word in re.finditer(_SCRIPT_WORD, match.group()):
             if _listed_script_place(word.group(), lex):
                 yield match.start() + word.start(), match.start() + word.end()
         if _listed_script_place(match.group(), lex) and " " in match.group():
             yield match.span()
+
+
+# A school by its name in Chinese, after "at", "to" or "study at": "在圣约翰小学上学" (at St John's Primary).
+# Not "这个学校" (this school): a name starts with no pronoun or number.
+_HAN_SCHOOL = lazy_re(
+    r"(?:在|去|到|读|上)(?P<place>(?![这那我你他她一])[\u4e00-\u9fff]{2,6}?(?:小学|中学|学校|幼儿园|学院))")
+
+
+@cache
+def _han_towns() -> re.Pattern[str]:
+    """The listed places in Chinese characters, longest first: Chinese has no spaces to find words by."""
+    towns = sorted((town for town in lexicon().script_towns if "\u4e00" <= town[0] <= "\u9fff"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, towns)))
 
 
 def _script_place_word(word: str) -> bool:
@@ -1279,5 +1329,7 @@ def _workplaces(text: str) -> Iterator[Span]:
             continue  # "a nurse at Wythenshawe Hospital": hospitals, stations, prisons are kept
         # A chain is a workplace too ("works at Asda", "at the Nissan plant"); a public body is not
         # one place ("works for the NHS", "works at the council").
-        if not all(word in _PUBLIC_EMPLOYERS or word in _SERVICE_WORDS or word in STOPWORDS for word in words):
+        public = "".join(words) in _PUBLIC_EMPLOYERS  # "the Job Centre" is the jobcentre
+        if not public and not all(word in _PUBLIC_EMPLOYERS or word in _SERVICE_WORDS or word in STOPWORDS
+                                  for word in words):
             yield match.span()

@@ -1174,3 +1174,91 @@ def test_round_16_development_set_stays_above_the_goal():
     report = benchmark.score(benchmark.load_rows(benchmark.DEV16))
     assert report["sentences"] >= 150
     assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Round 17: initials after a title or a relation; relations people type ("my nan", "my fella").
+        ("Mr K from housing never called back", "[name] from housing never called back"),
+        ("his cousin T. was the one who followed me", "his cousin [name]. was the one who followed me"),
+        ("my nan pat took us in", "my nan [name] took us in"),
+        ("my fella dean took my card", "my fella [name] took my card"),
+        ("my fella said sorry again", "my fella said sorry again"),
+        ("my nan will help with the kids", "my nan will help with the kids"),
+        ("Paddy is his best mate", "Paddy is his best mate"),
+        # Surnames with a capital inside; a given name after a short family name even when it is a word.
+        ("my partner at the time, Callum MacLeod, broke my arm", "my partner at the time, [name], broke my arm"),
+        ("my husband Li Jun hid my visa papers", "my husband [name] hid my visa papers"),
+        # Somali relations that start a sentence are no names; Vietnamese "tôi" (I) is no name.
+        ("Ninkeyga Cabdi wuu i garaacay.", "Ninkeyga [name] wuu i garaacay."),
+        ("chồng tôi Tuấn đánh tôi", "chồng tôi [name] đánh tôi"),
+        # Chinese: places by the list, a pet name after a relation, a school by its name.
+        ("我住在曼彻斯特", "我住在[place]"),
+        ("我女儿小美在圣约翰小学上学", "我女儿[name]在[place]上学"),
+        ("我儿子在这个学校很开心", "我儿子在这个学校很开心"),
+        # Addresses after "number"/"no.", Scottish flat positions, a street named by its kind, Welsh farms.
+        ("he lives at no. 14 on Elm Grove", "he lives at [address]"),
+        ("we were at number 7 Maes y Coed", "we were at [address]"),
+        ("He still lives at 3/2 14 Kelvin Street.", "He still lives at [address]."),
+        ("we lived at flat 2/1, 88 Dumbarton Road", "we lived at [address]"),
+        ("his address is 18 The Crescent", "his address is [address]"),
+        ("At 10 the house was quiet.", "At 10 the house was quiet."),
+        ("he drinks in the Tyn y Coed most nights", "he drinks in the [place] most nights"),
+        # A saint's school after the word for school in other languages; Arabic "Saint John".
+        ("Meu filho estuda na escola Saint Mary's.", "Meu filho estuda na escola [place]."),
+        ("ابني يوسف في مدرسة سانت جون", "ابني [name] في [place]"),
+        # Lower-case "5th may" is a date unless "may" goes on as a verb.
+        ("it was 5th may", "it was [date]"),
+        ("the 2nd may be better", "the 2nd may be better"),
+        # Kept: the jobcentre, a nursery or college by its kind, a Bengali "came late", a Portuguese verb.
+        ("She works at the Job Centre.", "She works at the Job Centre."),
+        ("My son is at Nursery.", "My son is at Nursery."),
+        ("পুলিশ দেরি করে এসেছিল", "পুলিশ দেরি করে এসেছিল"),
+        ("Moro em Great Yarmouth com os meus filhos.", "Moro em [place] com os meus filhos."),
+        ("The kids love Peppa Pig and Bluey.", "The kids love Peppa Pig and Bluey."),
+        # A one-word street after a house number; a year is no house number.
+        ("21 Kingsway is his mums house", "[address] is his mums house"),
+        ("in 2019 The Crescent was being rebuilt", "in 2019 The Crescent was being rebuilt"),
+        # A day and month after "between"; a night across two days.
+        ("it was between 2/3 and the weekend", "it was between [date] and the weekend"),
+        ("the night of 4/5 Jan", "the night of [date]"),
+        ("he took 1/2 of it", "he took 1/2 of it"),
+        # An unlisted town in lower case with an English place ending, after a cue.
+        ("we moved to kelsborough last year", "we moved to [place] last year"),
+    ],
+)
+def test_round_17_rules(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Misses of redaction_fresh17.tsv (scored once at 06ef0e1), fixed since: a town after a police rank is
+        # a surname, a gate is a street, "Central station" is public, a Vietnamese middle name, Arabic Birmingham.
+        ("the officer who came, PC Haworth, was dismissive", "the officer who came, [name], was dismissive"),
+        ("my auntie jo let us sleep on her floor", "my auntie [name] let us sleep on her floor"),
+        ("my address is flat 5, 18 Lancaster Gate", "my address is [address]"),
+        ("I waited at Cardiff Central station.", "I waited at Cardiff Central station."),
+        ("Chồng tôi là Lê Văn Nam.", "Chồng tôi là [name]."),
+        ("أعيش الآن في برمنغهام", "أعيش الآن في [place]"),
+        ("my ex will let me know", "my ex will let me know"),
+    ],
+)
+def test_round_17_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text", ["I rang The Surgery today.", "Our Surgery was closed.", "The Centre", "Our Hub"])
+def test_a_venue_kind_with_no_name_is_kept_and_never_raises(text):
+    """A kind after "The" or "Our" names no venue: once an IndexError that lost the writer's answer."""
+    assert redacted(text) == text
+
+
+def test_round_17_development_set_stays_above_the_goal():
+    """redaction_dev17.tsv (tuned-on): relations, initials, every community's names, addresses, words to keep."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV17))
+    assert report["sentences"] >= 200
+    assert report["recall"] >= 0.96 and report["kept_rate"] >= 0.99, report["misses"]
