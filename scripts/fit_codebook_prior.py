@@ -34,13 +34,18 @@ from analysis.semantic import FEATURES, CodebookPrior, says_nothing  # noqa: E40
 C = 1.0
 
 
-def load(paths: list[str]) -> list[dict[str, str]]:
-    """The answers that say something, each with ``set``: the file it came from."""
+def read(paths: list[str]) -> list[dict[str, str]]:
+    """Every coded answer, each with ``set``: the file it came from."""
     rows = []
     for path in paths:
         with (ROOT / path).open(newline="", encoding="utf-8") as handle:
             rows += [{**r, "set": path} for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
-    return [r for r in rows if not says_nothing(r["text"])]
+    return rows
+
+
+def load(paths: list[str]) -> list[dict[str, str]]:
+    """The answers that say something, each with ``set``: the file it came from."""
+    return [r for r in read(paths) if not says_nothing(r["text"])]
 
 
 def micro_f1(Y: np.ndarray, chosen: np.ndarray) -> float:
