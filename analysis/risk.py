@@ -49,10 +49,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from analysis.risk_languages import LANGUAGES, assess_languages
 
 # A pasted 1 MB text must not stall a request: look at this much of it.
@@ -208,6 +204,8 @@ def _read(name: str) -> str:
 
 @cache
 def _rules() -> _Rules:
+    import yaml  # with the first assessment, not when the web app starts (it imports this module)
+
     spec = yaml.safe_load(_read("risk_phrases.yaml"))
     macros = spec["macros"]
     patterns = []
@@ -263,6 +261,9 @@ def _correct(word: str) -> str:
         return word
     if word.endswith("in") and word + "g" in rules.real_words:
         return word + "g"  # "thinkin", "followin"
+    from rapidfuzz import process  # with the first misspelling, not when the web app starts
+    from rapidfuzz.distance import OSA
+
     limit = 1 if len(word) <= 5 else 2
     candidates = process.extract(word, rules.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
     # Among equally near words, the one sharing the longest start ("throte" -> "throat").

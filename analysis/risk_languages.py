@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt")
 _LATIN = {"cy", "pl", "ro", "so", "pt"}
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
@@ -99,6 +97,8 @@ def _mutated(word: str) -> str:
 
 @cache
 def _language(code: str) -> _Language:
+    import yaml  # with the first assessment, not when the web app starts (it imports this module)
+
     text = resources.files("analysis").joinpath("data", "risk_languages", f"{code}.yaml").read_text("utf-8")
     spec = yaml.safe_load(text)
 

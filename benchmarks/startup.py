@@ -10,8 +10,9 @@ times the floor that any Flask app with Heard's extensions pays (importing
 Flask, Flask-SQLAlchemy, Flask-Migrate and Alembic, Flask-WTF, Flask-Login,
 Flask-Limiter, Flask-Babel, Flask-Session, Flask-Compress) and lists the
 heavy libraries that the command loaded (none of scikit-learn, SciPy, NumPy,
-nltk or WeasyPrint should be). Byte-code is compiled first (as `make setup`
-does), so the figure is start-up, not compilation.
+nltk, WeasyPrint, openpyxl, Markdown, bleach, PyYAML or rapidfuzz should be).
+Byte-code is compiled first (as `make setup` does), so the figure is start-up,
+not compilation.
 Prints a table, then one JSON line.
 """
 
@@ -29,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = ("import flask, flask_sqlalchemy, flask_migrate.cli, flask_wtf, flask_login, "
          "flask_limiter, flask_babel, flask_session, flask_compress, sqlalchemy.orm")
-HEAVY = ("sklearn", "scipy", "numpy", "nltk", "weasyprint", "torch")
+HEAVY = ("sklearn", "scipy", "numpy", "nltk", "weasyprint", "torch", "openpyxl", "markdown", "bleach", "yaml",
+         "rapidfuzz")
 LOADED = ("import runpy, sys; sys.argv = ['flask', '--app', 'webapp', '--help'];\n"
           "try: runpy.run_module('flask', run_name='__main__')\n"
           "except SystemExit: pass\n"

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import bleach
-import markdown
 from flask import current_app
 from markupsafe import Markup
 
@@ -34,6 +32,11 @@ def clean_for_public(text: str) -> str:
 
 def render(text: str) -> Markup:
     """The stored text as the public sees it: safe HTML."""
+    # Markdown and bleach load with the first page that shows staff-written text,
+    # not at start-up: about 25 ms of CPU that most workers and commands never need.
+    import bleach
+    import markdown
+
     html = markdown.markdown(text or "", output_format="html")
     cleaned = bleach.clean(html, tags=TAGS, attributes=ATTRIBUTES, protocols=PROTOCOLS, strip=True)
     linked = bleach.linkify(cleaned, callbacks=[_own_reports_only, _safe_rel], parse_email=False)
