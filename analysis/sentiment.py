@@ -51,7 +51,7 @@ NEUTRAL_BAND = 0.15
 # by up to 0.1 as one writer's set was left out, and a new writer lands
 # near the middle of a plateau more often than on its spike. Leaving each of
 # 14 sets out in turn, 3-way accuracy mean / worst 0.799 / 0.688 -> 0.803 /
-# 0.720, both sets never fitted on up (2026-12-05).
+# 0.720, all three sets never fitted on up (2026-12-05).
 BAND_SMOOTHING = 5
 # Where a service failure (or success) found by ``analysis.judgement`` puts an
 # answer at least, and how far each further one moves it.
