@@ -26,6 +26,7 @@ import nltk
 import numpy as np
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
 from scipy import sparse
+from scipy.ndimage import uniform_filter
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import normalize
@@ -45,6 +46,13 @@ DOMESTIC_ABUSE_WEIGHT = 3.0
 # Compounds within this distance of 0 are "neutral or mixed". The learned
 # cut points are mapped onto it, so 0 means neutral whatever the training data.
 NEUTRAL_BAND = 0.15
+# The domestic-abuse band's cut points are chosen on accuracy averaged over
+# this many grid steps (0.025 each) around them: the single best pair moved
+# by up to 0.1 as one writer's set was left out, and a new writer lands
+# near the middle of a plateau more often than on its spike. Leaving each of
+# 14 sets out in turn, 3-way accuracy mean / worst 0.799 / 0.688 -> 0.803 /
+# 0.720, all three sets never fitted on up (2026-12-05).
+BAND_SMOOTHING = 5
 # Where a service failure (or success) found by ``analysis.judgement`` puts an
 # answer at least, and how far each further one moves it.
 JUDGED_FLOOR = 0.35
@@ -288,7 +296,8 @@ class SentimentScorer:
         if domestic_abuse is not None and any(domestic_abuse):
             chosen = np.flatnonzero(np.asarray(domestic_abuse, dtype=bool))
             self.band_ = self._domestic_abuse_band(
-                [texts[i] for i in chosen], [questions[i] for i in chosen], oof[chosen], target[chosen])
+                [texts[i] for i in chosen], [questions[i] for i in chosen], oof[chosen], target[chosen],
+                weight[chosen])
         model = Ridge(alpha=self.alpha).fit(X, target, sample_weight=weight)
         self.coef_ = model.coef_
         self.intercept_ = float(model.intercept_)
@@ -304,14 +313,15 @@ class SentimentScorer:
         return oof
 
     def _domestic_abuse_band(self, texts: Sequence[str], questions: Sequence[str | None],
-                             oof: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+                             oof: np.ndarray, target: np.ndarray, weight: np.ndarray) -> tuple[float, float]:
         """Where domestic-abuse coders' "neutral or mixed" lies on the final
         compound (learned score, calibrated, moved by ``judged``), found on
         out-of-fold scores of their answers: they use the middle of the scale
         far more than the NHS coders whose answers set ``thresholds_``."""
         compound = [judged(c, judge(t), q, True)
                     for c, t, q in zip(self._calibrated(oof), texts, questions, strict=True)]
-        return _best_cuts(np.clip(compound, -1.0, 1.0), target, np.ones(len(target)), np.linspace(-0.5, 0.5, 41))
+        return _best_cuts(np.clip(compound, -1.0, 1.0), target, weight, np.linspace(-0.5, 0.5, 41),
+                          smooth=BAND_SMOOTHING)
 
     def _design(self, texts: Sequence[str], questions: Sequence[str | None]) -> sparse.csr_matrix:
         # Streamed into flat int arrays: keeping every text's n-gram strings
@@ -411,18 +421,28 @@ def _onto_neutral_band(compound: np.ndarray, band: tuple[float, float]) -> np.nd
 
 
 def _best_cuts(score: np.ndarray, target: np.ndarray, weight: np.ndarray,
-               grid: np.ndarray) -> tuple[float, float]:
+               grid: np.ndarray, smooth: int = 1) -> tuple[float, float]:
     """The two cut points on ``grid`` whose three-way reading of ``score``
     best matches the target's (negative below -0.25, positive above 0.25),
-    by weighted accuracy; the first best in grid order."""
+    by weighted accuracy; the first best in grid order.
+
+    ``smooth`` > 1 scores each pair of cuts by the mean accuracy of the
+    ``smooth`` x ``smooth`` pairs around it, so the pair chosen sits on a
+    broad plateau rather than a spike that a few answers made."""
     truth = np.digitize(target, [-0.25, 0.25])
-    best, cuts = -1.0, (float(grid[0]), float(grid[-1]))
+    n = len(grid)
+    accuracy = np.full((n, n), np.nan)
     for i, lo in enumerate(grid):
-        for hi in grid[i + 1 :]:
-            accuracy = float(np.average(np.digitize(score, [lo, hi]) == truth, weights=weight))
-            if accuracy > best:
-                best, cuts = accuracy, (float(lo), float(hi))
-    return cuts
+        for j in range(i + 1, n):
+            accuracy[i, j] = np.average(np.digitize(score, [lo, grid[j]]) == truth, weights=weight)
+    valid = ~np.isnan(accuracy)
+    if smooth > 1:
+        # Mean over the valid (lo < hi) neighbours only.
+        total = uniform_filter(np.where(valid, accuracy, 0.0), smooth, mode="nearest")
+        count = uniform_filter(valid.astype(float), smooth, mode="nearest")
+        accuracy = np.where(valid, total / np.maximum(count, 1e-9), np.nan)
+    i, j = np.unravel_index(np.argmax(np.where(valid, accuracy, -1.0)), accuracy.shape)
+    return float(grid[i]), float(grid[j])
 
 
 def judged(compound: float, judgement: Judgement, question: str | None, domestic_abuse_coding: bool = False) -> float:

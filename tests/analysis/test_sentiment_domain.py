@@ -2,10 +2,11 @@
 words, arrests that read as violence, abuse described beside praise, mixed,
 suggested and non-answers (issue 13, part 4)."""
 
+import numpy as np
 import pytest
 
 from analysis.judgement import clauses, is_non_answer, judge
-from analysis.sentiment import JUDGED_FLOOR, NEUTRAL_BAND, SentimentScorer, default_scorer, judged
+from analysis.sentiment import JUDGED_FLOOR, NEUTRAL_BAND, SentimentScorer, _best_cuts, default_scorer, judged
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -154,6 +155,21 @@ def test_neutral_band_is_chosen_on_domestic_abuse_answers_alone():
     assert SentimentScorer.from_dict(scorer.to_dict()).band_ == scorer.band_
     plain = SentimentScorer().fit(texts, [None] * len(texts), [r for _, r in nhs + da])
     assert plain.band_ == (-NEUTRAL_BAND, NEUTRAL_BAND)
+
+
+def test_smoothed_cut_points_keep_clear_of_a_cliff():
+    # Two negatives at -0.21 and four neutrals at -0.19: the single best cut
+    # squeezes between them (and just above the six neutrals at 0), where a
+    # new writer's slightly different scores would fall on the wrong side;
+    # smoothed, the cuts stand two grid steps or more from both clusters.
+    grid = np.linspace(-0.5, 0.5, 41)
+    score = np.array([-0.4] * 10 + [-0.21] * 2 + [-0.19] * 4 + [0.0] * 6 + [0.4] * 10)
+    target = np.array([-1.0] * 12 + [0.0] * 10 + [1.0] * 10)
+    weight = np.ones(len(score))
+    lo, hi = _best_cuts(score, target, weight, grid)
+    assert (round(lo, 3), round(hi, 3)) == (-0.2, 0.025)
+    lo, hi = _best_cuts(score, target, weight, grid, smooth=5)
+    assert lo <= -0.25 and 0.05 <= hi < 0.4
 
 
 def test_wished_for_successes_do_not_count_and_told_successes_are_no_complaint():
