@@ -69,7 +69,7 @@ FRESH_DA = ("benchmarks/data/da-themes-fresh.csv", "benchmarks/data/da-theming-f
             "benchmarks/data/da-theming-fresh-2.csv")
 NHS_CODEBOOK = ROOT / "benchmarks" / "data" / "nhs_codebook.yaml"
 CURVE_SIZES = (0, 10, 25, 50, 100, 200, 400)
-HIGH = 0.8  # webapp.themes.runs.HIGH_CONFIDENCE
+HIGH = 0.85  # webapp.themes.runs.HIGH_CONFIDENCE
 
 
 def load(path: Path) -> list[dict[str, str]]:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.codebook import default_codebook, parse_codebook  # noqa: E402
 from analysis.semantic import CodebookPrior, choose  # noqa: E402
 
-HIGH = 0.8  # webapp.themes.runs.HIGH_CONFIDENCE
+HIGH = 0.85  # webapp.themes.runs.HIGH_CONFIDENCE
 DEFAULT = ["../shared/data/da-feedback-dev.csv"]
 
 
@@ -70,10 +70,10 @@ def figures(Y: np.ndarray, chosen: np.ndarray, p: np.ndarray) -> dict[str, float
 def bands(Y: np.ndarray, chosen: np.ndarray, p: np.ndarray) -> str:
     """Share of suggestions and how often right, per confidence band."""
     out = []
-    for low, high in ((0, 0.6), (0.6, 0.8), (0.8, 1.01)):
+    for low, high in ((0, 0.5), (0.5, HIGH), (HIGH, 1.01)):
         inside = chosen & (p >= low) & (p < high)
         right = f"{Y[inside].mean():.2f}" if inside.any() else "-"
-        out.append(f"{low:.1f}-{min(high, 1):.1f}: {inside.sum() / max(chosen.sum(), 1):.0%} right {right}")
+        out.append(f"{low:.2f}-{min(high, 1):.2f}: {inside.sum() / max(chosen.sum(), 1):.0%} right {right}")
     return "; ".join(out)
 
 

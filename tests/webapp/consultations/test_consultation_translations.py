@@ -372,7 +372,7 @@ def _themed_answers(consultation, run, language: str, n: int) -> None:
         db.session.add(response)
         db.session.flush()
         db.session.add(ThemeRunItem(run=run, ref=answer_ref(response.answers[0].id), codes=["believed"],
-                                    scores={"believed": 0.8}, compound=0.6, sentiment="positive"))
+                                    scores={"believed": 0.9}, compound=0.6, sentiment="positive"))
 
 
 @pytest.mark.parametrize("welsh, shown", [(3, (None, None)), (6, (6, 6))], ids=["under-five", "five-or-more"])

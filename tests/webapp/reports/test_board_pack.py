@@ -81,7 +81,7 @@ def test_pack_is_a_board_paper(app, client, themed):
     assert "Themes with fewer than 5 responses" in text
     assert "Police response, protection orders, disclosure scheme fewer than 5" in text
     # Methods: staff checking and confidence.
-    assert "learned from 12 staff-coded examples" in text and "At 80% or more it is “high confidence”" in text
+    assert "learned from 12 staff-coded examples" in text and "At 85% or more it is “high confidence”" in text
     assert "Refuge places matter most to us." in text
     # Contents give page numbers (target-counter).
     assert "Executive summary and decisions . . ." in _normal(reader.pages[0].extract_text())

@@ -135,7 +135,7 @@ def test_consultation_summary_has_the_co_production_record_and_no_earlier_period
         db.session.add(response)
         db.session.flush()
         db.session.add(ThemeRunItem(run=run, ref=answer_ref(response.answers[0].id), codes=["believed"],
-                                    scores={"believed": 0.8}, compound=0.6, sentiment="positive"))
+                                    scores={"believed": 0.9}, compound=0.6, sentiment="positive"))
     db.session.add(ChangeRecord(consultation_id=consultation.id, description="Added a question about children",
                                 recorded_on=date(2026, 7, 1)))
     db.session.commit()
