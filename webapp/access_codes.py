@@ -21,13 +21,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from flask import current_app
+from flask import current_app, has_app_context
 from sqlalchemy import update
 
 from webapp.extensions import db, utcnow
 
 WORDS_IN_A_CODE = 3
 MAX_WRONG_TRIES = 10
+# scrypt's cost: 16 MiB and about 40 ms a hash, so that a stolen hash is slow to
+# guess. An app's ACCESS_CODE_SCRYPT_N replaces it: only tests set one, lower.
+SCRYPT_N = 2**14
 
 
 @cache
@@ -57,8 +60,14 @@ def member_code_lookup(code: str) -> str:
 def hash_access_code(code: str, salt: str | None = None) -> str:
     """`salt$hex` with scrypt; small parameters, since codes are checked on every try."""
     salt = salt or secrets.token_hex(8)
-    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt.encode(), n=2**14, r=8, p=1)
+    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt.encode(), n=_scrypt_n(), r=8, p=1)
     return f"{salt}${digest.hex()}"
+
+
+def _scrypt_n() -> int:
+    """SCRYPT_N, unless the app lowers it; outside an app (a script hashing a code
+    for a server's database), SCRYPT_N."""
+    return current_app.config.get("ACCESS_CODE_SCRYPT_N", SCRYPT_N) if has_app_context() else SCRYPT_N
 
 
 def access_code_matches(code: str, stored: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from cachelib import SimpleCache
-from flask import Flask
+from flask import Flask, request
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -113,6 +113,27 @@ def _configure_templates(app: Flask) -> None:
     WTFormsHelpers(app)
 
 
+# The endpoints that serve files: the favicon and images, the stylesheet, the script.
+FILE_ENDPOINTS = frozenset({"static", "assets.css", "assets.js"})
+
+
+def _files_leave_the_session_alone(app: Flask) -> None:
+    """Flask-Session stores each request's copy of the session when it answers
+    (SESSION_REFRESH_EACH_REQUEST), the last answer winning. A browser fetches the
+    favicon after a page has loaded, beside the next click; that fetch, answered
+    after the click's request had saved its step, put back the session as it was
+    (a journey went back to the step before, its next page a "Continue" one). A
+    file never changes the session, so its request does not store it."""
+    interface = app.session_interface
+    save = interface.save_session
+
+    def save_unless_a_file(app: Flask, session, response) -> None:
+        if request.endpoint not in FILE_ENDPOINTS:
+            save(app, session, response)
+
+    interface.save_session = save_unless_a_file
+
+
 def _init_extensions(app: Flask) -> None:
     redis_client = _redis_client(app)
     app.config["SESSION_TYPE"] = "redis" if redis_client else "cachelib"
@@ -129,6 +150,7 @@ def _init_extensions(app: Flask) -> None:
     ext.migrate.init_app(app, ext.db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     ext.csrf.init_app(app)
     ext.server_session.init_app(app)
+    _files_leave_the_session_alone(app)
     ext.compress.init_app(app)
     ext.limiter.init_app(app)
     _check_limits_per_request_only_if_configured(app, ext.limiter)

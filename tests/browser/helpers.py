@@ -347,13 +347,15 @@ def sign_in(page: Page, base_url: str) -> None:
 def exit_offline(phone, how: str) -> None:
     page = phone.page
     phone.context.set_offline(True)
-    if how == "tap":
-        page.locator(".govuk-exit-this-page__button").tap()
-    else:  # on a keyboard: Shift alone, 3 times
-        page.locator("h1").click()
-        for _ in range(3):
-            page.keyboard.press("Shift")
-    page.wait_for_timeout(500)  # the navigation to /exit fails: there is no signal
+    with page.expect_event("requestfailed", lambda request: request.url.endswith("/exit")):
+        if how == "tap":
+            page.locator(".govuk-exit-this-page__button").tap()
+        else:  # on a keyboard: Shift alone, 3 times
+            page.locator("h1").click()
+            for _ in range(3):
+                page.keyboard.press("Shift")
+    # The request to /exit failed (there is no signal) and the browser shows its own error page.
+    page.wait_for_url(lambda url: not url.startswith("http"), wait_until="commit")
     phone.context.set_offline(False)
 
 

@@ -1,5 +1,6 @@
 """Configuration safety and rate limiting that keeps what was typed."""
 
+import hashlib
 import secrets
 
 import pytest
@@ -7,7 +8,7 @@ from argon2 import Type, profiles
 from sqlalchemy import select
 
 from tests.webapp.helpers import csrf_token, page
-from webapp import create_app
+from webapp import access_codes, create_app
 from webapp.config import ConfigurationError, DevelopmentConfig, ProductionConfig, TestConfig, secret_key_problem
 from webapp.consultations import sharing
 from webapp.consultations.models import Consultation
@@ -219,3 +220,17 @@ def test_outside_tests_argon2_is_as_strong_as_rfc_9106_recommends(config):
     assert parameters.type is Type.ID
     assert (parameters.memory_cost, parameters.time_cost, parameters.parallelism) == (64 * 1024, 3, 4)
     assert (parameters.salt_len, parameters.hash_len) == (16, 32)
+
+
+@pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])
+def test_outside_tests_access_codes_are_hashed_at_full_scrypt_cost(config):
+    """Tests hash access codes with a tiny scrypt cost; every other config, and a
+    script with no app, uses access_codes.SCRYPT_N (16 MiB)."""
+    assert access_codes.SCRYPT_N == 2**14
+    assert not hasattr(config, "ACCESS_CODE_SCRYPT_N")
+    full = access_codes.hash_access_code("otter-lantern-plum", salt="0123456789abcdef")
+    assert full.split("$")[1] == hashlib.scrypt(b"OTTERLANTERNPLUM", salt=b"0123456789abcdef",
+                                                n=2**14, r=8, p=1).hex()
+    with create_app("test", {"SQLALCHEMY_DATABASE_URI": "sqlite://"}).app_context():
+        cheap = access_codes.hash_access_code("otter-lantern-plum", salt="0123456789abcdef")
+        assert cheap != full and access_codes.access_code_matches("Otter Lantern Plum", cheap)

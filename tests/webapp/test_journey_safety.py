@@ -71,6 +71,25 @@ def test_back_reload_or_reopening_hides_the_answers_until_continue(client, demo_
     assert shown.h1.get_text() == "About you (optional)"
 
 
+@pytest.mark.parametrize("path", ["/static/favicon.svg", "/assets/heard-any.css", "/assets/heard-any.js"])
+def test_a_file_answered_after_the_next_step_was_saved_does_not_undo_it(app, client, demo_data, path):
+    """A browser fetches the favicon once a page has loaded, beside the next click.
+    The file's request opened the session before the click's request saved the
+    step, and answers after it: the step must stay saved (it was undone, and the
+    next page said "Your answers are hidden")."""
+    client.get("/feedback?step=service")
+    endpoint = app.url_map.bind("localhost").match(path)[0]
+    serve_file = app.view_functions[endpoint]
+
+    def answered_after_the_click(**arguments):
+        assert client.post("/feedback", data={"step": "service", "service": "outreach"}).status_code == 303
+        return serve_file(**arguments)
+
+    app.view_functions[endpoint] = answered_after_the_click
+    assert client.get(path).status_code == 200
+    assert page(client.get("/feedback")).h1.get_text() == "How it went"
+
+
 def test_hidden_answers_for_a_consultation_too(app_context, client, app):
     c = make_consultation()
     client.get(f"{CONSULTATION}?start=1")

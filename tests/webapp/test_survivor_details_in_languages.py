@@ -16,6 +16,10 @@ from tests.webapp.helpers import field, make_consultation, page, page_id
 from webapp.consultations import translations
 from webapp.extensions import db
 
+# What is checked is each catalogue's wording on the pages, which no database changes
+# (storing text in other scripts is checked on both in test_consultation_translations.py).
+pytestmark = pytest.mark.one_database
+
 LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn")
 CATALOGUES = Path(__file__).resolve().parents[2] / "webapp" / "translations"
 CONSULTATION = "/c/support-after-leaving"
