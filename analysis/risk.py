@@ -77,9 +77,13 @@ _FAR_PAST_PENALTY = 1.5
 _HYPOTHETICAL_PENALTY = 1.0
 # Categories where "if" just before a match makes it a supposition ("if he comes back").
 _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
-# "if I was ever in danger": a subject and a verb may stand between "if" and the match.
-_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone)"
-                        r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels)){1,2})?\s*$")
+# "if I was ever in danger", "if he finds out where I live": a subject and a verb or two
+# may stand between "if" and the match.
+_IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone|"
+                        r"i'm|you're|we're|she's|he's|they're)(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels)){0,2})?\s*$")
+# "What happens if he finds out where I live?": asking about a supposition lowers it twice.
+_ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
+                        r"\s+(?:if|unless)\b")
 _OVER_PENALTY = 1.0
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
 _NEAR_NEGATION = 2  # words before a match within which a negator surely denies it
@@ -461,7 +465,7 @@ class _Frames:
         score = hit.strength + (_NOW_BONUS if now else 0.0) - past
         before = self.text[max(0, hit.start - 24):hit.start]
         if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before):
-            score -= _HYPOTHETICAL_PENALTY
+            score -= _HYPOTHETICAL_PENALTY * (2 if _ASKING_IF.search(before) else 1)
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY
         # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe");
@@ -522,7 +526,7 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
             negated.append(hit)
         else:
             scored.setdefault(hit.category, []).append((frames.score(hit), hit))
-    totals = {category: _category_score([s for s, _ in hits]) for category, hits in scored.items()}
+    totals = {category: _category_score(hits) for category, hits in scored.items()}
     flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
@@ -608,7 +612,10 @@ def _outermost(hits: list[_Hit]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(phrase for _, _, phrase in kept))
 
 
-def _category_score(scores: list[float]) -> float:
-    """The best match's score, plus half a point when another match agrees."""
-    ranked = sorted(scores, reverse=True)
-    return ranked[0] + (_STRENGTH["weak"] if len(ranked) > 1 and ranked[1] > 0 else 0.0)
+def _category_score(hits: list[tuple[float, _Hit]]) -> float:
+    """The best match's score, plus half a point when another match in other words agrees:
+    the same word twice ("the passport office ... my new passport") is one cue."""
+    ranked = sorted(hits, key=lambda scored: scored[0], reverse=True)
+    best, top = ranked[0]
+    agrees = any(score > 0 and hit.phrase != top.phrase for score, hit in ranked[1:])
+    return best + (_STRENGTH["weak"] if agrees else 0.0)

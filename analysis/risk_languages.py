@@ -43,6 +43,8 @@ _INDIC_MARKS = re.compile("[\u0a3c\u0a71\u09bc\u0981]")
 _SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]")}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟]")
+# A negator before a comma denies its own clause: "nu mai pot, vreau să mor" is no "nu vreau".
+_CLAUSE_BREAK = re.compile(r"[.!?\n;।۔؟,،]")
 _PUNCTUATION = ",.!?;:\"'()«»“”„،۔।؟"
 
 
@@ -135,9 +137,9 @@ def _words(text: str) -> list[str]:
 
 
 def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
-    """A negator as a whole word just before the match in its sentence (or, where
+    """A negator as a whole word just before the match in its clause (or, where
     "not" follows the verb, just after it). Whole words: Panjabi "ਨਾ" is inside "ਨਾਲ"."""
-    head = _SENTENCE_BREAK.split(text[max(0, match.start() - 60):match.start()])[-1]
+    head = _CLAUSE_BREAK.split(text[max(0, match.start() - 60):match.start()])[-1]
     if any(language.negators.fullmatch(word) for word in _words(head)[-language.negation_words:]):
         return True
     if language.negators_after is None:

@@ -9,8 +9,9 @@ Scores, each as its own section:
   which batches were tuned on and which were held out);
 - the earlier corpus, tests/analysis/corpora/risk.tsv (`section<TAB>flagged<TAB>text`);
 - the round-4 development corpora, tests/analysis/corpora/risk_dev_*.tsv, and the
-  other-language rows, tests/analysis/corpora/risk_languages.tsv, and the Urdu, Bengali and
-  stalking rows, tests/analysis/corpora/risk_tuning_safety.tsv (tuned on);
+  other-language rows, tests/analysis/corpora/risk_languages.tsv, and the rows written to tune the
+  rules only, tests/analysis/corpora/risk_tuning_*.tsv (Urdu, Bengali and stalking; round 20's veiled
+  suicide and presence) (tuned on);
 - the held-out sets, tests/analysis/corpora/risk_heldout*.tsv, each written after a freeze
   and scored once (its header says when, the score, and whether it was read since);
 - every --heldout file.
@@ -45,8 +46,8 @@ EARLIER_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
 DEV_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_dev_*.tsv"))
 HELDOUT_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_heldout*.tsv"))
 LANGUAGE_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_languages.tsv"
-# Urdu, Bengali and stalking rows written to tune the rules (not read by the backstop's training).
-SAFETY_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk_tuning_safety.tsv"
+# Rows written to tune the rules, not read by the backstop's training (benchmarks/risk_model.py).
+RULE_TUNING_CORPORA = sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_tuning_*.tsv"))
 DEV_DATA = ROOT.parent / "shared" / "data" / "da-feedback-dev.csv"
 TRUE = {"1", "yes", "y", "true", "t"}
 # Category names other people may use for the same thing.
@@ -183,7 +184,7 @@ def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
         found["corpus (all batches)"] = corpus
     if EARLIER_CORPUS.exists():
         found["earlier corpus (tests/analysis)"] = load_earlier_corpus()
-    for path in [*DEV_CORPORA, LANGUAGE_CORPUS, SAFETY_CORPUS]:
+    for path in [*DEV_CORPORA, LANGUAGE_CORPUS, *RULE_TUNING_CORPORA]:
         found[f"tuned-on {path.stem}"] = load_labelled(path)
     for path in [*HELDOUT_CORPORA, *heldout]:
         found[f"heldout {path.name}"] = load_labelled(path)
