@@ -81,7 +81,8 @@ Policy decisions (see PRODUCT.md section 2):
   names that are words ("Long", "Sang", "Young") only after a relation or before "and his brother" or what a
   person does. Laws named after a person ("Clare's Law", "sarah's law"), Welsh months after "mis"/"fis",
   "Marks and Spencer" and "refuge" written in Urdu, Gurmukhi or Bengali stay; "a Costa in Bolton" loses the
-  town only ("the Tesco in Bury" is one workplace); "the Harbour Centre" after "at", "into" or "to" is a place.
+  town only ("the Tesco in Bury" is one workplace); "the Harbour Centre" after "at", "into" or "to" is a place,
+  and so is a pub named with a public building's word ("the Crown and Anchor").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

@@ -142,7 +142,7 @@ _ROLE_BEFORE = lazy_regex(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", re.I)
 _POST = r"^,?\s+on\s+(?:the\s+)?(?:front\s+desk|desk|reception|helpline|switchboard|phones|door|duty)\b"
 _POST_AFTER = lazy_regex(_POST, re.I)
 _ROLE_AFTER = lazy_regex(
-    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|{_POST}", re.I)
+    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w'’-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|{_POST}", re.I)
 # A role and where it is done, then the name between commas: "the lady at housing, carol, was lovely".
 _ROLE_AT_BEFORE = lazy_regex(
     rf"\b(?:{_ROLE_WORDS}|girl|boy|fella|chap|person)\s+(?:at|on|from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,\s+$",
@@ -162,6 +162,7 @@ _NAMING_BEFORE = lazy_regex(
     r"(?:calls?|call|calling) (?:him|her|himself|herself)|"
     # A nickname: "he goes by Tiny", "everyone knows him as Tank", "they called her Bunny".
     r"(?:goes|go|went|going) by|kn(?:ow|ows|ew) (?:him|her) as|called (?:him|her)|"
+    r"tên là|"  # Vietnamese "is named": "Chồng tôi tên là Long"
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", re.I)
 _CALLED_BEFORE = lazy_regex(
     r"\b(?:ask for|asked for|thanks|thank you|thank|in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"

@@ -363,10 +363,13 @@ def _named_communities_alone(text: str) -> Iterator[Span]:
             yield match.span("place")
     for match in _PUB_AND.finditer(text):
         words = [key(word) for word in match.group("place").split() if word not in ("and", "&")]
-        if not any(word in _SERVICE_WORDS or word in _PUBLIC_VENUE_WORDS or word in lex.keep for word in words):
+        if not any(word in _SERVICE_WORDS or word in lex.keep and word not in _PUB_WORDS
+                   or word in _PUBLIC_VENUE_WORDS and word not in _PUB_WORDS for word in words):
             yield match.span("place")
 
 
+# Words of public buildings that name pubs beside another word: "the Crown and Anchor", "the King and Queen".
+_PUB_WORDS = frozenset("crown king queen".split())
 _WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madrasa madrassa e".split())
 
 

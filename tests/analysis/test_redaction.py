@@ -1323,3 +1323,19 @@ def test_round_18_development_set_stays_above_its_figures():
 )
 def test_round_18_nicknames_of_two_words_and_service_words_in_other_scripts(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Misses of redaction_fresh18.tsv (scored once at 1835ceb), fixed since: a role of three words with a
+        # possessive, a pub with a public building's word, a Vietnamese "is named".
+        ("Hope the children's social worker came to the school.",
+         "[name] the children's social worker came to the school."),
+        ("He sits in the Crown and Anchor all day.", "He sits in the [place] all day."),
+        ("I went to the Magistrates and Crown court.", "I went to the Magistrates and Crown court."),
+        ("Chồng tôi tên là Long, anh ấy đánh tôi.", "Chồng tôi tên là [name], anh ấy đánh tôi."),
+    ],
+)
+def test_round_18_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
