@@ -75,6 +75,14 @@ Policy decisions (see PRODUCT.md section 2):
   start with "number"/"no." ("no. 14 on Elm Grove"), a Scottish flat position ("flat 2/1, 88 Dumbarton
   Road", "3/2 14 Kelvin Street") or name its street by its kind ("18 The Crescent"); a year is no house
   number; Chinese answers lose listed UK places, named schools and pet names after a relation ("我女儿小美").
+- Round 18: a name beside its role is a name, even a word ("Dawn the family support worker", "Grace on
+  reception", "the lady at housing, carol,"; "Will the court let him..." stays a question), and so is a
+  nickname after "goes by", "known as", "knew him as", "nickname is" ("they call him Mad Dog"); East Asian
+  names that are words ("Long", "Sang", "Young") only after a relation or before "and his brother" or what a
+  person does. Laws named after a person ("Clare's Law", "sarah's law"), Welsh months after "mis"/"fis",
+  "Marks and Spencer" and "refuge" written in Urdu, Gurmukhi or Bengali stay; "a Costa in Bolton" loses the
+  town only ("the Tesco in Bury" is one workplace); "the Harbour Centre" after "at", "into" or "to" is a place,
+  and so is a pub named with a public building's word ("the Crown and Anchor").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

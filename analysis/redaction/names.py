@@ -138,10 +138,31 @@ _LINK_AFTER = lazy_regex(
     r"^\s+(?:about|from|and|&|to|with|on|at|in|who|again|too|that|when|because|but|so|then)\b")
 _MODALS = frozenset("may might must can did does do had has said says is was kept".split())
 _ROLE_BEFORE = lazy_regex(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", re.I)
+# A post someone holds: "Bev on the front desk", "Grace on reception", "May on the helpline".
+_POST = r"^,?\s+on\s+(?:the\s+)?(?:front\s+desk|desk|reception|helpline|switchboard|phones|door|duty)\b"
+_POST_AFTER = lazy_regex(_POST, re.I)
 _ROLE_AFTER = lazy_regex(
-    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w-]+\s+)?(?:{_ROLE_WORDS})\b", re.I)
+    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w'’-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|{_POST}", re.I)
+# A role and where it is done, then the name between commas: "the lady at housing, carol, was lovely".
+_ROLE_AT_BEFORE = lazy_regex(
+    rf"\b(?:{_ROLE_WORDS}|girl|boy|fella|chap|person)\s+(?:at|on|from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,\s+$",
+    re.I)
+# A law or scheme named after a person: "Clare's Law", "sarah's law", "Helen's Law".
+_LAW_AFTER = lazy_re(r"['’]?s?\s+(?i:law)\b")
+# Welsh "mis" (month, "fis" after "o" or "y") before a month's name: "ym mis Mai", "fis Mai diwethaf".
+_MONTH_WORD_BEFORE = lazy_re(r"\b(?i:mis|fis)\s+$")
+# East Asian given and family names that are English words ("Long", "Sang", "Young"): names only at a
+# sentence's start before what a person does or "and his brother", or after a relation.
+_EAST_ASIAN_WORD_NAMES = frozenset("long sang hung young dong thi mai lan tam binh kim".split())
+_AND_RELATION_AFTER = lazy_regex(
+    r"^\s+(?:and|&)\s+(?:his|her|their)\s+(?:brother|brothers|sister|sisters|cousin|cousins|mum|mother|dad|father|"
+    r"mate|mates|friend|friends|son|sons|uncle|wife|husband|family)\b", re.I)
 _NAMING_BEFORE = lazy_regex(
-    r"\b(?:named|name is|name was|name's|names are|known as|aka|(?:calls?|call|calling) (?:him|her|himself|herself)|"
+    r"\b(?:named|name is|name was|name's|names are|nickname is|nickname was|nickname's|known as|aka|"
+    r"(?:calls?|call|calling) (?:him|her|himself|herself)|"
+    # A nickname: "he goes by Tiny", "everyone knows him as Tank", "they called her Bunny".
+    r"(?:goes|go|went|going) by|kn(?:ow|ows|ew) (?:him|her) as|called (?:him|her)|"
+    r"tên là|"  # Vietnamese "is named": "Chồng tôi tên là Long"
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", re.I)
 _CALLED_BEFORE = lazy_regex(
     r"\b(?:ask for|asked for|thanks|thank you|thank|in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"
@@ -220,6 +241,10 @@ _DETERMINER_BEFORE = lazy_regex(
     r"early|late|mid)\s+$", re.I)
 # "Big Al", "Little Mo": a name that is also a word after a nickname's first word.
 _NICKNAME_BEFORE = lazy_regex(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
+# "Will the receptionist walked me out": a role, then a past verb, after a modal: a name, not a question.
+_ROLE_THEN_PAST = lazy_regex(
+    rf"^\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
+    r"made|saw|drove|stood|found|brought|bought|held)\b", re.I)
 _SENTENCE_END = lazy_regex(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
 
@@ -310,9 +335,31 @@ def find_names(text: str) -> Iterator[Span]:
         if not _is_name(tokens, i, text, lex):
             i += 1
             continue
-        end_index = _surnames_after(tokens, i, text, lex)
+        end_index = _nickname_after(tokens, i, text, _surnames_after(tokens, i, text, lex))
         yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
         i = end_index + 1
+
+
+def _nickname_after(tokens: list[_Token], i: int, text: str, end_index: int) -> int:
+    """A nickname of capitalised words after a naming word is one name: "they call him Mad Dog"."""
+    if not tokens[i].capitalised or not _NAMING_BEFORE.search(text, max(0, tokens[i].start - 40), tokens[i].start):
+        return end_index
+    while end_index < i + 2 and end_index + 1 < len(tokens):
+        following = tokens[end_index + 1]
+        if not following.capitalised or following.key in STOPWORDS or not _adjacent(tokens[end_index], following, text):
+            break
+        end_index += 1
+    return end_index
+
+
+def _east_asian_name_here(tokens: list[_Token], i: int, text: str) -> bool:
+    """'Long and his brother came', 'Sang shouted at me', 'my partner Sang': the name, not the word."""
+    token = tokens[i]
+    before = text[max(0, token.start - 40):token.start]
+    if _RELATION_BEFORE.search(before) or _ROLE_BEFORE.search(before):
+        return True
+    after = text[token.end:token.end + 40]
+    return bool(_SENTENCE_END.search(before) and (_AND_RELATION_AFTER.match(after) or _ACTION_AFTER.match(after)))
 
 
 def _romanised_answer(tokens: list[_Token], lex: Lexicon) -> bool:
@@ -404,9 +451,17 @@ def _ends_a_name(word_key: str, lex: Lexicon) -> bool:
     return word_key in lex.keep or word_key in STOPWORDS or word_key in _FACILITY
 
 
+def _in_apposition(before: str, after: str) -> bool:
+    """A name between commas after a role: "the worker, sue, was lovely", "the lady at housing, carol,"."""
+    return after.startswith(",") and bool(
+        _ROLE_AT_BEFORE.search(before) or before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
+
+
 def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     k = token.key
+    if _LAW_AFTER.match(text, token.end) or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
+        return False  # "Clare's Law", "sarah's law"; "ym mis Mai"
     if not token.capitalised:
         # The common case, kept cheap: a lower-case word is a name only if listed, with context.
         if lex.is_ambiguous(k):
@@ -415,12 +470,12 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             after = text[token.end:token.end + 30]
             if k not in _MODALS and k not in STOPWORDS and _SENTENCE_END.search(before) and _ACTION_AFTER.match(after):
                 return True  # "dean threw my phone", "grace rang me"
+            if _in_apposition(before, after):
+                return True  # "the officer, will, took my statement"
             if k in STOPWORDS or k in _MODALS:
                 return bool(_NAMING_BEFORE.search(before))
             if _FOREIGN_ROLE_BEFORE.search(before):
                 return True  # "fiica mea maria", "minha filha ana"
-            if _ROLE_BEFORE.search(before) and before.rstrip().endswith(",") and after.startswith(","):
-                return True  # "the worker, sue, was lovely"
             if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \
                     and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
                 return True  # "thank jade from the hub", "jade at citizens advice sorted it"
@@ -444,6 +499,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return lex.is_first_name(k) and len(k) > 3 and k not in lex.keep
     if _in_place_name(tokens, i, text) or _in_title_case_phrase(tokens, i, text, lex):
         return False
+    if k in _EAST_ASIAN_WORD_NAMES and _east_asian_name_here(tokens, i, text):
+        return True
     if lex.is_ambiguous(k):
         return _ambiguous_is_name(tokens, i, text, lex)
     if k in lex.keep or k in STOPWORDS:
@@ -527,8 +584,8 @@ _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constabl
 def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     before = text[max(0, token.start - 40):token.start]
-    if _NAMING_BEFORE.search(before):
-        return True
+    if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
+        return True  # "known as Tiny"; "the lady from housing, Joy, rang"
     if not token.capitalised:
         return False
     if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):
@@ -541,7 +598,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     after = text[token.end:token.end + 40]
     # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
-    question = (token.key in _MODALS or token.key == "will") and not after.startswith(",")
+    question = (token.key in _MODALS or token.key == "will") and not after.startswith(",") \
+        and not _ROLE_THEN_PAST.match(after) and not _POST_AFTER.match(after)
     if (_ROLE_AFTER.match(after) and not question) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
@@ -585,7 +643,7 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     if len(token.key) > 3 and _SENTENCE_END.search(before):
         return True  # a listed first name starting a sentence: "wojtek pił codziennie", "zubair and his cousins"
     if _NAMING_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _CALLED_BEFORE.search(before) \
-            or _RELATION_BEFORE.search(before):
+            or _RELATION_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True
@@ -726,6 +784,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     ending), after a relation or title, before a marker of a person ("نے", "ਨੇ", "صاحب") or a Sikh
     family name, or shaped as a Sikh first name."""
     k = tokens[index].key
+    if k in SCRIPT_WORDS:
+        return False  # "রিফিউজ আমাকে...": the refuge helped me
     if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):

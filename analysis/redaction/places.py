@@ -289,11 +289,12 @@ _SERVICE_WORDS = frozenset(
     """advice aid refuge refuges police council hub centre center support services service outreach housing
     helpline court courts hospital probation team office jobcentre nhs mind samaritans shelter women's womens
     social crisis idva idvas marac victim victims cafcass school college university library church mosque
-    temple gurdwara surgery gp clinic trust project charity group groups network programme program course
+    temple gurdwara surgery gp clinic trust project charity group groups network programme program course a&e
     toolkit""".split())
 # Kinds of lodging, not a venue's name: "a B&B on Preston New Road" (the road is the place).
 _LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
+_ANY_ONE_BEFORE = lazy_re(r"\b(?i:an?)\s+$")
 _VENUE_BEFORE = lazy_re(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
 # A named estate: "the Beeches estate", "Shadsworth Estate".
 _ESTATE = lazy_re(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
@@ -362,10 +363,13 @@ def _named_communities_alone(text: str) -> Iterator[Span]:
             yield match.span("place")
     for match in _PUB_AND.finditer(text):
         words = [key(word) for word in match.group("place").split() if word not in ("and", "&")]
-        if not any(word in _SERVICE_WORDS or word in _PUBLIC_VENUE_WORDS or word in lex.keep for word in words):
+        if not any(word in _SERVICE_WORDS or word in lex.keep and word not in _PUB_WORDS
+                   or word in _PUBLIC_VENUE_WORDS and word not in _PUB_WORDS for word in words):
             yield match.span("place")
 
 
+# Words of public buildings that name pubs beside another word: "the Crown and Anchor", "the King and Queen".
+_PUB_WORDS = frozenset("crown king queen".split())
 _WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madrasa madrassa e".split())
 
 
@@ -579,7 +583,10 @@ def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
     lex = lexicon()
     for start, end in spans:
         venue = _VENUE_BEFORE.search(text, max(0, start - 30), start)
-        if venue and _is_venue(venue.group("venue"), lex, text, venue.start()):
+        # "a Costa in Bolton": any of a chain's shops, so the town alone is the place ("the Tesco in Bury" is one).
+        chain_in_town = venue and key(venue.group("venue")) in lex.keep and key(text[start:end]) in lex.towns \
+            and _ANY_ONE_BEFORE.search(text, 0, venue.start())
+        if venue and not chain_in_town and _is_venue(venue.group("venue"), lex, text, venue.start()):
             start = venue.start()
         yield start, end
 
@@ -963,6 +970,8 @@ _KIND_OF_CENTRE = frozenset("""women's womens children's childrens crisis rape r
     toddler play soft nursery primary secondary""".split())
 _BARE_KINDS = frozenset("Centre Hub Nursery Academy".split())
 _THE_BEFORE = lazy_re(r"\b(?i:the)\s+$")
+# Where someone is or goes: "met at the Brookfield Centre", "ran into the Harbour Centre" is one building.
+_GO_TO_THE_BEFORE = lazy_re(r"\b(?i:at|into|to|outside|near|inside|behind|opposite)\s+the\s+$")
 _OPERATIONS = frozenset("""day eye dental minor major plastic cosmetic keyhole emergency elective hand knee hip heart
     cardiac weight bariatric laser oral foot podiatric orthopaedic orthopedic vascular breast brain back spinal
     ambulatory outpatient inpatient same-day""".split())
@@ -1014,7 +1023,8 @@ def _venues_by_kind(text: str, lex: Lexicon) -> Iterator[Span]:
         if not naming or (kind == "Surgery" and key(naming[-1]) in _OPERATIONS):
             continue  # "The Surgery"; "Day Surgery": an operation, not a GP's surgery
         if kind in _BARE_KINDS:
-            if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming):
+            if _THE_BEFORE.search(text, 0, start) and all(_plain_english(word, lex) for word in naming) \
+                    and not (kind == "Centre" and _GO_TO_THE_BEFORE.search(text, 0, start)):
                 continue  # "the Hope Centre runs a drop-in": a service's name; "at Sunflower Centre" is one place
             # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
             # alone ("the Rape Crisis Centre", "Women's Centre") is no place.

@@ -1262,3 +1262,80 @@ def test_round_17_development_set_stays_above_the_goal():
     report = benchmark.score(benchmark.load_rows(benchmark.DEV17))
     assert report["sentences"] >= 200
     assert report["recall"] >= 0.96 and report["kept_rate"] >= 0.99, report["misses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Round 18: a name beside its role, even a name that is a word, and only there.
+        ("Dawn the family support worker came round.", "[name] the family support worker came round."),
+        ("Will the receptionist walked me out.", "[name] the receptionist walked me out."),
+        ("Will the officer ring me back", "Will the officer ring me back"),
+        ("Will the court let him see the kids?", "Will the court let him see the kids?"),
+        ("Grace on reception gave me a leaflet.", "[name] on reception gave me a leaflet."),
+        ("the lady at housing, carol, was lovely", "the lady at housing, [name], was lovely"),
+        ("the officer, will, took my statement", "the officer, [name], took my statement"),
+        ("My worker will ring me tomorrow.", "My worker will ring me tomorrow."),
+        # Nicknames after "goes by", "known as", "called her".
+        ("He goes by Tiny but he is huge.", "He goes by [name] but he is huge."),
+        ("everyone knows him as Tank", "everyone knows him as [name]"),
+        ("Time goes by so slowly in the refuge.", "Time goes by so slowly in the refuge."),
+        # East Asian names that are English words, in a name's place only.
+        ("Long and his brother came to the flat.", "[name] and his brother came to the flat."),
+        ("My partner Sang locked me in the bedroom.", "My partner [name] locked me in the bedroom."),
+        ("He sang to me when he was sorry.", "He sang to me when he was sorry."),
+        ("It took a long time to feel safe.", "It took a long time to feel safe."),
+        # Laws named after a person, Welsh months, shops as things.
+        ("my friend told me about claire's law", "my friend told me about claire's law"),
+        ("sarah's law did not cover my case", "sarah's law did not cover my case"),
+        ("Symudais i'r lloches ym mis Mai.", "Symudais i'r lloches ym mis Mai."),
+        ("They gave me a Marks and Spencer voucher.", "They gave me a Marks and Spencer voucher."),
+        ("We met in a Costa in Wigan.", "We met in a Costa in [place]."),
+        ("I lost my job at the Tesco in Bury.", "I lost my job at the [place]."),
+        # A building by its name where someone goes; a service's name that is a word stays.
+        ("He followed me into the Harbour Centre.", "He followed me into the [place]."),
+        ("The Rose Centre runs a group for older women.", "The Rose Centre runs a group for older women."),
+    ],
+)
+def test_round_18_roles_nicknames_laws_and_shops(text, expected):
+    assert redacted(text) == expected
+
+
+def test_round_18_development_set_stays_above_its_figures():
+    """redaction_dev18.tsv (tuned-on): names beside roles, nicknames, venues, words to keep."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV18))
+    assert report["sentences"] >= 150
+    assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.99, report["misses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("people on the estate call him Mad Dog", "people on the estate call him [name]"),
+        ("His nickname is Bones.", "His nickname is [name]."),
+        ("the lady from housing, Joy, rang me back", "the lady from housing, [name], rang me back"),
+        ("Gadawais i fe fis Mai diwethaf.", "Gadawais i fe fis Mai diwethaf."),
+        ("আমি এখন রিফিউজে থাকি।", "আমি এখন রিফিউজে থাকি।"),
+        ("রিফিউজ আমাকে অনেক সাহায্য করেছে।", "রিফিউজ আমাকে অনেক সাহায্য করেছে।"),
+        ("I waited four hours in A&E at the Royal.", "I waited four hours in A&E at the Royal."),
+    ],
+)
+def test_round_18_nicknames_of_two_words_and_service_words_in_other_scripts(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Misses of redaction_fresh18.tsv (scored once at 1835ceb), fixed since: a role of three words with a
+        # possessive, a pub with a public building's word, a Vietnamese "is named".
+        ("Hope the children's social worker came to the school.",
+         "[name] the children's social worker came to the school."),
+        ("He sits in the Crown and Anchor all day.", "He sits in the [place] all day."),
+        ("I went to the Magistrates and Crown court.", "I went to the Magistrates and Crown court."),
+        ("Chồng tôi tên là Long, anh ấy đánh tôi.", "Chồng tôi tên là [name], anh ấy đánh tôi."),
+    ],
+)
+def test_round_18_fresh_set_misses_stay_fixed(text, expected):
+    assert redacted(text) == expected
