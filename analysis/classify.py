@@ -64,6 +64,11 @@ MIN_POSITIVES_FOR_THRESHOLD = 30
 # cut-off is the one that assigns it to its coded share (``_share_matching``).
 MIN_POSITIVES_FOR_SHARE = 8
 SHARE_MATCH_RANGE = (0.1, 0.6)
+# For a theme coded on under 1 % of answers (NHS "mental_health", 26 of
+# 3,704) a calibrated probability seldom reaches 0.1 even where it applies,
+# and a floor of 0.1 assigned it to under half its coded share: the floor is
+# at most this many times the theme's coded share.
+RARE_FLOOR_PER_SHARE = 10.0
 # Pseudo-neighbours at the label's share added to each vote.
 VOTE_SMOOTHING = 1.0
 # A label's learned signals count half once it has this many positives.
@@ -486,12 +491,14 @@ class ThemeClassifier:
 def _share_matching(fitted: np.ndarray, Y: np.ndarray) -> np.ndarray:
     """Per label, the cut-off at which the share of training texts assigned
     (on out-of-fold inputs) equals the share coded with it, kept within
-    ``SHARE_MATCH_RANGE``. Ten positives estimate a share far better than
+    ``SHARE_MATCH_RANGE`` (its floor lowered for a very rare theme,
+    ``RARE_FLOOR_PER_SHARE``). Ten positives estimate a share far better than
     they find an F1-best cut-off, and a codebook that under- or over-calls a
     theme (a vague "general" theme under-called by half) is put right."""
     share = Y.mean(axis=0)
     cut = np.array([np.quantile(fitted[:, j], 1 - share[j]) for j in range(Y.shape[1])])
-    return np.clip(cut, *SHARE_MATCH_RANGE)
+    floor = np.minimum(SHARE_MATCH_RANGE[0], RARE_FLOOR_PER_SHARE * share)
+    return np.clip(cut, floor, SHARE_MATCH_RANGE[1])
 
 
 DENSITY_SAMPLE = 512

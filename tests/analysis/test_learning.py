@@ -192,6 +192,28 @@ def test_a_label_with_some_positives_is_cut_at_its_coded_share():
     assert abs(share[staff] - 0.25) <= 0.1  # coded with it: 10 of 40
 
 
+def test_a_rare_label_is_cut_low_enough_to_reach_its_coded_share():
+    """A theme coded on under 1 % of answers seldom gets a calibrated
+    probability of 0.1 even where it applies: its share-matched cut-off may
+    go below 0.1 (to ten times its share) so it is assigned near its coded
+    share; a commoner theme keeps the floor of 0.1."""
+    from analysis.classify import SHARE_MATCH_RANGE, _share_matching
+
+    rng = np.random.default_rng(2)
+    Y = np.zeros((1000, 3), dtype=int)
+    Y[:8, 0] = 1  # rare: 0.8 % of answers
+    Y[:50, 1] = 1  # 5 %, its probabilities as low as the rare one's
+    Y[:300, 2] = 1  # common: 30 %
+    low = np.where(Y[:, 0] == 1, rng.uniform(0.085, 0.095, 1000), rng.uniform(0, 0.05, 1000))
+    fitted = np.column_stack([low, np.where(Y[:, 1] == 1, rng.uniform(0.06, 0.09, 1000), low),
+                              np.where(Y[:, 2] == 1, rng.uniform(0.4, 0.9, 1000), rng.uniform(0, 0.3, 1000))])
+    cut = _share_matching(fitted, Y)
+    assert 0.08 <= cut[0] < SHARE_MATCH_RANGE[0]
+    assert (fitted[:, 0] >= cut[0]).sum() == 8
+    assert cut[1] == SHARE_MATCH_RANGE[0]
+    assert 0.3 <= cut[2] <= 0.4
+
+
 def test_learning_from_examples_the_codebook_does_not_know():
     """Coded examples teach a label the codebook lacks, from its neighbours."""
     coded = DA_CODED + [("He hacked my instagram", ["online"]), ("He tracked me through an app", ["online"]),
