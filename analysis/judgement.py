@@ -35,8 +35,18 @@ def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-# Fixed-width look-behinds: "never once made me feel like a burden" is praise.
-_NOT_BEFORE = r"(?<!never )(?<!never once )(?<!not )(?<!n't )(?<!didnt )(?<!nt )"
+def _not_after(before: tuple[str, ...], *words: str) -> str:
+    """``words`` as an alternation, each not just after one of ``before``. The
+    look-behinds follow the word, so they are tried only where it matched: an
+    alternative opening with a look-behind is tried at every position and
+    made these scans a fifth slower."""
+    return r"\b(?:" + "|".join(w + "".join(f"(?<!{b}{w})" for b in before) for w in words) + ")"
+
+
+# "never once made me feel like a burden" is praise.
+_NEGATIONS = ("never ", "never once ", "not ", "n't ", "didnt ", "nt ")
+# "I didn't understand" is no service failing.
+_AFTER_I = (r"\bi ",)
 
 _SERVICE_FAILURES = _any_of((
     # Nobody / no one did what a service should.
@@ -70,13 +80,14 @@ _SERVICE_FAILURES = _any_of((
     r"\btook (?:weeks|months|years|ages|forever|too long)\b|\btoo long\b|\btook \d+ (?:weeks|months|years)\b",
     # Not believed, not taken seriously, blamed.
     # ... but not "I didn't understand" or "I don't believe anything else could be done".
-    r"(?<!\bi )\b(?:didn'?t|did not|wouldn'?t|won'?t|never|don'?t|do not|doesn'?t) (?:seem to )?(?:believe|listen|care|"
+    _not_after(_AFTER_I, "didn't", "didnt", "did not", "wouldn't", "wouldnt", "won't", "wont", "never", "don't", "dont",
+               "do not", "doesn't", "doesnt") + r" (?:seem to )?(?:believe|listen|care|"
     r"help|call|ring|get back|understand|follow up|take (?:me|it|us) seriously|do anything|want to know|"
     r"bother|explain|tell me|ask)\b",
     r"\b(?:wasn'?t|weren'?t|not|never) (?:believed|listened to|taken seriously|helped|told|asked|"
     r"contacted|offered)\b",
     r"\bblamed (?:me|us)\b|\bjudged me\b|"
-    + _NOT_BEFORE + r"\bmade (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
+    + _not_after(_NEGATIONS, "made") + r" (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
     r"like (?:a|an|i was (?:a|an|lying|making))\b)",
     r"\b(?:asked|questioned|spoke to) (?:me )?(?:in front of|with) (?:him|my ex|my partner)\b",
     r"\bfelt (?:dropped|abandoned|let down|fobbed|dismissed|ignored|alone)\b",
@@ -112,7 +123,8 @@ _SERVICE_FAILURES = _any_of((
     r"\bsaid (?:they|she|he)(?:'?d| would) (?:ring|call|phone|come|get back|be in touch)\b",
     r"\bcould(?:n'?t| not)(?: even)? get (?:in|a place|a space|a room|seen)\b",
     r"\b(?:there is|there'?s|theres) (?:nothing|no (?:help|support|one|service)) (?:for|out there|available)\b",
-    r"(?<!\bi )\b(?:didn'?t|did not|never) (?:see|spot|notice|pick up on) (?:it|anything|the signs)\b",
+    _not_after(_AFTER_I, "didn't", "didnt", "did not", "never")
+    + r" (?:see|spot|notice|pick up on) (?:it|anything|the signs)\b",
     r"\bbarely (?:spoke|talked|looked|listened|bothered|said)\b|\b(?:hadn'?t|had not|didn'?t) (?:even )?read\b",
     r"\btold (?:me|us) to go back\b|\bon hold (?:for )?(?:ages|hours|\d+)\b",
     r"\b(?:ended|stopped|finished) (?:too soon|too early|too quickly)\b|"
@@ -130,7 +142,7 @@ _SERVICE_FAILURES = _any_of((
     r"\b(?:lost|misplaced) (?:my|our|them|the (?:forms?|paperwork|file|statement|evidence|referral|application))\b",
     r"\bhad to (?:tell|repeat|explain|retell) (?:my|our|it|the|everything)\b|"
     r"\bhad to (?:chase|fight|beg|push)\b",
-    rf"{_NOT_BEFORE}\b(?:treated|made) (?:me|us) (?:feel )?(?:like|as if|as though) "
+    _not_after(_NEGATIONS, "treated", "made") + r" (?:me|us) (?:feel )?(?:like|as if|as though) "
     r"(?:it was|i was|we were|i'?d|we'?d|the problem|a problem|a box|a nuisance)\b",
     r"\blaugh(?:ed|ing)? it off\b|\b(?:officer|police|worker|gp|doctor|judge|they) laughed\b",
     # Service acts that failed, told flatly: help withdrawn and not replaced,
