@@ -26,7 +26,7 @@ from analysis.text import clean
 # A negation shortly before a success pattern turns it into a failure
 # ("nobody believed me", "they didn't keep me updated").
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:not|never|no ?one|no-one|nobody|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|wouldn'?t|"
+    r"\b(?:not|never|no|no ?one|no-one|nobody|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|wouldn'?t|"
     r"couldn'?t|won'?t|hardly|without)\b[\w' ]{0,20}$"
 )
 
@@ -35,8 +35,18 @@ def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-# Fixed-width look-behinds: "never once made me feel like a burden" is praise.
-_NOT_BEFORE = r"(?<!never )(?<!never once )(?<!not )(?<!n't )(?<!didnt )(?<!nt )"
+def _not_after(before: tuple[str, ...], *words: str) -> str:
+    """``words`` as an alternation, each not just after one of ``before``. The
+    look-behinds follow the word, so they are tried only where it matched: an
+    alternative opening with a look-behind is tried at every position and
+    made these scans a fifth slower."""
+    return r"\b(?:" + "|".join(w + "".join(f"(?<!{b}{w})" for b in before) for w in words) + ")"
+
+
+# "never once made me feel like a burden" is praise.
+_NEGATIONS = ("never ", "never once ", "not ", "n't ", "didnt ", "nt ")
+# "I didn't understand" is no service failing.
+_AFTER_I = (r"\bi ",)
 
 _SERVICE_FAILURES = _any_of((
     # Nobody / no one did what a service should.
@@ -70,13 +80,14 @@ _SERVICE_FAILURES = _any_of((
     r"\btook (?:weeks|months|years|ages|forever|too long)\b|\btoo long\b|\btook \d+ (?:weeks|months|years)\b",
     # Not believed, not taken seriously, blamed.
     # ... but not "I didn't understand" or "I don't believe anything else could be done".
-    r"(?<!\bi )\b(?:didn'?t|did not|wouldn'?t|won'?t|never|don'?t|do not|doesn'?t) (?:seem to )?(?:believe|listen|care|"
+    _not_after(_AFTER_I, "didn't", "didnt", "did not", "wouldn't", "wouldnt", "won't", "wont", "never", "don't", "dont",
+               "do not", "doesn't", "doesnt") + r" (?:seem to )?(?:believe|listen|care|"
     r"help|call|ring|get back|understand|follow up|take (?:me|it|us) seriously|do anything|want to know|"
     r"bother|explain|tell me|ask)\b",
     r"\b(?:wasn'?t|weren'?t|not|never) (?:believed|listened to|taken seriously|helped|told|asked|"
     r"contacted|offered)\b",
     r"\bblamed (?:me|us)\b|\bjudged me\b|"
-    + _NOT_BEFORE + r"\bmade (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
+    + _not_after(_NEGATIONS, "made") + r" (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
     r"like (?:a|an|i was (?:a|an|lying|making))\b)",
     r"\b(?:asked|questioned|spoke to) (?:me )?(?:in front of|with) (?:him|my ex|my partner)\b",
     r"\bfelt (?:dropped|abandoned|let down|fobbed|dismissed|ignored|alone)\b",
@@ -112,7 +123,8 @@ _SERVICE_FAILURES = _any_of((
     r"\bsaid (?:they|she|he)(?:'?d| would) (?:ring|call|phone|come|get back|be in touch)\b",
     r"\bcould(?:n'?t| not)(?: even)? get (?:in|a place|a space|a room|seen)\b",
     r"\b(?:there is|there'?s|theres) (?:nothing|no (?:help|support|one|service)) (?:for|out there|available)\b",
-    r"(?<!\bi )\b(?:didn'?t|did not|never) (?:see|spot|notice|pick up on) (?:it|anything|the signs)\b",
+    _not_after(_AFTER_I, "didn't", "didnt", "did not", "never")
+    + r" (?:see|spot|notice|pick up on) (?:it|anything|the signs)\b",
     r"\bbarely (?:spoke|talked|looked|listened|bothered|said)\b|\b(?:hadn'?t|had not|didn'?t) (?:even )?read\b",
     r"\btold (?:me|us) to go back\b|\bon hold (?:for )?(?:ages|hours|\d+)\b",
     r"\b(?:ended|stopped|finished) (?:too soon|too early|too quickly)\b|"
@@ -130,9 +142,27 @@ _SERVICE_FAILURES = _any_of((
     r"\b(?:lost|misplaced) (?:my|our|them|the (?:forms?|paperwork|file|statement|evidence|referral|application))\b",
     r"\bhad to (?:tell|repeat|explain|retell) (?:my|our|it|the|everything)\b|"
     r"\bhad to (?:chase|fight|beg|push)\b",
-    rf"{_NOT_BEFORE}\b(?:treated|made) (?:me|us) (?:feel )?(?:like|as if|as though) "
+    _not_after(_NEGATIONS, "treated", "made") + r" (?:me|us) (?:feel )?(?:like|as if|as though) "
     r"(?:it was|i was|we were|i'?d|we'?d|the problem|a problem|a box|a nuisance)\b",
     r"\blaugh(?:ed|ing)? it off\b|\b(?:officer|police|worker|gp|doctor|judge|they) laughed\b",
+    # Service acts that failed, told flatly: help withdrawn and not replaced,
+    # a case dropped, a token gesture and nothing more, never heard back.
+    r"\b(?:wasn'?t|wasnt|weren'?t|werent|was never|were never|never (?:got|been)|not) replaced\b|"
+    r"\bno (?:replacement|one replaced|new worker)\b",
+    r"\b(?:case|charges?|investigation|prosecution|complaint)\b[\w' ]{0,12}\b(?:was |were |got |has been )?"
+    r"(?:dropped|withdrawn|discontinued|binned|shelved)\b|"
+    r"\bdropped (?:the|my|our|all) (?:case|charges?|investigation)\b|\bno further action\b|\bnfa'?d?\b",
+    r"\b(?:and|then) that was (?:it|that|the end of it)\b|\bthat was (?:all|the last) (?:i|we) (?:heard|got)\b|"
+    r"\bjust (?:a|the) (?:leaflet|number|phone number|website|list)\b",
+    r"\b(?:never|haven'?t|havent|didn'?t|didnt) (?:heard|hear) (?:back|anything|from)\b|\bheard nothing\b",
+    r"\b(?:discharged|signposted) (?:me|us)\b|\btold (?:me|us) to (?:ring|call|contact|try) "
+    r"(?:someone|somebody|another|the other|a different)\b",
+    r"\b(?:didn'?t|didnt|did not|never) (?:turn|show) up\b|\bno[- ]show\b",
+    r"\b(?:released|bailed|let) (?:him )?(?:out|go)\b[\w' ]{0,20}\b(?:same day|next day|hours|without)\b|"
+    r"\b(?:he|him) (?:was )?(?:released|let out|bailed) (?:the )?(?:same|next) (?:day|morning)\b",
+    r"\b(?:new|different) (?:worker|social worker|officer) every\b|\b(?:changed (?:workers?|officers?)|"
+    r"moved (?:me |us )?(?:around )?)(?:twice|(?:\d+|two|three|four|five|so many) times)\b",
+    r"\b(?:nothing|not a word|heard nothing) since\b",
 ))
 
 # Sarcasm: praise said to mean its opposite ("Oh yeah, SO helpful",
@@ -153,7 +183,9 @@ _INTERJECTED_PRAISE = re.compile(
 # Asked about or wished for, not done: "asked if I felt safe", "if the police
 # had believed me", "I wish they had listened to me".
 _ASKED_BEFORE = re.compile(
-    r"\b(?:if|whether)\s*$|\b(?:if|wish)\b(?: only)?[\w' ]{0,25}\b(?:had|would|could)\b[\w' ]{0,12}$"
+    r"\b(?:if|whether)\s*$|\b(?:if|wish)\b(?: only)?[\w' ]{0,25}\b(?:had|would|could)\b[\w' ]{0,12}$|"
+    r"\b(?:waiting for|promised|supposed to|meant to|going to|said (?:they|she|he)(?:'?d| would)|"
+    r"(?:could|can|to) (?:ask|apply) for)\b[\w' ]{0,20}$"
 )
 
 _SERVICE_SUCCESSES = _any_of((
@@ -178,6 +210,36 @@ _SERVICE_SUCCESSES = _any_of((
     r"\bgave (?:me|us) (?:space|time|hope|confidence|somewhere|my life)\b",
     r"\bunderstood (?:me|us|coercive control|what|how|that)\b",
     r"\b(?:thank you|thanks to|so grateful|diolch)\b",
+    # A service doing a protective or practical act, told with no praise
+    # word: "changed the locks the same day", "got me into a refuge that
+    # night", "screens were up", "she rang me back within the hour". Past
+    # tense, so "waiting for them to change the locks" is not one; negation
+    # and "said they'd" before it are handled in ``_success``.
+    r"\b(?:changed|fitted|replaced|put (?:in|on)|installed|upgraded) (?:the |my |our |a |an |new |extra |proper )*"
+    r"(?:locks?|door|alarm|panic alarm|cameras?|cctv|doorbell|window locks?)\b|\bsanctuary scheme\b|\blocksmith\b",
+    r"\b(?:rang|called|phoned|texted|emailed)(?<!\bhe rang)(?<!\bhe called)(?<!\bhe phoned)(?<!\bhe texted) "
+    r"(?:me|us) (?:back )?(?:within|the same|that|straight|"
+    r"first thing|next morning|every|each|regularly|weekly)\b",
+    r"\b(?:got|found|gave|sorted|secured|offered|booked) (?:me|us) (?:into |a place|a space|a room|a bed|a flat|"
+    r"a house|a solicitor|legal aid|an idva|a worker|an advocate|a counsell?or|somewhere)\b|"
+    r"\b(?:sorted|arranged|organised)(?: out)? (?:a|the|my|our) (?:school|place|flat|room|solicitor|transport|"
+    r"taxi|bed|refuge|house|move|childcare|nursery)\b|\bshowed (?:me|us) (?:where|how|round|around)\b|"
+    r"\b(?:moved|rehoused|relocated|placed) (?:me|us|me and the kids)\b(?! (?:\d+|two|three|four|five|again|"
+    r"around|about|miles))|\b(?:got|had) a place (?:in|at) "
+    r"(?:a |the )?refuge\b",
+    r"\b(?:explained|talked me through|talked us through|went through) (?:everything|it all|it|each|every|"
+    r"what|how|all|the (?:whole |court |legal )?(?:process|options|order|steps|court|hearing))\b",
+    r"\b(?:stayed|sat|came|waited) with (?:me|us)\b|\bwas (?:there|with me) (?:the whole|all the|every|"
+    r"at every|throughout)\b|\bheld my hand\b",
+    r"\bscreens? (?:was|were|had been) (?:up|put up|there|ready|arranged)\b|\bbehind (?:a|the) screens?\b|"
+    r"\bspecial measures\b|\bevidence (?:by|via|over|from|on) (?:a )?video\b|"
+    r"\bevidence (?:from|in) (?:another|a separate|a different|a side) room\b|\bon a screen\b|\bvideo link\b|"
+    r"\bseparate (?:entrance|waiting (?:room|area)|room|exit)\b",
+    r"\b(?:came|turned up|arrived|were there|was there|at the door) (?:with)?in (?:under |about |less than )?"
+    r"(?:minutes|(?:\d+|five|ten|fifteen|twenty) minutes|the hour|an hour)\b|\btook him away\b|"
+    r"\b(?:came|were there|turned up) straight (?:away|round|over)\b",
+    r"\b(?:put|set) (?:a |in |up )?(?:a )?(?:marker|flag|safety plan|bail conditions)\b|"
+    r"\b(?:bail conditions|a safety plan) (?:were|was) (?:put|set)\b",
 ))
 
 # A clause about what the abuser did or does: painful, but not a judgement

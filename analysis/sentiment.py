@@ -77,6 +77,17 @@ _ELLIPTICAL_COMPLAINT = re.compile(
     r"\b(?:not|aren'?t|arent|isn'?t|isnt|wasn'?t|wasnt) (?:nearly )?enough\b|\bthe rest (?:not|wasn'?t|wasnt)\b"
 )
 _ELSE_QUESTION = re.compile(r"anything else", re.I)
+# Yes/no questions asking whether the service did well ("Would you recommend
+# us to a friend?", "Did you feel safe?", "Were you believed?"): a bare "yes"
+# or "no" opening the answer is its verdict.
+_VERDICT_QUESTION = re.compile(
+    r"\brecommend|\b(?:did|do|were|are|was|would) you (?:feel |come |go )?(?:back |again )?(?:safe|believed|"
+    r"listened to|supported|heard|respected|happy|satisfied|use|welcome)|\b(?:was|were|is) (?:it|the \w+|we|they) "
+    r"(?:helpful|useful|good|worth)",
+    re.I,
+)
+_YES = re.compile(r"^\W*(?:yes|yeah|yep|definitely|absolutely|of course|already have|i already have|100 ?%)\b", re.I)
+_NO = re.compile(r"^\W*(?:no|nope|nah|never|not really|not at all|wouldn'?t|would not|definitely not)\b", re.I)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
 # Words whose meaning in service feedback VADER misses or gets backwards.
@@ -106,7 +117,7 @@ _NOTHING = re.compile(
     r"^\W*(?:no|none|nothing|nil|nope|n/?a|na|no comments?|not really|nothing really|"
     r"nothing at all|no improvements?(?: needed)?|nothing to improve|all good|"
     r"can'?t think of anything|cannot think of anything|nothing i can think of|"
-    r"nothing,? (?:it was|all) (?:fine|good|great|excellent|perfect))\W*$",
+    r"nothing,? (?:it was|all) (?:fine|good|great|excellent|perfect)|dim byd|dim)\W*$",
     re.IGNORECASE,
 )
 
@@ -476,6 +487,11 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
         return max(compound, JUDGED_FLOOR) + JUDGED_STEP * (helped - 1)
     if domestic_abuse_coding and _names_a_help(judgement, kind, compound):
         return max(compound, JUDGED_FLOOR)
+    verdict = _verdict(judgement.scored_text, question)
+    if verdict and (_complains(judgement) if verdict > 0 else _praises(judgement, kind)):
+        return compound * MIXED_SHRINK  # "yes, but the wait was awful"
+    if verdict:
+        return max(compound, JUDGED_FLOOR) if verdict > 0 else min(compound, -JUDGED_FLOOR)
     suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
     proposal = judgement.suggests or (domestic_abuse_coding and judgement.proposes)
     # Proposals answering "what could be better?" are complaints in NHS coding;
@@ -497,6 +513,14 @@ def _names_a_help(judgement: Judgement, kind: str, compound: float) -> bool:
     return (kind == "good" and compound > -NEUTRAL_BAND and not judgement.lukewarm
             and not judgement.says_nothing and not _HEDGED.search(judgement.scored_text)
             and not _complains(judgement))
+
+
+def _verdict(text: str, question: str | None) -> int:
+    """+1 or -1 when an answer to a yes/no question about the service opens
+    with "yes" or "no" ("Yes. She rang every week", "No, waited 3 months"), else 0."""
+    if not question or not _VERDICT_QUESTION.search(question):
+        return 0
+    return 1 if _YES.match(text) else -1 if _NO.match(text) else 0
 
 
 # "the leaflet I guess", "not sure yet": a hedged answer names no help.

@@ -26,9 +26,32 @@ _STEMMER = SnowballStemmer("english")
 _NEGATION = re.compile(NEGATION, re.VERBOSE)
 _CLAUSE_PUNCT = re.compile(CLAUSE_PUNCT)
 
-# "satisfied and/or dissatisfied" questions match neither: they are mixed.
-_IMPROVE_QUESTION = re.compile(r"improv|better|change|differently|worse", re.I)
-_GOOD_QUESTION = re.compile(r"\bgood|went well|worked well|helped|\blike|\bbest", re.I)
+# What a question asks for, by intent rather than by one wording. Fault- or
+# improvement-seeking: what could be better, what went wrong, what made it
+# harder, what would you change (and Welsh: gwell, gwella, newid, o'i le,
+# anoddach). Praise-seeking: what was good, what helped, what worked, what
+# did you like or value (Welsh: da/dda, helpu, hoffi). A question asking for
+# both ("satisfied and/or dissatisfied", "what helped and what didn't") or
+# for neither ("tell us about...", "would you recommend us?") is open.
+_IMPROVE_QUESTION = re.compile(
+    r"improv|better|\bchange\b|\bchanges\b|differently|worse|went wrong|go wrong|\bwrong\b|harder|"
+    r"difficult|\bproblems?\b|disappoint|dissatisf|unhappy|\bcomplain|\bfrustrat|\bleast\b|\bfix\b|"
+    r"\bmissing\b|\blacking\b|\bgwell|\byn well\b|\bnewid|o'?i le|anoddach|\banodd",
+    re.I,
+)
+_GOOD_QUESTION = re.compile(
+    r"\bgood|went well|worked well|go well|\bhelped|\bhelpful|\buseful|\bbest\b|\bliked?\b(?! to| us)|"
+    r"\benjoy|\bvalued?\b|\bappreciat|\bpositive|(?<!dis)satisf|made a difference|\bright\b|"
+    r"\bdda\b|\bhelpu|\bhelpodd|\bhoffi|\bgweithio",
+    re.I,
+)
+# Praise sought then negated ("what didn't help?", "what did not go well?")
+# seeks faults.
+_NEGATED_GOOD_QUESTION = re.compile(
+    r"\b(?:didn'?t|did not|wasn'?t|was not|not|never)\b(?: \w+)? (?:help|helpful|useful|go well|work(?: well)?|"
+    r"good|like)\b|\b(?:didn'?t|did not|wasn'?t|was not)\W*$",
+    re.I,
+)
 
 
 def clean(text: str) -> str:
@@ -105,6 +128,7 @@ def negated_tokens(text: str) -> list[str]:
     return marked
 
 
+@lru_cache(maxsize=4096)
 def question_kind(question: str | None) -> str:
     """Classify the question a text answers: 'improve', 'good' or 'other'.
 
@@ -113,8 +137,14 @@ def question_kind(question: str | None) -> str:
     """
     if not question:
         return "other"
-    if _IMPROVE_QUESTION.search(question):
+    question = question.replace("’", "'")
+    negated_good = bool(_NEGATED_GOOD_QUESTION.search(question))
+    improve = negated_good or bool(_IMPROVE_QUESTION.search(question))
+    good = bool(_GOOD_QUESTION.search(_NEGATED_GOOD_QUESTION.sub(" ", question)))
+    if improve and good:
+        return "other"  # asks for both: the answer's own words decide
+    if improve:
         return "improve"
-    if _GOOD_QUESTION.search(question):
+    if good:
         return "good"
     return "other"

@@ -243,3 +243,49 @@ def test_hedged_or_nothing_answers_to_what_helped_are_not_lifted_to_praise(text)
 def test_naming_what_helped_is_read_as_praise_only_in_domestic_abuse_coding():
     assert judged(0.0, judge("my mum"), "What helped?", domestic_abuse_coding=True) == JUDGED_FLOOR
     assert judged(0.0, judge("my mum"), "What helped?", domestic_abuse_coding=False) == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "They fitted a new lock on the back door the next morning",
+    "Special measures were in place and I never had to see him",
+    "My IDVA phoned me back within twenty minutes",
+    "They found us a room in a refuge that evening",
+    "The officer stayed with me until my sister arrived",
+    "She talked me through the whole court process",
+])
+def test_service_acts_told_without_praise_words_are_successes(text):
+    assert judge(text.lower()).successes >= 1
+    assert labels([(text, ELSE)]) == ["positive"]
+
+
+@pytest.mark.parametrize("text", [
+    "My support worker went on leave and was never replaced",
+    "The charges were dropped",
+    "Police gave me a crime number and that was it",
+    "I never heard back from the housing team",
+    "The children's worker didn't turn up twice",
+])
+def test_service_acts_failed_told_without_negative_words_are_failures(text):
+    assert judge(text.lower()).failures >= 1
+    assert labels([(text, ELSE)]) == ["negative"]
+
+
+@pytest.mark.parametrize("text", [
+    "They never fitted the new locks",
+    "Nobody rang me back within the week",
+    "I'm waiting for them to fit the door alarm",
+    "They said they'd find us a room in a refuge",
+])
+def test_service_acts_negated_awaited_or_promised_are_no_success(text):
+    assert judge(text.lower()).successes == 0
+
+
+def test_yes_or_no_to_a_verdict_question_is_the_verdict():
+    recommend = "Would you recommend this service to someone in your position?"
+    assert labels([
+        ("Yes, she phoned every week", recommend),
+        ("No. Three months for a first appointment", recommend),
+        ("Not really, he was sat right outside", "Did you feel safe at the hearing?"),
+        ("Yes, though the waiting was awful", recommend),
+        ("No", "Is there anything else you want to tell us?"),
+    ]) == ["positive", "negative", "negative", "neutral", "neutral"]

@@ -39,6 +39,34 @@ def test_question_kind():
     assert question_kind(None) == "other"
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    # Improvement- or fault-seeking, in wordings the fitted data never used.
+    ("What went wrong?", "improve"),
+    ("What would you change?", "improve"),
+    ("What made things harder for you?", "improve"),
+    ("What didn't help?", "improve"),
+    ("What did not go well?", "improve"),
+    ("Was anything missing?", "improve"),
+    ("Beth allai fod yn well?", "improve"),  # Welsh: what could be better?
+    ("Beth aeth o'i le?", "improve"),  # Welsh: what went wrong?
+    # Praise-seeking.
+    ("What worked well?", "good"),
+    ("What did you value most about your worker?", "good"),
+    ("Did we get anything right?", "good"),
+    ("Beth oedd yn dda?", "good"),  # Welsh: what was good?
+    ("Beth wnaeth helpu?", "good"),  # Welsh: what helped?
+    # Open, or asking for both: the answer's own words decide.
+    ("Would you recommend us to a friend? Why?", "other"),
+    ("Tell us about your experience of the refuge", "other"),
+    ("Would you like to add anything?", "other"),
+    ("Has anything changed for you since?", "other"),
+    ("What helped and what didn't?", "other"),
+    ("Please describe anything you were satisfied and/or dissatisfied with", "other"),
+])
+def test_question_kind_reads_intent_not_one_wording(question, kind):
+    assert question_kind(question) == kind
+
+
 def test_fast_vader_equals_nltk():
     fast = vader(domain=False)  # also puts the lexicon folder on nltk.data.path
     plain = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
