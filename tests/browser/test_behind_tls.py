@@ -20,6 +20,7 @@ both, and fails rather than skips if they are missing).
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import getpass
 import grp
 import http.server
@@ -297,7 +298,19 @@ def required_url(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def tls_database() -> str:
+def one_deployment_at_a_time(tmp_path_factory):
+    """pytest-xdist may deal this module's tests to two workers; each would make
+    its own deployment on the same database and Redis, emptying the other's. The
+    second waits until the first worker is done with the module."""
+    run_folder = tmp_path_factory.getbasetemp().parent
+    with (run_folder / "behind-tls.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+        fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="module")
+def tls_database(one_deployment_at_a_time) -> str:
     """A fresh database beside TEST_DATABASE_URL's (the other tests empty that one)."""
     base = make_url(required_url("TEST_DATABASE_URL")).set(drivername="postgresql")
     name = f"{base.database}_behind_tls"
@@ -311,10 +324,14 @@ def tls_database() -> str:
 
 
 @pytest.fixture(scope="module")
-def tls_redis() -> str:
-    url = required_url("TEST_REDIS_URL")
-    redis.Redis.from_url(url).flushdb()  # this run's sessions and rate-limit counters only
-    return url
+def tls_redis(one_deployment_at_a_time) -> str:
+    """The Redis database just below TEST_REDIS_URL's: the queue tests empty that
+    one (tests/webapp/themes/test_theming_rq.py), which would sign a journey here
+    out halfway."""
+    url = make_url(required_url("TEST_REDIS_URL"))
+    own = url.set(database=str((int(url.database or 0) - 1) % 16)).render_as_string(hide_password=False)
+    redis.Redis.from_url(own).flushdb()  # this deployment's sessions and rate-limit counters only
+    return own
 
 
 def app_env(**settings) -> dict:
