@@ -12,7 +12,7 @@ registrations, links and long reference numbers with a label in brackets:
 | ``[handle]`` | a social media handle, with or without "@" ("on snap as dazzaboy_99") |
 | ``[link]`` | a web address (public service sites are kept) |
 | ``[address]`` | a house or flat number with its street, in English, Welsh, Polish or Romanian |
-| ``[place]`` | a street, school, GP surgery, workplace, estate, named refuge, pub or venue, hospital ward, or a town |
+| ``[place]`` | a street, school, GP surgery, workplace, estate, named refuge, pub, venue or hospital, or a town |
 | ``[postcode]`` | a full UK postcode, or a district in context ("LS6 area") |
 | ``[date]`` | a specific calendar date, or a month and year of birth |
 | ``[vehicle]`` | a vehicle registration |
@@ -44,7 +44,7 @@ Policy decisions (see PRODUCT.md section 2):
   the Silent Solution 55, Samaritans 116 123, Childline and the national
   helplines of the support directory. Public service web sites (gov.uk,
   nhs.uk, police.uk and the national charities) are kept too, and so are
-  hospitals, stations, courts and services ("Victoria station", "IDVA Service").
+  stations, courts and services ("Victoria station", "IDVA Service", "NHS", "Citizens Advice").
 - Towns: a town, village or city where someone lives, works or comes from
   ("near Accrington", "born in Lahore", "the Tesco in Bury", "Wigan is where he
   grew up", "moved to rochdale", "w Manchesterze", "din Oldham") is ``[place]``,
@@ -53,8 +53,8 @@ Policy decisions (see PRODUCT.md section 2):
   ("Blackburn police", "Accrington bus station", "Citizens Advice in" keeps
   "Citizens Advice"). In lower case, a town that is also an English word ("bath",
   "bury") needs a capital.
-- A prison by its name ("HMP Kelsford", "HMYOI Brinlow") is ``[place]`` (round 15): unlike a
-  hospital a town shares, it tells where one person, often the abuser, is held and will come out.
+- A prison by its name ("HMP Kelsford", "HMYOI Brinlow") is ``[place]`` (round 15): it tells where one
+  person, often the abuser, is held and will come out.
 - Postcodes: any full postcode shape is ``[postcode]``, whatever its area, so an invented or
   mistyped area ("KL4 9RT", "kl49rt") goes too; a capitalised word just before one is its town.
 - A place found inside a capitalised run takes the rest of the run ("Kelsford Homes", "Pelham Road
@@ -83,6 +83,15 @@ Policy decisions (see PRODUCT.md section 2):
   "Marks and Spencer" and "refuge" written in Urdu, Gurmukhi or Bengali stay; "a Costa in Bolton" loses the
   town only ("the Tesco in Bury" is one workplace); "the Harbour Centre" after "at", "into" or "to" is a place,
   and so is a pub named with a public building's word ("the Crown and Anchor").
+- Round 19 (issue 12, two independent reviewers): a local public building by its own name locates a person and
+  is ``[place]``, the whole name: a hospital or infirmary ("St Helier Hospital", "Leeds General Infirmary",
+  "the Royal Gwent"), a town hall, library, jobcentre, civic or leisure centre ("Ashton Town Hall", "Leigh
+  Library", "Bolton Jobcentre"). The kind alone stays ("the hospital", "A&E", "the General Hospital", "the
+  Royal", "the library", "Jobcentre Plus", "the walk in centre"), and so does a ward number ("Ward 7": many
+  hospitals have one). Contractions typed without an apostrophe ("theres", "hes", "wont") are never names;
+  "Dr" with its capital makes the next capitalised word a name even when it is a word ("Dr Whitfield"); a
+  word after Urdu, Panjabi or Bengali "any", "some" or "every" ("کوئی نور", no light) is no name, nor "ہیلپ
+  لائن" (helpline); "vitória" (victory) is a name only with a name's context.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

@@ -19,7 +19,8 @@ from importlib import resources
 _UNIFY = str.maketrans({"ş": "ș", "ţ": "ț", "\u0307": None})
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
 
-# Function words and common sentence words that are never a surname or street name.
+# Function words and common sentence words that are never a surname or street name, with the contractions
+# people type without an apostrophe ("theres", "hes", "wont").
 STOPWORDS = frozenset(
     """a an and are as at be been but by can could did do does for from had has have he her him his
     how i if in into is it its me my no not of off on or our out she so than that the their them
@@ -27,7 +28,9 @@ STOPWORDS = frozenset(
     would you your down over back just very all any some about after before again also am been
     being both each few more most other own same such only once here now never always still yet
     times time mins minutes hours days weeks months years miles kids children people things
-    lovely kind really great amazing rude helpful brilliant good bad nice""".split()
+    lovely kind really great amazing rude helpful brilliant good bad nice
+    theres thats whats hes shes theyre wheres heres lets ive id ill im youre dont wont cant didnt isnt
+    wasnt couldnt""".split()
 )
 
 # Everyday words of Urdu, Panjabi and Bengali answers that stand where a name could (pronouns,
@@ -48,7 +51,8 @@ SCRIPT_WORDS = frozenset(
     ਉਸਨੇ ਉਹਨੇ ਉਸਨੂੰ ਉਹਨੂੰ ਉਨ੍ਹਾਂਨੇ ਉਹਨਾਂ ਇਹਨਾਂ ਵਾਲੇ ਵਾਲਿਆਂ ਵਾਲੀ ਵਾਲਾ ਵਾਲੀਆਂ ਲੋਕ ਸਾਰੇ ਸਾਰਿਆਂ ਕਿਸੇ ਕਿਸੇ ਨੇ ਮੈਂਨੂੰ
     والوں والے والی والا ان ہوں نے انہیں اسے
     ਹਮੇਸ਼ਾ ਹੁਣ ਕਦੇ ਰੋਜ਼ ਹਰ ਸ਼ਰਾਬ ਪੈਸੇ ਗੁੱਸੇ ਗੁੱਸਾ ਸਾਡੇ ਸਾਡਾ ਨਾਲ ਲਈ ਕੋਲ ਬਾਅਦ ਪਹਿਲਾਂ ਰਾਤ ਦਿਨ ਵੀ ਬਹੁਤ ਸਿਰਫ਼ ਸਿਰਫ
-    ریفیوج رفیوج ہاؤسنگ سوشل ਰਿਫਿਊਜ ਰਿਫ਼ਿਊਜ ਹਾਊਸਿੰਗ ਸੋਸ਼ਲ রিফিউজ রিফিউজে রিফিউজের রিফিউজটা হাউজিং সোশ্যাল""".split()
+    ریفیوج رفیوج ہاؤسنگ سوشل ہیلپ لائن ਹੈਲਪ ਲਾਈਨ হেল্প লাইন
+    ਰਿਫਿਊਜ ਰਿਫ਼ਿਊਜ ਹਾਊਸਿੰਗ ਸੋਸ਼ਲ রিফিউজ রিফিউজে রিফিউজের রিফিউজটা হাউজিং সোশ্যাল""".split()
 )
 
 

@@ -400,13 +400,15 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
 
 
 _POLICE_RANKS = frozenset("PC DC DS DI DCI Sgt Sergeant Inspector Constable".split())
+_NAMING_TITLES = _POLICE_RANKS | {"Dr"}
 
 
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _TITLE.finditer(text):
         first = match.group("first")
-        # After a police rank any capitalised word is the officer's name, even a word ("PC Dobbs", "DC Fox").
-        rank = text[match.start():match.start("first")].strip() in _POLICE_RANKS
+        # After a police rank any capitalised word is the officer's name, even a word ("PC Dobbs", "DC Fox"),
+        # and so after "Dr" with its capital ("Dr Whitfield", "Dr Bright").
+        rank = text[match.start():match.start("first")].strip().rstrip(".") in _NAMING_TITLES
         initial = len(first) == 1 and first.isupper()  # "Mr K", "Mrs B": a name the writer shortened
         if not initial and (not first[0].isupper()
                             or (_plain_word(key(first), lex) and key(first) not in lex.keep and not rank)):
@@ -786,6 +788,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     k = tokens[index].key
     if k in SCRIPT_WORDS:
         return False  # "রিফিউজ আমাকে...": the refuge helped me
+    if index > start and tokens[index - 1].key in _ANY_WORDS:
+        return False  # "امید کا کوئی نور" (no light of hope): "any" or "some" comes before no name
     if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
@@ -811,6 +815,10 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
         return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
+
+
+# "Any", "some", "every" in Urdu, Panjabi and Bengali.
+_ANY_WORDS = frozenset("کوئی کسی ہر ਕੋਈ ਕਿਸੇ ਹਰ কোনো কোন কোনও প্রতি".split())
 
 
 def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:

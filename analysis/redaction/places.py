@@ -11,8 +11,9 @@
   ("near Accrington", "in Great Harwood", "born in Lahore"; the gazetteer
   ``towns.txt``), with a shop or venue just before it ("Morrisons in Burnley",
   "Primark in Merry Hill"); a named estate ("the Beeches estate"); a named venue
-  ("Nightingale House", "Blackburn Shopping Centre"); a numbered hospital ward
-  ("Ward 12") -> ``[place]``.
+  ("Nightingale House", "Blackburn Shopping Centre"); a hospital, infirmary, town hall, library,
+  jobcentre, civic or leisure centre by its own name ("St Helier Hospital", "the Royal Gwent", "Leigh
+  Library", "Bolton Jobcentre") -> ``[place]``.
 
 - ``places`` also, wherever they stand: a gazetteer town ("Wigan is where he grew up",
   "left Oldham", in lower case "moved to rochdale", after Polish, Romanian and Welsh
@@ -39,9 +40,9 @@
   Vulturești"), with a house number an ``[address]`` ("ulicy Kościuszki 5", "strada Mihai Eminescu nr. 14");
   a place by name after "a village called", "a town called" ("Little Snoring").
 
-Hospitals, stations, courts and services are kept: they are public and shared by many
-people ("Victoria station", "Queen Elizabeth Hospital", "Citizens Advice", "Bolton
-police", "Day Surgery", "the family centre").
+Stations, courts and services are kept: they are public and shared by many people
+("Victoria station", "Citizens Advice", "Bolton police", "Day Surgery", "the family centre");
+so are a hospital, library or jobcentre by its kind alone ("the hospital", "the Royal", "Ward 7").
 """
 
 from __future__ import annotations
@@ -303,8 +304,20 @@ _GENERIC_ESTATE = frozenset("the a council housing new old local big industrial 
 _VENUE = lazy_re(
     r"(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
     r"Industrial Estate|Trading Estate|House|Court|Lodge|Mill|Mills|Hotel|Tower|Towers|Flats|Apartments)\b)")
-# A numbered hospital ward, or a numbered flat block: "Ward 12", "ward 4B".
-_WARD = lazy_re(r"\b(?i:ward)\s+\d{1,3}[A-Za-z]?\b")
+# A local public building by its own name locates a person (round 19): "St Helier Hospital", "Leeds General
+# Infirmary", "Ashton Town Hall", "Leigh Library", "Bolton Jobcentre". Up to four capitalised words before the kind.
+_PUBLIC_BUILDING = lazy_re(
+    r"(?P<name>(?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,4})"
+    r"(?P<kind>(?i:hospital|infirmary|town\s+hall|library|jobcentre|job\s+centre|civic\s+centre|leisure\s+centre))\b")
+# "the Royal Gwent", "the Royal Albert Edward": a hospital by its name alone; not "the Royal" or a national body.
+_ROYAL = lazy_re(
+    r"\b(?:[Tt]he|at|At)\s+(?P<building>Royal\s+(?P<name>[A-Z][\w'’-]+)(?:\s+(?P<more>[A-Z][a-z][\w'’-]*))?)")
+_ROYAL_BODIES = frozenset("""mail navy air marines society legion family families mint opera ballet academy college
+    colleges courts exchange variety british national free hospital infirmary hospitals""".split())
+# Words that say what kind of building it is, not which: "the General Hospital", "Central Library".
+_GENERIC_BUILDING = frozenset("""general royal district university community central public local main city county
+    children's childrens women's womens maternity mental health teaching nhs new old big private eye st saint
+    memorial psychiatric""".split())
 
 
 # "Ysgol Gymraeg Bro Ogwr", "ysgol y graig": a Welsh school by its name. "Our Lady of Lourdes",
@@ -470,6 +483,7 @@ def _places(text: str) -> Iterator[Span]:
         yield from _one_word_streets(text)
     yield from _named_communities(text)
     yield from _estates_and_venues(text)
+    yield from _public_buildings(text)
     yield from _named_venues(text)
     yield from _lower_case_places(text)
     yield from _script_places(text)
@@ -902,11 +916,42 @@ def _estates_and_venues(text: str) -> Iterator[Span]:
             start += text[start:].index(" ") + 1
             words = words[1:]
         naming = words[:-2] if match.group("venue").endswith(("Centre", "Park", "Estate")) else words[:-1]
-        # "Blackburn Crown Court", "Preston Town Hall": public buildings everyone shares.
+        # "Blackburn Crown Court": a public building everyone shares ("Preston Town Hall" is _public_buildings').
         if any(_proper(word, lex) for word in naming) and not set(naming) & _PUBLIC_VENUE_WORDS:
             yield start, match.end("venue")
-    for match in _WARD.finditer(text):
-        yield match.span()
+
+
+def _public_buildings(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _PUBLIC_BUILDING.finditer(text):
+        words = list(re.finditer(r"\S+", match.group("name")))
+        while words and key(words[0].group()) in STOPWORDS:  # "The", "At", "My"
+            words.pop(0)
+        # An ordinary word opening the sentence is not the name: "Yesterday Sandwell Hospital rang".
+        start = match.start("name") + words[0].start() if words else 0
+        if len(words) > 1 and _sentence_start(text, start) and _opening_word(key(words[0].group()), lex):
+            words.pop(0)
+        if any(key(word.group()).rstrip(".") not in _GENERIC_BUILDING for word in words):
+            yield match.start("name") + words[0].start(), match.end("kind")
+    for match in _ROYAL.finditer(text):
+        if key(match.group("name")) in _ROYAL_BODIES or key(match.group("name")) in STOPWORDS:
+            continue
+        more = match.group("more") and key(match.group("more"))
+        # "the Royal Albert Edward", but not "the Royal Gwent Tuesday" or "the Royal Oldham Today".
+        ordinary = more and (more in _CALENDAR_WORDS or more in STOPWORDS or lex.is_ordinary(more))
+        yield match.start("building"), match.start("more") - 1 if ordinary else match.end("building")
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    return not text[:position].strip() or text[:position].rstrip()[-1] in ".!?"
+
+
+def _opening_word(word: str, lex: Lexicon) -> bool:
+    return lex.is_ordinary(word) and word not in _GENERIC_BUILDING and word not in _PATRONS and word not in lex.towns
+
+
+# A name's first word that is also a word: "Queen Elizabeth Hospital", "King's Mill Hospital".
+_PATRONS = frozenset("queen queen's queens king king's kings prince princess lady".split())
 
 
 # Courts and public buildings everyone shares: "Crown Court", "County Court", "Town Hall".
@@ -1233,8 +1278,8 @@ _HOSPITAL_WORDS = frozenset("hospital infirmary station airport university priso
 
 
 def _hospital_after(text: str, end: int) -> bool:
-    """'at Airedale Hospital', 'at Rampton Prison': a public building everyone shares (a town's library
-    or leisure centre is small enough to tell where someone lives)."""
+    """'Rampton Prison', 'Accrington station': the word before a public building is no town or street on its
+    own (a named hospital is found whole by _public_buildings)."""
     after = text[end:end + 20].split()
     return bool(after) and key(after[0].strip(".,;:!?")) in _HOSPITAL_WORDS
 
@@ -1265,7 +1310,7 @@ def _streets(text: str) -> Iterator[Span]:
         residential = match.group("street").endswith(_RESIDENTIAL)
         public = bool(set(words) & _PUBLIC_VENUE_WORDS)
         if _hospital_after(text, match.end("street")):
-            continue  # "at Stepping Hill Hospital", "Oxford Road station": a public building named for its street
+            continue  # "Oxford Road station"; "Stepping Hill Hospital" is found whole by _public_buildings
         if not set(words) & _GENERIC_STREETS and (residential or not (public or all(word in keep for word in words))):
             yield match.span("street")
     for match in _STREET_ANYWHERE.finditer(text):
@@ -1309,7 +1354,8 @@ _PUBLIC_EMPLOYERS = frozenset("""nhs police council army navy raf government civ
     national county city borough a&e mash cafcass cps""".split())
 
 
-# Workplaces shared by thousands that the policy keeps: "a nurse at Wythenshawe Hospital".
+# Workplaces shared by thousands that the policy keeps ("a porter at the station"); a hospital by its name is
+# found whole by _public_buildings ("a nurse at Wythenshawe Hospital").
 _PUBLIC_WORKPLACES = frozenset("hospital hospitals infirmary royal general station airport university prison police "
                                "council jobcentre hmrc dwp nhs".split())
 # A chain in lower case after a work word: "works at kfc", "a cashier at tesco".
@@ -1336,7 +1382,7 @@ def _workplaces(text: str) -> Iterator[Span]:
             continue
         words = [key(word) for word in match.group().split()]
         if words[-1] in _PUBLIC_WORKPLACES:
-            continue  # "a nurse at Wythenshawe Hospital": hospitals, stations, prisons are kept
+            continue  # stations and prisons are kept; a named hospital is _public_buildings
         # A chain is a workplace too ("works at Asda", "at the Nissan plant"); a public body is not
         # one place ("works for the NHS", "works at the council").
         public = "".join(words) in _PUBLIC_EMPLOYERS  # "the Job Centre" is the jobcentre

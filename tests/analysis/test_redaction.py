@@ -232,8 +232,8 @@ def test_names_that_are_also_words_need_context(text, expected):
     "text",
     [
         "Refuge and the police", "Citizens Advice", "Women's Aid", "IDVA", "MARAC", "Samaritans",
-        "Social Services", "A&E", "GP", "CAB", "Victoria station", "St Mary's hospital",
-        "Queen Elizabeth Hospital", "Clare's Law", "on Monday in March", "the Freedom Programme",
+        "Social Services", "A&E", "GP", "CAB", "Victoria station", "the hospital",
+        "the General Hospital", "Clare's Law", "on Monday in March", "the Freedom Programme",
     ],
 )
 def test_services_and_places_are_kept(text):
@@ -255,11 +255,11 @@ def test_services_and_places_are_kept(text):
         ("Blackpool police were brilliant.", "Blackpool police were brilliant."),
         ("I went to Victoria station.", "I went to Victoria station."),
         ("We met at Blackburn Crown Court.", "We met at Blackburn Crown Court."),
-        # Estates, named venues and hospital wards.
+        # Estates and named venues; a ward number alone is kept (round 19).
         ("We moved to the Beeches estate.", "We moved to the [place]."),
         ("My mum lives on the Shadsworth Estate.", "My mum lives on the [place]."),
         ("He followed me through Blackburn Shopping Centre.", "He followed me through [place]."),
-        ("I was on Ward 12 for a week.", "I was on [place] for a week."),
+        ("I was on Ward 12 for a week.", "I was on Ward 12 for a week."),  # a ward number alone (round 19)
         # A refuge's or venue's own name tells where someone stays or can be found.
         ("The Tuesday drop in at Hope House saved me.", "The Tuesday drop in at [place] saved me."),
     ],
@@ -571,7 +571,7 @@ def test_places_numbers_and_names_corpus_stays_above_the_goal():
         ("my mum is still on the langley estate", "my mum is still on the [place]"),
         ("my daughter is in year 4 at st josephs", "my daughter is in year 4 at [place]"),
         ("She goes to a primary school near us.", "She goes to a primary school near us."),
-        ("I went to St Mary's hospital.", "I went to St Mary's hospital."),
+        ("I went to St Mary's hospital.", "I went to [place]."),  # a named hospital (round 19)
         # Named venues by kind: GP surgeries, refuges, pubs, care homes.
         ("I'm registered at Ridgeway Surgery.", "I'm registered at [place]."),
         ("We stayed at Jasmine House for six months.", "We stayed at [place] for six months."),
@@ -851,7 +851,7 @@ def test_reference_numbers_and_plates(text, expected):
         ("my kids go to ladybarn primary", "my kids go to [place]"),
         ("The kids go to St Margaret's C of E.", "The kids go to [place]."),
         # Hospitals are kept, also as a workplace; a chain without its branch is no place.
-        ("She was a nurse at Wythenshawe Hospital.", "She was a nurse at Wythenshawe Hospital."),
+        ("She was a nurse at Wythenshawe Hospital.", "She was a nurse at [place]."),
         ("He's a porter at Salford Royal.", "He's a porter at Salford Royal."),
         ("I stayed at a Travelodge for two nights.", "I stayed at a Travelodge for two nights."),
         ("he goes to a local primary", "he goes to a local primary"),
@@ -900,7 +900,7 @@ def test_names_after_relations_in_every_script_and_in_lower_case(text, expected)
         ("I've got an appointment Weds 12th.", "I've got an appointment Weds [date]."),
         ("The DVPO was made at Tameside Magistrates.", "The DVPO was made at Tameside Magistrates."),
         ("He hangs around the Stag's Head.", "He hangs around the [place]."),
-        ("I saw a nurse at Stepping Hill Hospital.", "I saw a nurse at Stepping Hill Hospital."),
+        ("I saw a nurse at Stepping Hill Hospital.", "I saw a nurse at [place]."),
         ("I waited at Oxford Road station.", "I waited at Oxford Road station."),
         ("we lived on moss lane east", "we lived on [place]"),
         ("I live in hope that he changes.", "I live in hope that he changes."),
@@ -1069,7 +1069,7 @@ def test_round_15_postcodes_runs_relations_romanised_words_plates_handles(text, 
         ("Ma profil na facebooku jako marek.z.1985.", "Ma profil na facebooku jako [handle]."),
         ("Hum Bradford mein rehte the, ab kahin aur hain.", "Hum [place] mein rehte the, ab kahin aur hain."),
         ("Asi Ballowfield vich rehnde haan.", "Asi [place] vich rehnde haan."),
-        ("I used to go to Westhoughton library to get away.", "I used to go to [place] library to get away."),
+        ("I used to go to Westhoughton library to get away.", "I used to go to [place] to get away."),
         # Misses of redaction_fresh15b.tsv (scored once at 206844d), fixed since.
         ("The letter went to 4 Sorrel Way, Penhallow, PX2 9RD.", "The letter went to [address], [place], [postcode]."),
         ("Sebastian ma auto na numerach PZ 8812K.", "[name] ma auto na numerach [vehicle]."),
@@ -1339,3 +1339,69 @@ def test_round_18_nicknames_of_two_words_and_service_words_in_other_scripts(text
 )
 def test_round_18_fresh_set_misses_stay_fixed(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Round 19 (issue 12): a local public building by its own name locates a person, the whole name goes.
+        ("I was taken to St Helier Hospital by ambulance.", "I was taken to [place] by ambulance."),
+        ("She works at Wythenshawe Hospital.", "She works at [place]."),
+        ("They kept me in the Royal Oldham Hospital for two nights.", "They kept me in the [place] for two nights."),
+        ("I gave birth at the Royal Gwent last year.", "I gave birth at the [place] last year."),
+        ("I waited in A&E at Queen's Hospital for hours.", "I waited in A&E at [place] for hours."),
+        ("Sandwell Hospital rang me back.", "[place] rang me back."),
+        ("Yesterday Sandwell Hospital rang me back.", "Yesterday [place] rang me back."),
+        ("Leeds General Infirmary were great.", "[place] were great."),
+        ("We met at Ashton Town Hall.", "We met at [place]."),
+        ("I use the computers at Leigh Library.", "I use the computers at [place]."),
+        ("Bolton Jobcentre sanctioned me.", "[place] sanctioned me."),
+        ("He waits outside Chorley Leisure Centre.", "He waits outside [place]."),
+        # The kind alone, a ward number, national bodies, stations and courts stay.
+        ("I was on Ward 7 for a week.", "I was on Ward 7 for a week."),
+        ("The hospital was kind and A&E was quick.", "The hospital was kind and A&E was quick."),
+        ("I went to the General Hospital and then the library.",
+         "I went to the General Hospital and then the library."),
+        ("I waited at the Royal with my son.", "I waited at the Royal with my son."),
+        ("The Royal Mail lost my letter.", "The Royal Mail lost my letter."),
+        ("The jobcentre and Jobcentre Plus were no help.", "The jobcentre and Jobcentre Plus were no help."),
+        ("I went to the walk in centre.", "I went to the walk in centre."),
+        ("The NHS, Citizens Advice and the IDVA Service helped.",
+         "The NHS, Citizens Advice and the IDVA Service helped."),
+        ("I got the train from Victoria station.", "I got the train from Victoria station."),
+        ("The Children's Hospital had a play worker.", "The Children's Hospital had a play worker."),
+    ],
+)
+def test_round_19_named_public_buildings_are_places(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and theres no group nearby", "and theres no group nearby"),
+        ("thats when hes at his worst, whats the point", "thats when hes at his worst, whats the point"),
+        ("im scared shes going to see him, ive told them, id rather move",
+         "im scared shes going to see him, ive told them, id rather move"),
+        ("he wont stop and i cant sleep, they didnt come, it isnt fair",
+         "he wont stop and i cant sleep, they didnt come, it isnt fair"),
+        ("Theres nobody I trust. Lets be honest.", "Theres nobody I trust. Lets be honest."),
+        ("I saw Dr Whitfield at the surgery.", "I saw [name] at the surgery."),
+        ("Dr Bright signed me off work.", "[name] signed me off work."),
+        ("مجھے امید کا کوئی نور نظر نہیں آتا", "مجھے امید کا کوئی نور نظر نہیں آتا"),
+        ("ہیلپ لائن نے میری بات سنی۔", "ہیلپ لائن نے میری بات سنی۔"),
+        ("میرا شوہر عمران مجھے مارتا تھا", "میرا شوہر [name] مجھے مارتا تھا"),
+        ("foi uma vitória para mim", "foi uma vitória para mim"),
+        ("A minha filha Vitória tem seis anos.", "A minha filha [name] tem seis anos."),
+    ],
+)
+def test_round_19_contractions_titles_and_words_of_other_languages(text, expected):
+    assert redacted(text) == expected
+
+
+def test_round_19_development_set_stays_above_its_figures():
+    """redaction_dev19.tsv (tuned-on): named public buildings, generic ones kept, contractions, "Dr"."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV19))
+    assert report["sentences"] >= 60
+    assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.99, report["misses"]
