@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from analysis.text import clean
 
 # A negation shortly before a success pattern turns it into a failure
-# ("nobody believed me", "they didn't keep me updated").
+# ("nobody believed me", "they didn't keep me updated"); "no idea" and
+# "no doubt" deny nothing.
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:not|never|no|no ?one|no-one|nobody|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|wouldn'?t|"
-    r"couldn'?t|won'?t|hardly|without)\b[\w' ]{0,20}$"
+    r"\b(?:not|never|no(?! (?:idea|doubt|wonder|matter)\b)|no ?one|no-one|nobody|didn'?t|don'?t|doesn'?t|"
+    r"wasn'?t|weren'?t|wouldn'?t|couldn'?t|won'?t|hardly|without)\b[\w' ]{0,20}$"
 )
 
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
@@ -216,8 +217,9 @@ _SERVICE_SUCCESSES = _any_of((
     # tense, so "waiting for them to change the locks" is not one; negation
     # and "said they'd" before it are handled in ``_success``.
     r"\b(?:changed|fitted|replaced|put (?:in|on)|installed|upgraded) (?:the |my |our |a |an |new |extra |proper )*"
-    r"(?:locks?|door|alarm|panic alarm|cameras?|cctv|doorbell|window locks?)\b|\bsanctuary scheme\b|\blocksmith\b",
-    r"\b(?:rang|called|phoned|texted|emailed)(?<!\bhe rang)(?<!\bhe called)(?<!\bhe phoned)(?<!\bhe texted) "
+    r"(?:locks?|door|alarm|panic alarm|cameras?|cctv|doorbell|window locks?)\b|\bsanctuary scheme\b|"
+    r"\bsent (?:a|the) locksmith\b",
+    _not_after((r"\bhe ",), "rang", "called", "phoned", "texted", "emailed") + r" "
     r"(?:me|us) (?:back )?(?:within|the same|that|straight|"
     r"first thing|next morning|every|each|regularly|weekly)\b",
     r"\b(?:got|found|gave|sorted|secured|offered|booked) (?:me|us) (?:into |a place|a space|a room|a bed|a flat|"
@@ -233,7 +235,7 @@ _SERVICE_SUCCESSES = _any_of((
     r"at every|throughout)\b|\bheld my hand\b",
     r"\bscreens? (?:was|were|had been) (?:up|put up|there|ready|arranged)\b|\bbehind (?:a|the) screens?\b|"
     r"\bspecial measures\b|\bevidence (?:by|via|over|from|on) (?:a )?video\b|"
-    r"\bevidence (?:from|in) (?:another|a separate|a different|a side) room\b|\bon a screen\b|\bvideo link\b|"
+    r"\bevidence (?:from|in) (?:another|a separate|a different|a side) room\b|\bvideo link\b|"
     r"\bseparate (?:entrance|waiting (?:room|area)|room|exit)\b",
     r"\b(?:came|turned up|arrived|were there|was there|at the door) (?:with)?in (?:under |about |less than )?"
     r"(?:minutes|(?:\d+|five|ten|fifteen|twenty) minutes|the hour|an hour)\b|\btook him away\b|"

@@ -81,12 +81,14 @@ _ELSE_QUESTION = re.compile(r"anything else", re.I)
 # us to a friend?", "Did you feel safe?", "Were you believed?"): a bare "yes"
 # or "no" opening the answer is its verdict.
 _VERDICT_QUESTION = re.compile(
-    r"\brecommend|\b(?:did|do|were|are|was|would) you (?:feel |come |go )?(?:back |again )?(?:safe|believed|"
+    r"^\W*(?:would|will|do|did) you (?:\w+ )?recommend|"
+    r"\b(?:did|do|were|are|was|would) you (?:feel |come |go )?(?:back |again )?(?:safe|believed|"
     r"listened to|supported|heard|respected|happy|satisfied|use|welcome)|\b(?:was|were|is) (?:it|the \w+|we|they) "
     r"(?:helpful|useful|good|worth)",
     re.I,
 )
-_YES = re.compile(r"^\W*(?:yes|yeah|yep|definitely|absolutely|of course|already have|i already have|100 ?%)\b", re.I)
+_YES = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|definitely|absolutely|of course|already have|i already have)\b|100 ?%)", re.I)
 _NO = re.compile(r"^\W*(?:no|nope|nah|never|not really|not at all|wouldn'?t|would not|definitely not)\b", re.I)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 

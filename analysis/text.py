@@ -48,8 +48,8 @@ _GOOD_QUESTION = re.compile(
 # Praise sought then negated ("what didn't help?", "what did not go well?")
 # seeks faults.
 _NEGATED_GOOD_QUESTION = re.compile(
-    r"\b(?:didn'?t|did not|wasn'?t|was not|not|never)\b(?: \w+)? (?:help|helpful|useful|go well|work(?: well)?|"
-    r"good|like)\b|\b(?:didn'?t|did not|wasn'?t|was not)\W*$",
+    r"\b(?:didn'?t|did not|wasn'?t|was not|not|never)\b(?: \w+){0,2} (?:help|helpful|useful|go well|go right|"
+    r"work(?: well)?|good|like|right)\b|\b(?:didn'?t|did not|wasn'?t|was not)\W*$",
     re.I,
 )
 

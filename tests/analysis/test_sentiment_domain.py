@@ -289,3 +289,27 @@ def test_yes_or_no_to_a_verdict_question_is_the_verdict():
         ("Yes, though the waiting was awful", recommend),
         ("No", "Is there anything else you want to tell us?"),
     ]) == ["positive", "negative", "negative", "neutral", "neutral"]
+
+
+@pytest.mark.parametrize("text", [
+    "I had no idea they changed the locks",  # "no idea" denies nothing
+    "The council sent a locksmith the same day",
+])
+def test_service_acts_after_words_that_deny_nothing_are_successes(text):
+    assert judge(text.lower()).successes >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "He paid a locksmith to get into my flat",
+    "He emailed me back within the hour saying sorry",
+    "I watched it on a screen at his house",
+])
+def test_the_abusers_acts_and_any_screen_are_no_service_success(text):
+    assert judge(text.lower()).successes == 0
+
+
+def test_only_a_yes_or_no_question_takes_a_yes_or_no_as_its_verdict():
+    open_question = "What would you recommend to improve the service?"
+    recommend = "Would you recommend us to a friend?"
+    assert labels([("100% yes, she phoned every week", recommend),
+                   ("No, it was all fine really", open_question)]) == ["positive", "positive"]

@@ -33,6 +33,7 @@ def test_negation_matches_nltk():
 
 
 def test_question_kind():
+    assert question_kind("What did we not get right?") == question_kind("What didn't go right?") == "improve"
     assert question_kind("How could we improve?") == "improve"
     assert question_kind("What was good?") == "good"
     assert question_kind("FFT Why?") == "other"
