@@ -40,12 +40,12 @@ _FACILITY = frozenset(
     """hospital house centre center road street avenue lane close drive way park school academy
     college court infirmary hall ward unit clinic surgery station square gardens place trust
     foundation project service services line team hub estate church mosque temple gurdwara library
-    university health practice medical primary nursery refuge law scheme programme bridge shopping
+    university health practice medical primary nursery refuge scheme programme bridge shopping
     retail market magistrates magistrates'""".split()
 )
 # Facility words that make a place even in lower case: "Victoria station", "Amber ward", "Clare's law".
 _LOWER_FACILITY = frozenset(
-    "station hospital library park church mosque ward law lodge house centre hub court surgery clinic unit road "
+    "station hospital library park church mosque ward lodge house centre hub court surgery clinic unit road "
     "street lane avenue".split())
 # Words before a capitalised word that make it part of a place name ("St Mary's", "Queen Elizabeth").
 _PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".split())
@@ -148,7 +148,7 @@ _ROLE_AT_BEFORE = lazy_regex(
     rf"\b(?:{_ROLE_WORDS}|girl|boy|fella|chap|person)\s+(?:at|on|from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,\s+$",
     re.I)
 # A law or scheme named after a person: "Clare's Law", "sarah's law", "Helen's Law".
-_LAW_AFTER = lazy_re(r"['’]?s?\s+(?i:law)\b")
+_LAW_AFTER = lazy_re(r"(?:['’]s|s)\s+(?i:law)\b")
 # Welsh "mis" (month, "fis" after "o" or "y") before a month's name: "ym mis Mai", "fis Mai diwethaf".
 _MONTH_WORD_BEFORE = lazy_re(r"\b(?i:mis|fis)\s+$")
 # East Asian given and family names that are English words ("Long", "Sang", "Young"): names only at a
