@@ -57,11 +57,14 @@ def member_code_lookup(code: str) -> str:
     return hmac.new(key, b"group-member:" + normalise_code(code).encode(), hashlib.sha256).hexdigest()
 
 
-def hash_access_code(code: str, salt: str | None = None) -> str:
-    """`salt$hex` with scrypt; small parameters, since codes are checked on every try."""
+def hash_access_code(code: str, salt: str | None = None, n: int | None = None) -> str:
+    """`n$salt$hex` with scrypt. The cost is kept with the hash, so a hash made
+    under one configuration (a test's cheap one, a script's default) still
+    matches under another."""
     salt = salt or secrets.token_hex(8)
-    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt.encode(), n=_scrypt_n(), r=8, p=1)
-    return f"{salt}${digest.hex()}"
+    n = n or _scrypt_n()
+    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt.encode(), n=n, r=8, p=1)
+    return f"{n}${salt}${digest.hex()}"
 
 
 def _scrypt_n() -> int:
@@ -71,10 +74,21 @@ def _scrypt_n() -> int:
 
 
 def access_code_matches(code: str, stored: str) -> bool:
-    if not stored or "$" not in stored or not normalise_code(code):
+    """Compare with a stored hash, `n$salt$hex` or the older `salt$hex` (made
+    with SCRYPT_N)."""
+    parts = (stored or "").split("$")
+    if len(parts) == 2:
+        parts = [str(SCRYPT_N), *parts]
+    if len(parts) != 3 or not _valid_cost(parts[0]) or not normalise_code(code):
         return False
-    salt, _ = stored.split("$", 1)
-    return hmac.compare_digest(hash_access_code(code, salt), stored)
+    n, salt, digest = parts
+    expected = hash_access_code(code, salt, int(n)).rsplit("$", 1)[1]
+    return hmac.compare_digest(expected, digest)
+
+
+def _valid_cost(n: str) -> bool:
+    """scrypt takes a power of two; anything else is not a hash Heard made."""
+    return n.isdigit() and 1 < int(n) <= SCRYPT_N and int(n) & (int(n) - 1) == 0
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,19 @@ def test_access_codes_are_friendly_and_stored_hashed():
     assert access_codes.hash_access_code(code) != stored  # a fresh salt each time
 
 
+def test_an_access_code_hash_keeps_its_scrypt_cost():
+    """A hash made under a cheap test cost, a script's default cost or the older
+    `salt$hex` form (always SCRYPT_N) matches wherever it is checked."""
+    code = access_codes.new_access_code()
+    cheap = access_codes.hash_access_code(code, n=2**4)
+    assert cheap.startswith("16$") and access_codes.access_code_matches(code, cheap)
+    salt = "0123456789abcdef"
+    older = access_codes.hash_access_code(code, salt, access_codes.SCRYPT_N).split("$", 1)[1]
+    assert older.count("$") == 1 and access_codes.access_code_matches(code, older)
+    for tampered in (f"15${salt}$00", f"{2**30}${salt}$00", f"x${salt}$00", f"16${salt}"):
+        assert not access_codes.access_code_matches(code, tampered)
+
+
 def normalise(code: str) -> str:
     return access_codes.normalise_code(code)
 
