@@ -201,9 +201,10 @@ _DETECTORS: tuple[tuple[str, Callable[[str], Iterable[Span]]], ...] = (
     ("link", links),
     ("handle", handles),
     ("email", spoken_emails),
+    # Before dates: a flat in Scottish form is no day and month ("3/4 Station Road").
+    ("address", find_addresses),
     ("date", dates),
     ("phone", phones),
-    ("address", find_addresses),
     ("postcode", postcodes),
     ("vehicle", vehicles),
     ("number", numbers),

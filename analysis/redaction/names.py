@@ -31,7 +31,15 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import (
+    POLICE_RANKS,
+    SCRIPT_RELATIONS,
+    SCRIPT_WORDS,
+    STOPWORDS,
+    Lexicon,
+    key,
+    lexicon,
+)
 
 Span = tuple[int, int]
 
@@ -53,7 +61,8 @@ _PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".
 _WORD_SURNAMES = frozenset(
     """smith brown green white black wood hill king ward baker cook turner walker wright taylor hall young
     clarke clark bell moore price lee rose marsh fox bird mason carter cooper fisher hunter parker
-    porter shaw stone webb west wells day little long""".split()
+    porter shaw stone webb west wells day little long law hood frost lamb bishop knight booth banks holmes
+    mills burns cross reed page steel ford rice""".split()
 )
 # In an English answer, words in another script that are religious phrases, not names.
 _SCRIPT_KEEP = frozenset(
@@ -103,8 +112,8 @@ _NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম".split())  # "his 
 # The plain re module: these scan every text, and re scans several times faster than regex.
 _LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
 _TITLE = lazy_re(
-    r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
-    r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
+    r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|" + "|".join(POLICE_RANKS) + r"|DCs|Detective|Officer|Judge|Cllr|"
+    r"Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
     r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă)"
     r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
 )
@@ -332,12 +341,24 @@ def find_names(text: str) -> Iterator[Span]:
                 yield from _listed_in_script(tokens, i, end, lex)
             i = end
             continue
-        if not _is_name(tokens, i, text, lex):
+        if _asks(tokens, i, text) or not _is_name(tokens, i, text, lex):
             i += 1
             continue
         end_index = _nickname_after(tokens, i, text, _surnames_after(tokens, i, text, lex))
         yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
         i = end_index + 1
+
+
+_QUESTION_MODALS = frozenset("will may can shall".split())
+_QUESTION_AHEAD = lazy_re(r"[^.!\n]*\?")
+
+
+def _asks(tokens: list[_Token], i: int, text: str) -> bool:
+    """"Will Sarah be there?", "May Grace come too?": a modal opening a question before a name is no name."""
+    token = tokens[i]
+    return token.key in _QUESTION_MODALS and i + 1 < len(tokens) and tokens[i + 1].capitalised \
+        and bool(_SENTENCE_END.search(text, max(0, token.start - 3), token.start)) \
+        and bool(_QUESTION_AHEAD.match(text, token.end))
 
 
 def _nickname_after(tokens: list[_Token], i: int, text: str, end_index: int) -> int:
@@ -399,8 +420,7 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
     return tokens[i].start
 
 
-_POLICE_RANKS = frozenset("PC DC DS DI DCI Sgt Sergeant Inspector Constable".split())
-_NAMING_TITLES = _POLICE_RANKS | {"Dr"}
+_NAMING_TITLES = frozenset(POLICE_RANKS) | {"Dr"}
 
 
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -440,12 +460,12 @@ def _titled_surname(word_key: str, lex: Lexicon) -> bool:
 # Kept words that name services or bodies, never a person after a title.
 _SERVICE_NAMES = frozenset("""advice aid refuge police council services support helpline hub centre center team nhs
     gp gps idva idvas isva marac mash cafcass probation jobcentre samaritans shelter mind relate respect office
-    court courts hospital law home housing outreach recovery scheme programme universal credit""".split())
+    court courts hospital home housing outreach recovery scheme programme universal credit""".split())
 
 
 def _plain_word(word_key: str, lex: Lexicon) -> bool:
     """An ordinary word that is no name or surname ("dr. However")."""
-    return lex.is_ordinary(word_key) and not (
+    return lex.is_ordinary(word_key) and word_key not in _WORD_SURNAMES and not (
         lex.is_first_name(word_key) or lex.is_ambiguous(word_key) or lex.is_surname(word_key))
 
 
@@ -613,6 +633,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
+    if i and _asks(tokens, i - 1, text) and token.key not in lex.keep:
+        return True  # "Will Grace still be my worker?": who the question is about
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
@@ -668,7 +690,7 @@ def _lower_surname(token: _Token, lex: Lexicon) -> bool:
     k = token.key
     if k in STOPWORDS or k in lex.keep:
         return False
-    return lex.is_surname(k) and (not lex.is_ordinary(k) or k in _WORD_SURNAMES)
+    return k in _WORD_SURNAMES or (lex.is_surname(k) and not lex.is_ordinary(k))
 
 
 # A family name with a capital inside: "MacLeod", "McAllister", "O'Driscoll", "FitzGerald", "DeSouza".
@@ -684,7 +706,8 @@ def _name_part(token: _Token, lex: Lexicon) -> bool:
         return True
     if token.shouted or k in STOPWORDS or k in _FACILITY or k in lex.places:
         return False
-    return k not in lex.keep and (lex.is_first_name(k) or lex.is_surname(k) or not lex.is_ordinary(k))
+    return k not in lex.keep and (lex.is_first_name(k) or lex.is_surname(k) or k in _WORD_SURNAMES
+                                  or not lex.is_ordinary(k))
 
 
 def _surname_part(token: _Token, lex: Lexicon) -> bool:

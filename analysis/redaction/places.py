@@ -52,7 +52,15 @@ from collections.abc import Iterator
 from functools import cache
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import (
+    POLICE_RANKS,
+    SCRIPT_RELATIONS,
+    SCRIPT_WORDS,
+    STOPWORDS,
+    Lexicon,
+    key,
+    lexicon,
+)
 
 Span = tuple[int, int]
 
@@ -296,18 +304,19 @@ _SERVICE_WORDS = frozenset(
 _LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
 _ANY_ONE_BEFORE = lazy_re(r"\b(?i:an?)\s+$")
-_VENUE_BEFORE = lazy_re(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
-# A named estate: "the Beeches estate", "Shadsworth Estate".
-_ESTATE = lazy_re(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
+_VENUE_BEFORE = lazy_re(r"(?<![\w'’&-])(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
+# A named estate: "the Beeches estate", "Shadsworth Estate". Patterns that open on a capital start at a word's
+# start (the look-behind), so one long capitalised word costs a linear scan, not a quadratic one.
+_ESTATE = lazy_re(r"(?<![\w'’&-])(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
 _GENERIC_ESTATE = frozenset("the a council housing new old local big industrial his her my our their".split())
 # A named venue: "Nightingale House", "Blackburn Shopping Centre", "Cedar Court".
 _VENUE = lazy_re(
-    r"(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
+    r"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
     r"Industrial Estate|Trading Estate|House|Court|Lodge|Mill|Mills|Hotel|Tower|Towers|Flats|Apartments)\b)")
 # A local public building by its own name locates a person (round 19): "St Helier Hospital", "Leeds General
 # Infirmary", "Ashton Town Hall", "Leigh Library", "Bolton Jobcentre". Up to four capitalised words before the kind.
 _PUBLIC_BUILDING = lazy_re(
-    r"(?P<name>(?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,4})"
+    r"(?<![\w'’&-])(?P<name>(?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,4})"
     r"(?P<kind>(?i:hospital|infirmary|town\s+hall|library|jobcentre|job\s+centre|civic\s+centre|leisure\s+centre))\b")
 # "the Royal Gwent", "the Royal Albert Edward": a hospital by its name alone; not "the Royal" or a national body.
 _ROYAL = lazy_re(
@@ -331,7 +340,7 @@ _OUR_LADY = lazy_re(
 # Places of worship and community centres by their name: "Jamia Masjid", "Masjid-e-Noor", "Ramgarhia
 # Gurdwara", "Gurdwara Guru Nanak", "the Irish Centre", "the Polish Club": where a community meets.
 _WORSHIP = lazy_re(
-    r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
+    r"(?<![\w'’&-])(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
     r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COMMUNITY = lazy_re(
     r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
@@ -399,7 +408,7 @@ def find_places(text: str) -> Iterator[Span]:
 
 _PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
 # An officer's rank before a town's name makes it a surname: "PC Haworth", "DC Settle".
-_TITLE_JUST_BEFORE = lazy_re(r"\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Constable)\s+$")
+_TITLE_JUST_BEFORE = lazy_re(r"\b(?:" + "|".join(POLICE_RANKS) + r")\s+$")
 _NAME_LABEL_AFTER = lazy_re(r"\s+\[name\]")
 
 
@@ -475,6 +484,8 @@ def _places(text: str) -> Iterator[Span]:
         yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
     yield from _prisons(text)
+    for match in _POSSESSIVE_LANDMARK.finditer(text):
+        yield match.span()
     if "Inn" in text or "Travelodge" in text or "Ibis" in text or "Hotel" in text:
         yield from _hotel_branches(text)
     yield from _organisations(text)
@@ -496,6 +507,13 @@ def _places(text: str) -> Iterator[Span]:
         yield from _with_venue_before(text, _streets(text))
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+# A place named for someone, by the land's shape: "Robin Hood's Bay", "St Mary's Island", "Bishop's Wood"
+# (not a law or a person's name pair: "Clare's Law", "Robin Hood").
+_POSSESSIVE_LANDMARK = lazy_re(
+    r"(?<![\w'’-])(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s\s+"
+    r"(?:Bay|Cove|Head|Point|Island|Isle|Wood|Green|Cross|Hill|Bridge|Moor|Heath|Well|Common|Field|Vale)\b")
 
 
 # A prison by its name: "HMP Kelsford", "HMYOI Brinlow", "HMP Wealdstone Park".
@@ -927,9 +945,11 @@ def _public_buildings(text: str) -> Iterator[Span]:
         words = list(re.finditer(r"\S+", match.group("name")))
         while words and key(words[0].group()) in STOPWORDS:  # "The", "At", "My"
             words.pop(0)
-        # An ordinary word opening the sentence is not the name: "Yesterday Sandwell Hospital rang".
+        # An ordinary word opening the sentence is not the name: "Yesterday Sandwell Hospital rang", and
+        # nor is a verb alone: "Leaving Hospital was hard" (but "Sandwell Hospital rang", "Hope Hospital").
         start = match.start("name") + words[0].start() if words else 0
-        if len(words) > 1 and _sentence_start(text, start) and _opening_word(key(words[0].group()), lex):
+        if words and _sentence_start(text, start) and _opening_word(key(words[0].group()), lex) \
+                and (len(words) > 1 or key(words[0].group()).endswith(("ing", "ed"))):
             words.pop(0)
         if any(key(word.group()).rstrip(".") not in _GENERIC_BUILDING for word in words):
             yield match.start("name") + words[0].start(), match.end("kind")
@@ -985,11 +1005,18 @@ _VENUE_KIND = (
     r"Karate|Dance|Youth|Boys|Girls|Lads|Working Men['’]s|Cricket and Bowling)\s+Club|"
     r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym"
 )
-_NAMED_VENUE = lazy_re(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
+_NAMED_VENUE = lazy_re(rf"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
 _PUB = lazy_re(
     r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
     r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
+# A pub as phones type it, after a word that goes somewhere: "at the red lion", "down the kings arms",
+# "the nags head" ("in the upper arms" is a body: a head or arms needs a possessive before it).
+_LOWER_PUB = lazy_re(
+    r"\b(?:at|to|in|from|outside|near|down|behind|opposite|into|past|up|round)\s+the\s+"
+    r"(?P<place>(?P<first>[a-z][a-z'’-]+)\s+(?:lion|oak|horse|bull|swan|anchor|plough|hart|stag|bell|ship|eagle|"
+    r"fox|hounds|feathers|wheatsheaf|dragon|angel|(?<=s\s)arms|(?<=s\s)head|tavern))\b")
+_BODY_SIDES = frozenset("upper lower left right both front back top".split())
 # Pubs named "the X's Head" or "the X's Arms": "the Stag's Head", "the Queen's Head", "the Farmer's Arms".
 _PUB_POSSESSIVE = lazy_re(r"\b(?i:the)\s+(?P<venue>[A-Z][\w-]*['’]s\s+(?:Head|Arms|Rest|Nest|Inn|Tavern))\b")
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
@@ -1000,7 +1027,8 @@ _CALLED_VENUE = lazy_re(
     r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
     r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
-_POSSESSIVE_VENUE = lazy_re(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
+_POSSESSIVE_VENUE = lazy_re(
+    r"(?<![\w'’&-])(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
 # Naming words that leave a venue public and shared: "the Town House", "the Court House".
 _GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that local new old main central general
     gp nhs doctors doctor's doctors' town city county crown court family community public council big little
@@ -1146,6 +1174,9 @@ def _lower_case_places(text: str) -> Iterator[Span]:
                 yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
     for match in _SAINT.finditer(text):
         yield match.span("place")
+    for match in _LOWER_PUB.finditer(text):
+        if key(match.group("first")) not in STOPWORDS and match.group("first") not in _BODY_SIDES:
+            yield match.span("place")
 
 
 # Where someone lives, works or comes from in Urdu, Panjabi and Bengali: the word or two before "in"

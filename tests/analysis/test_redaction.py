@@ -1408,9 +1408,79 @@ def test_round_19_development_set_stays_above_its_figures():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("my ex Darren Law hit me", "my ex [name] Law hit me"),  # a surname, not a law
+    ("my ex Darren Law hit me", "my ex [name] hit me"),  # a surname, not a law
     ("my solicitor told me about Clare's Law", "my solicitor told me about Clare's Law"),
     ("sarahs law did not cover me", "sarahs law did not cover me"),
 ])
 def test_a_law_is_named_with_a_possessive_and_a_person_called_law_is_not_kept(text, expected):
     assert redact(text).text == expected
+
+
+# --- round 20: the last review's leftovers ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A capitalised word opening a sentence before "Hospital" names no hospital; a name or town still does.
+    ("Leaving Hospital was hard.", "Leaving Hospital was hard."),
+    ("Visiting Hospital is hard for me.", "Visiting Hospital is hard for me."),
+    ("Hope Hospital discharged me.", "[place] discharged me."),
+    ("Bolton Hospital was full.", "[place] was full."),
+    # A flat number in the Scottish form is an address, not a day and month.
+    ("He lives on 3/4 Station Road.", "He lives on [address]."),
+    ("we were at 12a Church Street", "we were at [address]"),
+    ("Flat 2, Mill Lane is where he is", "[address] is where he is"),
+    ("He turned up on 3/4 and again on 5/4.", "He turned up on [date] and again on [date]."),
+    # A surname that is a word, after a first name or a title; a law by its possessive stays.
+    ("He works with Tom Law.", "He works with [name]."),
+    ("Mr Law said no.", "[name] said no."),
+    ("my ex darren law", "my ex [name]"),
+    ("I applied under Sarah's Law.", "I applied under Sarah's Law."),
+    ("The Family Law courts were slow.", "The Family Law courts were slow."),
+    # A modal opening a question is no first name: the name after it goes alone.
+    ("Will Sarah be there?", "Will [name] be there?"),
+    ("Who reads this? Will Grace still be my worker?", "Who reads this? Will [name] still be my worker?"),
+    ("Is it safe? Will they tell him?", "Is it safe? Will they tell him?"),
+    ("What now? Will said no.", "What now? [name] said no."),
+    ("Will, my caseworker, rang.", "[name], my caseworker, rang."),
+    # Pubs as phones type them; a body is no pub.
+    ("we drank at the red lion every friday", "we drank at the [place] every friday"),
+    ("he was always down the kings arms", "he was always down the [place]"),
+    ("meet me at the queen's head", "meet me at the [place]"),
+    ("bruises on the upper arms and in the head", "bruises on the upper arms and in the head"),
+    ("we got a room at the holiday inn", "we got a room at the holiday inn"),
+    # A place named for someone, by the land's shape.
+    ("We went to Robin Hood's Bay for a week.", "We went to [place] for a week."),
+    # Everyday Portuguese words that are also names elsewhere, with a name after a relation still taken.
+    ("Sair de casa foi difícil.", "Sair de casa foi difícil."),
+    ("Não consegui sair de casa um dia sem ele.", "Não consegui sair de casa um dia sem ele."),
+    ("Minha filha Dia tem 5 anos.", "Minha filha [name] tem 5 anos."),
+])
+def test_round_20_review_leftovers(text, expected):
+    assert redacted(text) == expected
+
+
+def test_police_ranks_are_one_list_for_names_and_places():
+    from analysis.redaction import names, places
+    from analysis.redaction.lexicon import POLICE_RANKS
+    for rank in POLICE_RANKS:
+        assert places._TITLE_JUST_BEFORE.search(f"at {rank} ")
+        assert names._TITLE.match(f"{rank} Dobbs")
+    assert redacted("DCI Moss took my statement in Wigan.") == "[name] took my statement in [place]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u200fزوجي أحمد\u200e hit me", "\u202bمرحبا\u202c Sarah", "?!?!...,,,;;", "--- *** ---", "👍👍 💔 😭😭😭",
+     "my ex 😡 Darren 😡 Law", "ਮੇਰਾ ਪਤੀ Gurpreet ने 李娜 Nguyễn Văn An", "\ufeffSarah\u200b Jones", "Ⓢⓐⓡⓐⓗ",
+     "Robin Hood's", "3/4", "Flat", "Will?", "the red", "A" * 20000, "Ab " * 20000, "Mr " * 5000],
+)
+def test_odd_inputs_of_every_script_and_length_never_raise(text):
+    result = redact(text)
+    assert redact(result.text).text == result.text
+
+
+def test_one_long_capitalised_word_costs_linear_time():
+    import time
+    started = time.process_time()
+    redact("A" * 60_000)
+    assert time.process_time() - started < 2.0
