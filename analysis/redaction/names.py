@@ -414,7 +414,8 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
     if i > 0:
         prev = tokens[i - 1]
         family = prev.key in _SHORT_FAMILY_NAMES or (lex.is_surname(prev.key) and not lex.is_ordinary(prev.key)
-                                                     and prev.key not in STOPWORDS)
+                                                     and prev.key not in STOPWORDS
+                                                     and not _welsh_before_name(prev, tokens[i], text, lex))
         if family and prev.capitalised and not prev.shouted and text[prev.end:tokens[i].start] == " ":
             return prev.start
     return tokens[i].start
@@ -479,11 +480,31 @@ def _in_apposition(before: str, after: str) -> bool:
         _ROLE_AT_BEFORE.search(before) or before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
 
 
+_WELSH_AFTER = lazy_re(r"\s+(?:yn|wedi|ddim|i|a|o|fy|ei|gyda)\b")
+
+
+def _welsh_before_name(word: _Token, name: _Token, text: str, lex: Lexicon) -> bool:
+    """"Mae Llinos yn...", "Mae Cymorth i...": a Welsh word ("mae", is) before a name or a word in a Welsh
+    sentence is no part of a name ("Thi Lan at the nail bar" is)."""
+    return word.key in lex.welsh_words and bool(_WELSH_AFTER.match(text, name.end))
+
+_QUOTES = frozenset("\"“‘'")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
+def _quoted_after_relation(token: _Token, text: str) -> bool:
+    opening = token.start - 1
+    return opening > 0 and text[opening] in _QUOTES and text[token.end:token.end + 1] in _CLOSING_QUOTES \
+        and bool(_RELATION_BEFORE.search(text, max(0, opening - 40), opening))
+
+
 def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     k = token.key
     if _LAW_AFTER.match(text, token.end) or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
         return False  # "Clare's Law", "sarah's law"; "ym mis Mai"
+    if _quoted_after_relation(token, text):
+        return True  # my ex "Tank": a nickname, even a word
     if not token.capitalised:
         # The common case, kept cheap: a lower-case word is a name only if listed, with context.
         if lex.is_ambiguous(k):
@@ -644,7 +665,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if at_start and _AND_NAME_AFTER.match(after):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex):
+    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex) \
+            and not _welsh_before_name(token, nxt, text, lex):
         return True
     if token.key in lex.keep or token.key in lex.places:  # months and places: only with the context above
         return False

@@ -291,7 +291,7 @@ _GAZETTEER_CUE = lazy_re(
 _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
     university college library cathedral general royal city county town fc united rovers ambulance memorial
-    ward wards prison hospice nhs fire district a&e""".split())
+    ward wards prison hospice nhs fire district a&e civil justice combined coroner's coroners sheriff""".split())
 _TRANSPORT = frozenset("bus coach train railway tram central".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
@@ -318,6 +318,10 @@ _VENUE = lazy_re(
 _PUBLIC_BUILDING = lazy_re(
     r"(?<![\w'’&-])(?P<name>(?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,4})"
     r"(?P<kind>(?i:hospital|infirmary|town\s+hall|library|jobcentre|job\s+centre|civic\s+centre|leisure\s+centre))\b")
+# A general hospital by its town alone: "North Manchester General", "the Northern General", "Leeds General"
+# (not "the General", "the Attorney General").
+_TOWN_GENERAL = lazy_re(r"(?<![\w'’&-])(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}General)\b(?!\s+(?i:hospital|infirmary))")
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
 # "the Royal Gwent", "the Royal Albert Edward": a hospital by its name alone; not "the Royal" or a national body.
 _ROYAL = lazy_re(
     r"\b(?:[Tt]he|at|At)\s+(?P<building>Royal\s+(?P<name>[A-Z][\w'’-]+)(?:\s+(?P<more>[A-Z][a-z][\w'’-]*))?)")
@@ -335,7 +339,7 @@ _YSGOL = lazy_re(
     r"\b(?P<place>Ysgol(?:\s+(?:(?:y|yr|'r|ar)\b|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
     r"|ysgol\s+(?:(?:y|yr)\s+)?[a-zâêîôûŵŷ][\w'’-]+)")
 _OUR_LADY = lazy_re(
-    r"\b(?P<place>Our\s+Lady(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
+    r"\b(?P<place>Our\s+Lady(?:['’]s(?![\w'’]))?(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:RC|Catholic|Primary|High|School|Academy|College|Juniors?|Infants?))*)")
 # Places of worship and community centres by their name: "Jamia Masjid", "Masjid-e-Noor", "Ramgarhia
 # Gurdwara", "Gurdwara Guru Nanak", "the Irish Centre", "the Polish Club": where a community meets.
@@ -484,8 +488,10 @@ def _places(text: str) -> Iterator[Span]:
         yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
     yield from _prisons(text)
-    for match in _POSSESSIVE_LANDMARK.finditer(text):
-        yield match.span()
+    if "'s" in text or "’s" in text:
+        for match in _POSSESSIVE_LANDMARK.finditer(text):
+            yield match.span()
+        yield from _possessive_places(text, lexicon())
     if "Inn" in text or "Travelodge" in text or "Ibis" in text or "Hotel" in text:
         yield from _hotel_branches(text)
     yield from _organisations(text)
@@ -514,6 +520,22 @@ def _places(text: str) -> Iterator[Span]:
 _POSSESSIVE_LANDMARK = lazy_re(
     r"(?<![\w'’-])(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s\s+"
     r"(?:Bay|Cove|Head|Point|Island|Isle|Wood|Green|Cross|Hill|Bridge|Moor|Heath|Well|Common|Field|Vale)\b")
+
+
+# A place called by its founder's name alone: "at Addenbrooke's", "to Queen Elizabeth's", "at St James's for"
+# (not "at Sarah's", a person's home, nor a chain kept as a word: "to McDonald's").
+_POSSESSIVE_PLACE = lazy_re(
+    r"\b(?:at|to|in|into|from|outside|near|behind)\s+(?P<place>(?P<saint>(?:St\.?|Saint|Queen|King|Prince|Princess|"
+    r"Lady)\s+)?(?P<owner>[A-Z][\w-]*)['’]s)(?=\s*$|\s*[.,;:!?)]|\s+(?:for|and|in|on|at|with|after|before|last|"
+    r"this|when|where|because|until|till|today|yesterday|now|again|then|but|so|to|was|were|is)\b)")
+
+
+def _possessive_places(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _POSSESSIVE_PLACE.finditer(text):
+        owner = key(match.group("owner"))
+        if match.group("saint") or not (owner in lex.keep or owner + "s" in lex.keep or lex.is_first_name(owner)
+                                        or lex.is_ambiguous(owner) or owner in STOPWORDS):
+            yield match.span("place")
 
 
 # A prison by its name: "HMP Kelsford", "HMYOI Brinlow", "HMP Wealdstone Park".
@@ -610,6 +632,9 @@ def _after_strong_cues(text: str) -> Iterator[Span]:
         yield match.span("place")
 
 
+_SAINT_BEFORE = lazy_re(r"\b(?:St|Saint|St\.)\s+$")
+
+
 def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
     """A place with the shop or venue just before it: "Primark in Merry Hill" is one place."""
     lex = lexicon()
@@ -619,7 +644,8 @@ def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
         chain_in_town = venue and key(venue.group("venue")) in lex.keep and key(text[start:end]) in lex.towns \
             and _ANY_ONE_BEFORE.search(text, 0, venue.start())
         if venue and not chain_in_town and _is_venue(venue.group("venue"), lex, text, venue.start()):
-            start = venue.start()
+            saint = _SAINT_BEFORE.search(text, max(0, venue.start() - 7), venue.start())
+            start = saint.start() if saint else venue.start()  # "St James's in Leeds" is one place
         yield start, end
 
 
@@ -948,11 +974,14 @@ def _public_buildings(text: str) -> Iterator[Span]:
         # An ordinary word opening the sentence is not the name: "Yesterday Sandwell Hospital rang", and
         # nor is a verb alone: "Leaving Hospital was hard" (but "Sandwell Hospital rang", "Hope Hospital").
         start = match.start("name") + words[0].start() if words else 0
-        if words and _sentence_start(text, start) and _opening_word(key(words[0].group()), lex) \
-                and (len(words) > 1 or key(words[0].group()).endswith(("ing", "ed"))):
+        if words and (_opening_verb(text, start, words[0].group(), lex) or len(words) > 1 and _sentence_start(
+                text, start) and _opening_word(key(words[0].group()), lex)):
             words.pop(0)
         if any(key(word.group()).rstrip(".") not in _GENERIC_BUILDING for word in words):
             yield match.start("name") + words[0].start(), match.end("kind")
+    for match in _TOWN_GENERAL.finditer(text) if "General" in text else ():
+        if any(key(word) in lex.towns or key(word) in _COMPASS for word in match.group("name").split()):
+            yield match.span("name")
     for match in _ROYAL.finditer(text):
         if key(match.group("name")) in _ROYAL_BODIES or key(match.group("name")) in STOPWORDS:
             continue
@@ -964,6 +993,12 @@ def _public_buildings(text: str) -> Iterator[Span]:
 
 def _sentence_start(text: str, position: int) -> bool:
     return not text[:position].strip() or text[:position].rstrip()[-1] in ".!?"
+
+
+def _opening_verb(text: str, start: int, word: str, lex: Lexicon) -> bool:
+    """A verb opening the sentence ("Leaving", "Moved") is no part of the name after it."""
+    k = key(word)
+    return k.endswith(("ing", "ed")) and _sentence_start(text, start) and _opening_word(k, lex)
 
 
 def _opening_word(word: str, lex: Lexicon) -> bool:
@@ -1091,6 +1126,9 @@ def _venues_by_kind(text: str, lex: Lexicon) -> Iterator[Span]:
         while words and key(words[0]) in _GENERIC_VENUE_WORDS:  # "the", "Our"
             start += len(words[0]) + 1
             words = words[1:]
+        if words and _opening_verb(text, start, words[0], lex):  # "Moving House was hard", "Finding Hope House"
+            start += len(words[0]) + 1
+            words = words[1:]
         kind = match.group("kind")
         naming = words[:-len(kind.split())]
         if not naming or (kind == "Surgery" and key(naming[-1]) in _OPERATIONS):
@@ -1155,6 +1193,26 @@ def _generic_place_word(word: str) -> bool:
     return k in _GENERIC_PLACE_WORDS or k in STOPWORDS or k.endswith(("'s", "’s", "s'"))
 
 
+# A hospital, infirmary, library or town hall by its own name as phones type it: "they took me to wythenshawe
+# hospital", "tameside general hospital"; not its kind ("the general hospital", "a mental hospital").
+_LOWER_BUILDING_HINT = lazy_re(r"hospital|infirmary|library|town\s+hall|jobcentre")
+_LOWER_BUILDING = lazy_re(
+    r"\b(?P<place>(?P<naming>(?:[a-z][a-z'’-]+\s+){1,3})(?:hospital|infirmary|library|town\s+hall|jobcentre))\b")
+
+
+def _lower_public_buildings(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _LOWER_BUILDING.finditer(text):
+        words = list(re.finditer(r"\S+", match.group("naming")))
+        cuts = [index for index, word in enumerate(words) if key(word.group()) in STOPWORDS]
+        naming = words[cuts[-1] + 1:] if cuts else words  # "they took me to wythenshawe": the name is the last
+        if any(_names_a_building(key(word.group()), lex) for word in naming):
+            yield match.start("naming") + naming[0].start(), match.end("place")
+
+
+def _names_a_building(word: str, lex: Lexicon) -> bool:
+    return word in lex.towns or not (lex.is_ordinary(word) or word in _GENERIC_BUILDING)
+
+
 def _lower_case_places(text: str) -> Iterator[Span]:
     for pattern in (_LOWER_STREET, _LOWER_SCHOOL, _LOWER_ESTATE):
         for match in pattern.finditer(text):
@@ -1174,6 +1232,8 @@ def _lower_case_places(text: str) -> Iterator[Span]:
                 yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
     for match in _SAINT.finditer(text):
         yield match.span("place")
+    if _LOWER_BUILDING_HINT.search(text):
+        yield from _lower_public_buildings(text, lexicon())
     for match in _LOWER_PUB.finditer(text):
         if key(match.group("first")) not in STOPWORDS and match.group("first") not in _BODY_SIDES:
             yield match.span("place")
@@ -1395,6 +1455,18 @@ _CALENDAR_WORDS = frozenset("""january february march april may june july august
     monday tuesday wednesday thursday friday saturday sunday christmas easter weekends night nights home""".split())
 
 
+# A shopping centre or market by its name: "the Trafford Centre", "Kirkgate Market", "Meadowhall Retail Park".
+_MALL_KINDS = frozenset("centre park market arcade mall precinct".split())
+
+
+def _names_a_branch(where: list[str], lex: Lexicon) -> bool:
+    """"Asda in Hunslet", "Costa in the Trafford Centre"; not "Asda in the Morning"."""
+    words = [key(word) for word in where]
+    if len(words) == 2 and words[1] in _MALL_KINDS and words[0] not in _CALENDAR_WORDS:
+        return True
+    return not all(lex.is_ordinary(word) for word in words)
+
+
 def _workplaces(text: str) -> Iterator[Span]:
     lex = lexicon()
     for match in _LOWER_CHAIN.finditer(text):
@@ -1408,7 +1480,7 @@ def _workplaces(text: str) -> Iterator[Span]:
             continue
         # A chain's branch is a workplace even though the chain is a keep word: "Asda in Hunslet".
         branch = _BRANCH_PLACE.match(text, match.end())
-        if branch and not all(lex.is_ordinary(key(word)) for word in branch.group("where").split()):
+        if branch and _names_a_branch(branch.group("where").split(), lex):
             yield match.start(), branch.end()
             continue
         words = [key(word) for word in match.group().split()]

@@ -1484,3 +1484,47 @@ def test_one_long_capitalised_word_costs_linear_time():
     started = time.process_time()
     redact("A" * 60_000)
     assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A nickname in quotes after a relation, even a word; a quoted word elsewhere stays.
+    ('my ex "Tank" is known to police', 'my ex "[name]" is known to police'),
+    ("his mate ‘Bullet’ was there", "his mate ‘[name]’ was there"),
+    ('my ex said "Never" and left', 'my ex said "Never" and left'),
+    # Welsh "Mae" (is) before a name or a word of a Welsh sentence is no name; "Thi Lan" still is one.
+    ("Mae Llinos yn fy helpu gyda'r plant.", "Mae [name] yn fy helpu gyda'r plant."),
+    ("Mae Cymorth i Fenywod wedi bod yn wych.", "Mae Cymorth i Fenywod wedi bod yn wych."),
+    ("Thi Lan at the nail bar gave me the number.", "[name] at the nail bar gave me the number."),
+    # A verb opening a sentence is no part of a venue's name.
+    ("Moving House twice in a year broke me", "Moving House twice in a year broke me"),
+    ("Finding Hope House was luck.", "Finding [place] was luck."),
+    # A shop in a named shopping centre is one place; a court by its town stays.
+    ("i did shifts at Costa in the Trafford Centre", "i did shifts at [place]"),
+    ("he works at Asda in the Morning", "he works at [place] in the Morning"),
+    ("the hearing was at Manchester Civil Justice Centre", "the hearing was at Manchester Civil Justice Centre"),
+    # Hospitals by their own name in lower case, by their town alone, by a possessive; their kind stays.
+    ("they took me to wythenshawe hospital", "they took me to [place]"),
+    ("i went to leigh library to use the computer", "i went to [place] to use the computer"),
+    ("i was taken to the general hospital", "i was taken to the general hospital"),
+    ("he was in a mental hospital", "he was in a mental hospital"),
+    ("He's a porter at the Northern General", "He's a porter at the [place]"),
+    ("I was in Leeds General for two days", "I was in [place] for two days"),
+    ("The Attorney General said no", "The Attorney General said no"),
+    ("I went to the General", "I went to the General"),
+    ("He's a nurse at St James's in Leeds", "He's a nurse at [place]"),
+    ("I was treated at Addenbrooke's for a month", "I was treated at [place] for a month"),
+    ("the midwife at Queen Elizabeth's was lovely", "the midwife at [place] was lovely"),
+    ("we went to McDonald's for tea", "we went to McDonald's for tea"),
+    ("I stayed at Sarah's for a week", "I stayed at [name]'s for a week"),
+    ("My kids go to Our Lady's.", "My kids go to [place]."),
+])
+def test_round_20_general_weaknesses(text, expected):
+    assert redacted(text) == expected
+
+
+def test_round_20_development_set_stays_above_its_figures():
+    """redaction_dev20.tsv (tuned-on): strangers' voices, names of every community, places, numbers."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV20))
+    assert report["sentences"] >= 200
+    assert report["recall"] >= 0.97 and report["kept_rate"] >= 0.99, report["misses"]
