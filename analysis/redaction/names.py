@@ -132,7 +132,8 @@ _RELATION_BEFORE = lazy_regex(
     r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?"
     # "my little boy jack", "her baby girl", "my eldest son"
     r"(?:(?:little|baby|eldest|youngest|oldest|middle|big)\s+(?=boy|girl|lad|son|daughter|brother|sister))?(?:boy|girl|lad|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
-    r"husband|hubby|wife|missus|fella|other half|boyfriend|girlfriend|bf|gf|fianc[eé]e?|son|daughter|brother|sister|"
+    r"husband|hubby|hubs|wife|wifey|missus|fella|other half|boyfriend|girlfriend|bf|gf|boyf|bae|fianc[eé]e?|"
+    r"baby\s?(?:father|daddy|dad|mother|mum|mom)|bd|bm|son|daughter|brother|sister|"
     r"cousin|friend|mate|neighbour|worker|idva|"
     r"abuser|dad|father|mum|mam|mom|mother|boss|uncle|aunt|auntie|aunty|nan|nana|nanna|gran|granny|grandma|grandad|"
     r"grandpa|niece|nephew|caseworker|step-?(?:dad|father|mum|mother|son|daughter|brother|sister)|"
@@ -178,6 +179,13 @@ _CALLED_BEFORE = lazy_regex(
     r"spoke to|spoken to|speak to|speaking to|talked to|talk to|talking to|"
     r"message|"
     r"messaged|saw|see|met|from|pe|lui)\s+$", re.I)
+# Before a person in lower case (listed first names and family names only): "scared of ifeanyi", "left bogdan".
+_PERSON_OBJECT_BEFORE = lazy_regex(
+    r"\b(?:of|about|for|left|leave|leaving|married|marry|love|loved|miss|missed|hate|hated|blocked|reported|"
+    r"divorced|divorcing|by)\s+$", re.I)
+# Kin said as a title, without "my": "stayed with nana joy", "auntie pat took us in".
+_KIN_TITLE_BEFORE = lazy_regex(
+    r"\b(?:auntie|aunty|aunt|uncle|nana|nanna|nan|gran|granny|grandma|grandad|grandpa|cousin)\s+$", re.I)
 # Polish and Romanian relations before a name: "mój mąż mariusz", "fostul meu sot ionut", "soția mea Ana".
 _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"\b(?:mąż|maz|męża|meza|mężem|żona|zona|syn|syna|córka|corka|córki|brat|brata|siostra|siostry|"
@@ -513,8 +521,9 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             after = text[token.end:token.end + 30]
             if k not in _MODALS and k not in STOPWORDS and _SENTENCE_END.search(before) and _ACTION_AFTER.match(after):
                 return True  # "dean threw my phone", "grace rang me"
-            if _in_apposition(before, after):
-                return True  # "the officer, will, took my statement"
+            if _in_apposition(before, after) or (_KIN_TITLE_BEFORE.search(before) and k not in _MODALS
+                                                 and k not in STOPWORDS):
+                return True  # "the officer, will, took my statement"; "stayed with nana joy"
             if k in STOPWORDS or k in _MODALS:
                 return bool(_NAMING_BEFORE.search(before))
             if _FOREIGN_ROLE_BEFORE.search(before):
@@ -528,7 +537,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         if k in STOPWORDS or k in lex.keep:
             return False
         if not lex.is_first_name(k):
-            return _unlisted_after_relation(token, text, lex)
+            return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
     if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
         return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
@@ -693,6 +702,10 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True
+    if _PERSON_OBJECT_BEFORE.search(before) or _KIN_TITLE_BEFORE.search(before):
+        return True  # "i'm scared of ifeanyi", "auntie nasreen"
+    if before.rstrip().endswith(",") and text[token.end:token.end + 1] == ",":
+        return True  # "the lad i was seeing, callum, hit me"
     if len(token.key) > 2 and text[token.end:token.end + 2] in ("'s", "’s") and not _DETERMINER_BEFORE.search(before):
         return True  # "went round to jess's", "stayed at shannon's": a listed name's house
     if _VERB_AFTER.match(text[token.end:token.end + 30]) or _ROLE_AFTER.match(text[token.end:token.end + 40]):
@@ -700,6 +713,17 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     # Not before a frequent Polish or Romanian word: "cel mai rău" (the worst) is no "Mai Rau".
     return bool(nxt and _adjacent(token, nxt, text) and _lower_surname(nxt, lex) and nxt.key not in lex.foreign_words)
+
+
+def _lower_family_name(token: _Token, text: str, lex: Lexicon) -> bool:
+    """A family name that is no word of English or of the other languages, as a person: "i met xiang",
+    "nguyen hit me again", "scared of kowalski"."""
+    k = token.key
+    if len(k) < 3 or not lex.is_surname(k) or lex.is_ordinary(k) or k in lex.foreign_words or k in lex.welsh_words:
+        return False
+    before = text[max(0, token.start - 40):token.start]
+    return bool(_CALLED_BEFORE.search(before) or _PERSON_OBJECT_BEFORE.search(before)
+                or _SENTENCE_END.search(before) and _ACTION_AFTER.match(text[token.end:token.end + 30]))
 
 
 def _unknown_word(token: _Token, lex: Lexicon) -> bool:

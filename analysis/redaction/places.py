@@ -874,8 +874,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
             continue  # "a grey Vauxhall", "his black Mercedes": a car
         following = re.match(r" ([A-Za-z][\w'’]*)", text[end:end + 30])
         after = key(following.group(1)) if following else ""
-        if after in _SERVICE_WORDS or after in _PUBLIC_VENUE_WORDS or after == "park":
-            continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"
+        if (after in _SERVICE_WORDS and after not in _LODGING) or after in _PUBLIC_VENUE_WORDS or after == "park":
+            continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"; but "Stockport refuge" is where she is
         kind_after = bool(following and following.group(1)[0].isupper() and after in _PLACE_KIND_AFTER)
         if after in _WORKPLACE_KINDS:
             position = min(position, end)
@@ -1195,6 +1195,9 @@ def _generic_place_word(word: str) -> bool:
 
 # A hospital, infirmary, library or town hall by its own name as phones type it: "they took me to wythenshawe
 # hospital", "tameside general hospital"; not its kind ("the general hospital", "a mental hospital").
+# "salford royal", "the royal oldham": a hospital by its town and "royal", as phones type it.
+_TOWN_ROYAL = lazy_re(r"(?<![\w'’-])(?P<town>(?:[a-z]+\s+)?[a-z]+)\s+royal\b")
+_ROYAL_TOWN = lazy_re(r"\broyal\s+(?P<town>[a-z]+(?:\s+[a-z]+)?)(?![\w'’-])")
 _LOWER_BUILDING_HINT = lazy_re(r"hospital|infirmary|library|town\s+hall|jobcentre")
 _LOWER_BUILDING = lazy_re(
     r"\b(?P<place>(?P<naming>(?:[a-z][a-z'’-]+\s+){1,3})(?:hospital|infirmary|library|town\s+hall|jobcentre))\b")
@@ -1207,6 +1210,26 @@ def _lower_public_buildings(text: str, lex: Lexicon) -> Iterator[Span]:
         naming = words[cuts[-1] + 1:] if cuts else words  # "they took me to wythenshawe": the name is the last
         if any(_names_a_building(key(word.group()), lex) for word in naming):
             yield match.start("naming") + naming[0].start(), match.end("place")
+
+
+def _lower_royal_hospitals(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _TOWN_ROYAL.finditer(text):
+        town = _town_at_edge(match.group("town").split(), lex, last=True)
+        if town:
+            yield match.end("town") - len(town), match.end()
+    for match in _ROYAL_TOWN.finditer(text):
+        town = _town_at_edge(match.group("town").split(), lex, last=False)
+        if town:
+            yield match.start(), match.start("town") + len(town)
+
+
+def _town_at_edge(words: list[str], lex: Lexicon, last: bool) -> str | None:
+    """The listed town of one or two words at the end (or start) of ``words`` that is no English word."""
+    for size in range(len(words), 0, -1):
+        town = " ".join(words[-size:] if last else words[:size])
+        if town in lex.towns and town not in lex.town_words:
+            return town
+    return None
 
 
 def _names_a_building(word: str, lex: Lexicon) -> bool:
@@ -1234,6 +1257,8 @@ def _lower_case_places(text: str) -> Iterator[Span]:
         yield match.span("place")
     if _LOWER_BUILDING_HINT.search(text):
         yield from _lower_public_buildings(text, lexicon())
+    if "royal" in text:
+        yield from _lower_royal_hospitals(text, lexicon())
     for match in _LOWER_PUB.finditer(text):
         if key(match.group("first")) not in STOPWORDS and match.group("first") not in _BODY_SIDES:
             yield match.span("place")

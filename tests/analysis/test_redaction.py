@@ -1528,3 +1528,28 @@ def test_round_20_development_set_stays_above_its_figures():
     report = benchmark.score(benchmark.load_rows(benchmark.DEV20))
     assert report["sentences"] >= 200
     assert report["recall"] >= 0.97 and report["kept_rate"] >= 0.99, report["misses"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Hospitals by their town and "royal" as phones type them; the royal mail and royal blue stay.
+    ("i was rushed into salford royal", "i was rushed into [place]"),
+    ("they kept me in the royal liverpool overnight", "they kept me in the [place] overnight"),
+    ("the royal mail lost it, a royal blue coat", "the royal mail lost it, a royal blue coat"),
+    # A town before "refuge" tells where she stays; before a service it stays.
+    ("Stockport refuge were amazing", "[place] refuge were amazing"),
+    ("Leeds Women's Aid helped me", "Leeds Women's Aid helped me"),
+    # Lower-case names: after "of", "left"..., kin said as a title, between commas, slang relations, and a
+    # family name that is no word of any list.
+    ("i'm scared of ifeanyi", "i'm scared of [name]"),
+    ("i left bogdan in 2020", "i left [name] in 2020"),
+    ("i stayed with nana joy", "i stayed with nana [name]"),
+    ("auntie pat took us in", "auntie [name] took us in"),
+    ("my boyf jordan smashed the tv", "my boyf [name] smashed the tv"),
+    ("the lad i was seeing, callum, hit me", "the lad i was seeing, [name], hit me"),
+    ("nguyen hit me again", "[name] hit me again"),
+    ("i met xiang at college", "i met [name] at college"),
+    ("my aunt may come", "my aunt may come"),
+    ("i did it for me, for love, for them", "i did it for me, for love, for them"),
+])
+def test_round_20_hospitals_refuges_and_lower_case_names(text, expected):
+    assert redacted(text) == expected
