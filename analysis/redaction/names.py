@@ -199,7 +199,10 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"wiilkayga|wiilkeyga|gabadhayda|gabadheyda|inantayda|inanteyda|ninkayga|ninkeyga|seygayga|seygeyga|xaaskayga|"
     r"xaaskeyga|walaalkay|walaalkey|walaashay|walaashey|hooyaday|hooyadey|aabahay|aabahey|ilmahayga|ilmaheyga|"
     # "his brother", "his sister", "his mother": walaalkiis Faarax.
-    r"walaalkiis|walaashiis|hooyadiis|aabihiis)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
+    r"walaalkiis|walaashiis|hooyadiis|aabihiis|"
+    # Vietnamese, whose "my" follows: "chồng tôi là Hùng" (my husband is Hùng), "bạn trai cũ của tôi".
+    r"(?:chồng|vợ|bạn\s+trai|bạn\s+gái|con\s+trai|con\s+gái|anh\s+trai|em\s+trai|mẹ\s+chồng)(?:\s+cũ)?"
+    r"(?:\s+(?:của\s+)?tôi)(?:\s+là)?)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
 # What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
 _VERBS = (
     r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
@@ -560,8 +563,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     before = text[max(0, token.start - 40):token.start]
     if lex.is_first_name(k) or _inflected_first_name(k):
         return True
-    if lex.is_ordinary(k):
-        return bool(_NAMING_BEFORE.search(before))
+    if lex.is_ordinary(k):  # "Chồng tôi là Hùng": after a relation in another language, even a word
+        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before))
     if k in lex.welsh_words:
         # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
         # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
@@ -644,8 +647,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return False  # "Doctor said the bruises were old": the role, without "the"
     if _NICKNAME_BEFORE.search(before):
         return True
-    if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places):
-        return True
+    if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places) \
+            or _FOREIGN_ROLE_BEFORE.search(before):
+        return True  # "my ex Will", "told Grace", "Chồng tôi là Hùng"
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True
     after = text[token.end:token.end + 40]

@@ -1553,3 +1553,12 @@ def test_round_20_development_set_stays_above_its_figures():
 ])
 def test_round_20_hospitals_refuges_and_lower_case_names(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chồng tôi là Hùng.", "Chồng tôi là [name]."),  # Vietnamese: "my husband is Hùng"
+    ("Chồng cũ của tôi Tuấn đánh tôi.", "Chồng cũ của tôi [name] đánh tôi."),
+    ("A minha filha Grace tem 3 anos.", "A minha filha [name] tem 3 anos."),
+])
+def test_round_20_names_after_relations_in_other_languages(text, expected):
+    assert redacted(text) == expected
