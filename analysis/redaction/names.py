@@ -31,15 +31,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import (
-    POLICE_RANKS,
-    SCRIPT_RELATIONS,
-    SCRIPT_WORDS,
-    STOPWORDS,
-    Lexicon,
-    key,
-    lexicon,
-)
+from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 

@@ -52,15 +52,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import (
-    POLICE_RANKS,
-    SCRIPT_RELATIONS,
-    SCRIPT_WORDS,
-    STOPWORDS,
-    Lexicon,
-    key,
-    lexicon,
-)
+from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
