@@ -102,7 +102,8 @@ _ARABIC_SCRIPT = lazy_re(r"[\u0600-\u06ff]")
 _NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম".split())  # "his name is": whatever follows is a name
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
-_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
+_MISS_VERB_BEFORE = lazy_re(r"\b(?:i|we|you|they|he|she|still|really|so|do|don'?t|will|would|'ll)\s+$", re.I)
+_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|miss|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
 _TITLE = lazy_re(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|" + "|".join(POLICE_RANKS) + r"|DCs|Detective|Officer|Judge|Cllr|"
     r"Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
@@ -190,6 +191,7 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"sogra|sogro|vizinho|vizinha|enteado|enteada|"
     r"wiilkayga|wiilkeyga|gabadhayda|gabadheyda|inantayda|inanteyda|ninkayga|ninkeyga|seygayga|seygeyga|xaaskayga|"
     r"xaaskeyga|walaalkay|walaalkey|walaashay|walaashey|hooyaday|hooyadey|aabahay|aabahey|ilmahayga|ilmaheyga|"
+    r"ninkaygii|ninkeygii|saygii|seygii|xaaskaygii|"  # "my (former) husband": the past form
     # "his brother", "his sister", "his mother": walaalkiis Faarax.
     r"walaalkiis|walaashiis|hooyadiis|aabihiis|"
     # Vietnamese, whose "my" follows: "chồng tôi là Hùng" (my husband is Hùng), "bạn trai cũ của tôi".
@@ -444,7 +446,11 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         end = match.end("second") if capitalised_second else match.end("first")
         yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
     for match in _LOWER_TITLE.finditer(text):
-        if match.group("first")[0].islower() and not _ends_a_name(key(match.group("first")), lex):
+        first = key(match.group("first"))
+        # "miss" is also a verb: a name after it only when no word ("the teacher miss okafor", not "i miss home").
+        miss = match.group().lower().startswith("miss") and (lex.is_ordinary(first) or lex.is_ambiguous(first)
+                                                             or _MISS_VERB_BEFORE.search(text, 0, match.start()))
+        if match.group("first")[0].islower() and not _ends_a_name(first, lex) and not miss:
             yield match.start(), match.end()
 
 

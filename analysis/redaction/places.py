@@ -72,7 +72,9 @@ _WELSH_NAME = (
 )
 _STREET_WORD = r"[^\W\d_][\w'’-]*"
 # A flat before the house number: "flat 3b", "unit 4", a Scottish position "flat 2/1" or "3/2" alone.
-_FLAT = r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?|\d{1,2}/\d{1,2})\b\s*,?\s*"
+# "flat 4 at 19 Castle Street" too.
+_FLAT = (r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?(?:\s+(?i:at|in|of))?"
+         r"|\d{1,2}/\d{1,2})\b\s*,?\s*")
 # The house number, also after "number" or "no." with "on" before the street: "no. 14 on Elm Grove";
 # a year alone is none ("in 2019 Station Road was shut").
 _HOUSE = r"(?:(?i:number|no\.?|rhif)\s*\d{1,4}[a-z]?\b(?:,?\s+(?i:on|in|off))?|(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b)"
@@ -313,6 +315,10 @@ _PUBLIC_BUILDING = lazy_re(
 # A general hospital by its town alone: "North Manchester General", "the Northern General", "Leeds General"
 # (not "the General", "the Attorney General").
 _TOWN_GENERAL = lazy_re(r"(?<![\w'’&-])(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}General)\b(?!\s+(?i:hospital|infirmary))")
+# A hospital or pub by a royal patron alone, where someone is or goes: "in the Queen Elizabeth", "at the King George".
+_PATRON_BUILDING = lazy_re(
+    r"\b(?:at|in|to|into|from|outside|near)\s+the\s+(?P<place>(?:Queen|King|Prince|Princess)\s+[A-Z][a-z]+"
+    r"(?:\s+[A-Z][a-z]+)?)\b")
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
 # "the Royal Gwent", "the Royal Albert Edward": a hospital by its name alone; not "the Royal" or a national body.
 _ROYAL = lazy_re(
@@ -664,7 +670,9 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
 def _public_after(text: str, end: int) -> bool:
     after = [key(word.strip(".,;:!?()\"'")) for word in text[end:end + 30].split()[:2]]
     # "Accrington bus station", "Cardiff Central station"
-    return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"]))
+    # "Derby Family Court", "Leeds County Court": a court's kind before "court"
+    return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"])
+                            or (after[0] in _PUBLIC_VENUE_WORDS and after[1:] == ["court"]))
 
 
 # Polish case endings on a town ("w Manchesterze", "do Bradfordu", "z Londynu"), longest first.
@@ -971,6 +979,8 @@ def _public_buildings(text: str) -> Iterator[Span]:
             words.pop(0)
         if any(key(word.group()).rstrip(".") not in _GENERIC_BUILDING for word in words):
             yield match.start("name") + words[0].start(), match.end("kind")
+    for match in _PATRON_BUILDING.finditer(text):
+        yield match.span("place")
     for match in _TOWN_GENERAL.finditer(text) if "General" in text else ():
         if any(key(word) in lex.towns or key(word) in _COMPASS for word in match.group("name").split()):
             yield match.span("name")
@@ -1161,7 +1171,8 @@ _LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\
 _SAINT = lazy_re(
     # The word for a school in Portuguese, Romanian, Polish, Vietnamese, Somali and Welsh too: "na escola
     # Saint Mary's", "trường St Anne's".
-    r"(?<![\w'’])(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
+    r"(?<![\w'’])(?:(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+"
+    r"|school\s+\(\s*)(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?:(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])|All\s+(?:Angels|Saints)\b))?"
     r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")

@@ -1562,3 +1562,21 @@ def test_round_20_hospitals_refuges_and_lower_case_names(text, expected):
 ])
 def test_round_20_names_after_relations_in_other_languages(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Round 20's fresh set's errors, fixed after it was scored (tuned-on since).
+    ("The lady from Age UK, Pauline, rang.", "The lady from Age UK, [name], rang."),
+    ("The injunction was granted at Derby Family Court.", "The injunction was granted at Derby Family Court."),
+    ("I moved into flat 4 at 19 Castle Street in March.", "I moved into [address] in March."),
+    ("i told the teacher miss okafor and she reported it", "i told the teacher [name] and she reported it"),
+    ("i miss home and i miss jamal", "i miss home and i miss [name]"),
+    ("Nie mam nikogo w Anglii, żyję w Wielkiej Brytanii.", "Nie mam nikogo w Anglii, żyję w Wielkiej Brytanii."),
+    ("Mieszkam w Bradfordzie.", "Mieszkam w [place]."),
+    ("Ninkaygii Xasan wuxuu iga qaatay baasaboorka.", "Ninkaygii [name] wuxuu iga qaatay baasaboorka."),
+    ("i was in the Queen Elizabeth in Gateshead for 3 days", "i was in the [place] in [place] for 3 days"),
+    ("God save the Queen", "God save the Queen"),
+    ("school (st aidans) didnt do nothing", "school ([place]) didnt do nothing"),
+])
+def test_round_20_fresh_set_errors_stay_fixed(text, expected):
+    assert redacted(text) == expected
