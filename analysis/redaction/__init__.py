@@ -92,6 +92,20 @@ Policy decisions (see PRODUCT.md section 2):
   "Dr" with its capital makes the next capitalised word a name even when it is a word ("Dr Whitfield"); a
   word after Urdu, Panjabi or Bengali "any", "some" or "every" ("کوئی نور", no light) is no name, nor "ہیلپ
   لائن" (helpline); "vitória" (victory) is a name only with a name's context.
+- Round 20: a town before "refuge" is a place ("Stockport refuge": where she stays); a hospital by its town alone
+  or its founder's name ("the Northern General", "Leeds General", "salford royal", "Addenbrooke's", "Queen
+  Elizabeth's") and a named hospital, library or town hall in lower case ("wythenshawe hospital") are ``[place]``;
+  a shop in a named shopping centre is one place ("Costa in the Trafford Centre"); a pub in lower case ("at the
+  red lion", "down the kings arms"); a place named for someone by the land's shape ("Robin Hood's Bay"); a flat
+  number in the Scottish form is an address before any date ("on 3/4 Station Road"). A verb opening a sentence
+  names no venue ("Leaving Hospital was hard", "Moving House"). Surnames that are words after a first name or a
+  title ("Darren Law", "Mr Law"); a modal opening a question is no first name ("Will [name] be there?"); a
+  nickname in quotes after a relation ('my ex "Tank"'); lower-case names after "of", "left", "married", kin said
+  as a title ("nana joy"), between commas, after slang relations ("boyf", "bae", "baby father"), family names that
+  are no word of any list ("nguyen hit me"); names after a relation in Vietnamese ("Chồng tôi là Hùng"). Everyday
+  Portuguese, Polish and Romanian words that are names elsewhere ("dia", "sem", "sair") and Welsh "Mae" (is)
+  before a name are names only with a name's context; a court by its town stays ("Manchester Civil Justice
+  Centre").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
@@ -201,9 +215,10 @@ _DETECTORS: tuple[tuple[str, Callable[[str], Iterable[Span]]], ...] = (
     ("link", links),
     ("handle", handles),
     ("email", spoken_emails),
+    # Before dates: a flat in Scottish form is no day and month ("3/4 Station Road").
+    ("address", find_addresses),
     ("date", dates),
     ("phone", phones),
-    ("address", find_addresses),
     ("postcode", postcodes),
     ("vehicle", vehicles),
     ("number", numbers),

@@ -33,6 +33,10 @@ STOPWORDS = frozenset(
     wasnt couldnt""".split()
 )
 
+# Police ranks written before an officer's name ("PC Dobbs", "Sgt Parkinson"): whatever capitalised word
+# follows is a name, never a place. One list for names.py and places.py.
+POLICE_RANKS = ("PC", "DC", "DS", "DI", "DCI", "Sgt", "Sergeant", "Inspector", "Constable")
+
 # Everyday words of Urdu, Panjabi and Bengali answers that stand where a name could (pronouns,
 # relations, people and services, postpositions and verbs): never a name.
 SCRIPT_WORDS = frozenset(

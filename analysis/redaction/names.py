@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -53,7 +53,8 @@ _PLACE_PREFIX = frozenset("st saint queen king prince princess royal lady lord".
 _WORD_SURNAMES = frozenset(
     """smith brown green white black wood hill king ward baker cook turner walker wright taylor hall young
     clarke clark bell moore price lee rose marsh fox bird mason carter cooper fisher hunter parker
-    porter shaw stone webb west wells day little long""".split()
+    porter shaw stone webb west wells day little long law hood frost lamb bishop knight booth banks holmes
+    mills burns cross reed page steel ford rice""".split()
 )
 # In an English answer, words in another script that are religious phrases, not names.
 _SCRIPT_KEEP = frozenset(
@@ -101,10 +102,11 @@ _ARABIC_SCRIPT = lazy_re(r"[\u0600-\u06ff]")
 _NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম".split())  # "his name is": whatever follows is a name
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
-_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
+_MISS_VERB_BEFORE = lazy_re(r"\b(?:i|we|you|they|he|she|still|really|so|do|don'?t|will|would|'ll)\s+$", re.I)
+_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|miss|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
 _TITLE = lazy_re(
-    r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|PC|DC|DS|DI|DCI|DCs|Sgt|Sergeant|Detective|Inspector|"
-    r"Constable|Officer|Judge|Cllr|Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
+    r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|" + "|".join(POLICE_RANKS) + r"|DCs|Detective|Officer|Judge|Cllr|"
+    r"Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
     r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă)"
     r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
 )
@@ -123,7 +125,8 @@ _RELATION_BEFORE = lazy_regex(
     r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?"
     # "my little boy jack", "her baby girl", "my eldest son"
     r"(?:(?:little|baby|eldest|youngest|oldest|middle|big)\s+(?=boy|girl|lad|son|daughter|brother|sister))?(?:boy|girl|lad|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
-    r"husband|hubby|wife|missus|fella|other half|boyfriend|girlfriend|bf|gf|fianc[eé]e?|son|daughter|brother|sister|"
+    r"husband|hubby|hubs|wife|wifey|missus|fella|other half|boyfriend|girlfriend|bf|gf|boyf|bae|fianc[eé]e?|"
+    r"baby\s?(?:father|daddy|dad|mother|mum|mom)|bd|bm|son|daughter|brother|sister|"
     r"cousin|friend|mate|neighbour|worker|idva|"
     r"abuser|dad|father|mum|mam|mom|mother|boss|uncle|aunt|auntie|aunty|nan|nana|nanna|gran|granny|grandma|grandad|"
     r"grandpa|niece|nephew|caseworker|step-?(?:dad|father|mum|mother|son|daughter|brother|sister)|"
@@ -169,6 +172,13 @@ _CALLED_BEFORE = lazy_regex(
     r"spoke to|spoken to|speak to|speaking to|talked to|talk to|talking to|"
     r"message|"
     r"messaged|saw|see|met|from|pe|lui)\s+$", re.I)
+# Before a person in lower case (listed first names and family names only): "scared of ifeanyi", "left bogdan".
+_PERSON_OBJECT_BEFORE = lazy_regex(
+    r"\b(?:of|about|for|left|leave|leaving|married|marry|love|loved|miss|missed|hate|hated|blocked|reported|"
+    r"divorced|divorcing|by)\s+$", re.I)
+# Kin said as a title, without "my": "stayed with nana joy", "auntie pat took us in".
+_KIN_TITLE_BEFORE = lazy_regex(
+    r"\b(?:auntie|aunty|aunt|uncle|nana|nanna|nan|gran|granny|grandma|grandad|grandpa|cousin)\s+$", re.I)
 # Polish and Romanian relations before a name: "mój mąż mariusz", "fostul meu sot ionut", "soția mea Ana".
 _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"\b(?:mąż|maz|męża|meza|mężem|żona|zona|syn|syna|córka|corka|córki|brat|brata|siostra|siostry|"
@@ -181,8 +191,12 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"sogra|sogro|vizinho|vizinha|enteado|enteada|"
     r"wiilkayga|wiilkeyga|gabadhayda|gabadheyda|inantayda|inanteyda|ninkayga|ninkeyga|seygayga|seygeyga|xaaskayga|"
     r"xaaskeyga|walaalkay|walaalkey|walaashay|walaashey|hooyaday|hooyadey|aabahay|aabahey|ilmahayga|ilmaheyga|"
+    r"ninkaygii|ninkeygii|saygii|seygii|xaaskaygii|"  # "my (former) husband": the past form
     # "his brother", "his sister", "his mother": walaalkiis Faarax.
-    r"walaalkiis|walaashiis|hooyadiis|aabihiis)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
+    r"walaalkiis|walaashiis|hooyadiis|aabihiis|"
+    # Vietnamese, whose "my" follows: "chồng tôi là Hùng" (my husband is Hùng), "bạn trai cũ của tôi".
+    r"(?:chồng|vợ|bạn\s+trai|bạn\s+gái|con\s+trai|con\s+gái|anh\s+trai|em\s+trai|mẹ\s+chồng)(?:\s+cũ)?"
+    r"(?:\s+(?:của\s+)?tôi)(?:\s+là)?)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
 # What a person does, after their name: "Grace said", "dazza hit me", "May was my IDVA".
 _VERBS = (
     r"said|says|told|tells|helped|helps|asked|rang|phoned|texted|called|listened|explained|came|comes|kept|"
@@ -332,12 +346,24 @@ def find_names(text: str) -> Iterator[Span]:
                 yield from _listed_in_script(tokens, i, end, lex)
             i = end
             continue
-        if not _is_name(tokens, i, text, lex):
+        if _asks(tokens, i, text) or not _is_name(tokens, i, text, lex):
             i += 1
             continue
         end_index = _nickname_after(tokens, i, text, _surnames_after(tokens, i, text, lex))
         yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
         i = end_index + 1
+
+
+_QUESTION_MODALS = frozenset("will may can shall".split())
+_QUESTION_AHEAD = lazy_re(r"[^.!\n]*\?")
+
+
+def _asks(tokens: list[_Token], i: int, text: str) -> bool:
+    """"Will Sarah be there?", "May Grace come too?": a modal opening a question before a name is no name."""
+    token = tokens[i]
+    return token.key in _QUESTION_MODALS and i + 1 < len(tokens) and tokens[i + 1].capitalised \
+        and bool(_SENTENCE_END.search(text, max(0, token.start - 3), token.start)) \
+        and bool(_QUESTION_AHEAD.match(text, token.end))
 
 
 def _nickname_after(tokens: list[_Token], i: int, text: str, end_index: int) -> int:
@@ -393,14 +419,14 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
     if i > 0:
         prev = tokens[i - 1]
         family = prev.key in _SHORT_FAMILY_NAMES or (lex.is_surname(prev.key) and not lex.is_ordinary(prev.key)
-                                                     and prev.key not in STOPWORDS)
+                                                     and prev.key not in STOPWORDS
+                                                     and not _welsh_before_name(prev, tokens[i], text, lex))
         if family and prev.capitalised and not prev.shouted and text[prev.end:tokens[i].start] == " ":
             return prev.start
     return tokens[i].start
 
 
-_POLICE_RANKS = frozenset("PC DC DS DI DCI Sgt Sergeant Inspector Constable".split())
-_NAMING_TITLES = _POLICE_RANKS | {"Dr"}
+_NAMING_TITLES = frozenset(POLICE_RANKS) | {"Dr"}
 
 
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -420,7 +446,11 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         end = match.end("second") if capitalised_second else match.end("first")
         yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
     for match in _LOWER_TITLE.finditer(text):
-        if match.group("first")[0].islower() and not _ends_a_name(key(match.group("first")), lex):
+        first = key(match.group("first"))
+        # "miss" is also a verb: a name after it only when no word ("the teacher miss okafor", not "i miss home").
+        miss = match.group().lower().startswith("miss") and (lex.is_ordinary(first) or lex.is_ambiguous(first)
+                                                             or _MISS_VERB_BEFORE.search(text, 0, match.start()))
+        if match.group("first")[0].islower() and not _ends_a_name(first, lex) and not miss:
             yield match.start(), match.end()
 
 
@@ -440,12 +470,12 @@ def _titled_surname(word_key: str, lex: Lexicon) -> bool:
 # Kept words that name services or bodies, never a person after a title.
 _SERVICE_NAMES = frozenset("""advice aid refuge police council services support helpline hub centre center team nhs
     gp gps idva idvas isva marac mash cafcass probation jobcentre samaritans shelter mind relate respect office
-    court courts hospital law home housing outreach recovery scheme programme universal credit""".split())
+    court courts hospital home housing outreach recovery scheme programme universal credit""".split())
 
 
 def _plain_word(word_key: str, lex: Lexicon) -> bool:
     """An ordinary word that is no name or surname ("dr. However")."""
-    return lex.is_ordinary(word_key) and not (
+    return lex.is_ordinary(word_key) and word_key not in _WORD_SURNAMES and not (
         lex.is_first_name(word_key) or lex.is_ambiguous(word_key) or lex.is_surname(word_key))
 
 
@@ -459,11 +489,31 @@ def _in_apposition(before: str, after: str) -> bool:
         _ROLE_AT_BEFORE.search(before) or before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
 
 
+_WELSH_AFTER = lazy_re(r"\s+(?:yn|wedi|ddim|i|a|o|fy|ei|gyda)\b")
+
+
+def _welsh_before_name(word: _Token, name: _Token, text: str, lex: Lexicon) -> bool:
+    """"Mae Llinos yn...", "Mae Cymorth i...": a Welsh word ("mae", is) before a name or a word in a Welsh
+    sentence is no part of a name ("Thi Lan at the nail bar" is)."""
+    return word.key in lex.welsh_words and bool(_WELSH_AFTER.match(text, name.end))
+
+_QUOTES = frozenset("\"“‘'")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
+def _quoted_after_relation(token: _Token, text: str) -> bool:
+    opening = token.start - 1
+    return opening > 0 and text[opening] in _QUOTES and text[token.end:token.end + 1] in _CLOSING_QUOTES \
+        and bool(_RELATION_BEFORE.search(text, max(0, opening - 40), opening))
+
+
 def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     k = token.key
     if _LAW_AFTER.match(text, token.end) or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
         return False  # "Clare's Law", "sarah's law"; "ym mis Mai"
+    if _quoted_after_relation(token, text):
+        return True  # my ex "Tank": a nickname, even a word
     if not token.capitalised:
         # The common case, kept cheap: a lower-case word is a name only if listed, with context.
         if lex.is_ambiguous(k):
@@ -472,8 +522,9 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             after = text[token.end:token.end + 30]
             if k not in _MODALS and k not in STOPWORDS and _SENTENCE_END.search(before) and _ACTION_AFTER.match(after):
                 return True  # "dean threw my phone", "grace rang me"
-            if _in_apposition(before, after):
-                return True  # "the officer, will, took my statement"
+            if _in_apposition(before, after) or (_KIN_TITLE_BEFORE.search(before) and k not in _MODALS
+                                                 and k not in STOPWORDS):
+                return True  # "the officer, will, took my statement"; "stayed with nana joy"
             if k in STOPWORDS or k in _MODALS:
                 return bool(_NAMING_BEFORE.search(before))
             if _FOREIGN_ROLE_BEFORE.search(before):
@@ -487,7 +538,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         if k in STOPWORDS or k in lex.keep:
             return False
         if not lex.is_first_name(k):
-            return _unlisted_after_relation(token, text, lex)
+            return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
     if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
         return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
@@ -510,8 +561,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     before = text[max(0, token.start - 40):token.start]
     if lex.is_first_name(k) or _inflected_first_name(k):
         return True
-    if lex.is_ordinary(k):
-        return bool(_NAMING_BEFORE.search(before))
+    if lex.is_ordinary(k):  # "Chồng tôi là Hùng": after a relation in another language, even a word
+        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before))
     if k in lex.welsh_words:
         # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
         # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
@@ -594,8 +645,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return False  # "Doctor said the bruises were old": the role, without "the"
     if _NICKNAME_BEFORE.search(before):
         return True
-    if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places):
-        return True
+    if _ROLE_BEFORE.search(before) or (_CALLED_BEFORE.search(before) and token.key not in lex.places) \
+            or _FOREIGN_ROLE_BEFORE.search(before):
+        return True  # "my ex Will", "told Grace", "Chồng tôi là Hùng"
     if before.endswith("(") and text[token.end:token.end + 1] == ")":
         return True
     after = text[token.end:token.end + 40]
@@ -613,6 +665,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
+    if i and _asks(tokens, i - 1, text) and token.key not in lex.keep:
+        return True  # "Will Grace still be my worker?": who the question is about
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
@@ -622,7 +676,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if at_start and _AND_NAME_AFTER.match(after):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex):
+    if nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex) \
+            and not _welsh_before_name(token, nxt, text, lex):
         return True
     if token.key in lex.keep or token.key in lex.places:  # months and places: only with the context above
         return False
@@ -649,6 +704,10 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True
+    if _PERSON_OBJECT_BEFORE.search(before) or _KIN_TITLE_BEFORE.search(before):
+        return True  # "i'm scared of ifeanyi", "auntie nasreen"
+    if before.rstrip().endswith(",") and text[token.end:token.end + 1] == ",":
+        return True  # "the lad i was seeing, callum, hit me"
     if len(token.key) > 2 and text[token.end:token.end + 2] in ("'s", "’s") and not _DETERMINER_BEFORE.search(before):
         return True  # "went round to jess's", "stayed at shannon's": a listed name's house
     if _VERB_AFTER.match(text[token.end:token.end + 30]) or _ROLE_AFTER.match(text[token.end:token.end + 40]):
@@ -656,6 +715,17 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     # Not before a frequent Polish or Romanian word: "cel mai rău" (the worst) is no "Mai Rau".
     return bool(nxt and _adjacent(token, nxt, text) and _lower_surname(nxt, lex) and nxt.key not in lex.foreign_words)
+
+
+def _lower_family_name(token: _Token, text: str, lex: Lexicon) -> bool:
+    """A family name that is no word of English or of the other languages, as a person: "i met xiang",
+    "nguyen hit me again", "scared of kowalski"."""
+    k = token.key
+    if len(k) < 3 or not lex.is_surname(k) or lex.is_ordinary(k) or k in lex.foreign_words or k in lex.welsh_words:
+        return False
+    before = text[max(0, token.start - 40):token.start]
+    return bool(_CALLED_BEFORE.search(before) or _PERSON_OBJECT_BEFORE.search(before)
+                or _SENTENCE_END.search(before) and _ACTION_AFTER.match(text[token.end:token.end + 30]))
 
 
 def _unknown_word(token: _Token, lex: Lexicon) -> bool:
@@ -668,7 +738,7 @@ def _lower_surname(token: _Token, lex: Lexicon) -> bool:
     k = token.key
     if k in STOPWORDS or k in lex.keep:
         return False
-    return lex.is_surname(k) and (not lex.is_ordinary(k) or k in _WORD_SURNAMES)
+    return k in _WORD_SURNAMES or (lex.is_surname(k) and not lex.is_ordinary(k))
 
 
 # A family name with a capital inside: "MacLeod", "McAllister", "O'Driscoll", "FitzGerald", "DeSouza".
@@ -684,7 +754,8 @@ def _name_part(token: _Token, lex: Lexicon) -> bool:
         return True
     if token.shouted or k in STOPWORDS or k in _FACILITY or k in lex.places:
         return False
-    return k not in lex.keep and (lex.is_first_name(k) or lex.is_surname(k) or not lex.is_ordinary(k))
+    return k not in lex.keep and (lex.is_first_name(k) or lex.is_surname(k) or k in _WORD_SURNAMES
+                                  or not lex.is_ordinary(k))
 
 
 def _surname_part(token: _Token, lex: Lexicon) -> bool:

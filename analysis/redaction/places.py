@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
@@ -72,7 +72,9 @@ _WELSH_NAME = (
 )
 _STREET_WORD = r"[^\W\d_][\w'’-]*"
 # A flat before the house number: "flat 3b", "unit 4", a Scottish position "flat 2/1" or "3/2" alone.
-_FLAT = r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?|\d{1,2}/\d{1,2})\b\s*,?\s*"
+# "flat 4 at 19 Castle Street" too.
+_FLAT = (r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?(?:\s+(?i:at|in|of))?"
+         r"|\d{1,2}/\d{1,2})\b\s*,?\s*")
 # The house number, also after "number" or "no." with "on" before the street: "no. 14 on Elm Grove";
 # a year alone is none ("in 2019 Station Road was shut").
 _HOUSE = r"(?:(?i:number|no\.?|rhif)\s*\d{1,4}[a-z]?\b(?:,?\s+(?i:on|in|off))?|(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b)"
@@ -283,7 +285,7 @@ _GAZETTEER_CUE = lazy_re(
 _PUBLIC_AFTER = frozenset(
     """station stations hospital hospitals infirmary airport police council court courts crown magistrates
     university college library cathedral general royal city county town fc united rovers ambulance memorial
-    ward wards prison hospice nhs fire district a&e""".split())
+    ward wards prison hospice nhs fire district a&e civil justice combined coroner's coroners sheriff""".split())
 _TRANSPORT = frozenset("bus coach train railway tram central".split())
 # Services and charities: "Citizens Advice in Blackburn" keeps the service.
 _SERVICE_WORDS = frozenset(
@@ -296,19 +298,28 @@ _SERVICE_WORDS = frozenset(
 _LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
 _ANY_ONE_BEFORE = lazy_re(r"\b(?i:an?)\s+$")
-_VENUE_BEFORE = lazy_re(r"(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
-# A named estate: "the Beeches estate", "Shadsworth Estate".
-_ESTATE = lazy_re(r"(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
+_VENUE_BEFORE = lazy_re(r"(?<![\w'’&-])(?P<venue>[A-Z][\w'’&-]*)\s+(?:in|at|on)\s+(?:the\s+)?$")
+# A named estate: "the Beeches estate", "Shadsworth Estate". Patterns that open on a capital start at a word's
+# start (the look-behind), so one long capitalised word costs a linear scan, not a quadratic one.
+_ESTATE = lazy_re(r"(?<![\w'’&-])(?P<estate>(?:[A-Z][\w'’-]*\s+){1,3}(?i:estate))\b")
 _GENERIC_ESTATE = frozenset("the a council housing new old local big industrial his her my our their".split())
 # A named venue: "Nightingale House", "Blackburn Shopping Centre", "Cedar Court".
 _VENUE = lazy_re(
-    r"(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
+    r"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}(?:Shopping Centre|Retail Park|Leisure Centre|Business Park|"
     r"Industrial Estate|Trading Estate|House|Court|Lodge|Mill|Mills|Hotel|Tower|Towers|Flats|Apartments)\b)")
 # A local public building by its own name locates a person (round 19): "St Helier Hospital", "Leeds General
 # Infirmary", "Ashton Town Hall", "Leigh Library", "Bolton Jobcentre". Up to four capitalised words before the kind.
 _PUBLIC_BUILDING = lazy_re(
-    r"(?P<name>(?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,4})"
+    r"(?<![\w'’&-])(?P<name>(?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’&-]*\s+){1,4})"
     r"(?P<kind>(?i:hospital|infirmary|town\s+hall|library|jobcentre|job\s+centre|civic\s+centre|leisure\s+centre))\b")
+# A general hospital by its town alone: "North Manchester General", "the Northern General", "Leeds General"
+# (not "the General", "the Attorney General").
+_TOWN_GENERAL = lazy_re(r"(?<![\w'’&-])(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}General)\b(?!\s+(?i:hospital|infirmary))")
+# A hospital or pub by a royal patron alone, where someone is or goes: "in the Queen Elizabeth", "at the King George".
+_PATRON_BUILDING = lazy_re(
+    r"\b(?:at|in|to|into|from|outside|near)\s+the\s+(?P<place>(?:Queen|King|Prince|Princess)\s+[A-Z][a-z]+"
+    r"(?:\s+[A-Z][a-z]+)?)\b")
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
 # "the Royal Gwent", "the Royal Albert Edward": a hospital by its name alone; not "the Royal" or a national body.
 _ROYAL = lazy_re(
     r"\b(?:[Tt]he|at|At)\s+(?P<building>Royal\s+(?P<name>[A-Z][\w'’-]+)(?:\s+(?P<more>[A-Z][a-z][\w'’-]*))?)")
@@ -326,12 +337,12 @@ _YSGOL = lazy_re(
     r"\b(?P<place>Ysgol(?:\s+(?:(?:y|yr|'r|ar)\b|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
     r"|ysgol\s+(?:(?:y|yr)\s+)?[a-zâêîôûŵŷ][\w'’-]+)")
 _OUR_LADY = lazy_re(
-    r"\b(?P<place>Our\s+Lady(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
+    r"\b(?P<place>Our\s+Lady(?:['’]s(?![\w'’]))?(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:RC|Catholic|Primary|High|School|Academy|College|Juniors?|Infants?))*)")
 # Places of worship and community centres by their name: "Jamia Masjid", "Masjid-e-Noor", "Ramgarhia
 # Gurdwara", "Gurdwara Guru Nanak", "the Irish Centre", "the Polish Club": where a community meets.
 _WORSHIP = lazy_re(
-    r"(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
+    r"(?<![\w'’&-])(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
     r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COMMUNITY = lazy_re(
     r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
@@ -399,7 +410,7 @@ def find_places(text: str) -> Iterator[Span]:
 
 _PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
 # An officer's rank before a town's name makes it a surname: "PC Haworth", "DC Settle".
-_TITLE_JUST_BEFORE = lazy_re(r"\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Constable)\s+$")
+_TITLE_JUST_BEFORE = lazy_re(r"\b(?:" + "|".join(POLICE_RANKS) + r")\s+$")
 _NAME_LABEL_AFTER = lazy_re(r"\s+\[name\]")
 
 
@@ -475,6 +486,10 @@ def _places(text: str) -> Iterator[Span]:
         yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
     yield from _prisons(text)
+    if "'s" in text or "’s" in text:
+        for match in _POSSESSIVE_LANDMARK.finditer(text):
+            yield match.span()
+        yield from _possessive_places(text, lexicon())
     if "Inn" in text or "Travelodge" in text or "Ibis" in text or "Hotel" in text:
         yield from _hotel_branches(text)
     yield from _organisations(text)
@@ -496,6 +511,29 @@ def _places(text: str) -> Iterator[Span]:
         yield from _with_venue_before(text, _streets(text))
     if _WORK_HINT.search(text):
         yield from _workplaces(text)
+
+
+# A place named for someone, by the land's shape: "Robin Hood's Bay", "St Mary's Island", "Bishop's Wood"
+# (not a law or a person's name pair: "Clare's Law", "Robin Hood").
+_POSSESSIVE_LANDMARK = lazy_re(
+    r"(?<![\w'’-])(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s\s+"
+    r"(?:Bay|Cove|Head|Point|Island|Isle|Wood|Green|Cross|Hill|Bridge|Moor|Heath|Well|Common|Field|Vale)\b")
+
+
+# A place called by its founder's name alone: "at Addenbrooke's", "to Queen Elizabeth's", "at St James's for"
+# (not "at Sarah's", a person's home, nor a chain kept as a word: "to McDonald's").
+_POSSESSIVE_PLACE = lazy_re(
+    r"\b(?:at|to|in|into|from|outside|near|behind)\s+(?P<place>(?P<saint>(?:St\.?|Saint|Queen|King|Prince|Princess|"
+    r"Lady)\s+)?(?P<owner>[A-Z][\w-]*)['’]s)(?=\s*$|\s*[.,;:!?)]|\s+(?:for|and|in|on|at|with|after|before|last|"
+    r"this|when|where|because|until|till|today|yesterday|now|again|then|but|so|to|was|were|is)\b)")
+
+
+def _possessive_places(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _POSSESSIVE_PLACE.finditer(text):
+        owner = key(match.group("owner"))
+        if match.group("saint") or not (owner in lex.keep or owner + "s" in lex.keep or lex.is_first_name(owner)
+                                        or lex.is_ambiguous(owner) or owner in STOPWORDS):
+            yield match.span("place")
 
 
 # A prison by its name: "HMP Kelsford", "HMYOI Brinlow", "HMP Wealdstone Park".
@@ -592,6 +630,9 @@ def _after_strong_cues(text: str) -> Iterator[Span]:
         yield match.span("place")
 
 
+_SAINT_BEFORE = lazy_re(r"\b(?:St|Saint|St\.)\s+$")
+
+
 def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
     """A place with the shop or venue just before it: "Primark in Merry Hill" is one place."""
     lex = lexicon()
@@ -601,7 +642,8 @@ def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
         chain_in_town = venue and key(venue.group("venue")) in lex.keep and key(text[start:end]) in lex.towns \
             and _ANY_ONE_BEFORE.search(text, 0, venue.start())
         if venue and not chain_in_town and _is_venue(venue.group("venue"), lex, text, venue.start()):
-            start = venue.start()
+            saint = _SAINT_BEFORE.search(text, max(0, venue.start() - 7), venue.start())
+            start = saint.start() if saint else venue.start()  # "St James's in Leeds" is one place
         yield start, end
 
 
@@ -628,7 +670,9 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
 def _public_after(text: str, end: int) -> bool:
     after = [key(word.strip(".,;:!?()\"'")) for word in text[end:end + 30].split()[:2]]
     # "Accrington bus station", "Cardiff Central station"
-    return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"]))
+    # "Derby Family Court", "Leeds County Court": a court's kind before "court"
+    return bool(after) and (after[0] in _PUBLIC_AFTER or (after[0] in _TRANSPORT and after[1:] == ["station"])
+                            or (after[0] in _PUBLIC_VENUE_WORDS and after[1:] == ["court"]))
 
 
 # Polish case endings on a town ("w Manchesterze", "do Bradfordu", "z Londynu"), longest first.
@@ -830,8 +874,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
             continue  # "a grey Vauxhall", "his black Mercedes": a car
         following = re.match(r" ([A-Za-z][\w'’]*)", text[end:end + 30])
         after = key(following.group(1)) if following else ""
-        if after in _SERVICE_WORDS or after in _PUBLIC_VENUE_WORDS or after == "park":
-            continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"
+        if (after in _SERVICE_WORDS and after not in _LODGING) or after in _PUBLIC_VENUE_WORDS or after == "park":
+            continue  # "Leeds Women's Aid", "Wigan council", "Ewood Park"; but "Stockport refuge" is where she is
         kind_after = bool(following and following.group(1)[0].isupper() and after in _PLACE_KIND_AFTER)
         if after in _WORKPLACE_KINDS:
             position = min(position, end)
@@ -927,12 +971,19 @@ def _public_buildings(text: str) -> Iterator[Span]:
         words = list(re.finditer(r"\S+", match.group("name")))
         while words and key(words[0].group()) in STOPWORDS:  # "The", "At", "My"
             words.pop(0)
-        # An ordinary word opening the sentence is not the name: "Yesterday Sandwell Hospital rang".
+        # An ordinary word opening the sentence is not the name: "Yesterday Sandwell Hospital rang", and
+        # nor is a verb alone: "Leaving Hospital was hard" (but "Sandwell Hospital rang", "Hope Hospital").
         start = match.start("name") + words[0].start() if words else 0
-        if len(words) > 1 and _sentence_start(text, start) and _opening_word(key(words[0].group()), lex):
+        if words and (_opening_verb(text, start, words[0].group(), lex) or len(words) > 1 and _sentence_start(
+                text, start) and _opening_word(key(words[0].group()), lex)):
             words.pop(0)
         if any(key(word.group()).rstrip(".") not in _GENERIC_BUILDING for word in words):
             yield match.start("name") + words[0].start(), match.end("kind")
+    for match in _PATRON_BUILDING.finditer(text):
+        yield match.span("place")
+    for match in _TOWN_GENERAL.finditer(text) if "General" in text else ():
+        if any(key(word) in lex.towns or key(word) in _COMPASS for word in match.group("name").split()):
+            yield match.span("name")
     for match in _ROYAL.finditer(text):
         if key(match.group("name")) in _ROYAL_BODIES or key(match.group("name")) in STOPWORDS:
             continue
@@ -944,6 +995,12 @@ def _public_buildings(text: str) -> Iterator[Span]:
 
 def _sentence_start(text: str, position: int) -> bool:
     return not text[:position].strip() or text[:position].rstrip()[-1] in ".!?"
+
+
+def _opening_verb(text: str, start: int, word: str, lex: Lexicon) -> bool:
+    """A verb opening the sentence ("Leaving", "Moved") is no part of the name after it."""
+    k = key(word)
+    return k.endswith(("ing", "ed")) and _sentence_start(text, start) and _opening_word(k, lex)
 
 
 def _opening_word(word: str, lex: Lexicon) -> bool:
@@ -985,11 +1042,18 @@ _VENUE_KIND = (
     r"Karate|Dance|Youth|Boys|Girls|Lads|Working Men['’]s|Cricket and Bowling)\s+Club|"
     r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym"
 )
-_NAMED_VENUE = lazy_re(rf"(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
+_NAMED_VENUE = lazy_re(rf"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
 _PUB = lazy_re(
     r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
     r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
+# A pub as phones type it, after a word that goes somewhere: "at the red lion", "down the kings arms",
+# "the nags head" ("in the upper arms" is a body: a head or arms needs a possessive before it).
+_LOWER_PUB = lazy_re(
+    r"\b(?:at|to|in|from|outside|near|down|behind|opposite|into|past|up|round)\s+the\s+"
+    r"(?P<place>(?P<first>[a-z][a-z'’-]+)\s+(?:lion|oak|horse|bull|swan|anchor|plough|hart|stag|bell|ship|eagle|"
+    r"fox|hounds|feathers|wheatsheaf|dragon|angel|(?<=s\s)arms|(?<=s\s)head|tavern))\b")
+_BODY_SIDES = frozenset("upper lower left right both front back top".split())
 # Pubs named "the X's Head" or "the X's Arms": "the Stag's Head", "the Queen's Head", "the Farmer's Arms".
 _PUB_POSSESSIVE = lazy_re(r"\b(?i:the)\s+(?P<venue>[A-Z][\w-]*['’]s\s+(?:Head|Arms|Rest|Nest|Inn|Tavern))\b")
 # "a refuge called the Haven", "the hostel was called Brighter Futures".
@@ -1000,7 +1064,8 @@ _CALLED_VENUE = lazy_re(
     r"(?i:(?:was\s+|is\s+)?called|named|known as|is|was)\s+"
     r"(?:the\s+)?(?P<venue>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
-_POSSESSIVE_VENUE = lazy_re(r"(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
+_POSSESSIVE_VENUE = lazy_re(
+    r"(?<![\w'’&-])(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
 # Naming words that leave a venue public and shared: "the Town House", "the Court House".
 _GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that local new old main central general
     gp nhs doctors doctor's doctors' town city county crown court family community public council big little
@@ -1063,6 +1128,9 @@ def _venues_by_kind(text: str, lex: Lexicon) -> Iterator[Span]:
         while words and key(words[0]) in _GENERIC_VENUE_WORDS:  # "the", "Our"
             start += len(words[0]) + 1
             words = words[1:]
+        if words and _opening_verb(text, start, words[0], lex):  # "Moving House was hard", "Finding Hope House"
+            start += len(words[0]) + 1
+            words = words[1:]
         kind = match.group("kind")
         naming = words[:-len(kind.split())]
         if not naming or (kind == "Surgery" and key(naming[-1]) in _OPERATIONS):
@@ -1103,7 +1171,8 @@ _LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\
 _SAINT = lazy_re(
     # The word for a school in Portuguese, Romanian, Polish, Vietnamese, Somali and Welsh too: "na escola
     # Saint Mary's", "trường St Anne's".
-    r"(?<![\w'’])(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
+    r"(?<![\w'’])(?:(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+"
+    r"|school\s+\(\s*)(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?:(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])|All\s+(?:Angels|Saints)\b))?"
     r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")
@@ -1127,6 +1196,49 @@ def _generic_place_word(word: str) -> bool:
     return k in _GENERIC_PLACE_WORDS or k in STOPWORDS or k.endswith(("'s", "’s", "s'"))
 
 
+# A hospital, infirmary, library or town hall by its own name as phones type it: "they took me to wythenshawe
+# hospital", "tameside general hospital"; not its kind ("the general hospital", "a mental hospital").
+# "salford royal", "the royal oldham": a hospital by its town and "royal", as phones type it.
+_TOWN_ROYAL = lazy_re(r"(?<![\w'’-])(?P<town>(?:[a-z]+\s+)?[a-z]+)\s+royal\b")
+_ROYAL_TOWN = lazy_re(r"\broyal\s+(?P<town>[a-z]+(?:\s+[a-z]+)?)(?![\w'’-])")
+_LOWER_BUILDING_HINT = lazy_re(r"hospital|infirmary|library|town\s+hall|jobcentre")
+_LOWER_BUILDING = lazy_re(
+    r"\b(?P<place>(?P<naming>(?:[a-z][a-z'’-]+\s+){1,3})(?:hospital|infirmary|library|town\s+hall|jobcentre))\b")
+
+
+def _lower_public_buildings(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _LOWER_BUILDING.finditer(text):
+        words = list(re.finditer(r"\S+", match.group("naming")))
+        cuts = [index for index, word in enumerate(words) if key(word.group()) in STOPWORDS]
+        naming = words[cuts[-1] + 1:] if cuts else words  # "they took me to wythenshawe": the name is the last
+        if any(_names_a_building(key(word.group()), lex) for word in naming):
+            yield match.start("naming") + naming[0].start(), match.end("place")
+
+
+def _lower_royal_hospitals(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _TOWN_ROYAL.finditer(text):
+        town = _town_at_edge(match.group("town").split(), lex, last=True)
+        if town:
+            yield match.end("town") - len(town), match.end()
+    for match in _ROYAL_TOWN.finditer(text):
+        town = _town_at_edge(match.group("town").split(), lex, last=False)
+        if town:
+            yield match.start(), match.start("town") + len(town)
+
+
+def _town_at_edge(words: list[str], lex: Lexicon, last: bool) -> str | None:
+    """The listed town of one or two words at the end (or start) of ``words`` that is no English word."""
+    for size in range(len(words), 0, -1):
+        town = " ".join(words[-size:] if last else words[:size])
+        if town in lex.towns and town not in lex.town_words:
+            return town
+    return None
+
+
+def _names_a_building(word: str, lex: Lexicon) -> bool:
+    return word in lex.towns or not (lex.is_ordinary(word) or word in _GENERIC_BUILDING)
+
+
 def _lower_case_places(text: str) -> Iterator[Span]:
     for pattern in (_LOWER_STREET, _LOWER_SCHOOL, _LOWER_ESTATE):
         for match in pattern.finditer(text):
@@ -1146,6 +1258,13 @@ def _lower_case_places(text: str) -> Iterator[Span]:
                 yield match.end("place") - len(" ".join(naming + words[-kind:])), match.end("place")
     for match in _SAINT.finditer(text):
         yield match.span("place")
+    if _LOWER_BUILDING_HINT.search(text):
+        yield from _lower_public_buildings(text, lexicon())
+    if "royal" in text:
+        yield from _lower_royal_hospitals(text, lexicon())
+    for match in _LOWER_PUB.finditer(text):
+        if key(match.group("first")) not in STOPWORDS and match.group("first") not in _BODY_SIDES:
+            yield match.span("place")
 
 
 # Where someone lives, works or comes from in Urdu, Panjabi and Bengali: the word or two before "in"
@@ -1364,6 +1483,18 @@ _CALENDAR_WORDS = frozenset("""january february march april may june july august
     monday tuesday wednesday thursday friday saturday sunday christmas easter weekends night nights home""".split())
 
 
+# A shopping centre or market by its name: "the Trafford Centre", "Kirkgate Market", "Meadowhall Retail Park".
+_MALL_KINDS = frozenset("centre park market arcade mall precinct".split())
+
+
+def _names_a_branch(where: list[str], lex: Lexicon) -> bool:
+    """"Asda in Hunslet", "Costa in the Trafford Centre"; not "Asda in the Morning"."""
+    words = [key(word) for word in where]
+    if len(words) == 2 and words[1] in _MALL_KINDS and words[0] not in _CALENDAR_WORDS:
+        return True
+    return not all(lex.is_ordinary(word) for word in words)
+
+
 def _workplaces(text: str) -> Iterator[Span]:
     lex = lexicon()
     for match in _LOWER_CHAIN.finditer(text):
@@ -1377,7 +1508,7 @@ def _workplaces(text: str) -> Iterator[Span]:
             continue
         # A chain's branch is a workplace even though the chain is a keep word: "Asda in Hunslet".
         branch = _BRANCH_PLACE.match(text, match.end())
-        if branch and not all(lex.is_ordinary(key(word)) for word in branch.group("where").split()):
+        if branch and _names_a_branch(branch.group("where").split(), lex):
             yield match.start(), branch.end()
             continue
         words = [key(word) for word in match.group().split()]

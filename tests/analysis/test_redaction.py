@@ -1408,9 +1408,175 @@ def test_round_19_development_set_stays_above_its_figures():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("my ex Darren Law hit me", "my ex [name] Law hit me"),  # a surname, not a law
+    ("my ex Darren Law hit me", "my ex [name] hit me"),  # a surname, not a law
     ("my solicitor told me about Clare's Law", "my solicitor told me about Clare's Law"),
     ("sarahs law did not cover me", "sarahs law did not cover me"),
 ])
 def test_a_law_is_named_with_a_possessive_and_a_person_called_law_is_not_kept(text, expected):
     assert redact(text).text == expected
+
+
+# --- round 20: the last review's leftovers ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A capitalised word opening a sentence before "Hospital" names no hospital; a name or town still does.
+    ("Leaving Hospital was hard.", "Leaving Hospital was hard."),
+    ("Visiting Hospital is hard for me.", "Visiting Hospital is hard for me."),
+    ("Hope Hospital discharged me.", "[place] discharged me."),
+    ("Bolton Hospital was full.", "[place] was full."),
+    # A flat number in the Scottish form is an address, not a day and month.
+    ("He lives on 3/4 Station Road.", "He lives on [address]."),
+    ("we were at 12a Church Street", "we were at [address]"),
+    ("Flat 2, Mill Lane is where he is", "[address] is where he is"),
+    ("He turned up on 3/4 and again on 5/4.", "He turned up on [date] and again on [date]."),
+    # A surname that is a word, after a first name or a title; a law by its possessive stays.
+    ("He works with Tom Law.", "He works with [name]."),
+    ("Mr Law said no.", "[name] said no."),
+    ("my ex darren law", "my ex [name]"),
+    ("I applied under Sarah's Law.", "I applied under Sarah's Law."),
+    ("The Family Law courts were slow.", "The Family Law courts were slow."),
+    # A modal opening a question is no first name: the name after it goes alone.
+    ("Will Sarah be there?", "Will [name] be there?"),
+    ("Who reads this? Will Grace still be my worker?", "Who reads this? Will [name] still be my worker?"),
+    ("Is it safe? Will they tell him?", "Is it safe? Will they tell him?"),
+    ("What now? Will said no.", "What now? [name] said no."),
+    ("Will, my caseworker, rang.", "[name], my caseworker, rang."),
+    # Pubs as phones type them; a body is no pub.
+    ("we drank at the red lion every friday", "we drank at the [place] every friday"),
+    ("he was always down the kings arms", "he was always down the [place]"),
+    ("meet me at the queen's head", "meet me at the [place]"),
+    ("bruises on the upper arms and in the head", "bruises on the upper arms and in the head"),
+    ("we got a room at the holiday inn", "we got a room at the holiday inn"),
+    # A place named for someone, by the land's shape.
+    ("We went to Robin Hood's Bay for a week.", "We went to [place] for a week."),
+    # Everyday Portuguese words that are also names elsewhere, with a name after a relation still taken.
+    ("Sair de casa foi difícil.", "Sair de casa foi difícil."),
+    ("Não consegui sair de casa um dia sem ele.", "Não consegui sair de casa um dia sem ele."),
+    ("Minha filha Dia tem 5 anos.", "Minha filha [name] tem 5 anos."),
+])
+def test_round_20_review_leftovers(text, expected):
+    assert redacted(text) == expected
+
+
+def test_police_ranks_are_one_list_for_names_and_places():
+    from analysis.redaction import names, places
+    from analysis.redaction.lexicon import POLICE_RANKS
+    for rank in POLICE_RANKS:
+        assert places._TITLE_JUST_BEFORE.search(f"at {rank} ")
+        assert names._TITLE.match(f"{rank} Dobbs")
+    assert redacted("DCI Moss took my statement in Wigan.") == "[name] took my statement in [place]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u200fزوجي أحمد\u200e hit me", "\u202bمرحبا\u202c Sarah", "?!?!...,,,;;", "--- *** ---", "👍👍 💔 😭😭😭",
+     "my ex 😡 Darren 😡 Law", "ਮੇਰਾ ਪਤੀ Gurpreet ने 李娜 Nguyễn Văn An", "\ufeffSarah\u200b Jones", "Ⓢⓐⓡⓐⓗ",
+     "Robin Hood's", "3/4", "Flat", "Will?", "the red", "A" * 20000, "Ab " * 20000, "Mr " * 5000],
+)
+def test_odd_inputs_of_every_script_and_length_never_raise(text):
+    result = redact(text)
+    assert redact(result.text).text == result.text
+
+
+def test_one_long_capitalised_word_costs_linear_time():
+    import time
+    started = time.process_time()
+    redact("A" * 60_000)
+    assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A nickname in quotes after a relation, even a word; a quoted word elsewhere stays.
+    ('my ex "Tank" is known to police', 'my ex "[name]" is known to police'),
+    ("his mate ‘Bullet’ was there", "his mate ‘[name]’ was there"),
+    ('my ex said "Never" and left', 'my ex said "Never" and left'),
+    # Welsh "Mae" (is) before a name or a word of a Welsh sentence is no name; "Thi Lan" still is one.
+    ("Mae Llinos yn fy helpu gyda'r plant.", "Mae [name] yn fy helpu gyda'r plant."),
+    ("Mae Cymorth i Fenywod wedi bod yn wych.", "Mae Cymorth i Fenywod wedi bod yn wych."),
+    ("Thi Lan at the nail bar gave me the number.", "[name] at the nail bar gave me the number."),
+    # A verb opening a sentence is no part of a venue's name.
+    ("Moving House twice in a year broke me", "Moving House twice in a year broke me"),
+    ("Finding Hope House was luck.", "Finding [place] was luck."),
+    # A shop in a named shopping centre is one place; a court by its town stays.
+    ("i did shifts at Costa in the Trafford Centre", "i did shifts at [place]"),
+    ("he works at Asda in the Morning", "he works at [place] in the Morning"),
+    ("the hearing was at Manchester Civil Justice Centre", "the hearing was at Manchester Civil Justice Centre"),
+    # Hospitals by their own name in lower case, by their town alone, by a possessive; their kind stays.
+    ("they took me to wythenshawe hospital", "they took me to [place]"),
+    ("i went to leigh library to use the computer", "i went to [place] to use the computer"),
+    ("i was taken to the general hospital", "i was taken to the general hospital"),
+    ("he was in a mental hospital", "he was in a mental hospital"),
+    ("He's a porter at the Northern General", "He's a porter at the [place]"),
+    ("I was in Leeds General for two days", "I was in [place] for two days"),
+    ("The Attorney General said no", "The Attorney General said no"),
+    ("I went to the General", "I went to the General"),
+    ("He's a nurse at St James's in Leeds", "He's a nurse at [place]"),
+    ("I was treated at Addenbrooke's for a month", "I was treated at [place] for a month"),
+    ("the midwife at Queen Elizabeth's was lovely", "the midwife at [place] was lovely"),
+    ("we went to McDonald's for tea", "we went to McDonald's for tea"),
+    ("I stayed at Sarah's for a week", "I stayed at [name]'s for a week"),
+    ("My kids go to Our Lady's.", "My kids go to [place]."),
+])
+def test_round_20_general_weaknesses(text, expected):
+    assert redacted(text) == expected
+
+
+def test_round_20_development_set_stays_above_its_figures():
+    """redaction_dev20.tsv (tuned-on): strangers' voices, names of every community, places, numbers."""
+    benchmark = _load_benchmark()
+    report = benchmark.score(benchmark.load_rows(benchmark.DEV20))
+    assert report["sentences"] >= 200
+    assert report["recall"] >= 0.97 and report["kept_rate"] >= 0.99, report["misses"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Hospitals by their town and "royal" as phones type them; the royal mail and royal blue stay.
+    ("i was rushed into salford royal", "i was rushed into [place]"),
+    ("they kept me in the royal liverpool overnight", "they kept me in the [place] overnight"),
+    ("the royal mail lost it, a royal blue coat", "the royal mail lost it, a royal blue coat"),
+    # A town before "refuge" tells where she stays; before a service it stays.
+    ("Stockport refuge were amazing", "[place] refuge were amazing"),
+    ("Leeds Women's Aid helped me", "Leeds Women's Aid helped me"),
+    # Lower-case names: after "of", "left"..., kin said as a title, between commas, slang relations, and a
+    # family name that is no word of any list.
+    ("i'm scared of ifeanyi", "i'm scared of [name]"),
+    ("i left bogdan in 2020", "i left [name] in 2020"),
+    ("i stayed with nana joy", "i stayed with nana [name]"),
+    ("auntie pat took us in", "auntie [name] took us in"),
+    ("my boyf jordan smashed the tv", "my boyf [name] smashed the tv"),
+    ("the lad i was seeing, callum, hit me", "the lad i was seeing, [name], hit me"),
+    ("nguyen hit me again", "[name] hit me again"),
+    ("i met xiang at college", "i met [name] at college"),
+    ("my aunt may come", "my aunt may come"),
+    ("i did it for me, for love, for them", "i did it for me, for love, for them"),
+])
+def test_round_20_hospitals_refuges_and_lower_case_names(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chồng tôi là Hùng.", "Chồng tôi là [name]."),  # Vietnamese: "my husband is Hùng"
+    ("Chồng cũ của tôi Tuấn đánh tôi.", "Chồng cũ của tôi [name] đánh tôi."),
+    ("A minha filha Grace tem 3 anos.", "A minha filha [name] tem 3 anos."),
+])
+def test_round_20_names_after_relations_in_other_languages(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Round 20's fresh set's errors, fixed after it was scored (tuned-on since).
+    ("The lady from Age UK, Pauline, rang.", "The lady from Age UK, [name], rang."),
+    ("The injunction was granted at Derby Family Court.", "The injunction was granted at Derby Family Court."),
+    ("I moved into flat 4 at 19 Castle Street in March.", "I moved into [address] in March."),
+    ("i told the teacher miss okafor and she reported it", "i told the teacher [name] and she reported it"),
+    ("i miss home and i miss jamal", "i miss home and i miss [name]"),
+    ("Nie mam nikogo w Anglii, żyję w Wielkiej Brytanii.", "Nie mam nikogo w Anglii, żyję w Wielkiej Brytanii."),
+    ("Mieszkam w Bradfordzie.", "Mieszkam w [place]."),
+    ("Ninkaygii Xasan wuxuu iga qaatay baasaboorka.", "Ninkaygii [name] wuxuu iga qaatay baasaboorka."),
+    ("i was in the Queen Elizabeth in Gateshead for 3 days", "i was in the [place] in [place] for 3 days"),
+    ("God save the Queen", "God save the Queen"),
+    ("school (st aidans) didnt do nothing", "school ([place]) didnt do nothing"),
+])
+def test_round_20_fresh_set_errors_stay_fixed(text, expected):
+    assert redacted(text) == expected
