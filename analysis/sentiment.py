@@ -64,6 +64,7 @@ SUGGESTION_SHRINK = 0.3
 # a clause praises when VADER scores it at least PRAISE_LEVEL (0.4, so that
 # "the worker was good" and "staff were nice" count: 0.45 left them out).
 MIXED_SHRINK = 0.15
+MIXED_CAP = 0.05
 PRAISE_LEVEL = 0.4
 # ... also when one piece praises so and another scores at most -COMPLAINT_LEVEL
 # ("Good people, awful building"; 0.25 takes in "the process was slow").
@@ -481,8 +482,9 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
         helped = 0  # "listened to me" answering "what could be better?" asks for it
     elif failed and not helped:
         helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
-    if (failed and helped) or (domestic_abuse_coding and _mixed_or_lukewarm(judgement, kind, failed, helped)):
-        return compound * MIXED_SHRINK
+    if (failed and helped) or (domestic_abuse_coding and (
+            _mixed_or_lukewarm(judgement, kind, failed, helped) or _contrasted(judgement, kind, compound))):
+        return _mixed(compound)
     if failed:
         return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
     if helped:
@@ -491,7 +493,7 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
         return max(compound, JUDGED_FLOOR)
     verdict = _verdict(judgement.scored_text, question)
     if verdict and (_complains(judgement) if verdict > 0 else _praises(judgement, kind)):
-        return compound * MIXED_SHRINK  # "yes, but the wait was awful"
+        return _mixed(compound)  # "yes, but the wait was awful"
     if verdict:
         return max(compound, JUDGED_FLOOR) if verdict > 0 else min(compound, -JUDGED_FLOOR)
     suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
@@ -501,10 +503,47 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     if domestic_abuse_coding and kind == "improve" and proposal:
         # The learned layer carries NHS coders' "a proposal is a complaint":
         # shrunk as a mixed answer is, so it lands in the neutral band.
-        return compound * MIXED_SHRINK
+        return _mixed(compound)
     if suggestion_asked or (proposal and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
+
+
+def _mixed(compound: float) -> float:
+    return float(np.clip(compound * MIXED_SHRINK, -MIXED_CAP, MIXED_CAP))
+
+
+# A shortfall told mildly, with no word VADER reads as negative: "tiny
+# room", "the building needs work", "took long enough", "after that nothing".
+_SHORTFALL = re.compile(
+    r"\b(?:tiny|small|cramped|long|slow|strict|loud|noisy|far|basic|stretched|hard|needs? work|"
+    r"took (?:ages|long|forever|a while)|long enough|shame|only|then nothing|after that|until|"
+    r"not (?:always|much|enough|great|perfect))\b")
+MILD_PRAISE = 0.2
+SLIGHT_FAULT = 0.1
+
+
+def _contrasted(judgement: Judgement, kind: str, compound: float) -> bool:
+    """An answer reading positive whose praise ("Good staff", "Decent on the
+    night") sits beside a fault told mildly ("tiny room", "I never heard from
+    them again"): domestic-abuse coders read it as mixed. The writer's own
+    fear or doubt beside praise ("I was so scared but the usher...") is no
+    fault of the service."""
+    pieces = judgement.pieces
+    if compound <= 0 or len(pieces) < 2 or judgement.opens_with_nothing:
+        return False
+    praise = [" " in p and not fails(p) and (succeeds(p) or _clause_vader(p) >= MILD_PRAISE)
+              and (kind != "improve" or bool(_STATEMENT.search(p))) for p in pieces]
+    return any(praise) and any(
+        not good and not _ABOUT_ME.match(p) and not succeeds(p) and not _NOT_A_FAULT.search(p)
+        and not _HEDGED.search(p)
+        and (_SHORTFALL.search(p) or (" " in p and (fails(p) or _clause_vader(p) <= -SLIGHT_FAULT)))
+        for p, good in zip(pieces, praise, strict=True))
+
+
+# How it felt to go through, not a fault: "It was hard but my barrister was
+# excellent", "scary at first", "small thing but it mattered".
+_NOT_A_FAULT = re.compile(r"\bat first\b|\bsmall thing\b|\bin the end\b|^(?:it was |it'?s )?hard\b")
 
 
 def _names_a_help(judgement: Judgement, kind: str, compound: float) -> bool:
@@ -570,7 +609,7 @@ def _complains(judgement: Judgement) -> bool:
     # as negative ("arrested him"). A contrast with no negative word ("the
     # police not so much", "the system isn't") complains too.
     return len(judgement.pieces) > 1 and any(
-        not _ABOUT_ME.match(p) and not succeeds(p)
+        not _ABOUT_ME.match(p) and not succeeds(p) and not _NOT_A_FAULT.search(p)
         and (_ELLIPTICAL_COMPLAINT.search(p) or (_may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL))
         for p in judgement.pieces)
 

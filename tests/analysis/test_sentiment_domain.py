@@ -197,6 +197,21 @@ def test_praise_told_beside_a_fault_is_mixed_even_answering_what_could_be_better
     assert labels([("Listen to me when I tell you it hurts", "How could we improve?")]) == ["negative"]
 
 
+def test_praise_beside_a_mild_shortfall_is_mixed_but_the_writers_own_ordeal_is_not():
+    # Written for this test, not taken from a benchmark set.
+    refuge = "What did you think of the refuge?"
+    assert labels([
+        ("Friendly staff, very small bedroom", refuge),
+        ("The workers were lovely. The showers need work", refuge),
+        ("The officer was kind on the day. After that nothing", "What did you think of the police response?"),
+    ]) == ["neutral"] * 3
+    assert labels([
+        ("It was hard but my caseworker was amazing", ELSE),
+        ("Scary at first but the staff were wonderful", refuge),
+        ("No, it was all fine really", "What would you recommend to improve the service?"),
+    ]) == ["positive"] * 3
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
