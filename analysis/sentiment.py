@@ -504,9 +504,23 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
         # The learned layer carries NHS coders' "a proposal is a complaint":
         # shrunk as a mixed answer is, so it lands in the neutral band.
         return _mixed(compound)
+    if domestic_abuse_coding and suggestion_asked and compound < 0 and _NARRATED.search(judgement.scored_text.lower()):
+        # "Train the call handlers. The one I got was awful": the answer tells
+        # how the service was, and domestic-abuse coders read that, not the wish.
+        return compound
     if suggestion_asked or (proposal and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
+
+
+# Someone on the service's side doing something, told in the past tense
+# ("they said ring back", "I was treated like...", "mine hung up on me"),
+# not inside a wish ("if the GP had asked") and not the abuser's act.
+_NARRATED = re.compile(
+    r"(?<!\bif )(?<!\bif only )\b(?:(?:they|she|mine|nobody|no one|someone|the \w+(?: \w+)?)\s+"
+    r"(?:was|were|got|told|said|did|had|sat|hung|asked|offered|put|made|gave|came|rang|kept|"
+    r"didn'?t|wasn'?t|weren'?t|never)|(?:i|we) (?:was|were) (?:told|treated|offered|asked|made|sent|given|"
+    r"refused|turned|passed|put))\b")
 
 
 def _mixed(compound: float) -> float:

@@ -212,6 +212,20 @@ def test_praise_beside_a_mild_shortfall_is_mixed_but_the_writers_own_ordeal_is_n
     ]) == ["positive"] * 3
 
 
+def test_an_answer_to_a_suggestion_question_telling_how_the_service_was_keeps_its_sentiment():
+    # Written for this test, not taken from a benchmark set.
+    easier = "What would make it easier to ask for help?"
+    assert labels([
+        ("Better trained receptionists. The receptionist was really rude to me", easier),
+        ("Last time they said I was wasting police time", "What should the partnership do first?"),
+    ]) == ["negative"] * 2
+    # A wish, even one naming a failing, stays a suggestion.
+    assert labels([
+        ("If the GP had asked me on my own", easier),
+        ("Evening groups for people who work", "What should the partnership do first?"),
+    ]) == ["neutral"] * 2
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
