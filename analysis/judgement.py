@@ -242,6 +242,10 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:came|were there|turned up) straight (?:away|round|over)\b",
     r"\b(?:put|set) (?:a |in |up )?(?:a )?(?:marker|flag|safety plan|bail conditions)\b|"
     r"\b(?:bail conditions|a safety plan) (?:were|was) (?:put|set)\b",
+    # Asking that a service be kept is praise of it: "Keep the drop in open.
+    # It's a lifeline", "Nothing, keep doing what you do".
+    r"(?:^|[.!?,]\s+)(?:(?:nothing|please|just|so),?\s+)?keep (?:doing|funding|going|the|it|that|this|your|"
+    r"them|running)\b",
 ))
 
 # A clause about what the abuser did or does: painful, but not a judgement

@@ -107,6 +107,7 @@ DOMAIN_LEXICON: dict[str, float] = {
     "reassured": 1.6, "respectful": 2.0, "caring": 2.4,
     "approachable": 1.8, "attentive": 1.8, "thorough": 1.4, "punctual": 1.6,
     "safe": 2.0, "empathetic": 2.0, "non-judgemental": 2.0,
+    "decent": 1.4, "alrite": 1.0,
     # Refuge and group descriptions: restrictions and sparseness are faults.
     "strict": -0.8, "tiny": -0.6, "isolating": -1.4, "cramped": -1.2, "lifeline": 2.2,
     "nightmare": -2.2, "damp": -1.0, "mould": -1.2, "mouldy": -1.4, "filthy": -2.0,

@@ -226,6 +226,17 @@ def test_an_answer_to_a_suggestion_question_telling_how_the_service_was_keeps_it
     ]) == ["neutral"] * 2
 
 
+def test_asking_to_keep_a_service_praises_it_and_decent_is_mild_praise():
+    # Written for this test, not taken from a benchmark set.
+    first = "What should the partnership do first?"
+    assert labels([
+        ("Keep the Friday group running, it got me out of the house", first),
+        ("Please just keep doing what you do", ELSE),
+    ]) == ["positive"] * 2
+    assert labels([("He gets to keep the house and the car", ELSE)]) != ["positive"]
+    assert labels([("The barrister was decent, the wait for a date was endless", ELSE)]) == ["neutral"]
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
