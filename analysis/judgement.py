@@ -121,6 +121,10 @@ _SERVICE_FAILURES = _any_of((
     # Asking that a service "actually" do its job says it does not.
     r"\b(?:someone|somebody|they|police|you|services?|people|staff|workers?|the \w+) (?:would |will |to |should |"
     r"could )?actually (?:do|does|listen|help|enforce|follow|care|believe|turn up|ring|call|act)\b",
+    r"(?:^|[.!?]\s+)actually \w+",  # "Actually enforce the orders" opening an answer or sentence
+    # "Believe us the first time": asking to be believed first time says we were not.
+    r"\b(?:believ\w*|listen\w*|taken? (?:it |me |us )?seriously)\b[\w' ]{0,20}?\b(?<!for )(?<!for the )"
+    r"(?:the )?first time\b",
     r"\bsaid (?:they|she|he)(?:'?d| would) (?:ring|call|phone|come|get back|be in touch)\b",
     r"\bcould(?:n'?t| not)(?: even)? get (?:in|a place|a space|a room|seen)\b",
     r"\b(?:there is|there'?s|theres) (?:nothing|no (?:help|support|one|service)) (?:for|out there|available)\b",

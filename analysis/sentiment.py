@@ -501,14 +501,15 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     proposal = judgement.suggests or (domestic_abuse_coding and judgement.proposes)
     # Proposals answering "what could be better?" are complaints in NHS coding;
     # elsewhere (and to "what would make it easier?") they read as neutral.
+    if domestic_abuse_coding and (suggestion_asked or (kind == "improve" and proposal)) and compound < 0 \
+            and _NARRATED.search(judgement.scored_text.lower()):
+        # "Train the call handlers. The one I got was awful": the answer tells
+        # how the service was, and domestic-abuse coders read that, not the wish.
+        return compound
     if domestic_abuse_coding and kind == "improve" and proposal:
         # The learned layer carries NHS coders' "a proposal is a complaint":
         # shrunk as a mixed answer is, so it lands in the neutral band.
         return _mixed(compound)
-    if domestic_abuse_coding and suggestion_asked and compound < 0 and _NARRATED.search(judgement.scored_text.lower()):
-        # "Train the call handlers. The one I got was awful": the answer tells
-        # how the service was, and domestic-abuse coders read that, not the wish.
-        return compound
     if suggestion_asked or (proposal and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound

@@ -237,6 +237,15 @@ def test_asking_to_keep_a_service_praises_it_and_decent_is_mild_praise():
     assert labels([("The barrister was decent, the wait for a date was endless", ELSE)]) == ["neutral"]
 
 
+def test_demands_that_a_service_actually_act_or_believe_first_time_are_complaints():
+    # Written for this test, not taken from a benchmark set.
+    assert labels([
+        ("Actually arrest him when he breaks the order", "What should the partnership do first?"),
+        ("Listen to women the first time they ring", "What could be better?"),
+    ]) == ["negative", "negative"]
+    assert labels([("The judge listened to me for the first time in years", "What helped?")]) == ["positive"]
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
