@@ -482,7 +482,7 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     if kind == "improve":
         helped = 0  # "listened to me" answering "what could be better?" asks for it
     elif failed and not helped:
-        helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
+        helped = sum(not _OWN_PEOPLE.match(c) and _clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
     if (failed and helped) or (domestic_abuse_coding and (
             _mixed_or_lukewarm(judgement, kind, failed, helped) or _contrasted(judgement, kind, compound))):
         return _mixed(compound)
@@ -548,7 +548,8 @@ def _contrasted(judgement: Judgement, kind: str, compound: float) -> bool:
     pieces = judgement.pieces
     if compound <= 0 or len(pieces) < 2 or judgement.opens_with_nothing:
         return False
-    praise = [" " in p and not fails(p) and (succeeds(p) or _clause_vader(p) >= MILD_PRAISE)
+    praise = [" " in p and not fails(p) and not _OWN_PEOPLE.match(p)
+              and (succeeds(p) or _clause_vader(p) >= MILD_PRAISE)
               and (kind != "improve" or bool(_STATEMENT.search(p))) for p in pieces]
     return any(praise) and any(
         not good and not _ABOUT_ME.match(p) and not succeeds(p) and not _NOT_A_FAULT.search(p)
@@ -614,7 +615,7 @@ def _praises(judgement: Judgement, kind: str) -> bool:
     # could be better?" asks for it ("listened to me") unless it tells how
     # someone was ("the worker was fab but I only got six sessions").
     return len(judgement.pieces) > 1 and any(
-        " " in p.strip() and not fails(p) and not opens_with_nothing(p)
+        " " in p.strip() and not fails(p) and not opens_with_nothing(p) and not _OWN_PEOPLE.match(p)
         and (kind != "improve" or _STATEMENT.search(p)) and _clause_vader(p) >= PRAISE_LEVEL
         for p in judgement.pieces)
 
@@ -629,6 +630,12 @@ def _complains(judgement: Judgement) -> bool:
         and (_ELLIPTICAL_COMPLAINT.search(p) or (_may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL))
         for p in judgement.pieces)
 
+
+# The writer's own people, pet or faith: praise of them ("the police were
+# useless but my mum was amazing") is no praise of a service.
+_OWN_PEOPLE = re.compile(
+    r"^\W*(?:(?:and|but|just|only|honestly|except)\W+)?(?:my|our) (?:mum|mam|mom|mother|dad|father|sister|brother|"
+    r"nan|gran|family|friends?|mates?|work ?mates|neighbou?rs?|dog|faith|kids|children|son|daughter|boss)\b")
 
 _NEGATORS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"})
 

@@ -246,6 +246,13 @@ def test_demands_that_a_service_actually_act_or_believe_first_time_are_complaint
     assert labels([("The judge listened to me for the first time in years", "What helped?")]) == ["positive"]
 
 
+def test_praise_of_the_writers_own_people_is_no_praise_of_a_service():
+    # Written for this test, not taken from a benchmark set.
+    assert labels([("Nobody from the council rang back. My sister was brilliant though", "What helped?"),
+                   ("none of the services. my neighbours were the only ones who helped", "What helped?")]
+                  ) == ["negative"] * 2
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
