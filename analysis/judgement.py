@@ -275,6 +275,13 @@ _NON_ANSWER = re.compile(
     r"good luck(?: with (?:the|this|your) \w+)?|no,? thank (?:you|u) for asking|please keep (?:this|it) anonymous)"
     r"\W*(?:sorry|really|thanks|x+)?\W*$"
 )
+# The writer says they cannot judge (yet): "hard to say, I only went twice",
+# "I dont really know what to write", "its early days". No verdict on the service.
+_CANNOT_JUDGE = re.compile(
+    r"\b(?:hard to say|can'?t (?:really )?say|don'?t (?:really )?know (?:what to (?:write|put|say)|enough)|"
+    r"not sure what to|(?:its|it'?s) early days|too early to (?:say|tell)|(?:can'?t|cannot) (?:really )?"
+    r"(?:comment|judge))\b"
+)
 # A clause that is lukewarm through and through: "It was ok I guess",
 # "The police were fine I suppose", "Mixed.", "Not great not terrible".
 _LUKEWARM = re.compile(
@@ -391,8 +398,9 @@ def judge(text: str) -> Judgement:
     if sarcastic:
         failures, successes = max(failures, 1), 0
     pieces = tuple(p.strip() for c in judged for p in c.split(",") if p.strip(" .!?"))
+    cannot_judge = not failures and not successes and bool(_CANNOT_JUDGE.search(lowered))
     return Judgement(scored_text=scored, failures=failures, successes=successes,
-                     non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(lowered)),
+                     non_answer=is_non_answer(text) or cannot_judge, suggests=bool(_SUGGESTION.search(lowered)),
                      opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
                      unmatched=unmatched, sarcastic=sarcastic,
                      lukewarm=any(_LUKEWARM.match(p) for p in pieces) or any(_LUKEWARM.match(c) for c in judged),

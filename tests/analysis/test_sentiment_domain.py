@@ -253,6 +253,13 @@ def test_praise_of_the_writers_own_people_is_no_praise_of_a_service():
                   ) == ["negative"] * 2
 
 
+def test_an_answer_that_cannot_judge_the_service_yet_is_neutral():
+    # Written for this test, not taken from a benchmark set.
+    assert labels([("Too early to say, I have only had one call", "How did you find the outreach worker?"),
+                   ("honestly I cant really say, it was all a blur", "What could be better?")]) == ["neutral"] * 2
+    assert labels([("Hard to say. Nobody ever rang me back", "What could be better?")]) == ["negative"]
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
