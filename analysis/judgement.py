@@ -121,7 +121,7 @@ _SERVICE_FAILURES = _any_of((
     # Asking that a service "actually" do its job says it does not.
     r"\b(?:someone|somebody|they|police|you|services?|people|staff|workers?|the \w+) (?:would |will |to |should |"
     r"could )?actually (?:do|does|listen|help|enforce|follow|care|believe|turn up|ring|call|act)\b",
-    r"(?:^|[.!?]\s+)actually \w+",  # "Actually enforce the orders" opening an answer or sentence
+    r"\bactually(?<!\w actually)(?<!, actually) \w+",  # "Actually enforce the orders" opening a sentence
     # "Believe us the first time": asking to be believed first time says we were not.
     r"\b(?:believ\w*|listen\w*|taken? (?:it |me |us )?seriously)\b[\w' ]{0,20}?\b(?<!for )(?<!for the )"
     r"(?:the )?first time\b",
@@ -248,8 +248,10 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:bail conditions|a safety plan) (?:were|was) (?:put|set)\b",
     # Asking that a service be kept is praise of it: "Keep the drop in open.
     # It's a lifeline", "Nothing, keep doing what you do".
-    r"(?:^|[.!?,]\s+)(?:(?:nothing|please|just|so),?\s+)?keep (?:doing|funding|going|the|it|that|this|your|"
-    r"them|running)\b",
+    # The look-behinds follow "keep" (see ``_not_after``): opening, after a
+    # stop or comma, or after "please"/"just"/"so" only.
+    r"\bkeep(?:(?<!\w keep)|(?<=please keep)|(?<=just keep)|(?<=so keep)) (?:doing|funding|going|the|it|that|"
+    r"this|your|them|running)\b",
 ))
 
 # A clause about what the abuser did or does: painful, but not a judgement

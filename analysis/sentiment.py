@@ -548,14 +548,27 @@ def _contrasted(judgement: Judgement, kind: str, compound: float) -> bool:
     pieces = judgement.pieces
     if compound <= 0 or len(pieces) < 2 or judgement.opens_with_nothing:
         return False
-    praise = [" " in p and not fails(p) and not _OWN_PEOPLE.match(p)
-              and (succeeds(p) or _clause_vader(p) >= MILD_PRAISE)
-              and (kind != "improve" or bool(_STATEMENT.search(p))) for p in pieces]
-    return any(praise) and any(
-        not good and not _ABOUT_ME.match(p) and not succeeds(p) and not _NOT_A_FAULT.search(p)
-        and not _HEDGED.search(p)
-        and (_SHORTFALL.search(p) or (" " in p and (fails(p) or _clause_vader(p) <= -SLIGHT_FAULT)))
-        for p, good in zip(pieces, praise, strict=True))
+    # Faults first: most answers have none, and the praise test runs VADER.
+    # The failure and success scans run on a piece only when its answer had
+    # one: each is a long pattern, and a piece is part of a clause.
+    failing, succeeding = judgement.failures > 0, judgement.successes > 0
+    faults = [i for i, p in enumerate(pieces) if _falls_short(p, failing, succeeding)]
+    if not faults:
+        return False
+    praise = {i for i, p in enumerate(pieces) if " " in p and not (failing and fails(p)) and not _OWN_PEOPLE.match(p)
+              and (kind != "improve" or _STATEMENT.search(p))
+              and ((succeeding and succeeds(p)) or _clause_vader(p) >= MILD_PRAISE)}
+    return bool(praise) and any(i not in praise for i in faults)
+
+
+def _falls_short(piece: str, failing: bool, succeeding: bool) -> bool:
+    """A fault, however mild, told in ``piece`` and not the writer's own
+    ordeal or doubt (see ``_contrasted``)."""
+    if _ABOUT_ME.match(piece) or _NOT_A_FAULT.search(piece) or _HEDGED.search(piece):
+        return False
+    mild = bool(_SHORTFALL.search(piece)) or (" " in piece and (
+        (failing and fails(piece)) or (_may_be_negative(piece) and _clause_vader(piece) <= -SLIGHT_FAULT)))
+    return mild and not (succeeding and succeeds(piece))
 
 
 # How it felt to go through, not a fault: "It was hard but my barrister was
