@@ -260,6 +260,15 @@ def test_an_answer_that_cannot_judge_the_service_yet_is_neutral():
     assert labels([("Hard to say. Nobody ever rang me back", "What could be better?")]) == ["negative"]
 
 
+def test_naming_a_safety_measure_or_service_is_no_feeling_about_it():
+    # Written for this test, not taken from a benchmark set: VADER reads
+    # "panic" and "abuse" as negative, so a success told with them read as mixed.
+    from analysis.sentiment import vader_scores
+    assert vader_scores(["They fitted a panic alarm", "the domestic abuse officer came"])[:, 0].tolist() == [0.0, 0.0]
+    assert labels([("They sorted a panic button and new locks the same week. I sleep now", "What helped?")]
+                  ) == ["positive"]
+
+
 def test_domestic_abuse_phrases_without_sentiment_words():
     assert labels([
         ("Felt like a number", "What could be better?"),
