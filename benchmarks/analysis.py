@@ -253,12 +253,12 @@ def learned_against_codebook(coded: list[dict[str, str]], scored: list[dict[str,
     codes = list(codebook.codes)
     Y = label_matrix(scored, codes)
     texts, questions = [r["text"] for r in scored], [r["question"] for r in scored]
-    alone = CodebookPrior(codebook).proba(texts)
+    alone = CodebookPrior(codebook).proba(texts, questions=questions)
     model = ThemeClassifier(codebook=codebook, random_state=seed).fit(
         [r["text"] for r in coded], [codes_of(r) for r in coded], [r["question"] for r in coded])
     columns = [model.classes_.index(c) for c in codes]
     learned = model.predict_proba(texts, questions)[:, columns]
-    return (scores(Y, alone >= ASSIGN_AT, alone),
+    return (scores(Y, choose(alone), alone),
             scores(Y, learned >= model.thresholds_[columns], learned))
 
 

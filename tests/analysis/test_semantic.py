@@ -106,6 +106,21 @@ themes:
     assert row[0] > ASSIGN_AT > row[1]
 
 
+def test_choose_takes_the_best_theme_on_weaker_evidence_and_at_most_three():
+    proba = np.array([
+        [0.15, 0.05, 0.02, 0.0],   # weak but clear best: taken
+        [0.08, 0.05, 0.02, 0.0],   # no theme has evidence: none
+        [0.6, 0.27, 0.12, 0.0],    # the second from SECOND_AT, the third only from ASSIGN_AT
+        [0.9, 0.8, 0.7, 0.6],      # never more than three
+    ])
+    assert choose(proba).tolist() == [
+        [True, False, False, False],
+        [False, False, False, False],
+        [True, True, False, False],
+        [True, True, True, False],
+    ]
+
+
 def test_an_answer_with_several_themes_gets_each():
     found = themes(CodebookPrior(default_codebook()), "The refuge was lovely but he found the address and turned up, "
                           "and the police took hours to come")
