@@ -60,6 +60,12 @@ def test_word_pieces_follow_bert_uncased():
     # Generic words that once misfired.
     ("The staff were lovely and the hostel was warm", {"housing"}, {"safety"}),
     ("I had to wait in the waiting room with my son", {"children"}, {"inclusion"}),
+    # Phrases whose stems are common words' (issue 13 round 5), and violence denied.
+    ("I didn't know it was abuse because he never hit me", {"awareness"}, {"safety", "perpetrators"}),
+    ("my best friend rang them for me", set(), {"staff-attitude"}),
+    ("I opened an account at a different bank so he could not see it", {"money"}, {"perpetrators"}),
+    ("He was in the house the whole time I was on the phone", set(), {"housing"}),
+    ("Any kind of help would do, even a phone call", set(), {"staff-attitude"}),
 ])
 def test_codebook_themes_by_meaning_not_only_words(prior, text, expected, not_expected):
     found = themes(prior, text)
