@@ -32,8 +32,10 @@ from analysis.text import clean, stems, stopwords, words
 # Answers with nothing to theme. Kept apart from the themes (and from "code
 # these next": coding them teaches nothing).
 _NOTHING = re.compile(
-    r"^\W*(?:no|none|nothing|nil|nope|n\W?a|na|nah|no comments?|not really|nothing really|"
+    r"^\W*(?:(?:honestly|tbh|to be honest|erm|um)\W+)?"
+    r"(?:no|none|nothing|nil|nope|n\W?a|na|nah|no comments?|not really|nothing really|ok|okay|all good|"
     r"nothing (?:else|more|to add|to say|to improve|at all)|no thanks?|thanks?(?: you)?|ta|"
+    r"thanks?(?: you)? (?:all|everyone|for (?:this|doing this|everything|your help|the survey))|"
     r"not sure|unsure|don'?t know|dunno|idk|can'?t think of anything|"
     r"cannot think of anything|nothing i can think of|see above|as above|no idea|"
     r"nothing (?:really )?helped|"
