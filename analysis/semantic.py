@@ -46,7 +46,8 @@ from analysis.text import clean, stems, stopwords, words
 # these next": coding them teaches nothing).
 _NOTHING = re.compile(
     r"^\W*(?:(?:honestly|tbh|to be honest|erm|um)\W+)?"
-    r"(?:no|none|nothing|nil|nope|n\W?a|na|nah|no comments?|not really|nothing really|ok|okay|all good|"
+    r"(?:no|none|nothing|nil|nope|n\W?a|na|nah|no comments?|not really|nothing really|ok|okay|fine|"
+    r"(?:all|everything)(?: was| is)? (?:fine|good|ok|okay)|"
     r"nothing (?:else|more|to add|to say|to improve|at all)|no thanks?|thanks?(?: you)?|ta|"
     r"thanks?(?: you)? (?:all|everyone|for (?:this|doing this|everything|your help|the survey))|"
     r"not sure|unsure|don'?t know|dunno|idk|can'?t think of anything|"

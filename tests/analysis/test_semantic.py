@@ -82,7 +82,7 @@ def test_codebook_themes_by_meaning_not_only_words(prior, text, expected, not_ex
 
 @pytest.mark.parametrize("text", ["Nothing.", "nothing!!", "n/a", "N/A", "No comment", "no thanks",
                                   "nothing tbh", "Thanks", "", "🙂", "Don't know", "honestly nothing", "ok",
-                                  "Thank you all", "thanks for doing this"])
+                                  "Thank you all", "thanks for doing this", "All fine", "everything was good"])
 def test_answers_that_say_nothing_get_no_theme(prior, text):
     assert says_nothing(text) and not themes(prior, text)
 

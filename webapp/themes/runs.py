@@ -222,7 +222,7 @@ def _set_aside(found: list[Item], responses: list[dict]) -> dict[str, int]:
     themes as "nothing"-style or too short to group."""
     from analysis.emergent import set_aside_by_question
 
-    unexplained = [item for item, response in zip(found, responses, strict=True) if not response["themes"]]
+    unexplained = [item for item, response in zip(found, responses, strict=True) if not response["explained"]]
     return set_aside_by_question([i.text for i in unexplained], [i.question for i in unexplained])
 
 
