@@ -57,6 +57,7 @@ from sklearn.svm import LinearSVC
 from analysis.codebook import Codebook
 from analysis.embedding import StaticEmbedder, default_embedder
 from analysis.semantic import ASSIGN_AT, CodebookPrior, says_nothing
+from analysis.semantic import sigmoid as _sigmoid
 from analysis.text import clean, question_kind
 
 MIN_POSITIVES_FOR_THRESHOLD = 30
@@ -151,10 +152,6 @@ class _EmbeddingLogit:
 
     def proba(self, vectors: np.ndarray) -> np.ndarray:
         return self.model.predict_proba(vectors)[:, 1]
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
 # The combiner starts as "the prior as it is" (weight 1 on its logit, 0 on

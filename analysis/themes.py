@@ -119,7 +119,10 @@ def build_report(
     progress("emergent themes")
     distinct_content = [content_stems(t) for t in distinct]
     content = [distinct_content[k] for k in of_text]
-    unexplained = np.nonzero(~assigned.any(axis=1))[0]
+    # Emergent themes group what no theme explains at its threshold: an answer whose only
+    # theme is its weak best guess (``analysis.semantic.choose``) is grouped too.
+    explained = (assigned & (confidence >= thresholds)).any(axis=1)
+    unexplained = np.nonzero(~explained)[0]
     emergent = EmergentThemes(n_themes=n_emergent, random_state=random_state).fit(
         [texts[i] for i in unexplained], [content[i] for i in unexplained]
     )
@@ -133,7 +136,7 @@ def build_report(
         "emergent_themes": [asdict(t) for t in emergent.themes_],
         "responses": [
             _response(r, i, codes, assigned, confidence, codebook, hits, sentiment[i],
-                      emergent_of[i])
+                      emergent_of[i], bool(explained[i]))
             for i, r in enumerate(records)
         ],
     }
@@ -153,7 +156,7 @@ def _code_next(records: Sequence[Record], texts: list[str], coded: Sequence[Code
 
 def _response(record: Record, i: int, codes: list[str], assigned: np.ndarray,
               confidence: np.ndarray, codebook: Codebook, hits: sparse.csr_matrix,
-              sentiment: Sentiment, emergent: int) -> dict:
+              sentiment: Sentiment, emergent: int, explained: bool) -> dict:
     themes = []
     for j in np.nonzero(assigned[i])[0]:
         code = codes[j]
@@ -165,4 +168,5 @@ def _response(record: Record, i: int, codes: list[str], assigned: np.ndarray,
         "themes": themes,
         "sentiment": {"compound": sentiment.compound, "label": sentiment.label},
         "emergent_theme": int(emergent) if emergent >= 0 else None,
+        "explained": explained,
     }

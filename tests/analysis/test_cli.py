@@ -236,3 +236,17 @@ def test_fit_sentiment_counts_domestic_abuse_answers_more(tmp_path):
     plain = SentimentScorer.from_dict(json.loads(pooled.read_text("utf-8"))).score(text, question)[0]
     counted = SentimentScorer.from_dict(json.loads(weighted.read_text("utf-8"))).score(text, question)[0]
     assert counted > plain
+
+
+def test_a_weak_best_guess_still_leaves_an_answer_to_the_emergent_themes():
+    from analysis.themes import Record, build_report
+
+    records = [Record(id=f"{kind}{n}", text=text.format(n=n), question="What helped?")
+               for n in range(8) for kind, text in (
+                   ("p", "The parking was awful and the barrier broke on visit {n}."),
+                   ("l", "The lifts were slow and the lights flickered on floor {n}."))]
+    report = build_report(records)
+    parking = report["responses"][0]
+    assert parking["themes"] and all(t["confidence"] < 0.3 for t in parking["themes"])  # a Low guess
+    assert not parking["explained"] and parking["emergent_theme"] is not None
+    assert len(report["emergent_themes"]) == 2

@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.codebook import CodebookError, default_codebook, parse_codebook
+from analysis.codebook import CodebookError, _phrase_key, default_codebook, parse_codebook
 
 
 def test_default_codebook_has_product_codes():
@@ -13,12 +13,19 @@ def test_default_codebook_has_product_codes():
 # ("the hostel was cold" -> staff kindness, "waiting room" -> access).
 GENERIC = {"staff", "worker", "home", "wait", "told", "family", "support", "he was", "group",
            "appointment", "kind", "lovely", "community", "language", "course", "programme", "hearing",
-           "risk", "fear", "normal", "aware", "signs", "bank", "cost", "drink", "my head", "trauma"}
+           "risk", "fear", "normal", "aware", "signs", "bank", "cost", "my head", "trauma",
+           # Phrases match on stems, so a word whose stem is one of these misfires as they do:
+           # "kindness" on "kind of", "evenings" on "even though", "accountable" on "bank
+           # account", "savings" on "saved my life", "abuser" on "abuse", "grant" on "granted",
+           # "caring" on "social care", "friendly" on "my friend", "housing" on "the house",
+           # "judges" on "didn't judge", "tracking" on "keep track".
+           "even", "account", "saved", "abuse", "granted", "care", "friend", "house", "judge", "track"}
+# ("drinking" is kept, though its stem is "drink": complex-needs excludes "me a drink".)
 
 
 def test_default_codebook_has_no_generic_one_word_phrases():
-    phrases = {p.lower() for theme in default_codebook().themes for p in theme.include}
-    assert not phrases & GENERIC
+    phrases = {_phrase_key(p) for theme in default_codebook().themes for p in theme.include}
+    assert not phrases & {_phrase_key(g) for g in GENERIC}
 
 
 def test_default_codebook_ships_varied_examples_for_every_theme():

@@ -45,7 +45,8 @@ CODE_NEXT = 20
 # domestic-abuse dev answers (0.925; at 0.8 it was 0.897, and new writers' answers
 # come out less sure than their probabilities say: README.md, "Theming model").
 # Medium starts at 0.5;
-# themes are assigned from 0.3 (analysis.semantic.ASSIGN_AT), so some show as Low.
+# themes are assigned from 0.3 (analysis.semantic.ASSIGN_AT), an answer's best
+# from 0.1 and its second from 0.25 (analysis.semantic.choose), so some show as Low.
 HIGH_CONFIDENCE = 0.85
 MEDIUM_CONFIDENCE = 0.5
 # Progress is saved at most this often: each save is a commit, which on SQLite
@@ -221,7 +222,7 @@ def _set_aside(found: list[Item], responses: list[dict]) -> dict[str, int]:
     themes as "nothing"-style or too short to group."""
     from analysis.emergent import set_aside_by_question
 
-    unexplained = [item for item, response in zip(found, responses, strict=True) if not response["themes"]]
+    unexplained = [item for item, response in zip(found, responses, strict=True) if not response["explained"]]
     return set_aside_by_question([i.text for i in unexplained], [i.question for i in unexplained])
 
 

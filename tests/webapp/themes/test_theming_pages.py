@@ -275,7 +275,7 @@ def test_merge_moves_staff_coding_and_refuses_bad_targets(client, analyst):
     assert response.location.endswith("/staff/themes/codebook")
     merged = theme("staff-attitude")
     assert merged.retired and merged.merged_into == "believed"
-    assert "kindness" in theme("believed").include
+    assert "rude" in theme("believed").include
     codes = dict(db.session.execute(select(StaffCoding.ref, StaffCoding.codes)).all())
     assert codes == {"f:1:what_helped": ["believed"], "f:2:what_helped": ["believed", "police"]}
     codebook = page(client.get("/staff/themes/codebook"))

@@ -121,7 +121,9 @@ def test_emergent_themes_name_their_example_items(app_context, app):
     # Two groups the codebook does not explain; each word is in under half the texts.
     for n in range(8):
         add_feedback(f"The parking was awful and the barrier broke on visit {n}.")
-        add_feedback(f"The website font was tiny and the colours faded on page {n}.")
+        # (Not "the colours faded on page {n}": the default codebook's answers model reads
+        # safety in it, 0.39; off-topic answers draw weak themes, README "Theming model".)
+        add_feedback(f"The lifts were slow and the lights flickered on floor {n}.")
     run = run_now(feedback_quarter("2026Q3"))
     emergent = db.session.scalars(select(EmergentTheme).where(EmergentTheme.run_id == run.id)).all()
     assert emergent and emergent[0].status == "pending" and emergent[0].size >= 5
