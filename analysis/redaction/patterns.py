@@ -141,7 +141,10 @@ def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
 # dots, dashes or brackets between them. The digit count is checked after
 # matching because it depends on how the number starts.
 # Not after "/": "CR/0098765/26" is a reference, not a number starting 00.
-_PHONE = lazy_re(r"(?<![\w+/])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
+# After a letter it may start: "Sarah07700 900123" typed without a space is a
+# name and a phone, and once the name is "[name]" the number would be found
+# anyway, so redacting twice gives what redacting once did.
+_PHONE = lazy_re(r"(?<![\d_+/])(?:\+|\(\+?)?\d[\d ().\-]{6,24}\d\)?")
 _PHONE_GROUP = lazy_re(r"\d+")
 # Public numbers that identify nobody (digits only; +44 already turned into 0).
 _PUBLIC_NUMBERS = frozenset(
