@@ -37,11 +37,13 @@ from analysis.risk import CATEGORIES, RuleReading, read_rules, told_as_over  # n
 from benchmarks.risk import DEV_DATA, load_earlier_corpus, load_labelled  # noqa: E402
 
 OUTPUT = ROOT / "analysis" / "data" / risk_reader.MODEL_FILE
-CORPORA = [
+# Fresh sets scored once after the reader's freeze: each joins the training at the next retraining.
+NOT_YET_TRAINED = {"risk_heldout20"}
+CORPORA = [path for path in [
     *sorted((ROOT / "benchmarks" / "data" / "risk_corpus").glob("*.tsv")),
     *sorted((ROOT / "benchmarks" / "data" / "risk_heldout").glob("*.tsv")),
     *sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_*.tsv")),
-]
+] if path.stem not in NOT_YET_TRAINED]
 # Chosen by leave-one-corpus-out (see --loco and the README's danger section): more n-grams
 # or weaker regularisation gained nothing on the left-out corpora; sentence embeddings
 # (analysis.embedding) and the rules' category scores neither (the rules were tuned on
