@@ -31,6 +31,9 @@ How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
    danger is over, long past or a topic of a course (the frames above). Its flag
    names the categories the rules saw below threshold, or else the category a second
    small model (same words, trained on the corpora's categories) finds likeliest.
+6. A whole-answer reader for what the rules still leave (``analysis.risk_reader``):
+   character n-grams in any script with the frames above, flagging at its own
+   threshold; ``assess_rules`` is the verdict without it.
 
 Missing danger is the worse error, so a strong match survives one lowering
 frame: "he strangled me" is flagged whenever it happened, unless the writer
@@ -505,7 +508,7 @@ def assess(text: str, language: str | None = None) -> RiskAssessment:
     Welsh, Polish, Urdu, Panjabi, Romanian, Bengali, Arabic, Somali and Portuguese, or only the list of
     ``language`` when it names one of them ("en" runs English alone). A text the rules
     leave alone is read whole by the reader (``analysis.risk_reader``)."""
-    reading = read_rules(text, language)
+    reading = read_rules(text, language, signals=False)
     if reading.assessment.flagged:
         return reading.assessment
     from analysis.risk_reader import second_look  # with the first unflagged text, not at start-up
@@ -531,19 +534,21 @@ class RuleReading:
     unnegated: str
 
 
-def read_rules(text: str, language: str | None = None) -> RuleReading:
-    """The rules' verdict on a text and the signals behind it."""
+def read_rules(text: str, language: str | None = None, signals: bool = True) -> RuleReading:
+    """The rules' verdict on a text and the signals behind it. Without ``signals`` a text the
+    English rules flag skips the frames, the unnegated text and the backstop: only the reader
+    reads them, and only on what the rules leave (training reads them on every text)."""
     if not isinstance(text, str):
         raise TypeError("assess() takes a str")
     english, totals, frames, unnegated = _assess_english(
-        text, backstop=language in (None, "en") or language not in LANGUAGES)
+        text, backstop=language in (None, "en") or language not in LANGUAGES, signals=signals)
     codes = () if language == "en" else (language,) if language in LANGUAGES else LANGUAGES
     others = assess_languages(text[:MAX_CHARS], codes)
     scores = dict(totals)
     for hit in others:
         scores[hit.category] = max(scores.get(hit.category, 0.0), _STRENGTH["strong"])
     reading = RuleReading(english, scores, frames,
-                          model_probability(unnegated) if unnegated else 0.0, unnegated)
+                          model_probability(unnegated) if unnegated and (signals or not others) else 0.0, unnegated)
     if not others:
         return reading
     return RuleReading(RiskAssessment(
@@ -570,9 +575,11 @@ def told_as_over(frames: dict[str, bool]) -> bool:
             or (frames["distant_past"] and not frames["personal_now"]))
 
 
-def _assess_english(text: str, backstop: bool) -> tuple[RiskAssessment, dict[str, float], dict[str, bool], str]:
+def _assess_english(text: str, backstop: bool, signals: bool = True
+                    ) -> tuple[RiskAssessment, dict[str, float], dict[str, bool], str]:
     """The English rules' verdict, each category's score, the frames found, and the normalised
-    text without the clauses a negator denies."""
+    text without the clauses a negator denies (the last two empty for a text flagged here
+    unless ``signals``)."""
     rules = _rules()
     normalised = normalise(text)
     frames = _Frames(normalised, rules)
@@ -584,11 +591,13 @@ def _assess_english(text: str, backstop: bool) -> tuple[RiskAssessment, dict[str
         else:
             scored.setdefault(hit.category, []).append((frames.score(hit), hit))
     totals = {category: _category_score(hits) for category, hits in scored.items()}
-    unnegated = _blank_spans(normalised, negated)
-    frames_found = _frames_found(normalised, unnegated)
     flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
+    unnegated, frames_found = "", {}
+    if signals or not flagged_categories:
+        unnegated = _blank_spans(normalised, negated)
+        frames_found = _frames_found(normalised, unnegated)
     if not flagged_categories:
         framed = told_as_over(frames_found)
         verdict = _backstop(normalised, unnegated, framed, totals, scored) if backstop else _NOT_FLAGGED
