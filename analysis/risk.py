@@ -31,6 +31,9 @@ How it reads text (the lexicon lives in ``data/risk_phrases.yaml``):
    danger is over, long past or a topic of a course (the frames above). Its flag
    names the categories the rules saw below threshold, or else the category a second
    small model (same words, trained on the corpora's categories) finds likeliest.
+6. A whole-answer reader for what the rules still leave (``analysis.risk_reader``):
+   character n-grams in any script with the frames above, flagging at its own
+   threshold; ``assess_rules`` is the verdict without it.
 
 Missing danger is the worse error, so a strong match survives one lowering
 frame: "he strangled me" is flagged whenever it happened, unless the writer
@@ -158,6 +161,9 @@ class RiskAssessment:
     flagged: bool
     categories: tuple[str, ...]  # sorted
     matches: tuple[str, ...]  # the phrases that triggered, in order of appearance (normalised)
+
+
+_NOT_FLAGGED = RiskAssessment(False, (), ())
 
 
 @dataclass(frozen=True)
@@ -500,22 +506,80 @@ def assess(text: str, language: str | None = None) -> RiskAssessment:
 
     The English rules always run (people mix languages); so do the phrase lists of
     Welsh, Polish, Urdu, Panjabi, Romanian, Bengali, Arabic, Somali and Portuguese, or only the list of
-    ``language`` when it names one of them ("en" runs English alone)."""
+    ``language`` when it names one of them ("en" runs English alone). A text the rules
+    leave alone is read whole by the reader (``analysis.risk_reader``)."""
+    reading = read_rules(text, language, signals=False)
+    if reading.assessment.flagged:
+        return reading.assessment
+    from analysis.risk_reader import second_look  # with the first unflagged text, not at start-up
+
+    return second_look(reading)
+
+
+def assess_rules(text: str, language: str | None = None) -> RiskAssessment:
+    """The rules' verdict alone (lexicons, frames and word backstop), without the reader."""
+    return read_rules(text, language).assessment
+
+
+@dataclass(frozen=True)
+class RuleReading:
+    """What the rules saw in a text, for the reader: their verdict, each category's score
+    (English rules; an other-language match counts 2), the frames found, the word backstop's
+    probability, and the text as the rules read it without what a negator denies or a figure
+    of speech ("i choked up") says."""
+    assessment: RiskAssessment
+    scores: dict[str, float]
+    frames: dict[str, bool]
+    backstop: float
+    unnegated: str
+
+
+def read_rules(text: str, language: str | None = None, signals: bool = True) -> RuleReading:
+    """The rules' verdict on a text and the signals behind it. Without ``signals`` a text the
+    English rules flag skips the frames, the unnegated text and the backstop: only the reader
+    reads them, and only on what the rules leave (training reads them on every text)."""
     if not isinstance(text, str):
         raise TypeError("assess() takes a str")
-    english = _assess_english(text, backstop=language in (None, "en") or language not in LANGUAGES)
+    english, totals, frames, unnegated = _assess_english(
+        text, backstop=language in (None, "en") or language not in LANGUAGES, signals=signals)
     codes = () if language == "en" else (language,) if language in LANGUAGES else LANGUAGES
     others = assess_languages(text[:MAX_CHARS], codes)
+    scores = dict(totals)
+    for hit in others:
+        scores[hit.category] = max(scores.get(hit.category, 0.0), _STRENGTH["strong"])
+    reading = RuleReading(english, scores, frames,
+                          model_probability(unnegated) if unnegated and (signals or not others) else 0.0, unnegated)
     if not others:
-        return english
-    return RiskAssessment(
+        return reading
+    return RuleReading(RiskAssessment(
         flagged=True,
         categories=tuple(sorted({*english.categories, *(hit.category for hit in others)})),
         matches=tuple(dict.fromkeys([*english.matches, *(hit.phrase for hit in others)])),
-    )
+    ), reading.scores, reading.frames, reading.backstop, unnegated)
 
 
-def _assess_english(text: str, backstop: bool) -> RiskAssessment:
+def _frames_found(normalised: str, unnegated: str) -> dict[str, bool]:
+    rules = _rules()
+    return {"over": bool(rules.over.search(normalised)),
+            **{name: bool(getattr(rules, name).search(unnegated))
+               for name in ("far_past", "distant_past", "educational", "personal_now", "now")}}
+
+
+def told_as_over(frames: dict[str, bool]) -> bool:
+    """Whether the text says its danger is over, long past, a recent past not tied to now
+    ("flashbacks ... he did it again" is tied), or a course's topic: the learned readers
+    (backstop and reader) never flag such a text, as the rules' own frames would lower it.
+    Past and topic frames are read where no negator denies ("I used to think he'd never
+    hurt me. Now he says he will"); a safe-now anywhere ("there's no threat to me now")."""
+    return (frames["over"] or frames["far_past"] or frames["educational"]
+            or (frames["distant_past"] and not frames["personal_now"]))
+
+
+def _assess_english(text: str, backstop: bool, signals: bool = True
+                    ) -> tuple[RiskAssessment, dict[str, float], dict[str, bool], str]:
+    """The English rules' verdict, each category's score, the frames found, and the normalised
+    text without the clauses a negator denies (the last two empty for a text flagged here
+    unless ``signals``)."""
     rules = _rules()
     normalised = normalise(text)
     frames = _Frames(normalised, rules)
@@ -530,10 +594,14 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
     flagged_categories = {c for c, total in totals.items() if total >= _FLAG_AT}
     if not flagged_categories and sum(t for t in totals.values() if t > 0) >= _FLAG_TOTAL_AT:
         flagged_categories = {c for c, total in totals.items() if total >= _STRENGTH["weak"]}
+    unnegated, frames_found = "", {}
+    if signals or not flagged_categories:
+        unnegated = _blank_spans(normalised, negated)
+        frames_found = _frames_found(normalised, unnegated)
     if not flagged_categories:
-        if not backstop:
-            return RiskAssessment(False, (), ())
-        return _backstop(normalised, _blank_spans(normalised, negated), rules, totals, scored)
+        framed = told_as_over(frames_found)
+        verdict = _backstop(normalised, unnegated, framed, totals, scored) if backstop else _NOT_FLAGGED
+        return verdict, totals, frames_found, unnegated
     hits = [h for c in flagged_categories for s, h in scored[c] if s > 0]
     if _about_third_party(normalised, hits, rules):
         flagged_categories.add("third_party_in_danger")
@@ -541,7 +609,7 @@ def _assess_english(text: str, backstop: bool) -> RiskAssessment:
         flagged=True,
         categories=tuple(sorted(flagged_categories)),
         matches=_outermost(hits),
-    )
+    ), totals, frames_found, unnegated
 
 
 def _about_third_party(text: str, hits: list[_Hit], rules: _Rules) -> bool:
@@ -578,21 +646,15 @@ def _english_share(words: list[str], rules: _Rules) -> float:
     return sum(w in terms or w in plain or w in rules.real_words for w in words) / max(1, len(words))
 
 
-def _backstop(normalised: str, unnegated: str, rules: _Rules, totals: dict[str, float],
+def _backstop(normalised: str, unnegated: str, framed: bool, totals: dict[str, float],
               scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
     """The learned backstop's verdict on a text the rules left alone: the frames are read
     in the whole text ("there's no threat to me now" is a safe-now), the model only in
     what no negator denies (``unnegated``)."""
-    # A recent past is no frame when the text ties it to now ("flashbacks ... he did it again").
-    # Past and topic frames are read where no negator denies ("I used to think he'd never hurt
-    # me. Now he says he will"); a safe-now anywhere ("there's no threat to me now").
-    recent_past = rules.distant_past.search(unnegated) and not rules.personal_now.search(unnegated)
-    framed = recent_past or rules.over.search(normalised) or any(
-        frame.search(unnegated) for frame in (rules.far_past, rules.educational))
     words = _MODEL_WORD.findall(normalised)
-    unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, rules) < _MODEL_MIN_ENGLISH
+    unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, _rules()) < _MODEL_MIN_ENGLISH
     if framed or unread or model_probability(unnegated) < _MODEL_FLAG_AT:
-        return RiskAssessment(False, (), ())
+        return _NOT_FLAGGED
     seen = {c for c, total in totals.items() if total > 0}
     hits = [h for c in seen for s, h in scored[c] if s > 0]
     return RiskAssessment(

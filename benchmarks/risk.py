@@ -20,8 +20,11 @@ A labelled file is a TSV or CSV with a header naming at least `flagged` (1/0, ye
 and `text`; `category` and `language` are optional, e.g.
 `flagged<TAB>category<TAB>language<TAB>text`. A true positive is a text that should be
 flagged and is. Recall by category is the share of that category's texts flagged at all;
-"named" is the share whose flag also names that category.
-Prints a table, then CPU milliseconds per 1,000 texts, then one JSON line.
+"named" is the share whose flag also names that category. The last two columns are the
+rules alone (``assess_rules``: lexicons, frames, word backstop), before the whole-answer
+reader (``analysis.risk_reader``) looks again at what they left.
+Prints a table, then CPU milliseconds per 1,000 texts (rules alone, and what the reader
+adds), the reader's memory, then one JSON line.
 """
 
 from __future__ import annotations
@@ -32,14 +35,17 @@ import io
 import json
 import sys
 import time
+import tracemalloc
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.risk import CATEGORIES, assess  # noqa: E402
+from analysis.risk import CATEGORIES, RiskAssessment, assess, assess_rules, read_rules  # noqa: E402
+from analysis.risk_reader import probability, reader  # noqa: E402
 
 CORPUS_DIR = ROOT / "benchmarks" / "data" / "risk_corpus"
 EARLIER_CORPUS = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
@@ -138,10 +144,11 @@ def load_earlier_corpus(path: Path = EARLIER_CORPUS) -> list[Example]:
     return examples
 
 
-def evaluate(examples: list[Example]) -> Report:
+def evaluate(examples: list[Example], judge: Callable[[str], RiskAssessment] = assess) -> Report:
+    """How ``judge`` (rules and reader, or ``assess_rules``) does on the examples."""
     report = Report(texts=len(examples))
     for example in examples:
-        result = assess(example.text)
+        result = judge(example.text)
         if example.flagged:
             counts = report.by_category[example.category or "(none)"]
             counts[0] += 1
@@ -160,16 +167,26 @@ def evaluate(examples: list[Example]) -> Report:
     return report
 
 
-def cpu_ms_per_thousand(texts: list[str], rounds: int = 3) -> float:
-    """CPU milliseconds (this thread) to assess 1,000 texts, best of a few rounds:
+def cpu_ms_per_thousand(texts: list, work: Callable = assess, rounds: int = 3) -> float:
+    """CPU milliseconds (this thread) for ``work`` on 1,000 texts, best of a few rounds:
     what the work costs, however busy the machine."""
     best = float("inf")
     for _ in range(rounds):
         started = time.thread_time()
         for text in texts:
-            assess(text)
+            work(text)
         best = min(best, time.thread_time() - started)
     return round(best * 1000 * 1000 / max(1, len(texts)), 1)
+
+
+def reader_memory_mb() -> float:
+    """Memory the reader's model takes once loaded (Python allocations, traced)."""
+    reader.cache_clear()
+    tracemalloc.start()
+    reader()
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return round(size / 2**20, 1)
 
 
 def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
@@ -191,10 +208,10 @@ def sections(dev: Path | None, heldout: list[Path]) -> dict[str, list[Example]]:
     return found
 
 
-def print_report(name: str, report: Report, show_errors: bool) -> None:
+def print_report(name: str, report: Report, rules: Report, show_errors: bool) -> None:
     s = report.summary()
     print(f"{name:<44}{s['texts']:>6}{s['danger']:>7}{s['precision']:>10.3f}{s['recall']:>8.3f}"
-          f"{s['missed']:>7}{s['false_alarms']:>7}")
+          f"{s['missed']:>7}{s['false_alarms']:>7}{rules.precision:>10.3f}{rules.recall:>8.3f}")
     if show_errors:
         for kind, text, matches in report.errors:
             print(f"    {kind}: {text[:300]} {list(matches) or ''}")
@@ -205,10 +222,12 @@ def print_languages(examples: list[Example]) -> None:
     languages = sorted({e.language or "en" for e in examples})
     if len(languages) < 2:
         return
-    print(f"    {'language':<28}{'texts':>6}{'recall':>8}{'precision':>10}")
+    print(f"    {'language':<28}{'texts':>6}{'recall':>8}{'precision':>10}{'rules P':>10}{'rules R':>8}")
     for language in languages:
-        report = evaluate([e for e in examples if (e.language or "en") == language])
-        print(f"    {language:<28}{report.texts:>6}{report.recall:>8.3f}{report.precision:>10.3f}")
+        chosen = [e for e in examples if (e.language or "en") == language]
+        report, rules = evaluate(chosen), evaluate(chosen, assess_rules)
+        print(f"    {language:<28}{report.texts:>6}{report.recall:>8.3f}{report.precision:>10.3f}"
+              f"{rules.precision:>10.3f}{rules.recall:>8.3f}")
 
 
 def print_categories(report: Report) -> None:
@@ -234,20 +253,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.only:
         found = {name: ex for name, ex in found.items() if any(o in name for o in args.only)}
-    print(f"{'section':<44}{'texts':>6}{'danger':>7}{'precision':>10}{'recall':>8}{'missed':>7}{'false+':>7}")
-    reports = {}
+    print(f"{'section':<44}{'texts':>6}{'danger':>7}{'precision':>10}{'recall':>8}{'missed':>7}{'false+':>7}"
+          f"{'rules P':>10}{'rules R':>8}")
+    reports, rules_alone = {}, {}
     for name, examples in found.items():
         reports[name] = report = evaluate(examples)
-        print_report(name, report, args.show_errors and "(all batches)" not in name)
+        rules_alone[name] = evaluate(examples, assess_rules)
+        print_report(name, report, rules_alone[name], args.show_errors and "(all batches)" not in name)
         if name.startswith(("heldout", "corpus (all", "tuned-on")) or name == "dev (da-feedback-dev)":
             print_categories(report)
             print_languages(examples)
     texts = [e.text for examples in found.values() for e in examples]
     speed = cpu_ms_per_thousand(texts)
+    rules_speed = cpu_ms_per_thousand(texts, assess_rules)
+    # The reader's own cost on every text, as if the rules had flagged none (most real answers).
+    reader_speed = cpu_ms_per_thousand([read_rules(t) for t in texts], probability)
+    memory = reader_memory_mb()
     print(f"assess(): {speed} ms of CPU per 1,000 texts ({len(texts)} texts, mean "
-          f"{sum(map(len, texts)) // max(1, len(texts))} characters)")
-    print(json.dumps({"sections": {name: r.summary() for name, r in reports.items()},
-                      "cpu_ms_per_1000_texts": speed}))
+          f"{sum(map(len, texts)) // max(1, len(texts))} characters); rules alone {rules_speed}; "
+          f"the reader on every text {reader_speed}; its model {memory} MB")
+    print(json.dumps({"sections": {name: {**r.summary(), "rules": rules_alone[name].summary()}
+                                   for name, r in reports.items()},
+                      "cpu_ms_per_1000_texts": speed, "rules_cpu_ms_per_1000_texts": rules_speed,
+                      "reader_cpu_ms_per_1000_texts": reader_speed, "reader_memory_mb": memory}))
     return 0
 
 
