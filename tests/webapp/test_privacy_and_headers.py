@@ -17,6 +17,7 @@ REQUIRED_HEADERS = {
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES + ("/no-such-page",))
+@pytest.mark.one_database  # headers set after the view, whatever it read
 def test_security_headers_on_every_public_response(client, demo_data, path):
     response = client.get(path)
     for name, value in REQUIRED_HEADERS.items():
@@ -64,6 +65,7 @@ def test_no_inline_script_or_style(client, demo_data):
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.one_database  # the session cookie, whatever the view read
 def test_no_cookie_on_public_get_outside_a_journey(client, demo_data, path):
     response = client.get(path)
     assert "Set-Cookie" not in response.headers

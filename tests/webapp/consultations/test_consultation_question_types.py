@@ -219,6 +219,7 @@ def test_ranking_left_blank_when_optional(client, kinds):
     ("51", "Enter a number from 0 to 50"),
     ("-1", "Enter a number from 0 to 50"),
 ], ids=["not-a-number", "too-big", "too-small"])
+@pytest.mark.one_database  # form checks, before anything is saved
 def test_number_must_be_a_number_in_range(client, kinds, typed, message):
     c = kinds
     client.get(f"{URL}?start=1")
@@ -549,6 +550,7 @@ def test_builder_saves_each_kind_with_its_settings(signed_in, values, settings, 
     ({"kind": "agreement", "options": "Yes\nNo"}, "Give exactly 5 labels for the scale"),
 ], ids=["other-twice", "grid-no-rows", "ranking-too-many", "number-range", "date-of-birth", "born", "dob",
         "agreement-labels"])
+@pytest.mark.one_database  # form checks, before anything is saved
 def test_builder_refuses_what_cannot_work_and_keeps_what_was_typed(signed_in, values, message):
     c, page_id = draft_page(signed_in)
     response = add(signed_in, c, page_id, **values)
@@ -593,6 +595,7 @@ def test_a_new_question_asks_for_its_type_first(signed_in):
     ("scale10", {"required", "low_label", "high_label"}),
     ("info", set()),
 ])
+@pytest.mark.one_database  # the form shown, before anything is saved
 def test_the_builder_shows_only_the_fields_a_type_uses(signed_in, kind, fields):
     c, page_id = draft_page(signed_in)
     html = page(signed_in.post(f"{BASE}/{c.id}/pages/{page_id}/questions/new", data={"kind": kind, "choose": "y"}))

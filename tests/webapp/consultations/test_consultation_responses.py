@@ -284,6 +284,7 @@ def test_moderation_refuses_other_consultations_answers(signed_in, fixture):
 
 @pytest.mark.parametrize("role, allowed", [("admin", True), ("engagement", True), ("analyst", False),
                                            ("board", False)])
+@pytest.mark.one_database  # who may open a page is decided before any query
 def test_moderation_needs_moderate(app, fixture, role, allowed):
     client = app.test_client()
     sign_in_as(client, make_user(f"{role}@partnership.example", role))
@@ -491,6 +492,7 @@ def test_every_export_says_which_language_each_response_was_in_and_whether_it_wa
 
 @pytest.mark.parametrize("role, moderate, export", [("analyst", False, True), ("board", False, False),
                                                     ("engagement", True, True)])
+@pytest.mark.one_database  # links chosen by role; the pages' queries run on each database in the tests above
 def test_results_page_links_to_what_each_role_may_open(app, fixture, role, moderate, export):
     client = app.test_client()
     sign_in_as(client, make_user(f"{role}@partnership.example", role))

@@ -247,6 +247,7 @@ def test_fixed_answers_are_in_the_catalogues():
     assert set(translations.FIXED_WORDS) == set(AGREEMENT) | set(YES_NO)
 
 
+@pytest.mark.one_database  # the PDF of stored translations, which the other tests here read back on each database
 def test_the_paper_form_prints_in_welsh(signed_in):
     from tests.webapp.paper.test_paper_forms import pdf_text
 
@@ -322,6 +323,7 @@ def test_the_home_page_names_a_consultation_in_the_visitors_language(app_context
 
 
 @pytest.mark.parametrize("role, status", [("admin", 200), ("engagement", 200), ("analyst", 403), ("board", 403)])
+@pytest.mark.one_database  # who may open a page is decided before any query
 def test_the_translation_pages_by_role(app_context, client, app, role, status):
     c = make_consultation(status="draft")
     offered(c, "cy")
@@ -462,6 +464,7 @@ DECISIONS_ENGLISH = ("What happened to the group's comments", "A comment from th
 
 @pytest.mark.parametrize("app_overrides", [{"LANGUAGES": SHIPPED}])
 @pytest.mark.parametrize("language", [code for code in SHIPPED if code != "en"])
+@pytest.mark.one_database  # the catalogues' words, read from stored translations as the tests above do on each database
 def test_what_happened_to_the_comments_is_translated_in_every_catalogue(
         app_context, client, app, app_overrides, language):
     c = make_consultation(status="open", audience="group")

@@ -120,6 +120,7 @@ def test_marking_is_quoted_safely_in_the_page_css():
     assert 'content: "OFFICIAL \\"x\\" \\\\ y";' in css
 
 
+@pytest.mark.one_database  # the command around the pack; test_pack_is_a_board_paper checks its figures
 def test_command_writes_the_pack(app, runner, themed, tmp_path):
     output = tmp_path / "pack.pdf"
     result = runner.invoke(args=["board-pack", "--period", "2026Q3", "--output", str(output)])

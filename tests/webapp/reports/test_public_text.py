@@ -143,6 +143,7 @@ def test_only_board_and_engagement_publish(app_context, app, client):
     ("# Heading\n\n*em*", "Heading\n<p>em</p>"),
     ("https://evil.example/bare", "<p>https://evil.example/bare</p>"),
 ])
+@pytest.mark.one_database  # rendering alone: no database
 def test_markdown_subset_through_the_allow_list(app, markdown, expected):
     assert str(render(markdown)) == expected
 

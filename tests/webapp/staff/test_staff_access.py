@@ -46,6 +46,9 @@ def test_every_staff_route_declares_a_permission(app):
     assert set(ROUTE_PERMISSIONS.values()) <= set().union(*PERMISSIONS.values())
 
 
+# Who may open what is decided before a view reads the database; every page is read on
+# PostgreSQL too, by the hostile query sweep (test_hostile_input.py).
+@pytest.mark.one_database
 def test_matrix_anonymous_wrong_role_right_role(app_context, app):
     users = {role: make_user(f"{role}@partnership.example", role) for role in ROLES}
     target = make_user("target@partnership.example", "board")
@@ -97,6 +100,7 @@ def test_disabled_user_is_treated_as_anonymous(app_context, app):
     assert client.get("/staff/").status_code == 302
 
 
+@pytest.mark.one_database  # the token is checked before any view runs
 @pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
 def test_every_staff_post_needs_a_csrf_token(app_context, app, app_overrides):
     admin = make_user("admin@partnership.example", "admin")

@@ -176,6 +176,9 @@ def test_audit_log_is_paginated(admin_client):
     assert len(second.select("#audit-table tbody tr")) == 60 + 1 - 50  # 60 views and the admin's user.create
 
 
+# Each seeds the demo data in full; on PostgreSQL it is seeded once per run, by the
+# test database's snapshot (tests/conftest.py), and staff are made by every staff test.
+@pytest.mark.one_database
 @pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
 def test_seed_demo_creates_one_user_per_role_and_prints_them(app_context, runner, app_overrides):
     result = runner.invoke(args=["seed-demo"])
@@ -189,6 +192,7 @@ def test_seed_demo_creates_one_user_per_role_and_prints_them(app_context, runner
     assert "admin@demo.heard.invalid" in again.output
 
 
+@pytest.mark.one_database  # as above
 def test_seed_demo_makes_no_staff_without_demo(app_context, runner):
     result = runner.invoke(args=["seed-demo"])
     assert "demo.heard.invalid" not in result.output

@@ -332,6 +332,8 @@ def test_a_password_someone_else_set_must_be_replaced_before_anything_else(app_c
     (PASSWORD, PASSWORD, None, "not the one you have now"),
     ("Not-My-Password-99", NEW_PASSWORD, None, "Your current password is not right"),
 ])
+# Form checks; a wrong current password's count is test_wrong_current_passwords_count_towards_the_lockout's.
+@pytest.mark.one_database
 def test_password_change_errors_are_kind_and_change_nothing(app_context, client, current, new, confirm, message):
     user = make_user()
     enrol(client, user)
