@@ -121,10 +121,6 @@ _SERVICE_FAILURES = _any_of((
     # Asking that a service "actually" do its job says it does not.
     r"\b(?:someone|somebody|they|police|you|services?|people|staff|workers?|the \w+) (?:would |will |to |should |"
     r"could )?actually (?:do|does|listen|help|enforce|follow|care|believe|turn up|ring|call|act)\b",
-    r"\bactually(?<!\w actually)(?<!, actually) \w+",  # "Actually enforce the orders" opening a sentence
-    # "Believe us the first time": asking to be believed first time says we were not.
-    r"\b(?:believ\w*|listen\w*|taken? (?:it |me |us )?seriously)\b[\w' ]{0,20}?\b(?<!for )(?<!for the )"
-    r"(?:the )?first time\b",
     r"\bsaid (?:they|she|he)(?:'?d| would) (?:ring|call|phone|come|get back|be in touch)\b",
     r"\bcould(?:n'?t| not)(?: even)? get (?:in|a place|a space|a room|seen)\b",
     r"\b(?:there is|there'?s|theres) (?:nothing|no (?:help|support|one|service)) (?:for|out there|available)\b",
@@ -246,12 +242,6 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:came|were there|turned up) straight (?:away|round|over)\b",
     r"\b(?:put|set) (?:a |in |up )?(?:a )?(?:marker|flag|safety plan|bail conditions)\b|"
     r"\b(?:bail conditions|a safety plan) (?:were|was) (?:put|set)\b",
-    # Asking that a service be kept is praise of it: "Keep the drop in open.
-    # It's a lifeline", "Nothing, keep doing what you do".
-    # The look-behinds follow "keep" (see ``_not_after``): opening, after a
-    # stop or comma, or after "please"/"just"/"so" only.
-    r"\bkeep(?:(?<!\w keep)|(?<=please keep)|(?<=just keep)|(?<=so keep)) (?:doing|funding|going|the|it|that|"
-    r"this|your|them|running)\b",
 ))
 
 # A clause about what the abuser did or does: painful, but not a judgement
@@ -276,13 +266,6 @@ _NON_ANSWER = re.compile(
     r"i don'?t know|idk|pass|no comment|can'?t say|test(?:ing)?|(?:no|nope)?,? ?that'?s (?:all|it)|"
     r"good luck(?: with (?:the|this|your) \w+)?|no,? thank (?:you|u) for asking|please keep (?:this|it) anonymous)"
     r"\W*(?:sorry|really|thanks|x+)?\W*$"
-)
-# The writer says they cannot judge (yet): "hard to say, I only went twice",
-# "I dont really know what to write", "its early days". No verdict on the service.
-_CANNOT_JUDGE = re.compile(
-    r"\b(?:hard to say|can'?t (?:really )?say|don'?t (?:really )?know (?:what to (?:write|put|say)|enough)|"
-    r"not sure what to|(?:its|it'?s) early days|too early to (?:say|tell)|(?:can'?t|cannot) (?:really )?"
-    r"(?:comment|judge))\b"
 )
 # A clause that is lukewarm through and through: "It was ok I guess",
 # "The police were fine I suppose", "Mixed.", "Not great not terrible".
@@ -400,9 +383,8 @@ def judge(text: str) -> Judgement:
     if sarcastic:
         failures, successes = max(failures, 1), 0
     pieces = tuple(p.strip() for c in judged for p in c.split(",") if p.strip(" .!?"))
-    cannot_judge = not failures and not successes and bool(_CANNOT_JUDGE.search(lowered))
     return Judgement(scored_text=scored, failures=failures, successes=successes,
-                     non_answer=is_non_answer(text) or cannot_judge, suggests=bool(_SUGGESTION.search(lowered)),
+                     non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(lowered)),
                      opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
                      unmatched=unmatched, sarcastic=sarcastic,
                      lukewarm=any(_LUKEWARM.match(p) for p in pieces) or any(_LUKEWARM.match(c) for c in judged),

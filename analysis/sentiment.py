@@ -64,7 +64,6 @@ SUGGESTION_SHRINK = 0.3
 # a clause praises when VADER scores it at least PRAISE_LEVEL (0.4, so that
 # "the worker was good" and "staff were nice" count: 0.45 left them out).
 MIXED_SHRINK = 0.15
-MIXED_CAP = 0.05
 PRAISE_LEVEL = 0.4
 # ... also when one piece praises so and another scores at most -COMPLAINT_LEVEL
 # ("Good people, awful building"; 0.25 takes in "the process was slow").
@@ -107,7 +106,6 @@ DOMAIN_LEXICON: dict[str, float] = {
     "reassured": 1.6, "respectful": 2.0, "caring": 2.4,
     "approachable": 1.8, "attentive": 1.8, "thorough": 1.4, "punctual": 1.6,
     "safe": 2.0, "empathetic": 2.0, "non-judgemental": 2.0,
-    "decent": 1.4, "alrite": 1.0,
     # Refuge and group descriptions: restrictions and sparseness are faults.
     "strict": -0.8, "tiny": -0.6, "isolating": -1.4, "cramped": -1.2, "lifeline": 2.2,
     "nightmare": -2.2, "damp": -1.0, "mould": -1.2, "mouldy": -1.4, "filthy": -2.0,
@@ -212,35 +210,12 @@ def vader(domain: bool = True) -> SentimentIntensityAnalyzer:
     return analyzer
 
 
-# Names of services and safety measures that hold a word VADER scores
-# ("panic alarm", "domestic abuse nurse", "rape crisis", "victim support"):
-# read as plain "service", since naming one is no feeling about it.
-_SERVICE_NAME = re.compile(
-    r"\b(?:panic (?:alarm|button)s?|(?:domestic (?:abuse|violence)|abuse) (?:officer|nurse|worker|service|team|"
-    r"unit|advisor|adviser|champion|charity|helpline|support|practitioner|caseworker|course|programme|group)s?|"
-    r"rape crisis|victim support|victims'? (?:service|support|hub|right)s?|witness (?:service|care)|"
-    r"crisis (?:team|line|centre|center)|non[- ]?molestation(?: order)?)\b",
-    re.I,
-)
-
-
-_SERVICE_NAME_WORDS = ("panic", "abuse", "violence", "crisis", "victim", "witness", "molestation")
-
-
-def _unnamed(text: str) -> str:
-    # Substring checks first: most answers hold none of these words.
-    lowered = text.lower()
-    if not any(w in lowered for w in _SERVICE_NAME_WORDS):
-        return text
-    return _SERVICE_NAME.sub("service", text)
-
-
 def vader_scores(texts: Sequence[str], domain: bool = True) -> np.ndarray:
     """VADER (compound, pos, neg, neu) per text, shape (n, 4)."""
     analyzer = vader(domain)
     rows = []
     for text in texts:
-        s = analyzer.polarity_scores(_unnamed(clean(text)))
+        s = analyzer.polarity_scores(clean(text))
         rows.append((s["compound"], s["pos"], s["neg"], s["neu"]))
     return np.array(rows, dtype=float).reshape(-1, 4)
 
@@ -505,10 +480,9 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
     if kind == "improve":
         helped = 0  # "listened to me" answering "what could be better?" asks for it
     elif failed and not helped:
-        helped = sum(not _OWN_PEOPLE.match(c) and _clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
-    if (failed and helped) or (domestic_abuse_coding and (
-            _mixed_or_lukewarm(judgement, kind, failed, helped) or _contrasted(judgement, kind, compound))):
-        return _mixed(compound)
+        helped = sum(_clause_vader(c) >= PRAISE_LEVEL for c in unmatched)
+    if (failed and helped) or (domestic_abuse_coding and _mixed_or_lukewarm(judgement, kind, failed, helped)):
+        return compound * MIXED_SHRINK
     if failed:
         return min(compound, -JUDGED_FLOOR) - JUDGED_STEP * (failed - 1)
     if helped:
@@ -517,86 +491,20 @@ def judged(compound: float, judgement: Judgement, question: str | None, domestic
         return max(compound, JUDGED_FLOOR)
     verdict = _verdict(judgement.scored_text, question)
     if verdict and (_complains(judgement) if verdict > 0 else _praises(judgement, kind)):
-        return _mixed(compound)  # "yes, but the wait was awful"
+        return compound * MIXED_SHRINK  # "yes, but the wait was awful"
     if verdict:
         return max(compound, JUDGED_FLOOR) if verdict > 0 else min(compound, -JUDGED_FLOOR)
     suggestion_asked = bool(question and _SUGGESTION_QUESTION.search(question))
     proposal = judgement.suggests or (domestic_abuse_coding and judgement.proposes)
     # Proposals answering "what could be better?" are complaints in NHS coding;
     # elsewhere (and to "what would make it easier?") they read as neutral.
-    if domestic_abuse_coding and (suggestion_asked or (kind == "improve" and proposal)) and compound < 0 \
-            and _NARRATED.search(judgement.scored_text.lower()):
-        # "Train the call handlers. The one I got was awful": the answer tells
-        # how the service was, and domestic-abuse coders read that, not the wish.
-        return compound
     if domestic_abuse_coding and kind == "improve" and proposal:
         # The learned layer carries NHS coders' "a proposal is a complaint":
         # shrunk as a mixed answer is, so it lands in the neutral band.
-        return _mixed(compound)
+        return compound * MIXED_SHRINK
     if suggestion_asked or (proposal and kind != "improve"):
         return compound * SUGGESTION_SHRINK
     return compound
-
-
-# Someone on the service's side doing something, told in the past tense
-# ("they said ring back", "I was treated like...", "mine hung up on me"),
-# not inside a wish ("if the GP had asked") and not the abuser's act.
-_NARRATED = re.compile(
-    r"(?<!\bif )(?<!\bif only )\b(?:(?:they|she|mine|nobody|no one|someone|the \w+(?: \w+)?)\s+"
-    r"(?:was|were|got|told|said|did|had|sat|hung|asked|offered|put|made|gave|came|rang|kept|"
-    r"didn'?t|wasn'?t|weren'?t|never)|(?:i|we) (?:was|were) (?:told|treated|offered|asked|made|sent|given|"
-    r"refused|turned|passed|put))\b")
-
-
-def _mixed(compound: float) -> float:
-    return float(np.clip(compound * MIXED_SHRINK, -MIXED_CAP, MIXED_CAP))
-
-
-# A shortfall told mildly, with no word VADER reads as negative: "tiny
-# room", "the building needs work", "took long enough", "after that nothing".
-_SHORTFALL = re.compile(
-    r"\b(?:tiny|small|cramped|long|slow|strict|loud|noisy|far|basic|stretched|hard|needs? work|"
-    r"took (?:ages|long|forever|a while)|long enough|shame|only|then nothing|after that|until|"
-    r"not (?:always|much|enough|great|perfect))\b")
-MILD_PRAISE = 0.2
-SLIGHT_FAULT = 0.1
-
-
-def _contrasted(judgement: Judgement, kind: str, compound: float) -> bool:
-    """An answer reading positive whose praise ("Good staff", "Decent on the
-    night") sits beside a fault told mildly ("tiny room", "I never heard from
-    them again"): domestic-abuse coders read it as mixed. The writer's own
-    fear or doubt beside praise ("I was so scared but the usher...") is no
-    fault of the service."""
-    pieces = judgement.pieces
-    if compound <= 0 or len(pieces) < 2 or judgement.opens_with_nothing:
-        return False
-    # Faults first: most answers have none, and the praise test runs VADER.
-    # The failure and success scans run on a piece only when its answer had
-    # one: each is a long pattern, and a piece is part of a clause.
-    failing, succeeding = judgement.failures > 0, judgement.successes > 0
-    faults = [i for i, p in enumerate(pieces) if _falls_short(p, failing, succeeding)]
-    if not faults:
-        return False
-    praise = {i for i, p in enumerate(pieces) if " " in p and not (failing and fails(p)) and not _OWN_PEOPLE.match(p)
-              and (kind != "improve" or _STATEMENT.search(p))
-              and ((succeeding and succeeds(p)) or _clause_vader(p) >= MILD_PRAISE)}
-    return bool(praise) and any(i not in praise for i in faults)
-
-
-def _falls_short(piece: str, failing: bool, succeeding: bool) -> bool:
-    """A fault, however mild, told in ``piece`` and not the writer's own
-    ordeal or doubt (see ``_contrasted``)."""
-    if _ABOUT_ME.match(piece) or _NOT_A_FAULT.search(piece) or _HEDGED.search(piece):
-        return False
-    mild = bool(_SHORTFALL.search(piece)) or (" " in piece and (
-        (failing and fails(piece)) or (_may_be_negative(piece) and _clause_vader(piece) <= -SLIGHT_FAULT)))
-    return mild and not (succeeding and succeeds(piece))
-
-
-# How it felt to go through, not a fault: "It was hard but my barrister was
-# excellent", "scary at first", "small thing but it mattered".
-_NOT_A_FAULT = re.compile(r"\bat first\b|\bsmall thing\b|\bin the end\b|^(?:it was |it'?s )?hard\b")
 
 
 def _names_a_help(judgement: Judgement, kind: str, compound: float) -> bool:
@@ -651,7 +559,7 @@ def _praises(judgement: Judgement, kind: str) -> bool:
     # could be better?" asks for it ("listened to me") unless it tells how
     # someone was ("the worker was fab but I only got six sessions").
     return len(judgement.pieces) > 1 and any(
-        " " in p.strip() and not fails(p) and not opens_with_nothing(p) and not _OWN_PEOPLE.match(p)
+        " " in p.strip() and not fails(p) and not opens_with_nothing(p)
         and (kind != "improve" or _STATEMENT.search(p)) and _clause_vader(p) >= PRAISE_LEVEL
         for p in judgement.pieces)
 
@@ -662,16 +570,10 @@ def _complains(judgement: Judgement) -> bool:
     # as negative ("arrested him"). A contrast with no negative word ("the
     # police not so much", "the system isn't") complains too.
     return len(judgement.pieces) > 1 and any(
-        not _ABOUT_ME.match(p) and not succeeds(p) and not _NOT_A_FAULT.search(p)
+        not _ABOUT_ME.match(p) and not succeeds(p)
         and (_ELLIPTICAL_COMPLAINT.search(p) or (_may_be_negative(p) and _clause_vader(p) <= -COMPLAINT_LEVEL))
         for p in judgement.pieces)
 
-
-# The writer's own people, pet or faith: praise of them ("the police were
-# useless but my mum was amazing") is no praise of a service.
-_OWN_PEOPLE = re.compile(
-    r"^\W*(?:(?:and|but|just|only|honestly|except)\W+)?(?:my|our) (?:mum|mam|mom|mother|dad|father|sister|brother|"
-    r"nan|gran|family|friends?|mates?|work ?mates|neighbou?rs?|dog|faith|kids|children|son|daughter|boss)\b")
 
 _NEGATORS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"})
 
@@ -696,7 +598,7 @@ def _clause_vader(clause: str) -> float:
     lexicon = vader().lexicon
     if not any(w in lexicon for w in _WORD.findall(clause.lower())):
         return 0.0
-    return vader().polarity_scores(_unnamed(clause))["compound"]
+    return vader().polarity_scores(clause)["compound"]
 
 
 MODEL_FILE = "sentiment_model.json"
