@@ -15,7 +15,10 @@ Three signals per (text, label):
   many examples (in 5-fold CV on the NHS feedback it beat the plain SVM and
   an SVM + logistic regression ensemble).
 
-A small logistic regression, pooled over all labels, combines them: its
+A small logistic regression combines them, fitted pooled over all labels
+and then per label pulled towards the pooled one (``LABEL_COMBINER_PULL``;
+on the NHS curve, seeds 0-2, micro-F1 at 50/200/400 coded 0.672/0.709/0.727
+-> 0.680/0.713/0.734): its
 inputs are the prior's logit and the learned signals scaled by how many
 positives the label has (``n / (n + RELIABILITY_AT)``), all computed out of
 fold for the training texts. With no or few examples the learned inputs are
@@ -26,8 +29,8 @@ probability.
 The combiner's output is then mixed with the codebook's own probability,
 per label, with the learned share growing with the label's coded positives
 (``BLEND_AT``), and so is its cut-off, the prior's ``ASSIGN_AT`` mixed with
-the learned model's: a label no coded answer has is decided exactly as on day
-one, and a handful of positives can only nudge a good codebook (once, the
+the learned model's: a label no coded answer has is decided as on day one
+(its cut-off raised only by the share cap below), and a handful of positives can only nudge a good codebook (once, the
 combiner alone let them overrule it and learning from 120 coded answers
 scored below the codebook alone on answers it had not seen).
 
@@ -38,7 +41,11 @@ positives "label everything" maximises F1, which once made learning worse
 than the codebook alone. From ``MIN_POSITIVES_FOR_SHARE`` positives until
 then, the cut-off is the one that assigns the label to its coded share of the
 training texts (a codebook under-calling a vague theme is put right long
-before F1 can be trusted); with fewer the prior's ``ASSIGN_AT`` is kept.
+before F1 can be trusted); with fewer the prior's ``ASSIGN_AT`` is kept,
+raised where needed so the label goes to at most
+``FEW_POSITIVES_SHARE_RATIO`` times its smoothed coded share of the training
+texts (a codebook theme none of 200 coded NHS answers had was given to 6 %
+of them; micro-F1 at 200 random codings 0.700 -> 0.709, seeds 0-2).
 """
 
 from __future__ import annotations
@@ -75,6 +82,9 @@ VOTE_SMOOTHING = 1.0
 # A label's learned signals count half once it has this many positives.
 RELIABILITY_AT = 3.0
 MAX_SHARE_RATIO = 3.0
+# A label with few positives is assigned to at most this many times its
+# smoothed coded share of the training texts (``_few_positives_cap``).
+FEW_POSITIVES_SHARE_RATIO = 1.5
 # Inverse L2 strength of the per-label logistic regression on embeddings.
 EMBEDDING_C = 10.0
 # With a codebook, the embedding model also sees every theme's codebook logit
@@ -159,11 +169,14 @@ class _EmbeddingLogit:
 # examples can only nudge it; many move it where the data say.
 COMBINER_START = np.array([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, -10.0])
 COMBINER_PULL = 20.0
+LABEL_COMBINER_PULL = 20.0
 
 
-def _fit_combiner(inputs: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Logistic regression penalised towards ``COMBINER_START`` (and bias 0)."""
-    start = np.append(COMBINER_START, 0.0)
+def _fit_combiner(inputs: np.ndarray, y: np.ndarray, start: np.ndarray | None = None,
+                  pull: float = COMBINER_PULL) -> np.ndarray:
+    """Logistic regression penalised towards ``start`` (weights then bias;
+    by default ``COMBINER_START`` and bias 0); returns weights then bias."""
+    start = np.append(COMBINER_START, 0.0) if start is None else start
     design = np.hstack([inputs, np.ones((len(inputs), 1))])
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -171,10 +184,19 @@ def _fit_combiner(inputs: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]
         p = _sigmoid(z)
         nll = np.sum(np.logaddexp(0, z) - y * z)
         gap = theta - start
-        return nll + COMBINER_PULL / 2 * gap @ gap, design.T @ (p - y) + COMBINER_PULL * gap
+        return nll + pull / 2 * gap @ gap, design.T @ (p - y) + pull * gap
 
-    theta = minimize(loss, start, jac=True, method="L-BFGS-B").x
-    return theta[:-1], float(theta[-1])
+    return minimize(loss, start, jac=True, method="L-BFGS-B").x
+
+
+def _fit_label_combiners(inputs: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """(labels x inputs + 1): the pooled combiner, then one per label pulled
+    towards it (``LABEL_COMBINER_PULL``). Labels differ in which signal
+    serves them (a theme said in set words suits the SVM, one said many ways
+    the embedding); the pull keeps a label with few examples near the pool."""
+    pooled = _fit_combiner(inputs.reshape(-1, inputs.shape[2]), Y.ravel())
+    return np.array([_fit_combiner(inputs[:, j], Y[:, j], pooled, LABEL_COMBINER_PULL)
+                     for j in range(Y.shape[1])])
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -293,8 +315,8 @@ class ThemeClassifier:
         ], axis=2)
 
     def _combine(self, inputs: np.ndarray) -> np.ndarray:
-        weights, bias = self.combiner_
-        return _sigmoid(inputs @ weights + bias)
+        weights, bias = self.combiner_[:, :-1], self.combiner_[:, -1]
+        return _sigmoid(np.einsum("nli,li->nl", inputs, weights) + bias)
 
     # -- public API ------------------------------------------------------------
     def fit(
@@ -324,7 +346,7 @@ class ThemeClassifier:
         self.platt_ = self._fit_platt(margins, Y)
         inputs = self._inputs(texts, prior_logit, self._svm_proba(margins),
                               self._neighbour_vote(vectors, vectors, Y, leave_self_out=True), embedding_p)
-        self.combiner_ = _fit_combiner(inputs.reshape(-1, inputs.shape[2]), Y.ravel())
+        self.combiner_ = _fit_label_combiners(inputs, Y)
         learned = self._combine(inputs)
         # The learned model's cut-offs are found on its own out-of-fold output
         # and mixed with the prior's as its probabilities are.
@@ -335,10 +357,13 @@ class ThemeClassifier:
         # every "Nothing" under "general"; a refuge files them under none).
         self.nothing_codes_ = Y[said_nothing].mean(axis=0) if said_nothing.any() else None
         # A codebook label no coded answer has is the codebook's alone (its
-        # learned weight is 0), cut where the codebook cuts.
+        # learned weight is 0), cut where the codebook cuts unless that gives
+        # it to more texts than the coded sample allows.
         self.keep_prior_ = np.zeros(Y.shape[1], dtype=bool)
         self.keep_prior_[self.in_book_] = self.positives_[self.in_book_] == 0
         self.thresholds_[self.keep_prior_] = ASSIGN_AT
+        final = self._blend(self._prior_proba(texts, prior_logit), learned)
+        self.thresholds_ = np.maximum(self.thresholds_, self._few_positives_cap(final, Y))
         self.svms_ = self._fit_svms(X, Y)
         self.embedding_models_ = self._fit_embedding_models(features, Y)
         self.coded_vectors_, self.coded_Y_ = vectors, Y
@@ -416,6 +441,16 @@ class ThemeClassifier:
         learnable = (self.positives_ >= MIN_POSITIVES_FOR_THRESHOLD) & share_ok.any(axis=1)
         thresholds = np.where(self.positives_ >= MIN_POSITIVES_FOR_SHARE, _share_matching(fitted, Y), thresholds)
         return np.where(learnable, grid[smooth.argmax(axis=1)], thresholds)
+
+    def _few_positives_cap(self, fitted: np.ndarray, Y: np.ndarray) -> np.ndarray:
+        """Per label with under ``MIN_POSITIVES_FOR_SHARE`` positives, the
+        cut-off that assigns it to at most ``FEW_POSITIVES_SHARE_RATIO`` times
+        (positives + 1) / coded of the training texts; 0 for other labels.
+        A codebook theme none of 200 coded answers has is rare in this
+        feedback, yet the prior alone once gave it to 6 % of the NHS answers."""
+        cap = np.minimum(FEW_POSITIVES_SHARE_RATIO * (self.positives_ + 1) / len(Y), 1.0)
+        cut = np.array([np.quantile(fitted[:, j], 1 - cap[j]) for j in range(Y.shape[1])])
+        return np.where(self.positives_ < MIN_POSITIVES_FOR_SHARE, cut, 0.0)
 
     def predict_proba(
         self, texts: Sequence[str], questions: Sequence[str | None] | None = None
