@@ -350,7 +350,7 @@ def find_names(text: str) -> Iterator[Span]:
             i += 1
             continue
         end_index = _nickname_after(tokens, i, text, _surnames_after(tokens, i, text, lex))
-        yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
+        yield _family_name_before(tokens, i, text, lex), _with_initial_dot(tokens[end_index], text)
         i = end_index + 1
 
 
@@ -779,7 +779,8 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             # After a short family name written first the given name follows, even one that is a word: "Li Jun".
             given = (tokens[end_index].key in _SHORT_FAMILY_NAMES or tokens[end_index].key in _MIDDLE_NAMES) \
                 and nxt.key not in STOPWORDS
-            fits = nxt.capitalised and (given or _name_part(nxt, lex)) \
+            fits = nxt.capitalised and (given or _name_part(nxt, lex) or _initial(nxt, text)
+                                        or _surname_after_relation(tokens, i, end_index + 1, text, lex)) \
                 and not _in_place_name(tokens, end_index + 1, text)
         if not fits and _joins_names(tokens, end_index + 1, text, lex):
             end_index += 1  # "Dafydd ap Iorwerth", "Ahmed bin Saleh": the joining word and the name after it
@@ -788,6 +789,35 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             break
         end_index += 1
     return end_index
+
+
+def _initial(token: _Token, text: str) -> bool:
+    """A surname shortened to its initial: "Sarah P from outreach", "Wiktoria N. was" ("I" and "A" are words)."""
+    return len(token.word) == 1 and token.word not in "IA" and bool(_INITIAL_END.match(text, token.end))
+
+
+_INITIAL_END = lazy_re(r"\.?(?:[\s,;:!?)]|$)")
+
+
+def _with_initial_dot(token: _Token, text: str) -> int:
+    """The end of a name, with the dot of a closing initial unless the dot also ends the sentence."""
+    if len(token.word) == 1 and text[token.end:token.end + 1] == "." and not _SENTENCE_AFTER_DOT.match(text, token.end):
+        return token.end + 1
+    return token.end
+
+
+_SENTENCE_AFTER_DOT = lazy_re(r"\.(?:\s*$|\s+[A-Z])")
+
+
+def _surname_after_relation(tokens: list[_Token], first: int, i: int, text: str, lex: Lexicon) -> bool:
+    """After a relation and a first name, the next capitalised word is the family name even when it is
+    also a word: "my ex Gary Whitfield", "her husband Dean Marsh"."""
+    if i != first + 1:
+        return False
+    k = tokens[i].key
+    if tokens[i].shouted or k in STOPWORDS or k in lex.keep or k in _FACILITY or k in lex.places or k in _CALENDAR:
+        return False
+    return bool(_RELATION_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start))
 
 
 # Words that join a first name to a family name: Welsh "ap", "ab", "ferch", Arabic "bin", "bint", "ibn",

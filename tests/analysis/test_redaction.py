@@ -1591,3 +1591,25 @@ def test_round_20_names_after_relations_in_other_languages(text, expected):
 ])
 def test_round_20_fresh_set_errors_stay_fixed(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 12 part 2: a first name's initial belongs to the name, its dot too unless it ends the sentence.
+    ("big thanks to Karen T from the outreach team", "big thanks to [name] from the outreach team"),
+    ("Joanne M. was my support worker for a year", "[name] was my support worker for a year"),
+    ("I spoke to Priya K. She was kind", "I spoke to [name]. She was kind"),
+    ("Karen A and me went", "[name] A and me went"),
+])
+def test_a_first_name_takes_its_initial(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # After a relation and a first name, a family name that is also a word.
+    ("my ex Gary Whitfield has breached the order", "my ex [name] has breached the order"),
+    ("her husband Dean Marsh rang", "her husband [name] rang"),
+    ("my son Jack Russell", "my son Jack Russell"),
+    ("my brother Tom English lessons", "my brother [name] English lessons"),
+])
+def test_a_relation_and_first_name_take_the_surname(text, expected):
+    assert redacted(text) == expected
