@@ -117,7 +117,8 @@ _ROLE_WORDS = (
     r"granddaughter|niece|nephew|friend|mate|neighbour|abuser|perpetrator|worker|caseworker|advocate|idva|"
     r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
     r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
-    r"bloke|receptionist|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
+    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|adviser|advisor|"
+    r"keyworker|psychologist|psychiatrist|paralegal|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law|youngest|eldest|oldest"
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
@@ -221,10 +222,17 @@ _SPEECH_AFTER = lazy_regex(
     r"^\s+(?:said|says|told|tells|rang|rings|phoned|texted|emailed|messaged|asked|explained|promised|replied)\b",
     re.I)
 # What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
+# Services and workplaces where a person is found: "Grace from the refuge", "Will at the jobcentre".
+_SERVICE_PLACES = (
+    r"outreach|support|children's|family|housing|council|advice|aid|police|refuge|hub|centre|center|school|office|"
+    r"team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|temple|gurdwara|"
+    r"mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|"
+    r"warehouse|jobcentre|job\s+centre|probation|dwp|benefits|recovery"
+)
+# A team or desk someone works in: "May in the housing team", "Sunny on the front desk".
+_IN_TEAM = r"(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b"
 _PERSON_AFTER = lazy_regex(
-    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
-    r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|"
-    r"temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
+    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
@@ -244,9 +252,7 @@ _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust pea
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
-    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|advice|aid|"
-    r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
-    r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
+    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(

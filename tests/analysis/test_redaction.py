@@ -1192,7 +1192,7 @@ def test_round_16_development_set_stays_above_the_goal():
     [
         # Round 17: initials after a title or a relation; relations people type ("my nan", "my fella").
         ("Mr K from housing never called back", "[name] from housing never called back"),
-        ("his cousin T. was the one who followed me", "his cousin [name]. was the one who followed me"),
+        ("his cousin T. was the one who followed me", "his cousin [name] was the one who followed me"),
         ("my nan pat took us in", "my nan [name] took us in"),
         ("my fella dean took my card", "my fella [name] took my card"),
         ("my fella said sorry again", "my fella said sorry again"),
@@ -1612,4 +1612,18 @@ def test_a_first_name_takes_its_initial(text, expected):
     ("my brother Tom English lessons", "my brother [name] English lessons"),
 ])
 def test_a_relation_and_first_name_take_the_surname(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A first name that is a word, opening the sentence, before a role or the service where the person works.
+    ("Will at the jobcentre was kind to me", "[name] at the jobcentre was kind to me"),
+    ("May in the housing team sorted my bid", "[name] in the housing team sorted my bid"),
+    ("Sunny the interpreter was patient", "[name] the interpreter was patient"),
+    ("Bob the caretaker at the refuge fixed the lock", "[name] the caretaker at the refuge fixed the lock"),
+    ("Will the interpreter be there?", "Will the interpreter be there?"),
+    ("May in the summer we moved", "May in the summer we moved"),
+    ("Hope in the future is all I have", "Hope in the future is all I have"),
+])
+def test_a_word_name_before_a_role_or_a_service(text, expected):
     assert redacted(text) == expected
