@@ -544,7 +544,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         if k in STOPWORDS or k in lex.keep:
             return False
         if not lex.is_first_name(k):
-            return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex)
+            return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex) \
+                or _unlisted_before_service(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
     if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
         return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
@@ -568,7 +569,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     if lex.is_first_name(k) or _inflected_first_name(k):
         return True
     if lex.is_ordinary(k):  # "Chồng tôi là Hùng": after a relation in another language, even a word
-        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before))
+        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before)
+                    or _nickname_after_relation(token, before, text))
     if k in lex.welsh_words:
         # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
         # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
@@ -693,11 +695,26 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     return not at_start and not _DETERMINER_BEFORE.search(before)
 
 
+def _nickname_after_relation(token: _Token, before: str, text: str) -> bool:
+    """"his mate Tank came round": a capitalised word after a relation, before what a person does, is a
+    nickname ("my son Autistic and ADHD" is not)."""
+    return bool(_RELATION_BEFORE.search(before) and _VERB_AFTER.match(text[token.end:token.end + 30]))
+
+
 def _unlisted_after_relation(token: _Token, text: str, lex: Lexicon) -> bool:
     """A lower-case word in no list, just after a relation: "my husband shamim", "his mate tommo"."""
     if len(token.key) < 3 or lex.is_ordinary(token.key) or not token.latin or token.key in lex.foreign_words:
         return False
     return bool(_RELATION_BEFORE.search(text, max(0, token.start - 40), token.start))
+
+
+def _unlisted_before_service(token: _Token, text: str, lex: Lexicon) -> bool:
+    """A lower-case word that is no English word, opening a sentence before an English service: "caz from the
+    recovery cafe" (a Romanian word too, but not in an English phrase)."""
+    if len(token.key) < 3 or lex.is_ordinary(token.key) or not token.latin:
+        return False
+    return bool(_SENTENCE_END.search(text, max(0, token.start - 3), token.start)
+                and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60))
 
 
 def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:

@@ -1627,3 +1627,17 @@ def test_a_relation_and_first_name_take_the_surname(text, expected):
 ])
 def test_a_word_name_before_a_role_or_a_service(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A capitalised nickname after a relation, before what a person does.
+    ("his mate Tank came round", "his mate [name] came round"),
+    ("my mate Chopper has a van", "my mate [name] has a van"),
+    ("my son Autistic and ADHD", "my son Autistic and ADHD"),
+    ("I told my mum Everything", "I told my mum Everything"),
+    # A lower-case word in no English list, opening a sentence before a service.
+    ("caz from the recovery cafe is the reason im still here", "[name] from the recovery cafe is the reason im still here"),
+    ("lol from the refuge", "lol from the refuge"),
+])
+def test_nicknames_after_a_relation_or_before_a_service(text, expected):
+    assert redacted(text) == expected
