@@ -638,6 +638,12 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
                 and not lex.is_first_name(nxt.key))
 
 
+# A possessive and a relative after a word that is also a name: "Dean's mum", "Will's dad".
+_KIN_AFTER_POSSESSIVE = lazy_re(
+    r"['’]s\s+(?:mum|mam|mom|mother|dad|father|brother|sister|nan|nana|gran|grandma|grandad|auntie|aunty|uncle|"
+    r"cousin|wife|husband|girlfriend|boyfriend|partner|missus|ex|family|mates?|friends?)\b", re.I)
+
+
 # Roles that are also names or family names, said without "the" at a sentence's start.
 _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
 
@@ -647,6 +653,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     before = text[max(0, token.start - 40):token.start]
     if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
         return True  # "known as Tiny"; "the lady from housing, Joy, rang"
+    if _KIN_AFTER_POSSESSIVE.match(text, token.end):
+        return True  # "Dean's mum keeps turning up": only a person has a mum
     if not token.capitalised:
         return False
     if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):

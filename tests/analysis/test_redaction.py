@@ -1641,3 +1641,13 @@ def test_a_word_name_before_a_role_or_a_service(text, expected):
 ])
 def test_nicknames_after_a_relation_or_before_a_service(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A word-name with a possessive before a relative: only a person has a mum.
+    ("Dean's mum keeps turning up", "[name]'s mum keeps turning up"),
+    ("we saw Rose's sister at the shop", "we saw [name]'s sister at the shop"),
+    ("the Dean's office called", "the Dean's office called"),
+])
+def test_a_word_name_before_a_relative_is_a_name(text, expected):
+    assert redacted(text) == expected
