@@ -344,6 +344,13 @@ _OUR_LADY = lazy_re(
 _WORSHIP = lazy_re(
     r"(?<![\w'’&-])(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
     r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+# A church or chapel by its saint, in any case: "St Mary's church", "st peters chapel".
+_SAINT_CHURCH = lazy_re(
+    r"(?<![\w'’])(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?\s+(?i:church|chapel|cathedral|mosque)"
+    r"(?:\s+(?i:hall))?)\b")
+# A house or home named "The <plural>" after a word that goes there: "the counsellor at The Willows".
+_THE_PLURAL_VENUE = lazy_re(
+    r"(?<=[a-z,] )(?i:at|to|outside|inside|near|from)\s+(?P<place>The\s+(?P<plural>[A-Z][a-z]+s))\b(?!['’])")
 _COMMUNITY = lazy_re(
     r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
     r"Islamic|Caribbean|African|Chinese|Vietnamese|Kurdish|Afghan|Eritrean|Ukrainian|Lithuanian|Latvian|Yemeni|"
@@ -378,9 +385,12 @@ def _named_communities_alone(text: str) -> Iterator[Span]:
         naming = [key(word).rstrip("'’s") for word in match.group("place").split()[:-1]]
         if not all(word in _GENERIC_SCHOOL_WORDS or (word in lex.keep and word not in lex.towns) for word in naming):
             yield match.span("place")
-    for pattern in (_YSGOL, _OUR_LADY, _COMMUNITY):
+    for pattern in (_YSGOL, _OUR_LADY, _COMMUNITY, _SAINT_CHURCH):
         for match in pattern.finditer(text):
             yield match.span("place")
+    for match in _THE_PLURAL_VENUE.finditer(text):
+        if key(match.group("plural")) not in lex.keep and key(match.group("plural")) not in _SERVICE_WORDS:
+            yield match.span("place")  # not "at The Samaritans"
     for match in _WORSHIP.finditer(text):
         words = [key(word) for word in re.findall(r"[\w'’]+", match.group("place"))]
         if any(word not in _GENERIC_WORSHIP and word not in _WORSHIP_KINDS for word in words):
@@ -1040,7 +1050,8 @@ _VENUE_KIND = (
     r"(?:Football|Rugby|Cricket|Golf|Boxing|Bowling|Bowls|Tennis|Snooker|Sports|Conservative|Labour|Liberal|"
     r"Cycling|Running|Swimming|Athletic|Athletics|Sailing|Angling|Darts|Squash|Rowing|Hockey|Netball|Judo|"
     r"Karate|Dance|Youth|Boys|Girls|Lads|Working Men['’]s|Cricket and Bowling)\s+Club|"
-    r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym"
+    r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym|"
+    r"Farm|Farms"  # a workplace and a home: "worked at Brookside Farm"
 )
 _NAMED_VENUE = lazy_re(rf"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".

@@ -1651,3 +1651,19 @@ def test_nicknames_after_a_relation_or_before_a_service(text, expected):
 ])
 def test_a_word_name_before_a_relative_is_a_name(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A home named "The <plural>" after a word that goes there, a farm by its name, a church by its saint.
+    ("the counsellor at The Cedars was kind", "the counsellor at [place] was kind"),
+    ("I rang The Samaritans", "I rang The Samaritans"),
+    ("I read it in The Times", "I read it in The Times"),
+    ("I worked at Hillside Farm for two years", "I worked at [place] for two years"),
+    ("eu trabalhava na Brookside Farm", "eu trabalhava na [place]"),
+    ("we read Animal Farm at school", "we read Animal Farm at school"),
+    ("we took the kids to the City Farm", "we took the kids to the City Farm"),
+    ("she goes to St Mary's church every sunday", "she goes to [place] every sunday"),
+    ("we met at st peters chapel", "we met at [place]"),
+])
+def test_named_homes_farms_and_saints_churches_are_places(text, expected):
+    assert redacted(text) == expected
