@@ -62,8 +62,9 @@ _STREET_TYPE = (
     r"boulevard|wharf|yard|croft|fold|meadows?|heights|brow|bank|path|lea|dene|estate|house|"
     r"tower|lodge|flats|mansions|villas|cottages|gate|mount)"
 )
-# Welsh street words that come before the name: "Maes yr Haf", "Heol y Felin", "Ffordd Pentre".
-_WELSH_STREET = r"(?:Maes|Heol|Ffordd|Stryd|L[oô]n|Clos|Cilgant|Rhodfa|Llys)"
+# Welsh street words that come before the name: "Maes yr Haf", "Heol y Felin", "Ffordd Pentre", "Rhes y Capel"
+# (terrace), "Teras Gwalia", "Cwrt y Felin" (court), "Llwybr" (path).
+_WELSH_STREET = r"(?:Maes|Heol|Ffordd|Stryd|L[oô]n|Clos|Cilgant|Rhodfa|Llys|Rhes|Teras|Cwrt|Llwybr)"
 # Words that are also names or English words ("Bryn", "Ty", "Pen") only with "y"/"yr": "Bryn yr Eglwys".
 _WELSH_PLACE_WORD = r"(?:Bryn|Cae|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ|Tyn|Tyddyn|Hafod|Llwyn|Glan|Bron|Rhiw|Nant|Cwm|Pant)"
 _WELSH_NAME = (

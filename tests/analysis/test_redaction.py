@@ -1667,3 +1667,14 @@ def test_a_word_name_before_a_relative_is_a_name(text, expected):
 ])
 def test_named_homes_farms_and_saints_churches_are_places(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Welsh terraces, courts and paths by the word before their name.
+    ("I live at 3 Rhes y Capel now", "I live at [address] now"),
+    ("Mae hi'n byw yn 7 Teras Gwalia", "Mae hi'n byw yn [address]"),
+    ("we moved to 12 Cwrt y Felin", "we moved to [address]"),
+    ("he lives on Rhes y Capel", "he lives on [place]"),
+])
+def test_welsh_terraces_and_courts_are_addresses(text, expected):
+    assert redacted(text) == expected
