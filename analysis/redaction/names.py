@@ -75,7 +75,10 @@ _RELATIONS_OTHER_SCRIPTS = SCRIPT_RELATIONS
 _PERSON_MARKERS_AFTER = frozenset("نے صاحب صاحبہ باجی ਨੇ ਨੂੰ ਜੀ সাহেব আপা".split())
 # "me" and "my" in Urdu, Bengali and Panjabi.
 _ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
-_HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
+_HONORIFICS = frozenset("صاحب صاحبہ باجی جی بی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
+# Titles in Urdu, Gurmukhi and Bengali ("Dr", "Mrs", "Mr"): the next word is a name even when it is a word
+# ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country").
+_SCRIPT_TITLES = frozenset("ڈاکٹر مسز مسٹر مس ਡਾਕਟਰ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਸ੍ਰੀਮਤੀ ডাক্তার মিসেস মিস্টার".split())
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
 # Common family and second names in Bengali, Urdu and Gurmukhi script ("জাহিদ হাসান", "عرفان احمد",
@@ -633,6 +636,8 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
     if _VERB_AFTER.match(after) or _ROLE_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and not nxt.latin and (nxt.key in _ME_WORDS or nxt.key in _PERSON_MARKERS_AFTER):
+        return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": the Latin name opens a sentence in another script
     # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
     return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
                 and not lex.is_first_name(nxt.key))
@@ -910,7 +915,14 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) 
         elif token.key in SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
             continue
         elif _script_name(tokens, index, start, end, lex):
-            yield token.start, token.end
+            yield token.start, _with_bibi(tokens, index, end)
+
+
+def _with_bibi(tokens: list[_Token], index: int, end: int) -> int:
+    """The end of a name in another script, with the honorific "بی بی" after it ("فاطمہ بی بی")."""
+    if index + 2 < end and tokens[index + 1].key == tokens[index + 2].key == "بی":
+        return tokens[index + 2].end
+    return tokens[index].end
 
 
 def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon) -> bool:
@@ -931,7 +943,7 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     # (Not Bengali: a name no list holds, "জামাল", is among its frequent words.)
     # An Arabic verb with "me" attached ("أختي ساعدتني", my sister helped me) is no name either.
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
-        return tokens[index - 1].key in _NAME_WORDS or not (
+        return tokens[index - 1].key in _NAME_WORDS or tokens[index - 1].key in _SCRIPT_TITLES or not (
             _ARABIC_SCRIPT.match(k) and (k in lex.foreign_words or k.endswith("ني")))
     following = tokens[index + 1].key if index + 1 < end else ""
     if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:

@@ -1341,11 +1341,47 @@ def _script_schools(text: str) -> Iterator[Span]:
         yield start, match.end()
 
 
+# A mosque or gurdwara by its name: "مسجد النور" (Arabic and Urdu put the name after the kind), "ਗੁਰੂ ਨਾਨਕ
+# ਗੁਰਦੁਆਰਾ", "বায়তুল আমান মসজিদ" (Gurmukhi and Bengali before it). "مسجد میں" (in the mosque) names none.
+_SCRIPT_WORSHIP = lazy_re(
+    rf"(?<![\u0600-\u06ff])(?:مسجد|مسجدِ)\s+(?P<after>{_SCRIPT_WORD})"
+    rf"|(?P<named>(?:{_SCRIPT_WORD}\s+){{1,3}})(?:ਗੁਰਦੁਆਰਾ|ਗੁਰਦੁਆਰੇ|ਗੁਰਦਵਾਰਾ|ਮਸਜਿਦ|ਮੰਦਰ|মসজিদ|মন্দির|গুরুদুয়ারা|گوردوارہ|گوردوارے)(?:ে|এ)?"
+    r"(?![\u0980-\u09ff\u0a00-\u0a7f\u0600-\u06ff])")
+_ARABIC_FUNCTION_WORDS = frozenset("في من إلى الى على مع عن هو هي کے کی کا میں سے پر تک کو".split())
+
+
+def _script_worship(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _SCRIPT_WORSHIP.finditer(text):
+        if match.group("after") is not None:
+            k = key(match.group("after"))
+            if k.startswith("ال") or not (k in SCRIPT_WORDS or k in _ARABIC_FUNCTION_WORDS or k in lex.foreign_words
+                                          or k in _SCRIPT_NOT_PLACE):
+                yield match.span()
+            continue
+        words = list(re.finditer(r"\S+", match.group("named")))
+        everyday = [w for w in words if _everyday_script_word(w.group())]
+        naming = words[words.index(everyday[-1]) + 1:] if everyday else words
+        if any(key(w.group()) not in lex.foreign_words for w in naming):
+            yield match.start("named") + naming[0].start(), match.end()
+
+
+def _everyday_script_word(word: str) -> bool:
+    k = key(word)
+    return k in SCRIPT_WORDS or k in SCRIPT_RELATIONS or k in _SCRIPT_NOT_PLACE or k in _SCRIPT_WEEKDAYS
+
+
+# "every Sunday at the gurdwara" names no gurdwara: days of the week in Gurmukhi, Urdu and Bengali.
+_SCRIPT_WEEKDAYS = frozenset("""ਐਤਵਾਰ ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰੀ
+    اتوار پیر منگل بدھ جمعرات جمعہ ہفتہ ہفتے রবিবার সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার
+    রোজ প্রতি""".split())
+
+
 def _script_places(text: str) -> Iterator[Span]:
     if text.isascii():
         return
     lex = lexicon()
     yield from _script_schools(text)
+    yield from _script_worship(text, lex)
     for match in _SCRIPT_SAINT.finditer(text):
         yield match.span()
     for match in _SCRIPT_AREA.finditer(text):

@@ -1678,3 +1678,19 @@ def test_named_homes_farms_and_saints_churches_are_places(text, expected):
 ])
 def test_welsh_terraces_and_courts_are_addresses(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Other scripts: a word after a title, "بی بی" with its name, a Latin name opening a Bengali sentence,
+    # a mosque or gurdwara by its name.
+    ("میں ڈاکٹر ملک کے پاس گئی", "میں ڈاکٹر [name] کے پاس گئی"),
+    ("میں ڈاکٹر کے پاس گئی", "میں ڈاکٹر کے پاس گئی"),
+    ("فاطمہ بی بی نے میری مدد کی", "[name] نے میری مدد کی"),
+    ("Rima আমার বন্ধু, সে আমাকে সাহায্য করেছে", "[name] আমার বন্ধু, সে আমাকে সাহায্য করেছে"),
+    ("ذهبت إلى مسجد النور يوم الجمعة", "ذهبت إلى [place] يوم الجمعة"),
+    ("وہ مسجد میں نماز پڑھتا ہے", "وہ مسجد میں نماز پڑھتا ہے"),
+    ("ਅਸੀਂ ਗੁਰੂ ਨਾਨਕ ਗੁਰਦੁਆਰਾ ਜਾਂਦੇ ਹਾਂ", "ਅਸੀਂ [place] ਜਾਂਦੇ ਹਾਂ"),
+    ("ਅਸੀਂ ਹਰ ਐਤਵਾਰ ਗੁਰਦੁਆਰੇ ਜਾਂਦੇ ਹਾਂ", "ਅਸੀਂ ਹਰ ਐਤਵਾਰ ਗੁਰਦੁਆਰੇ ਜਾਂਦੇ ਹਾਂ"),
+])
+def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected):
+    assert redacted(text) == expected
