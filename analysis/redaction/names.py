@@ -637,7 +637,7 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt and not nxt.latin and (nxt.key in _ME_WORDS or nxt.key in _PERSON_MARKERS_AFTER):
-        return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": the Latin name opens a sentence in another script
+        return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": a Latin name in another script's sentence
     # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
     return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
                 and not lex.is_first_name(nxt.key))

@@ -1636,7 +1636,7 @@ def test_a_word_name_before_a_role_or_a_service(text, expected):
     ("my son Autistic and ADHD", "my son Autistic and ADHD"),
     ("I told my mum Everything", "I told my mum Everything"),
     # A lower-case word in no English list, opening a sentence before a service.
-    ("caz from the recovery cafe is the reason im still here", "[name] from the recovery cafe is the reason im still here"),
+    ("caz from the recovery cafe is the reason im here", "[name] from the recovery cafe is the reason im here"),
     ("lol from the refuge", "lol from the refuge"),
 ])
 def test_nicknames_after_a_relation_or_before_a_service(text, expected):
