@@ -249,6 +249,9 @@ _PERSON_ONLY_AFTER = lazy_regex(
     r"^\s+(?:ran|runs|listened|drove|visited|visits|welcomed|introduced|organised|organized|collected|hugged|"
     r"advised|represented|accompanied|referred|phoned|emailed|texted|messaged)\s+"
     r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
+# A visit and a pronoun later in the sentence, after a word-name opening it: "Dawn came out ... rang her".
+_VISIT_THEN_PRONOUN = lazy_re(
+    r"\s+(?:came|comes|went|goes)\s+(?:out|round|over|back|with|to\s+(?:see|the|my|our))\b[^.!?\n]*\b(?:she|her|he|him)\b")
 # Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
                      "liberty serenity felicity prudence constance verity bliss temperance".split())
@@ -683,6 +686,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
+    if _SENTENCE_END.search(before) and token.key not in _MODALS and token.key not in _CALENDAR \
+            and _VISIT_THEN_PRONOUN.match(text, token.end):
+        return True  # "Dawn came out at dawn when the police rang her": she comes round and is "her"
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"

@@ -1624,6 +1624,9 @@ def test_a_relation_and_first_name_take_the_surname(text, expected):
     ("Will the interpreter be there?", "Will the interpreter be there?"),
     ("May in the summer we moved", "May in the summer we moved"),
     ("Hope in the future is all I have", "Hope in the future is all I have"),
+    # A visit and a pronoun later in the sentence: a person.
+    ("Dawn came out at dawn when the police rang her", "[name] came out at dawn when the police rang her"),
+    ("May went back to her flat", "May went back to her flat"),
 ])
 def test_a_word_name_before_a_role_or_a_service(text, expected):
     assert redacted(text) == expected
