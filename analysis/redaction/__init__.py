@@ -106,6 +106,16 @@ Policy decisions (see PRODUCT.md section 2):
   Portuguese, Polish and Romanian words that are names elsewhere ("dia", "sem", "sair") and Welsh "Mae" (is)
   before a name are names only with a name's context; a court by its town stays ("Manchester Civil Justice
   Centre").
+- Round 21 (issue 12 part 2): a first name's initial is part of the name, with its dot unless the dot ends the
+  sentence ("Sarah P from outreach", "Wiktoria N. was"); after a relation and a first name, the family name
+  even when it is a word ("my ex Gary Whitfield"); a word-name opening a sentence before a role or the service
+  or team where the person works ("Will at the jobcentre", "May in the housing team", "Sunny the interpreter");
+  a capitalised nickname after a relation before what a person does ("his mate Tank came round"); a lower-case
+  word that is no English word before a service ("caz from the recovery cafe"); a word-name before "'s" and a
+  relative ("Dean's mum"). A home named "The <plural>" after "at" ("The Willows"), a farm by its name, a
+  church by its saint in any case ("St Mary's church"), Welsh "Rhes", "Teras", "Cwrt", "Llwybr" streets, and a
+  mosque or gurdwara by its name in Arabic, Urdu, Gurmukhi or Bengali are places; a word after an Urdu,
+  Panjabi or Bengali title ("ڈاکٹر ملک") and "بی بی" after a name are the name.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

@@ -75,7 +75,10 @@ _RELATIONS_OTHER_SCRIPTS = SCRIPT_RELATIONS
 _PERSON_MARKERS_AFTER = frozenset("نے صاحب صاحبہ باجی ਨੇ ਨੂੰ ਜੀ সাহেব আপা".split())
 # "me" and "my" in Urdu, Bengali and Panjabi.
 _ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
-_HONORIFICS = frozenset("صاحب صاحبہ باجی جی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
+_HONORIFICS = frozenset("صاحب صاحبہ باجی جی بی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
+# Titles in Urdu, Gurmukhi and Bengali ("Dr", "Mrs", "Mr"): the next word is a name even when it is a word
+# ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country").
+_SCRIPT_TITLES = frozenset("ڈاکٹر مسز مسٹر مس ਡਾਕਟਰ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਸ੍ਰੀਮਤੀ ডাক্তার মিসেস মিস্টার".split())
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
 # Common family and second names in Bengali, Urdu and Gurmukhi script ("জাহিদ হাসান", "عرفان احمد",
@@ -117,7 +120,8 @@ _ROLE_WORDS = (
     r"granddaughter|niece|nephew|friend|mate|neighbour|abuser|perpetrator|worker|caseworker|advocate|idva|"
     r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
     r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
-    r"bloke|receptionist|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
+    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|adviser|advisor|"
+    r"keyworker|psychologist|psychiatrist|paralegal|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law|youngest|eldest|oldest"
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
@@ -221,10 +225,17 @@ _SPEECH_AFTER = lazy_regex(
     r"^\s+(?:said|says|told|tells|rang|rings|phoned|texted|emailed|messaged|asked|explained|promised|replied)\b",
     re.I)
 # What follows a person at the start of a sentence: "Grace from Women's Aid", "Amber was my worker".
+# Services and workplaces where a person is found: "Grace from the refuge", "Will at the jobcentre".
+_SERVICE_PLACES = (
+    r"outreach|support|children's|family|housing|council|advice|aid|police|refuge|hub|centre|center|school|office|"
+    r"team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|temple|gurdwara|"
+    r"mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|"
+    r"warehouse|jobcentre|job\s+centre|probation|dwp|benefits|recovery"
+)
+# A team or desk someone works in: "May in the housing team", "Sunny on the front desk".
+_IN_TEAM = r"(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b"
 _PERSON_AFTER = lazy_regex(
-    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|police|refuge|hub|centre|center|"
-    r"school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|"
-    r"temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
+    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
@@ -238,15 +249,16 @@ _PERSON_ONLY_AFTER = lazy_regex(
     r"^\s+(?:ran|runs|listened|drove|visited|visits|welcomed|introduced|organised|organized|collected|hugged|"
     r"advised|represented|accompanied|referred|phoned|emailed|texted|messaged)\s+"
     r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
+# A visit and a pronoun later in the sentence, after a word-name opening it: "Dawn came out ... rang her".
+_VISIT_THEN_PRONOUN = lazy_re(
+    r"\s+(?:came|comes|went|goes)\s+(?:out|round|over|back|with|to\s+(?:see|the|my|our))\b[^.!?\n]*\b(?:she|her|he|him)\b")
 # Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
                      "liberty serenity felicity prudence constance verity bliss temperance".split())
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
-    r"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{Lu}|(?i:outreach|support|children's|family|housing|council|advice|aid|"
-    r"police|refuge|hub|centre|center|school|office|team|drop|helpline|service|charity|group|desk|hospital|surgery|"
-    r"court|nursery|church|mosque|temple|gurdwara|mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|warehouse)\b)"
+    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(
@@ -350,7 +362,7 @@ def find_names(text: str) -> Iterator[Span]:
             i += 1
             continue
         end_index = _nickname_after(tokens, i, text, _surnames_after(tokens, i, text, lex))
-        yield _family_name_before(tokens, i, text, lex), tokens[end_index].end
+        yield _family_name_before(tokens, i, text, lex), _with_initial_dot(tokens[end_index], text)
         i = end_index + 1
 
 
@@ -538,7 +550,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         if k in STOPWORDS or k in lex.keep:
             return False
         if not lex.is_first_name(k):
-            return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex)
+            return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex) \
+                or _unlisted_before_service(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
     if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
         return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
@@ -562,7 +575,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     if lex.is_first_name(k) or _inflected_first_name(k):
         return True
     if lex.is_ordinary(k):  # "Chồng tôi là Hùng": after a relation in another language, even a word
-        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before))
+        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before)
+                    or _nickname_after_relation(token, before, text))
     if k in lex.welsh_words:
         # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
         # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
@@ -625,9 +639,17 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
     if _VERB_AFTER.match(after) or _ROLE_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and not nxt.latin and (nxt.key in _ME_WORDS or nxt.key in _PERSON_MARKERS_AFTER):
+        return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": a Latin name in another script's sentence
     # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
     return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
                 and not lex.is_first_name(nxt.key))
+
+
+# A possessive and a relative after a word that is also a name: "Dean's mum", "Will's dad".
+_KIN_AFTER_POSSESSIVE = lazy_re(
+    r"['’]s\s+(?:mum|mam|mom|mother|dad|father|brother|sister|nan|nana|gran|grandma|grandad|auntie|aunty|uncle|"
+    r"cousin|wife|husband|girlfriend|boyfriend|partner|missus|ex|family|mates?|friends?)\b", re.I)
 
 
 # Roles that are also names or family names, said without "the" at a sentence's start.
@@ -639,6 +661,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     before = text[max(0, token.start - 40):token.start]
     if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
         return True  # "known as Tiny"; "the lady from housing, Joy, rang"
+    if _KIN_AFTER_POSSESSIVE.match(text, token.end):
+        return True  # "Dean's mum keeps turning up": only a person has a mum
     if not token.capitalised:
         return False
     if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):
@@ -662,6 +686,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
+    if _SENTENCE_END.search(before) and token.key not in _MODALS and token.key not in _CALENDAR \
+            and _VISIT_THEN_PRONOUN.match(text, token.end):
+        return True  # "Dawn came out at dawn when the police rang her": she comes round and is "her"
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
@@ -687,11 +714,26 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     return not at_start and not _DETERMINER_BEFORE.search(before)
 
 
+def _nickname_after_relation(token: _Token, before: str, text: str) -> bool:
+    """"his mate Tank came round": a capitalised word after a relation, before what a person does, is a
+    nickname ("my son Autistic and ADHD" is not)."""
+    return bool(_RELATION_BEFORE.search(before) and _VERB_AFTER.match(text[token.end:token.end + 30]))
+
+
 def _unlisted_after_relation(token: _Token, text: str, lex: Lexicon) -> bool:
     """A lower-case word in no list, just after a relation: "my husband shamim", "his mate tommo"."""
     if len(token.key) < 3 or lex.is_ordinary(token.key) or not token.latin or token.key in lex.foreign_words:
         return False
     return bool(_RELATION_BEFORE.search(text, max(0, token.start - 40), token.start))
+
+
+def _unlisted_before_service(token: _Token, text: str, lex: Lexicon) -> bool:
+    """A lower-case word that is no English word, opening a sentence before an English service: "caz from the
+    recovery cafe" (a Romanian word too, but not in an English phrase)."""
+    if len(token.key) < 3 or lex.is_ordinary(token.key) or not token.latin:
+        return False
+    return bool(_SENTENCE_END.search(text, max(0, token.start - 3), token.start)
+                and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60))
 
 
 def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
@@ -779,7 +821,8 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             # After a short family name written first the given name follows, even one that is a word: "Li Jun".
             given = (tokens[end_index].key in _SHORT_FAMILY_NAMES or tokens[end_index].key in _MIDDLE_NAMES) \
                 and nxt.key not in STOPWORDS
-            fits = nxt.capitalised and (given or _name_part(nxt, lex)) \
+            fits = nxt.capitalised and (given or _name_part(nxt, lex) or _initial(nxt, text)
+                                        or _surname_after_relation(tokens, i, end_index + 1, text, lex)) \
                 and not _in_place_name(tokens, end_index + 1, text)
         if not fits and _joins_names(tokens, end_index + 1, text, lex):
             end_index += 1  # "Dafydd ap Iorwerth", "Ahmed bin Saleh": the joining word and the name after it
@@ -788,6 +831,35 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             break
         end_index += 1
     return end_index
+
+
+def _initial(token: _Token, text: str) -> bool:
+    """A surname shortened to its initial: "Sarah P from outreach", "Wiktoria N. was" ("I" and "A" are words)."""
+    return len(token.word) == 1 and token.word not in "IA" and bool(_INITIAL_END.match(text, token.end))
+
+
+_INITIAL_END = lazy_re(r"\.?(?:[\s,;:!?)]|$)")
+
+
+def _with_initial_dot(token: _Token, text: str) -> int:
+    """The end of a name, with the dot of a closing initial unless the dot also ends the sentence."""
+    if len(token.word) == 1 and text[token.end:token.end + 1] == "." and not _SENTENCE_AFTER_DOT.match(text, token.end):
+        return token.end + 1
+    return token.end
+
+
+_SENTENCE_AFTER_DOT = lazy_re(r"\.(?:\s*$|\s+[A-Z])")
+
+
+def _surname_after_relation(tokens: list[_Token], first: int, i: int, text: str, lex: Lexicon) -> bool:
+    """After a relation and a first name, the next capitalised word is the family name even when it is
+    also a word: "my ex Gary Whitfield", "her husband Dean Marsh"."""
+    if i != first + 1:
+        return False
+    k = tokens[i].key
+    if tokens[i].shouted or k in STOPWORDS or k in lex.keep or k in _FACILITY or k in lex.places or k in _CALENDAR:
+        return False
+    return bool(_RELATION_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start))
 
 
 # Words that join a first name to a family name: Welsh "ap", "ab", "ferch", Arabic "bin", "bint", "ibn",
@@ -849,7 +921,14 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) 
         elif token.key in SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
             continue
         elif _script_name(tokens, index, start, end, lex):
-            yield token.start, token.end
+            yield token.start, _with_bibi(tokens, index, end)
+
+
+def _with_bibi(tokens: list[_Token], index: int, end: int) -> int:
+    """The end of a name in another script, with the honorific "بی بی" after it ("فاطمہ بی بی")."""
+    if index + 2 < end and tokens[index + 1].key == tokens[index + 2].key == "بی":
+        return tokens[index + 2].end
+    return tokens[index].end
 
 
 def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon) -> bool:
@@ -870,7 +949,7 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     # (Not Bengali: a name no list holds, "জামাল", is among its frequent words.)
     # An Arabic verb with "me" attached ("أختي ساعدتني", my sister helped me) is no name either.
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
-        return tokens[index - 1].key in _NAME_WORDS or not (
+        return tokens[index - 1].key in _NAME_WORDS or tokens[index - 1].key in _SCRIPT_TITLES or not (
             _ARABIC_SCRIPT.match(k) and (k in lex.foreign_words or k.endswith("ني")))
     following = tokens[index + 1].key if index + 1 < end else ""
     if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:

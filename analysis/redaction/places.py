@@ -62,8 +62,9 @@ _STREET_TYPE = (
     r"boulevard|wharf|yard|croft|fold|meadows?|heights|brow|bank|path|lea|dene|estate|house|"
     r"tower|lodge|flats|mansions|villas|cottages|gate|mount)"
 )
-# Welsh street words that come before the name: "Maes yr Haf", "Heol y Felin", "Ffordd Pentre".
-_WELSH_STREET = r"(?:Maes|Heol|Ffordd|Stryd|L[oô]n|Clos|Cilgant|Rhodfa|Llys)"
+# Welsh street words that come before the name: "Maes yr Haf", "Heol y Felin", "Ffordd Pentre", "Rhes y Capel"
+# (terrace), "Teras Gwalia", "Cwrt y Felin" (court), "Llwybr" (path).
+_WELSH_STREET = r"(?:Maes|Heol|Ffordd|Stryd|L[oô]n|Clos|Cilgant|Rhodfa|Llys|Rhes|Teras|Cwrt|Llwybr)"
 # Words that are also names or English words ("Bryn", "Ty", "Pen") only with "y"/"yr": "Bryn yr Eglwys".
 _WELSH_PLACE_WORD = r"(?:Bryn|Cae|Tan|Pen|Plas|Parc|Coed|Ty|Tŷ|Tyn|Tyddyn|Hafod|Llwyn|Glan|Bron|Rhiw|Nant|Cwm|Pant)"
 _WELSH_NAME = (
@@ -344,6 +345,13 @@ _OUR_LADY = lazy_re(
 _WORSHIP = lazy_re(
     r"(?<![\w'’&-])(?P<place>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?i:masjid|mosque|gurdwara|mandir)|Temple|Jamatkhana|Madrasa|Madrassa)\b"
     r"|(?:Masjid|Gurdwara|Mandir|Madrasa|Madrassa)(?:[- ]e)?[- ][A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+# A church or chapel by its saint, in any case: "St Mary's church", "st peters chapel".
+_SAINT_CHURCH = lazy_re(
+    r"(?<![\w'’])(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?\s+(?i:church|chapel|cathedral|mosque)"
+    r"(?:\s+(?i:hall))?)\b")
+# A house or home named "The <plural>" after a word that goes there: "the counsellor at The Willows".
+_THE_PLURAL_VENUE = lazy_re(
+    r"(?<=[a-z,] )(?i:at|to|outside|inside|near|from)\s+(?P<place>The\s+(?P<plural>[A-Z][a-z]+s))\b(?!['’])")
 _COMMUNITY = lazy_re(
     r"\b(?i:the)\s+(?P<place>(?:Irish|Polish|Romanian|Somali|Bangladeshi|Pakistani|Kashmiri|Sikh|Hindu|Muslim|"
     r"Islamic|Caribbean|African|Chinese|Vietnamese|Kurdish|Afghan|Eritrean|Ukrainian|Lithuanian|Latvian|Yemeni|"
@@ -378,9 +386,12 @@ def _named_communities_alone(text: str) -> Iterator[Span]:
         naming = [key(word).rstrip("'’s") for word in match.group("place").split()[:-1]]
         if not all(word in _GENERIC_SCHOOL_WORDS or (word in lex.keep and word not in lex.towns) for word in naming):
             yield match.span("place")
-    for pattern in (_YSGOL, _OUR_LADY, _COMMUNITY):
+    for pattern in (_YSGOL, _OUR_LADY, _COMMUNITY, _SAINT_CHURCH):
         for match in pattern.finditer(text):
             yield match.span("place")
+    for match in _THE_PLURAL_VENUE.finditer(text):
+        if key(match.group("plural")) not in lex.keep and key(match.group("plural")) not in _SERVICE_WORDS:
+            yield match.span("place")  # not "at The Samaritans"
     for match in _WORSHIP.finditer(text):
         words = [key(word) for word in re.findall(r"[\w'’]+", match.group("place"))]
         if any(word not in _GENERIC_WORSHIP and word not in _WORSHIP_KINDS for word in words):
@@ -1040,7 +1051,8 @@ _VENUE_KIND = (
     r"(?:Football|Rugby|Cricket|Golf|Boxing|Bowling|Bowls|Tennis|Snooker|Sports|Conservative|Labour|Liberal|"
     r"Cycling|Running|Swimming|Athletic|Athletics|Sailing|Angling|Darts|Squash|Rowing|Hockey|Netball|Judo|"
     r"Karate|Dance|Youth|Boys|Girls|Lads|Working Men['’]s|Cricket and Bowling)\s+Club|"
-    r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym"
+    r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym|"
+    r"Farm|Farms"  # a workplace and a home: "worked at Brookside Farm"
 )
 _NAMED_VENUE = lazy_re(rf"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
@@ -1329,11 +1341,47 @@ def _script_schools(text: str) -> Iterator[Span]:
         yield start, match.end()
 
 
+# A mosque or gurdwara by its name: "مسجد النور" (Arabic and Urdu put the name after the kind), "ਗੁਰੂ ਨਾਨਕ
+# ਗੁਰਦੁਆਰਾ", "বায়তুল আমান মসজিদ" (Gurmukhi and Bengali before it). "مسجد میں" (in the mosque) names none.
+_SCRIPT_WORSHIP = lazy_re(
+    rf"(?<![\u0600-\u06ff])(?:مسجد|مسجدِ)\s+(?P<after>{_SCRIPT_WORD})"
+    rf"|(?P<named>(?:{_SCRIPT_WORD}\s+){{1,3}})(?:ਗੁਰਦੁਆਰਾ|ਗੁਰਦੁਆਰੇ|ਗੁਰਦਵਾਰਾ|ਮਸਜਿਦ|ਮੰਦਰ|মসজিদ|মন্দির|গুরুদুয়ারা|گوردوارہ|گوردوارے)(?:ে|এ)?"
+    r"(?![\u0980-\u09ff\u0a00-\u0a7f\u0600-\u06ff])")
+_ARABIC_FUNCTION_WORDS = frozenset("في من إلى الى على مع عن هو هي کے کی کا میں سے پر تک کو".split())
+
+
+def _script_worship(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _SCRIPT_WORSHIP.finditer(text):
+        if match.group("after") is not None:
+            k = key(match.group("after"))
+            if k.startswith("ال") or not (k in SCRIPT_WORDS or k in _ARABIC_FUNCTION_WORDS or k in lex.foreign_words
+                                          or k in _SCRIPT_NOT_PLACE):
+                yield match.span()
+            continue
+        words = list(re.finditer(r"\S+", match.group("named")))
+        everyday = [w for w in words if _everyday_script_word(w.group())]
+        naming = words[words.index(everyday[-1]) + 1:] if everyday else words
+        if any(key(w.group()) not in lex.foreign_words for w in naming):
+            yield match.start("named") + naming[0].start(), match.end()
+
+
+def _everyday_script_word(word: str) -> bool:
+    k = key(word)
+    return k in SCRIPT_WORDS or k in SCRIPT_RELATIONS or k in _SCRIPT_NOT_PLACE or k in _SCRIPT_WEEKDAYS
+
+
+# "every Sunday at the gurdwara" names no gurdwara: days of the week in Gurmukhi, Urdu and Bengali.
+_SCRIPT_WEEKDAYS = frozenset("""ਐਤਵਾਰ ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰੀ
+    اتوار پیر منگل بدھ جمعرات جمعہ ہفتہ ہفتے রবিবার সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার
+    রোজ প্রতি""".split())
+
+
 def _script_places(text: str) -> Iterator[Span]:
     if text.isascii():
         return
     lex = lexicon()
     yield from _script_schools(text)
+    yield from _script_worship(text, lex)
     for match in _SCRIPT_SAINT.finditer(text):
         yield match.span()
     for match in _SCRIPT_AREA.finditer(text):

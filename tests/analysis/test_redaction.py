@@ -1192,7 +1192,7 @@ def test_round_16_development_set_stays_above_the_goal():
     [
         # Round 17: initials after a title or a relation; relations people type ("my nan", "my fella").
         ("Mr K from housing never called back", "[name] from housing never called back"),
-        ("his cousin T. was the one who followed me", "his cousin [name]. was the one who followed me"),
+        ("his cousin T. was the one who followed me", "his cousin [name] was the one who followed me"),
         ("my nan pat took us in", "my nan [name] took us in"),
         ("my fella dean took my card", "my fella [name] took my card"),
         ("my fella said sorry again", "my fella said sorry again"),
@@ -1590,4 +1590,110 @@ def test_round_20_names_after_relations_in_other_languages(text, expected):
     ("school (st aidans) didnt do nothing", "school ([place]) didnt do nothing"),
 ])
 def test_round_20_fresh_set_errors_stay_fixed(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 12 part 2: a first name's initial belongs to the name, its dot too unless it ends the sentence.
+    ("big thanks to Karen T from the outreach team", "big thanks to [name] from the outreach team"),
+    ("Joanne M. was my support worker for a year", "[name] was my support worker for a year"),
+    ("I spoke to Priya K. She was kind", "I spoke to [name]. She was kind"),
+    ("Karen A and me went", "[name] A and me went"),
+])
+def test_a_first_name_takes_its_initial(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # After a relation and a first name, a family name that is also a word.
+    ("my ex Gary Whitfield has breached the order", "my ex [name] has breached the order"),
+    ("her husband Dean Marsh rang", "her husband [name] rang"),
+    ("my son Jack Russell", "my son Jack Russell"),
+    ("my brother Tom English lessons", "my brother [name] English lessons"),
+])
+def test_a_relation_and_first_name_take_the_surname(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A first name that is a word, opening the sentence, before a role or the service where the person works.
+    ("Will at the jobcentre was kind to me", "[name] at the jobcentre was kind to me"),
+    ("May in the housing team sorted my bid", "[name] in the housing team sorted my bid"),
+    ("Sunny the interpreter was patient", "[name] the interpreter was patient"),
+    ("Bob the caretaker at the refuge fixed the lock", "[name] the caretaker at the refuge fixed the lock"),
+    ("Will the interpreter be there?", "Will the interpreter be there?"),
+    ("May in the summer we moved", "May in the summer we moved"),
+    ("Hope in the future is all I have", "Hope in the future is all I have"),
+    # A visit and a pronoun later in the sentence: a person.
+    ("Dawn came out at dawn when the police rang her", "[name] came out at dawn when the police rang her"),
+    ("May went back to her flat", "May went back to her flat"),
+])
+def test_a_word_name_before_a_role_or_a_service(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A capitalised nickname after a relation, before what a person does.
+    ("his mate Tank came round", "his mate [name] came round"),
+    ("my mate Chopper has a van", "my mate [name] has a van"),
+    ("my son Autistic and ADHD", "my son Autistic and ADHD"),
+    ("I told my mum Everything", "I told my mum Everything"),
+    # A lower-case word in no English list, opening a sentence before a service.
+    ("caz from the recovery cafe is the reason im here", "[name] from the recovery cafe is the reason im here"),
+    ("lol from the refuge", "lol from the refuge"),
+])
+def test_nicknames_after_a_relation_or_before_a_service(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A word-name with a possessive before a relative: only a person has a mum.
+    ("Dean's mum keeps turning up", "[name]'s mum keeps turning up"),
+    ("we saw Rose's sister at the shop", "we saw [name]'s sister at the shop"),
+    ("the Dean's office called", "the Dean's office called"),
+])
+def test_a_word_name_before_a_relative_is_a_name(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A home named "The <plural>" after a word that goes there, a farm by its name, a church by its saint.
+    ("the counsellor at The Cedars was kind", "the counsellor at [place] was kind"),
+    ("I rang The Samaritans", "I rang The Samaritans"),
+    ("I read it in The Times", "I read it in The Times"),
+    ("I worked at Hillside Farm for two years", "I worked at [place] for two years"),
+    ("eu trabalhava na Brookside Farm", "eu trabalhava na [place]"),
+    ("we read Animal Farm at school", "we read Animal Farm at school"),
+    ("we took the kids to the City Farm", "we took the kids to the City Farm"),
+    ("she goes to St Mary's church every sunday", "she goes to [place] every sunday"),
+    ("we met at st peters chapel", "we met at [place]"),
+])
+def test_named_homes_farms_and_saints_churches_are_places(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Welsh terraces, courts and paths by the word before their name.
+    ("I live at 3 Rhes y Capel now", "I live at [address] now"),
+    ("Mae hi'n byw yn 7 Teras Gwalia", "Mae hi'n byw yn [address]"),
+    ("we moved to 12 Cwrt y Felin", "we moved to [address]"),
+    ("he lives on Rhes y Capel", "he lives on [place]"),
+])
+def test_welsh_terraces_and_courts_are_addresses(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Other scripts: a word after a title, "بی بی" with its name, a Latin name opening a Bengali sentence,
+    # a mosque or gurdwara by its name.
+    ("میں ڈاکٹر ملک کے پاس گئی", "میں ڈاکٹر [name] کے پاس گئی"),
+    ("میں ڈاکٹر کے پاس گئی", "میں ڈاکٹر کے پاس گئی"),
+    ("فاطمہ بی بی نے میری مدد کی", "[name] نے میری مدد کی"),
+    ("Rima আমার বন্ধু, সে আমাকে সাহায্য করেছে", "[name] আমার বন্ধু, সে আমাকে সাহায্য করেছে"),
+    ("ذهبت إلى مسجد النور يوم الجمعة", "ذهبت إلى [place] يوم الجمعة"),
+    ("وہ مسجد میں نماز پڑھتا ہے", "وہ مسجد میں نماز پڑھتا ہے"),
+    ("ਅਸੀਂ ਗੁਰੂ ਨਾਨਕ ਗੁਰਦੁਆਰਾ ਜਾਂਦੇ ਹਾਂ", "ਅਸੀਂ [place] ਜਾਂਦੇ ਹਾਂ"),
+    ("ਅਸੀਂ ਹਰ ਐਤਵਾਰ ਗੁਰਦੁਆਰੇ ਜਾਂਦੇ ਹਾਂ", "ਅਸੀਂ ਹਰ ਐਤਵਾਰ ਗੁਰਦੁਆਰੇ ਜਾਂਦੇ ਹਾਂ"),
+])
+def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected):
     assert redacted(text) == expected
