@@ -222,7 +222,9 @@ def _international_phones(text: str) -> Iterator[Span]:
 
 
 _MONEY_BEFORE = lazy_re(r"[£$€]\s*$")
-_LONG_NUMBER = lazy_re(r"(?<![\w£$€.,/:])\d(?:[ -]?\d){5,}(?![\w/:])")
+# A label stands for a word, so "[" and "]" count as letters beside a number:
+# what was glued to a name stays glued to its "[name]" when redacted again.
+_LONG_NUMBER = lazy_re(r"(?<![\w£$€.,/:\]])\d(?:[ -]?\d){5,}(?![\w/:\[])")
 _REFERENCE = lazy_re(
     r"\b(?:ref(?:erence)?|crime (?:ref(?:erence)?|number|no)|case (?:ref(?:erence)?|number|no)|"
     r"incident(?: (?:number|no|ref(?:erence)?))?|(?:police )?log(?: (?:number|no))?|"

@@ -458,6 +458,7 @@ TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=25).map(" 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Sarah07700 900123 rang", "[handle] [number] rang"),
     ("Sarah0 0808 2000 247", "[name][phone]"),
+    ("0808 2000 247 0Sarah", "0808 2000 247 0[name]"),
 ])
 def test_a_number_glued_to_a_name_is_redacted_the_first_time(text, expected):
     """Found by the property below: the number was found only once the name
