@@ -68,9 +68,10 @@ def hash_access_code(code: str, salt: str | None = None, n: int | None = None) -
 
 
 def _scrypt_n() -> int:
-    """SCRYPT_N, unless the app lowers it; outside an app (a script hashing a code
-    for a server's database), SCRYPT_N."""
-    return current_app.config.get("ACCESS_CODE_SCRYPT_N", SCRYPT_N) if has_app_context() else SCRYPT_N
+    """SCRYPT_N, unless the app lowers it (never raises it); outside an app (a
+    script hashing a code for a server's database), SCRYPT_N."""
+    configured = current_app.config.get("ACCESS_CODE_SCRYPT_N", SCRYPT_N) if has_app_context() else SCRYPT_N
+    return min(configured, SCRYPT_N)  # a higher cost would be refused when the code is checked
 
 
 def access_code_matches(code: str, stored: str) -> bool:
@@ -88,7 +89,7 @@ def access_code_matches(code: str, stored: str) -> bool:
 
 def _valid_cost(n: str) -> bool:
     """scrypt takes a power of two; anything else is not a hash Heard made."""
-    return n.isdigit() and 1 < int(n) <= SCRYPT_N and int(n) & (int(n) - 1) == 0
+    return n.isascii() and n.isdigit() and 1 < int(n) <= SCRYPT_N and int(n) & (int(n) - 1) == 0
 
 
 @dataclass(frozen=True)

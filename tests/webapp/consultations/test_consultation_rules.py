@@ -145,7 +145,7 @@ def test_an_access_code_hash_keeps_its_scrypt_cost():
     salt = "0123456789abcdef"
     older = access_codes.hash_access_code(code, salt, access_codes.SCRYPT_N).split("$", 1)[1]
     assert older.count("$") == 1 and access_codes.access_code_matches(code, older)
-    for tampered in (f"15${salt}$00", f"{2**30}${salt}$00", f"x${salt}$00", f"16${salt}"):
+    for tampered in (f"15${salt}$00", f"{2**30}${salt}$00", f"x${salt}$00", f"16${salt}", f"²${salt}$00"):
         assert not access_codes.access_code_matches(code, tampered)
 
 
