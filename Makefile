@@ -16,7 +16,9 @@ LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal 
 # with 4 workers and 11:27 with 6 (3,396 tests); 12:29 with 2 (3,135 tests, a day before).
 # worksteal: a worker that runs out takes tests from the other's queue, so a run of
 # long tests (browser journeys, the hostile-input sweeps) dealt to one worker does not
-# leave the other idle at the end.
+# leave the other idle at the end. It takes from the tail of a queue, so the tests marked
+# `slow` are put at the head of each worker's first share (tests/conftest.py): they start
+# at once, side by side, and none is left to run alone at the end.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 ASSET_SOURCES := $(shell find webapp/static/src -type f)

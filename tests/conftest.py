@@ -58,24 +58,50 @@ def pytest_collection_modifyitems(config, items):
     parsing, a rule in Python): it runs on SQLite only, not again on PostgreSQL. A
     parameter of a test can carry the mark too (`pytest.param(..., marks=...)`).
 
-    Tests marked `slow` (a minute or so each) go first: pytest-xdist deals tests
-    out in this order, so the longest start while there is plenty to run beside
-    them, rather than one of them running alone at the end."""
+    Tests marked `slow` (a minute or so each) are dealt out first, one to each
+    worker in turn (see `deal_slow_first`), so the longest start at once, side by
+    side, while there is plenty to run beside them, rather than one after another
+    on one worker and the last of them alone at the end."""
     repeated = [item for item in items if item.get_closest_marker("one_database")
                 and _backend(item) not in (None, BACKENDS[0])]
     if repeated:
         config.hook.pytest_deselected(items=repeated)
         dropped = {id(item) for item in repeated}
         items[:] = [item for item in items if id(item) not in dropped]
-    items.sort(key=_slow_first)
+    items[:] = deal_slow_first(items, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
 
 
-def _slow_first(item) -> tuple[int, int]:
-    """Slow tests first, each database's together (a change of database sets up
-    the worker's test database again); the rest keep their order (the sort is stable)."""
-    if not item.get_closest_marker("slow"):
-        return (1, 0)
-    return (0, BACKENDS.index(_backend(item) or BACKENDS[0]))
+def deal_slow_first(items: list, workers: int) -> list:
+    """The order that puts the slow tests at the head of the workers' shares.
+    `--dist worksteal` first gives each of the n workers the next 1/n of the
+    tests in order (a worker that runs out later takes the tail of another's
+    queue); with every slow test at the front, the first worker got them all and
+    ran them one after another. Here the slow units are dealt round the workers
+    (the first to the first worker, the next to the next, …), each share filled up with
+    the rest in their order. A unit is one slow test, or the tests of one
+    `xdist_group` (a module that sets up a deployment once); slow tests are
+    dealt by database (a change of database sets up the worker's test database
+    again)."""
+    slow = sorted((item for item in items if item.get_closest_marker("slow")), key=_database_order)
+    rest = [item for item in items if not item.get_closest_marker("slow")]
+    units: dict[str, list] = {}
+    for item in slow:
+        group = item.get_closest_marker("xdist_group")
+        units.setdefault(group.args[0] if group else item.nodeid, []).append(item)
+    dealt: list[list] = [[] for _ in range(max(workers, 1))]
+    for number, unit in enumerate(units.values()):
+        dealt[number % len(dealt)].extend(unit)
+    ordered = []
+    for worker, share in enumerate(dealt):  # the sizes worksteal gives, in its order
+        size = (len(items) - len(ordered)) // (len(dealt) - worker)
+        filler = max(size - len(share), 0)
+        ordered += share + rest[:filler]
+        del rest[:filler]
+    return ordered + rest
+
+
+def _database_order(item) -> int:
+    return BACKENDS.index(_backend(item) or BACKENDS[0])
 
 
 def _backend(item) -> str | None:

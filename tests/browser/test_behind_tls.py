@@ -297,6 +297,13 @@ def required_url(name: str) -> str:
     return value
 
 
+def ONE_DEPLOYMENT(test):  # noqa: N802 (read as a mark)
+    """The tests that share the deployment (its setup takes a couple of minutes):
+    slow, so they start first, and one group, so they are dealt to one worker
+    together (see tests/conftest.py)."""
+    return pytest.mark.slow(pytest.mark.xdist_group("behind-tls")(test))
+
+
 @pytest.fixture(scope="module")
 def one_deployment_at_a_time(tmp_path_factory):
     """pytest-xdist may deal this module's tests to two workers; each would make
@@ -488,6 +495,7 @@ def requests_logged(deployment: Deployment) -> list[dict]:
     return lines
 
 
+@ONE_DEPLOYMENT
 def test_feedback_then_staff_sign_in_with_two_factor_and_moderation(deployment, staff_account, browser_context):
     # --- A survivor gives feedback on a phone, over HTTPS, through nginx ------------------
     context, posts, page = browser_context()
@@ -575,6 +583,7 @@ def feedback_state(deployment: Deployment, token: str) -> list[tuple]:
     return [row for row in rows if token in row[0]]
 
 
+@ONE_DEPLOYMENT
 def test_consultation_answered_over_https(deployment, browser_context):
     marker = marker_word()
     phone_number = f"07700 900{secrets.randbelow(1000):03d}"
@@ -626,6 +635,7 @@ def assert_plain_refusal(body: bytes) -> None:
         assert leak not in text, f"{leak!r} in {text[:300]!r}"
 
 
+@ONE_DEPLOYMENT
 @pytest.mark.parametrize(("path", "headers", "status"), [
     (LONG_LINE, None, 414), (LONGER_LINE, None, 414), ("/", MANY_HEADERS, 431), ("/", HUGE_HEADER, 400),
 ], ids=["gunicorn-414", "nginx-414", "gunicorn-431", "nginx-400"])
@@ -637,6 +647,7 @@ def test_oversized_requests_get_heards_headers_and_no_stack(deployment, path, he
     assert_plain_refusal(body)
 
 
+@ONE_DEPLOYMENT
 @pytest.mark.parametrize(("path", "headers", "status"), [(LONG_LINE, None, 414), ("/", MANY_HEADERS, 431)])
 def test_gunicorn_alone_refuses_oversized_requests_without_a_stack(deployment, path, headers, status):
     answer, _, body = fetch(f"http://127.0.0.1:{deployment.env['PORT']}{path}", headers)

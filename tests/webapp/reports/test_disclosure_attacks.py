@@ -81,19 +81,24 @@ def recovered(releases: list[tuple[frozenset[str], dict[str, int]]]) -> list[tup
         for union in product((0.0, 1.0), repeat=len(regions)):
             if not any(union):
                 continue
-            low, high = _bounds(np.array(union), matrix, counts)
-            if high - low < 0.5 and 0.5 < low < K - 0.5:
+            value = _pinned(np.array(union), matrix, counts)
+            if value is not None:
                 months = frozenset().union(*(r for r, u in zip(regions, union, strict=True) if u))
-                found.append((key, months, round(low)))
+                found.append((key, months, value))
     return found
 
 
-def _bounds(objective, matrix, counts) -> tuple[float, float]:
-    """The least and most the objective can be; no upper bound is infinity."""
+def _pinned(objective, matrix, counts) -> int | None:
+    """The count from 1 to 4 the objective is pinned to, if it is: its least and
+    most are both in (0.5, K - 0.5) and under 0.5 apart. The most is only sought
+    when the least is in that range (most cells can be 0), halving the programmes."""
     low = linprog(objective, A_eq=matrix, b_eq=counts, bounds=(0, None), method="highs")
+    assert low.status == 0, "the releases contradict each other"
+    if not 0.5 < low.fun < K - 0.5:
+        return None
     high = linprog(-objective, A_eq=matrix, b_eq=counts, bounds=(0, None), method="highs")
-    assert low.status == 0 and high.status in (0, 3), "the releases contradict each other"
-    return low.fun, (float("inf") if high.status == 3 else -high.fun)
+    assert high.status in (0, 3)  # 3: unbounded above, so not pinned
+    return round(low.fun) if high.status == 0 and -high.fun - low.fun < 0.5 else None
 
 
 def small_differences(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
@@ -102,21 +107,21 @@ def small_differences(before: dict[str, int], after: dict[str, int]) -> dict[str
             if 0 < abs(after[key] - before[key]) < K}
 
 
-def withheld_cell_bounds(table: Breakdown) -> list[tuple[int, int, float, float]]:
-    """(row, column, low, high) of each withheld cell of one breakdown, from its
-    shown cells, row totals, column totals and grand total."""
+def pinned_withheld_cells(table: Breakdown) -> list[tuple[int, int, int]]:
+    """(row, column, count) of each withheld cell of one breakdown that its shown
+    cells, row totals, column totals and grand total pin to 1..4."""
     rows, cols = len(table.rows), len(table.groups)
     unknown = [(r, c) for r in range(rows) for c in range(cols) if table.rows[r][1][c] is None]
     equations, targets = _table_equations(table, unknown)
+    if not equations:  # nothing bounds a withheld cell from above
+        return []
     found = []
     for i, (r, c) in enumerate(unknown):
         objective = np.zeros(len(unknown))
         objective[i] = 1
-        if equations:
-            low, high = _bounds(objective, np.array(equations), np.array(targets))
-        else:
-            low, high = 0.0, float("inf")
-        found.append((r, c, low, high))
+        value = _pinned(objective, np.array(equations), np.array(targets))
+        if value is not None:
+            found.append((r, c, value))
     return found
 
 
@@ -151,9 +156,8 @@ def _table_equations(table: Breakdown, unknown: list[tuple[int, int]]):
 def disclosed_cells(summary) -> list[tuple[str, str, str, float]]:
     pinned = []
     for table in summary.breakdowns:
-        for r, c, low, high in withheld_cell_bounds(table):
-            if high - low < 0.5 and 0.5 < low < K - 0.5:
-                pinned.append((table.title, table.rows[r][0], table.groups[c], low))
+        for r, c, value in pinned_withheld_cells(table):
+            pinned.append((table.title, table.rows[r][0], table.groups[c], value))
     return pinned
 
 
@@ -386,10 +390,10 @@ def _joint_pinned(tables: list[Breakdown]) -> list[tuple[str, str, str, int]]:
             continue
         objective = np.zeros(len(index))
         objective[i] = 1
-        low, high = _bounds(objective, np.array(equations), np.array(targets))
-        if high - low < 0.5 and 0.5 < low < K - 0.5:
+        value = _pinned(objective, np.array(equations), np.array(targets))
+        if value is not None:
             t, r, c = key
-            found.append((tables[t].title, tables[t].rows[r][0], tables[t].groups[c], round(low)))
+            found.append((tables[t].title, tables[t].rows[r][0], tables[t].groups[c], value))
     return found
 
 
