@@ -46,8 +46,9 @@ def _themes_by_codebook(codebook: Codebook, pairs: list[tuple[str, str | None]]
                         ) -> tuple[np.ndarray, np.ndarray]:
     """Day one: the codebook's meaning and phrases (in the answer, and in the
     question it answers), calibrated probabilities."""
-    proba = CodebookPrior(codebook).proba([t for t, _ in pairs], questions=[q for _, q in pairs])
-    return choose(proba), proba
+    prior, texts = CodebookPrior(codebook), [t for t, _ in pairs]
+    proba = prior.proba(texts, questions=[q for _, q in pairs])
+    return choose(proba, prior.evidence(texts)), proba
 
 
 def _distinct(items: list) -> tuple[list, np.ndarray]:

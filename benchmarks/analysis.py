@@ -200,14 +200,16 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
     codes = list(codebook.codes)
     texts = [r["text"] for r in rows]
     Y = label_matrix(rows, codes)
-    prior = CodebookPrior(codebook).proba(texts, questions=[r["question"] for r in rows])
-    results = {f"da_codebook_{k}": v for k, v in scores(Y, choose(prior), prior).items()}
-    show("codebook only, dev answers (TUNED-ON)", scores(Y, choose(prior), prior))
+    model = CodebookPrior(codebook)
+    prior = model.proba(texts, questions=[r["question"] for r in rows])
+    figures = scores(Y, choose(prior, model.evidence(texts)), prior)
+    results = {f"da_codebook_{k}": v for k, v in figures.items()}
+    show("codebook only, dev answers (TUNED-ON)", figures)
     if held_out:
         H = label_matrix(held_out, codes)
-        p = CodebookPrior(codebook).proba([r["text"] for r in held_out],
-                                          questions=[r["question"] for r in held_out])
-        figures = scores(H, choose(p), p)
+        held_texts = [r["text"] for r in held_out]
+        p = model.proba(held_texts, questions=[r["question"] for r in held_out])
+        figures = scores(H, choose(p, model.evidence(held_texts)), p)
         results |= {f"da_heldout_codebook_{k}": v for k, v in figures.items()}
         show(f"codebook only, {len(held_out)} HELD-OUT answers written after freezing", figures)
     runs = []
@@ -254,12 +256,13 @@ def learned_against_codebook(coded: list[dict[str, str]], scored: list[dict[str,
     codes = list(codebook.codes)
     Y = label_matrix(scored, codes)
     texts, questions = [r["text"] for r in scored], [r["question"] for r in scored]
-    alone = CodebookPrior(codebook).proba(texts, questions=questions)
+    prior = CodebookPrior(codebook)
+    alone = prior.proba(texts, questions=questions)
     model = ThemeClassifier(codebook=codebook, random_state=seed).fit(
         [r["text"] for r in coded], [codes_of(r) for r in coded], [r["question"] for r in coded])
     columns = [model.classes_.index(c) for c in codes]
     learned = model.predict_proba(texts, questions)[:, columns]
-    return (scores(Y, choose(alone), alone),
+    return (scores(Y, choose(alone, prior.evidence(texts)), alone),
             scores(Y, learned >= model.thresholds_[columns], learned))
 
 

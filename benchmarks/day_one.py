@@ -94,8 +94,9 @@ def main() -> None:
     for name in args.csv:
         rows = load(ROOT / name)
         Y = np.array([[c in r["labels"].split("|") for c in codes] for r in rows], dtype=bool)
-        p = prior.proba([r["text"] for r in rows], questions=[r.get("question") for r in rows])
-        chosen = choose(p)
+        texts = [r["text"] for r in rows]
+        p = prior.proba(texts, questions=[r.get("question") for r in rows])
+        chosen = choose(p, prior.evidence(texts))
         got = figures(Y, chosen, p)
         print(f"{name} ({len(rows)} answers): micro-F1 {got['micro_f1']:.3f}, macro-F1 {got['macro_f1']:.3f}, "
               f"precision {got['precision']:.3f}, recall {got['recall']:.3f}; ECE {got['ece']:.3f} "

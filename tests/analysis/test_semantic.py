@@ -21,7 +21,7 @@ def default_codebook_text():
 
 
 def themes(prior, text):
-    [row] = choose(prior.proba([text]))
+    [row] = choose(prior.proba([text]), prior.evidence([text]))
     return {prior.codebook.codes[j] for j in np.nonzero(row)[0]}
 
 
@@ -134,6 +134,32 @@ def test_choose_takes_the_best_theme_on_weaker_evidence_and_at_most_three():
         [True, True, False, False],
         [True, True, True, False],
     ]
+
+
+def test_the_weak_best_theme_needs_evidence_of_its_own():
+    proba = np.array([[0.15, 0.05], [0.15, 0.05], [0.35, 0.05]])
+    evidence = np.array([[True, False], [False, False], [False, False]])
+    assert choose(proba, evidence).tolist() == [[True, False], [False, False], [True, False]]
+
+
+@pytest.mark.parametrize("text", ["asdf", "test test", "lol", "Can I have a biscuit?", "My cat is called Tom.",
+                                  "123", "07700 900123", "?!", "..."])
+def test_off_topic_and_empty_answers_get_no_theme(prior, text):
+    assert not themes(prior, text)
+
+
+def test_no_letters_no_probability_and_no_lift_without_content_words(prior):
+    assert not prior.proba(["123", "£50 ..."]).any()
+    # Stopwords only: the answers model reads nothing of substance, so only the codebook counts.
+    [with_model], [alone] = prior.proba(["it was me"]), CodebookPrior(prior.codebook, answers_model=False).proba(
+        ["it was me"])
+    assert np.allclose(with_model, alone) and (with_model < ASSIGN_AT).all()
+
+
+def test_weak_on_topic_answers_keep_their_best_theme(prior):
+    # Best themes below ASSIGN_AT, each with a word close to one of the theme's phrases.
+    assert "perpetrators" in themes(prior, "Make sure he goes on a course, not just me")
+    assert "access" in themes(prior, "texting. i could never have said it out loud")
 
 
 def test_an_answer_with_several_themes_gets_each():
