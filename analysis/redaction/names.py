@@ -149,7 +149,7 @@ _ROLE_BEFORE = lazy_regex(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", re.I)
 _POST = r"^,?\s+on\s+(?:the\s+)?(?:front\s+desk|desk|reception|helpline|switchboard|phones|door|duty)\b"
 _POST_AFTER = lazy_regex(_POST, re.I)
 _ROLE_AFTER = lazy_regex(
-    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w'’-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|{_POST}", re.I)
+    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w'’-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|(?P<team>{_POST})", re.I)
 # A role and where it is done, then the name between commas: "the lady at housing, carol, was lovely".
 _ROLE_AT_BEFORE = lazy_regex(
     rf"\b(?:{_ROLE_WORDS}|girl|boy|fella|chap|person)\s+(?:at|on|from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,\s+$",
@@ -233,9 +233,11 @@ _SERVICE_PLACES = (
     r"warehouse|jobcentre|job\s+centre|probation|dwp|benefits|recovery"
 )
 # A team or desk someone works in: "May in the housing team", "Sunny on the front desk".
-_IN_TEAM = r"(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b"
+_IN_TEAM = r"(?P<team>(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b)"
+# A service or workplace someone comes from or is at: "from Women's Aid", "at the jobcentre".
+_FROM_SERVICE = rf"(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)"
 _PERSON_AFTER = lazy_regex(
-    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
+    rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
@@ -255,10 +257,13 @@ _VISIT_THEN_PRONOUN = lazy_re(
 # Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
                      "liberty serenity felicity prudence constance verity bliss temperance".split())
+# Virtues said of a service far more than they name someone in it: "Patience in the housing office is thin",
+# "Faith in the police team is gone" (but "Grace on reception", "Joy in the housing team" are people).
+_ABSTRACT_VIRTUES = _VIRTUES - frozenset("grace joy felicity constance verity serenity".split())
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
-    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
+    rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(
@@ -542,7 +547,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             if _FOREIGN_ROLE_BEFORE.search(before):
                 return True  # "fiica mea maria", "minha filha ana"
             if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \
-                    and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+                    and _works_there(_PLACE_OR_ROLE_AFTER, token, text):
                 return True  # "thank jade from the hub", "jade at citizens advice sorted it"
             return bool(_NAMING_BEFORE.search(before)) or (
                 bool(_RELATION_BEFORE.search(before))
@@ -652,6 +657,23 @@ _KIN_AFTER_POSSESSIVE = lazy_re(
     r"cousin|wife|husband|girlfriend|boyfriend|partner|missus|ex|family|mates?|friends?)\b", re.I)
 
 
+def _works_there(pattern, token: _Token, text: str) -> bool:
+    """A service, team, post or role after a word-name (``_ROLE_AFTER``, ``_PERSON_AFTER``...); after an abstract
+    virtue, a team, office or post only when what a person does follows: "Patience in the housing office is
+    thin" is the virtue, "Faith on the helpline rang me" a person."""
+    after = text[token.end:token.end + 60]
+    match = pattern.match(after)
+    if not match or not match.group("team") or token.key not in _ABSTRACT_VIRTUES:
+        return bool(match)
+    rest = after[match.end():]
+    rest = rest[len(_WORKPLACE.match(rest).group()):]  # "Faith on reception at the GP spotted my bruises"
+    return any(p.match(rest) for p in (_SPEECH_AFTER, _ACTION_AFTER, _CARE_AFTER, _PERSON_ONLY_AFTER, _DID_TO_SOMEONE))
+
+
+_WORKPLACE = lazy_re(r"(?:\s+(?:at|from|in)\s+(?:the\s+)?[\w'’-]+)?")
+_DID_TO_SOMEONE = lazy_re(r"\s+\w+ed\s+(?:me|my|us|our|her|him|them)\b")
+
+
 # Roles that are also names or family names, said without "the" at a sentence's start.
 _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
 
@@ -678,7 +700,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
     question = (token.key in _MODALS or token.key == "will") and not after.startswith(",") \
         and not _ROLE_THEN_PAST.match(after) and not _POST_AFTER.match(after)
-    if (_ROLE_AFTER.match(after) and not question) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+    if (_works_there(_ROLE_AFTER, token, text) and not question) or _works_there(_PLACE_OR_ROLE_AFTER, token, text):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
         return True
@@ -697,7 +719,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
-    if _PERSON_AFTER.match(text, token.end, token.end + 60):
+    if _works_there(_PERSON_AFTER, token, text):
         return True
     at_start = _SENTENCE_END.search(before)
     if at_start and _AND_NAME_AFTER.match(after):

@@ -1634,6 +1634,19 @@ def test_a_word_name_before_a_role_or_a_service(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # A virtue before a team, office or post is the virtue, unless what a person does follows.
+    ("Patience in the housing office is thin.", "Patience in the housing office is thin."),
+    ("Patience on the helpline is short", "Patience on the helpline is short"),
+    ("Faith in the police team is gone.", "Faith in the police team is gone."),
+    ("Faith on reception at the GP spotted my bruises.", "[name] on reception at the GP spotted my bruises."),
+    ("Faith on the helpline said she would call", "[name] on the helpline said she would call"),
+    ("Grace on reception was lovely", "[name] on reception was lovely"),
+])
+def test_a_virtue_before_a_team_is_a_word(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # A capitalised nickname after a relation, before what a person does.
     ("his mate Tank came round", "his mate [name] came round"),
     ("my mate Chopper has a van", "my mate [name] has a van"),
