@@ -274,7 +274,7 @@ _DETERMINER_BEFORE = lazy_regex(
 _NICKNAME_BEFORE = lazy_regex(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
 # "Will the receptionist walked me out": a role, then a past verb, after a modal: a name, not a question.
 _ROLE_THEN_PAST = lazy_regex(
-    rf"^\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
+    rf"^\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
     r"made|saw|drove|stood|found|brought|bought|held)\b", re.I)
 _SENTENCE_END = lazy_regex(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
@@ -461,6 +461,8 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         second = match.group("second")
         capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
         end = match.end("second") if capitalised_second else match.end("first")
+        if initial:
+            end = _surname_after_initials(text, match.end("first"), lex) or end
         yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
     for match in _LOWER_TITLE.finditer(text):
         first = key(match.group("first"))
@@ -471,10 +473,24 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.start(), match.end()
 
 
+# More initials and a family name after a title's initial: "Dr. A. Khan", "Dr I. Khan", "Dr A.B. Khan".
+_INITIALS_THEN_SURNAME = lazy_re(r"\.(?:\s?[A-Z]\.)*\s+(?P<surname>[A-Z][\w'’-]+)")
+
+
+def _surname_after_initials(text: str, position: int, lex: Lexicon) -> int | None:
+    """The end of the family name after a title's initials and their dots, or None when none follows."""
+    match = _INITIALS_THEN_SURNAME.match(text, position)
+    if match and not _ends_a_name(key(match.group("surname")), lex):
+        return match.end()
+    return None
+
+
 # Months and days that are also family names ("May", "Friday"): after a title still a date's word.
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# Seasons come round as months do: "Summer came round and she finally got a flat".
+_SEASONS = frozenset("spring summer autumn winter".split())
 
 
 def _titled_surname(word_key: str, lex: Lexicon) -> bool:
@@ -674,6 +690,11 @@ _WORKPLACE = lazy_re(r"(?:\s+(?:at|from|in)\s+(?:the\s+)?[\w'’-]+)?")
 _DID_TO_SOMEONE = lazy_re(r"\s+\w+ed\s+(?:me|my|us|our|her|him|them)\b")
 
 
+# Word-names that are also verbs opening a question or a wish before "the <role>": "Will the interpreter be
+# there?", "Hope the interpreter comes", "Love the new counsellor". A name there only with a past verb after.
+_VERB_NAMES = _MODALS | frozenset("will hope love trust pat rob sue mark bill".split())
+# Words for a child that are also names: before a relative they are the child, not a name ("Baby's dad").
+_CHILD_NOUNS = frozenset("baby babe kid child bub bubba".split())
 # Roles that are also names or family names, said without "the" at a sentence's start.
 _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
 
@@ -683,8 +704,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     before = text[max(0, token.start - 40):token.start]
     if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
         return True  # "known as Tiny"; "the lady from housing, Joy, rang"
-    if _KIN_AFTER_POSSESSIVE.match(text, token.end):
-        return True  # "Dean's mum keeps turning up": only a person has a mum
+    if _KIN_AFTER_POSSESSIVE.match(text, token.end) and token.key not in _CHILD_NOUNS:
+        return True  # "Dean's mum keeps turning up": only a person has a mum ("Baby's dad" is anyone's)
     if not token.capitalised:
         return False
     if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):
@@ -698,7 +719,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     after = text[token.end:token.end + 40]
     # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
-    question = (token.key in _MODALS or token.key == "will") and not after.startswith(",") \
+    question = token.key in _VERB_NAMES and not after.startswith(",") \
         and not _ROLE_THEN_PAST.match(after) and not _POST_AFTER.match(after)
     if (_works_there(_ROLE_AFTER, token, text) and not question) or _works_there(_PLACE_OR_ROLE_AFTER, token, text):
         return True
@@ -709,7 +730,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
     if _SENTENCE_END.search(before) and token.key not in _MODALS and token.key not in _CALENDAR \
-            and _VISIT_THEN_PRONOUN.match(text, token.end):
+            and token.key not in _SEASONS and _VISIT_THEN_PRONOUN.match(text, token.end):
         return True  # "Dawn came out at dawn when the police rang her": she comes round and is "her"
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
