@@ -1655,7 +1655,8 @@ def test_a_virtue_before_a_team_is_a_word(text, expected):
     # A word-name that is also a verb, before "the <role>" without a comma: a name only with a past verb after.
     ("Hope the interpreter comes next time.", "Hope the interpreter comes next time."),
     ("Love the new counsellor.", "Love the new counsellor."),
-    ("Hope the children's social worker came to the school.", "[name] the children's social worker came to the school."),
+    ("Hope the social worker came to the school.", "[name] the social worker came to the school."),
+    ("Hope the children's worker came round.", "[name] the children's worker came round."),
     ("Hope, the interpreter, was kind", "[name], the interpreter, was kind"),
     # A word for a child before a relative is the child.
     ("Baby's dad never pays.", "Baby's dad never pays."),
