@@ -258,8 +258,8 @@ _VISIT_THEN_PRONOUN = lazy_re(
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
                      "liberty serenity felicity prudence constance verity bliss temperance".split())
 # Virtues said of a service far more than they name someone in it: "Patience in the housing office is thin",
-# "Faith in the police team is gone" (but "Grace on reception", "Joy in the housing team" are people).
-_ABSTRACT_VIRTUES = _VIRTUES - frozenset("grace joy felicity constance verity serenity".split())
+# "Faith in the police team is gone" (but "Grace on reception", "Comfort on the helpline" are people).
+_ABSTRACT_VIRTUES = _VIRTUES - frozenset("grace joy comfort felicity constance verity serenity".split())
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
@@ -272,9 +272,10 @@ _DETERMINER_BEFORE = lazy_regex(
     r"early|late|mid)\s+$", re.I)
 # "Big Al", "Little Mo": a name that is also a word after a nickname's first word.
 _NICKNAME_BEFORE = lazy_regex(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
-# "Will the receptionist walked me out": a role, then a past verb, after a modal: a name, not a question.
+# "Will the receptionist walked me out", "Mark the officer who came out": a role, then a past verb, after a
+# modal or a verb: a name, not a question or a wish.
 _ROLE_THEN_PAST = lazy_regex(
-    rf"^\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
+    rf"^\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:who\s+)?(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
     r"made|saw|drove|stood|found|brought|bought|held)\b", re.I)
 _SENTENCE_END = lazy_regex(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
@@ -719,8 +720,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     after = text[token.end:token.end + 40]
     # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
-    question = token.key in _VERB_NAMES and not after.startswith(",") \
-        and not _ROLE_THEN_PAST.match(after) and not _POST_AFTER.match(after)
+    question = token.key in _VERB_NAMES and not after.startswith(",") and not _POST_AFTER.match(after) \
+        and (not _ROLE_THEN_PAST.match(after) or bool(_QUESTION_AHEAD.match(text, token.end)))
     if (_works_there(_ROLE_AFTER, token, text) and not question) or _works_there(_PLACE_OR_ROLE_AFTER, token, text):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"

@@ -1641,6 +1641,8 @@ def test_a_word_name_before_a_role_or_a_service(text, expected):
     ("Faith on reception at the GP spotted my bruises.", "[name] on reception at the GP spotted my bruises."),
     ("Faith on the helpline said she would call", "[name] on the helpline said she would call"),
     ("Grace on reception was lovely", "[name] on reception was lovely"),
+    ("Comfort on the helpline stayed on until I stopped shaking.",
+     "[name] on the helpline stayed on until I stopped shaking."),
 ])
 def test_a_virtue_before_a_team_is_a_word(text, expected):
     assert redacted(text) == expected
@@ -1658,6 +1660,8 @@ def test_a_virtue_before_a_team_is_a_word(text, expected):
     ("Hope the social worker came to the school.", "[name] the social worker came to the school."),
     ("Hope the children's worker came round.", "[name] the children's worker came round."),
     ("Hope, the interpreter, was kind", "[name], the interpreter, was kind"),
+    ("Mark the officer who came out was gentle", "[name] the officer who came out was gentle"),
+    ("Will the officer who came be there?", "Will the officer who came be there?"),
     # A word for a child before a relative is the child.
     ("Baby's dad never pays.", "Baby's dad never pays."),
     ("the kid's dad never pays", "the kid's dad never pays"),
