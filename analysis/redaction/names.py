@@ -149,7 +149,7 @@ _ROLE_BEFORE = lazy_regex(rf"\b(?:{_ROLE_WORDS})(?:'s)?,?\s+$", re.I)
 _POST = r"^,?\s+on\s+(?:the\s+)?(?:front\s+desk|desk|reception|helpline|switchboard|phones|door|duty)\b"
 _POST_AFTER = lazy_regex(_POST, re.I)
 _ROLE_AFTER = lazy_regex(
-    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w'’-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|{_POST}", re.I)
+    rf"^,?\s+(?:(?:my|our|the|his|her|their|a)\s+)(?:[\w'’-]+\s+){{0,2}}(?:{_ROLE_WORDS})\b|(?P<team>{_POST})", re.I)
 # A role and where it is done, then the name between commas: "the lady at housing, carol, was lovely".
 _ROLE_AT_BEFORE = lazy_regex(
     rf"\b(?:{_ROLE_WORDS}|girl|boy|fella|chap|person)\s+(?:at|on|from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,\s+$",
@@ -233,9 +233,11 @@ _SERVICE_PLACES = (
     r"warehouse|jobcentre|job\s+centre|probation|dwp|benefits|recovery"
 )
 # A team or desk someone works in: "May in the housing team", "Sunny on the front desk".
-_IN_TEAM = r"(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b"
+_IN_TEAM = r"(?P<team>(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b)"
+# A service or workplace someone comes from or is at: "from Women's Aid", "at the jobcentre".
+_FROM_SERVICE = rf"(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)"
 _PERSON_AFTER = lazy_regex(
-    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:\w+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
+    rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
 )
@@ -255,10 +257,13 @@ _VISIT_THEN_PRONOUN = lazy_re(
 # Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
                      "liberty serenity felicity prudence constance verity bliss temperance".split())
+# Virtues said of a service far more than they name someone in it: "Patience in the housing office is thin",
+# "Faith in the police team is gone" (but "Grace on reception", "Comfort on the helpline" are people).
+_ABSTRACT_VIRTUES = _VIRTUES - frozenset("grace joy comfort felicity constance verity serenity".split())
 _AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
-    rf"\s+(?:(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_SERVICE_PLACES})\b)|{_IN_TEAM}"
+    rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(
@@ -267,9 +272,10 @@ _DETERMINER_BEFORE = lazy_regex(
     r"early|late|mid)\s+$", re.I)
 # "Big Al", "Little Mo": a name that is also a word after a nickname's first word.
 _NICKNAME_BEFORE = lazy_regex(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
-# "Will the receptionist walked me out": a role, then a past verb, after a modal: a name, not a question.
+# "Will the receptionist walked me out", "Mark the officer who came out": a role, then a past verb, after a
+# modal or a verb: a name, not a question or a wish.
 _ROLE_THEN_PAST = lazy_regex(
-    rf"^\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
+    rf"^\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:who\s+)?(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
     r"made|saw|drove|stood|found|brought|bought|held)\b", re.I)
 _SENTENCE_END = lazy_regex(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
@@ -456,6 +462,8 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         second = match.group("second")
         capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
         end = match.end("second") if capitalised_second else match.end("first")
+        if initial:
+            end = _surname_after_initials(text, match.end("first"), lex) or end
         yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
     for match in _LOWER_TITLE.finditer(text):
         first = key(match.group("first"))
@@ -466,10 +474,24 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.start(), match.end()
 
 
+# More initials and a family name after a title's initial: "Dr. A. Khan", "Dr I. Khan", "Dr A.B. Khan".
+_INITIALS_THEN_SURNAME = lazy_re(r"\.(?:\s?[A-Z]\.)*\s+(?P<surname>[A-Z][\w'’-]+)")
+
+
+def _surname_after_initials(text: str, position: int, lex: Lexicon) -> int | None:
+    """The end of the family name after a title's initials and their dots, or None when none follows."""
+    match = _INITIALS_THEN_SURNAME.match(text, position)
+    if match and not _ends_a_name(key(match.group("surname")), lex):
+        return match.end()
+    return None
+
+
 # Months and days that are also family names ("May", "Friday"): after a title still a date's word.
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# Seasons come round as months do: "Summer came round and she finally got a flat".
+_SEASONS = frozenset("spring summer autumn winter".split())
 
 
 def _titled_surname(word_key: str, lex: Lexicon) -> bool:
@@ -542,7 +564,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             if _FOREIGN_ROLE_BEFORE.search(before):
                 return True  # "fiica mea maria", "minha filha ana"
             if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \
-                    and _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+                    and _works_there(_PLACE_OR_ROLE_AFTER, token, text):
                 return True  # "thank jade from the hub", "jade at citizens advice sorted it"
             return bool(_NAMING_BEFORE.search(before)) or (
                 bool(_RELATION_BEFORE.search(before))
@@ -652,6 +674,28 @@ _KIN_AFTER_POSSESSIVE = lazy_re(
     r"cousin|wife|husband|girlfriend|boyfriend|partner|missus|ex|family|mates?|friends?)\b", re.I)
 
 
+def _works_there(pattern, token: _Token, text: str) -> bool:
+    """A service, team, post or role after a word-name (``_ROLE_AFTER``, ``_PERSON_AFTER``...); after an abstract
+    virtue, a team, office or post only when what a person does follows: "Patience in the housing office is
+    thin" is the virtue, "Faith on the helpline rang me" a person."""
+    after = text[token.end:token.end + 60]
+    match = pattern.match(after)
+    if not match or not match.group("team") or token.key not in _ABSTRACT_VIRTUES:
+        return bool(match)
+    rest = after[match.end():]
+    rest = rest[len(_WORKPLACE.match(rest).group()):]  # "Faith on reception at the GP spotted my bruises"
+    return any(p.match(rest) for p in (_SPEECH_AFTER, _ACTION_AFTER, _CARE_AFTER, _PERSON_ONLY_AFTER, _DID_TO_SOMEONE))
+
+
+_WORKPLACE = lazy_re(r"(?:\s+(?:at|from|in)\s+(?:the\s+)?[\w'’-]+)?")
+_DID_TO_SOMEONE = lazy_re(r"\s+\w+ed\s+(?:me|my|us|our|her|him|them)\b")
+
+
+# Word-names that are also verbs opening a question or a wish before "the <role>": "Will the interpreter be
+# there?", "Hope the interpreter comes", "Love the new counsellor". A name there only with a past verb after.
+_VERB_NAMES = _MODALS | frozenset("will hope love trust pat rob sue mark bill".split())
+# Words for a child that are also names: before a relative they are the child, not a name ("Baby's dad").
+_CHILD_NOUNS = frozenset("baby babe kid child bub bubba".split())
 # Roles that are also names or family names, said without "the" at a sentence's start.
 _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
 
@@ -661,8 +705,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     before = text[max(0, token.start - 40):token.start]
     if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
         return True  # "known as Tiny"; "the lady from housing, Joy, rang"
-    if _KIN_AFTER_POSSESSIVE.match(text, token.end):
-        return True  # "Dean's mum keeps turning up": only a person has a mum
+    if _KIN_AFTER_POSSESSIVE.match(text, token.end) and token.key not in _CHILD_NOUNS:
+        return True  # "Dean's mum keeps turning up": only a person has a mum ("Baby's dad" is anyone's)
     if not token.capitalised:
         return False
     if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):
@@ -676,9 +720,9 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True
     after = text[token.end:token.end + 40]
     # "Will my ex find out?": a question's modal before "my ex"; "Will, my caseworker" has a comma.
-    question = (token.key in _MODALS or token.key == "will") and not after.startswith(",") \
-        and not _ROLE_THEN_PAST.match(after) and not _POST_AFTER.match(after)
-    if (_ROLE_AFTER.match(after) and not question) or _PLACE_OR_ROLE_AFTER.match(text, token.end, token.end + 60):
+    question = token.key in _VERB_NAMES and not after.startswith(",") and not _POST_AFTER.match(after) \
+        and (not _ROLE_THEN_PAST.match(after) or bool(_QUESTION_AHEAD.match(text, token.end)))
+    if (_works_there(_ROLE_AFTER, token, text) and not question) or _works_there(_PLACE_OR_ROLE_AFTER, token, text):
         return True
     if _SENTENCE_END.search(before) and _AND_NAME_AFTER.match(after):  # "Tom and Aisha", "Jade and I"
         return True
@@ -687,7 +731,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SPEECH_AFTER.match(after):  # "Will said", "May told me": only a person says or rings
         return True
     if _SENTENCE_END.search(before) and token.key not in _MODALS and token.key not in _CALENDAR \
-            and _VISIT_THEN_PRONOUN.match(text, token.end):
+            and token.key not in _SEASONS and _VISIT_THEN_PRONOUN.match(text, token.end):
         return True  # "Dawn came out at dawn when the police rang her": she comes round and is "her"
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
@@ -697,7 +741,7 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _surname_part(nxt, lex))
-    if _PERSON_AFTER.match(text, token.end, token.end + 60):
+    if _works_there(_PERSON_AFTER, token, text):
         return True
     at_start = _SENTENCE_END.search(before)
     if at_start and _AND_NAME_AFTER.match(after):
