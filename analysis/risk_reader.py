@@ -46,7 +46,7 @@ class Reader:
     index: dict[str, int]  # n-gram -> column
     idf: np.ndarray
     weights: np.ndarray  # one per n-gram
-    signal_weights: np.ndarray  # one per FRAMES name, then the backstop's probability
+    signal_weights: np.ndarray  # one per FRAMES name, the backstop's probability, "backstop unread"
     bias: float
     threshold: float
     categories: tuple[str, ...]
@@ -109,8 +109,12 @@ def _tfidf(text: str, model: Reader) -> tuple[np.ndarray, np.ndarray]:
 
 
 def signals(reading: RuleReading) -> np.ndarray:
-    """The rules' frames and the word backstop's probability, as the reader weighs them."""
-    return np.array([*(float(reading.frames[name]) for name in FRAMES), reading.backstop])
+    """The rules' frames and the word backstop's probability, as the reader weighs them. Where
+    the backstop may not read the text (too short, not English) its probability is 0 and a
+    separate signal says so: its intercept alone once flagged "shukran" and "Longer hours"."""
+    unread = reading.backstop is None
+    return np.array([*(float(reading.frames[name]) for name in FRAMES),
+                     0.0 if unread else reading.backstop, float(unread)])
 
 
 def probability(reading: RuleReading) -> float:
