@@ -8,9 +8,9 @@ own frames (a past, a "safe now", a course, a "now") and word backstop's probabi
 ``analysis.risk.assess`` flags a text when the rules do, or else when the reader's
 probability reaches the threshold stored with it.
 
-A reader's flag names the category the rules scored highest below their own threshold,
-else the one a second head (same n-grams, trained on the corpora's categories) finds
-likeliest when it is fairly sure, else ``feeling_unsafe_now``; its ``matches`` say the
+A reader's flag names the category a second head (same n-grams, trained on the corpora's
+categories) finds likeliest when it is fairly sure, else ``feeling_unsafe_now`` (the rules'
+scores below their threshold are single weak cues, not a category to report); its ``matches`` say the
 reader flagged it and how sure it was.
 
 The model (``data/risk_reader.npz``) is made by ``scripts/train_risk_reader.py`` from the
@@ -129,11 +129,10 @@ def probability(reading: RuleReading) -> float:
 
 
 def category(reading: RuleReading) -> str:
-    """The category a reader's flag reports: the rules' best (below their threshold), else the
-    second head's when it is fairly sure, else "feels unsafe now"."""
-    seen = {name: score for name, score in reading.scores.items() if score > 0}
-    if seen:
-        return max(sorted(seen), key=seen.__getitem__)
+    """The category a reader's flag reports: the second head's when it is fairly sure, else
+    "feels unsafe now". The rules' own scores below their threshold are single weak cues
+    ("choke" in "i choked up", "end" in "no end in sight"): naming a reader's flag after one
+    called worry about money "suicidal"."""
     model = reader()
     columns, values = _tfidf(prepare(reading), model)
     scores = model.category_bias + values @ model.category_weights[columns]
