@@ -15,6 +15,7 @@ import pytest
 
 from analysis import risk_reader
 from analysis.risk import CATEGORIES, RiskAssessment, assess, read_rules
+from tests.analysis.risk_checks import assert_left_alone
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -151,3 +152,25 @@ def test_pinned_danger_the_rules_leave_is_flagged_by_the_reader(text):
 ])
 def test_pinned_ordinary_answers_are_left_alone(text):
     assert not assess(text).flagged, assess(text)
+
+
+# Ordinary answers the reader flagged when it weighed the backstop's intercept on text the
+# backstop may not read (a review of danger7); each must stay unflagged by assess().
+REVIEWED_ORDINARY = [
+    "O atendimento foi ótimo, obrigada.",
+    "شكرا جزيلا على المساعدة",
+    "Longer hours at weekends",
+    "honestly better than i expected",
+    "Ads on facebook and tiktok, thats where young people are",
+    "Every night I lie awake worrying about money.",
+    "I'm stuck in temporary accommodation with no end in sight.",
+    "I choked up telling her",
+    "সে আমাকে মারে না",
+    "ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ",
+    "I need a manager who listens",
+]
+
+
+@pytest.mark.parametrize("text", REVIEWED_ORDINARY)
+def test_reviewed_ordinary_answers_are_left_alone(text):
+    assert_left_alone(text)
