@@ -11,7 +11,7 @@ from analysis.risk import assess, assess_rules
 
 # Hard negatives the rules leave alone but the reader (analysis.risk_reader) still flags, each
 # with why; a text leaving this list when the reader stops flagging it fails loudly.
-# Reader probabilities at danger8 (threshold 0.7).
+# Reader probabilities at danger8 (threshold 0.65).
 READER_FLAGS: dict[str, str] = {
     "he turned up late for contact again": "0.95: 'turned up' and 'contact' are the n-grams of a visit feared",
     "he turned up at the nativity and behaved himself": "0.94: 'turned up'; no frame says he behaved",
@@ -20,6 +20,8 @@ READER_FLAGS: dict[str, str] = {
     "amar dokaner samne ekta bus stop ache": "0.72: romanised Bengali 'samne' (in front of) is a cue in danger texts",
     "ghar de samne gaddi khadi karan di jagah nahi": "0.90: romanised Punjabi 'ghar de samne gaddi' (a car outside the house)",
     "ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ": "0.99: Gurmukhi 'ਉਹ ਮੇਰੇ ਨਾਲ' opens most Punjabi danger texts; the reader has no negation",
+    "I don't want to live in a refuge forever, I want my own flat":
+        "0.67: the negation blanks 'want to live' for the rules, but 'refuge' and 'my own flat' remain",
     "Every night I lie awake worrying about money.": "0.996: 'every night', 'lie awake' and the backstop (0.78) read fear",
 }
 

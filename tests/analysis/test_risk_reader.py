@@ -127,16 +127,16 @@ def test_training_is_deterministic():
     assert all(np.array_equal(first[name], second[name]) for name in first)
 
 
-# The threshold's known cost: read at 0.60 and 0.55, flagged at 0.5, missed since 0.7.
-_BELOW_07 = pytest.mark.xfail(strict=True, reason="reader below its 0.7 threshold (chosen to halve false alarms)")
+# The threshold's known cost: read at 0.597 and 0.545, flagged at 0.5, missed at 0.65.
+_BELOW_THRESHOLD = pytest.mark.xfail(strict=True, reason="reader below its 0.65 threshold (chosen to cut false alarms)")
 
 
 # Written for this test, in words no rule holds; pinned to the shipped model.
 @pytest.mark.parametrize("text", [
-    pytest.param("his cousins came round and said I had better behave or else", marks=_BELOW_07),
+    pytest.param("his cousins came round and said I had better behave or else", marks=_BELOW_THRESHOLD),
     "o irmão dele disse que sabe onde a minha filha estuda",
     "Mi-a spus că dacă plec, familia mea o să plătească",
-    pytest.param("hooyo waxay igu tiri waad guursan doontaa bisha soo socota", marks=_BELOW_07),
+    pytest.param("hooyo waxay igu tiri waad guursan doontaa bisha soo socota", marks=_BELOW_THRESHOLD),
 ])
 def test_pinned_danger_the_rules_leave_is_flagged_by_the_reader(text):
     result = assess(text)
