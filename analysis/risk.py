@@ -525,7 +525,8 @@ def assess_rules(text: str, language: str | None = None) -> RiskAssessment:
 class RuleReading:
     """What the rules saw in a text, for the reader: their verdict, each category's score
     (English rules; an other-language match counts 2), the frames found, the word backstop's
-    probability (None where it may not read the text: too short, not English), and the text as the rules read it without what a negator denies or a figure
+    probability (None where it may not read the text: too short, not English), and the text
+    as the rules read it without what a negator denies or a figure
     of speech ("i choked up") says."""
     assessment: RiskAssessment
     scores: dict[str, float]

@@ -39,8 +39,8 @@ MAX_CHARS = 4_000
 # The second head names a category only when at least this sure; else "feels unsafe now".
 _CATEGORY_AT = 0.35
 _FALLBACK_CATEGORY = "feeling_unsafe_now"
-# The word backstop's probability for words it never learned (its intercept): only what
-# its words add above this is evidence.
+# About the word backstop's probability for words it never learned (its intercept, 0.585):
+# only what its words add above this is evidence.
 _BACKSTOP_PRIOR = 0.6
 
 
@@ -116,8 +116,8 @@ def signals(reading: RuleReading) -> np.ndarray:
     the backstop may not read the text (too short, not English) its probability is 0 and a
     separate signal says so: its intercept alone once flagged "shukran" and "Longer hours"."""
     unread = reading.backstop is None
-    return np.array([*(float(reading.frames[name]) for name in FRAMES),
-                     0.0 if unread else max(0.0, reading.backstop - _BACKSTOP_PRIOR) / (1 - _BACKSTOP_PRIOR), float(unread)])
+    said = 0.0 if unread else max(0.0, reading.backstop - _BACKSTOP_PRIOR) / (1 - _BACKSTOP_PRIOR)
+    return np.array([*(float(reading.frames[name]) for name in FRAMES), said, float(unread)])
 
 
 def probability(reading: RuleReading) -> float:

@@ -15,14 +15,18 @@ from analysis.risk import assess, assess_rules
 READER_FLAGS: dict[str, str] = {
     "he turned up late for contact again": "0.95: 'turned up' and 'contact' are the n-grams of a visit feared",
     "he turned up at the nativity and behaved himself": "0.94: 'turned up'; no frame says he behaved",
-    "I want to disappear on holiday for a week": "0.96: 'want to disappear' read as suicidal; the backstop agrees (0.77)",
+    "I want to disappear on holiday for a week":
+        "0.96: 'want to disappear' read as suicidal; the backstop agrees (0.77)",
     "my sister asked where I live now so she can send a card": "0.71: 'asked where I live' is a stalking cue",
     "amar dokaner samne ekta bus stop ache": "0.72: romanised Bengali 'samne' (in front of) is a cue in danger texts",
-    "ghar de samne gaddi khadi karan di jagah nahi": "0.90: romanised Punjabi 'ghar de samne gaddi' (a car outside the house)",
-    "ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ": "0.99: Gurmukhi 'ਉਹ ਮੇਰੇ ਨਾਲ' opens most Punjabi danger texts; the reader has no negation",
+    "ghar de samne gaddi khadi karan di jagah nahi":
+        "0.90: romanised Punjabi 'ghar de samne gaddi' (a car outside the house)",
+    "ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ":
+        "0.99: Gurmukhi 'ਉਹ ਮੇਰੇ ਨਾਲ' opens most Punjabi danger texts; the reader has no negation",
     "I don't want to live in a refuge forever, I want my own flat":
         "0.67: the negation blanks 'want to live' for the rules, but 'refuge' and 'my own flat' remain",
-    "Every night I lie awake worrying about money.": "0.996: 'every night', 'lie awake' and the backstop (0.78) read fear",
+    "Every night I lie awake worrying about money.":
+        "0.996: 'every night', 'lie awake' and the backstop (0.78) read fear",
 }
 
 

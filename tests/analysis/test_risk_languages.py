@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis.risk import assess, assess_rules
-from tests.analysis.risk_checks import assert_left_alone
 from analysis.risk_languages import LANGUAGES, assess_languages, fold
+from tests.analysis.risk_checks import assert_left_alone
 
 # risk_welsh.tsv: Welsh as written in Wales, every category, with past, course and service negatives.
 CORPORA = [Path(__file__).parent / "corpora" / name for name in ("risk_languages.tsv", "risk_welsh.tsv")]
