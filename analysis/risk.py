@@ -525,12 +525,13 @@ def assess_rules(text: str, language: str | None = None) -> RiskAssessment:
 class RuleReading:
     """What the rules saw in a text, for the reader: their verdict, each category's score
     (English rules; an other-language match counts 2), the frames found, the word backstop's
-    probability, and the text as the rules read it without what a negator denies or a figure
+    probability (None where it may not read the text: too short, not English), and the text
+    as the rules read it without what a negator denies or a figure
     of speech ("i choked up") says."""
     assessment: RiskAssessment
     scores: dict[str, float]
     frames: dict[str, bool]
-    backstop: float
+    backstop: float | None
     unnegated: str
 
 
@@ -547,8 +548,8 @@ def read_rules(text: str, language: str | None = None, signals: bool = True) -> 
     scores = dict(totals)
     for hit in others:
         scores[hit.category] = max(scores.get(hit.category, 0.0), _STRENGTH["strong"])
-    reading = RuleReading(english, scores, frames,
-                          model_probability(unnegated) if unnegated and (signals or not others) else 0.0, unnegated)
+    read = unnegated and (signals or not others) and backstop_reads(unnegated)
+    reading = RuleReading(english, scores, frames, model_probability(unnegated) if read else None, unnegated)
     if not others:
         return reading
     return RuleReading(RiskAssessment(
@@ -646,14 +647,19 @@ def _english_share(words: list[str], rules: _Rules) -> float:
     return sum(w in terms or w in plain or w in rules.real_words for w in words) / max(1, len(words))
 
 
+def backstop_reads(text: str) -> bool:
+    """Whether the backstop may read a (normalised) text: enough words, mostly English. Outside
+    that its probability is little more than its intercept (about 0.59 for unknown words)."""
+    words = _MODEL_WORD.findall(text)
+    return len(words) >= _MODEL_MIN_WORDS and _english_share(words, _rules()) >= _MODEL_MIN_ENGLISH
+
+
 def _backstop(normalised: str, unnegated: str, framed: bool, totals: dict[str, float],
               scored: dict[str, list[tuple[float, _Hit]]]) -> RiskAssessment:
     """The learned backstop's verdict on a text the rules left alone: the frames are read
     in the whole text ("there's no threat to me now" is a safe-now), the model only in
     what no negator denies (``unnegated``)."""
-    words = _MODEL_WORD.findall(normalised)
-    unread = len(words) < _MODEL_MIN_WORDS or _english_share(words, _rules()) < _MODEL_MIN_ENGLISH
-    if framed or unread or model_probability(unnegated) < _MODEL_FLAG_AT:
+    if framed or not backstop_reads(normalised) or model_probability(unnegated) < _MODEL_FLAG_AT:
         return _NOT_FLAGGED
     seen = {c for c, total in totals.items() if total > 0}
     hits = [h for c in seen for s, h in scored[c] if s > 0]

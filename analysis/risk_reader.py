@@ -8,9 +8,9 @@ own frames (a past, a "safe now", a course, a "now") and word backstop's probabi
 ``analysis.risk.assess`` flags a text when the rules do, or else when the reader's
 probability reaches the threshold stored with it.
 
-A reader's flag names the category the rules scored highest below their own threshold,
-else the one a second head (same n-grams, trained on the corpora's categories) finds
-likeliest when it is fairly sure, else ``feeling_unsafe_now``; its ``matches`` say the
+A reader's flag names the category a second head (same n-grams, trained on the corpora's
+categories) finds likeliest when it is fairly sure, else ``feeling_unsafe_now`` (the rules'
+scores below their threshold are single weak cues, not a category to report); its ``matches`` say the
 reader flagged it and how sure it was.
 
 The model (``data/risk_reader.npz``) is made by ``scripts/train_risk_reader.py`` from the
@@ -39,6 +39,9 @@ MAX_CHARS = 4_000
 # The second head names a category only when at least this sure; else "feels unsafe now".
 _CATEGORY_AT = 0.35
 _FALLBACK_CATEGORY = "feeling_unsafe_now"
+# About the word backstop's probability for words it never learned (its intercept, 0.585):
+# only what its words add above this is evidence.
+_BACKSTOP_PRIOR = 0.6
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Reader:
     index: dict[str, int]  # n-gram -> column
     idf: np.ndarray
     weights: np.ndarray  # one per n-gram
-    signal_weights: np.ndarray  # one per FRAMES name, then the backstop's probability
+    signal_weights: np.ndarray  # one per FRAMES name, the backstop's probability, "backstop unread"
     bias: float
     threshold: float
     categories: tuple[str, ...]
@@ -109,8 +112,12 @@ def _tfidf(text: str, model: Reader) -> tuple[np.ndarray, np.ndarray]:
 
 
 def signals(reading: RuleReading) -> np.ndarray:
-    """The rules' frames and the word backstop's probability, as the reader weighs them."""
-    return np.array([*(float(reading.frames[name]) for name in FRAMES), reading.backstop])
+    """The rules' frames and the word backstop's probability, as the reader weighs them. Where
+    the backstop may not read the text (too short, not English) its probability is 0 and a
+    separate signal says so: its intercept alone once flagged "shukran" and "Longer hours"."""
+    unread = reading.backstop is None
+    said = 0.0 if unread else max(0.0, reading.backstop - _BACKSTOP_PRIOR) / (1 - _BACKSTOP_PRIOR)
+    return np.array([*(float(reading.frames[name]) for name in FRAMES), said, float(unread)])
 
 
 def probability(reading: RuleReading) -> float:
@@ -122,11 +129,10 @@ def probability(reading: RuleReading) -> float:
 
 
 def category(reading: RuleReading) -> str:
-    """The category a reader's flag reports: the rules' best (below their threshold), else the
-    second head's when it is fairly sure, else "feels unsafe now"."""
-    seen = {name: score for name, score in reading.scores.items() if score > 0}
-    if seen:
-        return max(sorted(seen), key=seen.__getitem__)
+    """The category a reader's flag reports: the second head's when it is fairly sure, else
+    "feels unsafe now". The rules' own scores below their threshold are single weak cues
+    ("choke" in "i choked up", "end" in "no end in sight"): naming a reader's flag after one
+    called worry about money "suicidal"."""
     model = reader()
     columns, values = _tfidf(prepare(reading), model)
     scores = model.category_bias + values @ model.category_weights[columns]

@@ -1,13 +1,44 @@
 """The tests each danger-phrase round shares, made for its own lists: a danger phrase
 is flagged and named with every language list and with its writer's language alone;
-a hard negative is flagged by neither the rules (the reader, analysis.risk_reader, may
-look again at what the rules leave: tests/analysis/test_risk_reader.py)."""
+a hard negative is left alone by the shipped verdict (rules, then the reader), bar the
+known exceptions listed in READER_FLAGS with why."""
 
 from __future__ import annotations
 
 import pytest
 
 from analysis.risk import assess, assess_rules
+
+# Hard negatives the rules leave alone but the reader (analysis.risk_reader) still flags, each
+# with why; a text leaving this list when the reader stops flagging it fails loudly.
+# Reader probabilities at danger8 (threshold 0.65).
+READER_FLAGS: dict[str, str] = {
+    "he turned up late for contact again": "0.95: 'turned up' and 'contact' are the n-grams of a visit feared",
+    "he turned up at the nativity and behaved himself": "0.94: 'turned up'; no frame says he behaved",
+    "I want to disappear on holiday for a week":
+        "0.96: 'want to disappear' read as suicidal; the backstop agrees (0.77)",
+    "my sister asked where I live now so she can send a card": "0.71: 'asked where I live' is a stalking cue",
+    "amar dokaner samne ekta bus stop ache": "0.72: romanised Bengali 'samne' (in front of) is a cue in danger texts",
+    "ghar de samne gaddi khadi karan di jagah nahi":
+        "0.90: romanised Punjabi 'ghar de samne gaddi' (a car outside the house)",
+    "ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ":
+        "0.99: Gurmukhi 'ਉਹ ਮੇਰੇ ਨਾਲ' opens most Punjabi danger texts; the reader has no negation",
+    "I don't want to live in a refuge forever, I want my own flat":
+        "0.67: the negation blanks 'want to live' for the rules, but 'refuge' and 'my own flat' remain",
+    "Every night I lie awake worrying about money.":
+        "0.996: 'every night', 'lie awake' and the backstop (0.78) read fear",
+}
+
+
+def assert_left_alone(text: str, language: str | None = None) -> None:
+    """The shipped verdict leaves the text alone, or it is a listed reader exception (which the
+    rules must still leave alone, and which must still be flagged until it is taken off)."""
+    rules = assess_rules(text, language)
+    assert not rules.flagged, (language, text, rules.matches)
+    if text in READER_FLAGS:
+        assert assess(text, language).flagged, f"no longer flagged: take it off READER_FLAGS: {text}"
+    else:
+        assert not assess(text, language).flagged, (language, text, assess(text, language))
 
 
 def phrase_tests(danger: list[tuple[str, str, str]], safe: list[tuple[str, str]]):
@@ -25,6 +56,6 @@ def phrase_tests(danger: list[tuple[str, str, str]], safe: list[tuple[str, str]]
     @pytest.mark.parametrize("language, text", safe, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(safe)])
     def left_alone(language, text):
         for code in (None, language):
-            assert not assess_rules(text, code).flagged, (code, text, assess_rules(text, code).matches)
+            assert_left_alone(text, code)
 
     return flagged_and_named, left_alone
