@@ -99,17 +99,19 @@ def test_a_member_checks_their_comment_puts_a_word_back_and_sends_once(dev_serve
     themes.get_by_label(theme, exact=True).check()
     marker = marker_word()
     member.get_by_label(f"Your comment on {theme} (optional)").fill(
-        f"Will at the front desk listened {marker}. Ring Sarah Jones on 07700 900456.")
+        f"Will at the front desk listened {marker}. Sarah Jones from housing rang me back on 07700 900456.")
     driver.press("Continue")
     expect(member.locator("h1")).to_have_text("Check your answers before sending")
     main = member.locator("main")
-    expect(main).to_contain_text(f"[name] at the front desk listened {marker}. Ring [name] on [phone].")
+    expect(main).to_contain_text(
+        f"[name] at the front desk listened {marker}. [name] from housing rang me back on [phone].")
     checked_by_axe(member, axe_source, failures)
     member.get_by_text("Put back a word we took out by mistake").tap()
     member.locator("label", has_text="Will (a name)").tap()
     driver.press("Put back the ticked words")
     expect(main).to_contain_text("We put back 1 word.")
-    expect(main).to_contain_text(f"Will at the front desk listened {marker}. Ring [name] on [phone].")
+    expect(main).to_contain_text(
+        f"Will at the front desk listened {marker}. [name] from housing rang me back on [phone].")
     checked_by_axe(member, axe_source, failures)
     driver.press("Send to the board")
     expect(member.locator("h1")).to_have_text("Thank you")

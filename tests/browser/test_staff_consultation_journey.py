@@ -207,8 +207,8 @@ def test_consultation_from_building_to_export(dev_server, demo_staff, staff, new
            typed=f"Ring me on {phone_js} about kestrel{marker}",
            redacted=f"Ring me on [phone] about kestrel{marker}", raw=phone_js, axe_source=axe_source)
     answer(new_phone, base, slug, code, js=False, choice="Refuge",
-           typed=f"Text {phone_nojs} please, wren{marker}",
-           redacted=f"Text [phone] please, wren{marker}", raw=phone_nojs)
+           typed=f"Court outreach on {phone_nojs} was kind, wren{marker}",
+           redacted=f"Court outreach on [phone] was kind, wren{marker}", raw=phone_nojs)
 
     # --- Staff: responses, moderation, export --------------------------------------------------
     page.goto(f"{base}/staff/consultations/{consultation_id}/responses")

@@ -141,10 +141,11 @@ class QueueEntry:
     reviewed_by: str = ""
 
 
-def queue(show_reviewed: bool = False) -> list[QueueEntry]:
+def queue(show_reviewed: bool = False) -> tuple[list[QueueEntry], int]:
     """Every flag awaiting review (or, with `show_reviewed`, already
-    reviewed), newest first, up to QUEUE_LIMIT. Hidden responses are
-    included: hiding spam does not settle a safeguarding concern."""
+    reviewed), newest first, up to QUEUE_LIMIT, and how many there are in
+    all. Hidden responses are included: hiding spam does not settle a
+    safeguarding concern."""
     entries = _feedback_entries() + _consultation_entries() + _group_entries()
     done = reviews(entry.ref for entry in entries)
     kept = []
@@ -156,7 +157,7 @@ def queue(show_reviewed: bool = False) -> list[QueueEntry]:
             entry = replace(entry, reviewed_on=review.reviewed_on, reviewed_by=_reviewer(review))
         kept.append(entry)
     kept.sort(key=lambda entry: entry.submitted_on, reverse=True)
-    return kept[:QUEUE_LIMIT]
+    return kept[:QUEUE_LIMIT], len(kept)
 
 
 def _reviewer(review) -> str:

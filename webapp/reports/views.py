@@ -302,12 +302,12 @@ def safeguarding_queue():
     """Flags awaiting review (or, with ?show=reviewed, those reviewed):
     respondents' flagged responses and the group's comments with danger words."""
     show_reviewed = request.args.get("show") == "reviewed"
-    entries = safeguarding.queue(show_reviewed)
+    entries, total = safeguarding.queue(show_reviewed)
     if entries:
         record_event("free_text.view", target="safeguarding queue",
                      detail=f"{len(entries)} {'reviewed' if show_reviewed else 'awaiting review'}")
-    body = render_template("reports/safeguarding.html", entries=entries, show_reviewed=show_reviewed,
-                           limit=safeguarding.QUEUE_LIMIT, button=ButtonForm())
+    body = render_template("reports/safeguarding.html", entries=entries, total=total, show_reviewed=show_reviewed,
+                           button=ButtonForm())
     db.session.commit()
     return body
 

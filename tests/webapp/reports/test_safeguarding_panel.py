@@ -16,6 +16,7 @@ from webapp.audit import AuditEvent
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.moderation.models import SafeguardingReview
+from webapp.reports import safeguarding
 from webapp.reports.models import GroupComment
 from webapp.reports.pack import pack_html
 from webapp.reports.summary import build_summary
@@ -53,6 +54,19 @@ def test_the_panel_counts_flags_by_kind_and_reviews(client, quarter):
     assert kinds == {"Threat to kill or harm": "8", "Weapons": "fewer than 5",
                      "Suicidal thoughts or plans": "fewer than 5",
                      "Flagged by staff, no danger words found": "fewer than 5"}
+
+
+def test_a_long_queue_says_how_many_wait_in_all(client, quarter, monkeypatch):
+    """Past the page's limit the count is still every flag waiting, so a
+    review visibly lowers it."""
+    monkeypatch.setattr(safeguarding, "QUEUE_LIMIT", 4)
+    sign_in_as(client, make_user("engage@partnership.example", "engagement"))
+    soup = page(client.get(QUEUE))
+    assert len(soup.select(".govuk-summary-card")) == 4
+    assert soup.select_one("#queue-count").get_text(strip=True) == (
+        "11 flags awaiting review; the newest 4 are shown.")
+    assert _review(client, soup.select_one(".govuk-summary-card input[name=ref]")["value"]).status_code == 302
+    assert page(client.get(QUEUE)).select_one("#queue-count").get_text(strip=True).startswith("10 flags")
 
 
 def test_staff_review_flags_in_the_queue_and_the_panel_counts_them(client, quarter):
