@@ -511,9 +511,20 @@ def assess(text: str, language: str | None = None) -> RiskAssessment:
     reading = read_rules(text, language, signals=False)
     if reading.assessment.flagged:
         return reading.assessment
-    from analysis.risk_reader import second_look  # with the first unflagged text, not at start-up
-
     return second_look(reading)
+
+
+def second_look(reading: RuleReading) -> RiskAssessment:
+    """The rules' verdict on a text they left alone, or the reader's flag when it is sure enough."""
+    from analysis import risk_reader  # with the first unflagged text, not at start-up
+
+    if not reading.unnegated.strip() or told_as_over(reading.frames):
+        return reading.assessment
+    sure = risk_reader.probability(reading)
+    if sure < risk_reader.reader().threshold:
+        return reading.assessment
+    return RiskAssessment(flagged=True, categories=(risk_reader.category(reading),),
+                          matches=(f"reader ({sure:.2f})",))
 
 
 def assess_rules(text: str, language: str | None = None) -> RiskAssessment:

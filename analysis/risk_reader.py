@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from analysis.risk import RiskAssessment, RuleReading
+    from analysis.risk import RuleReading
 
 MODEL_FILE = "risk_reader.npz"
 # The rules' signals the reader weighs beside the n-grams, in the model's order.
@@ -140,15 +140,3 @@ def category(reading: RuleReading) -> str:
     shares /= shares.sum()
     best = int(np.argmax(shares))
     return model.categories[best] if shares[best] >= _CATEGORY_AT else _FALLBACK_CATEGORY
-
-
-def second_look(reading: RuleReading) -> RiskAssessment:
-    """The rules' verdict on a text they left alone, or the reader's flag when it is sure enough."""
-    from analysis.risk import RiskAssessment, told_as_over
-
-    if not reading.unnegated.strip() or told_as_over(reading.frames):
-        return reading.assessment
-    sure = probability(reading)
-    if sure < reader().threshold:
-        return reading.assessment
-    return RiskAssessment(flagged=True, categories=(category(reading),), matches=(f"reader ({sure:.2f})",))

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis import risk_reader
+from analysis import risk, risk_reader
 from analysis.risk import CATEGORIES, RiskAssessment, assess, read_rules
 from tests.analysis.risk_checks import assert_left_alone
 
@@ -47,18 +47,18 @@ def test_the_reader_flags_what_the_rules_left_when_sure_enough(monkeypatch):
     reading = _unflagged("the staff were kind and the room was warm")
     threshold = risk_reader.reader().threshold
     monkeypatch.setattr(risk_reader, "probability", lambda _: threshold)
-    result = risk_reader.second_look(reading)
+    result = risk.second_look(reading)
     assert result.flagged and result.matches == (f"reader ({threshold:.2f})",)
     assert result.categories[0] in CATEGORIES
     monkeypatch.setattr(risk_reader, "probability", lambda _: threshold - 0.01)
-    assert risk_reader.second_look(reading) == RiskAssessment(False, (), ())
+    assert risk.second_look(reading) == RiskAssessment(False, (), ())
 
 
 def test_a_reader_flag_names_the_heads_category_not_a_weak_rule_score(monkeypatch):
     monkeypatch.setattr(risk_reader, "probability", lambda _: 1.0)
     reading = _unflagged("the staff were kind and the room was warm",
                          scores={"suicidal": 0.5, "strangulation": 0.5})
-    named = risk_reader.second_look(reading).categories
+    named = risk.second_look(reading).categories
     assert named == (risk_reader.category(replace(reading, scores={})),)
     assert named[0] in CATEGORIES
 
@@ -72,8 +72,8 @@ def test_the_reader_never_flags_what_is_told_as_over(monkeypatch):
     monkeypatch.setattr(risk_reader, "probability", lambda _: 1.0)
     reading = _unflagged("the staff were kind and the room was warm")
     for frame in ("over", "far_past", "educational"):
-        assert not risk_reader.second_look(replace(reading, frames={**reading.frames, frame: True})).flagged
-    assert not risk_reader.second_look(_unflagged("   ")).flagged
+        assert not risk.second_look(replace(reading, frames={**reading.frames, frame: True})).flagged
+    assert not risk.second_look(_unflagged("   ")).flagged
 
 
 def test_importing_the_rules_does_not_load_the_reader():
