@@ -314,6 +314,7 @@ def _model_terms(text: str) -> dict[str, float]:
     return {g: v / norm for g, v in values.items()}
 
 
+@lru_cache(maxsize=256)  # the backstop and the reader's signals both ask, for each text the rules leave
 def model_probability(text: str) -> float:
     """How sure the backstop is that a (normalised) text tells of danger now."""
     model = _model()
