@@ -222,7 +222,7 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
             p = model.predict_proba([texts[i] for i in test], [rows[i]["question"] for i in test])
             columns = [model.classes_.index(c) for c in codes]
             proba[test] = p[:, columns]
-            chosen[test] = p[:, columns] >= model.thresholds_[columns]
+            chosen[test] = model.assign([texts[i] for i in test], p)[:, columns]
         runs.append(scores(Y, chosen, proba))
     mean = {k: float(np.nanmean([r[k] for r in runs])) for k in runs[0]}
     show(f"with the other ~96 coded (5-fold CV, seeds {seeds})", mean)
@@ -241,9 +241,10 @@ def coded_on_held_out(rows: list[dict[str, str]], held_out: list[dict[str, str]]
     model = ThemeClassifier(codebook=codebook, random_state=seed).fit(
         [r["text"] for r in rows], [[c for c in r["labels"].split("|") if c] for r in rows],
         [r["question"] for r in rows])
-    p = model.predict_proba([r["text"] for r in held_out], [r["question"] for r in held_out])
+    texts = [r["text"] for r in held_out]
+    p = model.predict_proba(texts, [r["question"] for r in held_out])
     columns = [model.classes_.index(c) for c in codes]
-    return scores(label_matrix(held_out, codes), p[:, columns] >= model.thresholds_[columns], p[:, columns])
+    return scores(label_matrix(held_out, codes), model.assign(texts, p)[:, columns], p[:, columns])
 
 
 def codes_of(row: dict[str, str]) -> list[str]:
@@ -255,15 +256,15 @@ def learned_against_codebook(coded: list[dict[str, str]], scored: list[dict[str,
     """Scores on ``scored`` of the codebook alone and of a model that learned from ``coded``."""
     codes = list(codebook.codes)
     Y = label_matrix(scored, codes)
-    texts, questions = [r["text"] for r in scored], [r["question"] for r in scored]
+    texts, questions = [r["text"] for r in scored], [r.get("question") for r in scored]
     prior = CodebookPrior(codebook)
     alone = prior.proba(texts, questions=questions)
     model = ThemeClassifier(codebook=codebook, random_state=seed).fit(
         [r["text"] for r in coded], [codes_of(r) for r in coded], [r["question"] for r in coded])
     columns = [model.classes_.index(c) for c in codes]
-    learned = model.predict_proba(texts, questions)[:, columns]
+    learned = model.predict_proba(texts, questions)
     return (scores(Y, choose(alone, prior.evidence(texts)), alone),
-            scores(Y, learned >= model.thresholds_[columns], learned))
+            scores(Y, model.assign(texts, learned)[:, columns], learned[:, columns]))
 
 
 def da_learning(dev: list[dict[str, str]], corpora: dict[str, list[dict[str, str]]], seeds: list[int]
