@@ -36,13 +36,15 @@ _CLAUSE_PUNCT = re.compile(CLAUSE_PUNCT)
 _IMPROVE_QUESTION = re.compile(
     r"improv|better|\bchange\b|\bchanges\b|differently|worse|went wrong|go wrong|\bwrong\b|harder|"
     r"difficult|\bproblems?\b|disappoint|dissatisf|unhappy|\bcomplain|\bfrustrat|\bleast\b|\bfix\b|"
-    r"\bmissing\b|\blacking\b|\bgwell|\byn well\b|\bnewid|o'?i le|anoddach|\banodd",
+    r"\bmissing\b|\blacking\b|let (?:you|us) down|stop doing|put (?:you|people) off|"
+    r"\bgwell|\byn well\b|\bnewid|o'?i le|anoddach|\banodd",
     re.I,
 )
 _GOOD_QUESTION = re.compile(
     r"\bgood|went well|worked well|go well|\bhelped|\bhelpful|\buseful|\bbest\b|\bliked?\b(?! to| us)|"
-    r"\benjoy|\bvalued?\b|\bappreciat|\bpositive|(?<!dis)satisf|made a difference|\bright\b|"
-    r"\bdda\b|\bhelpu|\bhelpodd|\bhoffi|\bgweithio",
+    r"\benjoy|\bvalued?\b|\bappreciat|\bpositive|(?<!dis)satisf|made a difference|\bright\b|do well|"
+    r"\bkeep\b|difference (?:has|have|did|does)\b|"
+    r"\bdda\b|\bhelpu|\bhelpodd|\bhoffi|\bgweithio|defnyddiol",
     re.I,
 )
 # Praise sought then negated ("what didn't help?", "what did not go well?")
