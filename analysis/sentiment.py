@@ -100,6 +100,15 @@ _VERDICT_QUESTION = re.compile(
 _YES = re.compile(
     r"^\W*(?:(?:yes|yeah|yep|definitely|absolutely|of course|already have|i already have)\b|100 ?%)", re.I)
 _NO = re.compile(r"^\W*(?:no|nope|nah|never|not really|not at all|wouldn'?t|would not|definitely not)\b", re.I)
+# A question asking for a score ("Out of 10, how would you rate us, and
+# why?"), and an answer opening with one ("8 because...", "2/10.", "3 stars"):
+# the writer's own number is their verdict. A number of weeks or times is not.
+_RATING_QUESTION = re.compile(r"\bout of (?:10|ten|5|five)\b|\brat(?:e|ing)\b|\bscore\b|\bstars?\b", re.I)
+_RATING = re.compile(
+    r"^\W*(\d{1,2})(?:\s*(?:/\s*|out of\s+)(10|5)\b|\s*(stars?)\b)?"
+    r"(?!\s*(?:weeks?|months?|years?|days?|times?|sessions?|hours?|minutes?|mins?|am|pm|%|\d))",
+    re.I,
+)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
 # Words whose meaning in service feedback VADER misses or gets backwards.
@@ -418,6 +427,9 @@ class SentimentScorer:
                     compound = _read_neutral(compound, self._neutral_probability(X, compound, shrunk))
             blocks.append(compound)
         compound = np.concatenate(blocks) if blocks else np.zeros(0)
+        for i, score in enumerate(map(rating, texts, questions)):
+            if score is not None:
+                compound[i] = score  # the writer's own number outranks any reading of their words
         labels = np.digitize(compound, [-NEUTRAL_BAND, NEUTRAL_BAND + 1e-9])
         # A blank answer says nothing, whatever the question's baseline is.
         blank = np.array([not clean(t) for t in texts], dtype=bool)
@@ -580,6 +592,25 @@ def _names_a_help(judgement: Judgement, kind: str, compound: float) -> bool:
     return (kind == "good" and compound > -NEUTRAL_BAND and not judgement.lukewarm
             and not judgement.says_nothing and not _HEDGED.search(judgement.scored_text)
             and not _complains(judgement))
+
+
+def rating(text: str, question: str | None) -> float | None:
+    """The score an answer gives when the question asks for one, on -1..1
+    with the middle of its scale (5-6 of 10, 3 of 5) inside +-NEUTRAL_BAND,
+    else None."""
+    if not question or not _RATING_QUESTION.search(question):
+        return None
+    found = _RATING.match(clean(text))
+    if not found:
+        return None
+    out_of_five = found.group(2) == "5" or bool(found.group(3)) or (
+        not found.group(2) and bool(re.search(r"\bout of (?:5|five)\b|\bstars?\b", question, re.I)))
+    top = 5 if out_of_five else 10
+    score = int(found.group(1))
+    if score > top:
+        return None
+    middle = (top + 1) / 2 if top == 10 else 3.0
+    return float(np.clip((score - middle) / (top - middle), -1.0, 1.0))
 
 
 def _verdict(text: str, question: str | None) -> int:

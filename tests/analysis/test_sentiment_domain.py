@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from analysis.judgement import clauses, is_non_answer, judge
-from analysis.sentiment import JUDGED_FLOOR, NEUTRAL_BAND, SentimentScorer, _best_cuts, default_scorer, judged
+from analysis.sentiment import (
+    JUDGED_FLOOR,
+    NEUTRAL_BAND,
+    SentimentScorer,
+    _best_cuts,
+    default_scorer,
+    judged,
+    rating,
+)
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -368,3 +376,29 @@ def test_answers_that_cannot_judge_read_as_lukewarm(text):
 ])
 def test_answers_that_say_something_are_not_read_as_unable_to_judge(text):
     assert not judge(text).lukewarm
+
+
+RATE = "Out of 10, how would you rate us, and why?"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("10. Every single person I met treated me like I was worth helping", "positive"),
+    ("7", "positive"),
+    ("6 - the staff were great but getting in took far too long", "neutral"),
+    ("2/10. Lost my file twice", "negative"),
+    ("4 out of 10. Kind people, broken system", "negative"),
+    ("3 stars. The group was good, the one to one never happened", "neutral"),
+])
+def test_a_score_asked_for_is_the_verdict(text, label):
+    assert labels([(text, RATE)]) == [label]
+
+
+def test_a_number_that_is_no_score_is_read_by_its_words():
+    assert rating("10 weeks was far too long to wait", RATE) is None
+    assert rating("12 because", RATE) is None
+    assert rating("8 because my worker was great", "What helped?") is None
+
+
+def test_answers_to_whether_something_helped_are_read_by_their_words():
+    question = "Was the interpreter helpful?"
+    assert labels([("Interpreter came late so the appointment was only 20 minutes", question)]) == ["negative"]

@@ -70,6 +70,8 @@ def test_question_kind():
     ("Has anything changed for you since?", "other"),
     ("What helped and what didn't?", "other"),
     ("Please describe anything you were satisfied and/or dissatisfied with", "other"),
+    ("Please share anything else, good or bad.", "other"),
+    ("Was the interpreter helpful?", "other"),
 ])
 def test_question_kind_reads_intent_not_one_wording(question, kind):
     assert question_kind(question) == kind
