@@ -317,8 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")
     p.add_argument("--domestic-abuse", nargs="*", default=[],
                    help="domestic-abuse CSV(s), same columns, pooled with --input and each answer "
-                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py); the neutral band read "
-                   "for domestic-abuse coding is chosen on these answers alone")
+                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py); the neutral band and "
+                   "neutral model read for domestic-abuse coding are fitted on these answers alone")
     p.add_argument(
         "--output",
         default=str(Path(__file__).parent / "data" / "sentiment_model.json"),
