@@ -93,11 +93,10 @@ Prints, each labelled with what it was measured on:
   each by an independent writer from outside the project, coded by the writer
   and by an independent second coder; the scorer of commit a42b2fe, never
   having seen them, 0.787 / 0.862 / 0.800 / 0.777 accuracy on the agreed
-  answers. Not fitted on: refitting with them turns "Yes definitely" to
-  "Would you recommend us?" neutral, see branch senti8-refit);
+  answers. FITTED ON since the senti8-refit branch);
 - since 2026-12-05 the shipped learned layer and its domestic-abuse neutral
   band are fitted on the NHS answers and on every domestic-abuse set above
-  but the fresh ones (7-14) and the stranger-written ones, so the figures of the shipped scorer on
+  but the fresh ones (7-14), so the figures of the shipped scorer on
   them are FITTED ON; since the senti7 branch the domestic-abuse coders'
   "neutral or mixed" is read by a model of their words fitted on those sets
   too, so the shipped scorer's figures on them (0.97-1.00) say nothing about
@@ -204,15 +203,15 @@ HELD_OUT = (
      "scorer of 0117349 0.610 / 0.592; main (7b8c765) 0.620 / 0.576. Printed here against the first judgement)",
      ROOT / "benchmarks/data/da-sentiment-fresh-14.csv", "da_fresh14"),
 ) + tuple(
-    (f"stranger-written set {n} (HELD OUT, not fitted: 200 answers by an independent writer, coded 1-5 by "
-     "the writer and by a second coder independently. Printed here against the writer's code)",
+    (f"stranger-written set {n} (FITTED ON since the senti8-refit branch: 200 answers by an independent writer, "
+     "coded 1-5 by the writer and by a second coder independently. Printed here against the writer's code)",
      ROOT / f"benchmarks/data/da-written-{n}.csv", f"da_written{n}")
     for n in (18, 19, 20, 21)
 )
 # Sets never fitted on (fresh 7 and 8 were read for rules at ae42133): scored
 # by the shipped scorer, left out of every refit.
 NOT_FITTED = ("da_fresh7", "da_fresh8", "da_fresh9", "da_fresh10", "da_fresh11", "da_fresh12", "da_fresh13",
-              "da_fresh14", "da_written18", "da_written19", "da_written20", "da_written21")
+              "da_fresh14")
 NAMES = {"negative": 0, "neutral": 1, "positive": 2}
 
 
