@@ -311,7 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
         "benchmarks/data/da-sentiment-tuning.csv benchmarks/data/da-sentiment-heldout-3.csv "
         "benchmarks/data/da-sentiment-heldout-4.csv benchmarks/data/da-sentiment-heldout-5.csv "
         "benchmarks/data/da-sentiment-tuning-2.csv benchmarks/data/da-sentiment-heldout-6.csv "
-        "benchmarks/data/da-sentiment-tuning-3.csv benchmarks/data/da-sentiment-tuning-4.csv",
+        "benchmarks/data/da-sentiment-tuning-3.csv benchmarks/data/da-sentiment-tuning-4.csv "
+        "benchmarks/data/da-written-18.csv benchmarks/data/da-written-19.csv "
+        "benchmarks/data/da-written-20.csv benchmarks/data/da-written-21.csv",
     )
     p.add_argument("--input", required=True, nargs="+",
                    help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")

@@ -424,7 +424,9 @@ class SentimentScorer:
                 compound = _onto_neutral_band(compound, self.band_)
                 if self.neutral_coef_ is not None:
                     shrunk = np.abs(moved) < np.abs(learned)
-                    compound = _read_neutral(compound, self._neutral_probability(X, compound, shrunk))
+                    read = _read_neutral(compound, self._neutral_probability(X, compound, shrunk))
+                    compound = np.where(_plain_verdicts(judgements, block_questions, moved),
+                                        np.sign(moved) * np.maximum(np.abs(compound), NEUTRAL_BAND + 1e-6), read)
             blocks.append(compound)
         compound = np.concatenate(blocks) if blocks else np.zeros(0)
         for i, score in enumerate(map(rating, texts, questions)):
@@ -611,6 +613,15 @@ def rating(text: str, question: str | None) -> float | None:
         return None
     middle = (top + 1) / 2 if top == 10 else 3.0
     return float(np.clip((score - middle) / (top - middle), -1.0, 1.0))
+
+
+def _plain_verdicts(judgements: Sequence[Judgement], questions: Sequence[str | None],
+                    moved: np.ndarray) -> np.ndarray:
+    """Answers opening with a plain "yes" or "no" to a yes/no question about the
+    service, not taken back ("Yes definitely", "No, waited 3 months"): like a
+    rating, the writer's own verdict, which the neutral model does not overrule."""
+    return np.array([_verdict(j.scored_text, q) * m >= JUDGED_FLOOR
+                     for j, q, m in zip(judgements, questions, moved, strict=True)], dtype=bool)
 
 
 def _verdict(text: str, question: str | None) -> int:
