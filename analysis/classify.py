@@ -122,6 +122,14 @@ MIN_FOR_PLATT = 3
 # Rows per block when comparing many texts with anchors or coded examples,
 # so 100,000 texts never need a 100,000 x examples matrix at once.
 BLOCK = 4096
+# Pseudo-count added to each feature's summed TF-IDF weight with and without
+# the label before the NB-SVM's log-count ratio. A feature's TF-IDF weight in
+# one text is about 0.1-0.3, so 1 (add-one, as for counts) swamped the words
+# a rare theme is told by: in 5-fold CV on the NHS feedback (seed 0) the
+# NB-SVM's mean average precision over labels rose 0.695 -> 0.708 at 0.3
+# (category_tbc 0.58 -> 0.65, environment 0.52 -> 0.56; 0.1 and 0.5 a little
+# lower, 3 far lower).
+NB_SMOOTHING = 0.3
 
 
 def _question_tokens(question: str | None) -> str:
@@ -149,8 +157,8 @@ class _NBSVM:
         self.svm = LinearSVC(C=C, random_state=random_state)
 
     def fit(self, X: sparse.csr_matrix, y: np.ndarray) -> _NBSVM:
-        with_label = np.asarray(X[y == 1].sum(axis=0)).ravel() + 1
-        without = np.asarray(X[y == 0].sum(axis=0)).ravel() + 1
+        with_label = np.asarray(X[y == 1].sum(axis=0)).ravel() + NB_SMOOTHING
+        without = np.asarray(X[y == 0].sum(axis=0)).ravel() + NB_SMOOTHING
         self.ratio_ = sparse.diags(np.log((with_label / with_label.sum()) / (without / without.sum())))
         self.svm.fit(X @ self.ratio_, y)
         return self

@@ -43,6 +43,20 @@ def test_nb_scaling_weights_words_by_how_much_they_favour_the_label():
     assert model.decision_function(X[:1])[0] > 0 > model.decision_function(X[2:3])[0]
 
 
+
+def test_nb_scaling_lets_a_rare_themes_telling_word_stand_out():
+    from scipy import sparse
+
+    from analysis.classify import _NBSVM
+
+    # Two positives among 42 texts share a word at a typical TF-IDF weight (0.2)
+    # that no other text has; every text has a common word at the same weight.
+    telling = [0.2, 0.2] + [0.0] * 40
+    X = sparse.csr_matrix(np.column_stack([telling, np.full(42, 0.2)]))
+    ratio = _NBSVM(C=1.0, random_state=0).fit(X, np.array([1, 1] + [0] * 40)).ratio_.diagonal()
+    # Add-one smoothing of weights this small held the word's odds to 5 times.
+    assert ratio[0] > np.log(10) and ratio[1] < 0
+
 def test_codebook_prior_covers_codes_without_examples():
     model = ThemeClassifier(char_ngrams=False, codebook=default_codebook()).fit(
         [t for t, _ in TRAIN], [c for _, c in TRAIN]
