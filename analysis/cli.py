@@ -311,14 +311,16 @@ def build_parser() -> argparse.ArgumentParser:
         "benchmarks/data/da-sentiment-tuning.csv benchmarks/data/da-sentiment-heldout-3.csv "
         "benchmarks/data/da-sentiment-heldout-4.csv benchmarks/data/da-sentiment-heldout-5.csv "
         "benchmarks/data/da-sentiment-tuning-2.csv benchmarks/data/da-sentiment-heldout-6.csv "
-        "benchmarks/data/da-sentiment-tuning-3.csv benchmarks/data/da-sentiment-tuning-4.csv",
+        "benchmarks/data/da-sentiment-tuning-3.csv benchmarks/data/da-sentiment-tuning-4.csv "
+        "benchmarks/data/da-written-18.csv benchmarks/data/da-written-19.csv "
+        "benchmarks/data/da-written-20.csv benchmarks/data/da-written-21.csv",
     )
     p.add_argument("--input", required=True, nargs="+",
                    help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")
     p.add_argument("--domestic-abuse", nargs="*", default=[],
                    help="domestic-abuse CSV(s), same columns, pooled with --input and each answer "
-                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py); the neutral band read "
-                   "for domestic-abuse coding is chosen on these answers alone")
+                   "counted DOMESTIC_ABUSE_WEIGHT times (analysis/sentiment.py); the neutral band and "
+                   "neutral model read for domestic-abuse coding are fitted on these answers alone")
     p.add_argument(
         "--output",
         default=str(Path(__file__).parent / "data" / "sentiment_model.json"),

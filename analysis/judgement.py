@@ -272,15 +272,28 @@ _NON_ANSWER = re.compile(
 _LUKEWARM = re.compile(
     r"^\W*(?:(?:it|this|that|they|she|he|the \w+(?: \w+)?) (?:was|were|is|are|seemed) (?:just )?)?"
     r"(?:ok|okay|fine|alright|all right|not bad|average|so-so|mixed|a mixed bag|(?:what|how) it was|"
-    r"not great,? not terrible|could (?:have been|be) worse)"
+    r"not great,? not terrible|could (?:have been|be) worse|better than nothing)"
     r"(?: (?:i guess|i suppose|really|enough|tbh|i think|overall))?\W*$"
+)
+# An answer opening by saying it cannot judge ("Hard to say, I only went
+# twice", "Not sure, I only used it once", "Too early to tell"): neutral in
+# domestic-abuse coding, like a lukewarm one. Not "not sure anything helped"
+# or "I don't know who to ring", which say something.
+_CANT_JUDGE = re.compile(
+    r"^\W*(?:(?:honestly|tbh|um+|erm+)\W+)?(?:(?:i'?m |i am |im )?not sure"
+    r"(?! (?:anything|anyone|any|they|it|if|whether)\b)|hard to (?:say|tell)|"
+    r"(?:i )?(?:don'?t|dont|do not) (?:really )?know(?! (?:who|where|how|what|if|when|why|whether)\b)|"
+    r"dunno|(?:it'?s |its )?(?:still )?(?:too )?early days|too (?:early|soon) to (?:tell|say)|"
+    r"can'?t (?:really )?say)\b|"
+    r"\bcan'?t (?:really )?(?:judge|comment)\b|\bcant (?:really )?(?:say|judge|comment)\b(?! enough)"
 )
 # Answers proposing something, which domestic-abuse coders read as neutral
 # even when they answer "what could be better?" ("More male workers",
 # "Let us self refer", "Give us a named person").
 _PROPOSAL = re.compile(
-    r"^\W*(?:maybe |perhaps |just |and )?(?:more|less|fewer|better|faster|quicker|longer|shorter|extra|proper|"
-    r"separate|let (?:us|people|women|survivors|me)|give (?:us|people|women|survivors|more)|have (?:a|more|someone)|"
+    r"^\W*(?:maybe |perhaps |just |and )?(?:more|less|fewer|(?:better|faster|quicker)(?! than)|longer|shorter|"
+    r"extra|proper|separate|let (?:us|people|women|survivors|me)|give (?:us|people|women|survivors|more)|"
+    r"have (?:a|more|someone)|"
     r"make (?:it|sure|the)|put (?:a|more)|train|fund|provide|offer|a (?:named|single|dedicated|specialist|"
     r"separate|safe|proper)|somewhere|someone (?:who|to)|a way|being able|having (?:a|someone|more)|"
     r"knowing|evening|weekend|workers? who|people who|staff who)\b"
@@ -296,7 +309,8 @@ _SUGGESTION = re.compile(
 # nothing to fault, and "No comments, everything was brilliant" is praise.
 _OPENS_WITH_NOTHING = re.compile(
     r"^\W*(?:(?:honestly|tbh|to be honest|truthfully|well|um+|erm+)\W+)?"
-    r"(?:nothing|not (?:much|really|a lot)|nobody|no ?one|none of (?:them|it|those|the \w+))\b"
+    r"(?:nothing|nowt|dim byd|not (?:much|really|a lot)|nobody|no ?one|none of (?:them|it|those|the \w+)|"
+    r"(?:i )?can'?t think of (?:anything|any|owt))\b"
 )
 _SAYS_NOTHING = re.compile(r"^\W*(?:no|none|nothing|nope|nah|not really|nothing (?:else|more)(?: to add)?)\W*$")
 _VOWEL = re.compile(r"[aeiouwy]")  # w and y are vowels in Welsh
@@ -321,7 +335,7 @@ class Judgement:
     says_nothing: bool = False  # the whole answer is "no", "none", "nothing else"
     unmatched: tuple[str, ...] = ()  # clauses matching no pattern (abuse set apart)
     sarcastic: bool = False  # praise said to mean its opposite: a failure, its praise void
-    lukewarm: bool = False  # a clause says only "it was ok", "fine I suppose", "mixed"
+    lukewarm: bool = False  # a clause says only "it was ok", "fine I suppose", "mixed", or "hard to say"
     proposes: bool = False  # opens with a proposal ("More male workers", "Let us self refer")
     interjected: bool = False  # "Oh the police were fantastic, ...": sarcastic unless the rest praises too
     pieces: tuple[str, ...] = ()  # the non-abuse clauses split at commas too, for mixed praise and complaint
@@ -387,6 +401,7 @@ def judge(text: str) -> Judgement:
                      non_answer=is_non_answer(text), suggests=bool(_SUGGESTION.search(lowered)),
                      opens_with_nothing=opens_with_nothing(text), says_nothing=bool(_SAYS_NOTHING.match(lowered)),
                      unmatched=unmatched, sarcastic=sarcastic,
-                     lukewarm=any(_LUKEWARM.match(p) for p in pieces) or any(_LUKEWARM.match(c) for c in judged),
+                     lukewarm=any(_LUKEWARM.match(p) for p in pieces) or any(_LUKEWARM.match(c) for c in judged)
+                     or bool(_CANT_JUDGE.search(lowered)),
                      proposes=bool(_PROPOSAL.match(lowered)), pieces=pieces,
                      interjected=bool(_INTERJECTED_PRAISE.match(lowered)))

@@ -130,14 +130,18 @@ MOST_THEMES = 3
 EVIDENCE_AT = 0.65
 
 
-def choose(proba: np.ndarray, evidence: np.ndarray | None = None) -> np.ndarray:
+def choose(proba: np.ndarray, evidence: np.ndarray | None = None,
+           thresholds: np.ndarray | float = ASSIGN_AT) -> np.ndarray:
     """(texts x themes) booleans: the themes suggested from the prior's probabilities;
-    the best from ``TOP_AT`` only where ``evidence`` (same shape) is true, when given."""
+    the best from ``TOP_AT`` only where ``evidence`` (same shape) is true, when given.
+    A theme whose cut-off was learned (``thresholds``, per theme) has its ``TOP_AT``
+    and ``SECOND_AT`` moved in proportion: with ``ASSIGN_AT`` it is day one exactly."""
+    scale = np.asarray(thresholds, dtype=float) / ASSIGN_AT
     rank = np.argsort(-proba, axis=1, kind="stable").argsort(axis=1)
-    best = (rank == 0) & (proba >= TOP_AT)
+    best = (rank == 0) & (proba >= TOP_AT * scale)
     if evidence is not None:
         best &= evidence
-    chosen = (proba >= ASSIGN_AT) | best | ((rank == 1) & (proba >= SECOND_AT))
+    chosen = (proba >= thresholds) | best | ((rank == 1) & (proba >= SECOND_AT * scale))
     return chosen & (rank < MOST_THEMES)
 
 

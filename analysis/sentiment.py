@@ -27,7 +27,7 @@ import numpy as np
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
 from scipy import sparse
 from scipy.ndimage import uniform_filter
-from sklearn.linear_model import Ridge
+from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import normalize
 
@@ -53,6 +53,16 @@ NEUTRAL_BAND = 0.15
 # 14 sets out in turn, 3-way accuracy mean / worst 0.799 / 0.688 -> 0.803 /
 # 0.720, all three sets never fitted on up (2026-12-05).
 BAND_SMOOTHING = 5
+# Domestic-abuse coders' "neutral or mixed" is read by a logistic regression
+# fitted on their answers alone, on the answer's words and its compound,
+# rather than by a band on the compound: an answer of plain facts ("she came
+# to every hearing") has a compound near 0 and is rarely neutral to them,
+# while "some sessions good some not" is neutral however far its compound
+# strays. Leaving each of 17 sets out in turn, 3-way accuracy mean / worst
+# 0.791 / 0.696 with the band, 0.822 / 0.741 with this model; the six sets
+# never fitted on all rose, by 0.02-0.10 (2026-12-05). NEUTRAL_C is its
+# inverse regularisation: 1 / 3 / 10 gave 0.816 / 0.822 / 0.823 mean.
+NEUTRAL_C = 3.0
 # Where a service failure (or success) found by ``analysis.judgement`` puts an
 # answer at least, and how far each further one moves it.
 JUDGED_FLOOR = 0.35
@@ -90,6 +100,15 @@ _VERDICT_QUESTION = re.compile(
 _YES = re.compile(
     r"^\W*(?:(?:yes|yeah|yep|definitely|absolutely|of course|already have|i already have)\b|100 ?%)", re.I)
 _NO = re.compile(r"^\W*(?:no|nope|nah|never|not really|not at all|wouldn'?t|would not|definitely not)\b", re.I)
+# A question asking for a score ("Out of 10, how would you rate us, and
+# why?"), and an answer opening with one ("8 because...", "2/10.", "3 stars"):
+# the writer's own number is their verdict. A number of weeks or times is not.
+_RATING_QUESTION = re.compile(r"\bout of (?:10|ten|5|five)\b|\brat(?:e|ing)\b|\bscore\b|\bstars?\b", re.I)
+_RATING = re.compile(
+    r"^\W*(\d{1,2})(?:\s*(?:/\s*|out of\s+)(10|5)\b|\s*(stars?)\b)?"
+    r"(?!\s*(?:weeks?|months?|years?|days?|times?|sessions?|hours?|minutes?|mins?|am|pm|%|\d))",
+    re.I,
+)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
 # Words whose meaning in service feedback VADER misses or gets backwards.
@@ -291,8 +310,9 @@ class SentimentScorer:
         """``sample_weight`` counts some answers more (``DOMESTIC_ABUSE_WEIGHT``
         for domestic-abuse answers pooled with many more NHS ones).
         ``domestic_abuse`` marks the answers coded as Heard's coders code:
-        from them alone the neutral band read under ``domestic_abuse_coding``
-        is chosen (``band_``)."""
+        from them alone the neutral band (``band_``) and the model of their
+        "neutral or mixed" (``neutral_coef_``) read under
+        ``domestic_abuse_coding`` are fitted."""
         target = (3.0 - np.asarray(ratings, dtype=float)) / 2.0
         weight = np.ones(len(target)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         df: dict[str, int] = {}
@@ -306,11 +326,23 @@ class SentimentScorer:
         oof = self._out_of_fold(X, target, weight)
         self.thresholds_ = _best_cuts(oof, target, weight, np.linspace(-0.6, 0.6, 49))
         self.band_ = (-NEUTRAL_BAND, NEUTRAL_BAND)
+        self.neutral_coef_, self.neutral_intercept_ = None, 0.0
         if domestic_abuse is not None and any(domestic_abuse):
             chosen = np.flatnonzero(np.asarray(domestic_abuse, dtype=bool))
-            self.band_ = self._domestic_abuse_band(
-                [texts[i] for i in chosen], [questions[i] for i in chosen], oof[chosen], target[chosen],
-                weight[chosen])
+            compound, shrunk = self._judged_out_of_fold(
+                [texts[i] for i in chosen], [questions[i] for i in chosen], oof[chosen])
+            self.band_ = _best_cuts(compound, target[chosen], weight[chosen], np.linspace(-0.5, 0.5, 41),
+                                    smooth=BAND_SMOOTHING)
+            neutral = np.digitize(target[chosen], [-0.25, 0.25]) == 1
+            if neutral.all() or not neutral.any():
+                return self._fit_ridge(X, target, weight)  # nothing to tell apart: the band alone reads them
+            model = LogisticRegression(C=NEUTRAL_C, max_iter=2000).fit(
+                _with_compound(X[chosen], _onto_neutral_band(compound, self.band_), shrunk), neutral,
+                sample_weight=weight[chosen])
+            self.neutral_coef_, self.neutral_intercept_ = model.coef_[0], float(model.intercept_[0])
+        return self._fit_ridge(X, target, weight)
+
+    def _fit_ridge(self, X: sparse.csr_matrix, target: np.ndarray, weight: np.ndarray) -> SentimentScorer:
         model = Ridge(alpha=self.alpha).fit(X, target, sample_weight=weight)
         self.coef_ = model.coef_
         self.intercept_ = float(model.intercept_)
@@ -325,16 +357,17 @@ class SentimentScorer:
                                                     sample_weight=weight[train]).predict(X[test])
         return oof
 
-    def _domestic_abuse_band(self, texts: Sequence[str], questions: Sequence[str | None],
-                             oof: np.ndarray, target: np.ndarray, weight: np.ndarray) -> tuple[float, float]:
-        """Where domestic-abuse coders' "neutral or mixed" lies on the final
-        compound (learned score, calibrated, moved by ``judged``), found on
-        out-of-fold scores of their answers: they use the middle of the scale
-        far more than the NHS coders whose answers set ``thresholds_``."""
-        compound = [judged(c, judge(t), q, True)
-                    for c, t, q in zip(self._calibrated(oof), texts, questions, strict=True)]
-        return _best_cuts(np.clip(compound, -1.0, 1.0), target, weight, np.linspace(-0.5, 0.5, 41),
-                          smooth=BAND_SMOOTHING)
+    def _judged_out_of_fold(self, texts: Sequence[str], questions: Sequence[str | None],
+                            oof: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The final compound (learned score, calibrated, moved by ``judged``)
+        of domestic-abuse answers from out-of-fold scores, on which their
+        band and neutral model are fitted (they use the middle of the scale
+        far more than the NHS coders whose answers set ``thresholds_``), and
+        whether ``judged`` shrank it (see ``_with_compound``)."""
+        learned = self._calibrated(oof)
+        compound = np.array([judged(c, judge(t), q, True)
+                             for c, t, q in zip(learned, texts, questions, strict=True)])
+        return np.clip(compound, -1.0, 1.0), np.abs(compound) < np.abs(learned)
 
     def _design(self, texts: Sequence[str], questions: Sequence[str | None]) -> sparse.csr_matrix:
         # Streamed into flat int arrays: keeping every text's n-gram strings
@@ -359,7 +392,9 @@ class SentimentScorer:
         questions = questions if questions is not None else [None] * len(texts)
         if not texts:
             return np.zeros(0)
-        X = self._design(texts, questions)
+        return self._learned(self._design(texts, questions))
+
+    def _learned(self, X: sparse.csr_matrix) -> np.ndarray:
         return np.clip(X @ self.coef_ + self.intercept_, -1.0, 1.0)
 
     def predict(
@@ -369,27 +404,45 @@ class SentimentScorer:
 
         The learned score is read on the text without its abuse-description
         clauses, mapped so its neutral cut points span ``NEUTRAL_BAND``, then
-        moved by what the answer says about the service (``judged``).
+        moved by what the answer says about the service (``judged``). Under
+        ``domestic_abuse_coding`` the neutral model, when fitted, decides
+        which answers are neutral (see ``_read_neutral``).
         """
         questions = questions if questions is not None else [None] * len(texts)
-        moved: list[float] = []
+        blocks: list[np.ndarray] = []
         # In blocks: each answer's clause-level reading is kept only while its
         # block is scored, so memory stays flat at 100,000 answers.
         for start in range(0, len(texts), PREDICT_BLOCK):
             block_questions = questions[start:start + PREDICT_BLOCK]
             judgements = [judge(t) for t in texts[start:start + PREDICT_BLOCK]]
-            learned = self._calibrated(self.score([j.scored_text for j in judgements], block_questions))
-            moved += [judged(c, j, q, self.domestic_abuse_coding)
-                      for c, j, q in zip(learned, judgements, block_questions, strict=True)]
-        compound = np.clip(np.array(moved, dtype=float), -1.0, 1.0)
-        if self.domestic_abuse_coding:
-            compound = _onto_neutral_band(compound, self.band_)
+            X = self._design([j.scored_text for j in judgements], block_questions)
+            learned = self._calibrated(self._learned(X))
+            moved = np.array([judged(c, j, q, self.domestic_abuse_coding)
+                              for c, j, q in zip(learned, judgements, block_questions, strict=True)])
+            compound = np.clip(moved, -1.0, 1.0)
+            if self.domestic_abuse_coding:
+                compound = _onto_neutral_band(compound, self.band_)
+                if self.neutral_coef_ is not None:
+                    shrunk = np.abs(moved) < np.abs(learned)
+                    read = _read_neutral(compound, self._neutral_probability(X, compound, shrunk))
+                    compound = np.where(_plain_verdicts(judgements, block_questions, moved),
+                                        np.sign(moved) * np.maximum(np.abs(compound), NEUTRAL_BAND + 1e-6), read)
+            blocks.append(compound)
+        compound = np.concatenate(blocks) if blocks else np.zeros(0)
+        for i, score in enumerate(map(rating, texts, questions)):
+            if score is not None:
+                compound[i] = score  # the writer's own number outranks any reading of their words
         labels = np.digitize(compound, [-NEUTRAL_BAND, NEUTRAL_BAND + 1e-9])
         # A blank answer says nothing, whatever the question's baseline is.
         blank = np.array([not clean(t) for t in texts], dtype=bool)
         compound[blank] = 0.0
         labels[blank] = LABELS.index("neutral")
         return [Sentiment(round(float(c), 4), LABELS[k]) for c, k in zip(compound, labels, strict=True)]
+
+    def _neutral_probability(self, X: sparse.csr_matrix, compound: np.ndarray, shrunk: np.ndarray) -> np.ndarray:
+        """The neutral model's probability that domestic-abuse coders read each answer as neutral or mixed."""
+        logit = _with_compound(X, compound, shrunk) @ self.neutral_coef_ + self.neutral_intercept_
+        return 1.0 / (1.0 + np.exp(-logit))
 
     def _calibrated(self, raw: np.ndarray) -> np.ndarray:
         """Piecewise-linear map of the learned score sending its cut points to
@@ -408,7 +461,10 @@ class SentimentScorer:
             "intercept": self.intercept_,
             "thresholds": list(self.thresholds_),
             "band": list(self.band_),
-        }
+        } | ({} if self.neutral_coef_ is None else {
+            "neutral_coef": [round(float(x), 6) for x in self.neutral_coef_],
+            "neutral_intercept": self.neutral_intercept_,
+        })
 
     @classmethod
     def from_dict(cls, params: dict) -> SentimentScorer:
@@ -420,6 +476,9 @@ class SentimentScorer:
         scorer.intercept_ = float(params["intercept"])
         scorer.thresholds_ = tuple(params["thresholds"])
         scorer.band_ = tuple(params.get("band", (-NEUTRAL_BAND, NEUTRAL_BAND)))
+        coef = params.get("neutral_coef")
+        scorer.neutral_coef_ = None if coef is None else np.array(coef)
+        scorer.neutral_intercept_ = float(params.get("neutral_intercept", 0.0))
         return scorer
 
 
@@ -431,6 +490,26 @@ def _onto_neutral_band(compound: np.ndarray, band: tuple[float, float]) -> np.nd
     if lo < 0.0 < hi:
         return np.interp(compound, [-1.0, lo, 0.0, hi, 1.0], [-1.0, -NEUTRAL_BAND, 0.0, NEUTRAL_BAND, 1.0])
     return np.interp(compound, [-1.0, lo, hi, 1.0], [-1.0, -NEUTRAL_BAND, NEUTRAL_BAND, 1.0])
+
+
+def _with_compound(X: sparse.csr_matrix, compound: np.ndarray, shrunk: np.ndarray) -> sparse.csr_matrix:
+    """The neutral model's inputs: the design, the final compound and its
+    size, and whether ``judged`` shrank the learned score (it read the answer
+    as mixed, lukewarm, a proposal or no answer)."""
+    dense = np.column_stack([compound, np.abs(compound), shrunk.astype(float)])
+    return sparse.hstack([X, sparse.csr_matrix(dense)]).tocsr()
+
+
+def _read_neutral(compound: np.ndarray, p_neutral: np.ndarray) -> np.ndarray:
+    """``compound`` moved so that its three-way reading is the neutral
+    model's: an answer more likely neutral than not lands inside
+    +-NEUTRAL_BAND, nearer 0 the surer the model; any other keeps its sign
+    outside it, further out the stronger and surer it is. A compound of 0
+    (an answer that says nothing) stays 0."""
+    sign, polar_strength = np.sign(compound), np.abs(compound) * (1.0 - p_neutral)
+    inside = sign * NEUTRAL_BAND * 2.0 * (1.0 - p_neutral)
+    outside = sign * (NEUTRAL_BAND + 1e-6 + (1.0 - NEUTRAL_BAND) * polar_strength)
+    return np.where(p_neutral > 0.5, inside, outside)
 
 
 def _best_cuts(score: np.ndarray, target: np.ndarray, weight: np.ndarray,
@@ -515,6 +594,34 @@ def _names_a_help(judgement: Judgement, kind: str, compound: float) -> bool:
     return (kind == "good" and compound > -NEUTRAL_BAND and not judgement.lukewarm
             and not judgement.says_nothing and not _HEDGED.search(judgement.scored_text)
             and not _complains(judgement))
+
+
+def rating(text: str, question: str | None) -> float | None:
+    """The score an answer gives when the question asks for one, on -1..1
+    with the middle of its scale (5-6 of 10, 3 of 5) inside +-NEUTRAL_BAND,
+    else None."""
+    if not question or not _RATING_QUESTION.search(question):
+        return None
+    found = _RATING.match(clean(text))
+    if not found:
+        return None
+    out_of_five = found.group(2) == "5" or bool(found.group(3)) or (
+        not found.group(2) and bool(re.search(r"\bout of (?:5|five)\b|\bstars?\b", question, re.I)))
+    top = 5 if out_of_five else 10
+    score = int(found.group(1))
+    if score > top:
+        return None
+    middle = (top + 1) / 2 if top == 10 else 3.0
+    return float(np.clip((score - middle) / (top - middle), -1.0, 1.0))
+
+
+def _plain_verdicts(judgements: Sequence[Judgement], questions: Sequence[str | None],
+                    moved: np.ndarray) -> np.ndarray:
+    """Answers opening with a plain "yes" or "no" to a yes/no question about the
+    service, not taken back ("Yes definitely", "No, waited 3 months"): like a
+    rating, the writer's own verdict, which the neutral model does not overrule."""
+    return np.array([_verdict(j.scored_text, q) * m >= JUDGED_FLOOR
+                     for j, q, m in zip(judgements, questions, moved, strict=True)], dtype=bool)
 
 
 def _verdict(text: str, question: str | None) -> int:

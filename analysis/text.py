@@ -36,15 +36,18 @@ _CLAUSE_PUNCT = re.compile(CLAUSE_PUNCT)
 _IMPROVE_QUESTION = re.compile(
     r"improv|better|\bchange\b|\bchanges\b|differently|worse|went wrong|go wrong|\bwrong\b|harder|"
     r"difficult|\bproblems?\b|disappoint|dissatisf|unhappy|\bcomplain|\bfrustrat|\bleast\b|\bfix\b|"
-    r"\bmissing\b|\blacking\b|\bgwell|\byn well\b|\bnewid|o'?i le|anoddach|\banodd",
+    r"\bmissing\b|\blacking\b|let (?:you|us) down|stop doing|put (?:you|people) off|\bbad\b|"
+    r"\bgwell|\byn well\b|\bnewid|o'?i le|anoddach|\banodd",
     re.I,
 )
 _GOOD_QUESTION = re.compile(
     r"\bgood|went well|worked well|go well|\bhelped|\bhelpful|\buseful|\bbest\b|\bliked?\b(?! to| us)|"
-    r"\benjoy|\bvalued?\b|\bappreciat|\bpositive|(?<!dis)satisf|made a difference|\bright\b|"
-    r"\bdda\b|\bhelpu|\bhelpodd|\bhoffi|\bgweithio",
+    r"\benjoy|\bvalued?\b|\bappreciat|\bpositive|(?<!dis)satisf|made a difference|\bright\b|do well|"
+    r"\bkeep\b|difference (?:has|have|did|does)\b|"
+    r"\bdda\b|\bhelpu|\bhelpodd|\bhoffi|\bgweithio|defnyddiol",
     re.I,
 )
+_VERDICT = re.compile(r"^\W*(?:was|were|is|are)\b", re.I)
 # Praise sought then negated ("what didn't help?", "what did not go well?")
 # seeks faults.
 _NEGATED_GOOD_QUESTION = re.compile(
@@ -140,7 +143,8 @@ def question_kind(question: str | None) -> str:
     question = question.replace("’", "'")
     negated_good = bool(_NEGATED_GOOD_QUESTION.search(question))
     improve = negated_good or bool(_IMPROVE_QUESTION.search(question))
-    good = bool(_GOOD_QUESTION.search(_NEGATED_GOOD_QUESTION.sub(" ", question)))
+    # "Was the interpreter helpful?" asks for a verdict, not for what was good.
+    good = bool(_GOOD_QUESTION.search(_NEGATED_GOOD_QUESTION.sub(" ", question))) and not _VERDICT.match(question)
     if improve and good:
         return "other"  # asks for both: the answer's own words decide
     if improve:

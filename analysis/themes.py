@@ -67,7 +67,7 @@ def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
     )
     proba = model.predict_proba([t for t, _ in pairs], [q for _, q in pairs])
     # No forced label here: texts no theme explains feed the emergent themes.
-    return proba >= model.thresholds_, proba, model
+    return model.assign([t for t, _ in pairs], proba), proba, model
 
 
 def build_report(

@@ -14,7 +14,7 @@ Speed without sharing state between tests:
   on PostgreSQL, their server processes with the table definitions they have read)
   last the run instead of being opened again for each test;
 - templates are compiled once per run, not once per app (a shared bytecode cache),
-  and so are the URL builders every app makes for each of its routes;
+  and so are the routes every app parses, with the URL builders it makes for each;
 - commits skip the disk flush (the test databases are thrown away).
 """
 
@@ -138,22 +138,31 @@ class MemoryBytecodeCache(BytecodeCache):
 
 TEMPLATES = MemoryBytecodeCache()
 
-_compile_url_builder = Rule._compile_builder
-_URL_BUILDERS: dict[tuple, object] = {}
+_compile_rule = Rule.compile
+_COMPILED_RULES: dict[tuple, tuple] = {}
 
 
-def _url_builder_once(rule: Rule, append_unknown: bool = True):
-    """Werkzeug writes and compiles two Python functions for each route of each new
-    app (five sixths of `create_app`'s time, and every test makes an app). The code
-    depends only on the rule's parts and defaults; the function is unbound (the
-    rule binds it), so one compiled function serves every app's copy of the rule."""
-    key = (rule.rule, tuple(rule._trace), repr(sorted((rule.defaults or {}).items())), append_unknown)
-    if key not in _URL_BUILDERS:
-        _URL_BUILDERS[key] = _compile_url_builder(rule, append_unknown)
-    return _URL_BUILDERS[key]
+def _compile_rule_once(rule: Rule) -> None:
+    """Werkzeug parses each route of each new app and writes and compiles two
+    Python functions for it: most of `create_app`'s time, and every test makes an
+    app. What it makes depends only on the rule's text, defaults and settings; the
+    functions are unbound (each rule binds them) and the converters keep nothing of
+    the map they were made for (none of Heard's is custom), so one app's serve every
+    later app's copy of the rule."""
+    key = (rule.rule, rule.subdomain, rule.host, rule.map.host_matching, rule.merge_slashes,
+           repr(sorted((rule.defaults or {}).items())))
+    if key not in _COMPILED_RULES:
+        _compile_rule(rule)
+        _COMPILED_RULES[key] = (rule._parts, rule._trace, rule._converters, frozenset(rule.arguments),
+                                rule._build.__func__, rule._build_unknown.__func__)
+        return
+    parts, trace, converters, arguments, build, build_unknown = _COMPILED_RULES[key]
+    rule._parts, rule._trace, rule._converters = list(parts), list(trace), dict(converters)
+    rule.arguments |= arguments
+    rule._build, rule._build_unknown = build.__get__(rule, None), build_unknown.__get__(rule, None)
 
 
-Rule._compile_builder = _url_builder_once
+Rule.compile = _compile_rule_once
 
 
 @dataclass

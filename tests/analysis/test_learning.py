@@ -43,6 +43,20 @@ def test_nb_scaling_weights_words_by_how_much_they_favour_the_label():
     assert model.decision_function(X[:1])[0] > 0 > model.decision_function(X[2:3])[0]
 
 
+
+def test_nb_scaling_lets_a_rare_themes_telling_word_stand_out():
+    from scipy import sparse
+
+    from analysis.classify import _NBSVM
+
+    # Two positives among 42 texts share a word at a typical TF-IDF weight (0.2)
+    # that no other text has; every text has a common word at the same weight.
+    telling = [0.2, 0.2] + [0.0] * 40
+    X = sparse.csr_matrix(np.column_stack([telling, np.full(42, 0.2)]))
+    ratio = _NBSVM(C=1.0, random_state=0).fit(X, np.array([1, 1] + [0] * 40)).ratio_.diagonal()
+    # Add-one smoothing of weights this small held the word's odds to 5 times.
+    assert ratio[0] > np.log(10) and ratio[1] < 0
+
 def test_codebook_prior_covers_codes_without_examples():
     model = ThemeClassifier(char_ngrams=False, codebook=default_codebook()).fit(
         [t for t, _ in TRAIN], [c for _, c in TRAIN]
@@ -393,3 +407,43 @@ def test_code_next_starts_with_a_fair_sample_then_mixes_one():
     later = choose_to_code(pool, proba, 0.4, np.zeros(1), vectors, 10, coded + ["nothing"], random_state=0)
     assert later[0] == 0  # targeted picks come back once enough are coded
     assert len(set(later)) == 10
+
+
+def test_a_theme_the_shipped_answers_model_covers_gives_way_to_coded_answers_slowly():
+    """The default codebook's themes carry a model fitted on many coded answers,
+    so their learned share grows with ``ANSWERS_MODEL_BLEND_AT``, not ``BLEND_AT``;
+    the same theme reworded (no shipped model) gives way as fast as before."""
+    from dataclasses import replace
+
+    from analysis.classify import ANSWERS_MODEL_BLEND_AT, BLEND_AT
+    from analysis.codebook import Codebook
+
+    codebook = default_codebook()
+    reworded = Codebook([replace(t, description=t.description + " Reworded.") if t.code == "police" else t
+                         for t in codebook.themes])
+    coded = [(t, c) for t, c in DA_CODED]
+    for book, blend_at in ((codebook, ANSWERS_MODEL_BLEND_AT), (reworded, BLEND_AT)):
+        model = ThemeClassifier(codebook=book, char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded])
+        j = model.classes_.index("police")
+        n = model.positives_[j]
+        assert n > 0 and np.isclose(model.learned_weight()[j], n / (n + blend_at))
+
+
+def test_labels_the_codebook_still_leads_are_decided_as_on_day_one():
+    """``assign`` gives a codebook label whose learned weight is small the
+    day-one rule on its own cut-off: the best theme from ``TOP_AT`` where the
+    answer has evidence of it; the same rule with a raised cut-off asks more."""
+    from analysis.semantic import ASSIGN_AT, TOP_AT, choose
+
+    proba = np.array([[TOP_AT + 0.02, 0.05], [0.05, 0.03]])
+    evidence = np.array([[True, True], [False, True]])
+    assert choose(proba, evidence).tolist() == [[True, False], [False, False]]
+    assert not choose(proba, evidence, np.array([2 * ASSIGN_AT, ASSIGN_AT]))[0, 0]
+    model = ThemeClassifier(codebook=default_codebook(), char_ngrams=False).fit(
+        [t for t, _ in DA_CODED], [c for _, c in DA_CODED])
+    texts = ["The refuge staff were lovely", "asdf", "Nothing."]
+    proba = model.predict_proba(texts)
+    evidence = np.ones(proba.shape, dtype=bool)
+    evidence[:, model.in_book_] = model.prior_.evidence(texts)
+    assert (model.assign(texts, proba)[:2] == choose(proba, evidence, model.thresholds_)[:2]).all()
+    assert not model.assign(texts, proba)[1:].any()

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from analysis.judgement import clauses, is_non_answer, judge
-from analysis.sentiment import JUDGED_FLOOR, NEUTRAL_BAND, SentimentScorer, _best_cuts, default_scorer, judged
+from analysis.sentiment import (
+    JUDGED_FLOOR,
+    NEUTRAL_BAND,
+    SentimentScorer,
+    _best_cuts,
+    default_scorer,
+    judged,
+    rating,
+)
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -157,6 +165,39 @@ def test_neutral_band_is_chosen_on_domestic_abuse_answers_alone():
     assert plain.band_ == (-NEUTRAL_BAND, NEUTRAL_BAND)
 
 
+def _fit_domestic_abuse(da: list[tuple[str, int]]) -> SentimentScorer:
+    nhs = [("Staff were lovely and kind", 1), ("Rude and late", 5), ("Fine, nothing special", 3)] * 6
+    texts = [t for t, _ in nhs + da]
+    return SentimentScorer(domestic_abuse_coding=True).fit(
+        texts, [None] * len(texts), [r for _, r in nhs + da], [1.0] * len(nhs) + [3.0] * len(da),
+        [False] * len(nhs) + [True] * len(da))
+
+
+def test_neutral_model_reads_domestic_abuse_coders_neutral_from_their_words():
+    # "Some ... good some not" is neutral to these coders whatever its
+    # compound; plain facts of what a service did are not.
+    da = [("Some sessions good some not", 3), ("Some workers good some not", 3), ("Some days good some not", 3),
+          ("She came to every hearing", 1), ("She rang every week", 1), ("Nobody came", 5),
+          ("They lost my forms", 5)] * 4
+    scorer = _fit_domestic_abuse(da)
+    assert scorer.neutral_coef_ is not None
+    texts = ["Some weeks good some not", "She came every week", "Nobody rang"]
+    result = scorer.predict(texts)
+    assert [s.label for s in result] == ["neutral", "positive", "negative"]
+    # The compound agrees with the label: inside the band only when neutral.
+    assert [abs(s.compound) < NEUTRAL_BAND for s in result] == [True, False, False]
+    rebuilt = SentimentScorer.from_dict(scorer.to_dict())
+    rebuilt.domestic_abuse_coding = True
+    assert rebuilt.predict(texts) == result
+
+
+def test_without_both_readings_among_domestic_abuse_answers_the_band_alone_reads_them():
+    scorer = _fit_domestic_abuse([("She believed me", 1), ("Nobody called back", 5)] * 6)
+    assert scorer.neutral_coef_ is None
+    assert "neutral_coef" not in scorer.to_dict()
+    assert SentimentScorer.from_dict(scorer.to_dict()).neutral_coef_ is None
+
+
 def test_smoothed_cut_points_keep_clear_of_a_cliff():
     # Two negatives at -0.21 and four neutrals at -0.19: the single best cut
     # squeezes between them (and just above the six neutrals at 0), where a
@@ -235,7 +276,8 @@ def test_naming_what_helped_is_praise(text):
     assert labels([(text, "What helped?")]) == ["positive"]
 
 
-@pytest.mark.parametrize("text", ["the leaflet I guess", "nothing really", "not sure yet"])
+@pytest.mark.parametrize("text", ["the leaflet I guess", "nothing really", "not sure yet", "nowt u did was useful",
+                                  "honestly cant think of anything", "dim byd a dweud y gwir"])
 def test_hedged_or_nothing_answers_to_what_helped_are_not_lifted_to_praise(text):
     assert judged(0.0, judge(text), "What helped?", domestic_abuse_coding=True) <= 0.0
 
@@ -313,3 +355,50 @@ def test_only_a_yes_or_no_question_takes_a_yes_or_no_as_its_verdict():
     recommend = "Would you recommend us to a friend?"
     assert labels([("100% yes, she phoned every week", recommend),
                    ("No, it was all fine really", open_question)]) == ["positive", "positive"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hard to say, I only went twice",
+    "Not sure, I only used it once",
+    "too early to tell",
+    "I only spoke to her twice so I cant really say",
+    "Better than nothing",
+])
+def test_answers_that_cannot_judge_read_as_lukewarm(text):
+    assert judge(text).lukewarm
+
+
+@pytest.mark.parametrize("text", [
+    "Not sure anything helped",
+    "I don't know who to ring for her",
+    "I can't say enough good things about her",
+    "Better than I expected. Warm and clean",
+])
+def test_answers_that_say_something_are_not_read_as_unable_to_judge(text):
+    assert not judge(text).lukewarm
+
+
+RATE = "Out of 10, how would you rate us, and why?"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("10. Every single person I met treated me like I was worth helping", "positive"),
+    ("7", "positive"),
+    ("6 - the staff were great but getting in took far too long", "neutral"),
+    ("2/10. Lost my file twice", "negative"),
+    ("4 out of 10. Kind people, broken system", "negative"),
+    ("3 stars. The group was good, the one to one never happened", "neutral"),
+])
+def test_a_score_asked_for_is_the_verdict(text, label):
+    assert labels([(text, RATE)]) == [label]
+
+
+def test_a_number_that_is_no_score_is_read_by_its_words():
+    assert rating("10 weeks was far too long to wait", RATE) is None
+    assert rating("12 because", RATE) is None
+    assert rating("8 because my worker was great", "What helped?") is None
+
+
+def test_answers_to_whether_something_helped_are_read_by_their_words():
+    question = "Was the interpreter helpful?"
+    assert labels([("Interpreter came late so the appointment was only 20 minutes", question)]) == ["negative"]

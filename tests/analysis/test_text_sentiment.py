@@ -50,12 +50,19 @@ def test_question_kind():
     ("Was anything missing?", "improve"),
     ("Beth allai fod yn well?", "improve"),  # Welsh: what could be better?
     ("Beth aeth o'i le?", "improve"),  # Welsh: what went wrong?
+    ("What let you down?", "improve"),
+    ("Anything we should stop doing?", "improve"),
+    ("Was there anything that put you off getting in touch?", "improve"),
     # Praise-seeking.
     ("What worked well?", "good"),
     ("What did you value most about your worker?", "good"),
     ("Did we get anything right?", "good"),
     ("Beth oedd yn dda?", "good"),  # Welsh: what was good?
     ("Beth wnaeth helpu?", "good"),  # Welsh: what helped?
+    ("What did the court do well?", "good"),
+    ("What should we keep?", "good"),
+    ("What difference has the service made?", "good"),
+    ("Beth oedd y peth mwyaf defnyddiol?", "good"),  # Welsh: what was the most useful thing?
     # Open, or asking for both: the answer's own words decide.
     ("Would you recommend us to a friend? Why?", "other"),
     ("Tell us about your experience of the refuge", "other"),
@@ -63,6 +70,8 @@ def test_question_kind():
     ("Has anything changed for you since?", "other"),
     ("What helped and what didn't?", "other"),
     ("Please describe anything you were satisfied and/or dissatisfied with", "other"),
+    ("Please share anything else, good or bad.", "other"),
+    ("Was the interpreter helpful?", "other"),
 ])
 def test_question_kind_reads_intent_not_one_wording(question, kind):
     assert question_kind(question) == kind

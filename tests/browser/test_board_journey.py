@@ -97,7 +97,8 @@ def test_review_group_summary_pack_action_public(dev_server, demo_staff, new_pho
     audit(page)
     card = page.locator(f"#response-{response_id}")
     while not card.count():  # newest first: the response may be on a later page
-        page.locator("a[rel='next']").click()
+        with page.expect_navigation():  # count() does not wait for the next page
+            page.locator("a[rel='next']").click()
         card = page.locator(f"#response-{response_id}")
     published = card.locator(".heard-free-text").nth(
         [text.inner_text() for text in card.locator("h3").all()].index(QUESTION_TEXT[field])).inner_text()

@@ -64,6 +64,8 @@ def issue_codes(page: Page, base: str, scope_key: str, count: int) -> list[str]:
     expect(page.locator("#group-address")).to_contain_text(f"{base}/group/")
     page.get_by_label("How many group members need a code?").fill(str(count))
     page.get_by_role("button", name="Issue codes").click()
+    # `all()` does not wait: on a busy machine the page with the codes was not there yet.
+    expect(page.locator("#member-code-list code")).to_have_count(count)
     return [code.inner_text() for code in page.locator("#member-code-list code").all()]
 
 
