@@ -17,8 +17,10 @@ README.md ("Theming model") gives the held-out ones.
 The default codebook's themes also ship a model learned from the coded
 answers written for Heard (``ANSWERS_MODEL_FILE``, made by
 ``scripts/fit_default_theme_model.py``): per theme a logistic regression on the
-answer's embedding and the codebook's own score, whose probability is mixed
-with the codebook's (``ANSWERS_MODEL_SHARE``). Coded answers carry what phrases
+answer's embedding, its words and word pairs (TF-IDF over a vocabulary shipped
+with the model, ``answer_terms``) and the codebook's own score, whose
+probability is mixed with the codebook's (``ANSWERS_MODEL_SHARE``). Coded
+answers carry what phrases
 and examples cannot: that coders file "he's always in the house" under safety.
 It applies only to a theme whose code, label and description are the default
 codebook's (``theme_fingerprint``): a partnership's own or reworded themes are
@@ -37,6 +39,9 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from scipy.sparse import csr_matrix, diags
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
 
 from analysis.codebook import Codebook, Theme
 from analysis.embedding import StaticEmbedder, default_embedder
@@ -143,9 +148,32 @@ def choose(proba: np.ndarray, evidence: np.ndarray | None = None,
 ANSWERS_MODEL_FILE = "default_theme_model.npz"
 # The learned model's share of a default theme's probability, and the scale of the
 # codebook's logit among its inputs: chosen by leaving each written set out in turn
-# (scripts/fit_default_theme_model.py prints those figures).
-ANSWERS_MODEL_SHARE = 0.7
+# (scripts/fit_default_theme_model.py prints those figures). With the answers' words
+# among its inputs and 1,800 coded answers the model earns more than the 0.7 it had
+# with the embedding alone and 1,000 (0.85 and 1.0 scored alike; 0.85 keeps some of
+# the codebook's own probability for answers unlike any coded one).
+ANSWERS_MODEL_SHARE = 0.85
 ANSWERS_MODEL_PRIOR_SCALE = 0.3
+# Word n-grams of the answers model: sklearn's default tokens (two or more word
+# characters, lower-cased), single words and adjacent pairs.
+ANSWER_NGRAMS = (1, 2)
+
+
+@dataclass(frozen=True)
+class AnswerTerms:
+    """The answers model's vocabulary and each term's inverse document frequency."""
+
+    terms: tuple[str, ...]
+    idf: np.ndarray
+
+
+def answer_terms(texts: Sequence[str], vocabulary: AnswerTerms) -> csr_matrix:
+    """(texts x terms) TF-IDF as sklearn's ``TfidfVectorizer(sublinear_tf=True)``
+    fitted on the coded answers gives it, rebuilt from plain arrays (no pickle)."""
+    counts = CountVectorizer(vocabulary=vocabulary.terms, ngram_range=ANSWER_NGRAMS).transform(texts)
+    counts = counts.astype(np.float32)
+    counts.data = 1.0 + np.log(counts.data)
+    return normalize(counts @ diags(vocabulary.idf.astype(np.float32)), copy=False).tocsr()
 
 
 def theme_fingerprint(theme: Theme) -> str:
@@ -154,12 +182,14 @@ def theme_fingerprint(theme: Theme) -> str:
 
 
 @lru_cache(maxsize=1)
-def _answers_model() -> dict[str, tuple[np.ndarray, float]]:
-    """Per default theme's fingerprint: (weights on the embedding then the codebook logit, bias)."""
+def _answers_model() -> tuple[AnswerTerms, dict[str, tuple[np.ndarray, float]]]:
+    """The vocabulary, and per default theme's fingerprint: (weights on the embedding,
+    then the terms, then the codebook logit; bias)."""
     with resources.files("analysis.data").joinpath(ANSWERS_MODEL_FILE).open("rb") as handle, \
             np.load(handle, allow_pickle=False) as npz:
-        return {str(key): (coef, float(bias))
-                for key, coef, bias in zip(npz["fingerprints"], npz["coef"], npz["intercept"], strict=True)}
+        vocabulary = AnswerTerms(tuple(str(t) for t in npz["terms"]), npz["idf"])
+        return vocabulary, {str(key): (coef.astype(np.float32), float(bias)) for key, coef, bias
+                            in zip(npz["fingerprints"], npz["coef"], npz["intercept"], strict=True)}
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -207,20 +237,22 @@ class CodebookPrior:
         phrases = [(j, p) for j, theme in enumerate(codebook.themes) for p in theme.include]
         self.phrase_vectors = self.embedder.encode([p for _, p in phrases]) if phrases else np.zeros((0, 1))
         self.phrase_owner = np.array([j for j, _ in phrases], dtype=int)
-        self.learned, self.learned_coef, self.learned_bias = self._learned_themes(answers_model)
+        self.vocabulary, self.learned, self.learned_coef, self.learned_bias = self._learned_themes(answers_model)
 
-    def _learned_themes(self, wanted: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The themes the shipped answers model was learned for (``theme_fingerprint``),
-        with its weights; none for another embedding model or when not ``wanted``."""
-        shipped = _answers_model() if wanted else {}
+    def _learned_themes(self, wanted: bool) -> tuple[AnswerTerms, np.ndarray, np.ndarray, np.ndarray]:
+        """The answers model's vocabulary and the themes it was learned for
+        (``theme_fingerprint``), with its weights; none for another embedding model
+        or when not ``wanted``."""
+        vocabulary, shipped = _answers_model() if wanted else (AnswerTerms((), np.zeros(0)), {})
+        width = self.embedder.dim + len(vocabulary.terms) + 1
         found = [(j, shipped[theme_fingerprint(t)]) for j, t in enumerate(self.codebook.themes)
                  if theme_fingerprint(t) in shipped]
-        found = [(j, model) for j, model in found if len(model[0]) == self.embedder.dim + 1]
-        return (np.array([j for j, _ in found], dtype=int),
-                np.array([coef for _, (coef, _) in found], dtype=np.float32).reshape(len(found), self.embedder.dim + 1),
+        found = [(j, model) for j, model in found if len(model[0]) == width]
+        return (vocabulary, np.array([j for j, _ in found], dtype=int),
+                np.array([coef for _, (coef, _) in found], dtype=np.float32).reshape(len(found), width),
                 np.array([bias for _, (_, bias) in found], dtype=np.float32))
 
-    def with_answers_model(self, logit: np.ndarray, vectors: np.ndarray,
+    def with_answers_model(self, texts: Sequence[str], logit: np.ndarray, vectors: np.ndarray,
                            content: np.ndarray | None = None) -> np.ndarray:
         """The codebook's logit with each learned theme's probability mixed in
         (``ANSWERS_MODEL_SHARE``), as a logit again, on the rows with ``content``
@@ -231,10 +263,14 @@ class CodebookPrior:
         if not len(self.learned) or not content.any():
             return logit
         own = np.clip(logit[:, self.learned], -10, 10)
-        z = (vectors @ self.learned_coef[:, :-1].T
+        dim = self.embedder.dim
+        z = (vectors @ self.learned_coef[:, :dim].T
+             + answer_terms(texts, self.vocabulary) @ self.learned_coef[:, dim:-1].T
              + ANSWERS_MODEL_PRIOR_SCALE * own * self.learned_coef[:, -1] + self.learned_bias)
         p = (1 - ANSWERS_MODEL_SHARE) * sigmoid(own) + ANSWERS_MODEL_SHARE * sigmoid(z)
-        p = np.clip(p, 1e-6, 1 - 1e-6)
+        # Within a logit of 10 either way, where the learning layer clips the codebook's logit
+        # (analysis.classify), so a theme no coded answer has keeps exactly these probabilities.
+        p = np.clip(p, sigmoid(np.float64(-10)), sigmoid(np.float64(10)))
         out = logit.copy()
         out[np.ix_(content, self.learned)] = np.log(p / (1 - p))[content]
         return out
@@ -327,7 +363,7 @@ class CodebookPrior:
             vectors = self.embedder.encode(texts)
         features = self.features(texts, vectors, questions)
         logit = features @ np.asarray(self.weights.coef, dtype=np.float32) + self.weights.offset
-        return self.with_answers_model(logit, vectors, np.array([bool(_grams(t)) for t in texts], dtype=bool))
+        return self.with_answers_model(texts, logit, vectors, np.array([has_content(t) for t in texts], dtype=bool))
 
     def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None,
               questions: Sequence[str | None] | None = None) -> np.ndarray:
@@ -351,6 +387,11 @@ class CodebookPrior:
         hits = self.codebook.phrase_hits([stems(t) for t in texts])
         word = np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts))
         return (self.codebook.assign(hits).toarray() > 0) | (word >= EVIDENCE_AT)
+
+
+def has_content(text: str) -> bool:
+    """True when the answer has a content word of three letters or more (``_grams``)."""
+    return bool(_grams(text))
 
 
 def _grams(text: str) -> list[str]:

@@ -6,7 +6,9 @@ and on the domestic-abuse dev answers.
 
 Domestic-abuse figures: the codebook-only figures on the dev answers are
 TUNED-ON (the codebook prior's few global weights and the default codebook's
-answers model were fitted on them);
+answers model were fitted on them; the answers model reads their words too, so
+they are far above a new writer's: ``scripts/fit_default_theme_model.py`` prints
+the leave-one-set-out figures, the honest ones for day one);
 the cross-validated "with coded examples" figures score each answer only
 when it was not among the coded; ``--heldout`` adds answers written and
 coded after day-one theming was last frozen

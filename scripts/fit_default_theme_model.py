@@ -2,12 +2,16 @@
 
     nice -n 10 .venv/bin/python scripts/fit_default_theme_model.py [--check-only]
 
-Per default theme, a logistic regression on the answer's embedding and the
-codebook's own logit (``CodebookPrior`` without this model), learned from every
-coded domestic-abuse answer written for Heard that is not held out (``SETS``).
-First prints leave-one-set-out figures (each set is one writer's: the nearer
-guess for a new writer) for the codebook alone and with the model mixed in;
-then writes ``analysis/data/default_theme_model.npz`` (unless ``--check-only``).
+Per default theme, a logistic regression on the answer's embedding, its TF-IDF
+word and word-pair terms (the vocabulary and idf are stored with the model:
+``analysis.semantic.answer_terms``) and the codebook's own logit
+(``CodebookPrior`` without this model), learned from every coded domestic-abuse
+answer written for Heard that is not held out (``SETS``). First prints
+leave-one-set-out micro/macro-F1 (each set is one writer's: the nearer guess for
+a new writer; the vocabulary too is learned without the set scored) for the
+codebook alone and with the model mixed in, chosen as theming chooses
+(``analysis.themes``); then writes ``analysis/data/default_theme_model.npz``
+(unless ``--check-only``).
 Sets fitted on are tuned-on for day-one theming: benchmarks/data/README.md
 records which.
 """
@@ -20,6 +24,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,16 +33,33 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.codebook import default_codebook  # noqa: E402
 from analysis.semantic import (  # noqa: E402
-    ANSWERS_MODEL_FILE, ANSWERS_MODEL_PRIOR_SCALE, ANSWERS_MODEL_SHARE, CodebookPrior, choose, says_nothing,
-    sigmoid, theme_fingerprint)
+    ANSWER_NGRAMS,
+    ANSWERS_MODEL_FILE,
+    ANSWERS_MODEL_PRIOR_SCALE,
+    ANSWERS_MODEL_SHARE,
+    AnswerTerms,
+    CodebookPrior,
+    answer_terms,
+    choose,
+    has_content,
+    has_letters,
+    says_nothing,
+    sigmoid,
+    theme_fingerprint,
+)
 
 SETS = ("../shared/data/da-feedback-dev.csv", "benchmarks/data/da-heldout.csv",
         "benchmarks/data/da-theming-tuning.csv", "benchmarks/data/da-theming-fresh.csv",
         "benchmarks/data/da-theming-fresh-2.csv", "benchmarks/data/da-theming-fresh-3.csv",
         "benchmarks/data/da-themes-tuning.csv", "benchmarks/data/da-themes-fresh.csv",
-        "benchmarks/data/da-theming-tuning-5.csv")
-# L2 strength: 3 was the leave-one-set-out best of 0.3-30 (2026-12-05).
-C = 3.0
+        "benchmarks/data/da-theming-tuning-5.csv",
+        "benchmarks/data/da-written-18.csv", "benchmarks/data/da-written-19.csv",
+        "benchmarks/data/da-written-20.csv", "benchmarks/data/da-written-21.csv")
+# L2 strength: 10 was the leave-one-set-out best of 1-30 over the thirteen sets,
+# and over the four newest alone (3 with eight sets and the embedding only).
+C = 10.0
+# Terms in fewer answers than this are not learned from: a word pair one writer used once.
+MIN_ANSWERS = 2
 
 
 def read(path: str) -> list[dict[str, str]]:
@@ -44,23 +67,38 @@ def read(path: str) -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
-def inputs(prior: CodebookPrior, vectors: np.ndarray, logit: np.ndarray, j: int) -> np.ndarray:
-    return np.hstack([vectors, ANSWERS_MODEL_PRIOR_SCALE * np.clip(logit[:, [j]], -10, 10)])
+def vocabulary(texts: list[str]) -> AnswerTerms:
+    tfidf = TfidfVectorizer(ngram_range=ANSWER_NGRAMS, sublinear_tf=True, min_df=MIN_ANSWERS).fit(texts)
+    return AnswerTerms(tuple(tfidf.get_feature_names_out()), tfidf.idf_.astype(np.float32))
 
 
-def fit(prior: CodebookPrior, vectors: np.ndarray, logit: np.ndarray, Y: np.ndarray) -> list[LogisticRegression]:
-    return [LogisticRegression(C=C, max_iter=1000).fit(inputs(prior, vectors, logit, j), Y[:, j])
+def inputs(vectors: np.ndarray, terms, logit: np.ndarray, j: int) -> csr_matrix:
+    """One theme's inputs, in the order ``CodebookPrior.with_answers_model`` weighs them."""
+    return hstack([csr_matrix(vectors), terms,
+                   ANSWERS_MODEL_PRIOR_SCALE * np.clip(logit[:, [j]], -10, 10)]).tocsr()
+
+
+def fit(vectors: np.ndarray, terms, logit: np.ndarray, Y: np.ndarray) -> list[LogisticRegression]:
+    return [LogisticRegression(C=C, max_iter=3000).fit(inputs(vectors, terms, logit, j), Y[:, j])
             for j in range(Y.shape[1])]
 
 
-def mixed(prior, models, vectors, logit) -> np.ndarray:
-    learned = np.column_stack([m.predict_proba(inputs(prior, vectors, logit, j))[:, 1]
+def mixed(models, vectors, terms, logit) -> np.ndarray:
+    learned = np.column_stack([m.predict_proba(inputs(vectors, terms, logit, j))[:, 1]
                                for j, m in enumerate(models)])
     return (1 - ANSWERS_MODEL_SHARE) * sigmoid(logit) + ANSWERS_MODEL_SHARE * learned
 
 
-def micro_f1(Y: np.ndarray, chosen: np.ndarray) -> float:
-    return 2 * (Y & chosen).sum() / max(Y.sum() + chosen.sum(), 1)
+def pick(texts: list[str], rows: np.ndarray) -> list[str]:
+    return [texts[i] for i in np.flatnonzero(rows)]
+
+
+def f1(Y: np.ndarray, chosen: np.ndarray) -> tuple[float, float]:
+    """Micro- and macro-F1 (over the themes coded or suggested), as benchmarks/day_one.py."""
+    tp, wrong = (Y & chosen).sum(0), (Y ^ chosen).sum(0)
+    seen = Y.any(0) | chosen.any(0)
+    macro = np.mean(2 * tp[seen] / (2 * tp[seen] + wrong[seen]))
+    return 2 * tp.sum() / max(2 * tp.sum() + wrong.sum(), 1), float(macro)
 
 
 def main() -> None:
@@ -76,27 +114,39 @@ def main() -> None:
     sets = np.array([name for name, _ in rows])
     vectors = prior.embedder.encode(texts)
     logit = prior.scores(texts, vectors, [r.get("question") for _, r in rows])
-    nothing = np.array([says_nothing(t) for t in texts])
-    alone, left_out = sigmoid(logit), np.zeros(Y.shape)
+    evidence = prior.evidence(texts)
+    # As CodebookPrior.proba and with_answers_model: no theme for "n/a", no model without content words.
+    nothing = np.array([says_nothing(t) or not has_letters(t) for t in texts])
+    content = np.array([has_content(t) for t in texts])
+    alone, left_out = sigmoid(logit), sigmoid(logit)
     for name in SETS:
-        test = sets == name
-        left_out[test] = mixed(prior, fit(prior, vectors[~test], logit[~test], Y[~test]), vectors[test], logit[test])
+        train, own = sets != name, (sets == name) & content
+        terms = vocabulary(pick(texts, train))
+        model = fit(vectors[train], answer_terms(pick(texts, train), terms), logit[train], Y[train])
+        left_out[own] = mixed(model, vectors[own], answer_terms(pick(texts, own), terms), logit[own])
     alone[nothing] = left_out[nothing] = 0.0
-    print("leave one set out, micro-F1 codebook alone -> with the answers model:")
+    print("leave one set out, micro / macro-F1, codebook alone -> with the answers model:")
+    per_set = []
     for name in SETS:
         test = sets == name
-        print(f"  {Path(name).stem:24s} {micro_f1(Y[test], choose(alone[test])):.3f} -> "
-              f"{micro_f1(Y[test], choose(left_out[test])):.3f}")
-    print(f"  all {len(rows)} answers        {micro_f1(Y, choose(alone)):.3f} -> {micro_f1(Y, choose(left_out)):.3f}")
+        before = f1(Y[test], choose(alone[test], evidence[test]))
+        after = f1(Y[test], choose(left_out[test], evidence[test]))
+        per_set.append((*before, *after))
+        print(f"  {Path(name).stem:24s} {before[0]:.3f} / {before[1]:.3f} -> {after[0]:.3f} / {after[1]:.3f}")
+    mean = np.mean(per_set, axis=0)
+    print(f"  mean of the {len(SETS)} sets        {mean[0]:.3f} / {mean[1]:.3f} -> {mean[2]:.3f} / {mean[3]:.3f}")
     if args.check_only:
         return
-    models = fit(prior, vectors, logit, Y)
+    terms = vocabulary(texts)
+    models = fit(vectors, answer_terms(texts, terms), logit, Y)
     np.savez_compressed(
         ROOT / "analysis" / "data" / ANSWERS_MODEL_FILE,
         fingerprints=np.array([theme_fingerprint(t) for t in codebook.themes]),
+        terms=np.array(terms.terms), idf=terms.idf,
         coef=np.array([m.coef_[0] for m in models], dtype=np.float32),
         intercept=np.array([m.intercept_[0] for m in models], dtype=np.float32))
-    print(f"wrote analysis/data/{ANSWERS_MODEL_FILE}: {len(models)} themes, {len(rows)} answers")
+    print(f"wrote analysis/data/{ANSWERS_MODEL_FILE}: {len(models)} themes, {len(terms.terms)} terms, "
+          f"{len(rows)} answers")
 
 
 if __name__ == "__main__":

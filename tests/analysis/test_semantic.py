@@ -8,7 +8,17 @@ import pytest
 
 from analysis.codebook import default_codebook, parse_codebook
 from analysis.embedding import StaticEmbedder, basic_words, default_embedder
-from analysis.semantic import ASSIGN_AT, FEATURES, CodebookPrior, Weights, choose, clauses, says_nothing
+from analysis.semantic import (
+    ASSIGN_AT,
+    FEATURES,
+    AnswerTerms,
+    CodebookPrior,
+    Weights,
+    answer_terms,
+    choose,
+    clauses,
+    says_nothing,
+)
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +198,22 @@ def test_default_themes_ship_an_answers_model_that_finds_implied_themes():
     text = ["They sent the appointment text to our shared ipad"]  # his reading it: safety, in no phrase
     assert alone.proba(text)[0, safety] < ASSIGN_AT <= with_model.proba(text)[0, safety]
     assert says_nothing("n/a") and not with_model.proba(["n/a"]).any()
+
+
+def test_answer_terms_rebuild_the_tfidf_the_answers_model_was_fitted_on():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    coded = ["The refuge was full", "Nobody rang me back", "the refuge staff rang me back twice"]
+    tfidf = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(coded)
+    vocabulary = AnswerTerms(tuple(tfidf.get_feature_names_out()), tfidf.idf_)
+    texts = ["Refuge refuge, REFUGE was full!", "a text with no known word", "rang me back"]
+    assert np.allclose(answer_terms(texts, vocabulary).toarray(), tfidf.transform(texts).toarray(), atol=1e-6)
+
+
+def test_the_answers_model_reads_the_answers_words():
+    prior = CodebookPrior(default_codebook())
+    assert len(prior.vocabulary.terms) > 1000 and "refuge" in prior.vocabulary.terms
+    assert prior.learned_coef.shape[1] == prior.embedder.dim + len(prior.vocabulary.terms) + 1
 
 
 def test_the_answers_model_is_only_for_the_themes_it_was_learned_for():
