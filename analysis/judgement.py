@@ -206,6 +206,9 @@ _SERVICE_SUCCESSES = _any_of((
     r"(?:like|as if|stupid|small|judged|guilty|ashamed|a burden|a nuisance)\b",
     r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
     r"\bnever let (?:me|us) down\b",
+    # Praise too great for words: "can't say enough good things", "can't thank them enough".
+    r"\b(?:can'?t|cant|cannot|could(?:n'?t| not)) (?:say enough (?:good|nice|positive|kind)|"
+    r"thank (?:\w+ ){0,2}enough|praise (?:\w+ ){0,2}enough|fault (?:them|her|him|it|the \w+))\b",
     r"\bonly (?:thing|one|person|service|people) (?:that|who) (?:worked|helped|listened|cared|understood)\b",
     r"\b(?:she|he|they) actually (?:asked|listened|cared|believed|helped|rang|called|understood)\b",
     r"\bgave (?:me|us) (?:space|time|hope|confidence|somewhere|my life)\b",
@@ -281,10 +284,11 @@ _LUKEWARM = re.compile(
 # or "I don't know who to ring", which say something.
 _CANT_JUDGE = re.compile(
     r"^\W*(?:(?:honestly|tbh|um+|erm+)\W+)?(?:(?:i'?m |i am |im )?not sure"
-    r"(?! (?:anything|anyone|any|they|it|if|whether)\b)|hard to (?:say|tell)|"
+    r"(?! (?:anything|anyone|any|they|it|if|whether|i'?d|i would|where|what|how)\b)|hard to (?:say|tell)|"
     r"(?:i )?(?:don'?t|dont|do not) (?:really )?know(?! (?:who|where|how|what|if|when|why|whether)\b)|"
-    r"dunno|(?:it'?s |its )?(?:still )?(?:too )?early days|too (?:early|soon) to (?:tell|say)|"
-    r"can'?t (?:really )?say)\b|"
+    r"dunno(?! (?:who|where|how|what|if|when|why|whether|i'?d|i would)\b)|"
+    r"(?:it'?s |its )?(?:still )?(?:too )?early days|too (?:early|soon) to (?:tell|say)|"
+    r"can'?t (?:really )?say(?! enough))\b|"
     r"\bcan'?t (?:really )?(?:judge|comment)\b|\bcant (?:really )?(?:say|judge|comment)\b(?! enough)"
 )
 # Answers proposing something, which domestic-abuse coders read as neutral

@@ -104,11 +104,17 @@ _NO = re.compile(r"^\W*(?:no|nope|nah|never|not really|not at all|wouldn'?t|woul
 # why?"), and an answer opening with one ("8 because...", "2/10.", "3 stars"):
 # the writer's own number is their verdict. A number of weeks or times is not.
 _RATING_QUESTION = re.compile(r"\bout of (?:10|ten|5|five)\b|\brat(?:e|ing)\b|\bscore\b|\bstars?\b", re.I)
+# The number must stand as the score: alone, as "/10", "out of 5" or "stars",
+# or before a reason ("8 because", "7. Good but", "6 - slow"); "2 workers came
+# out" opens with a count, not a score.
 _RATING = re.compile(
     r"^\W*(\d{1,2})(?:\s*(?:/\s*|out of\s+)(10|5)\b|\s*(stars?)\b)?"
-    r"(?!\s*(?:weeks?|months?|years?|days?|times?|sessions?|hours?|minutes?|mins?|am|pm|%|\d))",
+    r"(?=\s*(?:$|[.,;:!?)\-\u2013]|because\b|cos\b|as\b|but\b))",
     re.I,
 )
+# "On a scale of 1 to 5", "from 1 (poor) to 5 (excellent)": the top of the scale.
+_FIVE_POINT_QUESTION = re.compile(r"\bout of (?:5|five)\b|\bstars?\b|\b1\b\D{0,20}\bto\b\D{0,20}\b5\b|\b1\s*-\s*5\b",
+                                  re.I)
 _SUGGESTION_QUESTION = re.compile(r"make it easier|should .*\b(?:do|start|change)\b|what would help|first\?", re.I)
 
 # Words whose meaning in service feedback VADER misses or gets backwards.
@@ -606,7 +612,7 @@ def rating(text: str, question: str | None) -> float | None:
     if not found:
         return None
     out_of_five = found.group(2) == "5" or bool(found.group(3)) or (
-        not found.group(2) and bool(re.search(r"\bout of (?:5|five)\b|\bstars?\b", question, re.I)))
+        not found.group(2) and bool(_FIVE_POINT_QUESTION.search(question)))
     top = 5 if out_of_five else 10
     score = int(found.group(1))
     if score > top:

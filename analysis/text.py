@@ -43,11 +43,11 @@ _IMPROVE_QUESTION = re.compile(
 _GOOD_QUESTION = re.compile(
     r"\bgood|went well|worked well|go well|\bhelped|\bhelpful|\buseful|\bbest\b|\bliked?\b(?! to| us)|"
     r"\benjoy|\bvalued?\b|\bappreciat|\bpositive|(?<!dis)satisf|made a difference|\bright\b|do well|"
-    r"\bkeep\b|difference (?:has|have|did|does)\b|"
+    r"\bkeep\b(?! (?:you|them|us|me|people|women|survivors|children|your)\b)|difference (?:has|have|did|does)\b|"
     r"\bdda\b|\bhelpu|\bhelpodd|\bhoffi|\bgweithio|defnyddiol",
     re.I,
 )
-_VERDICT = re.compile(r"^\W*(?:was|were|is|are)\b", re.I)
+_VERDICT = re.compile(r"^\W*(?:was|were|is|are)\b(?! there\b)", re.I)
 # Praise sought then negated ("what didn't help?", "what did not go well?")
 # seeks faults.
 _NEGATED_GOOD_QUESTION = re.compile(

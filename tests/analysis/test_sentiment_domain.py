@@ -15,6 +15,7 @@ from analysis.sentiment import (
     judged,
     rating,
 )
+from analysis.text import question_kind
 
 ELSE = "Is there anything else you want to tell us?"
 
@@ -372,10 +373,19 @@ def test_answers_that_cannot_judge_read_as_lukewarm(text):
     "Not sure anything helped",
     "I don't know who to ring for her",
     "I can't say enough good things about her",
+    "Can't say enough good things about them",
+    "Not sure I'd be alive without her",
+    "Dunno what I'd do without the group",
     "Better than I expected. Warm and clean",
 ])
 def test_answers_that_say_something_are_not_read_as_unable_to_judge(text):
     assert not judge(text).lukewarm
+
+
+@pytest.mark.parametrize("text", [
+    "Can't say enough good things about them", "Cant thank her enough", "Couldn't fault them"])
+def test_praise_too_great_for_words_is_praise(text):
+    assert labels([(text, "Is there anything else you want to tell us?")]) == ["positive"]
 
 
 RATE = "Out of 10, how would you rate us, and why?"
@@ -397,6 +407,29 @@ def test_a_number_that_is_no_score_is_read_by_its_words():
     assert rating("10 weeks was far too long to wait", RATE) is None
     assert rating("12 because", RATE) is None
     assert rating("8 because my worker was great", "What helped?") is None
+    assert rating("2 workers came out and were brilliant", RATE) is None
+    assert rating("1 thing I'd change is the waiting list", RATE) is None
+    assert labels([("2 workers came out and were brilliant", "How would you rate the support you got?")]) == [
+        "positive"]
+
+
+@pytest.mark.parametrize("question", [
+    "On a scale of 1 to 5, how would you rate the support?",
+    "How would you rate the support from 1 (poor) to 5 (excellent)?",
+    "Rate us 1-5",
+])
+def test_a_five_point_scale_is_read_out_of_five(question):
+    assert labels([("4", question), ("5", question), ("3", question), ("1", question)]) == [
+        "positive", "positive", "neutral", "negative"]
+
+
+def test_questions_about_keeping_someone_safe_or_whether_anything_helped():
+    """"Keep you safe" asks for help wanted, not for what to keep; "Is there
+    anything that helped?" asks what helped, not for a verdict."""
+    assert question_kind("What would help keep you safe?") != "good"
+    assert question_kind("What should we keep doing?") == "good"
+    assert question_kind("Is there anything that helped?") == "good"
+    assert labels([("More refuge spaces", "What would help keep you safe?")]) == ["neutral"]
 
 
 def test_answers_to_whether_something_helped_are_read_by_their_words():
