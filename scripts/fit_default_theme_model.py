@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.codebook import default_codebook  # noqa: E402
+from analysis.redaction.lexicon import lexicon  # noqa: E402
 from analysis.semantic import (  # noqa: E402
     ANSWER_NGRAMS,
     ANSWERS_MODEL_FILE,
@@ -68,7 +69,15 @@ def read(path: str) -> list[dict[str, str]]:
 
 
 def vocabulary(texts: list[str]) -> AnswerTerms:
-    tfidf = TfidfVectorizer(ngram_range=ANSWER_NGRAMS, sublinear_tf=True, min_df=MIN_ANSWERS).fit(texts)
+    """The terms in at least MIN_ANSWERS answers whose words are all English
+    (``lexicon``, which knows "idva" and "tbh"). The few Welsh or Polish answers
+    coded made their words evidence of their themes ("Roedd y cwnselydd yn wych"
+    taught that "yn wych" is mental health): an answer in another language is
+    read by its embedding and the codebook's phrases instead."""
+    counted = TfidfVectorizer(ngram_range=ANSWER_NGRAMS, min_df=MIN_ANSWERS).fit(texts)
+    ordinary = lexicon().is_ordinary
+    english = [t for t in counted.get_feature_names_out() if all(map(ordinary, t.split()))]
+    tfidf = TfidfVectorizer(ngram_range=ANSWER_NGRAMS, sublinear_tf=True, vocabulary=english).fit(texts)
     return AnswerTerms(tuple(tfidf.get_feature_names_out()), tfidf.idf_.astype(np.float32))
 
 

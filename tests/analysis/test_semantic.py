@@ -216,6 +216,17 @@ def test_the_answers_model_reads_the_answers_words():
     assert prior.learned_coef.shape[1] == prior.embedder.dim + len(prior.vocabulary.terms) + 1
 
 
+def test_the_answers_model_learns_only_english_words():
+    """A handful of coded Welsh answers made "yn wych" ("was great") evidence of mental
+    health: words of other languages are left to the embedding and the codebook."""
+    from analysis.redaction.lexicon import lexicon
+
+    ordinary = lexicon().is_ordinary
+    terms = CodebookPrior(default_codebook()).vocabulary.terms
+    assert all(all(map(ordinary, term.split())) for term in terms)
+    assert {"roedd", "yn wych"}.isdisjoint(terms) and {"idva", "refuge"} <= set(terms)
+
+
 def test_the_answers_model_is_only_for_the_themes_it_was_learned_for():
     text = default_codebook_text().replace(
         "description: Feeling safe or unsafe from him,", "description: Our own safety theme,")
