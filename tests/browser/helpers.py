@@ -4,6 +4,7 @@ Not a test module: tests import from here, never from each other."""
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import sqlite3
@@ -306,6 +307,18 @@ def audited_phone(new_phone, js: bool):
     if not js:
         without_heard_script(phone.context)
     return phone
+
+
+# Full-page screenshots for a person to look at (the journeys in every language, Easy
+# Read), taken only when HEARD_SCREENSHOTS names a folder: nobody sees a picture left
+# in a test's temporary folder, and each cost a quarter of a second of a busy machine.
+SCREENSHOTS = os.environ.get("HEARD_SCREENSHOTS", "")
+
+
+def photograph(page, name: str) -> None:
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(SCREENSHOTS) / f"{name}.png", full_page=True)
 
 
 def axe(page, axe_source, tags=AXE_TAGS) -> list[str]:

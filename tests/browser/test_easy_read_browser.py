@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     Typed,
     audited_phone,
     axe,
+    photograph,
     stored_rows,
 )
 from tests.browser.settings import PHONE
@@ -88,17 +89,18 @@ def test_easy_read_journey_by_tap_and_by_keyboard_without_javascript(prod_server
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-heard-script"])
-def test_every_easy_read_page_has_no_axe_violations_and_big_words(prod_server, new_phone, axe_source,
-                                                                  tmp_path, js):
+def test_every_easy_read_page_has_no_axe_violations_and_big_words(prod_server, new_phone, axe_source, js):
     phone = audited_phone(new_phone, js)
     page = phone.page
     failures: dict[str, list[str]] = {}
+    audited: list[str] = []
 
     def each_step(step: str) -> None:
         violations = axe(page, axe_source)
         if violations:
             failures[step] = violations
-        page.screenshot(path=tmp_path / f"easy-read-{step}.png", full_page=True)
+        photograph(page, f"easy-read-{step}")
+        audited.append(step)
         if step != "thanks":
             size = page.evaluate("getComputedStyle(document.querySelector('main .govuk-body,"
                                  " main .govuk-radios__label')).fontSize")
@@ -123,7 +125,7 @@ def test_every_easy_read_page_has_no_axe_violations_and_big_words(prod_server, n
     answer_in_easy_read(page, driver, Typed.new(), with_pictures)
     assert len(pictures) == 9
     assert failures == {}, failures
-    assert len(list(tmp_path.glob("easy-read-*.png"))) == 7
+    assert len(audited) == 7
 
 
 def test_easy_read_pages_stay_within_60_kb_with_their_pictures(prod_server, new_phone):
@@ -181,7 +183,7 @@ def test_exit_by_tap_and_by_shift_ends_the_easy_read_journey(prod_server, neutra
         assert "heard-easy-read" not in page.locator("main").get_attribute("class")
 
 
-def test_danger_words_lead_the_easy_read_thank_you_with_help(prod_server, new_phone, axe_source, tmp_path):
+def test_danger_words_lead_the_easy_read_thank_you_with_help(prod_server, new_phone, axe_source):
     page = new_phone(js=True, viewport=PHONE).page
     driver = TouchDriver(page)
     into_easy_read(page, prod_server.base_url, driver)
@@ -200,12 +202,11 @@ def test_danger_words_lead_the_easy_read_thank_you_with_help(prod_server, new_ph
     expect(urgent).to_contain_text("We cannot send you help, because we do not know who you are.")
     expect(urgent.locator("a[href=\"tel:999\"]")).to_be_visible()
     assert axe(page, axe_source) == []
-    page.screenshot(path=tmp_path / "easy-read-thanks-danger.png", full_page=True)
+    photograph(page, "easy-read-thanks-danger")
 
 
 @pytest.mark.parametrize("lang", ["cy", "ur"])
-def test_easy_read_in_welsh_and_urdu_has_no_axe_violations(languages_server, new_phone, axe_source, tmp_path,
-                                                           lang):
+def test_easy_read_in_welsh_and_urdu_has_no_axe_violations(languages_server, new_phone, axe_source, lang):
     """Easy Read chosen in Welsh, and in Urdu (right to left: each picture stays between
     its radio and its words, on the right); each page audited and photographed."""
     page = new_phone(js=True, viewport=PHONE).page
@@ -218,7 +219,7 @@ def test_easy_read_in_welsh_and_urdu_has_no_axe_violations(languages_server, new
         violations = axe(page, axe_source)
         if violations:
             failures[step] = violations
-        page.screenshot(path=tmp_path / f"easy-read-{lang}-{step}.png", full_page=True)
+        photograph(page, f"easy-read-{lang}-{step}")
 
     page.goto(languages_server.url(f"/feedback?read=easy&lang={lang}"))
     audit("before")
@@ -244,7 +245,7 @@ def test_easy_read_in_welsh_and_urdu_has_no_axe_violations(languages_server, new
     assert failures == {}, failures
 
 
-def test_a_consultations_easy_read_version_by_tap(prod_server, neutral_server, new_phone, axe_source, tmp_path):
+def test_a_consultations_easy_read_version_by_tap(prod_server, neutral_server, new_phone, axe_source):
     """The demo consultation has Easy Read wording for every question: its first screen
     offers Easy Read, whose pages show that wording with no axe violations; Exit ends it.
     Without Heard's script (axe needs the browser's JavaScript), so Exit is the plain link."""
@@ -255,15 +256,15 @@ def test_a_consultations_easy_read_version_by_tap(prod_server, neutral_server, n
     driver.follow("Easy Read version")
     expect(page.locator("h1")).to_have_text("Before you start")
     expect(page.get_by_text("On a keyboard, you can press the Shift key 3 times.")).to_be_visible()
-    shots = []
+    audited = []
 
     def audit(step: str) -> None:
         page.wait_for_load_state("load")
         assert "heard-easy-read" in page.locator("main").get_attribute("class")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], step
         assert axe(page, axe_source) == [], step
-        page.screenshot(path=tmp_path / f"easy-read-consultation-{step}.png", full_page=True)
-        shots.append(step)
+        photograph(page, f"easy-read-consultation-{step}")
+        audited.append(step)
 
     audit("before")
     driver.follow("Continue")
@@ -277,4 +278,4 @@ def test_a_consultations_easy_read_version_by_tap(prod_server, neutral_server, n
     page.locator(".govuk-exit-this-page__button").tap()
     page.wait_for_url(neutral_server.url)
     assert phone.context.cookies() == []
-    assert shots == ["before", "first-page", "second-page"]
+    assert audited == ["before", "first-page", "second-page"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import PUBLIC_PAGES, audited_phone, axe
+from tests.browser.helpers import PUBLIC_PAGES, audited_phone, axe, photograph
 
 pytestmark = pytest.mark.browser
 
@@ -53,8 +53,8 @@ class Steps:
     """The feedback journey by what is on each page, not by its words, so it reads
     the same in any language; each step is audited and photographed."""
 
-    def __init__(self, page, axe_source, shots, lang: str):
-        self.page, self.axe_source, self.shots, self.lang = page, axe_source, shots, lang
+    def __init__(self, page, axe_source, lang: str):
+        self.page, self.axe_source, self.lang = page, axe_source, lang
         self.failures: dict[str, list[str]] = {}
         self.seen: list[str] = []
 
@@ -62,7 +62,7 @@ class Steps:
         expect(self.page.locator(marker).first).to_be_visible()
         assert_language(self.page, self.lang)
         audit(self.page, self.axe_source, self.failures, label)
-        self.page.screenshot(path=self.shots / f"{self.lang}-{len(self.seen):02d}-{label}.png", full_page=True)
+        photograph(self.page, f"{self.lang}-{len(self.seen):02d}-{label}")
         self.seen.append(label)
 
     def go_on(self) -> None:
@@ -138,7 +138,7 @@ def assert_back_is_not_in_the_language(page, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ("en", *SHIPPED))
 def test_the_feedback_journey_end_to_end_and_both_exits_in_each_language(languages_server, neutral_server,
-                                                                        new_phone, axe_source, tmp_path, lang):
+                                                                        new_phone, axe_source, lang):
     """Shift three times leaves from the first question; then the whole journey,
     every step audited and photographed, and Exit tapped on the thank-you page.
     Each exit ends the language with the session, and no GET sets a cookie
@@ -146,7 +146,7 @@ def test_the_feedback_journey_end_to_end_and_both_exits_in_each_language(languag
     phone = new_phone()
     page = phone.page
     setting = cookies_before_a_form_is_started(phone, neutral_server)
-    steps = Steps(page, axe_source, tmp_path, lang)
+    steps = Steps(page, axe_source, lang)
 
     shift_three_times_out(page, languages_server, neutral_server, steps, lang)
     assert phone.context.cookies() == []
@@ -155,7 +155,7 @@ def test_the_feedback_journey_end_to_end_and_both_exits_in_each_language(languag
     steps.go_on()
     steps.arrive("thank-you", "main h1")
     assert steps.failures == {}, steps.failures
-    assert len(list(tmp_path.glob(f"{lang}-*.png"))) == 9
+    assert len(steps.seen) == 9
 
     entries = page.evaluate("history.length")
     page.locator(".govuk-exit-this-page__button").tap()
