@@ -33,7 +33,7 @@ PYBABEL := $(BIN)/pybabel
 DEMO_LANGUAGES := en,cy,pl,ur,pa,ro,bn
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test assets translations translations-update db-upgrade seed run test test-fast lint serve worker clean security-lint lock
+.PHONY: help setup setup-test assets translations translations-update db-upgrade seed run test test-fast lint serve worker clean lock
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -96,9 +96,10 @@ test: setup-test assets ## Set up and run every test in parallel, browser ones t
 test-fast: setup-test assets ## Every test but the browser ones, in parallel: the inner loop
 	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
-lint: setup-test ## ruff (rules E, F, I, B, UP) and the import contracts (lint-imports; see ARCHITECTURE.md)
+lint: setup-test ## ruff (rules E, F, I, B, UP), the import contracts (lint-imports; see ARCHITECTURE.md) and bandit
 	$(BIN)/ruff check webapp analysis tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/bandit -q -r webapp analysis -c pyproject.toml
 
 # Heard's own modules are byte-compiled once here, so no worker compiles them as it
 # starts (where PYTHONDONTWRITEBYTECODE is set, every process would).
@@ -112,9 +113,6 @@ lock: | $(BIN)/python ## Re-lock every dependency with hashes after editing pypr
 	$(LOCK_COMPILE) -o $(LOCK)
 	$(LOCK_COMPILE) --all-extras -c $(LOCK) -o $(DEV_LOCK)
 	@echo "Locked. make setup-test installs exactly these; commit pyproject.toml, $(LOCK) and $(DEV_LOCK) together."
-
-security-lint: setup-test ## bandit over webapp/ and analysis/ (also enforced by make test)
-	$(BIN)/bandit -q -r webapp analysis -c pyproject.toml
 
 worker: setup ## Run theming jobs in the background (needs REDIS_URL; same DATABASE_URL and keys as the web app)
 	$(FLASK) worker
