@@ -63,7 +63,7 @@ from sklearn.svm import LinearSVC
 
 from analysis.codebook import Codebook
 from analysis.embedding import StaticEmbedder, default_embedder
-from analysis.semantic import ASSIGN_AT, CodebookPrior, choose, says_nothing
+from analysis.semantic import ASSIGN_AT, AnswersModel, CodebookPrior, choose, says_nothing
 from analysis.semantic import sigmoid as _sigmoid
 from analysis.text import clean, question_kind
 
@@ -239,7 +239,10 @@ class ThemeClassifier:
         codebook: Codebook | None = None,
         embedder: StaticEmbedder | None = None,
         random_state: int = 0,
+        answers_model: AnswersModel | None = None,
     ) -> None:
+        """``answers_model``: the codebook's answers model when not the shipped one
+        (benchmarks pass one refitted without the answers they score)."""
         self.svm_C = svm_C
         self.char_ngrams = char_ngrams
         self.threshold_folds = threshold_folds
@@ -247,6 +250,7 @@ class ThemeClassifier:
         self.codebook = codebook
         self.embedder = embedder
         self.random_state = random_state
+        self.answers_model = answers_model
 
     # -- features -------------------------------------------------------
     def _fit_features(self, texts: list[str], questions: list[str | None]) -> sparse.csr_matrix:
@@ -360,7 +364,9 @@ class ThemeClassifier:
         self.positives_ = Y.sum(axis=0).astype(float)
         self.n_coded_ = len(Y)
         self.embedder_ = self.embedder or default_embedder()
-        self.prior_ = CodebookPrior(self.codebook, self.embedder_) if self.codebook else None
+        answers_model = True if self.answers_model is None else self.answers_model
+        self.prior_ = CodebookPrior(self.codebook, self.embedder_, answers_model=answers_model) \
+            if self.codebook else None
         vectors = self.embedder_.encode(texts)
         X = self._fit_features(texts, questions)
         prior_logit = self._prior_logit(texts, vectors, questions)

@@ -181,15 +181,33 @@ def theme_fingerprint(theme: Theme) -> str:
     return hashlib.sha256(f"{theme.code}\n{theme.label}\n{theme.description}".encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class AnswersModel:
+    """An answers model: its vocabulary, and per theme's fingerprint (weights on the
+    embedding, then the terms, then the codebook logit; bias). The shipped one is
+    ``shipped_answers_model()``; benchmarks pass one refitted without the answers they
+    score (``scripts/fit_default_theme_model.py``)."""
+
+    vocabulary: AnswerTerms
+    themes: dict[str, tuple[np.ndarray, float]]
+
+    @classmethod
+    def from_arrays(cls, arrays) -> AnswersModel:
+        """From the arrays the fitting script writes (an opened .npz or a dict of them)."""
+        vocabulary = AnswerTerms(tuple(str(t) for t in arrays["terms"]), np.asarray(arrays["idf"]))
+        return cls(vocabulary, {str(key): (np.asarray(coef, dtype=np.float32), float(bias)) for key, coef, bias
+                                in zip(arrays["fingerprints"], arrays["coef"], arrays["intercept"], strict=True)})
+
+
+NO_ANSWERS_MODEL = AnswersModel(AnswerTerms((), np.zeros(0)), {})
+
+
 @lru_cache(maxsize=1)
-def _answers_model() -> tuple[AnswerTerms, dict[str, tuple[np.ndarray, float]]]:
-    """The vocabulary, and per default theme's fingerprint: (weights on the embedding,
-    then the terms, then the codebook logit; bias)."""
+def shipped_answers_model() -> AnswersModel:
+    """The default codebook's answers model as shipped (``ANSWERS_MODEL_FILE``)."""
     with resources.files("analysis.data").joinpath(ANSWERS_MODEL_FILE).open("rb") as handle, \
             np.load(handle, allow_pickle=False) as npz:
-        vocabulary = AnswerTerms(tuple(str(t) for t in npz["terms"]), npz["idf"])
-        return vocabulary, {str(key): (coef.astype(np.float32), float(bias)) for key, coef, bias
-                            in zip(npz["fingerprints"], npz["coef"], npz["intercept"], strict=True)}
+        return AnswersModel.from_arrays(npz)
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -220,7 +238,8 @@ class CodebookPrior:
     """Probability per (answer, theme) from the codebook's words and examples."""
 
     def __init__(self, codebook: Codebook, embedder: StaticEmbedder | None = None,
-                 weights: Weights = WEIGHTS, answers_model: bool = True) -> None:
+                 weights: Weights = WEIGHTS, answers_model: bool | AnswersModel = True) -> None:
+        """``answers_model``: True for the shipped one, False for none, or the one to use."""
         if len(weights.coef) != len(FEATURES):
             raise ValueError(f"weights need one number per feature: {', '.join(FEATURES)}")
         self.codebook = codebook
@@ -239,15 +258,19 @@ class CodebookPrior:
         self.phrase_owner = np.array([j for j, _ in phrases], dtype=int)
         self.vocabulary, self.learned, self.learned_coef, self.learned_bias = self._learned_themes(answers_model)
 
-    def _learned_themes(self, wanted: bool) -> tuple[AnswerTerms, np.ndarray, np.ndarray, np.ndarray]:
+    def _learned_themes(self, wanted: bool | AnswersModel) -> tuple[AnswerTerms, np.ndarray, np.ndarray, np.ndarray]:
         """The answers model's vocabulary and the themes it was learned for
         (``theme_fingerprint``), with its weights; none for another embedding model
         or when not ``wanted``."""
-        vocabulary, shipped = _answers_model() if wanted else (AnswerTerms((), np.zeros(0)), {})
+        if isinstance(wanted, AnswersModel):
+            model = wanted
+        else:
+            model = shipped_answers_model() if wanted else NO_ANSWERS_MODEL
+        vocabulary = model.vocabulary
         width = self.embedder.dim + len(vocabulary.terms) + 1
-        found = [(j, shipped[theme_fingerprint(t)]) for j, t in enumerate(self.codebook.themes)
-                 if theme_fingerprint(t) in shipped]
-        found = [(j, model) for j, model in found if len(model[0]) == width]
+        found = [(j, model.themes[theme_fingerprint(t)]) for j, t in enumerate(self.codebook.themes)
+                 if theme_fingerprint(t) in model.themes]
+        found = [(j, fitted) for j, fitted in found if len(fitted[0]) == width]
         return (vocabulary, np.array([j for j, _ in found], dtype=int),
                 np.array([coef for _, (coef, _) in found], dtype=np.float32).reshape(len(found), width),
                 np.array([bias for _, (_, bias) in found], dtype=np.float32))

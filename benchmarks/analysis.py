@@ -2,7 +2,21 @@
 and on the domestic-abuse dev answers.
 
     nice .venv/bin/python benchmarks/analysis.py [--data PATH] [--da PATH] [--seeds 0 1 2]
-        [--skip-scale] [--skip-curves] [--skip-nhs-cv] [--scale-distinct-only]
+        [--loso [SET ...]] [--skip-da] [--skip-scale] [--skip-curves] [--skip-nhs-cv]
+        [--scale-distinct-only]
+
+Leave one set out (``--loso``, the honest figures for learning with the default
+codebook): each set coded by two coders (by default da-written-18..21 and the dev
+answers) meets the default answers model refitted without it, as a new partnership's
+answers meet the shipped one; it is scored day one (codebook alone), with the
+120 dev answers coded (the sealed set's "with coded examples"; not for the dev
+set itself), and with its own answers coded: 60 and 120 drawn from 60 % of it
+(the dev set's 72 are too few for 120), scored on the other 40 % against day one
+on the same answers (a split per seed). Nothing of the set scored
+is fitted on; the learning parameters were chosen on these figures, so they are
+TUNED-ON for learning (benchmarks/data/README.md lists fresh sets).
+    OPENBLAS_NUM_THREADS=1 nice -n 19 .venv/bin/python benchmarks/analysis.py --loso --skip-da \
+        --skip-scale --skip-curves --skip-nhs-cv --seeds 0 1 2
 
 Domestic-abuse figures: the codebook-only figures on the dev answers are
 TUNED-ON (the codebook prior's few global weights and the default codebook's
@@ -66,7 +80,13 @@ sys.path.insert(0, str(ROOT))
 from analysis.classify import ThemeClassifier, choose_to_code  # noqa: E402
 from analysis.codebook import Codebook, default_codebook, parse_codebook  # noqa: E402
 from analysis.embedding import default_embedder  # noqa: E402
-from analysis.semantic import ASSIGN_AT, CodebookPrior, choose  # noqa: E402
+from analysis.semantic import (  # noqa: E402
+    ASSIGN_AT,
+    AnswersModel,
+    CodebookPrior,
+    choose,
+    shipped_answers_model,
+)
 from analysis.sentiment import SentimentScorer, rule_compound, vader_scores  # noqa: E402
 
 DEFAULT_DATA = "../shared/data/feedback-labelled-dev.csv"
@@ -75,6 +95,15 @@ HELD_OUT_DA = "benchmarks/data/da-theming-fresh-6.csv"
 TUNING_DA = "benchmarks/data/da-themes-tuning.csv"
 FRESH_DA = ("benchmarks/data/da-themes-fresh.csv", "benchmarks/data/da-theming-fresh.csv",
             "benchmarks/data/da-theming-fresh-2.csv", "benchmarks/data/da-theming-fresh-7.csv")
+# Sets coded by two coders that the shipped answers model is fitted on: ``--loso`` refits
+# it without each in turn (benchmarks/data/README.md). The four strangers' sets, and the
+# dev answers (written and coded as the sealed set is).
+LOSO_DA = ("benchmarks/data/da-written-18.csv", "benchmarks/data/da-written-19.csv",
+           "benchmarks/data/da-written-20.csv", "benchmarks/data/da-written-21.csv", DEFAULT_DA)
+# A partnership's own codings in ``--loso``: this many answers coded, drawn from the part
+# of the set not scored (the scored part is this share of it).
+OWN_CODED = (60, 120)
+OWN_SCORED_SHARE = 0.4
 NHS_CODEBOOK = ROOT / "benchmarks" / "data" / "nhs_codebook.yaml"
 CURVE_SIZES = (0, 10, 25, 50, 100, 200, 400)
 HIGH = 0.85  # webapp.themes.runs.HIGH_CONFIDENCE
@@ -304,6 +333,89 @@ def da_learning(dev: list[dict[str, str]], corpora: dict[str, list[dict[str, str
                       "da_cv_coded_micro_f1": float(np.mean(learned_f1)), "da_cv_gain_min": min(gains)}
 
 
+def micro_macro(Y: np.ndarray, chosen: np.ndarray) -> tuple[float, float]:
+    """Micro-F1, and macro-F1 over the themes coded or suggested (as
+    ``scripts/fit_default_theme_model.py`` and ``benchmarks/day_one.py`` count it)."""
+    Y, chosen = Y.astype(bool), chosen.astype(bool)
+    tp, wrong = (Y & chosen).sum(0), (Y ^ chosen).sum(0)
+    seen = Y.any(0) | chosen.any(0)
+    macro = float(np.mean(2 * tp[seen] / (2 * tp[seen] + wrong[seen]))) if seen.any() else 0.0
+    return float(2 * tp.sum() / max(2 * tp.sum() + wrong.sum(), 1)), macro
+
+
+def learned_themes(coded: list[dict[str, str]], scored: list[dict[str, str]], codebook: Codebook,
+                   answers_model: AnswersModel, seed: int) -> np.ndarray:
+    """The themes (in the codebook's order) of ``scored`` as a partnership that coded
+    ``coded`` would see them in its report (``ThemeClassifier.assign``)."""
+    model = ThemeClassifier(codebook=codebook, answers_model=answers_model, random_state=seed).fit(
+        [r["text"] for r in coded], [codes_of(r) for r in coded], [r["question"] for r in coded])
+    texts = [r["text"] for r in scored]
+    proba = model.predict_proba(texts, [r["question"] for r in scored])
+    return model.assign(texts, proba)[:, [model.classes_.index(c) for c in codebook.codes]]
+
+
+def leave_one_set_out(dev: list[dict[str, str]], paths: list[str], seeds: list[int],
+                      dev_name: str = "") -> dict[str, float]:
+    """Each set as a new partnership's answers would meet the shipped model: the
+    default answers model refitted without it (``scripts/fit_default_theme_model.py``;
+    a set it never fitted on meets the shipped one), then its micro/macro-F1 from
+    the codebook alone (day one), with the dev answers coded (not for the dev set,
+    ``dev_name``, itself), and with the partnership's own codings: ``OWN_CODED``
+    answers drawn from the set itself (from a random ``1 - OWN_SCORED_SHARE`` of it
+    per seed; none where that part is smaller), scored on the rest against day one
+    on the same answers. Means are over the sets with the figure."""
+    from scripts.fit_default_theme_model import SETS, Training, set_name
+
+    codebook = default_codebook()
+    codes = list(codebook.codes)
+    training = Training()
+    fitted_on = {set_name(path) for path in SETS}
+    columns = ["day one", "dev coded", "own: day one"] + [f"own {n} coded" for n in OWN_CODED]
+    print(f"  micro / macro-F1 per set: {' | '.join(columns)} "
+          f"(own: {1 - OWN_SCORED_SHARE:.0%} of the set to code from, the rest scored; seeds {seeds})")
+    missing = (float("nan"), float("nan"))
+    table = []
+    for path in paths:
+        rows, name = load(ROOT / path), set_name(path)
+        answers_model = (AnswersModel.from_arrays(training.arrays((name,))) if name in fitted_on
+                         else shipped_answers_model())
+        Y = label_matrix(rows, codes)
+        texts = [r["text"] for r in rows]
+        prior = CodebookPrior(codebook, answers_model=answers_model)
+        day_one = choose(prior.proba(texts, questions=[r["question"] for r in rows]), prior.evidence(texts))
+        figures = [micro_macro(Y, day_one),
+                   missing if name == dev_name else micro_macro(Y, learned_themes(dev, rows, codebook, answers_model,
+                                                                                  seeds[0]))]
+        own, n_scored = [], round(OWN_SCORED_SHARE * len(rows))
+        for seed in seeds:
+            order = np.random.default_rng(seed).permutation(len(rows))
+            scored, pool = order[:n_scored], order[n_scored:]
+            own.append([micro_macro(Y[scored], day_one[scored])] + [
+                micro_macro(Y[scored], learned_themes([rows[i] for i in pool[:n]], [rows[i] for i in scored],
+                                                      codebook, answers_model, seed)) if n <= len(pool) else missing
+                for n in OWN_CODED])
+        figures += [tuple(f) for f in np.mean(own, axis=0)]
+        table.append(figures)
+        where = "refitted without it" if name in fitted_on else "never fitted on it"
+        print(f"  {name:22s} " + " | ".join(f"{mi:.3f} / {ma:.3f}" for mi, ma in figures)
+              + f"  ({where}; {n_scored} of {len(rows)} scored with its own coded)")
+    table = np.array(table)
+    mean = np.nanmean(table, axis=0)
+    print(f"  {'mean':22s} " + " | ".join(f"{mi:.3f} / {ma:.3f}" for mi, ma in mean)
+          + "  (each over the sets with the figure)")
+    micro = table[:, :, 0]
+
+    def gain(column: int, against: int) -> str:
+        change = micro[:, column] - micro[:, against]
+        return f"mean {np.nanmean(change):+.3f} (worst {np.nanmin(change):+.3f})"
+
+    print(f"  micro-F1 gain over day one: dev coded {gain(1, 0)}; "
+          + "; ".join(f"own {n} coded {gain(3 + i, 2)}" for i, n in enumerate(OWN_CODED)))
+    keys = ["day_one", "dev_coded", "own_day_one"] + [f"own_{n}_coded" for n in OWN_CODED]
+    return {f"loso_{key}_{kind}": float(mean[k, m]) for k, key in enumerate(keys)
+            for m, kind in enumerate(("micro_f1", "macro_f1"))}
+
+
 def learning_curves(rows: list[dict[str, str]], seeds: list[int], codebook: Codebook) -> dict[str, float]:
     """micro/macro-F1 on a 30 % test part with 0..400 coded, random vs code-next."""
     texts = [r["text"] for r in rows]
@@ -499,6 +611,12 @@ def main() -> None:
                         help="domestic-abuse answers written and coded to tune learning (TUNED-ON)")
     parser.add_argument("--da-fresh", nargs="+", default=list(FRESH_DA),
                         help="domestic-abuse answers written and coded after learning was frozen")
+    parser.add_argument("--loso", nargs="*", metavar="SET",
+                        help="leave one set out: the answers model refitted without each set (by default the "
+                             "double-coded written sets), scored day one, with the dev answers coded and with "
+                             "its own answers coded")
+    parser.add_argument("--skip-da", action="store_true",
+                        help="skip the dev-answer and written-set learning figures (not --loso)")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-curves", action="store_true")
     parser.add_argument("--skip-nhs-cv", action="store_true")
@@ -509,15 +627,21 @@ def main() -> None:
     print(f"{len(rows)} labelled responses from {ROOT / args.data}")
 
     results: dict[str, float] = {}
-    print("domestic-abuse answers, default codebook:")
-    held_out = load(ROOT / args.heldout) if (ROOT / args.heldout).exists() else []
-    results |= domestic_abuse(load(ROOT / args.da), args.seeds, held_out)
-    print("domestic-abuse answers, learning from coded answers against the codebook alone:")
-    named = [("tuning", args.da_tuning), ("heldout", args.heldout)]
-    named += [(Path(path).stem.removeprefix("da-"), path) for path in args.da_fresh]
-    corpora = {name: load(ROOT / path) for name, path in named
-               if (ROOT / path).exists()}
-    results |= da_learning(load(ROOT / args.da), corpora, args.seeds)
+    if args.loso is not None:
+        print(f"domestic-abuse sets, leave one set out (the answers model refitted without the set scored), "
+              f"{len(load(ROOT / args.da))} dev answers coded or the set's own:")
+        results |= leave_one_set_out(load(ROOT / args.da), args.loso or list(LOSO_DA), args.seeds,
+                                     Path(args.da).stem)
+    if not args.skip_da:
+        print("domestic-abuse answers, default codebook:")
+        held_out = load(ROOT / args.heldout) if (ROOT / args.heldout).exists() else []
+        results |= domestic_abuse(load(ROOT / args.da), args.seeds, held_out)
+        print("domestic-abuse answers, learning from coded answers against the codebook alone:")
+        named = [("tuning", args.da_tuning), ("heldout", args.heldout)]
+        named += [(Path(path).stem.removeprefix("da-"), path) for path in args.da_fresh]
+        corpora = {name: load(ROOT / path) for name, path in named
+                   if (ROOT / path).exists()}
+        results |= da_learning(load(ROOT / args.da), corpora, args.seeds)
     if not args.skip_curves:
         print(f"NHS learning curves (30 % test part, seeds {args.seeds}, prior {NHS_CODEBOOK.name}):")
         results |= learning_curves(rows, args.seeds, parse_codebook(NHS_CODEBOOK.read_text("utf-8")))

@@ -1,6 +1,7 @@
 """Fit the default codebook's answers model (``analysis.semantic.ANSWERS_MODEL_FILE``).
 
     nice -n 10 .venv/bin/python scripts/fit_default_theme_model.py [--check-only]
+        [--exclude SET ... --output PATH]
 
 Per default theme, a logistic regression on the answer's embedding, its TF-IDF
 word and word-pair terms (the vocabulary and idf are stored with the model:
@@ -11,7 +12,9 @@ leave-one-set-out micro/macro-F1 (each set is one writer's: the nearer guess for
 a new writer; the vocabulary too is learned without the set scored) for the
 codebook alone and with the model mixed in, chosen as theming chooses
 (``analysis.themes``); then writes ``analysis/data/default_theme_model.npz``
-(unless ``--check-only``).
+(unless ``--check-only``). ``--exclude`` fits without the sets named, to
+``--output`` (benchmarks/analysis.py ``--loso`` fits one per set it scores with
+``Training``, as a new writer's answers would meet the shipped model).
 Sets fitted on are tuned-on for day-one theming: benchmarks/data/README.md
 records which.
 """
@@ -110,52 +113,95 @@ def f1(Y: np.ndarray, chosen: np.ndarray) -> tuple[float, float]:
     return 2 * tp.sum() / max(2 * tp.sum() + wrong.sum(), 1), float(macro)
 
 
+def set_name(path: str) -> str:
+    """A set's short name: its file name without ".csv" ("da-written-18")."""
+    return Path(path).stem
+
+
+class Training:
+    """The coded answers of ``sets`` with the inputs the model learns from, worked
+    out once (embedding, the codebook's logit without the model), so the model can
+    be fitted without one set after another."""
+
+    def __init__(self, sets: tuple[str, ...] = SETS) -> None:
+        self.codebook = default_codebook()
+        codes = list(self.codebook.codes)
+        prior = CodebookPrior(self.codebook, answers_model=False)
+        rows = [(name, r) for name in sets for r in read(name)]
+        self.names = tuple(sets)
+        self.texts = [r["text"] for _, r in rows]
+        self.Y = np.array([[c in r["labels"].split("|") for c in codes] for _, r in rows])
+        self.sets = np.array([set_name(name) for name, _ in rows])
+        self.vectors = prior.embedder.encode(self.texts)
+        self.logit = prior.scores(self.texts, self.vectors, [r.get("question") for _, r in rows])
+        self.evidence = prior.evidence(self.texts)
+        # As CodebookPrior.proba and with_answers_model: no theme for "n/a", no model without content words.
+        self.nothing = np.array([says_nothing(t) or not has_letters(t) for t in self.texts])
+        self.content = np.array([has_content(t) for t in self.texts])
+
+    def rows_without(self, excluded: tuple[str, ...]) -> np.ndarray:
+        unknown = set(excluded) - set(self.sets)
+        if unknown:
+            known = ", ".join(map(set_name, self.names))
+            raise SystemExit(f"no such set: {', '.join(sorted(unknown))} (sets: {known})")
+        return ~np.isin(self.sets, excluded)
+
+    def fit(self, rows: np.ndarray) -> tuple[AnswerTerms, list[LogisticRegression]]:
+        """The vocabulary and per-theme models learned from ``rows`` (a mask)."""
+        texts = pick(self.texts, rows)
+        terms = vocabulary(texts)
+        return terms, fit(self.vectors[rows], answer_terms(texts, terms), self.logit[rows], self.Y[rows])
+
+    def arrays(self, excluded: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+        """The model fitted without the sets ``excluded``, as ``ANSWERS_MODEL_FILE``
+        holds it (``analysis.semantic.AnswersModel.from_arrays`` reads these)."""
+        terms, models = self.fit(self.rows_without(excluded))
+        return {"fingerprints": np.array([theme_fingerprint(t) for t in self.codebook.themes]),
+                "terms": np.array(terms.terms), "idf": terms.idf,
+                "coef": np.array([m.coef_[0] for m in models], dtype=np.float32),
+                "intercept": np.array([m.intercept_[0] for m in models], dtype=np.float32)}
+
+    def leave_one_set_out(self, names: list[str]) -> None:
+        """Prints each set's micro/macro-F1, codebook alone -> with the model fitted without it."""
+        alone, left_out = sigmoid(self.logit), sigmoid(self.logit)
+        for name in names:
+            terms, model = self.fit((self.sets != name) & np.isin(self.sets, names))
+            own = (self.sets == name) & self.content
+            left_out[own] = mixed(model, self.vectors[own], answer_terms(pick(self.texts, own), terms),
+                                  self.logit[own])
+        alone[self.nothing] = left_out[self.nothing] = 0.0
+        print("leave one set out, micro / macro-F1, codebook alone -> with the answers model:")
+        per_set = []
+        for name in names:
+            test = self.sets == name
+            before = f1(self.Y[test], choose(alone[test], self.evidence[test]))
+            after = f1(self.Y[test], choose(left_out[test], self.evidence[test]))
+            per_set.append((*before, *after))
+            print(f"  {name:24s} {before[0]:.3f} / {before[1]:.3f} -> {after[0]:.3f} / {after[1]:.3f}")
+        mean = np.mean(per_set, axis=0)
+        print(f"  mean of the {len(names)} sets        {mean[0]:.3f} / {mean[1]:.3f} -> {mean[2]:.3f} / {mean[3]:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check-only", action="store_true")
+    parser.add_argument("--exclude", nargs="+", default=[], metavar="SET",
+                        help="fit without these sets (short names, e.g. da-written-18); needs --output")
+    parser.add_argument("--output", type=Path, help=f"where to write the model (default analysis/data/"
+                                                      f"{ANSWERS_MODEL_FILE}, only when nothing is excluded)")
     args = parser.parse_args()
-    codebook = default_codebook()
-    codes = list(codebook.codes)
-    prior = CodebookPrior(codebook, answers_model=False)
-    rows = [(name, r) for name in SETS for r in read(name)]
-    texts = [r["text"] for _, r in rows]
-    Y = np.array([[c in r["labels"].split("|") for c in codes] for _, r in rows])
-    sets = np.array([name for name, _ in rows])
-    vectors = prior.embedder.encode(texts)
-    logit = prior.scores(texts, vectors, [r.get("question") for _, r in rows])
-    evidence = prior.evidence(texts)
-    # As CodebookPrior.proba and with_answers_model: no theme for "n/a", no model without content words.
-    nothing = np.array([says_nothing(t) or not has_letters(t) for t in texts])
-    content = np.array([has_content(t) for t in texts])
-    alone, left_out = sigmoid(logit), sigmoid(logit)
-    for name in SETS:
-        train, own = sets != name, (sets == name) & content
-        terms = vocabulary(pick(texts, train))
-        model = fit(vectors[train], answer_terms(pick(texts, train), terms), logit[train], Y[train])
-        left_out[own] = mixed(model, vectors[own], answer_terms(pick(texts, own), terms), logit[own])
-    alone[nothing] = left_out[nothing] = 0.0
-    print("leave one set out, micro / macro-F1, codebook alone -> with the answers model:")
-    per_set = []
-    for name in SETS:
-        test = sets == name
-        before = f1(Y[test], choose(alone[test], evidence[test]))
-        after = f1(Y[test], choose(left_out[test], evidence[test]))
-        per_set.append((*before, *after))
-        print(f"  {Path(name).stem:24s} {before[0]:.3f} / {before[1]:.3f} -> {after[0]:.3f} / {after[1]:.3f}")
-    mean = np.mean(per_set, axis=0)
-    print(f"  mean of the {len(SETS)} sets        {mean[0]:.3f} / {mean[1]:.3f} -> {mean[2]:.3f} / {mean[3]:.3f}")
+    excluded = tuple(set_name(name) for name in args.exclude)
+    if excluded and not args.output and not args.check_only:
+        parser.error("--exclude writes a model that is not the shipped one: give --output")
+    training = Training()
+    training.leave_one_set_out([name for name in map(set_name, SETS) if name not in excluded])
     if args.check_only:
         return
-    terms = vocabulary(texts)
-    models = fit(vectors, answer_terms(texts, terms), logit, Y)
-    np.savez_compressed(
-        ROOT / "analysis" / "data" / ANSWERS_MODEL_FILE,
-        fingerprints=np.array([theme_fingerprint(t) for t in codebook.themes]),
-        terms=np.array(terms.terms), idf=terms.idf,
-        coef=np.array([m.coef_[0] for m in models], dtype=np.float32),
-        intercept=np.array([m.intercept_[0] for m in models], dtype=np.float32))
-    print(f"wrote analysis/data/{ANSWERS_MODEL_FILE}: {len(models)} themes, {len(terms.terms)} terms, "
-          f"{len(rows)} answers")
+    output = args.output or ROOT / "analysis" / "data" / ANSWERS_MODEL_FILE
+    arrays = training.arrays(excluded)
+    np.savez_compressed(output, **arrays)
+    print(f"wrote {output}: {len(arrays['coef'])} themes, {len(arrays['terms'])} terms, "
+          f"{int(training.rows_without(excluded).sum())} answers")
 
 
 if __name__ == "__main__":

@@ -447,3 +447,18 @@ def test_labels_the_codebook_still_leads_are_decided_as_on_day_one():
     evidence[:, model.in_book_] = model.prior_.evidence(texts)
     assert (model.assign(texts, proba)[:2] == choose(proba, evidence, model.thresholds_)[:2]).all()
     assert not model.assign(texts, proba)[1:].any()
+
+
+def test_learning_starts_from_the_answers_model_it_is_given():
+    """Benchmarks pass an answers model refitted without the answers they score; with
+    none, every default theme is the codebook's alone and gives way to coded answers
+    as a partnership's own theme does (``BLEND_AT``)."""
+    from analysis.classify import BLEND_AT
+    from analysis.semantic import NO_ANSWERS_MODEL
+
+    model = ThemeClassifier(codebook=default_codebook(), char_ngrams=False, answers_model=NO_ANSWERS_MODEL).fit(
+        [t for t, _ in DA_CODED], [c for _, c in DA_CODED])
+    assert not len(model.prior_.learned)
+    j = model.classes_.index("police")
+    n = model.positives_[j]
+    assert n > 0 and np.isclose(model.learned_weight()[j], n / (n + BLEND_AT))

@@ -233,3 +233,31 @@ def test_the_answers_model_is_only_for_the_themes_it_was_learned_for():
     prior = CodebookPrior(parse_codebook(text))
     safety = list(prior.codebook.codes).index("safety")
     assert safety not in prior.learned and len(prior.learned) == len(prior.codebook.themes) - 1
+
+
+def test_another_answers_model_can_stand_in_for_the_shipped_one():
+    """Benchmarks score a writer's answers with the model refitted without them: the
+    prior takes any ``AnswersModel``, for the themes whose fingerprint it holds, and
+    leaves the others exactly the codebook's."""
+    from analysis.semantic import AnswersModel, shipped_answers_model, theme_fingerprint
+
+    codebook = default_codebook()
+    safety = list(codebook.codes).index("safety")
+    dim = default_embedder().dim
+    coef = np.zeros(dim + 2, dtype=np.float32)
+    coef[dim] = 8.0  # its one term, "ipad"
+    own = AnswersModel(AnswerTerms(("ipad",), np.ones(1, dtype=np.float32)),
+                       {theme_fingerprint(codebook.themes[safety]): (coef, -4.0)})
+    prior, alone = CodebookPrior(codebook, answers_model=own), CodebookPrior(codebook, answers_model=False)
+    assert prior.learned.tolist() == [safety]
+    texts = ["They sent the letter to our shared ipad", "They sent the letter to my sister"]
+    p, q = prior.proba(texts), alone.proba(texts)
+    assert p[0, safety] > 0.8 > q[0, safety] and p[1, safety] < q[1, safety]
+    others = [j for j in range(len(codebook.themes)) if j != safety]
+    assert np.allclose(p[:, others], q[:, others])
+    shipped = shipped_answers_model()
+    arrays = {"fingerprints": np.array(list(shipped.themes)), "terms": np.array(shipped.vocabulary.terms),
+              "idf": shipped.vocabulary.idf, "coef": np.array([c for c, _ in shipped.themes.values()]),
+              "intercept": np.array([b for _, b in shipped.themes.values()])}
+    rebuilt = CodebookPrior(codebook, answers_model=AnswersModel.from_arrays(arrays))
+    assert np.allclose(rebuilt.proba(texts), CodebookPrior(codebook).proba(texts))
