@@ -3,11 +3,12 @@
     python -m analysis classify --train TRAIN.csv --input INPUT.csv --output OUT.csv
     python -m analysis sentiment --input INPUT.csv --output OUT.csv
     python -m analysis themes --input INPUT.csv [--codebook FILE] [--coded CODED.csv] --output REPORT.json
-    python -m analysis fit-sentiment --input LABELLED.csv [--output MODEL.json]
+    python -m analysis fit-sentiment --input LABELLED.csv [--output MODEL.json] [--check]
     python -m analysis risk --input INPUT.csv --output OUT.csv
     python -m analysis redact --input INPUT.csv --output OUT.csv
 
-Problems with the inputs exit with status 2 and a message naming the problem.
+Problems with the inputs exit with status 2 and a message naming the problem;
+``fit-sentiment --check`` exits with status 1 when a refit differs from the file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ csv.field_size_limit(16 * 1024 * 1024)
 
 class InputError(Exception):
     """A problem with the user's files; reported with exit status 2."""
+
+
+class CheckFailed(Exception):
+    """A refit that does not reproduce the file it was checked against; exit status 1."""
 
 
 def read_csv(path: str, required: Sequence[str]) -> list[dict[str, str]]:
@@ -52,12 +57,16 @@ def write_csv(path: str, columns: Sequence[str], rows: Iterable[Sequence[object]
         raise InputError(f"{path}: cannot write: {exc}") from exc
 
 
+def json_text(data: object) -> str:
+    # Compact and in one string: only json.dumps without indent uses the C
+    # encoder (json.dump streams through the pure-Python one), which on a
+    # 100,000-response report saves tens of seconds.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def write_json(path: str, data: object) -> None:
     try:
-        # Compact and in one string: only json.dumps without indent uses the C
-        # encoder (json.dump streams through the pure-Python one), which on a
-        # 100,000-response report saves tens of seconds.
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = json_text(data)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
@@ -263,7 +272,47 @@ def cmd_fit_sentiment(args: argparse.Namespace) -> None:
     if not rows:
         raise InputError("no coded rows: column 'sentiment' is empty in every input")
     scorer = SentimentScorer().fit([r["text"] for r in rows], _questions(rows), ratings, weights, domestic_abuse)
-    write_json(args.output, scorer.to_dict())
+    if args.check:
+        check_reproduced(args.output, scorer.to_dict())
+    else:
+        write_json(args.output, scorer.to_dict())
+
+
+def check_reproduced(path: str, fitted: dict) -> None:
+    """Raise CheckFailed unless ``path`` holds ``fitted`` byte for byte,
+    naming each parameter that differs and by how much."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            shipped_text = handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+    if shipped_text == json_text(fitted):
+        print(f"{path}: reproduced byte for byte")
+        return
+    try:
+        shipped = json.loads(shipped_text)
+    except ValueError as exc:
+        raise CheckFailed(f"{path}: not the refit: not JSON ({exc})") from exc
+    differences = [_difference(name, shipped.get(name), value) for name, value in fitted.items()]
+    differences += [f"{name}: not in the refit" for name in shipped if name not in fitted]
+    raise CheckFailed(f"{path}: the refit differs: " + "; ".join(d for d in differences if d))
+
+
+def _difference(name: str, shipped: object, fitted: object) -> str:
+    """How a shipped parameter differs from the refit's ('' when it does not)."""
+    if shipped == fitted:
+        return ""
+    numbers = (int, float)
+    if isinstance(shipped, list) and isinstance(fitted, list) and len(shipped) == len(fitted) and all(
+            isinstance(x, numbers) for x in shipped + fitted):
+        gaps = [abs(a - b) for a, b in zip(shipped, fitted, strict=True)]
+        changed = sum(g > 0 for g in gaps)
+        return f"{name}: {changed} of {len(gaps)} values differ, by up to {max(gaps):.2g}"
+    if isinstance(shipped, numbers) and isinstance(fitted, numbers):
+        return f"{name}: {shipped} shipped, {fitted} refitted"
+    if isinstance(shipped, list) and isinstance(fitted, list):
+        return f"{name}: {len(shipped)} values shipped, {len(fitted)} refitted"
+    return f"{name}: differs"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -313,7 +362,8 @@ def build_parser() -> argparse.ArgumentParser:
         "benchmarks/data/da-sentiment-tuning-2.csv benchmarks/data/da-sentiment-heldout-6.csv "
         "benchmarks/data/da-sentiment-tuning-3.csv benchmarks/data/da-sentiment-tuning-4.csv "
         "benchmarks/data/da-written-18.csv benchmarks/data/da-written-19.csv "
-        "benchmarks/data/da-written-20.csv benchmarks/data/da-written-21.csv",
+        "benchmarks/data/da-written-20.csv benchmarks/data/da-written-21.csv "
+        "(the same command with --check refits it and compares, writing nothing).",
     )
     p.add_argument("--input", required=True, nargs="+",
                    help="CSV(s) with text,sentiment[,sentiment_second,question]; all are pooled")
@@ -326,6 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=str(Path(__file__).parent / "data" / "sentiment_model.json"),
         help="JSON file to write (default: the package's own model)",
     )
+    p.add_argument("--check", action="store_true",
+                   help="write nothing: refit and compare with --output byte for byte; exit 1 naming each "
+                   "parameter that differs (run with the shipped file's inputs, as above, before committing it)")
     p.set_defaults(run=cmd_fit_sentiment)
     return parser
 
@@ -338,4 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except CheckFailed as exc:
+        print(f"check failed: {exc}", file=sys.stderr)
+        return 1
     return 0

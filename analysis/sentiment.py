@@ -63,6 +63,17 @@ BAND_SMOOTHING = 5
 # never fitted on all rose, by 0.02-0.10 (2026-12-05). NEUTRAL_C is its
 # inverse regularisation: 1 / 3 / 10 gave 0.816 / 0.822 / 0.823 mean.
 NEUTRAL_C = 3.0
+# Both learned models are solved to the optimum, not to a loose stopping
+# rule, so that refitting gives the shipped parameters to the last digit
+# stored (``python -m analysis fit-sentiment --check``): with lbfgs and
+# sparse_cg's default tolerances, the last bits of the inputs moved the
+# neutral model's coefficients by up to 0.03. Newton-CG stops on the
+# gradient; lbfgs also stops when the loss barely falls, short of it.
+RIDGE_TOL = 1e-10
+NEUTRAL_TOL = 1e-12
+# Digits kept in the shipped JSON: far below anything that moves a score,
+# above the solvers' own error.
+STORED_DIGITS = 6
 # Where a service failure (or success) found by ``analysis.judgement`` puts an
 # answer at least, and how far each further one moves it.
 JUDGED_FLOOR = 0.35
@@ -318,17 +329,22 @@ class SentimentScorer:
         ``domestic_abuse`` marks the answers coded as Heard's coders code:
         from them alone the neutral band (``band_``) and the model of their
         "neutral or mixed" (``neutral_coef_``) read under
-        ``domestic_abuse_coding`` are fitted."""
+        ``domestic_abuse_coding`` are fitted.
+
+        Every layer learns from the text ``predict`` reads: the answer
+        without the clauses that only describe the abuse (``scored_text``)."""
         target = (3.0 - np.asarray(ratings, dtype=float)) / 2.0
         weight = np.ones(len(target)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        judgements = [judge(t) for t in texts]
+        scored = [j.scored_text for j in judgements]
         df: dict[str, int] = {}
-        for text, question in zip(texts, questions, strict=True):
+        for text, question in zip(scored, questions, strict=True):
             for term in _ngrams(text, question):
                 df[term] = df.get(term, 0) + 1
         kept = sorted(t for t, c in df.items() if c >= self.min_df)
         self.vocabulary_ = {t: i for i, t in enumerate(kept)}
         self.idf_ = np.array([np.log((1 + len(texts)) / (1 + df[t])) + 1 for t in kept])
-        X = self._design(texts, questions)
+        X = self._design(scored, questions)
         oof = self._out_of_fold(X, target, weight)
         self.thresholds_ = _best_cuts(oof, target, weight, np.linspace(-0.6, 0.6, 49))
         self.band_ = (-NEUTRAL_BAND, NEUTRAL_BAND)
@@ -336,20 +352,20 @@ class SentimentScorer:
         if domestic_abuse is not None and any(domestic_abuse):
             chosen = np.flatnonzero(np.asarray(domestic_abuse, dtype=bool))
             compound, shrunk = self._judged_out_of_fold(
-                [texts[i] for i in chosen], [questions[i] for i in chosen], oof[chosen])
+                [judgements[i] for i in chosen], [questions[i] for i in chosen], oof[chosen])
             self.band_ = _best_cuts(compound, target[chosen], weight[chosen], np.linspace(-0.5, 0.5, 41),
                                     smooth=BAND_SMOOTHING)
             neutral = np.digitize(target[chosen], [-0.25, 0.25]) == 1
             if neutral.all() or not neutral.any():
                 return self._fit_ridge(X, target, weight)  # nothing to tell apart: the band alone reads them
-            model = LogisticRegression(C=NEUTRAL_C, max_iter=2000).fit(
+            model = LogisticRegression(C=NEUTRAL_C, solver="newton-cg", tol=NEUTRAL_TOL, max_iter=2000).fit(
                 _with_compound(X[chosen], _onto_neutral_band(compound, self.band_), shrunk), neutral,
                 sample_weight=weight[chosen])
             self.neutral_coef_, self.neutral_intercept_ = model.coef_[0], float(model.intercept_[0])
         return self._fit_ridge(X, target, weight)
 
     def _fit_ridge(self, X: sparse.csr_matrix, target: np.ndarray, weight: np.ndarray) -> SentimentScorer:
-        model = Ridge(alpha=self.alpha).fit(X, target, sample_weight=weight)
+        model = _ridge(self.alpha).fit(X, target, sample_weight=weight)
         self.coef_ = model.coef_
         self.intercept_ = float(model.intercept_)
         return self
@@ -359,11 +375,11 @@ class SentimentScorer:
         # points are chosen on scores like those of unseen text.
         oof = np.zeros(len(target))
         for train, test in KFold(3, shuffle=True, random_state=0).split(target):
-            oof[test] = Ridge(alpha=self.alpha).fit(X[train], target[train],
-                                                    sample_weight=weight[train]).predict(X[test])
+            oof[test] = _ridge(self.alpha).fit(X[train], target[train],
+                                               sample_weight=weight[train]).predict(X[test])
         return oof
 
-    def _judged_out_of_fold(self, texts: Sequence[str], questions: Sequence[str | None],
+    def _judged_out_of_fold(self, judgements: Sequence[Judgement], questions: Sequence[str | None],
                             oof: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The final compound (learned score, calibrated, moved by ``judged``)
         of domestic-abuse answers from out-of-fold scores, on which their
@@ -371,8 +387,8 @@ class SentimentScorer:
         far more than the NHS coders whose answers set ``thresholds_``), and
         whether ``judged`` shrank it (see ``_with_compound``)."""
         learned = self._calibrated(oof)
-        compound = np.array([judged(c, judge(t), q, True)
-                             for c, t, q in zip(learned, texts, questions, strict=True)])
+        compound = np.array([judged(c, j, q, True)
+                             for c, j, q in zip(learned, judgements, questions, strict=True)])
         return np.clip(compound, -1.0, 1.0), np.abs(compound) < np.abs(learned)
 
     def _design(self, texts: Sequence[str], questions: Sequence[str | None]) -> sparse.csr_matrix:
@@ -382,7 +398,9 @@ class SentimentScorer:
         indices = array("i")
         indptr = array("l", [0])
         for text, question in zip(texts, questions, strict=True):
-            indices.extend(j for j in map(lookup.get, _ngrams(text, question)) if j is not None)
+            # Sorted: a set's order follows the run's string hashing, and the
+            # order of a row's terms changes the solvers' sums in the last bits.
+            indices.extend(sorted(j for j in map(lookup.get, _ngrams(text, question)) if j is not None))
             indptr.append(len(indices))
         terms = sparse.csr_matrix(
             (np.ones(len(indices), dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
@@ -394,11 +412,12 @@ class SentimentScorer:
         return sparse.hstack([terms, sparse.csr_matrix(dense)]).tocsr()
 
     def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> np.ndarray:
-        """Compound sentiment in [-1, 1] per text."""
+        """The learned score in [-1, 1] per text, read as ``predict`` reads
+        it (on ``scored_text``) but before calibration and the rules."""
         questions = questions if questions is not None else [None] * len(texts)
         if not texts:
             return np.zeros(0)
-        return self._learned(self._design(texts, questions))
+        return self._learned(self._design([judge(t).scored_text for t in texts], questions))
 
     def _learned(self, X: sparse.csr_matrix) -> np.ndarray:
         return np.clip(X @ self.coef_ + self.intercept_, -1.0, 1.0)
@@ -457,19 +476,22 @@ class SentimentScorer:
         return np.interp(raw, [-1.0, lo, hi, 1.0], [-1.0, -NEUTRAL_BAND, NEUTRAL_BAND, 1.0])
 
     def to_dict(self) -> dict:
-        """JSON-safe fitted parameters."""
+        """JSON-safe fitted parameters, each number rounded to ``STORED_DIGITS``."""
+        def stored(values) -> list[float]:
+            return [round(float(x), STORED_DIGITS) for x in values]
+
         return {
             "alpha": self.alpha,
             "min_df": self.min_df,
             "vocabulary": list(self.vocabulary_),
-            "idf": [round(float(x), 6) for x in self.idf_],
-            "coef": [round(float(x), 6) for x in self.coef_],
-            "intercept": self.intercept_,
-            "thresholds": list(self.thresholds_),
-            "band": list(self.band_),
+            "idf": stored(self.idf_),
+            "coef": stored(self.coef_),
+            "intercept": round(self.intercept_, STORED_DIGITS),
+            "thresholds": stored(self.thresholds_),
+            "band": stored(self.band_),
         } | ({} if self.neutral_coef_ is None else {
-            "neutral_coef": [round(float(x), 6) for x in self.neutral_coef_],
-            "neutral_intercept": self.neutral_intercept_,
+            "neutral_coef": stored(self.neutral_coef_),
+            "neutral_intercept": round(self.neutral_intercept_, STORED_DIGITS),
         })
 
     @classmethod
@@ -486,6 +508,11 @@ class SentimentScorer:
         scorer.neutral_coef_ = None if coef is None else np.array(coef)
         scorer.neutral_intercept_ = float(params.get("neutral_intercept", 0.0))
         return scorer
+
+
+def _ridge(alpha: float) -> Ridge:
+    """The learned layer's ridge, solved to ``RIDGE_TOL``."""
+    return Ridge(alpha=alpha, solver="sparse_cg", tol=RIDGE_TOL)
 
 
 def _onto_neutral_band(compound: np.ndarray, band: tuple[float, float]) -> np.ndarray:
@@ -540,7 +567,9 @@ def _best_cuts(score: np.ndarray, target: np.ndarray, weight: np.ndarray,
         count = uniform_filter(valid.astype(float), smooth, mode="nearest")
         accuracy = np.where(valid, total / np.maximum(count, 1e-9), np.nan)
     i, j = np.unravel_index(np.argmax(np.where(valid, accuracy, -1.0)), accuracy.shape)
-    return float(grid[i]), float(grid[j])
+    # As the grid is written (0.2, not linspace's 0.20000000000000007), so a
+    # fitted scorer and its stored copy cut at the same points.
+    return round(float(grid[i]), STORED_DIGITS), round(float(grid[j]), STORED_DIGITS)
 
 
 def judged(compound: float, judgement: Judgement, question: str | None, domestic_abuse_coding: bool = False) -> float:

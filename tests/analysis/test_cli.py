@@ -6,6 +6,7 @@ second and a half of imports per command."""
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -236,6 +237,39 @@ def test_fit_sentiment_counts_domestic_abuse_answers_more(tmp_path):
     plain = SentimentScorer.from_dict(json.loads(pooled.read_text("utf-8"))).score(text, question)[0]
     counted = SentimentScorer.from_dict(json.loads(weighted.read_text("utf-8"))).score(text, question)[0]
     assert counted > plain
+
+
+def test_fit_sentiment_check_reproduces_the_file_byte_for_byte_whatever_the_hash_seed(tmp_path):
+    # Sets of n-grams iterate in an order that follows the run's string
+    # hashing; the refit must not. Refitted in another interpreter with
+    # another hash seed, --check finds this process's file unchanged.
+    # Enough distinct answers that the solvers' sums run long: on a handful
+    # of short ones, fitting in any order gave the same digits.
+    who = ["the staff", "my worker", "the police", "the nurse", "the helpline", "the refuge", "the officer"]
+    how = [("were lovely and kind", 1), ("listened to me", 2), ("were ok I guess", 3), ("were rude", 5),
+           ("never rang back", 5), ("were late again", 4), ("believed me straight away", 1)]
+    rows = [(f"{a} {h}, {b} {g}", round((r + q) / 2), question)
+            for a, b in zip(who, who[1:] + who[:1], strict=True)
+            for h, r in how for g, q in how for question in ("What was good?", "FFT Why?")]
+    nhs = write(tmp_path / "nhs.csv", ["text", "sentiment", "question"], rows[::2])
+    da = write(tmp_path / "da.csv", ["text", "sentiment", "sentiment_second", "question"],
+               [(f"He hit me. But {text}", rating, max(rating - 1, 1), question)
+                for text, rating, question in rows[1::2]])
+    model = tmp_path / "model.json"
+    inputs = ["fit-sentiment", "--input", str(nhs), "--domestic-abuse", str(da), "--output", str(model)]
+    assert run(*inputs).returncode == 0
+    seed = str(int(os.environ.get("PYTHONHASHSEED", "0") or 0) + 1)
+    again = subprocess.run([sys.executable, "-m", "analysis", *inputs, "--check"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed})
+    assert again.returncode == 0, again.stderr
+    assert "reproduced byte for byte" in again.stdout
+    params = json.loads(model.read_text("utf-8"))
+    params["coef"][0] += 0.001
+    model.write_text(json.dumps(params), "utf-8")
+    result = run(*inputs, "--check")
+    assert result.returncode == 1
+    assert f"coef: 1 of {len(params['coef'])} values differ, by up to 0.001" in result.stderr
+    assert "idf" not in result.stderr  # only what differs is named
 
 
 def test_an_off_codebook_answer_gets_no_guess_and_goes_to_the_emergent_themes():

@@ -174,6 +174,17 @@ def _fit_domestic_abuse(da: list[tuple[str, int]]) -> SentimentScorer:
         [False] * len(nhs) + [True] * len(da))
 
 
+def test_the_learned_layers_learn_from_the_text_predict_reads():
+    # predict reads an answer without the clauses that only describe the
+    # abuse: words found only there are never read, so none is learned.
+    scorer = _fit_domestic_abuse([("He hit me and smashed the phone. But the police were brilliant", 1),
+                                  ("He strangled me. The officer was rude", 5), ("The IDVA was ok", 3)] * 3)
+    assert {"police", "brilliant", "rude", "officer", "idva"} <= set(scorer.vocabulary_)
+    assert not {"hit", "smashed", "strangled", "phone"} & set(scorer.vocabulary_)
+    assert scorer.score(["He hit me. But the police were brilliant"])[0] == pytest.approx(
+        scorer.score(["But the police were brilliant"])[0])
+
+
 def test_neutral_model_reads_domestic_abuse_coders_neutral_from_their_words():
     # "Some ... good some not" is neutral to these coders whatever its
     # compound; plain facts of what a service did are not.
