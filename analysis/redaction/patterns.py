@@ -222,6 +222,9 @@ def _international_phones(text: str) -> Iterator[Span]:
 
 
 _MONEY_BEFORE = lazy_re(r"[£$€]\s*$")
+# No sum of money in feedback runs to ten digits: after a currency sign, that many are
+# a number that only followed it ("$ 0808 2000 247 07700 900123" hid a mobile).
+_MONEY_DIGITS_MAX = 9
 # A label stands for a word, so "[" and "]" count as letters beside a number:
 # what was glued to a name stays glued to its "[name]" when redacted again.
 _LONG_NUMBER = lazy_re(r"(?<![\w£$€.,/:\]])\d(?:[ -]?\d){5,}(?![\w/:\[])")
@@ -297,7 +300,8 @@ def numbers(text: str) -> Iterator[Span]:
             if _is_slashed_reference(match.group()):
                 yield match.span()
     for match in _LONG_NUMBER.finditer(text):
-        if _MONEY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+        if _MONEY_BEFORE.search(text, max(0, match.start() - 3), match.start()) \
+                and len(re.sub(r"\D", "", match.group())) <= _MONEY_DIGITS_MAX:
             continue
         if _YEAR_SPAN.fullmatch(match.group()):
             continue  # "from 1990-2005": two years, no reference

@@ -458,6 +458,14 @@ TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=25).map(" 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("$ 0808 2000 247 07700 900123", "$ [number]"),  # found by the property below: "money" hid a mobile
+    ("paid $ 4500 then £1,200", "paid $ 4500 then £1,200"),
+])
+def test_a_currency_sign_hides_only_a_sum_of_money(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Sarah07700 900123 rang", "[handle] [number] rang"),
     ("Sarah0 0808 2000 247", "[name][phone]"),
     ("0808 2000 247 0Sarah", "0808 2000 247 0[name]"),
