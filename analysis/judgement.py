@@ -189,7 +189,19 @@ _ASKED_BEFORE = re.compile(
     r"(?:could|can|to) (?:ask|apply) for)\b[\w' ]{0,20}$"
 )
 
+# Praise by contrast with other people or with before: the service did what
+# nobody else had ("when nobody else would", "which no one else had done",
+# "nobody had done that before", "Nobody has ever asked me that"). The
+# failure it names is someone else's, so the clause is a success, never a
+# failure ("nobody else did either" contrasts nothing).
+_CONTRAST_PRAISE = re.compile(
+    r"\b(?:nobody|no ?one|no-one|noone) else\b(?![\w' ]{0,25}\beither\b)|"
+    r"\b(?:nobody|no ?one|no-one|noone)(?: had| has|'d|'s)? (?:ever (?:done|asked|said|explained|told|offered)"
+    r"(?: me| us)? (?:that|this)\b|(?:done|asked|said|explained|told|offered)(?: me| us)? (?:that|this) before\b)"
+)
+
 _SERVICE_SUCCESSES = _any_of((
+    _CONTRAST_PRAISE.pattern,
     r"\b(?:arrested|charged|removed|convicted|sentenced) (?:him|my ex|the abuser)\b",
     r"\b(?:he|my ex) (?:was|got) (?:arrested|charged|convicted|sentenced|found guilty|removed)\b",
     r"\bfound guilty\b",
@@ -206,6 +218,9 @@ _SERVICE_SUCCESSES = _any_of((
     r"(?:like|as if|stupid|small|judged|guilty|ashamed|a burden|a nuisance)\b",
     r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
     r"\bnever let (?:me|us) down\b",
+    # Not giving up on someone: "she never gave up on me", "you didn't give up on me".
+    r"\b(?:never|didn'?t|didnt|did not|wouldn'?t|wouldnt)(?: once| ever)? (?:gave|give|given) up on (?:me|us)\b|"
+    r"\bnever let (?:it|the case) (?:drop|go)\b",
     # Praise too great for words: "can't say enough good things", "can't thank them enough".
     r"\b(?:can'?t|cant|cannot|could(?:n'?t| not)) (?:say enough (?:good|nice|positive|kind)|"
     r"thank (?:\w+ ){0,2}enough|praise (?:\w+ ){0,2}enough|fault (?:them|her|him|it|the \w+))\b",
@@ -372,8 +387,9 @@ def succeeds(clause: str) -> bool:
 
 
 def fails(clause: str) -> bool:
-    """True when ``clause`` (lower-cased) matches a service-failure pattern."""
-    return bool(_SERVICE_FAILURES.search(clause))
+    """True when ``clause`` (lower-cased) matches a service-failure pattern and
+    is no praise by contrast ("she listened when nobody else did")."""
+    return bool(_SERVICE_FAILURES.search(clause)) and not _CONTRAST_PRAISE.search(clause)
 
 
 def opens_with_nothing(text: str) -> bool:
@@ -388,7 +404,7 @@ def judge(text: str) -> Judgement:
     # Most answers match nothing: one scan of the whole text rules that out
     # before the clause-by-clause scans.
     none = [False] * len(parts)
-    failed = [bool(_SERVICE_FAILURES.search(c)) for c in parts] if _SERVICE_FAILURES.search(lowered) else none
+    failed = [fails(c) for c in parts] if _SERVICE_FAILURES.search(lowered) else none
     succeeded = [_success(c) for c in parts] if _SERVICE_SUCCESSES.search(lowered) else none
     failures, successes = sum(failed), sum(succeeded)
     abuse = [bool(_ABUSE_CLAUSE.search(c)) and not _SERVICE_WORDS.search(c) for c in parts]

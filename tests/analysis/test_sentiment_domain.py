@@ -235,6 +235,30 @@ def test_wished_for_successes_do_not_count_and_told_successes_are_no_complaint()
     ]) == ["positive", "negative", "negative"]
 
 
+@pytest.mark.parametrize("text", [
+    "The GP listened when nobody else would",
+    "my key worker explained the court order, no one else had bothered",
+    "She went through the safety plan with me, nobody had done that before",
+    "They asked which language I wanted. Nobody has ever asked me that",
+    "my idva never once gave up on me",
+    "You didn't give up on us",
+    "the officer stayed on it for a year and never let it drop",
+])
+def test_praise_by_contrast_with_others_or_before_is_a_success_not_a_failure(text):
+    # The failure named is someone else's: the service did what they had not.
+    reading = judge(text)
+    assert (reading.failures, reading.successes) == (0, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The police were no help and nobody else rang me back either",
+    "Nobody ever asked me if I was ok",
+    "nobody rang back",
+])
+def test_a_failure_shared_with_others_stays_a_failure(text):
+    assert (judge(text).failures, judge(text).successes) == (1, 0)
+
+
 def test_praise_told_beside_a_fault_is_mixed_even_answering_what_could_be_better():
     # "good"/"nice" praise too; a fault may carry no negative word ("not so much",
     # "isn't"); praise told as how someone was is no request, whatever the question.
