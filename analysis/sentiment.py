@@ -114,7 +114,10 @@ _NO = re.compile(r"^\W*(?:no|nope|nah|never|not really|not at all|wouldn'?t|woul
 # A question asking for a score ("Out of 10, how would you rate us, and
 # why?"), and an answer opening with one ("8 because...", "2/10.", "3 stars"):
 # the writer's own number is their verdict. A number of weeks or times is not.
-_RATING_QUESTION = re.compile(r"\bout of (?:10|ten|5|five)\b|\brat(?:e|ing)\b|\bscore\b|\bstars?\b", re.I)
+# "On a scale of 1 to 5, how satisfied were you?" asks for a score as much
+# as "how would you rate us?" does.
+_RATING_QUESTION = re.compile(r"\bout of (?:10|ten|5|five)\b|\brat(?:e|ing)\b|\bscore\b|\bstars?\b|\bon a scale\b|"
+                              r"\bscale of\b|\b[01] ?(?:-|to) ?(?:5|10)\b", re.I)
 # The number must stand as the score: alone, as "/10", "out of 5" or "stars",
 # or before a reason ("8 because", "7. Good but", "6 - slow"); "2 workers came
 # out" opens with a count, not a score.

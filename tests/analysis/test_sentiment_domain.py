@@ -444,6 +444,8 @@ def test_a_number_that_is_no_score_is_read_by_its_words():
     assert rating("8 because my worker was great", "What helped?") is None
     assert rating("2 workers came out and were brilliant", RATE) is None
     assert rating("1 thing I'd change is the waiting list", RATE) is None
+    assert rating("4. Waited a month", "How satisfied were you, on a scale of 0 to 10?") == pytest.approx(-1 / 3)
+    assert rating("4. Waited a month", "How many times did you ring before someone answered?") is None
     assert labels([("2 workers came out and were brilliant", "How would you rate the support you got?")]) == [
         "positive"]
 
@@ -452,6 +454,9 @@ def test_a_number_that_is_no_score_is_read_by_its_words():
     "On a scale of 1 to 5, how would you rate the support?",
     "How would you rate the support from 1 (poor) to 5 (excellent)?",
     "Rate us 1-5",
+    # A scale named asks for a score without "rate" or "score".
+    "On a scale of 1 to 5, how satisfied were you with the outreach team?",
+    "From 1-5, how safe did you feel in the refuge?",
 ])
 def test_a_five_point_scale_is_read_out_of_five(question):
     assert labels([("4", question), ("5", question), ("3", question), ("1", question)]) == [
