@@ -88,7 +88,14 @@ Prints, each labelled with what it was measured on:
   ten new question wordings; written by the senti7 helper after its scorer
   was frozen at commit 1bde7b1 and scored once: 0.640 accuracy / 0.611
   Spearman against the mean; the scorer of 0117349 0.610 / 0.592; main
-  (7b8c765) 0.620 / 0.576. HELD OUT, never fitted or tuned on);
+  (7b8c765) 0.620 / 0.576. Never fitted on; TUNED ON since commit f8f9e47,
+  whose scale-question reading was read from its errors);
+- ``da-sentiment-fresh-15.csv`` (128 answers coded once by the senti9
+  helper, written after its scorer was frozen at commit f8f9e47: short
+  phone answers, flat facts, mixed, sarcastic, proposals, hedges; seven new
+  question wordings; scored once: 0.805 accuracy / 0.810 Spearman; main
+  before it (6567aca) 0.805 / 0.807, the same three-way readings. HELD
+  OUT, never fitted or tuned on; its errors were not read);
 - ``da-written-18.csv`` ... ``da-written-21.csv`` (four sets of 200 answers,
   each by an independent writer from outside the project, coded by the writer
   and by an independent second coder; the scorer of commit a42b2fe, never
@@ -96,7 +103,7 @@ Prints, each labelled with what it was measured on:
   answers. FITTED ON since the senti8-refit branch);
 - since 2026-12-05 the shipped learned layer and its domestic-abuse neutral
   band are fitted on the NHS answers and on every domestic-abuse set above
-  but the fresh ones (7-14), so the figures of the shipped scorer on
+  but the fresh ones (7-15), so the figures of the shipped scorer on
   them are FITTED ON; since the senti7 branch the domestic-abuse coders'
   "neutral or mixed" is read by a model of their words fitted on those sets
   too, so the shipped scorer's figures on them (0.97-1.00) say nothing about
@@ -200,8 +207,13 @@ HELD_OUT = (
     ("fresh set 14 (HELD OUT: 100 answers with scores, yes/no answers, timelines, comparisons, young people and "
      "professionals, ten new question wordings, two blind judgements agreeing on all 100, written by the senti7 "
      "helper after its scorer was frozen at commit 1bde7b1 and scored once: 0.640 / 0.611 against the mean; the "
-     "scorer of 0117349 0.610 / 0.592; main (7b8c765) 0.620 / 0.576. Printed here against the first judgement)",
+     "scorer of 0117349 0.610 / 0.592; main (7b8c765) 0.620 / 0.576; TUNED ON since f8f9e47 (its errors led to "
+     "reading a question naming a scale as asking for a score). Printed here against the first judgement)",
      ROOT / "benchmarks/data/da-sentiment-fresh-14.csv", "da_fresh14"),
+    ("fresh set 15 (HELD OUT: 128 phone answers (short, flat facts, mixed, sarcastic, proposals; seven new question "
+     "wordings) coded once, written by the senti9 helper after its scorer was frozen at commit f8f9e47 and scored "
+     "once: 0.805 / 0.810; main before it (6567aca) 0.805 / 0.807, the same three-way readings; errors not read)",
+     ROOT / "benchmarks/data/da-sentiment-fresh-15.csv", "da_fresh15"),
 ) + tuple(
     (f"stranger-written set {n} (FITTED ON since the senti8-refit branch: 200 answers by an independent writer, "
      "coded 1-5 by the writer and by a second coder independently. Printed here against the writer's code)",
@@ -211,7 +223,7 @@ HELD_OUT = (
 # Sets never fitted on (fresh 7 and 8 were read for rules at ae42133): scored
 # by the shipped scorer, left out of every refit.
 NOT_FITTED = ("da_fresh7", "da_fresh8", "da_fresh9", "da_fresh10", "da_fresh11", "da_fresh12", "da_fresh13",
-              "da_fresh14")
+              "da_fresh14", "da_fresh15")
 NAMES = {"negative": 0, "neutral": 1, "positive": 2}
 
 
