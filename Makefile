@@ -12,9 +12,9 @@ LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --universal 
 	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
 # pytest-xdist workers, two per CPU by default (TEST_WORKERS=0: no workers, one process):
 # about half of a worker's time is spent waiting (a browser page, a served app, the
-# database), so a second worker per CPU fills it. On 2 quiet CPUs the suite took 8:12
-# with 4 workers and 9:08 with 3 (3,605 tests); 9:48 with 4 and 11:27 with 6 (3,396
-# tests, an earlier machine); 12:29 with 2 (3,135 tests, a day before).
+# database), so a second worker per CPU fills it. On 2 CPUs the suite took 7:20 with 4
+# workers (3,624 tests, a clean clone's .ci/run); earlier, 8:12 with 4 and 9:08 with 3
+# (3,605 tests); 9:48 with 4 and 11:27 with 6 (3,396 tests); 12:29 with 2 (3,135 tests).
 # worksteal: a worker that runs out takes tests from the other's queue, so a run of
 # long tests (browser journeys, the hostile-input sweeps) dealt to one worker does not
 # leave the other idle at the end. It takes from the tail of a queue, so the tests marked
