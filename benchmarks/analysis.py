@@ -333,16 +333,6 @@ def da_learning(dev: list[dict[str, str]], corpora: dict[str, list[dict[str, str
                       "da_cv_coded_micro_f1": float(np.mean(learned_f1)), "da_cv_gain_min": min(gains)}
 
 
-def micro_macro(Y: np.ndarray, chosen: np.ndarray) -> tuple[float, float]:
-    """Micro-F1, and macro-F1 over the themes coded or suggested (as
-    ``scripts/fit_default_theme_model.py`` and ``benchmarks/day_one.py`` count it)."""
-    Y, chosen = Y.astype(bool), chosen.astype(bool)
-    tp, wrong = (Y & chosen).sum(0), (Y ^ chosen).sum(0)
-    seen = Y.any(0) | chosen.any(0)
-    macro = float(np.mean(2 * tp[seen] / (2 * tp[seen] + wrong[seen]))) if seen.any() else 0.0
-    return float(2 * tp.sum() / max(2 * tp.sum() + wrong.sum(), 1)), macro
-
-
 def learned_themes(coded: list[dict[str, str]], scored: list[dict[str, str]], codebook: Codebook,
                    answers_model: AnswersModel, seed: int) -> np.ndarray:
     """The themes (in the codebook's order) of ``scored`` as a partnership that coded
@@ -365,6 +355,7 @@ def leave_one_set_out(dev: list[dict[str, str]], paths: list[str], seeds: list[i
     per seed; none where that part is smaller), scored on the rest against day one
     on the same answers. Means are over the sets with the figure."""
     from scripts.fit_default_theme_model import SETS, Training, set_name
+    from scripts.fit_default_theme_model import f1 as micro_macro
 
     codebook = default_codebook()
     codes = list(codebook.codes)

@@ -107,10 +107,11 @@ def pick(texts: list[str], rows: np.ndarray) -> list[str]:
 
 def f1(Y: np.ndarray, chosen: np.ndarray) -> tuple[float, float]:
     """Micro- and macro-F1 (over the themes coded or suggested), as benchmarks/day_one.py."""
+    Y, chosen = Y.astype(bool), chosen.astype(bool)
     tp, wrong = (Y & chosen).sum(0), (Y ^ chosen).sum(0)
     seen = Y.any(0) | chosen.any(0)
-    macro = np.mean(2 * tp[seen] / (2 * tp[seen] + wrong[seen]))
-    return 2 * tp.sum() / max(2 * tp.sum() + wrong.sum(), 1), float(macro)
+    macro = float(np.mean(2 * tp[seen] / (2 * tp[seen] + wrong[seen]))) if seen.any() else 0.0
+    return float(2 * tp.sum() / max(2 * tp.sum() + wrong.sum(), 1)), macro
 
 
 def set_name(path: str) -> str:
