@@ -148,8 +148,15 @@ def test_choose_takes_the_best_theme_on_weaker_evidence_and_at_most_three():
 
 def test_the_weak_best_theme_needs_evidence_of_its_own():
     proba = np.array([[0.15, 0.05], [0.15, 0.05], [0.35, 0.05]])
-    evidence = np.array([[True, False], [False, False], [False, False]])
+    evidence = np.array([[True, False], [False, True], [False, True]])
     assert choose(proba, evidence).tolist() == [[True, False], [False, False], [True, False]]
+
+
+def test_an_answer_with_no_evidence_for_any_theme_needs_a_higher_probability():
+    proba = np.array([[0.35, 0.05], [0.45, 0.3], [0.55, 0.05]])
+    evidence = np.zeros_like(proba, dtype=bool)
+    assert choose(proba, evidence).tolist() == [[False, False], [False, False], [True, False]]
+    assert choose(proba).tolist() == [[True, False], [True, True], [True, False]]
 
 
 @pytest.mark.parametrize("text", ["asdf", "test test", "lol", "Can I have a biscuit?", "My cat is called Tom.",
