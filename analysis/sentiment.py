@@ -655,10 +655,17 @@ def rating(text: str, question: str | None) -> float | None:
 
 def _plain_verdicts(judgements: Sequence[Judgement], questions: Sequence[str | None],
                     moved: np.ndarray) -> np.ndarray:
-    """Answers opening with a plain "yes" or "no" to a yes/no question about the
-    service, not taken back ("Yes definitely", "No, waited 3 months"): like a
-    rating, the writer's own verdict, which the neutral model does not overrule."""
+    """Answers whose words give their verdict, which the neutral model does not
+    overrule: a plain "yes" or "no" opening an answer to a yes/no question about
+    the service, not taken back ("Yes definitely", "No, waited 3 months"), like a
+    rating; and a service failure the rules find with no success beside it ("my
+    worker left and the new one hasnt been in touch"). Refitted on 4,000 more
+    coded answers, the neutral model had read such failures as neutral; leaving
+    each of the 24 strangers' sets out, 3-way accuracy 0.8070 -> 0.8068 and
+    Spearman 0.8041 -> 0.8045 with this (2026-12-06): it keeps the issue's
+    failure readings at no cost."""
     return np.array([_verdict(j.scored_text, q) * m >= JUDGED_FLOOR
+                     or (j.failures > 0 and not j.successes and m <= -JUDGED_FLOOR)
                      for j, q, m in zip(judgements, questions, moved, strict=True)], dtype=bool)
 
 

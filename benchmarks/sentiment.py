@@ -101,6 +101,8 @@ Prints, each labelled with what it was measured on:
   and by an independent second coder; the scorer of commit a42b2fe, never
   having seen them, 0.787 / 0.862 / 0.800 / 0.777 accuracy on the agreed
   answers. FITTED ON since the senti8-refit branch);
+- ``da-written-24.csv`` ... ``da-written-44.csv`` (no 34: twenty more sets of
+  200 answers written and coded the same way on 2026-12-06; FITTED ON since);
 - since 2026-12-05 the shipped learned layer and its domestic-abuse neutral
   band are fitted on the NHS answers and on every domestic-abuse set above
   but the fresh ones (7-15), so the figures of the shipped scorer on
@@ -215,10 +217,11 @@ HELD_OUT = (
      "once: 0.805 / 0.810; main before it (6567aca) 0.805 / 0.807, the same three-way readings; errors not read)",
      ROOT / "benchmarks/data/da-sentiment-fresh-15.csv", "da_fresh15"),
 ) + tuple(
-    (f"stranger-written set {n} (FITTED ON since the senti8-refit branch: 200 answers by an independent writer, "
-     "coded 1-5 by the writer and by a second coder independently. Printed here against the writer's code)",
+    (f"stranger-written set {n} (FITTED ON since {'the senti8-refit branch' if n < 24 else '2026-12-06'}: 200 "
+     "answers by an independent writer, coded 1-5 by the writer and by a second coder independently. Printed "
+     "here against the writer's code)",
      ROOT / f"benchmarks/data/da-written-{n}.csv", f"da_written{n}")
-    for n in (18, 19, 20, 21)
+    for n in (18, 19, 20, 21, *range(24, 34), *range(35, 45))
 )
 # Sets never fitted on (fresh 7 and 8 were read for rules at ae42133): scored
 # by the shipped scorer, left out of every refit.

@@ -174,9 +174,13 @@ def test_no_letters_no_probability_and_no_lift_without_content_words(prior):
 
 
 def test_weak_on_topic_answers_keep_their_best_theme(prior):
-    # Best themes below ASSIGN_AT, each with a word close to one of the theme's phrases.
-    assert "perpetrators" in themes(prior, "Make sure he goes on a course, not just me")
-    assert "access" in themes(prior, "texting. i could never have said it out loud")
+    # From the codebook alone (as a partnership's own themes are read) the best theme is
+    # below ASSIGN_AT, with a word close to one of the theme's phrases: it is kept.
+    text = "Make sure he goes on a course, not just me"
+    alone = CodebookPrior(prior.codebook, answers_model=False)
+    assert alone.proba([text]).max() < ASSIGN_AT
+    assert "perpetrators" in themes(alone, text)
+    assert "perpetrators" in themes(prior, text)
 
 
 def test_an_answer_with_several_themes_gets_each():
