@@ -374,16 +374,23 @@ class CodebookPrior:
             lead[asked] = leads[[rows[questions[i]] for i in asked]]
         return phrase, lead
 
+    def matches(self, texts: Sequence[str]) -> tuple[csr_matrix, np.ndarray]:
+        """Each answer's phrase hits (``Codebook.phrase_hits``) and (texts x themes)
+        word closeness; an exclude phrase ("judge me" for the courts) stops the
+        soft word match too."""
+        hits = self.codebook.phrase_hits([stems(t) for t in texts])
+        return hits, np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts)).astype(np.float32)
+
     def features(self, texts: Sequence[str], vectors: np.ndarray | None = None,
-                 questions: Sequence[str | None] | None = None) -> np.ndarray:
-        """(texts x themes x ``FEATURES``): the evidence the score weighs."""
+                 questions: Sequence[str | None] | None = None,
+                 matches: tuple[csr_matrix, np.ndarray] | None = None) -> np.ndarray:
+        """(texts x themes x ``FEATURES``): the evidence the score weighs
+        (``matches``: the texts' ``matches``, when already worked out)."""
         if vectors is None:
             vectors = self.embedder.encode(texts)
         close = _centred(self.closeness(vectors))
         clause = self.clause_closeness(texts, close)
-        hits = self.codebook.phrase_hits([stems(t) for t in texts])
-        # An exclude phrase ("judge me" for the courts) stops the soft word match too.
-        word = np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts)).astype(np.float32)
+        hits, word = matches if matches is not None else self.matches(texts)
         phrase = self.codebook.assign(hits).toarray()
         question_phrase, question_lead = self.question_evidence(questions or [None] * len(texts))
         return np.stack([word, _lead(word), np.maximum(word - 0.75, 0), close, _lead(close),
@@ -391,36 +398,46 @@ class CodebookPrior:
                         axis=2).astype(np.float32)
 
     def scores(self, texts: Sequence[str], vectors: np.ndarray | None = None,
-               questions: Sequence[str | None] | None = None) -> np.ndarray:
+               questions: Sequence[str | None] | None = None,
+               matches: tuple[csr_matrix, np.ndarray] | None = None) -> np.ndarray:
         """(texts x themes) logit of each theme applying (``questions``, the question
         each text answers, is optional)."""
         if vectors is None:
             vectors = self.embedder.encode(texts)
-        features = self.features(texts, vectors, questions)
+        features = self.features(texts, vectors, questions, matches)
         logit = features @ np.asarray(self.weights.coef, dtype=np.float32) + self.weights.offset
         return self.with_answers_model(texts, logit, vectors, np.array([has_content(t) for t in texts], dtype=bool))
 
     def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None,
               questions: Sequence[str | None] | None = None) -> np.ndarray:
-        """(texts x themes) probabilities; answers that say nothing get none.
-        Worked in blocks of ``BLOCK`` texts, so memory stays flat however many."""
+        """(texts x themes) probabilities; answers that say nothing get none."""
+        return self.proba_and_evidence(texts, vectors, questions)[0]
+
+    def proba_and_evidence(self, texts: Sequence[str], vectors: np.ndarray | None = None,
+                           questions: Sequence[str | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """``proba`` and ``evidence`` at once, the phrase and word matches worked out
+        once for both (about a quarter of day-one theming's time). Worked in blocks
+        of ``BLOCK`` texts, so memory stays flat however many."""
         texts = list(texts)
         p = np.zeros((len(texts), len(self.codebook.themes)))
+        evidence = np.zeros(p.shape, dtype=bool)
         for start in range(0, len(texts), BLOCK):
             block = slice(start, start + BLOCK)
+            matches = self.matches(texts[block])
             logit = self.scores(texts[block], None if vectors is None else vectors[block],
-                                None if questions is None else list(questions)[block])
+                                None if questions is None else list(questions)[block], matches)
             p[block] = 1.0 / (1.0 + np.exp(-logit))
+            evidence[block] = self._evidence(*matches)
         nothing = np.array([says_nothing(t) or not has_letters(t) for t in texts], dtype=bool)
         p[nothing] = 0.0
-        return p
+        return p, evidence
 
     def evidence(self, texts: Sequence[str]) -> np.ndarray:
         """(texts x themes) booleans: the answer has one of the theme's phrases, or a
         content word within ``EVIDENCE_AT`` of one (``choose``)."""
-        texts = list(texts)
-        hits = self.codebook.phrase_hits([stems(t) for t in texts])
-        word = np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts))
+        return self._evidence(*self.matches(list(texts)))
+
+    def _evidence(self, hits: csr_matrix, word: np.ndarray) -> np.ndarray:
         return (self.codebook.assign(hits).toarray() > 0) | (word >= EVIDENCE_AT)
 
 

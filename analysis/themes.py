@@ -47,8 +47,8 @@ def _themes_by_codebook(codebook: Codebook, pairs: list[tuple[str, str | None]]
     """Day one: the codebook's meaning and phrases (in the answer, and in the
     question it answers), calibrated probabilities."""
     prior, texts = CodebookPrior(codebook), [t for t, _ in pairs]
-    proba = prior.proba(texts, questions=[q for _, q in pairs])
-    return choose(proba, prior.evidence(texts)), proba
+    proba, evidence = prior.proba_and_evidence(texts, questions=[q for _, q in pairs])
+    return choose(proba, evidence), proba
 
 
 def _distinct(items: list) -> tuple[list, np.ndarray]:

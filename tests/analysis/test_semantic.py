@@ -6,6 +6,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
+from analysis import semantic
 from analysis.codebook import default_codebook, parse_codebook
 from analysis.embedding import StaticEmbedder, basic_words, default_embedder
 from analysis.semantic import (
@@ -272,3 +273,12 @@ def test_another_answers_model_can_stand_in_for_the_shipped_one():
               "intercept": np.array([b for _, b in shipped.themes.values()])}
     rebuilt = CodebookPrior(codebook, answers_model=AnswersModel.from_arrays(arrays))
     assert np.allclose(rebuilt.proba(texts), CodebookPrior(codebook).proba(texts))
+
+
+def test_probabilities_and_evidence_together_are_each_alone(prior, monkeypatch):
+    texts = ["The refuge was lovely but he found the address", "cops never came", "lol", "nothing"]
+    questions = ["What did you think of the refuge?", None, None, "Anything else?"]
+    monkeypatch.setattr(semantic, "BLOCK", 3)  # across a block's edge
+    proba, evidence = prior.proba_and_evidence(texts, questions=questions)
+    assert np.array_equal(proba, prior.proba(texts, questions=questions))
+    assert np.array_equal(evidence, prior.evidence(texts))
