@@ -44,8 +44,9 @@ def _not_after(before: tuple[str, ...], *words: str) -> str:
     return r"\b(?:" + "|".join(w + "".join(f"(?<!{b}{w})" for b in before) for w in words) + ")"
 
 
-# "never once made me feel like a burden" is praise.
-_NEGATIONS = ("never ", "never once ", "not ", "n't ", "didnt ", "nt ")
+# "never once made me feel like a burden", "nobody made me feel stupid" are praise.
+_NEGATIONS = ("never ", "never once ", "not ", "n't ", "didnt ", "nt ", "nobody ", "no one ", "no-one ", "noone ",
+              "nobody ever ", "no one ever ")
 # "I didn't understand" is no service failing.
 _AFTER_I = (r"\bi ",)
 
@@ -87,7 +88,7 @@ _SERVICE_FAILURES = _any_of((
     r"bother|explain|tell me|ask)\b",
     r"\b(?:wasn'?t|weren'?t|not|never) (?:believed|listened to|taken seriously|helped|told|asked|"
     r"contacted|offered)\b",
-    r"\bblamed (?:me|us)\b|\bjudged me\b|"
+    _not_after(_NEGATIONS, "blamed") + r" (?:me|us)\b|" + _not_after(_NEGATIONS, "judged") + r" me\b|"
     + _not_after(_NEGATIONS, "made") + r" (?:me|us) feel (?:stupid|small|worse|judged|guilty|ashamed|"
     r"like (?:a|an|i was (?:a|an|lying|making))\b)",
     r"\b(?:asked|questioned|spoke to) (?:me )?(?:in front of|with) (?:him|my ex|my partner)\b",
@@ -214,7 +215,9 @@ _SERVICE_SUCCESSES = _any_of((
     r"\b(?:took|taken) (?:me|it|us) seriously\b",
     r"\b(?:got back to|rang me back|called me back|rang us back|called us back)\b",
     r"\b(?:didn'?t|never|did not) (?:judge|rush|pressure|push)\b|\bwithout (?:judg|pressur)\w*",
-    r"\b(?:didn'?t|didnt|never|did not)(?: once)? (?:make|made) (?:me|us) feel "
+    r"\b(?:nobody|no ?one|no-one)(?: ever)? (?:judged|blamed|rushed|pressured|pushed) (?:me|us)\b",
+    r"\b(?:(?:didn'?t|didnt|never|did not)(?: once)? (?:make|made)|(?:nobody|no ?one|no-one)(?: ever)? made) "
+    r"(?:me|us) feel "
     r"(?:like|as if|stupid|small|judged|guilty|ashamed|a burden|a nuisance)\b",
     r"\b(?:could(?:n'?t| not) have (?:done it|got through|coped) without)\b",
     r"\bnever let (?:me|us) down\b",

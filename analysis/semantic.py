@@ -128,31 +128,33 @@ MOST_THEMES = 3
 # Without it "asdf", "lol" or "My cat is called Tom." got their weak best guess (word
 # closeness 0.43-0.63), while the right weak guesses mostly have a word above 0.65.
 EVIDENCE_AT = 0.65
-# An answer with no evidence for any theme is themed only from this probability:
-# the answers model's common words ("can", "have") had put "Can I have a biscuit?"
-# at 0.3 for housing. Leaving each of the 27 coded sets out, micro-F1 was the same to
-# the third decimal at 0.35, 0.4 and 0.5 (few coded themes lack all evidence), and
-# of the 30 off-topic answers of da-theming-offtopic-fresh.csv 8 got a theme, not 10.
+# An answer with no evidence for any theme takes only themes from this probability
+# (no weak best or second theme): refitted on thousands of coded answers, the answers
+# model's common words ("can", "have") gave "Can I have a biscuit?" housing and "brb"
+# housing at 0.55. With the model of 48 sets, leaving each set out, micro-F1 0.8132
+# without the rule, 0.8134 at 0.5, 0.8124 at 0.7; of the 30 off-topic answers of
+# da-theming-offtopic-fresh.csv 9, 7 and 6 get a theme (its 30 on-topic ones all keep one).
 UNSUPPORTED_AT = 0.5
 
 
 def choose(proba: np.ndarray, evidence: np.ndarray | None = None,
-           thresholds: np.ndarray | float = ASSIGN_AT) -> np.ndarray:
+           thresholds: np.ndarray | float = ASSIGN_AT, unsupported: np.ndarray | None = None) -> np.ndarray:
     """(texts x themes) booleans: the themes suggested from the prior's probabilities;
     the best from ``TOP_AT`` only where ``evidence`` (same shape) is true, when given.
     A theme whose cut-off was learned (``thresholds``, per theme) has its ``TOP_AT``
     and ``SECOND_AT`` moved in proportion: with ``ASSIGN_AT`` it is day one exactly.
-    An answer with no ``evidence`` for any theme is cut from ``UNSUPPORTED_AT`` at least."""
+    An answer with no evidence for any theme (``unsupported``, one per text; by
+    default worked out from ``evidence``) takes only themes from ``UNSUPPORTED_AT``."""
     thresholds = np.asarray(thresholds, dtype=float)
-    if evidence is not None:
-        unsupported = ~evidence.any(axis=1, keepdims=True)
-        thresholds = np.where(unsupported, np.maximum(thresholds, UNSUPPORTED_AT), thresholds)
     scale = thresholds / ASSIGN_AT
     rank = np.argsort(-proba, axis=1, kind="stable").argsort(axis=1)
     best = (rank == 0) & (proba >= TOP_AT * scale)
     if evidence is not None:
         best &= evidence
     chosen = (proba >= thresholds) | best | ((rank == 1) & (proba >= SECOND_AT * scale))
+    if evidence is not None:
+        unsupported = ~evidence.any(axis=1) if unsupported is None else np.asarray(unsupported, dtype=bool)
+        chosen = np.where(unsupported[:, None], proba >= np.maximum(thresholds, UNSUPPORTED_AT), chosen)
     return chosen & (rank < MOST_THEMES)
 
 
@@ -162,8 +164,8 @@ ANSWERS_MODEL_FILE = "default_theme_model.npz"
 # (scripts/fit_default_theme_model.py prints those figures). With the answers' words
 # among its inputs and 1,800 coded answers the model earns more than the 0.7 it had
 # with the embedding alone and 1,000 (0.85 and 1.0 scored alike; 0.85 keeps some of
-# the codebook's own probability for answers unlike any coded one). With 5,800 coded
-# answers, 0.8 / 0.85 / 0.9 scored 0.799 / 0.800 / 0.802 over 26 sets: kept.
+# the codebook's own probability for answers unlike any coded one). Fitted on 26 of
+# the sets of 2026-12-06, 0.8 / 0.85 / 0.9 scored 0.799 / 0.800 / 0.802: kept.
 ANSWERS_MODEL_SHARE = 0.85
 ANSWERS_MODEL_PRIOR_SCALE = 0.3
 # Word n-grams of the answers model: sklearn's default tokens (two or more word

@@ -453,8 +453,10 @@ class SentimentScorer:
                 if self.neutral_coef_ is not None:
                     shrunk = np.abs(moved) < np.abs(learned)
                     read = _read_neutral(compound, self._neutral_probability(X, compound, shrunk))
-                    compound = np.where(_plain_verdicts(judgements, block_questions, moved),
-                                        np.sign(moved) * np.maximum(np.abs(compound), NEUTRAL_BAND + 1e-6), read)
+                    plain = _plain_verdicts(judgements, block_questions, moved) | (
+                        _plain_failures(judgements, moved) & (np.abs(read) <= NEUTRAL_BAND))
+                    compound = np.where(plain, np.sign(moved) * np.maximum(np.abs(compound), NEUTRAL_BAND + 1e-6),
+                                        read)
             blocks.append(compound)
         compound = np.concatenate(blocks) if blocks else np.zeros(0)
         for i, score in enumerate(map(rating, texts, questions)):
@@ -655,18 +657,23 @@ def rating(text: str, question: str | None) -> float | None:
 
 def _plain_verdicts(judgements: Sequence[Judgement], questions: Sequence[str | None],
                     moved: np.ndarray) -> np.ndarray:
-    """Answers whose words give their verdict, which the neutral model does not
-    overrule: a plain "yes" or "no" opening an answer to a yes/no question about
-    the service, not taken back ("Yes definitely", "No, waited 3 months"), like a
-    rating; and a service failure the rules find with no success beside it ("my
-    worker left and the new one hasnt been in touch"). Refitted on 4,000 more
-    coded answers, the neutral model had read such failures as neutral; leaving
-    each of the 24 strangers' sets out, 3-way accuracy 0.8070 -> 0.8068 and
-    Spearman 0.8041 -> 0.8045 with this (2026-12-06): it keeps the issue's
-    failure readings at no cost."""
+    """Answers opening with a plain "yes" or "no" to a yes/no question about the
+    service, not taken back ("Yes definitely", "No, waited 3 months"): like a
+    rating, the writer's own verdict, which the neutral model does not overrule."""
     return np.array([_verdict(j.scored_text, q) * m >= JUDGED_FLOOR
-                     or (j.failures > 0 and not j.successes and m <= -JUDGED_FLOOR)
                      for j, q, m in zip(judgements, questions, moved, strict=True)], dtype=bool)
+
+
+def _plain_failures(judgements: Sequence[Judgement], moved: np.ndarray) -> np.ndarray:
+    """Service failures the rules find with no success beside it and no proposal
+    ("my worker left and the new one hasnt been in touch"; not "shorter waiting
+    lists for counselling"): where the neutral model reads one as neutral, the
+    failure is the verdict. Refitted on 4,000 more coded answers, the neutral
+    model had read such failures as neutral; leaving each of the 24 strangers'
+    sets out, 3-way accuracy 0.8070 -> 0.8068 and Spearman 0.8041 -> 0.8045 with
+    the first form of this rule (2026-12-06)."""
+    return np.array([j.failures > 0 and not j.successes and not (j.suggests or j.proposes) and m <= -JUDGED_FLOOR
+                     for j, m in zip(judgements, moved, strict=True)], dtype=bool)
 
 
 def _verdict(text: str, question: str | None) -> int:

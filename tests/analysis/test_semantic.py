@@ -20,6 +20,7 @@ from analysis.semantic import (
     clauses,
     says_nothing,
 )
+from analysis.text import stems
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +183,7 @@ def test_weak_on_topic_answers_keep_their_best_theme(prior):
     assert alone.proba([text]).max() < ASSIGN_AT
     assert "perpetrators" in themes(alone, text)
     assert "perpetrators" in themes(prior, text)
+    assert "access" in themes(prior, "texting. i could never have said it out loud")
 
 
 def test_an_answer_with_several_themes_gets_each():
@@ -276,9 +278,14 @@ def test_another_answers_model_can_stand_in_for_the_shipped_one():
 
 
 def test_probabilities_and_evidence_together_are_each_alone(prior, monkeypatch):
-    texts = ["The refuge was lovely but he found the address", "cops never came", "lol", "nothing"]
-    questions = ["What did you think of the refuge?", None, None, "Anything else?"]
+    texts = ["The refuge was lovely but he found the address", "cops never came", "lol", "nothing",
+             "The judge made me feel judged"]
+    questions = ["What did you think of the refuge?", None, None, "Anything else?", None]
     monkeypatch.setattr(semantic, "BLOCK", 3)  # across a block's edge
     proba, evidence = prior.proba_and_evidence(texts, questions=questions)
     assert np.array_equal(proba, prior.proba(texts, questions=questions))
-    assert np.array_equal(evidence, prior.evidence(texts))
+    # Evidence as it was worked out on its own: a phrase of the theme, or a word near one
+    # unless an exclude phrase blocks it.
+    hits = prior.codebook.phrase_hits([stems(t) for t in texts])
+    word = np.where(prior.codebook.blocked(hits), 0.0, prior.word_closeness(texts))
+    assert np.array_equal(evidence, (prior.codebook.assign(hits).toarray() > 0) | (word >= semantic.EVIDENCE_AT))

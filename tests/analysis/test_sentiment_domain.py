@@ -11,6 +11,7 @@ from analysis.sentiment import (
     NEUTRAL_BAND,
     SentimentScorer,
     _best_cuts,
+    _plain_failures,
     default_scorer,
     judged,
     rating,
@@ -299,9 +300,22 @@ def test_faults_told_without_negative_words_are_negative(text):
     assert labels([(text, ELSE)]) == ["negative"]
 
 
+def test_only_a_failure_told_is_beyond_the_neutral_model():
+    # Both name a fault the rules find; only the first tells it (the second proposes), so
+    # only the first is not the neutral model's to overrule.
+    found = [judge(t) for t in ("My worker left and the new one hasnt been in touch",
+                                "Shorter waiting lists for counselling")]
+    assert [j.failures > 0 for j in found] == [True, True]
+    assert _plain_failures(found, np.array([-0.5, -0.5])).tolist() == [True, False]
+
+
 @pytest.mark.parametrize("text", [
     "The worker never once made me feel like it was my fault",
     "Staff never made me feel like a burden",
+    "nobody made me feel stupid",
+    "no one judged me, first time in years",
+    "No one ever made me feel like it was my fault",
+    "nobody blamed me",
 ])
 def test_a_fault_denied_is_praise(text):
     assert labels([(text, "What did you think of the refuge?")]) == ["positive"]
