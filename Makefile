@@ -44,16 +44,19 @@ $(BIN)/python:
 # Exactly the locked set, each file checked against its hash (pip and setuptools too),
 # then Heard itself, built by the locked setuptools and pulling in nothing else.
 # `pip check` fails when pyproject.toml asks for something the lock lacks.
+# --no-deps: the lock already names every dependency, and a new venv's own pip (23.2
+# here) otherwise asks for an extra's newest release and refuses it as unpinned
+# (weasyprint's fonttools[woff] on the day fonttools 4.69.1 came out).
 CHECK_LOCKED = @$(PIP) check >/dev/null || { $(PIP) check; echo "The lock lacks what pyproject.toml asks for: run make lock"; exit 1; }
 
 $(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	$(PIP) install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	$(CHECK_LOCKED)
 	@touch $@
 
 $(VENV)/.installed-test: $(DEV_LOCK) $(VENV)/.installed
-	$(PIP) install --quiet --require-hashes -r $(DEV_LOCK)
+	$(PIP) install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
 	$(CHECK_LOCKED)
 	@touch $@
 
@@ -109,7 +112,7 @@ serve: setup assets ## Production: migrate, then gunicorn (needs DATABASE_URL, S
 	HEARD_CONFIG=production $(BIN)/gunicorn --config gunicorn.conf.py 'webapp:create_app("production")'
 
 lock: | $(BIN)/python ## Re-lock every dependency with hashes after editing pyproject.toml (LOCK_ARGS=--upgrade: newest allowed)
-	$(PIP) install --quiet --require-hashes -r $(DEV_LOCK)
+	$(PIP) install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
 	$(LOCK_COMPILE) -o $(LOCK)
 	$(LOCK_COMPILE) --all-extras -c $(LOCK) -o $(DEV_LOCK)
 	@echo "Locked. make setup-test installs exactly these; commit pyproject.toml, $(LOCK) and $(DEV_LOCK) together."
