@@ -142,6 +142,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.emergent import EmergentThemes  # noqa: E402
 from analysis.sentiment import DOMESTIC_ABUSE_WEIGHT, SentimentScorer, default_scorer  # noqa: E402
+from scripts.fit_default_theme_model import WRITTEN_SETS  # noqa: E402
 
 NHS_DATA = ROOT / "../shared/data/feedback-labelled-dev.csv"
 DA_DATA = ROOT / "../shared/data/da-feedback-dev.csv"
@@ -221,7 +222,7 @@ HELD_OUT = (
      "answers by an independent writer, coded 1-5 by the writer and by a second coder independently. Printed "
      "here against the writer's code)",
      ROOT / f"benchmarks/data/da-written-{n}.csv", f"da_written{n}")
-    for n in (18, 19, 20, 21, *range(24, 34), *range(35, 60))
+    for n in WRITTEN_SETS
 )
 # Sets never fitted on (fresh 7 and 8 were read for rules at ae42133): scored
 # by the shipped scorer, left out of every refit.
