@@ -310,15 +310,19 @@ class ThemeClassifier:
                                                                              + VOTE_SMOOTHING)
         return out
 
-    def _prior_logit(self, texts: list[str], vectors: np.ndarray, questions: list[str | None]) -> np.ndarray:
-        """Codebook logit per label; 0 where the label is not in the codebook.
-        Answers that say nothing are left to the ``nothing`` input."""
+    def _prior_logit(self, texts: list[str], vectors: np.ndarray, questions: list[str | None]
+                     ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Codebook logit per label (0 where the label is not in the codebook), and
+        the codebook's evidence per (text, codebook theme) for ``assign`` (None
+        without a codebook). Answers that say nothing are left to the ``nothing`` input."""
         out = np.zeros((len(texts), len(self.classes_)))
-        if self.prior_ is not None:
-            # With the question answered, as on day one: "What did you think of
-            # the refuge?" is evidence for housing that the answer may not repeat.
-            out[:, self.in_book_] = np.clip(self.prior_.scores(texts, vectors, questions), -10, 10)
-        return out
+        if self.prior_ is None:
+            return out, None
+        # With the question answered, as on day one: "What did you think of
+        # the refuge?" is evidence for housing that the answer may not repeat.
+        scores, evidence = self.prior_.scores_and_evidence(texts, vectors, questions)
+        out[:, self.in_book_] = np.clip(scores, -10, 10)
+        return out, evidence
 
     def _inputs(self, texts: list[str], prior_logit: np.ndarray, svm_p: np.ndarray,
                 vote: np.ndarray, embedding_p: np.ndarray) -> np.ndarray:
@@ -369,7 +373,7 @@ class ThemeClassifier:
             if self.codebook else None
         vectors = self.embedder_.encode(texts)
         X = self._fit_features(texts, questions)
-        prior_logit = self._prior_logit(texts, vectors, questions)
+        prior_logit, _ = self._prior_logit(texts, vectors, questions)
         features = self._embedding_features(vectors, prior_logit)
         margins, embedding_p = self._out_of_fold(X, features, Y)
         self.platt_ = self._fit_platt(margins, Y)
@@ -487,12 +491,25 @@ class ThemeClassifier:
         """Calibrated probability per (text, label), columns in ``classes_`` order.
         Answers that say nothing ("n/a", "nothing") get next to none until
         staff have coded one; then each label's share among the coded ones."""
+        return self._proba_and_evidence(texts, questions)[0]
+
+    def assigned(
+        self, texts: Sequence[str], questions: Sequence[str | None] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``assign``'s labels and ``predict_proba``'s probabilities at once, the
+        codebook's phrase and word matches worked out once for both."""
+        proba, in_book = self._proba_and_evidence(texts, questions)
+        return self.assign(texts, proba, in_book), proba
+
+    def _proba_and_evidence(
+        self, texts: Sequence[str], questions: Sequence[str | None] | None
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         texts = [clean(t) for t in texts]
         if not texts:
-            return np.zeros((0, len(self.classes_)))
+            return np.zeros((0, len(self.classes_))), None
         questions = list(questions) if questions is not None else [None] * len(texts)
         vectors = self.embedder_.encode(texts)
-        prior_logit = self._prior_logit(texts, vectors, questions)
+        prior_logit, in_book = self._prior_logit(texts, vectors, questions)
         embedding_p = self._embedding_proba(self.embedding_models_,
                                             self._embedding_features(vectors, prior_logit), self.coded_Y_)
         proba = self._combine(self._inputs(
@@ -502,7 +519,7 @@ class ThemeClassifier:
         proba = self._blend(self._prior_proba(texts, prior_logit), proba)
         if self.nothing_codes_ is not None:
             proba[[says_nothing(t) for t in texts]] = self.nothing_codes_
-        return proba
+        return proba, in_book
 
     def learned_weight(self) -> np.ndarray:
         """Per label, the learned model's share of the final probability:
@@ -524,7 +541,8 @@ class ThemeClassifier:
         weight = self.learned_weight()
         return (1 - weight) * prior_p + weight * learned
 
-    def assign(self, texts: Sequence[str], proba: np.ndarray) -> np.ndarray:
+    def assign(self, texts: Sequence[str], proba: np.ndarray, in_book: np.ndarray | None = None
+               ) -> np.ndarray:
         """(texts x labels) booleans, no label forced: each label at or above
         its cut-off, except that a theme of the shipped answers model that the
         codebook still leads (learned weight under ``PRIOR_LED_BELOW``) is
@@ -533,7 +551,8 @@ class ThemeClassifier:
         of it, at most three), so learning from answers it adds little to
         scores as the codebook does. That rule was tuned for the default
         codebook: on the NHS curve (its own codebook, no answers model) it
-        cost 0.006-0.013 micro-F1 at 200 random codings (seed 0)."""
+        cost 0.006-0.013 micro-F1 at 200 random codings (seed 0). ``in_book``:
+        the codebook's evidence for the texts, when already worked out."""
         chosen = proba >= self.thresholds_
         led = np.zeros(len(self.classes_), dtype=bool)
         if self.prior_ is not None:
@@ -542,7 +561,8 @@ class ThemeClassifier:
         if not led.any():
             return chosen
         texts = [clean(t) for t in texts]
-        in_book = self.prior_.evidence(texts)
+        if in_book is None:
+            in_book = self.prior_.evidence(texts)
         evidence = np.ones(proba.shape, dtype=bool)  # a label the codebook lacks is the model's alone
         evidence[:, self.in_book_] = in_book
         # An answer that says nothing keeps its labels' cut-offs: how staff filed such answers.
@@ -567,9 +587,9 @@ class ThemeClassifier:
     ) -> list[list[str]]:
         """Theme codes per text (at least one each, unless it says nothing)."""
         texts = list(texts)
-        proba = self.predict_proba(texts, questions)
+        chosen, proba = self.assigned(texts, questions)
         return self.decide(proba, force=np.array([not says_nothing(t) for t in texts], dtype=bool),
-                           chosen=self.assign(texts, proba))
+                           chosen=chosen)
 
     def suggest_next(
         self, texts: Sequence[str], n: int, questions: Sequence[str | None] | None = None,

@@ -425,14 +425,20 @@ class CodebookPrior:
         evidence = np.zeros(p.shape, dtype=bool)
         for start in range(0, len(texts), BLOCK):
             block = slice(start, start + BLOCK)
-            matches = self.matches(texts[block])
-            logit = self.scores(texts[block], None if vectors is None else vectors[block],
-                                None if questions is None else list(questions)[block], matches)
+            logit, evidence[block] = self.scores_and_evidence(
+                texts[block], None if vectors is None else vectors[block],
+                None if questions is None else list(questions)[block])
             p[block] = 1.0 / (1.0 + np.exp(-logit))
-            evidence[block] = self._evidence(*matches)
         nothing = np.array([says_nothing(t) or not has_letters(t) for t in texts], dtype=bool)
         p[nothing] = 0.0
         return p, evidence
+
+    def scores_and_evidence(self, texts: Sequence[str], vectors: np.ndarray | None = None,
+                            questions: Sequence[str | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """``scores`` and ``evidence`` at once, the phrase and word matches worked
+        out once for both."""
+        matches = self.matches(texts)
+        return self.scores(texts, vectors, questions, matches), self._evidence(*matches)
 
     def evidence(self, texts: Sequence[str]) -> np.ndarray:
         """(texts x themes) booleans: the answer has one of the theme's phrases, or a

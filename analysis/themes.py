@@ -65,9 +65,9 @@ def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
     model = ThemeClassifier(codebook=codebook).fit(
         [c.record.text for c in coded], [c.codes for c in coded], [c.record.question for c in coded]
     )
-    proba = model.predict_proba([t for t, _ in pairs], [q for _, q in pairs])
     # No forced label here: texts no theme explains feed the emergent themes.
-    return model.assign([t for t, _ in pairs], proba), proba, model
+    chosen, proba = model.assigned([t for t, _ in pairs], [q for _, q in pairs])
+    return chosen, proba, model
 
 
 def build_report(

@@ -255,10 +255,9 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
             model = ThemeClassifier(codebook=codebook, random_state=seed).fit(
                 [texts[i] for i in train], [[c for c in rows[i]["labels"].split("|") if c] for i in train],
                 [rows[i]["question"] for i in train])
-            p = model.predict_proba([texts[i] for i in test], [rows[i]["question"] for i in test])
+            assigned, p = model.assigned([texts[i] for i in test], [rows[i]["question"] for i in test])
             columns = [model.classes_.index(c) for c in codes]
-            proba[test] = p[:, columns]
-            chosen[test] = model.assign([texts[i] for i in test], p)[:, columns]
+            proba[test], chosen[test] = p[:, columns], assigned[:, columns]
         runs.append(scores(Y, chosen, proba))
     mean = {k: float(np.nanmean([r[k] for r in runs])) for k in runs[0]}
     show(f"with the other ~96 coded (5-fold CV, seeds {seeds})", mean)
@@ -278,9 +277,9 @@ def coded_on_held_out(rows: list[dict[str, str]], held_out: list[dict[str, str]]
         [r["text"] for r in rows], [[c for c in r["labels"].split("|") if c] for r in rows],
         [r["question"] for r in rows])
     texts = [r["text"] for r in held_out]
-    p = model.predict_proba(texts, [r["question"] for r in held_out])
+    assigned, p = model.assigned(texts, [r["question"] for r in held_out])
     columns = [model.classes_.index(c) for c in codes]
-    return scores(label_matrix(held_out, codes), model.assign(texts, p)[:, columns], p[:, columns])
+    return scores(label_matrix(held_out, codes), assigned[:, columns], p[:, columns])
 
 
 def codes_of(row: dict[str, str]) -> list[str]:
@@ -294,13 +293,13 @@ def learned_against_codebook(coded: list[dict[str, str]], scored: list[dict[str,
     Y = label_matrix(scored, codes)
     texts, questions = [r["text"] for r in scored], [r.get("question") for r in scored]
     prior = CodebookPrior(codebook)
-    alone = prior.proba(texts, questions=questions)
+    alone, evidence = prior.proba_and_evidence(texts, questions=questions)
     model = ThemeClassifier(codebook=codebook, random_state=seed).fit(
         [r["text"] for r in coded], [codes_of(r) for r in coded], [r["question"] for r in coded])
     columns = [model.classes_.index(c) for c in codes]
-    learned = model.predict_proba(texts, questions)
-    return (scores(Y, choose(alone, prior.evidence(texts)), alone),
-            scores(Y, model.assign(texts, learned)[:, columns], learned[:, columns]))
+    assigned, learned = model.assigned(texts, questions)
+    return (scores(Y, choose(alone, evidence), alone),
+            scores(Y, assigned[:, columns], learned[:, columns]))
 
 
 def da_learning(dev: list[dict[str, str]], corpora: dict[str, list[dict[str, str]]], seeds: list[int]
@@ -339,9 +338,8 @@ def learned_themes(coded: list[dict[str, str]], scored: list[dict[str, str]], co
     ``coded`` would see them in its report (``ThemeClassifier.assign``)."""
     model = ThemeClassifier(codebook=codebook, answers_model=answers_model, random_state=seed).fit(
         [r["text"] for r in coded], [codes_of(r) for r in coded], [r["question"] for r in coded])
-    texts = [r["text"] for r in scored]
-    proba = model.predict_proba(texts, [r["question"] for r in scored])
-    return model.assign(texts, proba)[:, [model.classes_.index(c) for c in codebook.codes]]
+    assigned, _ = model.assigned([r["text"] for r in scored], [r["question"] for r in scored])
+    return assigned[:, [model.classes_.index(c) for c in codebook.codes]]
 
 
 def leave_one_set_out(dev: list[dict[str, str]], paths: list[str], seeds: list[int],

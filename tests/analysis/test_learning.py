@@ -449,6 +449,19 @@ def test_labels_the_codebook_still_leads_are_decided_as_on_day_one():
     assert not model.assign(texts, proba)[1:].any()
 
 
+def test_assigned_gives_what_predict_proba_and_assign_give():
+    """``assigned`` works the codebook's matches out once for both; the result
+    is the same as asking for each in turn."""
+    model = ThemeClassifier(codebook=default_codebook(), char_ngrams=False).fit(
+        [t for t, _ in DA_CODED], [c for _, c in DA_CODED])
+    texts = ["The refuge staff were lovely", "the police never rang back", "asdf", "Nothing."]
+    questions = ["What was the refuge like?", None, None, None]
+    chosen, proba = model.assigned(texts, questions)
+    assert np.allclose(proba, model.predict_proba(texts, questions))
+    assert (chosen == model.assign(texts, proba)).all()
+    assert chosen[:2].any(axis=1).all()
+
+
 def test_learning_starts_from_the_answers_model_it_is_given():
     """Benchmarks pass an answers model refitted without the answers they score; with
     none, every default theme is the codebook's alone and gives way to coded answers
