@@ -98,9 +98,13 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 # "I was scared", "the kids were crying": a feeling told in the past.
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
-# "helped me stop self-harming", "stopped thinking about ending it".
+# "helped me stop self-harming", "stopped thinking about ending it"...
 _STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)"
                       r"(?:\s+(?:thinking|wanting|trying|talking)(?:\s+(?:about|of|to))?)?\s*$")
+# ...but not "I can't stop thinking about ending it", "I never stopped wanting to die"
+# or "nobody helped me stop self-harming": the danger itself.
+_NOT_STOPPED = re.compile(r"\b(?:can't|cant|cannot|can not|couldn't|couldnt|could not|never|haven't|havent|"
+                          r"hasn't|hasnt|have not|has not|nobody|no one)\s+(?:\w+\s+){0,2}(?:stop|stopped)\b")
 # The backstop flags at this probability (it is trained with balanced classes): chosen
 # on da-feedback-dev.csv (never trained on) so that it adds one false alarm there among
 # 114 safe answers, with the precision floor (0.60) in mind (0.88 since the round-8 corpora).
@@ -391,7 +395,7 @@ def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
         # "I don't feel safe" is read as written; "he never threatened to kill me" is negated.
         return bool(rules.internal_negation.search(hit.phrase))
     before = _clause_before(text, hit.start)
-    if hit.category == "suicidal" and _STOPPED.search(before):
+    if hit.category == "suicidal" and _STOPPED.search(before) and not _NOT_STOPPED.search(before):
         return True  # "helped me stop self-harming"
     return bool(rules.negators.search(before)) and not rules.not_negating.search(f"{before} {hit.phrase}")
 

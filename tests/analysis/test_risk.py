@@ -338,3 +338,24 @@ def test_backstop_matches_scikit_learn_and_was_made_from_the_committed_corpora()
 )
 def test_backstop_names_a_category_no_rule_saw(text, category):
     assert assess(text).categories == (category,)
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Since court I cant stop thinking about ending it. I havent told my counsellor.", True),
+        ("I can't stop thinking about killing myself", True),
+        ("cannot stop thinking about ending my life", True),
+        ("I never stopped thinking about ending it", True),
+        ("I still haven't stopped wanting to die", True),
+        ("I can not stop wanting to die", True),
+        ("nobody helped me stop self-harming", True),
+        ("the group helped me stop self harming", False),
+        ("The counsellor helped me stop thinking about ending it", False),
+        ("I stopped thinking about ending it after the group", False),
+    ],
+)
+def test_not_being_able_to_stop_thinking_of_suicide_is_the_danger_not_its_end(text, flagged):
+    """"Can't stop thinking about ending it" once read as "stopped thinking about
+    it", as if the thought had gone (found in a stranger's set written 2026-12-06)."""
+    assert assess(text).flagged is flagged
