@@ -88,14 +88,24 @@ _MUTATIONS = (  # radical, then its soft, nasal and aspirate forms (two-letter r
     ("ll", ("l", "nl")), ("rh", ("r",)), ("p", ("b", "mh", "ph")), ("t", ("d", "nh", "th")),
     ("c", ("g", "ngh", "ch")), ("b", ("f", "m")), ("d", ("dd", "n")), ("g", ("", "ng")), ("m", ("f",)),
 )
+_DOUBLE_LETTERS = ("ch", "dd", "ff", "ng", "ph", "th")  # letters of their own, never mutated
 
 
-def _mutated(word: str) -> str:
+def welsh_forms(word: str) -> list[str]:
+    """A Welsh word and its mutated forms: "plant" -> plant, blant, mhlant, phlant.
+    A word that starts with one of Welsh's double letters ("therapi", "ddim") has none."""
+    if word.startswith(_DOUBLE_LETTERS):
+        return [word]
     for radical, forms in _MUTATIONS:
         if word.startswith(radical):
             rest = word[len(radical):]
-            return "(?:" + "|".join([word, *(form + rest for form in forms)]) + ")"
-    return word
+            return [word, *(form + rest for form in forms)]
+    return [word]
+
+
+def _mutated(word: str) -> str:
+    forms = welsh_forms(word)
+    return "(?:" + "|".join(forms) + ")" if len(forms) > 1 else word
 
 
 @cache

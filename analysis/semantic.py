@@ -45,6 +45,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.codebook import Codebook, Theme
 from analysis.embedding import StaticEmbedder, default_embedder
+from analysis.glossary import gloss
 from analysis.text import clean, stems, stopwords, words
 
 # Answers with nothing to theme. Kept apart from the themes (and from "code
@@ -302,7 +303,7 @@ class CodebookPrior:
         own = np.clip(logit[:, self.learned], -10, 10)
         dim = self.embedder.dim
         z = (vectors @ self.learned_coef[:, :dim].T
-             + answer_terms(texts, self.vocabulary) @ self.learned_coef[:, dim:-1].T
+             + answer_terms([gloss(t) for t in texts], self.vocabulary) @ self.learned_coef[:, dim:-1].T
              + ANSWERS_MODEL_PRIOR_SCALE * own * self.learned_coef[:, -1] + self.learned_bias)
         p = (1 - ANSWERS_MODEL_SHARE) * sigmoid(own) + ANSWERS_MODEL_SHARE * sigmoid(z)
         # Within a logit of 10 either way, where the learning layer clips the codebook's logit
@@ -362,14 +363,15 @@ class CodebookPrior:
         return centred
 
     def question_evidence(self, questions: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
-        """(questions x themes) phrase matches in, and closeness lead of, each
-        question; zeros where there is none. Worked once per distinct question."""
+        """(questions x themes) phrase matches in (a Welsh question with the English
+        of its service words, as an answer), and closeness lead of, each question;
+        zeros where there is none. Worked once per distinct question."""
         distinct = list(dict.fromkeys(q for q in questions if q))
         n_themes = len(self.codebook.themes)
         phrase, lead = np.zeros((len(questions), n_themes)), np.zeros((len(questions), n_themes))
         if distinct:
             rows = {q: i for i, q in enumerate(distinct)}
-            hits = self.codebook.assign(self.codebook.phrase_hits([stems(q) for q in distinct])).toarray()
+            hits = self.codebook.assign(self.codebook.phrase_hits([stems(gloss(q)) for q in distinct])).toarray()
             leads = _lead(_centred(self.closeness(self.embedder.encode(distinct))))
             asked = [i for i, q in enumerate(questions) if q]
             phrase[asked] = hits[[rows[questions[i]] for i in asked]]
@@ -379,7 +381,9 @@ class CodebookPrior:
     def matches(self, texts: Sequence[str]) -> tuple[csr_matrix, np.ndarray]:
         """Each answer's phrase hits (``Codebook.phrase_hits``) and (texts x themes)
         word closeness; an exclude phrase ("judge me" for the courts) stops the
-        soft word match too."""
+        soft word match too. An answer in Welsh, Polish or Urdu is read with the English
+        of its service words (``analysis.glossary``)."""
+        texts = [gloss(t) for t in texts]
         hits = self.codebook.phrase_hits([stems(t) for t in texts])
         return hits, np.where(self.codebook.blocked(hits), 0.0, self.word_closeness(texts)).astype(np.float32)
 
