@@ -95,9 +95,12 @@ def test_non_answers():
 
 
 def test_proposals_are_neutral_except_as_answers_to_what_could_be_better():
-    wish = "I wish somebody had told me about economic abuse earlier"
+    # The whole of a dev answer both coders read as neutral (3 and 3); its first
+    # sentence alone the learned layer of 2026-12-06 reads as a complaint.
+    wish = ("I wish somebody had told me about economic abuse earlier. "
+            "I thought him taking my wages was just how our marriage worked")
     assert judge(wish).suggests and not judge("They told me it would be an hour").suggests
-    assert labels([(wish, ELSE)]) == ["neutral"]
+    assert labels([(wish, ELSE), ("I wish there was a group for dads", ELSE)]) == ["neutral", "neutral"]
 
 
 def test_nothing_reads_by_the_question():
