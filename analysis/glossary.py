@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 from analysis.redaction.lexicon import lexicon
 from analysis.risk_languages import fold, welsh_forms
@@ -80,7 +81,7 @@ def _in_other_language(words: list[str]) -> bool:
     lex = lexicon()
     other = (w for w in words if w not in lex.ordinary
              and (w in lex.welsh_words or w in lex.foreign_words or w in lex.romanised))
-    return sum(1 for _ in zip(range(_OTHER_LANGUAGE_AT), other)) >= _OTHER_LANGUAGE_AT
+    return len(list(islice(other, _OTHER_LANGUAGE_AT))) == _OTHER_LANGUAGE_AT
 
 
 def _is_urdu(word: str) -> bool:
