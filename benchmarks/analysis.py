@@ -80,6 +80,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.classify import ThemeClassifier, choose_to_code  # noqa: E402
 from analysis.codebook import Codebook, default_codebook, parse_codebook  # noqa: E402
 from analysis.embedding import default_embedder  # noqa: E402
+from analysis.language import detect_language  # noqa: E402
 from analysis.semantic import (  # noqa: E402
     ASSIGN_AT,
     AnswersModel,
@@ -230,6 +231,17 @@ def show(name: str, figures: dict[str, float]) -> None:
           f"ECE {figures['ece']:.3f} (suggested only {figures['ece_suggested']:.3f})")
 
 
+def show_by_language(Y: np.ndarray, chosen: np.ndarray, texts: list[str]) -> None:
+    """Micro-F1 of the answers written in another language (Welsh, Polish, Urdu...:
+    ``analysis.language``) and of the rest, when there are some."""
+    other = np.array([detect_language(t) not in ("en", "") for t in texts], dtype=bool)
+    if other.any():
+        def micro(rows: np.ndarray) -> float:
+            return f1_score(Y[rows], chosen[rows], average="micro", zero_division=0)
+        print(f"    of which {int(other.sum())} in another language: micro-F1 {micro(other):.3f} "
+              f"(the other {int((~other).sum())}: {micro(~other):.3f})")
+
+
 def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[dict[str, str]]
                    ) -> dict[str, float]:
     codebook = default_codebook()
@@ -245,9 +257,11 @@ def domestic_abuse(rows: list[dict[str, str]], seeds: list[int], held_out: list[
         H = label_matrix(held_out, codes)
         held_texts = [r["text"] for r in held_out]
         p = model.proba(held_texts, questions=[r["question"] for r in held_out])
-        figures = scores(H, choose(p, model.evidence(held_texts)), p)
+        chosen = choose(p, model.evidence(held_texts))
+        figures = scores(H, chosen, p)
         results |= {f"da_heldout_codebook_{k}": v for k, v in figures.items()}
         show(f"codebook only, {len(held_out)} HELD-OUT answers written after freezing", figures)
+        show_by_language(H, chosen, held_texts)
     runs = []
     for seed in seeds:
         chosen, proba = np.zeros_like(Y), np.zeros(Y.shape)
