@@ -359,6 +359,9 @@ def sign_in(page: Page, base_url: str) -> None:
 
 def exit_offline(phone, how: str) -> None:
     page = phone.page
+    # The page's script runs before "load"; tapped sooner, under load, the exit was
+    # the no-JavaScript one ("Your answers are hidden"), which other tests cover.
+    page.wait_for_load_state("load")
     phone.context.set_offline(True)
     with page.expect_event("requestfailed", lambda request: request.url.endswith("/exit")):
         if how == "tap":
