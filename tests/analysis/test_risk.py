@@ -359,3 +359,34 @@ def test_not_being_able_to_stop_thinking_of_suicide_is_the_danger_not_its_end(te
     """"Can't stop thinking about ending it" once read as "stopped thinking about
     it", as if the thought had gone (found in a stranger's set written 2026-12-06)."""
     assert assess(text).flagged is flagged
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("hes moved back in", True),
+        ("My ex has moved back in with me and the kids", True),
+        ("he's come back to live with us", True),
+        ("my ex moved back in with his mum", False),
+        ("she moved back in with her parents", False),
+    ],
+)
+def test_the_abuser_moving_back_in_is_danger_now(text, flagged):
+    """A stranger's "hes moved back in" had no danger word and was missed."""
+    assert assess(text).flagged is flagged
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("im still living with him. i am ok today. i just want to know what my options are without him finding out",
+         True),
+        ("how do i get help without him knowing", True),
+        ("When I was still living with him the police never came", False),
+        ("I left before him finding out where we went", False),
+    ],
+)
+def test_living_with_the_abuser_and_asking_in_secret_is_danger_now(text, flagged):
+    """A stranger's answer, "im still living with him ... without him finding
+    out", named no harm and was missed (set 88, written 2026-12-06)."""
+    assert assess(text).flagged is flagged
