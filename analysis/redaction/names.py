@@ -246,6 +246,13 @@ _PERSON_AFTER = lazy_regex(
 _CARE_AFTER = lazy_regex(
     r"^\s+(?:helped|helps|supported|supports|encouraged|reassured|comforted|believed)\s+"
     r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
+# Only a person is "who", and praised bare at the start of a sentence: "Jo who does my mornings
+# noticed", "Jo was amazing" (a thing praised takes "the": "The bill was huge").
+_WHO_AFTER = lazy_regex(r"^\s+who\b", re.I)
+_PRAISED_AFTER = lazy_regex(
+    r"^\s+(?:was|is)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|honestly\s+)?"
+    r"(?:amazing|brilliant|lovely|fantastic|wonderful|kind|incredible|outstanding|excellent|superb|"
+    r"a\s+(?:star|diamond|lifeline|godsend|legend|superstar|saint)|an\s+angel)\b", re.I)
 # What no virtue does: "Grace ran the group", "Hope listened to me", "Faith drove me".
 _PERSON_ONLY_AFTER = lazy_regex(
     r"^\s+(?:ran|runs|listened|drove|visited|visits|welcomed|introduced|organised|organized|collected|hugged|"
@@ -736,6 +743,10 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
+    if _SENTENCE_END.search(before) and (_WHO_AFTER.match(after) or (
+            token.key not in _VIRTUES | _SEASONS | _CALENDAR | _MODALS and token.key not in lex.places
+            and _PRAISED_AFTER.match(after))):
+        return True  # "Jo who does my mornings noticed", "Pat was a star"; but "Summer was lovely"
     if i and _asks(tokens, i - 1, text) and token.key not in lex.keep:
         return True  # "Will Grace still be my worker?": who the question is about
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above

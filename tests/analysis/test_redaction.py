@@ -1750,3 +1750,22 @@ def test_welsh_terraces_and_courts_are_addresses(text, expected):
 ])
 def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A stranger's answer of 2026-12-06 kept "Jo" at the start of a sentence: a name
+        # that is also a word is a person before "who" or praised bare.
+        ("Jo who does my mornings noticed before I did.", "[name] who does my mornings noticed before I did."),
+        ("Jo was amazing", "[name] was amazing"),
+        ("Pat was a star.", "[name] was a star."),
+        ("Grace who ran the group believed me.", "[name] who ran the group believed me."),
+        ("Hope was all I had.", "Hope was all I had."),
+        ("Summer was lovely at the refuge.", "Summer was lovely at the refuge."),
+        ("Doctor who saw me was kind.", "Doctor who saw me was kind."),
+        ("Those who helped were kind.", "Those who helped were kind."),
+    ],
+)
+def test_a_name_that_is_a_word_starts_a_sentence_before_who_or_praise(text, expected):
+    assert redact(text).text == expected
