@@ -36,6 +36,11 @@ def themes(prior, text):
     # Words English shares are glossed in an answer written in another language.
     ("Roedd y plant yn hapus yn yr ysgol", ["children", "school"]),
     ("Sąd rodzinny nie słuchał mnie", ["court", "listened"]),
+    # A plural, the council, a letter and the helpline (strangers' answers of 2026-12-06).
+    ("Dim digon o lochesau ac mae'r cyngor yn araf", ["refuge", "council"]),
+    ("Cefais lythyr a rhif y llinell gymorth", ["letter", "helpline"]),
+    ("Dostałam pismo z gminy", ["letter", "council"]),
+    ("میرے شوہر جیل سے نکلنے والے ہیں", ["prison"]),
 ])
 def test_service_words_in_other_languages_are_given_in_english(text, english):
     assert glosses(text) == english
