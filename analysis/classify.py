@@ -104,7 +104,7 @@ EMBEDDING_C_WITH_PRIOR = 1.0
 # at 200 random codings 0.693, against 0.682 at 4 and 0.674 at 8).
 BLEND_AT = 2.0
 # For a theme the default codebook's shipped answers model covers (fitted on
-# 12,002 coded domestic-abuse answers since 2026-12-06, the 120 dev answers among
+# 14,002 coded domestic-abuse answers since 2026-12-06, the 120 dev answers among
 # them; the figures below were measured with an earlier model, about 1,000) the
 # codebook is worth far more: learning from the 120 dev answers with 2 scored
 # below the codebook alone on every set of another writer's answers (micro-F1

@@ -361,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
         "benchmarks/data/da-sentiment-heldout-4.csv benchmarks/data/da-sentiment-heldout-5.csv "
         "benchmarks/data/da-sentiment-tuning-2.csv benchmarks/data/da-sentiment-heldout-6.csv "
         "benchmarks/data/da-sentiment-tuning-3.csv benchmarks/data/da-sentiment-tuning-4.csv "
-        "benchmarks/data/da-written-{{18..21},{24..33},{35..59},{63..78}}.csv (bash expands the braces) "
+        "benchmarks/data/da-written-{{18..21},{24..33},{35..59},{63..78},{82..91}}.csv (bash expands the braces) "
         "(the same command with --check refits it and compares, writing nothing).",
     )
     p.add_argument("--input", required=True, nargs="+",
