@@ -248,11 +248,15 @@ _CARE_AFTER = lazy_regex(
     r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
 # Only a person is "who", and praised bare at the start of a sentence: "Jo who does my mornings
 # noticed", "Jo was amazing" (a thing praised takes "the": "The bill was huge").
-_WHO_AFTER = lazy_regex(r"^\s+who\b", re.I)
+_WHO_AFTER = lazy_regex(r"^,?\s+who\b", re.I)
 _PRAISED_AFTER = lazy_regex(
-    r"^\s+(?:was|is)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|honestly\s+)?"
-    r"(?:amazing|brilliant|lovely|fantastic|wonderful|kind|incredible|outstanding|excellent|superb|"
-    r"a\s+(?:star|diamond|lifeline|godsend|legend|superstar|saint)|an\s+angel)\b", re.I)
+    r"^(?:'s|\s+(?:was|is|has\s+been))\s+(?:(?:so|really|absolutely|just|honestly|very|incredibly)\s+)?"
+    r"(?:amazing|brilliant|lovely|fantastic|wonderful|kind|incredible|outstanding|excellent|superb|great|helpful|"
+    r"supportive|awesome|fab|a\s+(?:rock|gem|star|diamond|lifeline|godsend|legend|superstar|saint)|"
+    r"an\s+(?:angel|absolute\s+star))\b", re.I)
+# Words for a person that are also first names: "Man who answered the phone was rude", "Son who is 12".
+_PERSON_NOUNS = frozenset("""man guy lad lady son boss lawyer friend mentor imam pastor captain doc gang baby
+    bloke chap mate""".split())
 # What no virtue does: "Grace ran the group", "Hope listened to me", "Faith drove me".
 _PERSON_ONLY_AFTER = lazy_regex(
     r"^\s+(?:ran|runs|listened|drove|visited|visits|welcomed|introduced|organised|organized|collected|hugged|"
@@ -707,6 +711,16 @@ _CHILD_NOUNS = frozenset("baby babe kid child bub bubba".split())
 _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
 
 
+def _who_or_praised(key: str, after: str, lex: Lexicon) -> bool:
+    """A name that is also a word, at the start of a sentence, before "who" or praised bare
+    (a common word only before "who": "Art was amazing" is the class)."""
+    if key in _PERSON_NOUNS or key in lex.keep:
+        return False
+    if _WHO_AFTER.match(after):
+        return True
+    return key not in lex.common and key not in lex.places and bool(_PRAISED_AFTER.match(after))
+
+
 def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     before = text[max(0, token.start - 40):token.start]
@@ -743,10 +757,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
-    if _SENTENCE_END.search(before) and (_WHO_AFTER.match(after) or (
-            token.key not in _VIRTUES | _SEASONS | _CALENDAR | _MODALS and token.key not in lex.places
-            and _PRAISED_AFTER.match(after))):
-        return True  # "Jo who does my mornings noticed", "Pat was a star"; but "Summer was lovely"
+    if _SENTENCE_END.search(before) and _who_or_praised(token.key, after, lex):
+        return True  # "Jo who does my mornings noticed", "Pat was a star"; not "Summer was lovely", "Art is great"
     if i and _asks(tokens, i - 1, text) and token.key not in lex.keep:
         return True  # "Will Grace still be my worker?": who the question is about
     if token.key in lex.common:  # "Made me feel", "Doctor rang back": only the clear context above

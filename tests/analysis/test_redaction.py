@@ -1765,6 +1765,14 @@ def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected
         ("Summer was lovely at the refuge.", "Summer was lovely at the refuge."),
         ("Doctor who saw me was kind.", "Doctor who saw me was kind."),
         ("Those who helped were kind.", "Those who helped were kind."),
+        ("Jo, who runs the group, is lovely.", "[name], who runs the group, is lovely."),
+        ("Jo's amazing.", "[name]'s amazing."),
+        ("Jo has been so helpful.", "[name] has been so helpful."),
+        # Words for a person, and common words, are not names before "who" or praise.
+        ("Man who answered the phone was rude.", "Man who answered the phone was rude."),
+        ("Son who is 12 saw everything.", "Son who is 12 saw everything."),
+        ("Art was amazing, it helped me relax.", "Art was amazing, it helped me relax."),
+        ("Yoga was brilliant.", "Yoga was brilliant."),
     ],
 )
 def test_a_name_that_is_a_word_starts_a_sentence_before_who_or_praise(text, expected):
