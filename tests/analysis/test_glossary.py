@@ -37,8 +37,8 @@ def themes(prior, text):
     ("Roedd y plant yn hapus yn yr ysgol", ["children", "school"]),
     ("Sąd rodzinny nie słuchał mnie", ["court", "listened"]),
     # A plural, the council, a letter and the helpline (strangers' answers of 2026-12-06).
-    ("Dim digon o lochesau ac mae'r cyngor yn araf", ["refuge", "council"]),
-    ("Cefais lythyr a rhif y llinell gymorth", ["letter", "helpline"]),
+    ("Dim digon o lochesau, ac roedd y gweithwyr yn llawn caredigrwydd", ["refuge", "kind"]),
+    ("Cefais lythyr yn Saesneg", ["letter", "language"]),
     ("Dostałam pismo z gminy", ["letter", "council"]),
     ("میرے شوہر جیل سے نکلنے والے ہیں", ["prison"]),
 ])
@@ -62,6 +62,8 @@ def test_english_answers_are_left_as_they_are(text):
     "Długi czas nikt nie oddzwonił",  # "długi": long, not debts
     "Police ne mujhe bacha liya",  # "bacha": saved, not a child
     "ہم نے سیاسی پناہ مانگی",  # "پناہ": asylum, not a refuge
+    "Ces i gyngor da gan y gweithiwr",  # "cyngor": advice as often as the council
+    "Mae e wedi croesi'r llinell",  # "llinell": any line, not only the helpline
 ])
 def test_words_common_in_another_sense_are_not_glossed(text):
     assert set(glosses(text)) <= {"police"}
