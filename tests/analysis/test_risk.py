@@ -364,6 +364,7 @@ def test_not_being_able_to_stop_thinking_of_suicide_is_the_danger_not_its_end(te
 @pytest.mark.parametrize(
     "text, flagged",
     [
+        # The abuser living in the home again, not with someone else.
         ("hes moved back in", True),
         ("My ex has moved back in with me and the kids", True),
         ("he's come back to live with us", True),
@@ -374,47 +375,30 @@ def test_not_being_able_to_stop_thinking_of_suicide_is_the_danger_not_its_end(te
         ("she moved back in with her parents", False),
         ("my ex moved back in with the other woman", False),
         ("she's come back to live in the area and runs the group again", False),
-    ],
-)
-def test_the_abuser_moving_back_in_is_danger_now(text, flagged):
-    """A stranger's "hes moved back in" had no danger word and was missed."""
-    assert assess(text).flagged is flagged
-
-
-@pytest.mark.parametrize(
-    "text, flagged",
-    [
+        # Still living with him, and asking in secret; a past account or "safe now" lowers
+        # the secret-asking cue, and court screens are no secret.
         ("im still living with him. i am ok today. i just want to know what my options are without him finding out",
          True),
         ("how do i get help without him knowing", True),
         ("I want to leave but without the kids dad knowing", True),
         ("he can't find out I filled this in", True),
+        ("I dont want to say much on a card in case he finds it. But thank you Sam.", True),
         ("When I was still living with him the police never came", False),
         ("I left before him finding out where we went", False),
-        # A past account, or safe now, lowers the secret-asking cue; court screens are no secret.
         ("I left without him knowing and the refuge was brilliant", False),
         ("They helped me plan how to leave without him finding out, and now I'm safe in my own place.", False),
         ("They put up screens so I could give evidence without him seeing me, which really helped", False),
         ("the police cant find out who did it", False),
         ("he doesnt know where i live", False),
-    ],
-)
-def test_living_with_the_abuser_and_asking_in_secret_is_danger_now(text, flagged):
-    """A stranger's answer, "im still living with him ... without him finding
-    out", named no harm and was missed (set 88, written 2026-12-06)."""
-    assert assess(text).flagged is flagged
-
-
-@pytest.mark.parametrize(
-    "text, flagged",
-    [
+        # "no" answering the question (asked whether safe) does not negate what follows.
         ("no he's outside now banging on the door. ive rung 999 waiting", True),
         ("nope hes at the door now", True),
         ("no he never threatened me", False),
         ("no he doesnt know where i live", False),
-        ("I dont want to say much on a card in case he finds it. But thank you Sam.", True),
     ],
 )
-def test_no_answering_the_question_does_not_negate_the_danger_after_it(text, flagged):
-    """"no he's outside now" (asked whether safe) was read as "he's not outside"."""
+def test_danger_told_without_a_danger_word(text, flagged):
+    """Strangers' answers of 2026-12-06 that named no harm were missed: "hes moved
+    back in", "im still living with him ... without him finding out", and "no he's
+    outside now", read as "he's not outside"."""
     assert assess(text).flagged is flagged
