@@ -92,6 +92,7 @@ _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its 
 # "no" answering the question, not negating what follows: "no he's outside now banging on the
 # door" (asked if safe) was read as "he's not outside" (a stranger's answer, 2026-12-06).
 _ANSWER_NO = re.compile(r"^(?:no|nope|nah)\s+(?=(?:he|she|they|i|we|my|his|her)\b)")
+_ANSWER_WORDS = frozenset({"no", "nope", "nah"})  # the whole clause before a match: "no hes in the house"
 _NEAR_NEGATION = 2  # words before a match within which a negator surely denies it
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
@@ -393,11 +394,18 @@ def _clause_before(text: str, start: int) -> str:
     return " ".join(text[_clause_start(text, start):start].split()[-_NEGATION_WINDOW:])
 
 
+def _without_answer_no(before: str, phrase: str) -> str:
+    """The clause before a match without a leading "no" that answers the question."""
+    if before in _ANSWER_WORDS and _ANSWER_NO.match(f"{before} {phrase}"):
+        return ""
+    return _ANSWER_NO.sub("", before)
+
+
 def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:
     if rules.negators.search(hit.phrase):
         # "I don't feel safe" is read as written; "he never threatened to kill me" is negated.
         return bool(rules.internal_negation.search(hit.phrase))
-    before = _ANSWER_NO.sub("", _clause_before(text, hit.start))
+    before = _without_answer_no(_clause_before(text, hit.start), hit.phrase)
     if hit.category == "suicidal" and _STOPPED.search(before) and not _NOT_STOPPED.search(before):
         return True  # "helped me stop self-harming"
     return bool(rules.negators.search(before)) and not rules.not_negating.search(f"{before} {hit.phrase}")

@@ -714,11 +714,12 @@ _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constabl
 def _who_or_praised(key: str, after: str, lex: Lexicon) -> bool:
     """A name that is also a word, at the start of a sentence, before "who" or praised bare
     (a common word only before "who": "Art was amazing" is the class)."""
-    if key in _PERSON_NOUNS or key in lex.keep:
+    if key in _PERSON_NOUNS:
         return False
     if _WHO_AFTER.match(after):
-        return True
-    return key not in lex.common and key not in lex.places and bool(_PRAISED_AFTER.match(after))
+        return True  # "May who runs the art group": only a person is "who", kept word or not
+    return key not in lex.common and key not in lex.keep and key not in lex.places \
+        and bool(_PRAISED_AFTER.match(after))
 
 
 def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:

@@ -1767,6 +1767,7 @@ def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected
         ("Those who helped were kind.", "Those who helped were kind."),
         ("Jo, who runs the group, is lovely.", "[name], who runs the group, is lovely."),
         ("Jo's amazing.", "[name]'s amazing."),
+        ("May who runs the art group is lovely", "[name] who runs the art group is lovely"),
         ("Jo has been so helpful.", "[name] has been so helpful."),
         # Words for a person, and common words, are not names before "who" or praise.
         ("Man who answered the phone was rude.", "Man who answered the phone was rude."),

@@ -393,6 +393,10 @@ def test_not_being_able_to_stop_thinking_of_suicide_is_the_danger_not_its_end(te
         # "no" answering the question (asked whether safe) does not negate what follows.
         ("no he's outside now banging on the door. ive rung 999 waiting", True),
         ("nope hes at the door now", True),
+        ("no hes in the house right now", True),
+        ("no he isnt gone hes moved back in", True),
+        ("in case he finds out i went to the group before we split i used a different name. "
+         "all good now been out 2 yrs", False),
         ("no he never threatened me", False),
         ("no he doesnt know where i live", False),
     ],
