@@ -91,8 +91,7 @@ _OVER_PENALTY = 1.0
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
 # "no" answering the question, not negating what follows: "no he's outside now banging on the
 # door" (asked if safe) was read as "he's not outside" (a stranger's answer, 2026-12-06).
-_ANSWER_NO = re.compile(r"^(?:no|nope|nah)\s+(?=(?:he|she|they|i|we|my|his|her)\b)")
-_ANSWER_WORDS = frozenset({"no", "nope", "nah"})  # the whole clause before a match: "no hes in the house"
+_ANSWER_NO = re.compile(r"^no\s+(?=(?:he|she|they|i|we|my|his|her)\b)")
 _NEAR_NEGATION = 2  # words before a match within which a negator surely denies it
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:,\n]|\b(?:but|when|because|and|so|after|before|then|until|while|since|if|who|which|that|though|although)\b"
@@ -395,10 +394,11 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _without_answer_no(before: str, phrase: str) -> str:
-    """The clause before a match without a leading "no" that answers the question."""
-    if before in _ANSWER_WORDS and _ANSWER_NO.match(f"{before} {phrase}"):
-        return ""
-    return _ANSWER_NO.sub("", before)
+    """The clause before a match without a leading "no" that answers the question, the
+    pronoun after it in the clause or the match ("no hes in the house right now")."""
+    if _ANSWER_NO.match(f"{before} {phrase}"):
+        return before[len("no"):].lstrip()
+    return before
 
 
 def _is_negated(text: str, hit: _Hit, rules: _Rules) -> bool:

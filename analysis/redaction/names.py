@@ -255,7 +255,7 @@ _PRAISED_AFTER = lazy_regex(
     r"supportive|awesome|fab|a\s+(?:rock|gem|star|diamond|lifeline|godsend|legend|superstar|saint)|"
     r"an\s+(?:angel|absolute\s+star))\b", re.I)
 # Words for a person that are also first names: "Man who answered the phone was rude", "Son who is 12".
-_PERSON_NOUNS = frozenset("""man guy lad lady son boss lawyer friend mentor imam pastor captain doc gang baby
+_PERSON_NOUNS = frozenset("""man guy lad lady son boss lawyer friend mentor imam pastor captain doc gang
     bloke chap mate""".split())
 # What no virtue does: "Grace ran the group", "Hope listened to me", "Faith drove me".
 _PERSON_ONLY_AFTER = lazy_regex(
@@ -714,7 +714,7 @@ _ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constabl
 def _who_or_praised(key: str, after: str, lex: Lexicon) -> bool:
     """A name that is also a word, at the start of a sentence, before "who" or praised bare
     (a common word only before "who": "Art was amazing" is the class)."""
-    if key in _PERSON_NOUNS:
+    if key in _PERSON_NOUNS or key in _CHILD_NOUNS:
         return False
     if _WHO_AFTER.match(after):
         return True  # "May who runs the art group": only a person is "who", kept word or not
