@@ -120,7 +120,7 @@ _ROLE_WORDS = (
     r"granddaughter|niece|nephew|friend|mate|neighbour|abuser|perpetrator|worker|caseworker|advocate|idva|"
     r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
     r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
-    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|adviser|advisor|"
+    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|pastor|vicar|imam|priest|rabbi|adviser|advisor|"
     r"keyworker|psychologist|psychiatrist|paralegal|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law|youngest|eldest|oldest"
 )
@@ -254,6 +254,10 @@ _PRAISED_AFTER = lazy_regex(
     r"(?:amazing|brilliant|lovely|fantastic|wonderful|kind|incredible|outstanding|excellent|superb|great|helpful|"
     r"supportive|awesome|fab|a\s+(?:rock|gem|star|diamond|lifeline|godsend|legend|superstar|saint)|"
     r"an\s+(?:angel|absolute\s+star))\b", re.I)
+# Praise only a person earns, which also makes a virtue a name: "Joy was a gem", "Grace is a star".
+_PERSON_PRAISED_AFTER = lazy_regex(
+    r"^(?:'s|\s+(?:was|is|has\s+been))\s+(?:(?:such|an?\s+absolute|an?\s+total)\s+)?"
+    r"(?:an?\s+)?(?:star|gem|legend|angel|saint|superstar|diamond)\b", re.I)
 # Words for a person that are also first names: "Man who answered the phone was rude", "Son who is 12".
 _PERSON_NOUNS = frozenset("""man guy lad lady son boss lawyer friend mentor imam pastor captain doc gang
     bloke chap mate""".split())
@@ -286,7 +290,8 @@ _NICKNAME_BEFORE = lazy_regex(r"\b(?:Big|Little|Lil|Young|Wee)\s+$")
 # "Will the receptionist walked me out", "Mark the officer who came out": a role, then a past verb, after a
 # modal or a verb: a name, not a question or a wish.
 _ROLE_THEN_PAST = lazy_regex(
-    rf"^\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:who\s+)?(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
+    rf"^\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORDS})\s+(?:(?:at|from|in|on)\s+(?:the\s+)?[\w'’-]+\s+"
+    r"(?:[\w'’-]+\s+)??)?(?:who\s+)?(?:\w+ed|was|came|took|told|said|gave|rang|sat|got|kept|"
     r"made|saw|drove|stood|found|brought|bought|held)\b", re.I)
 _SENTENCE_END = lazy_regex(r"(?:^|[.!?\n:;\"“(•*-]\s*|\s[-–—]\s*)$")
 
@@ -708,7 +713,8 @@ _VERB_NAMES = _MODALS | frozenset("will hope love trust pat rob sue mark bill".s
 # Words for a child that are also names: before a relative they are the child, not a name ("Baby's dad").
 _CHILD_NOUNS = frozenset("baby babe kid child bub bubba".split())
 # Roles that are also names or family names, said without "the" at a sentence's start.
-_ROLE_NOUNS = frozenset("doctor nurse judge officer sister matron vicar constable sergeant inspector".split())
+_ROLE_NOUNS = frozenset("""doctor nurse judge officer sister matron vicar constable sergeant inspector pastor imam
+    priest rabbi chaplain""".split())
 
 
 def _who_or_praised(key: str, after: str, lex: Lexicon) -> bool:
@@ -718,6 +724,8 @@ def _who_or_praised(key: str, after: str, lex: Lexicon) -> bool:
         return False
     if _WHO_AFTER.match(after):
         return True  # "May who runs the art group": only a person is "who", kept word or not
+    if key in _VIRTUES and _PERSON_PRAISED_AFTER.match(after):
+        return True  # "Joy was a gem": a feeling is never "a gem"
     return key not in lex.common and key not in lex.keep and key not in lex.places \
         and bool(_PRAISED_AFTER.match(after))
 

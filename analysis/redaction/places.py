@@ -1078,6 +1078,11 @@ _CALLED_VENUE = lazy_re(
 # "Rosa's Place", "Sarah's House": a person's name on a venue names the venue.
 _POSSESSIVE_VENUE = lazy_re(
     r"(?<![\w'’&-])(?P<venue>[A-Z][\w-]*['’]s\s+(?:Place|House|Project|Centre|Lodge|Haven|Refuge))\b")
+# "Bellingham's Bakery", "Patel's Newsagents": a family's name on a shop names one shop (a workplace).
+_POSSESSIVE_BUSINESS = lazy_re(
+    r"(?<![\w'’&-])(?P<venue>[A-Z][\w-]*['’]s\s+(?:Bakery|Bakers|Butchers|Cafe|Café|Salon|Barbers|Garage|Kitchen|"
+    r"Diner|Takeaway|Restaurant|Hairdressers|Deli|Newsagents?|Florists?|Cleaners|Launderette|Motors|Farm|Stores?|"
+    r"Pharmacy|Chemists?))\b")
 # Naming words that leave a venue public and shared: "the Town House", "the Court House".
 _GENERIC_VENUE_WORDS = frozenset("""the a an my his her our their your this that local new old main central general
     gp nhs doctors doctor's doctors' town city county crown court family community public council big little
@@ -1123,11 +1128,13 @@ def _named_venues(text: str) -> Iterator[Span]:
     for match in _PUB_POSSESSIVE.finditer(text):
         yield match.span("venue")
     yield from _venues_by_kind(text, lex)
-    for pattern in (_PUB, _CALLED_VENUE, _POSSESSIVE_VENUE):
+    for pattern in (_PUB, _CALLED_VENUE, _POSSESSIVE_VENUE, _POSSESSIVE_BUSINESS):
         for match in pattern.finditer(text):
             words = match.group("venue").split()
             if pattern is _POSSESSIVE_VENUE and not _person_owns(words[0], lex):
                 continue  # "Women's Centre", "Children's House"
+            if pattern is _POSSESSIVE_BUSINESS and not _family_owns(words[0], lex):
+                continue  # "Sainsbury's Cafe", "Women's Kitchen": a chain or a kind
             if _names_a_venue(words):
                 yield match.span("venue")
 
@@ -1162,6 +1169,19 @@ def _person_owns(word: str, lex: Lexicon) -> bool:
     """'Rosa's Place': a person's name before a venue's kind, not 'Women's'."""
     owner = key(re.sub(r"['’]s$", "", word))
     return lex.is_first_name(owner) or lex.is_ambiguous(owner)
+
+
+# Chains whose name is a possessive: every town has one, so it locates nobody.
+_CHAIN_OWNERS = frozenset("""mcdonald macdonald sainsbury morrison tesco nando domino wetherspoon asda boots
+    greggs""".split())
+
+
+def _family_owns(word: str, lex: Lexicon) -> bool:
+    """'Patel's Newsagents', 'Bellingham's Bakery': a name before a shop's kind, not a chain or a
+    word ('Children's')."""
+    owner = key(re.sub(r"['’]s$", "", word))
+    return owner not in _CHAIN_OWNERS and (not lex.is_ordinary(owner) or owner in lex.towns
+                                           or _person_owns(word, lex) or lex.is_surname(owner))
 
 
 def _names_a_venue(naming: list[str]) -> bool:
@@ -1403,12 +1423,13 @@ def _script_places(text: str) -> Iterator[Span]:
         yield match.span()  # "我住在曼彻斯特" (I live in Manchester)
     for match in _HAN_SCHOOL.finditer(text):
         yield match.span("place")
-    for match in re.finditer(rf"{_SCRIPT_WORD}(?:\s+{_SCRIPT_WORD})?", text):
-        for word in re.finditer(_SCRIPT_WORD, match.group()):
-            if _listed_script_place(word.group(), lex):
-                yield match.start() + word.start(), match.start() + word.end()
-        if _listed_script_place(match.group(), lex) and " " in match.group():
-            yield match.span()
+    for word in re.finditer(_SCRIPT_WORD, text):
+        if _listed_script_place(word.group(), lex):
+            yield word.span()
+    # Every word with the next, overlapping: "আমি টাওয়ার হ্যামলেটস-এ থাকি" is no pair from "আমি".
+    for pair in re.finditer(rf"(?=({_SCRIPT_WORD}\s+{_SCRIPT_WORD}))", text):
+        if _listed_script_place(pair.group(1), lex):
+            yield pair.span(1)
 
 
 # A school by its name in Chinese, after "at", "to" or "study at": "在圣约翰小学上学" (at St John's Primary).

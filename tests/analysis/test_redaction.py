@@ -1769,6 +1769,11 @@ def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected
         ("Jo's amazing.", "[name]'s amazing."),
         ("May who runs the art group is lovely", "[name] who runs the art group is lovely"),
         ("Jo has been so helpful.", "[name] has been so helpful."),
+        # A virtue is a name when praised as only a person is; a feeling is never "a gem".
+        ("Joy was a gem", "[name] was a gem"),
+        ("Patience was such a gem at the desk.", "[name] was such a gem at the desk."),
+        ("Hope was a lifeline.", "Hope was a lifeline."),
+        ("Faith was my rock.", "Faith was my rock."),
         # Words for a person, and common words, are not names before "who" or praise.
         ("Man who answered the phone was rude.", "Man who answered the phone was rude."),
         ("Son who is 12 saw everything.", "Son who is 12 saw everything."),
@@ -1777,4 +1782,39 @@ def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected
     ],
 )
 def test_a_name_that_is_a_word_starts_a_sentence_before_who_or_praise(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 32's stranger's set: a name before "the <role> at the <place>" and a past verb,
+        # a faith leader's title at a sentence's start, and a family's shop as a workplace.
+        ("Pat the receptionist at the GP clocked something was wrong.",
+         "[name] the receptionist at the GP clocked something was wrong."),
+        ("Will the receptionist at the GP be told?", "Will the receptionist at the GP be told?"),
+        ("Pastor said to pray and stay.", "Pastor said to pray and stay."),
+        ("Imam told me to go back to him.", "Imam told me to go back to him."),
+        ("My pastor, John, helped me.", "My pastor, [name], helped me."),
+        ("He turned up at my work, Bellingham's Bakery, three times.",
+         "He turned up at my work, [place], three times."),
+        ("I work at Patel's Newsagents on the corner.", "I work at [place] on the corner."),
+        ("Sainsbury's Cafe was where we met the worker.", "Sainsbury's Cafe was where we met the worker."),
+        ("The Women's Kitchen project fed us.", "The Women's Kitchen project fed us."),
+    ],
+)
+def test_roles_titles_and_family_shops(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A listed place of two words in Bengali script after an odd number of words (round 32's set).
+        ("আমি টাওয়ার হ্যামলেটস-এ থাকি", "আমি [place]-এ থাকি"),
+        ("রুমানা আপা আমাকে টাওয়ার হ্যামলেটস-এর শেল্টারে নিয়ে গেছেন।", "[name] আপা আমাকে [place]-এর শেল্টারে নিয়ে গেছেন।"),
+        ("میں ہیلی فیکس میں رہتی ہوں", "میں [place] میں رہتی ہوں"),
+    ],
+)
+def test_a_listed_place_of_two_words_in_script_is_found_wherever_it_starts(text, expected):
     assert redact(text).text == expected
