@@ -79,6 +79,8 @@ _HONORIFICS = frozenset("صاحب صاحبہ باجی جی بی ਜੀ ਸਾਹ
 # Titles in Urdu, Gurmukhi and Bengali ("Dr", "Mrs", "Mr"): the next word is a name even when it is a word
 # ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country").
 _SCRIPT_TITLES = frozenset("ڈاکٹر مسز مسٹر مس ਡਾਕਟਰ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਸ੍ਰੀਮਤੀ ডাক্তার মিসেস মিস্টার".split())
+# Second names that are no everyday word ("খান" is also "eat", "হক" "right"): the word before is a first name.
+_SECOND_NAMES = frozenset("বেগম খাতুন চৌধুরী আক্তার আখতার উদ্দিন উদ্দীন بیگم خاتون چوہدری چودھری قریشی صدیقی".split())
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
 _SIKH_NAMES = frozenset("ਕੌਰ ਸਿੰਘ".split())
 # Common family and second names in Bengali, Urdu and Gurmukhi script ("জাহিদ হাসান", "عرفان احمد",
@@ -249,6 +251,8 @@ _CARE_AFTER = lazy_regex(
 # Only a person is "who", and praised bare at the start of a sentence: "Jo who does my mornings
 # noticed", "Jo was amazing" (a thing praised takes "the": "The bill was huge").
 _WHO_AFTER = lazy_regex(r"^,?\s+who\b", re.I)
+# "It was Sky who got me through it": the one a cleft sentence names before "who" is a person.
+_IT_WAS_BEFORE = lazy_regex(r"\b(?:it|that)\s*(?:was|is|'s)\s+(?:really\s+|only\s+|just\s+)?$", re.I)
 _PRAISED_AFTER = lazy_regex(
     r"^(?:'s|\s+(?:was|is|has\s+been))\s+(?:(?:so|really|absolutely|just|honestly|very|incredibly)\s+)?"
     r"(?:amazing|brilliant|lovely|fantastic|wonderful|kind|incredible|outstanding|excellent|superb|great|helpful|"
@@ -275,7 +279,8 @@ _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust pea
 # Virtues said of a service far more than they name someone in it: "Patience in the housing office is thin",
 # "Faith in the police team is gone" (but "Grace on reception", "Comfort on the helpline" are people).
 _ABSTRACT_VIRTUES = _VIRTUES - frozenset("grace joy comfort felicity constance verity serenity".split())
-_AND_NAME_AFTER = lazy_regex(r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b)")
+_AND_NAME_AFTER = lazy_regex(
+    r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b|(?:his|her|their)\s+(?:colleague|partner|mate|manager|boss|sergeant)s?\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
     rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
@@ -766,6 +771,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     if _SENTENCE_END.search(before) and (_PERSON_ONLY_AFTER.match(after) or (
             token.key not in _VIRTUES and _CARE_AFTER.match(after))):
         return True  # "Rose helped me", "Grace ran the group"; but "Hope helped me through it"
+    if _IT_WAS_BEFORE.search(before) and _WHO_AFTER.match(after) and token.key not in _PERSON_NOUNS:
+        return True  # "it was Sky who got me through it"
     if _SENTENCE_END.search(before) and _who_or_praised(token.key, after, lex):
         return True  # "Jo who does my mornings noticed", "Pat was a star"; not "Summer was lovely", "Art is great"
     if i and _asks(tokens, i - 1, text) and token.key not in lex.keep:
@@ -1030,6 +1037,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     following = tokens[index + 1].key if index + 1 < end else ""
     if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:
         return True
+    if following in _SECOND_NAMES and len(k) > 2 and k not in lex.foreign_words:
+        return True  # "শাহানা বেগম": the unlisted first name before a second name no word shares
     # The first word of a phrase, before "me" or "my", is who did it ("রুহুল আমার ফোন...", "طاہر مجھے..."),
     # unless it is an everyday word of the language.
     if index == start and following in _ME_WORDS and k not in lex.foreign_words:

@@ -1202,9 +1202,9 @@ _LOWER_SCHOOL = lazy_re(
 _LOWER_ESTATE = lazy_re(r"\bthe\s+(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}estate)\b")
 _SAINT = lazy_re(
     # The word for a school in Portuguese, Romanian, Polish, Vietnamese, Somali and Welsh too: "na escola
-    # Saint Mary's", "trường St Anne's".
+    # Saint Mary's", "trường St Anne's"; or after "school," or "(": "my daughter's school, St Teilo's,".
     r"(?<![\w'’])(?:(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+"
-    r"|school\s+\(\s*)(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
+    r"|(?:school|primary|church|parish|nursery)\s*[,(:]\s*)(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?:(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])|All\s+(?:Angels|Saints)\b))?"
     r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")

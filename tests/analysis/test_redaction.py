@@ -1801,6 +1801,18 @@ def test_a_name_that_is_a_word_starts_a_sentence_before_who_or_praise(text, expe
         ("I work at Patel's Newsagents on the corner.", "I work at [place] on the corner."),
         ("Sainsbury's Cafe was where we met the worker.", "Sainsbury's Cafe was where we met the worker."),
         ("The Women's Kitchen project fed us.", "The Women's Kitchen project fed us."),
+        # Its second set, read after scoring: a saint's school in apposition, a word-name before "and his
+        # colleague" or named by "it was ... who", a first name before a second name in Bengali script,
+        # and charities and a language taken for names.
+        ("My daughter's school, St Teilo's, let her change her name.",
+         "My daughter's school, [place], let her change her name."),
+        ("Will and his colleague came to the house.", "[name] and his colleague came to the house."),
+        ("Honestly it was Sky who got me through it.", "Honestly it was [name] who got me through it."),
+        ("It was Man who answered.", "It was Man who answered."),
+        ("আমার কেসওয়ার্কার শাহানা বেগম আমাকে ফোন করতেন।", "আমার কেসওয়ার্কার [name] [name] আমাকে ফোন করতেন।"),
+        ("Ffion from Bawso and Delroy at StepChange were brilliant.",
+         "[name] from Bawso and [name] at StepChange were brilliant."),
+        ("Polis hemen geldi ama kimse Türkçe konuşmuyordu.", "Polis hemen geldi ama kimse Türkçe konuşmuyordu."),
     ],
 )
 def test_roles_titles_and_family_shops(text, expected):
