@@ -122,7 +122,8 @@ _ROLE_WORDS = (
     r"granddaughter|niece|nephew|friend|mate|neighbour|abuser|perpetrator|worker|caseworker|advocate|idva|"
     r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
     r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
-    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|pastor|vicar|imam|priest|rabbi|adviser|advisor|"
+    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|pastor|vicar|imam|priest|rabbi|"
+    r"facilitator|landlady|landlord|adviser|advisor|"
     r"keyworker|psychologist|psychiatrist|paralegal|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law|youngest|eldest|oldest"
 )
@@ -251,6 +252,11 @@ _CARE_AFTER = lazy_regex(
 # Only a person is "who", and praised bare at the start of a sentence: "Jo who does my mornings
 # noticed", "Jo was amazing" (a thing praised takes "the": "The bill was huge").
 _WHO_AFTER = lazy_regex(r"^,?\s+who\b", re.I)
+# A lower-case word-name straight after a role and before what a person does: "the youth worker sky was".
+_ROLE_JUST_BEFORE = lazy_regex(r"\b(?:worker|caseworker|keyworker|advocate|idva|isva|officer|counsellor|"
+                               r"therapist|nurse|teacher|landlady|facilitator|mentor|volunteer)\s+$", re.I)
+_PERSON_VERB_AFTER = lazy_regex(
+    r"^\s+(?:was|is|has|had|said|told|rang|helped|came|listened|got|gave|took|called|sorted)\b")
 # "It was Sky who got me through it": the one a cleft sentence names before "who" is a person.
 _IT_WAS_BEFORE = lazy_regex(r"\b(?:it|that)\s*(?:was|is|'s)\s+(?:really\s+|only\s+|just\s+)?$", re.I)
 _PRAISED_AFTER = lazy_regex(
@@ -582,6 +588,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
                 return True  # "the officer, will, took my statement"; "stayed with nana joy"
             if k in STOPWORDS or k in _MODALS:
                 return bool(_NAMING_BEFORE.search(before))
+            if k not in _VERB_NAMES and _ROLE_JUST_BEFORE.search(before) and _PERSON_VERB_AFTER.match(after):
+                return True  # "the youth worker sky was the only adult": a role, then what a person does
             if _FOREIGN_ROLE_BEFORE.search(before):
                 return True  # "fiica mea maria", "minha filha ana"
             if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \

@@ -347,7 +347,12 @@ _MONTH_OTHER = (
     r"يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|"
     r"نوفمبر|ديسمبر|"
     r"مئ|جولائ|ستمبر|"
-    r"বৈশাখ|জ্যৈষ্ঠ|জৈষ্ঠ্য|আষাঢ়|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র)"
+    r"বৈশাখ|জ্যৈষ্ঠ|জৈষ্ঠ্য|আষাঢ়|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র|"
+    # Turkish ("3 Mart", "14 Şubat'ta"), Lithuanian genitives ("kovo 3"), Hindi in Devanagari.
+    r"ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k|"
+    r"sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|rugs[ėe]jo|spalio|"
+    r"lapkri[čc]io|gruod[žz]io|"
+    r"जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
 # English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
@@ -365,7 +370,9 @@ _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _SHORT_YEAR = (r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)"
                r"(?!\s*(?:%|years?|yrs?|people|times|days|weeks|months|hours|mins?|minutes)\b))")
 # Not inside a word of any script: a month name ends before a letter or a combining mark.
-_END = r"(?![\w'\u0900-\u0963\u0966-\u0dff])"  # a danda (U+0964) may end the sentence
+# A danda (U+0964) may end the sentence; Turkish puts a case ending after an apostrophe ("14 Şubat'ta").
+_END = (r"(?:(?![\w'\u0900-\u0963\u0966-\u0dff])"
+        r"|(?=['’](?:[dt][ae]n?|[dt][ae]ki|n?[ıiuü]n|y?[ae])(?!\w)))")
 _DATE_PATTERNS = (
     # 12/03/1985, 1.2.88, 3-4-2021
     # (a full stop after it ends the sentence: "on 04.02.27.")

@@ -1482,6 +1482,14 @@ def _towns(text: str) -> Iterator[Span]:
                 or re.match(r"\s+(?:bus|coach|train|tram)\s+station\b", text[match.end("town"):], re.I):
             continue  # "from Kelmore bus station"
         yield match.span("town")
+    for match in _SUFFIXED_TOWN.finditer(text):
+        if key(match.group("town")) in lex.towns:
+            yield match.span("town")
+
+
+# A listed town with a Turkish case ending after an apostrophe: "Enfield'deki belediye", "Luton'da".
+_SUFFIXED_TOWN = lazy_re(
+    r"(?<![\w'’])(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’](?:[dt][ae]n?|[dt][ae]ki|n?[ıiuü]n|y?[ae])(?!\w)")
 
 
 # Street types no public building takes: a town or service word before one still names a street.

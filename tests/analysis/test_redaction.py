@@ -1813,9 +1813,18 @@ def test_a_name_that_is_a_word_starts_a_sentence_before_who_or_praise(text, expe
         ("Ffion from Bawso and Delroy at StepChange were brilliant.",
          "[name] from Bawso and [name] at StepChange were brilliant."),
         ("Polis hemen geldi ama kimse Türkçe konuşmuyordu.", "Polis hemen geldi ama kimse Türkçe konuşmuyordu."),
+        # Its third set: Turkish dates and towns with a case ending, a lower-case word-name after a role and
+        # before what a person does, a facilitator, and text-speak "woz" after a name.
+        ("Polise 3 Mart günü bildirdim, duruşma 14 Şubat'ta.", "Polise [date] günü bildirdim, duruşma [date]'ta."),
+        ("Enfield'deki belediye hiç yardımcı olmadı.", "[place]'deki belediye hiç yardımcı olmadı."),
+        ("the youth worker sky was the only adult who listened",
+         "the youth worker [name] was the only adult who listened"),
+        ("my ex will find out", "my ex will find out"),
+        ("Jo the Freedom Programme facilitator was lovely.", "[name] the Freedom Programme facilitator was lovely."),
+        ("ma worker jen woz gr8", "ma worker [name] woz gr8"),
     ],
 )
-def test_roles_titles_and_family_shops(text, expected):
+def test_round_32_strangers_sets(text, expected):
     assert redact(text).text == expected
 
 
