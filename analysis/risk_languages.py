@@ -1,5 +1,6 @@
 """Danger words in other languages (Welsh, Polish, Urdu, Panjabi, Romanian, Bengali,
-Arabic, Somali, Portuguese): one phrase list per language in ``data/risk_languages/``.
+Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian): one phrase list
+per language in ``data/risk_languages/``.
 
 ``analysis.risk.assess`` calls :func:`assess_languages` beside its English rules.
 Each list is simpler than the English lexicon (no spelling correction, no learned
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt")
-_LATIN = {"cy", "pl", "ro", "so", "pt"}
+LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt", "tr", "es", "lt", "hi", "fa")
+_LATIN = {"cy", "pl", "ro", "so", "pt", "tr", "es", "lt"}
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0
 # Weak cues (fear, a harm verb, "now", being sought out, control...) flag only together: two of them,
@@ -30,17 +32,22 @@ _NEGATION_WORDS = 3  # words before a match searched for a negator (a list may s
 # A match begins where a word begins, in any script (Indic vowel signs are not \w).
 _WORD_START = r"(?<![\w\u0900-\u0DFF])"
 # Letters no decomposition removes the mark from.
-_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ı": "i"})
 _URDU_FORMS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ۃ": "ہ"})
 _URDU_MARKS = re.compile("[\u064b-\u065f\u0670]")
 # Arabic: hamza seats and final forms people type either way, tatweel, and Arabic-Indic digits ("عمري ١٥").
 _ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
                                "\u0640": None, **{chr(0x660 + d): str(d) for d in range(10)},
                                **{chr(0x6f0 + d): str(d) for d in range(10)}})
-# Nukta, addak (Gurmukhi), nukta and chandrabindu (Bengali): often left out on phones.
-_INDIC_MARKS = re.compile("[\u0a3c\u0a71\u09bc\u0981]")
+# Nukta, addak (Gurmukhi), nukta and chandrabindu (Bengali, Devanagari): often left out on phones.
+_INDIC_MARKS = re.compile("[\u0a3c\u0a71\u09bc\u0981\u093c\u0901]")
+# Gurmukhi tippi read as bindi; Devanagari digits as 0-9; the joiners some keyboards put inside words dropped.
+_INDIC_FORMS = str.maketrans({"\u0a70": "\u0a02", "\u200c": None, "\u200d": None,
+                              **{chr(0x966 + d): str(d) for d in range(10)}})
 # Lists with no romanised patterns, read only when the text holds a letter of their script.
-_SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]")}
+_SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]"), "fa": re.compile("[\u0600-\u06ff]"),
+                # A Devanagari letter: Panjabi and Bengali use its danda "।" too.
+                "hi": re.compile("[\u0904-\u0939\u0958-\u0961]")}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟]")
 # A negator before a comma denies its own clause: "nu mai pot, vreau să mor" is no "nu vreau".
@@ -69,9 +76,11 @@ def fold(text: str, code: str) -> str:
         return unicodedata.normalize("NFC", text.translate(_LATIN_EXTRA))
     if code == "ur":
         return _URDU_MARKS.sub("", text.translate(_URDU_FORMS))
+    if code == "fa":  # Persian as Urdu, without the half-space phones put in or leave out ("می‌خواهم")
+        return _URDU_MARKS.sub("", text.translate(_URDU_FORMS)).replace("\u200c", "")
     if code == "ar":
         return _URDU_MARKS.sub("", text.translate(_ARABIC_FORMS))
-    return _INDIC_MARKS.sub("", text).replace("\u0a70", "\u0a02")  # tippi read as bindi
+    return _INDIC_MARKS.sub("", text.translate(_INDIC_FORMS))
 
 
 def _fold_pattern(pattern: str, code: str) -> str:
@@ -152,6 +161,9 @@ def _words(text: str) -> list[str]:
 def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
     """A negator as a whole word just before the match in its clause (or, where
     "not" follows the verb, just after it). Whole words: Panjabi "ਨਾ" is inside "ਨਾਲ"."""
+    said = _words(match.group(0))
+    if said and language.negators.fullmatch(said[0]):
+        return False  # "nigdy nie czuję się bezpiecznie": a match that is a negation agrees with "never"
     head = _CLAUSE_BREAK.split(text[max(0, match.start() - 60):match.start()])[-1]
     if any(language.negators.fullmatch(word) for word in _words(head)[-language.negation_words:]):
         return True
@@ -161,9 +173,8 @@ def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
     return any(language.negators_after.fullmatch(word) for word in _words(tail)[:2])
 
 
-def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[LanguageHit]:
-    """The danger phrases found in the given languages that flag, in reading order."""
-    found: list[LanguageHit] = []
+def _read_by(text: str, codes: tuple[str, ...]) -> Iterator[tuple[str, _Language, str]]:
+    """Each list that reads the text, with the text folded for it and its figures of speech blanked."""
     folds: dict[str, str] = {}  # Welsh, Polish and Romanian share one fold
     for code in codes:
         if code in _SCRIPT_ONLY and not _SCRIPT_ONLY[code].search(text):
@@ -173,6 +184,29 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
         folded = folds.get(family) or folds.setdefault(family, fold(text, code))
         if language.figures:  # "the wait nearly killed me": blanked, so offsets stay the same
             folded = language.figures.sub(lambda m: " " * len(m.group()), folded)
+        yield code, language, folded
+
+
+def blank_denied(text: str, codes: tuple[str, ...] = LANGUAGES) -> str:
+    """The text with every phrase a list finds and its negation denies blanked, as the English rules
+    blank what they deny, so that the whole-answer reader does not read "সে আমাকে মারে না" (he does not
+    hit me) or "dw i ddim eisiau marw" as the danger it denies. Only where folding keeps the offsets."""
+    denied = []
+    for _, language, folded in _read_by(text, codes):
+        if len(folded) != len(text):
+            continue
+        for _, _, pattern in language.patterns:
+            denied += [match.span() for match in pattern.finditer(folded)
+                       if match.group().strip() and _negated(folded, match, language)]
+    for start, end in denied:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[LanguageHit]:
+    """The danger phrases found in the given languages that flag, in reading order."""
+    found: list[LanguageHit] = []
+    for code, language, folded in _read_by(text, codes):
         lowering = _past_penalty(folded, language) + (
             _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0)
         weak: list[tuple[re.Match[str], str]] = []

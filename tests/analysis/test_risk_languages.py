@@ -1,4 +1,5 @@
-"""Danger words in Welsh, Polish, Urdu, Panjabi, Romanian and Bengali (analysis.risk_languages)."""
+"""Danger words in the other languages' lists (analysis.risk_languages): Welsh, Polish, Urdu, Panjabi, Romanian,
+Bengali, Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi and Persian."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from analysis.risk import assess, assess_rules
 from analysis.risk_languages import LANGUAGES, assess_languages, fold
 from tests.analysis.risk_checks import assert_left_alone
 
-# risk_welsh.tsv: Welsh as written in Wales, every category, with past, course and service negatives.
-CORPORA = [Path(__file__).parent / "corpora" / name for name in ("risk_languages.tsv", "risk_welsh.tsv")]
+# risk_welsh.tsv: Welsh as written in Wales, every category, with past, course and service negatives;
+# risk_languages_<code>.tsv: the rows each later list was written with.
+CORPORA = [Path(__file__).parent / "corpora" / name for name in ("risk_languages.tsv", "risk_welsh.tsv")] + sorted(
+    (Path(__file__).parent / "corpora").glob("risk_languages_*.tsv"))
 
 
 def _rows() -> list[tuple[str, bool, str, str]]:
@@ -53,6 +56,8 @@ def test_language_rows(language, flagged, category, text):
         ("Mae e'n fy nilyn i", "cy"),
         ("mujhe dar lag raha hai", "ur"),  # romanised Urdu
         ("ਉਹ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ", "pa"),
+        # "Never" agrees with a negation that is itself the danger ("I never feel safe").
+        ("nigdy nie czuję się bezpiecznie w domu", "pl"),
     ],
 )
 def test_spellings_people_type(text, language):
