@@ -83,8 +83,8 @@ _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
 # "if I was ever in danger", "if he finds out where I live": a subject and a verb or two
 # may stand between "if" and the match.
 _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone|"
-                        r"i'm|you're|we're|she's|he's|they're)(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels|did|does|do|should|"
-                        r"could|would)){0,2})?\s*$")
+                        r"i'm|you're|we're|she's|he's|they're)"
+                        r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels|did|does|do|should|could|would)){0,2})?\s*$")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.
 _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
                         r"\s+(?:if|unless)\b")
@@ -573,7 +573,8 @@ def read_rules(text: str, language: str | None = None, signals: bool = True) -> 
         text, backstop=language in (None, "en") or language not in LANGUAGES, signals=signals)
     codes = () if language == "en" else (language,) if language in LANGUAGES else LANGUAGES
     others = assess_languages(text[:MAX_CHARS], codes)
-    unnegated = blank_denied(unnegated, codes) if unnegated else unnegated
+    if unnegated and (signals or not others):  # only what the backstop and the reader will read
+        unnegated = blank_denied(unnegated, codes)
     scores = dict(totals)
     for hit in others:
         scores[hit.category] = max(scores.get(hit.category, 0.0), _STRENGTH["strong"])

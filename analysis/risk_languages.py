@@ -142,7 +142,8 @@ def _language(code: str) -> _Language:
         negation_words=spec.get("negation_words", _NEGATION_WORDS),
         over_or_past=compiled(spec["over_or_past"]),
         educational=compiled(spec["educational"]),
-        figures=compiled("|".join(f"(?:{p})" for p in figures)) if figures else None,
+        # Anchored as patterns are: an unanchored figure is retried at every letter of a long paste.
+        figures=compiled(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in figures) + ")") if figures else None,
     )
 
 
@@ -189,8 +190,9 @@ def _read_by(text: str, codes: tuple[str, ...]) -> Iterator[tuple[str, _Language
 
 def blank_denied(text: str, codes: tuple[str, ...] = LANGUAGES) -> str:
     """The text with every phrase a list finds and its negation denies blanked, as the English rules
-    blank what they deny, so that the whole-answer reader does not read "সে আমাকে মারে না" (he does not
-    hit me) or "dw i ddim eisiau marw" as the danger it denies. Only where folding keeps the offsets."""
+    blank what they deny, so that the whole-answer reader does not read "dw i ddim eisiau marw" (I don't
+    want to die) as the danger it denies. Only where folding keeps the offsets: not yet Hindi with a nukta
+    or chandrabindu, nor Persian with a half-space, which folding drops."""
     denied = []
     for _, language, folded in _read_by(text, codes):
         if len(folded) != len(text):

@@ -122,7 +122,8 @@ _ROLE_WORDS = (
     r"granddaughter|niece|nephew|friend|mate|neighbour|abuser|perpetrator|worker|caseworker|advocate|idva|"
     r"isva|counsellor|counselor|therapist|officer|doctor|gp|nurse|visitor|midwife|solicitor|barrister|"
     r"manager|teacher|volunteer|coordinator|co-ordinator|mentor|navigator|practitioner|lady|woman|man|guy|"
-    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|chaplain|pastor|vicar|imam|priest|rabbi|"
+    r"bloke|receptionist|caretaker|interpreter|translator|cleaner|warden|janitor|handyman|"
+    r"chaplain|pastor|vicar|imam|priest|rabbi|"
     r"facilitator|landlady|landlord|adviser|advisor|"
     r"keyworker|psychologist|psychiatrist|paralegal|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
     r"mother-in-law|father-in-law|youngest|eldest|oldest"
@@ -258,7 +259,7 @@ _ROLE_JUST_BEFORE = lazy_regex(r"\b(?:worker|caseworker|keyworker|advocate|idva|
 _PERSON_VERB_AFTER = lazy_regex(
     r"^\s+(?:was|is|has|had|said|told|rang|helped|came|listened|got|gave|took|called|sorted)\b")
 # "It was Sky who got me through it": the one a cleft sentence names before "who" is a person.
-_IT_WAS_BEFORE = lazy_regex(r"\b(?:it|that)\s*(?:was|is|'s)\s+(?:really\s+|only\s+|just\s+)?$", re.I)
+_IT_WAS_BEFORE = lazy_regex(r"\b(?:it|that)\s*(?:was|is|['’]s)\s+(?:really\s+|only\s+|just\s+)?$", re.I)
 _PRAISED_AFTER = lazy_regex(
     r"^(?:'s|\s+(?:was|is|has\s+been))\s+(?:(?:so|really|absolutely|just|honestly|very|incredibly)\s+)?"
     r"(?:amazing|brilliant|lovely|fantastic|wonderful|kind|incredible|outstanding|excellent|superb|great|helpful|"
@@ -267,7 +268,7 @@ _PRAISED_AFTER = lazy_regex(
 # Praise only a person earns, which also makes a virtue a name: "Joy was a gem", "Grace is a star".
 _PERSON_PRAISED_AFTER = lazy_regex(
     r"^(?:'s|\s+(?:was|is|has\s+been))\s+(?:(?:such|an?\s+absolute|an?\s+total)\s+)?"
-    r"(?:an?\s+)?(?:star|gem|legend|angel|saint|superstar|diamond)\b", re.I)
+    r"(?:an?\s+)?(?:star|gem|legend|angel|saint|superstar|diamond)\b(?!['’])", re.I)
 # Words for a person that are also first names: "Man who answered the phone was rude", "Son who is 12".
 _PERSON_NOUNS = frozenset("""man guy lad lady son boss lawyer friend mentor imam pastor captain doc gang
     bloke chap mate""".split())
@@ -286,7 +287,8 @@ _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust pea
 # "Faith in the police team is gone" (but "Grace on reception", "Comfort on the helpline" are people).
 _ABSTRACT_VIRTUES = _VIRTUES - frozenset("grace joy comfort felicity constance verity serenity".split())
 _AND_NAME_AFTER = lazy_regex(
-    r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b|(?:his|her|their)\s+(?:colleague|partner|mate|manager|boss|sergeant)s?\b)")
+    r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b"
+    r"|(?:his|her|their)\s+(?:colleague|partner|mate|manager|boss|sergeant)s?\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
 _PLACE_OR_ROLE_AFTER = lazy_regex(
     rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"

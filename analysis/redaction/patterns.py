@@ -370,9 +370,10 @@ _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _SHORT_YEAR = (r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)"
                r"(?!\s*(?:%|years?|yrs?|people|times|days|weeks|months|hours|mins?|minutes)\b))")
 # Not inside a word of any script: a month name ends before a letter or a combining mark.
-# A danda (U+0964) may end the sentence; Turkish puts a case ending after an apostrophe ("14 Şubat'ta").
-_END = (r"(?:(?![\w'\u0900-\u0963\u0966-\u0dff])"
-        r"|(?=['’](?:[dt][ae]n?|[dt][ae]ki|n?[ıiuü]n|y?[ae])(?!\w)))")
+# Turkish writes a case ending after an apostrophe: "14 Şubat'ta", "Enfield'deki".
+TURKISH_CASE_ENDING = r"['’](?:[dt][ae]n?|[dt][ae]ki|n?[ıiuü]n|y?[ae])(?!\w)"
+# A danda (U+0964) may end the sentence.
+_END = rf"(?:(?![\w'\u0900-\u0963\u0966-\u0dff])|(?={TURKISH_CASE_ENDING}))"
 _DATE_PATTERNS = (
     # 12/03/1985, 1.2.88, 3-4-2021
     # (a full stop after it ends the sentence: "on 04.02.27.")

@@ -53,6 +53,7 @@ from functools import cache
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
 from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.patterns import TURKISH_CASE_ENDING
 
 Span = tuple[int, int]
 
@@ -1172,8 +1173,7 @@ def _person_owns(word: str, lex: Lexicon) -> bool:
 
 
 # Chains whose name is a possessive: every town has one, so it locates nobody.
-_CHAIN_OWNERS = frozenset("""mcdonald macdonald sainsbury morrison tesco nando domino wetherspoon asda boots
-    greggs""".split())
+_CHAIN_OWNERS = frozenset("mcdonald macdonald sainsbury morrison tesco nando domino wetherspoon asda".split())
 
 
 def _family_owns(word: str, lex: Lexicon) -> bool:
@@ -1204,7 +1204,8 @@ _SAINT = lazy_re(
     # The word for a school in Portuguese, Romanian, Polish, Vietnamese, Somali and Welsh too: "na escola
     # Saint Mary's", "trường St Anne's"; or after "school," or "(": "my daughter's school, St Teilo's,".
     r"(?<![\w'’])(?:(?:at|to|from|in|attends|attend|escola|[șşs]coala|szko[lł][aey]|szkole|trường|dugsiga|ysgol)\s+"
-    r"|(?:school|primary|church|parish|nursery)\s*[,(:]\s*)(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
+    r"|(?:school|primary|church|parish|nursery)\s*[,(:]\s*)"
+    r"(?P<place>(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])"
     r"(?:\s+(?:and|&)\s+(?:(?i:st\.?|saint)\s+[A-Za-z][a-z]+(?:['’]s|s)?(?![\w'’])|All\s+(?:Angels|Saints)\b))?"
     r"(?:(?:\s+[a-z]+)?\s+(?i:school|primary|academy|college|high|juniors|infants|rc|catholic|c of e|ce|cofe)\b)?)"
     r"(?!\s+(?i:hospital|church))")
@@ -1427,9 +1428,13 @@ def _script_places(text: str) -> Iterator[Span]:
         if _listed_script_place(word.group(), lex):
             yield word.span()
     # Every word with the next, overlapping: "আমি টাওয়ার হ্যামলেটস-এ থাকি" is no pair from "আমি".
-    for pair in re.finditer(rf"(?=({_SCRIPT_WORD}\s+{_SCRIPT_WORD}))", text):
+    for pair in _SCRIPT_PAIR.finditer(text):
         if _listed_script_place(pair.group(1), lex):
             yield pair.span(1)
+
+
+# Two words of another script, starting at every word (never inside one): lookahead, so pairs overlap.
+_SCRIPT_PAIR = lazy_re(rf"(?<![\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff])(?=({_SCRIPT_WORD}\s+{_SCRIPT_WORD}))")
 
 
 # A school by its name in Chinese, after "at", "to" or "study at": "在圣约翰小学上学" (at St John's Primary).
@@ -1488,8 +1493,7 @@ def _towns(text: str) -> Iterator[Span]:
 
 
 # A listed town with a Turkish case ending after an apostrophe: "Enfield'deki belediye", "Luton'da".
-_SUFFIXED_TOWN = lazy_re(
-    r"(?<![\w'’])(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’](?:[dt][ae]n?|[dt][ae]ki|n?[ıiuü]n|y?[ae])(?!\w)")
+_SUFFIXED_TOWN = lazy_re(rf"(?<![\w'’])(?P<town>[A-Z][a-z]+){TURKISH_CASE_ENDING}")
 
 
 # Street types no public building takes: a town or service word before one still names a street.

@@ -13,14 +13,12 @@ from analysis.risk import assess, assess_rules
 # with why; a text leaving this list when the reader stops flagging it fails loudly.
 # Reader probabilities at danger8 (threshold 0.65).
 READER_FLAGS: dict[str, str] = {
-    # Round 32's reader (trained with 420 answers in 14 languages, mostly ordinary: 83 fewer false
-    # alarms over the 14,920 coded answers, none more caught or missed) flags these at the threshold:
+    # Round 32's reader (trained with 420 answers in 14 languages, mostly ordinary, and the round's
+    # probes: over the 14,920 coded answers 29 fewer false alarms and one more caught) flags these
+    # near its threshold:
     "সে আমাকে মারে না": "0.75: Bengali 'he doesn't hit me': the denied 'মারে' is blanked, but 'সে ... না' alone in "
                          "Bengali script still reads as the corpora's Bengali, mostly danger",
-    "our security light keeps coming on for the cats": "0.67: 'keeps coming on' at night reads as someone outside",
-    "zabiłabym za kawę": "0.67: Polish 'I'd kill for a coffee': 'zabił' is the stem of every Polish threat",
-    "a minha colega Maria do Socorro ajudou-me com os papéis":
-        "0.70: the name 'Socorro' is Portuguese 'help!' (the lists now read it only as a cry)",
+    "our security light keeps coming on for the cats": "0.68: 'keeps coming on' at night reads as someone outside",
     "he turned up late for contact again": "0.95: 'turned up' and 'contact' are the n-grams of a visit feared",
     "he turned up at the nativity and behaved himself": "0.94: 'turned up'; no frame says he behaved",
     "I want to disappear on holiday for a week":

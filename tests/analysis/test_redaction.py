@@ -1774,6 +1774,7 @@ def test_titles_honorifics_and_places_of_worship_in_other_scripts(text, expected
         ("Patience was such a gem at the desk.", "[name] was such a gem at the desk."),
         ("Hope was a lifeline.", "Hope was a lifeline."),
         ("Faith was my rock.", "Faith was my rock."),
+        ("Love is a saint's gift.", "Love is a saint's gift."),
         # Words for a person, and common words, are not names before "who" or praise.
         ("Man who answered the phone was rude.", "Man who answered the phone was rude."),
         ("Son who is 12 saw everything.", "Son who is 12 saw everything."),
@@ -1833,6 +1834,8 @@ def test_round_32_strangers_sets(text, expected):
     [
         # A listed place of two words in Bengali script after an odd number of words (round 32's set).
         ("আমি টাওয়ার হ্যামলেটস-এ থাকি", "আমি [place]-এ থাকি"),
+        # A pair never starts inside a word: "وزیراعظم" (prime minister) holds no "اعظم گڑھ".
+        ("میرے وزیراعظم گڑھ", "میرے وزیراعظم گڑھ"),
         ("রুমানা আপা আমাকে টাওয়ার হ্যামলেটস-এর শেল্টারে নিয়ে গেছেন।", "[name] আপা আমাকে [place]-এর শেল্টারে নিয়ে গেছেন।"),
         ("میں ہیلی فیکس میں رہتی ہوں", "میں [place] میں رہتی ہوں"),
     ],

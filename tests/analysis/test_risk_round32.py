@@ -25,6 +25,8 @@ DANGER = [
     ("es", "stalking_with_fear", "su pareja la vigila con una app en el móvil y siempre sabe dónde está"),
     ("hi", "trapped_or_controlled_now", "मैं अभी बच्चों के साथ एक कमरे में बंद हूँ।"),
     ("hi", "threat_to_kill_or_harm", "कल उन्होंने कहा कि मेरी बेटी को भी नहीं छोड़ेंगे"),
+    # A worker "followed me up"; he followed me up the stairs.
+    ("en", "stalking_with_fear", "he followed me up the stairs and grabbed me"),
 ]
 
 SAFE = [
