@@ -614,8 +614,12 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     if _FOREIGN_ROLE_BEFORE.match(token.word + " "):
         return False  # "Ninkeyga Cabdi" (my husband Cabdi): the relation starts the sentence
     if token.shouted:
-        # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name.
-        return lex.is_first_name(k) and len(k) > 3 and k not in lex.keep
+        # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name, and so is a
+        # word-name between a role and what a person does ("THE SOCIAL WORKER DAWN TOLD MY EX").
+        before = text[max(0, token.start - 40):token.start]
+        return (lex.is_first_name(k) and len(k) > 3 and k not in lex.keep) or (
+            lex.is_ambiguous(k) and k not in _VERB_NAMES and bool(_ROLE_JUST_BEFORE.search(before))
+            and bool(_PERSON_VERB_AFTER.match(text[token.end:token.end + 30].lower())))
     if _in_place_name(tokens, i, text) or _in_title_case_phrase(tokens, i, text, lex):
         return False
     if k in _EAST_ASIAN_WORD_NAMES and _east_asian_name_here(tokens, i, text):

@@ -1823,6 +1823,8 @@ def test_a_name_that_is_a_word_starts_a_sentence_before_who_or_praise(text, expe
         ("my ex will find out", "my ex will find out"),
         ("Jo the Freedom Programme facilitator was lovely.", "[name] the Freedom Programme facilitator was lovely."),
         ("ma worker jen woz gr8", "ma worker [name] woz gr8"),
+        ("THE SOCIAL WORKER DAWN TOLD MY EX.", "THE SOCIAL WORKER [name] TOLD MY EX."),
+        ("MY WORKER WILL CALL ME", "MY WORKER WILL CALL ME"),
     ],
 )
 def test_round_32_strangers_sets(text, expected):
