@@ -254,6 +254,7 @@ _CARE_AFTER = lazy_regex(
 # noticed", "Jo was amazing" (a thing praised takes "the": "The bill was huge").
 _WHO_AFTER = lazy_regex(r"^,?\s+who\b", re.I)
 # A lower-case word-name straight after a role and before what a person does: "the youth worker sky was".
+# Narrower than _ROLE_BEFORE, whose services and people words take "the helpline lady said" for a name.
 _ROLE_JUST_BEFORE = lazy_regex(r"\b(?:worker|caseworker|keyworker|advocate|idva|isva|officer|counsellor|"
                                r"therapist|nurse|teacher|landlady|facilitator|mentor|volunteer)\s+$", re.I)
 _PERSON_VERB_AFTER = lazy_regex(

@@ -149,6 +149,21 @@ def test_danger_words_lead_the_easy_read_thank_you_with_help(app_context, client
     assert row.risk_flagged and "threat_to_kill_or_harm" in row.risk_categories
 
 
+@pytest.mark.parametrize("could_be_better, flagged", [
+    # Round 32's lists: a Turkish danger statement, and a thank-you in Welsh the reader once flagged.
+    ("Bu gece eve dönmek zorundayım, o çok sarhoş ve korkuyorum.", True),
+    ("diolch", False),
+])
+def test_danger_in_another_language_leads_the_thank_you_with_help_and_thanks_do_not(
+        app_context, client, demo_data, could_be_better, flagged):
+    walk_easy_read(client, could_be_better=could_be_better)
+    client.post("/feedback", data={"step": "check", "read": "easy"})
+    html = page(client.get("/feedback"))
+    assert (html.h1.get_text() == "If you are in danger now, call 999") is flagged
+    [row] = stored()
+    assert row.risk_flagged is flagged
+
+
 def test_put_back_works_in_easy_read(app_context, client, demo_data):
     html = page(walk_easy_read(client, what_helped="Will, my caseworker, rang Darren's mum."))
     assert html.select_one("#put-back summary").get_text(strip=True) == "Did we take out a word by mistake?"
