@@ -116,6 +116,13 @@ Policy decisions (see PRODUCT.md section 2):
   church by its saint in any case ("St Mary's church"), Welsh "Rhes", "Teras", "Cwrt", "Llwybr" streets, and a
   mosque or gurdwara by its name in Arabic, Urdu, Gurmukhi or Bengali are places; a word after an Urdu,
   Panjabi or Bengali title ("ڈاکٹر ملک") and "بی بی" after a name are the name.
+- Round 33 (other scripts): after a title in Urdu, Bengali, Gurmukhi, Devanagari, Arabic or Persian ("پی سی",
+  "মিস", "ਪੀਸੀ", "डॉक्टर", "الدكتور", "خانم") the next word, and the one after it unless it is an everyday word, is
+  the name ("پی سی [name]"). A listed name that is an everyday word of its script ("نور" light, "أمل" hope, "मन" mind,
+  "بهار" spring) is a name only with a person's cue (a relation or title before it, "ने"/"نے"/"ਨੇ" or an
+  honorific after it); days, months and feasts in those scripts never are, nor a committee or a solicitor before
+  "ਨੇ". Towns in Devanagari and Persian spellings, with an Arabic prefix ("لبرمنغهام") or a Bengali genitive, and
+  dates of the Persian solar calendar after a day ("۱۸ آبان") are redacted.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
@@ -245,6 +252,22 @@ def _splits_a_letter(text: str, start: int, end: int) -> bool:
     return mark(start) or mark(end) or (mark(start - 1) and text[start].isalpha())
 
 
+def _joined(spans: Iterable[Span]) -> list[Span]:
+    """One detector's overlapping spans as one: "Sarah Street St" and "St Sarah Street" are one place, and
+    keeping only the longer left the rest to a second redaction (which must change nothing)."""
+    joined: list[Span] = []
+    for start, end in sorted(set(spans)):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+# Kinds whose overlapping finds are one item; two overlapping dates are two readings ("on 4 May 23 people").
+_JOINED_KINDS = frozenset({"place"})
+
+
 def _accept(spans: Iterable[Span], occupied: bytearray, text: str) -> list[Span]:
     """Longest spans first; skip any span that overlaps one already accepted or splits a letter."""
     accepted: list[Span] = []
@@ -274,7 +297,8 @@ def redact(text: str) -> Redaction:
     _accept(kept_titles(masked), occupied, text)
     found: list[Replacement] = []
     for kind, detector in _DETECTORS:
-        accepted = _accept(detector(masked), occupied, text)
+        spans = _joined(detector(masked)) if kind in _JOINED_KINDS else detector(masked)
+        accepted = _accept(spans, occupied, text)
         found.extend(Replacement(kind, start, end, text[start:end]) for start, end in accepted)
         if accepted:
             masked = _mask(masked, accepted)

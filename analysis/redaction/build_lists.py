@@ -30,13 +30,14 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   The hand-kept ``sources/places.txt`` adds neighbourhoods, districts and estates the extract lacks
   ("Harehills", "Small Heath", "Splott") and the Welsh names of Welsh towns ("Abertawe"); GeoNames'
   other names of Welsh places add more Welsh forms ("Wrecsam", "Y Trallwng").
-- ``script_towns.txt``: the names in Arabic, Urdu, Bengali and Gurmukhi script that GeoNames gives
-  for UK places and for the large cities of South Asia and Somalia ("بریڈفورڈ", "সিলেট", "ਜਲੰਧਰ"):
+- ``script_towns.txt``: the names in Arabic, Urdu, Persian, Devanagari, Bengali and Gurmukhi script that
+  GeoNames gives for UK places and for the large cities of South Asia, Iran and Somalia ("بریڈفورڈ", "সিলেট",
+  "ਜਲੰਧਰ", "लेस्टर", "مشهد"):
   a place in an answer written in those scripts.
 - ``town_words.txt``: towns that are also lower-case English words ("bath", "bury"): a
   town in lower case is a place only when it is none of these.
-- ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu, Bengali, Arabic and
-  Portuguese words of ``wordfreq`` that are not first names: a word with a case ending, an Urdu or
+- ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu, Bengali, Arabic, Portuguese,
+  Hindi and Persian words of ``wordfreq`` that are not first names: a word with a case ending, an Urdu or
   Bengali word before "me", or a word after a relation in another script ("زوجي السابق"), is a name
   only when it is none of these.
 - ``welsh_words.txt``: everyday Welsh words (``sources/welsh_words.txt``, by hand: wordfreq has no
@@ -62,7 +63,7 @@ SOURCES = DATA / "sources"
 DICTIONARY = Path("/usr/share/dict/british-english")
 ORDINARY_TOP_N = 40_000
 COMMON_TOP_N = 3_000
-FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn", "ar", "pt")
+FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn", "ar", "pt", "hi", "fa")
 FOREIGN_TOP_N = 10_000
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.
@@ -127,12 +128,15 @@ WORLD_CITY_POPULATION = 100_000
 # The UK and Ireland: every town and village of 500 people or more ("Galway", "Ballymena").
 NEAR_COUNTRIES = {UK_COUNTRY, "IE"}
 WALES = "WLS"
-# Countries where many of the people Heard serves in Urdu, Panjabi and Bengali come from.
-SOUTH_ASIA = {"PK", "BD", "IN", "AF", "LK", "NP", "SO"}
-# Names of cities that are also everyday words or people's names in Urdu or Bengali ("آنند" joy,
-# "چمن" garden, "হাসান" Hasan): frequent words are kept as places unless short or listed here.
-_SCRIPT_WORD_LIKE = frozenset("آنند আনন্দ মার্কা چمن دھول حصار سالم کیلی باتھ রিপন হাসান غازی".split())
-_OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0980-\u09ff\u0a00-\u0a7f]")
+# Countries where many of the people Heard serves in Urdu, Panjabi, Bengali, Hindi and Persian come from.
+SOUTH_ASIA = {"PK", "BD", "IN", "AF", "LK", "NP", "SO", "IR"}
+# Names of cities that are also everyday words or people's names in Urdu, Bengali, Persian or Hindi ("آنند" joy,
+# "چمن" garden, "হাসান" Hasan, "ساری" all, "सूरत" face): frequent words are kept as places unless short or
+# listed here.
+_SCRIPT_WORD_LIKE = frozenset("""آنند আনন্দ মার্কা چمن دھول حصار سالم کیلی باتھ রিপন হাসান غازی
+    اندیشه میانه گلستان ساری سارى ساري आनंद भावना सागर सूरत सारी क्यू गुणा गुना दुर्ग कोटा संभल खन्ना""".split())
+# Arabic (Urdu, Persian), Devanagari, Bengali and Gurmukhi.
+_OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f]")
 
 
 def gazetteer(common: set[str], lower_words: set[str]) -> set[str]:
@@ -243,11 +247,17 @@ def build() -> dict[str, set[str]]:
     # Towns that are also lower-case English words ("bath", "bury", "sale"): a town in lower case only
     # when it is none of these.
     town_words = {town for town in towns if town in lower_words}
+    # And towns named by the commonest words, dropped from the gazetteer above ("Reading", "Street").
+    word_towns = _read_source("word_towns.txt")
+    towns |= word_towns
+    town_words |= word_towns
     # Polish, Romanian, Urdu and Bengali everyday words, so a word at the start of a sentence ("Boję",
     # "Mulțumesc") is not read as a name with a case ending, nor an Urdu or Bengali word before "me" as a name.
     foreign = {_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)}
-    # Letters and the vowel signs of Indic scripts (marks, which isalpha() refuses): no digits or symbols.
-    foreign = {w for w in foreign if all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)} - first
+    # Letters and the vowel signs of Indic scripts (marks, which isalpha() refuses): no digits or symbols, and no
+    # word that was only a zero-width non-joiner.
+    foreign = {w for w in foreign if w and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)}
+    foreign -= first
     script_places = script_towns({_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)})
     return {"script_towns": script_places,
             "first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,

@@ -20,7 +20,8 @@ How a word becomes ``[name]`` (Latin script):
 Other scripts: in an answer written mostly in Latin letters, any run of words in
 another script (Arabic, Urdu, Bengali, Gurmukhi, Devanagari, Chinese, Cyrillic...)
 is taken for a name unless it is a common religious phrase; in an answer written
-mostly in another script, listed names in that script are redacted.
+mostly in another script, listed names in that script are redacted (those that are everyday words,
+``script_word_names.txt``, only with a person's cue), and so are the words after a relation or a title.
 """
 
 from __future__ import annotations
@@ -31,7 +32,16 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import (
+    POLICE_RANKS,
+    SCRIPT_CALENDAR,
+    SCRIPT_RELATIONS,
+    SCRIPT_WORDS,
+    STOPWORDS,
+    Lexicon,
+    key,
+    lexicon,
+)
 
 Span = tuple[int, int]
 
@@ -69,16 +79,30 @@ _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u06
 # "husband", "wife", "brother", "sister", "son", "daughter" in Urdu, Arabic, Bengali, Gurmukhi, Hindi:
 # the next word is a name.
 _RELATIONS_OTHER_SCRIPTS = SCRIPT_RELATIONS
-# Words after a name in Urdu and Panjabi that mark a person doing or receiving something ("کاشف نے",
-# "ਹਰਜੀਤ ਨੇ", "ਰਮਨਦੀਪ ਨੂੰ"), or an honorific ("زاہد صاحب"): the word before is a name, unless it is
-# one of the everyday words below.
-_PERSON_MARKERS_AFTER = frozenset("نے صاحب صاحبہ باجی ਨੇ ਨੂੰ ਜੀ সাহেব আপা".split())
+# The ergative after a name in Urdu, Panjabi and Hindi: a person did something ("کاشف نے", "ਹਰਜੀਤ ਨੇ", "सोफ़ी ने").
+# The word before is a name unless it is an everyday word (a committee or a solicitor acts too: SCRIPT_WORDS).
+# (The dative "ਨੂੰ", "کو", "को" marks things and days as well: "ਮਨ ਨੂੰ" to the mind, "ਮੰਗਲਵਾਰ ਨੂੰ" on Tuesday.)
+_ERGATIVES = frozenset("نے ਨੇ ने".split())
+# Honorifics after a name ("زاہد صاحب", "রুমানা আপা", "दीपक भैया", "مریم جان"): the word before is a name unless
+# it is a frequent word of the language ("بڑی باجی" elder sister, "बड़े भैया").
+_HONORIFICS_AFTER = frozenset("صاحب صاحبہ باجی آپا ਜੀ ਭੈਣਜੀ ਵੀਰਜੀ সাহেব আপা দিদি जी दीदी भैया साहब جان".split())
+_PERSON_MARKERS_AFTER = _ERGATIVES | _HONORIFICS_AFTER
 # "me" and "my" in Urdu, Bengali and Panjabi.
 _ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
-_HONORIFICS = frozenset("صاحب صاحبہ باجی جی بی ਜੀ ਸਾਹਿਬ সাহেব আপা".split())
-# Titles in Urdu, Gurmukhi and Bengali ("Dr", "Mrs", "Mr"): the next word is a name even when it is a word
-# ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country").
-_SCRIPT_TITLES = frozenset("ڈاکٹر مسز مسٹر مس ਡਾਕਟਰ ਮਿਸਿਜ਼ ਮਿਸਟਰ ਸ੍ਰੀਮਤੀ ডাক্তার মিসেস মিস্টার".split())
+_HONORIFICS = _HONORIFICS_AFTER | frozenset("جی بی ਸਾਹਿਬ साहिब".split())
+# Titles in Urdu, Gurmukhi, Bengali, Devanagari, Arabic and Persian ("Dr", "Mrs", "Mr", "Miss", "PC", "Sgt"): the
+# next word is a name even when it is a word ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country"), and so is the
+# word after it unless it is an everyday word ("پی سی ایما ہیرس بہت اچھی تھیں").
+_SCRIPT_TITLES = frozenset("""ڈاکٹر مسز مسٹر مس محترمہ سارجنٹ انسپکٹر
+    ਡਾਕਟਰ ਡਾ ਮਿਸਿਜ਼ ਮਿਸਜ਼ ਮਿਸੇਜ਼ ਮਿਸਟਰ ਮਿਸ ਸ੍ਰੀਮਤੀ ਸ਼੍ਰੀਮਤੀ ਪੀਸੀ ਡੀਸੀ ਸਾਰਜੈਂਟ ਇੰਸਪੈਕਟਰ
+    ডাক্তার ডা ডঃ মিসেস মিস্টার মিস পিসি ডিসি সার্জেন্ট ইন্সপেক্টর জনাব
+    पीसी डीसी मिस मिसेज़ मिसेज मिस्टर डॉक्टर डॉ डा श्रीमती श्री सार्जेंट इंस्पेक्टर
+    الدكتور الدكتورة دكتور دكتورة د السيد السيدة سيد سيدة الأستاذ الأستاذة الاستاذ الاستاذة أستاذ أستاذة الشرطي
+    الشرطية الضابط الضابطة المحقق المحققة الرقيب المفتش
+    خانم آقای آقا دکتر مهندس سروان ستوان""".split())
+# "PC", "DC", "DS" written as two letters: "پی سی", "পি সি", "पी सी".
+_SCRIPT_TITLE_PAIRS = frozenset({("پی", "سی"), ("ڈی", "سی"), ("ڈی", "ایس"), ("পি", "সি"), ("ডি", "সি"), ("ਪੀ", "ਸੀ"),
+                                 ("ਡੀ", "ਸੀ"), ("पी", "सी"), ("डी", "सी")})
 # Second names that are no everyday word ("খান" is also "eat", "হক" "right"): the word before is a first name.
 _SECOND_NAMES = frozenset("বেগম খাতুন চৌধুরী আক্তার আখতার উদ্দিন উদ্দীন بیگم خاتون چوہدری چودھری قریشی صدیقی".split())
 # Gurmukhi family names that follow a first name ("ਗੁਰਮੀਤ ਕੌਰ", "ਬਲਵਿੰਦਰ ਸਿੰਘ").
@@ -104,7 +128,7 @@ _OTHER_LETTER = lazy_regex(r"[^\P{L}\p{Latin}]")
 _LABEL = lazy_re(r"\[[a-z]+\]")
 _HAN = lazy_regex(r"\p{Han}")
 _ARABIC_SCRIPT = lazy_re(r"[\u0600-\u06ff]")
-_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম".split())  # "his name is": whatever follows is a name
+_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম नाम اسمه اسمها اسمش".split())  # "his name is": whatever follows is a name
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
 _MISS_VERB_BEFORE = lazy_re(r"\b(?:i|we|you|they|he|she|still|really|so|do|don'?t|will|would|'ll)\s+$", re.I)
@@ -391,7 +415,7 @@ def find_names(text: str) -> Iterator[Span]:
                 if not all(t.key in _SCRIPT_KEEP for t in tokens[i:end]):
                     yield token.start, tokens[end - 1].end
             else:
-                yield from _listed_in_script(tokens, i, end, lex)
+                yield from _listed_in_script(tokens, i, end, lex, text)
             i = end
             continue
         if _asks(tokens, i, text) or not _is_name(tokens, i, text, lex):
@@ -591,8 +615,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
                 return True  # "the officer, will, took my statement"; "stayed with nana joy"
             if k in STOPWORDS or k in _MODALS:
                 return bool(_NAMING_BEFORE.search(before))
-            if k not in _VERB_NAMES and _ROLE_JUST_BEFORE.search(before) and _PERSON_VERB_AFTER.match(after):
-                return True  # "the youth worker sky was the only adult": a role, then what a person does
+            if _ROLE_JUST_BEFORE.search(before) and _PERSON_VERB_AFTER.match(after):
+                # "the youth worker sky was the only adult", "the social worker hope was alright": a role, then
+                # what a person does (after a singular role a verb would take -s: "hopes", "wills").
+                return True
             if _FOREIGN_ROLE_BEFORE.search(before):
                 return True  # "fiica mea maria", "minha filha ana"
             if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \
@@ -644,6 +670,9 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     return _person_follows(tokens, i, text, lex)
 
 
+# Respect words South Asian families put after a name, typed in Latin letters ("Shahana apa", "Rubina baji").
+_KIN_HONORIFIC_AFTER = lazy_re(r"\s+(?:apa|aapa|baji|baaji|bhaji|bhabhi|bhai|bhaiya|didi|sahib|sahab|ji|begum|khala|"
+                               r"chachi|mami|phupho|bibi)\b")
 # Romanised Urdu and Panjabi after a name: "imran ne mujhe mara", "harjeet nu dassya".
 _ROMANISED_MARKER_AFTER = lazy_re(r"\s+(?:ne|nay|nu|nuu|ko|sahib|sahab|ji)\b")
 # Polish and Romanian case endings on a first name, with the ending of the name as listed:
@@ -696,6 +725,8 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
     after = text[token.end:token.end + 40]
     if _VERB_AFTER.match(after) or _ROLE_AFTER.match(after) or _PERSON_AFTER.match(text, token.end, token.end + 60):
         return True
+    if _KIN_HONORIFIC_AFTER.match(after):
+        return True  # "Shahana apa at the women's centre", "Rubina baji": a respectful word a name takes
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt and not nxt.latin and (nxt.key in _ME_WORDS or nxt.key in _PERSON_MARKERS_AFTER):
         return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": a Latin name in another script's sentence
@@ -1008,18 +1039,72 @@ def _other_script_run(tokens: list[_Token], i: int, text: str) -> int:
     return end
 
 
-def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon) -> Iterator[Span]:
+def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, text: str) -> Iterator[Span]:
     """Names in an answer written in another script: listed names, the word after a
-    relation ("میرا شوہر عمران", "আমার স্বামী রাকিব"), and Chinese names inside runs of
-    characters (a family name with a listed given name, or after a relation)."""
-    for index in range(start, end):
+    relation ("میرا شوہر عمران", "আমার স্বামী রাকিব"), one or two words after a title ("پی سی ایما ہیرس"),
+    and Chinese names inside runs of characters (a family name with a listed given name, or after a relation)."""
+    index, phrase_start = start, _phrase_start(text, tokens[start].start)
+    while index < end:
         token = tokens[index]
         if _HAN.match(token.word):
             yield from _han_names(token, lex)
-        elif token.key in SCRIPT_WORDS or token.key in _SCRIPT_KEEP or token.key in _HONORIFICS:
-            continue
-        elif _script_name(tokens, index, start, end, lex):
+        elif _never_a_script_name(token.key):
+            pass
+        elif _after_script_title(tokens, index, start) and not _bengali_verb(token.key, lex):
+            last = _titled_script_name_end(tokens, index, end, lex)
+            yield token.start, tokens[last].end
+            index = last
+        elif _script_name(tokens, index, start, end, lex, phrase_start):
             yield token.start, _with_bibi(tokens, index, end)
+        index += 1
+
+
+def _never_a_script_name(k: str) -> bool:
+    """Everyday words, days, months and feasts, honorifics, titles and relations ("ਸੌਲਿਸਟਰ ਨੇ", the solicitor did),
+    also with a Bengali case ending ("পুলিশে খবর দিয়েছে", told the police); a relation that is also a second name
+    ("فاطمہ بیگم") stays one."""
+    if k in SCRIPT_WORDS or k in _SCRIPT_KEEP or k in _HONORIFICS or k in SCRIPT_CALENDAR or k in _SCRIPT_TITLES \
+            or (k in _RELATIONS_OTHER_SCRIPTS and k not in _SCRIPT_FAMILY_NAMES):
+        return True
+    return _BENGALI.match(k) is not None and any(
+        k.endswith(ending) and (k[:-len(ending)] in SCRIPT_WORDS or k[:-len(ending)] in SCRIPT_CALENDAR)
+        for ending in _BENGALI_CASE_ENDINGS)
+
+
+_BENGALI = lazy_re(r"[\u0980-\u09ff]")
+_BENGALI_CASE_ENDINGS = ("ের", "কে", "র", "ে", "তে", "এ", "য়")
+
+
+def _after_script_title(tokens: list[_Token], index: int, start: int) -> bool:
+    """After "ڈاکٹر", "خانم", "পিসি" or "پی سی" (PC); "میرا پی سی" is my computer."""
+    before = tokens[index - 1].key if index > start else ""
+    return before in _SCRIPT_TITLES or (index - 2 >= start and (tokens[index - 2].key, before) in _SCRIPT_TITLE_PAIRS
+                                        and (index - 3 < start or tokens[index - 3].key not in _ME_WORDS))
+
+
+def _titled_script_name_end(tokens: list[_Token], index: int, end: int, lex: Lexicon) -> int:
+    """The index of the last word of a name after a title: the next word too when it is a name, or no everyday word
+    of a language with a word list, or stands before "نے"/"ਨੇ"/"ने" ("ਪੀਸੀ ਜੈਨੀਫ਼ਰ ਵਾਕਰ ਨੇ")."""
+    if index + 1 >= end:
+        return index
+    k = tokens[index + 1].key
+    if _never_a_script_name(k) or k in _ME_WORDS or k in _ANY_WORDS or k in lex.script_word_names \
+            or _bengali_verb(k, lex):
+        return index
+    following = tokens[index + 2].key if index + 2 < end else ""
+    listed = lex.is_first_name(k) or lex.is_surname(k) or k in _SCRIPT_FAMILY_NAMES
+    # Gurmukhi has no list of frequent words; an Arabic verb with "me" is none ("السيدة تومسون ساعدتني").
+    unknown = not _GURMUKHI.match(k) and k not in lex.foreign_words and not _everyday_script_form(k, lex)
+    return index + 1 if listed or unknown or following in _PERSON_MARKERS_AFTER else index
+
+
+_GURMUKHI = lazy_re(r"[\u0a00-\u0a7f]")
+# Where a phrase starts: a run of words in another script after a redacted number or a Latin word is none.
+_PHRASE_END = lazy_re(r"(?:^|[.!?।॥۔؟:;,،\"“(•*\n-])\s*$")
+
+
+def _phrase_start(text: str, position: int) -> bool:
+    return bool(_PHRASE_END.search(text, max(0, position - 10), position))
 
 
 def _with_bibi(tokens: list[_Token], index: int, end: int) -> int:
@@ -1029,15 +1114,16 @@ def _with_bibi(tokens: list[_Token], index: int, end: int) -> int:
     return tokens[index].end
 
 
-def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon) -> bool:
-    """A word of an Urdu, Panjabi or Bengali answer that is a name: listed (also with a Bengali case
+def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon, phrase_start: bool) -> bool:
+    """A word of an answer in another script that is a name: listed (also with a Bengali case
     ending), after a relation or title, before a marker of a person ("نے", "ਨੇ", "صاحب") or a Sikh
-    family name, or shaped as a Sikh first name."""
+    family name, or shaped as a Sikh first name. A listed name that is an everyday word ("मन" mind, "نور" light)
+    only with such a cue."""
     k = tokens[index].key
-    if k in SCRIPT_WORDS:
-        return False  # "রিফিউজ আমাকে...": the refuge helped me
     if index > start and tokens[index - 1].key in _ANY_WORDS:
         return False  # "امید کا کوئی نور" (no light of hope): "any" or "some" comes before no name
+    if k in lex.script_word_names or _word_name_with_ending(k, lex):
+        return _person_cue(tokens, index, start, end, lex)
     if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
@@ -1045,26 +1131,79 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     # After a relation, an unlisted word is a name unless it is a frequent word in Arabic script: Arabic
     # "زوجي السابق" (my former husband), "ابني يدرس" (my son studies), Urdu "بیٹا اسکول" (son... school).
     # (Not Bengali: a name no list holds, "জামাল", is among its frequent words.)
-    # An Arabic verb with "me" attached ("أختي ساعدتني", my sister helped me) is no name either.
-    if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
-        return tokens[index - 1].key in _NAME_WORDS or tokens[index - 1].key in _SCRIPT_TITLES or not (
-            _ARABIC_SCRIPT.match(k) and (k in lex.foreign_words or k.endswith("ني")))
+    # An Arabic verb with "me" attached ("أختي ساعدتني", my sister helped me) is no name either, nor a frequent
+    # Bengali verb ("দোভাষী আসেনি", the interpreter did not come).
     following = tokens[index + 1].key if index + 1 < end else ""
-    if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES:
+    if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
+        # ... unless what a person does follows: "میری بہن عظمت نے کہا" (Azmat, though "عظمت" is greatness).
+        return tokens[index - 1].key in _NAME_WORDS or not _everyday_script_form(k, lex) or following in _ERGATIVES
+    if following in _ERGATIVES or following in _SIKH_NAMES:
         return True
+    if following in _HONORIFICS_AFTER and k not in lex.foreign_words:
+        return True  # "রুমানা আপা", but "بڑی باجی" (elder sister)
     if following in _SECOND_NAMES and len(k) > 2 and k not in lex.foreign_words:
         return True  # "শাহানা বেগম": the unlisted first name before a second name no word shares
     # The first word of a phrase, before "me" or "my", is who did it ("রুহুল আমার ফোন...", "طاہر مجھے..."),
     # unless it is an everyday word of the language.
-    if index == start and following in _ME_WORDS and k not in lex.foreign_words:
+    if index == start and phrase_start and following in _ME_WORDS and k not in lex.foreign_words:
         return True
-    # Bengali -কে and Urdu کو mark a person as object ("নাদিয়াকে বলেছি", "رضوانہ کو بتایا"): a rare word
-    # there is a name.
-    if following == "کو" and k not in lex.foreign_words and len(k) > 2:
+    # Bengali -কে, Urdu کو and Hindi को mark a person as object ("নাদিয়াকে বলেছি", "رضوانہ کو بتایا"): a rare
+    # word there is a name.
+    if following in ("کو", "को") and k not in lex.foreign_words and len(k) > 2:
         return True
     if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
         return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
+
+
+# Endings of Bengali verbs (negative past, perfect, past, habitual): "আসেনি", "বলেছে", "করতেন", "মারলাম".
+_BENGALI_VERB_ENDINGS = ("েনি", "য়নি", "ছে", "ছিল", "ছিলো", "ছেন", "লেন", "তেন", "বেন", "েছি", "তাম", "লাম", "তো", "লো")
+
+
+def _everyday_script_form(k: str, lex: Lexicon) -> bool:
+    """A frequent word in Arabic script, also with a Persian "my" ("سابقم"), or an Arabic verb with "me" attached
+    ("ساعدتني"), or a frequent Bengali verb: no name after a relation or as the second word after a title."""
+    if _ARABIC_SCRIPT.match(k):
+        return k in lex.foreign_words or k.endswith("ني") or any(
+            k.endswith(mine) and len(k) - len(mine) > 2 and k[:-len(mine)] in lex.foreign_words
+            for mine in _PERSIAN_ENCLITICS)
+    return _bengali_verb(k, lex)
+
+
+# Persian "my" and "our" joined to a word: "شوهر سابقم" (my former husband). (Not "-ت", "-ش": Urdu names end so,
+# "عظمت", "شوکت".)
+_PERSIAN_ENCLITICS = ("م", "ام", "مان")
+
+
+def _bengali_verb(k: str, lex: Lexicon) -> bool:
+    """"ডাক্তার বলেছেন" (the doctor said), "দোভাষী আসেনি": a frequent word with a Bengali verb's ending."""
+    return k in lex.foreign_words and k.endswith(_BENGALI_VERB_ENDINGS)
+
+
+def _word_name_with_ending(k: str, lex: Lexicon) -> bool:
+    """A Bengali case ending on a name that is a word: "শিউলির গন্ধ" (the flower's scent)."""
+    return any(k.endswith(ending) and k[:-len(ending)] in lex.script_word_names for ending in _BENGALI_ENDINGS)
+
+
+def _person_cue(tokens: list[_Token], index: int, start: int, end: int, lex: Lexicon) -> bool:
+    """What makes an everyday word a name: a relation, role or title before it ("میری بہن نور", "صديقتي أمل"), a
+    first name before it ("محمد نور"), or after it the ergative, an honorific, a family name ("दीपक भैया", "आशा
+    शर्मा"), or a Bengali case ending of a person."""
+    before = tokens[index - 1].key if index > start else ""
+    if before in _RELATIONS_OTHER_SCRIPTS or _after_script_title(tokens, index, start):
+        return True
+    if before and lex.is_first_name(before) and before not in lex.script_word_names:
+        return True
+    following = tokens[index + 1].key if index + 1 < end else ""
+    if following in _PERSON_MARKERS_AFTER or following in _SIKH_NAMES or following in _SECOND_NAMES \
+            or following in _SCRIPT_FAMILY_NAMES:
+        return True
+    if following and lex.is_surname(following) and following not in lex.script_word_names \
+            and not _never_a_script_name(following):
+        return True  # "आशा शर्मा", but "ज्योति सी" (like a light): "सी" is a surname elsewhere
+    k = tokens[index].key
+    # Bengali "-কে" of a person as object ("শিউলিকে বলেছি"), "-এর" before a relative ("মিলনের মা", Milon's mother).
+    return k.endswith("কে") or (k.endswith("র") and following in _RELATIONS_OTHER_SCRIPTS)
 
 
 # "Any", "some", "every" in Urdu, Panjabi and Bengali.

@@ -327,6 +327,8 @@ _MONTH_EN = (
 )
 # Welsh (with the soft mutation after "o": "5ed o Fehefin"), Polish (the genitive, after a day, with and
 # without accents), Romanian; English month names as Urdu, Bengali and Gurmukhi write them.
+_MONTH_LT = (r"(?:sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|rugs[ėe]jo|"
+             r"spalio|lapkri[čc]io|gruod[žz]io)")
 _MONTH_OTHER = (
     r"(?:ionawr|chwefror|mawrth|fawrth|ebrill|mai|fai|mehefin|fehefin|gorffennaf|orffennaf|awst|medi|fedi|hydref|"
     r"tachwedd|dachwedd|rhagfyr|ragfyr|"
@@ -350,11 +352,11 @@ _MONTH_OTHER = (
     r"বৈশাখ|জ্যৈষ্ঠ|জৈষ্ঠ্য|আষাঢ়|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র|"
     # Turkish ("3 Mart", "14 Şubat'ta"), Lithuanian genitives ("kovo 3"), Hindi in Devanagari.
     r"ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k|"
-    r"sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|rugs[ėe]jo|spalio|"
-    r"lapkri[čc]io|gruod[žz]io|"
+    rf"{_MONTH_LT}|"
     r"जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
+_MONTH_FA = r"(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
 # English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
 # Polish writes a day as an ordinal with "-go" ("3-go marca", "21go maja").
 _ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego)"
@@ -370,8 +372,8 @@ _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _SHORT_YEAR = (r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)"
                r"(?!\s*(?:%|years?|yrs?|people|times|days|weeks|months|hours|mins?|minutes)\b))")
 # Not inside a word of any script: a month name ends before a letter or a combining mark.
-# Turkish writes a case ending after an apostrophe: "14 Şubat'ta", "Enfield'deki".
-TURKISH_CASE_ENDING = r"['’](?:[dt][ae]n?|[dt][ae]ki|n?[ıiuü]n|y?[ae])(?!\w)"
+# Turkish writes a case ending after an apostrophe: "14 Şubat'ta", "Enfield'deki", "3 Nisan'daydı" ("was on").
+TURKISH_CASE_ENDING = r"['’](?:[dt][ae]n?|[dt][ae]ki|[dt][ae]y(?:d[ıiuü]|m[ıiuü][şs]|ken)|n?[ıiuü]n|y?[ae])(?!\w)"
 # A danda (U+0964) may end the sentence.
 _END = rf"(?:(?![\w'\u0900-\u0963\u0966-\u0dff])|(?={TURKISH_CASE_ENDING}))"
 _DATE_PATTERNS = (
@@ -380,6 +382,13 @@ _DATE_PATTERNS = (
     lazy_re(r"(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d/-]|\.\d)"),
     # 1985-03-12
     lazy_re(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    # Persian solar-calendar months, only after a day ("۱۸ آبان", "۳ اسفند ۱۴۰۲"): "تیر", "مهر", "دی" are also
+    # words (arrow, kindness); a solar year (13xx, 14xx) or a Gregorian one may follow.
+    lazy_re(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:\s*ام)?\s+{_MONTH_FA}(?:\s*ماه)?(?:\s+(?:13|14|19|20)\d\d)?"
+            r"(?![\w\u200c])"),
+    # The year first with slashes, as Arabic and Persian answers write it, in either calendar: "2024/01/09",
+    # "۱۴۰۲/۸/۱۸".
+    lazy_re(r"(?<![\d./-])(?:13|14|19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|\.\d)"),
     # 3rd March 1990, the 3rd of March, 12 Jan '89, 3 Mawrth, 5ed o Fehefin, 12 marca 2023, ১২ মার্চ ১৯৮৯
     # Portuguese and Spanish join day, month and year with "de" ("3 de março de 2024").
     lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o|de))?\s+{_MONTH}"
@@ -398,6 +407,10 @@ _DATE_PATTERNS = (
     lazy_re(r"\b(?:(?:Christmas|Xmas|X-mas) (?:Day|Eve)|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Diwali|"
             r"Boxing Day|New Year['’]?s (?:Day|Eve)|Valentine['’]?s Day|Bonfire Night|"
             r"Hallowe['’]?en|Mother['’]?s Day|Father['’]?s Day)\s+(?:19|20)\d\d\b", re.I),
+    # Lithuanian puts the month first, the day after it, often with "d." or an ordinal ending, and the
+    # year before both: "kovo 12 d.", "2024 m. sausio 5-ąją".
+    lazy_re(rf"(?<![\w.,/])(?:(?:19|20)\d\d\s*m\.\s*)?{_MONTH_LT}\s+(?:[12]\d|3[01]|0?[1-9])"
+            rf"(?:\s*d\.|-(?:ąją|ą|oji|osios|ąja|ji|ios))?(?![\d\w])", re.I),
     # March 3rd, 1990 / March 3 / March the 3rd
     lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
 )

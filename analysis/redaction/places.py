@@ -52,7 +52,16 @@ from collections.abc import Iterator
 from functools import cache
 
 from analysis.redaction.lazy import lazy_re, lazy_regex
-from analysis.redaction.lexicon import POLICE_RANKS, SCRIPT_RELATIONS, SCRIPT_WORDS, STOPWORDS, Lexicon, key, lexicon
+from analysis.redaction.lexicon import (
+    POLICE_RANKS,
+    SCRIPT_CALENDAR,
+    SCRIPT_RELATIONS,
+    SCRIPT_WORDS,
+    STOPWORDS,
+    Lexicon,
+    key,
+    lexicon,
+)
 from analysis.redaction.patterns import TURKISH_CASE_ENDING
 
 Span = tuple[int, int]
@@ -220,8 +229,10 @@ def _foreign_places(text: str) -> Iterator[Span]:
 
 # A house number and a street in Urdu, Bengali, Gurmukhi or Arabic script, in any digits (read as ASCII
 # by then): "۱۲ کنگ روڈ", "২৪ গ্রিন রোড", "١٢ شارع الملك" (Arabic puts the street word first).
-# A word in Arabic (Urdu), Gurmukhi or Bengali script.
-_SCRIPT_WORD = r"[\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff]+"
+# A word in Arabic (Urdu, Persian), Devanagari, Gurmukhi or Bengali script, with the zero-width non-joiner Persian
+# writes inside a word ("استاک‌پورت"), and without the danda that ends a Hindi or Bengali sentence.
+_SCRIPT_LETTERS = r"\u0600-\u06ff\u0900-\u0963\u0966-\u097f\u0a00-\u0a7f\u0980-\u09ff\u200c"
+_SCRIPT_WORD = rf"[{_SCRIPT_LETTERS}]+"
 _SCRIPT_ADDRESS = lazy_re(
     rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_WORD}\s+){{1,2}}"
     r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|لین|ایونیو|کلوز|ڈرائیو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
@@ -875,8 +886,9 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
                 continue
             start, words = start + head.end(), words[head.end():]
             span = _longest_town(words, lex)
-            if span is None or key(words[:span]) in lex.keep or key(words[:span]) in _SERVICE_WORDS:
-                continue  # "the Family Hub": a service, though Hub is a town too
+            if span is None or key(words[:span]) in lex.keep or key(words[:span]) in _SERVICE_WORDS \
+                    or key(words[:span]) in lex.town_words:
+                continue  # "the Family Hub": a service, though Hub is a town too; "the High Street"
         first = key(words.split()[0])
         end = start + span
         one_word = " " not in words[:span]
@@ -970,6 +982,10 @@ def _estates_and_venues(text: str) -> Iterator[Span]:
         start = match.start("venue")
         while words and words[0] in STOPWORDS:
             start += text[start:].index(" ") + 1
+            words = words[1:]
+        if len(words) > 2 and lex.is_ordinary(words[0]) and _proper(words[1], lex) \
+                and re.search(r"(?:^|[.!?]\s*)$", text[:start]):
+            start += text[start:].index(" ") + 1  # "Finding Bolton House was luck": the sentence's first word
             words = words[1:]
         naming = words[:-2] if match.group("venue").endswith(("Centre", "Park", "Estate")) else words[:-1]
         # "Blackburn Crown Court": a public building everyone shares ("Preston Town Hall" is _public_buildings').
@@ -1300,17 +1316,24 @@ def _lower_case_places(text: str) -> Iterator[Span]:
             yield match.span("place")
 
 
-# Where someone lives, works or comes from in Urdu, Panjabi and Bengali: the word or two before "in"
+# Where someone lives, works or comes from in Urdu, Panjabi, Hindi and Bengali: the word or two before "in"
 # or "from" and a verb of living, working, studying or coming ("بریڈفورڈ میں رہتے ہیں", "ہم میرپور سے ہیں",
-# "ਲੈਸਟਰ ਵਿੱਚ ਕੰਮ", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "ওল্ডহ্যামে থাকি", "সিলেট থেকে এসেছি"); and a listed place in those
+# "ਲੈਸਟਰ ਵਿੱਚ ਕੰਮ", "ਜਲੰਧਰ ਤੋਂ ਹਾਂ", "लेस्टर में रहती हूँ", "ওল্ডহ্যামে থাকি", "সিলেট থেকে এসেছি"; Bengali comes "to" a
+# place with its locative ending, "দোভাষী আসেনি" is the interpreter not coming); and a listed place in those
 # scripts wherever it stands ("لیڈز", "ਸਾਊਥਾਲ", "সিলেট").
 _SCRIPT_PLACE = lazy_re(
     rf"(?P<place>(?:{_SCRIPT_WORD}\s+)?{_SCRIPT_WORD})\s+"
     r"(?:(?:میں|سے|کے\s+(?:قریب|پاس))\s+(?:رہ|مقیم|کام|منتقل|شفٹ|پیدا|پل|بڑ|اسکول|سکول|نوکری|ملازمت|ہیں|ہوں|ہے|آئ|آی|آ\b|تعلق|تھ)"
     r"|(?:ਵਿੱਚ|ਵਿਚ|ਚ|ਤੋਂ|ਤੇ|'ਤੇ|’ਤੇ|ਦੇ\s+ਨੇੜੇ)\s+(?:ਰਹਿ|ਕੰਮ|ਪੜ੍ਹ|ਸਕੂਲ|ਜੰਮ|ਪਲ|ਸ਼ਿਫਟ|ਚਲੇ|ਚਲੀ|ਆ|ਹਾਂ|ਹੈ|ਹਨ|ਸੀ|ਨੌਕਰੀ)"
-    r"|(?:থেকে\s+)?(?:থাক|বাস\s+কর|কাজ|পড়|চাকরি|স্কুল|জন্ম|বড়|এসেছ|আস|এসে))")
+    r"|(?:में|से|के\s+पास)\s+(?:रह|काम|पढ़|पैदा|पल|बड़|शिफ़्ट|शिफ्ट|हूँ|हूं|हैं|है|आ|था|थी|थे)"
+    r"|(?:থেকে\s+)?(?:থাক|বাস\s+কর|কাজ|পড়|চাকরি|স্কুল|জন্ম|বড়)|(?:থেকে\s+|(?<=[েয়়]\s))(?:এসেছ|আস|এসে))")
+# Persian puts "in" or "from" before the place: "در استاک‌پورت زندگی می‌کنم", "از مشهد آمدم".
+_PERSIAN_PLACE = lazy_re(
+    rf"(?<![\u0600-\u06ff])(?:در|از)\s+(?P<place>{_SCRIPT_WORD})\s+"
+    r"(?:زندگی|کار|بزرگ|متولد|به\s+دنیا|آمد|اومد|هستم|هستیم|هستند|بودم|بودیم|درس|ساکن)")
 # Locative endings of Bengali ("ওল্ডহ্যামে" in Oldham, "লিডসে"), left on the place.
-_BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ")
+# and the genitive ("টাওয়ার হ্যামলেটসের একটি ফ্ল্যাট", a flat in Tower Hamlets).
+_BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ", "ের", "র")
 _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پاکستان انگلینڈ برطانیہ یہاں وہاں اب ابھی پہلے بعد ہمیشہ کل آج
     سکول اسکول کالج دفتر فیکٹری دکان ہسپتال پناہ گاہ
     ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
@@ -1320,12 +1343,19 @@ _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پا
     মিনিটে মিনিটের ঘণ্টায় ঘণ্টা দিনে সপ্তাহে মাসে বছরে এক দুই তিন চার পাঁচ ছয় সাত আট নয় দশ
     منٹ منٹوں گھنٹے گھنٹوں دنوں ہفتے مہینے سال ایک دو تین چار پانچ دس
     اپنے اپنی اپنا ਆਪਣੇ ਆਪਣੀ ਆਪਣਾ নিজের নিজেদের ہمارے ਸਾਡੇ আমাদের
-    ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ گاؤں محلے بچوں ہمارے ان اس مسلمانوں""".split())
+    ਪਿੰਡ ਇਲਾਕੇ ਮੁਹੱਲੇ ਬੱਚਿਆਂ ਕੁੜੀਆਂ ਮੁੰਡਿਆਂ ਸਾਡੇ ਉਨ੍ਹਾਂ ਉਸ ਇਸ ਸਿੱਖਾਂ گاؤں محلے بچوں ہمارے ان اس مسلمانوں
+    ফ্ল্যাট ফ্ল্যাটে বাসা ঘর ঘরে রুম রুমে হোস্টেল শেল্টার শেল্টারে জায়গা জায়গায় পাড়া পাড়ায় গ্রাম গ্রামে
+    فلیٹ کمرے کمرہ جگہ گھروں شیلٹر
+    घर फ्लैट फ़्लैट कमरे कमरा शहर गाँव गांव देश यहाँ यहां वहाँ वहां जगह इलाके मोहल्ले भारत इंग्लैंड डर जेल
+    خانه شهر روستا اینجا آنجا ایران انگلیس ترس
+    मायका मायके ससुराल ਪੇਕੇ ਪੇਕਿਆਂ ਸਹੁਰੇ میکے میکہ سسرال বাপের শ্বশুরবাড়ি বাপেরবাড়ি""".split())
 
 
-# A saint's school or church in Gurmukhi, Urdu or Bengali: "ਸੇਂਟ ਪੌਲਜ਼ ਸਕੂਲ", "سینٹ میریز اسکول", "সেন্ট মেরিস স্কুল".
+# A saint's school or church in Gurmukhi, Urdu, Bengali or Devanagari: "ਸੇਂਟ ਪੌਲਜ਼ ਸਕੂਲ", "سینٹ میریز اسکول",
+# "সেন্ট জনস প্রাইমারিতে" (at St John's Primary, with the Bengali locative), "सेंट मेरीज़ स्कूल".
 _SCRIPT_SAINT = lazy_re(
-    rf"(?:ਸੇਂਟ|سینٹ|সেন্ট)\s+{_SCRIPT_WORD}(?:\s+(?:ਸਕੂਲ|ਚਰਚ|اسکول|سکول|چرچ|স্কুল|চার্চ))?")
+    rf"(?:ਸੇਂਟ|سینٹ|সেন্ট|सेंट)\s+{_SCRIPT_WORD}(?:\s+(?:ਸਕੂਲ|ਚਰਚ|ਪ੍ਰਾਇਮਰੀ|اسکول|سکول|چرچ|پرائمری|স্কুল|চার্চ|প্রাইমারি|"
+    rf"প্রাইমারী|स्कूल|चर्च|प्राइमरी)(?:তে|ে|এ)?(?![{_SCRIPT_LETTERS}])){{0,2}}")
 
 
 # A town before "of" and a gurdwara, mosque, temple, school or hospital: "ਗ੍ਰੇਵਜ਼ੈਂਡ ਦੇ ਗੁਰਦੁਆਰੇ" (Gravesend's
@@ -1419,7 +1449,12 @@ def _script_places(text: str) -> Iterator[Span]:
             continue  # "মেয়ে ফারহানা স্কুলে": a name after a relation, for names.py
         if _script_place_word(words[-1].group()):
             first = words[0] if len(words) == 2 and _script_place_word(words[0].group()) else words[-1]
-            yield match.start("place") + first.start(), match.start("place") + words[-1].end()
+            if not _frequent_words(text[match.start("place") + first.start():match.end("place")], lex):
+                yield match.start("place") + first.start(), match.start("place") + words[-1].end()
+    for match in _PERSIAN_PLACE.finditer(text):
+        place = match.group("place")
+        if _script_place_word(place) and not _frequent_words(place, lex) and not lex.is_first_name(key(place)):
+            yield match.span("place")
     for match in _han_towns().finditer(text):
         yield match.span()  # "我住在曼彻斯特" (I live in Manchester)
     for match in _HAN_SCHOOL.finditer(text):
@@ -1434,7 +1469,7 @@ def _script_places(text: str) -> Iterator[Span]:
 
 
 # Two words of another script, starting at every word (never inside one): lookahead, so pairs overlap.
-_SCRIPT_PAIR = lazy_re(rf"(?<![\u0600-\u06ff\u0a00-\u0a7f\u0980-\u09ff])(?=({_SCRIPT_WORD}\s+{_SCRIPT_WORD}))")
+_SCRIPT_PAIR = lazy_re(rf"(?<![{_SCRIPT_LETTERS}])(?=({_SCRIPT_WORD}\s+{_SCRIPT_WORD}))")
 
 
 # A school by its name in Chinese, after "at", "to" or "study at": "在圣约翰小学上学" (at St John's Primary).
@@ -1456,14 +1491,34 @@ def _script_place_word(word: str) -> bool:
     if k in SCRIPT_RELATIONS or any(k.endswith(ending) and k[:-len(ending)] in SCRIPT_RELATIONS
                                     for ending in ("ের", "র", "কে", "ے", "ی")):
         return False
-    return k not in _SCRIPT_NOT_PLACE and k not in SCRIPT_WORDS
+    return k not in _SCRIPT_NOT_PLACE and k not in SCRIPT_WORDS and k not in SCRIPT_CALENDAR
+
+
+def _frequent_words(words: str, lex: Lexicon) -> bool:
+    """Only everyday words of the language, none a listed place: "مسجد کمیٹی میں" (in the mosque committee),
+    "خوف میں رہتی ہوں" (I live in fear). (Gurmukhi has no list of frequent words; Bengali's holds the district
+    towns of Sylhet, "সুনামগঞ্জ থেকে এসেছি", so one Bengali word is never vetoed.)"""
+    split = words.split()
+    if len(split) == 1 and "\u0980" <= words[:1] <= "\u09ff":
+        return False
+    return all(key(word) in lex.foreign_words and not _listed_script_place(word, lex) for word in split)
 
 
 def _listed_script_place(word: str, lex: Lexicon) -> bool:
     k = key(word)
     if k in lex.script_towns:
         return True
-    return any(k.endswith(ending) and k[:-len(ending)] in lex.script_towns for ending in _BENGALI_PLACE_ENDINGS)
+    if any(k.endswith(ending) and k[:-len(ending)] in lex.script_towns for ending in _BENGALI_PLACE_ENDINGS):
+        return True
+    # Arabic joins "to", "in", "and", "so", "like" and "the" to the word: "لبرمنغهام" (to Birmingham), "وبرادفورد";
+    # not a frequent word that only looks so ("المشهد" the scene, Urdu "لکھنا" to write).
+    return k[:1] in _ARABIC_PREFIX_LETTERS and k not in lex.foreign_words and any(
+        k.startswith(prefix) and len(k) - len(prefix) > 3 and k[len(prefix):] in lex.script_towns
+        for prefix in _ARABIC_PREFIXES)
+
+
+_ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_ARABIC_PREFIX_LETTERS = frozenset("وفبلكا")
 
 
 _HOSPITAL_WORDS = frozenset("hospital infirmary station airport university prison police magistrates magistrates' "

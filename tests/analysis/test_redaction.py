@@ -1844,3 +1844,47 @@ def test_round_32_strangers_sets(text, expected):
 )
 def test_a_listed_place_of_two_words_in_script_is_found_wherever_it_starts(text, expected):
     assert redact(text).text == expected
+
+
+def test_round_33_script_cases_are_exact():
+    """redaction_dev33_scripts.tsv (tuned-on): names after titles in Urdu, Bengali, Gurmukhi, Devanagari, Arabic and
+    Persian script, places, Persian dates, and everyday words that are names, days or feasts, which stay."""
+    benchmark = _load_benchmark()
+    rows = benchmark.load_rows(benchmark.DEV33)
+    assert len(rows) >= 90
+    wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 33's English stranger's set, read after scoring: towns named by common words where a town stands,
+        # but not the words; a name before a respect word; a lower-case virtue-name after a role.
+        ("the refuge in Reading was clean", "the refuge in [place] was clean"),
+        ("got put in a B&B in Street near Glastonbury", "got put in a B&B in [place] near [place]"),
+        ("we were in temp accom in Hope with no bus", "we were in temp accom in [place] with no bus"),
+        ("Reading the letter made me cry.", "Reading the letter made me cry."),
+        ("I have no hope left.", "I have no hope left."),
+        ("The outreach office is on the High Street.", "The outreach office is on the High Street."),
+        ("Finding Bolton House was luck.", "Finding [place] was luck."),
+        ("Shahana apa at the womens centre was like a second mum",
+         "[name] apa at the womens centre was like a second mum"),
+        ("the social worker hope was alright tbh", "the social worker [name] was alright tbh"),
+        ("the support worker will help", "the support worker will help"),
+        # Two readings of one place overlap: one place, so a second redaction changes nothing.
+        ("Sarah Street St Sarah Street", "[place]"),
+        # Its other-language set: days of the week, apps as Polish inflects them, Lithuanian dates month first,
+        # Turkish "was on" after a date.
+        ("Marți am fost la GP, apoi iar în februarie.", "Marți am fost la GP, apoi iar în februarie."),
+        ("Salı günü doktora gittim.", "Salı günü doktora gittim."),
+        ("Mój były pisał do mnie na Instagramie mimo zakazu.", "Mój były pisał do mnie na Instagramie mimo zakazu."),
+        ("Sausio 5 d. buvau teisme, o kovo 12 d. policija atvažiavo.",
+         "[date] buvau teisme, o [date] policija atvažiavo."),
+        ("2024 m. sausio 5-ąją jis vėl atėjo.", "[date] jis vėl atėjo."),
+        ("Mahkeme 3 Nisan'daydı ama ertelendi.", "Mahkeme [date]'daydı ama ertelendi."),
+    ],
+)
+def test_round_33_strangers_sets(text, expected):
+    assert redact(text).text == expected
+    assert redact(expected).text == expected
