@@ -154,6 +154,7 @@ from analysis.redaction.patterns import (
     phones,
     postcodes,
     spoken_emails,
+    spoken_phones,
     vehicles,
 )
 from analysis.redaction.places import find_addresses, find_places
@@ -236,6 +237,7 @@ _DETECTORS: tuple[tuple[str, Callable[[str], Iterable[Span]]], ...] = (
     ("address", find_addresses),
     ("date", dates),
     ("phone", phones),
+    ("phone", spoken_phones),
     ("postcode", postcodes),
     ("vehicle", vehicles),
     ("number", numbers),

@@ -247,7 +247,9 @@ _VERB_AFTER = lazy_regex(rf"^\s+(?:{_VERBS})\b", re.I)
 _ACTION_AFTER = lazy_regex(
     r"^\s+(?:said|told|rang|phoned|texted|messaged|hit|threw|punched|kicked|pushed|grabbed|strangled|choked|"
     r"slapped|raped|threatened|stalked|followed|smashed|broke|locked|took|stole|shouted|screamed)\s+"
-    r"(?:me|my|her|his|us|our|the|at|him|them)\b")
+    r"(?:me|my|her|his|us|our|the|at|him|them)\b"
+    # "Dawn met me at dawn": only a person meets or fetches someone (but "Summer met my needs").
+    r"|^\s+(?:met|hugged|visited|collected|drove|walked|picked)\s+(?:me|us|her|him|them)\b")
 # What only a person does, after a word that is also a name: "Will said", "Grace rang me".
 _SPEECH_AFTER = lazy_regex(
     r"^\s+(?:said|says|told|tells|rang|rings|phoned|texted|emailed|messaged|asked|explained|promised|replied)\b",
@@ -498,7 +500,9 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
     return tokens[i].start
 
 
-_NAMING_TITLES = frozenset(POLICE_RANKS) | {"Dr"}
+# After these a capitalised word is a name even when it is a word too ("PC Dobbs", "Sister Iman", "Auntie Joy").
+_NAMING_TITLES = frozenset(POLICE_RANKS) | {"Dr", "Sister", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Pastor",
+                                           "Rev", "Reverend"}
 
 
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -543,7 +547,7 @@ def _surname_after_initials(text: str, position: int, lex: Lexicon) -> int | Non
 # Months and days that are also family names ("May", "Friday"): after a title still a date's word.
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+    jan feb mar apr jun jul aug sep sept oct nov dec christmas xmas easter""".split())
 # Seasons come round as months do: "Summer came round and she finally got a flat".
 _SEASONS = frozenset("spring summer autumn winter".split())
 
@@ -627,8 +631,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             return bool(_NAMING_BEFORE.search(before)) or (
                 bool(_RELATION_BEFORE.search(before))
                 and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after) or _LINK_AFTER.match(after)))
-        if k in STOPWORDS or k in lex.keep:
-            return False
+        if k in STOPWORDS or k in lex.keep or k in lex.welsh_words:
+            return False  # Welsh "tîm" (team) is no "Tim"
         if not lex.is_first_name(k):
             return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex) \
                 or _unlisted_before_service(token, text, lex)

@@ -197,6 +197,24 @@ def phones(text: str) -> Iterator[Span]:
             groups.pop()
 
 
+# A number said aloud, as people type what they told a call handler: "oh seven seven double oh nine hundred four
+# five six". Nine or more digits in six or more number words ("double" and "triple" repeat the next, "hundred"
+# adds two noughts) make a phone number; a count ("one two three") is too short to be one.
+_NUMBER_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred)"
+_SPOKEN_NUMBER = lazy_re(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}){{5,}}\b", re.I)
+_EXTRA_DIGITS = {"double": 1, "triple": 2, "treble": 2, "hundred": 2}
+
+
+def _spoken_digits(words: list[str]) -> int:
+    return sum(_EXTRA_DIGITS.get(word, 1) for word in words)
+
+
+def spoken_phones(text: str) -> Iterator[Span]:
+    for match in _SPOKEN_NUMBER.finditer(text):
+        if _spoken_digits(re.findall(r"[a-z]+", match.group().lower())) >= 9:
+            yield match.span()
+
+
 # A mobile number as Poland and Romania write it, nine digits in threes, after a word for a phone or its number
 # ("z numeru 512 345 678", "numărul lui este 745 123 456", "tel. 600-100-200").
 _GROUPED_MOBILE = lazy_re(

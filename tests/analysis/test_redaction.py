@@ -1888,3 +1888,23 @@ def test_round_33_script_cases_are_exact():
 def test_round_33_strangers_sets(text, expected):
     assert redact(text).text == expected
     assert redact(expected).text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 33's third set, read after scoring: a Japanese family name after a title, a word-name who meets
+        # someone, a name after "Sister", a number said aloud, and Welsh words that are no names.
+        ("Ms Nakamura-Price on the duty desk was kind.", "[name] on the duty desk was kind."),
+        ("Dawn met me at dawn outside the station.", "[name] met me at dawn outside the station."),
+        ("Summer met my needs.", "Summer met my needs."),
+        ("Sister Iman ran a women's circle.", "[name] ran a women's circle."),
+        ("Father Christmas came to the refuge party.", "Father Christmas came to the refuge party."),
+        ("I told her oh seven seven double oh nine hundred four five six.", "I told her [phone]."),
+        ("One two three four five, the kids counted.", "One two three four five, the kids counted."),
+        ("Ffoniodd Siân o'r tîm tai fi.", "Ffoniodd [name] o'r tîm tai fi."),
+    ],
+)
+def test_round_33_third_set(text, expected):
+    assert redact(text).text == expected
+    assert redact(expected).text == expected
