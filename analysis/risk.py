@@ -85,6 +85,14 @@ _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
 _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone|"
                         r"i'm|you're|we're|she's|he's|they're)"
                         r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels|did|does|do|should|could|would)){0,2})?\s*$")
+# "If a woman was in danger...", "if someone's being threatened...": a supposition about anyone, in
+# every category.
+_ANYONE = (r"(?:someone|somebody|anyone|anybody|a woman|a man|a person|a victim|a survivor|a child|people|women|men|"
+           r"victims)")
+_IF_ANYONE_BEFORE = re.compile(rf"\b(?:if|unless|in case|what if|whether)\s+{_ANYONE}"
+                               r"(?:'s|'re)?(?:\s+(?:was|were|is|are|gets?|got|being|been|ever|feels?|felt)){0,2}\s*$")
+_IF_JUST_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
+_ANYONE_AT = re.compile(rf"{_ANYONE}\b")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.
 _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
                         r"\s+(?:if|unless)\b")
@@ -467,6 +475,12 @@ class _Frames:
                 if hit.start - 60 <= segment_start + m.start() <= hit.end + 40
                 and not any(s <= segment_start + m.start() < e for s, e in self.over)]
 
+    def _supposes_anyone(self, hit: _Hit) -> bool:
+        """"If someone's being threatened", "if a woman was in danger": a question about anyone."""
+        before = self.text[max(0, hit.start - 40):hit.start]
+        return bool(_IF_ANYONE_BEFORE.search(before)
+                    or (_IF_JUST_BEFORE.search(before) and _ANYONE_AT.match(self.text, hit.start)))
+
     def score(self, hit: _Hit) -> float:
         index = self._sentence_index(hit.start)
         start, end = self.sentences[index]
@@ -487,7 +501,7 @@ class _Frames:
             return 0.0  # a topic, not the writer's own danger: adds nothing to other matches
         score = hit.strength + (_NOW_BONUS if now else 0.0) - past
         before = self.text[max(0, hit.start - 24):hit.start]
-        if hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before):
+        if (hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before)) or self._supposes_anyone(hit):
             score -= _HYPOTHETICAL_PENALTY * (2 if _ASKING_IF.search(before) else 1)
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY

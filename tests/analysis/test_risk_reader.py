@@ -127,13 +127,13 @@ def test_training_is_deterministic():
     assert all(np.array_equal(first[name], second[name]) for name in first)
 
 
-# The threshold's known cost: read at 0.597 and 0.545, flagged at 0.5, missed at 0.65.
+# The threshold's known cost: the Somali row reads 0.557 (round 33's model), flagged at 0.5, missed at 0.65.
 _BELOW_THRESHOLD = pytest.mark.xfail(strict=True, reason="reader below its 0.65 threshold (chosen to cut false alarms)")
 
 
 # Written for this test, in words no rule holds; pinned to the shipped model.
 @pytest.mark.parametrize("text", [
-    pytest.param("his cousins came round and said I had better behave or else", marks=_BELOW_THRESHOLD),
+    "his cousins came round and said I had better behave or else",
     "o irmão dele disse que sabe onde a minha filha estuda",
     "Mi-a spus că dacă plec, familia mea o să plătească",
     pytest.param("hooyo waxay igu tiri waad guursan doontaa bisha soo socota", marks=_BELOW_THRESHOLD),
