@@ -88,9 +88,9 @@ _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|
 # "If a woman was in danger...", "if someone's being threatened...": a supposition about anyone, in
 # every category.
 _ANYONE = (r"(?:someone|somebody|anyone|anybody|a woman|a man|a person|a victim|a survivor|a child|people|women|men|"
-           r"victims)")
+           r"victims|an ex|a partner|an abuser|a perpetrator|your ex|your partner)")
 _IF_ANYONE_BEFORE = re.compile(rf"\b(?:if|unless|in case|what if|whether)\s+{_ANYONE}"
-                               r"(?:'s|'re)?(?:\s+(?:was|were|is|are|gets?|got|being|been|ever|feels?|felt)){0,2}\s*$")
+                               r"(?:'s|'re)?(?:\s+[\w']+){0,3}\s*$")
 _IF_JUST_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
 _ANYONE_AT = re.compile(rf"{_ANYONE}\b")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.

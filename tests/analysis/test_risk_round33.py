@@ -1,6 +1,7 @@
-"""Danger now, round 33: three strangers' sets (260 English answers, 252 in 14 other languages; their rows:
-risk_tuning_r33_*.tsv) were scored once before they were read. The other lists' fixes have their rows in
-risk_languages_r33a.tsv and -r33b.tsv; here is what the round changed in the English rules."""
+"""Danger now, round 33: four strangers' sets (260 English answers, 252 in 14 other languages, then 240 more
+after the first fixes froze; their rows: risk_tuning_r33_*.tsv) were scored once before they were read. The
+other lists' fixes have their rows in risk_languages_r33a.tsv and -r33b.tsv; here is what the round changed in
+the English rules."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ DANGER = [
     ("en", "threat_to_kill_or_harm",
      "if someone is being threatened by him right now what do i do, he said he will kill me"),
     ("en", "feeling_unsafe_now", "a woman next door is in danger right now, he is hitting her"),
+    # The fourth set's misses, read after it was scored once: a doorbell camera, letters left for the children.
+    ("en", "imminent_contact",
+     "The smart doorbell just showed him on my step, two hours after the order was served."),
+    ("en", "suicidal", "Anything else? Not really, I've already written the letters for my kids."),
+    ("en", "threat_to_kill_or_harm", "he said he will kill me and he hasn't stopped"),
+    ("ur", "sexual_violence_recent", "وہ زبردستی کرتا ہے اور میں محفوظ نہیں ہوں"),
 ]
 
 SAFE = [
@@ -36,6 +43,17 @@ SAFE = [
     ("en", "If someone's being threatened is the first step the police or a solicitor? Asking for general info."),
     # Written around a pinned hard negative the retrained reader drifted over ("I don't want to live in a refuge").
     ("en", "I don't want to live in a hostel for another year, we need a proper home"),
+    # The fourth set's false alarms: a worker's caseload, a leaflet and a poster, an app, a warning he heeded,
+    # paperwork and waiting lists in Welsh and Spanish, a forced marriage that ended in divorce.
+    ("en", "I'm a social worker and one of my cases involved a father threatening to kill the children; the "
+           "strategy meeting was well run."),
+    ("en", "The leaflet said if he threatens to kill you, call 999, which was useful advice."),
+    ("en", "The poster in the GP surgery says 'Has anyone ever put their hands on your neck? Tell us'. Good idea."),
+    ("en", "Your app keeps asking for my location and I can't turn it off, annoying."),
+    ("en", "The judge said he'd go to prison if he contacted me again, and he hasn't."),
+    ("cy", "Mae'r holl waith papur 'ma'n mynd i fy lladd i, wir."),
+    ("es", "Esta lista de espera me va a matar, de verdad."),
+    ("ur", "میری شادی زبردستی ہوئی تھی لیکن اب طلاق ہو چکی ہے اور میں محفوظ ہوں۔"),
     # Persian past and prison, read by the Urdu list too (same script).
     ("fa", "قبلاً با چاقو تهدیدم می‌کرد اما الان در زندانه و من آرامم"),
 ]
