@@ -118,7 +118,13 @@ Two kinds of figures:
    tuned-on), tests/analysis/corpora/redaction_fresh33a.tsv and -33b.tsv (round 33: two strangers' sets, 110
    English answers and 120 in 14 other languages, scored once at 69bda8c before they were read: removed 0.913 /
    0.863, kept 0.992 / 0.965; tuned-on since; and -33c.tsv, 150 answers scored once after the round's fixes froze at
-   9da1cd6: removed 0.867, kept 0.992, where 69bda8c scored 0.846 / 0.991; tuned-on since)
+   9da1cd6: removed 0.867, kept 0.992, where 69bda8c scored 0.846 / 0.991; tuned-on since),
+   tests/analysis/corpora/redaction_dev34_multi.tsv (round 34: 52 answers in 13 other languages, written after
+   fresh34b was scored: words that are names or feasts kept, the same words as names removed, towns after a word of
+   another language or with a Turkish or Lithuanian ending, Arabic prefixes, Persian dates; tuned-on),
+   tests/analysis/corpora/redaction_fresh34a.tsv and -34b.tsv (round 34: two strangers' sets, 120 English answers and
+   140 in 14 other languages, scored once at 801c479 before they were read: removed 0.905 / 0.952, kept 0.993 /
+   0.968; tuned-on since)
    and any ``--heldout PATH``. Round 19 changed the policy on hospitals (issue 12): a hospital, infirmary,
    town hall, library, jobcentre, civic or leisure centre by its own name is ``[place]`` and a ward number
    alone is kept, so the older corpora's 23 sentences that followed the old policy were relabelled (each
@@ -236,6 +242,10 @@ FRESH32 = [CORPORA / f"redaction_fresh32{part}.tsv" for part in "abc"]
 FRESH33 = [CORPORA / f"redaction_fresh33{part}.tsv" for part in "abc"]
 # Round 33: names after titles, places, dates and everyday words in six other scripts (tuned-on).
 DEV33 = CORPORA / "redaction_dev33_scripts.tsv"
+# Round 34: two strangers' sets, English and 14 other languages, each scored once at 801c479 before it was read.
+FRESH34 = [CORPORA / f"redaction_fresh34{part}.tsv" for part in "ab"]
+# Round 34: words that are names or feasts in 13 other languages, both uses; towns and names with endings (tuned-on).
+DEV34_MULTI = CORPORA / "redaction_dev34_multi.tsv"
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 _ANY_LABEL = re.compile(r"\[([a-z_]+)\]")
 # A word with its combining marks: Bengali, Devanagari and Gurmukhi vowel signs are marks, not letters, and
@@ -541,6 +551,8 @@ def main() -> None:
                *((f"round 32's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH32),
                *((f"round 33's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH33),
                ("round 33's script cases, tuned-on (redaction_dev33_scripts.tsv)", DEV33),
+               *((f"round 34's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH34),
+               ("round 34's other-language words and names, tuned-on (redaction_dev34_multi.tsv)", DEV34_MULTI),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():

@@ -251,6 +251,8 @@ def build() -> dict[str, set[str]]:
     word_towns = _read_source("word_towns.txt")
     towns |= word_towns
     town_words |= word_towns
+    # Cities better known here as something else: a bank ("Santander helped me open an account").
+    towns -= _read_source("not_towns.txt")
     # Polish, Romanian, Urdu and Bengali everyday words, so a word at the start of a sentence ("Boję",
     # "Mulțumesc") is not read as a name with a case ending, nor an Urdu or Bengali word before "me" as a name.
     foreign = {_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)}

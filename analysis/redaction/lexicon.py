@@ -39,7 +39,8 @@ STOPWORDS = frozenset(
 POLICE_RANKS = ("PC", "DC", "DS", "DI", "DCI", "Sgt", "Sergeant", "Inspector", "Constable")
 
 # Everyday words of Urdu, Panjabi, Bengali, Hindi, Arabic and Persian answers that stand where a name could
-# (pronouns, relations, people, services and bodies such as a committee, postpositions and verbs): never a name.
+# (pronouns, relations, people, services and bodies such as a committee, postpositions and verbs; the family and
+# languages, "دکتر خانواده" family doctor, "مترجم عربي" Arabic interpreter): never a name.
 SCRIPT_WORDS = frozenset(
     """میں ہم تم آپ اس اُس انہوں انھوں ان وہ یہ جس کس کسی سب کوئی لوگوں لوگ پولیس ڈاکٹر وکیل جج عدالت کونسل
     عملے اسٹاف سٹاف ورکر کونسلر ٹیچر استاد پڑوسی پڑوسیوں خاندان گھر والوں آدمی عورت بچوں بچے بچی بچہ
@@ -74,7 +75,9 @@ SCRIPT_WORDS = frozenset(
     الان حالا هنوز دیگر اما ولی چون اگر وقتی کجا چرا چه مرا پلیس دادگاه کانسل شورا کمیته بیمارستان مدرسه خانه
     گفت گفتند گفته آمد آمدند رفت رفتند زد زدند کردند داد دادند داشت قال قالت جاء جاءت ذهب ذهبت أخذ أخذت
     کہا کہتے بتایا آیا آئی گیا گئی کیا कहा बताया आया आई गया गई किया ਕਿਹਾ ਦੱਸਿਆ ਆਇਆ ਆਈ ਗਿਆ ਗਈ ਕੀਤਾ
-    বলল বলেছে বললেন বলেছিলেন এসেছিল এসেছিলেন গেল করল""".split()
+    বলল বলেছে বললেন বলেছিলেন এসেছিল এসেছিলেন গেল করল
+    خانواده خانوادگی عربي عربى العربي العربية عربية فارسی انگلیسی
+    الإنجليزية الانجليزية انجليزي إنجليزي کردی اردو""".split()
 )
 
 

@@ -132,11 +132,13 @@ _NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম नाम اسمه
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
 _MISS_VERB_BEFORE = lazy_re(r"\b(?:i|we|you|they|he|she|still|really|so|do|don'?t|will|would|'ll)\s+$", re.I)
-_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|miss|dr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
+_LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|miss|dr|sgt|insp|cllr)\.?\s+(?P<first>(?=[^\W\d_])[^\W\d_A-Z][\w'’-]+)")
 _TITLE = lazy_re(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|" + "|".join(POLICE_RANKS) + r"|DCs|Detective|Officer|Judge|Cllr|"
     r"Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
-    r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă)"
+    r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă|"
+    # Portuguese, Spanish, Lithuanian and Turkish: "Dona Fátima", "Seu Zé", "Doña Maruja", "Ponia Rasa".
+    r"Dona|Seu|Senhora|Senhor|Doña|Señora|Señor|Ponia|Ponas|Panelė|Bayan)"
     r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
 )
 _ROLE_WORDS = (
@@ -226,6 +228,13 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"ninkaygii|ninkeygii|saygii|seygii|xaaskaygii|"  # "my (former) husband": the past form
     # "his brother", "his sister", "his mother": walaalkiis Faarax.
     r"walaalkiis|walaashiis|hooyadiis|aabihiis|"
+    # Spanish ("mi hija Valentina", "mi ex pareja Jorge"), Turkish, whose "my" is an ending ("Oğlum Emre",
+    # "kocam Murat", "eski eşim"), and Lithuanian ("mano vyras Tomas", "sūnus Jonas").
+    r"(?:mi|mis)\s+(?:ex\s+)?(?:hija|hijo|marido|esposo|esposa|pareja|novio|novia|hermana|hermano|madre|padre|"
+    r"vecina|vecino|suegra|suegro|cuñada|cuñado|amiga|amigo|sobrina|sobrino|prima|primo)|"
+    r"oğlum|oglum|kızım|kizim|kocam|eşim|esim|eski\s+eşim|eski\s+kocam|annem|babam|kardeşim|kardesim|ablam|"
+    r"ağabeyim|abim|kayınvalidem|arkadaşım|komşum|"
+    r"(?:mano\s+)?(?:buvęs\s+)?(?:vyras|vyro|sūnus|sūnui|duktė|dukra|dukrai|brolis|sesuo|draugas|draugė|partneris)|"
     # Vietnamese, whose "my" follows: "chồng tôi là Hùng" (my husband is Hùng), "bạn trai cũ của tôi".
     r"(?:chồng|vợ|bạn\s+trai|bạn\s+gái|con\s+trai|con\s+gái|anh\s+trai|em\s+trai|mẹ\s+chồng)(?:\s+cũ)?"
     r"(?:\s+(?:của\s+)?tôi)(?:\s+là)?)(?:\s+(?:meu|mea|mój|moj|moja))?,?\s+$", re.I)
@@ -248,6 +257,8 @@ _ACTION_AFTER = lazy_regex(
     r"^\s+(?:said|told|rang|phoned|texted|messaged|hit|threw|punched|kicked|pushed|grabbed|strangled|choked|"
     r"slapped|raped|threatened|stalked|followed|smashed|broke|locked|took|stole|shouted|screamed)\s+"
     r"(?:me|my|her|his|us|our|the|at|him|them)\b"
+    # "mark said id never get the kids": what someone said to the writer ("mark said it was fine" stays).
+    r"|^\s+(?:said|told)\s+(?:i|id|i'd|i'll|i'm|im|we|you)\b"
     # "Dawn met me at dawn": only a person meets or fetches someone (but "Summer met my needs").
     r"|^\s+(?:met|hugged|visited|collected|drove|walked|picked)\s+(?:me|us|her|him|them)\b")
 # What only a person does, after a word that is also a name: "Will said", "Grace rang me".
@@ -269,7 +280,10 @@ _FROM_SERVICE = rf"(?:from|at)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:\p{{Lu}}|(?i:{_S
 _PERSON_AFTER = lazy_regex(
     rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
     rf"|(?i:is|was)\s+(?i:my|our|the|a|an)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b"
-    r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b)"
+    r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b"
+    # A neighbour, then what a person does: "Dawn next door heard everything" (not "Hope next door is empty").
+    r"|(?:from\s+)?(?:next\s+door|over\s+the\s+road|across\s+the\s+road|upstairs|downstairs)\s+"
+    r"(?:heard|rang|called|came|said|told|saw|helped|phoned|took|let|knocked|shouted))"
 )
 # What a person does for someone, with its object, after a word that is also a name at the start of a
 # sentence: "Rose helped me", "Grace ran the group", "Faith drove me" (not "Faith kept me going").
@@ -365,8 +379,16 @@ def _tokens(text: str) -> list[_Token]:
         if word:
             # Superscripts and other marks are no script: "A¹¹" is a Latin word.
             latin = word.isascii() or bool(_LATIN.fullmatch(word)) or not _OTHER_LETTER.search(word)
-            tokens.append(_Token(match.start(), match.start() + len(word), word, key(word), latin))
+            # A Turkish case ending after an apostrophe goes with the word but is looked up without it:
+            # "Mehmet'in" (Mehmet's), "Instagram'da" (on Instagram), "Bayramı'nda".
+            turkish = _TURKISH_ENDING.search(word) if word[:1].isupper() else None
+            word_key = key(word[:turkish.start()]) if turkish else key(word)
+            tokens.append(_Token(match.start(), match.start() + len(word), word, word_key, latin))
     return tokens
+
+
+_TURKISH_ENDING = lazy_re(r"['’](?:n?[dt][ae]n?|n?[dt][ae]ki|n?[ıiuü]n|y?[ıiuü]|y?[ae]|n[ae]|y?l[ae]|[dt][ae]y\w*|"
+                          r"l[ae]r\w*|[ıiuü]m\w*)$")
 
 
 # A team after "supports" or "plays for" is a club, not the town it shares a name with ("supports
@@ -395,9 +417,35 @@ def kept_titles(text: str) -> Iterator[Span]:
         yield match.span("team")
 
 
+# Initials with their dots stand for a person ("J.B. from the council", "my ex (D.M.)"), except these abbreviations.
+_DOTTED_INITIALS = lazy_re(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w.])")
+_DOTTED_ABBREVIATIONS = frozenset("""UK US USA EU UN AM PM GP ID NB PS EG IE TV DV DA MP OK RE AE BC AD QC KC JP
+    PC DC DS DI OT AA BA MA RN SS NI DOB NFA RIP AKA ASB ETA FYI NHS BBC""".split())
+
+
+def _dotted_initials(text: str) -> Iterator[Span]:
+    for match in _DOTTED_INITIALS.finditer(text):
+        if re.sub(r"[.\s]", "", match.group()) not in _DOTTED_ABBREVIATIONS:
+            yield match.span()
+
+
+# A possessive typed without its apostrophe, before a relative or a home: "kayleighs mum", "Jades house".
+_BARE_POSSESSIVE = lazy_re(r"\b(?P<name>[^\W\d_]{3,})s\s+(?:mum|mam|mom|dad|nan|nana|gran|brother|sister|cousin|"
+                           r"auntie|aunty|uncle|boyfriend|girlfriend|husband|wife|house|flat|place)\b")
+
+
+def _bare_possessives(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _BARE_POSSESSIVE.finditer(text):
+        k = key(match.group("name"))
+        if lex.is_first_name(k) and not lex.is_ordinary(k) and k not in lex.keep:
+            yield match.span("name")
+
+
 def find_names(text: str) -> Iterator[Span]:
     lex = lexicon()
     yield from _titled(text, lex)
+    yield from _dotted_initials(text)
+    yield from _bare_possessives(text, lex)
     tokens = _tokens(text)
     latin_letters = sum(len(t.word) for t in tokens if t.latin)
     # A label left by an earlier redaction counts as a word of another script, so redacting a text
@@ -528,8 +576,14 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         # "miss" is also a verb: a name after it only when no word ("the teacher miss okafor", not "i miss home").
         miss = match.group().lower().startswith("miss") and (lex.is_ordinary(first) or lex.is_ambiguous(first)
                                                              or _MISS_VERB_BEFORE.search(text, 0, match.start()))
-        if match.group("first")[0].islower() and not _ends_a_name(first, lex) and not miss:
+        # "the dr said": what a doctor or officer did is no name ("said" is a family name too).
+        word = first in _TITLE_VERBS
+        if match.group("first")[0].islower() and not _ends_a_name(first, lex) and not miss and not word:
             yield match.start(), match.end()
+
+
+_TITLE_VERBS = frozenset("""said says told tells asked asks gave gives sent rang called came come wrote thinks thought
+    reckons reckoned put referred prescribed was is and who at from""".split())
 
 
 # More initials and a family name after a title's initial: "Dr. A. Khan", "Dr I. Khan", "Dr A.B. Khan".
@@ -631,8 +685,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             return bool(_NAMING_BEFORE.search(before)) or (
                 bool(_RELATION_BEFORE.search(before))
                 and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after) or _LINK_AFTER.match(after)))
-        if k in STOPWORDS or k in lex.keep or k in lex.welsh_words:
-            return False  # Welsh "tîm" (team) is no "Tim"
+        if k in STOPWORDS or k in lex.keep or k in lex.welsh_words or k in _FOREIGN_FUNCTION_WORDS:
+            return False  # Welsh "tîm" (team) is no "Tim"; Spanish "ella" (she), Portuguese "uma" (a)
         if not lex.is_first_name(k):
             return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex) \
                 or _unlisted_before_service(token, text, lex)
@@ -674,6 +728,19 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     return _person_follows(tokens, i, text, lex)
 
 
+# Pronouns and articles of Spanish, Portuguese and Polish that are first names elsewhere ("Ella", "Uma", "Una", "Ela"):
+# in lower case never a name ("ella tiene mi número", "vi uma luz").
+_FOREIGN_FUNCTION_WORDS = frozenset("ella ellas uma una ela elas".split())
+# First names that are everyday words of Spanish, Portuguese, Turkish, Romanian, Lithuanian, Somali, Polish and Welsh
+# (also in sources/ambiguous_names.txt, so names only with a person's cue): hope, peace, grace, dawn, sea, sun, star.
+_FOREIGN_WORD_NAMES = frozenset("""soledad paz luz esperanza consuelo dolores milagros estrella cielo rocío aurora
+    glória graça esperança umut ümit deniz barış bahar güneş yıldız gül speranța doina floarea aušra laima
+    nimco ramazan kuba eira seren heulwen""".split())
+# Articles and prepositions of Spanish, Portuguese, Romanian, Lithuanian and Welsh before a capitalised word that is a
+# name and a word ("pela Graça de Deus", "la Paz", "yr Haf"): the word, as after "the".
+_FOREIGN_DETERMINER_BEFORE = lazy_re(
+    r"(?<![\w'’])(?:o|os|as|um|uma|pela|pelo|pelas|pelos|na|nas|da|das|do|dos|la|el|los|las|un|una|del|al|yr|y|"
+    r"ar|ir|per|prieš|po|iki|în|pe|cu|din|de)\s+$", re.I)
 # Respect words South Asian families put after a name, typed in Latin letters ("Shahana apa", "Rubina baji").
 _KIN_HONORIFIC_AFTER = lazy_re(r"\s+(?:apa|aapa|baji|baaji|bhaji|bhabhi|bhai|bhaiya|didi|sahib|sahab|ji|begum|khala|"
                                r"chachi|mami|phupho|bibi)\b")
@@ -688,11 +755,17 @@ _NAME_ENDINGS = (
 )
 
 
+# Letters Polish and Romanian never write: a Spanish, Portuguese or Turkish word ("Vivía", I lived) has no
+# Polish ending.
+_NOT_POLISH_OR_ROMANIAN = lazy_re(r"[áéíúñãõàèìòùçêôğıüö]")
+
+
 @lru_cache(maxsize=8192)
 def _inflected_first_name(k: str) -> bool:
     """A Polish or Romanian first name with a case ending, when the word is no English word."""
     lex = lexicon()
-    if len(k) < 3 or lex.is_ordinary(k) or lex.is_ambiguous(k) or k in lex.foreign_words:
+    if (len(k) < 3 or lex.is_ordinary(k) or lex.is_ambiguous(k) or k in lex.foreign_words
+            or _NOT_POLISH_OR_ROMANIAN.search(k)):
         return False
     for ending, base in _NAME_ENDINGS:
         if not k.endswith(ending):
@@ -701,7 +774,9 @@ def _inflected_first_name(k: str) -> bool:
         candidates = [stem + base]
         if not base and len(stem) > 2 and stem[-1] in "kłlcń":
             candidates.append(stem[:-1] + "e" + stem[-1])  # "Tomka" (Tomek), "Pawła" (Paweł)
-        if any(len(c) > 2 and lex.is_first_name(c) and not lex.is_ambiguous(c) for c in candidates):
+        # A word-name of another language is a name when inflected as one ("Kubę zostawił", he left Kuba).
+        if any(len(c) > 2 and (lex.is_first_name(c) and not lex.is_ambiguous(c) or c in _FOREIGN_WORD_NAMES)
+               for c in candidates):
             return True
     return False
 
@@ -843,8 +918,10 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return False
     if not at_start and _VERB_AFTER.match(after) and not _DETERMINER_BEFORE.search(before):
         return True
-    # Capitalised in mid-sentence ("I told Frank"), unless after "the", "in"... ("the Sky box").
-    return not at_start and not _DETERMINER_BEFORE.search(before)
+    # Capitalised in mid-sentence ("I told Frank"), unless after "the", "in"... ("the Sky box"), or its word in
+    # another language ("pela Graça de cada dia").
+    return not at_start and not _DETERMINER_BEFORE.search(before) \
+        and not (token.key in _FOREIGN_WORD_NAMES and _FOREIGN_DETERMINER_BEFORE.search(before))
 
 
 def _nickname_after_relation(token: _Token, before: str, text: str) -> bool:
@@ -1132,6 +1209,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
         return True
+    if _arabic_prefixed_name(k, lex):
+        return True  # "اشتكيت لسارة" (I complained to Sara), "يوسف وليلى" (Yusuf and Layla)
     # After a relation, an unlisted word is a name unless it is a frequent word in Arabic script: Arabic
     # "زوجي السابق" (my former husband), "ابني يدرس" (my son studies), Urdu "بیٹا اسکول" (son... school).
     # (Not Bengali: a name no list holds, "জামাল", is among its frequent words.)
@@ -1158,6 +1237,24 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
         return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
+
+
+# Arabic joins "and", "to", "for", "with", "so", "like" to the next word: "وليلى" (and Layla), "لسارة" (to Sara).
+_ARABIC_NAME_PREFIXES = ("ول", "وب", "فل", "و", "ل", "ب", "ف", "ك")
+_ARABIC_LETTERS = lazy_re(r"[\u0621-\u064a]+$")
+
+
+def _arabic_prefixed_name(k: str, lex: Lexicon) -> bool:
+    """A listed name with an Arabic prefix, when the whole is no frequent word ("ولي" guardian, "بسمة" aside) and
+    the name no everyday word ("لأمل" for hope)."""
+    if not _ARABIC_LETTERS.match(k) or k in lex.foreign_words or k in lex.script_word_names:
+        return False
+    for prefix in _ARABIC_NAME_PREFIXES:
+        rest = k[len(prefix):]
+        if k.startswith(prefix) and len(rest) >= 3 and lex.is_first_name(rest) and rest not in lex.script_word_names \
+                and not _never_a_script_name(rest) and rest not in lex.foreign_words:
+            return True
+    return False
 
 
 # Endings of Bengali verbs (negative past, perfect, past, habitual): "আসেনি", "বলেছে", "করতেন", "মারলাম".

@@ -129,6 +129,8 @@ def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
         handle = match.group("handle")
         if len(handle) < 3 and not re.search(r"[._]", handle):
             continue  # "insta: x_y" is a handle, "fb: me" is not
+        if handle.isdigit() and text[match.start("handle") - 1:match.start("handle")] == "-":
+            continue  # "SC-0098231": a reference joined to its letters, for numbers(), not a Snapchat name
         if not handle.isalpha() or not ordinary.is_ordinary(key(handle)):
             yield match.span("handle")
     for match in _NETWORK_HANDLE_BARE.finditer(text):
@@ -374,7 +376,9 @@ _MONTH_OTHER = (
     r"जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
-_MONTH_FA = r"(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+# Persian writes the Gregorian months too ("۲۳ نوامبر"), without "مه"/"می" (fog, a verb's prefix).
+_MONTH_FA = (r"(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+             r"ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر)")
 # English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
 # Polish writes a day as an ordinal with "-go" ("3-go marca", "21go maja").
 _ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego)"
@@ -550,6 +554,8 @@ _VEHICLE_CURRENT = lazy_re(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
 # Spaced as on the plate, in capitals only: "KX 19 ABC" ("ok 10 min" is no plate).
 _VEHICLE_SPACED = lazy_re(r"\b[A-Z]{2} \d{2} [A-Z]{3}\b")
 _VEHICLE_OLD = lazy_re(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
+# Northern Ireland's plates: two letters, then I or Z, then up to four digits ("LXZ 4521").
+_VEHICLE_NI = lazy_re(r"\b[A-Z]{2}[IZ]\s?\d{1,4}\b")
 _VEHICLE_CONTEXT = lazy_re(
     r"\b(?:reg(?:istration)?(?: number| no\.?| plate)?|number ?plate|plate)\b(?:\s+(?:is|was|:))*[\s:]*"
     r"(?P<reg>(?=[A-Z0-9 ]{4,9}\b)(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]+(?: [A-Z0-9]+)?)\b",
@@ -579,6 +585,8 @@ def vehicles(text: str) -> Iterator[Span]:
     for match in _VEHICLE_SPACED.finditer(text):
         yield match.span()
     for match in _VEHICLE_OLD.finditer(text):
+        yield match.span()
+    for match in _VEHICLE_NI.finditer(text):
         yield match.span()
     for match in _VEHICLE_CONTEXT.finditer(text):
         yield match.span("reg")

@@ -249,16 +249,28 @@ def find_addresses(text: str) -> Iterator[Span]:
             yield match.span()
     for match in _ADDRESS_NUMBERED.finditer(text):
         if _street_words_ok(match.group("street")) or _THE_STREET.fullmatch(text, match.start("street"), match.end()):
-            yield match.span()
+            yield _without_portuguese_no(text, *match.span())
     for pattern in (_ADDRESS_WELSH, _ADDRESS_ONE_WORD):
         for match in pattern.finditer(text):
-            yield match.span()
+            yield _without_portuguese_no(text, *match.span())
     for match in _ADDRESS_NUMBER_ONLY.finditer(text):
         yield match.span("addr")
 
 
-# A street named by its kind alone, capitalised: "18 The Crescent", "4 The Green" (not "at 10 the house was").
-_THE_STREET = lazy_re(r"The [A-Z][a-z]+")
+# Portuguese "no" (in the) after a verb of living or working is no "number": "Eu morava no 14 London Road".
+_PORTUGUESE_NO = lazy_re(r"no\s+(?=\d)")
+_PORTUGUESE_VERB_BEFORE = lazy_re(r"\b(?:mor\w*|viv\w*|fic\w*|est\w*|trabalh\w*|fui|foi|era|casa)\s+$", re.I)
+
+
+def _without_portuguese_no(text: str, start: int, end: int) -> Span:
+    no = _PORTUGUESE_NO.match(text, start)
+    if no and _PORTUGUESE_VERB_BEFORE.search(text, max(0, start - 20), start):
+        return no.end(), end
+    return start, end
+
+
+# A street named by its kind alone, capitalised: "18 The Crescent", "no 12 on the Crescent" (not "at 10 the house").
+_THE_STREET = lazy_re(r"[Tt]he [A-Z][a-z]+")
 
 
 def _street_words_ok(street: str) -> bool:
@@ -423,12 +435,52 @@ _WORSHIP_KINDS = frozenset("masjid mosque gurdwara mandir temple jamatkhana madr
 def find_places(text: str) -> Iterator[Span]:
     """Every place found, each carried on over the capitalised words that finish its name."""
     lex = lexicon()
+    # A Turkish case ending after an apostrophe is read as spaces and stays after the place it ends, as "'s" does
+    # ("[place]'deki" for "Haringey'deki", "Green Lanes'teki").
+    original = text
+    if _TURKISH_HINT.search(text):
+        text = _TURKISH_PLACE_ENDING.sub(lambda m: " " * len(m.group()), text)
     for start, end in _places(text):
         # "at Mrs Mrs [name]", "at Khan Khan [name]" (a text redacted again): a person's title or the rest
         # of a name already taken is no place, so a second redaction changes nothing.
         if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end) \
                 and not _TITLE_JUST_BEFORE.search(text, max(0, start - 12), start):
-            yield start, _whole_run(text, end, lex)
+            yield _after_foreign_school_word(text, start, end), _whole_run(text, end, lex)
+    if original is not text:
+        # A listed town with a Turkish case ending is a place wherever it stands ("Manchester'daki sığınma evi").
+        for match in _TURKISH_TOWN.finditer(original):
+            if _TURKISH_PLACE_ENDING.match(original, match.end()) \
+                    and _longest_town(match.group("town"), lex) == len(match.group("town")):
+                yield match.span("town")
+    if _FOREIGN_SCHOOL_HINT.search(text):
+        for match in _FOREIGN_SCHOOL_WORD.finditer(text):
+            if any(not lex.is_ordinary(k) and k not in lex.foreign_words
+                   for k in (key(word.rstrip("'’s")) for word in match.group("name").split())):
+                yield match.span("name")
+
+
+# The word for "school" in Polish, Somali, Spanish, Portuguese, Turkish and Lithuanian before an English school's own
+# name is no part of it: "Szkoła [St Mary's Primary]", "Iskuulka [Firth Park Academy]", "el colegio [Archbishop
+# Tenison's]". (A Polish school named in Polish keeps its kind: "Szkoła Podstawowa nr 12".)
+_FOREIGN_SCHOOL_HINT = lazy_re(r"(?i:szko[lł]|iskuul|dugsi|colegio|escuela|escola|col[ée]gio|okul|mokykl)")
+_FOREIGN_SCHOOL_WORD = lazy_re(
+    r"\b(?i:szko[lł][aęyo]|szkole|iskuulka|iskuulkii|dugsiga|colegio|escuela|escola|col[ée]gio|okulu|okula|okulda|"
+    r"mokykla|mokykloje|mokyklą)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+_ENGLISH_SCHOOL_KIND = lazy_re(r"\b(?:Primary|Junior|Infants?|Nursery|Academy|School|College|Grammar|High)\b")
+
+
+def _after_foreign_school_word(text: str, start: int, end: int) -> int:
+    match = _FOREIGN_SCHOOL_WORD.match(text, start)
+    if match and match.end("name") <= end and _ENGLISH_SCHOOL_KIND.search(text, match.start("name"), end):
+        return match.start("name")
+    return start
+
+
+_TURKISH_TOWN = lazy_re(r"(?<![\w'’-])(?P<town>[A-Z]\w*(?:\s+[A-Z]\w*){0,2})(?=['’])")
+_TURKISH_HINT = lazy_re(r"[ğıİşöüâ]|['’][dt][ae]ki\b")
+_TURKISH_PLACE_ENDING = lazy_re(r"(?<=[A-Za-z])['’](?:n?[dt][ae]n?|n?[dt][ae]ki|n?[ıiuü]n|y?[ıiuü]|y?[ae]|n[ae]|"
+                                r"y?l[ae]|"
+                                r"[dt][ae]y\w*)(?!\w)")
 
 
 _PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
@@ -857,7 +909,9 @@ def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
 
 
 # A whole word: "Pisał" (Polish "wrote") holds no "Pisa".
-_CAPITALISED_WORDS = lazy_re(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|[A-Z][a-z'’]+)){0,3}(?![\w])")
+# With "and" inside: "Elephant and Castle".
+_CAPITALISED_WORDS = lazy_re(
+    r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|and|[A-Z][a-z'’]+)){0,3}(?![\w])")
 # Words after a town that make it a street or a venue of that name: "Moss Lane", "Trafford Centre".
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
@@ -878,16 +932,20 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
     while match := _CAPITALISED_WORDS.search(text, position):
         position = match.end()
         start, words = match.start(), match.group()
-        span = _longest_town(words, lex)
+        if " and " in words:  # "Nelson and Colne": the words after "and" are read again
+            position = start + words.index(" and ") + 1
+        span = _longest_town(words, lex) or _inflected_town_word(words, lex)
         if span is None:
-            # A chain's branch by its town ("Tesco Caerfyrddin", "Asda Pontypridd"): the town is a place.
+            # A chain's branch by its town ("Tesco Caerfyrddin", "Asda Pontypridd"): the town is a place; so is a
+            # town after a word of another language ("Booliska Bristol", the Bristol police; "Policija Bostone").
             head = re.match(r"[^\W\d_][\w'’]*\s+", words)
-            if not head or key(head.group().strip()) not in lex.keep:
+            foreign_head = bool(head) and _foreign_word(key(head.group().strip()), lex)
+            if not head or (key(head.group().strip()) not in lex.keep and not foreign_head):
                 continue
             start, words = start + head.end(), words[head.end():]
-            span = _longest_town(words, lex)
-            if span is None or key(words[:span]) in lex.keep or key(words[:span]) in _SERVICE_WORDS \
-                    or key(words[:span]) in lex.town_words:
+            span = _longest_town(words, lex) or (_inflected_town_word(words, lex) if foreign_head else None)
+            if span is None or (key(words[:span]) in lex.keep and not foreign_head) \
+                    or key(words[:span]) in _SERVICE_WORDS or key(words[:span]) in lex.town_words:
                 continue  # "the Family Hub": a service, though Hub is a town too; "the High Street"
         first = key(words.split()[0])
         end = start + span
@@ -927,6 +985,30 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
 _NEXT_WORD = lazy_re(r"[ -]([A-Z][\w'’]*)")
 
 
+def _foreign_word(k: str, lex: Lexicon) -> bool:
+    """A word of another language before a town, no English word, name or service: Somali "Booliska" (the police),
+    "Maxkamadda" (the court), Lithuanian "Policija"."""
+    return len(k) > 3 and k not in lex.keep and k not in STOPWORDS and not lex.is_ordinary(k) \
+        and not lex.is_first_name(k) and not lex.is_ambiguous(k) and not lex.is_surname(k) and k not in lex.towns
+
+
+# Lithuanian case endings on a town: "Bostone" (in Boston), "Londono" (of London), "Londoną".
+_LITHUANIAN_TOWN_ENDINGS = ("e", "o", "ą", "ui", "as", "ų")
+
+
+def _inflected_town_word(words: str, lex: Lexicon) -> int | None:
+    """The length of a first word that is a listed town with a Lithuanian case ending and no word or name itself."""
+    word = re.match(r"[^\s-]+", words).group()
+    k = key(word)
+    if not k.isalpha() or lex.is_ordinary(k) or lex.is_first_name(k) or lex.is_ambiguous(k) or k in lex.foreign_words:
+        return None
+    for ending in _LITHUANIAN_TOWN_ENDINGS:
+        stem = k[:-len(ending)]
+        if k.endswith(ending) and len(stem) > 3 and stem in lex.towns and stem not in lex.town_words:
+            return len(word)
+    return None
+
+
 def _rest_of_name(text: str, end: int, lex: Lexicon) -> int:
     """A listed place can start a longer name: "Queens Park", "Audley Range" (two more words at most)."""
     for _ in range(2):
@@ -944,6 +1026,10 @@ def _rest_of_name(text: str, end: int, lex: Lexicon) -> int:
 _PLACE_NAME_ENDS = frozenset("heath port bay side vale cross green end moor bridge hall common marsh moss wood".split())
 
 
+# Feasts that are also towns: Portuguese "Natal" (Christmas) is no Brazilian city in "Passei o Natal no abrigo".
+_FEAST_TOWNS = frozenset({"natal"})
+
+
 def _longest_town(words: str, lex: Lexicon) -> int | None:
     """Length of the longest run of ``words`` (from the first) that is a listed place."""
     parts = list(re.finditer(r"[^\s-]+", words))
@@ -952,7 +1038,7 @@ def _longest_town(words: str, lex: Lexicon) -> int | None:
         if not parts[count - 1].group()[:1].isupper():
             continue  # a place ends on a capitalised word: "Newcastle upon Tyne", not "Newcastle upon"
         name = " ".join(key(part.group()) for part in parts[:count])
-        if name in lex.towns and name not in STOPWORDS:
+        if name in lex.towns and name not in STOPWORDS and name not in _FEAST_TOWNS:
             return end
     return None
 
@@ -1337,7 +1423,8 @@ _BENGALI_PLACE_ENDINGS = ("তে", "য়ে", "ে", "য়", "এ", "ের
 _SCRIPT_NOT_PLACE = frozenset("""گھر شہر علاقے علاقہ ملک پاکستان انگلینڈ برطانیہ یہاں وہاں اب ابھی پہلے بعد ہمیشہ کل آج
     سکول اسکول کالج دفتر فیکٹری دکان ہسپتال پناہ گاہ
     ਘਰ ਸ਼ਹਿਰ ਇੱਥੇ ਉੱਥੇ ਇੰਗਲੈਂਡ ਹੁਣ ਪਹਿਲਾਂ ਸਕੂਲ ਦੁਕਾਨ ਫੈਕਟਰੀ ਦਫ਼ਤਰ ਭਾਰਤ ਪੰਜਾਬ
-    করে হয়ে নিয়ে দিয়ে গিয়ে ফিরে দেরি তাড়াতাড়ি একা একসাথে
+    করে হয়ে নিয়ে দিয়ে গিয়ে ফিরে দেরি তাড়াতাড়ি একা একসাথে ভেঙে ধরে রেখে খেয়ে বসে পেয়ে চলে উঠে কেঁদে হেসে
+    এলাকায় এলাকা এলাকার এলাকাতে ਕੇ ਕਰਕੇ ਜਾ ਆ ਲੈ ਦੇ
     বাড়িতে শহরে এখানে সেখানে দেশে বাসায় ইংল্যান্ডে বাড়ি দেশ কাজ কাজে এখন আগে স্কুলে দোকানে অফিসে বাংলাদেশ এ তে
     ਕੰਮ کام ہم وہ میں ਮੈਂ ਉਹ ਅਸੀਂ আমি সে আমরা
     মিনিটে মিনিটের ঘণ্টায় ঘণ্টা দিনে সপ্তাহে মাসে বছরে এক দুই তিন চার পাঁচ ছয় সাত আট নয় দশ

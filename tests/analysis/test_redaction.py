@@ -1856,6 +1856,18 @@ def test_round_33_script_cases_are_exact():
     assert not wrong, wrong
 
 
+def test_round_34_other_language_cases_are_exact():
+    """redaction_dev34_multi.tsv (tuned-on): words that are names or feasts in other languages ("Soledad", "Umut",
+    "Nadolig", "Kalėdas") kept as words and removed as names, towns after a word of another language or with a Turkish
+    or Lithuanian ending, Arabic prefixes on names, Persian Gregorian dates, English schools after a foreign
+    "school"."""
+    benchmark = _load_benchmark()
+    rows = benchmark.load_rows(benchmark.DEV34_MULTI)
+    assert len(rows) >= 50
+    wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
+    assert not wrong, wrong
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1906,5 +1918,35 @@ def test_round_33_strangers_sets(text, expected):
     ],
 )
 def test_round_33_third_set(text, expected):
+    assert redact(text).text == expected
+    assert redact(expected).text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 34's English set, read after scoring: initials with dots, a Northern Ireland plate, a lower-case
+        # sergeant, a possessive without its apostrophe, a neighbour, what someone said to the writer, a street named
+        # by its kind after "no 12 on", and banks, charities and benefit terms that are no places or names.
+        ("J.B. from the council never called.", "[name] from the council never called."),
+        ("my ex (D.M.) is a prison officer", "my ex ([name]) is a prison officer"),
+        ("we met at 9 A.M. at the U.K. office, D.O.B. on the form",
+         "we met at 9 A.M. at the U.K. office, D.O.B. on the form"),
+        ("he drives a black transit LXZ 4521", "he drives a black transit [vehicle]"),
+        ("the officer who came out, sgt o'neill, laughed", "the officer who came out, [name], laughed"),
+        ("the dr said i was fine", "the dr said i was fine"),
+        ("kayleighs mum took me in", "[name]s mum took me in"),
+        ("my mums house was the first place he looked", "my mums house was the first place he looked"),
+        ("Dawn next door heard everything.", "[name] next door heard everything."),
+        ("Hope next door is empty.", "Hope next door is empty."),
+        ("mark said id never get the kids", "[name] said id never get the kids"),
+        ("he kept turning up at no 12 on the Crescent", "he kept turning up at [address]"),
+        ("at 10 the house was empty", "at 10 the house was empty"),
+        ("Santander helped me open my own account.", "Santander helped me open my own account."),
+        ("CAMHS, NSPCC, Barnardo's, the health visitor", "CAMHS, NSPCC, Barnardo's, the health visitor"),
+        ("Nobody explained No Recourse to Public Funds to me.", "Nobody explained No Recourse to Public Funds to me."),
+    ],
+)
+def test_round_34_english_set(text, expected):
     assert redact(text).text == expected
     assert redact(expected).text == expected
