@@ -88,14 +88,28 @@ _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|
 # "If a woman was in danger...", "if someone's being threatened...": a supposition about anyone, in
 # every category.
 _ANYONE = (r"(?:someone|somebody|anyone|anybody|a woman|a man|a person|a victim|a survivor|a child|people|women|men|"
-           r"victims|an ex|a partner|an abuser|a perpetrator|your ex|your partner)")
+           r"victims|an ex|a partner|an abuser|a perpetrator|your ex|your partner|"
+           r"their (?:partner|ex|husband|wife|boyfriend|girlfriend|abuser))")
 _IF_ANYONE_BEFORE = re.compile(rf"\b(?:if|unless|in case|what if|whether)\s+{_ANYONE}"
                                r"(?:'s|'re)?(?:\s+[\w']+){0,3}\s*$")
 _IF_JUST_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
+# "If their partner is threatening them": the match begins after a possessive of anyone.
+_IF_THEIR_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s+(?:their|someone's|somebody's|a woman's|"
+                              r"a friend's|your)\s*$")
 _ANYONE_AT = re.compile(rf"{_ANYONE}\b")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.
 _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
                         r"\s+(?:if|unless)\b")
+# A worker's answer is about their work unless it speaks of the writer ("I'm a nurse and my husband hits me") or of
+# one person ("one of my pupils says her mum's boyfriend strangles her mum").
+_ABOUT_SOMEONE = re.compile(r"\b(?:me|myself|my (?:husband|partner|ex|boyfriend|girlfriend|wife|fianc\w*|kids|children|"
+                            r"son|daughter|family|dad|mum|stepdad|brother|sister)|i'm (?:scared|terrified|frightened|"
+                            r"afraid|not safe|unsafe)|one of (?:my|our) \w+|"
+                            r"my (?:pupil|client|patient|student|service user)|"
+                            r"a (?:pupil|client|patient|student|child|girl|boy|woman|mum|man) (?:in|on|at|of|who|i)|"
+                            r"(?:her|his|their) (?:mum|dad|mother|father|boyfriend|girlfriend|partner|husband|wife|"
+                            r"stepdad|"
+                            r"ex|uncle|brother))\b")
 _OVER_PENALTY = 1.0
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
 # "no" answering the question, not negating what follows: "no he's outside now banging on the
@@ -202,6 +216,7 @@ class _Rules:
     far_past: re.Pattern[str]
     over: re.Pattern[str]
     educational: re.Pattern[str]
+    professional: re.Pattern[str]
     personal_now: re.Pattern[str]
     now: re.Pattern[str]
     young_age: re.Pattern[str]
@@ -451,6 +466,7 @@ class _Frames:
         self.sentences = _sentences(text)
         self.over = [m.span() for m in rules.over.finditer(text)]
         self.personal_now = bool(rules.personal_now.search(text))
+        self.professional = bool(rules.professional.search(text))
 
     def _sentence_index(self, position: int) -> int:
         for index, (start, end) in enumerate(self.sentences):
@@ -478,7 +494,7 @@ class _Frames:
     def _supposes_anyone(self, hit: _Hit) -> bool:
         """"If someone's being threatened", "if a woman was in danger": a question about anyone."""
         before = self.text[max(0, hit.start - 40):hit.start]
-        return bool(_IF_ANYONE_BEFORE.search(before)
+        return bool(_IF_ANYONE_BEFORE.search(before) or _IF_THEIR_BEFORE.search(before)
                     or (_IF_JUST_BEFORE.search(before) and _ANYONE_AT.match(self.text, hit.start)))
 
     def score(self, hit: _Hit) -> float:
@@ -491,7 +507,9 @@ class _Frames:
         now_words = self._now_words(start + left, segment, hit)
         # Talk about a course or the law, unless the writer ties it to now: "he still does
         # it", "on Sunday" (but not a bare "now": "strangulation is now an offence").
-        educational = (not self.personal_now and bool(self.rules.educational.search(segment))
+        educational = (not self.personal_now
+                       and bool(self.rules.educational.search(segment)
+                                or self.professional and not _ABOUT_SOMEONE.search(segment))
                        and all(word == "now" for word in now_words))
         now = bool(now_words) and not educational
         past = 0.0 if self.personal_now else self._past_penalty(segment, following, now)
@@ -501,8 +519,11 @@ class _Frames:
             return 0.0  # a topic, not the writer's own danger: adds nothing to other matches
         score = hit.strength + (_NOW_BONUS if now else 0.0) - past
         before = self.text[max(0, hit.start - 24):hit.start]
-        if (hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before)) or self._supposes_anyone(hit):
-            score -= _HYPOTHETICAL_PENALTY * (2 if _ASKING_IF.search(before) else 1)
+        supposes_anyone = self._supposes_anyone(hit)
+        if (hit.category in _HYPOTHETICAL and _IF_BEFORE.search(before)) or supposes_anyone:
+            # Asked: "what happens if...", or a supposition about anyone put as a question.
+            asked = _ASKING_IF.search(before) or (supposes_anyone and sentence.rstrip().endswith("?"))
+            score -= _HYPOTHETICAL_PENALTY * (2 if asked else 1)
         if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
             score -= _PAST_STATE_PENALTY
         # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe");
@@ -605,9 +626,11 @@ def read_rules(text: str, language: str | None = None, signals: bool = True) -> 
 
 def _frames_found(normalised: str, unnegated: str) -> dict[str, bool]:
     rules = _rules()
-    return {"over": bool(rules.over.search(normalised)),
-            **{name: bool(getattr(rules, name).search(unnegated))
-               for name in ("far_past", "distant_past", "educational", "personal_now", "now")}}
+    found = {"over": bool(rules.over.search(normalised)),
+             **{name: bool(getattr(rules, name).search(unnegated))
+                for name in ("far_past", "distant_past", "educational", "personal_now", "now")}}
+    found["educational"] |= bool(rules.professional.search(unnegated)) and not _ABOUT_SOMEONE.search(unnegated)
+    return found
 
 
 def told_as_over(frames: dict[str, bool]) -> bool:

@@ -23,7 +23,6 @@ READER_FLAGS: dict[str, str] = {
     "he turned up at the nativity and behaved himself": "0.94: 'turned up'; no frame says he behaved",
     "I want to disappear on holiday for a week":
         "0.96: 'want to disappear' read as suicidal; the backstop agrees (0.77)",
-    "my sister asked where I live now so she can send a card": "0.71: 'asked where I live' is a stalking cue",
     "amar dokaner samne ekta bus stop ache": "0.72: romanised Bengali 'samne' (in front of) is a cue in danger texts",
     "ghar de samne gaddi khadi karan di jagah nahi":
         "0.90: romanised Punjabi 'ghar de samne gaddi' (a car outside the house)",

@@ -1,0 +1,51 @@
+"""Danger now, round 34: two strangers' sets (240 English answers, 210 in 14 other languages; their rows:
+risk_tuning_r34_*.tsv) were scored once at 801c479 before they were read. The other lists' fixes have their rows in
+risk_languages_r34*.tsv; here is what the round changed in the English rules."""
+
+from __future__ import annotations
+
+from tests.analysis.risk_checks import phrase_tests
+
+DANGER = [
+    ("en", "threat_to_kill_or_harm",
+     "Im a man and nobody takes it serious. She told me this morning she'll put me back in hospital if I tell anyone"),
+    # "Before I left for my shift" is no leaving him.
+    ("en", "strangulation", "He had his hands on my throat this morning before I left for my shift."),
+    ("en", "imminent_contact",
+     "Court gave me a non-molestation order in March. He's breached it three times and yesterday left a message."),
+    ("en", "suicidal", "Can't say I want to be alive right now if I'm honest."),
+    ("en", "sexual_violence_recent",
+     "im filling this in from the hospital, it happened last night, the ISVA is coming later"),
+    # A worker writing about one person, or about themselves, is not writing about their work.
+    ("en", "third_party_in_danger", "I'm a teacher and one of my pupils says her mum's boyfriend strangles her mum"),
+    ("en", "strangulation", "I'm a nurse and my husband strangled me last night"),
+    ("en", "suicidal", "I nearly ended it last week and I still think about it"),
+]
+
+SAFE = [
+    # A worker writing about their work.
+    ("en", "As a GP I want better referral pathways to MARAC. We spot strangulation signs but don't know where "
+           "to send people fast."),
+    ("en", "I'm a helpline volunteer. Calls about tracking apps and hidden AirTags have gone up a lot this year."),
+    ("en", "I'm a children's social worker. Our caseloads are unsafe, I have 28 children."),
+    ("en", "The DASH form needs updating. Asking about pregnancy and strangulation is right but the rest is dated. "
+           "(IDVA, 6 years)"),
+    # A relationship ended; a grudge at a receptionist; how the law treats threats; rules on him.
+    ("en", "The Clare's Law disclosure was really helpful. Found out about his history early and ended it."),
+    ("en", "I could honestly strangle the receptionist at the GP, she asked me to explain in a full waiting room."),
+    ("en", "My officer said threats to kill are taken seriously now. Back in 2010 when it happened to me they "
+           "weren't."),
+    ("en", "I'm scared of court next month. Not of him, he's not allowed in the building, just of being cross "
+           "examined by his barrister."),
+    # Process fear, a leaflet's words, a question about anyone, no longer scared of him.
+    ("en", "Scared stiff of the Home Office interview next week but my solicitor's on it. He's long gone."),
+    ("en", "I'm terrified of the Home Office letter. My visa depends on it now I've left him."),
+    ("en", "Died laughing at the leaflet that said just call us if he's nearby like it's that easy."),
+    ("en", "What should someone do if their partner is threatening them but they're not sure it's serious?"),
+    ("en", "Suggestion for the FAQ: if someone is being followed by an ex, can the police actually do anything "
+           "before he does something?"),
+    ("en", "court adjourned AGAIN. fourth time. im not scared of him anymore, im just tired"),
+    ("en", "Don't know"),
+]
+
+test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
