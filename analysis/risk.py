@@ -84,7 +84,7 @@ _HYPOTHETICAL = {"imminent_contact", "stalking_with_fear", "feeling_unsafe_now"}
 # may stand between "if" and the match.
 _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|we|she|he|they|anyone|someone|"
                         r"i'm|you're|we're|she's|he's|they're)"
-                        r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels|did|does|do|should|could|would)){0,2})?\s*$")
+                        r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels|did|does|do|should|could|would)){0,3})?\s*$")
 # "If a woman was in danger...", "if someone's being threatened...": a supposition about anyone, in
 # every category.
 _ANYONE = (r"(?:someone|somebody|anyone|anybody|a woman|a man|a person|a victim|a survivor|a child|people|women|men|"
@@ -100,6 +100,9 @@ _ANYONE_AT = re.compile(rf"{_ANYONE}\b")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.
 _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
                         r"\s+(?:if|unless)\b")
+# A worker counts cases over these ("three clients this month"): no tie to now.
+_WORK_PERIODS = frozenset({"this month", "this week", "this year", "last week", "every week", "every day",
+                           "all the time", "at the moment"})
 # A worker's answer is about their work unless it speaks of the writer ("I'm a nurse and my husband hits me") or of
 # one person ("one of my pupils says her mum's boyfriend strangles her mum").
 _ABOUT_SOMEONE = re.compile(r"\b(?:me|myself|my (?:husband|partner|ex|boyfriend|girlfriend|wife|fianc\w*|kids|children|"
@@ -507,10 +510,10 @@ class _Frames:
         now_words = self._now_words(start + left, segment, hit)
         # Talk about a course or the law, unless the writer ties it to now: "he still does
         # it", "on Sunday" (but not a bare "now": "strangulation is now an offence").
-        educational = (not self.personal_now
-                       and bool(self.rules.educational.search(segment)
-                                or self.professional and not _ABOUT_SOMEONE.search(segment))
-                       and all(word == "now" for word in now_words))
+        professional = (self.professional and not _ABOUT_SOMEONE.search(segment)
+                        and all(word == "now" or word in _WORK_PERIODS for word in now_words))
+        educational = professional or (not self.personal_now and bool(self.rules.educational.search(segment))
+                                       and all(word == "now" for word in now_words))
         now = bool(now_words) and not educational
         past = 0.0 if self.personal_now else self._past_penalty(segment, following, now)
         # "I used to think about it all the time": a habit in the past is not "now".

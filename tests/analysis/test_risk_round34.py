@@ -20,6 +20,8 @@ DANGER = [
     ("en", "third_party_in_danger", "I'm a teacher and one of my pupils says her mum's boyfriend strangles her mum"),
     ("en", "strangulation", "I'm a nurse and my husband strangled me last night"),
     ("en", "suicidal", "I nearly ended it last week and I still think about it"),
+    # The third set, scored after the freeze: a worker's period words do not hide a person's danger told as theirs.
+    ("en", "feeling_unsafe_now", "As an IDVA I'm scared for myself this week, my ex has found out where I work"),
 ]
 
 SAFE = [
@@ -46,6 +48,19 @@ SAFE = [
            "before he does something?"),
     ("en", "court adjourned AGAIN. fourth time. im not scared of him anymore, im just tired"),
     ("en", "Don't know"),
+    # The third set, scored after the freeze at a597086: workers counting cases, a childhood long past, a course's
+    # question, the writer's own anger at a phone queue, an exam, a question "just asking for the future".
+    ("en", "As an IDVA I've had three clients this month whose exes threatened to kill them and in every case the "
+           "MARAC referral took weeks."),
+    ("en", "I run a Freedom Programme group. Several of the women mentioned strangulation and none of them had been "
+           "asked about it by their GP."),
+    ("en", "Social worker, 11 years. Our caseloads mean children at risk are waiting for visits."),
+    ("en", "My dad hit my mum all through my childhood. I'm 40 now and they're both gone."),
+    ("en", "If the council puts me on hold one more time I swear I'll kill someone lol."),
+    ("en", "The counsellor asked me straight out if I was having thoughts of suicide. I'm not, but I appreciated it."),
+    ("en", "I'm petrified of my GCSEs because I missed so much school when we were in temporary accommodation."),
+    ("en", "What would happen if he found out where I lived? Would the police move me again? Just asking for the "
+           "future."),
 ]
 
 test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
