@@ -423,10 +423,17 @@ _DOTTED_ABBREVIATIONS = frozenset("""UK US USA EU UN AM PM GP ID NB PS EG IE TV 
     PC DC DS DI OT AA BA MA RN SS NI DOB NFA RIP AKA ASB ETA FYI NHS BBC""".split())
 
 
+# Initials named as such: "please only use my kids initials, TJ and MJ".
+_NAMED_INITIALS = lazy_re(r"\binitials?\b[,:]?\s+(?:are\s+|is\s+)?(?P<first>[A-Z]{2,3})\b"
+                          r"(?:,?\s+(?:and|&)\s+(?P<second>[A-Z]{2,3})\b)?")
+
+
 def _dotted_initials(text: str) -> Iterator[Span]:
     for match in _DOTTED_INITIALS.finditer(text):
         if re.sub(r"[.\s]", "", match.group()) not in _DOTTED_ABBREVIATIONS:
             yield match.span()
+    for match in _NAMED_INITIALS.finditer(text):
+        yield from (match.span(group) for group in ("first", "second") if match.group(group))
 
 
 # A possessive typed without its apostrophe, before a relative or a home: "kayleighs mum", "Jades house".

@@ -96,13 +96,15 @@ _NETWORK_HANDLE_BARE = lazy_re(
 _USERNAME_HANDLE = lazy_re(
     r"\b(?:user ?names?|gamertag|gamer tag|handle|screen ?name|profile name)(?:\s+(?:is|was))?\s*[:=-]?\s*"
     r"@?(?P<handle>[\w.]{2,30}\w)", re.I)
-_HANDLE_SHAPE = lazy_re(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}))[a-z][\w.]{3,29}(?<![._])(?![\w@])",
+# Also letters joined by dots and ending in a year or digits: "jess.x.o2003".
+_HANDLE_SHAPE = lazy_re(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}|[a-z]\.[a-z][\w.]*\d{2}))"
+                        r"[a-z][\w.]{3,29}(?<![._])(?![\w@])",
                            re.I)
 
 
 _NETWORK_HINT = lazy_re(r"snap|sc\b|insta|ig\b|tik|fb|face|twit|tele|kik|disc|thread|tube|twitch|redd|\bx\b", re.I)
 _USERNAME_HINT = lazy_re(r"user ?name|gamer ?tag|handle|screen ?name|profile name", re.I)
-_HANDLE_HINT = lazy_re(r"_|[a-z]{3}\d\d", re.I)
+_HANDLE_HINT = lazy_re(r"_|[a-z]{3}\d\d|[a-z]\.[a-z][\w.]*\d\d", re.I)
 
 
 def handles(text: str) -> Iterator[Span]:

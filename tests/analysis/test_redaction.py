@@ -1945,6 +1945,18 @@ def test_round_33_third_set(text, expected):
         ("Santander helped me open my own account.", "Santander helped me open my own account."),
         ("CAMHS, NSPCC, Barnardo's, the health visitor", "CAMHS, NSPCC, Barnardo's, the health visitor"),
         ("Nobody explained No Recourse to Public Funds to me.", "Nobody explained No Recourse to Public Funds to me."),
+        # Its third set, scored after the freeze at bae806b: initials named as such, a handle of letters, dots and a
+        # year, a Scottish county, feasts and everyday words of Lithuanian, Somali and Polish.
+        ("please only use my kids initials, TJ and MJ, never their full names",
+         "please only use my kids initials, [name] and [name], never their full names"),
+        ("he made a new snapchat in my name, jess.x.o2003, so if you see that",
+         "he made a new snapchat in my name, [handle], so if you see that"),
+        ("originally from Fife, moved cos of him", "originally from [place], moved cos of him"),
+        ("we were in the hostel over Hogmanay", "we were in the hostel over Hogmanay"),
+        ("Ryte ant žolės buvo rasa. Per Kūčias jau jaučiau viltį.",
+         "Ryte ant žolės buvo rasa. Per Kūčias jau jaučiau viltį."),
+        ("Hadda waxaan haystaa nabad.", "Hadda waxaan haystaa nabad."),
+        ("Mała rzecz, a dała mi nadzieję.", "Mała rzecz, a dała mi nadzieję."),
     ],
 )
 def test_round_34_english_set(text, expected):
