@@ -103,16 +103,19 @@ _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|sho
 # A worker counts cases over these ("three clients this month"): no tie to now.
 _WORK_PERIODS = frozenset({"this month", "this week", "this year", "last week", "every week", "every day",
                            "all the time", "at the moment"})
-# A worker's answer is about their work unless it speaks of the writer ("I'm a nurse and my husband hits me") or of
-# one person ("one of my pupils says her mum's boyfriend strangles her mum").
-_ABOUT_SOMEONE = re.compile(r"\b(?:me|myself|my (?:husband|partner|ex|boyfriend|girlfriend|wife|fianc\w*|kids|children|"
-                            r"son|daughter|family|dad|mum|stepdad|brother|sister)|i'm (?:scared|terrified|frightened|"
-                            r"afraid|not safe|unsafe)|one of (?:my|our) \w+|"
-                            r"my (?:pupil|client|patient|student|service user)|"
-                            r"a (?:pupil|client|patient|student|child|girl|boy|woman|mum|man) (?:in|on|at|of|who|i)|"
-                            r"(?:her|his|their) (?:mum|dad|mother|father|boyfriend|girlfriend|partner|husband|wife|"
-                            r"stepdad|"
-                            r"ex|uncle|brother))\b")
+# A worker's answer is about their work unless it speaks of the writer ("I'm a nurse and my husband hits me", "I'm
+# a GP and I can't go on") or of one person ("the woman I support", "one of my pupils says her mum's boyfriend...",
+# "a colleague"): caseload talk is plural and general. Not a bare "I" ("I've had three clients this month").
+_ABOUT_SOMEONE = re.compile(
+    r"\b(?:me|myself|us|we're|i'm|im|she|he|her|him|his|colleagues?|"
+    r"i (?:want|wanna|feel|can't|cannot|don't|am|will|just|really|keep|need)|"
+    r"i've (?:taken|got|been|planned|started|tried)|"
+    r"my (?:husband|partner|ex|boyfriend|girlfriend|wife|fianc\w*|kids|children|son|daughter|family|dad|mum|mam|"
+    r"mother|father|stepdad|stepfather|stepmum|brother|sister|baby|grandson|granddaughter|grandchild\w*|niece|nephew|"
+    r"life|own|colleague|pupil|client|patient|student|service user)|"
+    r"one of (?:my|our) \w+|"
+    r"(?:the|this|that|a|one) (?:woman|lady|girl|boy|child|baby|mother|father|dad|mum|man|resident|patient|client|"
+    r"pupil|student|family))\b")
 _OVER_PENALTY = 1.0
 _NEGATION_WINDOW = 7  # words before a match searched for a negator, within its clause
 # "no" answering the question, not negating what follows: "no he's outside now banging on the
@@ -510,7 +513,8 @@ class _Frames:
         now_words = self._now_words(start + left, segment, hit)
         # Talk about a course or the law, unless the writer ties it to now: "he still does
         # it", "on Sunday" (but not a bare "now": "strangulation is now an offence").
-        professional = (self.professional and not _ABOUT_SOMEONE.search(segment)
+        # Never for thoughts of suicide or self-harm: a worker writing of their own is not writing of their work.
+        professional = (self.professional and hit.category != "suicidal" and not _ABOUT_SOMEONE.search(segment)
                         and all(word == "now" or word in _WORK_PERIODS for word in now_words))
         educational = professional or (not self.personal_now and bool(self.rules.educational.search(segment))
                                        and all(word == "now" for word in now_words))
@@ -629,11 +633,9 @@ def read_rules(text: str, language: str | None = None, signals: bool = True) -> 
 
 def _frames_found(normalised: str, unnegated: str) -> dict[str, bool]:
     rules = _rules()
-    found = {"over": bool(rules.over.search(normalised)),
-             **{name: bool(getattr(rules, name).search(unnegated))
-                for name in ("far_past", "distant_past", "educational", "personal_now", "now")}}
-    found["educational"] |= bool(rules.professional.search(unnegated)) and not _ABOUT_SOMEONE.search(unnegated)
-    return found
+    return {"over": bool(rules.over.search(normalised)),
+            **{name: bool(getattr(rules, name).search(unnegated))
+               for name in ("far_past", "distant_past", "educational", "personal_now", "now")}}
 
 
 def told_as_over(frames: dict[str, bool]) -> bool:

@@ -22,6 +22,19 @@ DANGER = [
     ("en", "suicidal", "I nearly ended it last week and I still think about it"),
     # The third set, scored after the freeze: a worker's period words do not hide a person's danger told as theirs.
     ("en", "feeling_unsafe_now", "As an IDVA I'm scared for myself this week, my ex has found out where I work"),
+    # A review's worker cases (a safeguarding lead's reading of the frame): a worker's own despair, one client, one
+    # colleague, the woman they support, their own family.
+    ("en", "suicidal", "I'm a GP and I want to die."),
+    ("en", "suicidal", "As a nurse I have been thinking about ending my life."),
+    ("en", "weapons", "As an IDVA I'm worried about one client whose ex has a gun"),
+    ("en", "threat_to_kill_or_harm", "(IDVA, 6 years) The woman I'm supporting says he told her he will kill her."),
+    ("en", "weapons",
+     "I'm a support worker. A colleague has been threatened with a knife by a service user's partner."),
+    ("en", "threat_to_kill_or_harm", "I'm a nurse and my stepfather is threatening to kill my mother."),
+    ("en", "threat_to_kill_or_harm",
+     "As a social worker I'm alarmed - the father threatened to kill the kids if they're removed."),
+    ("en", "strangulation",
+     "I'm a midwife; we had a pregnant woman whose partner choked her, she's going home to him."),
 ]
 
 SAFE = [
