@@ -436,9 +436,11 @@ def _dotted_initials(text: str) -> Iterator[Span]:
         yield from (match.span(group) for group in ("first", "second") if match.group(group))
 
 
+# Relatives after a person's possessive ("Dean's mum", "kayleighs nan").
+_POSSESSED_KIN = (r"mum|mam|mom|mother|dad|father|brother|sister|nan|nana|gran|grandma|grandad|auntie|aunty|uncle|"
+                  r"cousin|wife|husband|girlfriend|boyfriend|partner|missus|ex|family|mates?|friends?")
 # A possessive typed without its apostrophe, before a relative or a home: "kayleighs mum", "Jades house".
-_BARE_POSSESSIVE = lazy_re(r"\b(?P<name>[^\W\d_]{3,})s\s+(?:mum|mam|mom|dad|nan|nana|gran|brother|sister|cousin|"
-                           r"auntie|aunty|uncle|boyfriend|girlfriend|husband|wife|house|flat|place)\b")
+_BARE_POSSESSIVE = lazy_re(rf"\b(?P<name>[^\W\d_]{{3,}})s\s+(?:{_POSSESSED_KIN}|house|flat|place)\b")
 
 
 def _bare_possessives(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -822,9 +824,7 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
 
 
 # A possessive and a relative after a word that is also a name: "Dean's mum", "Will's dad".
-_KIN_AFTER_POSSESSIVE = lazy_re(
-    r"['’]s\s+(?:mum|mam|mom|mother|dad|father|brother|sister|nan|nana|gran|grandma|grandad|auntie|aunty|uncle|"
-    r"cousin|wife|husband|girlfriend|boyfriend|partner|missus|ex|family|mates?|friends?)\b", re.I)
+_KIN_AFTER_POSSESSIVE = lazy_re(rf"['’]s\s+(?:{_POSSESSED_KIN})\b", re.I)
 
 
 def _works_there(pattern, token: _Token, text: str) -> bool:
