@@ -125,7 +125,14 @@ Two kinds of figures:
    tests/analysis/corpora/redaction_fresh34a.tsv and -34b.tsv (round 34: two strangers' sets, 120 English answers and
    140 in 14 other languages, scored once at 801c479 before they were read: removed 0.905 / 0.952, kept 0.993 /
    0.968; tuned-on since; and -34c.tsv, 150 answers scored once after the round's fixes froze at bae806b: removed
-   0.922, kept 0.987, where 5ecd95a scored 0.917 / 0.984; tuned-on since)
+   0.922, kept 0.987, where 5ecd95a scored 0.917 / 0.984; tuned-on since),
+   tests/analysis/corpora/redaction_fresh35a.tsv and -35b.tsv (round 35: two strangers' sets, 140 English answers,
+   much in lower case, and 140 in 14 other languages, scored once at 62c8af4 before they were read: removed 0.776 /
+   0.946, kept 0.996 / 0.976; tuned-on since), tests/analysis/corpora/redaction_dev35_multi.tsv (round 35: 79
+   answers in 14 other languages, written after fresh35b was scored: word-names, feasts, countries and God kept,
+   the same words as names removed; South Asian honorifics and devotions, naming words, hyphenated case endings,
+   house numbers after the street, hospitals and schools after a foreign kind, Arabic kunyas and family names,
+   Persian honorifics, everyday Turkish, Spanish and Portuguese words that name lists hold; tuned-on)
    and any ``--heldout PATH``. Round 19 changed the policy on hospitals (issue 12): a hospital, infirmary,
    town hall, library, jobcentre, civic or leisure centre by its own name is ``[place]`` and a ward number
    alone is kept, so the older corpora's 23 sentences that followed the old policy were relabelled (each
@@ -247,6 +254,11 @@ DEV33 = CORPORA / "redaction_dev33_scripts.tsv"
 FRESH34 = [CORPORA / f"redaction_fresh34{part}.tsv" for part in "abc"]
 # Round 34: words that are names or feasts in 13 other languages, both uses; towns and names with endings (tuned-on).
 DEV34_MULTI = CORPORA / "redaction_dev34_multi.tsv"
+# Round 35: word-names, feasts, honorifics, suffixes, house numbers after streets, foreign kinds of hospital and school,
+# kunyas in 14 other languages, both uses (tuned-on).
+DEV35_MULTI = CORPORA / "redaction_dev35_multi.tsv"
+# Round 35: two strangers' sets, English (much in lower case) and 14 other languages, each scored once before read.
+FRESH35 = [CORPORA / f"redaction_fresh35{part}.tsv" for part in "ab"]
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 _ANY_LABEL = re.compile(r"\[([a-z_]+)\]")
 # A word with its combining marks: Bengali, Devanagari and Gurmukhi vowel signs are marks, not letters, and
@@ -554,6 +566,8 @@ def main() -> None:
                ("round 33's script cases, tuned-on (redaction_dev33_scripts.tsv)", DEV33),
                *((f"round 34's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH34),
                ("round 34's other-language words and names, tuned-on (redaction_dev34_multi.tsv)", DEV34_MULTI),
+               ("round 35's other-language words and names, tuned-on (redaction_dev35_multi.tsv)", DEV35_MULTI),
+               *((f"round 35's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH35),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():

@@ -49,10 +49,11 @@ Policy decisions (see PRODUCT.md section 2):
   ("near Accrington", "born in Lahore", "the Tesco in Bury", "Wigan is where he
   grew up", "moved to rochdale", "w Manchesterze", "din Oldham") is ``[place]``,
   in any case and after any word: a small town can identify someone, and the rule
-  is the same for every town. A town named for a public building or service stays
-  ("Blackburn police", "Accrington bus station", "Citizens Advice in" keeps
-  "Citizens Advice"). In lower case, a town that is also an English word ("bath",
-  "bury") needs a capital.
+  is the same for every town. A local service's town goes and the service stays
+  ("[place] police", "[place] Crown Court", round 35); a station or a national
+  service stays ("Accrington bus station", "Citizens Advice in" keeps "Citizens
+  Advice"). In lower case, a town that is also an English word ("bath", "bury")
+  needs a capital or a cue only a town takes ("court at bury").
 - A prison by its name ("HMP Kelsford", "HMYOI Brinlow") is ``[place]`` (round 15): it tells where one
   person, often the abuser, is held and will come out.
 - Postcodes: any full postcode shape is ``[postcode]``, whatever its area, so an invented or
@@ -123,6 +124,28 @@ Policy decisions (see PRODUCT.md section 2):
   honorific after it); days, months and feasts in those scripts never are, nor a committee or a solicitor before
   "ਨੇ". Towns in Devanagari and Persian spellings, with an Arabic prefix ("لبرمنغهام") or a Bengali genitive, and
   dates of the Persian solar calendar after a day ("۱۸ آبان") are redacted.
+- Round 35 (other languages): first names that are everyday words ("Kalina" viburnum, "Aydın" bright, "Omid"
+  hope, "Barwaaqo" prosperity) are names only with a person's cue, and not after "but" or after "and" beside a word
+  ("Fé e Esperança"); a name is a word before a feast's word ("Ramazan Bayramı"), as a devotion before "do"
+  ("Simran karna") or before Somali "I am not" ("Hodan ma ihi"); feasts typed in English letters ("Pohela Boishakh",
+  "Yalda"), Welsh days, countries as their languages write them ("Türkiye'de") and God ("Alle") never are, nor
+  everyday Turkish, Spanish and Portuguese words that name lists hold ("Kocam beni dövdü", "hasta", "durante"), nor
+  romanised Bengali, Arabic or Persian words ("amare jaiga dise", "Bil Eid"). A name takes a South Asian honorific
+  after it ("Bally veer"), a naming word of another language before it ("al que llaman [name]"), a Lithuanian genitive
+  before kin ("[name] mama"); a Bengali or Somali case ending after a hyphen stays outside ("[name]-er"); "أبو" or
+  "أم" with a name is one name. A house number after its street is an address ("na [address] w [place]"); a hospital
+  or school named after a foreign kind is a place without the kind ("no hospital [place]", "școala [place]",
+  "مدرسة [place]", "مستشفى [place]"); a town before an Arabic comma is found ("کلانتری [place]،").
+- Round 35 (English, much of it typed in lower case): a local service's town is a place and the service stays, in
+  any case and even when the town is also a word ("[place] police", "[place] council", "[place] Crown Court", "sale
+  police station" -> "[place] police station", "leeds general" -> "[place] general"): every stranger since round
+  32 marked it so, and it says where the writer lives; a regional force ("Greater Manchester Police") and a station
+  stay. A town that is also a word where only a town stands ("court at bury", "magistrates in stoke", "moved from
+  reading to"); local authority districts no town names ("kirklees"), "mcr" and "brum". Police ranks in lower case
+  before a family name ("pc dunne", "dc r jones"; not "my pc", "pc games"); lower-case streets by their short forms
+  ("albert rd"); a word that is also a name where only a person stands ("i told will everything", "me and sky
+  stayed", "ray next door had to", "social worker precious made me"); and a service with a Somali ending ("GP-ga")
+  is no name.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

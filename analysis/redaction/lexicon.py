@@ -77,7 +77,8 @@ SCRIPT_WORDS = frozenset(
     کہا کہتے بتایا آیا آئی گیا گئی کیا कहा बताया आया आई गया गई किया ਕਿਹਾ ਦੱਸਿਆ ਆਇਆ ਆਈ ਗਿਆ ਗਈ ਕੀਤਾ
     বলল বলেছে বললেন বলেছিলেন এসেছিল এসেছিলেন গেল করল
     خانواده خانوادگی عربي عربى العربي العربية عربية فارسی انگلیسی
-    الإنجليزية الانجليزية انجليزي إنجليزي کردی اردو""".split()
+    الإنجليزية الانجليزية انجليزي إنجليزي کردی اردو
+    توی تووی پیش کنار واسه برا همراه""".split()
 )
 
 
@@ -173,7 +174,7 @@ class Lexicon:
     foreign_words: frozenset[str]  # frequent Polish, Romanian, Urdu, Bengali, Arabic, Portuguese words, no first names
     script_towns: frozenset[str]  # UK places and South Asian cities in Arabic, Bengali and Gurmukhi script
     welsh_words: frozenset[str]  # everyday Welsh words, none a first name ("roedd", "cymorth", "ferched")
-    romanised: frozenset[str]  # Bengali, Urdu and Panjabi words typed in Latin letters ("amar", "mera", "saddi")
+    romanised: frozenset[str]  # Bengali, Urdu, Panjabi, Arabic, Persian in Latin letters ("amar", "mera", "kteer")
     keep_phrases: frozenset[str]  # titles of several words as written: soaps, dog breeds ("Coronation Street")
     # Names in another script that are everyday words ("मन" mind, "أمل" hope): names only with a person's cue.
     script_word_names: frozenset[str] = frozenset()

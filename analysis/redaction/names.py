@@ -201,6 +201,16 @@ _NAMING_BEFORE = lazy_regex(
     r"(?:goes|go|went|going) by|kn(?:ow|ows|ew) (?:him|her) as|called (?:him|her)|"
     r"tên là|"  # Vietnamese "is named": "Chồng tôi tên là Long"
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", re.I)
+# Naming words of Spanish, Portuguese, Polish, Romanian, Turkish, Lithuanian, Somali and Welsh (round 35), before a
+# capitalised word only ("Me llaman del ayuntamiento" is a call from the council): "al que llaman Chino", "o chamam de
+# Russo", "mówią na niego Bolo", "îl cheamă Florin", "adı Murat", "vardu Tomas".
+_FOREIGN_NAMING_BEFORE = lazy_regex(
+    r"(?<![\w'’])(?:(?:se|le|lo|la|les)\s+(?:llaman?|llamaba|dicen|decían|apodan)|llaman|llamado|llamada|apodado|"
+    r"apodada|apodo\s+es|conocid[oa]\s+como|se\s+chama|se\s+chamava|chamam(?:\s+de)?|chamado|chamada|apelidado|"
+    r"apelidada|apelido\s+(?:é|era)|nome\s+(?:dele|dela)\s+(?:é|era)|nazywa\s+się|nazywał\s+się|nazywała\s+się|"
+    r"ma\s+na\s+imię|miał\s+na\s+imię|miała\s+na\s+imię|mówią\s+na\s+(?:niego|nią)|mówili\s+na\s+(?:niego|nią)|"
+    r"ksywa|ksywka|(?:îl|il|o)\s+(?:cheamă|cheama)|se\s+nume[șsş]te|poreclit|poreclită|porecla|adı|ismi|lakabı|"
+    r"vardu|pravarde|pravardė|vadina|magaciisu\s+waa|magaceedu\s+waa|loo\s+yaqaan|o'r\s+enw)\s+$", re.I)
 _CALLED_BEFORE = lazy_regex(
     r"\b(?:ask for|asked for|thanks|thank you|thank|in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"
     r"spoke to|spoken to|speak to|speaking to|talked to|talk to|talking to|"
@@ -228,6 +238,12 @@ _FOREIGN_ROLE_BEFORE = lazy_regex(
     r"ninkaygii|ninkeygii|saygii|seygii|xaaskaygii|"  # "my (former) husband": the past form
     # "his brother", "his sister", "his mother": walaalkiis Faarax.
     r"walaalkiis|walaashiis|hooyadiis|aabihiis|"
+    # Somali roles with the article ending ("Tarjumaanka Xaliimo", the interpreter Xaliimo), and relations in Persian
+    # and Arabic typed in English letters ("shoharam Omid", my husband Omid; "jozi Sami") (round 35).
+    r"tarjumaanka|turjumaanka|turjubaanka|dhakhtarka|dhakhtarkii|dhakhtaradda|kalkaalisada|kalkaaliyaha|"
+    r"macallinka|macallimadda|macalinka|qareenka|sarkaalka|hawlwadeenka|la-taliyaha|"
+    r"shoharam|hamsaram|pesaram|dokhtaram|baradaram|khaharam|madaram|pedaram|dustam|doostam|madarshoharam|"
+    r"jozi|zawji|zoji|ibni|akhi|ukhti|ikhti|"
     # Spanish ("mi hija Valentina", "mi ex pareja Jorge"), Turkish, whose "my" is an ending ("Oğlum Emre",
     # "kocam Murat", "eski eşim"), and Lithuanian ("mano vyras Tomas", "sūnus Jonas").
     r"(?:mi|mis)\s+(?:ex\s+)?(?:hija|hijo|marido|esposo|esposa|pareja|novio|novia|hermana|hermano|madre|padre|"
@@ -283,7 +299,7 @@ _PERSON_AFTER = lazy_regex(
     r"|(?:said|told|helped|rang|phoned|listened|explained|believed|sorted|arranged|referred|hit|threatened)\b"
     # A neighbour, then what a person does: "Dawn next door heard everything" (not "Hope next door is empty").
     r"|(?:from\s+)?(?:next\s+door|over\s+the\s+road|across\s+the\s+road|upstairs|downstairs)\s+"
-    r"(?:heard|rang|called|came|said|told|saw|helped|phoned|took|let|knocked|shouted))"
+    r"(?:heard|rang|called|came|said|told|saw|helped|phoned|took|let|knocked|shouted|had\s+to))"
 )
 # What a person does for someone, with its object, after a word that is also a name at the start of a
 # sentence: "Rose helped me", "Grace ran the group", "Faith drove me" (not "Faith kept me going").
@@ -298,7 +314,8 @@ _WHO_AFTER = lazy_regex(r"^,?\s+who\b", re.I)
 _ROLE_JUST_BEFORE = lazy_regex(r"\b(?:worker|caseworker|keyworker|advocate|idva|isva|officer|counsellor|"
                                r"therapist|nurse|teacher|landlady|facilitator|mentor|volunteer)\s+$", re.I)
 _PERSON_VERB_AFTER = lazy_regex(
-    r"^\s+(?:was|is|has|had|said|told|rang|helped|came|listened|got|gave|took|called|sorted)\b")
+    r"^\s+(?:was|is|has|had|said|told|rang|helped|came|listened|got|gave|took|called|sorted|made|asked|spoke|"
+    r"treated|kept)\b")
 # "It was Sky who got me through it": the one a cleft sentence names before "who" is a person.
 _IT_WAS_BEFORE = lazy_regex(r"\b(?:it|that)\s*(?:was|is|['’]s)\s+(?:really\s+|only\s+|just\s+)?$", re.I)
 _PRAISED_AFTER = lazy_regex(
@@ -374,8 +391,13 @@ def _tokens(text: str) -> list[_Token]:
         word = match.group()
         if _CONTRACTION.search(word):
             continue  # "I'm", "Don't", "I’ve": never a name
+        if match.start() and text[match.start() - 1].isdigit() and word[0].islower():
+            continue  # Arabic typed with digits for letters ("2alli", he told me; "3ali"), "9am", "4th": no word
         while word[-2:] in ("'s", "’s", "'S", "’S"):
             word = word[:-2]
+        hyphen_ending = _HYPHEN_CASE_ENDING.search(word)
+        if hyphen_ending:
+            word = word[:hyphen_ending.start()]  # "Sakib-er school": the name, its case ending beside the label
         if word:
             # Superscripts and other marks are no script: "A¹¹" is a Latin word.
             latin = word.isascii() or bool(_LATIN.fullmatch(word)) or not _OTHER_LETTER.search(word)
@@ -387,6 +409,9 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+# A Bengali or Somali case ending after a hyphen, typed in English letters, stays beside the name as it does beside a
+# place ("[place]-এর"): "Sakib-er school" (Sakib's school), "Cabdi-ga", "Xaliimo-da" (round 35).
+_HYPHEN_CASE_ENDING = lazy_re(r"(?<=[a-z]{2})-(?:er|ke|ra|der|re|te|ka|ga|ta|da|ha|kii|gii|tii|dii)$")
 _TURKISH_ENDING = lazy_re(r"['’](?:n?[dt][ae]n?|n?[dt][ae]ki|n?[ıiuü]n|y?[ıiuü]|y?[ae]|n[ae]|y?l[ae]|[dt][ae]y\w*|"
                           r"l[ae]r\w*|[ıiuü]m\w*)$")
 
@@ -450,11 +475,34 @@ def _bare_possessives(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.span("name")
 
 
+# A word that is also a name, in lower case where only a person stands (round 35): told before what was told
+# ("i told will everything"), "me and" before what people do together, a neighbour who did something.
+_LOWER_WORD_NAME = lazy_re(
+    r"\btold\s+(?P<told>[a-z]+)(?=\s+(?:everything|that|about|what|i|he|she|we|they|my|it|him|her|when|how)\b)"
+    r"|\bme\s+and\s+(?P<with>[a-z]+)(?=\s+(?:stayed|went|moved|were|lived|got|left|ran|hid|slept|came)\b)"
+    r"|(?<![\w'’-])(?P<neighbour>[a-z]+)(?=\s+(?:from\s+)?next\s+door\s+(?:heard|rang|called|came|said|told|saw|"
+    r"helped|phoned|took|let|knocked|shouted|had\s+to)\b)")
+
+
+_MODALS_NOT_NAMES = frozenset({"can", "shall"})
+
+
+def _lower_word_names(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _LOWER_WORD_NAME.finditer(text):
+        group = match.lastgroup
+        k = match.group(group)
+        if k in STOPWORDS and k not in _QUESTION_MODALS or k in _MODALS_NOT_NAMES \
+                or not (lex.is_ambiguous(k) or lex.is_first_name(k) or k in lex.keep and lex.is_ordinary(k)):
+            continue
+        yield match.span(group)
+
+
 def find_names(text: str) -> Iterator[Span]:
     lex = lexicon()
     yield from _titled(text, lex)
     yield from _dotted_initials(text)
     yield from _bare_possessives(text, lex)
+    yield from _lower_word_names(text, lex)
     tokens = _tokens(text)
     latin_letters = sum(len(t.word) for t in tokens if t.latin)
     # A label left by an earlier redaction counts as a word of another script, so redacting a text
@@ -532,9 +580,16 @@ def _romanised_answer(tokens: list[_Token], lex: Lexicon) -> bool:
 
 
 def _named_here(token: _Token, text: str) -> bool:
-    """A naming word, a title or an English relation just before: "my friend Amar", "called Sada"."""
+    """A naming word, a title or an English relation just before: "my friend Amar", "called Sada"; not a service or
+    body ("Women's Aid amare jaiga dise", Women's Aid gave me a place; "refuge wale")."""
     before = text[max(0, token.start - 40):token.start]
-    return bool(_NAMING_BEFORE.search(before) or _RELATION_BEFORE.search(before) or _ROLE_BEFORE.search(before))
+    role = _ROLE_BEFORE.search(before)
+    person_role = bool(role) and re.match(r"[\w-]*", role.group()).group().lower() not in _SERVICE_ROLES
+    return bool(_NAMING_BEFORE.search(before) or _RELATION_BEFORE.search(before) or person_role)
+
+
+# Services and bodies among the role words, after which an everyday word of a romanised answer stays a word.
+_SERVICE_ROLES = frozenset("refuge centre council police hub helpline team charity aid".split())
 
 
 # Chinese, Vietnamese and Korean family names of two letters, written before the given name
@@ -588,6 +643,24 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         # "the dr said": what a doctor or officer did is no name ("said" is a family name too).
         word = first in _TITLE_VERBS
         if match.group("first")[0].islower() and not _ends_a_name(first, lex) and not miss and not word:
+            yield match.start(), match.end()
+    yield from _lower_ranks(text, lex)
+
+
+# A police rank in lower case before a family name: "pc dunne", "ds patel", "dc r jones" (round 35). "pc" is a
+# computer too ("my pc", "pc games"), so the word after must be a family name or no English word.
+_LOWER_RANK = lazy_re(r"(?<![\w'’-])(?P<rank>pc|pcso|dc|ds|di|dci|dsi|dsgt|det)\s+"
+                      r"(?:(?P<initial>[a-z])\.?\s+)?(?P<surname>[a-z][a-z'’-]+)\b")
+_OWNED_BEFORE = lazy_re(r"\b(?:my|the|a|an|his|her|our|your|their|new|old|work|home|gaming|on|this|that)\s+$")
+
+
+def _lower_ranks(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _LOWER_RANK.finditer(text):
+        surname = key(match.group("surname"))
+        if _OWNED_BEFORE.search(text, max(0, match.start() - 12), match.start()) or surname in _TITLE_VERBS \
+                or _ends_a_name(surname, lex):
+            continue
+        if lex.is_surname(surname) or lex.is_first_name(surname) or not lex.is_ordinary(surname):
             yield match.start(), match.end()
 
 
@@ -662,13 +735,20 @@ def _quoted_after_relation(token: _Token, text: str) -> bool:
         and bool(_RELATION_BEFORE.search(text, max(0, opening - 40), opening))
 
 
+_ACRONYM_WITH_ENDING = lazy_re(r"[A-Z]{2,}[-‑][a-z]{1,5}")
+
+
 def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     k = token.key
     if _LAW_AFTER.match(text, token.end) or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
         return False  # "Clare's Law", "sarah's law"; "ym mis Mai"
+    if _ACRONYM_WITH_ENDING.fullmatch(token.word):
+        return False  # Somali "GP-ga", "NHS-ta": a service with the article ending, even after a role
     if _quoted_after_relation(token, text):
         return True  # my ex "Tank": a nickname, even a word
+    if k in _DEVOTIONS and _LIGHT_VERB_AFTER.match(text, token.end) and not _named_here(token, text):
+        return False  # "Simran karna nahi chhadeya" (I never stopped meditating), "pooja karti hoon"
     if not token.capitalised:
         # The common case, kept cheap: a lower-case word is a name only if listed, with context.
         if lex.is_ambiguous(k):
@@ -696,6 +776,9 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
                 and bool(_VERB_AFTER.match(after) or _STOP_AFTER.match(after) or _LINK_AFTER.match(after)))
         if k in STOPWORDS or k in lex.keep or k in lex.welsh_words or k in _FOREIGN_FUNCTION_WORDS:
             return False  # Welsh "tîm" (team) is no "Tim"; Spanish "ella" (she), Portuguese "uma" (a)
+        if k in _FOREIGN_LOWER_WORDS and not (_named_here(token, text) or _KIN_TITLE_BEFORE.search(
+                text, max(0, token.start - 40), token.start)):
+            return False
         if not lex.is_first_name(k):
             return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex) \
                 or _unlisted_before_service(token, text, lex)
@@ -718,6 +801,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return False
     if k in _EAST_ASIAN_WORD_NAMES and _east_asian_name_here(tokens, i, text):
         return True
+    if _word_by_its_use(tokens, i, text, lex):
+        return False
     if lex.is_ambiguous(k):
         return _ambiguous_is_name(tokens, i, text, lex)
     if k in lex.keep or k in STOPWORDS:
@@ -727,24 +812,68 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return True
     if lex.is_ordinary(k):  # "Chồng tôi là Hùng": after a relation in another language, even a word
         return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before)
+                    or _FOREIGN_NAMING_BEFORE.search(before)
                     or _nickname_after_relation(token, before, text))
     if k in lex.welsh_words:
         # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
         # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
-        return bool(_NAMING_BEFORE.search(before))
+        return bool(_NAMING_BEFORE.search(before) or _FOREIGN_NAMING_BEFORE.search(before))
     if not _SENTENCE_END.search(before):
         return True  # an unknown capitalised word mid-sentence
     return _person_follows(tokens, i, text, lex)
 
 
+# Round 35: words that are names elsewhere, used here as words. Devotions that are also names, before "do" in
+# romanised Panjabi, Hindi, Urdu or Bengali ("Simran karna", "Pooja karti hoon", "Dua mangna", "Namaz parhna").
+_DEVOTIONS = frozenset("""simran pooja puja aarti arti archana sadhna sadhana bhakti seva sewa ibadat ibaadat dua duaa
+    prarthana kirtan ardas ardaas bandagi tapasya vandana aradhana upasana jaap smaran dhyan dhyaan namaz zikr sabar
+    sabr shukar shukr tauba""".split())
+_LIGHT_VERB_AFTER = lazy_re(
+    r"\s+(?i:kar(?:na|ni|ne|o|te|ti|ta|di|da|de|diyaa?n|ke|i|e|ein|en|u|un|oon|ungi|unga|enge|egi|ega|an)?|"
+    r"ki(?:ya|ye|ti|tti|ta|tta|tte)|kor(?:i|e|te|chi|chhi|tam|tesi|bo|lam|echi)|"
+    r"pa(?:dh|rh)(?:na|ni|ne|ti|te|ta|i)|mang(?:na|ni|ne|ti|te|ta|i)|rakh(?:na|ni|ne|ti|te|ta|i|o))\b")
+# The word that makes the one before it a feast's name: "Ramazan Bayramı'nda" (at the Ramadan feast, though
+# Ramazan is a man's name), "Kadir Gecesi", "Durga Puja", "Boishakhi Mela", "Guru Nanak Jayanti".
+_FEAST_HEADS = frozenset("bayram bayramı bayramında bayramda kandili gecesi puja pujo mela jayanti gurpurab".split())
+# Somali "I am not", "you are not", "we are not" after a word: "Hodan ma ihi" (I am not rich) says what, not who.
+_SOMALI_NOT_AFTER = lazy_re(r"\s+ma\s+(?:ihi|ahi|ihid|ihin|ahin)\b")
+
+
+def _word_by_its_use(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    """A capitalised word that names someone elsewhere, here a word by what stands around it: before a feast's word
+    ("Ramazan Bayramı'nda"), before Somali "I am not" ("Hodan ma ihi"), or a Portuguese verb in the first person
+    opening a sentence, whose "-ei" only looks like the Romanian dative of a name ("Morei em Boston", I lived in
+    Boston; "Mariei i-am spus", I told Maria)."""
+    token = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and nxt.key in _FEAST_HEADS and text[token.end:nxt.start] == " ":
+        return True
+    if _SOMALI_NOT_AFTER.match(text, token.end):
+        return True
+    return token.key.endswith("ei") and not lex.is_first_name(token.key) \
+        and bool(_SENTENCE_END.search(text, max(0, token.start - 40), token.start)) \
+        and bool(_PORTUGUESE_AFTER_VERB.match(text, token.end)) and _inflected_first_name(token.key)
+
+
+# What follows a Portuguese verb opening a sentence ("Morei em Boston", "Morei lá dois anos"), where a Romanian dative
+# name takes a clitic ("Mariei i-am spus", to Maria I said).
+_PORTUGUESE_AFTER_VERB = lazy_re(r"\s+(?:em|no|na|nos|nas|num|numa|com|lá|ali|aqui|para|pra|por|até|dois|duas|três|"
+                                 r"muito|muitos|muitas|sozinha|sozinho|anos|meses)\b", re.I)
+
+
 # Pronouns and articles of Spanish, Portuguese and Polish that are first names elsewhere ("Ella", "Uma", "Una", "Ela"):
 # in lower case never a name ("ella tiene mi número", "vi uma luz").
 _FOREIGN_FUNCTION_WORDS = frozenset("ella ellas uma una ela elas".split())
+# Turkish "ama" (but), "sana" (to you), "bana" (to me), Lithuanian "tai" (that), "kai" (when), Romanian "mari" (big),
+# also names: in lower case a name only after an English relation, title or naming word ("Eşim ama hiç yardım etmedi",
+# my husband never helped though; "my aunty ama let me stay") (round 35).
+_FOREIGN_LOWER_WORDS = frozenset("ama sana bana tai kai mari".split())
 # First names that are everyday words of Spanish, Portuguese, Turkish, Romanian, Lithuanian, Somali, Polish and Welsh
 # (also in sources/ambiguous_names.txt, so names only with a person's cue): hope, peace, grace, dawn, sea, sun, star.
-_FOREIGN_WORD_NAMES = frozenset("""soledad paz luz esperanza consuelo dolores milagros estrella cielo rocío aurora
-    glória graça esperança umut ümit deniz barış bahar güneş yıldız gül speranța doina floarea aušra laima
-    nimco ramazan kuba eira seren heulwen""".split())
+# Looked up by key, so Turkish "ş" is found as the Romanian "ș" that keys are written with ("Barış").
+_FOREIGN_WORD_NAMES = frozenset(key(word) for word in """soledad paz luz esperanza consuelo dolores milagros estrella
+    cielo rocío aurora glória graça esperança umut ümit deniz barış bahar güneş yıldız gül speranța doina floarea aušra
+    laima nimco ramazan kuba eira seren heulwen kalina jagoda róża malina aydın dilek sevgi omid barwaaqo""".split())
 # Articles and prepositions of Spanish, Portuguese, Romanian, Lithuanian and Welsh before a capitalised word that is a
 # name and a word ("pela Graça de Deus", "la Paz", "yr Haf"): the word, as after "the".
 _FOREIGN_DETERMINER_BEFORE = lazy_re(
@@ -752,7 +881,9 @@ _FOREIGN_DETERMINER_BEFORE = lazy_re(
     r"ar|ir|per|prieš|po|iki|în|pe|cu|din|de)\s+$", re.I)
 # Respect words South Asian families put after a name, typed in Latin letters ("Shahana apa", "Rubina baji").
 _KIN_HONORIFIC_AFTER = lazy_re(r"\s+(?:apa|aapa|baji|baaji|bhaji|bhabhi|bhai|bhaiya|didi|sahib|sahab|ji|begum|khala|"
-                               r"chachi|mami|phupho|bibi)\b")
+                               r"chachi|mami|phupho|bibi|"
+                               # Panjabi and Hindi (round 35): "Bally veer", "Sukhi paaji", "Rano bhenji".
+                               r"veer|veerji|paaji|paji|praji|bhenji|behenji|bhainji|penji|bhaiyya|bhayya)\b")
 # Romanised Urdu and Panjabi after a name: "imran ne mujhe mara", "harjeet nu dassya".
 _ROMANISED_MARKER_AFTER = lazy_re(r"\s+(?:ne|nay|nu|nuu|ko|sahib|sahab|ji)\b")
 # Polish and Romanian case endings on a first name, with the ending of the name as listed:
@@ -816,11 +947,27 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
     if _KIN_HONORIFIC_AFTER.match(after):
         return True  # "Shahana apa at the women's centre", "Rubina baji": a respectful word a name takes
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and nxt.key in _LITHUANIAN_KIN and _lithuanian_genitive(token.key, lex):
+        return True  # "Ramuno mama ir sesuo mane seka" (Ramūnas's mother and sister follow me)
     if nxt and not nxt.latin and (nxt.key in _ME_WORDS or nxt.key in _PERSON_MARKERS_AFTER):
         return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": a Latin name in another script's sentence
     # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
     return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
                 and not lex.is_first_name(nxt.key))
+
+
+# Lithuanian genitive endings on a first name, with the ending as listed: "Ramūno" (Ramūnas), "Dariaus" (Darius),
+# "Rasos" (Rasa), "Gintarės" (Gintarė); before a relative or a home it is that person's (round 35).
+_LITHUANIAN_GENITIVES = (("o", "as"), ("io", "is"), ("io", "ys"), ("iaus", "ius"), ("aus", "us"), ("os", "a"),
+                         ("ės", "ė"))
+_LITHUANIAN_KIN = frozenset("""mama mamą motina tėtis tėvas brolis broliai sesuo sesė sesers žmona vyras draugas draugė
+    draugai šeima namai namuose automobilis mašina vaikai vaikas sūnus duktė dukra pusbrolis pusseserė uošvė uošvis
+    anyta dėdė teta močiutė senelis""".split())
+
+
+def _lithuanian_genitive(k: str, lex: Lexicon) -> bool:
+    return any(k.endswith(ending) and len(k) > len(ending) + 2 and lex.is_first_name(k[:-len(ending)] + base)
+               for ending, base in _LITHUANIAN_GENITIVES)
 
 
 # A possessive and a relative after a word that is also a name: "Dean's mum", "Will's dad".
@@ -870,8 +1017,12 @@ def _who_or_praised(key: str, after: str, lex: Lexicon) -> bool:
 def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     before = text[max(0, token.start - 40):token.start]
-    if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]):
-        return True  # "known as Tiny"; "the lady from housing, Joy, rang"
+    if _NAMING_BEFORE.search(before) or _in_apposition(before, text[token.end:token.end + 1]) \
+            or (token.capitalised and _FOREIGN_NAMING_BEFORE.search(before)):
+        return True  # "known as Tiny"; "the lady from housing, Joy, rang"; "al que llaman Paz"
+    if token.key in _FOREIGN_WORD_NAMES and _ARTICLE_APPOSITION_BEFORE.search(before) \
+            and text[token.end:token.end + 1] == ",":
+        return True  # "A moça do Jobcentre, a Graça, falou comigo": a person, named with the article
     if _KIN_AFTER_POSSESSIVE.match(text, token.end) and token.key not in _CHILD_NOUNS:
         return True  # "Dean's mum keeps turning up": only a person has a mum ("Baby's dad" is anyone's)
     if not token.capitalised:
@@ -928,7 +1079,30 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
     # Capitalised in mid-sentence ("I told Frank"), unless after "the", "in"... ("the Sky box"), or its word in
     # another language ("pela Graça de cada dia").
     return not at_start and not _DETERMINER_BEFORE.search(before) \
-        and not (token.key in _FOREIGN_WORD_NAMES and _FOREIGN_DETERMINER_BEFORE.search(before))
+        and not (token.key in _FOREIGN_WORD_NAMES and (_FOREIGN_DETERMINER_BEFORE.search(before)
+                                                      or _opens_a_clause(tokens, i, before, lex)))
+
+
+# A comma and a Portuguese or Spanish article before a name in apposition: "a moça do Jobcentre, a Graça, falou".
+_ARTICLE_APPOSITION_BEFORE = lazy_re(r",\s+(?:a|o|la|el)\s+$")
+# "But" and "and" in Somali, Spanish, Portuguese, Polish, Romanian, Lithuanian, Turkish, Welsh, romanised Urdu, Hindi
+# and Bengali, and Persian: a word-name after one opens a clause as after a full stop ("laakiin Barwaaqo Alle ha ina
+# siiyo", but may God give us prosperity; "Fé e Esperança", faith and hope).
+_FOREIGN_BUT_BEFORE = lazy_re(r"(?<![\w'’])(?i:laakiin|laakin|balse|pero|mas|porém|ale|lecz|dar|însă|insa|iar|bet|"
+                              r"tačiau|ama|fakat|ancak|ond|lekin|magar|kintu|vali|amma)\s+$")
+_FOREIGN_AND_BEFORE = lazy_re(r"(?<![\w'’])(?i:e|y|i|a|ir|ve|și|si|iyo|oo|ac|aur|ar|va)\s+$")
+
+
+def _opens_a_clause(tokens: list[_Token], i: int, before: str, lex: Lexicon) -> bool:
+    """A word-name of another language after "but", or after "and" with a word before it that is no person's name
+    ("Fé e Esperança"; "Maria e Graça" are two people)."""
+    if _FOREIGN_BUT_BEFORE.search(before):
+        return True
+    if not (i > 1 and _FOREIGN_AND_BEFORE.search(before)):
+        return False
+    prev = tokens[i - 2]  # the word before "and"
+    return prev.capitalised and not prev.shouted and (prev.key in _FOREIGN_WORD_NAMES or not (
+        lex.is_first_name(prev.key) or lex.is_ambiguous(prev.key) or lex.is_surname(prev.key)))
 
 
 def _nickname_after_relation(token: _Token, before: str, text: str) -> bool:
@@ -1138,6 +1312,12 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
             yield from _han_names(token, lex)
         elif _never_a_script_name(token.key):
             pass
+        elif token.key in _KUNYA:
+            # "أبو سامي", "أم خالد": one name, as "Abu Sami" is; alone a word ("أبو أطفالي", my children's father).
+            if index + 1 < end and lex.is_first_name(tokens[index + 1].key) \
+                    and tokens[index + 1].key not in lex.script_word_names:
+                yield token.start, tokens[index + 1].end
+                index += 1
         elif _after_script_title(tokens, index, start) and not _bengali_verb(token.key, lex):
             last = _titled_script_name_end(tokens, index, end, lex)
             yield token.start, tokens[last].end
@@ -1145,6 +1325,10 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
         elif _script_name(tokens, index, start, end, lex, phrase_start):
             yield token.start, _with_bibi(tokens, index, end)
         index += 1
+
+
+# "Father of" and "mother of" before a son's name make one name, a kunya ("أبو خالد", "أم سامي", "ابو علی").
+_KUNYA = frozenset("أبو ابو أم ام بو".split())
 
 
 def _never_a_script_name(k: str) -> bool:
@@ -1163,9 +1347,16 @@ _BENGALI = lazy_re(r"[\u0980-\u09ff]")
 _BENGALI_CASE_ENDINGS = ("ের", "কে", "র", "ে", "তে", "এ", "য়")
 
 
+# Persian titles that also follow a name as an honorific ("علی آقا", Mr Ali; "مریم خانم"): after a name they are
+# no title of the next word ("علی آقا توی منچستر", Ali Agha in Manchester).
+_TITLES_AFTER_NAMES = frozenset("آقا خانم".split())
+
+
 def _after_script_title(tokens: list[_Token], index: int, start: int) -> bool:
     """After "ڈاکٹر", "خانم", "পিসি" or "پی سی" (PC); "میرا پی سی" is my computer."""
     before = tokens[index - 1].key if index > start else ""
+    if before in _TITLES_AFTER_NAMES and index - 2 >= start and lexicon().is_first_name(tokens[index - 2].key):
+        return False
     return before in _SCRIPT_TITLES or (index - 2 >= start and (tokens[index - 2].key, before) in _SCRIPT_TITLE_PAIRS
                                         and (index - 3 < start or tokens[index - 3].key not in _ME_WORDS))
 

@@ -250,11 +250,12 @@ def test_services_and_places_are_kept(text):
         ("I moved from Cardiff to Merthyr Tydfil.", "I moved from [place] to [place]."),
         ("They found me at Morrisons in Burnley.", "They found me at [place]."),
         ("He was waiting outside Primark in Merry Hill.", "He was waiting outside [place]."),
-        # ... but a service there keeps its name, and a town alone or a public building stays.
+        # ... but a service there keeps its name, and a station stays. A local service's town says where the
+        # writer lives (round 35: every stranger since round 32 marked it), so the town goes and the service stays.
         ("Citizens Advice in Blackburn helped.", "Citizens Advice in [place] helped."),
-        ("Blackpool police were brilliant.", "Blackpool police were brilliant."),
+        ("Blackpool police were brilliant.", "[place] police were brilliant."),
         ("I went to Victoria station.", "I went to Victoria station."),
-        ("We met at Blackburn Crown Court.", "We met at Blackburn Crown Court."),
+        ("We met at Blackburn Crown Court.", "We met at [place] Crown Court."),
         # Estates and named venues; a ward number alone is kept (round 19).
         ("We moved to the Beeches estate.", "We moved to the [place]."),
         ("My mum lives on the Shadsworth Estate.", "My mum lives on the [place]."),
@@ -582,9 +583,12 @@ def test_places_numbers_and_names_corpus_stays_above_the_goal():
         ("W Manchesterze nikt mi nie pomógł.", "W [place] nikt mi nie pomógł."),
         ("Ne-am mutat din Oldham.", "Ne-am mutat din [place]."),
         ("Symudon ni o Bontypridd.", "Symudon ni o [place]."),
-        # ... but not a town that is also a lower-case word, nor a town's public services.
+        # ... but not a town that is also a lower-case word; a town's local services keep the service (round 35).
         ("I had a long bath and a cry.", "I had a long bath and a cry."),
-        ("Leeds police were useless and so was Wigan council.", "Leeds police were useless and so was Wigan council."),
+        ("Leeds police were useless and so was Wigan council.",
+         "[place] police were useless and so was [place] council."),
+        ("Heckmondwike police station was where I finally reported it.",
+         "[place] police station was where I finally reported it."),
         # Round 15 changed this: a prison by name tells where someone is held ("HMP Leicester" -> [place]).
         ("I was sent to HMP Leicester.", "I was sent to [place]."),
         # Streets, schools, surgeries and estates in lower case; saints' schools.
@@ -701,7 +705,6 @@ def test_names_after_relations_nicknames_and_joined_names(text, expected):
         "I was referred to Early Help by the school.",
         "They said it would be heard at Family Court in June.",
         "I'm from Poland and my English is not good.",
-        "Heckmondwike police station was where I finally reported it.",
         "She said I could call at Christmas if I needed to.",
         "My ex-husband works as a porter at the hospital.",
     ],
@@ -920,7 +923,7 @@ def test_names_after_relations_in_every_script_and_in_lower_case(text, expected)
     [
         # Misses of the set written after the freeze at 11fd2d5, fixed since.
         ("I've got an appointment Weds 12th.", "I've got an appointment Weds [date]."),
-        ("The DVPO was made at Tameside Magistrates.", "The DVPO was made at Tameside Magistrates."),
+        ("The DVPO was made at Tameside Magistrates.", "The DVPO was made at [place]."),  # round 35: a place
         ("He hangs around the Stag's Head.", "He hangs around the [place]."),
         ("I saw a nurse at Stepping Hill Hospital.", "I saw a nurse at [place]."),
         ("I waited at Oxford Road station.", "I waited at Oxford Road station."),
@@ -1523,7 +1526,7 @@ def test_one_long_capitalised_word_costs_linear_time():
     # A shop in a named shopping centre is one place; a court by its town stays.
     ("i did shifts at Costa in the Trafford Centre", "i did shifts at [place]"),
     ("he works at Asda in the Morning", "he works at [place] in the Morning"),
-    ("the hearing was at Manchester Civil Justice Centre", "the hearing was at Manchester Civil Justice Centre"),
+    ("the hearing was at Manchester Civil Justice Centre", "the hearing was at [place]"),  # round 35: its town
     # Hospitals by their own name in lower case, by their town alone, by a possessive; their kind stays.
     ("they took me to wythenshawe hospital", "they took me to [place]"),
     ("i went to leigh library to use the computer", "i went to [place] to use the computer"),
@@ -1589,7 +1592,7 @@ def test_round_20_names_after_relations_in_other_languages(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # Round 20's fresh set's errors, fixed after it was scored (tuned-on since).
     ("The lady from Age UK, Pauline, rang.", "The lady from Age UK, [name], rang."),
-    ("The injunction was granted at Derby Family Court.", "The injunction was granted at Derby Family Court."),
+    ("The injunction was granted at Derby Family Court.", "The injunction was granted at [place] Family Court."),
     ("I moved into flat 4 at 19 Castle Street in March.", "I moved into [address] in March."),
     ("i told the teacher miss okafor and she reported it", "i told the teacher [name] and she reported it"),
     ("i miss home and i miss jamal", "i miss home and i miss [name]"),
@@ -1868,6 +1871,21 @@ def test_round_34_other_language_cases_are_exact():
     assert not wrong, wrong
 
 
+def test_round_35_other_language_cases_are_exact():
+    """redaction_dev35_multi.tsv (tuned-on): word-names, feasts, countries and God in other languages ("Kalina",
+    "Aydın", "Omid", "dydd Iau", "Pohela Boishakh", "Türkiye'de", "Alle") kept as words and removed as names; devotions
+    before "do" ("Simran karna"), Somali "I am not", Portuguese verbs in "-ei", everyday Turkish, Spanish and Portuguese
+    words that name lists hold ("Kocam beni", "hasta", "durante"); South Asian honorifics ("Jassi veer"), naming words
+    ("al que le dicen Flaco"), Lithuanian genitives before kin ("Tomo brolis"), hyphenated case endings ("[name]-er"),
+    house numbers after the street ("na Station Road 42"), hospitals and schools after a foreign kind ("no hospital
+    [place]", "مدرسة [place]", "مستشفى سانت [...]"), Arabic kunyas and family names, and Persian "آقا" after a name."""
+    benchmark = _load_benchmark()
+    rows = benchmark.load_rows(benchmark.DEV35_MULTI)
+    assert len(rows) >= 75
+    wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
+    assert not wrong, wrong
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1960,5 +1978,46 @@ def test_round_33_third_set(text, expected):
     ],
 )
 def test_round_34_english_set(text, expected):
+    assert redact(text).text == expected
+    assert redact(expected).text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Round 35's English stranger's set, much of it in lower case, read after scoring. A local service's town
+        # goes and the service stays, in any case, even a town that is also a word; a region's force stays.
+        ("salford police didnt take it serious", "[place] police didnt take it serious"),
+        ("officer at sale police station laughed at me", "officer at [place] police station laughed at me"),
+        ("housing at kirklees council wouldnt move me", "housing at [place] council wouldnt move me"),
+        ("waited 8 months for mcr crown court", "waited 8 months for [place] crown court"),
+        ("Greater Manchester Police were good in the end", "Greater Manchester Police were good in the end"),
+        ("the local police and the city council did nothing", "the local police and the city council did nothing"),
+        ("went to leeds general with a broken wrist", "went to [place] general with a broken wrist"),
+        # A town that is also a word where only a town stands: a court in it, a move from it.
+        ("court at bury was awful", "court at [place] was awful"),
+        ("magistrates in stoke wouldnt let me use a screen", "magistrates in [place] wouldnt let me use a screen"),
+        ("moved from reading to a refuge and reading the leaflets helped",
+         "moved from [place] to a refuge and reading the leaflets helped"),
+        ("the police in general were fine", "the police in general were fine"),
+        # Police ranks in lower case before a family name; "pc" is also a computer.
+        ("pc dunne gave me a leaflet and left", "[name] gave me a leaflet and left"),
+        ("ds patel kept me updated", "[name] kept me updated"),
+        ("the police were rude esp dc r jones", "the police were rude esp [name]"),
+        ("my pc crashed and pc games are all he does", "my pc crashed and pc games are all he does"),
+        ("the pc said it was a civil matter", "the pc said it was a civil matter"),
+        # Lower-case streets by their short forms.
+        ("contact centre on albert rd is where handovers happened",
+         "contact centre on [place] is where handovers happened"),
+        # A word that is also a name where only a person stands.
+        ("i told will everything and he told my ex", "i told [name] everything and he told my ex"),
+        ("the people i told will know what to do", "the people i told will know what to do"),
+        ("me and sky stayed at my nans", "me and [name] stayed at my nans"),
+        ("me and mum went to the refuge", "me and mum went to the refuge"),
+        ("ray next door had to ring them", "[name] next door had to ring them"),
+        ("social worker precious made me feel it was my fault", "social worker [name] made me feel it was my fault"),
+    ],
+)
+def test_round_35_english_set(text, expected):
     assert redact(text).text == expected
     assert redact(expected).text == expected
