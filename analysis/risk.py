@@ -130,6 +130,8 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|because|co
 # "I was scared", "the kids were crying": a feeling told in the past.
 _PAST_STATE = re.compile(r"\b(?:was|were|felt|had been|used to be)\s+(?:\w+\s+)?$")
 _PAST_STATE_PENALTY = 0.5
+# "when I was suicidal": a time told, not a state now (not "I was writing my note": round 35's review).
+_WHEN_I_WAS = re.compile(r"\bwhen (?:i|we) (?:was|were|felt)\s+(?:\w+\s+)?$")
 # "helped me stop self-harming", "stopped thinking about ending it"...
 _STOPPED = re.compile(r"\b(?:stop|stopped|quit|gave up)"
                       r"(?:\s+(?:thinking|wanting|trying|talking)(?:\s+(?:about|of|to))?)?\s*$")
@@ -470,7 +472,7 @@ class _Frames:
         self.text = text
         self.rules = rules
         self.sentences = _sentences(text)
-        self.over = [m.span() for m in rules.over.finditer(text)]
+        self.over = _over_spans(text, rules)
         self.personal_now = bool(rules.personal_now.search(text))
         self.professional = bool(rules.professional.search(text))
 
@@ -531,7 +533,8 @@ class _Frames:
             # Asked: "what happens if...", or a supposition about anyone put as a question.
             asked = _ASKING_IF.search(before) or (supposes_anyone and sentence.rstrip().endswith("?"))
             score -= _HYPOTHETICAL_PENALTY * (2 if asked else 1)
-        if hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before):
+        if (hit.category == "feeling_unsafe_now" and _PAST_STATE.search(before)) or (
+                hit.category == "suicidal" and _WHEN_I_WAS.search(before)):
             score -= _PAST_STATE_PENALTY
         # "Safe now" said elsewhere in the text, not inside the match itself ("no longer feel safe");
         # beside a "now" word, only when said in another sentence ("he's out now ... I feel safe")
@@ -544,6 +547,18 @@ class _Frames:
         after = {words for s, words in said if s >= hit.end}
         score -= _OVER_PENALTY * (2 if len(after) >= 2 else 1 if said else 0)
         return score
+
+
+# "I'm fine but...", "im ok. actually im not": a polite "fine" taken back at once says nothing is over
+# (round 35's stranger: "im fine but i keep stopping on the bridge").
+_POLITE_FINE = re.compile(r"(?:i'm|i am|im|am|i feel|feeling)\s+(?:fine|ok|okay|alright|all right)\s*$")
+_TAKEN_BACK = re.compile(r"[\s.,!…-]*(?:but|actually|tbh|not really|or not|well not|lol not|jk)\b")
+
+
+def _over_spans(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    """Where the text says the danger is over, leaving out a polite "fine" taken back at once."""
+    return [m.span() for m in rules.over.finditer(text)
+            if not (_POLITE_FINE.search(m.group()) and _TAKEN_BACK.match(text, m.end()))]
 
 
 def _segment(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -633,7 +648,7 @@ def read_rules(text: str, language: str | None = None, signals: bool = True) -> 
 
 def _frames_found(normalised: str, unnegated: str) -> dict[str, bool]:
     rules = _rules()
-    return {"over": bool(rules.over.search(normalised)),
+    return {"over": bool(_over_spans(normalised, rules)),
             **{name: bool(getattr(rules, name).search(unnegated))
                for name in ("far_past", "distant_past", "educational", "personal_now", "now")}}
 

@@ -44,12 +44,22 @@ _INDIC_MARKS = re.compile("[\u0a3c\u0a71\u09bc\u0981\u093c\u0901]")
 # Gurmukhi tippi read as bindi; Devanagari digits as 0-9; the joiners some keyboards put inside words dropped.
 _INDIC_FORMS = str.maketrans({"\u0a70": "\u0a02", "\u200c": None, "\u200d": None,
                               **{chr(0x966 + d): str(d) for d in range(10)}})
-# Lists with no romanised patterns, read only when the text holds a letter of their script.
+# Lists read only when the text holds a letter of their script (Arabic's and Persian's romanised sections apart).
 _SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]"), "fa": re.compile("[\u0600-\u06ff]"),
                 # A Devanagari letter: Panjabi and Bengali use its danda "।" too.
                 "hi": re.compile("[\u0904-\u0939\u0958-\u0961]")}
+# Arabic and Persian typed in Latin letters (Arabizi "ra7 yi2telni", Finglish "mikoshamet"): the `romanised` section of
+# their file, with its own negators and frames, read as "ar-latn" / "fa-latn" on every text, so that the script patterns
+# are never tried on Latin text. Folded as the Latin lists are, and a letter held down read twice ("khayfeeee").
+_ROMANISED = ("ar", "fa")
+_HELD_DOWN = re.compile(r"([a-z])\1{2,}")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟]")
+# Where a story moves on: a sentence or clause break, or "but" in the lists' languages (Latin and romanised forms
+# as folded, and in their scripts).
+_STORY_BREAK = re.compile(r"[.!?\n;।۔؟,،]|(?<![\w\u0600-\u06ff\u0900-\u0DFF])(?:but|ama|ancak|fakat|lakin|lekin|"
+                          r"magar|pero|mas|ale|dar|ond|laakiin|lakiin|vali|amma|kintu|bas|bet|taciau|"
+                          r"لیکن|مگر|لكن|لکن|بس|ولی|اما|কিন্তু|ਪਰ|ਲੇਕਿਨ|लेकिन|मगर)(?![\w\u0600-\u06ff\u0900-\u0DFF])")
 # A negator before a comma denies its own clause: "nu mai pot, vreau să mor" is no "nu vreau".
 _CLAUSE_BREAK = re.compile(r"[.!?\n;।۔؟,،]")
 _PUNCTUATION = ",.!?;:\"'()«»“”„،۔।؟"
@@ -71,6 +81,8 @@ def fold(text: str, code: str) -> str:
     """Text as a language's list is written: lower case, apostrophes straight, and the
     marks people often leave out removed (diacritics in Welsh, Polish and Romanian)."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    if code.endswith("-latn"):
+        return _HELD_DOWN.sub(r"\1\1", fold(text, "tr"))
     if code in _LATIN:
         text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
         return unicodedata.normalize("NFC", text.translate(_LATIN_EXTRA))
@@ -121,8 +133,11 @@ def _mutated(word: str) -> str:
 def _language(code: str) -> _Language:
     import yaml  # with the first assessment, not when the web app starts (it imports this module)
 
-    text = resources.files("analysis").joinpath("data", "risk_languages", f"{code}.yaml").read_text("utf-8")
+    base, _, romanised = code.partition("-")  # "ar-latn": the romanised section of ar.yaml
+    text = resources.files("analysis").joinpath("data", "risk_languages", f"{base}.yaml").read_text("utf-8")
     spec = yaml.safe_load(text)
+    if romanised:
+        spec = spec["romanised"]
 
     def compiled(pattern: str) -> re.Pattern[str]:
         return re.compile(_fold_pattern(pattern, code))
@@ -177,6 +192,7 @@ def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
 def _read_by(text: str, codes: tuple[str, ...]) -> Iterator[tuple[str, _Language, str]]:
     """Each list that reads the text, with the text folded for it and its figures of speech blanked."""
     folds: dict[str, str] = {}  # Welsh, Polish and Romanian share one fold
+    codes = tuple(c for code in codes for c in ((code, f"{code}-latn") if code in _ROMANISED else (code,)))
     for code in codes:
         if code in _SCRIPT_ONLY and not _SCRIPT_ONLY[code].search(text):
             continue  # the Arabic list is written in Arabic script only: no need to read Latin text with it
@@ -209,8 +225,8 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
     """The danger phrases found in the given languages that flag, in reading order."""
     found: list[LanguageHit] = []
     for code, language, folded in _read_by(text, codes):
-        lowering = _past_penalty(folded, language) + (
-            _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0)
+        frames = [(match.start(), match.group()) for match in language.over_or_past.finditer(folded)]
+        educational = _EDUCATIONAL_PENALTY if language.educational.search(folded) else 0.0
         weak: list[tuple[re.Match[str], str]] = []
         for category, strength, pattern in language.patterns:
             for match in pattern.finditer(folded):
@@ -218,20 +234,23 @@ def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[Lang
                     continue
                 if strength == _WEAK:
                     weak.append((match, category))
-                elif strength - lowering >= _FLAG_AT:
+                elif strength - _past_penalty(folded, frames, match.start()) - educational >= _FLAG_AT:
                     found.append(LanguageHit(code, category, match.group().strip(), match.start()))
-        if not lowering:
+        if not frames and not educational:
             found += _weak_together(folded, code, weak)
         found += _third_party(code, found, weak)
     return sorted(found, key=lambda hit: hit.start)
 
 
-def _past_penalty(text: str, language: _Language) -> float:
-    """1 for a past or a "safe now" anywhere in the text; 2 for two different ones ("kiedyś
-    mnie dusił, dawno temu, teraz jestem bezpieczna"), as the English rules add a far past
-    to a safe-now: a strong match then no longer flags."""
-    frames = {match.group() for match in language.over_or_past.finditer(text)}
-    return _PAST_PENALTY * min(2, len(frames))
+def _past_penalty(text: str, frames: list[tuple[int, str]], position: int) -> float:
+    """1 for a past or a "safe now" in the match's clause or after it; 2 for two different ones
+    ("kiedyś mnie dusił, dawno temu, teraz jestem bezpieczna"), as the English rules add a far past
+    to a safe-now: a strong match then no longer flags. A frame in an earlier clause is a story the
+    writer has moved on from ("he was deported, now he is back and threatens me", "2 years ago he
+    left, but yesterday...": round 35's review found such answers hidden in six lists)."""
+    clause_start = max((m.end() for m in _STORY_BREAK.finditer(text, 0, position)), default=0)
+    said = {words for start, words in frames if start >= clause_start}
+    return _PAST_PENALTY * min(2, len(said))
 
 
 def _third_party(code: str, found: list[LanguageHit], weak: list[tuple[re.Match[str], str]]) -> list[LanguageHit]:

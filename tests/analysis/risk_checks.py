@@ -16,16 +16,12 @@ READER_FLAGS: dict[str, str] = {
     # Round 32's reader (trained with 420 answers in 14 languages, mostly ordinary, and the round's
     # probes: over the 14,920 coded answers 29 fewer false alarms and one more caught) flags these
     # near its threshold:
-    "সে আমাকে মারে না": "0.75: Bengali 'he doesn't hit me': the denied 'মারে' is blanked, but 'সে ... না' alone in "
-                         "Bengali script still reads as the corpora's Bengali, mostly danger",
     "our security light keeps coming on for the cats": "0.68: 'keeps coming on' at night reads as someone outside",
     "he turned up late for contact again": "0.95: 'turned up' and 'contact' are the n-grams of a visit feared",
     "he turned up at the nativity and behaved himself": "0.94: 'turned up'; no frame says he behaved",
     "I want to disappear on holiday for a week":
         "0.96: 'want to disappear' read as suicidal; the backstop agrees (0.77)",
     "amar dokaner samne ekta bus stop ache": "0.72: romanised Bengali 'samne' (in front of) is a cue in danger texts",
-    "ghar de samne gaddi khadi karan di jagah nahi":
-        "0.90: romanised Punjabi 'ghar de samne gaddi' (a car outside the house)",
     "ਉਹ ਮੇਰੇ ਨਾਲ ਚੰਗਾ ਹੈ":
         "0.99: Gurmukhi 'ਉਹ ਮੇਰੇ ਨਾਲ' opens most Punjabi danger texts; the reader has no negation",
     "Every night I lie awake worrying about money.":

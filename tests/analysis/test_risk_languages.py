@@ -148,3 +148,68 @@ def test_welsh_mutations_are_expanded_once_per_word():
         assert assess(f"mae ganddo {text}", "cy").flagged, text
     for text in ["fy lladd", "ei ladd", "wedi fy nladd"]:
         assert assess(f"mae e'n mynd i {text}", "cy").flagged, text
+
+
+# Round 35: Arabic and Persian typed in Latin letters (Arabizi, Finglish) are read by the `romanised` sections of their
+# lists on every text ("ar-latn", "fa-latn"); their words must never fire on English or another Latin language.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went to the Lebanese restaurant, the hummus was amazing and Jay bought a lightsaber for his son",
+        "It felt safer for the children in Oman than in Iran, so we stayed there all summer",
+        "The bra was on sale, hon, and the gay couple next door brought us a cake",
+        "Sakina and Khan had a mocha in Hamra, then Rachel drove them home",
+        "Pedimos algo en la barra del bar y luego fuimos a casa",  # Spanish "barra"
+        "Kocamın silahı yok, sadece bağırıyor",  # Turkish "silah" is Turkish's own
+        "Karibu nyumbani, chakula ni tayari",  # Swahili "chakula"
+        "Wspięłam się po drabinie, żeby umyć okno",  # Polish "drabina"
+        "My husband was deported last year, now I am free",
+    ],
+)
+def test_romanised_arabic_and_persian_do_not_fire_on_other_latin_text(text):
+    assert not [hit for hit in assess_languages(text) if hit.language.endswith("-latn")], text
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("ra7 yi2telni iza 3eref weyn ana", "ar"),  # Levantine
+        ("howa hay2tolni", "ar"),  # Egyptian
+        ("bygtilni", "ar"),  # Gulf
+        ("KHAYFEEEE KTIIIIR, huwe wa2ef barra", "ar"),  # held-down letters read twice
+        ("mikhan mano bebaran Iran", "fa"),
+        ("mikoshamet", "fa"),
+    ],
+)
+def test_romanised_arabic_and_persian_flag(text, language):
+    assert assess(text, language).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Safe answers the lists leave alone (the reader may still need retraining on some of them).
+        "ajbarni el mudir a3mel overtime kel el jem3a",  # "forced me" to work overtime: a weak cue alone
+        "ma 3ando sla7 w 3omro ma hadadni",  # negated
+        "akhad el wlad 3al madrase w rje3 3al shoghl",  # took the children to school
+        "huwe barra el balad halla2 w ma fi tawasol beinatna",  # abroad, no contact
+        "bas su2al: iza tele3 men el 7abs, bikhabrouni el police?",  # a question about his release
+        "khayfe ktir men el court hearing, ma ba3ref shu bado ysir bel iqama",  # fear of a process
+        "kenet khayfe menno ktir bas halla2 ana mni7a w 3ayshe ma3 ahli",  # afraid then, fine now
+        "shoharam hichvaght dast roo man boland nakarde",
+        "chand sal pish kotakam mizad, alan dar amanam va azad",
+        "az dadgah kheili mitarsam, nemidoonam ghazi harfamo bavar mikone ya na",
+        "khoda margam bede, che ghadr khaste am",
+        "mikhan mano bebaran doktor baraye check-up",
+        "cocuklar icin mum yakariz her aksam",
+        "hakimin bana inanmamasindan korkuyorum, ifade vermek zor",
+        "eskiden bogazimi sikardi ama mahkeme 5 yil hapis verdi, simdi huzurluyum",
+    ],
+)
+def test_round35_safe_answers_leave_the_lists_alone(text):
+    assert not assess_languages(text), text
+
+
+def test_romanised_text_is_folded_with_held_down_letters_read_twice():
+    assert fold("KHAYFEEEE ktiiiir", "ar-latn") == "khayfee ktiir"
+    assert fold("majboooram", "fa-latn") == "majbooram"
