@@ -63,3 +63,18 @@ SAFE = [
 ]
 
 test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
+
+
+# The round's third stranger's set, scored after the freeze at 202ad8c: misses since caught (tuned-on).
+THIRD_SET_DANGER = [
+    ("en", "feeling_unsafe_now", "my sister is at his and just texted me 'help' and nothing since, its been an hour"),
+    ("en", "feeling_unsafe_now",
+     "it happened on saturday at his flat and i'm still bleeding, too scared to go to the SARC"),
+    ("fa", "suicidal", "امشب می‌خواهم همه چیز را تمام کنم"),
+    ("cy", "imminent_contact", "Mae o newydd decstio yn dweud ei fod o ar y ffordd draw a dwi ar ben fy hun"),
+]
+THIRD_SET_SAFE = [
+    ("en", "I sent help requests to the council and nothing happened for weeks"),
+]
+
+test_third_set_danger_is_flagged, test_third_set_hard_negatives = phrase_tests(THIRD_SET_DANGER, THIRD_SET_SAFE)
