@@ -72,6 +72,8 @@ THIRD_SET_DANGER = [
      "it happened on saturday at his flat and i'm still bleeding, too scared to go to the SARC"),
     ("fa", "suicidal", "امشب می‌خواهم همه چیز را تمام کنم"),
     ("cy", "imminent_contact", "Mae o newydd decstio yn dweud ei fod o ar y ffordd draw a dwi ar ben fy hun"),
+    # Only able to talk while he is out: living with him, watched (a coded answer the retrained reader let go).
+    ("en", "trapped_or_controlled_now", "please open later, i can only call when he's at work"),
 ]
 THIRD_SET_SAFE = [
     ("en", "I sent help requests to the council and nothing happened for weeks"),
