@@ -80,3 +80,12 @@ THIRD_SET_SAFE = [
 ]
 
 test_third_set_danger_is_flagged, test_third_set_hard_negatives = phrase_tests(THIRD_SET_DANGER, THIRD_SET_SAFE)
+
+# Two held-out answers of earlier rounds the retrained reader let go, now read by the rules.
+EARLIER_HELD_OUT = [
+    ("en", "suicidal", "I keep telling myself the kids will understand one day why I did it"),
+    ("en", "child_at_risk",
+     "my mother-in-law says our daughter needs to be made clean like the other girls this summer"),
+]
+EARLIER_SAFE = [("en", "my daughter needs to be clean and tidy for the school photos")]
+test_earlier_danger_is_flagged, test_earlier_safe_left_alone = phrase_tests(EARLIER_HELD_OUT, EARLIER_SAFE)
