@@ -38,11 +38,23 @@ DANGER = [
     ("en", "suicidal", "i was wanting it all to end"),
     ("en", "imminent_contact", "he kept away for weeks but he's back, sitting outside in his van"),
     ("en", "weapons", "hes got a knife and says he'll use it on me. he's been no bother since the order, until today"),
+    # The round's third stranger's set, scored after the freeze at 202ad8c: misses since caught (tuned-on).
+    ("en", "feeling_unsafe_now", "my sister is at his and just texted me 'help' and nothing since, its been an hour"),
+    ("en", "feeling_unsafe_now",
+     "it happened on saturday at his flat and i'm still bleeding, too scared to go to the SARC"),
+    ("fa", "suicidal", "امشب می‌خواهم همه چیز را تمام کنم"),
+    ("cy", "imminent_contact", "Mae o newydd decstio yn dweud ei fod o ar y ffordd draw a dwi ar ben fy hun"),
+    # Only able to talk while he is out: living with him, watched (a coded answer the retrained reader let go).
+    ("en", "trapped_or_controlled_now", "please open later, i can only call when he's at work"),
+    # Two held-out answers of earlier rounds the retrained reader let go, now read by the rules.
+    ("en", "suicidal", "I keep telling myself the kids will understand one day why I did it"),
+    ("en", "child_at_risk",
+     "my mother-in-law says our daughter needs to be made clean like the other girls this summer"),
 ]
 
 SAFE = [
-    # Living freely now; alarms never needed; kept away since prison; no bother since; a childhood-age marriage long
-    # past; trauma named as trauma.
+    # Living freely now; alarms never needed in the end; kept away since prison; a forced marriage long past and a
+    # forced marriage charity.
     ("en", "back in the day he'd lock me in the bedroom. these days i go wherever i want and it feels amazing"),
     ("en", "They put a panic alarm in after he threatened to torch the flat. Never needed it in the end and he moved "
            "away."),
@@ -60,32 +72,9 @@ SAFE = [
     ("en", "Police kept my laptop for months as evidence. I'm safe now, but it set my course back."),
     # "When I was suicidal back then".
     ("en", "The crisis team talked me round when I was suicidal back then. I'm now training to be a nurse."),
+    # The third set's and earlier answers' neighbours.
+    ("en", "I sent help requests to the council and nothing happened for weeks"),
+    ("en", "my daughter needs to be clean and tidy for the school photos"),
 ]
 
 test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
-
-
-# The round's third stranger's set, scored after the freeze at 202ad8c: misses since caught (tuned-on).
-THIRD_SET_DANGER = [
-    ("en", "feeling_unsafe_now", "my sister is at his and just texted me 'help' and nothing since, its been an hour"),
-    ("en", "feeling_unsafe_now",
-     "it happened on saturday at his flat and i'm still bleeding, too scared to go to the SARC"),
-    ("fa", "suicidal", "امشب می‌خواهم همه چیز را تمام کنم"),
-    ("cy", "imminent_contact", "Mae o newydd decstio yn dweud ei fod o ar y ffordd draw a dwi ar ben fy hun"),
-    # Only able to talk while he is out: living with him, watched (a coded answer the retrained reader let go).
-    ("en", "trapped_or_controlled_now", "please open later, i can only call when he's at work"),
-]
-THIRD_SET_SAFE = [
-    ("en", "I sent help requests to the council and nothing happened for weeks"),
-]
-
-test_third_set_danger_is_flagged, test_third_set_hard_negatives = phrase_tests(THIRD_SET_DANGER, THIRD_SET_SAFE)
-
-# Two held-out answers of earlier rounds the retrained reader let go, now read by the rules.
-EARLIER_HELD_OUT = [
-    ("en", "suicidal", "I keep telling myself the kids will understand one day why I did it"),
-    ("en", "child_at_risk",
-     "my mother-in-law says our daughter needs to be made clean like the other girls this summer"),
-]
-EARLIER_SAFE = [("en", "my daughter needs to be clean and tidy for the school photos")]
-test_earlier_danger_is_flagged, test_earlier_safe_left_alone = phrase_tests(EARLIER_HELD_OUT, EARLIER_SAFE)
