@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 import numpy as np
 
@@ -53,15 +54,17 @@ def basic_words(text: str) -> list[str]:
     return _WORDS.findall(text)
 
 
-class StaticEmbedder:
-    """Mean of word-piece vectors, L2-normalised; rows of ``encode`` are unit length."""
+class Embedder(Protocol):
+    """Anything that gives (texts x dim) unit vectors."""
 
-    def __init__(self, vocab: Sequence[str], vectors: np.ndarray, unk: str = "[UNK]") -> None:
-        if len(vocab) != len(vectors):
-            raise ValueError("the vocabulary and the vectors differ in length")
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class WordPieces:
+    """BERT's uncased WordPiece over a vocabulary; each distinct word is split once."""
+
+    def __init__(self, vocab: Sequence[str], unk: str = "[UNK]") -> None:
         self.index = {piece: i for i, piece in enumerate(vocab)}
-        self.vectors = np.asarray(vectors, dtype=np.float32)
-        self.dim = self.vectors.shape[1]
         self.unk_id = self.index.get(unk)
         self._pieces = lru_cache(maxsize=200_000)(self._word_pieces)
 
@@ -79,17 +82,36 @@ class StaticEmbedder:
                     break
                 end -= 1
             else:
-                return ()  # BERT maps the whole word to [UNK], which the encoder drops
+                return ()
             start = end
         return tuple(ids)
 
-    def piece_ids(self, text: str) -> list[int]:
+    def ids(self, text: str, limit: int = MAX_PIECES, keep_unknown: bool = False) -> list[int]:
+        """The text's first ``limit`` piece ids. An unknown word is dropped, as
+        the static encoder drops BERT's [UNK], unless ``keep_unknown``."""
         ids: list[int] = []
         for word in basic_words(text):
-            ids.extend(self._pieces(word))
-            if len(ids) >= MAX_PIECES:
+            pieces = self._pieces(word)
+            if not pieces and keep_unknown:
+                pieces = (self.unk_id,)
+            ids.extend(pieces)
+            if len(ids) >= limit:
                 break
-        return ids[:MAX_PIECES]
+        return ids[:limit]
+
+
+class StaticEmbedder:
+    """Mean of word-piece vectors, L2-normalised; rows of ``encode`` are unit length."""
+
+    def __init__(self, vocab: Sequence[str], vectors: np.ndarray, unk: str = "[UNK]") -> None:
+        if len(vocab) != len(vectors):
+            raise ValueError("the vocabulary and the vectors differ in length")
+        self.pieces = WordPieces(vocab, unk)
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        self.dim = self.vectors.shape[1]
+
+    def piece_ids(self, text: str) -> list[int]:
+        return self.pieces.ids(text)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(texts x dim) unit vectors; a text with no known piece gives zeros."""

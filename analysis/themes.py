@@ -16,7 +16,7 @@ from scipy import sparse
 
 from analysis.classify import ThemeClassifier, choose_to_code
 from analysis.codebook import Codebook, default_codebook
-from analysis.embedding import default_embedder
+from analysis.embedding import Embedder, default_embedder
 from analysis.emergent import EmergentThemes
 from analysis.semantic import ASSIGN_AT, CodebookPrior, choose
 from analysis.sentiment import Sentiment, default_scorer
@@ -60,9 +60,9 @@ def _distinct(items: list) -> tuple[list, np.ndarray]:
 
 
 def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
-                          pairs: Sequence[tuple[str, str | None]]
+                          pairs: Sequence[tuple[str, str | None]], learner: Embedder | None
                           ) -> tuple[np.ndarray, np.ndarray, ThemeClassifier]:
-    model = ThemeClassifier(codebook=codebook).fit(
+    model = ThemeClassifier(codebook=codebook, learner=learner).fit(
         [c.record.text for c in coded], [c.codes for c in coded], [c.record.question for c in coded]
     )
     # No forced label here: texts no theme explains feed the emergent themes.
@@ -78,6 +78,7 @@ def build_report(
     n_code_next: int = 0,
     random_state: int = 0,
     progress: Callable[[str], None] = lambda _stage: None,
+    learner: Embedder | None = None,
 ) -> dict:
     """Theme and score ``records``; returns a JSON-ready dict.
 
@@ -88,6 +89,8 @@ def build_report(
     that matched. ``code_next`` holds the ids of up to ``n_code_next``
     uncoded records whose coding would teach most. Counting themes for a
     period is ``analysis.board``'s job (the board summary's figures).
+    ``learner``: the learned layer's embedder (``ThemeClassifier``); the web
+    app passes the transformer told the vectors it stored with each answer.
     """
     codebook = codebook or default_codebook()
     texts = [clean(r.text) for r in records]
@@ -105,7 +108,7 @@ def build_report(
     hits = codebook.phrase_hits(distinct_stems)[of_text]
     codes = list(codebook.codes)
     if coded:
-        assigned, confidence, model = _themes_by_classifier(codebook, coded, pairs)
+        assigned, confidence, model = _themes_by_classifier(codebook, coded, pairs, learner)
         assigned, confidence, codes = assigned[of_pair], confidence[of_pair], list(model.classes_)
         thresholds, positives = model.thresholds_, model.positives_
     else:

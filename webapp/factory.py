@@ -35,8 +35,9 @@ from webapp.retention.purge import purge_command
 from webapp.staff import views as staff
 from webapp.staff.commands import users_cli
 from webapp.themes import exports as theme_exports
+from webapp.themes import runs as theme_runs
 from webapp.themes import views as themes
-from webapp.themes.commands import worker
+from webapp.themes.commands import embed_answers, worker
 from webapp.yousaid import views as yousaid
 
 BLUEPRINTS = (
@@ -46,7 +47,7 @@ BLUEPRINTS = (
 )
 COMMANDS = (
     stats, demo_data.seed_demo_command, users_cli, board_pack_command, purge_command,
-    crypto.rotate_key_command, worker, consultations_cli,
+    crypto.rotate_key_command, worker, embed_answers, consultations_cli,
 )
 
 
@@ -71,6 +72,8 @@ def build_app(config: str | type[Config] | None, overrides: dict | None) -> Flas
         app.cli.add_command(command)
     # The consultation exports add each answer's themes; they sit below the themes room, so are handed it here.
     app.extensions[theme_exports.EXTENSION_KEY] = theme_exports.answer_themes
+    # New answers are embedded for theming soon after they are stored; the journeys sit below the themes room.
+    app.extensions[journeys.STORED_KEY] = theme_runs.queue_embedding
     # The staff home shows the work waiting, which the reports room reads; the staff room sits below it.
     app.extensions[staff.WORK_KEY] = staff_work
     return app

@@ -166,6 +166,18 @@ def help_in_language(code: str) -> HelpInLanguage | None:
     return HelpInLanguage(code, Locale.parse(code).text_direction, html)
 
 
+STORED_KEY = "heard_answers_stored"
+
+
+def answers_stored() -> None:
+    """Say that new answers are stored, to theming if the app listens
+    (``webapp.themes.runs.queue_embedding``, handed down by the factory):
+    the journeys sit below the themes room and cannot call it."""
+    listener = current_app.extensions.get(STORED_KEY)
+    if listener is not None:
+        listener()
+
+
 def end_session(session) -> None:
     """Forget everything the visit held: the cookie is deleted on this response."""
     session.clear()

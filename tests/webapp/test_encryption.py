@@ -63,6 +63,8 @@ def test_every_free_text_column_is_encrypted(app):
         ("feedback_response", "risk_categories"), ("theme_emergent", "name"), ("theme_emergent", "terms"),
         ("consultation_review_comment", "risk_categories"), ("group_comment", "risk_categories"),
         ("group_comment", "restored_words"),
+        # Each answer's sentence vector, and the digest of the text it came from.
+        ("text_vector", "sealed"),
     }
 
 

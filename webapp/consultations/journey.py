@@ -24,7 +24,7 @@ from webapp.consultations import lifecycle, rules
 from webapp.consultations.easy_read import EasyReadPage
 from webapp.consultations.models import Answer, Consultation, ConsultationPage, ConsultationResponse
 from webapp.extensions import db
-from webapp.journeys import SummaryRow, SummarySection, fresh_state
+from webapp.journeys import SummaryRow, SummarySection, answers_stored, fresh_state
 from webapp.putting_back import REMOVED, RESTORED, removed_entries, restored_lines
 
 CHECK = "check"
@@ -420,6 +420,7 @@ def write_response(consultation: Consultation, pages: list[ConsultationPage], an
     db.session.add(response)
     lifecycle.announce_response(consultation, flagged=bool(categories))
     db.session.commit()
+    answers_stored()
     return response
 
 

@@ -25,7 +25,7 @@ from webapp.feedback import easy_read as er
 from webapp.feedback import questions as q
 from webapp.feedback.directory import service_by_slug
 from webapp.feedback.models import FeedbackResponse, Service
-from webapp.journeys import SummaryRow, SummarySection, fresh_state
+from webapp.journeys import SummaryRow, SummarySection, answers_stored, fresh_state
 from webapp.putting_back import RemovedWord, redact_texts, restored_lines
 from webapp.staff import alerts
 
@@ -194,6 +194,7 @@ def submit(journey: Journey) -> None:
     if categories:
         alerts.alert("safeguarding")
     db.session.commit()
+    answers_stored()
 
 
 @cache

@@ -22,6 +22,7 @@ from webapp.feedback.directory import service_by_slug, services_taking_feedback
 from webapp.feedback.forms import OTHER_SERVICE_MAX
 from webapp.feedback.models import FeedbackResponse
 from webapp.forms import OptionalRadioField, free_text_field
+from webapp.journeys import answers_stored
 from webapp.staff import alerts
 
 
@@ -97,4 +98,5 @@ def save(keyed: Keyed, channel: str, language: str, today: date | None = None) -
     if keyed.categories:
         alerts.alert("safeguarding")
     db.session.commit()
+    answers_stored()
     return response

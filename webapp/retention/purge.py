@@ -16,7 +16,8 @@ runs it daily (see README, Encryption and retention). A purge:
    deleted but not counted, as they are left out of every report.
 2. deletes the old responses (hidden ones too) with their answers, and every
    row that names their items by ref (staff coding, run items, published
-   quotes); runs left with no items go too, as their reports quote the text.
+   quotes, answer vectors); runs left with no items go too, as their reports
+   quote the text.
 
 `aggregate_counts(scope)` gives the counts back for reports.
 """
@@ -42,7 +43,7 @@ from webapp.moderation.models import PublishedQuote
 from webapp.periods import quarter_of
 from webapp.retention.models import ThemeAggregate
 from webapp.themes.codebook import current_codebook
-from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode, ThemeRun, ThemeRunItem
+from webapp.themes.models import EmergentTheme, StaffCoding, TextVector, ThemeCode, ThemeRun, ThemeRunItem
 from webapp.themes.runs import coded_items, latest_run
 from webapp.themes.scope import Scope, consultation_scope, feedback_quarter
 
@@ -83,7 +84,7 @@ class PurgeReport:
     aggregates: dict[AggregateKey, AggregateCount] = field(default_factory=dict)
 
     KINDS = ("feedback responses", "consultation responses", "consultation answers", "staff codings",
-             "theme run items", "theme runs", "published quotes")
+             "theme run items", "theme runs", "published quotes", "answer vectors")
 
     def lines(self) -> list[str]:
         verb = "Would delete" if self.dry_run else "Deleted"
@@ -255,6 +256,7 @@ def _delete(report: PurgeReport) -> None:
     deleted["staff codings"] = _delete_where(StaffCoding, StaffCoding.ref, refs)
     deleted["theme run items"] = _delete_where(ThemeRunItem, ThemeRunItem.ref, refs)
     deleted["published quotes"] = _delete_where(PublishedQuote, PublishedQuote.ref, refs)
+    deleted["answer vectors"] = _delete_where(TextVector, TextVector.ref, refs)
     deleted["consultation answers"] = _delete_where(Answer, Answer.response_id, response_ids)
     deleted["consultation responses"] = _delete_where(ConsultationResponse, ConsultationResponse.id, response_ids)
     deleted["feedback responses"] = _delete_where(FeedbackResponse, FeedbackResponse.id, feedback_ids)

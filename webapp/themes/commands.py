@@ -1,4 +1,6 @@
-"""`flask --app webapp worker`: run theming jobs from Redis (`make worker`)."""
+"""`flask --app webapp worker`: run theming jobs from Redis (`make worker`).
+`flask --app webapp embed-answers`: embed the answers that have no vector yet
+(once, after upgrading; `webapp.themes.vectors`)."""
 
 from __future__ import annotations
 
@@ -22,3 +24,14 @@ def worker(burst: bool) -> None:
     # SimpleWorker runs each job in this process, inside the app context the
     # command already has, so jobs share its database settings and pool.
     SimpleWorker([Queue(QUEUE_NAME, connection=connection)], connection=connection).work(burst=burst)
+
+
+@click.command("embed-answers")
+@with_appcontext
+def embed_answers() -> None:
+    """Work out and keep the sentence vector of every answer that has none."""
+    from webapp.themes.vectors import embed, missing_items  # noqa: PLC0415 # loads the model
+
+    found = missing_items()
+    click.echo(f"{len(found)} answers have no vector; embedding them.")
+    click.echo(f"Embedded {embed(found)} answers.")

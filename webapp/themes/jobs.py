@@ -8,3 +8,10 @@ from webapp.themes.runs import execute_run
 
 def run_theming(run_id: int) -> None:
     execute_run(run_id)
+
+
+def embed_new_answers() -> None:
+    """Queued after each submission (``webapp.themes.vectors.queue_embedding``)."""
+    from webapp.themes.vectors import embed, missing_items  # noqa: PLC0415 # loads the model
+
+    embed(missing_items())

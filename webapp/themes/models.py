@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.crypto import EncryptedJSON, EncryptedText
-from webapp.extensions import db, utcnow
+from webapp.extensions import RandomId, db, random_id, utcnow
 from webapp.staff.models import StaffUser
 
 
@@ -121,3 +121,17 @@ class StaffCoding(db.Model):
         ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
 
     coded_by: Mapped[StaffUser | None] = relationship()
+
+
+class TextVector(db.Model):
+    """A free-text item's sentence vector (``webapp.themes.vectors``): the
+    digest of the text it came from and the vector, encrypted together."""
+
+    __tablename__ = "text_vector"
+
+    # Random, like the answers' own ids: a running number would keep the order
+    # answers were stored in.
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, default=random_id)
+    ref: Mapped[str] = mapped_column(String(60), unique=True)
+    model: Mapped[str] = mapped_column(String(40))
+    sealed: Mapped[str] = mapped_column(EncryptedText)

@@ -31,10 +31,12 @@ from webapp.themes.scope import Item, Scope, ScopeError, items, parse_scope, res
 
 if TYPE_CHECKING:
     from analysis.codebook import Codebook
+    from analysis.themes import Coded
 
 log = logging.getLogger(__name__)
 
 QUEUE_NAME = "heard"
+EMBED_JOB_ID = "heard-embed-new-answers"
 JOB_TIMEOUT_SECONDS = 3 * 60 * 60
 FAILED_MESSAGE = ("Theming stopped because of a problem on our side. Try again; if it stops again, "
                   "tell your Heard administrator.")
@@ -114,6 +116,25 @@ def _enqueue(run: ThemeRun) -> None:
     db.session.commit()
 
 
+def queue_embedding() -> None:
+    """After a submission: queue the job that embeds the answers not yet
+    embedded (``webapp.themes.vectors``). Never raises: the answer is stored,
+    and a run embeds it if this fails. On the embedded default, with no job
+    queue, theming runs embed new answers."""
+    if not current_app.config.get("REDIS_URL"):
+        return
+    from redis.exceptions import RedisError
+    from rq import Queue
+
+    try:
+        queue = Queue(QUEUE_NAME, connection=redis_connection())
+        # One job embeds every answer waiting, so a burst of submissions queues one.
+        if EMBED_JOB_ID not in queue.get_job_ids():
+            queue.enqueue("webapp.themes.jobs.embed_new_answers", job_id=EMBED_JOB_ID, result_ttl=0)
+    except RedisError:
+        log.warning("new answers could not be queued for embedding; the next theming run will embed them")
+
+
 def redis_connection():
     import redis  # only with REDIS_URL, like _enqueue
 
@@ -141,6 +162,7 @@ def execute_run(run_id: int) -> None:
 
 def _execute(run: ThemeRun) -> None:
     from analysis.themes import Record, build_report
+    from webapp.themes import vectors  # NumPy and the transformer: only a run needs them
 
     run.status = "running"
     stage = _progress(run)
@@ -149,11 +171,16 @@ def _execute(run: ThemeRun) -> None:
     codebook = current_codebook()
     # Every coded example counts: the codebook stays the prior, so a few
     # codings refine it and cannot make theming worse than the codebook alone.
-    coded = training_examples(codebook)
+    examples = _training_examples(codebook)
+    coded = [coded for _, coded in examples]
     records = [Record(id=item.ref, text=item.text, question=item.question) for item in found]
-    report = (build_report(records, codebook, coded, n_code_next=CODE_NEXT, progress=stage) if records
-              else _empty_report())
+    # Learning compares answers by the vectors kept for them (vectors.py).
+    learner = vectors.learner_for(found + [item for item, _ in examples]) if coded and records else None
+    report = (build_report(records, codebook, coded, n_code_next=CODE_NEXT, progress=stage, learner=learner)
+              if records else _empty_report())
     stage("saving results")
+    if learner is not None:
+        vectors.keep_new(learner, found + [item for item, _ in examples])
     _store_items(run, report["responses"])
     _store_emergent(run, report, found)
     # Per-item results are in theme_run_item and emergent themes in
@@ -191,7 +218,7 @@ def _empty_report() -> dict:
     return {"method": "codebook meaning and phrases", "emergent_themes": [], "responses": [], "code_next": []}
 
 
-def training_examples(codebook: Codebook) -> list:
+def _training_examples(codebook: Codebook) -> list[tuple[Item, Coded]]:
     """Every staff coding whose item still exists, with codes as they count now."""
     from analysis.themes import Coded, Record
 
@@ -199,8 +226,8 @@ def training_examples(codebook: Codebook) -> list:
     codings = {c.ref: c.codes for c in db.session.scalars(select(StaffCoding))}
     found = resolve(list(codings))
     return [
-        Coded(Record(id=ref, text=item.text, question=item.question),
-              tuple(c for c in mapped_codes(codings[ref], mapping) if c in codebook.codes))
+        (item, Coded(Record(id=ref, text=item.text, question=item.question),
+                     tuple(c for c in mapped_codes(codings[ref], mapping) if c in codebook.codes)))
         for ref, item in found.items()
     ]
 

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from webapp import equality
 from webapp.channels import channel_label
-from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
+from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question, answer_ref
 from webapp.consultations.translations import language_name
 from webapp.extensions import db
 from webapp.feedback import questions as bank
@@ -198,6 +198,19 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     channel=channel_label(response.channel), easy_read=response.easy_read,
                     language=language_name(response.language or "en")))
     return found
+
+
+def all_refs() -> list[str]:
+    """The ref of every visible, non-empty free-text item, of every scope."""
+    refs = []
+    for field_name in bank.FREE_TEXT_FIELDS:
+        column = getattr(FeedbackResponse, field_name)
+        refs += [feedback_ref(i, field_name) for i in db.session.scalars(
+            select(FeedbackResponse.id).where(FeedbackResponse.hidden.is_(False), column != ""))]
+    refs += [answer_ref(i) for i in db.session.scalars(
+        select(Answer.id).join(ConsultationResponse).join(Question, Answer.question_id == Question.id)
+        .where(ConsultationResponse.hidden.is_(False), Question.kind == "free_text", Answer.value != ""))]
+    return refs
 
 
 def resolve(refs: list[str]) -> dict[str, Item]:

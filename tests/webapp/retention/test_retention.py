@@ -17,8 +17,9 @@ from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.moderation.models import PublishedQuote
 from webapp.retention.models import ThemeAggregate
 from webapp.retention.purge import AggregateCount, aggregate_counts, months_before, purge
-from webapp.themes.models import StaffCoding, ThemeCode, ThemeRun, ThemeRunItem
+from webapp.themes.models import StaffCoding, TextVector, ThemeCode, ThemeRun, ThemeRunItem
 from webapp.themes.scope import consultation_scope, feedback_quarter
+from webapp.themes.vectors import MODEL
 
 TODAY = date(2026, 11, 23)  # retention 12 months: responses before 2025-11-23 go
 OLD = date(2025, 3, 10)
@@ -58,6 +59,8 @@ def history(app_context, app):
         StaffCoding(ref=feedback_ref(corrected.id, "what_helped"), codes=["staff-attitude"]),
         StaffCoding(ref=feedback_ref(recent.id, "what_helped"), codes=["advocacy"]),
         PublishedQuote(ref=feedback_ref(believed.id, "what_helped")),
+        TextVector(ref=feedback_ref(believed.id, "what_helped"), model=MODEL, sealed="kept:AAAA"),
+        TextVector(ref=feedback_ref(recent.id, "what_helped"), model=MODEL, sealed="kept:AAAA"),
     ])
     consultation = make_consultation("after-leaving")
     refuge_question = consultation.questions[2]  # free text: What was the refuge like?
@@ -86,11 +89,12 @@ def test_old_responses_are_counted_then_deleted_with_what_names_their_text(histo
     assert report.cutoff == date(2025, 11, 23)
     assert {kind: report.deleted[kind] for kind in report.KINDS} == {
         "feedback responses": 5, "consultation responses": 1, "consultation answers": 1,
-        "staff codings": 1, "theme run items": 3, "theme runs": 1, "published quotes": 1}
+        "staff codings": 1, "theme run items": 3, "theme runs": 1, "published quotes": 1, "answer vectors": 1}
     remaining = list(db.session.scalars(select(FeedbackResponse)))
     assert [r.what_helped for r in remaining] == ["The IDVA was there for me"]
     assert [a.value for a in db.session.scalars(select(Answer))] == ["Noisy but safe"]
     assert list(db.session.scalars(select(StaffCoding.codes))) == [["advocacy"]]
+    assert list(db.session.scalars(select(TextVector.ref))) == [feedback_ref(history["recent"].id, "what_helped")]
     assert db.session.scalars(select(ThemeRun)).all() == [] and db.session.scalars(select(PublishedQuote)).all() == []
     assert old_answer_ref not in set(db.session.scalars(select(ThemeRunItem.ref)))
 

@@ -17,8 +17,9 @@ from sqlalchemy import select
 
 from tests.webapp.helpers import HOUSING, POLICE, add_feedback, make_user
 from webapp.extensions import db
+from webapp.feedback.models import feedback_ref
 from webapp.themes import runs
-from webapp.themes.models import ThemeRun, ThemeRunItem
+from webapp.themes.models import TextVector, ThemeRun, ThemeRunItem
 from webapp.themes.scope import feedback_quarter
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -79,3 +80,23 @@ def test_an_unreachable_queue_fails_the_run_kindly(app_context, app, app_overrid
 def test_without_redis_the_worker_command_explains(app, runner, app_overrides):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code != 0 and "Set REDIS_URL first" in result.output
+
+
+def test_new_answers_queue_one_embedding_job_that_a_worker_runs(app_context, app, redis_db):
+    response = add_feedback(POLICE, "Shorter waits")
+    for _ in range(3):  # a burst of submissions
+        runs.queue_embedding()
+    queue = Queue(runs.QUEUE_NAME, connection=redis_db)
+    assert queue.job_ids == [runs.EMBED_JOB_ID]
+    assert SimpleWorker([queue], connection=redis_db).work(burst=True)
+    db.session.expire_all()
+    assert set(db.session.scalars(select(TextVector.ref))) == {
+        feedback_ref(response.id, "what_helped"), feedback_ref(response.id, "could_be_better")}
+
+
+@pytest.mark.parametrize("app_overrides", [{"REDIS_URL": "redis://127.0.0.1:1/0"}])
+def test_an_unreachable_queue_never_stops_an_answer_being_stored(app_context, app, app_overrides, monkeypatch):
+    warned: list[str] = []
+    monkeypatch.setattr(runs.log, "warning", warned.append)
+    runs.queue_embedding()  # does not raise
+    assert warned == ["new answers could not be queued for embedding; the next theming run will embed them"]

@@ -1,0 +1,129 @@
+"""Each free-text answer's sentence vector, worked out once and kept.
+
+Theming's learned layer compares answers in the transformer's space
+(``analysis.transformer``), which costs about 9 CPU-seconds per 1,000
+answers: too much to spend again on every answer at every run (100,000 would
+take a quarter of an hour). So an answer is embedded once, soon after it is
+stored (``webapp.themes.runs.queue_embedding``: an RQ job, where ``REDIS_URL`` is set) or at the
+latest by the first theming run that learns from coded answers, and its
+vector is kept encrypted like the text it comes from.
+
+A vector is tied to its text by a digest sealed inside the ciphertext: when
+the text a run reads has changed (staff added a working translation, or
+words were put back), the vector is not used, and the run embeds the text
+again and keeps the new vector. Retention deletes vectors with their answers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.themes.models import TextVector
+from webapp.themes.scope import Item
+
+if TYPE_CHECKING:
+    from analysis.transformer import Remembered
+
+MODEL = "all-MiniLM-L6-v2"
+# Vectors are kept as float16: half the size, and cosine similarities move by
+# under 0.001.
+_DTYPE = np.float16
+# Refs per SELECT … IN (…), and answers embedded per commit by the job.
+CHUNK = 500
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def seal(text: str, vector: np.ndarray) -> str:
+    """The stored form: the text's digest and the vector (encrypted by the column)."""
+    packed = base64.b64encode(np.asarray(vector, dtype=_DTYPE).tobytes()).decode("ascii")
+    return f"{_digest(text)}:{packed}"
+
+
+def unseal(sealed: str, text: str) -> np.ndarray | None:
+    """The vector, if it was worked out from ``text``; else None."""
+    digest, _, packed = sealed.partition(":")
+    if digest != _digest(text) or not packed:
+        return None
+    return np.frombuffer(base64.b64decode(packed), dtype=_DTYPE).astype(np.float32)
+
+
+def _theming_text(item: Item) -> str:
+    from analysis.text import clean  # noqa: PLC0415 # analysis is imported only where theming runs
+
+    return clean(item.text)
+
+
+def _stored(refs: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for start in range(0, len(refs), CHUNK):
+        chunk = list(refs[start:start + CHUNK])
+        found.update(db.session.execute(select(TextVector.ref, TextVector.sealed).where(
+            TextVector.ref.in_(chunk), TextVector.model == MODEL)).all())
+    return found
+
+
+def learner_for(items: Sequence[Item]) -> Remembered:
+    """The transformer, already told the kept vectors of ``items`` whose text
+    is unchanged; it works out the others when theming asks for them."""
+    from analysis.transformer import Remembered, default_transformer  # noqa: PLC0415
+
+    learner = Remembered(default_transformer(), limit=max(len(items), 1), note_fresh=True)
+    stored = _stored([i.ref for i in items])
+    texts, vectors = [], []
+    for item in items:
+        text = _theming_text(item)
+        vector = unseal(stored[item.ref], text) if item.ref in stored else None
+        if vector is not None:
+            texts.append(text)
+            vectors.append(vector)
+    if texts:
+        learner.remember(texts, np.vstack(vectors))
+    return learner
+
+
+def keep_new(learner: Remembered, items: Sequence[Item]) -> int:
+    """Keep the vectors ``learner`` worked out for ``items`` (new answers, or
+    changed text); returns how many were kept. Does not commit."""
+    fresh = {item.ref: (text, learner.fresh[text]) for item in items
+             if (text := _theming_text(item)) in learner.fresh}
+    refs = list(fresh)
+    rows = {row.ref: row for start in range(0, len(refs), CHUNK) for row in db.session.scalars(
+        select(TextVector).where(TextVector.ref.in_(refs[start:start + CHUNK])))}
+    for ref, (text, vector) in fresh.items():
+        row = rows.get(ref) or TextVector(ref=ref)
+        row.model, row.sealed = MODEL, seal(text, vector)
+        db.session.add(row)
+    return len(fresh)
+
+
+def embed(items: Sequence[Item]) -> int:
+    """Embed ``items`` that have no current vector and keep them (commits per
+    chunk); returns how many were embedded."""
+    done = 0
+    for start in range(0, len(items), CHUNK):
+        chunk = items[start:start + CHUNK]
+        learner = learner_for(chunk)
+        learner.encode([_theming_text(i) for i in chunk])
+        done += keep_new(learner, chunk)
+        db.session.commit()
+    return done
+
+
+def missing_items() -> list[Item]:
+    """Visible free-text answers with no vector yet (not ones whose text changed:
+    a run finds those)."""
+    from webapp.themes.scope import all_refs, resolve  # noqa: PLC0415
+
+    refs = all_refs()
+    have = set(db.session.scalars(select(TextVector.ref).where(TextVector.model == MODEL)))
+    return list(resolve([r for r in refs if r not in have]).values())
