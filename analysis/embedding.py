@@ -34,10 +34,14 @@ MAX_PIECES = 512
 _MAX_WORD_CHARS = 100
 
 
-# Runs of letters and digits, or one other visible character: BERT's split on
-# whitespace and punctuation, as one compiled pattern (a character-by-character
-# loop in Python cost ~1 CPU-second per 1,000 answers).
-_WORDS = re.compile(r"[^\W_]+|[^\s]", re.UNICODE)
+# BERT's CJK ideographs: each is a word of its own (its tokenizer spaces them out).
+_CJK = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ceaf"
+        "\U0002f800-\U0002fa1f")
+# One CJK ideograph, a run of other letters and digits, or one other visible
+# character: BERT's split on whitespace and punctuation, as one compiled
+# pattern (a character-by-character loop in Python cost ~1 CPU-second per
+# 1,000 answers).
+_WORDS = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+|[^\s]", re.UNICODE)
 
 
 def _kept(char: str) -> bool:

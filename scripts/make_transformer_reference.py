@@ -22,7 +22,8 @@ import numpy as np
 from sentence_transformers import SentenceTransformer
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "analysis" / "data" / "minilm_reference.npz"
-# Short and long, other languages and scripts, an empty answer, and one past
+# Short and long, other languages and scripts (Chinese, which BERT splits into
+# single characters), an empty answer, and one past
 # the model's 256 word pieces (where both cut it).
 TEXTS = [
     "The refuge staff were kind and listened to me.",
@@ -30,6 +31,7 @@ TEXTS = [
     "hes outside now banging on the door",
     "Moja pracownica socjalna była bardzo pomocna, dziękuję.",
     "میری مدد کرنے والی بہت اچھی تھی",
+    "他打我，我很害怕。社工帮了我很多。",
     "Nothing.",
     "",
     "The court let him cross-examine me and I felt unsafe. " * 30,

@@ -241,6 +241,8 @@ def _delete_where(model, column, values: list) -> int:
 
 
 def _delete(report: PurgeReport) -> None:
+    from webapp.themes.vectors import orphaned_refs  # NumPy: only a purge needs it, not the web app
+
     feedback_ids = list(db.session.scalars(
         select(FeedbackResponse.id).where(FeedbackResponse.submitted_on < report.cutoff)))
     response_ids = list(db.session.scalars(
@@ -256,7 +258,8 @@ def _delete(report: PurgeReport) -> None:
     deleted["staff codings"] = _delete_where(StaffCoding, StaffCoding.ref, refs)
     deleted["theme run items"] = _delete_where(ThemeRunItem, ThemeRunItem.ref, refs)
     deleted["published quotes"] = _delete_where(PublishedQuote, PublishedQuote.ref, refs)
-    deleted["answer vectors"] = _delete_where(TextVector, TextVector.ref, refs)
+    # With any kept after their answer went (an embedding job that was running).
+    deleted["answer vectors"] = _delete_where(TextVector, TextVector.ref, refs + orphaned_refs())
     deleted["consultation answers"] = _delete_where(Answer, Answer.response_id, response_ids)
     deleted["consultation responses"] = _delete_where(ConsultationResponse, ConsultationResponse.id, response_ids)
     deleted["feedback responses"] = _delete_where(FeedbackResponse, FeedbackResponse.id, feedback_ids)

@@ -3,7 +3,7 @@ inside the app context, so they use the app's database settings."""
 
 from __future__ import annotations
 
-from webapp.themes.runs import execute_run
+from webapp.themes.runs import embedding_started, execute_run
 
 
 def run_theming(run_id: int) -> None:
@@ -11,7 +11,8 @@ def run_theming(run_id: int) -> None:
 
 
 def embed_new_answers() -> None:
-    """Queued after each submission (``webapp.themes.vectors.queue_embedding``)."""
+    """Queued after submissions (``webapp.themes.runs.queue_embedding``)."""
     from webapp.themes.vectors import embed, missing_items  # noqa: PLC0415 # loads the model
 
+    embedding_started()
     embed(missing_items())

@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUEUE_NAME = "heard"
-EMBED_JOB_ID = "heard-embed-new-answers"
+# Set while an embedding job waits to start, so a burst of submissions queues one;
+# it lapses after an hour in case that job is lost.
+EMBED_PENDING_KEY = "heard:embed-pending"
+EMBED_PENDING_SECONDS = 3600
 JOB_TIMEOUT_SECONDS = 3 * 60 * 60
 FAILED_MESSAGE = ("Theming stopped because of a problem on our side. Try again; if it stops again, "
                   "tell your Heard administrator.")
@@ -118,21 +121,27 @@ def _enqueue(run: ThemeRun) -> None:
 
 def queue_embedding() -> None:
     """After a submission: queue the job that embeds the answers not yet
-    embedded (``webapp.themes.vectors``). Never raises: the answer is stored,
-    and a run embeds it if this fails. On the embedded default, with no job
-    queue, theming runs embed new answers."""
+    embedded (``webapp.themes.vectors``), unless one is waiting to start (it
+    will find this answer too: a job clears ``EMBED_PENDING_KEY`` as it
+    starts). Never raises: the answer is stored, and a run embeds it if this
+    fails. On the embedded default, with no job queue, theming runs embed new
+    answers."""
     if not current_app.config.get("REDIS_URL"):
         return
-    from redis.exceptions import RedisError
     from rq import Queue
 
     try:
-        queue = Queue(QUEUE_NAME, connection=redis_connection())
-        # One job embeds every answer waiting, so a burst of submissions queues one.
-        if EMBED_JOB_ID not in queue.get_job_ids():
-            queue.enqueue("webapp.themes.jobs.embed_new_answers", job_id=EMBED_JOB_ID, result_ttl=0)
-    except RedisError:
+        connection = redis_connection()
+        if connection.set(EMBED_PENDING_KEY, 1, nx=True, ex=EMBED_PENDING_SECONDS):
+            Queue(QUEUE_NAME, connection=connection).enqueue(
+                "webapp.themes.jobs.embed_new_answers", job_timeout=JOB_TIMEOUT_SECONDS, result_ttl=0)
+    except Exception:  # noqa: BLE001 - a survivor's answer is stored; nothing here may fail their send
         log.warning("new answers could not be queued for embedding; the next theming run will embed them")
+
+
+def embedding_started() -> None:
+    """A job is starting: answers stored from now on need another job."""
+    redis_connection().delete(EMBED_PENDING_KEY)
 
 
 def redis_connection():
@@ -179,8 +188,6 @@ def _execute(run: ThemeRun) -> None:
     report = (build_report(records, codebook, coded, n_code_next=CODE_NEXT, progress=stage, learner=learner)
               if records else _empty_report())
     stage("saving results")
-    if learner is not None:
-        vectors.keep_new(learner, found + [item for item, _ in examples])
     _store_items(run, report["responses"])
     _store_emergent(run, report, found)
     # Per-item results are in theme_run_item and emergent themes in
@@ -192,6 +199,19 @@ def _execute(run: ThemeRun) -> None:
     run.status, run.stage = "done", "finished"
     run.finished_at = datetime.now(UTC).replace(tzinfo=None)
     db.session.commit()
+    if learner is not None:
+        _keep_vectors(vectors, learner, found + [item for item, _ in examples])
+
+
+def _keep_vectors(vectors, learner, found: list[Item]) -> None:
+    """Keep the vectors the run worked out, after its results are safe: a
+    failure here costs only embedding those answers again next time."""
+    try:
+        vectors.keep_new(learner, found)
+        db.session.commit()
+    except Exception:  # noqa: BLE001 - the run is done; a vector never undoes it
+        db.session.rollback()
+        log.warning("a theming run's answer vectors could not be kept; the next run will embed them again")
 
 
 def _progress(run: ThemeRun):

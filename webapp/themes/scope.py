@@ -216,20 +216,23 @@ def all_refs() -> list[str]:
 def resolve(refs: list[str]) -> dict[str, Item]:
     """Items by ref, whatever their scope (e.g. quotes chosen for publication).
     Refs whose response has gone (hidden or purged) are left out."""
-    feedback_ids = {int(r.split(":")[1]) for r in refs if r.startswith("f:")}
-    answer_ids = [int(r.split(":")[1]) for r in refs if r.startswith("a:")]
+    feedback_ids = sorted({int(r.split(":")[1]) for r in refs if r.startswith("f:")})
+    answer_ids = sorted({int(r.split(":")[1]) for r in refs if r.startswith("a:")})
+    wanted = set(refs)
     found: dict[str, Item] = {}
-    if feedback_ids:
-        visible = select(FeedbackResponse).where(FeedbackResponse.id.in_(feedback_ids),
-                                                 FeedbackResponse.hidden.is_(False))
+    # In chunks: a backfill resolves every answer, and PostgreSQL takes at most
+    # 65,535 parameters a statement.
+    for chunk in _chunks(feedback_ids):
+        visible = select(FeedbackResponse).where(FeedbackResponse.id.in_(chunk), FeedbackResponse.hidden.is_(False))
         for response in db.session.scalars(visible):
             found.update((item.ref, item) for item in _items_of_feedback(response))
-    if answer_ids:
-        consultations = db.session.scalars(
-            select(Consultation).join(ConsultationResponse).join(Answer)
-            .where(Answer.id.in_(answer_ids)).distinct())
-        for consultation in consultations:
-            for item in _consultation_items(consultation):
-                if item.ref in refs:
-                    found[item.ref] = item
+    consultation_ids = {consultation_id for chunk in _chunks(answer_ids) for consultation_id in db.session.scalars(
+        select(ConsultationResponse.consultation_id).join(Answer).where(Answer.id.in_(chunk)).distinct())}
+    for consultation_id in sorted(consultation_ids):
+        found.update((item.ref, item) for item in _consultation_items(db.session.get(Consultation, consultation_id))
+                     if item.ref in wanted)
     return {ref: found[ref] for ref in refs if ref in found}
+
+
+def _chunks(values: list, size: int = 5000) -> list[list]:
+    return [values[start:start + size] for start in range(0, len(values), size)]

@@ -87,15 +87,28 @@ def test_new_answers_queue_one_embedding_job_that_a_worker_runs(app_context, app
     for _ in range(3):  # a burst of submissions
         runs.queue_embedding()
     queue = Queue(runs.QUEUE_NAME, connection=redis_db)
-    assert queue.job_ids == [runs.EMBED_JOB_ID]
+    assert len(queue.job_ids) == 1
     assert SimpleWorker([queue], connection=redis_db).work(burst=True)
     db.session.expire_all()
     assert set(db.session.scalars(select(TextVector.ref))) == {
         feedback_ref(response.id, "what_helped"), feedback_ref(response.id, "could_be_better")}
+    later = add_feedback(HOUSING)  # after that job started: another is queued, and embeds it
+    runs.queue_embedding()
+    assert len(queue.job_ids) == 1
+    assert SimpleWorker([queue], connection=redis_db).work(burst=True)
+    db.session.expire_all()
+    assert feedback_ref(later.id, "what_helped") in set(db.session.scalars(select(TextVector.ref)))
+
+
+def test_an_answer_stored_while_a_job_runs_queues_another(app_context, app, redis_db):
+    runs.queue_embedding()
+    runs.embedding_started()  # the job has begun reading what is missing
+    runs.queue_embedding()
+    assert len(Queue(runs.QUEUE_NAME, connection=redis_db).job_ids) == 2
 
 
 @pytest.mark.parametrize("app_overrides", [{"REDIS_URL": "redis://127.0.0.1:1/0"}])
-def test_an_unreachable_queue_never_stops_an_answer_being_stored(app_context, app, app_overrides, monkeypatch):
+def test_an_unreachable_queue_is_logged_and_nothing_raised(app_context, app, app_overrides, monkeypatch):
     warned: list[str] = []
     monkeypatch.setattr(runs.log, "warning", warned.append)
     runs.queue_embedding()  # does not raise

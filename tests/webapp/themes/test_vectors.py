@@ -4,6 +4,9 @@ whose text has changed, and day-one runs need none."""
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
+
 import numpy as np
 import pytest
 from sqlalchemy import select, text
@@ -11,9 +14,11 @@ from sqlalchemy import select, text
 from analysis.transformer import TransformerEmbedder
 from tests.webapp.helpers import HOUSING, POLICE, WAITING, add_feedback, make_consultation, run_now, walk_to_check
 from webapp import journeys
+from webapp.consultations.journey import write_response
 from webapp.consultations.models import Answer, ConsultationResponse
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse, feedback_ref
+from webapp.themes import runs, vectors
 from webapp.themes.models import StaffCoding, TextVector
 from webapp.themes.scope import feedback_quarter
 from webapp.themes.vectors import MODEL, seal, unseal
@@ -41,11 +46,12 @@ def coded_quarter() -> list[FeedbackResponse]:
     return responses
 
 
-def test_seal_ties_a_vector_to_its_text():
+def test_seal_ties_a_vector_to_its_text_by_a_keyed_digest(app_context, app):
     vector = np.linspace(-1, 1, 384).astype(np.float32)
     sealed = seal("The refuge was safe", vector)
     assert np.abs(unseal(sealed, "The refuge was safe") - vector).max() < 1e-3
     assert unseal(sealed, "The refuge was not safe") is None
+    assert hashlib.sha256(b"The refuge was safe").hexdigest() not in sealed  # a guess cannot be confirmed
 
 
 def test_a_learning_run_keeps_every_answers_vector_encrypted(app_context, app, encoded):
@@ -73,6 +79,18 @@ def test_a_second_run_embeds_nothing_again_until_a_text_changes(app_context, app
     ref = feedback_ref(responses[2].id, "what_helped")
     changed = db.session.scalar(select(TextVector).where(TextVector.ref == ref))
     assert unseal(changed.sealed, "The wait for a refuge place was far too long") is not None
+
+
+def test_a_vector_kept_meanwhile_by_another_job_never_fails_the_run(app_context, app, monkeypatch):
+    responses = coded_quarter()
+    ref = feedback_ref(responses[0].id, "what_helped")
+    db.session.add(TextVector(ref=ref, model=MODEL, sealed="stale:AAAA"))
+    db.session.commit()
+    monkeypatch.setattr(vectors, "_stored", lambda refs: {})  # as if the other job kept it after the run read
+    run = run_now(feedback_quarter("2026Q3"))
+    assert run.status == "done"
+    kept = db.session.scalar(select(TextVector).where(TextVector.ref == ref))
+    assert unseal(kept.sealed, POLICE) is not None  # the run's vector replaced it
 
 
 def test_day_one_runs_need_no_vectors(app_context, app, encoded):
@@ -104,3 +122,24 @@ def test_a_sent_feedback_tells_theming_new_answers_are_stored(app, app_context, 
     walk_to_check(client, what_helped="My worker listened to me.")
     assert client.post("/feedback", data={"step": "check", "website": ""}).status_code == 303
     assert told == [True]
+
+
+def test_a_consultation_response_tells_theming_too(app, app_context):
+    told: list[bool] = []
+    app.extensions[journeys.STORED_KEY] = lambda: told.append(True)
+    consultation = make_consultation("after-leaving")
+    question = consultation.questions[2]
+    write_response(consultation, [question.page], {str(question.id): "The refuge kept us safe"}, [], date.today())
+    assert told == [True]
+
+
+def test_a_failing_listener_never_fails_a_survivors_send(app, app_context, client, demo_data, monkeypatch):
+    def broken() -> None:
+        raise RuntimeError("queue gone")
+
+    monkeypatch.setattr(runs, "redis_connection", broken)
+    app.config["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    walk_to_check(client, what_helped="My worker listened to me.")
+    assert client.post("/feedback", data={"step": "check", "website": ""}).status_code == 303
+    assert "Thank you" in client.get("/feedback").get_data(as_text=True)
+    assert db.session.scalar(select(FeedbackResponse).where(FeedbackResponse.submitted_on == date.today())) is not None
