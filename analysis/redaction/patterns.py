@@ -375,7 +375,13 @@ _MONTH_OTHER = (
     # Turkish ("3 Mart", "14 Şubat'ta"), Lithuanian genitives ("kovo 3"), Hindi in Devanagari.
     r"ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k|"
     rf"{_MONTH_LT}|"
-    r"जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)"
+    r"जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|"
+    # Round 36: Kurdish Sorani ("9ی ئازار", 9 March), and Tigrinya and Amharic in Ge'ez script, their own month
+    # names ("3 ሰነ", "3 ሰኔ", 3 June) and the English ones as Amharic writes them.
+    r"کانوونی دووەم|کانوونی یەکەم|تشرینی یەکەم|تشرینی دووەم|شوبات|ئازار|نیسان|ئایار|حوزەیران|تەممووز|ئاب|ئەیلوول|"
+    r"ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ|ጥር|የካቲት|ሰኔ|ሐምሌ|ነሐሴ|ጥቅምት|"
+    r"ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጳጉሜን|ጳጉሜ|ጃንዩወሪ|ጃንዋሪ|ፌብሩወሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ሜይ|ጁን|ጁላይ|ኦገስት|ሴፕቴምበር|"
+    r"ኦክቶበር|ኖቬምበር|ዲሴምበር)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
 # Persian writes the Gregorian months too ("۲۳ نوامبر"), without "مه"/"می" (fog, a verb's prefix).
@@ -383,7 +389,7 @@ _MONTH_FA = (r"(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|�
              r"ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر)")
 # English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
 # Polish writes a day as an ordinal with "-go" ("3-go marca", "21go maja").
-_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego)"
+_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego|ی)"  # Kurdish joins "-ی" to the day: "9ی ئازار"
 _DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORDINAL_END}?"
 _DAY_WORD = (
     r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -516,7 +522,12 @@ _POSTCODE_AREAS = frozenset(
 )
 _POSTCODE_FULL = lazy_re(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.I)
 _POSTCODE_OUTWARD = lazy_re(r"\b(?P<area>[A-Z]{1,2})\d[A-Z\d]?\b")
-_POSTCODE_CONTEXT_BEFORE = lazy_re(r"(?:post\s?code|postal code)(?:\s+(?:is|was|of|:))*[\s:]*$", re.I)
+_POSTCODE_CONTEXT_BEFORE = lazy_re(
+    r"(?:post\s?codes?|postal codes?)(?:\s+(?:is|was|of|like|such\s+as|:))*[\s:]*$", re.I)
+# After a town's name: "Ashton-under-Lyne OL6", "Cardiff CF24" (round 36).
+_POSTCODE_AFTER_ADDRESS = lazy_re(r"\x00,?\s+(?P<code>(?P<area>[A-Za-z]{1,2})\d[A-Za-z\d]?)\b")
+_PLATE_TAIL = lazy_re(r"\s?[A-Z]{3}\b")
+_TOWN_JUST_BEFORE = lazy_re(r"(?<![\w'’-])(?P<town>[A-Z][a-z'’]+(?:-[a-zA-Z]+)*),?\s+$")
 _LOCATION_BEFORE = lazy_re(r"\b(?:in|from|near|around|live in|lived in|moved to|area)\s+$", re.I)
 _AREA_AFTER = lazy_re(r"^\s+(?:area|postcode|district)\b", re.I)
 
@@ -527,6 +538,11 @@ _UNITS = frozenset("gb tb mb kb".split())
 _ORDINALS = frozenset("st nd rd th".split())
 
 
+def _after_a_town(before: str) -> bool:
+    town = _TOWN_JUST_BEFORE.search(before)
+    return bool(town) and key(town.group("town")) in lexicon().towns
+
+
 def postcodes(text: str) -> Iterator[Span]:
     # A full postcode's shape is enough whatever its area: an invented or mistyped area ("KL4 9RT",
     # "kl49rt") still tells where someone lives.
@@ -535,6 +551,9 @@ def postcodes(text: str) -> Iterator[Span]:
         if match.group("area").upper() in _POSTCODE_AREAS or not (
                 inward.lower() in _UNITS or (inward.islower() and inward in _ORDINALS)):
             yield match.span()
+    for match in _POSTCODE_AFTER_ADDRESS.finditer(text):
+        if match.group("area").upper() in _POSTCODE_AREAS:
+            yield match.span("code")  # "[address] m19": an outward code in any case after an address
     for match in _POSTCODE_OUTWARD.finditer(text):
         area = match.group("area")
         if area not in _POSTCODE_AREAS:
@@ -545,6 +564,8 @@ def postcodes(text: str) -> Iterator[Span]:
             _POSTCODE_CONTEXT_BEFORE.search(before)
             or _AREA_AFTER.match(after)
             or (len(area) == 2 and _LOCATION_BEFORE.search(before))
+            or (len(area) == 2 and match.group().isupper() and _after_a_town(before)
+                and not _PLATE_TAIL.match(after))  # "a silver Leon AB12 CDE" is a car
         ):
             yield match.span()
 

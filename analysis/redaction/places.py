@@ -98,6 +98,11 @@ _ADDRESS_WELSH = lazy_re(rf"(?<![\w/.])(?:{_FLAT})?{_HOUSE},?\s+"
                          rf"(?:{_WELSH_NAME}|{_WELSH_PLACE_WORD}(?:\s+[A-Z\u00C0-\u017F][\w'’-]*){{1,2}})")
 # A one-word street by its ending after a house number: "21 Kingsway", "4 Northgate", "33 Broadway".
 _ADDRESS_ONE_WORD = lazy_re(rf"(?<![\w/.])(?:{_FLAT})?{_HOUSE},?\s+[A-Z][a-z]{{2,}}(?:way|gate|gait)\b")
+# In lower case after living somewhere: "i live at 44b kingsway", "moved to 9 clarence rd" (round 36).
+_ADDRESS_LOWER = lazy_re(
+    r"\b(?i:live[sd]?|living|stay(?:s|ed|ing)?|moved|move|moving)\s+(?:at|to|in)\s+(?P<addr>\d{1,4}[a-z]?,?\s+"
+    r"(?:[a-z]{3,}\s+)?(?:[a-z]{3,}(?:way|gate|gait)|[a-z]{3,}\s+(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|"
+    r"crescent|cres|grove|terrace|gardens|place|court|walk|view|rise|mews|row|square)))\b")
 _ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
@@ -231,11 +236,12 @@ def _foreign_places(text: str) -> Iterator[Span]:
 
 # A house number and a street in Urdu, Bengali, Gurmukhi or Arabic script, in any digits (read as ASCII
 # by then): "۱۲ کنگ روڈ", "২৪ গ্রিন রোড", "١٢ شارع الملك" (Arabic puts the street word first).
-# A word in Arabic (Urdu, Persian), Devanagari, Gurmukhi or Bengali script, with the zero-width non-joiner Persian
-# writes inside a word ("استاک‌پورت"), and without the danda that ends a Hindi or Bengali sentence, nor the Arabic
+# A word in Arabic (Urdu, Persian), Devanagari, Gurmukhi, Bengali or Ge'ez (Tigrinya, Amharic) script, with the
+# zero-width non-joiner Persian writes inside a word ("استاک‌پورت"), and without the danda that ends a Hindi or
+# Bengali sentence, nor the Arabic
 # comma, semicolon, question mark and Urdu full stop ("کلانتری نیوکاسل،", Newcastle police station, is a town).
 _SCRIPT_LETTERS = (r"\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u06d3\u06d5-\u06ff"
-                   r"\u0900-\u0963\u0966-\u097f\u0a00-\u0a7f\u0980-\u09ff\u200c")
+                   r"\u0900-\u0963\u0966-\u097f\u0a00-\u0a7f\u0980-\u09ff\u200c\u1200-\u135a")
 _SCRIPT_WORD = rf"[{_SCRIPT_LETTERS}]+"
 _SCRIPT_ADDRESS = lazy_re(
     rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_WORD}\s+){{1,2}}"
@@ -257,8 +263,9 @@ def find_addresses(text: str) -> Iterator[Span]:
     for pattern in (_ADDRESS_WELSH, _ADDRESS_ONE_WORD):
         for match in pattern.finditer(text):
             yield _without_portuguese_no(text, *match.span())
-    for match in _ADDRESS_NUMBER_ONLY.finditer(text):
-        yield match.span("addr")
+    for pattern in (_ADDRESS_NUMBER_ONLY, _ADDRESS_LOWER):
+        for match in pattern.finditer(text):
+            yield match.span("addr")
     for match in _ADDRESS_NUMBER_AFTER.finditer(text):
         yield _foreign_verb_before_street(text, match.start(), match.group("street")), match.end()
 
@@ -353,7 +360,7 @@ _SERVICE_WORDS = frozenset(
     helpline court courts hospital probation team office jobcentre nhs mind samaritans shelter women's womens
     social crisis idva idvas marac victim victims cafcass school college university library church mosque
     temple gurdwara surgery gp clinic trust project charity group groups network programme program course a&e
-    toolkit""".split())
+    toolkit barnardo barnardo's barnardos nspcc galop respect""".split())
 # Kinds of lodging, not a venue's name: "a B&B on Preston New Road" (the road is the place).
 _LODGING = frozenset("b&b hostel hotel flat house refuge room".split())
 # "Morrisons in Burnley": a shop or venue before "in"/"at"/"on" a place is that place.
@@ -480,7 +487,8 @@ def find_places(text: str) -> Iterator[Span]:
         # of a name already taken is no place, so a second redaction changes nothing.
         if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end) \
                 and not _TITLE_JUST_BEFORE.search(text, max(0, start - 12), start):
-            yield _after_foreign_school_word(text, start, end), _whole_run(text, end, lex)
+            end = _hyphened_town_end(text, start, _whole_run(text, end, lex), lex)
+            yield _after_foreign_school_word(text, start, end), end
     if original is not text:
         # A listed town with a Turkish case ending is a place wherever it stands ("Manchester'daki sığınma evi").
         for match in _TURKISH_TOWN.finditer(original):
@@ -558,6 +566,8 @@ _TURKISH_PLACE_ENDING = lazy_re(r"(?<=[A-Za-z])['’](?:n?[dt][ae]n?|n?[dt][ae]k
 
 
 _PERSON_TITLE = lazy_re(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
+# A title or rank just before a word: the word is a surname, not a shop ("Dr Patel at Moss Side").
+_TITLED = lazy_re(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof|" + "|".join(POLICE_RANKS) + r")\.?\s+$")
 # An officer's rank before a town's name makes it a surname: "PC Haworth", "DC Settle".
 _TITLE_JUST_BEFORE = lazy_re(r"\b(?:" + "|".join(POLICE_RANKS) + r")\s+$")
 _NAME_LABEL_AFTER = lazy_re(r"\s+\[name\]")
@@ -655,6 +665,8 @@ def _places(text: str) -> Iterator[Span]:
     yield from _with_venue_before(text, _towns(text))
     if _SCHOOL_HINT.search(text):
         yield from _schools(text)
+    if "st" in text:
+        yield from _lower_saint_schools(text, lexicon())
     if _STREET_HINT.search(text):
         yield from _branches(text)
         yield from _with_venue_before(text, _streets(text))
@@ -782,6 +794,25 @@ def _after_strong_cues(text: str) -> Iterator[Span]:
 _SAINT_BEFORE = lazy_re(r"\b(?:St|Saint|St\.)\s+$")
 
 
+# A school or church by its saint, in lower case, where schools are spoken of: "my kids go to oakwood primary
+# and st bedes" (round 36). Saints that are no listed first name:
+_SAINTS = frozenset("""bede cuthbert dunstan john alban chad hilda oswald aidan columba ninian brigid kentigern mungo
+    wilfrid edmund augustine anselm thomas gregory benedict bernard dominic ignatius pius vincent teresa monica
+    bernadette winefride illtyd teilo dyfrig peter paul""".split())
+_LOWER_SAINT = lazy_re(r"(?<![\w'’])(?:st\.?|saint)\s+(?P<saint>[a-z]+?)(?:['’]?s)?\b")
+_SCHOOL_TALK = lazy_re(
+    r"\b(?:school|schools|primary|secondary|academy|nursery|college|high|catholic|rc|parish|church)\b", re.I)
+
+
+def _lower_saint_schools(text: str, lex: Lexicon) -> Iterator[Span]:
+    if not _SCHOOL_TALK.search(text):
+        return
+    for match in _LOWER_SAINT.finditer(text):
+        saint = match.group("saint")
+        if saint in _SAINTS or (lex.is_first_name(saint) and not lex.is_ambiguous(saint)):
+            yield match.span()
+
+
 def _with_venue_before(text: str, spans: Iterator[Span]) -> Iterator[Span]:
     """A place with the shop or venue just before it: "Primark in Merry Hill" is one place."""
     lex = lexicon()
@@ -810,6 +841,7 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
             yield start, end
     yield from _lower_case_towns(text, lex)
     yield from _towns_of_services(text, lex)
+    yield from _branch_towns(text, lex)
     yield from _word_towns_by_cue(text, lex)
     yield from _towns_anywhere(text, lex)
     yield from _lower_towns_anywhere(text, lex)
@@ -833,7 +865,9 @@ _LOCAL_SERVICE = lazy_re(
     r"(?<![\w'’-])(?P<town>[A-Za-z][\w'’]*(?:[ -][A-Za-z][\w'’]*){0,2})\s+(?=(?i:police\b|(?:city |borough |"
     r"county |district |metropolitan )?council\b|magistrates\b|(?:crown|county|family|combined|coroner'?s|sheriff) "
     r"court\b|civil justice\b|social services\b|children'?s services\b|general\b(?! (?:election|practice|public))|"
-    r"infirmary\b|hospital\b))")
+    r"infirmary\b|hospital\b|cid\b|refuge\b|outreach\b|women'?s aid\b|"
+    # The police in Lithuanian, Polish, Romanian, Spanish, Portuguese and Turkish: "Lincoln policija" (round 36).
+    r"policija\b|policj\w+|poli[țţt]i\w*|polic[íi]a\b|polis\w*))")
 # Words before a service that are no town, though a gazetteer may hold one of that name.
 _SERVICE_QUALIFIERS = frozenset("""local city county town parish district borough new old british national transport
     military metropolitan community neighbourhood youth family crown high civil county's council's adult adults
@@ -858,6 +892,29 @@ def _word_towns_by_cue(text: str, lex: Lexicon) -> Iterator[Span]:
 
 
 _REGION_WORDS = frozenset("greater west east north south mid central".split())
+# The rest of a hyphened town after its first word: "Ashton-under-Lyne", "Stoke-on-Trent", "Weston-super-Mare".
+_HYPHENED_REST = lazy_re(r"(?:-(?i:under|on|upon|le|in|by|super|cum|en|the|next|over|with)(?:-the)?-[A-Z][\w'’]+)+")
+
+
+def _hyphened_town_end(text: str, start: int, end: int, lex: Lexicon) -> int:
+    rest = _HYPHENED_REST.match(text, end)
+    return rest.end() if rest and key(text[start:rest.end()]) in lex.towns else end
+
+
+
+# A national charity's local branch named after it: "Women's Aid Dundee", "Victim Support Leeds" (round 36).
+_BRANCH_TOWN_AFTER = lazy_re(
+    r"\b(?:Women['’]?s\s+Aid|Citizens\s+Advice|Victim\s+Support|Barnardo['’]?s|Mind|Relate|Shelter)\s+"
+    r"(?P<town>[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?)")
+
+
+def _branch_towns(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _BRANCH_TOWN_AFTER.finditer(text):
+        words = re.split(r"[ -]", match.group("town"))
+        for count in range(len(words), 0, -1):  # the longest town at the start
+            if " ".join(key(word) for word in words[:count]) in lex.towns:
+                yield match.start("town"), match.start("town") + len(" ".join(words[:count]))
+                break
 
 
 def _towns_of_services(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -1036,15 +1093,19 @@ def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
 
 
 # A whole word: "Pisał" (Polish "wrote") holds no "Pisa".
-# With "and" inside: "Elephant and Castle".
+# With "and" inside: "Elephant and Castle"; "-en-" only hyphened, as Spanish "en" (in) is no part of a name
+# ("Vivo en Leeds").
 _CAPITALISED_WORDS = lazy_re(
-    r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|en|by|and|[A-Z][a-z'’]+)){0,3}(?![\w])")
+    r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -](?:upon|on|under|le|by|and|[A-Z][a-z'’]+)|-en){0,3}(?![\w])")
 # Words after a town that make it a street or a venue of that name: "Moss Lane", "Trafford Centre".
 _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescent court gardens place terrace grove
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
     meadows side wharf quay centre arena retail shopping""".split())
 _WORKPLACE_KINDS = frozenset("depot branch plant site warehouse factory store office yard works".split())
 _TITLE_BEFORE = lazy_re(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
+# Spanish and Portuguese "a" (to) after going or moving, not the English article: "me mudé a Brixton" (round 36).
+_SPANISH_TO_BEFORE = lazy_re(r"\b(?i:mud[ée]|mudamos|mudou|mudei|fui|fue|fuimos|voy|vou|vamos|llegu[ée]|lleg[óo]|"
+                             r"cheguei|vine|vino|volv[íi]|regres[ée]|voltei|envi[óo]|mandaron|mandaram)\s+a\s+$")
 
 
 _COLOUR_BEFORE = lazy_re(r"\b(?i:black|white|grey|gray|silver|red|blue|green|yellow|orange|purple|gold|maroon|navy|"
@@ -1098,7 +1159,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))) \
                 and key(previous.group(1)) not in lex.romanised:  # "Hum Bradford mein": "we", no first name
             continue  # a surname: "Sarah Preston", or after a name redacted before (redaction is idempotent)
-        if (_TITLE_BEFORE.search(before) and not kind_after) or _public_after(text, end):
+        if (_TITLE_BEFORE.search(before) and not kind_after and not _SPANISH_TO_BEFORE.search(before)) \
+                or _public_after(text, end):
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
         if kind_after:
             end += following.end()  # "Moss Lane", "Trafford Centre", "Bolton Arena"
@@ -1176,6 +1238,8 @@ def _is_venue(word: str, lex: Lexicon, text: str, start: int) -> bool:
     if k in _SERVICE_WORDS or k in STOPWORDS or k in _LODGING or (k in lex.ordinary and k not in lex.keep) \
             or lex.is_first_name(k) or lex.is_ambiguous(k):
         return False  # "Citizens Advice in", "House in", "Sarah in"
+    if _TITLED.search(text, max(0, start - 12), start):
+        return False  # "Dr Patel at Moss Side": a person, for names.py
     return not re.search(r"(?:^|[.!?]\s*)$", text[:start])
 
 
@@ -1282,7 +1346,9 @@ _VENUE_KIND = (
     r"Cycling|Running|Swimming|Athletic|Athletics|Sailing|Angling|Darts|Squash|Rowing|Hockey|Netball|Judo|"
     r"Karate|Dance|Youth|Boys|Girls|Lads|Working Men['’]s|Cricket and Bowling)\s+Club|"
     r"FC|AFC|ARLFC|RUFC|ABC|Harriers|Boxing Gym|Gym|"
-    r"Farm|Farms"  # a workplace and a home: "worked at Brookside Farm"
+    r"Farm|Farms|"  # a workplace and a home: "worked at Brookside Farm"
+    # Where someone sleeps (round 36): a hospital ward named for someone, halls, a Traveller site.
+    r"Ward|Halls|[Ss]ite"
 )
 _NAMED_VENUE = lazy_re(rf"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
 # Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
@@ -1391,8 +1457,17 @@ def _venues_by_kind(text: str, lex: Lexicon) -> Iterator[Span]:
             # "Bridges Family Centre", "Kelsby Women's Centre": the words of the kind are no name; the kind
             # alone ("the Rape Crisis Centre", "Women's Centre") is no place.
             naming = [word for word in naming if key(word) not in _KIND_OF_CENTRE]
+        if kind.title() in _SLEEPING_KINDS and all(key(word) in _KIND_OF_WARD or key(word) in lex.keep
+                                                   for word in naming):
+            continue  # "Labour Ward", "the Building Site": a kind, not a name ("Jenner Ward", "Lower Moss site")
         if _names_a_venue(naming):
             yield start, match.end("venue")
+
+
+_SLEEPING_KINDS = frozenset("Ward Halls Site".split())
+_KIND_OF_WARD = frozenset("""children's childrens maternity labour surgical medical acute assessment psychiatric mental
+    health day elderly stroke cardiac orthopaedic trauma burns neonatal postnatal antenatal building caravan camp
+    construction camping traveller travellers gypsy council main new old student university uni web""".split())
 
 
 def _person_owns(word: str, lex: Lexicon) -> bool:
