@@ -910,11 +910,9 @@ _BRANCH_TOWN_AFTER = lazy_re(
 
 def _branch_towns(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _BRANCH_TOWN_AFTER.finditer(text):
-        words = re.split(r"[ -]", match.group("town"))
-        for count in range(len(words), 0, -1):  # the longest town at the start
-            if " ".join(key(word) for word in words[:count]) in lex.towns:
-                yield match.start("town"), match.start("town") + len(" ".join(words[:count]))
-                break
+        length = _longest_town(match.group("town"), lex)
+        if length:
+            yield match.start("town"), match.start("town") + length
 
 
 def _towns_of_services(text: str, lex: Lexicon) -> Iterator[Span]:
