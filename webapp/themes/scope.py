@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, String, cast, literal, select
 
 from webapp import equality
 from webapp.channels import channel_label
@@ -200,17 +200,25 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
     return found
 
 
+def ref_selects() -> list[Select]:
+    """SELECTs of the ref of every visible, non-empty free-text item, of every
+    scope, each as its one column ``ref``, worked out in SQL so callers can
+    filter on it there (``webapp.themes.vectors``): ``feedback_ref`` and
+    ``answer_ref`` in SQL."""
+    selects = [
+        select((literal("f:") + cast(FeedbackResponse.id, String) + f":{field_name}").label("ref"))
+        .where(FeedbackResponse.hidden.is_(False), getattr(FeedbackResponse, field_name) != "")
+        for field_name in bank.FREE_TEXT_FIELDS]
+    selects.append(
+        select((literal("a:") + cast(Answer.id, String)).label("ref"))
+        .join(ConsultationResponse).join(Question, Answer.question_id == Question.id)
+        .where(ConsultationResponse.hidden.is_(False), Question.kind == "free_text", Answer.value != ""))
+    return selects
+
+
 def all_refs() -> list[str]:
     """The ref of every visible, non-empty free-text item, of every scope."""
-    refs = []
-    for field_name in bank.FREE_TEXT_FIELDS:
-        column = getattr(FeedbackResponse, field_name)
-        refs += [feedback_ref(i, field_name) for i in db.session.scalars(
-            select(FeedbackResponse.id).where(FeedbackResponse.hidden.is_(False), column != ""))]
-    refs += [answer_ref(i) for i in db.session.scalars(
-        select(Answer.id).join(ConsultationResponse).join(Question, Answer.question_id == Question.id)
-        .where(ConsultationResponse.hidden.is_(False), Question.kind == "free_text", Answer.value != ""))]
-    return refs
+    return [ref for query in ref_selects() for ref in db.session.scalars(query)]
 
 
 def resolve(refs: list[str]) -> dict[str, Item]:

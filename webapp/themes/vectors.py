@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import exists, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
 from webapp.extensions import db, random_id
 from webapp.themes.models import TextVector
-from webapp.themes.scope import Item, all_refs, resolve
+from webapp.themes.scope import Item, ref_selects, resolve
 
 if TYPE_CHECKING:
     from analysis.transformer import Remembered
@@ -146,13 +146,16 @@ def embed(items: Sequence[Item]) -> int:
 
 def missing_items() -> list[Item]:
     """Visible free-text answers with no vector yet (not ones whose text changed:
-    a run finds those)."""
-    have = set(db.session.scalars(select(TextVector.ref).where(TextVector.model == MODEL)))
-    return list(resolve([r for r in all_refs() if r not in have]).values())
+    a run finds those). The database compares the refs, so a job after a
+    submission reads only the new answers, however many are kept."""
+    refs = [ref for query in ref_selects() for ref in db.session.scalars(query.where(~exists().where(
+        TextVector.ref == query.selected_columns.ref, TextVector.model == MODEL)))]
+    return list(resolve(refs).values())
 
 
 def orphaned_refs() -> list[str]:
     """Refs of kept vectors whose answer is gone or hidden (a job may keep one
     just after retention deleted its answer)."""
-    visible = set(all_refs())
-    return [ref for ref in db.session.scalars(select(TextVector.ref)) if ref not in visible]
+    visible = union_all(*ref_selects()).subquery()
+    return list(db.session.scalars(select(TextVector.ref).where(
+        ~exists().where(visible.c.ref == TextVector.ref))))

@@ -20,7 +20,7 @@ from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse, feedback_ref
 from webapp.themes import runs, vectors
 from webapp.themes.models import StaffCoding, TextVector
-from webapp.themes.scope import feedback_quarter
+from webapp.themes.scope import all_refs, consultation_scope, feedback_quarter, items
 from webapp.themes.vectors import MODEL, seal, unseal
 
 
@@ -143,3 +143,34 @@ def test_a_failing_listener_never_fails_a_survivors_send(app, app_context, clien
     assert client.post("/feedback", data={"step": "check", "website": ""}).status_code == 303
     assert "Thank you" in client.get("/feedback").get_data(as_text=True)
     assert db.session.scalar(select(FeedbackResponse).where(FeedbackResponse.submitted_on == date.today())) is not None
+
+
+def test_a_job_reads_only_the_answers_with_no_vector(app_context, app, monkeypatch):
+    kept, new = add_feedback(POLICE), add_feedback(HOUSING)
+    db.session.add(TextVector(ref=feedback_ref(kept.id, "what_helped"), model=MODEL, sealed="x:AAAA"))
+    db.session.add(TextVector(ref=feedback_ref(new.id, "what_helped"), model="an older model", sealed="x:AAAA"))
+    db.session.commit()
+    asked: list[list[str]] = []
+    real = vectors.resolve
+    monkeypatch.setattr(vectors, "resolve", lambda refs: asked.append(refs) or real(refs))
+    assert [item.text for item in vectors.missing_items()] == [HOUSING]
+    assert asked == [[feedback_ref(new.id, "what_helped")]]  # the kept answer was never read
+
+
+def test_refs_worked_out_in_sql_are_the_items_own(app_context, app):
+    feedback = add_feedback(POLICE, "Shorter waits")
+    consultation = make_consultation("after-leaving")
+    response = ConsultationResponse(consultation=consultation, submitted_on=feedback.submitted_on)
+    db.session.add(response)
+    response.answers.append(Answer(question_id=consultation.questions[2].id, value="The refuge kept us safe"))
+    db.session.commit()
+    expected = items(feedback_quarter("2026Q3")) + items(consultation_scope("after-leaving"))
+    assert sorted(all_refs()) == sorted(item.ref for item in expected) and len(expected) == 3
+
+
+def test_orphaned_vectors_are_those_of_gone_or_hidden_answers(app_context, app):
+    visible, hidden = add_feedback(POLICE), add_feedback(HOUSING, hidden=True, hidden_reason="spam")
+    refs = [feedback_ref(visible.id, "what_helped"), feedback_ref(hidden.id, "what_helped"), "a:999999"]
+    db.session.add_all(TextVector(ref=ref, model=MODEL, sealed="x:AAAA") for ref in refs)
+    db.session.commit()
+    assert sorted(vectors.orphaned_refs()) == sorted(refs[1:])
