@@ -63,8 +63,8 @@ def _themes_by_classifier(codebook: Codebook, coded: Sequence[Coded],
                           pairs: Sequence[tuple[str, str | None]], learner: Embedder | None
                           ) -> tuple[np.ndarray, np.ndarray, ThemeClassifier]:
     model = ThemeClassifier(codebook=codebook, learner=learner).fit(
-        [c.record.text for c in coded], [c.codes for c in coded], [c.record.question for c in coded]
-    )
+        [c.record.text for c in coded], [c.codes for c in coded], [c.record.question for c in coded],
+        [t for t, _ in pairs], [q for _, q in pairs])
     # No forced label here: texts no theme explains feed the emergent themes.
     chosen, proba = model.assigned([t for t, _ in pairs], [q for _, q in pairs])
     return chosen, proba, model

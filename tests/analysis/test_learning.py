@@ -475,3 +475,68 @@ def test_learning_starts_from_the_answers_model_it_is_given():
     j = model.classes_.index("police")
     n = model.positives_[j]
     assert n > 0 and np.isclose(model.learned_weight()[j], n / (n + BLEND_AT))
+
+
+UNCODED = ["Waited three hours for a driver", "Waited three hours for a driver", "The nurses were so kind",
+           "Nobody explained my results", "Nothing.", "The doctor was rude", "Parking was fine",
+           "Long wait and rude staff", "Clear letters about my appointment"]
+
+
+def _refits(monkeypatch) -> list[list[str]]:
+    """The texts of each fit the classifier makes."""
+    fits: list[list[str]] = []
+    real = ThemeClassifier._fit
+
+    def recording(self, texts, labels, questions):
+        fits.append(list(texts))
+        return real(self, texts, labels, questions)
+
+    monkeypatch.setattr(ThemeClassifier, "_fit", recording)
+    return fits
+
+
+def test_while_few_are_coded_it_learns_again_from_the_answers_it_themes_surest(monkeypatch):
+    fits = _refits(monkeypatch)
+    coded = TRAIN[:10]
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded],
+                                                   uncoded=UNCODED)
+    assert len(fits) == 2 and fits[1][:10] == fits[0]
+    added = fits[1][10:]
+    assert len(added) == model.self_taught_ == len(set(added))  # each text once, at most as many as coded
+    assert 0 < len(added) <= 10
+    assert "Nothing." not in added and "The doctor was rude" not in added  # says nothing; already coded
+    assert model.predict(["kind nurses"])[0]
+
+
+def test_self_training_stops_once_enough_answers_are_coded(monkeypatch):
+    from analysis import classify
+
+    monkeypatch.setattr(classify, "SELF_TRAINING_BELOW", 10)
+    coded = TRAIN[:10]
+    alone = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded])
+    fits = _refits(monkeypatch)
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded],
+                                                   uncoded=UNCODED)
+    assert len(fits) == 1 and model.self_taught_ == 0
+    assert np.allclose(model.predict_proba(UNCODED), alone.predict_proba(UNCODED))
+
+
+def test_no_self_training_where_the_shipped_answers_model_covers_the_codebook(monkeypatch):
+    fits = _refits(monkeypatch)
+    model = ThemeClassifier(codebook=default_codebook(), char_ngrams=False).fit(
+        [t for t, _ in DA_CODED], [c for _, c in DA_CODED], uncoded=["The refuge was full", "Police never came"])
+    assert len(fits) == 1 and model.self_taught_ == 0
+
+
+def test_self_training_themes_a_sample_of_a_large_run_not_all_of_it(monkeypatch):
+    from analysis import classify
+
+    monkeypatch.setattr(classify, "SELF_TRAINING_CANDIDATES", 3)
+    themed: list[int] = []
+    real = ThemeClassifier.predict_proba
+    monkeypatch.setattr(ThemeClassifier, "predict_proba",
+                        lambda self, texts, questions=None: themed.append(len(texts)) or real(self, texts, questions))
+    coded = TRAIN[:10]
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded],
+                                                   uncoded=UNCODED)
+    assert themed == [3] and 0 < model.self_taught_ <= 3
