@@ -284,3 +284,32 @@ def test_an_off_codebook_answer_gets_no_guess_and_goes_to_the_emergent_themes():
     assert not parking["themes"]  # no codebook evidence, so no weak best guess (analysis.semantic.EVIDENCE_AT)
     assert not parking["explained"] and parking["emergent_theme"] is not None
     assert len(report["emergent_themes"]) == 2
+
+
+def test_a_report_with_its_own_codebook_learns_again_from_its_surest_answers(monkeypatch):
+    from analysis.classify import ThemeClassifier
+    from analysis.codebook import parse_codebook
+
+    codebook = parse_codebook("""
+themes:
+  - code: access
+    label: Waiting
+    description: Waiting times and delays.
+    include: [wait]
+  - code: staff
+    label: Staff
+    description: How staff treated people.
+    include: [staff]
+""")
+    fits: list[int] = []
+    real = ThemeClassifier._fit
+    monkeypatch.setattr(ThemeClassifier, "_fit",
+                        lambda self, texts, labels, questions: fits.append(len(texts)) or real(self, texts, labels,
+                                                                                                  questions))
+    records = [Record(id=str(n), text=t, question=q) for n, (t, _, q) in enumerate(TRAIN[:10])]
+    records += [Record(id=f"u{n}", text=t, question="FFT Why?") for n, t in enumerate(
+        ["Waited four hours", "The nurses were lovely", "Kind porters", "Nobody rang me back"])]
+    coded = [Coded(records[n], tuple(labels.split("|"))) for n, (_, labels, _) in enumerate(TRAIN[:6])]
+    report = build_report(records, codebook=codebook, coded=coded)
+    assert report["method"] == "learned from staff coding"
+    assert len(fits) == 2 and 6 < fits[1] <= 12  # the coded six, then with up to six of the run's surest
