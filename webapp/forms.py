@@ -17,6 +17,7 @@ from wtforms import DateField, RadioField, StringField, SubmitField, TextAreaFie
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from webapp.i18n import character_count_words
+from webapp.periods import ScopeError, check_range
 
 # The longest free-text answer anyone is asked for, unless a consultation
 # question sets its own limit; the character count shows it as people type.
@@ -137,5 +138,11 @@ class DateRangeForm(FlaskForm):
     submit = SubmitField(_l("Show the summary"), widget=GovSubmitInput())
 
     def validate_end(self, field) -> None:
-        if field.data and self.start.data and field.data < self.start.data:
+        if not (field.data and self.start.data):
+            return
+        if field.data < self.start.data:
             raise ValidationError("The last day must be the same as or after the first day")
+        try:
+            check_range(self.start.data, field.data)
+        except ScopeError as error:  # too early, too late or too long: said here, not as a server error
+            raise ValidationError(str(error)) from error

@@ -228,8 +228,8 @@ def emergent_or_none(emergent_id: int) -> EmergentTheme | None:
 
 
 def add_emergent(emergent: EmergentTheme, code: str, label: str, description: str,
-                 include: list[str], exclude: list[str]) -> ThemeCode:
-    theme = add_theme(code, label, description, include, exclude, audit_action="")
+                 include: list[str], exclude: list[str], examples: list[str]) -> ThemeCode:
+    theme = add_theme(code, label, description, include, exclude, audit_action="", examples=examples)
     emergent.status, emergent.added_as = "added", code
     record_event("themes.emergent_add", target=f"theme:{code}", detail=f"emergent theme {emergent.id}: {label}")
     return theme

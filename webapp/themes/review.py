@@ -24,6 +24,7 @@ from webapp.themes.runs import (
     CodedItem,
     coded_items,
     latest_run,
+    retired_of,
     staff_codes,
     start_run,
 )
@@ -127,6 +128,7 @@ def confidence_words(score: float | None, staff_coded: bool) -> str:
 class ReviewRow:
     coded: CodedItem
     themes: list[dict]  # code, label, confidence, matched
+    retired: list[str]  # names of retired themes staff gave it
 
 
 def review_rows(scope: Scope, page: int, only_uncoded: bool) -> tuple[list[ReviewRow], int, int]:
@@ -139,7 +141,8 @@ def review_rows(scope: Scope, page: int, only_uncoded: bool) -> tuple[list[Revie
     labels = theme_labels()
     rows = [ReviewRow(c, [{"code": code, "label": labels.get(code, code),
                            "confidence": confidence_words(c.scores.get(code), c.staff_coded),
-                           "matched": c.matched.get(code, [])} for code in c.codes])
+                           "matched": c.matched.get(code, [])} for code in c.codes],
+                      [labels.get(code, code) for code in c.retired])
             for c in found[(page - 1) * PER_PAGE: page * PER_PAGE]]
     return rows, len(found), pages
 
@@ -209,6 +212,13 @@ def current_codes(scope: Scope, ref: str) -> tuple[list[str], bool]:
     row = run and db.session.scalar(select(ThemeRunItem).where(ThemeRunItem.run_id == run.id,
                                                                ThemeRunItem.ref == ref))
     return ([mapping.get(c, c) for c in row.codes if mapping.get(c, c)] if row else []), False
+
+
+def retired_labels(ref: str) -> list[str]:
+    """Names of the retired themes staff gave ``ref``."""
+    coding = db.session.scalar(select(StaffCoding).where(StaffCoding.ref == ref))
+    labels = theme_labels()
+    return [labels.get(code, code) for code in retired_of(coding.codes if coding else (), current_code_map())]
 
 
 def next_uncoded(scope: Scope, ref: str) -> str | None:

@@ -71,6 +71,7 @@ class CodedItem:
     compound: float = 0.0
     sentiment: str = "neutral"  # "positive" | "neutral" | "negative"
     staff_coded: bool = False
+    retired: tuple[str, ...] = ()  # codes staff gave it that now count as nothing (retired themes)
 
 
 # Runs -------------------------------------------------------------------------------------
@@ -321,8 +322,14 @@ def coded_items(scope: Scope, any_run: bool = False) -> list[CodedItem]:
             compound, sentiment = scored[item.ref].compound, scored[item.ref].label
             scores, matched = {}, {}
         result.append(CodedItem(item=item, codes=codes, scores=scores, matched=matched, compound=compound,
-                                sentiment=sentiment, staff_coded=item.ref in staff))
+                                sentiment=sentiment, staff_coded=item.ref in staff,
+                                retired=retired_of(staff.get(item.ref, ()), mapping)))
     return result
+
+
+def retired_of(codes, mapping: dict[str, str | None]) -> tuple[str, ...]:
+    """Those of ``codes`` that count as nothing now under ``mapping``: retired themes."""
+    return tuple(code for code in codes or () if code in mapping and mapping[code] is None)
 
 
 def _newest_run_items(refs: list[str]) -> dict[str, ThemeRunItem]:

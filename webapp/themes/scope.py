@@ -23,13 +23,17 @@ from webapp import equality
 from webapp.channels import channel_label
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question, answer_ref
 from webapp.consultations.translations import language_name
-from webapp.extensions import db
+from webapp.extensions import RANDOM_ID_CEILING, db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, feedback_ref
 from webapp.formatters import MONTHS, long_date
 from webapp.periods import EARLIEST, QUARTER_KEY, ScopeError, check_range, quarter_dates, quarter_of
 
 RANGE_KEY = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+# Refs as ``feedback_ref`` and ``answer_ref`` make them; anything else (a link cut
+# short, say) names no item. No id reaches RANDOM_ID_CEILING.
+FEEDBACK_REF = re.compile(r"f:([0-9]{1,19}):[a-z_]+\Z")
+ANSWER_REF = re.compile(r"a:([0-9]{1,19})\Z")
 
 
 @dataclass(frozen=True)
@@ -224,8 +228,7 @@ def all_refs() -> list[str]:
 def resolve(refs: list[str]) -> dict[str, Item]:
     """Items by ref, whatever their scope (e.g. quotes chosen for publication).
     Refs whose response has gone (hidden or purged) are left out."""
-    feedback_ids = sorted({int(r.split(":")[1]) for r in refs if r.startswith("f:")})
-    answer_ids = sorted({int(r.split(":")[1]) for r in refs if r.startswith("a:")})
+    feedback_ids, answer_ids = _ids(refs, FEEDBACK_REF), _ids(refs, ANSWER_REF)
     wanted = set(refs)
     found: dict[str, Item] = {}
     # In chunks: a backfill resolves every answer, and PostgreSQL takes at most
@@ -240,6 +243,10 @@ def resolve(refs: list[str]) -> dict[str, Item]:
         found.update((item.ref, item) for item in _consultation_items(db.session.get(Consultation, consultation_id))
                      if item.ref in wanted)
     return {ref: found[ref] for ref in refs if ref in found}
+
+
+def _ids(refs: list[str], pattern: re.Pattern) -> list[int]:
+    return sorted({int(m[1]) for ref in refs if (m := pattern.match(ref)) and int(m[1]) < RANDOM_ID_CEILING})
 
 
 def _chunks(values: list, size: int = 5000) -> list[list]:

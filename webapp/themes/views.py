@@ -112,6 +112,7 @@ def code_item(key: str, ref: str):
     form = ButtonForm()
     choices = review.theme_choices()
     chosen, staff_coded = review.current_codes(scope, ref)
+    retired = review.retired_labels(ref)
     error = ""
     if form.validate_on_submit():
         chosen = [c for c in request.form.getlist("codes") if c in dict(choices) or c == NO_THEME]
@@ -128,9 +129,10 @@ def code_item(key: str, ref: str):
             return redirect(_back_to_review(scope, ref))
     else:
         record_event("free_text.view", target=ref, detail=f"theme coding, {scope.key}")
-        chosen = chosen if chosen or not staff_coded else [NO_THEME]
+        # Coded only with themes since retired is not "No theme fits": staff choose again.
+        chosen = chosen if chosen or not staff_coded or retired else [NO_THEME]
     body = render_template("themes/code.html", scope=scope, item=item, form=form, choices=choices, chosen=chosen,
-                           staff_coded=staff_coded, errors={"codes": error} if error else {},
+                           staff_coded=staff_coded, retired=retired, errors={"codes": error} if error else {},
                            back=_back_to_review(scope, ref))
     db.session.commit()
     return make_response(body, 400 if error else 200)
@@ -198,7 +200,8 @@ def add_emergent(emergent_id: int):
     if form.validate_on_submit():
         try:
             theme = book.add_emergent(emergent, form.code.data, form.label.data, form.description.data or "",
-                                      book.phrases(form.include.data), book.phrases(form.exclude.data))
+                                      book.phrases(form.include.data), book.phrases(form.exclude.data),
+                                      book.examples(form.examples.data))
         except book.CodebookChange as error:
             getattr(form, error.field or "code").errors.append(str(error))
         else:

@@ -62,6 +62,11 @@ def test_date_range_errors_keep_what_was_typed(client, analyst):
     assert "The last day must be the same as or after the first day" in response.get_data(as_text=True)
     response = client.post("/staff/themes/", data={"start": ["", "", ""], "end": ["", "", ""]})
     assert "Enter the first day of the period" in response.get_data(as_text=True)
+    for start, end, message in ((["1", "1", "1999"], ["1", "2", "1999"], "Choose dates from 2000 to 2099."),
+                                (["1", "1", "2001"], ["1", "1", "2015"], "Choose a period of 10 years or less.")):
+        response = client.post("/staff/themes/", data={"start": start, "end": end})
+        assert response.status_code == 400 and message in page(response).select_one(".govuk-error-summary").get_text()
+        assert page(response).find("input", attrs={"name": "start", "value": start[2]}) is not None
     response = client.post("/staff/themes/", data={"start": ["1", "7", "2026"], "end": ["15", "8", "2026"]})
     assert response.location.endswith("/staff/themes/scope/feedback:2026-07-01..2026-08-15")
 
@@ -69,6 +74,13 @@ def test_date_range_errors_keep_what_was_typed(client, analyst):
 def test_unknown_scopes_are_not_found(client, analyst):
     assert client.get("/staff/themes/scope/feedback:2026Q9").status_code == 404
     assert client.get("/staff/themes/scope/consultation:nothing-here").status_code == 404
+
+
+@pytest.mark.parametrize("ref", ["f:abc:what_helped", "f:", "a:", "a:1x", "f:12:", "a:١٢",
+                                 "f:99999999999999999999999999:what_helped", "a:9999999999999999999"])
+def test_a_response_link_cut_short_or_mangled_is_not_found(client, analyst, ref):
+    add_feedback(POLICE)
+    assert client.get(f"{Q3}/items/{ref}").status_code == 404
 
 
 def test_run_from_the_page_then_review_with_confidence_and_matched_words(client, analyst):
@@ -185,9 +197,11 @@ def test_emergent_theme_added_to_the_codebook_or_dismissed(client, analyst):
     assert form.find("input", attrs={"name": "code"})["value"] == "car-park"
     assert form.find("textarea", attrs={"name": "include"}).get_text().strip() == "parking\ncar park"
     response = client.post(f"/staff/themes/emergent/{parking.id}/add",
-                           data={"label": "Parking", "code": "car-park", "include": "parking\ncar park"})
+                           data={"label": "Parking", "code": "car-park", "include": "parking\ncar park",
+                                 "examples": "Nowhere to park at the hospital\nThe barrier was broken"})
     assert response.location.endswith("/staff/themes/codebook")
     assert theme("car-park").include == ["parking", "car park"]
+    assert theme("car-park").examples == ["Nowhere to park at the hospital", "The barrier was broken"]
     client.post(f"/staff/themes/emergent/{fonts.id}/dismiss")
     db.session.expire_all()
     assert (parking.status, parking.added_as, fonts.status) == ("added", "car-park", "dismissed")
@@ -325,3 +339,28 @@ def test_duplicate_theme_names_are_refused(client, analyst):
     assert edited.status_code == 400 and "already a theme called" in edited.get_data(as_text=True)
     assert theme("housing").label != police
     assert "codebook.add" not in actions() and "codebook.edit" not in actions()
+
+
+def test_a_response_coded_only_with_a_theme_since_retired_asks_to_be_coded_again(client, analyst):
+    response = add_feedback("Officers came round the same night", "Nothing")
+    run_now(feedback_quarter("2026Q3"))
+    ref = feedback_ref(response.id, "what_helped")
+    client.post(f"{Q3}/items/{ref}", data={"codes": ["police"]})
+    client.post("/staff/themes/codebook/police/retire")
+    card = page(client.get(Q3)).find(id=f"item-f-{response.id}-what_helped").get_text(" ")
+    label = theme("police").label
+    assert f"Staff coded it as “{label}”, since retired from the codebook" in card
+    assert "staff decided" not in card
+    form = page(client.get(f"{Q3}/items/{ref}"))
+    assert not form.find("input", attrs={"value": "none"}).has_attr("checked")
+    assert "since retired from the codebook: choose its themes again" in form.get_text()
+
+
+def test_a_theme_with_no_matching_words_says_how_it_was_found(client, analyst):
+    first = add_feedback("I got a place to live that was safe for me and the kids")
+    run_now(feedback_quarter("2026Q3"))
+    rows = page(client.get(Q3)).find(id=f"item-f-{first.id}-what_helped").select("tbody tr")
+    reasons = {row.select("td")[2].get_text() for row in rows}
+    assert "None: learned from staff coding" not in reasons
+    assert reasons <= {"None: found by meaning (the theme’s description and example answers)"} | {
+        r for r in reasons if not r.startswith("None")}
