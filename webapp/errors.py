@@ -20,14 +20,19 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeoutError)
 # the 503 page offers to send the same form again, so what was just typed is kept.
 RESENDABLE_ENDPOINTS = {"feedback.journey_post", "respond.consultation_post"}
 RETRY_AFTER_SECONDS = 60
+# Set by create_app: the staff room's answer to a staff form whose token expired
+# (it keeps what was typed), or None where it is not one; that room sits above this one.
+EXPIRED_FORM_KEY = "heard_expired_staff_form"
 
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         # The journeys' own blueprints handle an expired token by asking again
-        # with what was typed kept (see `token_expired` in their views).
-        return render_template("error/400.html"), 400
+        # with what was typed kept (see `token_expired` in their views); staff
+        # forms are kept by the staff room.
+        keep_staff_form = app.extensions.get(EXPIRED_FORM_KEY)
+        return (keep_staff_form and keep_staff_form()) or (render_template("error/400.html"), 400)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -76,6 +76,8 @@ def build_app(config: str | type[Config] | None, overrides: dict | None) -> Flas
     app.extensions[journeys.STORED_KEY] = theme_runs.queue_embedding
     # The staff home shows the work waiting, which the reports room reads; the staff room sits below it.
     app.extensions[staff.WORK_KEY] = staff_work
+    # A staff form sent after its token expired is kept to send again; errors sit below the staff room.
+    app.extensions[errors.EXPIRED_FORM_KEY] = staff.keep_expired_form
     return app
 
 

@@ -326,6 +326,12 @@ WAITING = "I was on a waiting list for months before anyone called back."
 PARKING = "Parking near the office is impossible, the car park is always full of cars."
 
 
+def go_idle(client, minutes: int = 31) -> None:
+    """As if the signed-in member of staff had done nothing for ``minutes``."""
+    with client.session_transaction() as session:
+        session["staff_last_seen"] = time.time() - minutes * 60
+
+
 def add_feedback(helped: str, better: str = "", day: date = date(2026, 7, 10), **values) -> FeedbackResponse:
     response = FeedbackResponse(submitted_on=day, what_helped=helped, could_be_better=better, **values)
     db.session.add(response)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import time
 
 RESUME_KEY = "staff_resume"
+# Why a form was kept, which the page offering it says.
+TIMED_OUT, TOKEN_EXPIRED = "timed-out", "token-expired"
 # Fields that are never kept: the token is replaced, a password is never stored.
 NEVER_KEPT = ("csrf_token",)
 # A kept form is offered for an hour after the time-out, and only up to this size.
@@ -28,12 +30,12 @@ def kept_fields(form) -> list[tuple[str, str]]:
     return fields if any(value.strip() for name, value in fields if name != "value") else []
 
 
-def keep(session, user_id: int, path: str, form) -> bool:
+def keep(session, user_id: int, path: str, form, why: str = TIMED_OUT) -> bool:
     """Remember a form posted to `path` by `user_id`; False if there was nothing worth keeping."""
     fields = kept_fields(form)
     if not fields or sum(len(value) for _, value in fields) > MAX_CHARACTERS:
         return False
-    session[RESUME_KEY] = {"user_id": user_id, "path": path, "fields": fields, "kept_at": time.time()}
+    session[RESUME_KEY] = {"user_id": user_id, "path": path, "fields": fields, "kept_at": time.time(), "why": why}
     return True
 
 

@@ -86,10 +86,8 @@ def _time_out(action: str, reason: str):
     db.session.commit()
     _end_session()
     # What was being sent is kept for the same person to send after signing in again.
-    here = request.full_path if request.query_string else request.path
-    kept = request.method == "POST" and request.endpoint not in OPEN_ENDPOINTS and resume.keep(
-        session, user_id, here, request.form)
-    back_to = (_safe_next(here) or None) if request.method == "GET" else None
+    kept = _keep_posted_form(user_id, resume.TIMED_OUT)
+    back_to = (_safe_next(_here()) or None) if request.method == "GET" else None
     return redirect(url_for("staff.sign_in", **{reason: 1, "kept": 1 if kept else None, "next": back_to}))
 
 
@@ -427,6 +425,32 @@ def _finish_sign_in(user, method: str, next_path: str | None):
         session[resume.RESUME_KEY] = kept
         return redirect(url_for(".resume_form"))
     return redirect(_safe_next(next_path or "") or url_for(".home"))
+
+
+def _here() -> str:
+    return request.full_path if request.query_string else request.path
+
+
+def _keep_posted_form(user_id: int, why: str) -> bool:
+    return request.method == "POST" and request.endpoint not in OPEN_ENDPOINTS and resume.keep(
+        session, user_id, _here(), request.form, why)
+
+
+def keep_expired_form():
+    """A staff form sent with an expired token (the page was open over an hour):
+    what was typed is kept and offered to send again at a press of a button,
+    as after the idle time-out, rather than lost behind an error page. None
+    for anything else, which gets the plain error page."""
+    if not request.path.startswith("/staff") or not current_user.is_authenticated:
+        return None
+    # The token is checked before the idle time-out: a session that has also
+    # timed out ends here, and the form waits for the same person to sign in.
+    timed_out = sign_out_when_idle()
+    if timed_out is not None:
+        return timed_out
+    if not _keep_posted_form(current_user.id, resume.TOKEN_EXPIRED):
+        return None
+    return redirect(url_for("staff.resume_form"))
 
 
 def _end_session() -> None:

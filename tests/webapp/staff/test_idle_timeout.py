@@ -9,16 +9,11 @@ import time
 import pytest
 from sqlalchemy import select
 
-from tests.webapp.helpers import PASSWORD, make_consultation, make_user, page, sign_in_as
+from tests.webapp.helpers import PASSWORD, go_idle, make_consultation, make_user, page, sign_in_as
 from webapp.consultations.models import Question
 from webapp.extensions import db
 
 pytestmark = pytest.mark.parametrize("app_overrides", [{"DEMO": True}])
-
-
-def go_idle(client, minutes: int = 31) -> None:
-    with client.session_transaction() as session:
-        session["staff_last_seen"] = time.time() - minutes * 60
 
 
 def sign_in(client, user):
@@ -105,3 +100,4 @@ def test_the_warning_dialog_and_keep_alive(app_context, client, app_overrides):
     assert client.get(dialog["data-keep-alive-url"]).status_code == 302  # too late: signed out
     assert "timeout-warning" not in client.get("/staff/sign-in").get_data(as_text=True)
     assert db.session.scalar(select(Question.id)) is None
+
