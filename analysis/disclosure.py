@@ -64,6 +64,8 @@ def would_disclose(population: Population, value: int, earlier: Sequence[Shown],
     counts of the same figure lets someone work out a count from 1 to k-1."""
     if 0 < value < k:
         return True
+    if Shown(population, value) in earlier:
+        return False  # already out: showing it again tells no one anything new
     for shown in earlier:
         if shown.population == population and 0 < abs(value - shown.value) < k:
             return True

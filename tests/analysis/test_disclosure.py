@@ -103,3 +103,13 @@ def test_regions_group_atoms_by_membership():
     matrix, found = regions([pop(OCT, NOV), pop(NOV, DEC)])
     assert sorted(map(sorted, found)) == [[OCT], [NOV], [DEC]]
     assert matrix.sum() == 4
+
+
+def test_a_figure_shown_before_may_be_shown_again_whatever_was_shown_since():
+    """A quarter's 40, then July's 20 and August's 17 (which pin nothing small
+    in September, 3, only because the ledger checked each): the quarter's 40 is
+    already out, so the same report opened again shows it, not "not shown"."""
+    quarter, july, august = pop("m7", "m8", "m9"), pop("m7"), pop("m8")
+    earlier = [Shown(quarter, 40), Shown(july, 20), Shown(august, 17)]
+    assert would_disclose(quarter, 40, earlier) is False
+    assert would_disclose(quarter, 41, earlier) is True  # moved by 1: a response's theme laid bare

@@ -136,7 +136,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     purged = extra.get("")
     released = _release(population, previous_population, rows, responses, previous_responses,
                         purged.responses if purged else 0, coded, k)
-    rows = released.rows
+    rows = _held_rows_last(released.rows)
     if with_quotes:
         quotes = queries.quotes_by_theme(coded, [row.code for row in rows])
         rows = [_with_quotes(row, quotes.get(row.code, ())) for row in rows]
@@ -216,6 +216,12 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
         disclosure.record(previous_population.atoms,
                           {key: value for key, value in previous_shown.items() if key not in held_previous})
     return _Released(shown_rows, tables, frozenset(held), frozenset(held_previous))
+
+
+def _held_rows_last(rows: list[ThemeRow]) -> list[ThemeRow]:
+    """Shown themes by count, then the held ones by name: ranked among the
+    shown ones by their true count, a held row's place would bound it."""
+    return sorted(rows, key=lambda row: (row.suppressed, row.label if row.suppressed else ""))
 
 
 def _held_row(row: ThemeRow, held: set[str], held_previous: set[str]) -> ThemeRow:

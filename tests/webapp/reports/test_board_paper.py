@@ -204,3 +204,11 @@ def test_demo_like_actions_reach_the_plan(app_context, app):
         ("Brief the call handlers", "Planned", "blue")]
     assert [(row.status, row.overdue, row.agreed_for) for row in carried] == [
         ("Overdue (in progress)", True, "Feedback, April to June 2026")]
+
+
+def test_held_themes_come_after_the_shown_ones_by_name_not_by_their_hidden_count():
+    from webapp.reports.summary import _held_rows_last
+
+    rows = [_row("police", 40, None, suppressed=True), _row("housing", 20, 0.4), _row("money", 6, 0.12),
+            _row("children", 5, None, suppressed=True), _row("advocacy", 3, None, suppressed=True)]
+    assert [row.code for row in _held_rows_last(rows)] == ["housing", "money", "advocacy", "children", "police"]
