@@ -139,3 +139,22 @@ def test_easy_read_lets_people_decline_the_overall_answer(client, demo_data, lan
     overall = experience.find("input", attrs={"name": "overall", "value": "prefer-not"})
     label = " ".join(experience.find("label", attrs={"for": overall["id"]}).get_text(" ").split())
     assert translated(lang, "I do not want to say") in label
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_exit_buttons_spoken_texts_survive_quotes_in_a_translation(client, lang):
+    """Urdu quotes the button's name: the attribute once ended at its first quote."""
+    button = BeautifulSoup(client.get(f"/?lang={lang}").get_data(as_text=True), "html.parser").find(id="exit-this-page")
+    assert button["data-i18n.timed-out"] == translated(lang, "Exit this page expired.")
+    assert button["data-i18n.press-one-more-time"] == translated(lang, "Shift, press 1 more time to exit.")
+    assert all(name.isascii() for name in button.attrs)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_error_is_announced_as_one_in_the_page_language(client, demo_data, lang):
+    client.get(f"/feedback?step=service&lang={lang}")
+    html = page(client.post(f"/feedback?lang={lang}", data={"step": "service"}))
+    error = translated(lang, "Error:")
+    assert html.title.get_text().startswith(f"{error} ") and not html.title.get_text().startswith("Error:")
+    hidden = [span.get_text() for span in html.select(".govuk-error-message .govuk-visually-hidden")]
+    assert hidden and set(hidden) == {error}

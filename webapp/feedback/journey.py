@@ -160,8 +160,15 @@ def put_back(journey: Journey, indexes: set[int]) -> int:
     return count
 
 
-def redact_other_service(name: str) -> str:
-    return redact(name.strip()).text
+def other_service_values(name: str) -> dict:
+    """The other service as typed at the first step, redacted, with any danger
+    in it: someone may write it there ("GP - he said he will kill me")."""
+    return {"other_service": redact(name.strip()).text, "other_service_risk": list(assess(name).categories)}
+
+
+def risk_categories(answers: dict) -> list[str]:
+    """The kinds of danger found anywhere the person wrote."""
+    return list(dict.fromkeys([*(answers.get("risk_categories") or []), *(answers.get("other_service_risk") or [])]))
 
 
 def submit(journey: Journey) -> None:
@@ -171,7 +178,7 @@ def submit(journey: Journey) -> None:
     slug = … AND accepting_feedback`, so the check that the service is still
     open and the write cost one round trip, and nothing is stored if it closed."""
     answers = journey.answers
-    categories = answers.get("risk_categories") or []
+    categories = risk_categories(answers)
     values = {
         "submitted_on": date.today(),
         "risk_flagged": bool(categories),

@@ -72,8 +72,9 @@ def read(form: FeedbackKeyedForm) -> Keyed:
     answers |= {field: redacted[field] for field in q.FREE_TEXT_FIELDS}
     answers["service"] = form.service.data or ""
     other = form.other_service.data if answers["service"] == q.ANOTHER_SERVICE else ""
-    answers["other_service"] = journey.redact_other_service(other or "")
-    return Keyed(answers, list(redacted["risk_categories"]))
+    service = journey.other_service_values(other or "")
+    answers["other_service"] = service["other_service"]
+    return Keyed(answers, journey.risk_categories(service | {"risk_categories": redacted["risk_categories"]}))
 
 
 def redacted_text(keyed: Keyed) -> list[tuple[str, str]]:

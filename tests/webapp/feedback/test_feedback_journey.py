@@ -128,6 +128,15 @@ def test_risk_words_lead_thank_you_with_emergency_help_and_flag(app_context, cli
     assert "threat_to_kill_or_harm" in row.risk_categories
 
 
+def test_danger_written_as_the_other_service_leads_with_help_and_flags(app_context, client, demo_data):
+    walk_to_check(client, service="another", other_service="GP - he said he will kill me tonight",
+                  what_helped="", could_be_better="")
+    client.post("/feedback", data={"step": "check"})
+    assert page(client.get("/feedback")).h1.get_text() == "If you are in danger now, call 999"
+    [row] = [r for r in stored() if r.service is None and "kill" in r.other_service]
+    assert row.risk_flagged and "threat_to_kill_or_harm" in row.risk_categories
+
+
 def test_honeypot_drops_bot_submissions_quietly(app_context, client, demo_data):
     before = len(stored())
     walk_to_check(client)

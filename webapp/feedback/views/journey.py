@@ -174,9 +174,8 @@ def _save_step(journey: journeys.Journey, form):
     if step == "check":
         return _send(journey, form)
     if step == "service":
-        values = {"service": form.service.data,
-                  "other_service": journeys.redact_other_service(form.other_service.data or "")
-                  if form.service.data == q.ANOTHER_SERVICE else ""}
+        other = form.other_service.data if form.service.data == q.ANOTHER_SERVICE else ""
+        values = {"service": form.service.data, **journeys.other_service_values(other or "")}
     elif step == "comments":
         values = journeys.redact_comments(form.data)
     elif step == "about-you" and form.skip.data:
@@ -206,7 +205,7 @@ def _send(journey: journeys.Journey, form):
     missing = journey.first_missing_step()
     if missing:
         return _ask_for_missing(journey, missing)
-    flagged = bool(journey.answers.get("risk_categories"))
+    flagged = bool(journeys.risk_categories(journey.answers))
     easy_read = journey.easy_read
     language = journey.answers.get("text_language", "")
     unread = language if needs_reader(language) else ""
