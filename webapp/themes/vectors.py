@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from flask import current_app
-from sqlalchemy import exists, select, union_all
+from sqlalchemy import exists, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from webapp.extensions import db, random_id
 from webapp.themes.models import TextVector
-from webapp.themes.scope import Item, ref_selects, resolve
+from webapp.themes.scope import Item, all_refs, ref_selects, resolve
 
 if TYPE_CHECKING:
     from analysis.transformer import Remembered
@@ -156,6 +156,7 @@ def missing_items() -> list[Item]:
 def orphaned_refs() -> list[str]:
     """Refs of kept vectors whose answer is gone or hidden (a job may keep one
     just after retention deleted its answer)."""
-    visible = union_all(*ref_selects()).subquery()
-    return list(db.session.scalars(select(TextVector.ref).where(
-        ~exists().where(visible.c.ref == TextVector.ref))))
+    # Compared here, not in SQL: the database cannot index refs it works out, and
+    # NOT EXISTS over them took 130 s on SQLite with 19,700 vectors (a purge, not a job).
+    visible = set(all_refs())
+    return [ref for ref in db.session.scalars(select(TextVector.ref)) if ref not in visible]

@@ -242,3 +242,12 @@ def test_rate_limited_send_keeps_what_was_typed_and_says_how_long(client, consul
     assert "Please wait 60 minutes" in text or "Please wait 59 minutes" in text
     assert "Words I typed" in text
     assert responses() == []
+
+
+def test_send_pressed_again_after_a_lost_reply_thanks_and_stores_once(client, consultation):
+    answer_all(client, consultation)
+    post(client, "check", {"website": ""})  # stored; say the reply never reached the phone
+    again = post(client, "check", {"website": ""})
+    assert again.location.endswith(URL)
+    assert "Thank you" in page(client.get(URL)).get_text()
+    assert len(responses()) == 1

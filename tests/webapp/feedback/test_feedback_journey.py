@@ -137,6 +137,17 @@ def test_danger_written_as_the_other_service_leads_with_help_and_flags(app_conte
     assert row.risk_flagged and "threat_to_kill_or_harm" in row.risk_categories
 
 
+def test_send_pressed_again_after_a_lost_reply_thanks_and_stores_once(app_context, client, demo_data):
+    before = len(stored())
+    walk_to_check(client, what_helped="The outreach worker rang back")
+    client.post("/feedback", data={"step": "check"})  # stored; say the reply never reached the phone
+    again = client.post("/feedback", data={"step": "check"})
+    assert again.status_code == 303
+    html = page(client.get("/feedback"))
+    assert html.h1.get_text() == "Thank you" or "Thank you" in html.h1.get_text()
+    assert "deleted" not in html.get_text() and len(stored()) == before + 1
+
+
 def test_honeypot_drops_bot_submissions_quietly(app_context, client, demo_data):
     before = len(stored())
     walk_to_check(client)

@@ -73,6 +73,9 @@ def consultation_post(slug: str):
     translations.in_language(consultation)
     posted = request.form.get("step", "")
     starting = j.current_journey(session, consultation) is None
+    if starting and posted == j.CHECK and (session.get(j.THANKS_KEY) or {}).get("slug") == slug:
+        # Sent already; the reply was lost and Send pressed again: thank, don't store twice.
+        return redirect(url_for(".consultation", slug=slug), code=303)
     journey = _journey_for(consultation, posted)
     if posted != journey.step and journey.can_visit(posted):
         journey.go_to(posted)

@@ -80,6 +80,10 @@ def journey_post():
     if posted_step not in STEP_FORMS:
         abort(400)
     journey = journeys.current_journey(session)
+    if journey is None and posted_step == "check" and journeys.THANKS_KEY in session:
+        # Sent already, but the reply never arrived (a dropped signal) and Send was
+        # pressed again: say thank you, neither "your answers were deleted" nor a second copy.
+        return redirect(url_for(".journey"), code=303)
     starting = journey is None
     if starting:
         journey = _start_from_post(posted_step)
