@@ -27,7 +27,17 @@ from webapp.extensions import RANDOM_ID_CEILING, db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse, feedback_ref
 from webapp.formatters import MONTHS, long_date
-from webapp.periods import EARLIEST, QUARTER_KEY, ScopeError, check_range, quarter_dates, quarter_of
+from webapp.periods import (
+    EARLIEST,
+    QUARTER_KEY,
+    ScopeError,
+    check_range,
+    month_end,
+    month_start,
+    months_between,
+    quarter_dates,
+    quarter_of,
+)
 
 RANGE_KEY = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 # Refs as ``feedback_ref`` and ``answer_ref`` make them; anything else (a link cut
@@ -77,9 +87,21 @@ class Scope:
             return None  # (nothing is reported before EARLIEST)
         if self.is_quarter:
             return feedback_quarter(quarter_of(self.start - timedelta(days=1)))
+        if self.start == month_start(self.start) and self.end == month_end(self.end):
+            # Whole months (what reports count): as many whole months before, not as
+            # many days (July's 31 days before it reach back into May).
+            end = self.start - timedelta(days=1)
+            months = len(months_between(self.start, self.end))
+            return Scope("feedback", start=month_start(_months_back(end, months - 1)), end=end)
         length = self.end - self.start
         end = self.start - timedelta(days=1)
         return Scope("feedback", start=end - length, end=end)
+
+
+def _months_back(day: date, months: int) -> date:
+    """The first of the month ``months`` before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def feedback_quarter(quarter: str) -> Scope:

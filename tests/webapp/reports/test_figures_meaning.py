@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from webapp.reports.charts import LABEL_CHARS, PERIOD_CHARS, TREND_LABEL_CHARS, bar_chart, share_trend_chart
 from webapp.reports.population import population_of
 from webapp.reports.queries import quotes_by_theme
@@ -138,3 +140,14 @@ def test_share_trend_labels_start_inside_their_columns():
     assert first.columns[1].bar_height == 0 and first.columns[2].bar_height > first.columns[0].bar_height
     assert second.label_lines[0][1] > first.baseline_y and chart.height > second.baseline_y
     assert "Housing: Jan–Mar 2026 0%, Apr–Jun 2026 10%" in chart.description
+
+
+@pytest.mark.parametrize(("start", "end", "before"), [
+    ((2026, 7, 1), (2026, 7, 31), ((2026, 6, 1), (2026, 6, 30))),  # not 31 days: May 31 to June 30
+    ((2026, 7, 1), (2026, 8, 31), ((2026, 5, 1), (2026, 6, 30))),  # two months, not three
+    ((2026, 1, 1), (2026, 2, 28), ((2025, 11, 1), (2025, 12, 31))),
+    ((2026, 7, 5), (2026, 7, 20), ((2026, 6, 19), (2026, 7, 4))),  # not whole months: as many days
+])
+def test_the_period_before_a_range_of_whole_months_is_as_many_whole_months(start, end, before):
+    previous = feedback_range(date(*start), date(*end)).previous()
+    assert (previous.start, previous.end) == (date(*before[0]), date(*before[1]))
