@@ -163,7 +163,10 @@ def put_back(journey: Journey, indexes: set[int]) -> int:
 def other_service_values(name: str) -> dict:
     """The other service as typed at the first step, redacted, with any danger
     in it: someone may write it there ("GP - he said he will kill me")."""
-    return {"other_service": redact(name.strip()).text, "other_service_risk": list(assess(name).categories)}
+    name = name.strip()
+    if not name:  # most people choose a listed service: nothing to read (nor a model to load)
+        return {"other_service": "", "other_service_risk": []}
+    return {"other_service": redact(name).text, "other_service_risk": list(assess(name).categories)}
 
 
 def risk_categories(answers: dict) -> list[str]:
