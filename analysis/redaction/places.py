@@ -151,8 +151,17 @@ _WORK_BEFORE = lazy_re(
     # Polish and Romanian: "pracuję w Greenfold Foods", "pracuje w firmie Harlow Fresh", "lucrez la Fairway Packing".
     r"|\b(?:pracuj\w*|pracowa\w*|zatrudnion\w*)\s+(?:w|we|dla|u|na)\s+(?:firmie\s+|fabryce\s+|sklepie\s+)?$"
     r"|\b(?:lucrez|lucreaz[ăa]|lucram|lucra|lucrat|lucrezi|angajat[ăa]?)\s+(?:la|pentru|[îi]n)\s+"
-    r"(?:firma\s+|fabrica\s+|magazinul\s+)?$",
+    r"(?:firma\s+|fabrica\s+|magazinul\s+)?$"
+    # Welsh: "gweithio yn Tesco", "yn gweithio i Asda", "swydd yn Greggs".
+    r"|\b(?:gweithio|weithio|gweithiodd|swydd|job)\s+(?:yn|yng|ym|i|gyda|efo)\s+$",
     re.I,
+)
+# The same after the name, where the verb comes last: Urdu and Shahmukhi Punjabi "Tesco میں کام"
+# (works at Tesco), "Asda کے لیے کام"; Gurmukhi Punjabi "Tesco ਵਿੱਚ ਕੰਮ"; Bengali "Tesco তে কাজ"
+# (not yet "Tesco-তে কাজ": the run of capitalised words stops inside the vowel sign).
+_WORK_AFTER = lazy_re(
+    r"\s*(?:(?:میں|پر|مے|وچ|تے|کے\s+لیے|کیلئے|ਵਿੱਚ|ਵਿਚ|ਤੇ|’ਤੇ|'ਤੇ|ਲਈ)\s+(?:کام|نوکری|ملازمت|جاب|ڈیوٹی|شفٹ|ਕੰਮ|ਨੌਕਰੀ|ਜੌਬ|ਡਿਊਟੀ)"
+    r"|-?\s*(?:তে|এ|য়|এর\s+জন্য|র\s+জন্য)\s*(?:কাজ|চাকরি|চাকুরি|জব))"
 )
 _CAPITALISED_RUN = lazy_re(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
 _BRANCH_PLACE = lazy_re(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
@@ -325,7 +334,8 @@ _SCHOOL_HINT = lazy_re(r"Primary|Junior|Infant|Nursery|Academy|School|College|Gr
 _WORK_HINT = lazy_re(
     r"work|pracuj|pracowa|zatrudni|lucr|angajat|job|shift|employ|bouncer|cleaner|manager|cashier|bar|wait|chef|cook|drive|drove|guard|security|staff|"
     r"door|till|checkout|operative|labourer|picker|packer|engineer|technician|electrician|plumber|builder|apprentice|"
-    r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club", re.I)
+    r"supervisor|assistant|mechanic|porter|reception|nurse|carer|drink|drank|pub|club|"
+    r"weithio|swydd|کام|نوکری|ملازمت|جاب|ڈیوٹی|شفٹ|ਕੰਮ|ਨੌਕਰੀ|ਜੌਬ|ਡਿਊਟੀ|কাজ|চাকরি|চাকুরি|জব", re.I)
 _STREET_HINT = lazy_re(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
     r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
@@ -1946,7 +1956,8 @@ def _workplaces(text: str) -> Iterator[Span]:
                 and _WORK_BEFORE.search(text, max(0, match.start("chain") - 40), match.start("chain"))):
             yield match.span("chain")
     for match in _CAPITALISED_RUN.finditer(text):
-        if not _WORK_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if not (_WORK_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                or _WORK_AFTER.match(text, match.end())):
             continue
         # A chain's branch is a workplace even though the chain is a keep word: "Asda in Hunslet".
         branch = _BRANCH_PLACE.match(text, match.end())

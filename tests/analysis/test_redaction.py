@@ -979,7 +979,7 @@ def test_round_11_corpora_stay_above_the_goal():
         ("Am stat la bunica în satul Vulturești.", "Am stat la bunica în satul [place]."),
         ("Poszłam do szkoły. Szkoła była daleko.", "Poszłam do szkoły. Szkoła była daleko."),
         ("I grew up in a village called Little Snoring.", "I grew up in a village called [place]."),
-        ("Roedd e'n gweithio yn Tesco Caerfyrddin.", "Roedd e'n gweithio yn Tesco [place]."),
+        ("Roedd e'n gweithio yn Tesco Caerfyrddin.", "Roedd e'n gweithio yn [place]."),
         ("He follows me from the Spar on Kingsway.", "He follows me from the Spar on [place]."),
         ("i was on deansgate", "i was on [place]"),
         ("we drove down the motorway", "we drove down the motorway"),
@@ -2052,3 +2052,20 @@ def test_round_34_english_set(text, expected):
 def test_round_35_english_set(text, expected):
     assert redact(text).text == expected
     assert redact(expected).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("میں Tesco میں کام کرتی ہوں", "میں [place] میں کام کرتی ہوں"),  # Urdu: the work word comes after
+    ("وہ Sainsburys میں کام کرتا ہے", "وہ [place] میں کام کرتا ہے"),
+    ("میں Asda پر کام کرتی ہوں", "میں [place] پر کام کرتی ہوں"),
+    ("ਮੈਂ Tesco ਵਿੱਚ ਕੰਮ ਕਰਦੀ ਹਾਂ", "ਮੈਂ [place] ਵਿੱਚ ਕੰਮ ਕਰਦੀ ਹਾਂ"),  # Punjabi, Gurmukhi
+    ("আমি Tesco তে কাজ করি", "আমি [place] তে কাজ করি"),  # Bengali
+    ("Dw i'n gweithio yn Tesco", "Dw i'n gweithio yn [place]"),  # Welsh: before, as in English
+    # Public employers and services are kept, as in English ("works for the NHS").
+    ("میں NHS میں کام کرتی ہوں", "میں NHS میں کام کرتی ہوں"),
+    ("وہ council میں کام کرتا ہے", "وہ council میں کام کرتا ہے"),
+    ("আমি NHS এ কাজ করি", "আমি NHS এ কাজ করি"),
+    ("وہ Tesco سے کھانا لاتا ہے", "وہ Tesco سے کھانا لاتا ہے"),  # shopping there is no workplace
+])
+def test_a_workplace_named_in_latin_letters_inside_another_language(text, expected):
+    assert redact(text).text == expected
