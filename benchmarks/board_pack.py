@@ -24,13 +24,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 
 from webapp import create_app  # noqa: E402
 from webapp.extensions import db  # noqa: E402
 from webapp.feedback.models import FeedbackResponse  # noqa: E402
 
 OPENINGS = ("", "Honestly, ", "To be fair, ", "Looking back, ", "I'd say ")
+
+
+def empty_schema(url: str) -> None:
+    """The schema from the migrations, in the app context, on an empty database
+    (a PostgreSQL one's public schema is dropped first: give it a throwaway one)."""
+    if url.startswith("postgresql"):
+        db.session.execute(text("DROP SCHEMA public CASCADE"))
+        db.session.execute(text("CREATE SCHEMA public"))
+        db.session.commit()
+    upgrade()
 
 
 def build(count: int, seed: int = 7) -> None:

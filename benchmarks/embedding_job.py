@@ -25,10 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
-from benchmarks.board_pack import build  # noqa: E402
+from benchmarks.board_pack import build, empty_schema  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.config import normalise_database_url  # noqa: E402
 from webapp.extensions import db, random_id  # noqa: E402
@@ -62,11 +61,7 @@ def measure(name: str, url: str, responses: int, new: int) -> dict:
 
     app = create_app("test", {"SQLALCHEMY_DATABASE_URI": url, "REDIS_URL": ""})
     with app.app_context():
-        if url.startswith("postgresql"):
-            db.session.execute(text("DROP SCHEMA public CASCADE"))
-            db.session.execute(text("CREATE SCHEMA public"))
-            db.session.commit()
-        upgrade()
+        empty_schema(url)
         build(responses)
         kept = keep_a_vector_for_every_answer()
         arrive(new)

@@ -24,10 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cryptography.fernet import Fernet  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import text  # noqa: E402
 
-from benchmarks.board_pack import build  # noqa: E402
+from benchmarks.board_pack import build, empty_schema  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.config import TestConfig, normalise_database_url  # noqa: E402
 from webapp.extensions import db  # noqa: E402
@@ -43,11 +41,7 @@ def prepare(url: str, responses: int) -> None:
     """An empty schema from the migrations, the responses, and a theming run."""
     app = make_app(url, TestConfig.ENCRYPTION_KEYS)
     with app.app_context():
-        if url.startswith("postgresql"):
-            db.session.execute(text("DROP SCHEMA public CASCADE"))
-            db.session.execute(text("CREATE SCHEMA public"))
-            db.session.commit()
-        upgrade()
+        empty_schema(url)
         from webapp.themes import runs
         from webapp.themes.models import ThemeRun
         from webapp.themes.scope import feedback_quarter
