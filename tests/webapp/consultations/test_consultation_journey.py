@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.webapp.helpers import ACCESS_CODE, field, make_consultation, page, page_id
+from webapp.consultations.journey import THANKS_KEY
 from webapp.consultations.models import ConsultationResponse
 from webapp.extensions import db
 
@@ -251,3 +252,13 @@ def test_send_pressed_again_after_a_lost_reply_thanks_and_stores_once(client, co
     assert again.location.endswith(URL)
     assert "Thank you" in page(client.get(URL)).get_text()
     assert len(responses()) == 1
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_send_pressed_again_after_a_lost_reply_thanks_though_its_token_went_with_the_session(
+        client, consultation, app_overrides):
+    with client.session_transaction() as session:
+        session[THANKS_KEY] = {"slug": "support-after-leaving", "flagged": False, "language": "", "easy_read": False}
+    again = client.post(URL, data={"step": "check", "csrf_token": "from-the-sent-page"})
+    assert again.status_code == 303 and again.location.endswith(URL)
+    assert "Thank you" in page(client.get(URL)).get_text() and responses() == []

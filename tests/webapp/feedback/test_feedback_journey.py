@@ -3,11 +3,13 @@
 import json
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.webapp.helpers import page, walk_to_check
 from webapp.extensions import db
 from webapp.feedback.directory import service_by_slug
+from webapp.feedback.journey import THANKS_KEY
 from webapp.feedback.models import FeedbackResponse
 
 
@@ -194,3 +196,13 @@ def test_stats_command_counts_responses(app_context, runner, demo_data):
     assert figures["responses"] == len(stored())
     assert sum(figures["by_service"].values()) == figures["responses"]
     assert figures["flagged"] == sum(r.risk_flagged for r in stored())
+
+
+@pytest.mark.parametrize("app_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_send_pressed_again_after_a_lost_reply_thanks_though_its_token_went_with_the_session(
+        app_context, client, demo_data, app_overrides):
+    with client.session_transaction() as session:  # as sending left it: the journey and its token gone
+        session[THANKS_KEY] = {"flagged": False, "language": "", "easy_read": False}
+    again = client.post("/feedback", data={"step": "check", "csrf_token": "from-the-sent-page"})
+    assert again.status_code == 303
+    assert page(client.get("/feedback")).h1.get_text(strip=True) == "Thank you"

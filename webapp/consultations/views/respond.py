@@ -72,10 +72,9 @@ def consultation_post(slug: str):
         return unavailable
     translations.in_language(consultation)
     posted = request.form.get("step", "")
-    starting = j.current_journey(session, consultation) is None
-    if starting and posted == j.CHECK and (session.get(j.THANKS_KEY) or {}).get("slug") == slug:
-        # Sent already; the reply was lost and Send pressed again: thank, don't store twice.
+    if _sent_already(consultation, posted):
         return redirect(url_for(".consultation", slug=slug), code=303)
+    starting = j.current_journey(session, consultation) is None
     journey = _journey_for(consultation, posted)
     if posted != journey.step and journey.can_visit(posted):
         journey.go_to(posted)
@@ -120,6 +119,14 @@ def _to_the_journey(slug: str):
     """POST/redirect/GET to the journey's own page, which may show the answers."""
     let_next_page_show_answers(session)
     return redirect(url_for(".consultation", slug=slug), code=303)
+
+
+def _sent_already(consultation, posted: str) -> bool:
+    """Send pressed again after the answers were stored but the reply never arrived
+    (a dropped signal): thank the person rather than store a second copy. The
+    thank-you marker lasts until the thank-you page is shown."""
+    return (posted == j.CHECK and (session.get(j.THANKS_KEY) or {}).get("slug") == consultation.slug
+            and j.current_journey(session, consultation) is None)
 
 
 def _journey_for(consultation, posted: str) -> j.Journey:
@@ -251,6 +258,8 @@ def token_expired(error: CSRFError):
     if j.availability(consultation) != "open":
         return refused
     translations.in_language(consultation)
+    if _sent_already(consultation, request.form.get("step", "")):  # sending ended the session and its token
+        return redirect(url_for(".consultation", slug=consultation.slug), code=303)
     starting = j.current_journey(session, consultation) is None
     journey = _journey_for(consultation, request.form.get("step", ""))
     if starting and journey.resumed and journey.step != request.form.get("step", ""):

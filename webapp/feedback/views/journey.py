@@ -79,11 +79,9 @@ def journey_post():
     posted_step = request.form.get("step", "")
     if posted_step not in STEP_FORMS:
         abort(400)
-    journey = journeys.current_journey(session)
-    if journey is None and posted_step == "check" and journeys.THANKS_KEY in session:
-        # Sent already, but the reply never arrived (a dropped signal) and Send was
-        # pressed again: say thank you, neither "your answers were deleted" nor a second copy.
+    if _sent_already(posted_step):
         return redirect(url_for(".journey"), code=303)
+    journey = journeys.current_journey(session)
     starting = journey is None
     if starting:
         journey = _start_from_post(posted_step)
@@ -104,6 +102,8 @@ def token_expired(error: CSRFError):
     posted_step = request.form.get("step", "")
     if request.endpoint != "feedback.journey_post" or posted_step not in STEP_FORMS:
         return render_template("error/400.html"), 400
+    if _sent_already(posted_step):  # sending ended the session, and its token with it
+        return redirect(url_for(".journey"), code=303)
     journey = journeys.current_journey(session) or _start_from_post(posted_step)
     journey.go_to(posted_step)
     if journey.step == "check" and journey.first_missing_step():
@@ -112,6 +112,14 @@ def token_expired(error: CSRFError):
         return _ask_for_missing(journey, journey.first_missing_step(), status=400)
     form = _form_for(journey)
     return _render_step(journey, form, status=400, notice="expired")
+
+
+def _sent_already(posted_step: str) -> bool:
+    """Send pressed again after the answers were stored but the reply never arrived
+    (a dropped signal): thank the person, neither "your answers were deleted" nor a
+    second copy. The thank-you marker lasts until the thank-you page is shown."""
+    return (posted_step == "check" and journeys.THANKS_KEY in session
+            and journeys.current_journey(session) is None)
 
 
 def _start_from_post(posted_step: str) -> journeys.Journey:
