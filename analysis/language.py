@@ -52,6 +52,13 @@ _MIN_DISTANCE = 0.1
 _ENGLISH_SHARE = 0.6
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Scripts only one shipped language is written in. An answer with this share of
+# its letters in one is that language, whatever the rest: lingua read
+# "عمران خان نے کہا he wil kil me 2nite" (Urdu and misspelt English) as Romanian,
+# so its writer was shown help in Romanian.
+_SCRIPTS = {"ur": re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"),
+            "pa": re.compile(r"[\u0A00-\u0A7F]"), "bn": re.compile(r"[\u0980-\u09FF]")}
+_SCRIPT_SHARE = 0.25
 # Labels left by redaction ("[name]") are English words in every answer.
 _LABEL = re.compile(r"\[[a-z]+\]")
 
@@ -74,6 +81,10 @@ def detect_language(text: str) -> str:
         return ""
     if _mostly_english(text):
         return "en"
+    letters = len(_LETTER.findall(text))
+    for code, script in _SCRIPTS.items():
+        if len(script.findall(text)) >= _SCRIPT_SHARE * letters:
+            return code
     language = _detector().detect_language_of(text)
     return _CODES.get(language, "") if language is not None else ""
 

@@ -89,3 +89,14 @@ def test_digits_of_other_scripts_keep_offsets_and_the_original_words():
     result = redact("نمبر ۰۷۷۰۰ ۹۰۰۱۲۳")
     [replacement] = result.replacements
     assert replacement.kind == "phone" and replacement.original == "۰۷۷۰۰ ۹۰۰۱۲۳"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("عمران خان نے کہا he wil kil me 2nite", "ur"),  # lingua alone said Romanian
+    ("[name] نے کہا he wil kil me 2nite", "ur"),
+    ("ਉਸਨੇ ਕਿਹਾ he will kill me", "pa"),
+    ("আমাকে মেরে ফেলবে he said", "bn"),
+    ("The staff were lovely, شکریہ بہت", "en"),
+])
+def test_a_script_only_one_language_uses_decides_a_mixed_answer(text, code):
+    assert detect_language(text) == code
