@@ -91,17 +91,13 @@ class Scope:
             # Whole months (what reports count): as many whole months before, not as
             # many days (July's 31 days before it reach back into May).
             end = self.start - timedelta(days=1)
-            months = len(months_between(self.start, self.end))
-            return Scope("feedback", start=month_start(_months_back(end, months - 1)), end=end)
+            start = month_start(end)
+            for _ in months_between(self.start, self.end)[1:]:
+                start = month_start(start - timedelta(days=1))
+            return Scope("feedback", start=start, end=end)
         length = self.end - self.start
         end = self.start - timedelta(days=1)
         return Scope("feedback", start=end - length, end=end)
-
-
-def _months_back(day: date, months: int) -> date:
-    """The first of the month ``months`` before ``day``'s month."""
-    index = day.year * 12 + day.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def feedback_quarter(quarter: str) -> Scope:
