@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 K = 5
 FEWER = f"fewer than {K}"
 NOT_SHOWN = "not shown"
+SMALL = -1  # what a figure shown as "fewer than k" is released as (`analysis.disclosure`): 1 to k-1
 
 
 # Figures ------------------------------------------------------------------------------------

@@ -25,6 +25,12 @@ below k can be worked out from it together with what was shown before:
 - **Inconsistent history.** When the latest shown counts of the overlapping
   populations cannot all be true at once (the data changed between them), a
   new figure that makes the system inconsistent is held back.
+- **"Fewer than k" is a release too.** It tells a reader the count is from 1
+  to k-1 (`SMALL` in the ledger). Two months each "fewer than 5" beside their
+  quarter's 8 pin both to 4, so a small figure may read "fewer than k" only
+  when the ranges and counts shown for overlapping populations pin nothing
+  with it (otherwise it reads "not shown"), and a count is checked against the
+  ranges shown before as well as the counts.
 
 Functions take plain values and return plain values. The linear algebra is
 in `analysis.overlap`, imported only when populations overlap, so NumPy and
@@ -37,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from analysis.board import K
+from analysis.board import SMALL, K
 
 Population = frozenset[str]
 
@@ -61,19 +67,25 @@ def withheld(population: Population, figures: Mapping[str, int],
 
 def would_disclose(population: Population, value: int, earlier: Sequence[Shown], k: int = K) -> bool:
     """True when showing `value` for `population` beside the `earlier` shown
-    counts of the same figure lets someone work out a count from 1 to k-1."""
+    counts of the same figure lets someone work out a count from 1 to k-1.
+    `value` is `SMALL` for a figure that would read "fewer than k"."""
     if 0 < value < k:
         return True
     if Shown(population, value) in earlier:
         return False  # already out: showing it again tells no one anything new
-    for shown in earlier:
-        if shown.population == population and 0 < abs(value - shown.value) < k:
-            return True
+    if any(_moved_a_little(value, shown, population, k) for shown in earlier):
+        return True
     latest = _latest_per_population(shown for shown in earlier if shown.population != population)
     linked = _connected(population, latest)
     if not linked:
         return False
     return _system_discloses([population] + linked, [value] + [latest[p] for p in linked], k)
+
+
+def _moved_a_little(value: int, shown: Shown, population: Population, k: int) -> bool:
+    """The same population's count moved by 1 to k-1. Beside a range shown
+    before, a move is only ever known to lie in a range too."""
+    return shown.population == population and SMALL not in (value, shown.value) and 0 < abs(value - shown.value) < k
 
 
 def _latest_per_population(earlier: Iterable[Shown]) -> dict[Population, int]:
@@ -102,7 +114,7 @@ def _connected(population: Population, others: Mapping[Population, int]) -> list
 
 def _system_discloses(populations: Sequence[Population], values: Sequence[int], k: int) -> bool:
     if not any(values):
-        return False  # every region is 0: nothing to single anyone out with
+        return False  # every region is 0: nothing to single anyone out with (a range is never 0)
     from analysis import overlap  # NumPy and SciPy: only once populations overlap
 
     return overlap.discloses(tuple(populations), tuple(values), k)

@@ -2,7 +2,10 @@
 out from figures shown for overlapping populations.
 
 Atoms are grouped into regions by which populations hold them; a shown count
-is a sum over regions, so the shown counts are a linear system. NumPy is
+is a sum over regions, so the shown counts are a linear system. A figure
+shown as "fewer than k" bounds its sum to 1..k-1 instead: the bounds are
+inequalities, and those that every possible count meets with equality (8
+beside two halves each at most 4) join the system. NumPy is
 needed only here and SciPy only for the harder cases, so a process that never
 checks overlapping populations (a `flask` command, a worker's start) loads
 neither.
@@ -15,6 +18,8 @@ from functools import lru_cache
 from itertools import product
 
 import numpy as np
+
+from analysis.board import SMALL
 
 # Enumerating every union of regions costs 2**n; beyond this, an integer programme decides.
 ENUMERATE_UP_TO = 14
@@ -35,21 +40,59 @@ def regions(populations: Sequence[frozenset[str]]) -> tuple[np.ndarray, list[fro
 @lru_cache(maxsize=4096)
 def discloses(populations: tuple[frozenset[str], ...], values: tuple[int, ...], k: int) -> bool:
     """Many figures of one release share their populations and counts (a
-    summary has hundreds of cells), so each system is solved once."""
+    summary has hundreds of cells), so each system is solved once. A value of
+    `SMALL` is a range from 1 to k-1."""
     matrix, _ = regions(populations)
+    ranged = np.array([value == SMALL for value in values])
     counts = np.asarray(values, dtype=float)
-    if not _consistent(matrix, counts):
-        # Shown without the new figure the history was consistent, or not: either
-        # way the new figure would expose a change of data between releases.
-        return True
-    known_zero = _forced_zero(matrix, counts)
+    if ranged.any():
+        system = _tightened(matrix[~ranged], counts[~ranged], matrix[ranged], k)
+        if system is None:
+            return True  # the counts and ranges cannot all hold: the data changed between them
+        matrix, counts, known_zero = system
+    else:
+        if not _consistent(matrix, counts):
+            # Shown without the new figure the history was consistent, or not: either
+            # way the new figure would expose a change of data between releases.
+            return True
+        known_zero = _forced_zero(matrix, counts)
     matrix = matrix[:, ~known_zero]
-    if matrix.shape[1] == 0:
-        return False
+    if matrix.shape[0] == 0 or matrix.shape[1] == 0:
+        return False  # nothing is pinned: every count shown is a range none of them forces
     particular = np.linalg.lstsq(matrix, counts, rcond=None)[0]
     if matrix.shape[1] <= ENUMERATE_UP_TO:
         return _enumerated_disclosure(matrix, particular, k)
     return _integer_programme_disclosure(matrix, particular, k)
+
+
+def _tightened(exact: np.ndarray, counts: np.ndarray, ranged: np.ndarray,
+               k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The equalities every possible count meets (the shown counts, then each
+    range that can take only one value) and the regions forced to 0; None when
+    nothing can meet them all. A count fixed on every point of the bounded
+    system is fixed by these equalities alone (its affine hull)."""
+    from scipy.optimize import linprog  # only when populations overlap
+
+    n_regions = exact.shape[1]
+    bounds = {"A_ub": np.vstack([ranged, -ranged]),
+              "b_ub": np.concatenate([np.full(len(ranged), k - 1.0), np.full(len(ranged), -1.0)])}
+    if len(exact):
+        bounds |= {"A_eq": exact, "b_eq": counts}
+
+    def extreme(objective: np.ndarray) -> float | None:
+        result = linprog(objective, bounds=(0, None), method="highs", **bounds)
+        return float(result.fun) if result.status == 0 else None
+
+    if extreme(np.zeros(n_regions)) is None:
+        return None
+    known_zero = np.array([-extreme(-np.eye(n_regions)[r]) <= _TOLERANCE for r in range(n_regions)])
+    rows, values = [*exact], [*counts]
+    for row in ranged:
+        low, high = extreme(row), -extreme(-row)
+        if high - low <= _TOLERANCE:
+            rows.append(row)
+            values.append(round(low))
+    return np.array(rows).reshape(-1, n_regions), np.array(values, dtype=float), known_zero
 
 
 def _consistent(matrix: np.ndarray, counts: np.ndarray) -> bool:

@@ -27,8 +27,8 @@ bounded from them. Plain values in, plain values out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from analysis.board import FEWER, NOT_SHOWN, K, line_protected, line_small
 from analysis.risk import CATEGORIES
@@ -133,6 +133,22 @@ def _line(cells: list[tuple[str, str, int]], k: int, held: frozenset[str], all_w
             for (key, label, value), hidden, tiny in zip(cells, withheld, small, strict=True)]
 
 
+def without_small(found: Panel, keys: Iterable[str]) -> Panel:
+    """The panel with the cells of `keys` reading "not shown" instead of
+    "fewer than k" (the release ledger refused the range)."""
+    keys = set(keys)
+
+    def relabelled(cell: Cell) -> Cell:
+        return replace(cell, small=False) if cell.key in keys else cell
+
+    return Panel(relabelled(found.total), tuple(map(relabelled, found.review)), tuple(map(relabelled, found.kinds)))
+
+
 def shown_figures(found: Panel) -> dict[str, int]:
     """The counts the panel shows, by ledger key."""
     return {cell.key: cell.value for cell in found.cells if not cell.withheld}
+
+
+def small_keys(found: Panel) -> list[str]:
+    """The cells that read "fewer than k", by ledger key."""
+    return [cell.key for cell in found.cells if cell.withheld and cell.small]

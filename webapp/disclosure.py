@@ -9,7 +9,9 @@ in every release (``themes|theme|housing``, ``breakdown|Service|housing|Refuge``
 
 `release` is called once per page, pack or export with every figure it is
 about to show; it returns the figures to hold back, and `record` stores what
-was shown. The ledger commits its own rows: a figure that reached a screen
+was shown. A figure that would read "fewer than k" is a release too (of a
+range, recorded as `SMALL`): `release_small` says which may not, and those
+read "not shown". The ledger commits its own rows: a figure that reached a screen
 must be remembered even if the rest of the request fails. On PostgreSQL a
 transaction-scoped advisory lock makes check-and-record one step, so two
 releases at the same moment cannot each miss the other.
@@ -24,7 +26,7 @@ from datetime import date
 from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from analysis.board import K
+from analysis.board import SMALL, K
 from analysis.disclosure import Population, Shown, withheld
 from webapp.extensions import db
 
@@ -79,8 +81,16 @@ def release(population: Population, figures: Mapping[str, int], k: int = K) -> s
     return withheld(population, figures, history(figures), k)
 
 
+def release_small(population: Population, keys: Iterable[str], k: int = K) -> set[str]:
+    """The figures among `keys` (each from 1 to k-1) that may not read "fewer
+    than k" beside what was shown before; the rest are recorded as `SMALL`
+    when shown."""
+    return release(population, dict.fromkeys(keys, SMALL), k)
+
+
 def record(population: Population, shown: Mapping[str, int]) -> None:
-    """Remember what was shown, and commit (see the module's note)."""
+    """Remember what was shown (`SMALL` for a figure that read "fewer than
+    k"), and commit (see the module's note)."""
     key = population_key(population)
     known = {(figure, value) for figure, value in db.session.execute(
         select(ReleasedFigure.figure, ReleasedFigure.value).where(ReleasedFigure.population == key))}

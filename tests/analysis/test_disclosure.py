@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.board import SMALL
 from analysis.disclosure import Shown, withheld, would_disclose
 from analysis.overlap import regions
 
@@ -113,3 +114,54 @@ def test_a_figure_shown_before_may_be_shown_again_whatever_was_shown_since():
     earlier = [Shown(quarter, 40), Shown(july, 20), Shown(august, 17)]
     assert would_disclose(quarter, 40, earlier) is False
     assert would_disclose(quarter, 41, earlier) is True  # moved by 1: a response's theme laid bare
+
+
+JUL, AUG, SEP = "feedback:2026-07", "feedback:2026-08", "feedback:2026-09"
+QUARTER, JUL_AUG = pop(JUL, AUG, SEP), pop(JUL, AUG)
+
+
+def test_two_fewer_than_fives_beside_their_sum_of_eight_are_both_four():
+    """The quarter's 8, then July-August "fewer than 5" (September is then 4
+    to 7: nothing pinned), then September "fewer than 5" would pin both to 4."""
+    earlier = [Shown(QUARTER, 8)]
+    assert not would_disclose(JUL_AUG, SMALL, earlier)
+    assert would_disclose(pop(SEP), SMALL, [*earlier, Shown(JUL_AUG, SMALL)])
+
+
+@pytest.mark.parametrize("quarter, disclosed", [(8, True), (2, True), (7, False), (5, False), (0, True), (9, True)])
+def test_a_count_beside_ranges_shown_before(quarter, disclosed):
+    """July-August and September each "fewer than 5": the quarter's 8 pins both
+    to 4 and 2 both to 1; 7 leaves 3+4 or 4+3; 0 or 9 cannot be true beside
+    them (the data changed since), which would expose the change."""
+    earlier = [Shown(JUL_AUG, SMALL), Shown(pop(SEP), SMALL)]
+    assert would_disclose(QUARTER, quarter, earlier) is disclosed
+
+
+def test_a_range_inside_a_larger_count_pins_nothing_while_the_rest_can_move():
+    assert not would_disclose(pop(OCT), SMALL, [Shown(pop(OCT, NOV), 6)])  # November 2 to 5
+    assert not would_disclose(pop(OCT), SMALL, [Shown(pop(OCT, NOV), 20)])
+
+
+def test_a_range_that_cannot_be_true_beside_the_counts_is_not_shown():
+    """October+November shown as 10 and later "fewer than 5" for October to
+    December: only a change of data could make both true."""
+    assert would_disclose(pop(OCT, NOV, DEC), SMALL, [Shown(pop(OCT, NOV), 10)])
+
+
+def test_ranges_that_meet_their_lower_bound_pin_it():
+    """October and November each "fewer than 5", then the two together as 2: both 1."""
+    earlier = [Shown(pop(OCT), SMALL), Shown(pop(NOV), SMALL)]
+    assert would_disclose(pop(OCT, NOV), 2, earlier)
+    assert not would_disclose(pop(OCT, NOV), 5, earlier)
+
+
+def test_a_range_shown_again_for_the_same_population_tells_nothing_new():
+    earlier = [Shown(QUARTER, 8), Shown(JUL_AUG, SMALL)]
+    assert not would_disclose(JUL_AUG, SMALL, earlier)
+
+
+def test_a_range_and_a_count_of_the_same_population_are_not_compared_as_a_move():
+    """October read "fewer than 5", then 7 (responses came in): the move is 3
+    to 6, a range; only two counts give a move in figures."""
+    assert not would_disclose(pop(OCT), 7, [Shown(pop(OCT), SMALL)])
+    assert not would_disclose(pop(OCT), SMALL, [Shown(pop(OCT), 7)])

@@ -10,7 +10,16 @@ from functools import lru_cache
 
 from sqlalchemy import func, select
 
-from analysis.board import RESPONSES_ROW, Breakdown, Grouped, count_table, line_small, responses_per_group, suppress_row
+from analysis.board import (
+    RESPONSES_ROW,
+    TOTALS_ROW,
+    Breakdown,
+    Grouped,
+    count_table,
+    line_small,
+    responses_per_group,
+    suppress_row,
+)
 from analysis.redaction import redact
 from webapp.channels import CHANNELS, ONLINE
 from webapp.equality import REPORT_LABELS
@@ -186,6 +195,28 @@ def breakdown_figures(tables: list[Breakdown]) -> dict[str, int]:
         shown.update((breakdown_key(table.title, RESPONSES_ROW, group), value)
                      for group, value in zip(table.groups, table.responses, strict=False) if value is not None)
     return shown
+
+
+def small_figures(tables: list[Breakdown]) -> dict[str, tuple[int, tuple[str, int]]]:
+    """Every figure the breakdowns show as "fewer than k", by ledger key:
+    (its table's index, its place in `Breakdown.small`)."""
+    found = {}
+    for index, table in enumerate(tables):
+        for row, column in table.small:
+            group = table.groups[column] if column >= 0 else "*"
+            if row == TOTALS_ROW:
+                key = breakdown_key(table.title, group=group)
+            else:
+                key = breakdown_key(table.title, row, group)
+            found[key] = (index, (row, column))
+    return found
+
+
+def without_small(tables: list[Breakdown], places: list[tuple[int, tuple[str, int]]]) -> list[Breakdown]:
+    """The tables with the figures at `places` reading "not shown" instead of
+    "fewer than k" (the release ledger refused the range)."""
+    return [replace(table, small=table.small - {place for at, place in places if at == index})
+            for index, table in enumerate(tables)]
 
 
 @dataclass(frozen=True)

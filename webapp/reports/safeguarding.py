@@ -16,9 +16,9 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from analysis.board import FEWER, NOT_SHOWN, K
+from analysis.board import FEWER, NOT_SHOWN, SMALL, K
 from analysis.risk import assess
-from analysis.safeguarding import TOTAL_KEY, Flagged, Panel, panel, shown_figures
+from analysis.safeguarding import TOTAL_KEY, Flagged, Panel, panel, shown_figures, small_keys, without_small
 from webapp import disclosure, periods
 from webapp.consultations.models import Consultation, ConsultationResponse
 from webapp.extensions import db
@@ -74,8 +74,11 @@ def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Pane
         if not refused:
             break
         held |= refused
-    disclosure.record(population.atoms, shown)
-    return found
+    # Each "fewer than k" is a range released: one the ledger refuses reads "not shown".
+    small = small_keys(found)
+    refused = disclosure.release_small(population.atoms, small, k)
+    disclosure.record(population.atoms, shown | {key: SMALL for key in small if key not in refused})
+    return without_small(found, refused)
 
 
 @dataclass(frozen=True)
@@ -107,13 +110,13 @@ def trend(scope: Scope, today: date | None = None, k: int = K) -> list[TrendPoin
 
 
 def _release_total(population: ReportPopulation, total: int, k: int) -> str:
-    if 0 < total < k:
-        return FEWER
+    """The quarter's count, or "fewer than k" (a range, released like a count)."""
+    value = SMALL if 0 < total < k else total
     disclosure.lock()
-    if disclosure.release(population.atoms, {TOTAL_KEY: total}, k):
+    if disclosure.release(population.atoms, {TOTAL_KEY: value}, k):
         return NOT_SHOWN
-    disclosure.record(population.atoms, {TOTAL_KEY: total})
-    return str(total)
+    disclosure.record(population.atoms, {TOTAL_KEY: value})
+    return FEWER if value == SMALL else str(total)
 
 
 # The group's comments ------------------------------------------------------------------

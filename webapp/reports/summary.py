@@ -13,6 +13,7 @@ from datetime import date
 
 from analysis.board import (
     NOT_SHOWN,
+    SMALL,
     Breakdown,
     Coded,
     Extra,
@@ -211,11 +212,27 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
             break
         held |= refused
     if population.atoms:
-        disclosure.record(population.atoms, shown)
+        shown_rows, tables, ranges = _release_small(population, shown_rows, tables, k)
+        disclosure.record(population.atoms, shown | ranges)
     if previous_shown:
         disclosure.record(previous_population.atoms,
                           {key: value for key, value in previous_shown.items() if key not in held_previous})
     return _Released(shown_rows, tables, frozenset(held), frozenset(held_previous))
+
+
+def _release_small(population: ReportPopulation, rows: list[ThemeRow], tables: list[Breakdown],
+                   k: int) -> tuple[list[ThemeRow], list[Breakdown], dict[str, int]]:
+    """Each "fewer than k" is a range released: those the ledger refuses
+    (beside ranges and counts shown for overlapping months they would pin a
+    count) read "not shown". Reading less never lets anything else be worked
+    out, so nothing is suppressed again. Returns the rows, the tables and the
+    ranges to record."""
+    small_rows = {theme_key(row.code) for row in rows if 0 < row.count < k and row.shown != NOT_SHOWN}
+    small_cells = queries.small_figures(tables)
+    refused = disclosure.release_small(population.atoms, small_rows | small_cells.keys(), k)
+    rows = [replace(row, shown=NOT_SHOWN) if theme_key(row.code) in refused else row for row in rows]
+    tables = queries.without_small(tables, [small_cells[key] for key in refused if key in small_cells])
+    return rows, tables, {key: SMALL for key in small_rows | small_cells.keys() if key not in refused}
 
 
 def _held_rows_last(rows: list[ThemeRow]) -> list[ThemeRow]:

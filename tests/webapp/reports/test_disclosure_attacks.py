@@ -13,6 +13,7 @@ from 1 to 4 and no individual's attributes.
   equality breakdowns of a release together; a cell is disclosed when its
   bounds pin a value from 1 to 4.
 - The public "you said, we did" page against the board's own reports.
+- "Fewer than 5" read as 1 to 4: two such months beside their quarter.
 
 The attacker's tool (`recovered`) is independent of Heard's check: for every
 figure it takes every release that showed it, cuts the months into regions
@@ -30,7 +31,7 @@ import pytest
 from scipy.optimize import linprog
 from sqlalchemy import select
 
-from analysis.board import Breakdown
+from analysis.board import SMALL, Breakdown
 from tests.webapp.helpers import make_consultation
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
 from webapp.extensions import db
@@ -38,7 +39,7 @@ from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.periods import last_complete_day, month_start
 from webapp.reports.population import population_of
 from webapp.reports.public import public_themes
-from webapp.reports.queries import breakdown_figures
+from webapp.reports.queries import breakdown_figures, small_figures
 from webapp.reports.summary import RESPONSES_KEY, build_summary, theme_key
 from webapp.themes.models import StaffCoding
 from webapp.themes.scope import consultation_scope, feedback_quarter, feedback_range, items
@@ -58,14 +59,27 @@ def figures(summary) -> dict[str, int]:
     return shown | breakdown_figures(summary.breakdowns)
 
 
+def ranges(summary) -> dict[str, int]:
+    """Every figure a summary shows as "fewer than 5" (`SMALL`: the attacker reads it as 1 to 4)."""
+    found = {theme_key(row.code): SMALL for row in summary.themes if row.shown.startswith("fewer than")}
+    return found | dict.fromkeys(small_figures(summary.breakdowns), SMALL)
+
+
 def release(scope, **kwargs) -> tuple[frozenset[str], dict[str, int]]:
     summary = build_summary(scope, **kwargs)
     return population_of(scope, kwargs.get("today")).atoms, figures(summary)
 
 
+def read_with_ranges(scope) -> tuple[frozenset[str], dict[str, int]]:
+    """A release as an attacker who also reads "fewer than 5" sees it."""
+    summary = build_summary(scope)
+    return population_of(scope).atoms, figures(summary) | ranges(summary)
+
+
 def recovered(releases: list[tuple[frozenset[str], dict[str, int]]]) -> list[tuple[str, frozenset[str], int]]:
     """(figure, months, count) for every union of regions whose count the
-    releases pin to 1..4, by linear programming over non-negative counts."""
+    releases pin to 1..4, by linear programming over non-negative counts
+    (a `SMALL` figure: a count from 1 to 4)."""
     by_figure: dict[str, dict[frozenset[str], int]] = defaultdict(dict)
     for atoms, shown in releases:
         for key, value in shown.items():
@@ -78,25 +92,32 @@ def recovered(releases: list[tuple[frozenset[str], dict[str, int]]]) -> list[tup
         regions = [frozenset(a for a in atoms if tuple(a in p for p in populations) == sig) for sig in signatures]
         matrix = np.array([[float(r <= p) for r in regions] for p in populations])
         counts = np.array([shown[p] for p in populations], dtype=float)
+        ranged = counts == SMALL
+        bounds = (np.vstack([matrix[ranged], -matrix[ranged]]),
+                  np.concatenate([np.full(ranged.sum(), K - 1.0), np.full(ranged.sum(), -1.0)]))
         for union in product((0.0, 1.0), repeat=len(regions)):
             if not any(union):
                 continue
-            value = _pinned(np.array(union), matrix, counts)
+            value = _pinned(np.array(union), matrix[~ranged], counts[~ranged], bounds)
             if value is not None:
                 months = frozenset().union(*(r for r, u in zip(regions, union, strict=True) if u))
                 found.append((key, months, value))
     return found
 
 
-def _pinned(objective, matrix, counts) -> int | None:
+def _pinned(objective, matrix, counts, ranged=(None, None)) -> int | None:
     """The count from 1 to 4 the objective is pinned to, if it is: its least and
     most are both in (0.5, K - 0.5) and under 0.5 apart. The most is only sought
-    when the least is in that range (most cells can be 0), halving the programmes."""
-    low = linprog(objective, A_eq=matrix, b_eq=counts, bounds=(0, None), method="highs")
+    when the least is in that range (most cells can be 0), halving the programmes.
+    `ranged`: inequalities (A_ub, b_ub) for counts read as 1 to 4."""
+    system = {"A_ub": ranged[0], "b_ub": ranged[1]}
+    if len(matrix):
+        system |= {"A_eq": matrix, "b_eq": counts}
+    low = linprog(objective, bounds=(0, None), method="highs", **system)
     assert low.status == 0, "the releases contradict each other"
     if not 0.5 < low.fun < K - 0.5:
         return None
-    high = linprog(-objective, A_eq=matrix, b_eq=counts, bounds=(0, None), method="highs")
+    high = linprog(-objective, bounds=(0, None), method="highs", **system)
     assert high.status in (0, 3)  # 3: unbounded above, so not pinned
     return round(low.fun) if high.status == 0 and -high.fun - low.fun < 0.5 else None
 
@@ -395,6 +416,43 @@ def _joint_pinned(tables: list[Breakdown]) -> list[tuple[str, str, str, int]]:
             t, r, c = key
             found.append((tables[t].title, tables[t].rows[r][0], tables[t].groups[c], value))
     return found
+
+
+@pytest.fixture
+def police_quarter(app_context, app):
+    """Three finished months with a crowd each month, and the police theme in
+    2, 2 and 4 responses: the three months together 8, the first two 4, the
+    last 4."""
+    refuge = Service(slug="safe-haven", name=REFUGE)
+    db.session.add(refuge)
+    months = [months_ago(3), months_ago(2), months_ago(1)]
+    for month, police in zip(months, (2, 2, 4), strict=True):
+        for n in range(7):
+            respond(month + timedelta(days=n), refuge, ["housing", "staff-attitude"])
+        for n in range(police):
+            respond(month + timedelta(days=10 + n), refuge, ["police"])
+    db.session.commit()
+    return months
+
+
+def _whole(first: date, last: date):
+    return feedback_range(first, last + timedelta(days=27))
+
+
+@pytest.mark.parametrize("order", ["quarter first", "months first"])
+def test_two_fewer_than_fives_beside_their_quarter_pin_nothing(police_quarter, order):
+    """The board review's attack: the three months show police 8, the first
+    two "fewer than 5" and the last "fewer than 5": both would be 4. In either
+    order, one of them reads "not shown" and nothing is pinned."""
+    first, second, third = police_quarter
+    scopes = [_whole(first, third), _whole(first, second), _whole(third, third)]
+    if order == "months first":
+        scopes = scopes[1:] + scopes[:1]
+    releases = [read_with_ranges(scope) for scope in scopes]
+    assert not recovered(releases)
+    police = [build_summary(scope).theme("police").shown for scope in scopes]
+    assert police == (["8", "fewer than 5", "not shown"] if order == "quarter first"
+                      else ["fewer than 5", "fewer than 5", "not shown"])
 
 
 def test_public_pages_against_the_board(refuge_months, client):

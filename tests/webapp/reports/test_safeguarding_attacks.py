@@ -215,3 +215,19 @@ def test_the_trend_against_the_panels(months):
             releases.append((population_of(scope).atoms, {TOTAL_KEY: int(point.shown)}))
     assert len(releases) >= 3
     assert not recovered(releases)
+
+
+def test_two_fewer_than_fives_beside_their_sum_are_not_both_shown(app_context, app):
+    """Three months with 2, 2 and 4 flagged responses: the three together show
+    8, the first two "fewer than 5"; the last "fewer than 5" would pin both to
+    4, so it reads "not shown"."""
+    refuge = Service(slug="refuge", name="Refuge")
+    db.session.add(refuge)
+    first, second, third = months_ago(3), months_ago(2), months_ago(1)
+    for month, flagged in ((first, 2), (second, 2), (third, 4)):
+        for n in range(flagged):
+            flag(month + timedelta(days=n), refuge, "threat_to_kill_or_harm")
+    db.session.commit()
+    whole = [feedback_range(first, third + timedelta(days=27)), feedback_range(first, second + timedelta(days=27)),
+             feedback_range(third, third + timedelta(days=27))]
+    assert [build_summary(scope).safeguarding.total.shown for scope in whole] == ["8", "fewer than 5", "not shown"]
