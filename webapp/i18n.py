@@ -13,8 +13,9 @@ else's choice): it puts that language first in the list, it never switches.
 from __future__ import annotations
 
 from babel import Locale
-from flask import Flask, current_app, g, has_request_context, request, session, url_for
+from flask import Flask, current_app, g, has_request_context, render_template, request, session, url_for
 from flask_babel import Babel, force_locale, get_locale, gettext, lazy_gettext, ngettext, refresh
+from markupsafe import Markup
 from wtforms import SelectChoice
 
 # Catalogues shipped under webapp/translations/, in the order the list shows them.
@@ -48,6 +49,7 @@ def init_app(app: Flask) -> None:
     app.url_defaults(_carry_choice_in_links)
     app.after_request(_keep_choice_in_form_session)
     app.context_processor(_language_context)
+    app.jinja_env.globals["in_chosen_language"] = in_chosen_language
 
 
 def _choose_afresh() -> None:
@@ -89,6 +91,16 @@ def show_page_in(code: str, chosen: str, available: tuple[str, ...]) -> None:
                                  "lang": chosen, "dir": Locale.parse(chosen).text_direction}
         g.language_shown = code
         refresh()
+
+
+def in_chosen_language(template: str, **context) -> Markup:
+    """A part of a page `show_page_in` shows in another language, rendered in
+    the one the visitor chose (its `part_lang` gives the element its lang and
+    dir): the Exit this page button and the help in the footer must be read by
+    someone who cannot read the rest."""
+    notice = g.language_notice
+    with force_locale(notice["lang"]):
+        return Markup(render_template(template, part_lang=notice, **context))  # nosec B704 # our own template, rendered with autoescape
 
 
 def _carry_choice_in_links(endpoint: str, values: dict) -> None:

@@ -171,6 +171,27 @@ def test_an_incomplete_language_shows_english_with_a_notice_in_that_language(app
     assert "Gwella" not in html.get_text()
 
 
+def test_an_incomplete_language_keeps_the_exit_button_and_help_in_that_language(app_context, client, app):
+    """Someone who chose Urdu may not read the English consultation, but must
+    be able to leave fast and find help: those parts stay in Urdu, marked so."""
+    c = make_consultation()
+    offered(c, "ur")
+    html = page(client.get(f"{URL}?lang=ur"))
+    assert html.html["lang"] == "en"
+    skip, bar = html.select_one(".govuk-js-exit-this-page-skiplink"), html.select_one(".heard-exit-bar")
+    footer = html.footer
+    for part in (skip, bar, footer):
+        assert (part["lang"], part["dir"]) == ("ur", "rtl")
+    assert skip.get_text() == "یہ صفحہ چھوڑیں" and "یہ صفحہ چھوڑیں" in bar.get_text()
+    assert "اگر آپ کو ابھی مدد چاہیے" in footer.get_text() and "If you need help now" not in footer.get_text()
+    # The rest of the page stays English, and a fully translated page has no marked parts.
+    main_skip = html.select_one(".govuk-skip-link:not(.govuk-js-exit-this-page-skiplink)")
+    assert main_skip.get_text() == "Skip to main content"
+    translate_everything(c, "ur")
+    translated = page(client.get(f"{URL}?lang=ur"))
+    assert translated.html["lang"] == "ur" and not translated.footer.has_attr("lang")
+
+
 def test_urdu_is_right_to_left_and_recorded(app_context, client, app):
     c = make_consultation()
     offered(c, "ur")
