@@ -93,6 +93,14 @@ class BoardSummary:
         return next((row for row in self.themes if row.code == code), None)
 
     @property
+    def no_breakdowns_words(self) -> str:
+        """Why there is no breakdown table: nothing themed, or nothing to group by."""
+        if not any(row.count for row in self.themes):
+            return "No themed responses to break down."
+        return ("There is nothing to break the themes down by: no response gave a service or answered an "
+                "equality question, and every one came online, in English, in the standard version.")
+
+    @property
     def charted(self) -> list[ThemeRow]:
         """Themes with a figure that may be shown, for charts."""
         return [row for row in self.themes if not row.suppressed and row.count]

@@ -151,6 +151,8 @@ def test_consultation_summary_has_the_co_production_record_and_no_earlier_period
     soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))
     assert "1 July 2026: Added a question about children" in soup.select_one("#changes").get_text()
     assert len(soup.select("#theme-believed blockquote")) == 3
+    # Themed, but no service or equality answer to break the themes down by (not "no themed responses").
+    assert soup.select_one("#no-breakdowns").get_text().startswith("There is nothing to break the themes down by")
 
 
 def test_quotes_come_only_from_confirmed_or_high_confidence_assignments(app):
@@ -203,4 +205,5 @@ def test_a_consultation_summary_lists_its_own_sections(app_context, app, client)
     soup = page(client.get(f"/staff/reports/summary/consultation:{consultation.slug}"))
     titles = [title for title, _ in contents(soup)]
     assert "What changed because of the group" in titles and "The last four quarters" not in titles
+    assert soup.select_one("#no-breakdowns").get_text() == "No themed responses to break down."
     assert contents(soup) == [(h2.get_text(strip=True), h2["id"]) for h2 in soup.select("main h2.govuk-heading-l")]
