@@ -177,7 +177,7 @@ def test_an_incomplete_language_keeps_the_exit_button_and_help_in_that_language(
     c = make_consultation()
     offered(c, "ur")
     html = page(client.get(f"{URL}?lang=ur"))
-    assert html.html["lang"] == "en"
+    assert html.html["lang"] == "en" and html.select_one('link[href*="rtl.css"]')
     skip, bar = html.select_one(".govuk-js-exit-this-page-skiplink"), html.select_one(".heard-exit-bar")
     footer = html.footer
     for part in (skip, bar, footer):
