@@ -184,6 +184,8 @@ def test_an_incomplete_language_keeps_the_exit_button_and_help_in_that_language(
         assert (part["lang"], part["dir"]) == ("ur", "rtl")
     assert skip.get_text() == "یہ صفحہ چھوڑیں" and "یہ صفحہ چھوڑیں" in bar.get_text()
     assert "اگر آپ کو ابھی مدد چاہیے" in footer.get_text() and "If you need help now" not in footer.get_text()
+    warning = html.find(string=lambda text: "اگر کوئی آپ کا فون یا کمپیوٹر دیکھ سکتا ہے" in text)
+    assert warning and warning.find_parent(lang="ur") and "If someone might check" not in html.get_text()
     # The rest of the page stays English, and a fully translated page has no marked parts.
     main_skip = html.select_one(".govuk-skip-link:not(.govuk-js-exit-this-page-skiplink)")
     assert main_skip.get_text() == "Skip to main content"
