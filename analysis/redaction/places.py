@@ -158,12 +158,16 @@ _WORK_BEFORE = lazy_re(
 )
 # The same after the name, where the verb comes last: Urdu and Shahmukhi Punjabi "Tesco میں کام"
 # (works at Tesco), "Asda کے لیے کام"; Gurmukhi Punjabi "Tesco ਵਿੱਚ ਕੰਮ"; Bengali "Tesco তে কাজ"
-# (not yet "Tesco-তে কাজ": the run of capitalised words stops inside the vowel sign).
+# and "Tesco-তে কাজ".
 _WORK_AFTER = lazy_re(
     r"\s*(?:(?:میں|پر|مے|وچ|تے|کے\s+لیے|کیلئے|ਵਿੱਚ|ਵਿਚ|ਤੇ|’ਤੇ|'ਤੇ|ਲਈ)\s+(?:کام|نوکری|ملازمت|جاب|ڈیوٹی|شفٹ|ਕੰਮ|ਨੌਕਰੀ|ਜੌਬ|ਡਿਊਟੀ)"
     r"|-?\s*(?:তে|এ|য়|এর\s+জন্য|র\s+জন্য)\s*(?:কাজ|চাকরি|চাকুরি|জব))"
 )
-_CAPITALISED_RUN = lazy_re(r"[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){0,3}")  # "Dog and Partridge"
+# A name's letters stop where Arabic, Bengali or Gurmukhi script starts ("Tesco-তে": the suffix is no part of it).
+_OTHER_SCRIPT = "\u0600-\u06FF\u0980-\u0A7F"
+_NAME_CHAR = rf"(?:(?![{_OTHER_SCRIPT}])[\w'’&]|-(?![{_OTHER_SCRIPT}]))"
+# Up to four words: "Dog and Partridge".
+_CAPITALISED_RUN = lazy_re(rf"[A-Z]{_NAME_CHAR}*(?:\s+(?:(?:&|and)\s+)?[A-Z]{_NAME_CHAR}*){{0,3}}")
 _BRANCH_PLACE = lazy_re(r"\s+(?:in|on|at)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # A shop or business with its street: "Tesco on the High Street", "the Costa in Market Square".
 _BRANCH = lazy_re(

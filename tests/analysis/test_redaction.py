@@ -2060,6 +2060,8 @@ def test_round_35_english_set(text, expected):
     ("میں Asda پر کام کرتی ہوں", "میں [place] پر کام کرتی ہوں"),
     ("ਮੈਂ Tesco ਵਿੱਚ ਕੰਮ ਕਰਦੀ ਹਾਂ", "ਮੈਂ [place] ਵਿੱਚ ਕੰਮ ਕਰਦੀ ਹਾਂ"),  # Punjabi, Gurmukhi
     ("আমি Tesco তে কাজ করি", "আমি [place] তে কাজ করি"),  # Bengali
+    ("আমি Tesco-তে কাজ করি", "আমি [place]-তে কাজ করি"),  # the suffix joined with a hyphen
+    ("আমি Tesco-তে বাজার করি", "আমি Tesco-তে বাজার করি"),  # shopping there is no workplace
     ("Dw i'n gweithio yn Tesco", "Dw i'n gweithio yn [place]"),  # Welsh: before, as in English
     # Public employers and services are kept, as in English ("works for the NHS").
     ("میں NHS میں کام کرتی ہوں", "میں NHS میں کام کرتی ہوں"),
