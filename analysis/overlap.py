@@ -68,31 +68,48 @@ def discloses(populations: tuple[frozenset[str], ...], values: tuple[int, ...], 
 def _tightened(exact: np.ndarray, counts: np.ndarray, ranged: np.ndarray,
                k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """The equalities every possible count meets (the shown counts, then each
-    range that can take only one value) and the regions forced to 0; None when
-    nothing can meet them all. A count fixed on every point of the bounded
-    system is fixed by these equalities alone (its affine hull)."""
+    range bound that holds with equality everywhere) and the regions forced to
+    0; None when nothing can meet them all. A count fixed on every point of the
+    bounded system is fixed by these equalities alone (its affine hull)."""
+    n_regions = exact.shape[1]
+    # Every inequality as a row of A x <= b: each range's top and bottom, and each region >= 0.
+    inequalities = np.vstack([ranged, -ranged, -np.eye(n_regions)])
+    limits = np.concatenate([np.full(len(ranged), k - 1.0), np.full(len(ranged), -1.0), np.zeros(n_regions)])
+    tight = _implicit_equalities(exact, counts, inequalities, limits)
+    if tight is None:
+        return None
+    top, bottom, known_zero = tight[:len(ranged)], tight[len(ranged):2 * len(ranged)], tight[2 * len(ranged):]
+    rows = [*exact, *ranged[top], *ranged[bottom]]
+    values = [*counts, *np.full(top.sum(), k - 1.0), *np.ones(bottom.sum())]
+    return np.array(rows).reshape(-1, n_regions), np.array(values, dtype=float), known_zero
+
+
+def _implicit_equalities(exact: np.ndarray, counts: np.ndarray, inequalities: np.ndarray,
+                         limits: np.ndarray) -> np.ndarray | None:
+    """Which inequalities hold with equality at every point (None: no point
+    meets them all). Each round maximises a slack of up to 1 on every one still
+    in doubt: one that gets some slack is not implicit, and when none gets any,
+    the rest are (a point slack on each of several is slack on all, averaged).
+    A round or two instead of a programme per inequality."""
     from scipy.optimize import linprog  # only when populations overlap
 
-    n_regions = exact.shape[1]
-    bounds = {"A_ub": np.vstack([ranged, -ranged]),
-              "b_ub": np.concatenate([np.full(len(ranged), k - 1.0), np.full(len(ranged), -1.0)])}
-    if len(exact):
-        bounds |= {"A_eq": exact, "b_eq": counts}
-
-    def extreme(objective: np.ndarray) -> float | None:
-        result = linprog(objective, bounds=(0, None), method="highs", **bounds)
-        return float(result.fun) if result.status == 0 else None
-
-    if extreme(np.zeros(n_regions)) is None:
-        return None
-    known_zero = np.array([-extreme(-np.eye(n_regions)[r]) <= _TOLERANCE for r in range(n_regions)])
-    rows, values = [*exact], [*counts]
-    for row in ranged:
-        low, high = extreme(row), -extreme(-row)
-        if high - low <= _TOLERANCE:
-            rows.append(row)
-            values.append(round(low))
-    return np.array(rows).reshape(-1, n_regions), np.array(values, dtype=float), known_zero
+    n_regions = inequalities.shape[1]
+    doubtful = np.ones(len(inequalities), dtype=bool)
+    equalities = {"A_eq": np.hstack([exact, np.zeros((len(exact), len(inequalities)))]), "b_eq": counts} \
+        if len(exact) else {}
+    while doubtful.any():
+        slack = np.diag(doubtful.astype(float))  # a slack variable per inequality, used only when in doubt
+        result = linprog(np.concatenate([np.zeros(n_regions), -doubtful.astype(float)]),
+                         A_ub=np.hstack([inequalities, slack]), b_ub=limits,
+                         bounds=[(None, None)] * n_regions + [(0, 1)] * len(inequalities),
+                         method="highs", **equalities)
+        if result.status != 0:
+            return None
+        loose = doubtful & (result.x[n_regions:] > _TOLERANCE)
+        if not loose.any():
+            break
+        doubtful &= ~loose
+    return doubtful
 
 
 def _consistent(matrix: np.ndarray, counts: np.ndarray) -> bool:

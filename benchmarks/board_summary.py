@@ -1,7 +1,7 @@
 """Time the board summary page for a demo quarter, cold and warm, and count
 the integer programmes (scipy `milp`) solved for it.
 
-Usage: python benchmarks/board_summary.py [--quarter 2026Q3] [--views 2] [--profile 25]
+Usage: python benchmarks/board_summary.py [--quarter 2026Q3] [--views 2] [--profile 25] [--months-first]
 
 Builds a temporary SQLite database with the real migrations and the demo
 data `flask seed-demo` adds (themed, as `make run` has it), signs a board
@@ -10,8 +10,10 @@ one process: the first view is cold (the suppression of its tables, the
 overlap checks and the release ledger all start empty, as for the first
 reader of a quarter), later ones warm. Prints wall and CPU seconds and MILP
 solves per view, then, with --profile N, the N costliest functions of the
-cold view (profiled, so its times are then a little longer). Ends with one
-JSON line.
+cold view (profiled, so its times are then a little longer). With
+--months-first, each month of the quarter is opened first, so the quarter's
+figures are checked against the counts and "fewer than 5" ranges the months
+released (overlapping populations). Ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import pstats
 import sys
 import tempfile
 import time
+from calendar import monthrange
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -65,11 +69,23 @@ def view(client, path: str, milps: MilpCounter) -> dict:
     return {"wall": round(wall, 3), "cpu": round(cpu, 3), "milps": milps.take()}
 
 
+def month_keys(quarter_key: str) -> list[str]:
+    """The report keys of a quarter's three whole months."""
+    from webapp.periods import quarter_dates
+    from webapp.themes.scope import feedback_range
+
+    start, _ = quarter_dates(quarter_key.partition(":")[2])
+    months = [date(start.year, start.month + n, 1) for n in range(3)]
+    return [feedback_range(first, date(first.year, first.month, monthrange(first.year, first.month)[1])).key
+            for first in months]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quarter", default="", help="the demo's latest feedback quarter when not given")
     parser.add_argument("--views", type=int, default=2)
     parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions of a cold view")
+    parser.add_argument("--months-first", action="store_true", help="open the quarter's months before it")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -98,6 +114,8 @@ def main() -> None:
             session["staff_last_seen"] = session["staff_signed_in_at"] = time.time()
         key = args.quarter or quarters[-1]
         milps = MilpCounter()
+        months = [(month, view(client, f"/staff/reports/summary/{month}", milps))
+                  for month in (month_keys(key) if args.months_first else [])]
         profiler = cProfile.Profile() if args.profile else None
         views = []
         for n in range(args.views):
@@ -116,12 +134,15 @@ def main() -> None:
             db.engine.dispose()
 
     print(f"demo data seeded and themed in {seeded:.1f} s; quarters {', '.join(quarters)}")
+    for month, figures in months:
+        print(f"first, {month}: {figures['wall']:.2f} s wall, {figures['cpu']:.2f} s CPU, "
+              f"{figures['milps']} MILP solves")
     for n, figures in enumerate(views):
         print(f"view {n + 1} ({'cold' if n == 0 else 'warm'}) of {key}: {figures['wall']:.2f} s wall, "
               f"{figures['cpu']:.2f} s CPU, {figures['milps']} MILP solves")
     if profiled:
         print(f"profile of the cold view:\n{profiled}")
-    print(json.dumps({"quarter": key, "views": views}))
+    print(json.dumps({"quarter": key, "months_first": [figures for _, figures in months], "views": views}))
 
 
 if __name__ == "__main__":
