@@ -52,7 +52,7 @@ class ThemeRow:
     sentiment_words: str
     previous_count: int | None  # None when there is no earlier period
     change: int | None  # percentage points of share; None when there is no earlier figure or one is hidden
-    direction: str  # "up", "down", "no change", "new", "no earlier figures"
+    direction: str  # "up", "down", "no change", "new", "no earlier figures", "not shown"
     change_words: str  # "up 3 points", "down 2 points", "no change", "new", "no earlier figures"
     suppressed: bool = False
     quotes: tuple[str, ...] = ()
@@ -155,16 +155,19 @@ def change_between(share: float | None, previous: float | None, hidden: bool = F
     that periods of different sizes (a quarter still under way) compare like
     for like. `previous` is None when there is no earlier period. A change is
     put in figures only when both shares may be shown (`hidden` otherwise):
-    with the totals, a change in points would give back a count under k."""
+    with the totals, a change in points would give back a count under k, and
+    so would its direction, which then reads "not shown"."""
     if previous is None:
         return None, "no earlier figures", "no earlier figures"
     share = share or 0.0
     if previous == 0 and share > 0:
         return None, "new", "new"
+    if hidden:
+        # Even "up" or "down" bounds a hidden count beside the two totals ("down" from 4 of
+        # 21 with 6 of 35 says the 4 was at least 4), so nothing is said.
+        return None, NOT_SHOWN, NOT_SHOWN
     points = round((share - previous) * 100)
     direction = "up" if points > 0 else "down" if points < 0 else "no change"
-    if hidden:
-        return None, direction, direction
     if points == 0:
         return 0, direction, direction
     return points, direction, f"{direction} {abs(points)} {'point' if abs(points) == 1 else 'points'}"
@@ -175,8 +178,9 @@ def withhold_row(row: ThemeRow, previous_too: bool = False) -> ThemeRow:
     away a small number beside an earlier report): no count, share,
     sentiment or change. `previous_too` when the earlier period's count is
     the one held back: only the change and the earlier share go."""
-    change = replace(row, change=None, change_words=row.direction if row.change is not None else row.change_words,
-                     previous_share=None)
+    said = row.direction in ("new", "no earlier figures")  # a 0 before, or nothing before: no count bounded
+    change = replace(row, change=None, direction=row.direction if said else NOT_SHOWN,
+                     change_words=row.change_words if said else NOT_SHOWN, previous_share=None)
     if previous_too:
         return change
     return replace(change, shown=FEWER if 0 < row.count < K else NOT_SHOWN, share=None, mean_sentiment=None,

@@ -53,8 +53,9 @@ def test_hand_computed_figures():
     assert (staff.count, staff.shown, staff.share) == (6, "6", round(6 / 11, 4))
     assert staff.mean_sentiment == round(-1.6 / 6, 4) and staff.sentiment_words == "mostly negative"
     # Change compares shares (55% now, 33% before); 3 earlier is under 5, so
-    # the size of the rise would reveal it: words only.
-    assert (staff.previous_count, staff.change, staff.direction, staff.change_words) == (3, None, "up", "up")
+    # the size of the rise would reveal it, and even "up" would bound it: not shown.
+    assert (staff.previous_count, staff.change, staff.direction, staff.change_words) == (
+        3, None, "not shown", "not shown")
     assert staff.previous_share is None
 
     assert (access.count, access.shown, access.share) == (5, "5", round(5 / 11, 4))
@@ -90,7 +91,8 @@ def test_consultation_without_earlier_period_and_empty_earlier_period():
     (0.5, 0.2, False, (30, "up", "up 30 points")), (0.2, 0.21, False, (-1, "down", "down 1 point")),
     (0.4, 0.4, False, (0, "no change", "no change")), (0.3, 0.0, False, (None, "new", "new")),
     (0.3, None, False, (None, "no earlier figures", "no earlier figures")),
-    (0.1, 0.5, True, (None, "down", "down")), (0.0, 0.0, False, (0, "no change", "no change")),
+    (0.1, 0.5, True, (None, "not shown", "not shown")), (0.3, 0.0, True, (None, "new", "new")),
+    (0.0, 0.0, False, (0, "no change", "no change")),
 ])
 def test_change_words_compare_shares(share, previous, hidden, expected):
     assert change_between(share, previous, hidden) == expected

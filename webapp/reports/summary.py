@@ -232,15 +232,40 @@ def _release_small(population: ReportPopulation, rows: list[ThemeRow], tables: l
                    k: int) -> tuple[list[ThemeRow], list[Breakdown], dict[str, int]]:
     """Each "fewer than k" is a range released: those the ledger refuses
     (beside ranges and counts shown for overlapping months they would pin a
-    count) read "not shown". Reading less never lets anything else be worked
-    out, so nothing is suppressed again. Returns the rows, the tables and the
-    ranges to record."""
-    small_rows = {theme_key(row.code) for row in rows if 0 < row.count < k and row.shown != NOT_SHOWN}
+    count) read "not shown". A theme's count is also its total in every
+    breakdown, so it reads "fewer than k" in both or in neither. Reading less
+    never lets anything else be worked out, so nothing is suppressed again.
+    Returns the rows, the tables and the ranges to record."""
+    rows, tables = _small_alike(rows, tables, set(), k)
     small_cells = queries.small_figures(tables)
-    refused = disclosure.release_small(population.atoms, small_rows | small_cells.keys(), k)
-    rows = [replace(row, shown=NOT_SHOWN) if theme_key(row.code) in refused else row for row in rows]
+    asked = _small_rows(rows, k) | small_cells.keys()
+    refused = disclosure.release_small(population.atoms, asked, k)
     tables = queries.without_small(tables, [small_cells[key] for key in refused if key in small_cells])
-    return rows, tables, {key: SMALL for key in small_rows | small_cells.keys() if key not in refused}
+    refused_themes = {row.code for row in rows if theme_key(row.code) in refused}
+    refused_themes |= {place[0] for key, (_, place) in small_cells.items() if key in refused and place[1] < 0}
+    rows, tables = _small_alike(rows, tables, refused_themes, k)
+    return rows, tables, dict.fromkeys(_small_rows(rows, k) | queries.small_figures(tables).keys(), SMALL)
+
+
+def _small_rows(rows: list[ThemeRow], k: int) -> set[str]:
+    """The theme counts that read "fewer than k", by ledger key."""
+    return {theme_key(row.code) for row in rows if 0 < row.count < k and row.shown != NOT_SHOWN}
+
+
+def _small_alike(rows: list[ThemeRow], tables: list[Breakdown], not_small: set[str],
+                 k: int) -> tuple[list[ThemeRow], list[Breakdown]]:
+    """The theme counts of `not_small`, and those a breakdown withholds as
+    "not shown" (there "fewer than k" would pin them: beside all theme mentions
+    less the others, two of them add up to 8), read "not shown" in the themes
+    table and in every breakdown."""
+    not_small = not_small | {code for table in tables
+                             for code, (_, _, total) in zip(table.codes, table.rows, strict=True)
+                             if total is None and (code, -1) not in table.small}
+    rows = [replace(row, shown=NOT_SHOWN) if row.code in not_small and 0 < row.count < k else row for row in rows]
+    tables = [replace(table, small=frozenset(place for place in table.small
+                                             if not (place[1] < 0 and place[0] in not_small)))
+              for table in tables]
+    return rows, tables
 
 
 def _held_rows_last(rows: list[ThemeRow]) -> list[ThemeRow]:

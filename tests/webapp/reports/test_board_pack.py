@@ -79,7 +79,7 @@ def test_pack_is_a_board_paper(app, client, themed):
     assert "Finished before this quarter" not in text
     # Themes under 5 share one table and have no section of their own.
     assert "Themes with fewer than 5 responses" in text
-    assert "Police response, protection orders, disclosure scheme fewer than 5" in text
+    assert "Police response, protection orders, disclosure scheme not shown" in text
     # Methods: staff checking and confidence.
     assert "learned from 12 staff-coded examples" in text and "At 85% or more it is “high confidence”" in text
     assert "Refuge places matter most to us." in text

@@ -29,7 +29,12 @@ def test_build_summary_from_a_themed_quarter(app_context, app):
     assert (housing.count, housing.share, housing.change, housing.change_words) == (
         5, round(5 / 12, 4), -58, "down 58 points")
     assert housing.sentiment_words == "mostly positive"
-    assert (police.shown, police.share, police.quotes) == ("fewer than 5", None, ())
+    # Police's 1 reads "not shown", not "fewer than 5": it is also its total in the breakdowns,
+    # where "fewer than 5" would pin it (with all theme mentions less the other themes).
+    assert (police.shown, police.share, police.quotes) == ("not shown", None, ())
+    police_totals = [table.rows[table.codes.index("police")][2] for table in summary.breakdowns]
+    assert police_totals and all(total is None for total in police_totals)
+    assert all(("police", -1) not in table.small for table in summary.breakdowns)
     assert len(staff.quotes) == 3 and all("dismissive" in q for q in staff.quotes)
     # Quotes leave out responses with a safeguarding or risk flag, and hidden ones.
     assert "(0)" not in " ".join(staff.quotes) and "(4)" not in " ".join(housing.quotes)
@@ -66,7 +71,7 @@ def test_summary_page_shows_figures_in_words(app_context, app, client):
     assert list(rows.values())[0][:3] == ["6", "50%", "Mostly negative (-0.50)"]
     assert any(cells[:2] == ["5", "42%"] and cells[3].startswith("Down 58 points (was 100%)")
                for cells in rows.values())
-    assert any(cells[0] == "fewer than 5" and cells[1] == "—" for cells in rows.values())
+    assert any(cells[0] == "not shown" and cells[1] == "—" for cells in rows.values())
     svg = soup.select_one("svg[role=img]")
     assert svg.title.get_text().startswith("Responses by theme") and "Bar chart." in svg.desc.get_text()
     assert "Parking at the office" in soup.select_one("#emergent").get_text()

@@ -503,3 +503,29 @@ def test_the_responses_page_before_and_after_one_more_response(app_context, app)
     for _ in range(4):
         answer("Yes")
     assert shown()["Yes"] == "14"
+
+
+def test_all_theme_mentions_less_the_shown_themes_pin_no_small_ones(app_context, app):
+    """The board review's one-page attack: all theme mentions (a breakdown's
+    grand total) less the themes shown in figures leaves the "fewer than 5"
+    ones' sum; two of them adding to 8 are both 4. A theme reads "fewer than 5"
+    in the themes table exactly where its breakdown totals do."""
+    refuge, advice = Service(slug="safe-haven", name=REFUGE), Service(slug="advice", name="Advice line")
+    db.session.add_all([refuge, advice])
+    month = months_ago(1)
+    for n, (service, codes) in enumerate([(refuge, ["housing"])] * 9 + [(advice, ["access"])] * 7
+                                         + [(refuge, ["police"])] * 4 + [(advice, ["justice"])] * 4):
+        respond(month + timedelta(days=n % 20), service, codes)
+    db.session.commit()
+    summary = build_summary(feedback_range(month, month + timedelta(days=27)))
+    small = {row.code for row in summary.themes if row.shown == "fewer than 5"}
+    unknown = {row.code for row in summary.themes if not row.shown.isdigit()}
+    for table in summary.breakdowns:
+        for code, (_, _, total) in zip(table.codes, table.rows, strict=True):
+            if total is None:
+                assert (code in small) == ((code, -1) in table.small), (table.title, code)
+        if table.grand_total is not None:
+            rest = table.grand_total - sum(row.count for row in summary.themes if row.shown.isdigit())
+            # Pinned when every unknown theme reads "fewer than 5" and their sum allows one split only.
+            assert not (unknown == small and (len(small) == 1 or rest in (len(small), (K - 1) * len(small)))), \
+                (table.title, rest, small)

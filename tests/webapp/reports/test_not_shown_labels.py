@@ -95,7 +95,7 @@ def test_the_board_pack_marks_the_two_apart(month, app):
     assert cells[(housing, "Advice line")] == "<5" and cells[(housing, "Refuge")] == "—"
     text = html.get_text(" ", strip=True)
     assert "“—” means not shown: a figure left out so that a small number elsewhere cannot be worked out" in text
-    assert "are never labelled “fewer than 5”" in text
+    assert "may be any size, so a larger figure is never taken for a small one" in text
 
 
 def test_the_safeguarding_panel_says_not_shown_of_the_count_withheld_with_a_small_one(month, client):
