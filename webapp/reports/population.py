@@ -30,6 +30,19 @@ class ReportPopulation:
     so_far: bool = False  # the last month(s) of the chosen period have not finished
 
     @property
+    def breaks_down(self) -> bool:
+        """Whether breakdowns may be shown: for a whole consultation, or a whole
+        finished calendar quarter. Such populations never overlap, so no table
+        can be subtracted from another; a month's or a custom range's could (a
+        cell one table withholds to protect a small one follows from two others,
+        and the small one from its column total)."""
+        if self.named.kind != "feedback":
+            return True
+        counted = self.counted
+        return (counted is not None and not self.so_far and counted.start.month % 3 == 1
+                and counted.start.day == 1 and len(self.atoms) == 3)
+
+    @property
     def label(self) -> str:
         """The report's name with the dates actually counted, when they differ."""
         if self.named.kind != "feedback" or not (self.widened or self.so_far):

@@ -63,6 +63,7 @@ class BoardSummary:
     population_note: str = ""  # why the figures cover other dates than were chosen
     closed_questions: list = field(default_factory=list)  # consultations: choice questions' released counts
     held: frozenset[str] = frozenset()  # figures the release ledger held back
+    breaks_down: bool = True  # a whole quarter or consultation (`ReportPopulation.breaks_down`)
 
     @property
     def responses_shown(self) -> str:
@@ -94,7 +95,11 @@ class BoardSummary:
 
     @property
     def no_breakdowns_words(self) -> str:
-        """Why there is no breakdown table: nothing themed, or nothing to group by."""
+        """Why there is no breakdown table: not a whole quarter, nothing themed, or nothing to group by."""
+        if not self.breaks_down:
+            return ("Breakdowns by service and equality group are shown only for whole calendar quarters, which "
+                    "never overlap: comparing the breakdowns of overlapping periods could single people out. "
+                    "Open a quarter that has ended to see them.")
         if not any(row.count for row in self.themes):
             return "No themed responses to break down."
         return ("There is nothing to break the themes down by: no response gave a service or answered an "
@@ -165,7 +170,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         run_learned_from=run.n_coded if run else 0,
         staff_coded=sum(1 for c in coded if c.staff_coded), staff_corrected=_corrected(coded),
         staff_checked=frozenset(code for c in coded if c.staff_coded for code in c.codes),
-        k=k, population_note=population.note, held=released.held,
+        k=k, population_note=population.note, held=released.held, breaks_down=population.breaks_down,
         closed_questions=_closed_questions(scope) if with_closed else [],
     )
 
@@ -208,7 +213,7 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
     while True:
         held_themes = frozenset(row.code for row in rows if theme_key(row.code) in held)
         shown_rows = [_held_row(row, held, held_previous) for row in rows]
-        ranked = [row for row in rows if row.count]
+        ranked = [row for row in rows if row.count] if population.breaks_down else []
         tables = queries.breakdowns(coded, [row.code for row in ranked], [row.label for row in ranked], k,
                                     frozenset(held), held_themes)
         shown = {key: value for key, value in (_summary_figures(shown_rows, responses, len(coded), purged)

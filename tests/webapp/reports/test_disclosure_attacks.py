@@ -36,7 +36,7 @@ from tests.webapp.helpers import make_consultation
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
-from webapp.periods import last_complete_day, month_start
+from webapp.periods import last_complete_day, month_start, quarter_dates
 from webapp.reports.population import population_of
 from webapp.reports.public import public_themes
 from webapp.reports.queries import breakdown_figures, small_figures
@@ -315,8 +315,16 @@ def test_a_consultation_before_and_after_one_more_response(app_context, app):
     assert not small_differences(before, settled)
 
 
+def ended_quarter(day: date) -> tuple:
+    """The calendar quarter holding `day`, and a day after it ended (breakdowns
+    are shown only for a whole quarter that has ended)."""
+    quarter = f"{day.year}Q{(day.month - 1) // 3 + 1}"
+    return feedback_quarter(quarter), quarter_dates(quarter)[1] + timedelta(days=1)
+
+
 def test_totals_minus_shown_cells_pin_nothing_in_crafted_data(refuge_months):
-    summary = build_summary(feedback_range(refuge_months["first"], refuge_months["second"]))
+    scope, after = ended_quarter(refuge_months["second"])
+    summary = build_summary(scope, today=after)
     assert summary.breakdowns
     assert not disclosed_cells(summary)
 
@@ -353,8 +361,8 @@ def test_equality_breakdowns_together_pin_nothing(refuge_months):
     share their row totals (a theme's responses, one unknown when withheld),
     so cells bounded by several tables at once, or a total withheld in one
     and shown in another, would show."""
-    summary = build_summary(feedback_range(refuge_months["first"], refuge_months["second"]))
-    tables = summary.breakdowns
+    scope, after = ended_quarter(refuge_months["second"])
+    tables = build_summary(scope, today=after).breakdowns
     assert len(tables) >= 5
     for table in tables:  # a theme's total reads the same wherever it is shown
         for code, (_, _, total) in zip(table.codes, table.rows, strict=True):
@@ -512,12 +520,13 @@ def test_all_theme_mentions_less_the_shown_themes_pin_no_small_ones(app_context,
     in the themes table exactly where its breakdown totals do."""
     refuge, advice = Service(slug="safe-haven", name=REFUGE), Service(slug="advice", name="Advice line")
     db.session.add_all([refuge, advice])
-    month = months_ago(1)
+    month = date(2026, 7, 1)
     for n, (service, codes) in enumerate([(refuge, ["housing"])] * 9 + [(advice, ["access"])] * 7
                                          + [(refuge, ["police"])] * 4 + [(advice, ["justice"])] * 4):
         respond(month + timedelta(days=n % 20), service, codes)
     db.session.commit()
-    summary = build_summary(feedback_range(month, month + timedelta(days=27)))
+    summary = build_summary(feedback_quarter("2026Q3"))
+    assert summary.breakdowns
     small = {row.code for row in summary.themes if row.shown == "fewer than 5"}
     unknown = {row.code for row in summary.themes if not row.shown.isdigit()}
     for table in summary.breakdowns:
@@ -529,3 +538,17 @@ def test_all_theme_mentions_less_the_shown_themes_pin_no_small_ones(app_context,
             # Pinned when every unknown theme reads "fewer than 5" and their sum allows one split only.
             assert not (unknown == small and (len(small) == 1 or rest in (len(small), (K - 1) * len(small)))), \
                 (table.title, rest, small)
+
+
+def test_breakdowns_are_shown_only_for_whole_quarters_that_have_ended(refuge_months, client):
+    """The board review pinned small monthly cells from months and two-month
+    windows: a cell one table withheld followed from two others. Whole quarters
+    never overlap, so only they (and whole consultations) break down."""
+    first, second = refuge_months["first"], refuge_months["second"]
+    for scope in (feedback_range(first, second), feedback_range(second, second)):
+        summary = build_summary(scope)
+        assert summary.themes and not summary.breakdowns
+        assert summary.no_breakdowns_words.startswith("Breakdowns by service and equality group are shown only")
+    scope, after = ended_quarter(second)
+    assert build_summary(scope, today=after).breakdowns
+    assert not build_summary(scope, today=after - timedelta(days=1)).breakdowns  # its last month under way

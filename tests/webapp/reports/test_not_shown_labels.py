@@ -19,11 +19,10 @@ from webapp.consultations.models import Answer, ConsultationResponse, answer_ref
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.moderation.safeguarding import mark_reviewed, review_ref
-from webapp.periods import last_complete_day, month_start
 from webapp.reports.pack import pack_html
 from webapp.reports.summary import build_summary
 from webapp.themes.models import StaffCoding
-from webapp.themes.scope import feedback_range
+from webapp.themes.scope import feedback_quarter
 
 NOT_SHOWN_NOTE = "“Not shown” means a figure is left out so that a small number elsewhere cannot be worked out"
 
@@ -38,13 +37,13 @@ def respond(day: date, service: Service, code: str, **flags) -> FeedbackResponse
 
 @pytest.fixture
 def month(app_context, app):
-    """The last finished month: housing 1 at the advice line and 8 at the
-    refuge; police 12 at the advice line and 6 at the refuge. Of the advice
-    line's housing and police responses, 2 have danger words and were
+    """A whole quarter (breakdowns are shown only for one), all in its first
+    month: housing 1 at the advice line and 8 at the refuge; police 12 at
+    the advice line and 6 at the refuge. Of the advice line's housing and police responses, 2 have danger words and were
     reviewed, 9 more have them and await review."""
     advice, refuge = Service(slug="advice", name="Advice line"), Service(slug="refuge", name="Refuge")
     db.session.add_all([advice, refuge])
-    start = month_start(last_complete_day())
+    start = date(2026, 7, 1)
     respond(start, advice, "housing")
     for n in range(8):
         respond(start + timedelta(days=n), refuge, "housing")
@@ -56,7 +55,7 @@ def month(app_context, app):
     for response in flagged[:2]:
         mark_reviewed(review_ref("feedback", response.id), None)
     db.session.commit()
-    return feedback_range(start, last_complete_day())
+    return feedback_quarter("2026Q3")
 
 
 def cells_by_service(table) -> dict[tuple[str, str], str]:
