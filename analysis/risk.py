@@ -164,7 +164,7 @@ _SPELLED_OUT = {
     "u": "you", "ur": "your", "mi": "me", "seh": "says", "tek": "take", "r": "are", "im": "i'm", "ive": "i've",
     "hes": "he's", "shes": "she's", "whats": "what's", "theyd": "they'd", "youd": "you'd", "theyll": "they'll",
     "realy": "really", "rly": "really", "rite": "right", "frightend": "frightened", "scard": "scared",
-    "scaired": "scared",
+    "scaired": "scared", "bern": "burn",
     "thats": "that's", "theres": "there's",
     "theyre": "they're", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
     "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "coudnt": "couldn't",
