@@ -75,8 +75,11 @@ _SCRIPT_KEEP = frozenset(
 
 # A word in any script: letters, with the combining marks of Indic and Arabic scripts and
 # accents ("न", "ि" in "निशा"). The plain re module is several times faster here than regex.
+# Not the danda that ends a Hindi or Bengali sentence (U+0964, U+0965): "দোভাষী আসেনি।" is the word "আসেনি" and a
+# full stop, and with the danda inside it the verb was looked up as no word and taken for a name (round 38).
 _LETTER = r"[^\W\d_]"
-_MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff]"
+_MARK = (r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+         r"\u0900-\u0963\u0966-\u0dff]")
 # "husband", "wife", "brother", "sister", "son", "daughter" in Urdu, Arabic, Bengali, Gurmukhi, Hindi:
 # the next word is a name.
 _RELATIONS_OTHER_SCRIPTS = SCRIPT_RELATIONS
@@ -1565,7 +1568,7 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     k = tokens[index].key
     if index > start and tokens[index - 1].key in _ANY_WORDS:
         return False  # "امید کا کوئی نور" (no light of hope): "any" or "some" comes before no name
-    if k in lex.script_word_names or _word_name_with_ending(k, lex):
+    if k in lex.script_word_names or _word_name_with_ending(k, lex) or _frequent_arabic_name(k, lex):
         return _person_cue(tokens, index, start, end, lex)
     if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
         return True
@@ -1643,6 +1646,12 @@ _PERSIAN_ENCLITICS = ("م", "ام", "مان")
 def _bengali_verb(k: str, lex: Lexicon) -> bool:
     """"ডাক্তার বলেছেন" (the doctor said), "দোভাষী আসেনি": a frequent word with a Bengali verb's ending."""
     return k in lex.foreign_words and k.endswith(_BENGALI_VERB_ENDINGS)
+
+
+def _frequent_arabic_name(k: str, lex: Lexicon) -> bool:
+    """A listed name that is also among the frequent words of Arabic script ("هادئ" calm, "أفضل" better, "أكبر"
+    bigger): a word-name, so a name only with a person's cue ("رجل هادئ" is a calm man; round 38)."""
+    return _ARABIC_SCRIPT.match(k) is not None and k in lex.foreign_words and lex.is_first_name(k)
 
 
 def _word_name_with_ending(k: str, lex: Lexicon) -> bool:

@@ -133,10 +133,17 @@ def _network_handles(text: str, ordinary: Lexicon) -> Iterator[Span]:
             continue  # "insta: x_y" is a handle, "fb: me" is not
         if handle.isdigit() and text[match.start("handle") - 1:match.start("handle")] == "-":
             continue  # "SC-0098231": a reference joined to its letters, for numbers(), not a Snapchat name
+        if _hyphen_compound(text, match.start("handle")) and handle.isalpha():
+            continue  # "x-rayed", "x-rays", "snap-happy": one word, not a network and its user (round 38)
         if not handle.isalpha() or not ordinary.is_ordinary(key(handle)):
             yield match.span("handle")
     for match in _NETWORK_HANDLE_BARE.finditer(text):
         yield match.span("handle")
+
+
+def _hyphen_compound(text: str, handle_start: int) -> bool:
+    """A hyphen with a letter on each side and no space joins one word: "x-rayed" is no "x - rayed"."""
+    return handle_start >= 2 and text[handle_start - 1] == "-" and text[handle_start - 2].isalpha()
 
 
 # --- phone numbers and reference numbers -----------------------------------------------------

@@ -1807,7 +1807,20 @@ def _script_place_word(word: str) -> bool:
     if k in SCRIPT_RELATIONS or any(k.endswith(ending) and k[:-len(ending)] in SCRIPT_RELATIONS
                                     for ending in ("ের", "র", "কে", "ے", "ی")):
         return False
-    return k not in _SCRIPT_NOT_PLACE and k not in SCRIPT_WORDS and k not in SCRIPT_CALENDAR
+    return k not in _SCRIPT_NOT_PLACE and k not in SCRIPT_WORDS and k not in SCRIPT_CALENDAR \
+        and not _bengali_everyday_with_ending(k)
+
+
+# Bengali case endings on an everyday noun, with the plural genitive of people ("-দের", of the children).
+_BENGALI_NOUN_ENDINGS = ("দের", "েরা", "রা", "ের", "র", "কে", "তে", "ে")
+
+
+def _bengali_everyday_with_ending(k: str) -> bool:
+    """"আমার বাচ্চাদের স্কুলে" (to my children's school): an everyday word with a case ending names no place
+    (round 38); a town with one still does ("ওল্ডহ্যামের"), its stem being no everyday word."""
+    return any(k.endswith(ending) and len(k) - len(ending) > 1
+               and (k[:-len(ending)] in SCRIPT_WORDS or k[:-len(ending)] in _SCRIPT_NOT_PLACE)
+               for ending in _BENGALI_NOUN_ENDINGS if "\u0980" <= k[:1] <= "\u09ff")
 
 
 def _frequent_words(words: str, lex: Lexicon) -> bool:

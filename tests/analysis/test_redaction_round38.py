@@ -1,0 +1,84 @@
+"""Redaction, round 38: a stranger's held-out set (274 items, removed 0.839, kept 0.990) was scored once, and
+its misses read. Each fix is tested here on new sentences, with the look-alike that must stay beside it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.redaction import redact
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def redacted(text: str) -> str:
+    return redact(text).text
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("benchmark_redaction_round38", ROOT / "benchmarks" / "redaction.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _exact_and_stable(text: str, expected: str) -> None:
+    assert redacted(text) == expected
+    assert redacted(expected) == expected  # redacting again changes nothing
+
+
+# --- 1. Ordinary words kept -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A hyphen joining letters makes one word: "x-ray" is no network "x" and its user.
+    ("the nurse x-rayed both ankles and said nothing", "the nurse x-rayed both ankles and said nothing"),
+    ("I needed two x-rays after he pushed me", "I needed two x-rays after he pushed me"),
+    ("she was a bit snap-happy with her phone", "she was a bit snap-happy with her phone"),
+    # The network with its user still goes.
+    ("he messages me on x - dazzler_77 is his name", "he messages me on x - [handle] is his name"),
+    ("his snap is kaz.b.99", "his snap is [handle]"),
+])
+def test_a_hyphened_word_is_no_network_handle(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Bengali: a verb before the danda that ends the sentence is a word, not a name ("the lawyer did not come.").
+    ("আমার উকিল আসেনি।", "আমার উকিল আসেনি।"),
+    ("কাল রাতে পুলিশ আসেনি।", "কাল রাতে পুলিশ আসেনি।"),
+    # A name before the danda goes, and the danda stays.
+    ("আমার বোনের নাম রুমানা।", "আমার বোনের নাম [name]।"),
+    ("मेरी बहन का नाम सुनीता है।", "मेरी बहन का नाम [name] है।"),
+])
+def test_the_danda_is_no_part_of_a_word(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Bengali: an everyday noun with a case ending before "school" is no place ("my children's school",
+    # "the women's school").
+    ("ওরা আমার বাচ্চাদের স্কুলে খবর দিয়েছে", "ওরা আমার বাচ্চাদের স্কুলে খবর দিয়েছে"),
+    ("মহিলাদের স্কুলে ক্লাস হয়", "মহিলাদের স্কুলে ক্লাস হয়"),
+    # A town with a case ending still goes.
+    ("আমার ছেলে ওল্ডহ্যামের স্কুলে পড়ে", "আমার ছেলে [place] স্কুলে পড়ে"),
+])
+def test_a_bengali_everyday_word_with_an_ending_is_no_place(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Arabic: a listed name that is a frequent word ("هادئ" calm, "أفضل" better, "أكبر" bigger) needs a person's cue.
+    ("قال الجيران إنه شخص هادئ جدا", "قال الجيران إنه شخص هادئ جدا"),
+    ("الملجأ أفضل من البيت", "الملجأ أفضل من البيت"),
+    ("أولادي أكبر الآن", "أولادي أكبر الآن"),
+    # After a relation or a title it is the name.
+    ("أخي أشرف اتصل بالشرطة", "أخي [name] اتصل بالشرطة"),
+    ("صديقي أكبر ساعدني", "صديقي [name] ساعدني"),
+])
+def test_an_arabic_word_that_is_a_name_needs_a_cue(text, expected):
+    _exact_and_stable(text, expected)
