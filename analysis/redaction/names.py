@@ -133,7 +133,12 @@ _HAN_RELATION = lazy_re("丈夫|老公|前夫|男朋友|女朋友|儿子|女儿|
 # Characters that end a Chinese name: verbs and particles that follow one ("王伟打我").
 _HAN_FUNCTION = frozenset("打说是在把对和不要会让给也就又都很了的我你他她们来去")
 _CONTRACTION = lazy_re(r"(?:['’](?:m|ve|d|ll|re)|n['’]t)$", re.I)
-_WORD = lazy_re(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
+# Chinese characters are a word of their own beside letters of another script: "避难所的Emma对我" holds the name
+# "Emma", which inside one run of characters no rule saw (round 38).
+_HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NOT_HAN_LETTER = rf"[^\W\d_{_HAN_CHARS}]"
+_WORD = lazy_re(rf"[{_HAN_CHARS}]+|{_NOT_HAN_LETTER}(?:{_NOT_HAN_LETTER}|{_MARK})*"
+                rf"(?:['’-]{_NOT_HAN_LETTER}(?:{_NOT_HAN_LETTER}|{_MARK})*)*")
 _POSSESSIVE = lazy_regex(r"['’]s$", re.I)
 _LATIN = lazy_regex(r"[\p{Latin}\p{M}'’-]+")
 _OTHER_LETTER = lazy_regex(r"[^\P{L}\p{Latin}]")
@@ -640,7 +645,7 @@ def find_names(text: str) -> Iterator[Span]:
     # A label left by an earlier redaction counts as a word of another script, so redacting a text
     # again never tips it into "mostly Latin" and takes more words (redaction is idempotent).
     labels = 4 * len(_LABEL.findall(text))
-    mostly_latin = latin_letters * 2 >= sum(len(t.word) for t in tokens) + labels
+    mostly_latin = latin_letters * 2 >= sum(_letters_worth(t) for t in tokens) + labels
     romanised = _romanised_answer(tokens, lex)
     i = 0
     while i < len(tokens):
@@ -663,6 +668,14 @@ def find_names(text: str) -> Iterator[Span]:
         end_index = _nickname_after(tokens, i, text, _surnames_after(tokens, i, text, lex))
         yield _family_name_before(tokens, i, text, lex), _with_initial_dot(tokens[end_index], text)
         i = end_index + 1
+
+
+def _letters_worth(token: _Token) -> int:
+    """A Chinese character says as much as a short word: "我在Tesco工作" is a Chinese answer, not a Latin one."""
+    return len(token.word) * (_HAN_WEIGHT if _HAN.match(token.word) else 1)
+
+
+_HAN_WEIGHT = 4
 
 
 _QUESTION_MODALS = frozenset("will may can shall".split())
@@ -1684,6 +1697,28 @@ def _person_cue(tokens: list[_Token], index: int, start: int, end: int, lex: Lex
 _ANY_WORDS = frozenset("کوئی کسی ہر ਕੋਈ ਕਿਸੇ ਹਰ কোনো কোন কোনও প্রতি".split())
 
 
+# Words that often follow a name as its sentence goes on ("我前夫李强一直用...", my ex Li Qiang always used...): their
+# first character is no part of the given name (round 38).
+_HAN_WORDS_AFTER_NAME = frozenset("""一直 一起 一定 一般 一再 一向 经常 总是 老是 已经 常常 每天 天天 从来 从不 还是 突然 今天
+    昨天 现在 以前 后来 根本 竟然 居然 不停 马上 曾经 终于 仍然 依然""".split())
+# Titles written after a family name: "王警官" (Officer Wang), "张医生" (Dr Zhang), "李老师", "陈律师", "刘女士".
+_HAN_TITLES = lazy_re("警官|警察|医生|大夫|老师|律师|先生|女士|小姐|太太|阿姨|社工|法官|护士|探长|主任|经理|师傅")
+# What may stand before a family name with its title: a function word, a verb of meeting or asking, "位" (a
+# person's measure word: "一位王医生").
+_HAN_BEFORE_TITLED = frozenset(_HAN_FUNCTION) | frozenset("跟找叫问被见向与谢位")
+
+
+def _han_titled(token: _Token, lex: Lexicon) -> Iterator[Span]:
+    """A family name before a title is a name, the title stays: "王警官很耐心" -> "[name]警官" (round 38). Not a
+    family name that is also a function word ("和医生谈了", talked with the doctor) or inside a word ("那位医生")."""
+    word = token.word
+    for title in _HAN_TITLES.finditer(word, 1):
+        family = title.start() - 1
+        if word[family] in lex.surnames and word[family] not in _HAN_FUNCTION \
+                and (family == 0 or word[family - 1] in _HAN_BEFORE_TITLED):
+            yield token.start + family, token.start + title.start()
+
+
 def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:
     word = token.word
     for cue in _HAN_RELATION.finditer(word):
@@ -1692,8 +1727,10 @@ def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:
         if after + 1 < len(word) and word[after] in "小阿":  # a pet name: "我女儿小美", "我老公阿强"
             yield token.start + after, token.start + after + 2
         elif after < len(word) and word[after] in lex.surnames:
-            length = 3 if after + 2 < len(word) and word[after + 2] not in _HAN_FUNCTION else 2
+            length = 3 if after + 2 < len(word) and word[after + 2] not in _HAN_FUNCTION \
+                and word[after + 2:after + 4] not in _HAN_WORDS_AFTER_NAME else 2
             yield token.start + after, token.start + min(after + length, len(word))
+    yield from _han_titled(token, lex)
     position = 0
     while position < len(word):
         for given in (2, 1):

@@ -15,9 +15,14 @@ from analysis.redaction.lexicon import Lexicon, key, lexicon
 
 Span = tuple[int, int]
 
+# A word character that is no Chinese character: Chinese has no spaces, so a code, handle or address may touch its
+# characters and still be one.
+_NOT_HAN_WORD = r"[^\W\u3400-\u9fff]"
+
 # --- emails, links -------------------------------------------------------------------------
 
-_EMAIL = lazy_re(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+# Not Chinese characters before the address's name: "我的邮箱是li@qq.com" keeps "我的邮箱是" (round 38).
+_EMAIL = lazy_re(rf"(?<![.%+-])(?<!{_NOT_HAN_WORD})(?:{_NOT_HAN_WORD}|[.%+-])+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_SPOKEN = lazy_re(
     r"(?<![\w.])[\w+-]{1,40}(?:\s*(?:\.|\bdot\b)\s*[\w+-]{1,40}){0,3}\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*"
     r"(?:com|co\s*(?:\.|\bdot\b)\s*uk|org|net|uk)\b",
@@ -32,7 +37,9 @@ _URL = lazy_re(
     r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLD + r"\b(?:/[^\s<>\"'\x00]*)?)",
     re.I,
 )
-_HANDLE = lazy_re(r"(?<![\w@.\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+# Chinese, which has no spaces, runs a handle on from its characters ("用@liqiang_uk在网上", round 38): a Han
+# character before "@" is no part of an email's name.
+_HANDLE = lazy_re(r"(?:(?<![\w@.\]])|(?<=[\u3400-\u9fff]))@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _PUBLIC_HOSTS = (
     "gov.uk", "nhs.uk", "police.uk", "refuge.org.uk", "womensaid.org.uk", "nationaldahelpline.org.uk",
     "samaritans.org", "mensadviceline.org.uk", "galop.org.uk", "respectphoneline.org.uk",
@@ -302,7 +309,9 @@ _REFERENCE_DIGITS = 6
 
 # A reference code in capitals with five digits or more wherever it stands: "FD24P00567", "MA23P01234",
 # "ZE12345" (a court's case number, a claim's code); a postcode or plate has fewer digits.
-_CODE = lazy_re(r"(?<![\w/-])(?=[A-Z\d]{6,16}(?![\w/-]))(?=(?:[A-Z]*\d){5})[A-Z]{1,4}\d[A-Z\d]*(?![\w/-])")
+# Chinese characters may touch it on either side ("案件号是MA24P00318，", round 38).
+_CODE = lazy_re(rf"(?<![/-])(?<!{_NOT_HAN_WORD})(?=[A-Z\d]{{6,16}}(?![/-])(?!{_NOT_HAN_WORD}))(?=(?:[A-Z]*\d){{5}})"
+                rf"[A-Z]{{1,4}}\d[A-Z\d]*(?![/-])(?!{_NOT_HAN_WORD})")
 
 
 def _is_slashed_reference(candidate: str) -> bool:
@@ -404,6 +413,9 @@ _DAY_WORD = (
     r"|twentieth|thirtieth"
 )
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+# A month and a day of the month in Chinese, in digits or characters ("3", "三"; "5", "五", "二十一").
+_HAN_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_HAN_DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九十]"
 # After a day and a month, two digits that end the phrase are its year ("4 Jan 23", "3 marca 21."),
 # not a count that goes on ("on 4 May 23 people came").
 _SHORT_YEAR = (r"(?:\d\d(?=[\s,;!?)]|\.(?!\d)|$)"
@@ -450,6 +462,9 @@ _DATE_PATTERNS = (
             rf"(?:\s*d\.|-(?:ąją|ą|oji|osios|ąja|ji|ios))?(?![\d\w])", re.I),
     # March 3rd, 1990 / March 3 / March the 3rd
     lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
+    # Chinese writes month, day and a word for "day" after a year or none: "2024年3月5日", "3月5号", "三月五日"
+    # (round 38). A month with its year alone ("2024年3月") stays.
+    lazy_re(rf"(?<!\d)(?:(?:19|20)\d\d\s*年\s*)?(?:{_HAN_MONTH})\s*月\s*(?:{_HAN_DAY})\s*(?:日|号|號)"),
 )
 # A day of the month alone where it names a day: after "on", "since", "until", a weekday..., or
 # before "of" a month: "on the 14th", "Tuesday the 9th", "Monday 18th", "by the 3rd". Not when a noun
@@ -494,7 +509,7 @@ _DATE_WORD_HINT = lazy_re(rf"\b(?:{_DAY_WORD})\b", re.I)
 
 
 def dates(text: str) -> Iterator[Span]:
-    if not _DIGIT.search(text) and not _DATE_WORD_HINT.search(text):
+    if not _DIGIT.search(text) and not _DATE_WORD_HINT.search(text) and "月" not in text:
         return
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):

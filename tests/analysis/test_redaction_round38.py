@@ -82,3 +82,43 @@ def test_a_bengali_everyday_word_with_an_ending_is_no_place(text, expected):
 ])
 def test_an_arabic_word_that_is_a_name_needs_a_cue(text, expected):
     _exact_and_stable(text, expected)
+
+
+# --- 2. Chinese -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Dates: year, month and day, or month and day, in digits or characters; a month with its year stays.
+    ("他2023年11月20日又来了", "他[date]又来了"),
+    ("12月3号那天警察没来", "[date]那天警察没来"),
+    ("十月二十一日我搬走了", "[date]我搬走了"),
+    ("2023年11月我搬家了", "2023年11月我搬家了"),
+    ("他3个月没给孩子钱", "他3个月没给孩子钱"),
+    # Handles, emails and codes touch the characters around them.
+    ("他用@wang_lei88给我发信息", "他用[handle]给我发信息"),
+    ("我的邮箱是mei.chen@qq.com，谢谢", "我的邮箱是[email]，谢谢"),
+    ("法院的文件号是FD23P01234吗", "法院的文件号是[number]吗"),
+    # A name in Latin letters inside Chinese is a name; a shop in Latin letters is not.
+    ("社工Sarah帮我找了律师", "社工[name]帮我找了律师"),
+    ("我在Tesco工作了三年", "我在Tesco工作了三年"),
+])
+def test_chinese_dates_handles_codes_and_latin_names(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A family name before a title is a name; the title stays.
+    ("我去找张医生，他很好", "我去找[name]医生，他很好"),
+    ("一位刘律师帮了我很多", "一位[name]律师帮了我很多"),
+    ("陈警官来得很快", "[name]警官来得很快"),
+    # The title alone, or after a word that is no family name, stays.
+    ("那位医生很好，和医生谈了以后我好多了", "那位医生很好，和医生谈了以后我好多了"),
+    ("警官说这不归他们管", "警官说这不归他们管"),
+    # After a relation, a word that goes on with the sentence is no part of the name.
+    ("我丈夫王伟经常打我", "我丈夫[name]经常打我"),
+    ("我前夫刘洋已经搬走了", "我前夫[name]已经搬走了"),
+    ("我丈夫王小明打我", "我丈夫[name]打我"),
+])
+def test_chinese_titles_and_where_a_name_ends(text, expected):
+    _exact_and_stable(text, expected)
+
