@@ -290,6 +290,18 @@ _REFERENCE = lazy_re(
 )
 
 
+# A word for a case, file or reference number in other languages, before a code with a prefix in capitals or five
+# digits or more: Lithuanian "bylos numeris BN-77412", Portuguese "número do processo", Spanish "expediente", Turkish
+# "dosya numarası", Somali "lambarka", Chinese "案件号是MA24P00318" (round 38). A short number after "número" is
+# often a helpline's ("o número 190"), so a code needs its letters or its length.
+_FOREIGN_REFERENCE = lazy_re(
+    r"(?:(?<![\w])(?i:numer(?:is|io|iu)|nr\.?|n[úu]mero(?: (?:do|de|da) (?:processo|expediente|caso|refer[êe]ncia))?|"
+    r"processo|expediente|refer[êe]ncia|referencia|dosya(?: numaras[ıi]| no)?|numaras[ıi]|lambarka|tixraaca)"
+    r"(?:\s*(?:yra|buvo|é|es|era|est[aá]|:|#|º|°))*\s*"
+    r"|(?:案件号|案件编号|案号|编号|报案号|参考号|档案号|文件号)\s*(?:是|为|：|:)?\s*)"
+    rf"(?P<ref>(?-i:[A-Z]{{1,4}})[/ -]?\d[\dA-Z/-]{{2,20}}|\d[\d/-]{{3,20}}\d)(?![/-])(?!{_NOT_HAN_WORD})")
+
+
 # A Polish court's signature wherever it stands: division in Roman numerals, register letters, number and
 # year ("III RC 456/23", "II K 123/24").
 _POLISH_SIGNATURE = lazy_re(r"\b[IVX]{1,4} [A-Z][A-Za-z]{0,3} \d{1,6}/\d{2,4}\b")
@@ -348,6 +360,8 @@ def numbers(text: str) -> Iterator[Span]:
     for match in _REFERENCE.finditer(text):
         if not _YEAR_ONLY.fullmatch(match.group("ref")):  # "the incident 2019", not a reference
             yield match.span("ref")
+    for match in _FOREIGN_REFERENCE.finditer(text):
+        yield match.span("ref")
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -405,7 +419,9 @@ _MONTH_FA = (r"(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|�
              r"ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر)")
 # English, Welsh and Polish ordinal endings: "3rd", "5ed", "1af", "2il", "3ydd", "8fed", "11eg", "21ain".
 # Polish writes a day as an ordinal with "-go" ("3-go marca", "21go maja").
-_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego|ی)"  # Kurdish joins "-ی" to the day: "9ی ئازار"
+# Kurdish joins "-ی" to the day: "9ی ئازار"; Bengali writes the day's ordinal as "১লা", "২রা", "৪ঠা", "৫ই", "১৯শে"
+# ("৫ই ফেব্রুয়ারি", 5 February; round 38).
+_ORDINAL_END = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|-?go|-?ego|ی|ই|লা|রা|ঠা|শে)"
 _DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORDINAL_END}?"
 _DAY_WORD = (
     r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -495,7 +511,14 @@ _DATE_CONTEXT = lazy_re(
     # A police log's day: "log 678 of 3/4", "incident 0612 of 14/2".
     rf"|(?<=\d)\s+of\s+(?P<ofDate>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])"
     rf"|\b(?:on|since|until|till|between|dnia|pe|ar)\s+(?P<onDate>(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))"
-    r"(?![\d/]|\.\d)(?!\s*(?:am|pm|h|hrs|o'?clock)\b)",
+    r"(?![\d/]|\.\d)(?!\s*(?:am|pm|h|hrs|o'?clock)\b)"
+    # Other languages' words for "on", "from", "until", "only on" before a day and a month of two digits: Polish
+    # "dopiero 14.03", "od 3.04", Lithuanian "iki 05.11", Romanian "din 14.03", Portuguese and Spanish "em 14.03",
+    # "desde el 14.03", Welsh "ers 14.03" (round 38). A time ("o 14.03", "od 10.05 do 12.30") is none.
+    rf"|\b(?:dopiero|od|przed|po|na|dniu|nuo|iki|din|până|pana|p[aâ]n[aă] la|[îi]nainte de|em|desde|at[ée]|"
+    rf"hasta|el|dia|día|tan|ers)\s+(?P<foreignDate>(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2]))"
+    r"(?![\d/]|\.\d)(?!\s*(?:am|pm|h|hrs|godz\w*|rano|wieczorem|horas?|val|ora|[-–]|do|a|até|hasta|%|zł|z[lł]otych|"
+    r"lei|eur|euro|€|£)(?![^\W\d_]))",
     re.I,
 )
 # A day and month without a year anywhere ("12/03", "3/11"): a specific date. Not a score or a
@@ -518,7 +541,7 @@ def dates(text: str) -> Iterator[Span]:
         if _AFTER_DAY_ALONE.match(text, match.end()) and not _EVERY_MONTH.match(text, match.end()):
             yield match.span("date")
     for match in _DATE_CONTEXT.finditer(text):
-        group = next(name for name in ("date", "ofDate", "onDate") if match.group(name))
+        group = next(name for name in ("date", "ofDate", "onDate", "foreignDate") if match.group(name))
         if match.group(group) != "24/7":
             yield match.span(group)
     if "/" in text:

@@ -122,3 +122,37 @@ def test_chinese_dates_handles_codes_and_latin_names(text, expected):
 def test_chinese_titles_and_where_a_name_ends(text, expected):
     _exact_and_stable(text, expected)
 
+
+# --- 3. Dates and reference numbers -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Bengali ordinals of the day: 1লা, 2রা, 4ঠা, 5ই, 19শে.
+    ("১লা মার্চ থেকে আমি রিফিউজে আছি", "[date] থেকে আমি রিফিউজে আছি"),
+    ("শুনানি ছিল ২১শে জুন", "শুনানি ছিল [date]"),
+    ("৫ই দিন পরে সে ফিরে এল", "৫ই দিন পরে সে ফিরে এল"),
+    # A day and month of two digits after another language's "on", "since", "only on".
+    ("Wezwanie przyszło dopiero 21.02, za późno.", "Wezwanie przyszło dopiero [date], za późno."),
+    ("Mieszkam tu od 03.09 i nikt nie pomógł.", "Mieszkam tu od [date] i nikt nie pomógł."),
+    ("Audierea a fost mutată din 12.05 fără să mă anunțe.", "Audierea a fost mutată din [date] fără să mă anunțe."),
+    # A time or a price stays.
+    ("Spotkanie jest o 14.05 i trwa od 10.05 do 12.30.", "Spotkanie jest o 14.05 i trwa od 10.05 do 12.30."),
+    ("Bilet kosztował na 12.10 zł więcej.", "Bilet kosztował na 12.10 zł więcej."),
+    ("I want to do 10.05 now", "I want to do 10.05 now"),
+])
+def test_bengali_ordinals_and_day_month_in_other_languages(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Policijos pranešimo numeris LT-40921, prašau", "Policijos pranešimo numeris [number], prašau"),
+    ("O número do processo é 44821/23.", "O número do processo é [number]."),
+    ("Mi expediente AB-2231 sigue abierto", "Mi expediente [number] sigue abierto"),
+    ("Dosya numarası 2024/5512 olan dava", "Dosya numarası [number] olan dava"),
+    ("我的报案号是77120，可是没人管", "我的报案号是[number]，可是没人管"),
+    # A helpline's short number after "número" stays, and so does a count.
+    ("Liguei para o número 190 duas vezes", "Liguei para o número 190 duas vezes"),
+    ("numeris 5 buvo mano", "numeris 5 buvo mano"),
+])
+def test_a_reference_after_another_languages_word_for_number(text, expected):
+    _exact_and_stable(text, expected)
