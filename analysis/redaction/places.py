@@ -860,6 +860,8 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
     yield from _towns_anywhere(text, lex)
     yield from _lower_towns_anywhere(text, lex)
     yield from _lower_unknown_places(text, lex)
+    yield from _misspelt_towns(text, lex)
+    yield from _after_an_address(text, lex)
     yield from _two_word_places(text, lex)
     yield from _venues_after_at(text, lex)
 
@@ -882,6 +884,8 @@ _LOCAL_SERVICE = lazy_re(
     r"infirmary\b|hospital\b|cid\b|refuge\b|outreach\b|women'?s aid\b|"
     # The police in Lithuanian, Polish, Romanian, Spanish, Portuguese and Turkish: "Lincoln policija" (round 36).
     r"policija\b|policj\w+|poli[țţt]i\w*|polic[íi]a\b|polis\w*))")
+# "Of" in romanised Urdu, Hindi and Panjabi between a town and its service: "bradford ki police" (round 38).
+_ROMANISED_OF = frozenset("ki ka ke di da".split())
 # Words before a service that are no town, though a gazetteer may hold one of that name.
 _SERVICE_QUALIFIERS = frozenset("""local city county town parish district borough new old british national transport
     military metropolitan community neighbourhood youth family crown high civil county's council's adult adults
@@ -892,7 +896,8 @@ _SERVICE_QUALIFIERS = frozenset("""local city county town parish district boroug
 # "magistrates in stoke"), or a move from or to it ("moved from reading to a refuge").
 _WORD_TOWN_CUE = lazy_re(
     r"\b(?i:courts?|magistrates'?|police\s+station|station|nick|refuge|hostel|hospital|council|jobcentre|police|"
-    r"prison)\s+(?:at|in)\s+(?P<served>[A-Za-z][a-z'’]+)\b"
+    # A police officer works in a town (round 38: "a cop in hull"), as a court stands in one.
+    r"prison|cops?|coppers?|(?:police\s+)?officers?|detectives?)\s+(?:at|in)\s+(?P<served>[A-Za-z][a-z'’]+)\b"
     r"|\b(?i:moved|move|moving|relocated|fled)\s+(?:from|to)\s+(?P<moved>[A-Za-z][a-z'’]+)"
     r"(?=\s+(?:to|and|for|with|because|but|last|when|after|in\s+(?:19|20)\d\d)\b|\s*[,.;!?]|\s*$)")
 
@@ -933,6 +938,9 @@ def _towns_of_services(text: str, lex: Lexicon) -> Iterator[Span]:
     """The town of a local service, in any case, even one that is also a word ("Bury council", "sale police")."""
     for match in _LOCAL_SERVICE.finditer(text):
         words = re.split(r"[ -]", match.group("town"))
+        town_end = match.end("town")
+        if len(words) > 1 and words[-1] in _ROMANISED_OF:
+            town_end -= len(words.pop()) + 1  # "bradford ki police": the town before "of"
         for count in range(len(words), 0, -1):  # the longest town that ends just before the service
             tail = words[-count:]
             name = " ".join(key(word) for word in tail)
@@ -942,7 +950,7 @@ def _towns_of_services(text: str, lex: Lexicon) -> Iterator[Span]:
                 inside = count < len(words) and words[-count - 1][:1].isupper() and name in lex.town_words \
                     and key(words[-count - 1]) not in STOPWORDS
                 if not region and not inside:  # "Greater Manchester Police": a force of a region
-                    yield match.end("town") - len(" ".join(tail)), match.end("town")
+                    yield town_end - len(" ".join(tail)), town_end
                 break
 
 
@@ -999,15 +1007,55 @@ def _lower_unknown_places(text: str, lex: Lexicon) -> Iterator[Span]:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _one_edit_from_a_word(word: str, lex: Lexicon) -> bool:
-    """A misspelt English word ("anywere", "childern"), not a place: one letter left out, added,
-    changed or swapped."""
+def _one_edit(word: str) -> set[str]:
+    """Every spelling one letter away: one left out, added, changed, or two swapped."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     candidates = {a + b[1:] for a, b in splits if b}
     candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     candidates |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     candidates |= {a + c + b for a, b in splits for c in _LETTERS}
-    return any(candidate in lex.ordinary for candidate in candidates - {word})
+    return candidates - {word}
+
+
+def _one_edit_from_a_word(word: str, lex: Lexicon) -> bool:
+    """A misspelt English word ("anywere", "childern"), not a place: one letter left out, added,
+    changed or swapped."""
+    return any(candidate in lex.ordinary for candidate in _one_edit(word))
+
+
+# A word after a place cue, typed fast: "refuge in birmigham", "at manchster magistrates" (round 38).
+_MISSPELT_CUE = lazy_re(r"\b(?i:in|at|to|from|near|outside|around)\s+(?P<place>[A-Za-z][a-z]{5,})\b(?!['’])")
+# A misspelt town is one letter from a town of seven letters or more, which few words are.
+_MISSPELT_TOWN_LENGTH = 7
+
+
+def _misspelt_towns(text: str, lex: Lexicon) -> Iterator[Span]:
+    """A word one letter from a listed town, after a place cue, that is no word, name or town itself and no
+    misspelt English word; not before a bus or train station."""
+    for match in _MISSPELT_CUE.finditer(text):
+        k = key(match.group("place"))
+        if k in lex.ordinary or k in lex.foreign_words or k in lex.towns or k in lex.keep or lex.is_first_name(k) \
+                or lex.is_surname(k) or lex.is_ambiguous(k) or k in lex.romanised:
+            continue
+        near = _one_edit(k)
+        towns = {town for town in near & lex.towns if len(town) >= _MISSPELT_TOWN_LENGTH and town not in lex.town_words}
+        # Frequent English words hold big towns ("birmingham"): a word one letter from another word is that word.
+        if towns and not any(word in lex.ordinary and word not in lex.towns for word in near) \
+                and not _TRANSPORT_STATION_AFTER.match(text, match.end("place")):
+            yield match.span("place")
+
+
+_TRANSPORT_STATION_AFTER = lazy_re(r"\s+(?i:bus|coach|train|tram|railway)\s+station\b")
+# Police spoken of earlier in the sentence: a town's "station" after it is the police station (round 38: "a cop in
+# hull so i went to grimsby station"). A train is no police ("the police met me at Leeds station" stays).
+_POLICE_TALK_BEFORE = lazy_re(r"\b(?i:police|cops?|coppers?|officers?|detectives?|sarge|sergeant|pc|dc)\b[^.!?\n]*$")
+_STATION_AFTER = lazy_re(r"\s+(?i:station)\b")
+_TRAIN_TALK = lazy_re(r"\b(?i:trains?|platforms?|railway|rail|tickets?|bus|coach)\b")
+
+
+def _police_station_after(text: str, start: int, end: int) -> bool:
+    return bool(_STATION_AFTER.match(text, end) and _POLICE_TALK_BEFORE.search(text, max(0, start - 200), start)
+                and not _TRAIN_TALK.search(text))
 
 
 def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
@@ -1025,7 +1073,7 @@ def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
                 break
             start = match.start("place")
             end = start + len(" ".join(words[:count]))
-            if not _public_after(text, end):
+            if not _public_after(text, end) or _police_station_after(text, start, end):
                 yield start, end
             break
 
@@ -1054,6 +1102,30 @@ def _unmistakable_town(words: list[str], lex: Lexicon) -> bool:
         return (word in lex.ordinary or word in lex.foreign_words or word in lex.town_words or word in STOPWORDS
                 or lex.is_first_name(word) or lex.is_ambiguous(word) or word in lex.places or word in lex.romanised)
     return not plain(words[0]) if len(words) == 1 else not all(plain(word) for word in words)
+
+
+# After an address and a comma, a street or a town in any case is the rest of it: "[address], mill lane",
+# "[address], darlington [postcode]" (round 38). (An address is found, and hidden, before places.)
+_AFTER_ADDRESS = lazy_re(
+    r"\x00,\s+(?P<street>(?:[a-z][a-z'’-]+\s+){1,2}(?:street|road|lane|avenue|close|drive|way|crescent|grove|terrace|"
+    r"gardens|place|court|walk|rise|mews|row|square|rd|st|ave|ln)\b)?(?:,\s+)?"
+    r"(?P<town>[A-Za-z][a-z'’-]+(?:[ -][A-Za-z][a-z'’-]+){0,2})?")
+
+
+def _after_an_address(text: str, lex: Lexicon) -> Iterator[Span]:
+    if "\x00," not in text:
+        return
+    for match in _AFTER_ADDRESS.finditer(text):
+        if match.group("street"):
+            yield match.span("street")
+        town = match.group("town")
+        if town and (match.group("street") or match.start("town") == match.end() - len(town)):
+            words = re.split(r"[ -]", town)
+            for count in range(len(words), 0, -1):
+                name = " ".join(key(word) for word in words[:count])
+                if name in lex.towns and name not in STOPWORDS:
+                    yield match.start("town"), match.start("town") + len(" ".join(words[:count]))
+                    break
 
 
 # Two capitalised words after a word that places someone, neither a service, a public building or a

@@ -156,3 +156,48 @@ def test_bengali_ordinals_and_day_month_in_other_languages(text, expected):
 ])
 def test_a_reference_after_another_languages_word_for_number(text, expected):
     _exact_and_stable(text, expected)
+
+
+# --- 4. Towns in lower case, misspelt, after an address -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A police officer works in a town, as a court stands in one; a town that is also a word stays elsewhere.
+    ("his uncle is a copper in bath so nobody listens", "his uncle is a copper in [place] so nobody listens"),
+    ("her dad is a police officer in hull", "her dad is a police officer in [place]"),
+    ("the hull of the boat was rotten", "the hull of the boat was rotten"),
+    ("the officer in charge never rang", "the officer in charge never rang"),
+    # After police talk, a town before "station" is the police station; a train's station stays.
+    ("the cops were useless so i went to doncaster station myself",
+     "the cops were useless so i went to [place] station myself"),
+    ("i got the train to doncaster station and the police met me",
+     "i got the train to doncaster station and the police met me"),
+    ("we waited at doncaster station for hours", "we waited at doncaster station for hours"),
+    # "Of" in romanised Urdu between a town and its police.
+    ("oldham ki police ne kuch nahi kiya", "[place] ki police ne kuch nahi kiya"),
+    ("meri behen ki police se baat hui", "meri behen ki police se baat hui"),
+])
+def test_lower_case_towns_by_their_cue(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we moved to nottinghm last year", "we moved to [place] last year"),
+    ("the hearing at sheffeild crown court took all day", "the hearing at [place] crown court took all day"),
+    ("stayed in a b&b in stockprt for a week", "stayed in a b&b in [place] for a week"),
+    # A misspelt English word stays.
+    ("he was in hospitl for a week", "he was in hospitl for a week"),
+    ("i went to schol late", "i went to schol late"),
+])
+def test_a_misspelt_town_after_a_cue(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("send it to 7 hazel court, tadcaster please", "send it to [address], [place] please"),
+    ("post goes to flat 2, 19 elm road, oak lane, rotherham now",
+     "post goes to [address], [place], [place] now"),
+    ("i lived at 14 Birch Grove, and he knew it", "i lived at [address], and he knew it"),
+])
+def test_a_street_or_town_after_an_address(text, expected):
+    _exact_and_stable(text, expected)
