@@ -63,7 +63,8 @@ SOURCES = DATA / "sources"
 DICTIONARY = Path("/usr/share/dict/british-english")
 ORDINARY_TOP_N = 40_000
 COMMON_TOP_N = 3_000
-FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn", "ar", "pt", "hi", "fa")
+# Tamil since round 38: its frequent words keep "மிகவும்" (very) after "மருத்துவர்" (doctor) from being a name.
+FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn", "ar", "pt", "hi", "fa", "ta")
 FOREIGN_TOP_N = 10_000
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.

@@ -89,7 +89,10 @@ _RELATIONS_OTHER_SCRIPTS = SCRIPT_RELATIONS
 _ERGATIVES = frozenset("نے ਨੇ ने".split())
 # Honorifics after a name ("زاہد صاحب", "রুমানা আপা", "दीपक भैया", "مریم جان"): the word before is a name unless
 # it is a frequent word of the language ("بڑی باجی" elder sister, "बड़े भैया").
-_HONORIFICS_AFTER = frozenset("صاحب صاحبہ باجی آپا ਜੀ ਭੈਣਜੀ ਵੀਰਜੀ সাহেব আপা দিদি जी दीदी भैया साहब جان".split())
+_HONORIFICS_AFTER = frozenset("""صاحب صاحبہ باجی آپا ਜੀ ਭੈਣਜੀ ਵੀਰਜੀ সাহেব আপা দিদি जी दीदी भैया साहब جان
+    அக்கா அண்ணா அண்ணன் அம்மா ஐயா சார் மேடம்""".split())
+# Tamil (round 38): "லக்ஷ்மி அக்கா" (elder sister Lakshmi), "ரவி அண்ணா", "கமலா அம்மா"; "என் அம்மா" (my mother)
+# stays, "என்" being a frequent word.
 # Tigrinya and Amharic "called" after a name (round 36): "ሳባ ዝተባህለት ሰራሕተኛ" (a worker called Saba).
 _CALLED_AFTER_SCRIPT = frozenset("ዝተባህለ ዝተባህለት ዝበሃል የተባለ የተባለች የሚባል የምትባል".split())
 _PERSON_MARKERS_AFTER = _ERGATIVES | _HONORIFICS_AFTER | _CALLED_AFTER_SCRIPT
@@ -108,7 +111,9 @@ _SCRIPT_TITLES = frozenset("""ڈاکٹر مسز مسٹر مس محترمہ سا�
     خانم آقای آقا دکتر مهندس سروان ستوان
     الشيخ الشيخة الحاج الحاجة الإمام الامام الملا ملا مولانا
     مامۆستا کاک خاتوو دکتۆر مەلا
-    ኣቶ አቶ ወይዘሮ ወይዘሪት ዶክተር""".split())
+    ኣቶ አቶ ወይዘሮ ወይዘሪት ዶክተር
+    திரு திருமதி செல்வி டாக்டர் டாக்டர்""".split())
+# Round 38: Tamil "Mr", "Mrs", "Miss", "Dr" ("திருமதி கவிதா").
 # Round 36: Arabic religious titles and the Hajj ("الشيخ عبد الرحمن", "الحاجة"), Kurdish Sorani "teacher" or mullah,
 # "Mr", "Mrs", "Dr" ("مامۆستا هێمن", "کاک ئازاد", "خاتوو"), and Tigrinya and Amharic "Mr", "Mrs", "Miss", "Dr" ("ኣቶ"):
 # the title stays outside the label.
@@ -145,7 +150,7 @@ _OTHER_LETTER = lazy_regex(r"[^\P{L}\p{Latin}]")
 _LABEL = lazy_re(r"\[[a-z]+\]")
 _HAN = lazy_regex(r"\p{Han}")
 _ARABIC_SCRIPT = lazy_re(r"[\u0600-\u06ff]")
-_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম नाम اسمه اسمها اسمش ناوی ስሙ ስማ ስሟ".split())  # "his name is": a name follows
+_NAME_WORDS = frozenset("نام ਨਾਮ ਨਾਂ নাম नाम اسمه اسمها اسمش ناوی ስሙ ስማ ስሟ பெயர்".split())  # "his name is": a name follows
 # Arabic "servant of" before one of God's names makes one name ("عبد الرحمن", Abd al-Rahman) (round 36).
 _COMPOUND_FIRST = frozenset("عبد".split())
 
@@ -1549,8 +1554,9 @@ def _titled_script_name_end(tokens: list[_Token], index: int, end: int, lex: Lex
         return index
     following = tokens[index + 2].key if index + 2 < end else ""
     listed = lex.is_first_name(k) or lex.is_surname(k) or k in _SCRIPT_FAMILY_NAMES
-    # Gurmukhi has no list of frequent words; an Arabic verb with "me" is none ("السيدة تومسون ساعدتني").
-    unknown = not _GURMUKHI.match(k) and not _GEEZ.match(k) and k not in lex.foreign_words \
+    # Gurmukhi has no list of frequent words; an Arabic verb with "me" is none ("السيدة تومسون ساعدتني"); Tamil joins
+    # so much to a word that a rare form is most often a verb or a noun with its case ("திருமதி கவிதா உதவினார்").
+    unknown = not _GURMUKHI.match(k) and not _GEEZ.match(k) and not _TAMIL.match(k) and k not in lex.foreign_words \
         and not _everyday_script_form(k, lex)
     return index + 1 if listed or unknown or following in _PERSON_MARKERS_AFTER else index
 
@@ -1586,6 +1592,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
         return True
     if any(k.endswith(ending) and lex.is_first_name(k[:-len(ending)]) for ending in _BENGALI_ENDINGS):
+        return True
+    if _tamil_name_with_ending(k, lex):
         return True
     if _arabic_prefixed_name(k, lex):
         return True  # "اشتكيت لسارة" (I complained to Sara), "يوسف وليلى" (Yusuf and Layla)
@@ -1644,11 +1652,42 @@ def _everyday_script_form(k: str, lex: Lexicon) -> bool:
     ("ساعدتني"), or a frequent Bengali verb: no name after a relation or as the second word after a title."""
     if _GEEZ.match(k):
         return k.endswith("ኒ") and len(k) > 2  # a Tigrinya verb with "me" ("ሓጊዛትኒ", she helped me) (round 36)
+    if _TAMIL.match(k):
+        # "மருத்துவர் மிகவும் அன்பாக" (the doctor was very kind), "என் கணவர் அடித்தார்" (my husband hit) (round 38)
+        return k in lex.foreign_words or k.endswith(_TAMIL_VERB_ENDINGS)
     if _ARABIC_SCRIPT.match(k):
         return k in lex.foreign_words or k.endswith("ني") or any(
             k.endswith(mine) and len(k) - len(mine) > 2 and k[:-len(mine)] in lex.foreign_words
             for mine in _PERSIAN_ENCLITICS)
     return _bengali_verb(k, lex)
+
+
+_TAMIL = lazy_re(r"[\u0b80-\u0bff]")
+# Endings of Tamil verbs (past, present, future with a person, the negative): "உதவினார்" (helped), "வந்தான்" (came),
+# "அடிக்கிறான்" (hits), "வரவில்லை" (did not come), "போவாள்" (will go).
+_TAMIL_VERB_ENDINGS = ("ினார்", "ினான்", "ினாள்", "ந்தார்", "ந்தான்", "ந்தாள்", "த்தார்", "த்தான்", "த்தாள்", "ட்டார்",
+                       "ட்டான்", "ட்டாள்", "ன்னார்", "ன்னான்", "ன்னாள்", "கிறார்", "கிறான்", "கிறாள்", "கிறேன்",
+                       "கிறது", "வில்லை", "ார்கள்", "வார்", "வான்", "வாள்", "டார்", "டான்", "டாள்")
+# Tamil case endings on a name: to or with ("-இடம்"), to ("-உக்கு"), the object ("-ஐ"), of ("-இன்", "-உடைய"), with
+# ("-ஓடு", "-உடன்"), by ("-ஆல்"). After a final consonant its mark "்" gives way to the ending's vowel sign
+# ("ராஜேஷ்" -> "ராஜேஷிடம்"); after a vowel a glide comes between ("லக்ஷ்மியிடம்", "கமலாவுக்கு") (round 38).
+_TAMIL_ENDINGS = ("ிடம்", "ுக்கு", "ை", "ின்", "ுடைய", "ோடு", "ுடன்", "ால்")
+_TAMIL_GLIDES = ("ய", "வ")
+
+
+def _tamil_name_with_ending(k: str, lex: Lexicon) -> bool:
+    """A listed Tamil name with a case ending: "நான் ராஜேஷிடம் பேசக் கூடாது" (I must not speak to Rajesh)."""
+    if not _TAMIL.match(k) or k in lex.foreign_words:
+        return False
+    for ending in _TAMIL_ENDINGS:
+        if k.endswith(ending) and len(k) > len(ending) + 1:
+            stem = k[:-len(ending)]
+            stems = [stem + "்", stem[:-1]] if stem.endswith(_TAMIL_GLIDES) else [stem + "்"]
+            if ending == "ுக்கு" and stem.endswith("க்க"):
+                stems.append(stem[:-3])  # "லக்ஷ்மிக்கு": after a vowel, "-க்கு"
+            if any(lex.is_first_name(candidate) and candidate not in lex.foreign_words for candidate in stems):
+                return True
+    return k.endswith("க்கு") and lex.is_first_name(k[:-4]) and k[:-4] not in lex.foreign_words
 
 
 # Persian "my" and "our" joined to a word: "شوهر سابقم" (my former husband). (Not "-ت", "-ش": Urdu names end so,

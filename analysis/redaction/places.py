@@ -254,7 +254,8 @@ def _foreign_places(text: str) -> Iterator[Span]:
 # Bengali sentence, nor the Arabic
 # comma, semicolon, question mark and Urdu full stop ("کلانتری نیوکاسل،", Newcastle police station, is a town).
 _SCRIPT_LETTERS = (r"\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u06d3\u06d5-\u06ff"
-                   r"\u0900-\u0963\u0966-\u097f\u0a00-\u0a7f\u0980-\u09ff\u200c\u1200-\u135a")
+                   r"\u0900-\u0963\u0966-\u097f\u0a00-\u0a7f\u0980-\u09ff\u200c\u1200-\u135a\u0b80-\u0bff")
+# (Tamil since round 38: "லெஸ்டர்", "ஈஸ்ட் ஹாம்".)
 _SCRIPT_WORD = rf"[{_SCRIPT_LETTERS}]+"
 _SCRIPT_ADDRESS = lazy_re(
     rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_WORD}\s+){{1,2}}"
@@ -1911,11 +1912,30 @@ def _listed_script_place(word: str, lex: Lexicon) -> bool:
         return True
     if any(k.endswith(ending) and k[:-len(ending)] in lex.script_towns for ending in _BENGALI_PLACE_ENDINGS):
         return True
+    if _tamil_place_with_ending(k, lex):
+        return True
     # Arabic joins "to", "in", "and", "so", "like" and "the" to the word: "لبرمنغهام" (to Birmingham), "وبرادفورد";
     # not a frequent word that only looks so ("المشهد" the scene, Urdu "لکھنا" to write).
     return k[:1] in _ARABIC_PREFIX_LETTERS and k not in lex.foreign_words and any(
         k.startswith(prefix) and len(k) - len(prefix) > 3 and k[len(prefix):] in lex.script_towns
         for prefix in _ARABIC_PREFIXES)
+
+
+# Tamil endings of place: in ("-இல்"), from ("-இலிருந்து"), to ("-உக்கு", "-இற்கு"), of ("-இன்"). After a final
+# consonant its mark "்" gives way to the ending's vowel ("லண்டன்" -> "லண்டனில்"); after a vowel a glide comes between
+# ("ஹாரோவில்", in Harrow) (round 38).
+_TAMIL_PLACE_ENDINGS = ("ிலிருந்து", "ில்", "ுக்கு", "ிற்கு", "ின்")
+
+
+def _tamil_place_with_ending(k: str, lex: Lexicon) -> bool:
+    if not "\u0b80" <= k[:1] <= "\u0bff":
+        return False
+    for ending in _TAMIL_PLACE_ENDINGS:
+        if k.endswith(ending) and len(k) > len(ending) + 1:
+            stem = k[:-len(ending)]
+            if stem + "்" in lex.script_towns or (stem.endswith(("வ", "ய")) and stem[:-1] in lex.script_towns):
+                return True
+    return False
 
 
 _ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")

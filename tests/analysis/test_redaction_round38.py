@@ -201,3 +201,40 @@ def test_a_misspelt_town_after_a_cue(text, expected):
 ])
 def test_a_street_or_town_after_an_address(text, expected):
     _exact_and_stable(text, expected)
+
+
+# --- 5. Tamil ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A name after a relation or a title, before an honorific, or with a case ending.
+    ("என் மனைவி கவிதா வீட்டில் இல்லை", "என் மனைவி [name] வீட்டில் இல்லை"),
+    ("என் முன்னாள் கணவர் தினேஷ் என்னை மிரட்டுகிறார்", "என் முன்னாள் கணவர் [name] என்னை மிரட்டுகிறார்"),
+    ("திருமதி பிரேமா உதவினார்", "திருமதி [name] உதவினார்"),
+    ("மீனா அக்கா என்னுடன் நீதிமன்றம் வந்தார்", "[name] அக்கா என்னுடன் நீதிமன்றம் வந்தார்"),
+    ("நான் சுரேஷிடம் எல்லாம் சொன்னேன்", "நான் [name] எல்லாம் சொன்னேன்"),
+    ("கவிதாவுக்கு போன் செய்தேன்", "[name] போன் செய்தேன்"),
+    # After a relation or a role, a frequent word or a verb is none; kin alone stays.
+    ("என் கணவர் அடித்தார்", "என் கணவர் அடித்தார்"),
+    ("மருத்துவர் மிகவும் அன்பாக பேசினார்", "மருத்துவர் மிகவும் அன்பாக பேசினார்"),
+    ("என் அம்மா என்னுடன் இருந்தார்", "என் அம்மா என்னுடன் இருந்தார்"),
+    # Names that are everyday words need a cue: "good", "hour", "king".
+    ("அவர் நல்ல மனிதர், இரண்டு மணி நேரம் காத்திருந்தேன்", "அவர் நல்ல மனிதர், இரண்டு மணி நேரம் காத்திருந்தேன்"),
+    ("என் தம்பி ராஜா உதவினான்", "என் தம்பி [name] உதவினான்"),
+])
+def test_tamil_names(text, expected):
+    _exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # UK towns as Tamil writes them, also with an ending of place.
+    ("நாங்கள் வெம்பிளியில் வசிக்கிறோம்", "நாங்கள் [place] வசிக்கிறோம்"),
+    ("கிராய்டன் காவல் நிலையம் உதவவில்லை", "[place] காவல் நிலையம் உதவவில்லை"),
+    ("அவன் ஈஸ்ட் ஹாம் பக்கம் வருவான்", "அவன் [place] பக்கம் வருவான்"),
+    ("நான் லண்டனிலிருந்து வந்தேன்", "நான் [place] வந்தேன்"),
+    ("அம்மா ஹாரோவில் இருக்கிறார்", "அம்மா [place] இருக்கிறார்"),
+    # Everyday words stay.
+    ("காவல் நிலையத்தில் யாரும் தமிழ் பேசவில்லை", "காவல் நிலையத்தில் யாரும் தமிழ் பேசவில்லை"),
+])
+def test_tamil_towns(text, expected):
+    _exact_and_stable(text, expected)
