@@ -949,7 +949,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
             return False
         if not lex.is_first_name(k):
             return _unlisted_after_relation(token, text, lex) or _lower_family_name(token, text, lex) \
-                or _unlisted_before_service(token, text, lex)
+                or _unlisted_before_service(token, text, lex) or _turkish_name_after_kin(token, text, lex)
         return _lower_case_name_context(tokens, i, text, lex)
     if len(token.word) > 3 and token.word.endswith("s") and token.word[:-1].isupper():
         return False  # an acronym's plural: "GCSEs", "IDVAs", "PCSOs"
@@ -1293,6 +1293,25 @@ def _unlisted_after_relation(token: _Token, text: str, lex: Lexicon) -> bool:
     return bool(_RELATION_BEFORE.search(text, max(0, token.start - 40), token.start))
 
 
+# Turkish case endings on a name typed without the apostrophe (round 38): "kardeşim emreyi aradım" (I rang my brother
+# Emre), "ablamın", "kocama"; the object, to, of, from, with, at.
+_TURKISH_NAME_ENDINGS = ("yı", "yi", "yu", "yü", "ya", "ye", "nın", "nin", "nun", "nün", "yla", "yle", "la", "le",
+                         "dan", "den", "tan", "ten", "da", "de", "ı", "i", "u", "ü", "a", "e", "ın", "in", "un", "ün")
+# An answer in Turkish: its unlisted lower-case words are verbs and nouns with their endings ("kardeşim emre aradı",
+# "mehmeti okuldan aldım"), never a family name after a first name.
+_TURKISH_LETTERS = lazy_re(r"[ğıİşŞĞ]")
+
+
+def _turkish_name_after_kin(token: _Token, text: str, lex: Lexicon) -> bool:
+    """A listed first name with a Turkish case ending after Turkish kin ("kardeşim emreyi"); not an ambiguous one."""
+    k = token.key
+    if not _TURKISH_LETTERS.search(text) or not _FOREIGN_ROLE_BEFORE.search(text, max(0, token.start - 40),
+                                                                             token.start):
+        return False
+    return any(k.endswith(ending) and len(k) - len(ending) >= 3 and lex.is_first_name(k[:-len(ending)])
+               and not lex.is_ambiguous(k[:-len(ending)]) for ending in _TURKISH_NAME_ENDINGS)
+
+
 def _unlisted_before_service(token: _Token, text: str, lex: Lexicon) -> bool:
     """A lower-case word that is no English word, opening a sentence before an English service: "caz from the
     recovery cafe" (a Romanian word too, but not in an English phrase)."""
@@ -1382,7 +1401,8 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
         if not nxt.latin or text[tokens[end_index].end:nxt.start] != " ":
             break
         if lower:
-            fits = not nxt.capitalised and (_lower_surname(nxt, lex) or _unknown_word(nxt, lex))
+            fits = not nxt.capitalised and (_lower_surname(nxt, lex)
+                                            or (_unknown_word(nxt, lex) and not _TURKISH_LETTERS.search(text)))
         else:
             # After a short family name written first the given name follows, even one that is a word: "Li Jun".
             given = (tokens[end_index].key in _SHORT_FAMILY_NAMES or tokens[end_index].key in _MIDDLE_NAMES) \

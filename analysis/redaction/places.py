@@ -510,6 +510,8 @@ def find_places(text: str) -> Iterator[Span]:
             if _TURKISH_PLACE_ENDING.match(original, match.end()) \
                     and _longest_town(match.group("town"), lex) == len(match.group("town")):
                 yield match.span("town")
+    if _TURKISH_HINT.search(original):
+        yield from _turkish_joined_towns(original, lex)
     if _FOREIGN_SCHOOL_HINT.search(text):
         for match in _FOREIGN_SCHOOL_WORD.finditer(text):
             words = [key(word.rstrip("'’s")) for word in match.group("name").split()]
@@ -522,6 +524,28 @@ def find_places(text: str) -> Iterator[Span]:
                 yield match.span("name")
     if not text.isascii():
         yield from _script_hospitals(text, lex)
+
+
+# A Turkish case ending typed onto a town without the apostrophe, in any case (round 38): "beni manchesterdan o aldı"
+# (he picked me up from Manchester), "boltonda", "leedsteki". The whole word goes.
+_TURKISH_JOINED_ENDINGS = ("daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "nın", "nin", "da", "de", "ta",
+                           "te", "ya", "ye", "yı", "yi", "ın", "in", "a", "e", "ı", "i")
+_TURKISH_WORD = lazy_re(r"(?<![\w'’-])[A-Za-zçğıöşüÇĞİÖŞÜ]{6,}(?![\w'’-])")
+# A town of five letters or more, which is no town named by an English word ("bath", "sale").
+_TURKISH_TOWN_LENGTH = 5
+
+
+def _turkish_joined_towns(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _TURKISH_WORD.finditer(text):
+        k = key(match.group())
+        if k in lex.towns or lex.is_first_name(k) or k in lex.keep:
+            continue
+        for ending in _TURKISH_JOINED_ENDINGS:
+            stem = k[:-len(ending)]
+            if k.endswith(ending) and len(stem) >= _TURKISH_TOWN_LENGTH and stem in lex.towns \
+                    and stem not in lex.town_words and not lex.is_first_name(stem):
+                yield match.span()
+                break
 
 
 # The word for "school" in Polish, Somali, Spanish, Portuguese, Turkish, Lithuanian and Romanian, and for "hospital" in

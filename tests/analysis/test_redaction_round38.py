@@ -238,3 +238,21 @@ def test_tamil_names(text, expected):
 ])
 def test_tamil_towns(text, expected):
     _exact_and_stable(text, expected)
+
+
+# --- 6. Turkish typed without apostrophes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A listed name with a case ending after kin; a verb after a lower-case name is no family name.
+    ("ablam zeyneple konuştum, o da polisi aradı", "ablam [name] konuştum, o da polisi aradı"),
+    ("oğlum mehmeti okuldan aldım", "oğlum [name] okuldan aldım"),
+    ("kocam hasan geldi ve bağırdı", "kocam [name] geldi ve bağırdı"),
+    ("annem kapıyı açmadı", "annem kapıyı açmadı"),
+    # A town with an ending joined to it, in any case.
+    ("sonra leicesterdan taşındık", "sonra [place] taşındık"),
+    ("şimdi Boltonda oturuyorum", "şimdi [place] oturuyorum"),
+    ("evde kaldım, marketten ekmek aldım, hastanede bekledim", "evde kaldım, marketten ekmek aldım, hastanede bekledim"),
+])
+def test_turkish_names_and_towns_with_joined_endings(text, expected):
+    _exact_and_stable(text, expected)
