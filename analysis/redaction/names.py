@@ -1297,16 +1297,23 @@ def _unlisted_after_relation(token: _Token, text: str, lex: Lexicon) -> bool:
 # Emre), "ablamın", "kocama"; the object, to, of, from, with, at.
 _TURKISH_NAME_ENDINGS = ("yı", "yi", "yu", "yü", "ya", "ye", "nın", "nin", "nun", "nün", "yla", "yle", "la", "le",
                          "dan", "den", "tan", "ten", "da", "de", "ı", "i", "u", "ü", "a", "e", "ın", "in", "un", "ün")
-# An answer in Turkish: its unlisted lower-case words are verbs and nouns with their endings ("kardeşim emre aradı",
-# "mehmeti okuldan aldım"), never a family name after a first name.
-_TURKISH_LETTERS = lazy_re(r"[ğıİşŞĞ]")
+# Turkish kin, whose "my" is an ending: "kardeşim", "abim", "kocam".
+_TURKISH_KIN = (r"\b(?i:oğlum|oglum|kızım|kizim|kocam|eşim|esim|annem|babam|kardeşim|kardesim|ablam|ağabeyim|abim|"
+                r"kayınvalidem|arkadaşım|arkadasim|komşum|komsum|kuzenim|eniştem|yengem|teyzem|halam|dayım|amcam|"
+                r"sevgilim|nişanlım)")
+_TURKISH_KIN_BEFORE = lazy_re(_TURKISH_KIN + r"\s+$")
+# "me", "you", "him", "us" with their cases: "Kocam beni kilitliyordu" ("ben" is also Ben).
+_TURKISH_PRONOUNS = frozenset("""beni bana benim bende benden seni sana senin sende senden onu ona onun onda ondan
+    bizi bize bizim sizi size sizin onları onlara onların""".split())
+_TURKISH_ANSWER = lazy_re(r"[ğıİşŞĞ]|" + _TURKISH_KIN + r"\b")
+# An answer in Turkish (its letters or its kin): its unlisted lower-case words are verbs and nouns with their endings
+# ("kardeşim emre aradı", "mehmeti okuldan aldım"), never a family name after a first name.
 
 
 def _turkish_name_after_kin(token: _Token, text: str, lex: Lexicon) -> bool:
     """A listed first name with a Turkish case ending after Turkish kin ("kardeşim emreyi"); not an ambiguous one."""
     k = token.key
-    if not _TURKISH_LETTERS.search(text) or not _FOREIGN_ROLE_BEFORE.search(text, max(0, token.start - 40),
-                                                                             token.start):
+    if k in _TURKISH_PRONOUNS or not _TURKISH_KIN_BEFORE.search(text, max(0, token.start - 40), token.start):
         return False
     return any(k.endswith(ending) and len(k) - len(ending) >= 3 and lex.is_first_name(k[:-len(ending)])
                and not lex.is_ambiguous(k[:-len(ending)]) for ending in _TURKISH_NAME_ENDINGS)
@@ -1402,7 +1409,7 @@ def _surnames_after(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> in
             break
         if lower:
             fits = not nxt.capitalised and (_lower_surname(nxt, lex)
-                                            or (_unknown_word(nxt, lex) and not _TURKISH_LETTERS.search(text)))
+                                            or (_unknown_word(nxt, lex) and not _TURKISH_ANSWER.search(text)))
         else:
             # After a short family name written first the given name follows, even one that is a word: "Li Jun".
             given = (tokens[end_index].key in _SHORT_FAMILY_NAMES or tokens[end_index].key in _MIDDLE_NAMES) \
@@ -1758,8 +1765,8 @@ _ANY_WORDS = frozenset("کوئی کسی ہر ਕੋਈ ਕਿਸੇ ਹਰ ক�
 
 # Words that often follow a name as its sentence goes on ("我前夫李强一直用...", my ex Li Qiang always used...): their
 # first character is no part of the given name (round 38).
-_HAN_WORDS_AFTER_NAME = frozenset("""一直 一起 一定 一般 一再 一向 经常 总是 老是 已经 常常 每天 天天 从来 从不 还是 突然 今天
-    昨天 现在 以前 后来 根本 竟然 居然 不停 马上 曾经 终于 仍然 依然""".split())
+_HAN_WORDS_AFTER_NAME = frozenset("""一直 一起 一定 一般 一再 一向 经常 总是 老是 已经 常常 每天 天天 从来
+    从不 还是 突然 今天 昨天 现在 以前 后来 根本 竟然 居然 不停 马上 曾经 终于 仍然 依然""".split())
 # Titles written after a family name: "王警官" (Officer Wang), "张医生" (Dr Zhang), "李老师", "陈律师", "刘女士".
 _HAN_TITLES = lazy_re("警官|警察|医生|大夫|老师|律师|先生|女士|小姐|太太|阿姨|社工|法官|护士|探长|主任|经理|师傅")
 # What may stand before a family name with its title: a function word, a verb of meeting or asking, "位" (a

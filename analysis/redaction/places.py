@@ -510,8 +510,7 @@ def find_places(text: str) -> Iterator[Span]:
             if _TURKISH_PLACE_ENDING.match(original, match.end()) \
                     and _longest_town(match.group("town"), lex) == len(match.group("town")):
                 yield match.span("town")
-    if _TURKISH_HINT.search(original):
-        yield from _turkish_joined_towns(original, lex)
+    yield from _turkish_joined_towns(original, lex, turkish=bool(_TURKISH_HINT.search(original)))
     if _FOREIGN_SCHOOL_HINT.search(text):
         for match in _FOREIGN_SCHOOL_WORD.finditer(text):
             words = [key(word.rstrip("'’s")) for word in match.group("name").split()]
@@ -531,16 +530,25 @@ def find_places(text: str) -> Iterator[Span]:
 _TURKISH_JOINED_ENDINGS = ("daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "nın", "nin", "da", "de", "ta",
                            "te", "ya", "ye", "yı", "yi", "ın", "in", "a", "e", "ı", "i")
 _TURKISH_WORD = lazy_re(r"(?<![\w'’-])[A-Za-zçğıöşüÇĞİÖŞÜ]{6,}(?![\w'’-])")
+_TURKISH_ENDING_HINT = lazy_re(r"[a-z]{5}(?:[dt][ae]n?|[dt][ae]ki)\b", re.I)
 # A town of five letters or more, which is no town named by an English word ("bath", "sale").
 _TURKISH_TOWN_LENGTH = 5
 
 
-def _turkish_joined_towns(text: str, lex: Lexicon) -> Iterator[Span]:
+# Without Turkish letters in the answer, only the endings of place and origin that begin with "d" or "t" ("eskiden
+# prestondan geldik"), on a word of no list: "banana" and "arabia" end as "banan" and "arabi" would.
+_TURKISH_PLACE_ONLY_ENDINGS = ("daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "da", "de", "ta", "te")
+
+
+def _turkish_joined_towns(text: str, lex: Lexicon, turkish: bool) -> Iterator[Span]:
+    if not turkish and not _TURKISH_ENDING_HINT.search(text):
+        return
     for match in _TURKISH_WORD.finditer(text):
         k = key(match.group())
-        if k in lex.towns or lex.is_first_name(k) or k in lex.keep:
+        if k in lex.towns or lex.is_first_name(k) or k in lex.keep or (not turkish and (
+                k in lex.ordinary or k in lex.foreign_words or lex.is_surname(k))):
             continue
-        for ending in _TURKISH_JOINED_ENDINGS:
+        for ending in _TURKISH_JOINED_ENDINGS if turkish else _TURKISH_PLACE_ONLY_ENDINGS:
             stem = k[:-len(ending)]
             if k.endswith(ending) and len(stem) >= _TURKISH_TOWN_LENGTH and stem in lex.towns \
                     and stem not in lex.town_words and not lex.is_first_name(stem):
