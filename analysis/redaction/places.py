@@ -1156,7 +1156,8 @@ def _after_an_address(text: str, lex: Lexicon) -> Iterator[Span]:
             words = re.split(r"[ -]", town)
             for count in range(len(words), 0, -1):
                 name = " ".join(key(word) for word in words[:count])
-                if name in lex.towns and name not in STOPWORDS:
+                # Not a town that is an English word: a date is hidden the same way ("On [date], reading it...").
+                if name in lex.towns and name not in STOPWORDS and name not in lex.town_words:
                     yield match.start("town"), match.start("town") + len(" ".join(words[:count]))
                     break
 
