@@ -15,7 +15,7 @@ DANGER = [
     ("en", "stalking_with_fear", "I keep hearing someone in the garden after dark and I know it's him"),
     ("en", "stalking_with_fear", "saw a man by the gate three times this week, every night about 11"),
     ("en", "third_party_in_danger", "My neighbour's wife came out with new bruises this morning, he shouts all night"),
-    ("en", "third_party_in_danger", "one of the residents I support has fresh marks again today and her son won't leave"),
+    ("en", "third_party_in_danger", "a resident I support has fresh marks again today and her son won't leave"),
     ("en", "trapped_or_controlled_now", "he changed every password so now I cant get into the bank app at all"),
     ("en", "strangulation", "he had me by the collar and I couldnt get any air"),
     ("so", "third_party_in_danger", "Waxaan maqlayaa garaacis guriga xigta, haweeneyda ayaa qeylinaysa"),
