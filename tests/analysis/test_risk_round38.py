@@ -19,6 +19,8 @@ DANGER = [
     ("en", "trapped_or_controlled_now", "he changed every password so now I cant get into the bank app at all"),
     ("en", "strangulation", "he had me by the collar and I couldnt get any air"),
     ("so", "third_party_in_danger", "Waxaan maqlayaa garaacis guriga xigta, haweeneyda ayaa qeylinaysa"),
+    # Round 38b: a second probe (120 answers), scored once at 326d0fa: its one miss.
+    ("ro", "imminent_contact", "Tocmai l-am văzut în fața blocului și acum sună la interfon întruna"),
 ]
 
 SAFE = [
@@ -34,6 +36,11 @@ SAFE = [
     ("en", "I said no when the midwife first asked but she kept asking kindly and I told her"),
     ("en", "I'm stuck in the benefits system now, not with him"),
     ("en", "The advocate helped me open my own account so he can't get my wages any more"),
+    # Round 38b's false alarms that a figure of speech or a past told as over explains.
+    ("en", "We felt like prisoners in the hostel, no visitors and a 9pm curfew"),
+    ("en", "Honestly my IDVA is a proper weapon, she got everything sorted"),
+    ("en", "Stuck in a never-ending cycle with the housing list"),
+    ("ur", "Mera shohar mujhe dhamki deta tha, ab talaq ho gayi hai aur main apne bachon ke saath theek hoon"),
 ]
 
 test_danger_now_is_flagged_and_named, test_hard_negatives_are_left_alone = phrase_tests(DANGER, SAFE)
