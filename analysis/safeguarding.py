@@ -74,6 +74,7 @@ class Panel:
     total: Cell
     review: tuple[Cell, Cell]  # reviewed, awaiting review
     kinds: tuple[Cell, ...]  # each kind of danger found, in analysis.risk's order, then staff-only flags
+    by_kind: bool = True  # False: the population may overlap others, so no kinds line (`panel`)
 
     @property
     def withheld_any(self) -> bool:
@@ -104,9 +105,16 @@ def suppress_line(values: Sequence[int], k: int = K, held: Sequence[bool] | None
     return withheld
 
 
-def panel(flagged: Sequence[Flagged], k: int = K, held: frozenset[str] = frozenset()) -> Panel:
+def panel(flagged: Sequence[Flagged], k: int = K, held: frozenset[str] = frozenset(),
+          by_kind: bool = True) -> Panel:
     """The panel for one population's flagged responses; `held` are figure
-    keys the release ledger holds back."""
+    keys the release ledger holds back. Without `by_kind` there is no kinds
+    line: the ledger checks each figure on its own, and across overlapping
+    populations a kind withheld in one line can follow from the others' (a
+    kind in one month from the quarter's and two months' counts), and a small
+    one beside it from the month's total. The review line needs no such care:
+    its two counts are shown or withheld together and add up to the total, so
+    whatever follows for one follows for the other from figures the ledger checks."""
     total = len(flagged)
     reviewed = sum(1 for f in flagged if f.reviewed)
     counts = {code: sum(1 for f in flagged if code in f.categories) for code in CATEGORIES}
@@ -114,12 +122,14 @@ def panel(flagged: Sequence[Flagged], k: int = K, held: frozenset[str] = frozens
     staff_only = sum(1 for f in flagged if f.staff_flag and not f.categories)
     if staff_only:
         kinds.append((STAFF_ONLY_KEY, STAFF_ONLY_LABEL, staff_only))
+    if not by_kind:
+        kinds = []
     total_withheld = 0 < total < k or TOTAL_KEY in held
     review = [(REVIEWED_KEY, "Reviewed by staff", reviewed), (AWAITING_KEY, "Awaiting review", total - reviewed)]
     return Panel(
         total=Cell(TOTAL_KEY, "Flagged responses", total, total_withheld, TOTAL_KEY in held, 0 < total < k),
         review=tuple(_line(review, k, held, total_withheld)),
-        kinds=tuple(_line(kinds, k, held, total_withheld)))
+        kinds=tuple(_line(kinds, k, held, total_withheld)), by_kind=by_kind)
 
 
 def _line(cells: list[tuple[str, str, int]], k: int, held: frozenset[str], all_withheld: bool) -> list[Cell]:
@@ -141,7 +151,8 @@ def without_small(found: Panel, keys: Iterable[str]) -> Panel:
     def relabelled(cell: Cell) -> Cell:
         return replace(cell, small=False) if cell.key in keys else cell
 
-    return Panel(relabelled(found.total), tuple(map(relabelled, found.review)), tuple(map(relabelled, found.kinds)))
+    return Panel(relabelled(found.total), tuple(map(relabelled, found.review)), tuple(map(relabelled, found.kinds)),
+                 found.by_kind)
 
 
 def shown_figures(found: Panel) -> dict[str, int]:

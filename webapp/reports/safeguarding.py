@@ -61,12 +61,13 @@ def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Pane
     around it: the cells that then show are checked in turn), then recorded."""
     flagged = flagged_responses(scope_items)
     held: set[str] = set()
+    by_kind = population.breaks_down  # kinds are a breakdown: never for overlapping periods
     if not population.atoms:
-        return panel(flagged, k)
+        return panel(flagged, k, by_kind=by_kind)
     disclosure.lock()
     checked: set[str] = set()
     while True:
-        found = panel(flagged, k, frozenset(held))
+        found = panel(flagged, k, frozenset(held), by_kind)
         shown = shown_figures(found)
         fresh = {key: value for key, value in shown.items() if key not in checked}
         checked |= fresh.keys()

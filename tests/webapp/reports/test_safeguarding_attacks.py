@@ -77,6 +77,22 @@ def months(app_context, app):
     return {"first": first, "second": second, "responses": made, "refuge": refuge}
 
 
+@pytest.fixture
+def quarter(app_context, app):
+    """The last quarter that has ended, with 7 threats, 5 weapons and 1 staff
+    flag, each response one kind (so the kinds add up: the attacker's best case)."""
+    refuge = Service(slug="refuge", name="Refuge")
+    db.session.add(refuge)
+    ended = periods.previous_quarter(periods.quarter_of(date.today()))
+    start, _ = periods.quarter_dates(ended)
+    for category, count in (("threat_to_kill_or_harm", 7), ("weapons", 5)):
+        for n in range(count):
+            flag(start + timedelta(days=n), refuge, category)
+    flag(start, refuge, staff=True)
+    db.session.commit()
+    return feedback_quarter(ended)
+
+
 # The attacker -----------------------------------------------------------------------------
 
 def panel_release(scope) -> tuple[frozenset[str], dict[str, int], object]:
@@ -139,14 +155,27 @@ def _bounds(objective, matrix, counts) -> tuple[float, float]:
 
 # The attacks ------------------------------------------------------------------------------
 
-def test_nothing_withheld_in_the_panel_can_be_worked_out_from_its_total(months):
-    atoms, shown, panel = panel_release(feedback_range(months["first"], months["second"] + timedelta(days=27)))
-    assert shown[TOTAL_KEY] == 21
-    assert any(not cell.shown.isdigit() for cell in panel.cells)  # the staff flag (1) and its partner
+def test_nothing_withheld_in_the_panel_can_be_worked_out_from_its_total(quarter):
+    atoms, shown, panel = panel_release(quarter)
+    assert shown[TOTAL_KEY] == 13 and panel.by_kind
+    assert [c.shown for c in panel.kinds if not c.shown.isdigit()]  # the staff flag (1) and its partner
     assert not pinned_in_panel(panel)
-    alone = panel_release(feedback_range(months["first"], months["first"]))[2]
-    assert [c.shown for c in alone.review] == ["6", "7"]
-    assert not pinned_in_panel(alone)
+
+
+def test_months_and_ranges_show_no_kinds_of_danger_and_say_why(months, client):
+    """A kind withheld in one month's line could follow from the quarter's and
+    the other months' counts of that kind, and a small kind beside it from the
+    month's total: kinds are shown only for populations that never overlap."""
+    first, second = months["first"], months["second"]
+    for scope in (feedback_range(first, first), feedback_range(first, second + timedelta(days=27))):
+        panel = build_summary(scope).safeguarding
+        assert not panel.by_kind and not panel.kinds
+        assert not pinned_in_panel(panel)
+    assert [c.shown for c in build_summary(feedback_range(first, first)).safeguarding.review] == ["6", "7"]
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    soup = page(client.get(f"/staff/reports/summary/{feedback_range(first, first).key}"))
+    assert soup.find(id="safeguarding-kinds") is None
+    assert "whole calendar quarters that have ended" in soup.find(id="safeguarding-no-kinds").get_text()
 
 
 def test_the_summary_shows_no_other_count_of_flags(months, client):
