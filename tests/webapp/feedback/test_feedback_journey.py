@@ -130,6 +130,17 @@ def test_risk_words_lead_thank_you_with_emergency_help_and_flag(app_context, cli
     assert "threat_to_kill_or_harm" in row.risk_categories
 
 
+def test_danger_in_one_box_is_not_outweighed_by_thanks_in_the_other(app_context, client, demo_data):
+    """A survivor review: the detector reads a text's words as a whole, and thanks in
+    one box once outweighed danger now in the other, so help did not come first."""
+    walk_to_check(client, what_helped="The outreach worker was lovely, thanks to her.",
+                  could_be_better="He is parked on Church St now and my ex drives past every night.")
+    client.post("/feedback", data={"step": "check"})
+    assert page(client.get("/feedback")).h1.get_text() == "If you are in danger now, call 999"
+    [row] = [r for r in stored() if "parked" in r.could_be_better]
+    assert row.risk_flagged and row.risk_categories
+
+
 def test_danger_written_as_the_other_service_leads_with_help_and_flags(app_context, client, demo_data):
     walk_to_check(client, service="another", other_service="GP - he said he will kill me tonight",
                   what_helped="", could_be_better="")
