@@ -148,7 +148,10 @@ def test_validation_errors_keep_everything_typed(client, consultation):
 
 
 def test_risk_words_lead_the_thank_you_with_999_and_flag(client, consultation):
-    answer_all(client, consultation, anything_else="He said he would kill me if I left and he has a knife.")
+    check = page(answer_all(client, consultation,  # help leads the check page too, before anything is sent
+                            anything_else="He said he would kill me if I left and he has a knife."))
+    assert check.h1.get_text(strip=True) == "Check your answers before sending"
+    assert check.find(id="urgent-heading").get_text(strip=True) == "If you are in danger now, call 999"
     post(client, "check", {})
     html = page(client.get(URL))
     assert html.h1.get_text() == "If you are in danger now, call 999"

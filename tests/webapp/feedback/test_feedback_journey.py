@@ -130,6 +130,17 @@ def test_risk_words_lead_thank_you_with_emergency_help_and_flag(app_context, cli
     assert "threat_to_kill_or_harm" in row.risk_categories
 
 
+def test_danger_written_puts_help_first_on_the_check_page_too(app_context, client, demo_data):
+    """A survivor review: help came only after sending, two screens after the words."""
+    html = page(walk_to_check(client, could_be_better="He said he would kill me if I left and he has a knife."))
+    urgent = html.find(id="urgent-heading")
+    assert urgent.name == "h2" and urgent.get_text(strip=True) == "If you are in danger now, call 999"
+    assert html.h1.get_text() == "Check your answers before sending"
+    assert "press 55" in urgent.find_parent("div").get_text()
+    calm = page(walk_to_check(client, could_be_better="The waiting room was cold."))
+    assert calm.find(id="urgent-heading") is None
+
+
 def test_danger_in_one_box_is_not_outweighed_by_thanks_in_the_other(app_context, client, demo_data):
     """A survivor review: the detector reads a text's words as a whole, and thanks in
     one box once outweighed danger now in the other, so help did not come first."""

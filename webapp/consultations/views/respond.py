@@ -231,6 +231,7 @@ def _render_step(journey: j.Journey, form=None, status: int = 200, notice: str =
         form = form or _check_form(journey)
         context["notice"] = notice or ("timed-out" if j.lost_answers(journey) else "")
         context.update(summary=j.check_answers(journey, shown), has_free_text=j.has_free_text(journey),
+                       danger_now=bool(journey.risk_categories()),
                        removed_words=form.put_back.choices,
                        sending=gettext("your answers"),
                        change_url=lambda step: url_for(".consultation", slug=consultation.slug, page=step))

@@ -259,6 +259,7 @@ def _render_step(journey: journeys.Journey, form, status: int = 200, notice: str
                        removed_words=form.put_back.choices,
                        notice=notice or ("timed-out" if journey.missing_fields() else ""),
                        has_free_text=any(journey.answers.get(field) for field in q.FREE_TEXT_FIELDS),
+                       danger_now=bool(journeys.risk_categories(journey.answers)),
                        change_url=lambda step: url_for(".journey", step=step))
     else:
         template = f"{folder}/{journey.step}.html"
