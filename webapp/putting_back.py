@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from analysis.redaction import Redaction, Replacement, redact
 from webapp.crypto import decrypt, encrypt
 
@@ -28,7 +30,10 @@ KIND_LABELS = {
 # Only kinds where redaction guesses can be put back: a word taken for a name or place,
 # a day taken for a date, a word taken for a handle. Numbers, emails, addresses and
 # postcodes are found by their shape, are never ordinary words, and are not listed.
-PUT_BACK_KINDS = frozenset({"name", "place", "date", "handle"})
+# Named in the writer's language on the check page ("Tomek (a name)" was English in Urdu).
+PUT_BACK_LABELS = {"name": _l("a name"), "place": _l("a place"), "date": _l("a date"),
+                   "handle": _l("a social media name")}
+PUT_BACK_KINDS = frozenset(PUT_BACK_LABELS)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ class RemovedWord:
 
     @property
     def label(self) -> str:
-        return f"{self.words} ({KIND_LABELS.get(self.kind, self.kind)})"
+        return f"{self.words} ({PUT_BACK_LABELS[self.kind]})"
 
 
 def removed_entries(field: str, redaction: Redaction) -> list[list]:

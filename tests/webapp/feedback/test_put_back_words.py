@@ -48,6 +48,15 @@ def test_check_page_lists_removed_words_and_puts_back_only_the_ticked_ones(app_c
     assert row.restored_words == "what_helped\tname\tWill"
 
 
+@pytest.mark.parametrize(("lang", "label"), [("pl", "Will (imię lub nazwisko)"), ("ur", "Will (نام)")])
+def test_the_removed_words_are_named_in_the_chosen_language(app_context, client, demo_data, app, lang, label):
+    """A survivor review: "(a name)" stayed English on the Urdu and Polish check pages."""
+    app.config["LANGUAGES"] = ("en", lang)
+    client.get(f"/feedback?step=service&lang={lang}")  # the form session keeps the language
+    html = page(walk_to_check(client, what_helped=HELPED, could_be_better="Nothing."))
+    assert label in choices(html)
+
+
 def test_nothing_ticked_is_a_kind_error_and_nothing_changes(app_context, client, demo_data):
     walk_to_check(client, what_helped=HELPED)
     response = client.post("/feedback", data={"step": "check", "put_back_submit": "Put back the ticked words"})
