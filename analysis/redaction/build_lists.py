@@ -40,6 +40,10 @@ ordinary lower-case words) and the 40,000 most frequent English words of
   Hindi and Persian words of ``wordfreq`` that are not first names: a word with a case ending, an Urdu or
   Bengali word before "me", or a word after a relation in another script ("زوجي السابق"), is a name
   only when it is none of these. Without the UK towns they borrow as proper nouns ("boston", "london").
+- ``language_words.txt``: the 1,000 most frequent words of Lithuanian, Portuguese, Polish, Romanian, Spanish and
+  Turkish, each written ``lang:word`` ("lt:buvo"), first names among them too: which language an answer is in;
+  and ``everyday_word_names.txt``: the first names among each one's 150 most frequent words that English rarely
+  uses ("lt:tai" that, "pt:ela" she, "tr:olan"): opening a sentence of an answer in that language, a word.
 - ``welsh_words.txt``: everyday Welsh words (``sources/welsh_words.txt``, by hand: wordfreq has no
   Welsh): a capitalised one ("Roedd", "Cymorth i Ferched") is a name only after a naming word.
 
@@ -66,6 +70,12 @@ COMMON_TOP_N = 3_000
 # Tamil since round 38: its frequent words keep "மிகவும்" (very) after "மருத்துவர்" (doctor) from being a name.
 FOREIGN_LANGUAGES = ("pl", "ro", "ur", "bn", "ar", "pt", "hi", "fa", "ta")
 FOREIGN_TOP_N = 10_000
+# Languages in Latin letters whose commonest words include first names ("Tai", that; "Ela", she) (round 38b).
+SENTENCE_LANGUAGES = ("lt", "pt", "pl", "ro", "es", "tr")
+SENTENCE_TOP_N = 1_000
+EVERYDAY_NAME_TOP_N = 150
+# A word used in English at least this often ("adam", "ben", "sam", "alan") may be someone's name here.
+ENGLISH_NAME_FREQUENCY = 1e-5
 # Locales whose names are in scripts or languages nobody in Heard's area writes
 # English around, or whose lists are mostly ordinary English words: left out.
 _SKIPPED_LOCALES = {"en_TH", "th_TH", "ja_JP", "ko_KR", "ka_GE", "hy_AM", "he_IL", "el_GR", "si_LK"}
@@ -286,11 +296,30 @@ def build() -> dict[str, set[str]]:
     foreign = {w for w in foreign if w and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)}
     foreign -= first
     foreign -= borrowed_town_names(foreign, lower_words)
+    everyday_names, language_words = sentence_words(first | ambiguous)
     script_places = script_towns({_norm(w) for lang in FOREIGN_LANGUAGES for w in top_n_list(lang, FOREIGN_TOP_N)})
     return {"script_towns": script_places,
             "first_names": first, "ambiguous_names": ambiguous, "surnames": surnames, "ordinary_words": ordinary,
             "place_names": places, "common_word_names": common, "towns": towns, "town_words": town_words,
-            "foreign_words": foreign, "welsh_words": _read_source("welsh_words.txt")}
+            "foreign_words": foreign, "welsh_words": _read_source("welsh_words.txt"),
+            "language_words": language_words, "everyday_word_names": everyday_names}
+
+
+def sentence_words(names: set[str]) -> tuple[set[str], set[str]]:
+    """Each language's frequent words as ``lang:word``, and the first names among its commonest words."""
+    from wordfreq import top_n_list, word_frequency  # noqa: PLC0415 - a build-time dependency only
+
+    everyday, words = set(), set()
+    for language in SENTENCE_LANGUAGES:
+        for rank, word in enumerate(top_n_list(language, SENTENCE_TOP_N)):
+            k = _norm(word)
+            if not k.isalpha():
+                continue
+            words.add(f"{language}:{k}")
+            named = k in names or fold(k) in names
+            if rank < EVERYDAY_NAME_TOP_N and named and word_frequency(word, "en") < ENGLISH_NAME_FREQUENCY:
+                everyday.add(f"{language}:{k}")
+    return everyday, words
 
 
 def write(lists: dict[str, set[str]]) -> None:

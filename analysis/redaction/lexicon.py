@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import gzip
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 # Cedilla and comma-below forms of the same Romanian letters; dotted capital I of Turkish; the zero-width
 # non-joiner Persian writes inside a word ("استاک‌پورت"), typed or not.
-_UNIFY = str.maketrans({"ş": "ș", "ţ": "ț", "\u0307": None, "\u200c": None})
+# Arabic short vowels, nunation and shadda are left out, as wordfreq leaves them out: "كثيراً" is "كثيرا" (round 38b).
+_UNIFY = str.maketrans({"ş": "ș", "ţ": "ț", "\u0307": None, "\u200c": None} | dict.fromkeys(range(0x064B, 0x0653)))
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 # Function words and common sentence words that are never a surname or street name, with the contractions
@@ -207,6 +208,10 @@ class Lexicon:
     keep_phrases: frozenset[str]  # titles of several words as written: soaps, dog breeds ("Coronation Street")
     # Names in another script that are everyday words ("मन" mind, "أمل" hope): names only with a person's cue.
     script_word_names: frozenset[str] = frozenset()
+    # Each language's 1,000 commonest words by its code ("lt": "buvo"...), and the first names among them that open
+    # its sentences as words ("lt": "tai", "pt": "ela") (round 38b).
+    language_words: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
+    everyday_word_names: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
     def is_first_name(self, word_key: str) -> bool:
         return _listed(word_key, self.first_names)
@@ -253,4 +258,15 @@ def lexicon() -> Lexicon:
         romanised=_read("romanised_words.txt"),
         keep_phrases=_phrases("keep_words.txt"),
         script_word_names=_read("script_word_names.txt"),
+        language_words=_by_language(_read("language_words.txt")),
+        everyday_word_names=_by_language(_read("everyday_word_names.txt")),
     )
+
+
+def _by_language(entries: frozenset[str]) -> dict[str, frozenset[str]]:
+    """``lang:word`` entries grouped by language."""
+    grouped: dict[str, set[str]] = {}
+    for entry in entries:
+        language, _, word = entry.partition(":")
+        grouped.setdefault(language, set()).add(word)
+    return {language: frozenset(words) for language, words in grouped.items()}

@@ -39,6 +39,7 @@ from analysis.redaction.lexicon import (
     SCRIPT_WORDS,
     STOPWORDS,
     Lexicon,
+    fold,
     key,
     lexicon,
 )
@@ -98,7 +99,12 @@ _CALLED_AFTER_SCRIPT = frozenset("ዝተባህለ ዝተባህለት ዝበሃ�
 _PERSON_MARKERS_AFTER = _ERGATIVES | _HONORIFICS_AFTER | _CALLED_AFTER_SCRIPT
 # "me" and "my" in Urdu, Bengali and Panjabi.
 _ME_WORDS = frozenset("مجھے میرا میری میرے مجھ আমাকে আমার আমায় ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ".split())
-_HONORIFICS = _HONORIFICS_AFTER | frozenset("جی بی ਸਾਹਿਬ साहिब".split())
+# "ਬੀਬੀ" and "बीबी" (lady, Mrs) stand before a name or for a woman nobody names ("ਹੈਲਪਲਾਈਨ ਵਾਲੀ ਬੀਬੀ ਨੇ", the helpline
+# lady did) (round 38b).
+_HONORIFICS = _HONORIFICS_AFTER | frozenset("جی بی ਸਾਹਿਬ साहिब ਬੀਬੀ बीबी".split())
+# "-wala" in Urdu, Panjabi and Hindi: "ਹੈਲਪਲਾਈਨ ਵਾਲੀ" (the helpline one); the word after is what the person is ("ਵਾਲੀ
+# ਕੁੜੀ ਨੇ", the girl did), named only when it is a listed name (round 38b).
+_WALA = frozenset("والی والا والے ਵਾਲੀ ਵਾਲਾ ਵਾਲੇ वाली वाला वाले".split())
 # Titles in Urdu, Gurmukhi, Bengali, Devanagari, Arabic and Persian ("Dr", "Mrs", "Mr", "Miss", "PC", "Sgt"): the
 # next word is a name even when it is a word ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country"), and so is the
 # word after it unless it is an everyday word ("پی سی ایما ہیرس بہت اچھی تھیں").
@@ -968,6 +974,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
         return (lex.is_first_name(k) and len(k) > 3 and k not in lex.keep) or (
             lex.is_ambiguous(k) and k not in _VERB_NAMES and bool(_ROLE_JUST_BEFORE.search(before))
             and bool(_PERSON_VERB_AFTER.match(text[token.end:token.end + 30].lower())))
+    if _opens_an_everyday_sentence(tokens, i, text, lex):
+        return False  # Lithuanian "Tai buvo" (that was), Portuguese "Ela falava" (she spoke), Welsh "Mae Cyngor"
     if k not in STOPWORDS and k not in lex.keep and (
             _RELATION_IN_BRACKETS_AFTER.match(text, token.end)
             or _KIN_TITLE_BEFORE.search(text, max(0, token.start - 12), token.start)):
@@ -996,6 +1004,46 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     if not _SENTENCE_END.search(before):
         return True  # an unknown capitalised word mid-sentence
     return _person_follows(tokens, i, text, lex)
+
+
+# Words of the language an answer is in, besides the one looked at, that make it that language's answer (round 38b).
+_LANGUAGE_EVIDENCE = 3
+
+
+def _opens_an_everyday_sentence(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
+    """A capitalised word opening a sentence of an answer in Welsh, Lithuanian, Portuguese, Polish, Romanian, Spanish
+    or Turkish that is one of that language's commonest words, though a first name elsewhere ("Tai buvo pirmas
+    kartas", that was the first time; "Ela falava português", she spoke Portuguese; "Mae Cyngor Sir Gâr", the council
+    is; "Dywedodd Heddlu", the police said): a word, unless a naming word comes before (round 38b). The answer is in
+    the language when three other words of it, which are no English words, are in the answer."""
+    token = tokens[i]
+    start = max(0, token.start - 40)
+    if not _SENTENCE_END.search(text, start, token.start) or _NAMING_BEFORE.search(text, start, token.start):
+        return False
+    k = token.key
+    if k in lex.welsh_words and _answer_in(tokens, i, lex.welsh_words, lex):
+        return True
+    folded = fold(k)
+    return any((k in names or folded in names) and _answer_in(
+        tokens, i, lex.language_words.get(language, frozenset()), lex, _LANGUAGE_LETTERS.get(language))
+        for language, names in lex.everyday_word_names.items())
+
+
+# Letters only one of these languages writes: a word with one is of that language, however rare ("atvažiavo").
+_LANGUAGE_LETTERS = {language: lazy_re(f"[{letters}]") for language, letters in (
+    ("lt", "ąčęėįšųūž"), ("pt", "ãõâêôà"), ("pl", "ąćęłńśźż"), ("ro", "ăâîșț"), ("es", "ñ¿¡"), ("tr", "ğış"))}
+
+
+def _answer_in(tokens: list[_Token], i: int, words: frozenset[str], lex: Lexicon, letters=None) -> bool:
+    found: set[str] = set()
+    for j, other in enumerate(tokens):
+        if j == i or not other.latin or other.key in found or lex.is_ordinary(other.key):
+            continue
+        if other.key in words or (letters is not None and letters.search(other.key)):
+            found.add(other.key)
+            if len(found) >= _LANGUAGE_EVIDENCE:
+                return True
+    return False
 
 
 # Round 35: words that are names elsewhere, used here as words. Devotions that are also names, before "do" in
@@ -1126,9 +1174,10 @@ def _person_follows(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bo
         return True  # "Ramuno mama ir sesuo mane seka" (Ramūnas's mother and sister follow me)
     if nxt and not nxt.latin and (nxt.key in _ME_WORDS or nxt.key in _PERSON_MARKERS_AFTER):
         return True  # "Rima আমার বন্ধু" (Rima is my friend), "Saima نے کہا": a Latin name in another script's sentence
-    # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word.
+    # "Nguyen Van An", but not "Roedd Gwenllian" or "Dear Sarah": before a first name, a word is a word; before a
+    # title, too ("Avukatım Bayan Taylor", my lawyer Ms Taylor; round 38b).
     return bool(nxt and nxt.capitalised and _adjacent(token, nxt, text) and _name_part(nxt, lex)
-                and not lex.is_first_name(nxt.key))
+                and not lex.is_first_name(nxt.key) and nxt.key not in _FOREIGN_TITLE_WORDS)
 
 
 # Lithuanian genitive endings on a first name, with the ending as listed: "Ramūno" (Ramūnas), "Dariaus" (Darius),
@@ -1512,8 +1561,8 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
         token = tokens[index]
         if _HAN.match(token.word):
             yield from _han_names(token, lex)
-        elif _never_a_script_name(token.key):
-            pass
+        elif _never_a_script_name(token.key) or _TANWEEN_FATH in token.word:
+            pass  # an Arabic word with nunation is an adverb or an indefinite noun: "كريماً" (kind), not Karima
         elif token.key in _KUNYA:
             # "أبو سامي", "أم خالد": one name, as "Abu Sami" is; alone a word ("أبو أطفالي", my children's father).
             if index + 1 < end and lex.is_first_name(tokens[index + 1].key) \
@@ -1529,6 +1578,11 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
             yield token.start, _with_bibi(tokens, last, end)
             index = last
         index += 1
+
+
+# Arabic nunation with "a" ("كثيراً" a lot, "كريماً" kind): the keys leave it out as wordfreq does (round 38b), and a
+# word that has it is an adverb or an indefinite noun or adjective, not a name.
+_TANWEEN_FATH = "\u064b"
 
 
 def _compound_end(tokens: list[_Token], index: int, end: int) -> int:
@@ -1576,7 +1630,8 @@ def _titled_script_name_end(tokens: list[_Token], index: int, end: int, lex: Lex
     if index + 1 >= end:
         return index
     k = tokens[index + 1].key
-    if _never_a_script_name(k) or k in _ME_WORDS or k in _ANY_WORDS or k in lex.script_word_names \
+    if _never_a_script_name(k) or _TANWEEN_FATH in tokens[index + 1].word \
+            or k in _ME_WORDS or k in _ANY_WORDS or k in lex.script_word_names \
             or _bengali_verb(k, lex):
         return index
     following = tokens[index + 2].key if index + 2 < end else ""
@@ -1633,6 +1688,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
         # ... unless what a person does follows: "میری بہن عظمت نے کہا" (Azmat, though "عظمت" is greatness).
         return tokens[index - 1].key in _NAME_WORDS or not _everyday_script_form(k, lex) or following in _ERGATIVES
+    if following in _ERGATIVES and index > start and tokens[index - 1].key in _WALA:
+        return False  # "ہیلپ لائن والی باجی نے": the helpline one, a person nobody named
     if following in _ERGATIVES or following in _SIKH_NAMES or following in _CALLED_AFTER_SCRIPT:
         return True
     if following in _HONORIFICS_AFTER and k not in lex.foreign_words:
@@ -1683,10 +1740,25 @@ def _everyday_script_form(k: str, lex: Lexicon) -> bool:
         # "மருத்துவர் மிகவும் அன்பாக" (the doctor was very kind), "என் கணவர் அடித்தார்" (my husband hit) (round 38)
         return k in lex.foreign_words or k.endswith(_TAMIL_VERB_ENDINGS)
     if _ARABIC_SCRIPT.match(k):
-        return k in lex.foreign_words or k.endswith("ني") or any(
+        return k in lex.foreign_words or k.endswith("ني") or _persian_verb(k, lex) or any(
             k.endswith(mine) and len(k) - len(mine) > 2 and k[:-len(mine)] in lex.foreign_words
             for mine in _PERSIAN_ENCLITICS)
     return _bengali_verb(k, lex)
+
+
+# Persian verbs take "not" ("ن", "نمی") and the continuous "می" in front (round 38b): "مترجم نیامد" (the interpreter did
+# not come; "آمد" with "ن" is written "نیامد"), "نمی‌خواست", "نرفت".
+_PERSIAN_VERB_PREFIXES = ("نمی", "می", "ن")
+
+
+def _persian_verb(k: str, lex: Lexicon) -> bool:
+    """A frequent word with a Persian verb's prefix: no name after a role."""
+    for prefix in _PERSIAN_VERB_PREFIXES:
+        rest = k[len(prefix):]
+        if k.startswith(prefix) and len(rest) > 2 and (
+                rest in lex.foreign_words or (rest.startswith("یا") and "آ" + rest[2:] in lex.foreign_words)):
+            return True
+    return False
 
 
 _TAMIL = lazy_re(r"[\u0b80-\u0bff]")

@@ -1195,6 +1195,9 @@ def _venues_after_at(text: str, lex: Lexicon) -> Iterator[Span]:
         yield match.span("place")
 
 
+_FEAST_ENDS = frozenset("day eve night".split())
+
+
 def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _TWO_WORD_PLACE.finditer(text):
         words = [key(word) for word in match.group("place").split()]
@@ -1205,6 +1208,8 @@ def _two_word_places(text: str, lex: Lexicon) -> Iterator[Span]:
             continue  # "Women's Aid", "Jobcentre Plus", "in May"
         if lex.is_first_name(words[0]) or lex.is_ambiguous(words[0]):
             continue  # a person, for names.py: "with Sarah Jones"
+        if words[-1] in _FEAST_ENDS:
+            continue  # "came on Boxing Day", "Bonfire Night": a day of the year (round 38b)
         end = match.end("place")
         if not _public_after(text, end):
             yield match.start("place"), end
