@@ -428,6 +428,13 @@ _DAY_WORD = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
     r"|twentieth|thirtieth"
 )
+# Welsh days of the month in words, before "o" and a month (round 38b): "y trydydd o Ebrill", "yr ail o Fai", "y
+# pymthegfed o Fawrth", "yr unfed ar hugain o Ragfyr"; the eleventh to the nineteenth and the twenty-first and on
+# add "ar ddeg", "ar bymtheg" or "ar hugain".
+_DAY_WORD_CY = (
+    r"(?:(?:cyntaf|unfed|ail|trydydd|pedwerydd|pumed|chweched|seithfed|wythfed|nawfed|degfed)"
+    r"(?:\s+ar\s+(?:ddeg|bymtheg|hugain))?|deuddegfed|pymthegfed|deunawfed|ugeinfed)"
+)
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 # A month and a day of the month in Chinese, in digits or characters ("3", "三"; "5", "五", "二十一").
 _HAN_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
@@ -456,7 +463,7 @@ _DATE_PATTERNS = (
     lazy_re(r"(?<![\d./-])(?:13|14|19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|\.\d)"),
     # 3rd March 1990, the 3rd of March, 12 Jan '89, 3 Mawrth, 5ed o Fehefin, 12 marca 2023, ১২ মার্চ ১৯৮৯
     # Portuguese and Spanish join day, month and year with "de" ("3 de março de 2024").
-    lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD})(?=\s+(?:of|o)\s))(?:\s+(?:of|o|de))?\s+{_MONTH}"
+    lazy_re(rf"(?<![\w.,/])(?:{_DAY}|(?:{_DAY_WORD}|{_DAY_WORD_CY})(?=\s+(?:of|o)\s))(?:\s+(?:of|o|de))?\s+{_MONTH}"
                rf"(?:,?\s+(?:de\s+)?(?:{_YEAR}|{_SHORT_YEAR}))?{_END}", re.I),
     # A range of days: "14th-15th June", "3 to 7 April", "the 1st and 2nd of May", Polish "z 7 na 8
     # listopada", "od 3 do 5 maja", Romanian "între 3 și 5 martie", "de 14 spre 15 mai", Welsh "3 a 4 Mawrth".
@@ -528,7 +535,7 @@ _DAY_MONTH = lazy_re(r"(?<![\d/.,£$€])(?P<day>[0-2]?\d|3[01])/(?P<month>0[1-9
 _EVERY_MONTH = lazy_re(r"(?:\s+(?:and|&|or)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?\s+of\s+(?:each|every|the)\s+month",
                           re.I)
 _ORDINAL_HINT = lazy_re(r"\d(?:st|nd|rd|th)\b", re.I)
-_DATE_WORD_HINT = lazy_re(rf"\b(?:{_DAY_WORD})\b", re.I)
+_DATE_WORD_HINT = lazy_re(rf"\b(?:{_DAY_WORD}|{_DAY_WORD_CY})\b", re.I)
 
 
 def dates(text: str) -> Iterator[Span]:
