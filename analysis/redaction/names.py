@@ -1109,6 +1109,9 @@ _KIN_HONORIFIC_AFTER = lazy_re(r"\s+(?:apa|aapa|baji|baaji|bhaji|bhabhi|bhai|bha
                                r"veer|veerji|paaji|paji|praji|bhenji|behenji|bhainji|penji|bhaiyya|bhayya)\b")
 # Romanised Urdu and Panjabi after a name: "imran ne mujhe mara", "harjeet nu dassya".
 _ROMANISED_MARKER_AFTER = lazy_re(r"\s+(?:ne|nay|nu|nuu|ko|sahib|sahab|ji)\b")
+# Romanised Urdu and Hindi "with", "at the home of", "towards" after a person (round 38b): "asif ke paas", "zara ke
+# ghar", "imran ke saath"; a listed name there is one unless it is an everyday word ("sab ke paas", everyone has).
+_ROMANISED_POSTPOSITION_AFTER = lazy_re(r"\s+(?:ke|kay)\s+(?:paas|pass|pas|saath|sath|ghar|gher)\b|\s+ki\s+taraf\b")
 # Polish and Romanian case endings on a first name, with the ending of the name as listed:
 # "Mariusza" (Mariusz), "Kasię" (Kasia), "Agnieszce" (Agnieszka), "Piotrze" (Piotr), "Mariei" (Maria).
 _NAME_ENDINGS = (
@@ -1387,6 +1390,9 @@ def _lower_case_name_context(tokens: list[_Token], i: int, text: str, lex: Lexic
         return True
     if _FOREIGN_ROLE_BEFORE.search(before) or _ROMANISED_MARKER_AFTER.match(text, token.end):
         return True
+    if _ROMANISED_POSTPOSITION_AFTER.match(text, token.end) and token.key not in lex.romanised \
+            and token.key not in lex.foreign_words:
+        return True  # "purana number asif ke paas hai" (Asif has the old number), "main zara ke ghar thi"
     if _PERSON_OBJECT_BEFORE.search(before) or _KIN_TITLE_BEFORE.search(before):
         return True  # "i'm scared of ifeanyi", "auntie nasreen"
     if before.rstrip().endswith(",") and text[token.end:token.end + 1] == ",":
