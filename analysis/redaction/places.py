@@ -881,10 +881,10 @@ def _gazetteer_places(text: str) -> Iterator[Span]:
         if span is None:
             continue
         start, end = match.start("place"), match.start("place") + span
-        if _public_after(text, end):
+        if _public_after(text, end) and not _force_station_after(text, start, end):
             continue  # "at Victoria station", "Blackburn police", "Accrington bus station"
         end = _rest_of_name(text, end, lex)
-        if not _public_after(text, end):  # "at Oxford Road station"
+        if not _public_after(text, end) or _force_station_after(text, start, end):  # "at Oxford Road station"
             yield start, end
     yield from _lower_case_towns(text, lex)
     yield from _towns_of_services(text, lex)
@@ -1078,10 +1078,18 @@ def _misspelt_towns(text: str, lex: Lexicon) -> Iterator[Span]:
             yield match.span("place")
 
 
+_FORCE = r"\b(?:PSNI|GMP|WMP|RUC|[Tt]he Met|Police Scotland|Garda[ií]?)\b"
 _TRANSPORT_STATION_AFTER = lazy_re(r"\s+(?i:bus|coach|train|tram|railway)\s+station\b")
 # Police spoken of earlier in the sentence: a town's "station" after it is the police station (round 38: "a cop in
 # hull so i went to grimsby station"). A train is no police ("the police met me at Leeds station" stays).
-_POLICE_TALK_BEFORE = lazy_re(r"\b(?i:police|cops?|coppers?|officers?|detectives?|sarge|sergeant|pc|dc)\b[^.!?\n]*$")
+_POLICE_TALK_BEFORE = lazy_re(r"(?:\b(?i:police|cops?|coppers?|officers?|detectives?|sarge|sergeant|pc|dc)"
+                              rf"|{_FORCE})\b[^.!?\n]*$")
+# A capitalised town before "station" is its police station when a force is named by its short name in the sentence
+# (round 38b: "PSNI were grand but the wee fella on the desk at Lisburn station"; "the Met", "GMP", "Police
+# Scotland"): "police" alone is not enough there ("the police met me at Victoria station"), nor the British Transport
+# Police, whose stations are the railway's.
+_FORCE_NAMED = lazy_re(_FORCE)
+_SENTENCE_BREAK = lazy_re(r"[.!?\n]")
 _STATION_AFTER = lazy_re(r"\s+(?i:station)\b")
 _TRAIN_TALK = lazy_re(r"\b(?i:trains?|platforms?|railway|rail|tickets?|bus|coach)\b")
 
@@ -1089,6 +1097,15 @@ _TRAIN_TALK = lazy_re(r"\b(?i:trains?|platforms?|railway|rail|tickets?|bus|coach
 def _police_station_after(text: str, start: int, end: int) -> bool:
     return bool(_STATION_AFTER.match(text, end) and _POLICE_TALK_BEFORE.search(text, max(0, start - 200), start)
                 and not _TRAIN_TALK.search(text))
+
+
+def _force_station_after(text: str, start: int, end: int) -> bool:
+    """"at Lisburn station" in a sentence that names the force ("PSNI were grand..."), before or after the town."""
+    if not _STATION_AFTER.match(text, end) or _TRAIN_TALK.search(text):
+        return False
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    following = _SENTENCE_BREAK.search(text, end)
+    return bool(_FORCE_NAMED.search(text, breaks[-1] if breaks else 0, following.start() if following else len(text)))
 
 
 def _lower_case_towns(text: str, lex: Lexicon) -> Iterator[Span]:
