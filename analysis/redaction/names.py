@@ -252,7 +252,9 @@ _FOREIGN_NAMING_BEFORE = lazy_regex(
     r"ksywa|ksywka|(?:îl|il|o)\s+(?:cheamă|cheama)|se\s+nume[șsş]te|poreclit|poreclită|porecla|adı|ismi|lakabı|"
     r"vardu|pravarde|pravardė|vadina|magaciisu\s+waa|magaceedu\s+waa|loo\s+yaqaan|o'r\s+enw)\s+$", re.I)
 _CALLED_BEFORE = lazy_regex(
-    r"\b(?:ask for|asked for|thanks|thank you|thank|in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"
+    # Round 38 review: thanks said to someone ("thanks to mohammed", "shout out to jo").
+    r"\b(?:ask for|asked for|thanks|thank you|thank|(?:thanks|thank you|thank|shout ?out|grateful|cheers) to|"
+    r"in front of|and|&|told|tell|with|me and|ring|rang|text|texted|"
     r"spoke to|spoken to|speak to|speaking to|talked to|talk to|talking to|"
     r"message|"
     r"messaged|saw|see|met|from|pe|lui)\s+$", re.I)

@@ -106,15 +106,21 @@ _ADDRESS_LOWER = lazy_re(
 _ADDRESS_NUMBER_ONLY = lazy_re(
     r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?) at (?P<addr>(?:number|no\.?) ?\d{1,4}[a-z]?)\b", re.I)
 
+# Street types as abbreviated in addresses; the residential ones name a street whatever words precede them.
+_STREET_ABBREVIATION = r"(?:St|Rd|Ave|Ln|Cl|Dr|Cres|Gdns|Sq|Terr?|Gr|Pde|Ct|Pl)"
+_RESIDENTIAL_ABBREVIATIONS = ("St", "Rd", "Ave", "Ln", "Cl", "Dr", "Cres", "Terr", "Ter", "Gr")
 # A named street without a house number: "lives on Acacia Avenue", "the refuge is on Station Road".
 _STREET_NAMED = lazy_re(
     r"\b(?i:on|in|at|off|near|along|to|from|down|up|by|round|around|behind|past|outside|of|"
     # The same in Portuguese, Spanish, Polish, Romanian and Lithuanian (round 35): "Morei na Lincoln Road".
     r"na|em|pe|în|w|we|przy|en|ant|prie)\s+(?:the\s+)?"
     r"(?P<street>(?:[A-Z][a-z'’-]+\s+){1,2}"
-    r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
+    r"(?:(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|"
     r"Rise|Walk|Square|Parade|Estate|Heights|Row|Hill|Green|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
-    r"Park|Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct)\b)(?!\s+of\b)"  # not "Royal Bank of Scotland"
+    r"Park|Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct)\b"
+    # Abbreviated, as typed on a phone ("parked on Church St now", "past Rose Cl"); not a title before a
+    # name ("St Mary's", "Dr Khan"): no capitalised word may follow.
+    rf"|{_STREET_ABBREVIATION}\b(?!\.?\s*[A-Z])))(?!\s+of\b)"  # not "Royal Bank of Scotland"
 )
 # The same street types anywhere ("Station Road is where...", "the Station Road refuge"),
 # when the street's own words are capitalised and not a sentence's first word alone.
@@ -344,7 +350,8 @@ _WORK_HINT = lazy_re(
 _STREET_HINT = lazy_re(
     r"Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Mews|Rise|Walk|"
     r"Square|Parade|Estate|Heights|Row|Hill|Green|Park|Centre|Range|Top|Fold|Brow|Mount|Gate|Vale|Croft|Bank|"
-    rf"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|{_WELSH_STREET}|{_WELSH_PLACE_WORD}")
+    rf"Fields|Meadows|Side|End|Wharf|Quay|Circus|Precinct|{_WELSH_STREET}|{_WELSH_PLACE_WORD}|"
+    rf"\b{_STREET_ABBREVIATION}\b")
 
 
 # A town or a place that is in no list, after "in", "at", "to"... ("at Rampton", "near Peterlee"):
@@ -2038,7 +2045,7 @@ def _streets(text: str) -> Iterator[Span]:
         # A town or service word names a street too ("Moss Lane", "Bolton Road") when the street
         # follows a word that places someone ("on", "behind"); not a court or park ("Crown Court",
         # "the Magistrates' Court").
-        residential = match.group("street").endswith(_RESIDENTIAL)
+        residential = match.group("street").endswith(_RESIDENTIAL + _RESIDENTIAL_ABBREVIATIONS)
         public = bool(set(words) & _PUBLIC_VENUE_WORDS)
         if _hospital_after(text, match.end("street")):
             continue  # "Oxford Road station"; "Stepping Hill Hospital" is found whole by _public_buildings
