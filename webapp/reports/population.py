@@ -8,6 +8,10 @@ atoms so that no two reports can differ by a handful of responses
   1 October to 28 November). A month still under way is never counted: a
   quarter in progress shows its finished months "so far".
 - A consultation is one population: all of its visible responses.
+- A month with no visible response is no atom: every report shows it empty
+  ("0 responses"), so every count in it is known to be 0. Kept as an unknown,
+  it let a window with empty months (August to January) show a count that
+  the same responses' own month (January) held back.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from analysis.disclosure import Population
+from webapp.extensions import db
+from webapp.feedback.models import FeedbackResponse
 from webapp.formatters import long_date
-from webapp.periods import last_complete_day, month_end, month_start, months_between
+from webapp.periods import last_complete_day, month_end, month_start, months_between, quarter_dates, quarter_of
 from webapp.themes.scope import Scope
 
 
@@ -40,7 +48,7 @@ class ReportPopulation:
             return True
         counted = self.counted
         return (counted is not None and not self.so_far and counted.start.month % 3 == 1
-                and counted.start.day == 1 and len(self.atoms) == 3)
+                and counted.start.day == 1 and counted.end == quarter_dates(quarter_of(counted.start))[1])
 
     @property
     def label(self) -> str:
@@ -86,5 +94,13 @@ def population_of(scope: Scope, today: date | None = None) -> ReportPopulation:
     if end < start:
         return ReportPopulation(named=scope, counted=None, atoms=frozenset(), widened=widened, so_far=True)
     counted = Scope("feedback", start=start, end=end)
-    atoms = frozenset(f"feedback:{month}" for month in months_between(start, end))
+    held = _months_with_responses(start, end)
+    atoms = frozenset(f"feedback:{month}" for month in months_between(start, end) if month in held)
     return ReportPopulation(named=scope, counted=counted, atoms=atoms, widened=widened, so_far=so_far)
+
+
+def _months_with_responses(start: date, end: date) -> set[str]:
+    """The months (``2026-10``) from `start` to `end` holding a visible response."""
+    days = db.session.scalars(select(FeedbackResponse.submitted_on).distinct().where(
+        FeedbackResponse.submitted_on.between(start, end), FeedbackResponse.hidden.is_(False)))
+    return {f"{day.year}-{day.month:02d}" for day in days}

@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from webapp.extensions import db
+from webapp.feedback.models import FeedbackResponse
 from webapp.reports.charts import LABEL_CHARS, PERIOD_CHARS, TREND_LABEL_CHARS, bar_chart, share_trend_chart
 from webapp.reports.population import population_of
 from webapp.reports.queries import quotes_by_theme
@@ -17,7 +19,13 @@ from webapp.themes.scope import Item, consultation_scope, feedback_quarter, feed
 LONG = "Kindness, respect and trauma-informed practice of staff, including reception and duty officers"
 
 
-def test_a_quarter_under_way_counts_its_finished_months_and_says_so(app):
+def respond_on(*days: date) -> None:
+    db.session.add_all(FeedbackResponse(submitted_on=day, what_helped="Kind staff.") for day in days)
+    db.session.commit()
+
+
+def test_a_quarter_under_way_counts_its_finished_months_and_says_so(app_context):
+    respond_on(date(2026, 10, 5), date(2026, 11, 5))
     population = population_of(feedback_quarter("2026Q4"), today=date(2026, 12, 4))
     assert (population.counted.start, population.counted.end) == (date(2026, 10, 1), date(2026, 11, 30))
     assert population.atoms == {"feedback:2026-10", "feedback:2026-11"}
@@ -31,12 +39,33 @@ def test_a_quarter_with_no_finished_month_has_no_figures(app):
     assert "No month of this period has finished yet" in population.note
 
 
-def test_chosen_dates_widen_to_whole_months(app):
+def test_chosen_dates_widen_to_whole_months(app_context):
+    respond_on(date(2026, 10, 5), date(2026, 11, 5))
     one = population_of(feedback_range(date(2026, 10, 1), date(2026, 11, 27)), today=date(2026, 12, 4))
     two = population_of(feedback_range(date(2026, 10, 1), date(2026, 11, 28)), today=date(2026, 12, 4))
     assert one.atoms == two.atoms == {"feedback:2026-10", "feedback:2026-11"}
     assert one.widened and "whole calendar months" in one.note
     assert one.label == "Feedback, 1 October 2026 to 30 November 2026"
+
+
+def test_a_month_with_no_response_is_no_atom(app_context):
+    """Board review: every report shows an empty month as "0 responses", so all its counts
+    are known to be 0; kept as an unknown, August to January showed a count that January
+    alone (the same responses) held back."""
+    respond_on(date(2026, 1, 9))
+    window = population_of(feedback_range(date(2025, 8, 1), date(2026, 1, 31)), today=date(2026, 12, 4))
+    alone = population_of(feedback_range(date(2026, 1, 1), date(2026, 1, 31)), today=date(2026, 12, 4))
+    assert window.atoms == alone.atoms == {"feedback:2026-01"}
+    hidden = FeedbackResponse(submitted_on=date(2026, 2, 3), what_helped="Spam.", hidden=True)
+    db.session.add(hidden)
+    db.session.commit()
+    assert population_of(feedback_range(date(2026, 1, 1), date(2026, 2, 28)), today=date(2026, 12, 4)).atoms \
+        == {"feedback:2026-01"}
+
+
+def test_an_ended_quarter_with_an_empty_month_still_breaks_down(app_context):
+    respond_on(date(2026, 7, 5), date(2026, 9, 5))
+    assert population_of(feedback_quarter("2026Q3"), today=date(2026, 12, 4)).breaks_down
 
 
 def test_a_consultation_is_one_population(app):
