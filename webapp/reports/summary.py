@@ -57,6 +57,7 @@ class BoardSummary:
     run_date: date | None = None
     run_learned_from: int = 0
     staff_coded: int = 0  # answers staff coded (confirmed or corrected the themes)
+    run_themed: bool = False  # some answer has themes from a run (the report's own, or its quarters')
     staff_corrected: int = 0  # of those, answers where staff changed the run's themes
     staff_checked: frozenset[str] = frozenset()  # themes staff confirmed on at least one answer
     k: int = K
@@ -169,6 +170,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         run_date=run.finished_at.date() if run and run.finished_at else None,
         run_learned_from=run.n_coded if run else 0,
         staff_coded=sum(1 for c in coded if c.staff_coded), staff_corrected=_corrected(coded),
+        run_themed=any(c.codes and not c.staff_coded for c in coded),
         staff_checked=frozenset(code for c in coded if c.staff_coded for code in c.codes),
         k=k, population_note=population.note, held=released.held, breaks_down=population.breaks_down,
         closed_questions=_closed_questions(scope) if with_closed else [],

@@ -13,7 +13,7 @@ from webapp.extensions import db
 from webapp.reports.summary import build_summary
 from webapp.retention.models import ThemeAggregate
 from webapp.themes.models import ThemeRun, ThemeRunItem
-from webapp.themes.scope import consultation_scope
+from webapp.themes.scope import consultation_scope, feedback_range
 
 
 def test_build_summary_from_a_themed_quarter(app_context, app):
@@ -72,6 +72,9 @@ def test_summary_page_shows_figures_in_words(app_context, app, client):
     assert any(cells[:2] == ["5", "42%"] and cells[3].startswith("Down 58 points (was 100%)")
                for cells in rows.values())
     assert any(cells[0] == "not shown" and cells[1] == "—" for cells in rows.values())
+    # A theme held back reads as a sentence, not "not shown responses; not shown; not shown."
+    police = soup.select_one("#theme-police").get_text(" ", strip=True)
+    assert "How many responses is not shown" in police and "not shown responses" not in police
     svg = soup.select_one("svg[role=img]")
     assert svg.title.get_text().startswith("Responses by theme") and "Bar chart." in svg.desc.get_text()
     assert "Parking at the office" in soup.select_one("#emergent").get_text()
@@ -84,6 +87,17 @@ def test_summary_page_shows_figures_in_words(app_context, app, client):
     assert kinds == {"Weapons": "fewer than 5", "Suicidal thoughts or plans": "fewer than 5",
                      "Flagged by staff, no danger words found": "fewer than 5"}
     assert len(soup.select("#safeguarding-trend thead th")) == 4
+
+
+def test_a_month_themed_by_its_quarters_run_says_so(app_context, app, client):
+    """Board review: a month with no run of its own said "not themed by a run yet" above
+    the theme counts its quarter's run gave it."""
+    seed_quarter()
+    sign_in_as(client, make_user("board@partnership.example", "board"))
+    month = feedback_range(date(2026, 8, 1), date(2026, 8, 31))
+    text = page(client.get(f"/staff/reports/summary/{month.key}")).get_text(" ", strip=True)
+    assert "its themes come from the runs of the quarters it covers" in text
+    assert "not been themed by a run yet" not in text
 
 
 def test_unknown_report_is_not_found(app_context, app, client):
