@@ -100,14 +100,24 @@ def trend(scope: Scope, today: date | None = None, k: int = K) -> list[TrendPoin
     points = []
     for quarter in quarters:
         population = population_of(feedback_quarter(quarter), today)
-        start, end = periods.quarter_dates(quarter)
-        label = f"{start:%b}–{end:%b} {end.year}"
+        label = _trend_label(quarter, population)
         if population.counted is None:
             points.append(TrendPoint(label, "no finished month"))
             continue
         total = len(flagged_responses(items(population.counted)))
         points.append(TrendPoint(label, _release_total(population, total, k)))
     return points
+
+
+def _trend_label(quarter: str, population: ReportPopulation) -> str:
+    """"Jul–Sep 2026"; a quarter under way names the months it counts ("Oct–Nov 2026 so far"),
+    so it is not read beside the others as a whole quarter (board review)."""
+    start, end = periods.quarter_dates(quarter)
+    if population.so_far and population.counted is not None:
+        start, end = population.counted.start, population.counted.end
+        months = f"{start:%b}" if start.month == end.month else f"{start:%b}–{end:%b}"
+        return f"{months} {end.year} so far"
+    return f"{start:%b}–{end:%b} {end.year}"
 
 
 def _release_total(population: ReportPopulation, total: int, k: int) -> str:

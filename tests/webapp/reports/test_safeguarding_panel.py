@@ -20,6 +20,7 @@ from webapp.reports import safeguarding
 from webapp.reports.models import GroupComment
 from webapp.reports.pack import pack_html
 from webapp.reports.summary import build_summary
+from webapp.themes.scope import feedback_quarter
 
 DANGER = "He said he will kill me tonight if I go to the refuge."
 QUEUE = "/staff/reports/safeguarding"
@@ -141,6 +142,13 @@ def test_group_comments_with_danger_words_are_withheld_on_board_pages(app, clien
         pack = pack_html(QUARTER)
     assert DANGER not in pack and "knife" not in pack
     assert "Flagged for safeguarding: 10 (reviewed by staff: 0; awaiting review: 10)" in " ".join(pack.split())
+
+
+def test_a_quarter_under_way_is_labelled_by_the_months_it_counts(app_context):
+    """Board review: the quarter under way read "Oct–Dec 2026" beside whole quarters."""
+    points = safeguarding.trend(feedback_quarter("2026Q4"), today=date(2026, 12, 4))
+    assert [point.label for point in points] == ["Jan–Mar 2026", "Apr–Jun 2026", "Jul–Sep 2026", "Oct–Nov 2026 so far"]
+    assert safeguarding.trend(feedback_quarter("2026Q4"), today=date(2026, 11, 4))[-1].label == "Oct 2026 so far"
 
 
 def test_the_trend_shows_four_quarters(client, quarter):
