@@ -90,7 +90,11 @@ def release_small(population: Population, keys: Iterable[str], k: int = K) -> se
 
 def record(population: Population, shown: Mapping[str, int]) -> None:
     """Remember what was shown (`SMALL` for a figure that read "fewer than
-    k"), and commit (see the module's note)."""
+    k"), and commit (see the module's note). A population of no atoms (months
+    with no response, `webapp.reports.population`) has only zeros to show and
+    nothing to remember."""
+    if not population:
+        return
     key = population_key(population)
     known = {(figure, value) for figure, value in db.session.execute(
         select(ReleasedFigure.figure, ReleasedFigure.value).where(ReleasedFigure.population == key))}

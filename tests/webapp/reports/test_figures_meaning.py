@@ -8,11 +8,14 @@ from datetime import date
 
 import pytest
 
+from webapp.disclosure import ReleasedFigure
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.reports.charts import LABEL_CHARS, PERIOD_CHARS, TREND_LABEL_CHARS, bar_chart, share_trend_chart
 from webapp.reports.population import population_of
 from webapp.reports.queries import quotes_by_theme
+from webapp.reports.safeguarding import trend
+from webapp.reports.summary import build_summary
 from webapp.themes.runs import CodedItem
 from webapp.themes.scope import Item, consultation_scope, feedback_quarter, feedback_range
 
@@ -61,6 +64,16 @@ def test_a_month_with_no_response_is_no_atom(app_context):
     db.session.commit()
     assert population_of(feedback_range(date(2026, 1, 1), date(2026, 2, 28)), today=date(2026, 12, 4)).atoms \
         == {"feedback:2026-01"}
+
+
+def test_a_report_of_empty_months_leaves_nothing_in_the_ledger(app_context):
+    """Its population has no atoms and every count is 0: nothing to check or remember (the
+    earlier period beside a quarter, and the safeguarding trend's empty quarters)."""
+    respond_on(date(2026, 1, 9))
+    build_summary(feedback_quarter("2026Q1"), today=date(2026, 12, 4))
+    trend(feedback_quarter("2026Q1"), today=date(2026, 12, 4))
+    assert db.session.scalars(db.select(ReleasedFigure)).all()
+    assert db.session.scalars(db.select(ReleasedFigure).where(ReleasedFigure.population == "")).all() == []
 
 
 def test_an_ended_quarter_with_an_empty_month_still_breaks_down(app_context):
