@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.redaction import KINDS, Redaction, Replacement, redact
+from tests.analysis.redaction_checks import ROOT, load_benchmark, redacted
 
-ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(KINDS) + r")\]")
 # Independent, simpler patterns than the redactor's: what must never survive.
 EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
 UK_MOBILE_LIKE = re.compile(r"(?<!\d)(?:\+44\s?7|07)\d{3}\s?\d{6}(?!\d)")
 
 
-def redacted(text: str) -> str:
-    return redact(text).text
-
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("benchmark_redaction", ROOT / "benchmarks" / "redaction.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 # --- API ---------------------------------------------------------------------------------
@@ -518,7 +506,7 @@ def test_property_existing_placeholders_are_preserved(text):
 
 
 def test_corpus_meets_the_benchmark_thresholds():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     examples = benchmark.load_corpus()
     assert len(examples) >= 300
     for section in ("dev", "heldout"):
@@ -531,7 +519,7 @@ def test_corpus_meets_the_benchmark_thresholds():
 def test_issue_12_corpus_items_removed_and_words_kept():
     """Tuned-on figures (the rules were written with this corpus in view): a regression
     guard, not a result. The fresh corpus, written after freezing, is reported by the benchmark."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.TUNED)
     assert len(rows) >= 200
     report = benchmark.score(rows)
@@ -541,7 +529,7 @@ def test_issue_12_corpus_items_removed_and_words_kept():
 
 
 def test_heldout_scoring_is_lenient_on_labels_and_strict_on_leaks(tmp_path):
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     heldout = tmp_path / "heldout.tsv"
     heldout.write_text(
         "lang\tinput\texpected\n"
@@ -558,7 +546,7 @@ def test_heldout_scoring_is_lenient_on_labels_and_strict_on_leaks(tmp_path):
 
 
 def test_a_partly_removed_item_counts_as_left():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     assert benchmark.items_of("Born 03/04/1985", "Born [date]") == [("date", 5, 15)]
     assert benchmark.script_of("ਜਸਪ੍ਰੀਤ") == "Gurmukhi" and benchmark.script_of("王伟") == "Han"
 
@@ -566,7 +554,7 @@ def test_a_partly_removed_item_counts_as_left():
 def test_places_numbers_and_names_corpus_stays_above_the_goal():
     """redaction_dev3.tsv (tuned-on): towns, estates, venues, reference numbers, names of
     every origin and words that look like names."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV3))
     assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.99, report["misses"]
     assert report["by_kind"]["place"]["recall"] >= 0.9 and report["by_kind"]["number"]["recall"] == 1.0
@@ -716,7 +704,7 @@ def test_services_and_ordinary_phrases_after_place_words_are_kept(text):
 def test_sixth_dev_corpus_stays_above_the_goal():
     """redaction_dev6.tsv (tuned-on): neighbourhoods, streets, schools, workplaces, venues, places
     in other scripts, names of every community."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV6))
     assert report["sentences"] >= 200
     assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.98, report["misses"]
@@ -937,7 +925,7 @@ def test_second_fresh_set_of_round_11_misses_stay_fixed(text, expected):
 
 def test_round_11_corpora_stay_above_the_goal():
     """redaction_dev11.tsv and redaction_fresh11.tsv (tuned-on): dates, numbers, places, scripts."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     for path in (benchmark.DEV11, benchmark.FRESH11, benchmark.FRESH12):
         report = benchmark.score(benchmark.load_rows(path))
         assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.985, report["misses"]
@@ -1019,7 +1007,7 @@ def test_round_14_fresh_set_misses_stay_fixed(text, expected):
 
 def test_round_14_development_set_stays_above_the_goal():
     """redaction_dev14.tsv (tuned-on): the weak kinds of round 13's held-out set and 80 words to keep."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV14))
     assert report["sentences"] >= 240
     assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1108,7 +1096,7 @@ def test_round_15_fresh_set_misses_stay_fixed(text, expected):
 
 def test_round_15_development_set_stays_above_the_goal():
     """redaction_dev15.tsv (tuned-on): the six gaps of round 15 and the words to keep beside them."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV15))
     assert report["sentences"] >= 150
     assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1195,7 +1183,7 @@ def test_no_redaction_splits_a_letter_from_its_vowel_signs():
 
 def test_round_16_development_set_stays_above_the_goal():
     """redaction_dev16.tsv (tuned-on): the gaps of round 16 and the words to keep beside them."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV16))
     assert report["sentences"] >= 150
     assert report["recall"] >= 0.98 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1283,7 +1271,7 @@ def test_a_venue_kind_with_no_name_is_kept_and_never_raises(text):
 
 def test_round_17_development_set_stays_above_the_goal():
     """redaction_dev17.tsv (tuned-on): relations, initials, every community's names, addresses, words to keep."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV17))
     assert report["sentences"] >= 200
     assert report["recall"] >= 0.96 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1328,7 +1316,7 @@ def test_round_18_roles_nicknames_laws_and_shops(text, expected):
 
 def test_round_18_development_set_stays_above_its_figures():
     """redaction_dev18.tsv (tuned-on): names beside roles, nicknames, venues, words to keep."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV18))
     assert report["sentences"] >= 150
     assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1426,7 +1414,7 @@ def test_round_19_contractions_titles_and_words_of_other_languages(text, expecte
 
 def test_round_19_development_set_stays_above_its_figures():
     """redaction_dev19.tsv (tuned-on): named public buildings, generic ones kept, contractions, "Dr"."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV19))
     assert report["sentences"] >= 60
     assert report["recall"] >= 0.95 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1549,7 +1537,7 @@ def test_round_20_general_weaknesses(text, expected):
 
 def test_round_20_development_set_stays_above_its_figures():
     """redaction_dev20.tsv (tuned-on): strangers' voices, names of every community, places, numbers."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.DEV20))
     assert report["sentences"] >= 200
     assert report["recall"] >= 0.97 and report["kept_rate"] >= 0.99, report["misses"]
@@ -1852,7 +1840,7 @@ def test_a_listed_place_of_two_words_in_script_is_found_wherever_it_starts(text,
 def test_round_33_script_cases_are_exact():
     """redaction_dev33_scripts.tsv (tuned-on): names after titles in Urdu, Bengali, Gurmukhi, Devanagari, Arabic and
     Persian script, places, Persian dates, and everyday words that are names, days or feasts, which stay."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.DEV33)
     assert len(rows) >= 90
     wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
@@ -1864,7 +1852,7 @@ def test_round_34_other_language_cases_are_exact():
     "Nadolig", "Kalėdas") kept as words and removed as names, towns after a word of another language or with a Turkish
     or Lithuanian ending, Arabic prefixes on names, Persian Gregorian dates, English schools after a foreign
     "school"."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.DEV34_MULTI)
     assert len(rows) >= 50
     wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
@@ -1879,7 +1867,7 @@ def test_round_35_other_language_cases_are_exact():
     ("al que le dicen Flaco"), Lithuanian genitives before kin ("Tomo brolis"), hyphenated case endings ("[name]-er"),
     house numbers after the street ("na Station Road 42"), hospitals and schools after a foreign kind ("no hospital
     [place]", "مدرسة [place]", "مستشفى سانت [...]"), Arabic kunyas and family names, and Persian "آقا" after a name."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.DEV35_MULTI)
     assert len(rows) >= 75
     wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
@@ -1894,7 +1882,7 @@ def test_round_36_other_language_cases_are_exact():
     ("domnul [name]") and in Arabic script ("الشيخ [name]"); kunyas as one name ("Um Khalid"); "thank God" in
     Lithuanian and Romanian, Polish feasts after "w" ("w Wigilię") and cars by their model ("czarny Passat") kept;
     Ge'ez towns and a town after Spanish "a" (to)."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.DEV36_MULTI)
     assert len(rows) >= 60
     wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]
@@ -1910,7 +1898,7 @@ def test_round_36_english_cases_are_exact():
     titles, saints' schools and addresses in lower case, hyphened towns, outward codes after a town, named wards,
     halls and sites, local branches and services by their town, and look-alikes that stay ("lady at the jobcentre",
     "Labour Ward", "Web site", "Roma", "Tinder")."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.DEV36_EN)
     assert len(rows) >= 30
     wrong = [(row.text, redacted(row.text), row.expected) for row in rows if redacted(row.text) != row.expected]

@@ -4,34 +4,10 @@ that must stay, and the name or place that must still go."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-from analysis.redaction import redact
 from analysis.redaction.lexicon import key, lexicon
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def redacted(text: str) -> str:
-    return redact(text).text
-
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("benchmark_redaction_round38b", ROOT / "benchmarks" / "redaction.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _exact_and_stable(text: str, expected: str) -> None:
-    assert redacted(text) == expected
-    assert redacted(expected) == expected  # redacting again changes nothing
-
+from tests.analysis.redaction_checks import exact_and_stable, load_benchmark, redacted
 
 # --- 1. Everyday words kept -------------------------------------------------------------------
 
@@ -54,7 +30,7 @@ def _exact_and_stable(text: str, expected: str) -> None:
     ("Ela bana çok yardım etti, sığınma evine götürdü.", "[name] bana çok yardım etti, sığınma evine götürdü."),
 ])
 def test_a_common_word_opening_a_sentence_in_its_language_is_no_name(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 def test_the_languages_frequent_words_are_listed_with_their_word_names():
@@ -81,7 +57,7 @@ def test_the_languages_frequent_words_are_listed_with_their_word_names():
     ("Mae fy mrawd Dafydd yn byw gyda ni nawr.", "Mae fy mrawd [name] yn byw gyda ni nawr."),
 ])
 def test_welsh_everyday_words_and_public_bodies_stay(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -99,7 +75,7 @@ def test_welsh_everyday_words_and_public_bodies_stay(text, expected):
     ("Kocam Ahmet beni her gün tehdit ediyor.", "Kocam [name] beni her gün tehdit ediyor."),
 ])
 def test_words_around_names_in_other_scripts_and_turkish_stay(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 def test_arabic_keys_leave_out_short_vowels():
@@ -115,7 +91,7 @@ def test_arabic_keys_leave_out_short_vowels():
     ("She moved to Kings Heath after the court case.", "She moved to [place] after the court case."),
 ])
 def test_a_feast_day_is_no_place(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 # --- 2. Welsh dates in words ------------------------------------------------------------------
@@ -131,7 +107,7 @@ def test_a_feast_day_is_no_place(text, expected):
     ("Symudon ni ym mis Ebrill.", "Symudon ni ym mis Ebrill."),
 ])
 def test_welsh_dates_in_words(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 # --- 3. Romanised Urdu: a listed name before "ke paas" ------------------------------------------
@@ -145,7 +121,7 @@ def test_welsh_dates_in_words(text, expected):
     ("ab sab ke paas mera naya number hai", "ab sab ke paas mera naya number hai"),
 ])
 def test_romanised_urdu_name_before_ke_paas(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 # --- 4. A town's police station, with the force by its short name -------------------------------
@@ -162,13 +138,13 @@ def test_romanised_urdu_name_before_ke_paas(text, expected):
     ("the police came and I went to Victoria station", "the police came and I went to Victoria station"),
 ])
 def test_a_town_station_with_the_force_named(text, expected):
-    _exact_and_stable(text, expected)
+    exact_and_stable(text, expected)
 
 
 def test_round_38b_rows_of_the_dev_corpus_are_exact():
     """redaction_dev38.tsv's last 17 rows (round 38b, tuned-on) are checked with the rest by test_redaction_round38;
     here they are counted, so none is dropped unnoticed."""
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark()
     rows = benchmark.load_rows(benchmark.DEV38)
     assert len(rows) >= 61
     wrong = [(row.text, redacted(row.text), row.expected) for row in rows[-17:] if redacted(row.text) != row.expected]
