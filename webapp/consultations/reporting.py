@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from analysis.board import FEWER, NOT_SHOWN, K, line_small, shown_count, suppress_row
-from webapp import disclosure
+from webapp import disclosure, revisions
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, Question
 from webapp.consultations.rules import KINDS, parse_number
 from webapp.extensions import db
@@ -183,10 +183,20 @@ def question_key(question_id: int, label: str = "*") -> str:
 
 def released_figures(consultation: Consultation) -> tuple[list[Week], list[Summary]]:
     """The weekly counts and question summaries as the responses page shows
-    them: checked against every figure Heard has shown for this consultation
-    (`webapp.disclosure`: a count that moved by 1 to 4 since it was last shown
-    is held back), and recorded."""
+    them: as last released while fewer than 5 responses were added or hidden
+    since (`webapp.revisions`: one more answer must not show which counts it
+    moved); otherwise checked against every figure Heard has shown for this
+    consultation (`webapp.disclosure`: a count that moved by 1 to 4 since it
+    was last shown is held back), and recorded."""
     population = frozenset({f"consultation:{consultation.slug}"})
+    responses = db.session.scalars(_visible(select(ConsultationResponse.id)
+                                            .where(ConsultationResponse.consultation_id == consultation.id)))
+    return revisions.revised(population, "questions", dict.fromkeys(responses, True),
+                             lambda: _release_figures(consultation, population), _dump_figures,
+                             lambda kept: _load_figures(kept, consultation))
+
+
+def _release_figures(consultation: Consultation, population: frozenset[str]) -> tuple[list[Week], list[Summary]]:
     disclosure.lock()
     held: set[str] = set()
     checked: set[str] = set()
@@ -202,6 +212,27 @@ def released_figures(consultation: Consultation) -> tuple[list[Week], list[Summa
             break
         held |= refused
     disclosure.record(population, shown)
+    return weeks, found
+
+
+def _dump_figures(figures: tuple[list[Week], list[Summary]]) -> dict:
+    weeks, found = figures
+    return {"weeks": [asdict(week) | {"starts_on": week.starts_on.isoformat()} for week in weeks],
+            "summaries": [{"question": summary.question.id, "answered": summary.answered,
+                           "answered_shown": summary.answered_shown,
+                           "rows": [asdict(row) for row in summary.rows],
+                           "sections": [asdict(section) for section in summary.sections]} for summary in found]}
+
+
+def _load_figures(kept: dict, consultation: Consultation) -> tuple[list[Week], list[Summary]]:
+    """The kept figures, for the questions the consultation still has."""
+    weeks = [Week(**(week | {"starts_on": date.fromisoformat(week["starts_on"])})) for week in kept["weeks"]]
+    questions = {question.id: question for question in consultation.questions}
+    found = [Summary(question=questions[summary["question"]], answered=summary["answered"],
+                     answered_shown=summary["answered_shown"], rows=[Row(**row) for row in summary["rows"]],
+                     sections=[Section(section["label"], section["answered"], [Row(**row) for row in section["rows"]])
+                               for section in summary["sections"]])
+             for summary in kept["summaries"] if summary["question"] in questions]
     return weeks, found
 
 

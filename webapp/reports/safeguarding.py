@@ -11,15 +11,15 @@ before the detector knew a phrase is still kept off the board's pages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from sqlalchemy import or_, select
 
 from analysis.board import FEWER, NOT_SHOWN, SMALL, K
 from analysis.risk import assess
-from analysis.safeguarding import TOTAL_KEY, Flagged, Panel, panel, shown_figures, small_keys, without_small
-from webapp import disclosure, periods
+from analysis.safeguarding import TOTAL_KEY, Cell, Flagged, Panel, panel, shown_figures, small_keys, without_small
+from webapp import disclosure, periods, revisions
 from webapp.consultations.models import Consultation, ConsultationResponse
 from webapp.extensions import db
 from webapp.feedback import questions as bank
@@ -42,9 +42,10 @@ def _kind(ref: str) -> str:
     return "feedback" if ref.startswith("f:") else "consultation"
 
 
-def flagged_responses(scope_items) -> list[Flagged]:
-    """One Flagged per response with danger words found or a staff flag, from
-    the report's items (`themes.scope.Item`s, or coded items carrying them)."""
+def flagged_responses(scope_items) -> dict[str, Flagged]:
+    """One Flagged per response with danger words found or a staff flag, by
+    its review reference, from the report's items (`themes.scope.Item`s, or
+    coded items carrying them)."""
     found: dict[str, Flagged] = {}
     for entry in scope_items:
         item = getattr(entry, "item", entry)
@@ -52,16 +53,24 @@ def flagged_responses(scope_items) -> list[Flagged]:
             ref = review_ref(_kind(item.ref), item.response_id)
             found[ref] = Flagged(tuple(item.risk_categories), item.safeguarding_flag, False)
     done = reviewed_refs(found)
-    return [Flagged(f.categories, f.staff_flag, ref in done) for ref, f in found.items()]
+    return {ref: Flagged(f.categories, f.staff_flag, ref in done) for ref, f in found.items()}
 
 
 def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Panel:
-    """The panel for a report's population, checked against every figure
-    already shown (a count held back is withheld, and its line protected
-    around it: the cells that then show are checked in turn), then recorded."""
+    """The panel for a report's population, as last released while fewer than
+    k flagged responses changed since (`webapp.revisions`); otherwise checked
+    against every figure already shown (a count held back is withheld, and its
+    line protected around it: the cells that then show are checked in turn),
+    then recorded."""
     flagged = flagged_responses(scope_items)
-    held: set[str] = set()
     by_kind = population.breaks_down  # kinds are a breakdown: never for overlapping periods
+    return revisions.revised(population.atoms, f"panel|by_kind={by_kind}", flagged,
+                             lambda: _release_panel(population, list(flagged.values()), by_kind, k),
+                             asdict, _load_panel, k)
+
+
+def _release_panel(population: ReportPopulation, flagged: list[Flagged], by_kind: bool, k: int) -> Panel:
+    held: set[str] = set()
     if not population.atoms:
         return panel(flagged, k, by_kind=by_kind)
     disclosure.lock()
@@ -80,6 +89,11 @@ def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Pane
     refused = disclosure.release_small(population.atoms, small, k)
     disclosure.record(population.atoms, shown | {key: SMALL for key in small if key not in refused})
     return without_small(found, refused)
+
+
+def _load_panel(kept: dict) -> Panel:
+    return Panel(total=Cell(**kept["total"]), review=tuple(Cell(**cell) for cell in kept["review"]),
+                 kinds=tuple(Cell(**cell) for cell in kept["kinds"]), by_kind=kept["by_kind"])
 
 
 @dataclass(frozen=True)
@@ -104,9 +118,15 @@ def trend(scope: Scope, today: date | None = None, k: int = K) -> list[TrendPoin
         if population.counted is None:
             points.append(TrendPoint(label, "no finished month"))
             continue
-        total = len(flagged_responses(items(population.counted)))
-        points.append(TrendPoint(label, _release_total(population, total, k)))
+        points.append(TrendPoint(label, _trend_total(population, k)))
     return points
+
+
+def _trend_total(population: ReportPopulation, k: int) -> str:
+    """A quarter's flagged responses as last released while fewer than k of them changed since."""
+    flagged = flagged_responses(items(population.counted))
+    return revisions.revised(population.atoms, "trend", flagged,
+                             lambda: _release_total(population, len(flagged), k), str, str, k)
 
 
 def _trend_label(quarter: str, population: ReportPopulation) -> str:

@@ -8,7 +8,7 @@ The breakdowns' suppression (NumPy) and the quotes' near-duplicate check
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from analysis.board import (
@@ -19,12 +19,13 @@ from analysis.board import (
     Extra,
     K,
     ThemeRow,
+    change_between,
     shown_count,
     summarise_items,
     withhold_row,
 )
 from analysis.safeguarding import Panel
-from webapp import disclosure
+from webapp import disclosure, revisions
 from webapp.consultations import reporting
 from webapp.reports import queries
 from webapp.reports.population import ReportPopulation, population_of
@@ -144,24 +145,34 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     coded = _items(population)
     named_previous = scope.previous()
     previous_population = population_of(named_previous, today) if named_previous else None
-    previous = _coded(_items(previous_population)) if previous_population else None
     extra = _extra(population.counted)
     previous_extra = _extra(previous_population.counted) if previous_population else None
-    responses, previous_responses, rows = summarise_items(_coded(coded), previous, labels, k, extra, previous_extra)
-    purged = extra.get("")
-    released = _release(population, previous_population, rows, responses, previous_responses,
+    previous_items = _items(previous_population) if previous_population else []
+
+    def release() -> _Released:
+        previous = _coded(previous_items) if previous_population else None
+        responses, previous_responses, rows = summarise_items(_coded(coded), previous, labels, k, extra,
+                                                              previous_extra)
+        purged = extra.get("")
+        return _release(population, previous_population, rows, responses, previous_responses,
                         purged.responses if purged else 0, coded, k)
+
+    previous_key = disclosure.population_key(previous_population.atoms) if previous_population else ""
+    # The same months may be a whole quarter (broken down) or a range (not): kept apart.
+    part = f"summary|previous={previous_key}|breaks_down={population.breaks_down}"
+    released = revisions.revised(population.atoms, part,
+                                 _states(coded, previous_items, extra, previous_extra), release,
+                                 _dump_released, lambda kept: _load_released(kept, labels), k)
     rows = _held_rows_last(released.rows)
     if with_quotes:
         quotes = queries.quotes_by_theme(coded, [row.code for row in rows])
         rows = [_with_quotes(row, quotes.get(row.code, ())) for row in rows]
     run = latest_run(scope.key)
     return BoardSummary(
-        scope_key=scope.key, label=population.label, kind=scope.kind, responses=responses,
-        purged_responses=purged.responses if purged else 0,
-        items=len(coded), themes=rows,
+        scope_key=scope.key, label=population.label, kind=scope.kind, responses=released.responses,
+        purged_responses=released.purged, items=released.items, themes=rows,
         previous_label=previous_population.label if previous_population else None,
-        previous_responses=None if RESPONSES_KEY in released.previous_held else previous_responses,
+        previous_responses=None if RESPONSES_KEY in released.previous_held else released.previous_responses,
         emergent=queries.pending_emergent(run),
         safeguarding=release_panel(population, coded, k) if with_safeguarding else None,
         changes=queries.change_record(scope),
@@ -195,10 +206,61 @@ def _closed_questions(scope) -> list:
 
 @dataclass(frozen=True)
 class _Released:
+    """The summary's figures as released (and as kept between revisions, `webapp.revisions`)."""
+
     rows: list[ThemeRow]
     breakdowns: list[Breakdown]
     held: frozenset[str]
     previous_held: frozenset[str]
+    responses: int
+    previous_responses: int | None
+    purged: int
+    items: int
+
+
+def _states(coded, previous_items, extra: dict[str, Extra], previous_extra: dict[str, Extra] | None) -> dict:
+    """Everything about each response that the summary's figures count (its
+    answers' themes and sentiment, and every group it is broken down by), for
+    this period and the earlier one; and the purged responses' counts."""
+    states: dict[tuple, list] = {}
+    for period, items in (("now", coded), ("before", previous_items)):
+        for c in sorted(items, key=lambda c: c.item.ref):
+            item = c.item
+            states.setdefault((period, item.response_id), []).append(
+                (item.ref, tuple(sorted(c.codes)), round(c.compound, 4), item.service,
+                 tuple(sorted(item.equality.items())), item.channel, item.easy_read, item.language))
+    for period, counts in (("now", extra), ("before", previous_extra or {})):
+        states[("purged", period)] = sorted((code, count.responses, round(count.sentiment_sum, 4))
+                                            for code, count in counts.items())
+    return states
+
+
+def _dump_released(released: _Released) -> dict:
+    return {"rows": [asdict(replace(row, quotes=())) for row in released.rows],
+            "breakdowns": [asdict(table) | {"small": sorted(table.small)} for table in released.breakdowns],
+            "held": sorted(released.held), "previous_held": sorted(released.previous_held),
+            "responses": released.responses, "previous_responses": released.previous_responses,
+            "purged": released.purged, "items": released.items}
+
+
+def _load_released(kept: dict, labels: dict[str, str]) -> _Released:
+    """The kept figures, with the themes' names as the codebook has them now."""
+    rows = [ThemeRow(**(row | {"label": labels.get(row["code"], row["label"]), "quotes": ()}))
+            for row in kept["rows"]]
+    return _Released(rows, [_load_breakdown(table, labels) for table in kept["breakdowns"]],
+                     frozenset(kept["held"]), frozenset(kept["previous_held"]), kept["responses"],
+                     kept["previous_responses"], kept["purged"], kept["items"])
+
+
+def _load_breakdown(kept: dict, labels: dict[str, str]) -> Breakdown:
+    codes = tuple(kept["codes"])
+    rows = tuple((label, tuple(cells), total) for label, cells, total in kept["rows"])
+    if len(codes) == len(rows):
+        rows = tuple((labels.get(code, label), cells, total)
+                     for code, (label, cells, total) in zip(codes, rows, strict=True))
+    return Breakdown(**(kept | {"groups": tuple(kept["groups"]), "rows": rows, "codes": codes,
+                                "group_totals": tuple(kept["group_totals"]), "responses": tuple(kept["responses"]),
+                                "small": frozenset((row, column) for row, column in kept["small"])}))
 
 
 def _release(population: ReportPopulation, previous_population: ReportPopulation | None, rows: list[ThemeRow],
@@ -208,6 +270,12 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
     other cells: those are checked in turn), then record what is shown."""
     disclosure.lock()
     previous_shown = _previous_figures(rows, previous_responses, k) if previous_population else {}
+    if previous_shown:
+        # The earlier period may have changed a little since its own report (a response hidden):
+        # beside this one it reads as it did there, so no change points at that response.
+        previous_shown = disclosure.last_shown(previous_population.atoms, previous_shown, k)
+        previous_responses = previous_shown[RESPONSES_KEY]
+        rows = [_previous_as_shown(row, previous_shown, responses, k) for row in rows]
     held_previous = (disclosure.release(previous_population.atoms, previous_shown, k)
                      if previous_shown else set())
     held: set[str] = set()
@@ -232,7 +300,8 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
     if previous_shown:
         disclosure.record(previous_population.atoms,
                           {key: value for key, value in previous_shown.items() if key not in held_previous})
-    return _Released(shown_rows, tables, frozenset(held), frozenset(held_previous))
+    return _Released(shown_rows, tables, frozenset(held), frozenset(held_previous), responses, previous_responses,
+                     purged, len(coded))
 
 
 def _release_small(population: ReportPopulation, rows: list[ThemeRow], tables: list[Breakdown],
@@ -310,6 +379,20 @@ def _previous_figures(rows: list[ThemeRow], previous_responses: int | None, k: i
     shown.update((theme_key(row.code), row.previous_count) for row in rows
                  if row.previous_count is not None and not 0 < row.previous_count < k)
     return shown
+
+
+def _previous_as_shown(row: ThemeRow, previous_shown: dict[str, int], responses: int, k: int) -> ThemeRow:
+    """The row's earlier-period count, share and change from the counts as
+    shown (`disclosure.last_shown`), as `analysis.board.summarise_items` works them out."""
+    previous = previous_shown.get(theme_key(row.code), row.previous_count)
+    if previous is None:
+        return row
+    previous_share = round(previous / previous_shown[RESPONSES_KEY], 4)
+    previous_hidden = 0 < previous < k
+    change, direction, words = change_between(row.count / responses if responses else 0.0, previous_share,
+                                              hidden=row.suppressed or previous_hidden)
+    return replace(row, previous_count=previous, previous_share=None if previous_hidden else previous_share,
+                   change=change, direction=direction, change_words=words)
 
 
 def _with_quotes(row: ThemeRow, quotes: tuple[str, ...]) -> ThemeRow:

@@ -218,7 +218,7 @@ def test_one_more_flag_between_two_releases(months):
     moved = {key: after[key] - before[key] for key in before.keys() & after.keys()
              if 0 < abs(after[key] - before[key]) < K}
     assert not moved
-    assert TOTAL_KEY in before and TOTAL_KEY not in after  # 22 beside 21 would single out the new flag
+    assert after == before  # 22 beside 21, or the total held back, would single out the new flag
 
 
 def test_one_more_review_between_two_releases(months):
@@ -228,7 +228,7 @@ def test_one_more_review_between_two_releases(months):
     mark_reviewed(review_ref("feedback", months["responses"]["first"][6].id), None)
     db.session.commit()
     after = panel_release(scope)[1]
-    assert REVIEWED_KEY not in after
+    assert after == before  # as first shown until five flags have changed
     assert not [key for key in before.keys() & after.keys() if 0 < abs(after[key] - before[key]) < K]
 
 

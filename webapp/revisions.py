@@ -1,0 +1,103 @@
+"""Revisions: a report shown before changes only once at least k of the
+responses behind it have changed.
+
+The release ledger (`webapp.disclosure`) stops a count that moved by 1 to k-1
+from being shown beside its earlier value. But the *pattern* of what it held
+back told the story instead: hide one response from a quarter, or let one more
+answer an open consultation, and exactly the themes, cells and choices that
+response had read "not shown" next time, which is that response's answers
+(board review). So each part of a report (its themes and breakdowns, the
+safeguarding panel, a consultation's question counts) keeps the figures it
+last released, with a digest of the state of every response behind them.
+While fewer than k responses differ from that state (hidden, added, purged,
+re-themed, re-scored, newly reviewed), the part shows exactly what it showed
+before, which gives nothing away; once k or more differ, it is released again
+through the ledger, and what changed is then spread over at least k people.
+
+Only figures are kept (no text; responses by a digest of their random id), and
+a part's figures are replaced, never accumulated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import Date, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from analysis.board import K
+from analysis.disclosure import Population
+from webapp import disclosure
+from webapp.extensions import db
+
+Figures = TypeVar("Figures")
+_DIGEST_BYTES = 8
+
+
+class ReleasedPart(db.Model):
+    """The figures one part of a report last released for a population."""
+
+    __tablename__ = "released_part"
+    __table_args__ = (UniqueConstraint("population", "part", name="uq_released_part"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    population: Mapped[str] = mapped_column(Text)
+    part: Mapped[str] = mapped_column(String(200))
+    # Response digest -> state digest, as JSON: what the figures were counted from.
+    state: Mapped[str] = mapped_column(Text)
+    figures: Mapped[str] = mapped_column(Text)  # JSON, as the part's `dump` wrote it
+    released_on: Mapped[date] = mapped_column(Date, default=date.today)
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=_DIGEST_BYTES).hexdigest()
+
+
+def fingerprint(states: Mapping[object, object]) -> dict[str, str]:
+    """Each response (by a digest of its key) and a digest of its state."""
+    return {_digest(key): _digest(state) for key, state in states.items()}
+
+
+def changed(before: Mapping[str, str], now: Mapping[str, str]) -> int:
+    """How many responses were added, removed or changed between two fingerprints."""
+    return sum(1 for key in before.keys() | now.keys() if before.get(key) != now.get(key))
+
+
+def revised(population: Population, part: str, states: Mapping[object, object], build: Callable[[], Figures],
+            dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K) -> Figures:
+    """The part's figures as last released for `population` while fewer than
+    `k` of its responses (`states`: response -> everything about it the part
+    counts) have changed since; otherwise `build()` (which releases through
+    the ledger) and remember the result."""
+    if not population:
+        return build()
+    key = f"{part}|k={k}"
+    now = fingerprint(states)
+    disclosure.lock()
+    kept = db.session.scalar(select(ReleasedPart).where(
+        ReleasedPart.population == disclosure.population_key(population), ReleasedPart.part == key))
+    if kept is not None and changed(json.loads(kept.state), now) < k:
+        return load(json.loads(kept.figures))
+    figures = build()
+    _keep(population, key, now, dump(figures))
+    return figures
+
+
+def _keep(population: Population, key: str, state: dict[str, str], figures: object) -> None:
+    """Replace the part's kept release (the ledger committed, so lock again)."""
+    disclosure.lock()
+    where = (ReleasedPart.population == disclosure.population_key(population), ReleasedPart.part == key)
+    kept = db.session.scalar(select(ReleasedPart).where(*where))
+    if kept is None:
+        kept = ReleasedPart(population=disclosure.population_key(population), part=key)
+        db.session.add(kept)
+    kept.state, kept.figures, kept.released_on = json.dumps(state), json.dumps(figures), date.today()
+    try:
+        db.session.commit()
+    except IntegrityError:  # SQLite: another request kept the same part first; either will do
+        db.session.rollback()
