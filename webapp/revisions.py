@@ -31,7 +31,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.board import K
-from analysis.disclosure import Population
 from webapp import disclosure
 from webapp.extensions import db
 
@@ -40,7 +39,7 @@ _DIGEST_BYTES = 8
 
 
 class ReleasedPart(db.Model):
-    """The figures one part of a report last released for a population."""
+    """The figures one part of a report last released, by the months (or consultation) it counts."""
 
     __tablename__ = "released_part"
     __table_args__ = (UniqueConstraint("population", "part", name="uq_released_part"),)
@@ -68,33 +67,33 @@ def changed(before: Mapping[str, str], now: Mapping[str, str]) -> int:
     return sum(1 for key in before.keys() | now.keys() if before.get(key) != now.get(key))
 
 
-def revised(population: Population, part: str, states: Mapping[object, object], build: Callable[[], Figures],
+def revised(report: str, part: str, states: Mapping[object, object], build: Callable[[], Figures],
             dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K) -> Figures:
-    """The part's figures as last released for `population` while fewer than
-    `k` of its responses (`states`: response -> everything about it the part
-    counts) have changed since; otherwise `build()` (which releases through
-    the ledger) and remember the result."""
-    if not population:
+    """The part's figures as last released for `report` (the whole months or
+    the consultation it counts; "" when it counts no response) while fewer
+    than `k` of its responses (`states`: response -> everything about it the
+    part counts) have changed since; otherwise `build()` (which releases
+    through the ledger) and remember the result."""
+    if not report:
         return build()
     key = f"{part}|k={k}"
     now = fingerprint(states)
     disclosure.lock()
-    kept = db.session.scalar(select(ReleasedPart).where(
-        ReleasedPart.population == disclosure.population_key(population), ReleasedPart.part == key))
+    kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report,
+                                                        ReleasedPart.part == key))
     if kept is not None and changed(json.loads(kept.state), now) < k:
         return load(json.loads(kept.figures))
     figures = build()
-    _keep(population, key, now, dump(figures))
+    _keep(report, key, now, dump(figures))
     return figures
 
 
-def _keep(population: Population, key: str, state: dict[str, str], figures: object) -> None:
+def _keep(report: str, key: str, state: dict[str, str], figures: object) -> None:
     """Replace the part's kept release (the ledger committed, so lock again)."""
     disclosure.lock()
-    where = (ReleasedPart.population == disclosure.population_key(population), ReleasedPart.part == key)
-    kept = db.session.scalar(select(ReleasedPart).where(*where))
+    kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report, ReleasedPart.part == key))
     if kept is None:
-        kept = ReleasedPart(population=disclosure.population_key(population), part=key)
+        kept = ReleasedPart(population=report, part=key)
         db.session.add(kept)
     kept.state, kept.figures, kept.released_on = json.dumps(state), json.dumps(figures), date.today()
     try:

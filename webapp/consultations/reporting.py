@@ -191,7 +191,7 @@ def released_figures(consultation: Consultation) -> tuple[list[Week], list[Summa
     population = frozenset({f"consultation:{consultation.slug}"})
     responses = db.session.scalars(_visible(select(ConsultationResponse.id)
                                             .where(ConsultationResponse.consultation_id == consultation.id)))
-    return revisions.revised(population, "questions", dict.fromkeys(responses, True),
+    return revisions.revised(disclosure.population_key(population), "questions", dict.fromkeys(responses, True),
                              lambda: _release_figures(consultation, population), _dump_figures,
                              lambda kept: _load_figures(kept, consultation))
 

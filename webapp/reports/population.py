@@ -51,6 +51,14 @@ class ReportPopulation:
                 and counted.start.day == 1 and counted.end == quarter_dates(quarter_of(counted.start))[1])
 
     @property
+    def kept_key(self) -> str:
+        """What the report's kept figures go by (`webapp.revisions`): its whole
+        months, with a response or not (hiding a month's only response is a
+        change to the same report, not a new one), or the consultation; ""
+        when it counts no response."""
+        return self.counted.key if self.atoms and self.counted is not None else ""
+
+    @property
     def label(self) -> str:
         """The report's name with the dates actually counted, when they differ."""
         if self.named.kind != "feedback" or not (self.widened or self.so_far):

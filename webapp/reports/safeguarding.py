@@ -64,7 +64,7 @@ def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Pane
     then recorded."""
     flagged = flagged_responses(scope_items)
     by_kind = population.breaks_down  # kinds are a breakdown: never for overlapping periods
-    return revisions.revised(population.atoms, f"panel|by_kind={by_kind}", flagged,
+    return revisions.revised(population.kept_key, f"panel|by_kind={by_kind}", flagged,
                              lambda: _release_panel(population, list(flagged.values()), by_kind, k),
                              asdict, _load_panel, k)
 
@@ -125,7 +125,7 @@ def trend(scope: Scope, today: date | None = None, k: int = K) -> list[TrendPoin
 def _trend_total(population: ReportPopulation, k: int) -> str:
     """A quarter's flagged responses as last released while fewer than k of them changed since."""
     flagged = flagged_responses(items(population.counted))
-    return revisions.revised(population.atoms, "trend", flagged,
+    return revisions.revised(population.kept_key, "trend", flagged,
                              lambda: _release_total(population, len(flagged), k), str, str, k)
 
 

@@ -157,10 +157,10 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         return _release(population, previous_population, rows, responses, previous_responses,
                         purged.responses if purged else 0, coded, k)
 
-    previous_key = disclosure.population_key(previous_population.atoms) if previous_population else ""
+    previous_key = previous_population.kept_key if previous_population else ""
     # The same months may be a whole quarter (broken down) or a range (not): kept apart.
     part = f"summary|previous={previous_key}|breaks_down={population.breaks_down}"
-    released = revisions.revised(population.atoms, part,
+    released = revisions.revised(population.kept_key, part,
                                  _states(coded, previous_items, extra, previous_extra), release,
                                  _dump_released, lambda kept: _load_released(kept, labels), k)
     rows = _held_rows_last(released.rows)

@@ -12,10 +12,10 @@ from sqlalchemy import select
 from tests.webapp.helpers import make_user, sign_in_as
 from tests.webapp.reports import test_disclosure_attacks as attacks
 from tests.webapp.reports import test_safeguarding_attacks as safeguarding_attacks
-from tests.webapp.reports.test_disclosure_attacks import ended_quarter, figures, small_differences
+from tests.webapp.reports.test_disclosure_attacks import ended_quarter, figures, months_ago, respond, small_differences
 from tests.webapp.reports.test_safeguarding_attacks import flag
 from webapp.extensions import db
-from webapp.feedback.models import FeedbackResponse, feedback_ref
+from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.periods import month_end
 from webapp.reports.safeguarding import trend
 from webapp.reports.summary import build_summary
@@ -104,3 +104,18 @@ def test_an_earlier_period_reads_as_its_own_report_showed_it(refuge_months):
     assert housing.previous_count == 7 and later.previous_responses == earlier.responses
     assert housing.change_words != "not shown"
     assert all(row.change_words != "not shown" for row in later.themes if not row.suppressed)
+
+
+def test_hiding_a_months_only_response_is_a_change_to_the_same_report(refuge_months):
+    """The months with a response are the report's atoms: hiding the only one
+    of a month changes them, but the report is the same whole months, so it
+    is kept, not released afresh beside the earlier one."""
+    lone_month = months_ago(3)
+    refuge = db.session.scalar(select(Service).where(Service.slug == "safe-haven"))
+    lone = respond(lone_month, refuge, ["police", "money"], gender="man", age_band="65-plus")
+    db.session.commit()
+    scope = feedback_range(lone_month, month_end(refuge_months["second"]))
+    first = build_summary(scope)
+    lone.hidden = True
+    db.session.commit()
+    assert shown(build_summary(scope)) == shown(first)
