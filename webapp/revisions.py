@@ -36,6 +36,8 @@ from webapp.extensions import db
 
 Figures = TypeVar("Figures")
 _DIGEST_BYTES = 8
+# Raise when what a part keeps changes shape: releases kept before are then released afresh, not misread.
+FORMAT = 1
 
 
 class ReleasedPart(db.Model):
@@ -76,7 +78,7 @@ def revised(report: str, part: str, states: Mapping[object, object], build: Call
     through the ledger) and remember the result."""
     if not report:
         return build()
-    key = f"{part}|k={k}"
+    key = f"{part}|k={k}|format={FORMAT}"
     now = fingerprint(states)
     disclosure.lock()
     kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report,
