@@ -34,9 +34,7 @@ below k can be worked out from it together with what was shown before:
 
 Holding back just the figures that moved a little points at them (the
 themes of the one response hidden), so a report shown before is not
-released again until enough of its responses changed (`webapp.revisions`),
-and an earlier period's figures beside a new report read as last shown
-(`as_last_shown`).
+released again until enough of its responses changed (`webapp.revisions`).
 
 Functions take plain values and return plain values. The linear algebra is
 in `analysis.overlap`, imported only when populations overlap, so NumPy and
@@ -86,23 +84,6 @@ def would_disclose(population: Population, value: int, earlier: Sequence[Shown],
     if not linked:
         return False
     return _system_discloses([population] + linked, [value] + [latest[p] for p in linked], k)
-
-
-def as_last_shown(population: Population, figures: Mapping[str, int],
-                  history: Mapping[str, Sequence[Shown]], k: int = K) -> dict[str, int]:
-    """Each figure, or, where it moved by 1 to k-1 from a count shown for the
-    same population, the latest such count: already out, so showing it again
-    tells no one anything, and unlike "not shown" it does not point at the
-    figures that moved. For figures no sum ties together (an earlier period's
-    theme counts and total, beside a report that is released afresh)."""
-    return {key: _last_near(population, value, history.get(key, ()), k) for key, value in figures.items()}
-
-
-def _last_near(population: Population, value: int, earlier: Sequence[Shown], k: int) -> int:
-    if Shown(population, value) in earlier:
-        return value
-    near = [shown.value for shown in earlier if _moved_a_little(value, shown, population, k)]
-    return near[-1] if near else value
 
 
 def _moved_a_little(value: int, shown: Shown, population: Population, k: int) -> bool:

@@ -27,7 +27,7 @@ from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint, sel
 from sqlalchemy.orm import Mapped, mapped_column
 
 from analysis.board import SMALL, K
-from analysis.disclosure import Population, Shown, as_last_shown, withheld
+from analysis.disclosure import Population, Shown, withheld
 from webapp.extensions import db
 
 ADVISORY_LOCK = 14_000_001  # any fixed number: the ledger's lock
@@ -79,11 +79,6 @@ def history(figures: Iterable[str]) -> dict[str, list[Shown]]:
 def release(population: Population, figures: Mapping[str, int], k: int = K) -> set[str]:
     """The figures that may not be shown, given everything shown before."""
     return withheld(population, figures, history(figures), k)
-
-
-def last_shown(population: Population, figures: Mapping[str, int], k: int = K) -> dict[str, int]:
-    """The figures, each that moved by 1 to k-1 since shown for `population` as shown then."""
-    return as_last_shown(population, figures, history(figures), k)
 
 
 def release_small(population: Population, keys: Iterable[str], k: int = K) -> set[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.board import SMALL
-from analysis.disclosure import Shown, as_last_shown, withheld, would_disclose
+from analysis.disclosure import Shown, withheld, would_disclose
 from analysis.overlap import regions
 
 OCT, NOV, DEC = "feedback:2026-10", "feedback:2026-11", "feedback:2026-12"
@@ -165,14 +165,3 @@ def test_a_range_and_a_count_of_the_same_population_are_not_compared_as_a_move()
     to 6, a range; only two counts give a move in figures."""
     assert not would_disclose(pop(OCT), 7, [Shown(pop(OCT), SMALL)])
     assert not would_disclose(pop(OCT), SMALL, [Shown(pop(OCT), 7)])
-
-
-def test_a_figure_that_moved_a_little_reads_as_last_shown():
-    months = frozenset({"feedback:2026-09"})
-    earlier = {"housing": [Shown(months, 12), Shown(months, 20)], "police": [Shown(months, 9)],
-               "money": [Shown(months, SMALL)]}
-    now = {"housing": 13, "police": 9, "money": 3, "access": 6}
-    # 13 is a little from 12 (shown again, already out), 9 did not move, a range and a new figure stay.
-    assert as_last_shown(months, now, earlier) == {"housing": 12, "police": 9, "money": 3, "access": 6}
-    assert as_last_shown(months, {"housing": 20}, earlier) == {"housing": 20}  # shown before as it is
-    assert as_last_shown(frozenset({"feedback:2026-10"}), now, earlier) == now  # another population

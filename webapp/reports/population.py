@@ -43,11 +43,13 @@ class ReportPopulation:
         finished calendar quarter. Such populations never overlap, so no table
         can be subtracted from another; a month's or a custom range's could (a
         cell one table withholds to protect a small one follows from two others,
-        and the small one from its column total)."""
+        and the small one from its column total). It depends on the months
+        counted alone: dates reaching into a month under way that count a
+        whole finished quarter count its responses, and show its figures."""
         if self.named.kind != "feedback":
             return True
         counted = self.counted
-        return (counted is not None and not self.so_far and counted.start.month % 3 == 1
+        return (counted is not None and counted.start.month % 3 == 1
                 and counted.start.day == 1 and counted.end == quarter_dates(quarter_of(counted.start))[1])
 
     @property

@@ -16,9 +16,9 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from analysis.board import FEWER, NOT_SHOWN, SMALL, K
+from analysis.board import SMALL, K
 from analysis.risk import assess
-from analysis.safeguarding import TOTAL_KEY, Cell, Flagged, Panel, panel, shown_figures, small_keys, without_small
+from analysis.safeguarding import Cell, Flagged, Panel, panel, shown_figures, small_keys, without_small
 from webapp import disclosure, periods, revisions
 from webapp.consultations.models import Consultation, ConsultationResponse
 from webapp.extensions import db
@@ -64,7 +64,8 @@ def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Pane
     then recorded."""
     flagged = flagged_responses(scope_items)
     by_kind = population.breaks_down  # kinds are a breakdown: never for overlapping periods
-    return revisions.revised(population.kept_key, f"panel|by_kind={by_kind}", flagged,
+    # One record per set of months (the trend reads its total from it too): two would each be released afresh.
+    return revisions.revised(population.kept_key, "panel", flagged,
                              lambda: _release_panel(population, list(flagged.values()), by_kind, k),
                              asdict, _load_panel, k)
 
@@ -122,13 +123,6 @@ def trend(scope: Scope, today: date | None = None, k: int = K) -> list[TrendPoin
     return points
 
 
-def _trend_total(population: ReportPopulation, k: int) -> str:
-    """A quarter's flagged responses as last released while fewer than k of them changed since."""
-    flagged = flagged_responses(items(population.counted))
-    return revisions.revised(population.kept_key, "trend", flagged,
-                             lambda: _release_total(population, len(flagged), k), str, str, k)
-
-
 def _trend_label(quarter: str, population: ReportPopulation) -> str:
     """"Jul–Sep 2026"; a quarter under way names the months it counts ("Oct–Nov 2026 so far"),
     so it is not read beside the others as a whole quarter (board review)."""
@@ -140,14 +134,9 @@ def _trend_label(quarter: str, population: ReportPopulation) -> str:
     return f"{start:%b}–{end:%b} {end.year}"
 
 
-def _release_total(population: ReportPopulation, total: int, k: int) -> str:
-    """The quarter's count, or "fewer than k" (a range, released like a count)."""
-    value = SMALL if 0 < total < k else total
-    disclosure.lock()
-    if disclosure.release(population.atoms, {TOTAL_KEY: value}, k):
-        return NOT_SHOWN
-    disclosure.record(population.atoms, {TOTAL_KEY: value})
-    return FEWER if value == SMALL else str(total)
+def _trend_total(population: ReportPopulation, k: int) -> str:
+    """A quarter's flagged responses, as its own panel shows them."""
+    return release_panel(population, items(population.counted), k).total.shown
 
 
 # The group's comments ------------------------------------------------------------------

@@ -20,6 +20,7 @@ from analysis.board import (
     K,
     ThemeRow,
     change_between,
+    sentiment_words,
     shown_count,
     summarise_items,
     withhold_row,
@@ -135,57 +136,101 @@ def theme_key(code: str) -> str:
 
 def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | None = None,
                   with_closed: bool = True, with_safeguarding: bool = True) -> BoardSummary:
-    """Everything the board summary page and the board pack show for `scope`,
-    counted over its population (whole months, or the whole consultation) and
-    released through the ledger: what would give away a small number beside an
-    earlier report is held back, and what is shown is recorded. Pages that do
-    not show the safeguarding panel leave it out, so it is not recorded as shown."""
+    """Everything the board summary page and the board pack show for `scope`:
+    its population's own figures (whole months, or the whole consultation)
+    beside the earlier period's, each as that population last released them
+    (`own_figures`: through the ledger, kept until enough responses change).
+    Pages that do not show the safeguarding panel leave it out, so it is not
+    recorded as shown."""
     labels = theme_labels()
     population = population_of(scope, today)
     coded = _items(population)
+    own = own_figures(population, coded, labels, k)
     named_previous = scope.previous()
     previous_population = population_of(named_previous, today) if named_previous else None
-    extra = _extra(population.counted)
-    previous_extra = _extra(previous_population.counted) if previous_population else None
-    previous_items = _items(previous_population) if previous_population else []
-
-    def release() -> _Released:
-        previous = _coded(previous_items) if previous_population else None
-        responses, previous_responses, rows = summarise_items(_coded(coded), previous, labels, k, extra,
-                                                              previous_extra)
-        purged = extra.get("")
-        return _release(population, previous_population, rows, responses, previous_responses,
-                        purged.responses if purged else 0, coded, k)
-
-    previous_key = previous_population.kept_key if previous_population else ""
-    # The same months may be a whole quarter (broken down) or a range (not): kept apart.
-    part = f"summary|previous={previous_key}|breaks_down={population.breaks_down}"
-    released = revisions.revised(population.kept_key, part,
-                                 _states(coded, previous_items, extra, previous_extra), release,
-                                 _dump_released, lambda kept: _load_released(kept, labels), k)
-    rows = _held_rows_last(released.rows)
+    before = (own_figures(previous_population, _items(previous_population), labels, k)
+              if previous_population is not None else None)
+    rows = _held_rows_last(_beside_earlier(own, before, labels, k))
     if with_quotes:
         quotes = queries.quotes_by_theme(coded, [row.code for row in rows])
         rows = [_with_quotes(row, quotes.get(row.code, ())) for row in rows]
     run = latest_run(scope.key)
     return BoardSummary(
-        scope_key=scope.key, label=population.label, kind=scope.kind, responses=released.responses,
-        purged_responses=released.purged, items=released.items, themes=rows,
+        scope_key=scope.key, label=population.label, kind=scope.kind, responses=own.responses,
+        purged_responses=own.purged, items=own.items, themes=rows,
         previous_label=previous_population.label if previous_population else None,
-        previous_responses=None if RESPONSES_KEY in released.previous_held else released.previous_responses,
+        previous_responses=_earlier_total(before),
         emergent=queries.pending_emergent(run),
         safeguarding=release_panel(population, coded, k) if with_safeguarding else None,
         changes=queries.change_record(scope),
-        breakdowns=released.breakdowns,
+        breakdowns=own.breakdowns if population.breaks_down else [],
         group_view=queries.group_view(scope.key),
         run_date=run.finished_at.date() if run and run.finished_at else None,
         run_learned_from=run.n_coded if run else 0,
-        staff_coded=sum(1 for c in coded if c.staff_coded), staff_corrected=_corrected(coded),
-        run_themed=any(c.codes and not c.staff_coded for c in coded),
-        staff_checked=frozenset(code for c in coded if c.staff_coded for code in c.codes),
-        k=k, population_note=population.note, held=released.held, breaks_down=population.breaks_down,
+        staff_coded=own.staff_coded, staff_corrected=own.staff_corrected, run_themed=own.run_themed,
+        staff_checked=own.staff_checked,
+        k=k, population_note=population.note, held=own.held, breaks_down=population.breaks_down,
         closed_questions=_closed_questions(scope) if with_closed else [],
     )
+
+
+def own_figures(population: ReportPopulation, coded, labels: dict[str, str], k: int = K) -> _Released:
+    """The population's own figures (no earlier period), as it last released
+    them while fewer than k of its responses changed since (`webapp.revisions`),
+    else released afresh through the ledger. One record per set of months,
+    whatever dates were chosen to reach it and whether it is a report's own
+    period or the one before: two records for the same months would each be
+    released afresh, and set side by side."""
+    extra = _extra(population.counted)
+
+    def release() -> _Released:
+        responses, _, rows = summarise_items(_coded(coded), None, labels, k, extra)
+        purged = extra.get("")
+        return _release(population, rows, responses, purged.responses if purged else 0, coded, k)
+
+    return revisions.revised(population.kept_key, "summary", _states(coded, extra), release, _dump_released,
+                             lambda kept: _load_released(kept, labels), k)
+
+
+def _earlier_total(before: _Released | None) -> int | None:
+    if before is None or not before.responses or RESPONSES_KEY in before.held:
+        return None
+    return before.responses
+
+
+def _beside_earlier(own: _Released, before: _Released | None, labels: dict[str, str], k: int) -> list[ThemeRow]:
+    """The theme rows with the earlier period's count, share and change, from
+    the earlier period's own figures (a theme only the earlier period had
+    reads 0 now)."""
+    if before is None or not before.responses:
+        return own.rows  # an empty or unfinished earlier period gives nothing to compare
+    earlier = {row.code: row.count for row in before.rows}
+    rows = own.rows + [_zero_row(code, labels, own, k) for code in earlier.keys() - {row.code for row in own.rows}]
+    rows.sort(key=lambda row: (-row.count, row.label.lower(), row.code))  # as `summarise_items` ranks them
+    return [_with_earlier(row, earlier.get(row.code, 0), own, before, k) for row in rows]
+
+
+def _zero_row(code: str, labels: dict[str, str], own: _Released, k: int) -> ThemeRow:
+    """A theme no response of the period has (the earlier period's had)."""
+    share = 0.0 if own.responses and RESPONSES_KEY not in own.held else None
+    return ThemeRow(code=code, label=labels.get(code, code), count=0, shown=shown_count(0, k), share=share,
+                    mean_sentiment=None, sentiment_words=sentiment_words(None), previous_count=None, change=None,
+                    direction="no earlier figures", change_words="no earlier figures")
+
+
+def _with_earlier(row: ThemeRow, previous: int, own: _Released, before: _Released, k: int) -> ThemeRow:
+    """As `analysis.board.summarise_items` compares periods, then held back
+    where either period's count or total was (`_held_row`)."""
+    previous_share = round(previous / before.responses, 4)
+    previous_hidden = 0 < previous < k
+    change, direction, words = change_between(row.count / own.responses if own.responses else 0.0, previous_share,
+                                              hidden=0 < row.count < k or previous_hidden)
+    row = replace(row, previous_count=previous, previous_share=None if previous_hidden else previous_share,
+                  change=change, direction=direction, change_words=words)
+    held = {theme_key(row.code), RESPONSES_KEY}
+    if held & own.held or held & before.held:
+        return withhold_row(row, previous_too=True)
+    return row
 
 
 def _corrected(coded) -> int:
@@ -206,50 +251,51 @@ def _closed_questions(scope) -> list:
 
 @dataclass(frozen=True)
 class _Released:
-    """The summary's figures as released (and as kept between revisions, `webapp.revisions`)."""
+    """A population's own figures as released (and as kept between revisions, `webapp.revisions`)."""
 
     rows: list[ThemeRow]
     breakdowns: list[Breakdown]
     held: frozenset[str]
-    previous_held: frozenset[str]
     responses: int
-    previous_responses: int | None
     purged: int
     items: int
+    # What staff did, which moves with one answer as surely as a count does.
+    staff_coded: int
+    staff_corrected: int
+    staff_checked: frozenset[str]
+    run_themed: bool
 
 
-def _states(coded, previous_items, extra: dict[str, Extra], previous_extra: dict[str, Extra] | None) -> dict:
-    """Everything about each response that the summary's figures count (its
-    answers' themes and sentiment, and every group it is broken down by), for
-    this period and the earlier one; and the purged responses' counts."""
+def _states(coded, extra: dict[str, Extra]) -> dict:
+    """Everything about each response that the figures count: its answers'
+    themes, sentiment and staff coding, and every group it is broken down by;
+    and the purged responses' counts."""
     states: dict[tuple, list] = {}
-    for period, items in (("now", coded), ("before", previous_items)):
-        for c in sorted(items, key=lambda c: c.item.ref):
-            item = c.item
-            states.setdefault((period, item.response_id), []).append(
-                (item.ref, tuple(sorted(c.codes)), round(c.compound, 4), item.service,
-                 tuple(sorted(item.equality.items())), item.channel, item.easy_read, item.language))
-    for period, counts in (("now", extra), ("before", previous_extra or {})):
-        states[("purged", period)] = sorted((code, count.responses, round(count.sentiment_sum, 4))
-                                            for code, count in counts.items())
+    for c in sorted(coded, key=lambda c: c.item.ref):
+        item = c.item
+        states.setdefault(("response", item.response_id), []).append(
+            (item.ref, tuple(sorted(c.codes)), round(c.compound, 4), c.staff_coded, tuple(sorted(c.scores)),
+             item.service, tuple(sorted(item.equality.items())), item.channel, item.easy_read, item.language))
+    states[("purged",)] = sorted((code, count.responses, round(count.sentiment_sum, 4))
+                                 for code, count in extra.items())
     return states
 
 
 def _dump_released(released: _Released) -> dict:
     return {"rows": [asdict(replace(row, quotes=())) for row in released.rows],
             "breakdowns": [asdict(table) | {"small": sorted(table.small)} for table in released.breakdowns],
-            "held": sorted(released.held), "previous_held": sorted(released.previous_held),
-            "responses": released.responses, "previous_responses": released.previous_responses,
-            "purged": released.purged, "items": released.items}
+            "held": sorted(released.held), "responses": released.responses, "purged": released.purged,
+            "items": released.items, "staff_coded": released.staff_coded, "staff_corrected": released.staff_corrected,
+            "staff_checked": sorted(released.staff_checked), "run_themed": released.run_themed}
 
 
 def _load_released(kept: dict, labels: dict[str, str]) -> _Released:
     """The kept figures, with the themes' names as the codebook has them now."""
     rows = [ThemeRow(**(row | {"label": labels.get(row["code"], row["label"]), "quotes": ()}))
             for row in kept["rows"]]
-    return _Released(rows, [_load_breakdown(table, labels) for table in kept["breakdowns"]],
-                     frozenset(kept["held"]), frozenset(kept["previous_held"]), kept["responses"],
-                     kept["previous_responses"], kept["purged"], kept["items"])
+    return _Released(rows, [_load_breakdown(table, labels) for table in kept["breakdowns"]], frozenset(kept["held"]),
+                     kept["responses"], kept["purged"], kept["items"], kept["staff_coded"], kept["staff_corrected"],
+                     frozenset(kept["staff_checked"]), kept["run_themed"])
 
 
 def _load_breakdown(kept: dict, labels: dict[str, str]) -> Breakdown:
@@ -263,26 +309,18 @@ def _load_breakdown(kept: dict, labels: dict[str, str]) -> Breakdown:
                                 "small": frozenset((row, column) for row, column in kept["small"])}))
 
 
-def _release(population: ReportPopulation, previous_population: ReportPopulation | None, rows: list[ThemeRow],
-             responses: int, previous_responses: int | None, purged: int, coded, k: int) -> _Released:
+def _release(population: ReportPopulation, rows: list[ThemeRow], responses: int, purged: int, coded,
+             k: int) -> _Released:
     """Check every figure the summary would show against the release ledger,
     hold back what it refuses (suppressing again around it, which may show
-    other cells: those are checked in turn), then record what is shown."""
+    other cells: those are checked in turn), then record what is shown.
+    Breakdowns are worked out for a whole quarter only (`breaks_down`)."""
     disclosure.lock()
-    previous_shown = _previous_figures(rows, previous_responses, k) if previous_population else {}
-    if previous_shown:
-        # The earlier period may have changed a little since its own report (a response hidden):
-        # beside this one it reads as it did there, so no change points at that response.
-        previous_shown = disclosure.last_shown(previous_population.atoms, previous_shown, k)
-        previous_responses = previous_shown[RESPONSES_KEY]
-        rows = [_previous_as_shown(row, previous_shown, responses, k) for row in rows]
-    held_previous = (disclosure.release(previous_population.atoms, previous_shown, k)
-                     if previous_shown else set())
     held: set[str] = set()
     checked: set[str] = set()
     while True:
         held_themes = frozenset(row.code for row in rows if theme_key(row.code) in held)
-        shown_rows = [_held_row(row, held, held_previous) for row in rows]
+        shown_rows = [_held_row(row, held) for row in rows]
         ranked = [row for row in rows if row.count] if population.breaks_down else []
         tables = queries.breakdowns(coded, [row.code for row in ranked], [row.label for row in ranked], k,
                                     frozenset(held), held_themes)
@@ -297,11 +335,10 @@ def _release(population: ReportPopulation, previous_population: ReportPopulation
     if population.atoms:
         shown_rows, tables, ranges = _release_small(population, shown_rows, tables, k)
         disclosure.record(population.atoms, shown | ranges)
-    if previous_shown:
-        disclosure.record(previous_population.atoms,
-                          {key: value for key, value in previous_shown.items() if key not in held_previous})
-    return _Released(shown_rows, tables, frozenset(held), frozenset(held_previous), responses, previous_responses,
-                     purged, len(coded))
+    return _Released(shown_rows, tables, frozenset(held), responses, purged, len(coded),
+                     staff_coded=sum(1 for c in coded if c.staff_coded), staff_corrected=_corrected(coded),
+                     staff_checked=frozenset(code for c in coded if c.staff_coded for code in c.codes),
+                     run_themed=any(c.codes and not c.staff_coded for c in coded))
 
 
 def _release_small(population: ReportPopulation, rows: list[ThemeRow], tables: list[Breakdown],
@@ -350,14 +387,12 @@ def _held_rows_last(rows: list[ThemeRow]) -> list[ThemeRow]:
     return sorted(rows, key=lambda row: (row.suppressed, row.label if row.suppressed else ""))
 
 
-def _held_row(row: ThemeRow, held: set[str], held_previous: set[str]) -> ThemeRow:
+def _held_row(row: ThemeRow, held: set[str]) -> ThemeRow:
     if theme_key(row.code) in held:
         return withhold_row(row)
     if RESPONSES_KEY in held:
         # The total is held back: a share beside its count would give it away.
         return replace(withhold_row(row, previous_too=True), share=None)
-    if theme_key(row.code) in held_previous or RESPONSES_KEY in held_previous:
-        return withhold_row(row, previous_too=True)
     return row
 
 
@@ -368,31 +403,6 @@ def _summary_figures(rows: list[ThemeRow], responses: int, items: int, purged: i
         shown[PURGED_KEY] = purged
     shown.update((theme_key(row.code), row.count) for row in rows if not row.suppressed)
     return shown
-
-
-def _previous_figures(rows: list[ThemeRow], previous_responses: int | None, k: int) -> dict[str, int]:
-    """The earlier period's counts the summary gives away (its total, and each
-    share shown beside it)."""
-    if previous_responses is None:
-        return {}
-    shown = {RESPONSES_KEY: previous_responses}
-    shown.update((theme_key(row.code), row.previous_count) for row in rows
-                 if row.previous_count is not None and not 0 < row.previous_count < k)
-    return shown
-
-
-def _previous_as_shown(row: ThemeRow, previous_shown: dict[str, int], responses: int, k: int) -> ThemeRow:
-    """The row's earlier-period count, share and change from the counts as
-    shown (`disclosure.last_shown`), as `analysis.board.summarise_items` works them out."""
-    previous = previous_shown.get(theme_key(row.code), row.previous_count)
-    if previous is None:
-        return row
-    previous_share = round(previous / previous_shown[RESPONSES_KEY], 4)
-    previous_hidden = 0 < previous < k
-    change, direction, words = change_between(row.count / responses if responses else 0.0, previous_share,
-                                              hidden=row.suppressed or previous_hidden)
-    return replace(row, previous_count=previous, previous_share=None if previous_hidden else previous_share,
-                   change=change, direction=direction, change_words=words)
 
 
 def _with_quotes(row: ThemeRow, quotes: tuple[str, ...]) -> ThemeRow:

@@ -1,0 +1,136 @@
+"""Attacks on kept figures (`webapp.revisions`) from a board review: a
+quarter is kept after one response is hidden, and the reader then asks for
+the same months another way, or the period after it, or the pack. Each must
+show the kept figures, not the hidden response's themes as "not shown".
+
+The data: in each month of two quarters, 7 refuge residents (housing, staff),
+7 advice-line callers (access, staff) and 6 refuge residents (police); in
+August, one man at the refuge (housing, police, money) whose response staff
+later hide."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from tests.webapp.helpers import _run
+from tests.webapp.reports.test_disclosure_attacks import figures, respond
+from webapp.extensions import db
+from webapp.feedback.models import Service, feedback_ref
+from webapp.reports.pack import theme_sections
+from webapp.reports.safeguarding import trend
+from webapp.reports.summary import build_summary
+from webapp.themes.models import StaffCoding
+from webapp.themes.scope import feedback_quarter, feedback_range
+
+Q3 = feedback_quarter("2026Q3")
+TODAY = date(2026, 12, 7)
+MONTHS = [date(2026, month, 1) for month in range(4, 10)]
+
+
+@pytest.fixture
+def crowd(app_context, app) -> dict:
+    refuge, advice = Service(slug="safe-haven", name="Safe Haven Refuge"), Service(slug="advice", name="Advice line")
+    db.session.add_all([refuge, advice])
+    made: dict = {"responses": []}
+    for month in MONTHS:
+        for n in range(7):
+            made["responses"].append(respond(month + timedelta(days=n), refuge, ["housing", "staff-attitude"],
+                                             gender="woman", age_band="35-44"))
+            made["responses"].append(respond(month + timedelta(days=n), advice, ["access", "staff-attitude"],
+                                             gender="woman", age_band="25-34"))
+        for n in range(6):
+            made["responses"].append(respond(month + timedelta(days=10 + n), refuge, ["police"],
+                                             gender="woman", age_band="35-44"))
+    made["man"] = respond(date(2026, 8, 20), refuge, ["housing", "police", "money"], gender="man",
+                          age_band="25-34", sexuality="gay-lesbian", disability="yes")
+    db.session.commit()
+    return made
+
+
+def month(day: date):
+    return feedback_range(day, day + timedelta(days=27))
+
+
+def hide_the_man(crowd: dict) -> None:
+    crowd["man"].hidden = True
+    db.session.commit()
+
+
+@pytest.mark.parametrize("other, today", [
+    (feedback_range(date(2026, 7, 2), date(2026, 9, 30)), TODAY),  # the same months, another earlier period
+    (feedback_range(date(2026, 7, 1), date(2026, 10, 31)), date(2026, 10, 20)),  # reaching into October
+])
+def test_the_same_months_asked_another_way_read_as_kept(crowd, other, today):
+    before = figures(build_summary(Q3, today=today))
+    hide_the_man(crowd)
+    assert figures(build_summary(Q3, today=today)) == before
+    assert figures(build_summary(other, today=today)) == before
+
+
+def test_a_month_asked_another_way_reads_as_kept(crowd):
+    august = figures(build_summary(month(date(2026, 8, 1)), today=TODAY))
+    hide_the_man(crowd)
+    assert figures(build_summary(feedback_range(date(2026, 8, 15), date(2026, 8, 31)), today=TODAY)) == august
+
+
+def test_changes_to_the_earlier_period_do_not_count_towards_this_one(crowd):
+    before = figures(build_summary(Q3, today=TODAY))
+    hide_the_man(crowd)
+    for response in crowd["responses"][:4]:  # April's
+        response.hidden = True
+    db.session.commit()
+    assert figures(build_summary(Q3, today=TODAY)) == before
+
+
+def test_the_period_after_compares_with_the_period_as_its_own_report_showed_it(crowd):
+    """June shown with police 6; one June police answer hidden (5), then a
+    second (4): July's change column reads June as shown, for every theme."""
+    june = month(date(2026, 6, 1))
+    police = [r for r in crowd["responses"] if r.submitted_on.month == 6 and "police" in r.what_helped]
+    shown = build_summary(june, today=TODAY)
+    for response in police[:2]:
+        response.hidden = True
+    db.session.commit()
+    july = build_summary(month(date(2026, 7, 1)), today=TODAY)
+    assert july.theme("police").previous_count == shown.theme("police").count == 6
+    assert july.previous_responses == shown.responses
+    assert all(row.change_words != "not shown" for row in july.themes)
+
+
+def test_what_staff_checked_is_kept_with_the_counts(crowd):
+    """The crowd themed by a run, and only the man's answer checked by staff:
+    hiding him must not take "checked by staff" off his themes in the pack."""
+    coded = []
+    for response in crowd["responses"] + [crowd["man"]]:
+        coding = db.session.scalar(select(StaffCoding).where(
+            StaffCoding.ref == feedback_ref(response.id, "what_helped")))
+        coded.append((response, list(coding.codes), 0.3))
+        if response is not crowd["man"]:
+            db.session.delete(coding)
+    _run(Q3, coded)
+    db.session.commit()
+    first = build_summary(Q3, today=TODAY)
+    hide_the_man(crowd)
+    after = build_summary(Q3, today=TODAY)
+    assert (after.staff_coded, after.staff_checked) == (first.staff_coded, first.staff_checked) == (1, {
+        "housing", "police", "money"})
+    assert [s["checked"] for s in theme_sections(after)] == [s["checked"] for s in theme_sections(first)]
+
+
+def test_the_panel_of_the_same_months_asked_another_way_reads_as_kept(crowd):
+    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
+    for response in august[:7]:
+        response.safeguarding_flag = True
+    db.session.commit()
+    today = date(2026, 10, 20)
+    kept = build_summary(Q3, today=today).safeguarding
+    points = [point.shown for point in trend(Q3, today=today)]
+    august[8].safeguarding_flag = True
+    db.session.commit()
+    assert build_summary(Q3, today=today).safeguarding == kept
+    reaching_october = feedback_range(date(2026, 7, 1), date(2026, 10, 31))
+    assert build_summary(reaching_october, today=today).safeguarding.total == kept.total
+    assert [point.shown for point in trend(Q3, today=today)] == points
