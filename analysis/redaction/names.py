@@ -223,8 +223,10 @@ _ROLE_AFTER = lazy_regex(
 _ROLE_AT_BEFORE = lazy_regex(
     rf"\b(?:{_ROLE_WORDS}|girl|boy|fella|chap|person)\s+(?:at|on|from|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,\s+$",
     re.I)
-# A law or scheme named after a person: "Clare's Law", "sarah's law", "Helen's Law".
+# A law or scheme named after a person: "Clare's Law", "sarah's law", "Helen's Law"; a capitalised name typed without
+# its "'s" before "law" in lower case ("Clare law", round 39), as "Darren Law" and "my ex darren law" are family names.
 _LAW_AFTER = lazy_re(r"(?:['’]s|s)\s+(?i:law)\b")
+_BARE_LAW_AFTER = lazy_re(r"\s+law\b")
 # Welsh "mis" (month, "fis" after "o" or "y") before a month's name: "ym mis Mai", "fis Mai diwethaf".
 _MONTH_WORD_BEFORE = lazy_re(r"\b(?i:mis|fis)\s+$")
 # East Asian given and family names that are English words ("Long", "Sang", "Young"): names only at a
@@ -612,12 +614,14 @@ def _bare_possessives(text: str, lex: Lexicon) -> Iterator[Span]:
 
 
 # A word that is also a name, in lower case where only a person stands (round 35): told before what was told
-# ("i told will everything"), "me and" before what people do together, a neighbour who did something.
+# ("i told will everything"), "me and" before what people do together, a neighbour who did something; one of the staff
+# praised before "who" ("the staff were lovely esp rose who sorted my claim", round 39).
 _LOWER_WORD_NAME = lazy_re(
     r"\btold\s+(?P<told>[a-z]+)(?=\s+(?:everything|that|about|what|i|he|she|we|they|my|it|him|her|when|how)\b)"
     r"|\bme\s+and\s+(?P<with>[a-z]+)(?=\s+(?:stayed|went|moved|were|lived|got|left|ran|hid|slept|came)\b)"
     r"|(?<![\w'’-])(?P<neighbour>[a-z]+)(?=\s+(?:from\s+)?next\s+door\s+(?:heard|rang|called|came|said|told|saw|"
-    r"helped|phoned|took|let|knocked|shouted|had\s+to)\b)")
+    r"helped|phoned|took|let|knocked|shouted|had\s+to)\b)"
+    r"|\b(?:esp|especially|particularly|specially)\s+(?P<praised>[a-z]+)(?=\s+who\b)")
 
 
 _MODALS_NOT_NAMES = frozenset({"can", "shall"})
@@ -776,8 +780,17 @@ _NAMING_TITLES = frozenset(POLICE_RANKS) | {"Dr", "Sister", "Father", "Auntie", 
                                            "Rev", "Reverend"}
 
 
+def _title_matches(text: str) -> Iterator[re.Match[str]]:
+    """Each title with the words after it, the next search starting after the title: in "Mr and Mrs Chowdhury" the
+    words after "Mr" ("and Mrs") are no name, and "Mrs Chowdhury" is still found (round 39)."""
+    position = 0
+    while match := _TITLE.search(text, position):
+        yield match
+        position = match.start("first")
+
+
 def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
-    for match in _TITLE.finditer(text):
+    for match in _title_matches(text):
         first = match.group("first")
         # After a police rank any capitalised word is the officer's name, even a word ("PC Dobbs", "DC Fox"),
         # and so after "Dr" with its capital ("Dr Whitfield", "Dr Bright").
@@ -792,7 +805,8 @@ def _titled(text: str, lex: Lexicon) -> Iterator[Span]:
         capitalised_second = second and second[0].isupper() and not _ends_a_name(key(second), lex)
         end = match.end("second") if capitalised_second else match.end("first")
         if initial:
-            end = _surname_after_initials(text, match.end("first"), lex) or end
+            end = _surname_after_initials(text, match.end("first"), lex) or _initials_end(text, match.end("first")) \
+                or end
         # The title goes with the name ("PC Hughes", "Dona Fátima"), but another language's title in lower case
         # stays, as earlier rounds' sets mark it ("pani [name]", "doamna [name]").
         foreign = match.group("foreign")
@@ -833,6 +847,15 @@ _TITLE_VERBS = frozenset("""said says told tells asked asks gave gives sent rang
 
 # More initials and a family name after a title's initial: "Dr. A. Khan", "Dr I. Khan", "Dr A.B. Khan".
 _INITIALS_THEN_SURNAME = lazy_re(r"\.(?:\s?[A-Z]\.)*\s+(?P<surname>[A-Z][\w'’-]+)")
+
+
+# Initials alone after a title's first initial: "Ms R.K.", "Mr J. P." (round 39).
+_MORE_INITIALS = lazy_re(r"\.(?:\s?[A-Z]\.)+")
+
+
+def _initials_end(text: str, position: int) -> int | None:
+    match = _MORE_INITIALS.match(text, position)
+    return match.end() if match else None
 
 
 def _surname_after_initials(text: str, position: int, lex: Lexicon) -> int | None:
@@ -913,8 +936,9 @@ _PERSON_WORD_NAMES = frozenset("lady man woman girl guy lad bloke fella gentlema
 def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     token = tokens[i]
     k = token.key
-    if _LAW_AFTER.match(text, token.end) or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
-        return False  # "Clare's Law", "sarah's law"; "ym mis Mai"
+    if _LAW_AFTER.match(text, token.end) or (token.capitalised and _BARE_LAW_AFTER.match(text, token.end)) \
+            or _MONTH_WORD_BEFORE.search(text, max(0, token.start - 8), token.start):
+        return False  # "Clare's Law", "sarah's law", "Clare law"; "ym mis Mai"
     if k in _FOREIGN_TITLE_WORDS and (i + 1 < len(tokens) and tokens[i + 1].capitalised
                                       or text.startswith(" [name]", token.end)):
         return False  # "Dona Fátima", "la señora Rosa", "Dona [name]": the title, no name itself (round 36)
@@ -1503,13 +1527,15 @@ _SENTENCE_AFTER_DOT = lazy_re(r"\.(?:\s*$|\s+[A-Z])")
 
 def _surname_after_relation(tokens: list[_Token], first: int, i: int, text: str, lex: Lexicon) -> bool:
     """After a relation and a first name, the next capitalised word is the family name even when it is
-    also a word: "my ex Gary Whitfield", "her husband Dean Marsh"."""
+    also a word: "my ex Gary Whitfield", "her husband Dean Marsh"; so after a word only a person follows
+    ("a disclosure about Gary Pemberton", "scared of Dean Marsh"; round 39)."""
     if i != first + 1:
         return False
     k = tokens[i].key
     if tokens[i].shouted or k in STOPWORDS or k in lex.keep or k in _FACILITY or k in lex.places or k in _CALENDAR:
         return False
-    return bool(_RELATION_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start))
+    before = text[max(0, tokens[first].start - 40):tokens[first].start]
+    return bool(_RELATION_BEFORE.search(before) or _PERSON_OBJECT_BEFORE.search(before))
 
 
 # Words that join a first name to a family name: Welsh "ap", "ab", "ferch", Arabic "bin", "bint", "ibn",

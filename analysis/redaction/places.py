@@ -447,9 +447,11 @@ _COMMUNITY = lazy_re(
     r"\s+(?:Community\s+)?(?:Centre|Center|Club|Association|Society|Church|Mission|Social Club)\b)")
 _GENERIC_WORSHIP = frozenset("""the a an our my his her their local central main big new old sikh hindu muslim
     islamic jain buddhist catholic christian polish bengali pakistani somali community""".split())
-# Pubs named "the X and Y": "the Dog and Gun", "the Fox & Hounds", after a word that goes somewhere.
+# Pubs named "the X and Y": "the Dog and Gun", "the Fox & Hounds", after a word that goes somewhere, or a part of a
+# pub ("the car park of the Crown and Anchor", round 39; not "a portrait of the King and Queen").
 _PUB_AND = lazy_re(
-    r"\b(?i:at|to|in|from|outside|near|behind|opposite|by|into|past)\s+the\s+"
+    r"\b(?i:at|to|in|from|outside|near|behind|opposite|by|into|past|"
+    r"(?:car\s+park|beer\s+garden|toilets|bar|landlord|landlady)\s+of)\s+the\s+"
     r"(?P<place>[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
@@ -1249,6 +1251,8 @@ _PLACE_KIND_AFTER = frozenset("""street road avenue lane close drive way crescen
     mews rise walk square parade estate heights row hill green fold brow mount gate vale croft bank fields
     meadows side wharf quay centre arena retail shopping""".split())
 _WORKPLACE_KINDS = frozenset("depot branch plant site warehouse factory store office yard works".split())
+# People or ground a town names, even after "the": "the Kirkby community facebook group", "the Leeds area" (round 39).
+_LOCAL_KINDS = frozenset("area areas community communities lads girls mums dads gang gangs".split())
 _TITLE_BEFORE = lazy_re(r"\b(?:(?i:mr|mrs|ms|miss|dr|the|a|an)\.?|HMP|HMYOI|HMS|RAF)\s+$")
 # Spanish and Portuguese "a" (to) after going or moving, not the English article: "me mudé a Brixton" (round 36).
 _SPANISH_TO_BEFORE = lazy_re(r"\b(?i:mud[ée]|mudamos|mudou|mudei|fui|fue|fuimos|voy|vou|vamos|llegu[ée]|lleg[óo]|"
@@ -1306,7 +1310,8 @@ def _towns_anywhere(text: str, lex: Lexicon) -> Iterator[Span]:
         if previous and (previous.group(1) == "[name]" or lex.is_first_name(key(previous.group(1)))) \
                 and key(previous.group(1)) not in lex.romanised:  # "Hum Bradford mein": "we", no first name
             continue  # a surname: "Sarah Preston", or after a name redacted before (redaction is idempotent)
-        if (_TITLE_BEFORE.search(before) and not kind_after and not _SPANISH_TO_BEFORE.search(before)) \
+        if (_TITLE_BEFORE.search(before) and not kind_after and after not in _LOCAL_KINDS
+                and not _SPANISH_TO_BEFORE.search(before)) \
                 or _public_after(text, end):
             continue  # "Mr Preston", "the Reading festival", but "the Trafford Centre"
         if kind_after:
