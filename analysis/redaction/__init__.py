@@ -146,6 +146,15 @@ Policy decisions (see PRODUCT.md section 2):
   ("albert rd"); a word that is also a name where only a person stands ("i told will everything", "me and sky
   stayed", "ray next door had to", "social worker precious made me"); and a service with a Somali ending ("GP-ga")
   is no name.
+- Round 39 (a stranger's set): a family name after a title that wordfreq holds as a word ("Mrs Lau", Cantonese
+  names), "Mr and Mrs" before a family name ("Mr and [name]"), initials after a title's initial ("Ms R.K."), a word as
+  family name after a word only a person follows ("about Gary Pemberton"), a word-name praised before "who" ("esp rose
+  who"), Portuguese and Spanish short titles ("Sra.", "Dra."); a pub after a part of it ("the car park of the Crown and
+  Anchor"), a town before a local group or area even after "the" ("the Kirkby community", "the Leeds area"); Tamil
+  dates, a day before the word for "date" ("5 tareekh ko", "5 تاریخ"), a lettered reference with five digits
+  ("BHM/H/99321"); a Chinese name spelt by sound before a title ("史密斯警官"), a school named for a saint and a plate
+  touching Chinese characters; neighbourhoods in Urdu and Bengali script, "-town" joined in Arabic ("غرانجتاون"). A
+  law named after a person without its "'s" ("Clare law") and a Persian word GeoNames holds as a town ("اوست") stay.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

@@ -155,10 +155,11 @@ WALES = "WLS"
 # Countries where many of the people Heard serves in Urdu, Panjabi, Bengali, Hindi and Persian come from.
 SOUTH_ASIA = {"PK", "BD", "IN", "AF", "LK", "NP", "SO", "IR"}
 # Names of cities that are also everyday words or people's names in Urdu, Bengali, Persian or Hindi ("آنند" joy,
-# "چمن" garden, "হাসান" Hasan, "ساری" all, "सूरत" face): frequent words are kept as places unless short or
-# listed here.
+# "چمن" garden, "হাসান" Hasan, "ساری" all, "सूरत" face; round 39: Persian "اوست" it is his, GeoNames' Ossett,
+# "براي" for, "بالای" above, "مردان" men): frequent words are kept as places unless short or listed here.
 _SCRIPT_WORD_LIKE = frozenset("""آنند আনন্দ মার্কা چمن دھول حصار سالم کیلی باتھ রিপন হাসান غازی
-    اندیشه میانه گلستان ساری سارى ساري आनंद भावना सागर सूरत सारी क्यू गुणा गुना दुर्ग कोटा संभल खन्ना""".split())
+    اندیشه میانه گلستان ساری سارى ساري اوست براي بالای مردان
+    आनंद भावना सागर सूरत सारी क्यू गुणा गुना दुर्ग कोटा संभल खन्ना""".split())
 # Arabic (Urdu, Persian, Kurdish), Devanagari, Bengali and Gurmukhi, and Ge'ez (Tigrinya, Amharic; round 36).
 _OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f\u1200-\u135a]")
 

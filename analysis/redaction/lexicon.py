@@ -120,7 +120,7 @@ SCRIPT_RELATIONS = frozenset(
     نامزدم وکیل وکیلم مترجم مددکار افسر معلم پرستار اسمش
     مێردەکەم مێردم ژنەکەم ژنم هاوسەرەکەم هاوسەرم کوڕەکەم کوڕم کچەکەم کچم براکەم برام خوشکەکەم خوشکم هاوڕێکەم هاوڕێم
     دایکم باوکم خەسووم خەزوورم دەزگیرانەکەم دەزگیرانم پارێزەرەکەم ناوی ስሙ ስማ ስሟ
-    ሰብኣየ ሰበይተይ ወደይ ጓለይ ሓወይ ሓፍተይ ዓርከይ መሓዛይ ኣደይ ኣቦይ ሓማተይ
+    ሰብኣየ ሰብኣየይ ሰበይተይ ወደይ ጓለይ ሓወይ ሓፍተይ ዓርከይ መሓዛይ ኣደይ ኣቦይ ሓማተይ
     ባሌ ባለቤቴ ሚስቴ ልጄ ወንድሜ እህቴ ጓደኛዬ እናቴ አባቴ
     கணவர் கணவன் மனைவி அண்ணன் அண்ணா தம்பி அக்கா தங்கை மகன் மகள் அம்மா அப்பா மாமியார் மாமனார் நண்பர் நண்பன் தோழி
     மைத்துனர் மைத்துனி மருமகள் மருமகன் அத்தை மாமா சித்தி சித்தப்பா பாட்டி தாத்தா காதலன் காதலி மருத்துவர் டாக்டர்
@@ -128,8 +128,8 @@ SCRIPT_RELATIONS = frozenset(
 )
 # Round 38: Tamil "husband", "wife", kin, a friend or lover, a doctor, lawyer, interpreter, officer, teacher, nurse,
 # worker or counsellor, and "name" ("என் கணவர் சுரேஷ்"): a frequent Tamil word after one is none ("மருத்துவர் மிகவும்").
-# Round 36: "my husband", "my wife", "my son"... in Kurdish Sorani ("مێردەکەم ئازاد"), Tigrinya ("ሰብኣየ ዳዊት") and
-# Amharic ("ባሌ"), whose "my" is an ending.
+# Round 36: "my husband", "my wife", "my son"... in Kurdish Sorani ("مێردەکەم ئازاد"), Tigrinya ("ሰብኣየ ዳዊት"; round 39:
+# also "ሰብኣየይ", its commoner spelling) and Amharic ("ባሌ"), whose "my" is an ending.
 
 # Days of the week, months and feasts in Gurmukhi, Devanagari, Bengali, Urdu, Arabic and Persian script: never a
 # name or a place, whatever marks them ("ਮੰਗਲਵਾਰ ਨੂੰ" on Tuesday, "في رمضان", "۱۸ آبان" is a date).

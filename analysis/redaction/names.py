@@ -172,6 +172,8 @@ _TITLE = lazy_re(
     r"(?P<foreign>Pani|Pan|Pana|Panią|Panem|Doamna|Doamnei|Domnul|Domnului|Doamnă|Domni[șş]oara|Domnisoara|"
     r"Dona|Seu|Senhora|Senhor|Doña|Señora|Señor|Ponia|Ponas|Panelė|Bayan|Doktor|Doktorka|Mecenas|Avukat|"
     r"Hemşire|Hemsire|Komiser|Daktaras|Daktarė|Doutor|Doutora|"
+    # Round 39: the short forms of Portuguese and Spanish, with or without the dot ("a Sra. Fernandes", "Dra Costa").
+    r"Sra\.?|Srta\.?|Sr\.?|Dra\.?|"
     r"pani|panią|pana|panem|doamna|doamnei|domnul|domnului|domni[șş]oara|domnisoara|dona|senhora|senhor|doña|"
     r"señora|señor|ponia|ponas|panelė|doktor|mecenas|avukat))"
     r"\s+(?P<first>[^\W\d_][\w'’-]*)(?:\s+(?P<second>[^\W\d_][\w'’-]*))?"
@@ -179,7 +181,7 @@ _TITLE = lazy_re(
 # The same titles, to tell a title from a name that opens a sentence ("Dona Fátima": "Dona" is no name there).
 _FOREIGN_TITLE_WORDS = frozenset(key(word) for word in """pani pan pana panią panem doamna doamnei domnul domnului
     doamnă domnișoara domnisoara dona seu senhora senhor doña señora señor ponia ponas panelė bayan doktor doktorka
-    mecenas avukat hemşire komiser daktaras daktarė doutor doutora""".split())
+    mecenas avukat hemşire komiser daktaras daktarė doutor doutora sra srta sr dra""".split())
 _ROLE_WORDS = (
     r"ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|husband|hubby|wife|boyfriend|bf|"
     r"girlfriend|gf|fianc[eé]e?|son|daughter|baby|child|kid|brother|sister|mum|mam|dad|mother|father|stepdad|"
@@ -1713,6 +1715,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
         return True
     if _arabic_prefixed_name(k, lex):
         return True  # "اشتكيت لسارة" (I complained to Sara), "يوسف وليلى" (Yusuf and Layla)
+    if _second_name_after_and(tokens, index, start, lex):
+        return True  # "ليلى ومنى" (Layla and Mona), though "منى" is also a word
     # After a relation, an unlisted word is a name unless it is a frequent word in Arabic script: Arabic
     # "زوجي السابق" (my former husband), "ابني يدرس" (my son studies), Urdu "بیٹا اسکول" (son... school).
     # (Not Bengali: a name no list holds, "জামাল", is among its frequent words.)
@@ -1759,6 +1763,15 @@ def _arabic_prefixed_name(k: str, lex: Lexicon) -> bool:
                 and not _never_a_script_name(rest) and rest not in lex.foreign_words:
             return True
     return False
+
+
+def _second_name_after_and(tokens: list[_Token], index: int, start: int, lex: Lexicon) -> bool:
+    """Arabic "و" (and) joined to a listed name, even one that is a word, just after a name: the name before is the
+    person's cue (round 39)."""
+    k = tokens[index].key
+    before = tokens[index - 1].key if index > start else ""
+    return k.startswith("و") and lex.is_first_name(k[1:]) and lex.is_first_name(before) \
+        and before not in lex.script_word_names
 
 
 # Endings of Bengali verbs (negative past, perfect, past, habitual): "আসেনি", "বলেছে", "করতেন", "মারলাম".
@@ -1874,7 +1887,16 @@ _ANY_WORDS = frozenset("کوئی کسی ہر ਕੋਈ ਕਿਸੇ ਹਰ ক�
 _HAN_WORDS_AFTER_NAME = frozenset("""一直 一起 一定 一般 一再 一向 经常 总是 老是 已经 常常 每天 天天 从来
     从不 还是 突然 今天 昨天 现在 以前 后来 根本 竟然 居然 不停 马上 曾经 终于 仍然 依然""".split())
 # Titles written after a family name: "王警官" (Officer Wang), "张医生" (Dr Zhang), "李老师", "陈律师", "刘女士".
-_HAN_TITLES = lazy_re("警官|警察|医生|大夫|老师|律师|先生|女士|小姐|太太|阿姨|社工|法官|护士|探长|主任|经理|师傅")
+_HAN_TITLES = lazy_re("警官|警察|医生|大夫|老师|律师|先生|女士|小姐|太太|阿姨|社工|法官|护士|探长|主任|经理|师傅|"
+                      "醫生|老師|律師|護士|探長|經理|師傅")  # and in traditional characters (round 39)
+# Characters that spell foreign names by their sound ("史密斯" Smith, "琼斯" Jones, "布朗" Brown): two to four of them
+# before a title are a name ("史密斯警官", Officer Smith; round 39), unless they spell a nation ("苏格兰警察").
+_HAN_SOUNDS = frozenset("".join("""阿埃艾爱安奥巴芭拜班鲍贝本比宾波伯博布查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬弗福盖
+    高戈格葛根古哈海汉豪赫亨洪胡华霍基吉加贾简杰金卡凯坎康考柯科克肯库奎拉莱赖兰朗劳勒雷蕾黎里丽利莉琳林伦罗洛马玛
+    迈麦曼梅蒙米密敏莫姆穆纳娜奈尼妮纽诺欧帕潘佩彭皮珀普奇齐乔琼丘萨塞赛桑森沙莎尚舍史斯苏索塔泰坦汤唐特提汀托瓦
+    威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤约詹珍朱兹佐愛奧鮑貝賓達爾費蓋賈簡傑凱賴蘭勞麗倫羅瑪邁麥納紐諾歐喬
+    瓊薩賽蘇湯韋維溫烏謝亞揚約""".split()))
+_HAN_NATIONS = frozenset("英格兰 苏格兰 威尔士 爱尔兰 北爱尔兰 英格蘭 蘇格蘭 威爾士 愛爾蘭".split())
 # What may stand before a family name with its title: a function word, a verb of meeting or asking, "位" (a
 # person's measure word: "一位王医生").
 _HAN_BEFORE_TITLED = frozenset(_HAN_FUNCTION) | frozenset("跟找叫问被见向与谢位")
@@ -1886,9 +1908,23 @@ def _han_titled(token: _Token, lex: Lexicon) -> Iterator[Span]:
     word = token.word
     for title in _HAN_TITLES.finditer(word, 1):
         family = title.start() - 1
-        if word[family] in lex.surnames and word[family] not in _HAN_FUNCTION \
+        sounded = _sounded_name_start(word, title.start())
+        if sounded is not None:
+            yield token.start + sounded, token.start + title.start()
+        elif word[family] in lex.surnames and word[family] not in _HAN_FUNCTION \
                 and (family == 0 or word[family - 1] in _HAN_BEFORE_TITLED):
             yield token.start + family, token.start + title.start()
+
+
+def _sounded_name_start(word: str, end: int) -> int | None:
+    """Where a foreign name spelt by sound ends at ``end`` starts, if two to four such characters stand there after
+    a function word or nothing: "负责我案子的史密斯警官" (Officer Smith, who had my case)."""
+    start = end
+    while start > 0 and end - start < 4 and word[start - 1] in _HAN_SOUNDS:
+        start -= 1
+    if end - start < 2 or word[start:end] in _HAN_NATIONS or (start > 0 and word[start - 1] not in _HAN_BEFORE_TITLED):
+        return None
+    return start
 
 
 def _han_names(token: _Token, lex: Lexicon) -> Iterator[Span]:

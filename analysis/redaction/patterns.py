@@ -315,8 +315,10 @@ _SLASHED_REFERENCE = lazy_re(r"(?<![\w/-])(?:(?:[A-Z]{1,4}[/-]){1,3}\d{1,10}(?:[
                              r"|\d{1,8}(?:[/-](?:[A-Z]{1,5}[/-])?\d{1,8}){1,3}(?:[/-][A-Z]{1,5})?)(?![\w/])")
 _YEAR_ONLY = lazy_re(r"(?:19|20)\d\d")
 _YEAR_SPAN = lazy_re(r"(?:19|20)\d\d-(?:19|20)\d\d")
-# A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7".
+# A number must be long enough to name one case: "06/12345/25" but not "2/3" or "24/7"; with letters between its
+# slashes, five digits do ("BHM/H/99321", a council's housing case; round 39).
 _REFERENCE_DIGITS = 6
+_LETTERED_REFERENCE_DIGITS = 5
 
 
 # A reference code in capitals with five digits or more wherever it stands: "FD24P00567", "MA23P01234",
@@ -330,7 +332,8 @@ def _is_slashed_reference(candidate: str) -> bool:
     """Enough digits to name one case, joined by "/" or behind a prefix in capitals; not a span of years
     ("1990-2005")."""
     groups = re.findall(r"\d+", candidate)
-    if sum(len(group) for group in groups) < _REFERENCE_DIGITS:
+    lettered = "/" in candidate and any(c.isalpha() for c in candidate)
+    if sum(len(group) for group in groups) < (_LETTERED_REFERENCE_DIGITS if lettered else _REFERENCE_DIGITS):
         return False
     if all(_YEAR_ONLY.fullmatch(group) for group in groups):
         return False
@@ -381,6 +384,7 @@ _MONTH_EN = (
 # without accents), Romanian; English month names as Urdu, Bengali and Gurmukhi write them.
 _MONTH_LT = (r"(?:sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|rugs[ėe]jo|"
              r"spalio|lapkri[čc]io|gruod[žz]io)")
+_MONTH_TA = r"(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|ஆகஸ்டு|செப்டம்பர்|அக்டோபர்|நவம்பர்|டிசம்பர்)"
 _MONTH_OTHER = (
     r"(?:ionawr|chwefror|mawrth|fawrth|ebrill|mai|fai|mehefin|fehefin|gorffennaf|orffennaf|awst|medi|fedi|hydref|"
     r"tachwedd|dachwedd|rhagfyr|ragfyr|"
@@ -411,7 +415,9 @@ _MONTH_OTHER = (
     r"کانوونی دووەم|کانوونی یەکەم|تشرینی یەکەم|تشرینی دووەم|شوبات|ئازار|نیسان|ئایار|حوزەیران|تەممووز|ئاب|ئەیلوول|"
     r"ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ|ጥር|የካቲት|ሰኔ|ሐምሌ|ነሐሴ|ጥቅምት|"
     r"ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጳጉሜን|ጳጉሜ|ጃንዩወሪ|ጃንዋሪ|ፌብሩወሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ሜይ|ጁን|ጁላይ|ኦገስት|ሴፕቴምበር|"
-    r"ኦክቶበር|ኖቬምበር|ዲሴምበር)"
+    r"ኦክቶበር|ኖቬምበር|ዲሴምበር|"
+    # Round 39: the English months as Tamil writes them ("14 மார்ச்").
+    rf"{_MONTH_TA})"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
 # Persian writes the Gregorian months too ("۲۳ نوامبر"), without "مه"/"می" (fog, a verb's prefix).
@@ -483,6 +489,12 @@ _DATE_PATTERNS = (
     # year before both: "kovo 12 d.", "2024 m. sausio 5-ąją".
     lazy_re(rf"(?<![\w.,/])(?:(?:19|20)\d\d\s*m\.\s*)?{_MONTH_LT}\s+(?:[12]\d|3[01]|0?[1-9])"
             rf"(?:\s*d\.|-(?:ąją|ą|oji|osios|ąja|ji|ios))?(?![\d\w])", re.I),
+    # Tamil puts the month first too ("மார்ச் 14 அன்று", on March 14; "மே 3ஆம் தேதி", round 39).
+    lazy_re(rf"(?<![\u0b80-\u0bff]){_MONTH_TA}\s+(?:[12]\d|3[01]|0?[1-9])(?:\s*-?\s*ஆம்(?:\s+தேதி)?)?(?!\d)"),
+    # A day of the month before the word for "date" in romanised Urdu and Hindi, Urdu, Hindi, Panjabi, Bengali and
+    # Tamil: "5 tareekh ko" (on the 5th), "5 تاریخ کو", "৫ তারিখে", "5ஆம் தேதி" (round 39).
+    lazy_re(r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\s*(?:(?i:tareekh|tareek|tarikh|tarik|taareekh|tarekh)\b|"
+            r"تاریخ|तारीख़|तारीख|ਤਾਰੀਖ਼|ਤਾਰੀਖ|ਤਰੀਕ|তারিখে|তারিখ|-?\s*ஆம்\s+தேதி)"),
     # March 3rd, 1990 / March 3 / March the 3rd
     lazy_re(rf"\b{_MONTH_EN}\s+(?:the\s+)?{_DAY}(?!\s*(?:[:.]\d|am\b|pm\b|%))(?:,?\s+{_YEAR})?\b", re.I),
     # Chinese writes month, day and a word for "day" after a year or none: "2024年3月5日", "3月5号", "三月五日"
@@ -625,9 +637,10 @@ def postcodes(text: str) -> Iterator[Span]:
 _VEHICLE_COMMON = frozenset(
     "the and for was not but you his her she are had has can did got off out all any now too two one who why how "
     "our day way yet see say saw".split())
-_VEHICLE_CURRENT = lazy_re(r"\b[A-Z]{2}\d{2}\s?(?P<tail>[A-Z]{3})\b", re.I)
+# Chinese characters may touch a plate ("車牌是LK70 HXC。", the plate is; round 39).
+_VEHICLE_CURRENT = lazy_re(rf"(?<!{_NOT_HAN_WORD})[A-Z]{{2}}\d{{2}}\s?(?P<tail>[A-Z]{{3}})(?!{_NOT_HAN_WORD})", re.I)
 # Spaced as on the plate, in capitals only: "KX 19 ABC" ("ok 10 min" is no plate).
-_VEHICLE_SPACED = lazy_re(r"\b[A-Z]{2} \d{2} [A-Z]{3}\b")
+_VEHICLE_SPACED = lazy_re(rf"(?<!{_NOT_HAN_WORD})[A-Z]{{2}} \d{{2}} [A-Z]{{3}}(?!{_NOT_HAN_WORD})")
 _VEHICLE_OLD = lazy_re(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
 # Northern Ireland's plates: two letters, then I or Z, then up to four digits ("LXZ 4521").
 _VEHICLE_NI = lazy_re(r"\b[A-Z]{2}[IZ]\s?\d{1,4}\b")

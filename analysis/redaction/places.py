@@ -89,8 +89,10 @@ _FLAT = (r"(?:(?i:flat|fflat|apartment|apt|unit)\s*\d{1,4}[a-z]?(?:/\d{1,2})?(?:
 # The house number, also after "number" or "no." with "on" before the street: "no. 14 on Elm Grove";
 # a year alone is none ("in 2019 Station Road was shut").
 _HOUSE = r"(?:(?i:number|no\.?|rhif)\s*\d{1,4}[a-z]?\b(?:,?\s+(?i:on|in|off))?|(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b)"
+# Not a day before romanised Urdu "date" ("14 tarikh ko court jana hai", on the 14th I go to court; round 39).
 _ADDRESS_NUMBERED = lazy_re(
-    rf"(?<![\w/.])(?:{_FLAT}(?:{_HOUSE},?\s+)?|{_HOUSE},?\s+)(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
+    rf"(?<![\w/.])(?:{_FLAT}(?:{_HOUSE},?\s+)?|{_HOUSE},?\s+)(?!(?:tareekh|tareek|tarikh|tarik|taareekh|tarekh)\b)"
+    rf"(?P<street>(?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPE}\b",
     re.I,
 )
 # After a house number a Welsh place word needs no "y": "3 Bryn Teg", "7 Cae Mawr", "9 Pant Glas".
@@ -1914,7 +1916,7 @@ def _script_places(text: str) -> Iterator[Span]:
     for match in _han_towns().finditer(text):
         yield match.span()  # "我住在曼彻斯特" (I live in Manchester)
     for match in _HAN_SCHOOL.finditer(text):
-        yield match.span("place")
+        yield match.span(match.lastgroup)
     for word in re.finditer(_SCRIPT_WORD, text):
         if _listed_script_place(word.group(), lex):
             yield word.span()
@@ -1929,9 +1931,14 @@ _SCRIPT_PAIR = lazy_re(rf"(?<![{_SCRIPT_LETTERS}])(?=({_SCRIPT_WORD}\s+{_SCRIPT_
 
 
 # A school by its name in Chinese, after "at", "to" or "study at": "在圣约翰小学上学" (at St John's Primary).
-# Not "这个学校" (this school): a name starts with no pronoun or number.
+# Not "这个学校" (this school): a name starts with no pronoun or number, and has no "的" ("孩子的學校", the child's
+# school). In traditional characters too, and a school named for a saint wherever it stands ("學校聖瑪利小學門口", at
+# the gate of St Mary's Primary; round 39), not Christmas ("圣诞节").
+_HAN_SCHOOL_KIND = r"(?:小学|小學|中学|中學|学校|學校|幼儿园|幼兒園|幼稚园|幼稚園|学院|學院)"
+_HAN_NAME_CHAR = r"(?:(?!的)[\u4e00-\u9fff])"
 _HAN_SCHOOL = lazy_re(
-    r"(?:在|去|到|读|上)(?P<place>(?![这那我你他她一])[\u4e00-\u9fff]{2,6}?(?:小学|中学|学校|幼儿园|学院))")
+    rf"(?:在|去|到|读|讀|上)(?P<place>(?![这那這我你他她一]){_HAN_NAME_CHAR}{{2,6}}?{_HAN_SCHOOL_KIND})"
+    rf"|(?P<saint>[圣聖](?![诞誕]){_HAN_NAME_CHAR}{{1,5}}?{_HAN_SCHOOL_KIND})")
 
 
 @cache
@@ -1981,11 +1988,17 @@ def _listed_script_place(word: str, lex: Lexicon) -> bool:
         return True
     if _tamil_place_with_ending(k, lex):
         return True
+    if _ARABIC_TOWN_END.search(k) and k not in lex.foreign_words:
+        return True  # "غرانجتاون" (Grangetown), "بوتتاون": a town's "-town" written onto its name (round 39)
     # Arabic joins "to", "in", "and", "so", "like" and "the" to the word: "لبرمنغهام" (to Birmingham), "وبرادفورد";
     # not a frequent word that only looks so ("المشهد" the scene, Urdu "لکھنا" to write).
     return k[:1] in _ARABIC_PREFIX_LETTERS and k not in lex.foreign_words and any(
         k.startswith(prefix) and len(k) - len(prefix) > 3 and k[len(prefix):] in lex.script_towns
         for prefix in _ARABIC_PREFIXES)
+
+
+# English "-town" as Arabic and Persian join it to a place's name: "غرانجتاون", "جورجتاون".
+_ARABIC_TOWN_END = lazy_re(r"^[\u0621-\u064a\u067e-\u06cc]{3,}(?:تاون|تاؤن)$")
 
 
 # Tamil endings of place: in ("-இல்"), from ("-இலிருந்து"), to ("-உக்கு", "-இற்கு"), of ("-இன்"). After a final
