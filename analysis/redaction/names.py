@@ -105,6 +105,8 @@ _HONORIFICS = _HONORIFICS_AFTER | frozenset("جی بی ਸਾਹਿਬ साह
 # "-wala" in Urdu, Panjabi and Hindi: "ਹੈਲਪਲਾਈਨ ਵਾਲੀ" (the helpline one); the word after is what the person is ("ਵਾਲੀ
 # ਕੁੜੀ ਨੇ", the girl did), named only when it is a listed name (round 38b).
 _WALA = frozenset("والی والا والے ਵਾਲੀ ਵਾਲਾ ਵਾਲੇ वाली वाला वाले".split())
+# "This", "that", "a" in Urdu, Gurmukhi and Devanagari: before a word and "نے", a person described, not named.
+_DEMONSTRATIVES = frozenset("اس اُس یہ وہ ان ایک ਇਸ ਉਸ ਇਹ ਉਹ ਇੱਕ इस उस यह वह एक".split())
 # Titles in Urdu, Gurmukhi, Bengali, Devanagari, Arabic and Persian ("Dr", "Mrs", "Mr", "Miss", "PC", "Sgt"): the
 # next word is a name even when it is a word ("ڈاکٹر ملک", Dr Malik, though "ملک" is "country"), and so is the
 # word after it unless it is an everyday word ("پی سی ایما ہیرس بہت اچھی تھیں").
@@ -1726,8 +1728,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
         # ... unless what a person does follows: "میری بہن عظمت نے کہا" (Azmat, though "عظمت" is greatness).
         return tokens[index - 1].key in _NAME_WORDS or not _everyday_script_form(k, lex) or following in _ERGATIVES
-    if following in _ERGATIVES and index > start and tokens[index - 1].key in _WALA:
-        return False  # "ہیلپ لائن والی باجی نے": the helpline one, a person nobody named
+    if following in _ERGATIVES and index > start and tokens[index - 1].key in _WALA | _DEMONSTRATIVES:
+        return False  # "ہیلپ لائن والی باجی نے": the helpline one; "اس خاتون نے": that lady; nobody named
     if following in _ERGATIVES or following in _SIKH_NAMES or following in _CALLED_AFTER_SCRIPT:
         return True
     if following in _HONORIFICS_AFTER and k not in lex.foreign_words:

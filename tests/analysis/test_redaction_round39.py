@@ -161,3 +161,16 @@ def test_round_39_strangers_set_stays_fixed():
     benchmark = load_benchmark()
     report = benchmark.score(benchmark.load_rows(benchmark.FRESH39[0]))
     assert report["recall"] >= 0.99 and report["kept_rate"] >= 0.995, report["misses"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "That lady", "a woman" before the ergative: a person described, nobody named (Urdu, Gurmukhi, Hindi).
+    ("اس خاتون نے میری پوری بات سنی", "اس خاتون نے میری پوری بات سنی"),
+    ("ਇੱਕ ਔਰਤ ਨੇ ਫ਼ੋਨ ਚੁੱਕਿਆ", "ਇੱਕ ਔਰਤ ਨੇ ਫ਼ੋਨ ਚੁੱਕਿਆ"),
+    ("उस औरत ने मेरी मदद की", "उस औरत ने मेरी मदद की"),
+    # A name before the ergative still goes, after a relation too.
+    ("رضوانہ نے میری مدد کی", "[name] نے میری مدد کی"),
+    ("میری بہن عظمت نے پولیس کو بلایا", "میری بہن [name] نے پولیس کو بلایا"),
+])
+def test_a_person_described_before_the_ergative_is_no_name(text, expected):
+    exact_and_stable(text, expected)
