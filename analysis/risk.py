@@ -578,8 +578,8 @@ def _blank(match: re.Match[str]) -> str:
 def assess(text: str, language: str | None = None) -> RiskAssessment:
     """Flag text that suggests danger now; never raises on any str.
 
-    The English rules always run (people mix languages); so do the phrase lists of
-    Welsh, Polish, Urdu, Panjabi, Romanian, Bengali, Arabic, Somali and Portuguese, or only the list of
+    The English rules always run (people mix languages); so do the other languages' phrase
+    lists (``analysis.risk_languages.LANGUAGES``, Welsh to Tigrinya), or only the list of
     ``language`` when it names one of them ("en" runs English alone). A text the rules
     leave alone is read whole by the reader (``analysis.risk_reader``)."""
     reading = read_rules(text, language, signals=False)

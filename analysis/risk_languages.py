@@ -1,5 +1,5 @@
 """Danger words in other languages (Welsh, Polish, Urdu, Panjabi, Romanian, Bengali,
-Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian): one phrase list
+Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian, Tigrinya): one phrase list
 per language in ``data/risk_languages/``.
 
 ``analysis.risk.assess`` calls :func:`assess_languages` beside its English rules.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt", "tr", "es", "lt", "hi", "fa")
+LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt", "tr", "es", "lt", "hi", "fa", "ti")
 _LATIN = {"cy", "pl", "ro", "so", "pt", "tr", "es", "lt"}
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0
@@ -47,22 +47,23 @@ _INDIC_FORMS = str.maketrans({"\u0a70": "\u0a02", "\u200c": None, "\u200d": None
 # Lists read only when the text holds a letter of their script (Arabic's and Persian's romanised sections apart).
 _SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]"), "fa": re.compile("[\u0600-\u06ff]"),
                 # A Devanagari letter: Panjabi and Bengali use its danda "।" too.
-                "hi": re.compile("[\u0904-\u0939\u0958-\u0961]")}
+                "hi": re.compile("[\u0904-\u0939\u0958-\u0961]"),
+                "ti": re.compile("[\u1200-\u135a]")}
 # Arabic and Persian typed in Latin letters (Arabizi "ra7 yi2telni", Finglish "mikoshamet"): the `romanised` section of
 # their file, with its own negators and frames, read as "ar-latn" / "fa-latn" on every text, so that the script patterns
 # are never tried on Latin text. Folded as the Latin lists are, and a letter held down read twice ("khayfeeee").
 _ROMANISED = ("ar", "fa")
 _HELD_DOWN = re.compile(r"([a-z])\1{2,}")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟]")
+_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟።፧]")
 # Where a story moves on: a sentence or clause break, or "but" in the lists' languages (Latin and romanised forms
 # as folded, and in their scripts).
-_STORY_BREAK = re.compile(r"[.!?\n;।۔؟,،]|(?<![\w\u0600-\u06ff\u0900-\u0DFF])(?:but|ama|ancak|fakat|lakin|lekin|"
+_STORY_BREAK = re.compile(r"[.!?\n;।۔؟,،።፣፧]|(?<![\w\u0600-\u06ff\u0900-\u0DFF])(?:but|ama|ancak|fakat|lakin|lekin|"
                           r"magar|pero|mas|ale|dar|ond|laakiin|lakiin|vali|amma|kintu|bas|bet|taciau|"
                           r"لیکن|مگر|لكن|لکن|بس|ولی|اما|কিন্তু|ਪਰ|ਲੇਕਿਨ|लेकिन|मगर)(?![\w\u0600-\u06ff\u0900-\u0DFF])")
 # A negator before a comma denies its own clause: "nu mai pot, vreau să mor" is no "nu vreau".
-_CLAUSE_BREAK = re.compile(r"[.!?\n;।۔؟,،]")
-_PUNCTUATION = ",.!?;:\"'()«»“”„،۔।؟"
+_CLAUSE_BREAK = re.compile(r"[.!?\n;।۔؟,،።፣፧]")
+_PUNCTUATION = ",.!?;:\"'()«»“”„،۔।؟።፣፧"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Danger words in the other languages' lists (analysis.risk_languages): Welsh, Polish, Urdu, Panjabi, Romanian,
-Bengali, Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi and Persian."""
+Bengali, Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian and Tigrinya."""
 
 from __future__ import annotations
 
