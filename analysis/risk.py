@@ -53,6 +53,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from analysis.risk_languages import LANGUAGES, assess_languages, blank_denied
+from analysis.risk_languages import told_as_over as languages_told_as_over
 
 # A pasted 1 MB text must not stall a request: look at this much of it.
 MAX_CHARS = 20_000
@@ -592,13 +593,20 @@ def second_look(reading: RuleReading) -> RiskAssessment:
     """The rules' verdict on a text they left alone, or the reader's flag when it is sure enough."""
     from analysis import risk_reader  # with the first unflagged text, not at start-up
 
-    if not reading.unnegated.strip() or told_as_over(reading.frames):
+    if not reading.unnegated.strip() or told_as_over(reading.frames) or _over_in_its_language(reading):
         return reading.assessment
     sure = risk_reader.probability(reading)
     if sure < risk_reader.reader().threshold:
         return reading.assessment
     return RiskAssessment(flagged=True, categories=(risk_reader.category(reading),),
                           matches=(f"reader ({sure:.2f})",))
+
+
+def _over_in_its_language(reading: RuleReading) -> bool:
+    """Whether a text the backstop may not read (not English, or very short) is told as over, past or a
+    course's topic by another language's list: the English frames cannot say so (round 39: a Spanish
+    answer whose restraining order was kept and whose ex lives in another city)."""
+    return reading.backstop is None and languages_told_as_over(reading.unnegated)
 
 
 def assess_rules(text: str, language: str | None = None) -> RiskAssessment:

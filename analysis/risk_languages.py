@@ -222,6 +222,14 @@ def blank_denied(text: str, codes: tuple[str, ...] = LANGUAGES) -> str:
     return text
 
 
+def told_as_over(text: str, codes: tuple[str, ...] = LANGUAGES) -> bool:
+    """Whether a list reads a past, a "safe now" or a course anywhere in the text ("la orden de
+    alejamiento se está cumpliendo"): the reader leaves such a text in another language alone, as it
+    does an English one the English frames read so."""
+    return any(language.over_or_past.search(folded) or language.educational.search(folded)
+               for _, language, folded in _read_by(text, codes))
+
+
 def assess_languages(text: str, codes: tuple[str, ...] = LANGUAGES) -> list[LanguageHit]:
     """The danger phrases found in the given languages that flag, in reading order."""
     found: list[LanguageHit] = []
