@@ -8,7 +8,7 @@ out), and a second one on the same features naming the category of a danger text
 (for the backstop's flags, which no rule names), trained only on committed text:
 
 - benchmarks/data/risk_corpus/*.tsv (the team's batches),
-- benchmarks/data/risk_heldout/*.tsv (earlier held-out sets, all read since),
+- benchmarks/data/risk_heldout/*.tsv (earlier held-out sets, all read since; not yet round 39's),
 - tests/analysis/corpora/risk.tsv and tests/analysis/corpora/risk_dev_*.tsv.
 
 Never trained on ../shared/data (not in the repository) nor on a held-out file
@@ -35,11 +35,15 @@ SHORT_NAMES = {"threat": "threat_to_kill_or_harm", "weapon": "weapons", "stalkin
                "child": "child_at_risk", "sexual_violence": "sexual_violence_recent",
                "trapped": "trapped_or_controlled_now", "third_party": "third_party_in_danger",
                "unsafe": "feeling_unsafe_now"}
-CORPORA = [
+# Probes scored once and read since, that the backstop has not learned yet: round 39's (27 of its 130 answers in 16
+# other languages) would teach it words of romanised Urdu and Polish ("ki", "po"), so that it read such answers as
+# English. Each joins at the next retraining, with a look at what it reads then.
+NOT_YET_TRAINED = {"fresh_after_0da1ac2"}
+CORPORA = [path for path in [
     *sorted((ROOT / "benchmarks" / "data" / "risk_corpus").glob("*.tsv")),
     *sorted((ROOT / "benchmarks" / "data" / "risk_heldout").glob("*.tsv")),
     *sorted((ROOT / "tests" / "analysis" / "corpora").glob("risk_dev_*.tsv")),
-]
+] if path.stem not in NOT_YET_TRAINED]
 EARLIER = ROOT / "tests" / "analysis" / "corpora" / "risk.tsv"
 # Chosen by training without the round-4 corpora and scoring on them and on
 # da-feedback-dev (never trained on): strong regularisation, as the corpora are small
