@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from tests.webapp.helpers import make_user, sign_in_as
+from tests.webapp.helpers import make_consultation, make_user, sign_in_as
 from tests.webapp.reports import test_disclosure_attacks as attacks
 from tests.webapp.reports import test_safeguarding_attacks as safeguarding_attacks
 from tests.webapp.reports.test_disclosure_attacks import ended_quarter, figures, months_ago, respond, small_differences
@@ -119,3 +119,10 @@ def test_hiding_a_months_only_response_is_a_change_to_the_same_report(refuge_mon
     lone.hidden = True
     db.session.commit()
     assert shown(build_summary(scope)) == shown(first)
+
+
+def test_a_summary_with_no_themes_says_so_too(app_context, app, client):
+    make_consultation("no-themes-yet", status="open")
+    sign_in_as(client, make_user(role="board", demo=True))
+    page = client.get("/staff/reports/summary/consultation:no-themes-yet").get_data(as_text=True)
+    assert 'id="revisions-note"' in page
