@@ -11,7 +11,8 @@ atoms so that no two reports can differ by a handful of responses
 - A month with no visible response is no atom: every report shows it empty
   ("0 responses"), so every count in it is known to be 0. Kept as an unknown,
   it let a window with empty months (August to January) show a count that
-  the same responses' own month (January) held back.
+  the same responses' own month (January) held back. A month purged whole is
+  not empty: its counts are added back (`webapp.retention`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.formatters import long_date
 from webapp.periods import last_complete_day, month_end, month_start, months_between, quarter_dates, quarter_of
+from webapp.retention.models import ThemeAggregate
 from webapp.themes.scope import Scope
 
 
@@ -36,21 +38,20 @@ class ReportPopulation:
     atoms: Population
     widened: bool = False  # chosen dates did not fall on whole months
     so_far: bool = False  # the last month(s) of the chosen period have not finished
+    kept: str = ""  # the months from the first to the last that ever held a response (`kept_key`)
+    whole_quarter: bool = False  # those months are all a finished quarter's (`breaks_down`)
 
     @property
     def breaks_down(self) -> bool:
-        """Whether breakdowns may be shown: for a whole consultation, or a whole
-        finished calendar quarter. Such populations never overlap, so no table
-        can be subtracted from another; a month's or a custom range's could (a
-        cell one table withholds to protect a small one follows from two others,
-        and the small one from its column total). It depends on the months
-        counted alone: dates reaching into a month under way that count a
-        whole finished quarter count its responses, and show its figures."""
-        if self.named.kind != "feedback":
-            return True
-        counted = self.counted
-        return (counted is not None and counted.start.month % 3 == 1
-                and counted.start.day == 1 and counted.end == quarter_dates(quarter_of(counted.start))[1])
+        """Whether breakdowns may be shown: for a whole consultation, or the
+        responses of a whole finished calendar quarter. Such populations never
+        overlap, so no table can be subtracted from another; a month's or a
+        custom range's could (a cell one table withholds to protect a small one
+        follows from two others, and the small one from its column total).
+        Dates that count the same responses as a finished quarter (reaching over
+        its empty months, or into a month under way) count the same population,
+        and show its figures."""
+        return self.named.kind != "feedback" or self.whole_quarter
 
     @property
     def kept_key(self) -> str:
@@ -58,7 +59,9 @@ class ReportPopulation:
         months, with a response or not (hiding a month's only response is a
         change to the same report, not a new one), or the consultation; ""
         when it counts no response."""
-        return self.counted.key if self.atoms and self.counted is not None else ""
+        if not self.atoms or self.counted is None:
+            return ""
+        return self.kept if self.named.kind == "feedback" else self.counted.key
 
     @property
     def label(self) -> str:
@@ -104,13 +107,46 @@ def population_of(scope: Scope, today: date | None = None) -> ReportPopulation:
     if end < start:
         return ReportPopulation(named=scope, counted=None, atoms=frozenset(), widened=widened, so_far=True)
     counted = Scope("feedback", start=start, end=end)
-    held = _months_with_responses(start, end)
+    purged = _months_purged(start, end)
+    held = _months_with_responses(start, end, visible_only=True) | purged
     atoms = frozenset(f"feedback:{month}" for month in months_between(start, end) if month in held)
-    return ReportPopulation(named=scope, counted=counted, atoms=atoms, widened=widened, so_far=so_far)
+    answered = _months_with_responses(start, end) | purged
+    return ReportPopulation(named=scope, counted=counted, atoms=atoms, widened=widened, so_far=so_far,
+                            kept=_kept_range(answered), whole_quarter=_whole_quarter(answered, finished))
 
 
-def _months_with_responses(start: date, end: date) -> set[str]:
-    """The months (``2026-10``) from `start` to `end` holding a visible response."""
-    days = db.session.scalars(select(FeedbackResponse.submitted_on).distinct().where(
-        FeedbackResponse.submitted_on.between(start, end), FeedbackResponse.hidden.is_(False)))
+def _months_with_responses(start: date, end: date, visible_only: bool = False) -> set[str]:
+    """The months (``2026-10``) from `start` to `end` holding a response (a visible one)."""
+    query = select(FeedbackResponse.submitted_on).distinct().where(FeedbackResponse.submitted_on.between(start, end))
+    if visible_only:
+        query = query.where(FeedbackResponse.hidden.is_(False))
+    return {f"{day.year}-{day.month:02d}" for day in db.session.scalars(query)}
+
+
+def _months_purged(start: date, end: date) -> set[str]:
+    """The months whose purged responses' counts a report adds back (`webapp.retention`): a month
+    purged whole is counted, so it stays an atom the ledger checks (a board review differenced
+    purged quarters freely once they had none)."""
+    days = db.session.scalars(select(ThemeAggregate.month).distinct().where(
+        ThemeAggregate.source == "feedback", ThemeAggregate.month.between(start, end)))
     return {f"{day.year}-{day.month:02d}" for day in days}
+
+
+def _whole_quarter(answered: set[str], finished: date) -> bool:
+    """Whether the months that ever held a response are all of one finished quarter's."""
+    if not answered:
+        return False
+    quarter = quarter_of(date.fromisoformat(f"{min(answered)}-01"))
+    start, end = quarter_dates(quarter)
+    if end > finished or quarter_of(date.fromisoformat(f"{max(answered)}-01")) != quarter:
+        return False
+    return answered == _months_with_responses(start, end) | _months_purged(start, end)
+
+
+def _kept_range(months: set[str]) -> str:
+    """The first to the last month that ever held a response: what a report's kept figures go by,
+    so dates reaching over empty months at either end find the same record."""
+    if not months:
+        return ""
+    first, last = (date.fromisoformat(f"{month}-01") for month in (min(months), max(months)))
+    return Scope("feedback", start=first, end=month_end(last)).key

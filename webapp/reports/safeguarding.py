@@ -65,7 +65,7 @@ def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Pane
     flagged = flagged_responses(scope_items)
     by_kind = population.breaks_down  # kinds are a breakdown: never for overlapping periods
     # One record per set of months (the trend reads its total from it too): two would each be released afresh.
-    return revisions.revised(population.kept_key, "panel", flagged,
+    return revisions.revised(population.kept_key, f"panel|by_kind={by_kind}", flagged,
                              lambda: _release_panel(population, list(flagged.values()), by_kind, k),
                              asdict, _load_panel, k)
 

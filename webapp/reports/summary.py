@@ -99,6 +99,10 @@ class BoardSummary:
     @property
     def no_breakdowns_words(self) -> str:
         """Why there is no breakdown table: not a whole quarter, nothing themed, or nothing to group by."""
+        if self.purged_responses and self.breaks_down:
+            return ("Breakdowns are not shown for a period with responses past the retention period: their "
+                    "themes are still counted, but not their service or equality answers, so the breakdowns "
+                    "would not add up to the themes, and the difference could single those people out.")
         if not self.breaks_down:
             return ("Breakdowns by service and equality group are shown only for whole calendar quarters, which "
                     "never overlap: comparing the breakdowns of overlapping periods could single people out. "
@@ -188,7 +192,9 @@ def own_figures(population: ReportPopulation, coded, labels: dict[str, str], k: 
         purged = extra.get("")
         return _release(population, rows, responses, purged.responses if purged else 0, coded, k)
 
-    return revisions.revised(population.kept_key, "summary", _states(coded, extra), release, _dump_released,
+    # A quarter's months once it has ended break down; before, the same months do not: two records.
+    return revisions.revised(population.kept_key, f"summary|breaks_down={population.breaks_down}",
+                             _states(coded, extra), release, _dump_released,
                              lambda kept: _load_released(kept, labels), k)
 
 
@@ -321,7 +327,9 @@ def _release(population: ReportPopulation, rows: list[ThemeRow], responses: int,
     while True:
         held_themes = frozenset(row.code for row in rows if theme_key(row.code) in held)
         shown_rows = [_held_row(row, held) for row in rows]
-        ranked = [row for row in rows if row.count] if population.breaks_down else []
+        # Not beside purged responses' counts: their themes are counted but not their groups, so
+        # the theme counts less the breakdowns' totals would give the purged few's themes away.
+        ranked = [row for row in rows if row.count] if population.breaks_down and not purged else []
         tables = queries.breakdowns(coded, [row.code for row in ranked], [row.label for row in ranked], k,
                                     frozenset(held), held_themes)
         shown = {key: value for key, value in (_summary_figures(shown_rows, responses, len(coded), purged)
