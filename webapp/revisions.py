@@ -8,11 +8,12 @@ answer an open consultation, and exactly the themes, cells and choices that
 response had read "not shown" next time, which is that response's answers
 (board review). So each part of a report (its themes and breakdowns, the
 safeguarding panel, a consultation's question counts) keeps the figures it
-last released, with a digest of the state of every response behind them.
-While fewer than k responses differ from that state (hidden, added, purged,
-re-themed, re-scored, newly reviewed), the part shows exactly what it showed
-before, which gives nothing away; once k or more differ, it is released again
-through the ledger, and what changed is then spread over at least k people.
+last released for its months (or consultation), with a digest of what each
+response behind them adds to the counts. While fewer than k responses differ
+from that (hidden, added, re-themed, re-scored, newly reviewed), the part
+shows exactly what it showed before, which gives nothing away; once k or more
+differ, it is released again through the ledger. What then reads "not shown"
+still tells which figures those k or more moved (SECURITY.md, known limits).
 
 Only figures are kept (no text; responses by a digest of their random id), and
 a part's figures are replaced, never accumulated.
@@ -37,7 +38,7 @@ from webapp.extensions import db
 Figures = TypeVar("Figures")
 _DIGEST_BYTES = 8
 # Raise when what a part keeps changes shape: releases kept before are then released afresh, not misread.
-FORMAT = 1
+FORMAT = 2
 
 
 class ReleasedPart(db.Model):
@@ -64,13 +65,18 @@ def fingerprint(states: Mapping[object, object]) -> dict[str, str]:
     return {_digest(key): _digest(state) for key, state in states.items()}
 
 
-def changed(before: Mapping[str, str], now: Mapping[str, str]) -> int:
-    """How many responses were added, removed or changed between two fingerprints."""
-    return sum(1 for key in before.keys() | now.keys() if before.get(key) != now.get(key))
+def changed(before: Mapping[str, str], now: Mapping[str, str], removals: bool = True) -> int:
+    """How many responses were added, removed or changed between two fingerprints;
+    without `removals`, those gone are not counted (where every response a part
+    counts is in its states, hidden ones too, only the retention purge removes
+    one, and a part that adds purged responses' counts back shows no change)."""
+    keys = before.keys() | now.keys() if removals else now.keys()
+    return sum(1 for key in keys if before.get(key) != now.get(key))
 
 
 def revised(report: str, part: str, states: Mapping[object, object], build: Callable[[], Figures],
-            dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K) -> Figures:
+            dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K,
+            removals: bool = True) -> Figures:
     """The part's figures as last released for `report` (the whole months or
     the consultation it counts; "" when it counts no response) while fewer
     than `k` of its responses (`states`: response -> everything about it the
@@ -83,7 +89,7 @@ def revised(report: str, part: str, states: Mapping[object, object], build: Call
     disclosure.lock()
     kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report,
                                                         ReleasedPart.part == key))
-    if kept is not None and changed(json.loads(kept.state), now) < k:
+    if kept is not None and changed(json.loads(kept.state), now, removals) < k:
         return load(json.loads(kept.figures))
     figures = build()
     _keep(report, key, now, dump(figures))

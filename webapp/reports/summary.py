@@ -29,7 +29,7 @@ from analysis.safeguarding import Panel
 from webapp import disclosure, revisions
 from webapp.consultations import reporting
 from webapp.reports import queries
-from webapp.reports.population import ReportPopulation, population_of
+from webapp.reports.population import ReportPopulation, hidden_responses, population_of
 from webapp.reports.queries import GroupView
 from webapp.reports.safeguarding import release_panel
 from webapp.retention.purge import aggregate_counts
@@ -193,9 +193,10 @@ def own_figures(population: ReportPopulation, coded, labels: dict[str, str], k: 
         return _release(population, rows, responses, purged.responses if purged else 0, coded, k)
 
     # A quarter's months once it has ended break down; before, the same months do not: two records.
+    # Every response is in its states, hidden ones too: one gone was purged, its counts added back.
     return revisions.revised(population.kept_key, f"summary|breaks_down={population.breaks_down}",
-                             _states(coded, extra), release, _dump_released,
-                             lambda kept: _load_released(kept, labels), k)
+                             _states(coded, hidden_responses(population)), release, _dump_released,
+                             lambda kept: _load_released(kept, labels), k, removals=False)
 
 
 def _earlier_total(before: _Released | None) -> int | None:
@@ -272,18 +273,19 @@ class _Released:
     run_themed: bool
 
 
-def _states(coded, extra: dict[str, Extra]) -> dict:
-    """Everything about each response that the figures count: its answers'
-    themes, sentiment and staff coding, and every group it is broken down by;
-    and the purged responses' counts."""
-    states: dict[tuple, list] = {}
+def _states(coded, hidden: list[int]) -> dict:
+    """What each response adds to the counts: its answers' themes and
+    sentiment and every group it is broken down by; a hidden one, that it is
+    hidden. Not what staff did (confirming a run's themes moves no count, and
+    counted as a change it made one real change stand out among five: board
+    review), which is kept with the rest and moves with the next release; nor
+    the purged responses' counts, which a purge adds back as it removes them."""
+    states: dict[tuple, list | str] = {("response", response_id): "hidden" for response_id in hidden}
     for c in sorted(coded, key=lambda c: c.item.ref):
         item = c.item
         states.setdefault(("response", item.response_id), []).append(
-            (item.ref, tuple(sorted(c.codes)), round(c.compound, 4), c.staff_coded, tuple(sorted(c.scores)),
-             item.service, tuple(sorted(item.equality.items())), item.channel, item.easy_read, item.language))
-    states[("purged",)] = sorted((code, count.responses, round(count.sentiment_sum, 4))
-                                 for code, count in extra.items())
+            (item.ref, tuple(sorted(c.codes)), round(c.compound, 4), item.service,
+             tuple(sorted(item.equality.items())), item.channel, item.easy_read, item.language))
     return states
 
 

@@ -138,14 +138,15 @@ def test_staff_checks_and_corrections_are_counted(app_context, app):
     db.session.add(StaffCoding(ref=staff[0].item.ref, codes=["staff-attitude"]))  # confirmed
     db.session.add(StaffCoding(ref=staff[1].item.ref, codes=["staff-attitude", "access"]))  # corrected
     db.session.commit()
-    # Two answers coded: what staff did is kept with the counts until five have changed (webapp.revisions).
+    # What staff did is kept with the counts, and moves with them once five responses' counts have changed
+    # (webapp.revisions): confirming a run's themes changes no count.
     assert build_summary(QUARTER).staff_coded == 0
     others = [c for c in coded_items(QUARTER) if c.item.response_id not in {s.item.response_id for s in staff[:2]}]
-    db.session.add_all(StaffCoding(ref=c.item.ref, codes=list(c.codes)) for c in others[:3])  # confirmed
+    db.session.add_all(StaffCoding(ref=c.item.ref, codes=[*c.codes, "money"]) for c in others[:4])  # corrected
     db.session.commit()
     summary = build_summary(QUARTER)
-    assert (summary.staff_coded, summary.staff_corrected) == (5, 1)
-    assert {"staff-attitude", "access"} <= summary.staff_checked
+    assert (summary.staff_coded, summary.staff_corrected) == (6, 5)
+    assert {"staff-attitude", "access", "money"} <= summary.staff_checked
 
 
 def test_breakdowns_count_responses_per_group_each_once(app_context, app):

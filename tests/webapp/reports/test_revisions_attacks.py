@@ -197,3 +197,33 @@ def test_dates_over_empty_months_find_the_kept_record(crowd, kept, other):
     before = figures(build_summary(kept, today=TODAY))
     hide_the_man(crowd)
     assert figures(build_summary(other, today=TODAY)) == before
+
+
+def test_a_purge_is_no_change_to_what_a_quarter_counts(crowd):
+    """The man hidden, then six of July's responses purged (their counts added
+    back): one change, so the quarter is kept, not released with the man's
+    themes alone moved."""
+    before = figures(build_summary(Q3, today=TODAY))
+    hide_the_man(crowd)
+    purge(months=5, today=date(2026, 12, 4))  # cut-off 4 July
+    assert figures(build_summary(Q3, today=TODAY)) == before
+
+
+def test_staff_confirming_themes_is_no_change_to_what_a_quarter_counts(crowd):
+    """The man hidden, then staff confirm a run's themes on five answers: no count moves, so the quarter is kept."""
+    coded = []
+    for response in crowd["responses"] + [crowd["man"]]:
+        coding = db.session.scalar(select(StaffCoding).where(
+            StaffCoding.ref == feedback_ref(response.id, "what_helped")))
+        coded.append((response, list(coding.codes), 0.3))
+        db.session.delete(coding)
+    _run(Q3, coded)
+    db.session.commit()
+    before = build_summary(Q3, today=TODAY)
+    hide_the_man(crowd)
+    in_the_quarter = [(r, codes) for r, codes, _ in coded if r.submitted_on >= JULY and r is not crowd["man"]]
+    for response, codes in in_the_quarter[:5]:
+        db.session.add(StaffCoding(ref=feedback_ref(response.id, "what_helped"), codes=codes))
+    db.session.commit()
+    after = build_summary(Q3, today=TODAY)
+    assert figures(after) == figures(before) and after.staff_coded == before.staff_coded
