@@ -266,7 +266,7 @@ class _Released:
     responses: int
     purged: int
     items: int
-    # What staff did, which moves with one answer as surely as a count does.
+    # What staff did, kept with the counts: counted afresh, its marks moved with one hidden answer (board review).
     staff_coded: int
     staff_corrected: int
     staff_checked: frozenset[str]
