@@ -1119,8 +1119,9 @@ _PORTUGUESE_AFTER_VERB = lazy_re(r"\s+(?:em|no|na|nos|nas|num|numa|com|lá|ali|a
 _FOREIGN_FUNCTION_WORDS = frozenset("ella ellas uma una ela elas".split())
 # Turkish "ama" (but), "sana" (to you), "bana" (to me), Lithuanian "tai" (that), "kai" (when), Romanian "mari" (big),
 # also names: in lower case a name only after an English relation, title or naming word ("Eşim ama hiç yardım etmedi",
-# my husband never helped though; "my aunty ama let me stay") (round 35).
-_FOREIGN_LOWER_WORDS = frozenset("ama sana bana tai kai mari".split())
+# my husband never helped though; "my aunty ama let me stay") (round 35). Somali "ima" (not... me) and "soo"
+# (towards the speaker), also a first name and a family name: "qofna ima soo wicin" (nobody called me) (review 39).
+_FOREIGN_LOWER_WORDS = frozenset("ama sana bana tai kai mari ima soo".split())
 # First names that are everyday words of Spanish, Portuguese, Turkish, Romanian, Lithuanian, Somali, Polish and Welsh
 # (also in sources/ambiguous_names.txt, so names only with a person's cue): hope, peace, grace, dawn, sea, sun, star.
 # Looked up by key, so Turkish "ş" is found as the Romanian "ș" that keys are written with ("Barış").

@@ -174,3 +174,15 @@ def test_round_39_strangers_set_stays_fixed():
 ])
 def test_a_person_described_before_the_ergative_is_no_name(text, expected):
     exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Somali "ima" (not... me) and "soo" (towards the speaker) in lower case are words, not a name and a family name.
+    ("qofna ima soo wicin markii aan u baahnaa", "qofna ima soo wicin markii aan u baahnaa"),
+    ("waxay ii soo direen warqad", "waxay ii soo direen warqad"),
+    # After a relation, or capitalised, they are still names.
+    ("my ex soo hit me in front of the kids", "my ex [name] hit me in front of the kids"),
+    ("Ima from the refuge helped me move", "[name] from the refuge helped me move"),
+])
+def test_somali_words_that_are_also_names(text, expected):
+    exact_and_stable(text, expected)
