@@ -56,10 +56,11 @@ class ReportPopulation:
 
     @property
     def kept_key(self) -> str:
-        """What the report's kept figures go by (`webapp.revisions`): its whole
-        months, with a response or not (hiding a month's only response is a
-        change to the same report, not a new one), or the consultation; ""
-        when it counts no response."""
+        """What the report's kept figures go by (`webapp.revisions`): the first
+        to the last of its months that ever held a response, hidden ones too
+        (hiding a month's only response is a change to the same report, not a
+        new one; dates over empty months find the same record), or the
+        consultation; "" when it counts no response."""
         if not self.atoms or self.counted is None:
             return ""
         return self.kept if self.named.kind == "feedback" else self.counted.key
