@@ -1370,10 +1370,16 @@ def _nickname_after_relation(token: _Token, before: str, text: str) -> bool:
 
 
 def _unlisted_after_relation(token: _Token, text: str, lex: Lexicon) -> bool:
-    """A lower-case word in no list, just after a relation: "my husband shamim", "his mate tommo"."""
+    """A lower-case word in no list, just after a relation: "my husband shamim", "his mate tommo"; not one
+    before "me", "us", "him"...: a verb misspelt, what the relation did ("my ex strangeld me")."""
     if len(token.key) < 3 or lex.is_ordinary(token.key) or not token.latin or token.key in lex.foreign_words:
         return False
+    if _OBJECT_AFTER.match(text, token.end):
+        return False
     return bool(_RELATION_BEFORE.search(text, max(0, token.start - 40), token.start))
+
+
+_OBJECT_AFTER = lazy_re(r"\s+(?:me|us|him|her|them)\b", re.IGNORECASE)
 
 
 # Turkish case endings on a name typed without the apostrophe (round 38): "kardeşim emreyi aradım" (I rang my brother

@@ -186,3 +186,14 @@ def test_a_person_described_before_the_ergative_is_no_name(text, expected):
 ])
 def test_somali_words_that_are_also_names(text, expected):
     exact_and_stable(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A misspelt verb after a relation, before "me" or "us", is what the relation did, not a name (final check).
+    ("my ex strangeld me last nite", "my ex strangeld me last nite"),
+    ("my partner chokd me wen i tried to leave", "my partner chokd me wen i tried to leave"),
+    # An unlisted name after a relation still goes, before what the person did.
+    ("my husband shamim hit me", "my husband [name] hit me"),
+])
+def test_a_misspelt_verb_after_a_relation_is_no_name(text, expected):
+    exact_and_stable(text, expected)
