@@ -246,18 +246,25 @@ def summarise_items(items: Sequence[Coded], previous_items: Sequence[Coded] | No
         hidden = 0 < count < k
         mean = round(sentiment_total / count, 4) if count and not hidden else None
         share = round(count / total, 4) if total and not hidden else None
+        row = ThemeRow(code=code, label=labels.get(code, code), count=count, shown=shown_count(count, k),
+                       share=share, mean_sentiment=mean, sentiment_words=sentiment_words(mean),
+                       previous_count=None, change=None, direction="", change_words="", suppressed=hidden)
         previous = None if previous_total is None else previous_counts.get(code, 0)
-        previous_share = None if previous is None else round(previous / previous_total, 4)
-        previous_hidden = previous is not None and 0 < previous < k
-        change, direction, words = change_between(count / total if total else 0.0, previous_share,
-                                                  hidden=hidden or previous_hidden)
-        rows.append(ThemeRow(
-            code=code, label=labels.get(code, code), count=count, shown=shown_count(count, k),
-            share=share, mean_sentiment=mean, sentiment_words=sentiment_words(mean),
-            previous_count=previous, change=change, direction=direction, change_words=words,
-            suppressed=hidden, previous_share=None if previous_hidden else previous_share))
+        rows.append(beside_earlier(row, total, previous, previous_total, k))
     rows.sort(key=lambda row: (-row.count, row.label.lower(), row.code))
     return total, previous_total, rows
+
+
+def beside_earlier(row: ThemeRow, total: int, previous: int | None, previous_total: int | None,
+                   k: int = K) -> ThemeRow:
+    """The row with the earlier period's count, its share and the change in
+    share (`change_between`); `previous` is None when there is no earlier period."""
+    previous_share = None if previous is None or not previous_total else round(previous / previous_total, 4)
+    previous_hidden = previous is not None and 0 < previous < k
+    change, direction, words = change_between(row.count / total if total else 0.0, previous_share,
+                                              hidden=0 < row.count < k or previous_hidden)
+    return replace(row, previous_count=previous, change=change, direction=direction, change_words=words,
+                   previous_share=None if previous_hidden else previous_share)
 
 
 # Breakdowns ---------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from analysis.board import (
     Extra,
     K,
     ThemeRow,
-    change_between,
+    beside_earlier,
     sentiment_words,
     shown_count,
     summarise_items,
@@ -226,14 +226,9 @@ def _zero_row(code: str, labels: dict[str, str], own: _Released, k: int) -> Them
 
 
 def _with_earlier(row: ThemeRow, previous: int, own: _Released, before: _Released, k: int) -> ThemeRow:
-    """As `analysis.board.summarise_items` compares periods, then held back
-    where either period's count or total was (`_held_row`)."""
-    previous_share = round(previous / before.responses, 4)
-    previous_hidden = 0 < previous < k
-    change, direction, words = change_between(row.count / own.responses if own.responses else 0.0, previous_share,
-                                              hidden=0 < row.count < k or previous_hidden)
-    row = replace(row, previous_count=previous, previous_share=None if previous_hidden else previous_share,
-                  change=change, direction=direction, change_words=words)
+    """Compared as `analysis.board.summarise_items` compares periods, then held
+    back where either period's count or total was (`_held_row`)."""
+    row = beside_earlier(row, own.responses, previous, before.responses, k)
     held = {theme_key(row.code), RESPONSES_KEY}
     if held & own.held or held & before.held:
         return withhold_row(row, previous_too=True)
