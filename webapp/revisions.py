@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TypeVar
 
@@ -36,6 +36,9 @@ from webapp import disclosure
 from webapp.extensions import db
 
 Figures = TypeVar("Figures")
+# Parts that keep what was counted response by response (`webapp.reports.inputs`): their
+# figures by str(response id), their states by ("response", id), so a purge can take one out.
+INPUTS = "inputs|"
 _DIGEST_BYTES = 8
 # Raise when what a part keeps changes shape: releases kept before are then released afresh, not misread.
 FORMAT = 2
@@ -56,13 +59,14 @@ class ReleasedPart(db.Model):
     released_on: Mapped[date] = mapped_column(Date, default=date.today)
 
 
-def _digest(value: object) -> str:
+def digest(value: object) -> str:
+    """A short, stable digest of a value: how kept records know responses."""
     return hashlib.blake2b(repr(value).encode(), digest_size=_DIGEST_BYTES).hexdigest()
 
 
 def fingerprint(states: Mapping[object, object]) -> dict[str, str]:
     """Each response (by a digest of its key) and a digest of its state."""
-    return {_digest(key): _digest(state) for key, state in states.items()}
+    return {digest(key): digest(state) for key, state in states.items()}
 
 
 def changed(before: Mapping[str, str], now: Mapping[str, str], removals: bool = True) -> int:
@@ -76,11 +80,12 @@ def changed(before: Mapping[str, str], now: Mapping[str, str], removals: bool = 
 
 def revised(report: str, part: str, states: Mapping[object, object], build: Callable[[], Figures],
             dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K,
-            removals: bool = True) -> Figures:
+            removals: bool = True, stale: Callable[[Figures], bool] | None = None) -> Figures:
     """The part's figures as last released for `report` (the whole months or
     the consultation it counts; "" when it counts no response) while fewer
     than `k` of its responses (`states`: response -> everything about it the
-    part counts) have changed since; otherwise `build()` (which releases
+    part counts) have changed since, unless `stale` says the kept figures no
+    longer stand whatever changed; otherwise `build()` (which releases
     through the ledger) and remember the result."""
     if not report:
         return build()
@@ -90,7 +95,9 @@ def revised(report: str, part: str, states: Mapping[object, object], build: Call
     kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report,
                                                         ReleasedPart.part == key))
     if kept is not None and changed(json.loads(kept.state), now, removals) < k:
-        return load(json.loads(kept.figures))
+        figures = load(json.loads(kept.figures))
+        if stale is None or not stale(figures):
+            return figures
     figures = build()
     _keep(report, key, now, dump(figures))
     return figures
@@ -108,3 +115,19 @@ def _keep(report: str, key: str, state: dict[str, str], figures: object) -> None
         db.session.commit()
     except IntegrityError:  # SQLite: another request kept the same part first; either will do
         db.session.rollback()
+
+
+def forget(response_ids: Iterable[int]) -> None:
+    """Take purged responses out of every part that keeps inputs by response
+    (`INPUTS`): what a response added goes with it, as its text does (its
+    counts live on in the retention purge's aggregates)."""
+    gone = {str(response_id) for response_id in response_ids}
+    if not gone:
+        return
+    digests = {digest(("response", int(response_id))) for response_id in gone}
+    for kept in db.session.scalars(select(ReleasedPart).where(ReleasedPart.part.like(f"{INPUTS}%"))):
+        figures = json.loads(kept.figures)
+        if gone.isdisjoint(figures):
+            continue
+        kept.figures = json.dumps({key: value for key, value in figures.items() if key not in gone})
+        kept.state = json.dumps({key: value for key, value in json.loads(kept.state).items() if key not in digests})

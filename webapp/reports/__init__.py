@@ -2,7 +2,8 @@
 the themed summary, download the board pack PDF, keep the actions ledger.
 
 - `population`: which responses a report counts (whole months, or a whole
-  consultation), so no two reports differ by a handful of responses.
+  consultation), so no two reports differ by a handful of responses;
+  `inputs`: what each month last counted, which every report over it reads.
 - `summary`: the board summary of a scope (figures from `analysis.board`,
   read from the database here), released through the ledger
   (`webapp.disclosure`); `queries`: quotes, emergent themes, the

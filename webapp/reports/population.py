@@ -23,7 +23,6 @@ from datetime import date
 from sqlalchemy import select
 
 from analysis.disclosure import Population
-from webapp.consultations.models import ConsultationResponse
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse
 from webapp.formatters import long_date
@@ -115,21 +114,6 @@ def population_of(scope: Scope, today: date | None = None) -> ReportPopulation:
     answered = _months_with_responses(start, end) | purged
     return ReportPopulation(named=scope, counted=counted, atoms=atoms, widened=widened, so_far=so_far,
                             kept=_kept_range(answered), whole_quarter=_whole_quarter(answered, finished))
-
-
-def hidden_responses(population: ReportPopulation) -> list[int]:
-    """The hidden responses among those a report counts: its months' or its consultation's."""
-    counted = population.counted
-    if counted is None:
-        return []
-    if counted.kind == "feedback":
-        return list(db.session.scalars(select(FeedbackResponse.id).where(
-            FeedbackResponse.submitted_on.between(counted.start, counted.end), FeedbackResponse.hidden.is_(True))))
-    consultation = counted.consultation()
-    if consultation is None:
-        return []
-    return list(db.session.scalars(select(ConsultationResponse.id).where(
-        ConsultationResponse.consultation_id == consultation.id, ConsultationResponse.hidden.is_(True))))
 
 
 def _months_with_responses(start: date, end: date, visible_only: bool = False) -> set[str]:

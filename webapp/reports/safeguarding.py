@@ -25,7 +25,8 @@ from webapp.extensions import db
 from webapp.feedback import questions as bank
 from webapp.feedback.models import FeedbackResponse
 from webapp.formatters import risk_labels
-from webapp.moderation.safeguarding import review_ref, reviewed_refs, reviews
+from webapp.moderation.safeguarding import review_ref, reviews
+from webapp.reports import inputs
 from webapp.reports.models import GroupComment
 from webapp.reports.population import ReportPopulation, population_of
 from webapp.staff.models import StaffUser
@@ -38,31 +39,13 @@ QUEUE_LIMIT = 100
 
 # The panel -----------------------------------------------------------------------------
 
-def _kind(ref: str) -> str:
-    return "feedback" if ref.startswith("f:") else "consultation"
-
-
-def flagged_responses(scope_items) -> dict[str, Flagged]:
-    """One Flagged per response with danger words found or a staff flag, by
-    its review reference, from the report's items (`themes.scope.Item`s, or
-    coded items carrying them)."""
-    found: dict[str, Flagged] = {}
-    for entry in scope_items:
-        item = getattr(entry, "item", entry)
-        if item.risk_flagged or item.safeguarding_flag or item.risk_categories:
-            ref = review_ref(_kind(item.ref), item.response_id)
-            found[ref] = Flagged(tuple(item.risk_categories), item.safeguarding_flag, False)
-    done = reviewed_refs(found)
-    return {ref: Flagged(f.categories, f.staff_flag, ref in done) for ref, f in found.items()}
-
-
-def release_panel(population: ReportPopulation, scope_items, k: int = K) -> Panel:
-    """The panel for a report's population, as last released while fewer than
-    k flagged responses changed since (`webapp.revisions`); otherwise checked
+def release_panel(population: ReportPopulation, flagged: dict[str, Flagged], k: int = K) -> Panel:
+    """The panel for a report's population, from its flagged responses as its
+    months counted them (`webapp.reports.inputs`), as last released while fewer
+    than k of them changed since (`webapp.revisions`); otherwise checked
     against every figure already shown (a count held back is withheld, and its
     line protected around it: the cells that then show are checked in turn),
     then recorded."""
-    flagged = flagged_responses(scope_items)
     by_kind = population.breaks_down  # kinds are a breakdown: never for overlapping periods
     # One record per set of months (the trend reads its total from it too): two would each be released afresh.
     return revisions.revised(population.kept_key, f"panel|by_kind={by_kind}", flagged,
@@ -136,7 +119,7 @@ def _trend_label(quarter: str, population: ReportPopulation) -> str:
 
 def _trend_total(population: ReportPopulation, k: int) -> str:
     """A quarter's flagged responses, as its own panel shows them."""
-    return release_panel(population, items(population.counted), k).total.shown
+    return release_panel(population, inputs.counted_flags(population, items(population.counted), k), k).total.shown
 
 
 # The group's comments ------------------------------------------------------------------

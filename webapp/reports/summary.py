@@ -28,8 +28,9 @@ from analysis.board import (
 from analysis.safeguarding import Panel
 from webapp import disclosure, revisions
 from webapp.consultations import reporting
-from webapp.reports import queries
-from webapp.reports.population import ReportPopulation, hidden_responses, population_of
+from webapp.reports import inputs, queries
+from webapp.reports.inputs import Counted
+from webapp.reports.population import ReportPopulation, population_of
 from webapp.reports.queries import GroupView
 from webapp.reports.safeguarding import release_panel
 from webapp.retention.purge import aggregate_counts
@@ -148,11 +149,13 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     recorded as shown."""
     labels = theme_labels()
     population = population_of(scope, today)
-    coded = _items(population)
-    own = own_figures(population, coded, labels, k)
+    coded = _items(population)  # as they stand: quotes come from these, never from what was kept
+    counted = inputs.counted(population, coded, k)
+    own = own_figures(population, counted, labels, k)
     named_previous = scope.previous()
     previous_population = population_of(named_previous, today) if named_previous else None
-    before = (own_figures(previous_population, _items(previous_population), labels, k)
+    before = (own_figures(previous_population, inputs.counted(previous_population, _items(previous_population), k),
+                          labels, k)
               if previous_population is not None else None)
     rows = _held_rows_last(_beside_earlier(own, before, labels, k))
     if with_quotes:
@@ -165,7 +168,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
         previous_label=previous_population.label if previous_population else None,
         previous_responses=_earlier_total(before),
         emergent=queries.pending_emergent(run),
-        safeguarding=release_panel(population, coded, k) if with_safeguarding else None,
+        safeguarding=release_panel(population, counted.flagged, k) if with_safeguarding else None,
         changes=queries.change_record(scope),
         breakdowns=own.breakdowns if population.breaks_down else [],
         group_view=queries.group_view(scope.key),
@@ -178,14 +181,16 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     )
 
 
-def own_figures(population: ReportPopulation, coded, labels: dict[str, str], k: int = K) -> _Released:
-    """The population's own figures (no earlier period), as it last released
-    them while fewer than k of its responses changed since (`webapp.revisions`),
+def own_figures(population: ReportPopulation, counted: Counted, labels: dict[str, str], k: int = K) -> _Released:
+    """The population's own figures (no earlier period), worked out from what
+    its months counted (`webapp.reports.inputs`), as it last released them
+    while fewer than k of those responses changed since (`webapp.revisions`),
     else released afresh through the ledger. One record per set of months,
     whatever dates were chosen to reach it and whether it is a report's own
     period or the one before: two records for the same months would each be
     released afresh, and set side by side."""
     extra = _extra(population.counted)
+    coded = counted.coded
 
     def release() -> _Released:
         responses, _, rows = summarise_items(_coded(coded), None, labels, k, extra)
@@ -194,9 +199,11 @@ def own_figures(population: ReportPopulation, coded, labels: dict[str, str], k: 
 
     # A quarter's months once it has ended break down; before, the same months do not: two records.
     # Every response is in its states, hidden ones too: one gone was purged, its counts added back.
+    # Figures read before the first theming run count no theme; once themed they no longer stand.
     return revisions.revised(population.kept_key, f"summary|breaks_down={population.breaks_down}",
-                             _states(coded, hidden_responses(population)), release, _dump_released,
-                             lambda kept: _load_released(kept, labels), k, removals=False)
+                             inputs.states(coded, counted.hidden), release, _dump_released,
+                             lambda kept: _load_released(kept, labels), k, removals=False,
+                             stale=lambda kept: not any(row.count for row in kept.rows) and inputs.themed(coded))
 
 
 def _earlier_total(before: _Released | None) -> int | None:
@@ -266,22 +273,6 @@ class _Released:
     staff_corrected: int
     staff_checked: frozenset[str]
     run_themed: bool
-
-
-def _states(coded, hidden: list[int]) -> dict:
-    """What each response adds to the counts: its answers' themes and
-    sentiment and every group it is broken down by; a hidden one, that it is
-    hidden. Not what staff did (confirming a run's themes moves no count, and
-    counted as a change it made one real change stand out among five: board
-    review), which is kept with the rest and moves with the next release; nor
-    the purged responses' counts, which a purge adds back as it removes them."""
-    states: dict[tuple, list | str] = {("response", response_id): "hidden" for response_id in hidden}
-    for c in sorted(coded, key=lambda c: c.item.ref):
-        item = c.item
-        states.setdefault(("response", item.response_id), []).append(
-            (item.ref, tuple(sorted(c.codes)), round(c.compound, 4), item.service,
-             tuple(sorted(item.equality.items())), item.channel, item.easy_read, item.language))
-    return states
 
 
 def _dump_released(released: _Released) -> dict:

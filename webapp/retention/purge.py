@@ -16,8 +16,9 @@ runs it daily (see README, Encryption and retention). A purge:
    deleted but not counted, as they are left out of every report.
 2. deletes the old responses (hidden ones too) with their answers, and every
    row that names their items by ref (staff coding, run items, published
-   quotes, answer vectors); runs left with no items go too, as their reports
-   quote the text.
+   quotes, answer vectors) or keeps what they added to their month's figures
+   (`webapp.revisions.forget`); runs left with no items go too, as their
+   reports quote the text.
 
 `aggregate_counts(scope)` gives the counts back for reports.
 """
@@ -34,6 +35,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import delete, func, select
 
+from webapp import revisions
 from webapp.audit import record_event
 from webapp.consultations.models import Answer, Consultation, ConsultationResponse, answer_ref
 from webapp.extensions import db
@@ -263,6 +265,7 @@ def _delete(report: PurgeReport) -> None:
     deleted["consultation answers"] = _delete_where(Answer, Answer.response_id, response_ids)
     deleted["consultation responses"] = _delete_where(ConsultationResponse, ConsultationResponse.id, response_ids)
     deleted["feedback responses"] = _delete_where(FeedbackResponse, FeedbackResponse.id, feedback_ids)
+    revisions.forget(feedback_ids)
     # A run whose items have all gone only holds quotes of purged text.
     emptied = [run_id for run_id in run_ids if not db.session.scalar(
         select(func.count(ThemeRunItem.id)).where(ThemeRunItem.run_id == run_id))]

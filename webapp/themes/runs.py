@@ -296,17 +296,19 @@ def coded_items(scope: Scope, any_run: bool = False) -> list[CodedItem]:
     """Each current item of the scope with its codes: staff coding first, else
     the latest run's; codes as they count now (merged -> joined theme, retired
     dropped). Items no run has seen get sentiment from the default scorer.
-    With `any_run` (reports over whole months), an item the scope's own run
-    did not see takes its codes from the newest finished run that did: a
-    range of months is reported from the quarters' runs, not as zeros."""
+    With `any_run` (reports over whole months), each item takes its codes
+    from the newest finished run that saw it, whatever that run's scope: a
+    range of months is reported from the quarters' runs, not as zeros, and a
+    month counts the same in every report over it (`webapp.reports.inputs`)."""
     found = items(scope)
     refs = [item.ref for item in found]
-    run = latest_run(scope.key)
-    seen = ({row.ref: row for chunk in _chunks(refs) for row in db.session.scalars(
-        select(ThemeRunItem).where(ThemeRunItem.run_id == run.id, ThemeRunItem.ref.in_(chunk)))}
-            if run else {})
     if any_run:
-        seen = _newest_run_items([ref for ref in refs if ref not in seen]) | seen
+        seen = _newest_run_items(refs)
+    else:
+        run = latest_run(scope.key)
+        seen = ({row.ref: row for chunk in _chunks(refs) for row in db.session.scalars(
+            select(ThemeRunItem).where(ThemeRunItem.run_id == run.id, ThemeRunItem.ref.in_(chunk)))}
+                if run else {})
     staff = staff_codes(refs)
     mapping = current_code_map()
     scored = _sentiment_of([item for item in found if item.ref not in seen])

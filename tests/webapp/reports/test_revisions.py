@@ -5,7 +5,7 @@ moved or what turned "not shown" (board review)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -21,7 +21,7 @@ from webapp.reports.safeguarding import trend
 from webapp.reports.summary import build_summary
 from webapp.revisions import changed, fingerprint
 from webapp.themes.models import StaffCoding
-from webapp.themes.scope import feedback_range
+from webapp.themes.scope import feedback_quarter, feedback_range
 
 refuge_months, months = attacks.refuge_months, safeguarding_attacks.months  # the attack tests' fixtures
 
@@ -46,7 +46,7 @@ def test_changed_counts_each_response_added_removed_or_changed_once():
     assert changed(before, before) == 0
 
 
-def test_a_quarter_keeps_every_figure_until_five_responses_changed(refuge_months):
+def test_a_quarter_keeps_every_figure_until_five_responses_of_a_month_changed(refuge_months):
     scope, after = ended_quarter(refuge_months["second"])
     first = build_summary(scope, today=after)
     assert first.breakdowns
@@ -58,13 +58,19 @@ def test_a_quarter_keeps_every_figure_until_five_responses_changed(refuge_months
     kept = build_summary(scope, today=after)
     # One hidden, one re-themed: not a figure moves, and none turns "not shown".
     assert shown(kept) == shown(first)
-    for response in refuge_crowd(2):
+    in_second = [r for r in refuge_crowd(14) if r.submitted_on >= refuge_months["second"]]
+    for response in in_second[:2]:
         response.hidden = True
     db.session.commit()
-    assert shown(build_summary(scope, today=after)) == shown(first)  # four changed
-    refuge_crowd(1)[0].hidden = True
+    assert shown(build_summary(scope, today=after)) == shown(first)  # four of the month's changed
+    in_first = [r for r in refuge_crowd(14) if r.submitted_on < refuge_months["second"]]
+    in_first[0].hidden = True
     db.session.commit()
-    revised = build_summary(scope, today=after)  # five changed: released again, through the ledger
+    # Five of the quarter's, but four of each month's: every report counts the months as they were kept.
+    assert shown(build_summary(scope, today=after)) == shown(first)
+    in_second[2].hidden = True
+    db.session.commit()
+    revised = build_summary(scope, today=after)  # five of one month's: released again, through the ledger
     assert shown(revised) != shown(first)
     assert not small_differences(figures(first), figures(revised))
 
@@ -86,7 +92,7 @@ def test_the_summary_says_figures_change_only_once_five_responses_have(refuge_mo
     scope, _ = ended_quarter(refuge_months["second"])
     page = client.get(f"/staff/reports/summary/{scope.key}").get_data(as_text=True)
     assert 'id="revisions-note"' in page
-    assert "Figures change only once at least 5 of the responses behind them have changed" in page
+    assert "Figures change only once at least 5 responses from the same calendar month have changed" in page
 
 
 def test_an_earlier_period_reads_as_its_own_report_showed_it(refuge_months):
@@ -126,3 +132,21 @@ def test_a_summary_with_no_themes_says_so_too(app_context, app, client):
     sign_in_as(client, make_user(role="board", demo=True))
     page = client.get("/staff/reports/summary/consultation:no-themes-yet").get_data(as_text=True)
     assert 'id="revisions-note"' in page
+
+
+def test_a_month_read_before_its_first_theming_counts_its_themes_once_themed(app_context, app):
+    """A report read before the first run kept a month of three answers with
+    no themes; once they are themed, every report over it counts the themes
+    (three changed answers would otherwise keep the month unthemed for good)."""
+    refuge = Service(slug="safe-haven", name="Safe Haven Refuge")
+    responses = [FeedbackResponse(submitted_on=date(2026, 8, 3 + n), service=refuge,
+                                  what_helped=f"The housing officer helped me, visit {n}.") for n in range(3)]
+    db.session.add_all([refuge, *responses])
+    db.session.commit()
+    quarter, today = feedback_quarter("2026Q3"), date(2026, 12, 7)
+    assert not any(row.count for row in build_summary(quarter, today=today).themes)
+    for response in responses:
+        db.session.add(StaffCoding(ref=feedback_ref(response.id, "what_helped"), codes=["housing"]))
+    db.session.commit()
+    assert build_summary(quarter, today=today).theme("housing").count == 3
+    assert build_summary(feedback_range(date(2026, 8, 1), date(2026, 8, 31)), today=today).theme("housing").count == 3

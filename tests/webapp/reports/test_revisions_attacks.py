@@ -10,6 +10,7 @@ later hide."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -24,6 +25,7 @@ from webapp.reports.population import population_of
 from webapp.reports.safeguarding import trend
 from webapp.reports.summary import build_summary
 from webapp.retention.purge import purge
+from webapp.revisions import ReleasedPart
 from webapp.themes.models import StaffCoding
 from webapp.themes.scope import feedback_quarter, feedback_range
 
@@ -138,8 +140,6 @@ def test_the_panel_of_the_same_months_asked_another_way_reads_as_kept(crowd):
     assert [point.shown for point in trend(Q3, today=today)] == points
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (SECURITY.md): a kept record beside a fresh one of overlapping "
-                   "months; the fix is to keep each month's inputs, not each report's figures")
 def test_months_first_asked_for_after_a_change_beside_the_kept_quarter(crowd):
     """The quarter kept from before the man was hidden; then its months, never
     asked for before, are released afresh from today's data. Beside the kept
@@ -227,3 +227,70 @@ def test_staff_confirming_themes_is_no_change_to_what_a_quarter_counts(crowd):
     db.session.commit()
     after = build_summary(Q3, today=TODAY)
     assert figures(after) == figures(before) and after.staff_coded == before.staff_coded
+
+
+# Months keep what they counted (`webapp.reports.inputs`) ------------------------------------------------
+
+AUGUST = date(2026, 8, 1)
+
+
+def test_a_months_panel_first_asked_for_after_a_change_reads_as_the_kept_quarter(crowd):
+    """The quarter's panel shown with seven of August's responses flagged; an
+    eighth flagged; then August asked for the first time. It counts the seven
+    August kept, as the quarter does: not eight beside seven, which would say
+    who was flagged since."""
+    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
+    for response in august[:7]:
+        response.safeguarding_flag = True
+    db.session.commit()
+    today = date(2026, 10, 20)
+    kept = build_summary(Q3, today=today).safeguarding
+    august[8].safeguarding_flag = True
+    db.session.commit()
+    alone = build_summary(month(AUGUST), today=today).safeguarding
+    assert alone.total.shown == kept.total.shown == "7"
+
+
+def test_a_month_counts_as_kept_in_a_report_over_more_months(crowd):
+    """The man hidden, the quarter shown, then the man shown again, and April
+    to September asked for the first time: August counts as the quarter
+    counted it, without him, until five of its responses have changed."""
+    hide_the_man(crowd)
+    before = build_summary(Q3, today=TODAY)
+    crowd["man"].hidden = False
+    db.session.commit()
+    half = build_summary(feedback_range(date(2026, 4, 1), date(2026, 9, 30)), today=TODAY)
+    assert half.theme("money") is None or half.theme("money").count == 0
+    assert before.theme("money") is None or before.theme("money").count == 0
+
+
+def test_kept_inputs_hold_no_text(crowd):
+    build_summary(Q3, today=TODAY)
+    kept = db.session.scalars(select(ReleasedPart).where(ReleasedPart.population == "feedback:2026-08")).all()
+    assert {part.part.split("|k=")[0] for part in kept} == {"inputs|answers", "inputs|flags"}
+    stored = " ".join(part.figures + part.state for part in kept)
+    assert "Written answer" not in stored
+    assert '"money"' in stored  # what the month counted: the man's themes
+
+
+def test_a_purge_takes_its_responses_out_of_their_months_kept_inputs(crowd):
+    build_summary(Q3, today=TODAY)
+    purge(months=5, today=date(2026, 12, 4))  # cut-off 4 July
+    july = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == "feedback:2026-07",
+                                                        ReleasedPart.part.like("inputs|answers%")))
+    kept = json.loads(july.figures)
+    days = {answer["day"] for answers in kept.values() for answer in answers}
+    assert days and min(days) == "2026-07-04"
+    assert len(json.loads(july.state)) == len(kept)
+
+
+def test_a_quarter_kept_before_its_months_kept_inputs_is_still_kept(crowd):
+    """Records kept before this release have no month inputs: the first
+    inputs counted must still match them, not release every report afresh
+    beside its kept figures (the man hidden in between)."""
+    before = figures(build_summary(Q3, today=TODAY))
+    for part in db.session.scalars(select(ReleasedPart).where(ReleasedPart.part.like("inputs|%"))):
+        db.session.delete(part)
+    db.session.commit()
+    hide_the_man(crowd)
+    assert figures(build_summary(Q3, today=TODAY)) == before

@@ -5,17 +5,17 @@ confidence, matched words, sentiment and emergent themes per item, and
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from tests.webapp.helpers import HOUSING, PARKING, POLICE, WAITING, add_feedback, make_user, run_now
+from tests.webapp.helpers import HOUSING, PARKING, POLICE, WAITING, _run, add_feedback, make_user, run_now
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse, feedback_ref
 from webapp.themes import codebook, runs
 from webapp.themes.demo import DEMO_CODED, add_demo_runs, demo_scopes
 from webapp.themes.models import EmergentTheme, StaffCoding, ThemeCode, ThemeRun, ThemeRunItem
-from webapp.themes.scope import feedback_quarter
+from webapp.themes.scope import feedback_quarter, feedback_range
 
 
 def test_codebook_seeded_once_from_the_default(app_context, app):
@@ -84,6 +84,20 @@ def test_coded_items_without_any_run(app_context, app):
     response = add_feedback(POLICE)
     [only] = runs.coded_items(feedback_quarter("2026Q3"))
     assert only.item.response_id == response.id and only.codes == () and not only.staff_coded
+
+
+def test_reports_over_months_read_each_answer_from_the_newest_run_that_saw_it(app_context, app):
+    """A month counts the same in every report over it (`webapp.reports.inputs`):
+    the quarter's own run is older than one over a range, so the range's themes count."""
+    response = add_feedback(POLICE)
+    quarter = feedback_quarter("2026Q3")
+    older = _run(quarter, [(response, ["police"], 0.2)])
+    newer = _run(feedback_range(date(2026, 7, 1), date(2026, 10, 31)), [(response, ["access"], 0.2)])
+    newer.finished_at = older.finished_at + timedelta(days=1)
+    db.session.commit()
+    [own] = runs.coded_items(quarter)
+    [newest] = runs.coded_items(quarter, any_run=True)
+    assert own.codes == ("police",) and newest.codes == ("access",)
 
 
 def test_learns_from_staff_coding_once_there_are_enough_examples(app_context, app):
