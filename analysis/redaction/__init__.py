@@ -155,6 +155,14 @@ Policy decisions (see PRODUCT.md section 2):
   ("BHM/H/99321"); a Chinese name spelt by sound before a title ("史密斯警官"), a school named for a saint and a plate
   touching Chinese characters; neighbourhoods in Urdu and Bengali script, "-town" joined in Arabic ("غرانجتاون"). A
   law named after a person without its "'s" ("Clare law") and a Persian word GeoNames holds as a town ("اوست") stay.
+- Round 40 (a stranger's set), other languages: Gujarati towns as Devanagari spells them, letter for letter ("લેસ્ટરમાં",
+  the ending stays) and "-ben"/"-bhai" joined to a name ("કોકિલાબેન"); a capitalised Russian or Ukrainian word inside a
+  sentence, a place after "в", "из", "до" ("в Питерборо") and otherwise a name ("Мій спонсор Гарет"), not a country,
+  "You", God, an app or an organisation's adjective ("в Женский центр"); "former" between a relation and the name
+  (Sorani "پێشووم", Tigrinya "ነበር"); Arabic "and" joined to a title ("والشرطي جونز"); a Tamil school by its name
+  ("ஓக்ஃபீல்ட் பள்ளியில்") and more Tamil first names; a Chinese family name between a role and its title ("社工陈小姐"), a
+  restaurant or shop by its name ("工作的金龙酒家"), a handle touching Chinese characters ("微信号是zhangq_1985");
+  Persian "استریت" (Street) in an address.
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

@@ -1622,6 +1622,13 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
             last = _compound_end(tokens, index, end)
             yield token.start, _with_bibi(tokens, last, end)
             index = last
+        elif _CYRILLIC.match(token.key) and _cyrillic_capital_name(tokens, index, text):
+            last = index  # a family name after it is capitalised too: "Гарет Джонс"
+            while last + 1 < end and tokens[last + 1].capitalised and _CYRILLIC.match(tokens[last + 1].key) \
+                    and not CYRILLIC_NOT_NAMES.match(tokens[last + 1].key):
+                last += 1
+            yield token.start, tokens[last].end
+            index = last
         index += 1
 
 
@@ -1661,10 +1668,13 @@ _TITLES_AFTER_NAMES = frozenset("آقا خانم".split())
 
 
 def _after_script_title(tokens: list[_Token], index: int, start: int) -> bool:
-    """After "ڈاکٹر", "خانم", "পিসি" or "پی سی" (PC); "میرا پی سی" is my computer."""
+    """After "ڈاکٹر", "خانم", "পিসি" or "پی سی" (PC); "میرا پی سی" is my computer. Arabic joins "and" to the title
+    ("والشرطي جونز", and the policeman Jones; round 40)."""
     before = tokens[index - 1].key if index > start else ""
     if before in _TITLES_AFTER_NAMES and index - 2 >= start and lexicon().is_first_name(tokens[index - 2].key):
         return False
+    if before.startswith("وال") and before[1:] in _SCRIPT_TITLES:
+        return True
     return before in _SCRIPT_TITLES or (index - 2 >= start and (tokens[index - 2].key, before) in _SCRIPT_TITLE_PAIRS
                                         and (index - 3 < start or tokens[index - 3].key not in _ME_WORDS))
 
@@ -1714,6 +1724,10 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     k = tokens[index].key
     if index > start and tokens[index - 1].key in _ANY_WORDS:
         return False  # "امید کا کوئی نور" (no light of hope): "any" or "some" comes before no name
+    if _gujarati_honoured_name(k):
+        return True  # "મારી સાસુ કોકિલાબેન" (my mother-in-law Kokilaben) (round 40)
+    if _CYRILLIC.match(k) and CYRILLIC_NOT_NAMES.match(k):
+        return False  # "и Бог мне помог" (and God helped me), though "Бог" is a family name somewhere
     if k in lex.script_word_names or _word_name_with_ending(k, lex) or _frequent_arabic_name(k, lex):
         return _person_cue(tokens, index, start, end, lex)
     if lex.is_first_name(k) or lex.is_surname(k) or k in _SIKH_NAMES or k in _SCRIPT_FAMILY_NAMES:
@@ -1732,6 +1746,8 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     # An Arabic verb with "me" attached ("أختي ساعدتني", my sister helped me) is no name either, nor a frequent
     # Bengali verb ("দোভাষী আসেনি", the interpreter did not come).
     following = tokens[index + 1].key if index + 1 < end else ""
+    if _after_former_relation(tokens, index, start) and not _everyday_script_form(k, lex):
+        return True  # "مێردەکەی پێشووم هێمن", "ሰብኣየይ ነበር ተስፋይ" (my former husband ...) (round 40)
     if index > start and tokens[index - 1].key in _RELATIONS_OTHER_SCRIPTS:
         # ... unless what a person does follows: "میری بہن عظمت نے کہا" (Azmat, though "عظمت" is greatness).
         return tokens[index - 1].key in _NAME_WORDS or not _everyday_script_form(k, lex) or following in _ERGATIVES
@@ -1754,6 +1770,72 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
         return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
+
+
+# "Former" after a relation, before the name: Kurdish Sorani "پێشووم" (my former: "مێردەکەی پێشووم", my former husband,
+# the relation with the linking "-ی" where "my" would end it), Tigrinya "ነበር" ("ሰብኣየይ ነበር", my husband that was). Only
+# after a relation: Amharic "ነበር" is also "was" (round 40).
+_FORMER_AFTER_RELATION = frozenset("پێشووم پێشوو ነበር".split())
+
+
+def _after_former_relation(tokens: list[_Token], index: int, start: int) -> bool:
+    if index - 2 < start or tokens[index - 1].key not in _FORMER_AFTER_RELATION:
+        return False
+    relation = tokens[index - 2].key
+    return relation in _RELATIONS_OTHER_SCRIPTS or (relation.endswith("ی") and relation[:-1] + "م"
+                                                     in _RELATIONS_OTHER_SCRIPTS)
+
+
+# Gujarati "-ben" (sister) and "-bhai" (brother) joined to a first name as respect ("કોકિલાબેન", "રમેશભાઈ"); not to
+# "elder" or "younger" ("મોટાભાઈ", elder brother) (round 40).
+_GUJARATI_HONORIFIC_ENDINGS = ("બેન", "ભાઈ", "ભાઇ")
+_GUJARATI_KIN_STEMS = frozenset("મોટા મોટી મોટાં નાના નાની નાનાં મોટો નાનો".split())
+
+
+def _gujarati_honoured_name(k: str) -> bool:
+    if not "\u0a80" <= k[:1] <= "\u0aff":
+        return False
+    return any(k.endswith(ending) and len(k) - len(ending) >= 3 and k[:-len(ending)] not in _GUJARATI_KIN_STEMS
+               for ending in _GUJARATI_HONORIFIC_ENDINGS)
+
+
+# Russian and Ukrainian write every common noun in lower case: a capitalised word inside a sentence is a name or a
+# place. Not the words people capitalise all the same: countries (Ukraine, Britain: "Homes for Ukraine" in Cyrillic),
+# "You" written politely, God, the feasts, and the apps people name (round 40).
+_CYRILLIC = lazy_re(r"[\u0400-\u04ff]")
+CYRILLIC_NOT_NAMES = lazy_re(
+    r"(?:англи|великобритани|британи|украин|україн|росси|росі|шотланди|шотланді|уэльс|уельс|ирланди|ірланді|европ|"
+    r"європ|польш|польщ|литв|латви|латві|молдов|молдав|беларус|белорус|білорус|казахстан|грузи|грузі|америк|сша|"
+    r"герман|німеч|франци|франці|румын|румун|вы$|вас$|вам$|вами$|ваш|ви$|вами$|бог|бож|господ|рождеств|різдв|пасх|"
+    r"великдень|великодн|новый|новий|телеграм|вайбер|ватсап|вотсап|вацап|фейсбук|инстаграм|інстаграм|скайп|гугл|"
+    r"ютуб|тикток|тікток|интернет|інтернет|мвд|нхс|бибиси|бі-бі-сі)")
+# Before a town: "в Питерборо", "из Лондона", "до Лідса" (in, from, to, near); the word after one is for places.py.
+_CYRILLIC_PLACE_CUES = frozenset("в во из изо з із зі до под около возле біля поблизу через".split())
+_CYRILLIC_SENTENCE_END = lazy_re(r"(?:^|[.!?…:;\n\"«(—-])\s*$")
+
+
+# An organisation's name capitalises only its first word, an adjective: "в Женский центр" (to the Women's Centre),
+# "Кризисный центр помог". A capitalised word with an adjective's ending before a lower-case word is none of a place's
+# or a person's (a family name so ended is listed: "Ковальский") (round 40).
+_CYRILLIC_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ую",
+                               "юю", "ых", "их", "ым", "им", "ими", "ыми")
+_CYRILLIC_NEXT_LOWER = lazy_re(r"\s+[\u0430-\u045f]")
+
+
+def cyrillic_adjective_before_noun(text: str, start: int, end: int) -> bool:
+    return text[start:end].lower().endswith(_CYRILLIC_ADJECTIVE_ENDINGS) and bool(_CYRILLIC_NEXT_LOWER.match(text, end))
+
+
+def _cyrillic_capital_name(tokens: list[_Token], index: int, text: str) -> bool:
+    """A capitalised Russian or Ukrainian word inside a sentence that no list holds ("Мій спонсор Гарет кричав", my
+    sponsor Gareth shouted): a name. Not after a word of place ("в Питерборо" is places.py's town)."""
+    token = tokens[index]
+    if not token.capitalised or token.shouted or len(token.key) < 3 or CYRILLIC_NOT_NAMES.match(token.key) \
+            or cyrillic_adjective_before_noun(text, token.start, token.end):
+        return False
+    if index > 0 and tokens[index - 1].key in _CYRILLIC_PLACE_CUES and tokens[index - 1].end < token.start:
+        return False
+    return not _CYRILLIC_SENTENCE_END.search(text, max(0, token.start - 10), token.start)
 
 
 # Arabic joins "and", "to", "for", "with", "so", "like" to the next word: "وليلى" (and Layla), "لسارة" (to Sara).
@@ -1871,7 +1953,8 @@ def _person_cue(tokens: list[_Token], index: int, start: int, end: int, lex: Lex
     first name before it ("محمد نور"), or after it the ergative, an honorific, a family name ("दीपक भैया", "आशा
     शर्मा"), or a Bengali case ending of a person."""
     before = tokens[index - 1].key if index > start else ""
-    if before in _RELATIONS_OTHER_SCRIPTS or _after_script_title(tokens, index, start):
+    if before in _RELATIONS_OTHER_SCRIPTS or _after_script_title(tokens, index, start) \
+            or _after_former_relation(tokens, index, start):
         return True
     if before and lex.is_first_name(before) and before not in lex.script_word_names:
         return True
@@ -1896,8 +1979,11 @@ _ANY_WORDS = frozenset("کوئی کسی ہر ਕੋਈ ਕਿਸੇ ਹਰ ক�
 _HAN_WORDS_AFTER_NAME = frozenset("""一直 一起 一定 一般 一再 一向 经常 总是 老是 已经 常常 每天 天天 从来
     从不 还是 突然 今天 昨天 现在 以前 后来 根本 竟然 居然 不停 马上 曾经 终于 仍然 依然""".split())
 # Titles written after a family name: "王警官" (Officer Wang), "张医生" (Dr Zhang), "李老师", "陈律师", "刘女士".
-_HAN_TITLES = lazy_re("警官|警察|医生|大夫|老师|律师|先生|女士|小姐|太太|阿姨|社工|法官|护士|探长|主任|经理|师傅|"
-                      "醫生|老師|律師|護士|探長|經理|師傅")  # and in traditional characters (round 39)
+_HAN_TITLE_WORDS = ("警官|警察|医生|大夫|老师|律师|先生|女士|小姐|太太|阿姨|社工|法官|护士|探长|主任|经理|师傅|"
+                    "醫生|老師|律師|護士|探長|經理|師傅")  # and in traditional characters (round 39)
+_HAN_TITLES = lazy_re(_HAN_TITLE_WORDS)
+# A role before the family name and its title: "社工陈小姐" (the social worker, Miss Chen) (round 40).
+_HAN_ROLE_ENDINGS = tuple(_HAN_TITLE_WORDS.split("|"))
 # Characters that spell foreign names by their sound ("史密斯" Smith, "琼斯" Jones, "布朗" Brown): two to four of them
 # before a title are a name ("史密斯警官", Officer Smith; round 39), unless they spell a nation ("苏格兰警察").
 _HAN_SOUNDS = frozenset("".join("""阿埃艾爱安奥巴芭拜班鲍贝本比宾波伯博布查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬弗福盖
@@ -1921,7 +2007,8 @@ def _han_titled(token: _Token, lex: Lexicon) -> Iterator[Span]:
         if sounded is not None:
             yield token.start + sounded, token.start + title.start()
         elif word[family] in lex.surnames and word[family] not in _HAN_FUNCTION \
-                and (family == 0 or word[family - 1] in _HAN_BEFORE_TITLED):
+                and (family == 0 or word[family - 1] in _HAN_BEFORE_TITLED
+                     or word[:family].endswith(_HAN_ROLE_ENDINGS)):
             yield token.start + family, token.start + title.start()
 
 

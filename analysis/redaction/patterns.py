@@ -104,8 +104,11 @@ _USERNAME_HANDLE = lazy_re(
     r"\b(?:user ?names?|gamertag|gamer tag|handle|screen ?name|profile name)(?:\s+(?:is|was))?\s*[:=-]?\s*"
     r"@?(?P<handle>[\w.]{2,30}\w)", re.I)
 # Also letters joined by dots and ending in a year or digits: "jess.x.o2003".
-_HANDLE_SHAPE = lazy_re(r"(?<![\w@.])(?=[\w.]*[a-z])(?=[\w.]*(?:_|[a-z]{3}\d{2}|[a-z]\.[a-z][\w.]*\d{2}))"
-                        r"[a-z][\w.]{3,29}(?<![._])(?![\w@])",
+# Chinese characters touch it without a space ("微信号是zhangq_1985，", my WeChat ID is...; round 40): they are no
+# part of it.
+_HANDLE_SHAPE = lazy_re(r"(?<![@.])(?<![^\W\u3400-\u9fff])(?=[\w.]*[a-z])"
+                        r"(?=[\w.]*(?:_|[a-z]{3}\d{2}|[a-z]\.[a-z][\w.]*\d{2}))"
+                        r"[a-z](?:(?![\u3400-\u9fff])[\w.]){3,29}(?<![._])(?![^\W\u3400-\u9fff]|@)",
                            re.I)
 
 

@@ -62,6 +62,7 @@ from analysis.redaction.lexicon import (
     key,
     lexicon,
 )
+from analysis.redaction.names import CYRILLIC_NOT_NAMES, cyrillic_adjective_before_noun
 from analysis.redaction.patterns import TURKISH_CASE_ENDING
 
 Span = tuple[int, int]
@@ -267,7 +268,8 @@ _SCRIPT_LETTERS = (r"\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u06d3\u06d5-
 _SCRIPT_WORD = rf"[{_SCRIPT_LETTERS}]+"
 _SCRIPT_ADDRESS = lazy_re(
     rf"(?<![\w/.])\d{{1,4}}\s+(?:(?:{_SCRIPT_WORD}\s+){{1,2}}"
-    r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|لین|ایونیو|کلوز|ڈرائیو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
+    # Persian spells "Street", "Avenue", "Drive" with its own letters ("۱۲ کوئین استریت", 12 Queen Street; round 40).
+    r"(?:روڈ|رود|سٹریٹ|اسٹریٹ|استریت|استريت|لین|ایونیو|اونیو|کلوز|ڈرائیو|درایو|টেরেস|রোড|স্ট্রিট|স্ট্রীট|লেন|এভিনিউ|ক্লোজ|"
     r"ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ)(?:ে|এ)?(?![\w\u0980-\u09ff])"  # Bengali "রোডে" at ... Road
     rf"|(?:شارع|طريق)\s+{_SCRIPT_WORD}(?:\s+(?:ال){_SCRIPT_WORD})?)")
 
@@ -1917,6 +1919,16 @@ def _script_places(text: str) -> Iterator[Span]:
         yield match.span()  # "我住在曼彻斯特" (I live in Manchester)
     for match in _HAN_SCHOOL.finditer(text):
         yield match.span(match.lastgroup)
+    for match in _HAN_EATERY.finditer(text):
+        yield match.span("place")
+    yield from _gujarati_towns(text, lex)
+    yield from _cyrillic_places(text)
+    for match in _TAMIL_SCHOOL.finditer(text):
+        word = key(match.group("place"))
+        # "ஆரம்பப் பள்ளி" (primary school): a Tamil word doubles the "p" of "school" onto its end; a name does not.
+        if word not in lex.foreign_words and not lex.is_first_name(word) and word not in SCRIPT_RELATIONS \
+                and not word.endswith("ப்"):
+            yield match.span("place")
     for word in re.finditer(_SCRIPT_WORD, text):
         if _listed_script_place(word.group(), lex):
             yield word.span()
@@ -1939,6 +1951,63 @@ _HAN_NAME_CHAR = r"(?:(?!的)[\u4e00-\u9fff])"
 _HAN_SCHOOL = lazy_re(
     rf"(?:在|去|到|读|讀|上)(?P<place>(?![这那這我你他她一]){_HAN_NAME_CHAR}{{2,6}}?{_HAN_SCHOOL_KIND})"
     rf"|(?P<saint>[圣聖](?![诞誕]){_HAN_NAME_CHAR}{{1,5}}?{_HAN_SCHOOL_KIND})")
+
+
+# A restaurant, takeaway or shop by its name in Chinese, after "the ... of" or "at", "in", "to": "我工作的金龙酒家" (the
+# Golden Dragon restaurant where I work), "在好运超市" (round 40). Not "这家饭店" (this restaurant), "中餐馆" alone.
+_HAN_EATERY_KIND = (r"(?:酒家|酒楼|酒樓|饭店|飯店|餐厅|餐廳|餐馆|餐館|茶餐厅|茶餐廳|外卖店|外賣店|"
+                    r"超市|商店|美发店|美髮店|美甲店)")
+_HAN_EATERY = lazy_re(
+    rf"(?:的|在|去|到|从|從)(?P<place>(?![这那這我你他她一家间間个個]){_HAN_NAME_CHAR}{{2,4}}?{_HAN_EATERY_KIND})")
+
+
+# Gujarati, which no gazetteer writes: a town as Devanagari writes it, letter for letter in Gujarati's block
+# ("લેસ્ટર" is "लेस्टर", Leicester), alone, of two words, or with an ending joined ("વેમ્બલીમાં", in Wembley; the
+# ending stays) (round 40).
+_GUJARATI_WORD = lazy_re(r"[\u0a80-\u0aff]+")
+_GUJARATI_PAIR = lazy_re(r"(?<![\u0a80-\u0aff])(?=([\u0a80-\u0aff]+\s+[\u0a80-\u0aff]+))")
+_GUJARATI_PLACE_ENDINGS = ("માંથી", "માં", "થી", "નું", "ની", "ના", "નો", "ને", "એ")
+
+
+def _as_devanagari(word: str) -> str:
+    return "".join(chr(ord(c) - 0x180) if "\u0a80" <= c <= "\u0aff" else c for c in word)
+
+
+def _gujarati_towns(text: str, lex: Lexicon) -> Iterator[Span]:
+    if not _GUJARATI_WORD.search(text):
+        return
+    spans = [m.span() for m in _GUJARATI_WORD.finditer(text)]
+    spans += [m.span(1) for m in _GUJARATI_PAIR.finditer(text)]
+    for start, end in spans:
+        word = text[start:end]
+        if key(_as_devanagari(word)) in lex.script_towns:
+            yield start, end
+            continue
+        for ending in _GUJARATI_PLACE_ENDINGS:
+            if word.endswith(ending) and key(_as_devanagari(word[:-len(ending)])) in lex.script_towns:
+                yield start, end - len(ending)
+                break
+
+
+# Russian and Ukrainian write common nouns in lower case: a capitalised word after "in", "from", "to", "near"
+# ("в Питерборо", "з Лідса", "до Лондона") is a place, unless a country ("в Англии") or an app ("в Телеграмі"), or an
+# organisation's first word, an adjective ("в Женский центр") (round 40).
+_CYRILLIC_PLACE = lazy_regex(
+    r"(?<![\p{L}\p{M}'’-])(?i:в|во|из|изо|з|із|зі|до|под|около|возле|біля|поблизу)\s+"
+    r"(?P<place>\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*(?:\s+\p{Lu}[\p{Ll}\p{M}'’]+)?)")
+
+
+def _cyrillic_places(text: str) -> Iterator[Span]:
+    for match in _CYRILLIC_PLACE.finditer(text):
+        place = match.group("place")
+        if "\u0400" <= place[0] <= "\u04ff" and not CYRILLIC_NOT_NAMES.match(key(place)) \
+                and not cyrillic_adjective_before_noun(text, match.start("place"), match.end("place")):
+            yield match.span("place")
+
+
+# A school by its name in Tamil, the word before "school" with its ending ("ஓக்ஃபீல்ட் பள்ளியில்", at Oakfield school)
+# when it is no frequent Tamil word ("அரசு பள்ளி", a state school) (round 40).
+_TAMIL_SCHOOL = lazy_re(r"(?<![\u0b80-\u0bff])(?P<place>[\u0b80-\u0bff]{3,})\s+பள்ளி[\u0b80-\u0bff]*")
 
 
 @cache
