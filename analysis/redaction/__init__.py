@@ -162,7 +162,11 @@ Policy decisions (see PRODUCT.md section 2):
   (Sorani "پێشووم", Tigrinya "ነበር"); Arabic "and" joined to a title ("والشرطي جونز"); a Tamil school by its name
   ("ஓக்ஃபீல்ட் பள்ளியில்") and more Tamil first names; a Chinese family name between a role and its title ("社工陈小姐"), a
   restaurant or shop by its name ("工作的金龙酒家"), a handle touching Chinese characters ("微信号是zhangq_1985");
-  Persian "استریت" (Street) in an address.
+  Persian "استریت" (Street) in an address. English: a hall by its own name ("Nevill Hall"; "Sarah Hall" is a person), a
+  university by its town ("Cardiff University", as "Bradford College"), a supermarket's branch ("at Asda Spytty"), the
+  last of a list of places even when a word ("Ringland then Bettws then Pill"), a word-name opening a sentence before
+  "used to" and a pronoun ("Mark used to go through my phone ... he'd"), lower-case first names before "and their mum";
+  a building's word that is a common family name after a title ("Mrs Hall", "Sgt Ward").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.

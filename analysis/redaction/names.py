@@ -384,8 +384,12 @@ _PERSON_ONLY_AFTER = lazy_regex(
     r"advised|represented|accompanied|referred|phoned|emailed|texted|messaged)\s+"
     r"(?:me|us|the|my|our|her|him|them|to|with|for)\b")
 # A visit and a pronoun later in the sentence, after a word-name opening it: "Dawn came out ... rang her".
+# Round 40: a habit of someone's, then a pronoun: "Mark used to go through my phone ... he'd smash it" (not "used to
+# be").
 _VISIT_THEN_PRONOUN = lazy_re(
-    r"\s+(?:came|comes|went|goes)\s+(?:out|round|over|back|with|to\s+(?:see|the|my|our))\b[^.!?\n]*\b(?:she|her|he|him)\b")
+    r"\s+(?:(?:came|comes|went|goes)\s+(?:out|round|over|back|with|to\s+(?:see|the|my|our))"
+    r"|used\s+to\s+(?!be\b)[a-z]+\s+(?:me|my|us|our|through|round|over|at|on|to|with|in)\b)"
+    r"[^.!?\n]*\b(?:she|her|he|him)\b")
 # Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
                      "liberty serenity felicity prudence constance verity bliss temperance".split())
@@ -631,6 +635,23 @@ _LOWER_WORD_NAME = lazy_re(
 _MODALS_NOT_NAMES = frozenset({"can", "shall"})
 
 
+# Lower-case first names listed before "and their mum", "and his dad" (round 40): "tom, lisa and their mum were in the
+# refuge". Every item a first name (also one that is a word, "tom"), and one at least no word.
+_PEOPLE_LIST = lazy_re(r"(?<![\w'’-])(?P<list>[a-z][a-z'’-]+(?:\s*,\s*[a-z][a-z'’-]+)+)\s*,?\s+(?:and|&)\s+"
+                       r"(?:their|his|her)\s+(?:mum|mam|mom|mother|dad|father|nan|nana|gran|kids|children|family)\b")
+
+
+def _listed_people(text: str, lex: Lexicon) -> Iterator[Span]:
+    for match in _PEOPLE_LIST.finditer(text):
+        items = list(re.finditer(r"[a-z][a-z'’-]+", match.group("list")))
+        keys = [item.group() for item in items]
+        if all((lex.is_first_name(k) or lex.is_ambiguous(k)) and k not in STOPWORDS and k not in _MODALS
+               and k not in _CALENDAR for k in keys) and any(lex.is_first_name(k) and not lex.is_ambiguous(k)
+                                                             for k in keys):
+            for item in items:
+                yield match.start("list") + item.start(), match.start("list") + item.end()
+
+
 def _lower_word_names(text: str, lex: Lexicon) -> Iterator[Span]:
     for match in _LOWER_WORD_NAME.finditer(text):
         group = match.lastgroup
@@ -661,6 +682,8 @@ def find_names(text: str) -> Iterator[Span]:
     yield from _dotted_initials(text)
     yield from _bare_possessives(text, lex)
     yield from _lower_word_names(text, lex)
+    if "," in text:
+        yield from _listed_people(text, lex)
     tokens = _tokens(text)
     latin_letters = sum(len(t.word) for t in tokens if t.latin)
     # A label left by an earlier redaction counts as a word of another script, so redacting a text
@@ -880,9 +903,13 @@ _SEASONS = frozenset("spring summer autumn winter".split())
 
 def _titled_surname(word_key: str, lex: Lexicon) -> bool:
     """A kept word that is a family name after a title ("Sgt Parkinson", "Mr Preston"), unless it is a
-    month or day, or names a service ("Dr Barnardo's" aside, no one is called "Mrs Refuge")."""
-    return word_key not in STOPWORDS and word_key not in _FACILITY and word_key not in _CALENDAR \
-        and word_key not in _SERVICE_NAMES
+    month or day, or names a service ("Dr Barnardo's" aside, no one is called "Mrs Refuge"). A building's word that
+    is a common family name is one after a title ("Mrs Hall", "Sgt Ward", "Cllr Church"; round 40)."""
+    return word_key not in STOPWORDS and (word_key not in _FACILITY or word_key in _FACILITY_SURNAMES) \
+        and word_key not in _CALENDAR and word_key not in _SERVICE_NAMES
+
+
+_FACILITY_SURNAMES = frozenset("hall lane ward church park bridge house court street".split())
 
 
 # Kept words that name services or bodies, never a person after a title.
@@ -1574,6 +1601,9 @@ def _in_place_name(tokens: list[_Token], i: int, text: str) -> bool:
         return True  # "Kelmore bus station"
     if not (nxt and nxt.key in _FACILITY and _adjacent(tokens[i], nxt, text)):
         return False
+    if nxt.word == "Hall" and lexicon().is_first_name(tokens[i].key) and not (prev and (
+            prev.capitalised or prev.key in ("the", "at", "in"))) and text[tokens[i].end:nxt.start] == " ":
+        return False  # "my solicitor Sarah Hall": Hall is a family name (round 40); "the Albert Hall" a venue
     if nxt.capitalised:
         return True
     # "Victoria station", "Clare's law", but "Kerry's house" is Kerry's.

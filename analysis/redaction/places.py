@@ -510,13 +510,16 @@ def find_places(text: str) -> Iterator[Span]:
     original = text
     if _TURKISH_HINT.search(text):
         text = _TURKISH_PLACE_ENDING.sub(lambda m: " " * len(m.group()), text)
+    found = []
     for start, end in _places(text):
         # "at Mrs Mrs [name]", "at Khan Khan [name]" (a text redacted again): a person's title or the rest
         # of a name already taken is no place, so a second redaction changes nothing.
         if not _PERSON_TITLE.match(text, start) and not _NAME_LABEL_AFTER.match(text, end) \
                 and not _TITLE_JUST_BEFORE.search(text, max(0, start - 12), start):
             end = _hyphened_town_end(text, start, _whole_run(text, end, lex), lex)
-            yield _after_foreign_school_word(text, start, end), end
+            found.append((_after_foreign_school_word(text, start, end), end))
+    yield from found
+    yield from _last_of_a_list_of_places(text, found, lex)
     if original is not text:
         # A listed town with a Turkish case ending is a place wherever it stands ("Manchester'daki sığınma evi").
         for match in _TURKISH_TOWN.finditer(original):
@@ -699,8 +702,79 @@ def _romanised_places(text: str) -> Iterator[Span]:
             yield match.span("place")
 
 
+# A list of places joined by "then", "and", "or" or commas: "Ringland then Bettws then Pill." The last, capitalised
+# where a sentence does not start and ending the list, is a place too, even an English word ("Pill"), when two places
+# came before it joined the same way (round 40).
+_LIST_JOINER = lazy_re(r"\s*(?:,\s*(?:and\s+|then\s+)?|\s(?:then|and|or|&)\s+)")
+_LIST_ITEM = lazy_re(r"(?P<item>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*)(?=\s*(?:[.,;:!?)]|$|\s(?:then|and)\b))")
+
+
+def _last_of_a_list_of_places(text: str, found: list[Span], lex: Lexicon) -> Iterator[Span]:
+    ends = {end: start for start, end in found}
+    for start, end in sorted(found):
+        joiner = _LIST_JOINER.match(text, end)
+        item = joiner and _LIST_ITEM.match(text, joiner.end())
+        if not item or any(s <= item.start() < e for s, e in found):
+            continue
+        # Two places before, joined the same way: "[place] then [place] then Pill".
+        before = text[max(0, start - 30):start]
+        previous = _LIST_JOINER.search(before + "\x00")
+        joined = [m for m in _LIST_JOINER.finditer(before) if m.end() == len(before)]
+        if not joined or joined[0].group().strip() != joiner.group().strip() or previous is None:
+            continue
+        if not any(e == start - len(joined[0].group()) for e in ends):
+            continue
+        k = key(item.group("item"))
+        if k in STOPWORDS or lex.is_first_name(k) or lex.is_ambiguous(k) or k in _CALENDAR_WORDS or k in lex.places:
+            continue
+        yield item.span("item")
+
+
+# A hall, a university or a supermarket's branch by its own name (round 40): "the hospital was Nevill Hall", "first year
+# at Pollock Halls", "at Cardiff University" (as "Bradford College" is a place), "at Asda Spytty", "Tesco Llansamlet";
+# not "Sarah Hall" (a person), "the Town Hall", "the Open University", "at Tesco Extra", "my Tesco Clubcard" (a branch
+# is where someone is: after "at", "in", "outside"...).
+_NAMED_HALL = lazy_re(r"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){1,2}Halls?)\b")
+_UNIVERSITY = lazy_re(r"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){1,3}University)\b(?!\s+(?i:hospital|of)\b)")
+_CHAIN_BRANCH = lazy_re(r"\b(?i:at|in|from|outside|near|to|by|opposite|behind)\s+(?:the\s+)?"
+                        r"(?P<venue>(?:Asda|Tesco|Sainsbury['’]?s|Morrisons|Lidl|Aldi|Iceland|Co-op|Greggs|Boots|Costa|"
+                        r"Primark|Argos|Wilko|Matalan|Farmfoods|B&M|Home Bargains|Poundland|KFC|McDonald['’]?s)"
+                        r"\s+(?P<where>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?))\b")
+_NOT_A_UNIVERSITY_NAME = frozenset("the a an my his her our their open national metropolitan city state".split())
+
+
+def _halls_universities_and_branches(text: str) -> Iterator[Span]:
+    lex = lexicon()
+    if "Hall" in text:
+        for match in _NAMED_HALL.finditer(text):
+            words = [key(word) for word in match.group("venue").split()[:-1]]
+            while words and words[0] in STOPWORDS:
+                words = words[1:]
+            if words and all(_own_name(word, lex) for word in words):
+                yield match.end("venue") - len(" ".join(match.group("venue").split()[-len(words) - 1:])), \
+                    match.end("venue")
+    if "University" in text:
+        for match in _UNIVERSITY.finditer(text):
+            words = [key(word) for word in match.group("venue").split()[:-1]]
+            naming = [word for word in words if word not in _NOT_A_UNIVERSITY_NAME and word not in STOPWORDS]
+            if naming and words[-1] not in _NOT_A_UNIVERSITY_NAME:
+                yield match.end("venue") - len(" ".join(match.group("venue").split()[-len(naming) - 1:])), \
+                    match.end("venue")
+    for match in _CHAIN_BRANCH.finditer(text):
+        words = [key(word) for word in match.group("where").split()]
+        if all(word in lex.towns or _own_name(word, lex) for word in words):
+            yield match.span("venue")
+
+
+def _own_name(word: str, lex: Lexicon) -> bool:
+    """A word that only names this one thing: no English word, no first name, no service or month."""
+    return len(word) > 2 and not (lex.is_ordinary(word) or word in STOPWORDS or lex.is_first_name(word)
+                                  or lex.is_ambiguous(word) or word in lex.keep or word in _CALENDAR_WORDS)
+
+
 def _places(text: str) -> Iterator[Span]:
     yield from _romanised_places(text)
+    yield from _halls_universities_and_branches(text)
     if "\x00" in text:
         yield from _towns_before_postcodes(text)
     yield from _foreign_places(text)
