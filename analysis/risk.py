@@ -98,6 +98,23 @@ _IF_JUST_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
 _IF_THEIR_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s+(?:their|someone's|somebody's|a woman's|"
                               r"a friend's|your)\s*$")
 _ANYONE_AT = re.compile(rf"{_ANYONE}\b")
+# "A button for people who are being threatened", "help for women that get followed": anyone, in a relative clause
+# after "for", "about" or "help", as a supposition is (round 40). Not "my mum is with a man who hits her" (a man
+# named), nor when the match goes on to the writer ("people who threatened me").
+_ANYONE_WHO_BEFORE = re.compile(rf"\b(?:for|help|helps|helping|about|protect|protects|support|supports)\s+"
+                                rf"(?:all\s+|other\s+|the\s+)?{_ANYONE}\s+(?:who|that)(?:'re|'s)?"
+                                r"(?:\s+(?:are|is|were|was|have|has|get|gets|might|may|could|feel|feels|still)){0,2}"
+                                r"(?:\s+(?:been|be|being))?\s*$")
+# A whole answer about anyone in danger, not the writer: "what happens if someone is in danger and fills this in",
+# "if someone in my old situation was still living with him this page would be risky". The reader, which reads no
+# supposition, leaves such an answer when the rules found nothing in it above nothing (round 40).
+_SUPPOSES_ANYONE_IN_DANGER = re.compile(
+    rf"\b(?:if|what if|in case|whether|unless)\s+{_ANYONE}"
+    r"(?:\s+(?:in|like)\s+(?:my|your|their|her|the same|a similar|that)\s+(?:old\s+|former\s+|previous\s+|own\s+)?"
+    r"(?:situation|position|shoes|circumstances|place))?"
+    r"(?:'s|'re|\s+(?:is|are|was|were|has been|have been|gets|got|feels|felt))"
+    r"\s+(?:still\s+|really\s+|actually\s+|ever\s+)?"
+    r"(?:in danger|at risk|unsafe|not safe|being\b|living with|scared|afraid|frightened|threatened|abused|hurt)")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.
 _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
                         r"\s+(?:if|unless)\b")
@@ -504,7 +521,9 @@ class _Frames:
         """"If someone's being threatened", "if a woman was in danger": a question about anyone."""
         before = self.text[max(0, hit.start - 40):hit.start]
         return bool(_IF_ANYONE_BEFORE.search(before) or _IF_THEIR_BEFORE.search(before)
-                    or (_IF_JUST_BEFORE.search(before) and _ANYONE_AT.match(self.text, hit.start)))
+                    or (_IF_JUST_BEFORE.search(before) and _ANYONE_AT.match(self.text, hit.start))
+                    or (_ANYONE_WHO_BEFORE.search(self.text[max(0, hit.start - 60):hit.start])
+                        and not _FIRST_PERSON.search(self.text[hit.start:hit.end + 12])))
 
     def score(self, hit: _Hit) -> float:
         index = self._sentence_index(hit.start)
@@ -593,13 +612,21 @@ def second_look(reading: RuleReading) -> RiskAssessment:
     """The rules' verdict on a text they left alone, or the reader's flag when it is sure enough."""
     from analysis import risk_reader  # with the first unflagged text, not at start-up
 
-    if not reading.unnegated.strip() or told_as_over(reading.frames) or _over_in_its_language(reading):
+    if (not reading.unnegated.strip() or told_as_over(reading.frames) or _over_in_its_language(reading)
+            or _about_anyone(reading)):
         return reading.assessment
     sure = risk_reader.probability(reading)
     if sure < risk_reader.reader().threshold:
         return reading.assessment
     return RiskAssessment(flagged=True, categories=(risk_reader.category(reading),),
                           matches=(f"reader ({sure:.2f})",))
+
+
+def _about_anyone(reading: RuleReading) -> bool:
+    """Whether the answer supposes anyone in danger ("what if someone is in danger and fills this in") and the
+    English rules found nothing above nothing in it: a question about the form, not the writer's danger."""
+    return (bool(_SUPPOSES_ANYONE_IN_DANGER.search(reading.unnegated))
+            and all(score <= 0 for score in reading.scores.values()))
 
 
 def _over_in_its_language(reading: RuleReading) -> bool:
