@@ -1,5 +1,6 @@
 """Danger words in other languages (Welsh, Polish, Urdu, Panjabi, Romanian, Bengali,
-Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian, Tigrinya): one phrase list
+Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian, Tigrinya, Ukrainian, Tamil, Chinese): one
+phrase list
 per language in ``data/risk_languages/``.
 
 ``analysis.risk.assess`` calls :func:`assess_languages` beside its English rules.
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt", "tr", "es", "lt", "hi", "fa", "ti")
+LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt", "tr", "es", "lt", "hi", "fa", "ti", "uk", "ta", "zh")
 _LATIN = {"cy", "pl", "ro", "so", "pt", "tr", "es", "lt"}
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0
@@ -48,21 +49,27 @@ _INDIC_FORMS = str.maketrans({"\u0a70": "\u0a02", "\u200c": None, "\u200d": None
 _SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]"), "fa": re.compile("[\u0600-\u06ff]"),
                 # A Devanagari letter: Panjabi and Bengali use its danda "।" too.
                 "hi": re.compile("[\u0904-\u0939\u0958-\u0961]"),
-                "ti": re.compile("[\u1200-\u135a]")}
+                "ti": re.compile("[\u1200-\u135a]"),
+                # Round 40: Cyrillic (Ukrainian, with the Russian forms many Ukrainians write), Tamil, Chinese (Han).
+                "uk": re.compile("[\u0400-\u04ff]"), "ta": re.compile("[\u0b80-\u0bff]"),
+                "zh": re.compile("[\u4e00-\u9fff]")}
+# Written without spaces between words: a match may begin inside a run of letters, and a negator is read as the
+# last characters of the clause before the match ("他没有跟踪我"), not as a word.
+_UNSPACED = {"zh"}
 # Arabic and Persian typed in Latin letters (Arabizi "ra7 yi2telni", Finglish "mikoshamet"): the `romanised` section of
 # their file, with its own negators and frames, read as "ar-latn" / "fa-latn" on every text, so that the script patterns
 # are never tried on Latin text. Folded as the Latin lists are, and a letter held down read twice ("khayfeeee").
 _ROMANISED = ("ar", "fa")
 _HELD_DOWN = re.compile(r"([a-z])\1{2,}")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟።፧]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+_SENTENCE_BREAK = re.compile(r"[.!?\n;।۔؟።፧。]")
 # Where a story moves on: a sentence or clause break, or "but" in the lists' languages (Latin and romanised forms
 # as folded, and in their scripts).
-_STORY_BREAK = re.compile(r"[.!?\n;।۔؟,،።፣፧]|(?<![\w\u0600-\u06ff\u0900-\u0DFF])(?:but|ama|ancak|fakat|lakin|lekin|"
+_STORY_BREAK = re.compile(r"[.!?\n;।۔؟,،።፣፧。]|(?<![\w\u0600-\u06ff\u0900-\u0DFF])(?:but|ama|ancak|fakat|lakin|lekin|"
                           r"magar|pero|mas|ale|dar|ond|laakiin|lakiin|vali|amma|kintu|bas|bet|taciau|"
                           r"لیکن|مگر|لكن|لکن|بس|ولی|اما|কিন্তু|ਪਰ|ਲੇਕਿਨ|लेकिन|मगर)(?![\w\u0600-\u06ff\u0900-\u0DFF])")
 # A negator before a comma denies its own clause: "nu mai pot, vreau să mor" is no "nu vreau".
-_CLAUSE_BREAK = re.compile(r"[.!?\n;।۔؟,،።፣፧]")
+_CLAUSE_BREAK = re.compile(r"[.!?\n;।۔؟,،።፣፧。]")
 _PUNCTUATION = ",.!?;:\"'()«»“”„،۔।؟።፣፧"
 
 
@@ -144,10 +151,11 @@ def _language(code: str) -> _Language:
         return re.compile(_fold_pattern(pattern, code))
 
     patterns = []
+    start = "" if base in _UNSPACED else _WORD_START
     for category, strengths in spec["categories"].items():
         for strength, items in strengths.items():
             joined = "|".join(f"(?:{_fold_pattern(p, code)})" for p in items)
-            patterns.append((category, _STRENGTH[strength], re.compile(f"{_WORD_START}(?:{joined})", re.MULTILINE)))
+            patterns.append((category, _STRENGTH[strength], re.compile(f"{start}(?:{joined})", re.MULTILINE)))
     after = spec.get("negators_after")
     figures = spec.get("figures")
     return _Language(
@@ -159,7 +167,7 @@ def _language(code: str) -> _Language:
         over_or_past=compiled(spec["over_or_past"]),
         educational=compiled(spec["educational"]),
         # Anchored as patterns are: an unanchored figure is retried at every letter of a long paste.
-        figures=compiled(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in figures) + ")") if figures else None,
+        figures=compiled(start + "(?:" + "|".join(f"(?:{p})" for p in figures) + ")") if figures else None,
     )
 
 
@@ -182,6 +190,8 @@ def _negated(text: str, match: re.Match[str], language: _Language) -> bool:
     if said and language.negators.fullmatch(said[0]):
         return False  # "nigdy nie czuję się bezpiecznie": a match that is a negation agrees with "never"
     head = _CLAUSE_BREAK.split(text[max(0, match.start() - 60):match.start()])[-1]
+    if language.code in _UNSPACED:
+        return bool(re.search(f"(?:{language.negators.pattern})\\S?$", head.rstrip()))
     if any(language.negators.fullmatch(word) for word in _words(head)[-language.negation_words:]):
         return True
     if language.negators_after is None:

@@ -1,5 +1,6 @@
 """Danger words in the other languages' lists (analysis.risk_languages): Welsh, Polish, Urdu, Panjabi, Romanian,
-Bengali, Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian and Tigrinya."""
+Bengali, Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian, Tigrinya, Ukrainian, Tamil and
+Chinese."""
 
 from __future__ import annotations
 
