@@ -13,6 +13,12 @@ from analysis.risk import assess, assess_rules
 # with why; a text leaving this list when the reader stops flagging it fails loudly.
 # Reader probabilities at danger8 (threshold 0.65).
 READER_FLAGS: dict[str, str] = {
+    # Round 40's look-alikes, which the rules leave and the reader (not retrained since round 39) flags:
+    "my 6 year old is at home with his nan today":
+        "1.00: 'year old is at home with' is the n-grams of a child left with him",
+    "I keep stopping on the bridge to take photos of the river":
+        "0.96: 'keep stopping on the bridge' (round 35's danger)",
+    "todavía no sabe a qué colegio irá mi hija en septiembre": "0.94: Spanish about a child and a school, no frame",
     # Round 32's reader (trained with 420 answers in 14 languages, mostly ordinary, and the round's
     # probes: over the 14,920 coded answers 29 fewer false alarms and one more caught) flags these
     # near its threshold:
