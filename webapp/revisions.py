@@ -9,14 +9,16 @@ response had read "not shown" next time, which is that response's answers
 (board review). So each part of a report (its themes and breakdowns, the
 safeguarding panel, a consultation's question counts) keeps the figures it
 last released for its months (or consultation), with a digest of what each
-response behind them adds to the counts. While fewer than k responses differ
-from that (hidden, added, re-themed, re-scored, newly reviewed), the part
-shows exactly what it showed before, which gives nothing away; once k or more
-differ, it is released again through the ledger. What then reads "not shown"
-still tells which figures those k or more moved (SECURITY.md, known limits).
+response behind them adds to the counts, for every release. Until k or more
+responses differ from each of those (hidden, added, re-themed, re-scored,
+newly reviewed), the part shows exactly what it showed before, which gives
+nothing away; then it is released again through the ledger. What then reads
+"not shown" still tells which figures those k or more moved (SECURITY.md,
+known limits).
 
-Only figures are kept (no text; responses by a digest of their random id), and
-a part's figures are replaced, never accumulated.
+Report parts keep only figures (no text; responses by a digest of their
+random id), replaced at each release; months keep their counted inputs
+(`INPUTS`, `webapp.reports.inputs`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ Figures = TypeVar("Figures")
 # Parts that keep what was counted response by response (`webapp.reports.inputs`): their
 # figures by str(response id), their states by ("response", id), so a purge can take one out.
 INPUTS = "inputs|"
+# Who a month counts (`webapp.reports.inputs`): each response's groups, or "hidden".
+MEMBERS = f"{INPUTS}members"
 _DIGEST_BYTES = 8
 # Raise when what a part keeps changes shape: releases kept before are then released afresh, not misread.
 FORMAT = 2
@@ -53,7 +57,7 @@ class ReleasedPart(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     population: Mapped[str] = mapped_column(Text)
     part: Mapped[str] = mapped_column(String(200))
-    # Response digest -> state digest, as JSON: what the figures were counted from.
+    # The states the figures were released from, oldest first, as JSON: each response digest -> state digest.
     state: Mapped[str] = mapped_column(Text)
     figures: Mapped[str] = mapped_column(Text)  # JSON, as the part's `dump` wrote it
     released_on: Mapped[date] = mapped_column(Date, default=date.today)
@@ -78,43 +82,70 @@ def changed(before: Mapping[str, str], now: Mapping[str, str], removals: bool = 
     return sum(1 for key in keys if before.get(key) != now.get(key))
 
 
-def revised(report: str, part: str, states: Mapping[object, object], build: Callable[[], Figures],
-            dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K,
-            removals: bool = True, stale: Callable[[Figures], bool] | None = None) -> Figures:
-    """The part's figures as last released for `report` (the whole months or
-    the consultation it counts; "" when it counts no response) while fewer
-    than `k` of its responses (`states`: response -> everything about it the
-    part counts) have changed since, unless `stale` says the kept figures no
-    longer stand whatever changed; otherwise `build()` (which releases
-    through the ledger) and remember the result."""
-    if not report:
-        return build()
-    key = f"{part}|k={k}|format={FORMAT}"
-    now = fingerprint(states)
-    disclosure.lock()
-    kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report,
-                                                        ReleasedPart.part == key))
-    if kept is not None and changed(json.loads(kept.state), now, removals) < k:
-        figures = load(json.loads(kept.figures))
-        if stale is None or not stale(figures):
-            return figures
-    figures = build()
-    _keep(report, key, now, dump(figures))
-    return figures
+def differs(history: list[dict[str, str]], now: Mapping[str, str], k: int, removals: bool = True) -> bool:
+    """Whether at least `k` responses differ from each state a part was released
+    from. The ledger sets a release beside every earlier one, so undoing changes
+    must not bring an earlier release back within reach: hide five, show them,
+    then show the five again and hide one, and only that one differed from the
+    first release (board review)."""
+    return all(changed(before, now, removals) >= k for before in history)
 
 
-def _keep(report: str, key: str, state: dict[str, str], figures: object) -> None:
-    """Replace the part's kept release (the ledger committed, so lock again)."""
+def kept(report: str, part: str, k: int = K) -> tuple[object, list[dict[str, str]]] | None:
+    """A part's kept figures (as dumped) and the states it was released from, oldest first."""
     disclosure.lock()
-    kept = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report, ReleasedPart.part == key))
-    if kept is None:
-        kept = ReleasedPart(population=report, part=key)
-        db.session.add(kept)
-    kept.state, kept.figures, kept.released_on = json.dumps(state), json.dumps(figures), date.today()
+    found = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report,
+                                                         ReleasedPart.part == _key(part, k)))
+    if found is None:
+        return None
+    return json.loads(found.figures), _history(json.loads(found.state))
+
+
+def keep(report: str, part: str, figures: object, history: list[dict[str, str]], k: int = K) -> None:
+    """Replace the part's kept figures and its states (the ledger committed, so lock again)."""
+    disclosure.lock()
+    key = _key(part, k)
+    found = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == report, ReleasedPart.part == key))
+    if found is None:
+        found = ReleasedPart(population=report, part=key)
+        db.session.add(found)
+    found.state, found.figures, found.released_on = json.dumps(history), json.dumps(figures), date.today()
     try:
         db.session.commit()
     except IntegrityError:  # SQLite: another request kept the same part first; either will do
         db.session.rollback()
+
+
+def revised(report: str, part: str, states: Mapping[object, object], build: Callable[[], Figures],
+            dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K,
+            removals: bool = True, stale: Callable[[Figures], bool] | None = None) -> Figures:
+    """The part's figures as last released for `report` (the whole months or
+    the consultation it counts; "" when it counts no response) until at least
+    `k` of its responses (`states`: response -> everything about it the part
+    counts) differ from each state it was released from (`differs`), or
+    `stale` says the kept figures no longer stand whatever changed; then
+    `build()` (which releases through the ledger) and remember the result."""
+    if not report:
+        return build()
+    now = fingerprint(states)
+    found = kept(report, part, k)
+    history = found[1] if found else []
+    if found is not None and not differs(history, now, k, removals):
+        figures = load(found[0])
+        if stale is None or not stale(figures):
+            return figures
+    figures = build()
+    keep(report, part, dump(figures), history + [now], k)
+    return figures
+
+
+def _key(part: str, k: int) -> str:
+    return f"{part}|k={k}|format={FORMAT}"
+
+
+def _history(state: dict | list) -> list[dict[str, str]]:
+    """The states a part was released from (one, for parts kept before there were histories)."""
+    return state if isinstance(state, list) else [state]
 
 
 def forget(response_ids: Iterable[int]) -> None:
@@ -125,9 +156,24 @@ def forget(response_ids: Iterable[int]) -> None:
     if not gone:
         return
     digests = {digest(("response", int(response_id))) for response_id in gone}
-    for kept in db.session.scalars(select(ReleasedPart).where(ReleasedPart.part.like(f"{INPUTS}%"))):
-        figures = json.loads(kept.figures)
+    for found in db.session.scalars(select(ReleasedPart).where(ReleasedPart.part.like(f"{INPUTS}%"))):
+        figures = json.loads(found.figures)
         if gone.isdisjoint(figures):
             continue
-        kept.figures = json.dumps({key: value for key, value in figures.items() if key not in gone})
-        kept.state = json.dumps({key: value for key, value in json.loads(kept.state).items() if key not in digests})
+        found.figures = json.dumps({key: value for key, value in figures.items() if key not in gone})
+        found.state = json.dumps([{key: value for key, value in state.items() if key not in digests}
+                                  for state in _history(json.loads(found.state))])
+
+
+def counted_as_visible(response_ids: Iterable[int]) -> set[int]:
+    """Those of `response_ids` that a month's kept inputs still count as
+    visible (hidden since, fewer than k changes ago): a purge counts them into
+    its aggregates as the reports did, or the month would lose them silently
+    and a report asked for afresh would disagree with a kept one exactly on
+    them (board review)."""
+    wanted = {str(response_id) for response_id in response_ids}
+    found: set[int] = set()
+    for kept_part in db.session.scalars(select(ReleasedPart).where(ReleasedPart.part.like(f"{MEMBERS}|%"))):
+        members = json.loads(kept_part.figures)
+        found |= {int(key) for key in wanted & members.keys() if members[key] != "hidden"}
+    return found

@@ -1,18 +1,25 @@
 """What a report's figures are worked out from: for feedback, what each
 month last counted.
 
-A report keeps the figures it last released while fewer than k of its
-responses have changed (`webapp.revisions`). On its own that let two reports
-over the same months disagree: keep a quarter, hide one response, then ask
-for its months for the first time; released afresh, they could not agree with
-the kept quarter, and the ledger held back exactly the hidden response's
-themes (board review). So each month keeps its own inputs: every answer's
-themes, sentiment, staff coding and groups, and every flagged response's
-kinds and review, with a digest of each response's state. While fewer than k
-of the month's responses differ from that, every report over the month is
-worked out from what it kept; once k or more differ, it counts afresh. Two
-reports over overlapping months then differ only where a month has changed
-by k or more.
+A report keeps the figures it last released until k of its responses have
+changed (`webapp.revisions`). On its own that let two reports over the same
+months disagree: keep a quarter, hide one response, then ask for its months
+for the first time; released afresh, they could not agree with the kept
+quarter, and the ledger held back exactly the hidden response's themes (board
+review). So each month keeps its own inputs, and every report over it is
+worked out from them:
+
+- who it counts: each response's answers and groups (service, equality
+  answers, channel, Easy Read, language), or that it is hidden;
+- their themes and sentiment (hidden responses' too);
+- its flagged responses' kinds and reviews.
+
+Each is counted afresh only once k of the month's responses differ from every
+state it was counted from, and on its own: a theming run that re-themes five
+answers brings in their themes, not a response hidden since (a board review
+read one hidden response's groups from the totals and breakdown columns that
+moved beside a re-theming). Two reports over overlapping months then differ
+only where a month has changed by k or more.
 
 For the same reason a month's answers are themed by the newest run that saw
 them, whichever report's run that was (`coded_items(any_run=True)`): read
@@ -22,8 +29,8 @@ Kept inputs hold no text. They know responses by their ids, as the report
 records' digests do, so records kept before months kept their inputs still
 match (a fresh start would release every report afresh beside its kept
 figures). A purged response leaves them (`revisions.forget`): its counts are
-added back from the purge's aggregates (`webapp.retention`). A consultation is one population that
-overlaps no other, and is counted as it stands.
+added back from the purge's aggregates (`webapp.retention`). A consultation is
+one population that overlaps no other, and is counted as it stands.
 """
 
 from __future__ import annotations
@@ -57,22 +64,25 @@ class Counted:
 
 
 def counted(population: ReportPopulation, current: list[CodedItem], k: int = K) -> Counted:
-    """The inputs of a report's own figures and panel; `current` is its answers as they stand."""
+    """The inputs of a report's own figures and panel; `current` is its
+    answers as they stand, hidden responses' too (`coded_items(hidden_too=True)`)."""
     if population.counted is None:
         return Counted([], [], {})
+    visible = [c for c in current if not c.item.hidden]
     if population.counted.kind != "feedback":
-        return Counted(current, _consultation_hidden(population.counted), flagged_responses(current))
+        return Counted(visible, _consultation_hidden(population.counted), flagged_responses(visible))
     coded, hidden, flagged = [], [], {}
     for month, (answers, hidden_now) in _by_month(population.counted, current).items():
         month_coded, month_hidden = _month_answers(month, answers, hidden_now, k)
         coded += month_coded
         hidden += month_hidden
-        flagged |= _month_flags(month, answers, hidden_now, k)
+        flagged |= _month_flags(month, [c for c in answers if not c.item.hidden], hidden_now, k)
     return Counted(coded, hidden, flagged)
 
 
 def counted_flags(population: ReportPopulation, current: Sequence[Item], k: int = K) -> dict[str, Flagged]:
-    """The inputs of a report's panel alone (the four-quarter trend): as `counted` gives them."""
+    """The inputs of a report's panel alone (the four-quarter trend), from its
+    visible items: as `counted` gives them."""
     if population.counted is None:
         return {}
     if population.counted.kind != "feedback":
@@ -137,39 +147,114 @@ def _month(day: date) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
+MEMBERS = revisions.MEMBERS
+THEMES, FLAGS = (f"{revisions.INPUTS}{layer}" for layer in ("themes", "flags"))
+
+
 def _month_answers(month: str, answers: list[CodedItem], hidden: list[int],
                    k: int) -> tuple[list[CodedItem], list[int]]:
-    """The month's answers and hidden responses as it last counted them (text-free)."""
-    now = states(answers, hidden)
-    if not now:
+    """The month's answers as it last counted them, text-free (who it counts,
+    then their themes), and the responses it counted as hidden."""
+    members_now = _members([c for c in answers if not c.item.hidden], hidden)
+    if not members_now:
         return [], []
-    # Counted before any theming (a report read before the first run), a month would keep no
-    # themes until 5 of its answers were themed, and one with fewer never would.
-    kept = revisions.revised(f"feedback:{month}", f"{revisions.INPUTS}answers", now,
-                             lambda: ([_text_free(c) for c in answers], list(hidden)),
-                             _dump_answers, _load_answers, k, removals=False,
-                             stale=lambda kept: not themed(kept[0]) and themed(answers))
-    present = _present(answers, hidden)
-    return ([c for c in kept[0] if c.item.response_id in present],
-            [response for response in kept[1] if response in present])
+    key = f"feedback:{month}"
+    members = revisions.revised(key, MEMBERS, _member_states(members_now), lambda: members_now,
+                                dict, dict, k, removals=False)
+    themes = _month_themes(key, _themes(answers), members, k)
+    present = set(members_now)  # the rest were purged
+    coded = [_answer(response, member, ref, theme) for response, member in members.items()
+             if member != "hidden" and response in present
+             for ref in member["refs"] if (theme := themes.get(response, {}).get(ref)) is not None]
+    return coded, [int(response) for response, member in members.items() if member == "hidden" and response in present]
+
+
+def _month_themes(key: str, themes_now: dict[str, dict], members: dict[str, dict | str], k: int) -> dict[str, dict]:
+    """The month's answers' themes as it last counted them. Counted afresh
+    once k of the responses the month counts (`members`) have themes that
+    differ from every state they were counted from (re-theming one it does
+    not count moves no figure, so it is no change), or when they were counted
+    before any theming (a report read before the first run would otherwise
+    keep a small month unthemed for good). A response counted since they were
+    kept comes in with its themes as they stand, which its own arrival
+    released."""
+    counted_now = {response: themes_now[response] for response, member in members.items()
+                   if member != "hidden" and response in themes_now}
+    now = revisions.fingerprint(_theme_states(counted_now))
+    found = revisions.kept(key, THEMES, k)
+    themes, history = found if found else ({}, [])
+    fresh = (found is None or revisions.differs(history, now, k, removals=False)
+             or (not _has_codes(themes) and _has_codes(themes_now)))
+    if fresh:
+        themes, history = themes_now, history + [now]
+    missing = [response for response, member in members.items()
+               if member != "hidden" and response not in themes and response in themes_now]
+    if missing:
+        themes = themes | {response: themes_now[response] for response in missing}
+        added = {revisions.digest(("response", int(response))) for response in missing}
+        history = history[:-1] + [history[-1] | {digest: now[digest] for digest in added if digest in now}]
+    if fresh or missing:
+        revisions.keep(key, THEMES, themes, history, k)
+    return themes
 
 
 def _month_flags(month: str, answers: list, hidden: list[int], k: int) -> dict[str, Flagged]:
-    """The month's flagged responses as it last counted them."""
+    """The month's flagged responses as it last counted them, from its visible
+    answers and hidden responses. Every response is in the states, so a flag
+    taken off (or a flagged response hidden) is a change as one put on is; an
+    unflagged one hidden is none, as it moves no figure of the panel (a board
+    review hid five such to reach five changes)."""
     if not answers and not hidden:
         return {}
     flagged = {response_id: flag for (_, response_id), flag in _flagged(answers).items()}
-    # A hidden response is a change (one flagged leaves the panel), a purged one is not.
-    now = {("response", response_id): flag for response_id, flag in flagged.items()}
-    now |= {("response", response_id): "hidden" for response_id in hidden}
-    kept = revisions.revised(f"feedback:{month}", f"{revisions.INPUTS}flags", now, lambda: flagged,
+    now = {("response", response_id): "none" for response_id in hidden}
+    now |= {("response", getattr(entry, "item", entry).response_id): "none" for entry in answers}
+    now |= {("response", response_id): flag for response_id, flag in flagged.items()}
+    kept = revisions.revised(f"feedback:{month}", FLAGS, now, lambda: flagged,
                              lambda flags: {str(response_id): asdict(flag) for response_id, flag in flags.items()},
                              lambda flags: {int(response_id): Flagged(tuple(f["categories"]), f["staff_flag"],
                                                                       f["reviewed"])
                                             for response_id, f in flags.items()},
                              k, removals=False)
-    present = _present(answers, hidden)
+    present = {response_id for (_, response_id) in now}
     return {review_ref("feedback", response_id): flag for response_id, flag in kept.items() if response_id in present}
+
+
+def _members(answers: list[CodedItem], hidden: list[int]) -> dict[str, dict | str]:
+    """Who the month counts, by str(response id): each visible response's
+    answers and groups, text-free; "hidden" for a hidden one."""
+    members: dict[str, dict | str] = {str(response_id): "hidden" for response_id in hidden}
+    for c in answers:
+        item = c.item
+        member = members.setdefault(str(item.response_id), {
+            "day": item.submitted_on.isoformat(), "service": item.service, "equality": dict(item.equality),
+            "channel": item.channel, "easy_read": item.easy_read, "language": item.language, "refs": []})
+        member["refs"].append(item.ref)
+    return members
+
+
+def _member_states(members: dict[str, dict | str]) -> dict:
+    return {("response", int(response)): member if member == "hidden" else
+            (tuple(sorted(member["refs"])), member["service"], tuple(sorted(member["equality"].items())),
+             member["channel"], member["easy_read"], member["language"])
+            for response, member in members.items()}
+
+
+def _themes(answers: list[CodedItem]) -> dict[str, dict]:
+    """Each answer's themes and sentiment as they stand, by str(response id) then ref (hidden ones too)."""
+    themes: dict[str, dict] = {}
+    for c in answers:
+        themes.setdefault(str(c.item.response_id), {})[c.item.ref] = {
+            "codes": list(c.codes), "scores": c.scores, "compound": c.compound, "sentiment": c.sentiment,
+            "staff_coded": c.staff_coded, "retired": list(c.retired)}
+    return themes
+
+
+def _theme_states(themes: dict[str, dict]) -> dict:
+    """What each response's answers add to the theme counts (not what staff did: see `states`)."""
+    return {("response", int(response)): tuple((ref, tuple(sorted(theme["codes"])), round(theme["compound"], 4))
+                                               for ref, theme in sorted(answers.items()))
+            for response, answers in themes.items()}
 
 
 def themed(answers: Iterable[CodedItem]) -> bool:
@@ -177,42 +262,17 @@ def themed(answers: Iterable[CodedItem]) -> bool:
     return any(c.codes for c in answers)
 
 
-def _present(answers: Iterable, hidden: Iterable[int]) -> set[int]:
-    """The month's responses that are still held (visible or hidden): the rest were purged."""
-    return {getattr(entry, "item", entry).response_id for entry in answers} | set(hidden)
+def _has_codes(themes: dict[str, dict]) -> bool:
+    return any(theme["codes"] for answers in themes.values() for theme in answers.values())
 
 
-def _text_free(c: CodedItem) -> CodedItem:
-    """An answer as its month keeps it: what the figures count, and no text."""
-    item = c.item
-    kept = Item(ref=item.ref, text="", question="", submitted_on=item.submitted_on,
-                response_id=item.response_id, service=item.service, equality=dict(item.equality),
-                channel=item.channel, easy_read=item.easy_read, language=item.language)
-    return CodedItem(item=kept, codes=tuple(c.codes), scores=dict(c.scores), compound=c.compound,
-                     sentiment=c.sentiment, staff_coded=c.staff_coded, retired=tuple(c.retired))
-
-
-def _dump_answers(kept: tuple[list[CodedItem], list[int]]) -> dict:
-    """By response, as `revisions.INPUTS` parts keep them: its answers, or "hidden"."""
-    answers, hidden = kept
-    found: dict[str, list | str] = {str(response_id): "hidden" for response_id in hidden}
-    for c in answers:
-        found.setdefault(str(c.item.response_id), []).append(
-            {"ref": c.item.ref, "day": c.item.submitted_on.isoformat(), "service": c.item.service,
-             "equality": c.item.equality, "channel": c.item.channel, "easy_read": c.item.easy_read,
-             "language": c.item.language, "codes": list(c.codes), "scores": c.scores, "compound": c.compound,
-             "sentiment": c.sentiment, "staff_coded": c.staff_coded, "retired": list(c.retired)})
-    return found
-
-
-def _load_answers(kept: dict) -> tuple[list[CodedItem], list[int]]:
-    answers = [CodedItem(item=Item(ref=a["ref"], text="", question="", submitted_on=date.fromisoformat(a["day"]),
-                                   response_id=int(response_id), service=a["service"], equality=a["equality"],
-                                   channel=a["channel"], easy_read=a["easy_read"], language=a["language"]),
-                         codes=tuple(a["codes"]), scores=a["scores"], compound=a["compound"],
-                         sentiment=a["sentiment"], staff_coded=a["staff_coded"], retired=tuple(a["retired"]))
-               for response_id, entries in kept.items() if entries != "hidden" for a in entries]
-    return answers, [int(response_id) for response_id, entries in kept.items() if entries == "hidden"]
+def _answer(response: str, member: dict, ref: str, theme: dict) -> CodedItem:
+    """One counted answer, text-free, from who the month counts and its themes."""
+    item = Item(ref=ref, text="", question="", submitted_on=date.fromisoformat(member["day"]),
+                response_id=int(response), service=member["service"], equality=member["equality"],
+                channel=member["channel"], easy_read=member["easy_read"], language=member["language"])
+    return CodedItem(item=item, codes=tuple(theme["codes"]), scores=theme["scores"], compound=theme["compound"],
+                     sentiment=theme["sentiment"], staff_coded=theme["staff_coded"], retired=tuple(theme["retired"]))
 
 
 def _consultation_hidden(scope: Scope) -> list[int]:

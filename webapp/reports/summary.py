@@ -132,7 +132,8 @@ def _extra(counted) -> dict[str, Extra]:
 
 
 def _items(population: ReportPopulation):
-    return [] if population.counted is None else coded_items(population.counted, any_run=True)
+    """The answers as they stand, hidden responses' too: a month keeps their themes (`webapp.reports.inputs`)."""
+    return [] if population.counted is None else coded_items(population.counted, any_run=True, hidden_too=True)
 
 
 def theme_key(code: str) -> str:
@@ -149,8 +150,9 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     recorded as shown."""
     labels = theme_labels()
     population = population_of(scope, today)
-    coded = _items(population)  # as they stand: quotes come from these, never from what was kept
-    counted = inputs.counted(population, coded, k)
+    current = _items(population)
+    coded = [c for c in current if not c.item.hidden]  # quotes come from these, never from what was kept
+    counted = inputs.counted(population, current, k)
     own = own_figures(population, counted, labels, k)
     named_previous = scope.previous()
     previous_population = population_of(named_previous, today) if named_previous else None

@@ -13,7 +13,9 @@ runs it daily (see README, Encryption and retention). A purge:
    run; merged themes as the theme they joined); items no run saw and no one
    coded are matched against the current codebook now. Feedback is read per quarter, the
    scope theming runs use for feedback. Hidden responses (spam, abuse) are
-   deleted but not counted, as they are left out of every report.
+   deleted but not counted, as they are left out of every report, unless
+   their month still counts them (hidden fewer than 5 changes ago:
+   `webapp.reports.inputs`), whose reports they are then still in.
 2. deletes the old responses (hidden ones too) with their answers, and every
    row that names their items by ref (staff coding, run items, published
    quotes, answer vectors) or keeps what they added to their month's figures
@@ -167,7 +169,7 @@ def _themings(scope: Scope, cutoff: date) -> dict[int, _Theming]:
     """response id -> themes and sentiment of its items older than `cutoff`
     (`coded_items`: staff coding, else the latest run); items no run saw and no
     one coded are matched against the current codebook now."""
-    coded = [c for c in coded_items(scope) if c.item.submitted_on < cutoff]
+    coded = [c for c in coded_items(scope, hidden_too=True) if c.item.submitted_on < cutoff]
     run = latest_run(scope.key)
     seen = {ref for chunk in _chunks([c.item.ref for c in coded]) for ref in db.session.scalars(
         select(ThemeRunItem.ref).where(ThemeRunItem.run_id == run.id, ThemeRunItem.ref.in_(chunk)))} if run else set()
@@ -182,9 +184,13 @@ def _themings(scope: Scope, cutoff: date) -> dict[int, _Theming]:
 
 def _count_feedback(report: PurgeReport) -> None:
     old = db.session.execute(
-        select(FeedbackResponse.id, FeedbackResponse.service_id, FeedbackResponse.submitted_on)
-        .where(FeedbackResponse.submitted_on < report.cutoff, FeedbackResponse.hidden.is_(False))
+        select(FeedbackResponse.id, FeedbackResponse.service_id, FeedbackResponse.submitted_on, FeedbackResponse.hidden)
+        .where(FeedbackResponse.submitted_on < report.cutoff)
         .order_by(FeedbackResponse.submitted_on)).all()
+    # Hidden ones count only where their month still counts them (`webapp.revisions.counted_as_visible`).
+    still_counted = revisions.counted_as_visible(response_id for response_id, _, _, hidden in old if hidden)
+    old = [(response_id, service_id, day) for response_id, service_id, day, hidden in old
+           if not hidden or response_id in still_counted]
     themings: dict[int, _Theming] = {}
     for quarter in sorted({quarter_of(day) for _, _, day in old}):
         themings.update(_themings(feedback_quarter(quarter), report.cutoff))

@@ -292,15 +292,16 @@ def _store_emergent(run: ThemeRun, report: dict, found: list[Item]) -> None:
 
 # Items with their codes ------------------------------------------------------------------------
 
-def coded_items(scope: Scope, any_run: bool = False) -> list[CodedItem]:
+def coded_items(scope: Scope, any_run: bool = False, hidden_too: bool = False) -> list[CodedItem]:
     """Each current item of the scope with its codes: staff coding first, else
     the latest run's; codes as they count now (merged -> joined theme, retired
     dropped). Items no run has seen get sentiment from the default scorer.
     With `any_run` (reports over whole months), each item takes its codes
     from the newest finished run that saw it, whatever that run's scope: a
     range of months is reported from the quarters' runs, not as zeros, and a
-    month counts the same in every report over it (`webapp.reports.inputs`)."""
-    found = items(scope)
+    month counts the same in every report over it (`webapp.reports.inputs`).
+    With `hidden_too`, hidden responses' items as well (`Item.hidden`)."""
+    found = items(scope, hidden_too)
     refs = [item.ref for item in found]
     if any_run:
         seen = _newest_run_items(refs)

@@ -148,25 +148,27 @@ class Item:
     channel: str = ""  # how the response reached Heard, as the board reads it (`webapp.channels`)
     easy_read: bool = False  # given through the Easy Read journey (`webapp.feedback.easy_read`)
     language: str = ""  # the language a consultation was answered in, as the board reads it ("Welsh")
+    hidden: bool = False  # hidden by a moderator (only `items(hidden_too=True)` gives these)
 
 
 def _categories(stored: str | None) -> tuple[str, ...]:
     return tuple(c for c in (stored or "").split(",") if c)
 
 
-def items(scope: Scope) -> list[Item]:
-    """The scope's non-empty free-text items from visible responses, oldest first."""
+def items(scope: Scope, hidden_too: bool = False) -> list[Item]:
+    """The scope's non-empty free-text items from visible responses (with
+    `hidden_too`, from hidden ones as well, marked `hidden`), oldest first."""
     if scope.kind == "consultation":
         consultation = scope.consultation()
-        return _consultation_items(consultation) if consultation else []
-    return _feedback_items(scope.start, scope.end)
+        return _consultation_items(consultation, hidden_too) if consultation else []
+    return _feedback_items(scope.start, scope.end, hidden_too)
 
 
-def _feedback_items(start: date, end: date) -> list[Item]:
-    responses = db.session.scalars(
-        select(FeedbackResponse)
-        .where(FeedbackResponse.submitted_on.between(start, end), FeedbackResponse.hidden.is_(False))
-        .order_by(FeedbackResponse.submitted_on, FeedbackResponse.id))
+def _feedback_items(start: date, end: date, hidden_too: bool = False) -> list[Item]:
+    query = select(FeedbackResponse).where(FeedbackResponse.submitted_on.between(start, end))
+    if not hidden_too:
+        query = query.where(FeedbackResponse.hidden.is_(False))
+    responses = db.session.scalars(query.order_by(FeedbackResponse.submitted_on, FeedbackResponse.id))
     return [item for response in responses for item in _items_of_feedback(response)]
 
 
@@ -180,7 +182,7 @@ def _items_of_feedback(response: FeedbackResponse) -> list[Item]:
              response_id=response.id, service=service, equality=said,
              risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
              risk_categories=_categories(response.risk_categories), channel=channel_label(response.channel),
-             easy_read=response.easy_read)
+             easy_read=response.easy_read, hidden=response.hidden)
         for field_name in bank.FREE_TEXT_FIELDS
         if (getattr(response, field_name) or "").strip()
     ]
@@ -194,15 +196,14 @@ def _choice_label(field_name: str, value: str) -> str:
     return labels.get(value, value)
 
 
-def _consultation_items(consultation: Consultation) -> list[Item]:
+def _consultation_items(consultation: Consultation, hidden_too: bool = False) -> list[Item]:
     questions = {q.id: q for q in consultation.questions}
     equality_questions = {qid: equality.FIELD_BY_TEXT[q.text] for qid, q in questions.items()
                           if q.kind == "single" and q.text in equality.FIELD_BY_TEXT}
-    responses = db.session.scalars(
-        select(ConsultationResponse)
-        .where(ConsultationResponse.consultation_id == consultation.id,
-               ConsultationResponse.hidden.is_(False))
-        .order_by(ConsultationResponse.submitted_on, ConsultationResponse.id))
+    query = select(ConsultationResponse).where(ConsultationResponse.consultation_id == consultation.id)
+    if not hidden_too:
+        query = query.where(ConsultationResponse.hidden.is_(False))
+    responses = db.session.scalars(query.order_by(ConsultationResponse.submitted_on, ConsultationResponse.id))
     found = []
     for response in responses:
         said = {f: "Not said" for f in equality_questions.values()}
@@ -218,7 +219,7 @@ def _consultation_items(consultation: Consultation) -> list[Item]:
                     risk_flagged=response.risk_flagged, safeguarding_flag=response.safeguarding_flag,
                     risk_categories=_categories(response.risk_categories),
                     channel=channel_label(response.channel), easy_read=response.easy_read,
-                    language=language_name(response.language or "en")))
+                    language=language_name(response.language or "en"), hidden=response.hidden))
     return found
 
 

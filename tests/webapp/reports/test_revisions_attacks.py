@@ -14,7 +14,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from tests.webapp.helpers import _run
 from tests.webapp.reports.test_disclosure_attacks import figures, recovered, respond, small_differences
@@ -26,6 +26,7 @@ from webapp.reports.safeguarding import trend
 from webapp.reports.summary import build_summary
 from webapp.retention.purge import purge
 from webapp.revisions import ReleasedPart
+from webapp.themes.codebook import find, merge_theme, retire_theme
 from webapp.themes.models import StaffCoding
 from webapp.themes.scope import feedback_quarter, feedback_range
 
@@ -56,6 +57,19 @@ def crowd(app_context, app) -> dict:
 
 def month(day: date):
     return feedback_range(day, day + timedelta(days=27))
+
+
+def themed_by_a_run(crowd) -> list:
+    """The crowd's answers themed by a run over the quarter (as in production), not by staff."""
+    coded = []
+    for response in crowd["responses"] + [crowd["man"]]:
+        coding = db.session.scalar(select(StaffCoding).where(
+            StaffCoding.ref == feedback_ref(response.id, "what_helped")))
+        coded.append((response, list(coding.codes), 0.3))
+        db.session.delete(coding)
+    _run(Q3, coded)
+    db.session.commit()
+    return coded
 
 
 def hide_the_man(crowd: dict) -> None:
@@ -211,14 +225,7 @@ def test_a_purge_is_no_change_to_what_a_quarter_counts(crowd):
 
 def test_staff_confirming_themes_is_no_change_to_what_a_quarter_counts(crowd):
     """The man hidden, then staff confirm a run's themes on five answers: no count moves, so the quarter is kept."""
-    coded = []
-    for response in crowd["responses"] + [crowd["man"]]:
-        coding = db.session.scalar(select(StaffCoding).where(
-            StaffCoding.ref == feedback_ref(response.id, "what_helped")))
-        coded.append((response, list(coding.codes), 0.3))
-        db.session.delete(coding)
-    _run(Q3, coded)
-    db.session.commit()
+    coded = themed_by_a_run(crowd)
     before = build_summary(Q3, today=TODAY)
     hide_the_man(crowd)
     in_the_quarter = [(r, codes) for r, codes, _ in coded if r.submitted_on >= JULY and r is not crowd["man"]]
@@ -267,7 +274,7 @@ def test_a_month_counts_as_kept_in_a_report_over_more_months(crowd):
 def test_kept_inputs_hold_no_text(crowd):
     build_summary(Q3, today=TODAY)
     kept = db.session.scalars(select(ReleasedPart).where(ReleasedPart.population == "feedback:2026-08")).all()
-    assert {part.part.split("|k=")[0] for part in kept} == {"inputs|answers", "inputs|flags"}
+    assert {part.part.split("|k=")[0] for part in kept} == {"inputs|members", "inputs|themes", "inputs|flags"}
     stored = " ".join(part.figures + part.state for part in kept)
     assert "Written answer" not in stored
     assert '"money"' in stored  # what the month counted: the man's themes
@@ -277,11 +284,11 @@ def test_a_purge_takes_its_responses_out_of_their_months_kept_inputs(crowd):
     build_summary(Q3, today=TODAY)
     purge(months=5, today=date(2026, 12, 4))  # cut-off 4 July
     july = db.session.scalar(select(ReleasedPart).where(ReleasedPart.population == "feedback:2026-07",
-                                                        ReleasedPart.part.like("inputs|answers%")))
+                                                        ReleasedPart.part.like("inputs|members%")))
     kept = json.loads(july.figures)
-    days = {answer["day"] for answers in kept.values() for answer in answers}
+    days = {member["day"] for member in kept.values()}
     assert days and min(days) == "2026-07-04"
-    assert len(json.loads(july.state)) == len(kept)
+    assert [len(state) for state in json.loads(july.state)] == [len(kept)]
 
 
 def test_a_quarter_kept_before_its_months_kept_inputs_is_still_kept(crowd):
@@ -294,3 +301,131 @@ def test_a_quarter_kept_before_its_months_kept_inputs_is_still_kept(crowd):
     db.session.commit()
     hide_the_man(crowd)
     assert figures(build_summary(Q3, today=TODAY)) == before
+
+
+# A third review: kinds of change apart, every release remembered -------------------------------------------
+
+def a_run_over_ten_days_of_august(coded) -> None:
+    """A run over 1-10 August gives five advice-line answers "information" too."""
+    advice = [(r, codes, s) for r, codes, s in coded if r.submitted_on.month == 8 and "access" in codes][:5]
+    _run(feedback_range(AUGUST, date(2026, 8, 10)), [(r, codes + ["information"], s) for r, codes, s in advice])
+    db.session.commit()
+
+
+def retire_access(coded) -> None:
+    retire_theme(find("access"))
+    db.session.commit()
+
+
+def merge_access_into_information(coded) -> None:
+    merge_theme(find("access"), "information")
+    db.session.commit()
+
+
+def groups(summary) -> dict[str, set[str]]:
+    return {table.title: set(table.groups) for table in summary.breakdowns}
+
+
+def held_since(first, later) -> set[str]:
+    """Themes shown as a number first and "not shown" later."""
+    return {row.code for row in later.themes if row.shown == "not shown"
+            and first.theme(row.code) is not None and first.theme(row.code).shown.isdigit()}
+
+
+@pytest.mark.parametrize("retheme", [a_run_over_ten_days_of_august, retire_access, merge_access_into_information])
+def test_retheming_many_answers_brings_in_their_themes_not_a_response_hidden_since(crowd, retheme):
+    """Re-theming five of August's answers recounts August's themes, not who
+    it counts: the man hidden since stays counted, so neither his themes nor
+    his groups (the totals and columns that moved) can be read off."""
+    coded = themed_by_a_run(crowd)
+    first = build_summary(Q3, today=TODAY)
+    hide_the_man(crowd)
+    retheme(coded)
+    after = build_summary(Q3, today=TODAY)
+    assert not held_since(first, after) & {"housing", "police", "money"}
+    assert after.responses_shown == first.responses_shown != "not shown"
+    assert groups(after) == groups(first)
+
+
+def test_changes_undone_do_not_count_towards_five(crowd):
+    """Five decoys hidden (released again), then shown again and the man
+    hidden: one change from the first release, so nothing is released."""
+    first = build_summary(Q3, today=TODAY)
+    decoys = [r for r in crowd["responses"] if r.submitted_on.month == 8][:5]
+    for response in decoys:
+        response.hidden = True
+    db.session.commit()
+    second = build_summary(Q3, today=TODAY)
+    for response in decoys:
+        response.hidden = False
+    hide_the_man(crowd)
+    third = build_summary(Q3, today=TODAY)
+    # As released with the decoys hidden (what that release held back is the decoys' known limit), not the man's.
+    assert figures(third) == figures(second) and groups(third) == groups(first)
+    assert third.responses_shown == second.responses_shown != "not shown"
+
+
+def test_the_panel_counts_no_change_that_moves_none_of_its_figures(crowd):
+    """Five decoys flagged (released again: 19), then they and the man hidden:
+    an unflagged response hidden is no change, so only the man's and the
+    decoys' flags have changed since the first release (six), but beside it
+    only the man's is new: the panel stays as last shown."""
+    today = date(2026, 10, 20)
+    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
+    for response in august[:7]:
+        response.risk_flagged, response.risk_categories = True, "suicidal"
+    for response in august[7:13]:
+        response.risk_flagged, response.risk_categories = True, "weapons"
+    crowd["man"].risk_flagged, crowd["man"].risk_categories = True, "suicidal,weapons"
+    db.session.commit()
+    assert build_summary(Q3, today=today).safeguarding.total.shown == "14"
+    decoys = august[13:18]
+    for response in decoys:
+        response.safeguarding_flag = True
+    db.session.commit()
+    second = build_summary(Q3, today=today).safeguarding
+    assert second.total.shown == "19"
+    for response in decoys:
+        response.hidden = True
+    hide_the_man(crowd)
+    assert build_summary(Q3, today=today).safeguarding == second
+
+
+def test_flags_taken_off_count_as_changes(crowd):
+    today = date(2026, 10, 20)
+    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
+    for response in august[:7]:
+        response.safeguarding_flag = True
+    db.session.commit()
+    assert build_summary(Q3, today=today).safeguarding.total.shown == "7"
+    for response in august[:7]:
+        response.safeguarding_flag = False
+    db.session.commit()
+    assert build_summary(Q3, today=today).safeguarding.total.shown == "0"
+
+
+def test_the_first_theme_recounts_themes_not_who_is_counted(crowd):
+    """Read before any theming, the man hidden, then one answer coded: the
+    themes are counted afresh, but not the hidden response."""
+    db.session.execute(delete(StaffCoding))
+    db.session.commit()
+    first = build_summary(Q3, today=TODAY)
+    hide_the_man(crowd)
+    one = next(r for r in crowd["responses"] if r.submitted_on.month == 8)
+    db.session.add(StaffCoding(ref=feedback_ref(one.id, "what_helped"), codes=["housing"]))
+    db.session.commit()
+    after = build_summary(Q3, today=TODAY)
+    assert after.responses_shown == first.responses_shown == "61"
+    assert after.theme("housing").count == 1
+
+
+def test_a_purge_counts_a_hidden_response_its_month_still_counts(crowd):
+    """The man hidden after the quarter was shown, then purged: his month
+    still counted him, so the purge's aggregates do too, and months asked for
+    afterwards agree with the kept quarter."""
+    build_summary(Q3, today=TODAY)
+    hide_the_man(crowd)
+    purge(months=2, today=TODAY)  # cut-off 7 October: all of the quarter
+    months = [build_summary(month(day), today=TODAY) for day in (date(2026, 7, 1), AUGUST, date(2026, 9, 1))]
+    assert all(row.shown != "not shown" for summary in months for row in summary.themes)
+    assert all(summary.responses_shown != "not shown" for summary in months)
