@@ -105,6 +105,13 @@ def suppress_line(values: Sequence[int], k: int = K, held: Sequence[bool] | None
     return withheld
 
 
+def counted_as(flag: Flagged) -> tuple:
+    """What one flagged response adds to the panel's figures: its kinds (or a
+    staff flag alone), and whether it was reviewed. A staff flag beside danger
+    words already found adds nothing."""
+    return tuple(sorted(flag.categories)), flag.staff_flag and not flag.categories, flag.reviewed
+
+
 def panel(flagged: Sequence[Flagged], k: int = K, held: frozenset[str] = frozenset(),
           by_kind: bool = True) -> Panel:
     """The panel for one population's flagged responses; `held` are figure

@@ -41,8 +41,10 @@ Figures = TypeVar("Figures")
 # Parts that keep what was counted response by response (`webapp.reports.inputs`): their
 # figures by str(response id), their states by ("response", id), so a purge can take one out.
 INPUTS = "inputs|"
-# Who a month counts (`webapp.reports.inputs`): each response's groups, or "hidden".
-MEMBERS = f"{INPUTS}members"
+# A month's layers (`webapp.reports.inputs`), which the retention purge reads to count what the
+# month counted: who it counts (str(id) -> its groups and "refs", or "hidden"), and their themes
+# (str(id) -> ref -> "codes", "compound", "sentiment"...).
+MEMBERS, THEMES = f"{INPUTS}members", f"{INPUTS}themes"
 _DIGEST_BYTES = 8
 # Raise when what a part keeps changes shape: releases kept before are then released afresh, not misread.
 FORMAT = 2
@@ -73,22 +75,27 @@ def fingerprint(states: Mapping[object, object]) -> dict[str, str]:
     return {digest(key): digest(state) for key, state in states.items()}
 
 
-def changed(before: Mapping[str, str], now: Mapping[str, str], removals: bool = True) -> int:
+def changed(before: Mapping[str, str], now: Mapping[str, str], removals: bool = True, additions: bool = True) -> int:
     """How many responses were added, removed or changed between two fingerprints;
     without `removals`, those gone are not counted (where every response a part
     counts is in its states, hidden ones too, only the retention purge removes
-    one, and a part that adds purged responses' counts back shows no change)."""
-    keys = before.keys() | now.keys() if removals else now.keys()
+    one, and a part that adds purged responses' counts back shows no change);
+    without `additions`, those new are not (a layer whose new responses another
+    layer brings in)."""
+    keys = before.keys() & now.keys()
+    keys |= before.keys() - now.keys() if removals else set()
+    keys |= now.keys() - before.keys() if additions else set()
     return sum(1 for key in keys if before.get(key) != now.get(key))
 
 
-def differs(history: list[dict[str, str]], now: Mapping[str, str], k: int, removals: bool = True) -> bool:
+def differs(history: list[dict[str, str]], now: Mapping[str, str], k: int, removals: bool = True,
+            additions: bool = True) -> bool:
     """Whether at least `k` responses differ from each state a part was released
     from. The ledger sets a release beside every earlier one, so undoing changes
     must not bring an earlier release back within reach: hide five, show them,
     then show the five again and hide one, and only that one differed from the
     first release (board review)."""
-    return all(changed(before, now, removals) >= k for before in history)
+    return all(changed(before, now, removals, additions) >= k for before in history)
 
 
 def kept(report: str, part: str, k: int = K) -> tuple[object, list[dict[str, str]]] | None:
@@ -118,7 +125,8 @@ def keep(report: str, part: str, figures: object, history: list[dict[str, str]],
 
 def revised(report: str, part: str, states: Mapping[object, object], build: Callable[[], Figures],
             dump: Callable[[Figures], object], load: Callable[[object], Figures], k: int = K,
-            removals: bool = True, stale: Callable[[Figures], bool] | None = None) -> Figures:
+            removals: bool = True, stale: Callable[[Figures], bool] | None = None,
+            additions: bool = True) -> Figures:
     """The part's figures as last released for `report` (the whole months or
     the consultation it counts; "" when it counts no response) until at least
     `k` of its responses (`states`: response -> everything about it the part
@@ -130,7 +138,7 @@ def revised(report: str, part: str, states: Mapping[object, object], build: Call
     now = fingerprint(states)
     found = kept(report, part, k)
     history = found[1] if found else []
-    if found is not None and not differs(history, now, k, removals):
+    if found is not None and not differs(history, now, k, removals, additions):
         figures = load(found[0])
         if stale is None or not stale(figures):
             return figures
@@ -164,16 +172,3 @@ def forget(response_ids: Iterable[int]) -> None:
         found.state = json.dumps([{key: value for key, value in state.items() if key not in digests}
                                   for state in _history(json.loads(found.state))])
 
-
-def counted_as_visible(response_ids: Iterable[int]) -> set[int]:
-    """Those of `response_ids` that a month's kept inputs still count as
-    visible (hidden since, fewer than k changes ago): a purge counts them into
-    its aggregates as the reports did, or the month would lose them silently
-    and a report asked for afresh would disagree with a kept one exactly on
-    them (board review)."""
-    wanted = {str(response_id) for response_id in response_ids}
-    found: set[int] = set()
-    for kept_part in db.session.scalars(select(ReleasedPart).where(ReleasedPart.part.like(f"{MEMBERS}|%"))):
-        members = json.loads(kept_part.figures)
-        found |= {int(key) for key in wanted & members.keys() if members[key] != "hidden"}
-    return found

@@ -36,17 +36,16 @@ one population that overlaps no other, and is counted as it stands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 
 from analysis.board import K
-from analysis.safeguarding import Flagged
+from analysis.safeguarding import Flagged, counted_as
 from webapp import revisions
 from webapp.consultations.models import ConsultationResponse
 from webapp.extensions import db
-from webapp.feedback.models import FeedbackResponse
 from webapp.moderation.safeguarding import review_ref, reviewed_refs
 from webapp.periods import months_between
 from webapp.reports.population import ReportPopulation
@@ -76,21 +75,38 @@ def counted(population: ReportPopulation, current: list[CodedItem], k: int = K) 
         month_coded, month_hidden = _month_answers(month, answers, hidden_now, k)
         coded += month_coded
         hidden += month_hidden
-        flagged |= _month_flags(month, [c for c in answers if not c.item.hidden], hidden_now, k)
+        flagged |= _month_flags(month, answers, hidden_now, k)
     return Counted(coded, hidden, flagged)
 
 
 def counted_flags(population: ReportPopulation, current: Sequence[Item], k: int = K) -> dict[str, Flagged]:
     """The inputs of a report's panel alone (the four-quarter trend), from its
-    visible items: as `counted` gives them."""
+    items, hidden ones' too (`items(hidden_too=True)`): as `counted` gives them."""
     if population.counted is None:
         return {}
     if population.counted.kind != "feedback":
-        return flagged_responses(current)
+        return flagged_responses(item for item in current if not item.hidden)
     flagged: dict[str, Flagged] = {}
     for month, (answers, hidden) in _by_month(population.counted, current).items():
         flagged |= _month_flags(month, answers, hidden, k)
     return flagged
+
+
+def quotable(current: list[CodedItem], counted_now: Counted) -> list[CodedItem]:
+    """The visible answers with their text, but the themes and flags the
+    figures count: the quotes then change only when those do (a quote that
+    vanished as soon as its writer was flagged or re-themed told the board so:
+    board review). An answer the figures do not count is not quoted; nor is a
+    hidden one, so a quote hidden since it was shown is withdrawn
+    (SECURITY.md, known limits)."""
+    kept = {c.item.ref: c for c in counted_now.coded}
+    return [replace(kept[c.item.ref], item=replace(c.item, safeguarding_flag=False, risk_categories=(),
+                                                   risk_flagged=_review_ref(c.item) in counted_now.flagged))
+            for c in current if c.item.ref in kept]
+
+
+def _review_ref(item: Item) -> str:
+    return review_ref("feedback" if item.ref.startswith("f:") else "consultation", item.response_id)
 
 
 def flagged_responses(scope_items: Iterable) -> dict[str, Flagged]:
@@ -131,15 +147,17 @@ def states(coded: Iterable[CodedItem], hidden: Iterable[int]) -> dict:
 # A month's kept inputs ---------------------------------------------------------------------
 
 def _by_month(counted_scope: Scope, current: Sequence) -> dict[str, tuple[list, list[int]]]:
-    """Each month of the period: its answers (or items) as they stand, and its hidden responses."""
+    """Each month of the period: its answers (or items) as they stand, hidden
+    ones' too, and its hidden responses (those with a written answer: one with
+    none was never counted, so hiding it changes nothing)."""
     months: dict[str, tuple[list, list[int]]] = {month: ([], []) for month in
                                                 months_between(counted_scope.start, counted_scope.end)}
     for entry in current:
-        months[_month(getattr(entry, "item", entry).submitted_on)][0].append(entry)
-    for response_id, day in db.session.execute(select(FeedbackResponse.id, FeedbackResponse.submitted_on).where(
-            FeedbackResponse.submitted_on.between(counted_scope.start, counted_scope.end),
-            FeedbackResponse.hidden.is_(True))):
-        months[_month(day)][1].append(response_id)
+        item = getattr(entry, "item", entry)
+        answers, hidden = months[_month(item.submitted_on)]
+        answers.append(entry)
+        if item.hidden and item.response_id not in hidden:
+            hidden.append(item.response_id)
     return months
 
 
@@ -147,8 +165,7 @@ def _month(day: date) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
-MEMBERS = revisions.MEMBERS
-THEMES, FLAGS = (f"{revisions.INPUTS}{layer}" for layer in ("themes", "flags"))
+MEMBERS, THEMES, FLAGS = revisions.MEMBERS, revisions.THEMES, f"{revisions.INPUTS}flags"
 
 
 def _month_answers(month: str, answers: list[CodedItem], hidden: list[int],
@@ -183,7 +200,8 @@ def _month_themes(key: str, themes_now: dict[str, dict], members: dict[str, dict
     now = revisions.fingerprint(_theme_states(counted_now))
     found = revisions.kept(key, THEMES, k)
     themes, history = found if found else ({}, [])
-    fresh = (found is None or revisions.differs(history, now, k, removals=False)
+    # A response counted again (shown after being hidden) brings its kept themes: no change here.
+    fresh = (found is None or revisions.differs(history, now, k, removals=False, additions=False)
              or (not _has_codes(themes) and _has_codes(themes_now)))
     if fresh:
         themes, history = themes_now, history + [now]
@@ -199,17 +217,18 @@ def _month_themes(key: str, themes_now: dict[str, dict], members: dict[str, dict
 
 
 def _month_flags(month: str, answers: list, hidden: list[int], k: int) -> dict[str, Flagged]:
-    """The month's flagged responses as it last counted them, from its visible
-    answers and hidden responses. Every response is in the states, so a flag
-    taken off (or a flagged response hidden) is a change as one put on is; an
-    unflagged one hidden is none, as it moves no figure of the panel (a board
-    review hid five such to reach five changes)."""
+    """The month's flagged responses as it last counted them, from its answers
+    (hidden ones' too) and hidden responses. A response's state is what it adds to the
+    panel's figures, and every response has one, so a flag taken off (or a
+    flagged response hidden) is a change as one put on is; an unflagged one
+    hidden, or a staff flag beside danger words already found, is none: it
+    moves no figure (board reviews reached five changes with such)."""
     if not answers and not hidden:
         return {}
-    flagged = {response_id: flag for (_, response_id), flag in _flagged(answers).items()}
-    now = {("response", response_id): "none" for response_id in hidden}
-    now |= {("response", getattr(entry, "item", entry).response_id): "none" for entry in answers}
-    now |= {("response", response_id): flag for response_id, flag in flagged.items()}
+    visible = [entry for entry in answers if not getattr(entry, "item", entry).hidden]
+    flagged = {response_id: flag for (_, response_id), flag in _flagged(visible).items()}
+    now = {("response", getattr(entry, "item", entry).response_id): "none" for entry in answers}
+    now |= {("response", response_id): counted_as(flag) for response_id, flag in flagged.items()}
     kept = revisions.revised(f"feedback:{month}", FLAGS, now, lambda: flagged,
                              lambda flags: {str(response_id): asdict(flag) for response_id, flag in flags.items()},
                              lambda flags: {int(response_id): Flagged(tuple(f["categories"]), f["staff_flag"],

@@ -119,7 +119,8 @@ def _trend_label(quarter: str, population: ReportPopulation) -> str:
 
 def _trend_total(population: ReportPopulation, k: int) -> str:
     """A quarter's flagged responses, as its own panel shows them."""
-    return release_panel(population, inputs.counted_flags(population, items(population.counted), k), k).total.shown
+    return release_panel(population, inputs.counted_flags(population, items(population.counted, hidden_too=True), k),
+                         k).total.shown
 
 
 # The group's comments ------------------------------------------------------------------

@@ -151,7 +151,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
     labels = theme_labels()
     population = population_of(scope, today)
     current = _items(population)
-    coded = [c for c in current if not c.item.hidden]  # quotes come from these, never from what was kept
+    coded = [c for c in current if not c.item.hidden]  # quotes' text comes from these, never from what was kept
     counted = inputs.counted(population, current, k)
     own = own_figures(population, counted, labels, k)
     named_previous = scope.previous()
@@ -161,7 +161,7 @@ def build_summary(scope, k: int = K, with_quotes: bool = True, today: date | Non
               if previous_population is not None else None)
     rows = _held_rows_last(_beside_earlier(own, before, labels, k))
     if with_quotes:
-        quotes = queries.quotes_by_theme(coded, [row.code for row in rows])
+        quotes = queries.quotes_by_theme(inputs.quotable(coded, counted), [row.code for row in rows])
         rows = [_with_quotes(row, quotes.get(row.code, ())) for row in rows]
     run = latest_run(scope.key)
     return BoardSummary(

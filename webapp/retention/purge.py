@@ -13,9 +13,10 @@ runs it daily (see README, Encryption and retention). A purge:
    run; merged themes as the theme they joined); items no run saw and no one
    coded are matched against the current codebook now. Feedback is read per quarter, the
    scope theming runs use for feedback. Hidden responses (spam, abuse) are
-   deleted but not counted, as they are left out of every report, unless
-   their month still counts them (hidden fewer than 5 changes ago:
-   `webapp.reports.inputs`), whose reports they are then still in.
+   deleted but not counted, as they are left out of every report. A month a
+   report has counted is counted as it counts it (`webapp.reports.inputs`):
+   who it counts and their themes as last counted, though a response was
+   hidden, shown again or re-themed since (fewer than 5 changes ago).
 2. deletes the old responses (hidden ones too) with their answers, and every
    row that names their items by ref (staff coding, run items, published
    quotes, answer vectors) or keeps what they added to their month's figures
@@ -187,15 +188,38 @@ def _count_feedback(report: PurgeReport) -> None:
         select(FeedbackResponse.id, FeedbackResponse.service_id, FeedbackResponse.submitted_on, FeedbackResponse.hidden)
         .where(FeedbackResponse.submitted_on < report.cutoff)
         .order_by(FeedbackResponse.submitted_on)).all()
-    # Hidden ones count only where their month still counts them (`webapp.revisions.counted_as_visible`).
-    still_counted = revisions.counted_as_visible(response_id for response_id, _, _, hidden in old if hidden)
-    old = [(response_id, service_id, day) for response_id, service_id, day, hidden in old
-           if not hidden or response_id in still_counted]
     themings: dict[int, _Theming] = {}
-    for quarter in sorted({quarter_of(day) for _, _, day in old}):
+    for quarter in sorted({quarter_of(day) for _, _, day, _ in old}):
         themings.update(_themings(feedback_quarter(quarter), report.cutoff))
-    for response_id, service_id, day in old:
-        _add_response(report, ("feedback", None, service_id, day), themings.get(response_id))
+    months = {f"{day.year}-{day.month:02d}" for _, _, day, _ in old}
+    kept = {month: _kept_month(month) for month in months}
+    for response_id, service_id, day, hidden in old:
+        members, themes = kept[f"{day.year}-{day.month:02d}"]
+        if members is None:  # no report has counted the month: as it stands
+            counted, theming = not hidden, themings.get(response_id)
+        else:  # as the month counts it, though hidden or re-themed since
+            counted = members.get(str(response_id), "hidden") != "hidden"
+            theming = _kept_theming(themes[str(response_id)]) if str(response_id) in themes \
+                else themings.get(response_id)
+        if counted:
+            _add_response(report, ("feedback", None, service_id, day), theming)
+
+
+def _kept_month(month: str) -> tuple[dict | None, dict]:
+    """Who a month counts and their themes, as reports last counted them (`webapp.revisions.MEMBERS`,
+    `THEMES`), or (None, {}) for a month no report has counted: the purge counts what they count,
+    or a report asked for afresh after it would differ from one kept before by a change held back
+    (board review)."""
+    members = revisions.kept(f"feedback:{month}", revisions.MEMBERS)
+    themes = revisions.kept(f"feedback:{month}", revisions.THEMES)
+    return (members[0] if members else None), (themes[0] if themes else {})
+
+
+def _kept_theming(answers: dict) -> _Theming:
+    theming = _Theming()
+    for theme in answers.values():
+        theming.add(theme["codes"], theme["compound"], theme["sentiment"])
+    return theming
 
 
 def _count_consultations(report: PurgeReport) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import delete, select
 from tests.webapp.helpers import _run
 from tests.webapp.reports.test_disclosure_attacks import figures, recovered, respond, small_differences
 from webapp.extensions import db
-from webapp.feedback.models import Service, feedback_ref
+from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.reports.pack import theme_sections
 from webapp.reports.population import population_of
 from webapp.reports.safeguarding import trend
@@ -365,12 +365,8 @@ def test_changes_undone_do_not_count_towards_five(crowd):
     assert third.responses_shown == second.responses_shown != "not shown"
 
 
-def test_the_panel_counts_no_change_that_moves_none_of_its_figures(crowd):
-    """Five decoys flagged (released again: 19), then they and the man hidden:
-    an unflagged response hidden is no change, so only the man's and the
-    decoys' flags have changed since the first release (six), but beside it
-    only the man's is new: the panel stays as last shown."""
-    today = date(2026, 10, 20)
+def danger_in_august(crowd) -> list:
+    """Seven of August's crowd wrote of suicide, six of weapons, the man of both: August's responses."""
     august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
     for response in august[:7]:
         response.risk_flagged, response.risk_categories = True, "suicidal"
@@ -378,6 +374,15 @@ def test_the_panel_counts_no_change_that_moves_none_of_its_figures(crowd):
         response.risk_flagged, response.risk_categories = True, "weapons"
     crowd["man"].risk_flagged, crowd["man"].risk_categories = True, "suicidal,weapons"
     db.session.commit()
+    return august
+
+
+def test_the_panel_counts_no_change_that_moves_none_of_its_figures(crowd):
+    """Five decoys flagged (released again: 19), then they and the man hidden:
+    an unflagged response hidden is no change, so only the man's and the
+    decoys' flags have changed since the first release (six), but beside it
+    only the man's is new: the panel stays as last shown."""
+    today, august = date(2026, 10, 20), danger_in_august(crowd)
     assert build_summary(Q3, today=today).safeguarding.total.shown == "14"
     decoys = august[13:18]
     for response in decoys:
@@ -429,3 +434,89 @@ def test_a_purge_counts_a_hidden_response_its_month_still_counts(crowd):
     months = [build_summary(month(day), today=TODAY) for day in (date(2026, 7, 1), AUGUST, date(2026, 9, 1))]
     assert all(row.shown != "not shown" for summary in months for row in summary.themes)
     assert all(summary.responses_shown != "not shown" for summary in months)
+
+
+# A fourth review: the purge, quotes, flags that move nothing, answers shown again --------------------------
+
+def test_a_response_shown_again_then_purged_counts_as_its_month_counted_it(crowd):
+    """The man hidden before anyone read the quarter, shown again (kept: one
+    change), then purged: the purge counts him as August counted him (not at
+    all), so August asked for afterwards agrees with the kept quarter."""
+    hide_the_man(crowd)
+    quarter = build_summary(Q3, today=TODAY)
+    crowd["man"].hidden = False
+    db.session.commit()
+    purge(months=2, today=TODAY)
+    assert figures(build_summary(Q3, today=TODAY)) == figures(quarter)
+    august = build_summary(month(AUGUST), today=TODAY)
+    assert august.theme("money") is None
+    assert not {row.code for row in august.themes if row.shown == "not shown"}
+
+
+def test_a_retheming_held_back_stays_held_back_through_the_purge(crowd):
+    themed_by_a_run(crowd)
+    build_summary(Q3, today=TODAY)
+    db.session.add(StaffCoding(ref=feedback_ref(crowd["man"].id, "what_helped"),
+                               codes=["housing", "police", "money", "children"]))
+    db.session.commit()
+    purge(months=2, today=TODAY)
+    assert build_summary(month(AUGUST), today=TODAY).theme("children") is None
+
+
+def test_a_staff_flag_beside_danger_words_is_no_change_to_the_panel(crowd):
+    """Five danger-word responses flagged by staff move no figure, so with the
+    man hidden (one change) the panel stays as first shown."""
+    today, august = date(2026, 10, 20), danger_in_august(crowd)
+    first = build_summary(Q3, today=today).safeguarding
+    hide_the_man(crowd)
+    for response in august[:5]:
+        response.safeguarding_flag = True
+    db.session.commit()
+    assert build_summary(Q3, today=today).safeguarding == first
+
+
+def test_answers_shown_again_bring_no_retheming_held_back_with_them(crowd):
+    """Five August answers hidden before the quarter was read, one other
+    re-themed (kept), then the five shown again: who August counts is counted
+    afresh, its themes are not."""
+    themed_by_a_run(crowd)
+    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
+    decoys = [r for r in august if "housing" in r.what_helped][:5]
+    for response in decoys:
+        response.hidden = True
+    db.session.commit()
+    build_summary(Q3, today=TODAY)
+    target = next(r for r in august if "access" in r.what_helped)
+    db.session.add(StaffCoding(ref=feedback_ref(target.id, "what_helped"),
+                               codes=["access", "staff-attitude", "children"]))
+    for response in decoys:
+        response.hidden = False
+    db.session.commit()
+    assert build_summary(Q3, today=TODAY).theme("children") is None
+
+
+QUOTED = ["The refuge found me a flat near my sister within a month.",
+          "My housing worker rang the council every single week for me.",
+          "Getting keys to somewhere safe for the children changed everything.",
+          "They helped with the tenancy forms I could not face reading alone.",
+          "Emergency accommodation came through on the same night I called.",
+          "Moving to another borough was arranged quietly and quickly.",
+          "A deposit grant meant landlords finally took me seriously.",
+          "Support to bid for council properties online every Thursday."]
+
+
+def test_a_quote_stays_until_the_figures_change_though_its_writer_was_flagged(app_context, app):
+    """A quoted answer flagged by staff (one change): the quotes are chosen as
+    the figures count, so the quote stays rather than say who was flagged."""
+    refuge = Service(slug="safe-haven", name="Safe Haven Refuge")
+    responses = [FeedbackResponse(submitted_on=JULY + timedelta(days=n * 10), service=refuge, what_helped=text)
+                 for n, text in enumerate(QUOTED)]
+    db.session.add_all([refuge, *responses])
+    db.session.flush()
+    db.session.add_all(StaffCoding(ref=feedback_ref(r.id, "what_helped"), codes=["housing"]) for r in responses)
+    db.session.commit()
+    quotes = build_summary(Q3, today=TODAY).theme("housing").quotes
+    target = next(r for r in responses if r.what_helped == quotes[0])
+    target.safeguarding_flag = True
+    db.session.commit()
+    assert build_summary(Q3, today=TODAY).theme("housing").quotes == quotes
