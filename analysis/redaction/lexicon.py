@@ -18,7 +18,10 @@ from importlib import resources
 # Cedilla and comma-below forms of the same Romanian letters; dotted capital I of Turkish; the zero-width
 # non-joiner Persian writes inside a word ("استاک‌پورت"), typed or not.
 # Arabic short vowels, nunation and shadda are left out, as wordfreq leaves them out: "كثيراً" is "كثيرا" (round 38b).
-_UNIFY = str.maketrans({"ş": "ș", "ţ": "ț", "\u0307": None, "\u200c": None} | dict.fromkeys(range(0x064B, 0x0653)))
+# Round 41: Pashto's own letters read as the Urdu ones the lists spell with ("مانچسټر" is "مانچسٹر", Manchester;
+# "ګل" is "گل", Gul).
+_UNIFY = str.maketrans({"ş": "ș", "ţ": "ț", "\u0307": None, "\u200c": None} | dict.fromkeys(range(0x064B, 0x0653))
+                       | {"ګ": "گ", "ټ": "ٹ", "ډ": "ڈ", "ړ": "ڑ", "ڼ": "ن", "ې": "ی", "ۍ": "ی"})
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 # Function words and common sentence words that are never a surname or street name, with the contractions

@@ -1648,6 +1648,8 @@ def _listed_in_script(tokens: list[_Token], start: int, end: int, lex: Lexicon, 
             last = _titled_script_name_end(tokens, _compound_end(tokens, index, end), end, lex)
             yield token.start, tokens[last].end
             index = last
+        elif stem := _gujarati_name_with_case(token.word, lex):
+            yield token.start, token.start + stem  # "પ્રિયાએ પોલીસને ફોન કર્યો": "[name]એ" (round 41)
         elif _script_name(tokens, index, start, end, lex, phrase_start):
             last = _compound_end(tokens, index, end)
             yield token.start, _with_bibi(tokens, last, end)
@@ -1793,6 +1795,11 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     # unless it is an everyday word of the language.
     if index == start and phrase_start and following in _ME_WORDS and k not in lex.foreign_words:
         return True
+    # Pashto "X زما خور ده" (X is my sister): a word of more than three letters opening the phrase before "my" and a
+    # relation; "دا زما خور ده" (this is my sister) stays (round 41).
+    if index == start and phrase_start and following == "زما" and index + 2 < end \
+            and tokens[index + 2].key in _PASHTO_RELATIONS and len(k) > 3 and k not in lex.foreign_words:
+        return True
     # Bengali -কে, Urdu کو and Hindi को mark a person as object ("নাদিয়াকে বলেছি", "رضوانہ کو بتایا"): a rare
     # word there is a name.
     if following in ("کو", "को") and k not in lex.foreign_words and len(k) > 2:
@@ -1800,6 +1807,10 @@ def _script_name(tokens: list[_Token], index: int, start: int, end: int, lex: Le
     if k.endswith("কে") and len(k) > 4 and k not in lex.foreign_words and k[:-2] not in lex.foreign_words:
         return True
     return len(k) > 4 and bool(_GURMUKHI_NAME_ENDING.search(k))
+
+
+# Pashto sister, brother, husband, wife, mother, father, daughter, son, friend (keys: Pashto letters as Urdu's).
+_PASHTO_RELATIONS = frozenset(key(word) for word in "خور ورور میړه ښځه مور پلار لور زوی ملګری ملګرې".split())
 
 
 # "Former" after a relation, before the name: Kurdish Sorani "پێشووم" (my former: "مێردەکەی پێشووم", my former husband,
@@ -1820,6 +1831,23 @@ def _after_former_relation(tokens: list[_Token], index: int, start: int) -> bool
 # "elder" or "younger" ("મોટાભાઈ", elder brother) (round 40).
 _GUJARATI_HONORIFIC_ENDINGS = ("બેન", "ભાઈ", "ભાઇ")
 _GUJARATI_KIN_STEMS = frozenset("મોટા મોટી મોટાં નાના નાની નાનાં મોટો નાનો".split())
+
+
+# Gujarati endings of a person who does or is given something: "પ્રિયાએ" (Priya did), "પ્રિયાને" (to Priya).
+_GUJARATI_PERSON_ENDINGS = ("એ", "ને")
+
+
+def _gujarati_name_with_case(word: str, lex: Lexicon) -> int:
+    """The length of a listed first name (as Devanagari spells it) before a Gujarati ending of a person; 0 if none."""
+    if not "\u0a80" <= word[:1] <= "\u0aff":
+        return 0
+    for ending in _GUJARATI_PERSON_ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            k = key("".join(chr(ord(c) - 0x180) for c in stem))
+            if lex.is_first_name(k) and k not in lex.script_word_names and not lex.is_ambiguous(k):
+                return len(stem)
+    return 0
 
 
 def _gujarati_honoured_name(k: str) -> bool:
@@ -1996,8 +2024,19 @@ def _person_cue(tokens: list[_Token], index: int, start: int, end: int, lex: Lex
             and not _never_a_script_name(following):
         return True  # "आशा शर्मा", but "ज्योति सी" (like a light): "सी" is a surname elsewhere
     k = tokens[index].key
+    if index == start and any(_geez_deed_to_me(tokens[j].key) for j in range(index + 1, min(index + 3, end))):
+        return True  # "መሰረት በጣም ረዳችኝ" (Meseret helped me a lot), though "መሰረት" is a foundation (round 41)
     # Bengali "-কে" of a person as object ("শিউলিকে বলেছি"), "-এর" before a relative ("মিলনের মা", Milon's mother).
     return k.endswith("কে") or (k.endswith("র") and following in _RELATIONS_OTHER_SCRIPTS)
+
+
+# Amharic and Tigrinya verbs of what a person does to the writer, "me" ("-ኝ") ending them: helped, beat, hit, rang,
+# told, insulted, threatened. Not what a thing does ("ሕይወት ከበደችኝ", life grew hard for me).
+_GEEZ_DEEDS = ("ረዳ", "ረድ", "ደበደብ", "ደበደበ", "መታ", "ደወለ", "ደወለች", "ነገረ", "ሰደበ", "ዛተ", "አስፈራራ")
+
+
+def _geez_deed_to_me(k: str) -> bool:
+    return k.endswith("ኝ") and k.startswith(_GEEZ_DEEDS)
 
 
 # "Any", "some", "every" in Urdu, Panjabi and Bengali.

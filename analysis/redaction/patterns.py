@@ -420,7 +420,10 @@ _MONTH_OTHER = (
     r"ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጳጉሜን|ጳጉሜ|ጃንዩወሪ|ጃንዋሪ|ፌብሩወሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ሜይ|ጁን|ጁላይ|ኦገስት|ሴፕቴምበር|"
     r"ኦክቶበር|ኖቬምበር|ዲሴምበር|"
     # Round 39: the English months as Tamil writes them ("14 மார்ச்").
-    rf"{_MONTH_TA})"
+    rf"{_MONTH_TA}|"
+    # Round 41: Ukrainian and Russian months in the genitive a date takes ("15 березня", "3 марта").
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 )
 _MONTH = rf"(?:{_MONTH_EN}|{_MONTH_OTHER})"
 # Persian writes the Gregorian months too ("۲۳ نوامبر"), without "مه"/"می" (fog, a verb's prefix).

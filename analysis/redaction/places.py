@@ -428,6 +428,8 @@ _GENERIC_BUILDING = frozenset("""general royal district university community cen
 # "Our Lady and St Anselm's": a Catholic school or parish by its name.
 _YSGOL = lazy_re(
     r"\b(?P<place>Ysgol(?:\s+(?:(?:y|yr|'r|ar)\b|[A-ZÂÊÎÔÛŴŶ][\w'’-]*)){1,4}"
+    # A Welsh hospital by its name (round 41): "Ysbyty Gwynedd", "Ysbyty Glan Clwyd"; "yr ysbyty" stays.
+    r"|Ysbyty(?:\s+[A-ZÂÊÎÔÛŴŶ][\w'’-]*){1,3}"
     r"|ysgol\s+(?:(?:y|yr)\s+)?[a-zâêîôûŵŷ][\w'’-]+)")
 _OUR_LADY = lazy_re(
     r"\b(?P<place>Our\s+Lady(?:['’]s(?![\w'’]))?(?:\s+(?:of|Queen\s+of|and|&|Star\s+of)(?:\s+(?:the|St\.?))?\s+[A-Z][\w'’-]*"
@@ -2131,6 +2133,8 @@ def _listed_script_place(word: str, lex: Lexicon) -> bool:
         return True
     if _tamil_place_with_ending(k, lex):
         return True
+    if _GEEZ_WORD.fullmatch(k) and len(k) >= _GEEZ_SKELETON_LENGTH and _geez_skeleton(k) in _geez_town_skeletons():
+        return True  # "ሼፊልድ" as "ሸፊልድ" (Sheffield): Ge'ez writes a foreign town's vowels either way (round 41)
     if _ARABIC_TOWN_END.search(k) and k not in lex.foreign_words:
         return True  # "غرانجتاون" (Grangetown), "بوتتاون": a town's "-town" written onto its name (round 39)
     # Arabic joins "to", "in", "and", "so", "like" and "the" to the word: "لبرمنغهام" (to Birmingham), "وبرادفورد";
@@ -2138,6 +2142,22 @@ def _listed_script_place(word: str, lex: Lexicon) -> bool:
     return k[:1] in _ARABIC_PREFIX_LETTERS and k not in lex.foreign_words and any(
         k.startswith(prefix) and len(k) - len(prefix) > 3 and k[len(prefix):] in lex.script_towns
         for prefix in _ARABIC_PREFIXES)
+
+
+# A Ge'ez syllable is its consonant and a vowel, eight to a row of the block; a town spelt with other vowels has the
+# same consonants. Only words of four syllables or more, which no everyday word shares with a town.
+_GEEZ_WORD = lazy_re(r"[\u1200-\u135a]+")
+_GEEZ_SKELETON_LENGTH = 4
+
+
+def _geez_skeleton(word: str) -> tuple[int, ...]:
+    return tuple((ord(c) - 0x1200) // 8 for c in word)
+
+
+@cache
+def _geez_town_skeletons() -> frozenset[tuple[int, ...]]:
+    return frozenset(_geez_skeleton(town) for town in lexicon().script_towns
+                     if _GEEZ_WORD.fullmatch(town) and len(town) >= _GEEZ_SKELETON_LENGTH)
 
 
 # English "-town" as Arabic and Persian join it to a place's name: "غرانجتاون", "جورجتاون".
