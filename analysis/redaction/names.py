@@ -195,11 +195,12 @@ _ROLE_WORDS = (
     r"chaplain|pastor|vicar|imam|priest|rabbi|"
     r"facilitator|landlady|landlord|adviser|advisor|"
     r"keyworker|psychologist|psychiatrist|paralegal|refuge|centre|council|police|hub|helpline|team|charity|aid|called|in-law|"
-    r"mother-in-law|father-in-law|youngest|eldest|oldest"
+    r"mother-in-law|father-in-law|youngest|eldest|oldest|carer"
 )
 # "my ex jay", "my daughter's dad lee", "his mate tommo".
 _RELATION_BEFORE = lazy_regex(
-    r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?"
+    # "my husbands brother paddy": the possessive typed without its apostrophe too (round 41).
+    r"(?:\b(?:my|his|her|our|their)\s+(?:[\w-]+['’]?s\s+)?(?:ex\s+(?=husband|wife|partner|boyfriend|girlfriend))?"
     # "my little boy jack", "her baby girl", "my eldest son"
     r"(?:(?:little|baby|eldest|youngest|oldest|middle|big)\s+(?=boy|girl|lad|son|daughter|brother|sister))?(?:boy|girl|lad|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|partner|"
     r"husband|hubby|hubs|wife|wifey|missus|fella|other half|boyfriend|girlfriend|bf|gf|boyf|bae|fianc[eé]e?|"
@@ -388,7 +389,9 @@ _PERSON_ONLY_AFTER = lazy_regex(
 # be").
 _VISIT_THEN_PRONOUN = lazy_re(
     r"\s+(?:(?:came|comes|went|goes)\s+(?:out|round|over|back|with|to\s+(?:see|the|my|our))"
-    r"|used\s+to\s+(?!be\b)[a-z]+\s+(?:me|my|us|our|through|round|over|at|on|to|with|in)\b)"
+    r"|used\s+to\s+(?!be\b)[a-z]+\s+(?:me|my|us|our|through|round|over|at|on|to|with|in)\b"
+    # Round 41: debt taken out in the writer's name: "Sky took out loans in my name, she..." (a firm does not).
+    r"|(?:took|takes|has\s+taken|had\s+taken)\s+out\s+[^.!?\n]{0,40}?\bin\s+(?:my|our)\s+names?\b)"
     r"[^.!?\n]*\b(?:she|her|he|him)\b")
 # Names that are virtues, which help and comfort as words do: "Hope helped me through it", "Faith kept me going".
 _VIRTUES = frozenset("hope faith joy grace patience charity love mercy trust peace comfort harmony honour unity "
@@ -400,9 +403,14 @@ _AND_NAME_AFTER = lazy_regex(
     r"^\s+(?:and|&)\s+(?:\p{Lu}\p{Ll}|I\b|me\b"
     r"|(?:his|her|their)\s+(?:colleague|partner|mate|manager|boss|sergeant)s?\b)")
 # The clear part of _PERSON_AFTER: "Grace from Women's Aid", "Hope was my worker".
+# Round 41: also "Frank's been my carer", "has been my", and a neighbour doing what a person does ("Bob next door
+# saw it all").
 _PLACE_OR_ROLE_AFTER = lazy_regex(
-    rf"\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
-    rf"|(?i:is|was)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?(?i:{_ROLE_WORDS})\b)"
+    rf"(?:\s+(?:{_FROM_SERVICE}|{_IN_TEAM}"
+    r"|(?:from\s+)?(?:next\s+door|over\s+the\s+road|across\s+the\s+road|upstairs|downstairs)\s+"
+    r"(?:heard|rang|called|came|said|told|saw|helped|phoned|took|let|knocked|shouted|had\s+to))"
+    rf"|(?:\s+(?i:is|was|has\s+been)|['’]s\s+been)\s+(?i:my|our|the|a|an|his|her|their)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?i:{_ROLE_WORDS})\b)"
 )
 _DETERMINER_BEFORE = lazy_regex(
     r"\b(?:the|a|an|my|his|her|our|their|your|this|that|(?<!front )(?<!behalf )(?<!instead )of|in|on|for|by|since|"
@@ -1053,7 +1061,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) -> bool:
     if lex.is_ordinary(k):  # "Chồng tôi là Hùng": after a relation in another language, even a word
         return bool(_NAMING_BEFORE.search(before) or _FOREIGN_ROLE_BEFORE.search(before)
                     or _FOREIGN_NAMING_BEFORE.search(before)
-                    or _nickname_after_relation(token, before, text))
+                    or _nickname_after_relation(token, before, text)
+                    or _word_before_family_name_after_relation(tokens, i, before, text, lex))
     if k in lex.welsh_words:
         # An everyday Welsh word, capitalised ("Roedd", "Cymorth i Ferched"): a name only after a naming word.
         # (Polish and Romanian frequent words are not used so: their lists hold surnames and inflected names.)
@@ -1312,6 +1321,8 @@ def _ambiguous_is_name(tokens: list[_Token], i: int, text: str, lex: Lexicon) ->
         return True  # "Dean's mum keeps turning up": only a person has a mum ("Baby's dad" is anyone's)
     if not token.capitalised:
         return False
+    if _SENTENCE_END.search(before) and text[token.end:token.end + len(token.word) + 1] == " " + token.key:
+        return True  # "Will will not let me see them" (round 41): the name, then its word; no question says so
     if token.key in _ROLE_NOUNS and _SENTENCE_END.search(before):
         return False  # "Doctor said the bruises were old": the role, without "the"
     if _NICKNAME_BEFORE.search(before):
@@ -1388,6 +1399,16 @@ def _opens_a_clause(tokens: list[_Token], i: int, before: str, lex: Lexicon) -> 
     prev = tokens[i - 2]  # the word before "and"
     return prev.capitalised and not prev.shouted and (prev.key in _FOREIGN_WORD_NAMES or not (
         lex.is_first_name(prev.key) or lex.is_ambiguous(prev.key) or lex.is_surname(prev.key)))
+
+
+def _word_before_family_name_after_relation(tokens: list[_Token], i: int, before: str, text: str,
+                                            lex: Lexicon) -> bool:
+    """"my husbands brother Paddy Joyce": a capitalised word after a relation and before a family name is the first
+    name, though also a word (round 41); "my son Sunday" stays for the nickname rule to judge."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(nxt and nxt.capitalised and not nxt.shouted and _adjacent(tokens[i], nxt, text)
+                and text[tokens[i].end:nxt.start] == " " and lex.is_surname(nxt.key) and nxt.key not in lex.keep
+                and nxt.key not in STOPWORDS and _RELATION_BEFORE.search(before))
 
 
 def _nickname_after_relation(token: _Token, before: str, text: str) -> bool:

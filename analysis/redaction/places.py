@@ -787,6 +787,8 @@ def _places(text: str) -> Iterator[Span]:
         yield from _possessive_places(text, lexicon())
     if "Inn" in text or "Travelodge" in text or "Ibis" in text or "Hotel" in text:
         yield from _hotel_branches(text)
+    if " Common" in text:
+        yield from _commons(text)
     yield from _organisations(text)
     yield from _after_strong_cues(text)
     if "gate" in text or "way" in text or "gait" in text:
@@ -815,6 +817,22 @@ def _places(text: str) -> Iterator[Span]:
 _POSSESSIVE_LANDMARK = lazy_re(
     r"(?<![\w'’-])(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s\s+"
     r"(?:Bay|Cove|Head|Point|Island|Isle|Wood|Green|Cross|Hill|Bridge|Moor|Heath|Well|Common|Field|Vale)\b")
+
+
+# Round 41: a common by its name, which is a village or a part of a town wherever it stands ("Christmas Common is
+# tiny", "Tooting Common"); not a law, a room or a prayer named after it ("Common Law", "the Common Room"), nor
+# "Very Common" or "The Common" in a heading.
+_COMMON = lazy_re(r"(?<![\w'’-])(?P<place>(?P<first>[A-Z][a-z]+)\s+Common)(?![\w'’-]|\s+[A-Z])")
+
+
+def _commons(text: str) -> Iterator[Span]:
+    for match in _COMMON.finditer(text):
+        first = key(match.group("first"))
+        if first not in STOPWORDS and not first.endswith("ly") and first not in _NOT_COMMONS:
+            yield match.span("place")
+
+
+_NOT_COMMONS = frozenset("very quite so too more most less least fairly pretty really not".split())
 
 
 # A place called by its founder's name alone: "at Addenbrooke's", "to Queen Elizabeth's", "at St James's for"
@@ -1251,6 +1269,10 @@ _AFTER_ADDRESS = lazy_re(
     r"(?P<town>[A-Za-z][a-z'’-]+(?:[ -][A-Za-z][a-z'’-]+){0,2})?")
 
 
+# The end of a clause after a town: the end of the text or a sentence, or a postcode already hidden.
+_CLAUSE_END = lazy_re(r"\s*(?:$|[.!?\n]|,?\s*\x00)")
+
+
 def _after_an_address(text: str, lex: Lexicon) -> Iterator[Span]:
     if "\x00," not in text:
         return
@@ -1262,8 +1284,11 @@ def _after_an_address(text: str, lex: Lexicon) -> Iterator[Span]:
             words = re.split(r"[ -]", town)
             for count in range(len(words), 0, -1):
                 name = " ".join(key(word) for word in words[:count])
-                # Not a town that is an English word: a date is hidden the same way ("On [date], reading it...").
-                if name in lex.towns and name not in STOPWORDS and name not in lex.town_words:
+                # Not a town that is an English word: a date is hidden the same way ("On [date], reading it..."),
+                # unless the town ends the clause ("12 the crescent, wool": round 41).
+                if name in lex.towns and name not in STOPWORDS and (
+                        name not in lex.town_words or (count == len(words) and _CLAUSE_END.match(
+                            text, match.start("town") + len(town)))):
                     yield match.start("town"), match.start("town") + len(" ".join(words[:count]))
                     break
 
@@ -1583,16 +1608,19 @@ _VENUE_KIND = (
     r"Ward|Halls|[Ss]ite"
 )
 _NAMED_VENUE = lazy_re(rf"(?<![\w'’&-])(?P<venue>(?:[A-Z][\w'’-]*\s+){{1,3}}(?P<kind>{_VENUE_KIND})\b)")
-# Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse".
+# Pub names: "the Golden Lion", "the Royal Oak", "the Black Horse"; round 41: the seafarers and sportsmen of inn
+# signs ("the Jolly Sailor", "the Cricketers"; not "the Little Mermaid").
 _PUB = lazy_re(
     r"\b(?i:the)\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){0,2}(?:Lion|Oak|Horse|Bull|Swan|Anchor|Plough|Hart|Stag|"
-    r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree)\b)")
+    r"Bell|Ship|Eagle|Fox|Hound|Hounds|Feathers|Wheatsheaf|Dragon|Angel|Tree|Sailor|Sailors|Mariner|Mariners|"
+    r"Huntsman|Cricketers|Smugglers|Pheasant)\b)")
 # A pub as phones type it, after a word that goes somewhere: "at the red lion", "down the kings arms",
 # "the nags head" ("in the upper arms" is a body: a head or arms needs a possessive before it).
 _LOWER_PUB = lazy_re(
     r"\b(?:at|to|in|from|outside|near|down|behind|opposite|into|past|up|round)\s+the\s+"
     r"(?P<place>(?P<first>[a-z][a-z'’-]+)\s+(?:lion|oak|horse|bull|swan|anchor|plough|hart|stag|bell|ship|eagle|"
-    r"fox|hounds|feathers|wheatsheaf|dragon|angel|(?<=s\s)arms|(?<=s\s)head|tavern))\b")
+    r"fox|hounds|feathers|wheatsheaf|dragon|angel|sailor|mariners|cricketers|(?<=s\s)arms|(?<=s\s)head|"
+    r"tavern))\b")
 _BODY_SIDES = frozenset("upper lower left right both front back top".split())
 # Pubs named "the X's Head" or "the X's Arms": "the Stag's Head", "the Queen's Head", "the Farmer's Arms".
 _PUB_POSSESSIVE = lazy_re(r"\b(?i:the)\s+(?P<venue>[A-Z][\w-]*['’]s\s+(?:Head|Arms|Rest|Nest|Inn|Tavern))\b")
