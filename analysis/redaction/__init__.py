@@ -314,6 +314,22 @@ def _joined(spans: Iterable[Span]) -> list[Span]:
 _JOINED_KINDS = frozenset({"place"})
 
 
+def _names_carried_on(spans: Iterable[Span]) -> list[Span]:
+    """A name found longest first, carried on over a shorter find that starts inside it and ends after it: "Mrs Khan
+    Sarah" and "Sarah Sarah" are one person, and keeping the longer alone left "Sarah" to a second redaction (which
+    must change nothing; round 41). A find that starts before it stays out ("pc gareth" beside "gareth jones")."""
+    kept: list[Span] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        for index, (kept_start, kept_end) in enumerate(kept):
+            if start < kept_end and kept_start < end:
+                if kept_start <= start and end > kept_end:
+                    kept[index] = (kept_start, end)
+                break
+        else:
+            kept.append((start, end))
+    return kept
+
+
 def _accept(spans: Iterable[Span], occupied: bytearray, text: str) -> list[Span]:
     """Longest spans first; skip any span that overlaps one already accepted or splits a letter."""
     accepted: list[Span] = []
@@ -344,6 +360,8 @@ def redact(text: str) -> Redaction:
     found: list[Replacement] = []
     for kind, detector in _DETECTORS:
         spans = _joined(detector(masked)) if kind in _JOINED_KINDS else detector(masked)
+        if kind == "name":
+            spans = _names_carried_on(spans)
         accepted = _accept(spans, occupied, text)
         found.extend(Replacement(kind, start, end, text[start:end]) for start, end in accepted)
         if accepted:
