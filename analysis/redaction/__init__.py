@@ -167,6 +167,15 @@ Policy decisions (see PRODUCT.md section 2):
   last of a list of places even when a word ("Ringland then Bettws then Pill"), a word-name opening a sentence before
   "used to" and a pronoun ("Mark used to go through my phone ... he'd"), lower-case first names before "and their mum";
   a building's word that is a common family name after a title ("Mrs Hall", "Sgt Ward").
+- Round 41 (a stranger's set), other languages: Ukrainian and Russian months after a day ("15 березня"); Pashto's own
+  letters read as Urdu's ("مانچسټر", "ګل") and a word before "my" and a relation ("X زما خور ده", X is my sister); a
+  listed first name before a Gujarati ending of a person ("પ્રિયાએ", the ending stays); a town Ge'ez spells with other
+  vowels ("ሼፊልድ"), a word-name before what a person does to "me" ("መሰረት ... ረዳችኝ"); a Welsh hospital by its name
+  ("Ysbyty Gwynedd"). English: a word-name followed by its own word ("Will will not"), "'s been my carer", a neighbour
+  seeing or hearing ("Bob next door saw"), debt taken out "in my name" with a pronoun after; a relation typed without
+  its apostrophe ("my husbands brother") and a word before a family name after a relation ("Paddy Joyce"); "Deal" as
+  a town named by a common word, a town that is a word ending an address ("12 the crescent, wool"), a common by its
+  name ("Christmas Common"), pubs named for sailors and sportsmen ("the Jolly Sailor").
 - Digits of other scripts (Bengali, Urdu, Gurmukhi...) are read as digits, so
   phone numbers, postcodes and dates are found whatever the language.
 - Staff names are names: the board sees only redacted quotes.
