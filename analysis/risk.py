@@ -87,15 +87,16 @@ _IF_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)(?:\s+(?:i|you|
                         r"i'm|you're|we're|she's|he's|they're)"
                         r"(?:\s+(?:was|were|am|are|is|ever|feel|felt|feels|did|does|do|should|could|would)){0,3})?\s*$")
 # "If a woman was in danger...", "if someone's being threatened...": a supposition about anyone, in
-# every category.
+# every category (round 41: "suppose a woman's husband keeps her passport", "imagine someone...").
 _ANYONE = (r"(?:someone|somebody|anyone|anybody|a woman|a man|a person|a victim|a survivor|a child|people|women|men|"
            r"victims|an ex|a partner|an abuser|a perpetrator|your ex|your partner|"
            r"their (?:partner|ex|husband|wife|boyfriend|girlfriend|abuser))")
-_IF_ANYONE_BEFORE = re.compile(rf"\b(?:if|unless|in case|what if|whether)\s+{_ANYONE}"
+_IF_ANYONE_BEFORE = re.compile(rf"\b(?:if|unless|in case|what if|whether|suppose|supposing|imagine)\s+{_ANYONE}"
                                r"(?:'s|'re)?(?:\s+[\w']+){0,3}\s*$")
 _IF_JUST_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s*$")
 # "If their partner is threatening them": the match begins after a possessive of anyone.
-_IF_THEIR_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether)\s+(?:their|someone's|somebody's|a woman's|"
+_IF_THEIR_BEFORE = re.compile(r"\b(?:if|unless|in case|what if|whether|suppose|supposing|imagine)\s+"
+                              r"(?:their|someone's|somebody's|a woman's|"
                               r"a friend's|your)\s*$")
 _ANYONE_AT = re.compile(rf"{_ANYONE}\b")
 # "A button for people who are being threatened", "help for women that get followed": anyone, in a relative clause
@@ -109,12 +110,18 @@ _ANYONE_WHO_BEFORE = re.compile(rf"\b(?:for|help|helps|helping|about|protect|pro
 # "if someone in my old situation was still living with him this page would be risky". The reader, which reads no
 # supposition, leaves such an answer when the rules found nothing in it above nothing (round 40).
 _SUPPOSES_ANYONE_IN_DANGER = re.compile(
-    rf"\b(?:if|what if|in case|whether|unless)\s+{_ANYONE}"
+    rf"\b(?:if|what if|in case|whether|unless|suppose|supposing|imagine)\s+{_ANYONE}"
     r"(?:\s+(?:in|like)\s+(?:my|your|their|her|the same|a similar|that)\s+(?:old\s+|former\s+|previous\s+|own\s+)?"
     r"(?:situation|position|shoes|circumstances|place))?"
     r"(?:'s|'re|\s+(?:is|are|was|were|has been|have been|gets|got|feels|felt))"
     r"\s+(?:still\s+|really\s+|actually\s+|ever\s+)?"
     r"(?:in danger|at risk|unsafe|not safe|being\b|living with|scared|afraid|frightened|threatened|abused|hurt)")
+# "Would anyone take a man seriously if he rang?", "do the police believe someone who...": a question about whether
+# the service hears anyone, not the writer's danger; left to the rules as a supposition is (round 41). Not "would
+# anyone believe me" (the writer).
+_ASKS_IF_ANYONE_IS_HEARD = re.compile(
+    r"\b(?:would|will|do|does|did|could|can|are|is)\s+(?:anyone|anybody|you|your staff|staff|they|the police|"
+    rf"the helpline|the service|people)\s+(?:take|believe|listen to|laugh at|help)\s+{_ANYONE}\b")
 # "What happens if he finds out where I live?": asking about a supposition lowers it twice.
 _ASKING_IF = re.compile(r"\bwhat (?:happens|would happen|will happen|do i do|should i do|can i do|to do)"
                         r"\s+(?:if|unless)\b")
@@ -623,9 +630,11 @@ def second_look(reading: RuleReading) -> RiskAssessment:
 
 
 def _about_anyone(reading: RuleReading) -> bool:
-    """Whether the answer supposes anyone in danger ("what if someone is in danger and fills this in") and the
-    English rules found nothing above nothing in it: a question about the form, not the writer's danger."""
-    return (bool(_SUPPOSES_ANYONE_IN_DANGER.search(reading.unnegated))
+    """Whether the answer supposes anyone in danger ("what if someone is in danger and fills this in"), or asks
+    whether the service would hear anyone ("would anyone take a man seriously"), and the English rules found
+    nothing above nothing in it: a question about the form or the service, not the writer's danger."""
+    return (bool(_SUPPOSES_ANYONE_IN_DANGER.search(reading.unnegated)
+                 or _ASKS_IF_ANYONE_IS_HEARD.search(reading.unnegated))
             and all(score <= 0 for score in reading.scores.values()))
 
 
