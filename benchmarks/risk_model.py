@@ -8,7 +8,7 @@ out), and a second one on the same features naming the category of a danger text
 (for the backstop's flags, which no rule names), trained only on committed text:
 
 - benchmarks/data/risk_corpus/*.tsv (the team's batches),
-- benchmarks/data/risk_heldout/*.tsv (earlier held-out sets, all read since; not yet round 39's or 40's),
+- benchmarks/data/risk_heldout/*.tsv (earlier held-out sets, all read since; not yet round 39's, 40's or 41's),
 - tests/analysis/corpora/risk.tsv and tests/analysis/corpora/risk_dev_*.tsv.
 
 Never trained on ../shared/data (not in the repository) nor on a held-out file
@@ -37,9 +37,9 @@ SHORT_NAMES = {"threat": "threat_to_kill_or_harm", "weapon": "weapons", "stalkin
                "unsafe": "feeling_unsafe_now"}
 # Probes scored once and read since, that the backstop has not learned yet: round 39's (27 of its 130 answers in 16
 # other languages) would teach it words of romanised Urdu and Polish ("ki", "po"), so that it read such answers as
-# English; round 40's (33 of 141 in 19 other languages) likewise. Each joins at the next retraining, with a look at
-# what it reads then.
-NOT_YET_TRAINED = {"fresh_after_0da1ac2", "fresh_after_19141f0"}
+# English; round 40's (33 of 141 in 19 other languages) and round 41's (38 of 141 in 24) likewise. Each joins at the
+# next retraining, with a look at what it reads then.
+NOT_YET_TRAINED = {"fresh_after_0da1ac2", "fresh_after_19141f0", "fresh_after_6c83e4a"}
 CORPORA = [path for path in [
     *sorted((ROOT / "benchmarks" / "data" / "risk_corpus").glob("*.tsv")),
     *sorted((ROOT / "benchmarks" / "data" / "risk_heldout").glob("*.tsv")),
