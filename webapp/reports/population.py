@@ -12,11 +12,13 @@ atoms so that no two reports can differ by a handful of responses
   ("0 responses"), so every count in it is known to be 0. Kept as an unknown,
   it let a window with empty months (August to January) show a count that
   the same responses' own month (January) held back. A month purged whole is
-  not empty: its counts are added back (`webapp.retention`).
+  not empty: its counts are added back (`webapp.retention`); nor is one whose
+  kept inputs still count a response hidden since (`webapp.reports.inputs`).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +30,7 @@ from webapp.feedback.models import FeedbackResponse
 from webapp.formatters import long_date
 from webapp.periods import last_complete_day, month_end, month_start, months_between, quarter_dates, quarter_of
 from webapp.retention.models import ThemeAggregate
+from webapp.revisions import MEMBERS, ReleasedPart
 from webapp.themes.scope import Scope
 
 
@@ -110,6 +113,7 @@ def population_of(scope: Scope, today: date | None = None) -> ReportPopulation:
     counted = Scope("feedback", start=start, end=end)
     purged = _months_purged(start, end)
     held = _months_with_responses(start, end, visible_only=True) | purged
+    held |= _months_still_counted(set(months_between(start, end)) - held)
     atoms = frozenset(f"feedback:{month}" for month in months_between(start, end) if month in held)
     answered = _months_with_responses(start, end) | purged
     return ReportPopulation(named=scope, counted=counted, atoms=atoms, widened=widened, so_far=so_far,
@@ -131,6 +135,23 @@ def _months_purged(start: date, end: date) -> set[str]:
     days = db.session.scalars(select(ThemeAggregate.month).distinct().where(
         ThemeAggregate.source == "feedback", ThemeAggregate.month.between(start, end)))
     return {f"{day.year}-{day.month:02d}" for day in days}
+
+
+def _months_still_counted(months: set[str]) -> set[str]:
+    """Those of `months` (none of whose responses is visible now) whose kept
+    inputs still count one as visible, hidden fewer than 5 changes ago
+    (`webapp.reports.inputs`): their figures are worked out from those, so
+    they stay atoms the ledger checks (a board review: a month hidden whole
+    was no atom, and a report of it alone went unchecked)."""
+    if not months:
+        return set()
+    found = set()
+    for kept in db.session.scalars(select(ReleasedPart).where(
+            ReleasedPart.population.in_([f"feedback:{month}" for month in months]),
+            ReleasedPart.part.like(f"{MEMBERS}|%"))):
+        if any(member != "hidden" for member in json.loads(kept.figures).values()):
+            found.add(kept.population.removeprefix("feedback:"))
+    return found
 
 
 def _whole_quarter(answered: set[str], finished: date) -> bool:

@@ -17,6 +17,7 @@ from tests.webapp.reports.test_safeguarding_attacks import flag
 from webapp.extensions import db
 from webapp.feedback.models import FeedbackResponse, Service, feedback_ref
 from webapp.periods import month_end
+from webapp.reports.population import population_of
 from webapp.reports.safeguarding import trend
 from webapp.reports.summary import build_summary
 from webapp.revisions import changed, fingerprint
@@ -153,3 +154,19 @@ def test_a_month_read_before_its_first_theming_counts_its_themes_once_themed(app
     db.session.commit()
     assert build_summary(quarter, today=today).theme("housing").count == 3
     assert build_summary(feedback_range(date(2026, 8, 1), date(2026, 8, 31)), today=today).theme("housing").count == 3
+
+
+def test_a_month_hidden_whole_but_still_counted_stays_an_atom(refuge_months):
+    """A month's only response hidden (one change): the month still counts it,
+    so it stays an atom and a report of that month alone is checked by the
+    ledger and kept, not shown unchecked."""
+    lone_month = months_ago(3)
+    refuge = db.session.scalar(select(Service).where(Service.slug == "safe-haven"))
+    lone = respond(lone_month, refuge, ["police", "money"], gender="man", age_band="65-plus")
+    db.session.commit()
+    alone = feedback_range(lone_month, month_end(lone_month))
+    first = build_summary(alone)
+    lone.hidden = True
+    db.session.commit()
+    assert population_of(alone).atoms == {f"feedback:{lone_month:%Y-%m}"}
+    assert shown(build_summary(alone)) == shown(first)
