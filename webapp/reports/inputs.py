@@ -100,7 +100,7 @@ def quotable(current: list[CodedItem], counted_now: Counted) -> list[CodedItem]:
     hidden one, so a quote hidden since it was shown is withdrawn
     (SECURITY.md, known limits)."""
     kept = {c.item.ref: c for c in counted_now.coded}
-    return [replace(kept[c.item.ref], item=replace(c.item, safeguarding_flag=False, risk_categories=(),
+    return [replace(kept[c.item.ref], item=replace(c.item, safeguarding_flag=False,
                                                    risk_flagged=_review_ref(c.item) in counted_now.flagged))
             for c in current if c.item.ref in kept]
 

@@ -138,11 +138,17 @@ def test_what_staff_checked_is_kept_with_the_counts(crowd):
     assert [s["checked"] for s in theme_sections(after)] == [s["checked"] for s in theme_sections(first)]
 
 
-def test_the_panel_of_the_same_months_asked_another_way_reads_as_kept(crowd):
+def seven_flagged_in_august(crowd) -> list:
+    """Staff flag seven of August's crowd: August's responses."""
     august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
     for response in august[:7]:
         response.safeguarding_flag = True
     db.session.commit()
+    return august
+
+
+def test_the_panel_of_the_same_months_asked_another_way_reads_as_kept(crowd):
+    august = seven_flagged_in_august(crowd)
     today = date(2026, 10, 20)
     kept = build_summary(Q3, today=today).safeguarding
     points = [point.shown for point in trend(Q3, today=today)]
@@ -246,10 +252,7 @@ def test_a_months_panel_first_asked_for_after_a_change_reads_as_the_kept_quarter
     eighth flagged; then August asked for the first time. It counts the seven
     August kept, as the quarter does: not eight beside seven, which would say
     who was flagged since."""
-    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
-    for response in august[:7]:
-        response.safeguarding_flag = True
-    db.session.commit()
+    august = seven_flagged_in_august(crowd)
     today = date(2026, 10, 20)
     kept = build_summary(Q3, today=today).safeguarding
     august[8].safeguarding_flag = True
@@ -398,10 +401,7 @@ def test_the_panel_counts_no_change_that_moves_none_of_its_figures(crowd):
 
 def test_flags_taken_off_count_as_changes(crowd):
     today = date(2026, 10, 20)
-    august = [r for r in crowd["responses"] if r.submitted_on.month == 8]
-    for response in august[:7]:
-        response.safeguarding_flag = True
-    db.session.commit()
+    august = seven_flagged_in_august(crowd)
     assert build_summary(Q3, today=today).safeguarding.total.shown == "7"
     for response in august[:7]:
         response.safeguarding_flag = False
