@@ -304,8 +304,7 @@ themes:
     fits: list[int] = []
     real = ThemeClassifier._fit
     monkeypatch.setattr(ThemeClassifier, "_fit",
-                        lambda self, texts, labels, questions: fits.append(len(texts)) or real(self, texts, labels,
-                                                                                                  questions))
+                        lambda self, texts, *rest: fits.append(len(texts)) or real(self, texts, *rest))
     records = [Record(id=str(n), text=t, question=q) for n, (t, _, q) in enumerate(TRAIN[:10])]
     records += [Record(id=f"u{n}", text=t, question="FFT Why?") for n, t in enumerate(
         ["Waited four hours", "The nurses were lovely", "Kind porters", "Nobody rang me back"])]

@@ -184,26 +184,107 @@ def test_threshold_guard_refuses_labelling_everything():
 
 
 def test_a_label_with_some_positives_is_cut_at_its_coded_share():
-    """Between MIN_POSITIVES_FOR_SHARE and MIN_POSITIVES_FOR_THRESHOLD
-    positives a label is cut where its training texts (out of fold) are
-    assigned it as often as they were coded with it; with fewer it keeps the
-    prior's threshold."""
-    from analysis.classify import MIN_POSITIVES_FOR_SHARE, SHARE_MATCH_RANGE
+    """A label under COMMON_SHARE of the coded answers, with between
+    MIN_POSITIVES_FOR_SHARE and MIN_POSITIVES_FOR_THRESHOLD positives, is cut
+    where its training texts (out of fold) are assigned it as often as they
+    were coded with it; with fewer it keeps the prior's threshold."""
+    from analysis.classify import COMMON_SHARE, MIN_POSITIVES_FOR_SHARE, SHARE_MATCH_RANGE
     from analysis.semantic import ASSIGN_AT
 
     rng = np.random.default_rng(1)
-    texts = [f"the {rng.choice(['nurse', 'porter', 'doctor'])} was {rng.choice(['kind', 'quick', 'late'])} "
-             f"on visit {i}" for i in range(40)]
-    labels = [["general", "staff"] if i % 4 == 0 else ["general"] if i % 13 else ["general", "rare"]
-              for i in range(40)]
+    labels = [["general", "staff"] if i % 24 == 0 else ["general"] if i % 61 else ["general", "rare"]
+              for i in range(240)]
+    # Staff answers mostly name a nurse, and now and then others do too.
+    texts = [f"the {'nurse' if ('staff' in row) != (i % 50 == 1) else rng.choice(['porter', 'driver'])} was "
+             f"{rng.choice(['kind', 'quick', 'late'])} on visit {i}" for i, row in enumerate(labels)]
     model = ThemeClassifier(char_ngrams=False).fit(texts, labels)
     staff, rare = model.classes_.index("staff"), model.classes_.index("rare")
     assert model.positives_[staff] >= MIN_POSITIVES_FOR_SHARE > model.positives_[rare]
+    assert model.positives_[staff] / len(texts) < COMMON_SHARE
     assert model.thresholds_[rare] == ASSIGN_AT
     assert SHARE_MATCH_RANGE[0] <= model.thresholds_[staff] <= SHARE_MATCH_RANGE[1]
     assert model.thresholds_[staff] != ASSIGN_AT
     share = (model.predict_proba(texts) >= model.thresholds_).mean(axis=0)
-    assert abs(share[staff] - 0.25) <= 0.1  # coded with it: 10 of 40
+    assert abs(share[staff] - 10 / 240) <= 0.03
+
+
+def test_common_labels_share_one_cut_off():
+    """Labels on at least COMMON_SHARE of the coded answers are cut at
+    COMMON_CUT once they have MIN_POSITIVES_FOR_SHARE positives, however
+    easy or hard each is to tell; a rarer one keeps a cut-off of its own."""
+    from analysis.classify import COMMON_CUT
+
+    rng = np.random.default_rng(4)
+    texts, labels = [], []
+    for i in range(200):
+        if i % 25 == 0:  # 8 of 200: rarer than COMMON_SHARE
+            texts.append(f"the {rng.choice(['lunch', 'tea'])} on visit {i}")
+            labels.append(["food"])
+        elif i % 2:
+            texts.append(f"the {rng.choice(['nurse', 'doctor'])} on visit {i}")
+            labels.append(["staff"])
+        else:  # half of these in words no other answer uses: a hard theme
+            texts.append(f"the {rng.choice(['wait', 'queue']) if i % 4 else f'thing{i}'} on visit {i}")
+            labels.append(["access"])
+    model = ThemeClassifier(char_ngrams=False).fit(texts, labels)
+    staff, access, food = (model.classes_.index(c) for c in ("staff", "access", "food"))
+    assert model.thresholds_[staff] == model.thresholds_[access] == COMMON_CUT
+    assert model.positives_[food] == 8 and model.thresholds_[food] != COMMON_CUT
+    # Under CALIBRATED_FROM coded, self-taught answers do not make up the number.
+    few = ThemeClassifier(char_ngrams=False).fit(texts[:40], labels[:40], uncoded=texts[40:])
+    assert few.self_taught_ >= 10
+    assert few.thresholds_[staff] != COMMON_CUT and few.thresholds_[access] != COMMON_CUT
+
+
+def test_a_catch_all_label_goes_beside_another_only_where_it_is_the_more_probable():
+    """A label the coded answers nearly always have alone (CATCH_ALL_ALONE),
+    like the NHS coders' "general", is left off a text given a more probable
+    label, but kept beside a less probable one and on its own; other labels
+    are never left off. With fewer than CALIBRATED_FROM coded there is none."""
+    from analysis.classify import CALIBRATED_FROM
+
+    coded = ([(f"a good service on visit {i}", ["general"]) for i in range(30)]
+             + [(f"a kind nurse on visit {i}", ["staff"]) for i in range(20)]
+             + [(f"a kind nurse but a long wait on visit {i}", ["staff", "access"]) for i in range(10)])
+    assert len(coded) >= CALIBRATED_FROM
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded])
+    general, staff, access = (model.classes_.index(c) for c in ("general", "staff", "access"))
+    assert model.catch_all_[general] and not model.catch_all_[staff] and not model.catch_all_[access]
+    proba = np.zeros((4, len(model.classes_)))
+    proba[0, [general, staff]] = 0.9, 0.5
+    proba[1, [general, staff]] = 0.5, 0.9
+    proba[2, general] = 0.5
+    proba[3, [staff, access]] = 0.9, 0.5
+    chosen = model.assign(["a", "b", "c", "d"], proba)
+    assert chosen[0, general] and chosen[0, staff]
+    assert not chosen[1, general] and chosen[1, staff]
+    assert chosen[2, general]
+    assert chosen[3, staff] and chosen[3, access]
+    few = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded[::2]], [c for _, c in coded[::2]])
+    assert len(coded[::2]) < CALIBRATED_FROM and not few.catch_all_.any()
+
+
+def test_the_combiner_learns_from_coded_answers_alone(monkeypatch):
+    """Self-taught answers teach the signals, but from CALIBRATED_FROM coded
+    answers the combiner and the cut-offs are fitted on the coded ones alone:
+    the self-taught are those the signals were surest of, and would teach the
+    combiner to trust them more than they earn. With fewer coded, it takes
+    what it can get."""
+    import analysis.classify as classify
+
+    seen = []
+    fit_combiners = classify._fit_label_combiners
+    monkeypatch.setattr(classify, "_fit_label_combiners",
+                        lambda inputs, Y: seen.append(len(Y)) or fit_combiners(inputs, Y))
+    coded = [(f"{t} on visit {i}", c) for i, (t, c) in enumerate(TRAIN * 2)]
+    assert len(coded) >= classify.CALIBRATED_FROM
+    model = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded], [c for _, c in coded], uncoded=UNCODED)
+    assert model.self_taught_ > 0
+    assert seen == [len(coded), len(coded)]
+    seen.clear()
+    few = ThemeClassifier(char_ngrams=False).fit([t for t, _ in TRAIN[:10]], [c for _, c in TRAIN[:10]],
+                                                 uncoded=UNCODED)
+    assert seen == [10, 10 + few.self_taught_] and few.self_taught_ > 0
 
 
 def test_a_rare_label_is_cut_low_enough_to_reach_its_coded_share():
@@ -487,9 +568,9 @@ def _refits(monkeypatch) -> list[list[str]]:
     fits: list[list[str]] = []
     real = ThemeClassifier._fit
 
-    def recording(self, texts, labels, questions):
+    def recording(self, texts, labels, questions, coded):
         fits.append(list(texts))
-        return real(self, texts, labels, questions)
+        return real(self, texts, labels, questions, coded)
 
     monkeypatch.setattr(ThemeClassifier, "_fit", recording)
     return fits
