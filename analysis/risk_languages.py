@@ -1,6 +1,6 @@
 """Danger words in other languages (Welsh, Polish, Urdu, Panjabi, Romanian, Bengali,
 Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian, Tigrinya, Ukrainian, Tamil, Chinese, Kurdish
-(Sorani)): one phrase list
+(Sorani), Gujarati, Amharic): one phrase list
 per language in ``data/risk_languages/``.
 
 ``analysis.risk.assess`` calls :func:`assess_languages` beside its English rules.
@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 
 LANGUAGES = ("cy", "pl", "ur", "pa", "ro", "bn", "ar", "so", "pt", "tr", "es", "lt", "hi", "fa", "ti", "uk", "ta", "zh",
-             "ku")
+             "ku", "gu", "am")
 _LATIN = {"cy", "pl", "ro", "so", "pt", "tr", "es", "lt"}
 _STRENGTH = {"strong": 2.0, "medium": 1.0, "weak": 0.5}
 _FLAG_AT = 1.0
@@ -55,7 +55,9 @@ _SCRIPT_ONLY = {"ar": re.compile("[\u0600-\u06ff]"), "fa": re.compile("[\u0600-\
                 "uk": re.compile("[\u0400-\u04ff]"), "ta": re.compile("[\u0b80-\u0bff]"),
                 "zh": re.compile("[\u4e00-\u9fff]"),
                 # Round 41: Kurdish (Sorani), on a letter Sorani writes and Persian, Arabic and Urdu do not (ە ێ ۆ ڵ ڕ).
-                "ku": re.compile("[\u06d5\u06ce\u06c6\u06b5\u0695]")}
+                "ku": re.compile("[\u06d5\u06ce\u06c6\u06b5\u0695]"),
+                # Round 42: Gujarati, and Amharic (Ge'ez, as Tigrinya).
+                "gu": re.compile("[\u0a80-\u0aff]"), "am": re.compile("[\u1200-\u135a]")}
 # Written without spaces between words: a match may begin inside a run of letters, and a negator is read as the
 # last characters of the clause before the match ("他没有跟踪我"), not as a word.
 _UNSPACED = {"zh"}

@@ -37,9 +37,9 @@ SHORT_NAMES = {"threat": "threat_to_kill_or_harm", "weapon": "weapons", "stalkin
                "unsafe": "feeling_unsafe_now"}
 # Probes scored once and read since, that the backstop has not learned yet: round 39's (27 of its 130 answers in 16
 # other languages) would teach it words of romanised Urdu and Polish ("ki", "po"), so that it read such answers as
-# English; round 40's (33 of 141 in 19 other languages) and round 41's (38 of 141 in 24) likewise. Each joins at the
-# next retraining, with a look at what it reads then.
-NOT_YET_TRAINED = {"fresh_after_0da1ac2", "fresh_after_19141f0", "fresh_after_6c83e4a"}
+# English; round 40's (33 of 141 in 19 other languages), round 41's (38 of 141 in 24) and round 42's (50 of 152 in 29)
+# likewise. Each joins at the next retraining, with a look at what it reads then.
+NOT_YET_TRAINED = {"fresh_after_0da1ac2", "fresh_after_19141f0", "fresh_after_6c83e4a", "fresh_after_a0d396d"}
 CORPORA = [path for path in [
     *sorted((ROOT / "benchmarks" / "data" / "risk_corpus").glob("*.tsv")),
     *sorted((ROOT / "benchmarks" / "data" / "risk_heldout").glob("*.tsv")),

@@ -1,6 +1,6 @@
 """Danger words in the other languages' lists (analysis.risk_languages): Welsh, Polish, Urdu, Panjabi, Romanian,
 Bengali, Arabic, Somali, Portuguese, Turkish, Spanish, Lithuanian, Hindi, Persian, Tigrinya, Ukrainian, Tamil,
-Chinese and Kurdish (Sorani)."""
+Chinese, Kurdish (Sorani), Gujarati and Amharic."""
 
 from __future__ import annotations
 
