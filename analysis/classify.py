@@ -727,10 +727,10 @@ class ThemeClassifier:
 
     def decide(self, proba: np.ndarray, force: np.ndarray | None = None,
                chosen: np.ndarray | None = None) -> list[list[str]]:
-        """Labels ``chosen`` (by default those at or above their thresholds);
-        where ``force`` (a mask of texts, all by default) none is, the single
-        most probable."""
-        chosen = (proba >= self.thresholds_) if chosen is None else chosen.copy()
+        """Labels ``chosen`` (by default those at or above their thresholds, a
+        catch-all left off beside a more probable label); where ``force`` (a
+        mask of texts, all by default) none is, the single most probable."""
+        chosen = self._catch_all_alone(proba, proba >= self.thresholds_) if chosen is None else chosen.copy()
         force = np.ones(len(proba), dtype=bool) if force is None else np.asarray(force, dtype=bool)
         empty = ~chosen.any(axis=1) & force
         if len(self.classes_):

@@ -260,6 +260,8 @@ def test_a_catch_all_label_goes_beside_another_only_where_it_is_the_more_probabl
     assert not chosen[1, general] and chosen[1, staff]
     assert chosen[2, general]
     assert chosen[3, staff] and chosen[3, access]
+    # ``decide`` without ``assign`` (as ``python -m analysis classify`` calls it) leaves it off too.
+    assert model.decide(proba)[1] == ["staff"]
     few = ThemeClassifier(char_ngrams=False).fit([t for t, _ in coded[::2]], [c for _, c in coded[::2]])
     assert len(coded[::2]) < CALIBRATED_FROM and not few.catch_all_.any()
 
